@@ -1,0 +1,55 @@
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import type { Deps } from './deps.js';
+import { AppError } from './shared/errors.js';
+import { MAX_URL_LENGTH, assertReadableUrl } from './web/http/request-guard.js';
+import { registerSecurityHeaders } from './web/http/security-headers.js';
+import { sendHtml } from './web/http/send-page.js';
+import { ErrorPage } from './web/site/pages/error.page.js';
+import { registerSiteRoutes } from './web/site/site.routes.js';
+import { registerSystemRoutes } from './web/system/system.routes.js';
+
+/** Builds the whole application without listening; `main.ts` listens, tests use `inject()`. */
+export async function createApp(deps: Deps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: deps.config.logLevel },
+    // Per-request log lines cost more than rendering a cached page; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: MAX_URL_LENGTH, ignoreTrailingSlash: true },
+    return503OnClosing: true,
+    // Fastify's own URL and header errors get the same readable page as ours.
+    frameworkErrors: (error, request, reply) => {
+      void sendError(deps, request, reply, new AppError(error.code === 'FST_ERR_BAD_URL' ? 'ERR_URL_MALFORMED' : 'ERR_BAD_REQUEST'));
+    },
+  });
+
+  registerSecurityHeaders(app);
+  app.addHook('onRequest', async (request) => {
+    assertReadableUrl(request.raw.url ?? '/');
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) return sendError(deps, request, reply, error);
+    if (deps.database.isUnavailableError(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return sendError(deps, request, reply, new AppError('ERR_DATABASE_UNAVAILABLE'));
+    }
+    if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendError(deps, request, reply, new AppError('ERR_BAD_REQUEST'), error.statusCode);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(deps, request, reply, new AppError('ERR_INTERNAL'));
+  });
+
+  app.setNotFoundHandler((request, reply) => sendError(deps, request, reply, new AppError('ERR_NOT_FOUND')));
+
+  await registerSystemRoutes(app, deps);
+  registerSiteRoutes(app, deps);
+  return app;
+}
+
+function sendError(deps: Deps, request: FastifyRequest, reply: FastifyReply, error: AppError, status = error.status): FastifyReply {
+  reply.header('x-error-code', error.code);
+  return sendHtml(request, reply, status, h(ErrorPage, { site: deps.site.current(), status, message: error.publicMessage }));
+}

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .refine((value) => /^(postgres(ql)?|sqlite|file):/.test(value) || !value.includes('://'), {
+      message: 'must be a postgres:// URL, a sqlite: path or a file path',
+    })
+    .optional(),
+  SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DEMO: booleanFlag.default(true),
+  PAGE_CACHE: booleanFlag.default(true),
+  PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type DatabaseTarget =
+  | { engine: 'sqlite'; filename: string }
+  | { engine: 'postgres'; connectionString: string };
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database: DatabaseTarget;
+  /** The public origin of the site, without a trailing slash; used for canonical URLs. */
+  readonly siteUrl: string;
+  readonly demo: boolean;
+  readonly pageCache: { readonly enabled: boolean; readonly maxEntries: number };
+  readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Turns the environment into a typed, frozen config; throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(withoutEmptyValues(env));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const values = parsed.data;
+  const dataDir = path.resolve(values.DATA_DIR);
+  const siteUrl = (values.SITE_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
+  return Object.freeze({
+    port: values.PORT,
+    host: values.HOST,
+    dataDir,
+    database: Object.freeze(resolveDatabaseTarget(values.DATABASE_URL, dataDir)),
+    siteUrl,
+    demo: values.DEMO,
+    pageCache: Object.freeze({ enabled: values.PAGE_CACHE, maxEntries: values.PAGE_CACHE_MAX_ENTRIES }),
+    logLevel: values.LOG_LEVEL,
+  });
+}
+
+function resolveDatabaseTarget(url: string | undefined, dataDir: string): DatabaseTarget {
+  if (!url) return { engine: 'sqlite', filename: path.join(dataDir, 'dateline.sqlite') };
+  if (/^postgres(ql)?:\/\//.test(url)) return { engine: 'postgres', connectionString: url };
+  const filename = url.replace(/^(sqlite|file):(\/\/)?/, '');
+  return { engine: 'sqlite', filename: filename === ':memory:' ? filename : path.resolve(filename) };
+}
+
+// An empty variable (`PORT=`) means "not set", as in most twelve-factor tools.
+function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+}

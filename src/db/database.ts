@@ -1,0 +1,75 @@
+import { Kysely, Migrator, type MigrationResultSet } from 'kysely';
+import type { DatabaseTarget } from '../config/config.js';
+import { StartupError } from '../shared/errors.js';
+import type { EngineConnection } from './dialects/engine.js';
+import { openPostgres, type PostgresOptions } from './dialects/postgres.dialect.js';
+import { openSqlite } from './dialects/sqlite.dialect.js';
+import { migrations } from './migrations/migrations.js';
+import type { Database } from './schema.js';
+
+export type { Database } from './schema.js';
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  readonly db: Db;
+  readonly description: string;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  isUnavailableError(error: unknown): boolean;
+}
+
+/**
+ * Connects, proves the connection answers, and brings the schema up to date. Any failure becomes a
+ * StartupError with one clear sentence.
+ */
+export async function openDatabase(target: DatabaseTarget, options: PostgresOptions = {}): Promise<DatabaseHandle> {
+  const connection: EngineConnection =
+    target.engine === 'sqlite' ? openSqlite(target.filename) : openPostgres(target.connectionString, options);
+  try {
+    await connection.ping();
+  } catch (error) {
+    await connection.close().catch(() => {});
+    throw new StartupError(`Cannot reach the database (${connection.description}): ${reason(error)}`, { cause: error });
+  }
+  const db = new Kysely<Database>({ dialect: connection.dialect });
+  const handle: DatabaseHandle = {
+    db,
+    description: connection.description,
+    ping: () => connection.ping(),
+    close: () => db.destroy(),
+    isUnavailableError: (error) => connection.isUnavailableError(error),
+  };
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw new StartupError(`Could not update the database schema (${connection.description}): ${reason(error)}`, {
+      cause: error,
+    });
+  }
+  return handle;
+}
+
+/**
+ * Runs `work` in a transaction, or inside the caller's when `db` already is one (Kysely does not
+ * nest transactions), so a repository function can be atomic alone and still join a larger unit.
+ */
+export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const result = await migrator.migrateToLatest();
+  if (result.error) throw result.error;
+  return result;
+}
+
+function reason(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return reason(error.errors[0]);
+  if (error instanceof Error) {
+    const code = 'code' in error && error.code ? String(error.code) : '';
+    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message || code;
+  }
+  return String(error);
+}

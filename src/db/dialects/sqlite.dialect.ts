@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { SqliteDialect } from 'kysely';
+import { StartupError } from '../../shared/errors.js';
+import type { EngineConnection } from './engine.js';
+
+/**
+ * Opens (or creates) the SQLite file. Checks the folder first, so a bad DATA_DIR is reported in one
+ * sentence and nothing is half-created; then WAL mode, which lets readers run beside the writer.
+ */
+export function openSqlite(filename: string): EngineConnection {
+  if (filename !== ':memory:') ensureWritableDirectory(path.dirname(filename));
+  let database: BetterSqlite3.Database;
+  try {
+    database = new BetterSqlite3(filename);
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    database.prepare('select count(*) from sqlite_master').get();
+  } catch (error) {
+    throw new StartupError(
+      `The database file ${filename} cannot be opened as SQLite (${describeError(error)}). ` +
+        'If it is corrupt, move it away or restore it from a backup.',
+      { cause: error },
+    );
+  }
+  return {
+    engine: 'sqlite',
+    description: `SQLite ${filename}`,
+    dialect: new SqliteDialect({ database }),
+    ping: async () => {
+      database.prepare('select 1').get();
+    },
+    close: async () => {
+      if (database.open) database.close();
+    },
+    isUnavailableError: (error) => /SQLITE_(BUSY|IOERR|CANTOPEN|FULL)/.test(errorCode(error)),
+  };
+}
+
+function ensureWritableDirectory(directory: string): void {
+  const existing = statOrUndefined(directory);
+  if (existing && !existing.isDirectory()) {
+    throw new StartupError(`DATA_DIR ${directory} exists but is not a directory.`);
+  }
+  try {
+    fs.mkdirSync(directory, { recursive: true });
+    // access() says yes to root even on a read-only mount, so probe with a real write.
+    const probe = path.join(directory, `.write-probe-${process.pid}`);
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe);
+  } catch (error) {
+    throw new StartupError(`DATA_DIR ${directory} is not writable (${describeError(error)}).`, { cause: error });
+  }
+}
+
+function statOrUndefined(target: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(target);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+}
+
+function describeError(error: unknown): string {
+  const code = errorCode(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return code && !message.includes(code) ? `${code}: ${message}` : message;
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import { initialMigration } from './0001-initial.migration.js';
+
+/**
+ * Every migration, in order. Listed statically (not read from a folder) so the same list runs
+ * from `src/` under tsx and from `dist/` in production. Names sort in the order they must run.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-initial': initialMigration,
+};

@@ -1,0 +1,140 @@
+/**
+ * Storage row types, one interface per table. Only repositories import these: services and pages
+ * work with the domain types each module exports.
+ *
+ * Portable choices, so one set of queries runs on SQLite and PostgreSQL alike:
+ * - ids are application-generated text (UUIDs), never engine sequences;
+ * - timestamps are ISO 8601 UTC text (`2026-11-29T05:50:00.000Z`), which sorts correctly as text;
+ * - booleans are integers 0/1; structured values are JSON text.
+ */
+import type { ColumnType } from 'kysely';
+
+type Timestamp = string;
+type WithDefault<T> = ColumnType<T, T | undefined, T>;
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface SectionsTable {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+  in_navigation: WithDefault<number>;
+  created_at: Timestamp;
+}
+
+export interface AuthorsTable {
+  id: string;
+  slug: string;
+  name: string;
+  email: string;
+  job_title: string;
+  bio: string;
+  photo_media_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface TagsTable {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface SeriesTable {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  created_at: Timestamp;
+}
+
+export interface MediaAssetsTable {
+  id: string;
+  mime_type: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  /** JSON: MediaVariant[] */
+  variants: string;
+  created_at: Timestamp;
+}
+
+export interface ArticlesTable {
+  id: string;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  /** JSON: ArticleBody (structured blocks, never HTML) */
+  body: string;
+  section_id: string;
+  series_id: string | null;
+  series_part: number | null;
+  hero_media_id: string | null;
+  type_label: string;
+  status: string;
+  published_at: Timestamp | null;
+  updated_at: Timestamp | null;
+  embargo_until: Timestamp | null;
+  seo_title: string | null;
+  seo_description: string | null;
+  view_count: WithDefault<number>;
+  created_at: Timestamp;
+}
+
+export interface ArticleAuthorsTable {
+  article_id: string;
+  author_id: string;
+  position: number;
+}
+
+export interface ArticleTagsTable {
+  article_id: string;
+  tag_id: string;
+  position: number;
+}
+
+export interface CorrectionsTable {
+  id: string;
+  article_id: string;
+  kind: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface PicksTable {
+  id: string;
+  article_id: string;
+  position: number;
+  expires_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface StaticPagesTable {
+  id: string;
+  slug: string;
+  title: string;
+  /** JSON: ArticleBody */
+  body: string;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  sections: SectionsTable;
+  authors: AuthorsTable;
+  tags: TagsTable;
+  series: SeriesTable;
+  media_assets: MediaAssetsTable;
+  articles: ArticlesTable;
+  article_authors: ArticleAuthorsTable;
+  article_tags: ArticleTagsTable;
+  corrections: CorrectionsTable;
+  picks: PicksTable;
+  static_pages: StaticPagesTable;
+}

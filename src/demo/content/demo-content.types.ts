@@ -1,0 +1,69 @@
+/**
+ * The shape in which the demo publication's stories are written. The demo seeder turns these into
+ * real articles, authors, tags, series, generated images and corrections on first start.
+ */
+
+export type DemoSectionSlug = 'world' | 'asia' | 'debate' | 'latest' | 'business';
+
+export type DemoAuthorSlug = 'min-ji-park' | 'daniel-okafor' | 'hana-lee';
+
+export type DemoTypeLabel = 'News' | 'Analysis' | 'Opinion' | 'Editorial' | 'Feature' | 'Interview';
+
+/** Illustrations are drawn locally from simple shapes; the scene decides what is drawn. */
+export type DemoScene =
+  | 'skyline'
+  | 'harbor'
+  | 'mountains'
+  | 'chart-up'
+  | 'chart-down'
+  | 'sea'
+  | 'fields'
+  | 'podium'
+  | 'rail'
+  | 'forest'
+  | 'bridge'
+  | 'night-city';
+
+export interface DemoImage {
+  scene: DemoScene;
+  /** One sentence shown under the image. */
+  caption: string;
+  /** Who made the image, shown as "(ⓒ credit)". */
+  credit: string;
+}
+
+export interface DemoCorrection {
+  kind: 'correction' | 'update';
+  /** Hours after publication that the correction or update was added. */
+  hoursAfter: number;
+  text: string;
+}
+
+export interface DemoArticle {
+  /** Lower-case kebab-case, unique across the demo, at most 80 characters. */
+  slug: string;
+  section: DemoSectionSlug;
+  typeLabel: DemoTypeLabel;
+  headline: string;
+  /** One or two sentences, at most 220 characters. */
+  standfirst: string;
+  /** One or two authors, first author first. */
+  authors: DemoAuthorSlug[];
+  /** Two to four tag names, in Title Case; reuse tags across stories where the topic is shared. */
+  tags: string[];
+  /** Publication time as hours before the demo is created: 1 to 700. */
+  hoursAgo: number;
+  /** When set, the story was updated this many hours after publication. */
+  updatedHoursAfter?: number;
+  hero: DemoImage;
+  /** An optional second image placed in the body where a paragraph is exactly "[figure]". */
+  figure?: DemoImage;
+  /**
+   * Paragraphs in order. A paragraph starting "## " is a sub-heading; "> " is a pull quote (end it
+   * with " — Name, role" to attribute it); consecutive paragraphs starting "- " form a bullet list;
+   * "[figure]" places the figure.
+   */
+  body: string[];
+  series?: { slug: 'last-ferry'; part: 1 | 2 };
+  corrections?: DemoCorrection[];
+}

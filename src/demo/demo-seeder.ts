@@ -1,0 +1,170 @@
+import sharp from 'sharp';
+import type { Deps } from '../deps.js';
+import { inTransaction, type Db } from '../db/database.js';
+import { insertArticle, insertCorrection } from '../modules/articles/article.repository.js';
+import { insertAuthor } from '../modules/authors/author.repository.js';
+import { writeImageVariants } from '../modules/media/image-variants.js';
+import { insertMediaAsset } from '../modules/media/media.repository.js';
+import type { MediaAssetInput } from '../modules/media/media.types.js';
+import { saveStaticPage } from '../modules/pages/static-page.repository.js';
+import { insertPick } from '../modules/rankings/pick.repository.js';
+import { insertSection } from '../modules/sections/section.repository.js';
+import { insertSeries } from '../modules/series/series.repository.js';
+import { writeSettings } from '../modules/settings/settings.repository.js';
+import { ensureTags } from '../modules/tags/tag.repository.js';
+import { HOUR_MS } from '../shared/clock.js';
+import { newId } from '../shared/ids.js';
+import type { DemoArticle, DemoImage } from './content/demo-content.types.js';
+import { demoAuthors, demoPublication, demoSections, demoSeries } from './content/publication.js';
+import { demoStaticPages } from './content/static-pages.js';
+import { storiesA } from './content/stories-a.js';
+import { storiesB } from './content/stories-b.js';
+import { bodyFromParagraphs } from './demo-body.js';
+import { drawIllustration, seededRandom } from './demo-images.js';
+
+export const demoStories: readonly DemoArticle[] = [...storiesA, ...storiesB];
+
+const MUST_READ_COUNT = 5;
+/** Image encoding is CPU-bound in libvips; a few at a time keeps both cores busy without thrashing. */
+const IMAGE_CONCURRENCY = 3;
+
+export interface DemoSummary {
+  articles: number;
+  sections: number;
+}
+
+/**
+ * Creates the demo publication when the database holds no sections yet (a first start). Images are
+ * drawn and written first; then every row goes in one transaction, so a failure leaves no
+ * half-made publication behind and the next start simply tries again.
+ */
+export async function seedDemoIfEmpty(deps: Deps, log: (message: string) => void = () => {}): Promise<DemoSummary | undefined> {
+  const existing = await deps.db.selectFrom('sections').select('id').limit(1).executeTakeFirst();
+  if (existing) return undefined;
+  log('Empty database: creating the demo publication (first start only)…');
+  const now = deps.clock.now();
+  const media = await drawAllImages(deps.mediaDir);
+  await inTransaction(deps.db, (trx) => insertDemoRows(trx, now, media));
+  await deps.events.emit('content.changed', { reason: 'demo' });
+  return { articles: demoStories.length, sections: demoSections.length };
+}
+
+async function drawAllImages(mediaDir: string): Promise<Map<string, MediaAssetInput>> {
+  const jobs: Array<{ key: string; image: DemoImage }> = demoStories.flatMap((story) => [
+    { key: `${story.slug}#hero`, image: story.hero },
+    ...(story.figure ? [{ key: `${story.slug}#figure`, image: story.figure }] : []),
+  ]);
+  const media = new Map<string, MediaAssetInput>();
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const job = jobs[next++];
+      if (!job) break;
+      const id = newId();
+      const illustration = drawIllustration(job.image.scene, job.key);
+      const png = await sharp(Buffer.from(illustration.svg)).png({ compressionLevel: 1 }).toBuffer();
+      const result = await writeImageVariants(mediaDir, id, png);
+      media.set(job.key, {
+        id,
+        mimeType: 'image/png',
+        width: result.width,
+        height: result.height,
+        alt: illustration.alt,
+        caption: job.image.caption,
+        credit: job.image.credit,
+        variants: result.variants,
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: IMAGE_CONCURRENCY }, worker));
+  return media;
+}
+
+async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetInput>): Promise<void> {
+  await writeSettings(db, { publication: demoPublication });
+  const sectionIds = new Map<string, string>();
+  for (const [position, section] of demoSections.entries()) {
+    const created = await insertSection(db, { ...section, position, inNavigation: true }, now);
+    sectionIds.set(section.slug, created.id);
+  }
+  const authorIds = new Map<string, string>();
+  for (const author of demoAuthors) authorIds.set(author.slug, await insertAuthor(db, author, now));
+  const series = await insertSeries(db, demoSeries, now);
+  for (const asset of media.values()) await insertMediaAsset(db, asset, now);
+
+  const articleIds = new Map<string, string>();
+  for (const story of demoStories) {
+    const publishedAt = publicationTime(story, now);
+    const figure = media.get(`${story.slug}#figure`);
+    const tags = await ensureTags(db, story.tags);
+    const id = await insertArticle(
+      db,
+      {
+        slug: story.slug,
+        headline: story.headline,
+        standfirst: story.standfirst,
+        body: bodyFromParagraphs(story.body, figure?.id),
+        sectionId: required(sectionIds.get(story.section), story.section),
+        authorIds: story.authors.map((slug) => required(authorIds.get(slug), slug)),
+        tagIds: tags.map((tag) => tag.id),
+        seriesId: story.series ? series.id : null,
+        seriesPart: story.series?.part ?? null,
+        heroMediaId: media.get(`${story.slug}#hero`)?.id ?? null,
+        typeLabel: story.typeLabel,
+        status: 'published',
+        publishedAt,
+        updatedAt: story.updatedHoursAfter ? new Date(publishedAt.getTime() + story.updatedHoursAfter * HOUR_MS) : null,
+        viewCount: syntheticViews(story),
+      },
+      now,
+    );
+    articleIds.set(story.slug, id);
+    for (const correction of story.corrections ?? []) {
+      await insertCorrection(db, id, {
+        kind: correction.kind,
+        text: correction.text,
+        createdAt: new Date(publishedAt.getTime() + correction.hoursAfter * HOUR_MS),
+      });
+    }
+  }
+
+  for (const [position, story] of pickMustReads().entries()) {
+    await insertPick(db, { articleId: required(articleIds.get(story.slug), story.slug), position }, now);
+  }
+  for (const page of demoStaticPages) {
+    await saveStaticPage(db, { slug: page.slug, title: page.title, body: bodyFromParagraphs(page.paragraphs), updatedAt: now });
+  }
+}
+
+/** Minutes vary per story so the front page does not show every story on the hour. */
+function publicationTime(story: DemoArticle, now: Date): Date {
+  const minutes = Math.floor(seededRandom(story.slug)() * 50);
+  return new Date(now.getTime() - story.hoursAgo * HOUR_MS - minutes * 60_000);
+}
+
+/**
+ * A running total of views that looks like a real site's: most stories read a few hundred to a few
+ * thousand times, a handful far more. Replaced by counted views once [Audience] lands.
+ */
+function syntheticViews(story: DemoArticle): number {
+  const random = seededRandom(`views:${story.slug}`);
+  const reach = 300 + random() * 2500 + (random() < 0.2 ? 8000 * random() : 0);
+  const ageFactor = Math.min(1, 0.25 + story.hoursAgo / 72);
+  return Math.round(reach * ageFactor);
+}
+
+/** Editors' picks for the demo: the longer reads, newest first, the series opener among them. */
+function pickMustReads(): DemoArticle[] {
+  const longReads = demoStories
+    .filter((story) => story.series?.part === 1 || ['Analysis', 'Feature', 'Interview'].includes(story.typeLabel))
+    .sort((a, b) => a.hoursAgo - b.hoursAgo);
+  const opener = longReads.find((story) => story.series?.part === 1);
+  const rest = longReads.filter((story) => story !== opener);
+  return [...(opener ? [opener] : []), ...rest].slice(0, MUST_READ_COUNT);
+}
+
+function required<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new Error(`demo content refers to unknown ${name}`);
+  return value;
+}
+

@@ -1,0 +1,52 @@
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config/config.js';
+import { createDeps } from './deps.js';
+import { seedDemoIfEmpty } from './demo/demo-seeder.js';
+import { StartupError } from './shared/errors.js';
+
+/** Starts Dateline: config, database, demo on first start, HTTP; shuts down cleanly on signals. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const deps = await createDeps(config);
+  const app = await createApp(deps);
+
+  if (config.demo) {
+    const seeded = await seedDemoIfEmpty(deps, (message) => app.log.info(message));
+    if (seeded) app.log.info(`Demo publication created: ${seeded.articles} stories in ${seeded.sections} sections.`);
+  }
+  deps.lists.start();
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal} received, shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await app.close();
+      await deps.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
+  console.log(`Dateline is serving ${deps.settings.publication.name} at http://${shownHost}:${port} (${deps.database.description})`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StartupError) {
+    console.error(`dateline: ${error.message}`);
+  } else {
+    console.error('dateline: could not start:', error);
+  }
+  process.exit(1);
+});

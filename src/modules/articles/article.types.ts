@@ -1,0 +1,89 @@
+import type { Author } from '../authors/author.types.js';
+import type { MediaAsset } from '../media/media.types.js';
+import type { Section } from '../sections/section.types.js';
+import type { Tag } from '../tags/tag.types.js';
+import type { ArticleBody } from './article-body.js';
+
+export const ARTICLE_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const TYPE_LABELS = ['News', 'Analysis', 'Opinion', 'Editorial', 'Feature', 'Interview', 'Explainer'] as const;
+
+export interface SeriesPart {
+  id: string;
+  slug: string;
+  title: string;
+  part: number;
+}
+
+/** What a list of stories needs: no body. */
+export interface ArticleSummary {
+  id: string;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  typeLabel: string;
+  section: Section;
+  authors: Author[];
+  hero: MediaAsset | null;
+  series: SeriesPart | null;
+  publishedAt: Date;
+  updatedAt: Date | null;
+  viewCount: number;
+}
+
+export interface Correction {
+  id: string;
+  kind: 'correction' | 'update';
+  text: string;
+  createdAt: Date;
+}
+
+export interface Article extends ArticleSummary {
+  status: ArticleStatus;
+  body: ArticleBody;
+  tags: Tag[];
+  /** Media referenced by figure blocks, by id. */
+  figures: Map<string, MediaAsset>;
+  corrections: Correction[];
+  seoTitle: string | null;
+  seoDescription: string | null;
+  embargoUntil: Date | null;
+}
+
+export interface ArticleInput {
+  id?: string;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  body: ArticleBody;
+  sectionId: string;
+  authorIds: string[];
+  tagIds: string[];
+  seriesId?: string | null;
+  seriesPart?: number | null;
+  heroMediaId?: string | null;
+  typeLabel: string;
+  status: ArticleStatus;
+  publishedAt?: Date | null;
+  updatedAt?: Date | null;
+  embargoUntil?: Date | null;
+  seoTitle?: string | null;
+  seoDescription?: string | null;
+  viewCount?: number;
+}
+
+/** Which published stories a list shows. */
+export interface ArticleFilter {
+  sectionId?: string;
+  authorId?: string;
+  tagId?: string;
+  seriesId?: string;
+  /** Only stories published at or after this time. */
+  publishedSince?: Date;
+  excludeIds?: readonly string[];
+  /** Words that must all appear in the headline or standfirst (case-insensitive). */
+  words?: readonly string[];
+  /** Only these stories. */
+  ids?: readonly string[];
+}

@@ -1,0 +1,135 @@
+import type { Db } from '../../db/database.js';
+import { findAuthorBySlug } from '../authors/author.repository.js';
+import type { Author } from '../authors/author.types.js';
+import { findStaticPage } from '../pages/static-page.repository.js';
+import type { StaticPage, StaticPageSlug } from '../pages/static-page.types.js';
+import type { SectionDirectory } from '../sections/section-directory.js';
+import type { Section } from '../sections/section.types.js';
+import { findSeriesBySlug } from '../series/series.repository.js';
+import type { Series } from '../series/series.types.js';
+import { findTagBySlug } from '../tags/tag.repository.js';
+import type { Tag } from '../tags/tag.types.js';
+import type { Clock } from '../../shared/clock.js';
+import { AppError } from '../../shared/errors.js';
+import { paginate, type Pagination } from '../../shared/pagination.js';
+import {
+  countPublishedArticles,
+  findArticleBySlug,
+  listArticlesSharingTags,
+  listPublishedArticles,
+} from './article.repository.js';
+import type { Article, ArticleFilter, ArticleSummary } from './article.types.js';
+
+export const LIST_PAGE_SIZE = 10;
+const RELATED_COUNT = 5;
+const MAX_SERIES_PARTS = 100;
+export const MAX_SEARCH_LENGTH = 200;
+
+export interface StoryPage {
+  stories: ArticleSummary[];
+  pagination: Pagination;
+}
+
+export interface ArticleReading {
+  article: Article;
+  seriesParts: ArticleSummary[];
+  related: ArticleSummary[];
+}
+
+/** What readers may see, and nothing else: every read here applies publication status and time. */
+export class ReadingService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly sections: SectionDirectory,
+  ) {}
+
+  /** A published story; a withdrawn one is 410 Gone, anything else unseen is 404. */
+  async article(slug: string): Promise<ArticleReading> {
+    const article = await findArticleBySlug(this.db, slug);
+    if (!article) throw new AppError('ERR_ARTICLE_NOT_FOUND');
+    if (article.status === 'unpublished') throw new AppError('ERR_ARTICLE_GONE');
+    if (!this.isVisible(article)) throw new AppError('ERR_ARTICLE_NOT_FOUND');
+    const now = this.clock.now();
+    const [seriesParts, related] = await Promise.all([
+      article.series
+        ? listPublishedArticles(this.db, { seriesId: article.series.id }, { now, limit: MAX_SERIES_PARTS, order: 'series-order' })
+        : Promise.resolve([]),
+      listArticlesSharingTags(this.db, article, { now, limit: RELATED_COUNT }),
+    ]);
+    return { article, seriesParts, related };
+  }
+
+  async section(slug: string, page: number): Promise<{ section: Section } & StoryPage> {
+    const section = this.sections.bySlug(slug);
+    if (!section) throw new AppError('ERR_NOT_FOUND');
+    return { section, ...(await this.storyPage({ sectionId: section.id }, page)) };
+  }
+
+  async author(slug: string, page: number): Promise<{ author: Author } & StoryPage> {
+    const author = await findAuthorBySlug(this.db, slug);
+    if (!author) throw new AppError('ERR_NOT_FOUND');
+    return { author, ...(await this.storyPage({ authorId: author.id }, page)) };
+  }
+
+  async tag(slug: string, page: number): Promise<{ tag: Tag } & StoryPage> {
+    const tag = await findTagBySlug(this.db, slug);
+    if (!tag) throw new AppError('ERR_NOT_FOUND');
+    const result = await this.storyPage({ tagId: tag.id }, page);
+    if (result.pagination.totalItems === 0) throw new AppError('ERR_NOT_FOUND');
+    return { tag, ...result };
+  }
+
+  /** Every published part of a series, in part order. */
+  async series(slug: string): Promise<{ series: Series; parts: ArticleSummary[] }> {
+    const series = await findSeriesBySlug(this.db, slug);
+    if (!series) throw new AppError('ERR_NOT_FOUND');
+    const parts = await listPublishedArticles(
+      this.db,
+      { seriesId: series.id },
+      { now: this.clock.now(), limit: MAX_SERIES_PARTS, order: 'series-order' },
+    );
+    if (parts.length === 0) throw new AppError('ERR_NOT_FOUND');
+    return { series, parts };
+  }
+
+  /**
+   * Stories whose headline or standfirst contain every word of the query. A plain stand-in until
+   * full-text search (SQLite FTS5 / PostgreSQL tsvector) arrives with [Findable].
+   */
+  async search(query: string, page: number): Promise<StoryPage & { words: string[] }> {
+    if (query.length > MAX_SEARCH_LENGTH) throw new AppError('ERR_SEARCH_QUERY_TOO_LONG');
+    const words = query.split(/\s+/).filter(Boolean).slice(0, 10);
+    if (words.length === 0) return { words, stories: [], pagination: paginate(1, LIST_PAGE_SIZE, 0) };
+    return { words, ...(await this.storyPage({ words }, page)) };
+  }
+
+  async staticPage(slug: StaticPageSlug): Promise<StaticPage> {
+    const page = await findStaticPage(this.db, slug);
+    if (!page) throw new AppError('ERR_NOT_FOUND');
+    return page;
+  }
+
+  private async storyPage(filter: ArticleFilter, page: number): Promise<StoryPage> {
+    const now = this.clock.now();
+    const totalItems = await countPublishedArticles(this.db, filter, now);
+    const pagination = paginate(page, LIST_PAGE_SIZE, totalItems);
+    // Page 1 of an empty list is a real (empty) page; any page past the end does not exist.
+    if (page > pagination.totalPages) throw new AppError('ERR_NOT_FOUND');
+    const stories = await listPublishedArticles(this.db, filter, {
+      now,
+      limit: LIST_PAGE_SIZE,
+      offset: (page - 1) * LIST_PAGE_SIZE,
+    });
+    return { stories, pagination };
+  }
+
+  private isVisible(article: Article): boolean {
+    const now = this.clock.now().getTime();
+    return (
+      article.status === 'published' &&
+      article.publishedAt.getTime() <= now &&
+      (article.embargoUntil === null || article.embargoUntil.getTime() <= now)
+    );
+  }
+}

@@ -1,0 +1,74 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { AuthorsTable } from '../../db/schema.js';
+import { newId } from '../../shared/ids.js';
+import { findMediaByIds } from '../media/media.repository.js';
+import type { Author, AuthorInput } from './author.types.js';
+
+export async function findAuthorBySlug(db: Db, slug: string): Promise<Author | undefined> {
+  const row = await db.selectFrom('authors').selectAll().where('slug', '=', slug).executeTakeFirst();
+  if (!row) return undefined;
+  const [author] = await withPhotos(db, [row]);
+  return author;
+}
+
+export async function listAuthors(db: Db): Promise<Author[]> {
+  const rows = await db.selectFrom('authors').selectAll().orderBy('name').execute();
+  return withPhotos(db, rows);
+}
+
+/** Authors of each article, in byline order. */
+export async function findAuthorsForArticles(db: Db, articleIds: readonly string[]): Promise<Map<string, Author[]>> {
+  const byArticle = new Map<string, Author[]>();
+  if (articleIds.length === 0) return byArticle;
+  const rows = await db
+    .selectFrom('article_authors')
+    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+    .selectAll('authors')
+    .select(['article_authors.article_id as article_id'])
+    .where('article_authors.article_id', 'in', [...new Set(articleIds)])
+    .orderBy('article_authors.article_id')
+    .orderBy('article_authors.position')
+    .execute();
+  const authors = await withPhotos(db, rows);
+  rows.forEach((row, index) => {
+    const list = byArticle.get(row.article_id) ?? [];
+    list.push(authors[index] as Author);
+    byArticle.set(row.article_id, list);
+  });
+  return byArticle;
+}
+
+export async function insertAuthor(db: Db, input: AuthorInput, createdAt: Date): Promise<string> {
+  const id = input.id ?? newId();
+  await db
+    .insertInto('authors')
+    .values({
+      id,
+      slug: input.slug,
+      name: input.name,
+      email: input.email,
+      job_title: input.jobTitle,
+      bio: input.bio,
+      photo_media_id: input.photoMediaId ?? null,
+      created_at: createdAt.toISOString(),
+    })
+    .execute();
+  return id;
+}
+
+async function withPhotos(db: Db, rows: Array<Selectable<AuthorsTable>>): Promise<Author[]> {
+  const photos = await findMediaByIds(
+    db,
+    rows.flatMap((row) => (row.photo_media_id ? [row.photo_media_id] : [])),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    email: row.email,
+    jobTitle: row.job_title,
+    bio: row.bio,
+    photo: row.photo_media_id ? (photos.get(row.photo_media_id) ?? null) : null,
+  }));
+}

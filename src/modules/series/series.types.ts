@@ -1,0 +1,6 @@
+export interface Series {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+}

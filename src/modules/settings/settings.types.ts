@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const PublicationSettingsSchema = z.object({
+  name: z.string().min(1).max(120),
+  tagline: z.string().max(200),
+  description: z.string().max(500),
+  /** BCP 47 language tag of the publication, used for `<html lang>` and number formats. */
+  language: z.string().min(2).max(35),
+  /** IANA time zone in which dates are shown. */
+  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Seoul'),
+  contactEmail: z.email(),
+  copyrightHolder: z.string().max(200),
+  foundedYear: z.number().int().min(1600).max(3000),
+});
+
+export type PublicationSettings = z.infer<typeof PublicationSettingsSchema>;
+
+export const DEFAULT_PUBLICATION: PublicationSettings = {
+  name: 'Dateline',
+  tagline: 'News, as it happens',
+  description: 'An independent news publication.',
+  language: 'en',
+  timeZone: 'UTC',
+  contactEmail: 'newsroom@example.com',
+  copyrightHolder: 'Dateline',
+  foundedYear: new Date().getUTCFullYear(),
+};
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}

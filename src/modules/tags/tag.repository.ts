@@ -1,0 +1,44 @@
+import type { Db } from '../../db/database.js';
+import { newId } from '../../shared/ids.js';
+import { slugify } from '../../shared/slug.js';
+import type { Tag } from './tag.types.js';
+
+export async function findTagBySlug(db: Db, slug: string): Promise<Tag | undefined> {
+  return db.selectFrom('tags').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function findTagsForArticles(db: Db, articleIds: readonly string[]): Promise<Map<string, Tag[]>> {
+  const byArticle = new Map<string, Tag[]>();
+  if (articleIds.length === 0) return byArticle;
+  const rows = await db
+    .selectFrom('article_tags')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select(['article_tags.article_id as article_id', 'tags.id', 'tags.slug', 'tags.name'])
+    .where('article_tags.article_id', 'in', [...new Set(articleIds)])
+    .orderBy('article_tags.article_id')
+    .orderBy('article_tags.position')
+    .execute();
+  for (const { article_id, ...tag } of rows) {
+    const list = byArticle.get(article_id) ?? [];
+    list.push(tag);
+    byArticle.set(article_id, list);
+  }
+  return byArticle;
+}
+
+/** Finds each tag by slug or creates it; returns them in the order given. */
+export async function ensureTags(db: Db, names: readonly string[]): Promise<Tag[]> {
+  const tags: Tag[] = [];
+  for (const name of names) {
+    const slug = slugify(name);
+    const existing = await findTagBySlug(db, slug);
+    if (existing) {
+      tags.push(existing);
+      continue;
+    }
+    const tag = { id: newId(), slug, name: name.trim() };
+    await db.insertInto('tags').values(tag).execute();
+    tags.push(tag);
+  }
+  return tags;
+}

@@ -1,0 +1,5 @@
+export interface Tag {
+  id: string;
+  slug: string;
+  name: string;
+}

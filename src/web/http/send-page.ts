@@ -1,0 +1,64 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { cacheControlForStatus } from './cache-control.js';
+import { etagFor, matchesIfNoneMatch, type CachedPage, type PageCache } from './page-cache.js';
+
+const HTML = 'text/html; charset=utf-8';
+
+/** Serialises a page component to a complete HTML document. */
+export function renderDocument<P>(page: VNode<P>): Buffer {
+  return Buffer.from(`<!doctype html>${renderToString(page)}`);
+}
+
+export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
+  reply.header('cache-control', page.cacheControl).header('etag', page.etag).type(page.contentType);
+  if (matchesIfNoneMatch(request.headers['if-none-match'], page.etag)) return reply.code(304).send();
+  return reply.code(page.status).send(page.body);
+}
+
+/** Renders an HTML page with its ETag and Cache-Control, answering 304 when the client has it. */
+export function sendHtml<P>(request: FastifyRequest, reply: FastifyReply, status: number, page: VNode<P>): FastifyReply {
+  const body = renderDocument(page);
+  return sendCachedPage(request, reply, {
+    status,
+    body,
+    etag: etagFor(body),
+    contentType: HTML,
+    cacheControl: cacheControlForStatus(status),
+  });
+}
+
+/**
+ * Serves a public page from the page cache, or renders, stores and serves it. The key is the path
+ * plus only the query parameters the route reads, so `?utm_source=…` variants share one entry and
+ * cannot flood the cache.
+ */
+export async function sendPublicPage<P>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: PageCache,
+  queryKeys: readonly string[],
+  render: () => Promise<VNode<P>>,
+): Promise<FastifyReply> {
+  const key = cacheKey(request, queryKeys);
+  const hit = cache.get(key);
+  if (hit) return sendCachedPage(request, reply.header('x-page-cache', 'hit'), hit);
+  const body = renderDocument(await render());
+  const page: CachedPage = { status: 200, body, etag: etagFor(body), contentType: HTML, cacheControl: cacheControlForStatus(200) };
+  cache.set(key, page);
+  return sendCachedPage(request, reply.header('x-page-cache', 'miss'), page);
+}
+
+function cacheKey(request: FastifyRequest, queryKeys: readonly string[]): string {
+  const url = request.url;
+  const queryStart = url.indexOf('?');
+  const path = queryStart === -1 ? url : url.slice(0, queryStart);
+  if (queryKeys.length === 0 || queryStart === -1) return path;
+  const query = new URLSearchParams(url.slice(queryStart + 1));
+  const kept = queryKeys.flatMap((name) => {
+    const value = query.get(name);
+    return value === null ? [] : [`${name}=${encodeURIComponent(value)}`];
+  });
+  return kept.length > 0 ? `${path}?${kept.join('&')}` : path;
+}

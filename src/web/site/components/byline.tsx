@@ -1,0 +1,38 @@
+import type { Article } from '../../../modules/articles/article.types.js';
+import type { SiteContext } from '../site-context.js';
+import { formatCount, formatDateTime } from '../format.js';
+import { paths } from '../paths.js';
+
+/** Authors with their e-mail, published and updated times, and the view count. */
+export function Byline({ article, site }: { article: Article; site: SiteContext }) {
+  const { publication } = site;
+  return (
+    <div class="byline">
+      {article.authors.length > 0 && (
+        <ul class="byline-authors" aria-label="Authors">
+          {article.authors.map((author) => (
+            <li key={author.id}>
+              <a class="byline-name" href={paths.author(author.slug)}>
+                {author.name}
+              </a>{' '}
+              <a class="byline-email" href={`mailto:${author.email}`}>
+                {author.email}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="byline-times">
+        <span>
+          Published <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt, publication)}</time>
+        </span>
+        {article.updatedAt && article.updatedAt.getTime() > article.publishedAt.getTime() && (
+          <span>
+            Updated <time dateTime={article.updatedAt.toISOString()}>{formatDateTime(article.updatedAt, publication)}</time>
+          </span>
+        )}
+        <span class="view-count">Views {formatCount(article.viewCount, publication)}</span>
+      </p>
+    </div>
+  );
+}

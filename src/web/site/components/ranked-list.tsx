@@ -1,0 +1,37 @@
+import type { ArticleSummary } from '../../../modules/articles/article.types.js';
+import { slugify } from '../../../shared/slug.js';
+import { paths } from '../paths.js';
+
+/**
+ * A titled list of stories. `numbered` lists (Popular Now, Must-Reads…) are ordered lists whose
+ * rank is visible; each item may carry its section label.
+ */
+export function RankedList({
+  title,
+  stories,
+  numbered = false,
+  showSection = false,
+  listId,
+}: {
+  title: string;
+  stories: ArticleSummary[];
+  numbered?: boolean;
+  showSection?: boolean;
+  /** Names the list in markup; later used to tell which list a click came from. */
+  listId?: string;
+}) {
+  if (stories.length === 0) return null;
+  const id = `list-${listId ?? slugify(title)}`;
+  const items = stories.map((story) => (
+    <li key={story.id}>
+      {showSection && <span class="section-label">{story.section.name}</span>}
+      <a href={paths.article(story.slug)}>{story.headline}</a>
+    </li>
+  ));
+  return (
+    <section class={`ranked-list${numbered ? ' ranked-list-numbered' : ''}`} aria-labelledby={id} data-list={listId}>
+      <h2 id={id}>{title}</h2>
+      {numbered ? <ol>{items}</ol> : <ul>{items}</ul>}
+    </section>
+  );
+}

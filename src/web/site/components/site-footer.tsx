@@ -1,0 +1,38 @@
+import type { SiteContext } from '../site-context.js';
+import { paths } from '../paths.js';
+
+const FOOTER_PAGES: Array<{ slug: string; label: string }> = [
+  { slug: 'about', label: 'About us' },
+  { slug: 'contact', label: 'Contact' },
+  { slug: 'standards', label: 'Editorial standards and corrections policy' },
+  { slug: 'privacy', label: 'Privacy' },
+];
+
+export function SiteFooter({ site }: { site: SiteContext }) {
+  const { publication } = site;
+  const year = new Date().getUTCFullYear();
+  return (
+    <footer class="site-footer">
+      <div class="site-footer-inner">
+        <p class="site-footer-name">{publication.name}</p>
+        <p>{publication.description}</p>
+        <nav aria-label="About this publication">
+          <ul>
+            {FOOTER_PAGES.filter((page) => site.staticPages.has(page.slug)).map((page) => (
+              <li key={page.slug}>
+                <a href={paths.staticPage(page.slug)}>{page.label}</a>
+              </li>
+            ))}
+            <li>
+              <a href={`mailto:${publication.contactEmail}`}>{publication.contactEmail}</a>
+            </li>
+          </ul>
+        </nav>
+        <p class="copyright">
+          © {publication.foundedYear < year ? `${publication.foundedYear}–${year}` : year} {publication.copyrightHolder}.
+          All rights reserved.
+        </p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,75 @@
+import type { ArticleSummary } from '../../../modules/articles/article.types.js';
+import type { ArticleReading } from '../../../modules/articles/reading.service.js';
+import { ArticleBody } from '../components/article-body.js';
+import { AuthorBox, Corrections, SeriesNav } from '../components/article-extras.js';
+import { Byline } from '../components/byline.js';
+import { CommentsArea } from '../components/comments-area.js';
+import { Figure } from '../components/figure.js';
+import { Layout } from '../components/layout.js';
+import { RankedList } from '../components/ranked-list.js';
+import { ShareLinks } from '../components/share-links.js';
+import { paths } from '../paths.js';
+import type { SiteContext } from '../site-context.js';
+
+export interface ArticleLists {
+  sectionLatest: ArticleSummary[];
+  weeklyBest: ArticleSummary[];
+  popularNow: ArticleSummary[];
+  mustReads: ArticleSummary[];
+}
+
+/** The article page, in the order product.md gives it. */
+export function ArticlePage({ site, reading, lists }: { site: SiteContext; reading: ArticleReading; lists: ArticleLists }) {
+  const { article, seriesParts, related } = reading;
+  const canonicalPath = paths.article(article.slug);
+  return (
+    <Layout
+      site={site}
+      meta={{
+        title: article.seoTitle ?? article.headline,
+        description: article.seoDescription ?? article.standfirst,
+        canonicalPath,
+      }}
+    >
+      <article class="article" aria-labelledby="article-headline">
+        <header class="article-header">
+          <p class="section-label">
+            <a href={paths.section(article.section.slug)}>{article.section.name.toUpperCase()}</a>
+            {article.typeLabel !== 'News' && <span class="type-label"> · {article.typeLabel}</span>}
+          </p>
+          <h1 id="article-headline">
+            {article.headline}
+            {article.series && <span class="series-part"> (Part {article.series.part})</span>}
+          </h1>
+          {article.standfirst && <p class="standfirst">{article.standfirst}</p>}
+          <Byline article={article} site={site} />
+        </header>
+        {article.hero && <Figure asset={article.hero} eager className="figure figure-hero" />}
+        <ArticleBody body={article.body} figures={article.figures} />
+        <Corrections article={article} site={site} />
+        <SeriesNav article={article} parts={seriesParts} />
+        {article.tags.length > 0 && (
+          <nav class="tags" aria-label="Tags">
+            <ul>
+              {article.tags.map((tag) => (
+                <li key={tag.id}>
+                  <a href={paths.tag(tag.slug)}>#{tag.name}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <AuthorBox authors={article.authors} />
+        <ShareLinks url={`${site.siteUrl}${canonicalPath}`} title={article.headline} />
+        <CommentsArea count={0} />
+      </article>
+      <div class="ranked-lists">
+        <RankedList title={`[${article.section.name}] Latest Stories`} listId="section-latest" stories={lists.sectionLatest} />
+        <RankedList title="Weekly Best Articles" listId="weekly-best" stories={lists.weeklyBest} />
+        <RankedList title="You May Also Like" listId="related" stories={related} numbered showSection />
+        <RankedList title="Popular Now" listId="popular-now" stories={lists.popularNow} numbered showSection />
+        <RankedList title="Must-Reads" listId="must-reads" stories={lists.mustReads} numbered showSection />
+      </div>
+    </Layout>
+  );
+}

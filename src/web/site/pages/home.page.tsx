@@ -1,0 +1,91 @@
+import type { ArticleSummary } from '../../../modules/articles/article.types.js';
+import type { RankedListsSnapshot } from '../../../modules/rankings/ranked-lists.service.js';
+import { Layout } from '../components/layout.js';
+import { RankedList } from '../components/ranked-list.js';
+import { ResponsiveImage } from '../components/responsive-image.js';
+import { StoryCard } from '../components/story-list.js';
+import { formatDateTime } from '../format.js';
+import { paths } from '../paths.js';
+import type { SiteContext } from '../site-context.js';
+
+const STORIES_PER_SECTION_BLOCK = 4;
+
+/** Lead story, the latest, a block per section, and the ranked lists: all from in-memory lists. */
+export function HomePage({ site, lists }: { site: SiteContext; lists: RankedListsSnapshot }) {
+  const [lead, ...latest] = lists.latest;
+  const shown = new Set(lead ? [lead.id] : []);
+  return (
+    <Layout site={site} meta={{ title: site.publication.name, description: site.publication.description, canonicalPath: '/' }}>
+      <h1 class="visually-hidden">{site.publication.name}</h1>
+      {!lead && (
+        <p class="empty-note">
+          Nothing has been published yet. Stories appear here as soon as the newsroom publishes them.
+        </p>
+      )}
+      {lead && (
+        <div class="home-top">
+          <LeadStory story={lead} site={site} />
+          <section class="home-latest" aria-labelledby="home-latest-heading">
+            <h2 id="home-latest-heading">Latest</h2>
+            <ul class="headline-list">
+              {latest.slice(0, 6).map((story) => (
+                <li key={story.id}>
+                  <a href={paths.article(story.slug)}>{story.headline}</a>{' '}
+                  <time dateTime={story.publishedAt.toISOString()}>{formatDateTime(story.publishedAt, site.publication)}</time>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+      )}
+      <div class="home-columns">
+        <div class="home-sections">
+          {site.navigation.map((section) => {
+            const stories = (lists.latestBySection.get(section.id) ?? [])
+              .filter((story) => !shown.has(story.id))
+              .slice(0, STORIES_PER_SECTION_BLOCK);
+            if (stories.length === 0) return null;
+            return (
+              <section class="section-block" key={section.id} aria-labelledby={`section-block-${section.slug}`}>
+                <h2 id={`section-block-${section.slug}`}>
+                  <a href={paths.section(section.slug)}>{section.name}</a>
+                </h2>
+                <ul class="story-list story-list-compact">
+                  {stories.map((story) => (
+                    <li key={story.id}>
+                      <StoryCard story={story} site={site} showSection={false} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+        </div>
+        <div class="ranked-lists">
+          <RankedList title="Popular Now" listId="popular-now" stories={lists.popularNow} numbered showSection />
+          <RankedList title="Must-Reads" listId="must-reads" stories={lists.mustReads} numbered showSection />
+          <RankedList title="Weekly Best Articles" listId="weekly-best" stories={lists.weeklyBest} />
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+function LeadStory({ story, site }: { story: ArticleSummary; site: SiteContext }) {
+  return (
+    <article class="lead-story" aria-labelledby="lead-story-headline">
+      {story.hero && <ResponsiveImage asset={story.hero} sizes="(min-width: 960px) 640px, 100vw" eager decorative />}
+      <p class="section-label">
+        <a href={paths.section(story.section.slug)}>{story.section.name}</a>
+      </p>
+      <h2 id="lead-story-headline">
+        <a href={paths.article(story.slug)}>{story.headline}</a>
+      </h2>
+      {story.standfirst && <p class="standfirst">{story.standfirst}</p>}
+      <p class="story-card-meta">
+        {story.authors.map((author) => author.name).join(', ')} ·{' '}
+        <time dateTime={story.publishedAt.toISOString()}>{formatDateTime(story.publishedAt, site.publication)}</time>
+      </p>
+    </article>
+  );
+}

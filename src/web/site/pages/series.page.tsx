@@ -1,0 +1,29 @@
+import type { ArticleSummary } from '../../../modules/articles/article.types.js';
+import type { Series } from '../../../modules/series/series.types.js';
+import { Layout } from '../components/layout.js';
+import { StoryCard } from '../components/story-list.js';
+import { paths } from '../paths.js';
+import type { SiteContext } from '../site-context.js';
+
+/** Every part of a series, in order. */
+export function SeriesPage({ site, series, parts }: { site: SiteContext; series: Series; parts: ArticleSummary[] }) {
+  return (
+    <Layout site={site} meta={{ title: series.title, description: series.description, canonicalPath: paths.series(series.slug) }}>
+      <header class="list-header">
+        <p class="section-label">Series</p>
+        <h1>{series.title}</h1>
+        <p class="standfirst">{series.description}</p>
+        <p>
+          {parts.length} {parts.length === 1 ? 'part' : 'parts'}
+        </p>
+      </header>
+      <ol class="story-list series-list">
+        {parts.map((part) => (
+          <li key={part.id}>
+            <StoryCard story={part} site={site} headingLevel={2} />
+          </li>
+        ))}
+      </ol>
+    </Layout>
+  );
+}

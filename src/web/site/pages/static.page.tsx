@@ -1,0 +1,26 @@
+import type { StaticPage } from '../../../modules/pages/static-page.types.js';
+import { bodyPlainText } from '../../../modules/articles/article-body.js';
+import { ArticleBody } from '../components/article-body.js';
+import { Layout } from '../components/layout.js';
+import { formatDate } from '../format.js';
+import { paths } from '../paths.js';
+import type { SiteContext } from '../site-context.js';
+
+const NO_FIGURES = new Map();
+
+export function StaticPageView({ site, page }: { site: SiteContext; page: StaticPage }) {
+  return (
+    <Layout
+      site={site}
+      meta={{ title: page.title, description: bodyPlainText(page.body).slice(0, 160), canonicalPath: paths.staticPage(page.slug) }}
+    >
+      <article class="static-page" aria-labelledby="static-page-title">
+        <h1 id="static-page-title">{page.title}</h1>
+        <ArticleBody body={page.body} figures={NO_FIGURES} />
+        <p class="static-page-updated">
+          Last updated <time dateTime={page.updatedAt.toISOString()}>{formatDate(page.updatedAt, site.publication)}</time>
+        </p>
+      </article>
+    </Layout>
+  );
+}

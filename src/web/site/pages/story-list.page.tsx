@@ -1,0 +1,41 @@
+import type { ComponentChildren } from 'preact';
+import type { StoryPage } from '../../../modules/articles/reading.service.js';
+import { Layout } from '../components/layout.js';
+import { PaginationNav } from '../components/pagination-nav.js';
+import { StoryList } from '../components/story-list.js';
+import type { SiteContext } from '../site-context.js';
+
+/** Section, author and tag pages: a heading, an introduction and a paginated list of stories. */
+export function StoryListPage({
+  site,
+  title,
+  description,
+  intro,
+  storyPage,
+  href,
+  showSection = true,
+}: {
+  site: SiteContext;
+  title: string;
+  description: string;
+  intro?: ComponentChildren;
+  storyPage: StoryPage;
+  href: (page: number) => string;
+  showSection?: boolean;
+}) {
+  const { page, totalPages } = storyPage.pagination;
+  const pageSuffix = page > 1 ? ` (page ${page} of ${totalPages})` : '';
+  return (
+    <Layout site={site} meta={{ title: `${title}${pageSuffix}`, description, canonicalPath: href(page) }}>
+      <header class="list-header">
+        <h1>
+          {title}
+          {pageSuffix && <span class="page-indicator">{pageSuffix}</span>}
+        </h1>
+        {intro}
+      </header>
+      <StoryList stories={storyPage.stories} site={site} showSection={showSection} />
+      <PaginationNav pagination={storyPage.pagination} href={href} />
+    </Layout>
+  );
+}

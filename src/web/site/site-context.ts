@@ -1,0 +1,14 @@
+import type { Section } from '../../modules/sections/section.types.js';
+import type { PublicationSettings } from '../../modules/settings/settings.types.js';
+
+/** What every page needs besides its own content; built once per render from in-memory state. */
+export interface SiteContext {
+  publication: PublicationSettings;
+  navigation: readonly Section[];
+  /** Origin for absolute URLs (canonical links), without a trailing slash. */
+  siteUrl: string;
+  /** Versioned URL of a file in public/assets. */
+  assetUrl(name: string): string;
+  /** Static pages that exist, for the footer. */
+  staticPages: ReadonlySet<string>;
+}

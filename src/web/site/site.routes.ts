@@ -1,0 +1,111 @@
+import type { FastifyInstance } from 'fastify';
+import { h } from 'preact';
+import type { Deps } from '../../deps.js';
+import { STATIC_PAGE_SLUGS } from '../../modules/pages/static-page.types.js';
+import { parsePageNumber } from '../../shared/pagination.js';
+import { sendPublicPage } from '../http/send-page.js';
+import { ArticlePage } from './pages/article.page.js';
+import { HomePage } from './pages/home.page.js';
+import { SearchPage } from './pages/search.page.js';
+import { SeriesPage } from './pages/series.page.js';
+import { StaticPageView } from './pages/static.page.js';
+import { StoryListPage } from './pages/story-list.page.js';
+import { paths } from './paths.js';
+
+type Query = Record<string, string | undefined>;
+type SlugParams = { Params: { slug: string }; Querystring: Query };
+
+/** The public reading site. Handlers only read the request, call a service and pick a page. */
+export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
+  const { reading, lists, pageCache } = deps;
+  const site = () => deps.site.current();
+
+  app.get('/', (request, reply) =>
+    sendPublicPage(request, reply, pageCache, [], async () => h(HomePage, { site: site(), lists: lists.current })),
+  );
+
+  app.get<SlugParams>('/article/:slug', (request, reply) =>
+    sendPublicPage(request, reply, pageCache, [], async () => {
+      const result = await reading.article(request.params.slug);
+      const snapshot = lists.current;
+      const articleLists = {
+        sectionLatest: lists.sectionLatest(result.article.section.id, result.article.id),
+        weeklyBest: snapshot.weeklyBest,
+        popularNow: snapshot.popularNow,
+        mustReads: snapshot.mustReads,
+      };
+      return h(ArticlePage, { site: site(), reading: result, lists: articleLists });
+    }),
+  );
+
+  app.get<SlugParams>('/section/:slug', (request, reply) =>
+    sendPublicPage(request, reply, pageCache, ['page'], async () => {
+      const { section, ...storyPage } = await reading.section(request.params.slug, parsePageNumber(request.query.page));
+      return h(StoryListPage, {
+        site: site(),
+        title: section.name,
+        description: section.description,
+        intro: section.description ? h('p', { class: 'standfirst' }, section.description) : undefined,
+        storyPage,
+        href: (page: number) => paths.section(section.slug, page),
+        showSection: false,
+      });
+    }),
+  );
+
+  app.get<SlugParams>('/author/:slug', (request, reply) =>
+    sendPublicPage(request, reply, pageCache, ['page'], async () => {
+      const { author, ...storyPage } = await reading.author(request.params.slug, parsePageNumber(request.query.page));
+      return h(StoryListPage, {
+        site: site(),
+        title: author.name,
+        description: author.bio,
+        intro: h('div', { class: 'author-intro' }, [
+          author.jobTitle ? h('p', { class: 'author-title' }, author.jobTitle) : null,
+          h('p', null, h('a', { href: `mailto:${author.email}` }, author.email)),
+          h('p', { class: 'author-bio' }, author.bio),
+          h('h2', null, `Stories by ${author.name}`),
+        ]),
+        storyPage,
+        href: (page: number) => paths.author(author.slug, page),
+      });
+    }),
+  );
+
+  app.get<SlugParams>('/tag/:slug', (request, reply) =>
+    sendPublicPage(request, reply, pageCache, ['page'], async () => {
+      const { tag, ...storyPage } = await reading.tag(request.params.slug, parsePageNumber(request.query.page));
+      return h(StoryListPage, {
+        site: site(),
+        title: `#${tag.name}`,
+        description: `Stories tagged ${tag.name}`,
+        intro: h('p', null, `Stories tagged ${tag.name}, newest first.`),
+        storyPage,
+        href: (page: number) => paths.tag(tag.slug, page),
+      });
+    }),
+  );
+
+  app.get<SlugParams>('/series/:slug', (request, reply) =>
+    sendPublicPage(request, reply, pageCache, [], async () => {
+      const { series, parts } = await reading.series(request.params.slug);
+      return h(SeriesPage, { site: site(), series, parts });
+    }),
+  );
+
+  app.get<{ Querystring: Query }>('/search', (request, reply) =>
+    sendPublicPage(request, reply, pageCache, ['q', 'page'], async () => {
+      const query = (request.query.q ?? '').trim();
+      const result = await reading.search(query, parsePageNumber(request.query.page));
+      return h(SearchPage, { site: site(), query, result });
+    }),
+  );
+
+  for (const slug of STATIC_PAGE_SLUGS) {
+    app.get(paths.staticPage(slug), (request, reply) =>
+      sendPublicPage(request, reply, pageCache, [], async () =>
+        h(StaticPageView, { site: site(), page: await reading.staticPage(slug) }),
+      ),
+    );
+  }
+}
