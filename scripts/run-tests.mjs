@@ -1,0 +1,76 @@
+// Runs the whole suite with Node's test runner: on SQLite always, then again on PostgreSQL when
+// TEST_DATABASE_URL is set. Node 20 does not expand globs and silently passes with no files, so
+// this script lists the files itself and fails when a pass runs no test at all.
+//   node scripts/run-tests.mjs            unit, integration and browser tests
+//   node scripts/run-tests.mjs --unit     everything but e2e/
+//   node scripts/run-tests.mjs --e2e      only e2e/ (browser tests)
+//   node scripts/run-tests.mjs path ...   only the given files
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const only = args.filter((arg) => !arg.startsWith('--'));
+
+function findTests(directory) {
+  if (!fs.existsSync(directory)) return [];
+  return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : findTests(full);
+    return /\.test\.tsx?$/.test(entry.name) ? [path.relative(root, full)] : [];
+  });
+}
+
+let files = only.length > 0 ? only : [];
+if (files.length === 0) {
+  if (!args.includes('--e2e')) files.push(...findTests(path.join(root, 'src')));
+  if (!args.includes('--unit')) files.push(...findTests(path.join(root, 'e2e')));
+}
+files.sort();
+if (files.length === 0) {
+  console.error('run-tests: no test files found');
+  process.exit(1);
+}
+
+const passes = [{ name: 'SQLite', env: { TEST_DATABASE_URL: '' } }];
+if (process.env.TEST_DATABASE_URL) passes.push({ name: 'PostgreSQL', env: { TEST_DATABASE_URL: process.env.TEST_DATABASE_URL } });
+
+function runPass(pass) {
+  return new Promise((resolve) => {
+    console.log(`\n=== Test pass on ${pass.name} (${files.length} files) ===`);
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+      { cwd: root, env: { ...process.env, ...pass.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let tail = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      tail = (tail + chunk.toString()).slice(-4000);
+    });
+    child.on('close', (code) => {
+      const count = (name) => Number(new RegExp(`ℹ ${name} (\\d+)`).exec(tail)?.[1] ?? 'NaN');
+      resolve({ name: pass.name, code, tests: count('tests'), passed: count('pass'), failed: count('fail'), skipped: count('skipped') });
+    });
+  });
+}
+
+const results = [];
+for (const pass of passes) results.push(await runPass(pass));
+
+let ok = true;
+console.log('\n=== Summary ===');
+for (const result of results) {
+  const ran = Number.isFinite(result.tests) && result.tests > 0;
+  if (result.code !== 0 || !ran) ok = false;
+  console.log(
+    `${result.name}: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped` +
+      (ran ? '' : ' — NO TESTS RAN') +
+      (result.code !== 0 ? ` (exit ${result.code})` : ''),
+  );
+}
+const total = (key) => results.reduce((sum, result) => sum + (Number.isFinite(result[key]) ? result[key] : 0), 0);
+console.log(`${total('passed')} passed, ${total('failed')} failed, ${total('skipped')} skipped`);
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,143 @@
+import type { Deps } from '../deps.js';
+import type { ArticleBody } from '../modules/articles/article-body.js';
+import { insertArticle, insertCorrection, updateArticleStatus } from '../modules/articles/article.repository.js';
+import type { ArticleInput, ArticleStatus } from '../modules/articles/article.types.js';
+import { insertAuthor } from '../modules/authors/author.repository.js';
+import { insertMediaAsset } from '../modules/media/media.repository.js';
+import { saveStaticPage } from '../modules/pages/static-page.repository.js';
+import type { StaticPageSlug } from '../modules/pages/static-page.types.js';
+import { insertPick } from '../modules/rankings/pick.repository.js';
+import { insertSection } from '../modules/sections/section.repository.js';
+import type { Section } from '../modules/sections/section.types.js';
+import { insertSeries } from '../modules/series/series.repository.js';
+import type { Series } from '../modules/series/series.types.js';
+import { ensureTags } from '../modules/tags/tag.repository.js';
+import { HOUR_MS } from '../shared/clock.js';
+import { newId } from '../shared/ids.js';
+
+let sequence = 0;
+const next = () => ++sequence;
+
+export interface ArticleOverrides extends Partial<Omit<ArticleInput, 'sectionId' | 'authorIds' | 'tagIds'>> {
+  section?: Section;
+  authorIds?: string[];
+  tags?: string[];
+  /** Hours before the clock's now; default 1. Ignored when publishedAt is given. */
+  hoursAgo?: number;
+  corrections?: Array<{ kind: 'correction' | 'update'; text: string }>;
+}
+
+export type Factories = ReturnType<typeof createFactories>;
+
+/**
+ * Builders with sensible defaults, so a test states only what it is about. Each write announces a
+ * content change, exactly as the newsroom will, so caches and lists behave as in production.
+ */
+export function createFactories(deps: Deps) {
+  const { db, clock } = deps;
+  const changed = (reason: string) => deps.events.emit('content.changed', { reason });
+
+  const factories = {
+    async section(overrides: Partial<Section> = {}): Promise<Section> {
+      const n = next();
+      const section = await insertSection(
+        db,
+        { slug: `section-${n}`, name: `Section ${n}`, description: `Stories of section ${n}.`, position: n, inNavigation: true, ...overrides },
+        clock.now(),
+      );
+      await changed('section');
+      return section;
+    },
+
+    async author(overrides: Partial<{ slug: string; name: string; email: string; bio: string; jobTitle: string }> = {}) {
+      const n = next();
+      const input = {
+        slug: `author-${n}`,
+        name: `Author ${n}`,
+        email: `author${n}@news.example`,
+        bio: `Author ${n} covers everything.`,
+        jobTitle: 'Reporter',
+        ...overrides,
+      };
+      const id = await insertAuthor(db, input, clock.now());
+      return { id, ...input };
+    },
+
+    async series(overrides: Partial<Series> = {}): Promise<Series> {
+      const n = next();
+      return insertSeries(db, { slug: `series-${n}`, title: `Series ${n}`, description: `A series, number ${n}.`, ...overrides }, clock.now());
+    },
+
+    async media(overrides: Partial<{ alt: string; caption: string; credit: string }> = {}): Promise<string> {
+      const id = newId();
+      await insertMediaAsset(
+        db,
+        {
+          id,
+          mimeType: 'image/png',
+          width: 1600,
+          height: 900,
+          alt: 'A test image',
+          caption: 'A caption',
+          credit: 'Test Agency',
+          variants: [
+            { width: 480, height: 270, format: 'webp', file: `${id}-480.webp` },
+            { width: 1200, height: 675, format: 'jpeg', file: `${id}-1200.jpg` },
+          ],
+          ...overrides,
+        },
+        clock.now(),
+      );
+      return id;
+    },
+
+    async article(overrides: ArticleOverrides = {}) {
+      const n = next();
+      const section = overrides.section ?? (await factories.section());
+      const authorIds = overrides.authorIds ?? [(await factories.author()).id];
+      const tags = await ensureTags(db, overrides.tags ?? []);
+      const body: ArticleBody = overrides.body ?? [{ type: 'paragraph', content: [{ text: `Body of story ${n}.` }] }];
+      const status: ArticleStatus = overrides.status ?? 'published';
+      const publishedAt = overrides.publishedAt ?? new Date(clock.now().getTime() - (overrides.hoursAgo ?? 1) * HOUR_MS);
+      const slug = overrides.slug ?? `story-${n}`;
+      const id = await insertArticle(
+        db,
+        {
+          slug,
+          headline: `Headline ${n}`,
+          standfirst: `Standfirst ${n}.`,
+          typeLabel: 'News',
+          ...overrides,
+          body,
+          status,
+          publishedAt,
+          sectionId: section.id,
+          authorIds,
+          tagIds: tags.map((tag) => tag.id),
+        },
+        clock.now(),
+      );
+      for (const correction of overrides.corrections ?? []) {
+        await insertCorrection(db, id, { ...correction, createdAt: clock.now() });
+      }
+      await changed('article');
+      return { id, slug, section, authorIds };
+    },
+
+    async setStatus(articleId: string, status: ArticleStatus): Promise<void> {
+      await updateArticleStatus(db, articleId, status, clock.now());
+      await changed('article');
+    },
+
+    async pick(articleId: string, position: number, expiresAt: Date | null = null): Promise<void> {
+      await insertPick(db, { articleId, position, expiresAt }, clock.now());
+      await changed('pick');
+    },
+
+    async staticPage(slug: StaticPageSlug, title = 'About us'): Promise<void> {
+      await saveStaticPage(db, { slug, title, body: [{ type: 'paragraph', content: [{ text: `${title} text.` }] }], updatedAt: clock.now() });
+      await changed('static-page');
+    },
+  };
+  return factories;
+}
