@@ -40,7 +40,7 @@ export async function openDatabase(target: DatabaseTarget, options: PostgresOpti
     isUnavailableError: (error) => connection.isUnavailableError(error),
   };
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, options.searchPath);
   } catch (error) {
     await handle.close().catch(() => {});
     throw new StartupError(`Could not update the database schema (${connection.description}): ${reason(error)}`, {
@@ -58,8 +58,16 @@ export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): P
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
-export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * @param schema the PostgreSQL schema the tables live in, when not the default. Kysely looks for its
+ *   bookkeeping tables in every schema unless told which, and would find another schema's.
+ */
+export async function migrateToLatest(db: Db, schema?: string): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;
   return result;

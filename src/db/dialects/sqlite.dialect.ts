@@ -46,7 +46,7 @@ function ensureWritableDirectory(directory: string): void {
     throw new StartupError(`DATA_DIR ${directory} exists but is not a directory.`);
   }
   try {
-    fs.mkdirSync(directory, { recursive: true });
+    createDirectories(directory);
     // access() says yes to root even on a read-only mount, so probe with a real write.
     const probe = path.join(directory, `.write-probe-${process.pid}`);
     fs.writeFileSync(probe, '');
@@ -54,6 +54,16 @@ function ensureWritableDirectory(directory: string): void {
   } catch (error) {
     throw new StartupError(`DATA_DIR ${directory} is not writable (${describeError(error)}).`, { cause: error });
   }
+}
+
+/**
+ * `mkdir -p` one level at a time. Node's own recursive mkdir never returns on some virtual file
+ * systems (it loops on /proc), so a mistyped DATA_DIR there would hang the start instead of failing.
+ */
+function createDirectories(directory: string): void {
+  const parent = path.dirname(directory);
+  if (parent !== directory && !statOrUndefined(parent)) createDirectories(parent);
+  if (!statOrUndefined(directory)) fs.mkdirSync(directory);
 }
 
 function statOrUndefined(target: string): fs.Stats | undefined {
