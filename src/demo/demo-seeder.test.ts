@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { demoStories, seedDemoIfEmpty } from './demo-seeder.js';
+
+describe('demo publication', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ now: new Date().toISOString() });
+  });
+  after(() => t.close());
+
+  it('is written as distinct, complete stories', () => {
+    assert.ok(demoStories.length >= 60);
+    assert.equal(new Set(demoStories.map((story) => story.slug)).size, demoStories.length);
+    assert.equal(new Set(demoStories.map((story) => story.headline)).size, demoStories.length);
+    for (const story of demoStories) {
+      const words = story.body.join(' ').split(/\s+/).length;
+      assert.ok(words >= 200, `${story.slug} has only ${words} words`);
+      assert.ok(story.hoursAgo >= 1 && story.hoursAgo <= 720, story.slug);
+      assert.ok(!/lorem ipsum/i.test(story.body.join(' ')), story.slug);
+    }
+    const parts = demoStories.filter((story) => story.series).map((story) => story.series?.part).sort();
+    assert.deepEqual(parts, [1, 2]);
+  });
+
+  it('creates a full publication on an empty database, once', async () => {
+    const summary = await seedDemoIfEmpty(t.deps);
+    assert.deepEqual(summary, { articles: demoStories.length, sections: 5 });
+    assert.equal(await seedDemoIfEmpty(t.deps), undefined);
+
+    assert.equal(t.deps.settings.publication.name, 'The Dateline Daily');
+    assert.deepEqual(t.deps.sections.navigation.map((section) => section.name), ['World', 'Asia', 'Debate', 'Latest', 'Business']);
+    for (const section of t.deps.sections.all) {
+      assert.ok((t.deps.lists.current.latestBySection.get(section.id) ?? []).length >= 5, section.slug);
+    }
+    const lists = t.deps.lists.current;
+    assert.equal(lists.weeklyBest.length, 12);
+    assert.equal(lists.popularNow.length, 5);
+    assert.equal(lists.mustReads.length, 5);
+
+    const authors = await t.deps.db.selectFrom('authors').select(['email', 'bio']).execute();
+    assert.equal(authors.length, 3);
+    for (const author of authors) assert.ok(author.email.includes('@') && author.bio.length > 50);
+
+    const media = await t.deps.db.selectFrom('media_assets').select(['variants', 'alt', 'caption', 'credit']).execute();
+    assert.ok(media.length >= demoStories.length);
+    for (const asset of media) {
+      assert.ok(asset.alt && asset.caption && asset.credit);
+      for (const variant of JSON.parse(asset.variants) as Array<{ file: string }>) {
+        assert.ok(fs.statSync(path.join(t.deps.mediaDir, variant.file)).size > 500, variant.file);
+      }
+    }
+
+    const series = await t.app.inject('/series/last-ferry');
+    assert.equal(series.statusCode, 200);
+    for (const slug of ['about', 'contact', 'standards', 'privacy']) {
+      assert.equal((await t.app.inject(`/${slug}`)).statusCode, 200, slug);
+    }
+  });
+});
