@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Result } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { findArticleBySlug, updateArticleStatus } from '../src/modules/articles/article.repository.js';
-import { ArticlePage, VIEWPORTS, SUITE_TIMEOUT_MS, browserTestsSkipReason, openPage, visit, type ViewportName } from './support/browser.js';
+import { ArticlePage, VIEWPORTS, browserSuite, openPage, visit, type ViewportName } from './support/browser.js';
 import type { DemoServer } from './support/demo-server.js';
 import { startBrowserSession, type BrowserSession } from './support/session.js';
 
@@ -46,7 +46,7 @@ function describeViolations(violations: Result[]): string {
     .join('\n');
 }
 
-describe('every page type passes axe (WCAG 2.2 AA)', { skip: browserTestsSkipReason(), timeout: SUITE_TIMEOUT_MS }, () => {
+browserSuite('every page type passes axe (WCAG 2.2 AA)', () => {
   let session: BrowserSession;
   let server: DemoServer;
   let browser: Browser;

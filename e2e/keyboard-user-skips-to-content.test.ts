@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ArticlePage, SUITE_TIMEOUT_MS, browserTestsSkipReason, isInViewport, openPage } from './support/browser.js';
+import { ArticlePage, browserSuite, isInViewport, openPage } from './support/browser.js';
 import type { DemoServer } from './support/demo-server.js';
 import { startBrowserSession, type BrowserSession } from './support/session.js';
 
@@ -23,7 +23,7 @@ function focusState(page: Page) {
   });
 }
 
-describe('a keyboard user skips to the content', { skip: browserTestsSkipReason(), timeout: SUITE_TIMEOUT_MS }, () => {
+browserSuite('a keyboard user skips to the content', () => {
   let session: BrowserSession;
   let server: DemoServer;
   let browser: Browser;

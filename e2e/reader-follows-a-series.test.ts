@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ArticlePage, SeriesPage, SUITE_TIMEOUT_MS, browserTestsSkipReason, openPage } from './support/browser.js';
+import { ArticlePage, SeriesPage, browserSuite, openPage } from './support/browser.js';
 import type { DemoServer } from './support/demo-server.js';
 import { startBrowserSession, type BrowserSession } from './support/session.js';
 
@@ -14,7 +14,7 @@ const PART_2 = {
   headline: 'The young islanders who left, and the few who came back',
 };
 
-describe('a reader follows a series', { skip: browserTestsSkipReason(), timeout: SUITE_TIMEOUT_MS }, () => {
+browserSuite('a reader follows a series', () => {
   let session: BrowserSession;
   let server: DemoServer;
   let browser: Browser;

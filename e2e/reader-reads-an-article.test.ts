@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ArticlePage, HomePage, assertAllImagesLoadedWithAlt, assertInDocumentOrder, SUITE_TIMEOUT_MS, browserTestsSkipReason, openPage } from './support/browser.js';
+import { ArticlePage, HomePage, assertAllImagesLoadedWithAlt, assertInDocumentOrder, browserSuite, openPage } from './support/browser.js';
 import type { DemoServer } from './support/demo-server.js';
 import { startBrowserSession, type BrowserSession } from './support/session.js';
 
-describe('a reader reads an article', { skip: browserTestsSkipReason(), timeout: SUITE_TIMEOUT_MS }, () => {
+browserSuite('a reader reads an article', () => {
   let session: BrowserSession;
   let server: DemoServer;
   let browser: Browser;

@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import sharp from 'sharp';
 import type { Deps } from '../deps.js';
 import { inTransaction, type Db } from '../db/database.js';
 import { insertArticle, insertCorrection } from '../modules/articles/article.repository.js';
 import { insertAuthor } from '../modules/authors/author.repository.js';
-import { writeImageVariants } from '../modules/media/image-variants.js';
+import { VARIANT_SPEC, writeImageVariants, type VariantResult } from '../modules/media/image-variants.js';
 import { insertMediaAsset } from '../modules/media/media.repository.js';
 import type { MediaAssetInput } from '../modules/media/media.types.js';
 import { saveStaticPage } from '../modules/pages/static-page.repository.js';
@@ -25,6 +29,7 @@ import { drawIllustration, seededRandom } from './demo-images.js';
 export const demoStories: readonly DemoArticle[] = [...storiesA, ...storiesB];
 
 const MUST_READ_COUNT = 5;
+const DEMO_IMAGE_CACHE_DIR = path.join(os.tmpdir(), 'dateline-demo-images');
 /** Image encoding is CPU-bound in libvips; a few at a time keeps both cores busy without thrashing. */
 const IMAGE_CONCURRENCY = 3;
 
@@ -62,8 +67,7 @@ async function drawAllImages(mediaDir: string): Promise<Map<string, MediaAssetIn
       if (!job) break;
       const id = newId();
       const illustration = drawIllustration(job.image.scene, job.key);
-      const png = await sharp(Buffer.from(illustration.svg)).png({ compressionLevel: 1 }).toBuffer();
-      const result = await writeImageVariants(mediaDir, id, png);
+      const result = await illustrationVariants(mediaDir, id, illustration.svg);
       media.set(job.key, {
         id,
         mimeType: 'image/png',
@@ -78,6 +82,39 @@ async function drawAllImages(mediaDir: string): Promise<Map<string, MediaAssetIn
   };
   await Promise.all(Array.from({ length: IMAGE_CONCURRENCY }, worker));
   return media;
+}
+
+/**
+ * Rasterising and encoding an illustration costs ~0.4 s of CPU, and the drawings never change, so
+ * the encoded files are kept in a cache folder keyed by the drawing and the encoder settings, and
+ * copied under each asset's own name. Every demo after the first on a machine (tests seed many)
+ * then costs file copies; a cache that is missing or damaged is simply rebuilt.
+ */
+async function illustrationVariants(mediaDir: string, assetId: string, svg: string): Promise<VariantResult> {
+  const key = createHash('sha1').update(svg).update(VARIANT_SPEC).digest('hex');
+  const manifest = path.join(DEMO_IMAGE_CACHE_DIR, `${key}.json`);
+  try {
+    const cached = JSON.parse(await fs.readFile(manifest, 'utf8')) as VariantResult;
+    return await copyVariants(cached, key, mediaDir, assetId);
+  } catch {
+    const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 1 }).toBuffer();
+    const fresh = await writeImageVariants(DEMO_IMAGE_CACHE_DIR, key, png);
+    await fs.writeFile(`${manifest}.${process.pid}.tmp`, JSON.stringify(fresh));
+    await fs.rename(`${manifest}.${process.pid}.tmp`, manifest);
+    return copyVariants(fresh, key, mediaDir, assetId);
+  }
+}
+
+async function copyVariants(result: VariantResult, key: string, mediaDir: string, assetId: string): Promise<VariantResult> {
+  await fs.mkdir(mediaDir, { recursive: true });
+  const variants = await Promise.all(
+    result.variants.map(async (variant) => {
+      const file = variant.file.replace(key, assetId);
+      await fs.copyFile(path.join(DEMO_IMAGE_CACHE_DIR, variant.file), path.join(mediaDir, file));
+      return { ...variant, file };
+    }),
+  );
+  return { ...result, variants };
 }
 
 async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetInput>): Promise<void> {

@@ -208,24 +208,14 @@ function publishedQuery(db: Db, filter: ArticleFilter, now: Date): ArticleQuery 
     const authorId = filter.authorId;
     query = query.where((eb) =>
       eb.exists(
-        eb
-          .selectFrom('article_authors')
-          .select('article_authors.article_id')
-          .whereRef('article_authors.article_id', '=', 'articles.id')
-          .where('article_authors.author_id', '=', authorId),
+        eb.selectFrom('article_authors').select('article_id').whereRef('article_id', '=', 'articles.id').where('author_id', '=', authorId),
       ),
     );
   }
   if (filter.tagId) {
     const tagId = filter.tagId;
     query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('article_tags')
-          .select('article_tags.article_id')
-          .whereRef('article_tags.article_id', '=', 'articles.id')
-          .where('article_tags.tag_id', '=', tagId),
-      ),
+      eb.exists(eb.selectFrom('article_tags').select('article_id').whereRef('article_id', '=', 'articles.id').where('tag_id', '=', tagId)),
     );
   }
   return query;

@@ -7,6 +7,8 @@ import type { MediaVariant } from './media.types.js';
 export const VARIANT_WIDTHS = [480, 960, 1440] as const;
 /** Social cards and old clients get one JPEG. */
 const JPEG_FALLBACK_WIDTH = 1200;
+/** Names the widths and encoder settings below; change it whenever they change. */
+export const VARIANT_SPEC = 'w480,960,1440:webp-q72-e3:jpeg1200-q78-moz';
 
 export interface VariantResult {
   width: number;

@@ -17,13 +17,5 @@ export interface MediaAsset {
   variants: MediaVariant[];
 }
 
-export interface MediaAssetInput {
-  id: string;
-  mimeType: string;
-  width: number;
-  height: number;
-  alt: string;
-  caption: string;
-  credit: string;
-  variants: MediaVariant[];
-}
+/** What is stored for a new asset: the same fields, the id chosen by the server. */
+export type MediaAssetInput = MediaAsset;
