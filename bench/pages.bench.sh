@@ -13,6 +13,8 @@
 #   BENCH_DURATION     wrk duration of each measured run (default 10s; wrk syntax: 10, 10s, 1m)
 #   BENCH_WARMUP       wrk duration of the warm-up before each run (default 3s)
 #   BENCH_CONNECTIONS  wrk connections (default 32); wrk always uses one thread (-t1)
+#   BENCH_ROUNDS       rounds over the four targets, interleaved (default 1); with more, the table shows
+#                      medians — use 3 or more on a machine where other work is running
 #   BENCH_SERVER_CPU   core the server processes are pinned to (default 0)
 #   BENCH_WRK_CPU      core wrk is pinned to (default 1)
 #   BENCH_SKIP_BUILD=1 use the existing dist/ instead of running tsc
@@ -30,7 +32,7 @@ WARMUP=${BENCH_WARMUP:-3s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 SERVER_CPU=${BENCH_SERVER_CPU:-0}
 WRK_CPU=${BENCH_WRK_CPU:-1}
-STARTUP_TIMEOUT_S=180 # first start creates the demo publication (~10-15 s on 2 cores)
+STARTUP_TIMEOUT_S=180 # first start creates the demo: ~10-30 s, ~1 s once its illustrations are cached in the OS temp dir
 HOST=127.0.0.1
 
 log() { printf '[bench] %s\n' "$*" >&2; }
@@ -221,42 +223,72 @@ log "checks passed: cache hit on, no hit off, same ${ARTICLE_BYTES} B article fr
 
 # ---------------------------------------------------------------------------------------------
 # Measure.
-# run_wrk NAME URL -> fills RPS[NAME], P99[NAME] (ms), NOTE[NAME]
-declare -A RPS P99 NOTE
-run_wrk() {
-  local name=$1 url=$2 out="$TMP/wrk-$1.txt"
-  on_wrk_core timeout $((WARMUP_S + 30)) wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null 2>&1 ||
-    die "wrk warm-up failed for $url"
-  on_wrk_core timeout $((DURATION_S + 30)) wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "$url" >"$out" 2>&1 ||
+# Each target: a warm-up (first round only), then the measured wrk run. While wrk runs, the server's
+# CPU time is sampled from /proc, giving "server CPU" (share of its core it got: ~100% means the
+# server was the bottleneck and had its core to itself) and req/CPU-s (requests per second of
+# server CPU, which moves far less than req/s when other work shares the core).
+TARGETS=(bare cached database home)
+declare -A URL_OF PID_OF LABEL R
+URL_OF=([bare]="$BARE_URL$ARTICLE_PATH" [cached]="$CACHED_URL$ARTICLE_PATH" [database]="$NOCACHE_URL$ARTICLE_PATH" [home]="$CACHED_URL/")
+PID_OF=([bare]=$PID_BARE [cached]=$PID_CACHED [database]=$PID_NOCACHE [home]=$PID_CACHED)
+LABEL=([bare]="bare node:http, article bytes (ceiling)" [cached]="article, from page cache"
+  [database]="article, rendered from database" [home]="home page, from page cache")
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; } # utime + stime; comm is "node", no spaces
+
+# measure NAME ROUND -> R[NAME.ROUND.rps|p99|cpu|note]
+measure() {
+  local name=$1 round=$2 url=${URL_OF[$1]} pid=${PID_OF[$1]} out="$TMP/wrk-$1-$2.txt"
+  if (( round == 1 )); then
+    on_wrk_core timeout --foreground $((WARMUP_S + 30)) wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null 2>&1 ||
+      die "wrk warm-up failed for $url"
+  fi
+  local c0 c1 t0 t1
+  c0=$(cpu_ticks "$pid"); t0=$(date +%s%N)
+  on_wrk_core timeout --foreground $((DURATION_S + 30)) wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$url" >"$out" 2>&1 ||
     { cat "$out" >&2; die "wrk failed for $url"; }
-  [[ ${BENCH_VERBOSE:-0} == 1 ]] && { printf '\n--- wrk: %s (%s)\n' "$name" "$url" >&2; cat "$out" >&2; }
-  RPS[$name]=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+  c1=$(cpu_ticks "$pid"); t1=$(date +%s%N)
+  if [[ ${BENCH_VERBOSE:-0} == 1 ]]; then printf '\n--- wrk: %s, round %s (%s)\n' "$name" "$round" "$url" >&2; cat "$out" >&2; fi
+  local rps p99 cpu
+  rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
   # wrk prints latencies as 123.45us / 1.23ms / 1.23s / 1.23m.
-  P99[$name]=$(awk '$1 == "99%" {
+  p99=$(awk '$1 == "99%" {
       v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
       f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : (u == "h") ? 3600000 : -1
       if (f < 0) print "?"; else printf "%.2f", v * f
     }' "$out")
-  [[ -n ${RPS[$name]} && -n ${P99[$name]} ]] || { cat "$out" >&2; die "could not read wrk's output for $url"; }
+  [[ -n $rps && -n $p99 ]] || { cat "$out" >&2; die "could not read wrk's output for $url"; }
+  cpu=$(awk -v ticks=$((c1 - c0)) -v hz="$CLK_TCK" -v ns=$((t1 - t0)) 'BEGIN { printf "%.0f", 100 * (ticks / hz) / (ns / 1e9) }')
   local notes=() non2xx sockerr
   non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$out")
-  [[ -n $non2xx ]] && notes+=("$non2xx non-2xx/3xx")
+  if [[ -n $non2xx ]]; then notes+=("$non2xx non-2xx/3xx"); fi
   sockerr=$(awk '/Socket errors:/ { sub(/^ *Socket errors: */, ""); print }' "$out")
-  [[ -n $sockerr ]] && notes+=("socket errors: $sockerr")
-  NOTE[$name]=$(IFS=';'; echo "${notes[*]:-}")
-  log "$(printf '%-10s %10s req/s  p99 %8s ms  %s' "$name" "${RPS[$name]}" "${P99[$name]}" "${NOTE[$name]}")"
+  if [[ -n $sockerr ]]; then notes+=("socket errors: $sockerr"); fi
+  R[$name.$round.rps]=$rps R[$name.$round.p99]=$p99 R[$name.$round.cpu]=$cpu
+  R[$name.$round.note]=$(IFS=';'; echo "${notes[*]:-}")
+  log "$(printf 'round %s  %-9s %10s req/s  p99 %8s ms  server CPU %3s%%  %s' "$round" "$name" "$rps" "$p99" "$cpu" "${R[$name.$round.note]}")"
 }
 
+ROUNDS=${BENCH_ROUNDS:-1}
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "BENCH_ROUNDS must be a positive number (got '$ROUNDS')"
+# How busy the machine is right now (the load average lags by minutes): idle share of all cores
+# over two seconds, from /proc/stat, while none of our servers is under load.
+idle_percent() {
+  local a b
+  a=$(head -n 1 /proc/stat); sleep 2; b=$(head -n 1 /proc/stat)
+  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x); split(b, y); for (i = 2; i <= 9; i++) t += y[i] - x[i]; printf "%.0f", (t > 0 ? 100 * (y[5] - x[5]) / t : 0) }'
+}
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-if awk -v l="${LOAD_BEFORE%% *}" 'BEGIN { exit !(l > 0.5) }'; then
-  log "WARNING: load average is $LOAD_BEFORE before measuring; something else is using the CPU and the figures will be low"
+IDLE_BEFORE=$(idle_percent)
+if (( IDLE_BEFORE < 90 )); then
+  log "WARNING: the CPUs are only ${IDLE_BEFORE}% idle before measuring; something else is running and the figures will be low and noisy"
 fi
-log "measuring: wrk -t1 -c$CONNECTIONS -d$DURATION --latency (warm-up $WARMUP each), servers on core $SERVER_CPU, wrk on core $WRK_CPU…"
-run_wrk bare "$BARE_URL$ARTICLE_PATH"
-run_wrk cached "$CACHED_URL$ARTICLE_PATH"
-run_wrk database "$NOCACHE_URL$ARTICLE_PATH"
-run_wrk home "$CACHED_URL/"
+log "measuring: wrk -t1 -c$CONNECTIONS -d$DURATION --latency (warm-up $WARMUP), $ROUNDS round(s), servers on core $SERVER_CPU, wrk on core $WRK_CPU…"
+for round in $(seq 1 "$ROUNDS"); do
+  for name in "${TARGETS[@]}"; do measure "$name" "$round"; done
+done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+IDLE_AFTER=$(idle_percent)
 
 # The servers must still be the ones we started (no crash during the load).
 for pid in "$PID_CACHED" "$PID_NOCACHE" "$PID_BARE"; do
@@ -268,25 +300,43 @@ if grep -qiE '"level":(50|60)|error' "$TMP/cached.log" "$TMP/nocache.log" 2>/dev
 fi
 
 # ---------------------------------------------------------------------------------------------
-# Report.
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }'; }
-row() { printf '| %-40s | %10s | %9s | %8s | %s |\n' "$1" "$2" "$3" "$4" "$5"; }
-label_bare="bare node:http, article bytes (ceiling)"
-label_cached="article, from page cache"
-label_database="article, rendered from database"
-label_home="home page, from page cache"
+# Report: with several rounds, each figure is the median over rounds (the ratio is the median of
+# each round's own ratio, so a slow round does not skew it).
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "?"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+column_of() { # name field [expression over rps cpu bare] -> the values over rounds, space-separated
+  local name=$1 field=$2 round values=""
+  for round in $(seq 1 "$ROUNDS"); do
+    case $field in
+      ratio) values+=$(awk -v a="${R[$name.$round.rps]}" -v b="${R[bare.$round.rps]}" 'BEGIN { if (b > 0) printf "%.4f ", a / b }') ;;
+      per_cpu) values+=$(awk -v a="${R[$name.$round.rps]}" -v c="${R[$name.$round.cpu]}" 'BEGIN { if (c > 0) printf "%.0f ", a / (c / 100) }') ;;
+      *) values+="${R[$name.$round.$field]} " ;;
+    esac
+  done
+  echo "$values"
+}
 
 echo
 echo "Dateline page benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "node $(node --version), $(wrk --version 2>&1 | head -n 1 | awk '{ print $1, $2 }'), $CORES cores ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), git $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
-echo "wrk -t1 -c$CONNECTIONS -d$DURATION --latency on 127.0.0.1, warm-up $WARMUP; servers pinned to core $SERVER_CPU, wrk to core $WRK_CPU$( (( PIN )) || echo ' (NOT pinned)')"
-echo "article $ARTICLE_PATH ($ARTICLE_BYTES B), home page ($HOME_BYTES B); load average before $LOAD_BEFORE, after $LOAD_AFTER"
+echo "wrk -t1 -c$CONNECTIONS -d$DURATION --timeout 10s --latency on 127.0.0.1, warm-up $WARMUP, $ROUNDS round(s)$( (( ROUNDS > 1 )) && echo ' (medians)' || true); servers pinned to core $SERVER_CPU, wrk to core $WRK_CPU$( (( PIN )) || echo ' (NOT pinned)'; true)"
+echo "article $ARTICLE_PATH ($ARTICLE_BYTES B), home page ($HOME_BYTES B)"
+echo "CPUs idle before measuring ${IDLE_BEFORE}%, after ${IDLE_AFTER}% (load average before $LOAD_BEFORE, after $LOAD_AFTER)"
 echo
-printf '| %-40s | %10s | %9s | %8s | %s |\n' "target" "req/s" "p99 (ms)" "ratio" "notes"
-echo '|------------------------------------------|-----------:|----------:|---------:|-------|'
-for name in bare cached database home; do
-  label_var="label_$name"
-  row "${!label_var}" "${RPS[$name]}" "${P99[$name]}" "$(ratio "${RPS[$name]}" "${RPS[bare]}")" "${NOTE[$name]}"
+printf '| %-40s | %9s | %8s | %5s | %10s | %9s | %s |\n' "target" "req/s" "p99 (ms)" "ratio" "server CPU" "req/CPU-s" "notes"
+echo '|------------------------------------------|----------:|---------:|------:|-----------:|----------:|-------|'
+for name in "${TARGETS[@]}"; do
+  notes=""
+  for round in $(seq 1 "$ROUNDS"); do
+    if [[ -n ${R[$name.$round.note]} ]]; then
+      if (( ROUNDS > 1 )); then notes+="round $round: "; fi
+      notes+="${R[$name.$round.note]} "
+    fi
+  done
+  printf '| %-40s | %9.0f | %8.2f | %5.2f | %9.0f%% | %9.0f | %s |\n' "${LABEL[$name]}" \
+    "$(column_of "$name" rps | median)" "$(column_of "$name" p99 | median)" "$(column_of "$name" ratio | median)" \
+    "$(column_of "$name" cpu | median)" "$(column_of "$name" per_cpu | median)" "${notes% }"
 done
 echo
-echo "ratio = requests/s ÷ the bare node:http ceiling in this same run; compare ratios across runs, not raw req/s."
+echo "ratio = requests/s ÷ the bare node:http ceiling in this same run: compare ratios across runs, not raw req/s."
+echo "server CPU = share of its core the server process used during its run (under ~95% = it was starved or wrk-bound);"
+echo "req/CPU-s = requests per second of server CPU time, less sensitive than req/s to other work on the machine."
