@@ -85,6 +85,8 @@ export interface ArticlesTable {
   seo_description: string | null;
   view_count: WithDefault<number>;
   created_at: Timestamp;
+  /** The staff user who created the story; contributors and reporters may edit only their own. */
+  owner_user_id: WithDefault<string | null>;
 }
 
 export interface ArticleAuthorsTable {
@@ -124,6 +126,61 @@ export interface StaticPagesTable {
   updated_at: Timestamp;
 }
 
+export interface UsersTable {
+  id: string;
+  /** Stored lower-cased; unique. */
+  email: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  author_id: string | null;
+  active: WithDefault<number>;
+  created_at: Timestamp;
+  password_changed_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  /** SHA-256 of the cookie's token: a stolen database does not yield usable sessions. */
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface InvitationsTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  role: string;
+  invited_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: Timestamp;
+  actor_user_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  /** JSON object */
+  details: string;
+}
+
+export interface ArticleRevisionsTable {
+  id: string;
+  article_id: string;
+  number: number;
+  author_user_id: string | null;
+  created_at: Timestamp;
+  /** JSON snapshot of the editable fields */
+  snapshot: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   sections: SectionsTable;
@@ -137,4 +194,9 @@ export interface Database {
   corrections: CorrectionsTable;
   picks: PicksTable;
   static_pages: StaticPagesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
+  audit_log: AuditLogTable;
+  article_revisions: ArticleRevisionsTable;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { initialMigration } from './0001-initial.migration.js';
+import { newsroomMigration } from './0002-newsroom.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -7,4 +8,5 @@ import { initialMigration } from './0001-initial.migration.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
+  '0002-newsroom': newsroomMigration,
 };

@@ -1,0 +1,72 @@
+/**
+ * Who may do what in the newsroom: the one place permissions are written down, as data. Every
+ * newsroom route names one of these permissions (see web/newsroom), and a test walks the whole
+ * role × permission matrix.
+ *
+ * "own" permissions apply only to stories the user owns (created, or is a byline author of);
+ * "any" permissions apply to every story.
+ */
+export const ROLES = ['contributor', 'reporter', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'newsroom.enter',
+  'story.create',
+  'story.edit.own',
+  'story.edit.any',
+  'story.submit',
+  'story.publish',
+  'story.schedule',
+  'story.unpublish',
+  'story.delete',
+  'story.correct',
+  'media.upload',
+  'media.edit',
+  'curation.manage',
+  'comments.moderate',
+  'taxonomy.manage',
+  'settings.manage',
+  'staff.manage',
+  'audit.view',
+  'audience.view',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const CONTRIBUTOR: readonly Permission[] = ['newsroom.enter', 'story.create', 'story.edit.own', 'media.upload'];
+const REPORTER: readonly Permission[] = [...CONTRIBUTOR, 'story.submit', 'media.edit', 'audience.view'];
+const EDITOR: readonly Permission[] = [
+  ...REPORTER,
+  'story.edit.any',
+  'story.publish',
+  'story.schedule',
+  'story.unpublish',
+  'story.delete',
+  'story.correct',
+  'curation.manage',
+  'comments.moderate',
+];
+const ADMIN: readonly Permission[] = [...EDITOR, 'taxonomy.manage', 'settings.manage', 'staff.manage', 'audit.view'];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
+  contributor: new Set(CONTRIBUTOR),
+  reporter: new Set(REPORTER),
+  editor: new Set(EDITOR),
+  admin: new Set(ADMIN),
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** Whether a role holds a permission. Unknown roles hold none. */
+export function roleHas(role: string, permission: Permission): boolean {
+  return isRole(role) && ROLE_PERMISSIONS[role].has(permission);
+}
+
+/**
+ * Whether a user may edit a given story: anyone with `story.edit.any`, or its owner with
+ * `story.edit.own`. Ownership is decided by the caller from stored data, never from form input.
+ */
+export function mayEditStory(role: string, ownsStory: boolean): boolean {
+  return roleHas(role, 'story.edit.any') || (ownsStory && roleHas(role, 'story.edit.own'));
+}
