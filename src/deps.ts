@@ -3,6 +3,7 @@ import type { Config } from './config/config.js';
 import { openDatabase, type DatabaseHandle, type Db } from './db/database.js';
 import type { PostgresOptions } from './db/dialects/postgres.dialect.js';
 import { ReadingService } from './modules/articles/reading.service.js';
+import { AuditService } from './modules/audit/audit.service.js';
 import { RankedListsService } from './modules/rankings/ranked-lists.service.js';
 import { SectionDirectory } from './modules/sections/section-directory.js';
 import { SettingsService } from './modules/settings/settings.service.js';
@@ -19,6 +20,7 @@ export interface Deps {
   database: DatabaseHandle;
   db: Db;
   events: EventBus;
+  audit: AuditService;
   settings: SettingsService;
   sections: SectionDirectory;
   reading: ReadingService;
@@ -52,6 +54,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     database,
     db,
     events,
+    audit: new AuditService(db, clock),
     settings,
     sections,
     reading: new ReadingService(db, clock, sections),

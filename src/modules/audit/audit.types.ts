@@ -1,0 +1,35 @@
+/** What the audit log records. Add an action here before recording it. */
+export const AUDIT_ACTIONS = [
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_out',
+  'auth.password_changed',
+  'staff.created',
+  'staff.invited',
+  'staff.role_changed',
+  'staff.deactivated',
+  'story.published',
+  'story.scheduled',
+  'story.unpublished',
+  'story.deleted',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  id: string;
+  at: Date;
+  actorUserId: string | null;
+  action: AuditAction;
+  subjectType: string | null;
+  subjectId: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditRecord {
+  actorUserId: string | null;
+  action: AuditAction;
+  subjectType?: string;
+  subjectId?: string;
+  /** Never a password, token or hash. */
+  details?: Record<string, unknown>;
+}
