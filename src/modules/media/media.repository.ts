@@ -1,13 +1,31 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { MediaAssetsTable } from '../../db/schema.js';
-import type { MediaAsset, MediaAssetInput } from './media.types.js';
+import type { MediaAsset, MediaAssetInput, MediaDetailsInput, MediaVariant } from './media.types.js';
 
 export async function findMediaByIds(db: Db, ids: readonly string[]): Promise<Map<string, MediaAsset>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = await db.selectFrom('media_assets').selectAll().where('id', 'in', unique).execute();
   return new Map(rows.map((row) => [row.id, toMediaAsset(row)]));
+}
+
+export async function findMediaById(db: Db, id: string): Promise<MediaAsset | undefined> {
+  const row = await db.selectFrom('media_assets').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toMediaAsset(row) : undefined;
+}
+
+/** Newest first, for the media library; the id breaks ties so pages never overlap. */
+export async function listMedia(db: Db, options: { limit: number; offset: number }): Promise<MediaAsset[]> {
+  const rows = await db
+    .selectFrom('media_assets')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+  return rows.map(toMediaAsset);
 }
 
 export async function insertMediaAsset(db: Db, input: MediaAssetInput, createdAt: Date): Promise<void> {
@@ -25,6 +43,26 @@ export async function insertMediaAsset(db: Db, input: MediaAssetInput, createdAt
       created_at: createdAt.toISOString(),
     })
     .execute();
+}
+
+/** Returns false when no asset has that id. */
+export async function updateMediaDetails(db: Db, id: string, details: MediaDetailsInput): Promise<boolean> {
+  const result = await db
+    .updateTable('media_assets')
+    .set({ alt: details.alt, caption: details.caption, credit: details.credit })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Replaces the asset's list of variants; returns false when no asset has that id. */
+export async function updateMediaVariants(db: Db, id: string, variants: readonly MediaVariant[]): Promise<boolean> {
+  const result = await db
+    .updateTable('media_assets')
+    .set({ variants: JSON.stringify(variants) })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 function toMediaAsset(row: Selectable<MediaAssetsTable>): MediaAsset {

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 export interface MediaVariant {
   width: number;
   height: number;
@@ -5,6 +7,13 @@ export interface MediaVariant {
   /** File name under DATA_DIR/media, chosen by the server. */
   file: string;
 }
+
+/** The `type` of a `<source>` and the Content-Type a variant is served with. */
+export const VARIANT_MIME_TYPES = {
+  avif: 'image/avif',
+  webp: 'image/webp',
+  jpeg: 'image/jpeg',
+} as const satisfies Record<MediaVariant['format'], string>;
 
 export interface MediaAsset {
   id: string;
@@ -19,3 +28,15 @@ export interface MediaAsset {
 
 /** What is stored for a new asset: the same fields, the id chosen by the server. */
 export type MediaAssetInput = MediaAsset;
+
+/**
+ * The words that travel with an image. Alt text is required because every image on the site is
+ * shown with it (WCAG 1.1.1); 300 characters is what screen readers read comfortably in one go.
+ */
+export const MediaDetailsInput = z.object({
+  alt: z.string().trim().min(1).max(300),
+  caption: z.string().trim().max(1000).default(''),
+  credit: z.string().trim().max(200).default(''),
+});
+export type MediaDetailsInput = z.infer<typeof MediaDetailsInput>;
+export type MediaDetailsRequest = z.input<typeof MediaDetailsInput>;

@@ -1,7 +1,10 @@
-import type { MediaAsset } from '../../../modules/media/media.types.js';
+import { VARIANT_MIME_TYPES, type MediaAsset, type MediaVariant } from '../../../modules/media/media.types.js';
 import { paths } from '../paths.js';
 
-/** An image with WebP `srcset` and a JPEG `src`; width and height are given so nothing shifts. */
+/**
+ * An image with AVIF (once made in the background) and WebP `srcset`s and a JPEG `src`; width and
+ * height are given so nothing shifts. AVIF comes first: browsers take the first `<source>` they can show.
+ */
 export function ResponsiveImage({
   asset,
   sizes,
@@ -14,14 +17,14 @@ export function ResponsiveImage({
   /** Beside a headline that says the same, alt text would be read twice. */
   decorative?: boolean;
 }) {
-  const webp = asset.variants.filter((variant) => variant.format === 'webp').sort((a, b) => a.width - b.width);
+  const avif = byWidth(asset.variants, 'avif');
+  const webp = byWidth(asset.variants, 'webp');
   const fallback = asset.variants.find((variant) => variant.format === 'jpeg') ?? webp[webp.length - 1];
   if (!fallback) return null;
   return (
     <picture>
-      {webp.length > 0 && (
-        <source type="image/webp" srcSet={webp.map((v) => `${paths.media(v.file)} ${v.width}w`).join(', ')} sizes={sizes} />
-      )}
+      {avif.length > 0 && <source type={VARIANT_MIME_TYPES.avif} srcSet={srcSet(avif)} sizes={sizes} />}
+      {webp.length > 0 && <source type={VARIANT_MIME_TYPES.webp} srcSet={srcSet(webp)} sizes={sizes} />}
       <img
         src={paths.media(fallback.file)}
         width={fallback.width}
@@ -33,4 +36,12 @@ export function ResponsiveImage({
       />
     </picture>
   );
+}
+
+function byWidth(variants: readonly MediaVariant[], format: MediaVariant['format']): MediaVariant[] {
+  return variants.filter((variant) => variant.format === format).sort((a, b) => a.width - b.width);
+}
+
+function srcSet(variants: readonly MediaVariant[]): string {
+  return variants.map((v) => `${paths.media(v.file)} ${v.width}w`).join(', ');
 }

@@ -1,0 +1,228 @@
+import sharp, { type Metadata } from 'sharp';
+import { z } from 'zod';
+import type { Db } from '../../db/database.js';
+import type { Clock } from '../../shared/clock.js';
+import { AppError } from '../../shared/errors.js';
+import type { EventBus } from '../../shared/events.js';
+import { newId } from '../../shared/ids.js';
+import { MAX_IMAGE_PIXELS, removeMediaFiles, writeAvifVariants, writeImageVariants } from './image-variants.js';
+import { findMediaById, insertMediaAsset, listMedia, updateMediaDetails, updateMediaVariants } from './media.repository.js';
+import { MediaDetailsInput, type MediaAsset, type MediaDetailsRequest } from './media.types.js';
+import { SerialQueue } from './serial-queue.js';
+
+/**
+ * A full-resolution camera JPEG is 5–15 MB; 20 MB leaves room for those and refuses the rest
+ * before any decoder sees a byte.
+ */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/**
+ * Longer sides than this are panoramas or crafted files; with MAX_IMAGE_PIXELS it bounds the work
+ * and memory of one decode. Both are read from the header, before the pixels are decoded.
+ */
+export const MAX_IMAGE_SIDE = 12_000;
+/** Each waiting AVIF job holds its upload in memory (up to 20 MB); eight bound that at ~160 MB. */
+const MAX_PENDING_AVIF_JOBS = 8;
+/** Kept only as text for people to recognise their file, never as a path. */
+const MAX_ORIGINAL_NAME_LENGTH = 200;
+
+/** Formats are decided by what sharp finds in the bytes; the name and Content-Type are not trusted. */
+const ACCEPTED_FORMATS: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+
+const ListOptions = z.object({ limit: z.number().int().min(1).max(100), offset: z.number().int().min(0) });
+
+export interface MediaUploadRequest extends MediaDetailsRequest {
+  bytes: Buffer;
+  /** As the browser sent it; sanitised and reported back, never used for a path. */
+  originalName: string;
+}
+
+export interface MediaUploadResult {
+  asset: MediaAsset;
+  originalName: string;
+}
+
+/** Who did it; only logged until the audit log has media actions. */
+export interface MediaActor {
+  userId: string;
+}
+
+/** The subset of pino's logger the service writes to, so Fastify's `app.log` fits. */
+export interface MediaLogger {
+  info(details: Record<string, unknown>, message: string): void;
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+const stderrLogger: MediaLogger = {
+  info: () => {},
+  error: (details, message) => console.error(message, details),
+};
+
+export interface MediaUploadServiceOptions {
+  db: Db;
+  clock: Clock;
+  events: EventBus;
+  mediaDir: string;
+  log?: MediaLogger;
+}
+
+/**
+ * The newsroom's media library: checks an upload from the cheapest test to the dearest (size,
+ * header, then decoding), writes its variants under a server-chosen id, and stores the row last so
+ * a failure leaves neither a row nor files. AVIF variants follow in the background.
+ */
+export class MediaUploadService {
+  private readonly db: Db;
+  private readonly clock: Clock;
+  private readonly events: EventBus;
+  private readonly mediaDir: string;
+  private readonly log: MediaLogger;
+  private readonly avifQueue: SerialQueue;
+
+  constructor(options: MediaUploadServiceOptions) {
+    this.db = options.db;
+    this.clock = options.clock;
+    this.events = options.events;
+    this.mediaDir = options.mediaDir;
+    const log = options.log ?? stderrLogger;
+    this.log = log;
+    this.avifQueue = new SerialQueue(MAX_PENDING_AVIF_JOBS, (error) => log.error({ err: error }, 'AVIF variants failed'));
+  }
+
+  /** Stores an image and its WebP and JPEG variants; the asset is usable as soon as this returns. */
+  async upload(request: MediaUploadRequest, actor?: MediaActor): Promise<MediaUploadResult> {
+    const details = parseDetails(request);
+    const originalName = sanitiseOriginalName(request.originalName);
+    const mimeType = await checkImage(request.bytes);
+
+    const id = newId();
+    const result = await writeImageVariants(this.mediaDir, id, request.bytes).catch((error: unknown) => {
+      throw isSystemError(error) ? error : new AppError('ERR_MEDIA_UNREADABLE', errorMessage(error));
+    });
+    const asset: MediaAsset = { id, mimeType, width: result.width, height: result.height, ...details, variants: result.variants };
+    try {
+      await insertMediaAsset(this.db, asset, this.clock.now());
+    } catch (error) {
+      await removeMediaFiles(this.mediaDir, asset.variants.map((variant) => variant.file));
+      throw error;
+    }
+    this.log.info({ assetId: id, actorUserId: actor?.userId ?? null, originalName }, 'media uploaded');
+
+    const queued = this.avifQueue.push(() => this.addAvifVariants(id, request.bytes));
+    if (!queued) this.log.error({ assetId: id }, 'AVIF queue full; the asset keeps its WebP and JPEG variants');
+    return { asset, originalName };
+  }
+
+  /** Changes alt text, caption and credit; readers see them at once. */
+  async updateDetails(id: string, request: MediaDetailsRequest): Promise<MediaAsset> {
+    const details = parseDetails(request);
+    if (!(await updateMediaDetails(this.db, id, details))) throw new AppError('ERR_MEDIA_NOT_FOUND');
+    await this.events.emit('content.changed', { reason: 'media' });
+    const asset = await findMediaById(this.db, id);
+    if (!asset) throw new AppError('ERR_MEDIA_NOT_FOUND');
+    return asset;
+  }
+
+  /** The media library, newest first. */
+  list(options: { limit: number; offset: number }): Promise<MediaAsset[]> {
+    const parsed = ListOptions.safeParse(options);
+    if (!parsed.success) throw new AppError('ERR_BAD_REQUEST', 'limit must be 1–100 and offset 0 or more');
+    return listMedia(this.db, parsed.data);
+  }
+
+  /** Resolves when no AVIF job is waiting or running (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.avifQueue.idle();
+  }
+
+  /** Drops waiting AVIF jobs and lets the running one finish, so it never meets a closed database. */
+  stop(): Promise<void> {
+    return this.avifQueue.stop();
+  }
+
+  /**
+   * Idempotent: replaces any AVIF variants the asset had. If the asset is gone by the time the
+   * encodes finish, their files are removed again.
+   */
+  private async addAvifVariants(id: string, bytes: Buffer): Promise<void> {
+    const started = Date.now();
+    const avif = await writeAvifVariants(this.mediaDir, id, bytes);
+    const files = avif.map((variant) => variant.file);
+    try {
+      const asset = await findMediaById(this.db, id);
+      const others = asset?.variants.filter((variant) => variant.format !== 'avif') ?? [];
+      const stored = asset !== undefined && (await updateMediaVariants(this.db, id, [...others, ...avif]));
+      if (!stored) {
+        await removeMediaFiles(this.mediaDir, files);
+        return;
+      }
+    } catch (error) {
+      await removeMediaFiles(this.mediaDir, files);
+      throw error;
+    }
+    this.log.info({ assetId: id, ms: Date.now() - started }, 'AVIF variants added');
+    await this.events.emit('content.changed', { reason: 'media' });
+  }
+}
+
+function parseDetails(request: MediaDetailsRequest): MediaDetailsInput {
+  const parsed = MediaDetailsInput.safeParse({ alt: request.alt, caption: request.caption, credit: request.credit });
+  if (!parsed.success) {
+    throw new AppError('ERR_MEDIA_DETAILS_INVALID', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+  }
+  return parsed.data;
+}
+
+/**
+ * Checks size, format and dimensions without decoding pixels, and returns the MIME type of what the
+ * bytes really are.
+ */
+async function checkImage(bytes: Buffer): Promise<string> {
+  if (bytes.length === 0) throw new AppError('ERR_MEDIA_UNREADABLE', 'empty file');
+  if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError('ERR_MEDIA_FILE_TOO_LARGE');
+
+  let metadata: Metadata;
+  try {
+    // Reading the header allocates no pixels, so the pixel limit is lifted here to learn the real
+    // size and answer 413 rather than a vague decoder error; decoding later keeps the limit.
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch (error) {
+    // libvips names bytes it recognises as no image format at all (HTML, text) this way; any
+    // other failure is a file of a known format that is damaged.
+    if (/unsupported image format/i.test(errorMessage(error))) throw new AppError('ERR_MEDIA_UNSUPPORTED_TYPE');
+    throw new AppError('ERR_MEDIA_UNREADABLE', errorMessage(error));
+  }
+
+  // AVIF is a HEIF container with AV1 inside; HEIC (HEVC inside) is refused, as browsers cannot show it.
+  const mimeType = metadata.format === 'heif' && metadata.compression === 'av1' ? 'image/avif' : ACCEPTED_FORMATS[metadata.format];
+  if (!mimeType) throw new AppError('ERR_MEDIA_UNSUPPORTED_TYPE', `format ${metadata.format}`);
+
+  const { width, height } = metadata;
+  if (!width || !height) throw new AppError('ERR_MEDIA_UNREADABLE', 'no dimensions');
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
+    throw new AppError('ERR_MEDIA_IMAGE_TOO_LARGE', `${width} × ${height}`);
+  }
+  return mimeType;
+}
+
+/**
+ * The file name as text for people: the last path segment only, without control or bidirectional
+ * override characters (which can disguise `gpj.exe` as `exe.jpg`), trimmed and bounded.
+ */
+export function sanitiseOriginalName(name: string): string {
+  const lastSegment = name.split(/[/\\]/).pop() ?? '';
+  const cleaned = lastSegment
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return [...cleaned].slice(0, MAX_ORIGINAL_NAME_LENGTH).join('') || 'image';
+}
+
+/** Errors from the file system (full disk, permissions) are ours, not the uploader's: they stay 500s. */
+function isSystemError(error: unknown): boolean {
+  return error instanceof Error && 'syscall' in error;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
