@@ -1,0 +1,188 @@
+import { inTransaction, type Db } from '../../db/database.js';
+import { serializeBody } from './article-body.js';
+import type { ArticleInput, ArticleStatus } from './article.types.js';
+
+/**
+ * The newsroom's article SQL: what the story workflow reads and writes. Reads for readers live in
+ * article.repository.ts (with insertArticle, which creating a draft reuses).
+ */
+
+/** The editable content of a story: everything an editor's form sets, resolved to stored ids. */
+export type ArticleContent = Omit<ArticleInput, 'id' | 'status' | 'publishedAt' | 'updatedAt' | 'viewCount'>;
+
+/** What the workflow needs to decide whether a step is allowed. */
+export interface StoryState {
+  id: string;
+  slug: string;
+  status: ArticleStatus;
+  ownerUserId: string | null;
+  publishedAt: Date | null;
+}
+
+export async function findStoryState(db: Db, id: string): Promise<StoryState | undefined> {
+  const row = await db
+    .selectFrom('articles')
+    .select(['id', 'slug', 'status', 'owner_user_id', 'published_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    slug: row.slug,
+    status: row.status as ArticleStatus,
+    ownerUserId: row.owner_user_id,
+    publishedAt: toDate(row.published_at),
+  };
+}
+
+/**
+ * Whether a staff user owns a story: they created it, or their author profile is on its byline
+ * (the meaning of "own" in users/permissions.ts).
+ */
+export async function isStoryOwnedBy(db: Db, articleId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('articles')
+    .select('articles.id')
+    .where('articles.id', '=', articleId)
+    .where((eb) =>
+      eb.or([
+        eb('articles.owner_user_id', '=', userId),
+        eb.exists(
+          eb
+            .selectFrom('article_authors')
+            .innerJoin('users', 'users.author_id', 'article_authors.author_id')
+            .select('article_authors.article_id')
+            .whereRef('article_authors.article_id', '=', 'articles.id')
+            .where('users.id', '=', userId),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function isArticleSlugTaken(db: Db, slug: string, exceptId?: string): Promise<boolean> {
+  let query = db.selectFrom('articles').select('id').where('slug', '=', slug);
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** Which of the rows a story refers to do not exist, described as `kind id` (empty when all do). */
+export async function findMissingArticleReferences(
+  db: Db,
+  refs: { sectionId: string; authorIds: readonly string[]; seriesId: string | null; mediaIds: readonly string[] },
+): Promise<string[]> {
+  const idsIn = async (table: 'sections' | 'authors' | 'series' | 'media_assets', ids: readonly string[]) => {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Set<string>();
+    const rows = await db.selectFrom(table).select('id').where('id', 'in', unique).execute();
+    return new Set(rows.map((row) => row.id));
+  };
+  const seriesIds = refs.seriesId ? [refs.seriesId] : [];
+  const [sections, authors, series, media] = await Promise.all([
+    idsIn('sections', [refs.sectionId]),
+    idsIn('authors', refs.authorIds),
+    idsIn('series', seriesIds),
+    idsIn('media_assets', refs.mediaIds),
+  ]);
+  const missing = (kind: string, ids: readonly string[], found: Set<string>) =>
+    [...new Set(ids)].filter((id) => !found.has(id)).map((id) => `${kind} ${id}`);
+  return [
+    ...missing('section', [refs.sectionId], sections),
+    ...missing('author', refs.authorIds, authors),
+    ...missing('series', seriesIds, series),
+    ...missing('media', refs.mediaIds, media),
+  ];
+}
+
+export async function setArticleOwner(db: Db, id: string, userId: string): Promise<void> {
+  await db.updateTable('articles').set({ owner_user_id: userId }).where('id', '=', id).execute();
+}
+
+/** Replaces a story's editable content, bylines and tags; status and times stay as they are. */
+export async function updateArticleContent(db: Db, id: string, content: ArticleContent, updatedAt: Date): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable('articles')
+      .set({
+        slug: content.slug,
+        headline: content.headline,
+        standfirst: content.standfirst,
+        body: serializeBody(content.body),
+        section_id: content.sectionId,
+        series_id: content.seriesId ?? null,
+        series_part: content.seriesPart ?? null,
+        hero_media_id: content.heroMediaId ?? null,
+        type_label: content.typeLabel,
+        embargo_until: content.embargoUntil?.toISOString() ?? null,
+        seo_title: content.seoTitle ?? null,
+        seo_description: content.seoDescription ?? null,
+        updated_at: updatedAt.toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await trx.deleteFrom('article_authors').where('article_id', '=', id).execute();
+    if (content.authorIds.length > 0) {
+      await trx
+        .insertInto('article_authors')
+        .values(content.authorIds.map((authorId, position) => ({ article_id: id, author_id: authorId, position })))
+        .execute();
+    }
+    await trx.deleteFrom('article_tags').where('article_id', '=', id).execute();
+    if (content.tagIds.length > 0) {
+      await trx
+        .insertInto('article_tags')
+        .values(content.tagIds.map((tagId, position) => ({ article_id: id, tag_id: tagId, position })))
+        .execute();
+    }
+  });
+}
+
+/**
+ * Moves a story from one status to another only if it is still in `from`, so two editors acting at
+ * once cannot both succeed. Returns whether the story moved.
+ */
+export async function transitionArticleStatus(
+  db: Db,
+  id: string,
+  change: { from: ArticleStatus; to: ArticleStatus; publishedAt?: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('articles')
+    .set({ status: change.to, ...(change.publishedAt ? { published_at: change.publishedAt.toISOString() } : {}) })
+    .where('id', '=', id)
+    .where('status', '=', change.from)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function touchArticle(db: Db, id: string, updatedAt: Date): Promise<void> {
+  await db.updateTable('articles').set({ updated_at: updatedAt.toISOString() }).where('id', '=', id).execute();
+}
+
+/** Deletes a story; its bylines, tags, corrections, picks and revisions go with it (ON DELETE CASCADE). */
+export async function deleteArticle(db: Db, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('articles').where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+/**
+ * Publishes every scheduled story whose time has come, in one conditional UPDATE: a story moves
+ * only while it is still `scheduled`, so two publishers running at once publish it once between
+ * them (PostgreSQL re-checks the WHERE after a concurrent update; SQLite runs writes one at a time).
+ * Returns the ids it published.
+ */
+export async function publishDueArticles(db: Db, now: Date): Promise<string[]> {
+  const rows = await db
+    .updateTable('articles')
+    .set({ status: 'published' })
+    .where('status', '=', 'scheduled')
+    .where('published_at', '<=', now.toISOString())
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+function toDate(value: string | null): Date | null {
+  return value ? new Date(value) : null;
+}

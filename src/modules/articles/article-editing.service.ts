@@ -1,0 +1,286 @@
+import { z } from 'zod';
+import { inTransaction, type Db } from '../../db/database.js';
+import type { Clock } from '../../shared/clock.js';
+import { AppError } from '../../shared/errors.js';
+import type { EventBus } from '../../shared/events.js';
+import { newId } from '../../shared/ids.js';
+import { isValidSlug, slugify } from '../../shared/slug.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { AuditAction } from '../audit/audit.types.js';
+import { insertRevision } from '../revisions/revision.repository.js';
+import type { RevisionSnapshot } from '../revisions/revision.types.js';
+import { ensureTags } from '../tags/tag.repository.js';
+import { mayEditStory, roleHas, type Permission } from '../users/permissions.js';
+import { bodyFigureIds } from './article-body.js';
+import { parseArticleInput, type ArticleEditInput } from './article-input.js';
+import {
+  deleteArticle,
+  findMissingArticleReferences,
+  findStoryState,
+  isArticleSlugTaken,
+  isStoryOwnedBy,
+  setArticleOwner,
+  touchArticle,
+  transitionArticleStatus,
+  updateArticleContent,
+  type ArticleContent,
+  type StoryState,
+} from './article-editing.repository.js';
+import { insertArticle, insertCorrection } from './article.repository.js';
+import type { ArticleStatus } from './article.types.js';
+import { assertTransition } from './story-workflow.js';
+
+/** Who is acting: a signed-in staff user. The role is a string so an unknown role simply holds no permission. */
+export interface Actor {
+  id: string;
+  role: string;
+}
+
+export const CORRECTION_KINDS = ['correction', 'update'] as const;
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+const CorrectionSchema = z.object({ kind: z.enum(CORRECTION_KINDS), text: z.string().trim().min(1).max(2000) });
+
+/** Generated slugs try `base`, `base-2` … up to this, then add a random suffix. */
+const MAX_SLUG_ATTEMPTS = 50;
+
+/**
+ * The story workflow: drafts, saves (each one a numbered revision), review, publishing, scheduling,
+ * withdrawal, corrections and deletion. Every method checks the actor's permission first; every
+ * failure throws a coded AppError and leaves the database as it was.
+ */
+export class ArticleEditingService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly events: EventBus,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Creates a draft owned by the actor; returns its id. */
+  async createDraft(actor: Actor, input: unknown): Promise<string> {
+    if (!roleHas(actor.role, 'story.create')) throw new AppError('ERR_STORY_FORBIDDEN');
+    const edit = parseArticleInput(input);
+    const slug = edit.slug ?? (await this.freeSlugFrom(edit.headline));
+    await this.assertSlugFree(slug);
+    await this.assertReferencesExist(edit);
+    const id = newId();
+    const now = this.clock.now();
+    await inTransaction(this.db, async (trx) => {
+      const { content, snapshot } = await resolveContent(trx, edit, slug);
+      await insertArticle(trx, { ...content, id, status: 'draft' }, now);
+      // The owner is who acted, never a field of the input.
+      await setArticleOwner(trx, id, actor.id);
+      await insertRevision(trx, { articleId: id, authorUserId: actor.id, snapshot, createdAt: now });
+    });
+    return id;
+  }
+
+  /**
+   * Saves new content for a story, whatever its status, as a new revision; returns the revision's
+   * number. A blank slug keeps the current one: a published story's address never changes by accident.
+   */
+  async update(actor: Actor, id: string, input: unknown): Promise<number> {
+    const story = await this.storyFor(actor, id, null);
+    const edit = parseArticleInput(input);
+    const slug = edit.slug ?? story.slug;
+    await this.assertSlugFree(slug, id);
+    await this.assertReferencesExist(edit);
+    const now = this.clock.now();
+    const number = await inTransaction(this.db, async (trx) => {
+      const { content, snapshot } = await resolveContent(trx, edit, slug);
+      await updateArticleContent(trx, id, content, now);
+      return insertRevision(trx, { articleId: id, authorUserId: actor.id, snapshot, createdAt: now });
+    });
+    if (story.status === 'published') await this.changed('story.updated', id);
+    return number;
+  }
+
+  /** Throws unless the actor may edit this story (403), or when it does not exist (404). */
+  async assertMayEdit(actor: Actor, id: string): Promise<void> {
+    await this.storyFor(actor, id, null);
+  }
+
+  async submitForReview(actor: Actor, id: string): Promise<void> {
+    const story = await this.storyFor(actor, id, 'story.submit');
+    await this.move(story, 'in_review', {});
+  }
+
+  /** Publishes now, or keeps the original time when the story already went out (a re-publish). */
+  async publish(actor: Actor, id: string): Promise<void> {
+    const story = await this.storyFor(actor, id, 'story.publish');
+    const now = this.clock.now();
+    const publishedAt = story.publishedAt && story.publishedAt.getTime() <= now.getTime() ? story.publishedAt : now;
+    await this.move(story, 'published', {
+      publishedAt,
+      audit: { actor, action: 'story.published', details: { slug: story.slug, from: story.status } },
+    });
+  }
+
+  /** Schedules publication at `at`, which must be a valid time in the future. */
+  async schedule(actor: Actor, id: string, at: Date | string): Promise<void> {
+    const story = await this.storyFor(actor, id, 'story.schedule');
+    const when = parseScheduleTime(at);
+    if (when.getTime() <= this.clock.now().getTime()) throw new AppError('ERR_STORY_SCHEDULE_IN_PAST');
+    await this.move(story, 'scheduled', {
+      publishedAt: when,
+      audit: { actor, action: 'story.scheduled', details: { slug: story.slug, from: story.status, at: when.toISOString() } },
+    });
+  }
+
+  /** Withdraws a published story: readers get 410 Gone from then on. */
+  async unpublish(actor: Actor, id: string): Promise<void> {
+    const story = await this.storyFor(actor, id, 'story.unpublish');
+    await this.move(story, 'unpublished', {
+      audit: { actor, action: 'story.unpublished', details: { slug: story.slug, from: story.status } },
+    });
+  }
+
+  /** Adds a dated correction or update to a published story and marks the story as updated. */
+  async addCorrection(actor: Actor, id: string, kind: string, text: string): Promise<void> {
+    const story = await this.storyFor(actor, id, 'story.correct');
+    const parsed = CorrectionSchema.safeParse({ kind, text });
+    if (!parsed.success) throw new AppError('ERR_CORRECTION_INVALID');
+    if (story.status !== 'published') throw new AppError('ERR_CORRECTION_NOT_PUBLISHED');
+    const now = this.clock.now();
+    await inTransaction(this.db, async (trx) => {
+      await insertCorrection(trx, id, { kind: parsed.data.kind, text: parsed.data.text, createdAt: now });
+      await touchArticle(trx, id, now);
+    });
+    await this.changed('story.corrected', id);
+  }
+
+  /** Deletes a story with its revisions, bylines, tags, corrections and picks. */
+  async delete(actor: Actor, id: string): Promise<void> {
+    const story = await this.storyFor(actor, id, 'story.delete');
+    await inTransaction(this.db, async (trx) => {
+      if (!(await deleteArticle(trx, id))) throw new AppError('ERR_ARTICLE_NOT_FOUND');
+      await this.audit.record(
+        { actorUserId: actor.id, action: 'story.deleted', subjectType: 'article', subjectId: id, details: { slug: story.slug, status: story.status } },
+        trx,
+      );
+    });
+    await this.changed('story.deleted', id);
+  }
+
+  /**
+   * Loads a story the actor may act on. Order: the role's permission (403, before anything is
+   * read), the story (404), then ownership for roles that may edit only their own stories (403).
+   * `null` asks only for the right to edit.
+   */
+  private async storyFor(actor: Actor, id: string, permission: Permission | null): Promise<StoryState> {
+    const allowed = permission ? roleHas(actor.role, permission) : mayEditStory(actor.role, true);
+    if (!allowed) throw new AppError('ERR_STORY_FORBIDDEN');
+    const story = await findStoryState(this.db, id);
+    if (!story) throw new AppError('ERR_ARTICLE_NOT_FOUND');
+    if (!mayEditStory(actor.role, await isStoryOwnedBy(this.db, id, actor.id))) throw new AppError('ERR_STORY_FORBIDDEN');
+    return story;
+  }
+
+  /** One status step, checked against the transition table, audited in the same transaction. */
+  private async move(
+    story: StoryState,
+    to: ArticleStatus,
+    options: { publishedAt?: Date; audit?: { actor: Actor; action: AuditAction; details: Record<string, unknown> } },
+  ): Promise<void> {
+    assertTransition(story.status, to);
+    await inTransaction(this.db, async (trx) => {
+      const moved = await transitionArticleStatus(trx, story.id, {
+        from: story.status,
+        to,
+        ...(options.publishedAt ? { publishedAt: options.publishedAt } : {}),
+      });
+      // Someone else changed the status since we read it: their step stands, ours is refused.
+      if (!moved) throw new AppError('ERR_STORY_TRANSITION_INVALID', `${story.id} is no longer ${story.status}`);
+      if (options.audit) {
+        const { actor, action, details } = options.audit;
+        await this.audit.record({ actorUserId: actor.id, action, subjectType: 'article', subjectId: story.id, details }, trx);
+      }
+    });
+    // Review is invisible to readers; every other step may change what they see (or a 404 into a 410).
+    if (to !== 'in_review') await this.changed(`story.${to}`, story.id);
+  }
+
+  private async changed(reason: string, id: string): Promise<void> {
+    await this.events.emit('content.changed', { reason, articleIds: [id] });
+  }
+
+  private async assertSlugFree(slug: string, exceptId?: string): Promise<void> {
+    if (await isArticleSlugTaken(this.db, slug, exceptId)) throw new AppError('ERR_STORY_SLUG_TAKEN');
+  }
+
+  private async assertReferencesExist(edit: ArticleEditInput): Promise<void> {
+    const missing = await findMissingArticleReferences(this.db, {
+      sectionId: edit.sectionId,
+      authorIds: edit.authorIds,
+      seriesId: edit.seriesId,
+      mediaIds: [...(edit.heroMediaId ? [edit.heroMediaId] : []), ...bodyFigureIds(edit.body)],
+    });
+    if (missing.length > 0) throw new AppError('ERR_STORY_REFERENCE_UNKNOWN', `unknown: ${missing.join(', ')}`);
+  }
+
+  /** A slug made from the headline that no story uses yet. */
+  private async freeSlugFrom(headline: string): Promise<string> {
+    const made = slugify(headline);
+    const base = isValidSlug(made) ? made : 'story';
+    for (let attempt = 1; attempt <= MAX_SLUG_ATTEMPTS; attempt++) {
+      const slug = attempt === 1 ? base : `${base}-${attempt}`;
+      if (!(await isArticleSlugTaken(this.db, slug))) return slug;
+    }
+    return `${base}-${newId().slice(0, 8)}`;
+  }
+}
+
+/** Turns validated input into stored content (tags found or created) and the revision snapshot. */
+async function resolveContent(
+  trx: Db,
+  edit: ArticleEditInput,
+  slug: string,
+): Promise<{ content: ArticleContent; snapshot: RevisionSnapshot }> {
+  // Names that differ only in case or punctuation are one tag; keep its first position.
+  const tags = [...new Map((await ensureTags(trx, edit.tags)).map((tag) => [tag.id, tag])).values()];
+  const content: ArticleContent = {
+    slug,
+    headline: edit.headline,
+    standfirst: edit.standfirst,
+    body: edit.body,
+    sectionId: edit.sectionId,
+    authorIds: edit.authorIds,
+    tagIds: tags.map((tag) => tag.id),
+    seriesId: edit.seriesId,
+    seriesPart: edit.seriesPart,
+    heroMediaId: edit.heroMediaId,
+    typeLabel: edit.typeLabel,
+    embargoUntil: edit.embargoUntil,
+    seoTitle: edit.seoTitle,
+    seoDescription: edit.seoDescription,
+  };
+  const snapshot: RevisionSnapshot = {
+    slug,
+    headline: edit.headline,
+    standfirst: edit.standfirst,
+    body: edit.body,
+    sectionId: edit.sectionId,
+    tags: tags.map((tag) => tag.name),
+    authorIds: edit.authorIds,
+    seriesId: edit.seriesId,
+    seriesPart: edit.seriesPart,
+    heroMediaId: edit.heroMediaId,
+    typeLabel: edit.typeLabel,
+    seoTitle: edit.seoTitle,
+    seoDescription: edit.seoDescription,
+    embargoUntil: edit.embargoUntil?.toISOString() ?? null,
+  };
+  return { content, snapshot };
+}
+
+/** A Date, or an ISO 8601 date-time with an offset (`Z` or `+09:00`); anything else is a 400. */
+function parseScheduleTime(at: Date | string): Date {
+  if (at instanceof Date) {
+    if (Number.isNaN(at.getTime())) throw new AppError('ERR_STORY_SCHEDULE_INVALID');
+    return at;
+  }
+  if (typeof at !== 'string' || !z.iso.datetime({ offset: true }).safeParse(at).success) {
+    throw new AppError('ERR_STORY_SCHEDULE_INVALID');
+  }
+  return new Date(at);
+}

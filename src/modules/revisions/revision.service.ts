@@ -1,0 +1,46 @@
+import type { Db } from '../../db/database.js';
+import { AppError } from '../../shared/errors.js';
+import type { Actor, ArticleEditingService } from '../articles/article-editing.service.js';
+import { diffSnapshots } from './revision-diff.js';
+import { findRevision, listRevisions } from './revision.repository.js';
+import type { Revision, RevisionDiff } from './revision.types.js';
+
+/**
+ * A story's history. Revisions are written by ArticleEditingService on every save; here they are
+ * listed, compared and restored. History is never rewritten: restoring saves the old content as a
+ * new revision.
+ */
+export class RevisionService {
+  constructor(
+    private readonly db: Db,
+    private readonly editing: ArticleEditingService,
+  ) {}
+
+  /** Newest first; empty for a story with no revisions (or none at all). */
+  listRevisions(articleId: string): Promise<Revision[]> {
+    return listRevisions(this.db, articleId);
+  }
+
+  /** What changed from revision `from` to revision `to` of one story. */
+  async diffRevisions(articleId: string, from: number, to: number): Promise<RevisionDiff> {
+    const [before, after] = await Promise.all([this.revision(articleId, from), this.revision(articleId, to)]);
+    return { from, to, ...diffSnapshots(before.snapshot, after.snapshot) };
+  }
+
+  /**
+   * Saves revision `number`'s content as the story's current content, as a new revision; returns
+   * the new revision's number. Needs the same right as editing the story, and validates the old
+   * content again: an author or image deleted since makes the restore fail with nothing changed.
+   */
+  async restore(actor: Actor, articleId: string, number: number): Promise<number> {
+    await this.editing.assertMayEdit(actor, articleId);
+    const revision = await this.revision(articleId, number);
+    return this.editing.update(actor, articleId, revision.snapshot);
+  }
+
+  private async revision(articleId: string, number: number): Promise<Revision> {
+    const revision = Number.isSafeInteger(number) ? await findRevision(this.db, articleId, number) : undefined;
+    if (!revision) throw new AppError('ERR_REVISION_NOT_FOUND');
+    return revision;
+  }
+}
