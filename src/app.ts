@@ -5,6 +5,7 @@ import { AppError } from './shared/errors.js';
 import { MAX_URL_LENGTH, assertReadableUrl } from './web/http/request-guard.js';
 import { SECURITY_HEADERS } from './web/http/security-headers.js';
 import { sendHtml } from './web/http/send-page.js';
+import { registerNewsroomRoutes } from './web/newsroom/newsroom.routes.js';
 import { ErrorPage } from './web/site/pages/error.page.js';
 import { registerSiteRoutes } from './web/site/site.routes.js';
 import { registerSystemRoutes } from './web/system/system.routes.js';
@@ -52,6 +53,7 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
 
   await registerSystemRoutes(app, deps);
   registerSiteRoutes(app, deps);
+  await registerNewsroomRoutes(app, deps);
   return app;
 }
 

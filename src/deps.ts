@@ -2,11 +2,18 @@ import path from 'node:path';
 import type { Config } from './config/config.js';
 import { openDatabase, type DatabaseHandle, type Db } from './db/database.js';
 import type { PostgresOptions } from './db/dialects/postgres.dialect.js';
+import { ArticleEditingService } from './modules/articles/article-editing.service.js';
 import { ReadingService } from './modules/articles/reading.service.js';
+import { ScheduledPublisher } from './modules/articles/scheduled-publisher.js';
 import { AuditService } from './modules/audit/audit.service.js';
+import { MediaUploadService } from './modules/media/media-upload.service.js';
 import { RankedListsService } from './modules/rankings/ranked-lists.service.js';
+import { RevisionService } from './modules/revisions/revision.service.js';
 import { SectionDirectory } from './modules/sections/section-directory.js';
 import { SettingsService } from './modules/settings/settings.service.js';
+import { SessionService } from './modules/users/session.service.js';
+import { SignInService, memorySignInLimiters } from './modules/users/sign-in.service.js';
+import { UserService } from './modules/users/user.service.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { EventBus } from './shared/events.js';
 import { AssetRegistry } from './web/http/assets.js';
@@ -21,14 +28,22 @@ export interface Deps {
   db: Db;
   events: EventBus;
   audit: AuditService;
+  users: UserService;
+  sessions: SessionService;
+  signIn: SignInService;
   settings: SettingsService;
   sections: SectionDirectory;
   reading: ReadingService;
   lists: RankedListsService;
+  editing: ArticleEditingService;
+  revisions: RevisionService;
+  /** Publishes scheduled stories when due; main.ts starts it. */
+  publisher: ScheduledPublisher;
   pageCache: PageCache;
   assets: AssetRegistry;
   site: SiteContextProvider;
   mediaDir: string;
+  media: MediaUploadService;
   close(): Promise<void>;
 }
 
@@ -48,23 +63,42 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const lists = new RankedListsService(db, clock, () => pageCache.clear());
   const assets = new AssetRegistry();
   const site = new SiteContextProvider({ db, settings, sections, assets, siteUrl: config.siteUrl });
+  const mediaDir = path.join(config.dataDir, 'media');
+  const media = new MediaUploadService({ db, clock, events, mediaDir });
+  const audit = new AuditService(db, clock);
+  const editing = new ArticleEditingService(db, clock, events, audit);
+  const publisher = new ScheduledPublisher(db, clock, events, audit);
+  const users = new UserService(db, clock, audit);
+  const sessions = new SessionService(db, clock);
+  // In memory: right for one process. Several machines will share a Redis-backed RateLimiter.
+  const signIn = new SignInService(users, sessions, memorySignInLimiters(clock), audit);
   const deps: Deps = {
     config,
     clock,
     database,
     db,
     events,
-    audit: new AuditService(db, clock),
+    audit,
+    users,
+    sessions,
+    signIn,
     settings,
     sections,
     reading: new ReadingService(db, clock, sections),
     lists,
+    editing,
+    revisions: new RevisionService(db, editing),
+    publisher,
     pageCache,
     assets,
     site,
-    mediaDir: path.join(config.dataDir, 'media'),
+    mediaDir,
+    media,
     close: async () => {
       lists.stop();
+      publisher.stop();
+      // Before the database closes: a running AVIF job still writes its row.
+      await media.stop();
       await database.close();
     },
   };

@@ -2,7 +2,10 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createDeps } from './deps.js';
 import { seedDemoIfEmpty } from './demo/demo-seeder.js';
-import { StartupError } from './shared/errors.js';
+import { AppError, StartupError } from './shared/errors.js';
+
+/** The first admin's address when ADMIN_EMAIL is not set; `.local` is for local networks only, so mail to it reaches nobody. */
+const DEFAULT_ADMIN_EMAIL = 'admin@dateline.local';
 
 /** Starts Dateline: config, database, demo on first start, HTTP; shuts down cleanly on signals. */
 async function main(): Promise<void> {
@@ -14,7 +17,14 @@ async function main(): Promise<void> {
     const seeded = await seedDemoIfEmpty(deps, (message) => app.log.info(message));
     if (seeded) app.log.info(`Demo publication created: ${seeded.articles} stories in ${seeded.sections} sections.`);
   }
+  // After the demo, so a demo install gets its admin too; before listening, so no request finds
+  // a newsroom nobody can sign in to.
+  const firstAdmin = await deps.users.createFirstAdminIfNone(process.env['ADMIN_EMAIL']?.trim() || DEFAULT_ADMIN_EMAIL).catch((error: unknown) => {
+    throw error instanceof AppError ? new StartupError(`ADMIN_EMAIL: ${error.publicMessage}`) : error;
+  });
   deps.lists.start();
+  // Publishes at once whatever fell due while the server was down, then checks every 15 seconds.
+  deps.publisher.start();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -40,6 +50,19 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
   console.log(`Dateline is serving ${deps.settings.publication.name} at http://${shownHost}:${port} (${deps.database.description})`);
+  if (firstAdmin) {
+    // Printed once, to stdout only (never to the log): the password is not stored anywhere else.
+    const signInUrl = `${process.env['SITE_URL'] ? config.siteUrl : `http://${shownHost}:${port}`}/newsroom/sign-in`;
+    console.log(
+      [
+        'First start: an administrator account was created for the newsroom.',
+        `  Sign-in page: ${signInUrl}`,
+        `  E-mail:       ${firstAdmin.user.email}`,
+        `  Password:     ${firstAdmin.password}`,
+        'Sign in and change this password now (Change password in the newsroom menu); it is not shown again.',
+      ].join('\n'),
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -15,7 +15,57 @@ export const ERROR_CATALOGUE = {
   ERR_INVALID_PAGE_NUMBER: { status: 400, message: 'The page number must be a whole number from 1 up.' },
   ERR_SEARCH_QUERY_TOO_LONG: { status: 400, message: 'Please shorten your search to 200 characters or fewer.' },
   ERR_BAD_REQUEST: { status: 400, message: 'We could not understand that request.' },
+  // Media library. Limits are checked in this order, cheapest first: bytes, then the header's
+  // format and dimensions, then decoding.
+  ERR_MEDIA_NOT_FOUND: { status: 404, message: 'We could not find that image.' },
+  ERR_MEDIA_DETAILS_INVALID: {
+    status: 400,
+    message: 'Please give alt text (1–300 characters), a caption of up to 1,000 and a credit of up to 200.',
+  },
+  ERR_MEDIA_UNREADABLE: { status: 400, message: 'That file is empty or damaged and could not be read as an image.' },
+  ERR_MEDIA_FILE_TOO_LARGE: { status: 413, message: 'That file is too large; images may be up to 20 MB.' },
+  ERR_MEDIA_IMAGE_TOO_LARGE: {
+    status: 413,
+    message: 'That image is too large; it may be up to 12,000 pixels a side and 40 megapixels in all.',
+  },
+  ERR_MEDIA_UNSUPPORTED_TYPE: { status: 415, message: 'Please upload a JPEG, PNG, WebP or AVIF image.' },
+  // Story workflow and revisions (newsroom services; routes map these to pages and JSON).
+  ERR_STORY_FORBIDDEN: { status: 403, message: 'Your role does not allow that on this story.' },
+  ERR_STORY_INPUT_INVALID: { status: 400, message: 'Some of the story’s fields need attention.' },
+  ERR_STORY_REFERENCE_UNKNOWN: {
+    status: 400,
+    message: 'The story refers to a section, author, series or image that does not exist.',
+  },
+  ERR_STORY_SLUG_TAKEN: { status: 409, message: 'Another story already uses that web address (slug).' },
+  ERR_STORY_TRANSITION_INVALID: { status: 409, message: 'The story’s status does not allow that step now.' },
+  ERR_STORY_SCHEDULE_INVALID: { status: 400, message: 'Please give a valid date and time for publishing.' },
+  ERR_STORY_SCHEDULE_IN_PAST: { status: 400, message: 'The publishing time must be in the future.' },
+  ERR_CORRECTION_INVALID: { status: 400, message: 'A correction needs a kind and 1 to 2,000 characters of text.' },
+  ERR_CORRECTION_NOT_PUBLISHED: { status: 409, message: 'Corrections can be added to published stories only.' },
+  ERR_REVISION_NOT_FOUND: { status: 404, message: 'We could not find that revision of the story.' },
   ERR_METHOD_NOT_ALLOWED: { status: 405, message: 'That kind of request is not supported here.' },
+  // Newsroom accounts and sessions. Sign-in failures share one code whatever went wrong, so the
+  // answer never tells whether an e-mail address has an account.
+  ERR_NOT_SIGNED_IN: { status: 401, message: 'Please sign in to the newsroom to continue.' },
+  ERR_FORBIDDEN: { status: 403, message: 'Your role does not allow this. Ask an editor or an admin if you need it.' },
+  ERR_CSRF_TOKEN_INVALID: {
+    status: 403,
+    message: 'This form has expired or did not come from this site, so nothing was changed. Go back, reload the page and try again.',
+  },
+  ERR_SIGN_IN_FAILED: { status: 401, message: 'The e-mail address or password is not right.' },
+  ERR_TOO_MANY_SIGN_IN_ATTEMPTS: {
+    status: 429,
+    message: 'Too many sign-in attempts. Please wait 15 minutes and try again.',
+  },
+  ERR_EMAIL_INVALID: { status: 400, message: 'Enter an e-mail address in the form name@example.com.' },
+  ERR_EMAIL_TAKEN: { status: 409, message: 'There is already a staff account with that e-mail address.' },
+  ERR_DISPLAY_NAME_INVALID: { status: 400, message: 'Enter a display name of 1 to 100 characters.' },
+  ERR_ROLE_UNKNOWN: { status: 400, message: 'Choose a role: contributor, reporter, editor or admin.' },
+  ERR_PASSWORD_TOO_SHORT: { status: 400, message: 'Passwords must be at least 12 characters long.' },
+  ERR_PASSWORD_TOO_LONG: { status: 400, message: 'Passwords must be at most 256 characters long.' },
+  ERR_PASSWORD_INCORRECT: { status: 400, message: 'Your current password is not right.' },
+  ERR_PASSWORDS_DO_NOT_MATCH: { status: 400, message: 'The new password and its confirmation do not match.' },
+  ERR_USER_NOT_FOUND: { status: 404, message: 'We could not find that staff account.' },
   ERR_DATABASE_UNAVAILABLE: {
     status: 503,
     message: 'The site is briefly unavailable. Please try again in a moment.',

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import type { ArticleBody } from '../modules/articles/article-body.js';
+import type { ArticleEditDraft } from '../modules/articles/article-input.js';
 import { insertArticle, insertCorrection, updateArticleStatus } from '../modules/articles/article.repository.js';
 import type { ArticleInput, ArticleStatus } from '../modules/articles/article.types.js';
 import { insertAuthor } from '../modules/authors/author.repository.js';
@@ -12,6 +13,8 @@ import type { Section } from '../modules/sections/section.types.js';
 import { insertSeries } from '../modules/series/series.repository.js';
 import type { Series } from '../modules/series/series.types.js';
 import { ensureTags } from '../modules/tags/tag.repository.js';
+import type { Role } from '../modules/users/permissions.js';
+import type { User } from '../modules/users/user.types.js';
 import { HOUR_MS } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 
@@ -134,9 +137,72 @@ export function createFactories(deps: Deps) {
       await changed('pick');
     },
 
+    /** A staff account; the password is returned so a test can sign in with it. */
+    async staff(overrides: Partial<{ role: Role; email: string; displayName: string; password: string }> = {}): Promise<{ user: User; password: string }> {
+      const n = next();
+      const password = overrides.password ?? `correct horse battery ${n}`;
+      const user = await deps.users.createUser({
+        email: overrides.email ?? `staff${n}@news.example`,
+        displayName: overrides.displayName ?? `Staff Member ${n}`,
+        role: overrides.role ?? 'reporter',
+        password,
+      });
+      return { user, password };
+    },
+
+    /** A signed-in session for a user, as the `Cookie` header a browser would send. */
+    async sessionCookie(userId: string): Promise<string> {
+      const session = await deps.sessions.create(userId);
+      return `dateline_session=${session.token}`;
+    },
+
     async staticPage(slug: StaticPageSlug, title = 'About us'): Promise<void> {
       await saveStaticPage(db, { slug, title, body: [{ type: 'paragraph', content: [{ text: `${title} text.` }] }], updatedAt: clock.now() });
       await changed('static-page');
+    },
+
+    /**
+     * A staff account for acting in the newsroom, written straight to the users table (the user
+     * service lives in modules/users). The password hash is a dummy: such a user cannot sign in.
+     */
+    async staffUser(overrides: Partial<{ role: string; email: string; displayName: string; authorId: string | null }> = {}) {
+      const n = next();
+      const user = {
+        id: newId(),
+        role: overrides.role ?? 'reporter',
+        email: overrides.email ?? `staff${n}@news.example`,
+        displayName: overrides.displayName ?? `Staff ${n}`,
+        authorId: overrides.authorId ?? null,
+      };
+      const now = clock.now().toISOString();
+      await db
+        .insertInto('users')
+        .values({
+          id: user.id,
+          email: user.email,
+          display_name: user.displayName,
+          role: user.role,
+          password_hash: 'factory:not-a-password-hash',
+          author_id: user.authorId,
+          created_at: now,
+          password_changed_at: now,
+        })
+        .execute();
+      return user;
+    },
+
+    /** Valid editor input for ArticleEditingService (a new section and author unless given). */
+    async articleInput(overrides: Partial<ArticleEditDraft> = {}): Promise<ArticleEditDraft> {
+      const n = next();
+      return {
+        headline: `Draft headline ${n}`,
+        standfirst: `Draft standfirst ${n}.`,
+        body: [{ type: 'paragraph', content: [{ text: `Draft body ${n}.` }] }],
+        sectionId: overrides.sectionId ?? (await factories.section()).id,
+        authorIds: overrides.authorIds ?? [(await factories.author()).id],
+        typeLabel: 'News',
+        ...overrides,
+      };
     },
   };
   return factories;

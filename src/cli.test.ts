@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from './db/database.js';
+import { AuditService } from './modules/audit/audit.service.js';
+import { UserService } from './modules/users/user.service.js';
+import { systemClock } from './shared/clock.js';
+
+// Runs the real command on a SQLite DATA_DIR of its own, as an operator would.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cli-'));
+
+function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: scratch, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+async function withUsers<T>(work: (users: UserService) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ engine: 'sqlite', filename: path.join(scratch, 'dateline.sqlite') });
+  try {
+    return await work(new UserService(database.db, systemClock, new AuditService(database.db, systemClock)));
+  } finally {
+    await database.close();
+  }
+}
+
+describe('dateline user create', () => {
+  after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  it('creates a user with the given password', async () => {
+    const run = await cli('user', 'create', '--role', 'editor', '--email', 'Ed@News.Example', '--name', 'Ed Itor', '--password', 'a good long password');
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /Created editor Ed Itor <ed@news\.example>/);
+    assert.doesNotMatch(run.stdout, /a good long password/);
+    const user = await withUsers((users) => users.verifyCredentials('ed@news.example', 'a good long password'));
+    assert.equal(user?.role, 'editor');
+  });
+
+  it('generates and prints a password when none is given', async () => {
+    const run = await cli('user', 'create', '--role', 'reporter', '--email', 'rep@news.example', '--name', 'Re Porter');
+    assert.equal(run.code, 0, run.stderr);
+    const password = /Password: (\S+)/.exec(run.stdout)?.[1];
+    assert.equal(password?.length, 20);
+    assert.ok(await withUsers((users) => users.verifyCredentials('rep@news.example', password ?? '')));
+  });
+
+  it('exits non-zero with the usage on bad input, creating nothing', async () => {
+    const cases: Array<[string[], number, RegExp]> = [
+      [[], 0, /^Usage: dateline user create/],
+      [['user', 'create', '--email', 'x@news.example', '--name', 'X'], 2, /missing --role/],
+      [['user', 'create', '--role', 'editor', '--email', 'x@news.example', '--name', 'X', '--admin'], 2, /Unknown option '--admin'/],
+      [['user', 'delete'], 2, /unknown command: user delete/],
+      [['user', 'create', '--role', 'owner', '--email', 'x@news.example', '--name', 'X'], 1, /ERR_ROLE_UNKNOWN/],
+      [['user', 'create', '--role', 'editor', '--email', 'not-an-email', '--name', 'X'], 1, /ERR_EMAIL_INVALID/],
+      [['user', 'create', '--role', 'editor', '--email', 'x@news.example', '--name', 'X', '--password', 'short'], 1, /ERR_PASSWORD_TOO_SHORT/],
+      [['user', 'create', '--role', 'editor', '--email', 'ED@news.example', '--name', 'Again', '--password', 'a good long password'], 1, /ERR_EMAIL_TAKEN/],
+    ];
+    for (const [args, code, message] of cases) {
+      const run = await cli(...args);
+      assert.equal(run.code, code, `${args.join(' ')}: ${run.stderr}`);
+      assert.match(code === 0 ? run.stdout : run.stderr, message, args.join(' '));
+    }
+    const found = await withUsers((users) => users.verifyCredentials('x@news.example', 'a good long password'));
+    assert.equal(found, null);
+  });
+});

@@ -1,0 +1,64 @@
+import type { Clock } from '../../shared/clock.js';
+import { AppError } from '../../shared/errors.js';
+import { MemoryRateLimiter, type RateLimiter } from '../../shared/rate-limiter.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { SessionService } from './session.service.js';
+import { normalizeEmail, type UserService } from './user.service.js';
+import type { User } from './user.types.js';
+
+/** Failed sign-ins allowed per window: few per account (guessing one password), more per address (offices share one). */
+export const SIGN_IN_LIMITS = {
+  windowMs: 15 * 60 * 1000,
+  perAccount: 5,
+  perIp: 20,
+} as const;
+
+export interface SignInLimiters {
+  account: RateLimiter;
+  ip: RateLimiter;
+}
+
+export function memorySignInLimiters(clock: Clock): SignInLimiters {
+  return {
+    account: new MemoryRateLimiter({ limit: SIGN_IN_LIMITS.perAccount, windowMs: SIGN_IN_LIMITS.windowMs, clock }),
+    ip: new MemoryRateLimiter({ limit: SIGN_IN_LIMITS.perIp, windowMs: SIGN_IN_LIMITS.windowMs, clock }),
+  };
+}
+
+/**
+ * Signing in and out: credentials, rate limits, a fresh session, the audit log. Every failure is the
+ * same `ERR_SIGN_IN_FAILED`, whether the address has no account, the password is wrong or the
+ * account is deactivated.
+ */
+export class SignInService {
+  constructor(
+    private readonly users: UserService,
+    private readonly sessions: SessionService,
+    private readonly limiters: SignInLimiters,
+    private readonly audit: AuditService,
+  ) {}
+
+  async signIn(input: { email: string; password: string; ip: string }): Promise<{ user: User; token: string; expiresAt: Date }> {
+    const email = normalizeEmail(input.email).slice(0, 254);
+    // Unknown addresses are counted too: limiting only real accounts would reveal which exist.
+    if ((await this.limiters.account.isLimited(email)) || (await this.limiters.ip.isLimited(input.ip))) {
+      await this.audit.record({ actorUserId: null, action: 'auth.sign_in_failed', details: { email, ip: input.ip, reason: 'rate_limited' } });
+      throw new AppError('ERR_TOO_MANY_SIGN_IN_ATTEMPTS');
+    }
+    const user = await this.users.verifyCredentials(email, input.password);
+    if (!user) {
+      await Promise.all([this.limiters.account.hit(email), this.limiters.ip.hit(input.ip)]);
+      await this.audit.record({ actorUserId: null, action: 'auth.sign_in_failed', details: { email, ip: input.ip, reason: 'credentials' } });
+      throw new AppError('ERR_SIGN_IN_FAILED');
+    }
+    await this.limiters.account.reset(email);
+    const session = await this.sessions.create(user.id);
+    await this.audit.record({ actorUserId: user.id, action: 'auth.sign_in', subjectType: 'user', subjectId: user.id, details: { ip: input.ip } });
+    return { user, token: session.token, expiresAt: session.expiresAt };
+  }
+
+  async signOut(session: { id: string; userId: string }): Promise<void> {
+    await this.sessions.revoke(session.id);
+    await this.audit.record({ actorUserId: session.userId, action: 'auth.sign_out', subjectType: 'user', subjectId: session.userId });
+  }
+}

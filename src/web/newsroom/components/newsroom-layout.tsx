@@ -1,0 +1,102 @@
+import type { ComponentChildren } from 'preact';
+import { roleHas } from '../../../modules/users/permissions.js';
+import { CSRF_FIELD } from '../../http/csrf.js';
+import type { SiteContext } from '../../site/site-context.js';
+import { newsroomPaths } from '../newsroom-paths.js';
+
+export interface NewsroomViewer {
+  displayName: string;
+  role: string;
+  csrfToken: string;
+}
+
+const ROLE_LABELS: Record<string, string> = { contributor: 'Contributor', reporter: 'Reporter', editor: 'Editor', admin: 'Admin' };
+
+export function roleLabel(role: string): string {
+  return ROLE_LABELS[role] ?? role;
+}
+
+/**
+ * Every newsroom page: the site's skip links, the newsroom's own header and navigation, and who
+ * is signed in. Kept out of search engines; no script needed.
+ */
+export function NewsroomLayout({
+  site,
+  title,
+  viewer,
+  current,
+  children,
+}: {
+  site: SiteContext;
+  title: string;
+  viewer?: NewsroomViewer;
+  /** Path of the page, to mark its navigation link with aria-current. */
+  current?: string;
+  children: ComponentChildren;
+}) {
+  const links = viewer
+    ? [
+        { href: newsroomPaths.home(), label: 'Newsroom home' },
+        ...(roleHas(viewer.role, 'audit.view') ? [{ href: newsroomPaths.audit(), label: 'Audit log' }] : []),
+        { href: newsroomPaths.password(), label: 'Change password' },
+      ]
+    : [];
+  return (
+    <html lang={site.publication.language}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} | Newsroom | ${site.publication.name}`}</title>
+        <meta name="robots" content="noindex, nofollow" />
+        <link rel="stylesheet" href={site.assetUrl('site.css')} />
+      </head>
+      <body class="newsroom">
+        <div class="skip-links">
+          <a class="skip-link" href="#main-content">
+            Skip to main content
+          </a>
+          <a class="skip-link" href="/">
+            Go to the main page (top)
+          </a>
+        </div>
+        <header class="newsroom-header">
+          <div class="newsroom-header-inner">
+            <a class="newsroom-name" href={newsroomPaths.home()}>
+              {site.publication.name} <span>Newsroom</span>
+            </a>
+            {viewer && (
+              <p class="newsroom-viewer">
+                Signed in as <strong>{viewer.displayName}</strong> <span class="newsroom-role">({roleLabel(viewer.role)})</span>
+              </p>
+            )}
+          </div>
+          {viewer && (
+            <nav class="newsroom-nav" aria-label="Newsroom">
+              <ul>
+                {links.map((link) => (
+                  <li key={link.href}>
+                    <a href={link.href} aria-current={current === link.href ? 'page' : undefined}>
+                      {link.label}
+                    </a>
+                  </li>
+                ))}
+                <li>
+                  <form method="post" action={newsroomPaths.signOut()} class="newsroom-sign-out">
+                    <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+                    <button type="submit">Sign out</button>
+                  </form>
+                </li>
+              </ul>
+            </nav>
+          )}
+        </header>
+        <main id="main-content" tabIndex={-1} class="newsroom-main">
+          {children}
+        </main>
+        <p class="back-to-main">
+          <a href="/">Back to the main page (bottom)</a>
+        </p>
+      </body>
+    </html>
+  );
+}

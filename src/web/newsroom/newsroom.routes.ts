@@ -1,0 +1,167 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import type { FastifyInstance } from 'fastify';
+import { h } from 'preact';
+import type { Deps } from '../../deps.js';
+import { listLatestStories } from '../../modules/newsroom/latest-stories.repository.js';
+import { AppError, type ErrorCode } from '../../shared/errors.js';
+import { CACHE_CONTROL } from '../http/cache-control.js';
+import { isCrossSiteRequest } from '../http/csrf.js';
+import { clearSessionCookie, readSessionToken, setSessionCookie } from '../http/session-cookie.js';
+import { sendHtml } from '../http/send-page.js';
+import type { FieldError } from './components/form-fields.js';
+import type { NewsroomViewer } from './components/newsroom-layout.js';
+import { newsroomPaths } from './newsroom-paths.js';
+import { formField, newsroomRoute, signInRoute, type StaffContext } from './newsroom-route.js';
+import { AuditLogPage } from './pages/audit-log.page.js';
+import { ChangePasswordPage } from './pages/change-password.page.js';
+import { NewsroomErrorPage } from './pages/newsroom-error.page.js';
+import { NewsroomHomePage } from './pages/newsroom-home.page.js';
+import { SignInPage } from './pages/sign-in.page.js';
+import { safeNext } from './safe-next.js';
+
+const LATEST_STORIES = 20;
+const AUDIT_ENTRIES = 100;
+
+/** Which field each password error belongs to, so the summary links to it. */
+const PASSWORD_FIELDS: Partial<Record<ErrorCode, string>> = {
+  ERR_PASSWORD_INCORRECT: 'current-password',
+  ERR_PASSWORD_TOO_SHORT: 'new-password',
+  ERR_PASSWORD_TOO_LONG: 'new-password',
+  ERR_PASSWORDS_DO_NOT_MATCH: 'confirm-password',
+};
+
+const viewerOf = (staff: StaffContext): NewsroomViewer => ({
+  displayName: staff.session.user.displayName,
+  role: staff.session.user.role,
+  csrfToken: staff.csrfToken,
+});
+
+/**
+ * The newsroom, in a scope of its own: only here are cookies and form bodies parsed, so public
+ * pages never read a session and their cache stays shared. Every route goes through
+ * `newsroomRoute` (session, CSRF, permission) except the sign-in page.
+ */
+export async function registerNewsroomRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const site = () => deps.site.current();
+  const { siteUrl } = deps.config;
+
+  await app.register(
+    async (scope) => {
+      await scope.register(fastifyCookie);
+      await scope.register(fastifyFormbody);
+      // Staff pages are personal: no browser or shared cache may keep one, error pages included.
+      scope.addHook('onSend', (_request, reply, payload, done) => {
+        reply.header('cache-control', CACHE_CONTROL.noStore);
+        done(null, payload);
+      });
+      // Our own errors get the newsroom's page; anything else (outages, bugs) goes to the app's handler.
+      scope.setErrorHandler((error, request, reply) => {
+        if (!(error instanceof AppError)) throw error;
+        reply.header('x-error-code', error.code);
+        return sendHtml(request, reply, error.status, h(NewsroomErrorPage, { site: site(), status: error.status, message: error.publicMessage }));
+      });
+      scope.setNotFoundHandler((request, reply) => {
+        const error = new AppError('ERR_NOT_FOUND');
+        reply.header('x-error-code', error.code);
+        return sendHtml(request, reply, 404, h(NewsroomErrorPage, { site: site(), status: 404, message: error.publicMessage }));
+      });
+
+      signInRoute(scope, {
+        method: 'GET',
+        url: '/sign-in',
+        handler: async (request, reply) => {
+          const next = safeNext(request.query.next);
+          if (await deps.sessions.resolve(readSessionToken(request))) return reply.redirect(next, 303);
+          const notice = request.query['signed-out'] !== undefined ? 'You have signed out.' : undefined;
+          return sendHtml(request, reply, 200, h(SignInPage, { site: site(), next, notice }));
+        },
+      });
+
+      signInRoute(scope, {
+        method: 'POST',
+        url: '/sign-in',
+        handler: async (request, reply) => {
+          if (isCrossSiteRequest(request, siteUrl)) throw new AppError('ERR_CSRF_TOKEN_INVALID');
+          const next = safeNext(formField(request.body, 'next'));
+          const email = formField(request.body, 'email');
+          try {
+            const result = await deps.signIn.signIn({ email, password: formField(request.body, 'password'), ip: request.ip });
+            setSessionCookie(reply, siteUrl, result.token, result.expiresAt);
+            return reply.redirect(next, 303);
+          } catch (error) {
+            if (!(error instanceof AppError) || !['ERR_SIGN_IN_FAILED', 'ERR_TOO_MANY_SIGN_IN_ATTEMPTS'].includes(error.code)) throw error;
+            reply.header('x-error-code', error.code);
+            const errors = [{ field: 'email', message: error.publicMessage }];
+            return sendHtml(request, reply, error.status, h(SignInPage, { site: site(), next, email: email.slice(0, 254), errors }));
+          }
+        },
+      });
+
+      newsroomRoute(scope, deps, {
+        method: 'POST',
+        url: '/sign-out',
+        permission: 'newsroom.enter',
+        handler: async (_request, reply, staff) => {
+          await deps.signIn.signOut({ id: staff.session.id, userId: staff.session.user.id });
+          clearSessionCookie(reply, siteUrl);
+          return reply.redirect(newsroomPaths.signedOut(), 303);
+        },
+      });
+
+      newsroomRoute(scope, deps, {
+        method: 'GET',
+        url: '',
+        permission: 'newsroom.enter',
+        handler: async (request, reply, staff) => {
+          const stories = await listLatestStories(deps.db, LATEST_STORIES);
+          return sendHtml(request, reply, 200, h(NewsroomHomePage, { site: site(), viewer: viewerOf(staff), stories }));
+        },
+      });
+
+      newsroomRoute(scope, deps, {
+        method: 'GET',
+        url: '/account/password',
+        permission: 'newsroom.enter',
+        handler: async (request, reply, staff) =>
+          sendHtml(request, reply, 200, h(ChangePasswordPage, { site: site(), viewer: viewerOf(staff), changed: request.query.changed !== undefined })),
+      });
+
+      newsroomRoute(scope, deps, {
+        method: 'POST',
+        url: '/account/password',
+        permission: 'newsroom.enter',
+        handler: async (request, reply, staff) => {
+          const userId = staff.session.user.id;
+          const newPassword = formField(request.body, 'new-password');
+          try {
+            if (newPassword !== formField(request.body, 'confirm-password')) throw new AppError('ERR_PASSWORDS_DO_NOT_MATCH');
+            await deps.users.changePassword(userId, formField(request.body, 'current-password'), newPassword);
+          } catch (error) {
+            const field = error instanceof AppError ? PASSWORD_FIELDS[error.code] : undefined;
+            if (!(error instanceof AppError) || !field) throw error;
+            const errors: FieldError[] = [{ field, message: error.publicMessage }];
+            reply.header('x-error-code', error.code);
+            return sendHtml(request, reply, error.status, h(ChangePasswordPage, { site: site(), viewer: viewerOf(staff), errors }));
+          }
+          // Every session, this one included, was revoked; this browser carries on with a fresh one.
+          const session = await deps.sessions.create(userId);
+          setSessionCookie(reply, siteUrl, session.token, session.expiresAt);
+          return reply.redirect(newsroomPaths.passwordChanged(), 303);
+        },
+      });
+
+      newsroomRoute(scope, deps, {
+        method: 'GET',
+        url: '/audit',
+        permission: 'audit.view',
+        handler: async (request, reply, staff) => {
+          const entries = await deps.audit.list({ limit: AUDIT_ENTRIES });
+          const names = await deps.users.displayNames(entries.flatMap((entry) => (entry.actorUserId ? [entry.actorUserId] : [])));
+          return sendHtml(request, reply, 200, h(AuditLogPage, { site: site(), viewer: viewerOf(staff), entries, names }));
+        },
+      });
+    },
+    { prefix: '/newsroom' },
+  );
+}

@@ -1,0 +1,40 @@
+import type { SiteContext } from '../../site/site-context.js';
+import { ErrorSummary, TextField, type FieldError } from '../components/form-fields.js';
+import { NewsroomLayout } from '../components/newsroom-layout.js';
+import { newsroomPaths } from '../newsroom-paths.js';
+
+/** The newsroom's sign-in form; `notice` confirms a sign-out. */
+export function SignInPage({
+  site,
+  next,
+  email = '',
+  errors = [],
+  notice,
+}: {
+  site: SiteContext;
+  next: string;
+  email?: string;
+  errors?: readonly FieldError[];
+  notice?: string;
+}) {
+  return (
+    <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: Sign in' : 'Sign in'}>
+      <div class="newsroom-form-page">
+        <h1>Sign in to the newsroom</h1>
+        {notice && (
+          <p class="newsroom-notice" role="status">
+            {notice}
+          </p>
+        )}
+        <ErrorSummary errors={errors} />
+        <form method="post" action={newsroomPaths.signIn()} class="newsroom-form">
+          <input type="hidden" name="next" value={next} />
+          <TextField id="email" label="E-mail address" type="email" autoComplete="username" value={email} maxLength={254} errors={errors} />
+          <TextField id="password" label="Password" type="password" autoComplete="current-password" maxLength={256} errors={errors} />
+          <button type="submit">Sign in</button>
+        </form>
+        <p class="field-hint">Forgotten your password? Ask an admin to reset it.</p>
+      </div>
+    </NewsroomLayout>
+  );
+}
