@@ -5,6 +5,7 @@ import type { ActiveSession } from '../../modules/users/session.service.js';
 import { AppError } from '../../shared/errors.js';
 import { CSRF_FIELD, csrfTokenFor, isValidCsrfToken } from '../http/csrf.js';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from '../http/session-cookie.js';
+import type { NewsroomViewer } from './components/newsroom-layout.js';
 import { newsroomPaths } from './newsroom-paths.js';
 
 /** A submitted form as @fastify/formbody parses it; read fields with `formField`. */
@@ -73,4 +74,9 @@ export function signInRoute(
 export function formField(body: FormBody, name: string): string {
   const value = body?.[name];
   return typeof value === 'string' ? value : '';
+}
+
+/** What the newsroom layout shows of the signed-in user, and the token its forms carry. */
+export function viewerOf(staff: StaffContext): NewsroomViewer {
+  return { displayName: staff.session.user.displayName, role: staff.session.user.role, csrfToken: staff.csrfToken };
 }

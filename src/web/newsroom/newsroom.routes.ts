@@ -10,9 +10,8 @@ import { isCrossSiteRequest } from '../http/csrf.js';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from '../http/session-cookie.js';
 import { sendHtml } from '../http/send-page.js';
 import type { FieldError } from './components/form-fields.js';
-import type { NewsroomViewer } from './components/newsroom-layout.js';
 import { newsroomPaths } from './newsroom-paths.js';
-import { formField, newsroomRoute, signInRoute, type StaffContext } from './newsroom-route.js';
+import { formField, newsroomRoute, signInRoute, viewerOf } from './newsroom-route.js';
 import { AuditLogPage } from './pages/audit-log.page.js';
 import { ChangePasswordPage } from './pages/change-password.page.js';
 import { NewsroomErrorPage } from './pages/newsroom-error.page.js';
@@ -30,12 +29,6 @@ const PASSWORD_FIELDS: Partial<Record<ErrorCode, string>> = {
   ERR_PASSWORD_TOO_LONG: 'new-password',
   ERR_PASSWORDS_DO_NOT_MATCH: 'confirm-password',
 };
-
-const viewerOf = (staff: StaffContext): NewsroomViewer => ({
-  displayName: staff.session.user.displayName,
-  role: staff.session.user.role,
-  csrfToken: staff.csrfToken,
-});
 
 /**
  * The newsroom, in a scope of its own: only here are cookies and form bodies parsed, so public
@@ -161,6 +154,9 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Deps): 
           return sendHtml(request, reply, 200, h(AuditLogPage, { site: site(), viewer: viewerOf(staff), entries, names }));
         },
       });
+
+      // Each area of the newsroom registers its own routes, all through `newsroomRoute`.
+      // (registerStoryRoutes, registerMediaRoutes, registerCurationRoutes, registerManagementRoutes)
     },
     { prefix: '/newsroom' },
   );
