@@ -63,6 +63,7 @@ describe('the first administrator', () => {
   it('refuses to start with an unusable ADMIN_EMAIL, saying why', async () => {
     const run = await startAndStop({ ADMIN_EMAIL: 'not an address', DATA_DIR: path.join(scratch, 'bad') });
     assert.equal(run.code, 1);
-    assert.match(run.stderr, /dateline: ADMIN_EMAIL: Enter an e-mail address/);
+    assert.match(run.stderr, /^dateline: Invalid configuration:[\s\S]*ADMIN_EMAIL/);
+    assert.equal(fs.existsSync(path.join(scratch, 'bad')), false, 'nothing created');
   });
 });

@@ -2,10 +2,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createDeps } from './deps.js';
 import { seedDemoIfEmpty } from './demo/demo-seeder.js';
-import { AppError, StartupError } from './shared/errors.js';
-
-/** The first admin's address when ADMIN_EMAIL is not set; `.local` is for local networks only, so mail to it reaches nobody. */
-const DEFAULT_ADMIN_EMAIL = 'admin@dateline.local';
+import { StartupError } from './shared/errors.js';
 
 /** Starts Dateline: config, database, demo on first start, HTTP; shuts down cleanly on signals. */
 async function main(): Promise<void> {
@@ -19,9 +16,7 @@ async function main(): Promise<void> {
   }
   // After the demo, so a demo install gets its admin too; before listening, so no request finds
   // a newsroom nobody can sign in to.
-  const firstAdmin = await deps.users.createFirstAdminIfNone(process.env['ADMIN_EMAIL']?.trim() || DEFAULT_ADMIN_EMAIL).catch((error: unknown) => {
-    throw error instanceof AppError ? new StartupError(`ADMIN_EMAIL: ${error.publicMessage}`) : error;
-  });
+  const firstAdmin = await deps.users.createFirstAdminIfNone(config.adminEmail);
   deps.lists.start();
   // Publishes at once whatever fell due while the server was down, then checks every 15 seconds.
   deps.publisher.start();

@@ -19,6 +19,8 @@ const ConfigSchema = z.object({
   DEMO: booleanFlag.default(true),
   PAGE_CACHE: booleanFlag.default(true),
   PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5000),
+  /** The first admin's address. `.local` names no real mail domain, so nothing is ever sent to the default. */
+  ADMIN_EMAIL: z.email().default('admin@dateline.local'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -36,6 +38,8 @@ export interface Config {
   readonly demo: boolean;
   readonly pageCache: { readonly enabled: boolean; readonly maxEntries: number };
   readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  /** Used once: the e-mail of the admin created when the database has no staff yet. */
+  readonly adminEmail: string;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: values.DEMO,
     pageCache: Object.freeze({ enabled: values.PAGE_CACHE, maxEntries: values.PAGE_CACHE_MAX_ENTRIES }),
     logLevel: values.LOG_LEVEL,
+    adminEmail: values.ADMIN_EMAIL.toLowerCase(),
   });
 }
 
