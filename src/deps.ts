@@ -6,11 +6,16 @@ import { ArticleEditingService } from './modules/articles/article-editing.servic
 import { ReadingService } from './modules/articles/reading.service.js';
 import { ScheduledPublisher } from './modules/articles/scheduled-publisher.js';
 import { AuditService } from './modules/audit/audit.service.js';
+import { AuthorService } from './modules/authors/author.service.js';
 import { MediaUploadService } from './modules/media/media-upload.service.js';
+import { CurationService } from './modules/rankings/curation.service.js';
 import { RankedListsService } from './modules/rankings/ranked-lists.service.js';
 import { RevisionService } from './modules/revisions/revision.service.js';
 import { SectionDirectory } from './modules/sections/section-directory.js';
+import { SectionService } from './modules/sections/section.service.js';
 import { SettingsService } from './modules/settings/settings.service.js';
+import { TagService } from './modules/tags/tag.service.js';
+import { InvitationService } from './modules/users/invitation.service.js';
 import { SessionService } from './modules/users/session.service.js';
 import { SignInService, memorySignInLimiters } from './modules/users/sign-in.service.js';
 import { UserService } from './modules/users/user.service.js';
@@ -33,8 +38,15 @@ export interface Deps {
   signIn: SignInService;
   settings: SettingsService;
   sections: SectionDirectory;
+  /** Creating, editing and ordering sections from the newsroom (`sections` is the in-memory view). */
+  sectionAdmin: SectionService;
+  invitations: InvitationService;
+  authors: AuthorService;
+  tags: TagService;
   reading: ReadingService;
   lists: RankedListsService;
+  /** Must-Reads picks, the home page's lead story and the breaking-news banner. */
+  curation: CurationService;
   editing: ArticleEditingService;
   revisions: RevisionService;
   /** Publishes scheduled stories when due; main.ts starts it. */
@@ -62,7 +74,8 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const pageCache = new PageCache(config.pageCache.enabled ? config.pageCache.maxEntries : 0);
   const lists = new RankedListsService(db, clock, () => pageCache.clear());
   const assets = new AssetRegistry();
-  const site = new SiteContextProvider({ db, settings, sections, assets, siteUrl: config.siteUrl });
+  const curation = new CurationService(db, clock, events);
+  const site = new SiteContextProvider({ db, settings, sections, assets, curation, siteUrl: config.siteUrl });
   const mediaDir = path.join(config.dataDir, 'media');
   const media = new MediaUploadService({ db, clock, events, mediaDir });
   const audit = new AuditService(db, clock);
@@ -84,8 +97,13 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     signIn,
     settings,
     sections,
+    sectionAdmin: new SectionService(db, clock, events, audit),
+    invitations: new InvitationService(db, clock, users, audit),
+    authors: new AuthorService(db, clock, events, audit),
+    tags: new TagService(db, events, audit),
     reading: new ReadingService(db, clock, sections),
     lists,
+    curation,
     editing,
     revisions: new RevisionService(db, editing),
     publisher,
@@ -96,6 +114,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     media,
     close: async () => {
       lists.stop();
+      curation.stop();
       publisher.stop();
       // Before the database closes: a running AVIF job still writes its row.
       await media.stop();
@@ -111,8 +130,8 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
  * Reloads every in-memory view of the content, then drops cached pages. The order matters: clearing
  * first would let a request re-cache a page built from the old lists while they reload.
  */
-async function reloadState(deps: Pick<Deps, 'settings' | 'sections' | 'site' | 'lists' | 'pageCache'>): Promise<void> {
-  await Promise.all([deps.settings.load(), deps.sections.load(), deps.site.load()]);
+async function reloadState(deps: Pick<Deps, 'settings' | 'sections' | 'site' | 'lists' | 'curation' | 'pageCache'>): Promise<void> {
+  await Promise.all([deps.settings.load(), deps.sections.load(), deps.site.load(), deps.curation.load()]);
   await deps.lists.refresh();
   deps.pageCache.clear();
 }

@@ -29,6 +29,19 @@ export const ERROR_CATALOGUE = {
     message: 'That image is too large; it may be up to 12,000 pixels a side and 40 megapixels in all.',
   },
   ERR_MEDIA_UNSUPPORTED_TYPE: { status: 415, message: 'Please upload a JPEG, PNG, WebP or AVIF image.' },
+  ERR_MEDIA_FORM_TOO_LARGE: { status: 413, message: 'That upload has too many files or fields; send one image with its details.' },
+  // Curation: Must-Reads picks, the home page's lead story and the breaking-news banner.
+  ERR_PICK_NOT_FOUND: { status: 404, message: 'We could not find that pick; it may have been removed already.' },
+  ERR_PICK_STORY_INVALID: { status: 400, message: 'Choose a published story.' },
+  ERR_PICK_DUPLICATE: { status: 409, message: 'That story is already a Must-Read.' },
+  ERR_PICK_EXPIRY_INVALID: { status: 400, message: 'Give the expiry as a date and time in the future, or leave it empty.' },
+  ERR_LEAD_STORY_INVALID: { status: 400, message: 'Choose a published story, or the newest story.' },
+  ERR_BANNER_TEXT_INVALID: { status: 400, message: 'Give the banner 1 to 200 characters of text.' },
+  ERR_BANNER_LINK_INVALID: {
+    status: 400,
+    message: 'The banner link must be a web address starting with https:// or http://, or a path on this site starting with /.',
+  },
+  ERR_BANNER_END_INVALID: { status: 400, message: 'Give the banner an end date and time in the future.' },
   // Story workflow and revisions (newsroom services; routes map these to pages and JSON).
   ERR_STORY_FORBIDDEN: { status: 403, message: 'Your role does not allow that on this story.' },
   ERR_STORY_INPUT_INVALID: { status: 400, message: 'Some of the story’s fields need attention.' },
@@ -66,6 +79,32 @@ export const ERROR_CATALOGUE = {
   ERR_PASSWORD_INCORRECT: { status: 400, message: 'Your current password is not right.' },
   ERR_PASSWORDS_DO_NOT_MATCH: { status: 400, message: 'The new password and its confirmation do not match.' },
   ERR_USER_NOT_FOUND: { status: 404, message: 'We could not find that staff account.' },
+  // Staff management and invitations.
+  ERR_LAST_ADMIN: {
+    status: 409,
+    message: 'This is the last active admin account. Make someone else an admin first, so the newsroom is never left without one.',
+  },
+  ERR_INVITATION_NOT_FOUND: { status: 404, message: 'We could not find that invitation. Check the link, or ask an admin for a new one.' },
+  ERR_INVITATION_GONE: {
+    status: 410,
+    message: 'This invitation has already been used or has expired. Ask an admin for a new one.',
+  },
+  // Sections, authors, tags and publication settings (newsroom forms show these beside the field).
+  ERR_SECTION_NOT_FOUND: { status: 404, message: 'We could not find that section.' },
+  ERR_SECTION_NAME_INVALID: { status: 400, message: 'Enter a section name of 1 to 80 characters.' },
+  ERR_SLUG_INVALID: {
+    status: 400,
+    message: 'Enter a web address (slug) of lower-case letters, numbers and single hyphens, such as world-news.',
+  },
+  ERR_SECTION_SLUG_TAKEN: { status: 409, message: 'Another section already uses that web address (slug).' },
+  ERR_DESCRIPTION_TOO_LONG: { status: 400, message: 'Descriptions may be at most 500 characters long.' },
+  ERR_AUTHOR_NOT_FOUND: { status: 404, message: 'We could not find that author.' },
+  ERR_AUTHOR_NAME_INVALID: { status: 400, message: 'Enter an author name of 1 to 100 characters.' },
+  ERR_AUTHOR_SLUG_TAKEN: { status: 409, message: 'Another author already uses that web address (slug).' },
+  ERR_AUTHOR_BIO_TOO_LONG: { status: 400, message: 'Bios may be at most 2,000 characters and job titles at most 100.' },
+  ERR_TAG_NOT_FOUND: { status: 404, message: 'We could not find that tag.' },
+  ERR_TAG_NAME_INVALID: { status: 400, message: 'Enter a tag name of 1 to 60 characters.' },
+  ERR_SETTINGS_INVALID: { status: 400, message: 'Some of the settings need attention.' },
   ERR_DATABASE_UNAVAILABLE: {
     status: 503,
     message: 'The site is briefly unavailable. Please try again in a moment.',

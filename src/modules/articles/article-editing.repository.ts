@@ -186,3 +186,35 @@ export async function publishDueArticles(db: Db, now: Date): Promise<string[]> {
 function toDate(value: string | null): Date | null {
   return value ? new Date(value) : null;
 }
+
+/** A story as the newsroom's story list shows it: any status. */
+export interface DeskStoryRow {
+  id: string;
+  headline: string;
+  status: ArticleStatus;
+  sectionName: string;
+  /** The latest of created, updated and published. */
+  changedAt: Date;
+}
+
+/** Stories of any status, most recently changed first, optionally of one status. */
+export async function listStoriesForDesk(db: Db, options: { status?: ArticleStatus; limit: number }): Promise<DeskStoryRow[]> {
+  let query = db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .select(['articles.id', 'articles.headline', 'articles.status', 'articles.created_at', 'articles.updated_at', 'articles.published_at', 'sections.name as section_name'])
+    .orderBy('articles.created_at', 'desc')
+    .orderBy('articles.id')
+    .limit(options.limit);
+  if (options.status) query = query.where('articles.status', '=', options.status);
+  const rows = await query.execute();
+  return rows
+    .map((row) => ({
+      id: row.id,
+      headline: row.headline,
+      status: row.status as ArticleStatus,
+      sectionName: row.section_name,
+      changedAt: new Date([row.created_at, row.updated_at ?? '', row.published_at ?? ''].sort().at(-1) ?? row.created_at),
+    }))
+    .sort((a, b) => b.changedAt.getTime() - a.changedAt.getTime());
+}

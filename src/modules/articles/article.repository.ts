@@ -17,7 +17,16 @@ export type ListOrder = 'newest' | 'most-viewed' | 'series-order';
 
 /** A story as stored, whatever its status; the service decides who may see it. */
 export async function findArticleBySlug(db: Db, slug: string): Promise<Article | undefined> {
-  const row = await db.selectFrom('articles').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return findArticleWhere(db, 'slug', slug);
+}
+
+/** A story as stored, by id, whatever its status: for the newsroom's editor and preview. */
+export async function findArticleById(db: Db, id: string): Promise<Article | undefined> {
+  return findArticleWhere(db, 'id', id);
+}
+
+async function findArticleWhere(db: Db, column: 'id' | 'slug', value: string): Promise<Article | undefined> {
+  const row = await db.selectFrom('articles').selectAll().where(column, '=', value).executeTakeFirst();
   if (!row) return undefined;
   const [summary] = await hydrateSummaries(db, [row]);
   if (!summary) return undefined;

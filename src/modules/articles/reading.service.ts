@@ -14,6 +14,7 @@ import { AppError } from '../../shared/errors.js';
 import { paginate, type Pagination } from '../../shared/pagination.js';
 import {
   countPublishedArticles,
+  findArticleById,
   findArticleBySlug,
   listArticlesSharingTags,
   listPublishedArticles,
@@ -50,6 +51,10 @@ export class ReadingService {
     if (!article) throw new AppError('ERR_ARTICLE_NOT_FOUND');
     if (article.status === 'unpublished') throw new AppError('ERR_ARTICLE_GONE');
     if (!this.isVisible(article)) throw new AppError('ERR_ARTICLE_NOT_FOUND');
+    return this.withLists(article);
+  }
+
+  private async withLists(article: Article): Promise<ArticleReading> {
     const now = this.clock.now();
     const [seriesParts, related] = await Promise.all([
       article.series
@@ -58,6 +63,16 @@ export class ReadingService {
       listArticlesSharingTags(this.db, article, { now, limit: RELATED_COUNT }),
     ]);
     return { article, seriesParts, related };
+  }
+
+  /**
+   * A story of any status exactly as readers would get it, for the newsroom's preview. Only the
+   * newsroom calls this, behind a session and the right to edit; its page is never cached.
+   */
+  async preview(id: string): Promise<ArticleReading> {
+    const article = await findArticleById(this.db, id);
+    if (!article) throw new AppError('ERR_ARTICLE_NOT_FOUND');
+    return this.withLists(article);
   }
 
   async section(slug: string, page: number): Promise<{ section: Section } & StoryPage> {

@@ -72,3 +72,25 @@ async function withPhotos(db: Db, rows: Array<Selectable<AuthorsTable>>): Promis
     photo: row.photo_media_id ? (photos.get(row.photo_media_id) ?? null) : null,
   }));
 }
+
+export async function findAuthorById(db: Db, id: string): Promise<Author | undefined> {
+  const row = await db.selectFrom('authors').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const [author] = await withPhotos(db, [row]);
+  return author;
+}
+
+/** Whether an author other than `exceptId` already uses the slug. */
+export async function authorSlugTaken(db: Db, slug: string, exceptId?: string): Promise<boolean> {
+  let query = db.selectFrom('authors').select('id').where('slug', '=', slug);
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+export async function updateAuthor(db: Db, id: string, input: Omit<AuthorInput, 'id'>): Promise<void> {
+  await db
+    .updateTable('authors')
+    .set({ slug: input.slug, name: input.name, email: input.email, job_title: input.jobTitle, bio: input.bio, photo_media_id: input.photoMediaId ?? null })
+    .where('id', '=', id)
+    .execute();
+}

@@ -122,6 +122,13 @@ export class MediaUploadService {
     return asset;
   }
 
+  /** One asset, for the newsroom's edit form. */
+  async get(id: string): Promise<MediaAsset> {
+    const asset = await findMediaById(this.db, id);
+    if (!asset) throw new AppError('ERR_MEDIA_NOT_FOUND');
+    return asset;
+  }
+
   /** The media library, newest first. */
   list(options: { limit: number; offset: number }): Promise<MediaAsset[]> {
     const parsed = ListOptions.safeParse(options);

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import { inTransaction, type Db } from '../../db/database.js';
 import { newId } from '../../shared/ids.js';
 
 /** Ids of the editors' picks still in force, in the editors' order. */
@@ -29,4 +29,58 @@ export async function insertPick(
       created_at: createdAt.toISOString(),
     })
     .execute();
+}
+
+/** A pick as the newsroom manages it, expired ones included, with its story's headline. */
+export interface PickEntry {
+  id: string;
+  articleId: string;
+  headline: string;
+  slug: string;
+  position: number;
+  expiresAt: Date | null;
+}
+
+/** Every pick in the editors' order, the same order the home page uses. */
+export async function listPicks(db: Db): Promise<PickEntry[]> {
+  const rows = await db
+    .selectFrom('picks')
+    .innerJoin('articles', 'articles.id', 'picks.article_id')
+    .select(['picks.id', 'picks.article_id', 'picks.position', 'picks.expires_at', 'articles.headline', 'articles.slug'])
+    .orderBy('picks.position')
+    .orderBy('picks.created_at')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    articleId: row.article_id,
+    headline: row.headline,
+    slug: row.slug,
+    position: row.position,
+    expiresAt: row.expires_at === null ? null : new Date(row.expires_at),
+  }));
+}
+
+/** Rewrites positions as 0, 1, 2… in the given order of pick ids, in one transaction. */
+export async function reorderPicks(db: Db, orderedIds: readonly string[]): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    for (const [position, id] of orderedIds.entries()) {
+      await trx.updateTable('picks').set({ position }).where('id', '=', id).execute();
+    }
+  });
+}
+
+/** Returns false when no pick has that id. */
+export async function updatePickExpiry(db: Db, id: string, expiresAt: Date | null): Promise<boolean> {
+  const result = await db
+    .updateTable('picks')
+    .set({ expires_at: expiresAt?.toISOString() ?? null })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Returns false when no pick has that id. */
+export async function deletePick(db: Db, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('picks').where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }

@@ -36,3 +36,32 @@ function toSection(row: Selectable<SectionsTable>): Section {
     inNavigation: row.in_navigation === 1,
   };
 }
+
+export async function findSectionById(db: Db, id: string): Promise<Section | undefined> {
+  const row = await db.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toSection(row) : undefined;
+}
+
+/** Whether a section other than `exceptId` already uses the slug. */
+export async function sectionSlugTaken(db: Db, slug: string, exceptId?: string): Promise<boolean> {
+  let query = db.selectFrom('sections').select('id').where('slug', '=', slug);
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+export async function nextSectionPosition(db: Db): Promise<number> {
+  const row = await db.selectFrom('sections').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst();
+  return row?.max === null || row?.max === undefined ? 1 : Number(row.max) + 1;
+}
+
+export async function updateSection(db: Db, id: string, fields: { slug: string; name: string; description: string; inNavigation: boolean }): Promise<void> {
+  await db
+    .updateTable('sections')
+    .set({ slug: fields.slug, name: fields.name, description: fields.description, in_navigation: fields.inNavigation ? 1 : 0 })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function updateSectionPosition(db: Db, id: string, position: number): Promise<void> {
+  await db.updateTable('sections').set({ position }).where('id', '=', id).execute();
+}

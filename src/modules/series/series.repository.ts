@@ -18,3 +18,8 @@ export async function insertSeries(db: Db, input: Omit<Series, 'id'>, createdAt:
   await db.insertInto('series').values({ ...series, created_at: createdAt.toISOString() }).execute();
   return series;
 }
+
+/** Every series by title, for the newsroom's story form. */
+export async function listSeries(db: Db): Promise<Series[]> {
+  return db.selectFrom('series').select(['id', 'slug', 'title', 'description']).orderBy('title').orderBy('id').execute();
+}

@@ -1,11 +1,14 @@
 import type { Db } from '../../db/database.js';
 import type { EventBus } from '../../shared/events.js';
+import { findMediaById } from '../media/media.repository.js';
+import type { MediaAsset } from '../media/media.types.js';
 import { readSettings, writeSettings } from './settings.repository.js';
 import { DEFAULT_PUBLICATION, PublicationSettingsSchema, type PublicationSettings } from './settings.types.js';
 
 /** Publication settings, read once and kept in memory; every page needs them. */
 export class SettingsService {
   private current: PublicationSettings = DEFAULT_PUBLICATION;
+  private logoAsset: MediaAsset | null = null;
 
   constructor(
     private readonly db: Db,
@@ -17,11 +20,35 @@ export class SettingsService {
     const merged = { ...DEFAULT_PUBLICATION, ...(stored['publication'] as Partial<PublicationSettings> | undefined) };
     const parsed = PublicationSettingsSchema.safeParse(merged);
     this.current = parsed.success ? parsed.data : DEFAULT_PUBLICATION;
+    // Loaded here, not by the site context: both reload side by side, and the logo follows the settings.
+    this.logoAsset = this.current.logoMediaId ? ((await findMediaById(this.db, this.current.logoMediaId)) ?? null) : null;
     return this.current;
   }
 
   get publication(): PublicationSettings {
     return this.current;
+  }
+
+  /** The masthead logo, when one is set and its image still exists. */
+  get logo(): MediaAsset | null {
+    return this.logoAsset;
+  }
+
+  /**
+   * The settings fields that `changes` would leave invalid (empty when all is well), including a
+   * logo that is not in the media library. Lets a form show every problem before anything is written.
+   */
+  async problemsWith(changes: Partial<PublicationSettings>): Promise<Array<keyof PublicationSettings>> {
+    const parsed = PublicationSettingsSchema.safeParse({ ...this.current, ...changes });
+    const problems = new Set<keyof PublicationSettings>();
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0];
+        if (typeof key === 'string' && key in PublicationSettingsSchema.shape) problems.add(key as keyof PublicationSettings);
+      }
+    }
+    if (changes.logoMediaId && !problems.has('logoMediaId') && !(await findMediaById(this.db, changes.logoMediaId))) problems.add('logoMediaId');
+    return [...problems];
   }
 
   async updatePublication(changes: Partial<PublicationSettings>): Promise<PublicationSettings> {

@@ -11,6 +11,8 @@ export const PublicationSettingsSchema = z.object({
   contactEmail: z.email(),
   copyrightHolder: z.string().max(200),
   foundedYear: z.number().int().min(1600).max(3000),
+  /** A media library image shown in the masthead instead of the name (which becomes its alt text). */
+  logoMediaId: z.string().min(1).max(64).optional(),
 });
 
 export type PublicationSettings = z.infer<typeof PublicationSettingsSchema>;

@@ -42,3 +42,24 @@ export async function ensureTags(db: Db, names: readonly string[]): Promise<Tag[
   }
   return tags;
 }
+
+/** Every tag with how many stories carry it (in any status), by name. */
+export async function listTagsWithCounts(db: Db): Promise<Array<Tag & { storyCount: number }>> {
+  const rows = await db
+    .selectFrom('tags')
+    .leftJoin('article_tags', 'article_tags.tag_id', 'tags.id')
+    .select(['tags.id', 'tags.slug', 'tags.name', (eb) => eb.fn.count<string | number>('article_tags.article_id').as('story_count')])
+    .groupBy(['tags.id', 'tags.slug', 'tags.name'])
+    .orderBy('tags.name')
+    .orderBy('tags.id')
+    .execute();
+  return rows.map((row) => ({ id: row.id, slug: row.slug, name: row.name, storyCount: Number(row.story_count) }));
+}
+
+export async function findTagById(db: Db, id: string): Promise<Tag | undefined> {
+  return db.selectFrom('tags').select(['id', 'slug', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateTagName(db: Db, id: string, name: string): Promise<void> {
+  await db.updateTable('tags').set({ name }).where('id', '=', id).execute();
+}

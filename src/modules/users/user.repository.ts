@@ -85,3 +85,25 @@ export async function updateUserRole(db: Db, id: string, role: string): Promise<
 export async function updateUserActive(db: Db, id: string, active: boolean): Promise<void> {
   await db.updateTable('users').set({ active: active ? 1 : 0 }).where('id', '=', id).execute();
 }
+
+/** Every staff account, active first, then by name: the staff page. */
+export async function listUsers(db: Db): Promise<User[]> {
+  const rows = await db.selectFrom('users').select(USER_COLUMNS).orderBy('active', 'desc').orderBy('display_name').orderBy('id').execute();
+  return rows.map(toUser);
+}
+
+/** Active admins other than `exceptUserId`: the last-admin rule counts who would remain. */
+export async function countOtherActiveAdmins(db: Db, exceptUserId: string): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where('role', '=', 'admin')
+    .where('active', '=', 1)
+    .where('id', '!=', exceptUserId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function updateUserAuthor(db: Db, id: string, authorId: string | null): Promise<void> {
+  await db.updateTable('users').set({ author_id: authorId }).where('id', '=', id).execute();
+}

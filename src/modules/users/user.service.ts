@@ -8,15 +8,18 @@ import { isRole } from './permissions.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
 import { deleteSessionsOfUser } from './session.repository.js';
 import {
+  countOtherActiveAdmins,
   countUsers,
   emailExists,
   findPasswordHash,
   findUserById,
   findUserCredentialsByEmail,
   insertUser,
+  listUsers,
   listUsersByIds,
   updatePasswordHash,
   updateUserActive,
+  updateUserAuthor,
   updateUserRole,
 } from './user.repository.js';
 import { MAX_DISPLAY_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type NewStaffUser, type User } from './user.types.js';
@@ -94,6 +97,7 @@ export class UserService {
     if (!isRole(role)) throw new AppError('ERR_ROLE_UNKNOWN');
     const user = await this.require(userId);
     await inTransaction(this.db, async (trx) => {
+      if (user.role === 'admin' && role !== 'admin') await assertNotLastAdmin(trx, user);
       await updateUserRole(trx, userId, role);
       await this.audit.record(
         { actorUserId, action: 'staff.role_changed', subjectType: 'user', subjectId: userId, details: { from: user.role, to: role } },
@@ -105,8 +109,9 @@ export class UserService {
 
   /** Keeps the account (its stories and audit entries point at it) but signs it out and bars sign-in. */
   async deactivate(userId: string, actorUserId: string | null): Promise<void> {
-    await this.require(userId);
+    const user = await this.require(userId);
     await inTransaction(this.db, async (trx) => {
+      await assertNotLastAdmin(trx, user);
       await updateUserActive(trx, userId, false);
       await deleteSessionsOfUser(trx, userId);
       await this.audit.record({ actorUserId, action: 'staff.deactivated', subjectType: 'user', subjectId: userId }, trx);
@@ -130,6 +135,35 @@ export class UserService {
     return new Map(users.map((user) => [user.id, user.displayName]));
   }
 
+  /** Every staff account, for the staff page. */
+  list(): Promise<User[]> {
+    return listUsers(this.db);
+  }
+
+  /** Ties a staff account to an author profile (or unties it with null), so that author's bylines are theirs. */
+  async linkAuthor(userId: string, authorId: string | null, actorUserId: string | null): Promise<void> {
+    await this.require(userId);
+    await inTransaction(this.db, async (trx) => {
+      await updateUserAuthor(trx, userId, authorId);
+      await this.audit.record({ actorUserId, action: 'staff.author_linked', subjectType: 'user', subjectId: userId, details: { authorId } }, trx);
+    });
+  }
+
+  /**
+   * Makes `userId` (or nobody, with null) the staff account behind an author profile: whoever was
+   * linked to it before is unlinked in the same transaction, so a byline belongs to one account.
+   */
+  async setAuthorAccount(authorId: string, userId: string | null, actorUserId: string | null): Promise<void> {
+    if (userId !== null) await this.require(userId);
+    await inTransaction(this.db, async (trx) => {
+      for (const user of await listUsers(trx)) {
+        if (user.authorId === authorId && user.id !== userId) await updateUserAuthor(trx, user.id, null);
+      }
+      if (userId !== null) await updateUserAuthor(trx, userId, authorId);
+      await this.audit.record({ actorUserId, action: 'staff.author_linked', subjectType: 'author', subjectId: authorId, details: { userId } }, trx);
+    });
+  }
+
   find(userId: string): Promise<User | undefined> {
     return findUserById(this.db, userId);
   }
@@ -144,6 +178,15 @@ export class UserService {
     this.dummyHash ??= hashPassword(generatePassword(32));
     return this.dummyHash;
   }
+}
+
+/**
+ * A newsroom must always keep one active admin, or nobody could manage staff or settings again
+ * without the command line. Checked inside the change's transaction.
+ */
+async function assertNotLastAdmin(db: Db, user: User): Promise<void> {
+  if (user.role !== 'admin' || !user.active) return;
+  if ((await countOtherActiveAdmins(db, user.id)) === 0) throw new AppError('ERR_LAST_ADMIN');
 }
 
 function assertPasswordAcceptable(password: string): void {

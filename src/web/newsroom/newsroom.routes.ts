@@ -10,6 +10,8 @@ import { isCrossSiteRequest } from '../http/csrf.js';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from '../http/session-cookie.js';
 import { sendHtml } from '../http/send-page.js';
 import type { FieldError } from './components/form-fields.js';
+import { registerCurationRoutes } from './curation.routes.js';
+import { registerMediaRoutes } from './media.routes.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { formField, newsroomRoute, signInRoute, viewerOf } from './newsroom-route.js';
 import { AuditLogPage } from './pages/audit-log.page.js';
@@ -18,6 +20,10 @@ import { NewsroomErrorPage } from './pages/newsroom-error.page.js';
 import { NewsroomHomePage } from './pages/newsroom-home.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
 import { safeNext } from './safe-next.js';
+import { registerStoryRoutes } from './stories.routes.js';
+import { registerSettingsRoutes } from './settings.routes.js';
+import { registerStaffRoutes } from './staff.routes.js';
+import { registerTaxonomyRoutes } from './taxonomy.routes.js';
 
 const LATEST_STORIES = 20;
 const AUDIT_ENTRIES = 100;
@@ -157,6 +163,12 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Deps): 
 
       // Each area of the newsroom registers its own routes, all through `newsroomRoute`.
       // (registerStoryRoutes, registerMediaRoutes, registerCurationRoutes, registerManagementRoutes)
+      registerStoryRoutes(scope, deps);
+      await registerMediaRoutes(scope, deps);
+      await registerCurationRoutes(scope, deps);
+      registerStaffRoutes(scope, deps);
+      registerTaxonomyRoutes(scope, deps);
+      registerSettingsRoutes(scope, deps);
     },
     { prefix: '/newsroom' },
   );

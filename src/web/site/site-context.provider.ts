@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { listStaticPageSlugs } from '../../modules/pages/static-page.repository.js';
+import type { CurationService } from '../../modules/rankings/curation.service.js';
 import type { SectionDirectory } from '../../modules/sections/section-directory.js';
 import type { SettingsService } from '../../modules/settings/settings.service.js';
 import type { AssetRegistry } from '../http/assets.js';
@@ -15,6 +16,7 @@ export class SiteContextProvider {
       settings: SettingsService;
       sections: SectionDirectory;
       assets: AssetRegistry;
+      curation: CurationService;
       siteUrl: string;
     },
   ) {}
@@ -26,10 +28,12 @@ export class SiteContextProvider {
   current(): SiteContext {
     return {
       publication: this.deps.settings.publication,
+      logo: this.deps.settings.logo,
       navigation: this.deps.sections.navigation,
       siteUrl: this.deps.siteUrl,
       assetUrl: (name) => this.deps.assets.url(name),
       staticPages: this.staticPages,
+      banner: this.deps.curation.activeBanner(),
     };
   }
 }

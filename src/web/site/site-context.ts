@@ -1,9 +1,13 @@
+import type { MediaAsset } from '../../modules/media/media.types.js';
+import type { BreakingBanner } from '../../modules/rankings/curation.service.js';
 import type { Section } from '../../modules/sections/section.types.js';
 import type { PublicationSettings } from '../../modules/settings/settings.types.js';
 
 /** What every page needs besides its own content; built once per render from in-memory state. */
 export interface SiteContext {
   publication: PublicationSettings;
+  /** The masthead logo chosen in the settings, if any. */
+  logo?: MediaAsset | null;
   navigation: readonly Section[];
   /** Origin for absolute URLs (canonical links), without a trailing slash. */
   siteUrl: string;
@@ -11,4 +15,6 @@ export interface SiteContext {
   assetUrl(name: string): string;
   /** Static pages that exist, for the footer. */
   staticPages: ReadonlySet<string>;
+  /** The breaking-news banner while it runs; shown at the top of every public page. */
+  banner?: BreakingBanner;
 }

@@ -21,7 +21,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
   const site = () => deps.site.current();
 
   app.get('/', (request, reply) =>
-    sendPublicPage(request, reply, pageCache, [], async () => h(HomePage, { site: site(), lists: lists.current })),
+    sendPublicPage(request, reply, pageCache, [], async () => h(HomePage, { site: site(), lists: lists.current, lead: deps.curation.leadStory() })),
   );
 
   app.get<SlugParams>('/article/:slug', (request, reply) =>

@@ -37,6 +37,18 @@ export function NewsroomLayout({
   const links = viewer
     ? [
         { href: newsroomPaths.home(), label: 'Newsroom home' },
+        { href: newsroomPaths.media(), label: 'Media' },
+        ...(roleHas(viewer.role, 'curation.manage') ? [{ href: newsroomPaths.curation(), label: 'Curation' }] : []),
+        { href: newsroomPaths.stories(), label: 'Stories' },
+        ...(roleHas(viewer.role, 'taxonomy.manage')
+          ? [
+              { href: newsroomPaths.sections(), label: 'Sections' },
+              { href: newsroomPaths.authors(), label: 'Authors' },
+              { href: newsroomPaths.tags(), label: 'Tags' },
+            ]
+          : []),
+        ...(roleHas(viewer.role, 'staff.manage') ? [{ href: newsroomPaths.staff(), label: 'Staff' }] : []),
+        ...(roleHas(viewer.role, 'settings.manage') ? [{ href: newsroomPaths.settings(), label: 'Settings' }] : []),
         ...(roleHas(viewer.role, 'audit.view') ? [{ href: newsroomPaths.audit(), label: 'Audit log' }] : []),
         { href: newsroomPaths.password(), label: 'Change password' },
       ]

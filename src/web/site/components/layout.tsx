@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { SiteContext } from '../site-context.js';
+import { BreakingBannerStrip } from './breaking-banner.js';
 import { Masthead } from './masthead.js';
 import { SiteFooter } from './site-footer.js';
 
@@ -36,6 +37,7 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
             Go to the main page (top)
           </a>
         </div>
+        {site.banner && <BreakingBannerStrip banner={site.banner} />}
         <Masthead site={site} />
         <main id="main-content" tabIndex={-1}>
           {children}

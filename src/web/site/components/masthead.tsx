@@ -1,3 +1,4 @@
+import type { MediaAsset } from '../../../modules/media/media.types.js';
 import type { SiteContext } from '../site-context.js';
 import { paths } from '../paths.js';
 
@@ -6,7 +7,7 @@ export function Masthead({ site }: { site: SiteContext }) {
     <header class="masthead">
       <div class="masthead-inner">
         <a class="masthead-name" href={paths.home()}>
-          {site.publication.name}
+          {site.logo ? <MastheadLogo logo={site.logo} name={site.publication.name} /> : site.publication.name}
         </a>
         <p class="masthead-tagline">{site.publication.tagline}</p>
         <form class="masthead-search" role="search" action="/search" method="get">
@@ -28,4 +29,11 @@ export function Masthead({ site }: { site: SiteContext }) {
       )}
     </header>
   );
+}
+
+/** The logo stands for the name, so the name is its alt text (not the image's own description). */
+function MastheadLogo({ logo, name }: { logo: MediaAsset; name: string }) {
+  const variant = [...logo.variants].filter((v) => v.format !== 'avif').sort((a, b) => a.width - b.width)[0];
+  if (!variant) return <>{name}</>;
+  return <img class="masthead-logo" src={paths.media(variant.file)} width={variant.width} height={variant.height} alt={name} />;
 }

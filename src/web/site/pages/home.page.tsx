@@ -10,9 +10,13 @@ import type { SiteContext } from '../site-context.js';
 
 const STORIES_PER_SECTION_BLOCK = 4;
 
-/** Lead story, the latest, a block per section, and the ranked lists: all from in-memory lists. */
-export function HomePage({ site, lists }: { site: SiteContext; lists: RankedListsSnapshot }) {
-  const [lead, ...latest] = lists.latest;
+/**
+ * Lead story, the latest, a block per section, and the ranked lists: all from in-memory lists.
+ * The lead is the editors' choice while it is published (`chosenLead`), else the newest story.
+ */
+export function HomePage({ site, lists, lead: chosenLead }: { site: SiteContext; lists: RankedListsSnapshot; lead?: ArticleSummary }) {
+  const lead = chosenLead ?? lists.latest[0];
+  const latest = lists.latest.filter((story) => story.id !== lead?.id);
   const shown = new Set(lead ? [lead.id] : []);
   return (
     <Layout site={site} meta={{ title: site.publication.name, description: site.publication.description, canonicalPath: '/' }}>

@@ -1,0 +1,148 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { startAppServer, type AppServer } from './support/app-server.js';
+import { browserSuite, launchBrowser, openPage, visit } from './support/browser.js';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const HOUR_MS = 3_600_000;
+
+async function assertNoAxeViolations(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((node) => node.target.join(' ')).join('; ')}`);
+  assert.deepEqual(summary, [], `axe violations on ${what}`);
+}
+
+/** Clicks a submit button and waits for the page the form leads to. */
+async function submit(page: Page, name: string | RegExp): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name, exact: typeof name === 'string' }).first().click()]);
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await visit(page, '/newsroom/sign-in');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await submit(page, 'Sign in');
+  assert.equal(new URL(page.url()).pathname, '/newsroom');
+}
+
+async function signOut(page: Page): Promise<void> {
+  await submit(page, 'Sign out');
+}
+
+browserSuite('a reporter writes a story with a photo, an editor publishes it', () => {
+  let server: AppServer;
+  let browser: Browser;
+  let page: Page;
+  let reporter: { email: string; password: string };
+  let editor: { email: string; password: string };
+  let photoPath: string;
+
+  before(async () => {
+    [server, browser] = await Promise.all([startAppServer(new Date('2026-11-20T01:00:00Z')), launchBrowser()]);
+    const { factories } = server;
+    await factories.section({ slug: 'world', name: 'World' });
+    const author = await factories.author({ name: 'Ana Kim', slug: 'ana-kim' });
+    const reporterAccount = await factories.staff({ role: 'reporter', email: 'ana@news.example' });
+    await server.deps.db.updateTable('users').set({ author_id: author.id }).where('id', '=', reporterAccount.user.id).execute();
+    const editorAccount = await factories.staff({ role: 'editor', email: 'chief@news.example' });
+    reporter = { email: 'ana@news.example', password: reporterAccount.password };
+    editor = { email: 'chief@news.example', password: editorAccount.password };
+    photoPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-photo-')), 'harbour.jpg');
+    await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#2a6f97' } }).jpeg().toFile(photoPath);
+    page = await openPage(browser, server.baseUrl);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('goes from an uploaded photo and a draft to the front page', async () => {
+    await signIn(page, reporter.email, reporter.password);
+
+    await visit(page, '/newsroom/media');
+    await assertNoAxeViolations(page, 'the media library');
+    await page.getByLabel('Image file').setInputFiles(photoPath);
+    await page.getByLabel('Alt text').fill('Container cranes at the harbour at dawn');
+    await page.getByLabel('Caption (optional)').fill('The harbour reopened on Friday.');
+    await page.getByLabel('Credit (optional)').fill('Port Authority');
+    await submit(page, 'Upload');
+    assert.ok(await page.getByText('Container cranes at the harbour at dawn').first().isVisible());
+
+    await visit(page, '/newsroom/stories/new');
+    await page.getByLabel('Headline').fill('Harbour reopens after the storm');
+    await page.getByLabel('Standfirst (optional)').fill('Ships are back in port.');
+    await page.getByLabel('Body (Markdown)').fill('The harbour *reopened* on Friday.\n\n## What comes next\n\nInspections continue.');
+    await page.getByLabel('Section').selectOption({ label: 'World' });
+    await page.getByLabel('Authors').selectOption({ label: 'Ana Kim' });
+    await page.getByLabel('Hero image').selectOption({ label: 'Container cranes at the harbour at dawn' });
+    await submit(page, 'Create draft');
+    assert.ok(await page.getByText('Status: Draft').isVisible());
+    assert.equal(await page.getByRole('button', { name: 'Publish now' }).count(), 0, 'a reporter cannot publish');
+    await submit(page, 'Submit for review');
+    assert.ok(await page.getByText('Status: In review').isVisible());
+    await signOut(page);
+
+    await signIn(page, editor.email, editor.password);
+    await visit(page, '/newsroom/stories');
+    await page.getByRole('link', { name: 'Harbour reopens after the storm' }).click();
+    await page.waitForURL(/\/edit$/);
+    await assertNoAxeViolations(page, 'the story editor with the workflow panel');
+    await submit(page, 'Publish now');
+    assert.ok(await page.getByText('Status: Published').isVisible());
+
+    for (const url of ['/', '/section/world']) {
+      await visit(page, url);
+      assert.ok(await page.getByRole('link', { name: 'Harbour reopens after the storm' }).first().isVisible(), url);
+    }
+    await page.getByRole('link', { name: 'Harbour reopens after the storm' }).first().click();
+    assert.ok(await page.getByRole('heading', { level: 1, name: 'Harbour reopens after the storm' }).isVisible());
+    assert.ok(await page.getByText('The harbour reopened on Friday. (ⓒ Port Authority)').isVisible());
+    assert.ok(await page.getByRole('img', { name: 'Container cranes at the harbour at dawn' }).isVisible());
+  });
+
+  it('schedules a story that goes live when its time comes', async () => {
+    await visit(page, '/newsroom/stories/new');
+    await page.getByLabel('Headline').fill('Ferry timetable to change in spring');
+    await page.getByLabel('Body (Markdown)').fill('The new timetable starts in March.');
+    await page.getByLabel('Section').selectOption({ label: 'World' });
+    await page.getByLabel('Authors').selectOption({ label: 'Ana Kim' });
+    await submit(page, 'Create draft');
+    const editUrl = page.url();
+    // The publication's time zone is UTC here; the fixed clock reads 01:00 UTC.
+    await page.getByLabel('Publish at').fill('2026-11-20T03:00');
+    await submit(page, 'Schedule');
+    assert.ok(await page.getByText('Status: Scheduled').isVisible());
+
+    const slug = await server.deps.db.selectFrom('articles').select('slug').where('headline', '=', 'Ferry timetable to change in spring').executeTakeFirstOrThrow();
+    assert.equal(await visit(page, `/article/${slug.slug}`), 404);
+    server.clock.advance(3 * HOUR_MS);
+    await server.deps.publisher.publishDue();
+    // A query string of its own: the browser may keep the earlier 404 for a minute (Cache-Control).
+    assert.equal(await visit(page, `/article/${slug.slug}?after-schedule`), 200);
+    await visit(page, '/?after-schedule');
+    assert.ok(await page.getByRole('link', { name: 'Ferry timetable to change in spring' }).first().isVisible());
+    await page.goto(editUrl);
+  });
+
+  it('restores an earlier revision of a story', async () => {
+    await visit(page, '/newsroom/stories');
+    await page.getByRole('link', { name: 'Harbour reopens after the storm' }).click();
+    await page.waitForURL(/\/edit$/);
+    await page.getByLabel('Headline').fill('Harbour reopens: a mistaken headline');
+    await submit(page, 'Save');
+    assert.equal(await page.getByLabel('Headline').inputValue(), 'Harbour reopens: a mistaken headline');
+
+    await page.getByRole('link', { name: 'Revisions' }).click();
+    await page.waitForURL(/\/revisions$/);
+    await assertNoAxeViolations(page, 'the revisions page');
+    await submit(page, 'Restore revision 1');
+    await visit(page, '/newsroom/stories');
+    assert.ok(await page.getByRole('link', { name: 'Harbour reopens after the storm' }).isVisible());
+  });
+});

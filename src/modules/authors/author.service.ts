@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { inTransaction, type Db } from '../../db/database.js';
+import type { Clock } from '../../shared/clock.js';
+import { AppError } from '../../shared/errors.js';
+import type { EventBus } from '../../shared/events.js';
+import { isValidSlug } from '../../shared/slug.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { findMediaById } from '../media/media.repository.js';
+import { authorSlugTaken, findAuthorById, insertAuthor, listAuthors, updateAuthor } from './author.repository.js';
+import type { Author, AuthorInput } from './author.types.js';
+
+/** What an editor submits for an author profile; the e-mail is shown on bylines, so it is required; an empty photo means none. */
+export interface AuthorFields {
+  name: string;
+  slug: string;
+  email: string;
+  jobTitle: string;
+  bio: string;
+  photoMediaId: string;
+}
+
+const EmailSchema = z.email().max(254);
+const MAX_NAME_LENGTH = 100;
+const MAX_JOB_TITLE_LENGTH = 100;
+const MAX_BIO_LENGTH = 2000;
+
+/** Author profiles (bylines) managed from the newsroom; every change reaches readers at once via content.changed. */
+export class AuthorService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly events: EventBus,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(): Promise<Author[]> {
+    return listAuthors(this.db);
+  }
+
+  async require(id: string): Promise<Author> {
+    const author = await findAuthorById(this.db, id);
+    if (!author) throw new AppError('ERR_AUTHOR_NOT_FOUND');
+    return author;
+  }
+
+  async create(input: AuthorFields, actorUserId: string | null): Promise<string> {
+    const fields = await this.check(input);
+    const id = await inTransaction(this.db, async (trx) => {
+      if (await authorSlugTaken(trx, fields.slug)) throw new AppError('ERR_AUTHOR_SLUG_TAKEN');
+      const created = await insertAuthor(trx, fields, this.clock.now());
+      await this.audit.record({ actorUserId, action: 'author.created', subjectType: 'author', subjectId: created, details: { slug: fields.slug } }, trx);
+      return created;
+    });
+    await this.events.emit('content.changed', { reason: 'author' });
+    return id;
+  }
+
+  async update(id: string, input: AuthorFields, actorUserId: string | null): Promise<void> {
+    const fields = await this.check(input);
+    await inTransaction(this.db, async (trx) => {
+      if (!(await findAuthorById(trx, id))) throw new AppError('ERR_AUTHOR_NOT_FOUND');
+      if (await authorSlugTaken(trx, fields.slug, id)) throw new AppError('ERR_AUTHOR_SLUG_TAKEN');
+      await updateAuthor(trx, id, fields);
+      await this.audit.record({ actorUserId, action: 'author.updated', subjectType: 'author', subjectId: id, details: { slug: fields.slug } }, trx);
+    });
+    await this.events.emit('content.changed', { reason: 'author' });
+  }
+
+  private async check(input: AuthorFields): Promise<Omit<AuthorInput, 'id'>> {
+    const name = input.name.trim();
+    if (name.length === 0 || name.length > MAX_NAME_LENGTH) throw new AppError('ERR_AUTHOR_NAME_INVALID');
+    const slug = input.slug.trim();
+    if (!isValidSlug(slug)) throw new AppError('ERR_SLUG_INVALID');
+    const email = input.email.trim().toLowerCase();
+    if (!EmailSchema.safeParse(email).success) throw new AppError('ERR_EMAIL_INVALID');
+    const jobTitle = input.jobTitle.trim();
+    const bio = input.bio.trim();
+    if (jobTitle.length > MAX_JOB_TITLE_LENGTH || bio.length > MAX_BIO_LENGTH) throw new AppError('ERR_AUTHOR_BIO_TOO_LONG');
+    const photoMediaId = input.photoMediaId.trim();
+    if (photoMediaId !== '' && !(await findMediaById(this.db, photoMediaId))) throw new AppError('ERR_MEDIA_NOT_FOUND');
+    return { name, slug, email, jobTitle, bio, photoMediaId: photoMediaId === '' ? null : photoMediaId };
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Wall-clock times in the publication's time zone, as `<input type="datetime-local">` sends and
+ * shows them (`2026-11-20T14:30`). The browser sends no zone, so the newsroom means the
+ * publication's, whatever the editor's own machine is set to.
+ */
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** The instant a wall-clock time names in `timeZone`, or undefined when it is not a valid time. */
+export function parseZonedDateTime(value: string, timeZone: string): Date | undefined {
+  const match = LOCAL_DATE_TIME.exec(value.trim());
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(asUtc);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return undefined;
+  // Two rounds settle the offset even when the guess lands across a daylight-saving change.
+  let instant = asUtc - offsetMs(new Date(asUtc), timeZone);
+  instant = asUtc - offsetMs(new Date(instant), timeZone);
+  return new Date(instant);
+}
+
+/** `date` as the value of a datetime-local input in `timeZone`, to the minute. */
+export function formatZonedDateTime(date: Date, timeZone: string): string {
+  const parts = zonedParts(date, timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${parts.year}-${pad(parts.month)}-${pad(parts.day)}T${pad(parts.hour)}:${pad(parts.minute)}`;
+}
+
+function offsetMs(date: Date, timeZone: string): number {
+  const p = zonedParts(date, timeZone);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return wall - Math.floor(date.getTime() / 1000) * 1000;
+}
+
+function zonedParts(date: Date, timeZone: string) {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(format.formatToParts(date).find((part) => part.type === type)?.value ?? 0);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}

@@ -1,0 +1,107 @@
+import { inTransaction, type Db } from '../../db/database.js';
+import type { Clock } from '../../shared/clock.js';
+import { AppError } from '../../shared/errors.js';
+import type { EventBus } from '../../shared/events.js';
+import { isValidSlug } from '../../shared/slug.js';
+import type { AuditService } from '../audit/audit.service.js';
+import {
+  findSectionById,
+  insertSection,
+  listSections,
+  nextSectionPosition,
+  sectionSlugTaken,
+  updateSection,
+  updateSectionPosition,
+} from './section.repository.js';
+import type { Section } from './section.types.js';
+
+/** What an editor submits for a section; checked by `SectionService`. */
+export interface SectionFields {
+  name: string;
+  slug: string;
+  description: string;
+  inNavigation: boolean;
+}
+
+const MAX_NAME_LENGTH = 80;
+const MAX_DESCRIPTION_LENGTH = 500;
+
+/**
+ * Managing sections from the newsroom. Every change emits `content.changed`, which reloads the
+ * in-memory navigation and clears the page cache, so readers see it on their next request.
+ */
+export class SectionService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly events: EventBus,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** In display order. */
+  list(): Promise<Section[]> {
+    return listSections(this.db);
+  }
+
+  async require(id: string): Promise<Section> {
+    const section = await findSectionById(this.db, id);
+    if (!section) throw new AppError('ERR_SECTION_NOT_FOUND');
+    return section;
+  }
+
+  /** A new section at the end of the order; nothing is written when a field is wrong. */
+  async create(input: SectionFields, actorUserId: string | null): Promise<Section> {
+    const fields = checkFields(input);
+    const section = await inTransaction(this.db, async (trx) => {
+      if (await sectionSlugTaken(trx, fields.slug)) throw new AppError('ERR_SECTION_SLUG_TAKEN');
+      const created = await insertSection(trx, { ...fields, position: await nextSectionPosition(trx) }, this.clock.now());
+      await this.audit.record({ actorUserId, action: 'section.created', subjectType: 'section', subjectId: created.id, details: { slug: fields.slug } }, trx);
+      return created;
+    });
+    await this.events.emit('content.changed', { reason: 'section' });
+    return section;
+  }
+
+  async update(id: string, input: SectionFields, actorUserId: string | null): Promise<Section> {
+    const fields = checkFields(input);
+    await inTransaction(this.db, async (trx) => {
+      if (!(await findSectionById(trx, id))) throw new AppError('ERR_SECTION_NOT_FOUND');
+      if (await sectionSlugTaken(trx, fields.slug, id)) throw new AppError('ERR_SECTION_SLUG_TAKEN');
+      await updateSection(trx, id, fields);
+      await this.audit.record({ actorUserId, action: 'section.updated', subjectType: 'section', subjectId: id, details: { slug: fields.slug } }, trx);
+    });
+    await this.events.emit('content.changed', { reason: 'section' });
+    return this.require(id);
+  }
+
+  /**
+   * Swaps a section with its neighbour in the order. Positions are renumbered 1..n in the same
+   * transaction, so gaps or ties left by older data cannot make a move do nothing.
+   */
+  async move(id: string, direction: 'up' | 'down', actorUserId: string | null): Promise<void> {
+    await inTransaction(this.db, async (trx) => {
+      const sections = await listSections(trx);
+      const index = sections.findIndex((section) => section.id === id);
+      if (index === -1) throw new AppError('ERR_SECTION_NOT_FOUND');
+      const target = direction === 'up' ? index - 1 : index + 1;
+      if (target < 0 || target >= sections.length) return;
+      const order = [...sections];
+      [order[index], order[target]] = [order[target] as Section, order[index] as Section];
+      for (const [position, section] of order.entries()) {
+        if (section.position !== position + 1) await updateSectionPosition(trx, section.id, position + 1);
+      }
+      await this.audit.record({ actorUserId, action: 'section.moved', subjectType: 'section', subjectId: id, details: { direction } }, trx);
+    });
+    await this.events.emit('content.changed', { reason: 'section' });
+  }
+}
+
+function checkFields(input: SectionFields): SectionFields {
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > MAX_NAME_LENGTH) throw new AppError('ERR_SECTION_NAME_INVALID');
+  const slug = input.slug.trim();
+  if (!isValidSlug(slug)) throw new AppError('ERR_SLUG_INVALID');
+  const description = input.description.trim();
+  if (description.length > MAX_DESCRIPTION_LENGTH) throw new AppError('ERR_DESCRIPTION_TOO_LONG');
+  return { name, slug, description, inNavigation: input.inNavigation };
+}

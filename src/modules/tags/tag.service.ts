@@ -1,0 +1,36 @@
+import { inTransaction, type Db } from '../../db/database.js';
+import { AppError } from '../../shared/errors.js';
+import type { EventBus } from '../../shared/events.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { findTagById, listTagsWithCounts, updateTagName } from './tag.repository.js';
+import type { Tag } from './tag.types.js';
+
+const MAX_TAG_NAME_LENGTH = 60;
+
+/**
+ * Tags from the newsroom. Renaming keeps the slug: tag pages keep their address, and
+ * `ensureTags` still finds the tag by the slug its stories were tagged with.
+ */
+export class TagService {
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventBus,
+    private readonly audit: AuditService,
+  ) {}
+
+  listWithCounts(): Promise<Array<Tag & { storyCount: number }>> {
+    return listTagsWithCounts(this.db);
+  }
+
+  async rename(id: string, rawName: string, actorUserId: string | null): Promise<void> {
+    const name = rawName.trim();
+    if (name.length === 0 || name.length > MAX_TAG_NAME_LENGTH) throw new AppError('ERR_TAG_NAME_INVALID');
+    await inTransaction(this.db, async (trx) => {
+      const tag = await findTagById(trx, id);
+      if (!tag) throw new AppError('ERR_TAG_NOT_FOUND');
+      await updateTagName(trx, id, name);
+      await this.audit.record({ actorUserId, action: 'tag.renamed', subjectType: 'tag', subjectId: id, details: { from: tag.name, to: name } }, trx);
+    });
+    await this.events.emit('content.changed', { reason: 'tag' });
+  }
+}

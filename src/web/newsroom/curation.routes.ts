@@ -1,0 +1,132 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import type { Deps } from '../../deps.js';
+import { AppError, type ErrorCode } from '../../shared/errors.js';
+import { sendHtml } from '../http/send-page.js';
+import type { FieldError } from './components/form-fields.js';
+import { idParam } from './media.routes.js';
+import { newsroomPaths } from './newsroom-paths.js';
+import { formField, newsroomRoute, viewerOf, type FormBody, type Query, type StaffContext } from './newsroom-route.js';
+import { CurationPage, type BannerValues } from './pages/curation.page.js';
+
+/** Published stories offered for picks and the lead: the recent ones are what editors choose from. */
+const STORY_CHOICES = 50;
+
+type Request = FastifyRequest<{ Querystring: Query; Body: FormBody }>;
+
+/**
+ * Must-Reads picks, the home page's lead story and the breaking-news banner. Every form posts,
+ * then redirects back (303) on success or re-renders the page with the problem on failure.
+ */
+export function registerCurationRoutes(scope: FastifyInstance, deps: Deps): void {
+  const { curation } = deps;
+  const timeZone = () => deps.settings.publication.timeZone;
+
+  const render = async (request: Request, reply: FastifyReply, staff: StaffContext, status: number, extra: { saved?: string; errors?: FieldError[]; bannerValues?: BannerValues } = {}) => {
+    const [picks, stories] = await Promise.all([curation.listPicks(), curation.recentStories(STORY_CHOICES)]);
+    return sendHtml(request, reply, status, h(CurationPage, {
+      site: deps.site.current(),
+      viewer: viewerOf(staff),
+      now: deps.clock.now(),
+      picks,
+      stories,
+      leadChoice: curation.leadChoice(),
+      lead: curation.leadStory(),
+      banner: curation.activeBanner(),
+      ...extra,
+    }));
+  };
+
+  /** Runs a change; a known refusal re-renders the page with its message beside `fields[code]`. */
+  const change = (options: { url: string; saved: string; fields: Partial<Record<ErrorCode, string>>; run: (request: Request) => Promise<void>; bannerValues?: (request: Request) => BannerValues }) =>
+    newsroomRoute(scope, deps, {
+      method: 'POST',
+      url: options.url,
+      permission: 'curation.manage',
+      handler: async (request, reply, staff) => {
+        try {
+          await options.run(request);
+        } catch (error) {
+          const field = error instanceof AppError ? (options.fields[error.code] ?? fieldForPick(error.code, request)) : undefined;
+          if (!(error instanceof AppError) || !field) throw error;
+          reply.header('x-error-code', error.code);
+          return render(request, reply, staff, error.status, { errors: [{ field, message: error.publicMessage }], bannerValues: options.bannerValues?.(request) });
+        }
+        return reply.redirect(newsroomPaths.curation(options.saved), 303);
+      },
+    });
+
+  newsroomRoute(scope, deps, {
+    method: 'GET',
+    url: '/curation',
+    permission: 'curation.manage',
+    handler: async (request, reply, staff) => render(request, reply, staff, 200, { saved: request.query.saved }),
+  });
+
+  change({
+    url: '/curation/picks',
+    saved: 'picks',
+    fields: { ERR_PICK_STORY_INVALID: 'pick-story', ERR_PICK_DUPLICATE: 'pick-story', ERR_PICK_EXPIRY_INVALID: 'pick-expires' },
+    run: (request) => curation.addPick(formField(request.body, 'pick-story'), formField(request.body, 'pick-expires'), timeZone()),
+  });
+
+  change({
+    url: '/curation/picks/:id/move',
+    saved: 'picks',
+    fields: {},
+    run: async (request) => {
+      const direction = formField(request.body, 'direction');
+      if (direction !== 'up' && direction !== 'down') throw new AppError('ERR_BAD_REQUEST');
+      await curation.movePick(idParam(request.params), direction);
+    },
+  });
+
+  change({
+    url: '/curation/picks/:id/expiry',
+    saved: 'picks',
+    fields: {},
+    run: (request) => curation.setPickExpiry(idParam(request.params), formField(request.body, 'expires-at'), timeZone()),
+  });
+
+  change({
+    url: '/curation/picks/:id/remove',
+    saved: 'picks',
+    fields: {},
+    run: (request) => curation.removePick(idParam(request.params)),
+  });
+
+  change({
+    url: '/curation/lead',
+    saved: 'lead',
+    fields: { ERR_LEAD_STORY_INVALID: 'lead-story' },
+    run: (request) => curation.setLead(formField(request.body, 'lead-story')),
+  });
+
+  const bannerValues = (request: Request): BannerValues => ({
+    text: formField(request.body, 'banner-text'),
+    link: formField(request.body, 'banner-link'),
+    endsAt: formField(request.body, 'banner-ends'),
+  });
+  change({
+    url: '/curation/banner',
+    saved: 'banner',
+    fields: { ERR_BANNER_TEXT_INVALID: 'banner-text', ERR_BANNER_LINK_INVALID: 'banner-link', ERR_BANNER_END_INVALID: 'banner-ends' },
+    run: async (request) => {
+      await curation.setBanner(bannerValues(request), timeZone());
+    },
+    bannerValues,
+  });
+
+  change({
+    url: '/curation/banner/remove',
+    saved: 'banner',
+    fields: {},
+    run: () => curation.clearBanner(),
+  });
+}
+
+/** A bad expiry on one pick's own form belongs to that pick's field. */
+function fieldForPick(code: ErrorCode, request: Request): string | undefined {
+  if (code !== 'ERR_PICK_EXPIRY_INVALID') return undefined;
+  return `expires-${idParam(request.params)}`;
+}

@@ -1,0 +1,160 @@
+import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import { h } from 'preact';
+import type { Deps } from '../../deps.js';
+import { MAX_UPLOAD_BYTES } from '../../modules/media/media-upload.service.js';
+import { roleHas } from '../../modules/users/permissions.js';
+import { AppError, type ErrorCode } from '../../shared/errors.js';
+import { parsePageNumber } from '../../shared/pagination.js';
+import { sendHtml } from '../http/send-page.js';
+import type { FieldError } from './components/form-fields.js';
+import { newsroomPaths } from './newsroom-paths.js';
+import { formField, newsroomRoute, viewerOf, type FormBody } from './newsroom-route.js';
+import { MediaEditPage } from './pages/media-edit.page.js';
+import { MediaLibraryPage, type MediaDetailsValues } from './pages/media-library.page.js';
+
+const ASSETS_PER_PAGE = 24;
+
+/** Which field each refused upload is about, so the form's error summary links to it. */
+const UPLOAD_ERROR_FIELDS: Partial<Record<ErrorCode, string>> = {
+  ERR_MEDIA_DETAILS_INVALID: 'alt',
+  ERR_MEDIA_UNREADABLE: 'file',
+  ERR_MEDIA_FILE_TOO_LARGE: 'file',
+  ERR_MEDIA_IMAGE_TOO_LARGE: 'file',
+  ERR_MEDIA_UNSUPPORTED_TYPE: 'file',
+};
+
+/** The uploaded file as the multipart hook leaves it in the body (see `onFile` below). */
+interface UploadedFile {
+  filename: string;
+  bytes: Buffer;
+}
+
+/**
+ * The media library. Uploads are the only multipart route in the app, so the multipart parser is
+ * registered in a scope holding that one route; every other newsroom form stays urlencoded.
+ */
+export async function registerMediaRoutes(scope: FastifyInstance, deps: Deps): Promise<void> {
+  const site = () => deps.site.current();
+
+  newsroomRoute(scope, deps, {
+    method: 'GET',
+    url: '/media',
+    permission: 'newsroom.enter',
+    handler: async (request, reply, staff) => {
+      const page = parsePageNumber(request.query.page);
+      // One extra row says whether an older page exists without counting the table.
+      const found = await deps.media.list({ limit: ASSETS_PER_PAGE + 1, offset: (page - 1) * ASSETS_PER_PAGE });
+      return sendHtml(request, reply, 200, h(MediaLibraryPage, {
+        site: site(),
+        viewer: viewerOf(staff),
+        assets: found.slice(0, ASSETS_PER_PAGE),
+        page,
+        hasNext: found.length > ASSETS_PER_PAGE,
+        canEdit: roleHas(staff.session.user.role, 'media.edit'),
+        uploaded: request.query.uploaded !== undefined,
+      }));
+    },
+  });
+
+  await scope.register(async (uploads) => {
+    await uploads.register(fastifyMultipart, {
+      attachFieldsToBody: 'keyValues',
+      // Just over the service's limit and not thrown: a larger file arrives cut at this size, and
+      // the service answers ERR_MEDIA_FILE_TOO_LARGE like for any other oversized file.
+      throwFileSizeLimit: false,
+      limits: { files: 1, fileSize: MAX_UPLOAD_BYTES + 1, fields: 8, parts: 9, fieldNameSize: 100, fieldSize: 16 * 1024, headerPairs: 100 },
+      // Keeps the browser's file name beside the bytes (keyValues alone would drop it).
+      onFile: async (part: MultipartFile) => {
+        const file: UploadedFile = { filename: part.filename, bytes: await part.toBuffer() };
+        (part as MultipartFile & { value: UploadedFile }).value = file;
+      },
+    });
+    // The multipart hook runs before the route's checks: its own limit errors become ours here.
+    uploads.setErrorHandler((error, _request, _reply) => {
+      if (error instanceof AppError) throw error;
+      const status = typeof error === 'object' && error !== null && 'statusCode' in error ? Number(error.statusCode) : 500;
+      if (status === 413) throw new AppError('ERR_MEDIA_FORM_TOO_LARGE');
+      if (status >= 400 && status < 500) throw new AppError('ERR_BAD_REQUEST');
+      throw error;
+    });
+
+    newsroomRoute(uploads, deps, {
+      method: 'POST',
+      url: '/media',
+      permission: 'media.upload',
+      handler: async (request, reply, staff) => {
+        const values = detailsFrom(request.body);
+        const file = uploadedFile(request.body);
+        try {
+          if (!file) throw new AppError('ERR_MEDIA_UNREADABLE', 'no file');
+          await deps.media.upload({ ...values, bytes: file.bytes, originalName: file.filename }, { userId: staff.session.user.id });
+        } catch (error) {
+          const field = error instanceof AppError ? UPLOAD_ERROR_FIELDS[error.code] : undefined;
+          if (!(error instanceof AppError) || !field) throw error;
+          reply.header('x-error-code', error.code);
+          const errors: FieldError[] = [{ field, message: error.publicMessage }];
+          const assets = await deps.media.list({ limit: ASSETS_PER_PAGE + 1, offset: 0 });
+          return sendHtml(request, reply, error.status, h(MediaLibraryPage, {
+            site: site(),
+            viewer: viewerOf(staff),
+            assets: assets.slice(0, ASSETS_PER_PAGE),
+            page: 1,
+            hasNext: assets.length > ASSETS_PER_PAGE,
+            canEdit: roleHas(staff.session.user.role, 'media.edit'),
+            errors,
+            values,
+          }));
+        }
+        return reply.redirect(`${newsroomPaths.media()}?uploaded`, 303);
+      },
+    });
+  });
+
+  newsroomRoute(scope, deps, {
+    method: 'GET',
+    url: '/media/:id',
+    permission: 'media.edit',
+    handler: async (request, reply, staff) => {
+      const asset = await deps.media.get(idParam(request.params));
+      return sendHtml(request, reply, 200, h(MediaEditPage, { site: site(), viewer: viewerOf(staff), asset, saved: request.query.saved !== undefined }));
+    },
+  });
+
+  newsroomRoute(scope, deps, {
+    method: 'POST',
+    url: '/media/:id',
+    permission: 'media.edit',
+    handler: async (request, reply, staff) => {
+      const id = idParam(request.params);
+      const values = detailsFrom(request.body);
+      try {
+        await deps.media.updateDetails(id, values);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'ERR_MEDIA_DETAILS_INVALID') throw error;
+        reply.header('x-error-code', error.code);
+        const asset = await deps.media.get(id);
+        const errors: FieldError[] = [{ field: 'alt', message: error.publicMessage }];
+        return sendHtml(request, reply, error.status, h(MediaEditPage, { site: site(), viewer: viewerOf(staff), asset, errors, values }));
+      }
+      return reply.redirect(`${newsroomPaths.mediaAsset(id)}?saved`, 303);
+    },
+  });
+}
+
+function detailsFrom(body: FormBody): MediaDetailsValues {
+  return { alt: formField(body, 'alt'), caption: formField(body, 'caption'), credit: formField(body, 'credit') };
+}
+
+function uploadedFile(body: FormBody): UploadedFile | undefined {
+  const value: unknown = (body as Record<string, unknown> | undefined)?.['file'];
+  if (typeof value !== 'object' || value === null || !('bytes' in value) || !Buffer.isBuffer(value.bytes)) return undefined;
+  return { bytes: value.bytes, filename: 'filename' in value && typeof value.filename === 'string' ? value.filename : '' };
+}
+
+/** The `:id` of the route; Fastify always sets it, the check keeps the type honest. */
+export function idParam(params: unknown): string {
+  const id = typeof params === 'object' && params !== null && 'id' in params ? params.id : undefined;
+  if (typeof id !== 'string' || id === '') throw new AppError('ERR_NOT_FOUND');
+  return id;
+}

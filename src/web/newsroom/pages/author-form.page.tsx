@@ -1,0 +1,119 @@
+import type { AuthorFields } from '../../../modules/authors/author.service.js';
+import type { MediaAsset } from '../../../modules/media/media.types.js';
+import type { User } from '../../../modules/users/user.types.js';
+import { CSRF_FIELD } from '../../http/csrf.js';
+import type { SiteContext } from '../../site/site-context.js';
+import { ErrorSummary, TextField, type FieldError } from '../components/form-fields.js';
+import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
+import { newsroomPaths } from '../newsroom-paths.js';
+
+function FieldErrorText({ id, error }: { id: string; error: FieldError | undefined }) {
+  if (!error) return null;
+  return (
+    <p id={`${id}-error`} class="field-error">
+      <span class="visually-hidden">Error: </span>
+      {error.message}
+    </p>
+  );
+}
+
+/** Creating an author (no `authorId`) or editing one, and choosing the staff account behind the byline. */
+export function AuthorFormPage({
+  site,
+  viewer,
+  authorId,
+  fields,
+  media,
+  staff = [],
+  errors = [],
+  saved = false,
+}: {
+  site: SiteContext;
+  viewer: NewsroomViewer;
+  authorId?: string;
+  fields: AuthorFields;
+  media: readonly MediaAsset[];
+  /** Active staff accounts, for linking; only when editing. */
+  staff?: readonly User[];
+  errors?: readonly FieldError[];
+  saved?: boolean;
+}) {
+  const heading = authorId ? `Edit author: ${fields.name}` : 'New author';
+  const errorOf = (field: string) => errors.find((error) => error.field === field);
+  const linked = staff.find((user) => user.authorId === authorId);
+  return (
+    <NewsroomLayout site={site} title={errors.length > 0 ? `Error: ${heading}` : heading} viewer={viewer} current={newsroomPaths.authors()}>
+      <div class="newsroom-form-page">
+        <p>
+          <a href={newsroomPaths.authors()}>All authors</a>
+        </p>
+        <h1>{heading}</h1>
+        {saved && (
+          <p class="newsroom-notice" role="status">
+            Saved. Readers see the change now.
+          </p>
+        )}
+        <ErrorSummary errors={errors} />
+        <form method="post" action={authorId ? newsroomPaths.author(authorId) : newsroomPaths.authorNew()} class="newsroom-form">
+          <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+          <TextField id="name" label="Name" type="text" autoComplete="off" value={fields.name} maxLength={100} errors={errors} />
+          <TextField id="slug" label="Web address (slug)" type="text" autoComplete="off" value={fields.slug} hint="Lower-case letters, numbers and hyphens, e.g. min-ji-park." maxLength={120} errors={errors} />
+          <div class={errorOf('email') ? 'field field-has-error' : 'field'}>
+            <label for="email">E-mail address (shown on bylines)</label>
+            <FieldErrorText id="email" error={errorOf('email')} />
+            <input id="email" name="email" type="email" autoComplete="off" value={fields.email} maxLength={254} required aria-describedby={errorOf('email') ? 'email-error' : undefined} />
+          </div>
+          <div class={errorOf('job-title') ? 'field field-has-error' : 'field'}>
+            <label for="job-title">Job title (optional)</label>
+            <FieldErrorText id="job-title" error={errorOf('job-title')} />
+            <input id="job-title" name="job-title" type="text" autoComplete="off" value={fields.jobTitle} maxLength={100} aria-describedby={errorOf('job-title') ? 'job-title-error' : undefined} />
+          </div>
+          <div class="field">
+            <label for="bio">Short bio (optional)</label>
+            <textarea id="bio" name="bio" rows={4} maxLength={2000}>
+              {fields.bio}
+            </textarea>
+          </div>
+          <div class={errorOf('photo') ? 'field field-has-error' : 'field'}>
+            <label for="photo">Photo from the media library</label>
+            <FieldErrorText id="photo" error={errorOf('photo')} />
+            <select id="photo" name="photo" aria-describedby={errorOf('photo') ? 'photo-error' : undefined}>
+              <option value="" selected={fields.photoMediaId === ''}>
+                No photo
+              </option>
+              {media.map((asset) => (
+                <option key={asset.id} value={asset.id} selected={fields.photoMediaId === asset.id}>
+                  {asset.alt}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{authorId ? 'Save author' : 'Create author'}</button>
+        </form>
+        {authorId && (
+          <>
+            <h2>Staff account</h2>
+            <p>Stories with this author in the byline count as the linked account's own (for reporters and contributors editing them).</p>
+            <form method="post" action={newsroomPaths.authorAccount(authorId)} class="newsroom-form">
+              <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+              <div class="field">
+                <label for="user-id">Linked staff account</label>
+                <select id="user-id" name="user-id">
+                  <option value="" selected={!linked}>
+                    None
+                  </option>
+                  {staff.map((user) => (
+                    <option key={user.id} value={user.id} selected={linked?.id === user.id}>
+                      {`${user.displayName} (${user.email})`}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit">Link account</button>
+            </form>
+          </>
+        )}
+      </div>
+    </NewsroomLayout>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Author } from '../../../modules/authors/author.types.js';
+import type { SiteContext } from '../../site/site-context.js';
+import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
+import { newsroomPaths } from '../newsroom-paths.js';
+
+/** Author profiles, each with the staff account its bylines belong to. */
+export function AuthorListPage({
+  site,
+  viewer,
+  authors,
+  accounts,
+}: {
+  site: SiteContext;
+  viewer: NewsroomViewer;
+  authors: readonly Author[];
+  /** Display name of the staff account linked to each author, by author id. */
+  accounts: ReadonlyMap<string, string>;
+}) {
+  return (
+    <NewsroomLayout site={site} title="Authors" viewer={viewer} current={newsroomPaths.authors()}>
+      <h1>Authors</h1>
+      <p>
+        <a href={newsroomPaths.authorNew()}>New author</a>
+      </p>
+      <table class="section-table">
+        <caption class="visually-hidden">Author profiles</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Job title</th>
+            <th scope="col">E-mail</th>
+            <th scope="col">Staff account</th>
+          </tr>
+        </thead>
+        <tbody>
+          {authors.map((author) => (
+            <tr key={author.id}>
+              <th scope="row">
+                <a href={newsroomPaths.author(author.id)}>
+                  {author.name}
+                  <span class="visually-hidden"> (edit)</span>
+                </a>
+              </th>
+              <td>{author.jobTitle}</td>
+              <td>{author.email}</td>
+              <td>{accounts.get(author.id) ?? 'None'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </NewsroomLayout>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Invitation } from '../../../modules/users/invitation.types.js';
+import { MIN_PASSWORD_LENGTH } from '../../../modules/users/user.types.js';
+import type { SiteContext } from '../../site/site-context.js';
+import { ErrorSummary, TextField, type FieldError } from '../components/form-fields.js';
+import { NewsroomLayout, roleLabel } from '../components/newsroom-layout.js';
+import { newsroomPaths } from '../newsroom-paths.js';
+
+/** Where an invitee chooses their name and password; the e-mail and role come from the invitation. */
+export function InvitationAcceptPage({
+  site,
+  token,
+  invitation,
+  displayName = '',
+  errors = [],
+}: {
+  site: SiteContext;
+  token: string;
+  invitation: Invitation;
+  displayName?: string;
+  errors?: readonly FieldError[];
+}) {
+  return (
+    <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: Join the newsroom' : 'Join the newsroom'}>
+      <div class="newsroom-form-page">
+        <h1>Join the newsroom</h1>
+        <p>
+          You have been invited as <strong>{roleLabel(invitation.role)}</strong> with the e-mail address <strong>{invitation.email}</strong>.
+        </p>
+        <ErrorSummary errors={errors} />
+        <form method="post" action={newsroomPaths.invitation(token)} class="newsroom-form">
+          <TextField id="display-name" label="Your name, as colleagues will see it" type="text" autoComplete="name" value={displayName} maxLength={100} errors={errors} />
+          <TextField
+            id="new-password"
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
+            minLength={MIN_PASSWORD_LENGTH}
+            maxLength={256}
+            errors={errors}
+          />
+          <TextField id="confirm-password" label="Password again" type="password" autoComplete="new-password" maxLength={256} errors={errors} />
+          <button type="submit">Create my account</button>
+        </form>
+      </div>
+    </NewsroomLayout>
+  );
+}
+
+/** A used or expired invitation link (410): it will never work again. */
+export function InvitationGonePage({ site, message }: { site: SiteContext; message: string }) {
+  return (
+    <NewsroomLayout site={site} title="Invitation no longer valid">
+      <div class="error-page">
+        <p class="error-status">Error 410</p>
+        <h1>Invitation no longer valid</h1>
+        <p>{message}</p>
+        <p>
+          <a href={newsroomPaths.signIn()}>Sign in to the newsroom</a>
+        </p>
+      </div>
+    </NewsroomLayout>
+  );
+}

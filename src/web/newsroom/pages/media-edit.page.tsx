@@ -1,0 +1,43 @@
+import type { MediaAsset } from '../../../modules/media/media.types.js';
+import { CSRF_FIELD } from '../../http/csrf.js';
+import { paths } from '../../site/paths.js';
+import type { SiteContext } from '../../site/site-context.js';
+import { ErrorSummary, type FieldError } from '../components/form-fields.js';
+import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
+import { newsroomPaths } from '../newsroom-paths.js';
+import { MediaDetailsFields, type MediaDetailsValues } from './media-library.page.js';
+
+/** Editing the words that travel with one image; readers see the change at once. */
+export function MediaEditPage(props: {
+  site: SiteContext;
+  viewer: NewsroomViewer;
+  asset: MediaAsset;
+  saved?: boolean;
+  errors?: readonly FieldError[];
+  values?: MediaDetailsValues;
+}) {
+  const errors = props.errors ?? [];
+  const preview = props.asset.variants.find((variant) => variant.format === 'jpeg');
+  return (
+    <NewsroomLayout site={props.site} title={errors.length > 0 ? 'Error: Edit image details' : 'Edit image details'} viewer={props.viewer} current={newsroomPaths.media()}>
+      <div class="newsroom-form-page">
+        <h1>Edit image details</h1>
+        <p>
+          <a href={newsroomPaths.media()}>Back to the media library</a>
+        </p>
+        {props.saved && (
+          <p class="newsroom-notice" role="status">
+            The details were saved.
+          </p>
+        )}
+        {preview && <img src={paths.media(preview.file)} width={preview.width} height={preview.height} alt={props.asset.alt} style="max-width:100%;height:auto" />}
+        <ErrorSummary errors={errors} />
+        <form method="post" action={newsroomPaths.mediaAsset(props.asset.id)} class="newsroom-form">
+          <input type="hidden" name={CSRF_FIELD} value={props.viewer.csrfToken} />
+          <MediaDetailsFields values={props.values ?? props.asset} errors={errors} />
+          <button type="submit">Save details</button>
+        </form>
+      </div>
+    </NewsroomLayout>
+  );
+}

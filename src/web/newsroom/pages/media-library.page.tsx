@@ -1,0 +1,134 @@
+import type { MediaAsset } from '../../../modules/media/media.types.js';
+import { CSRF_FIELD } from '../../http/csrf.js';
+import type { SiteContext } from '../../site/site-context.js';
+import { paths } from '../../site/paths.js';
+import { ErrorSummary, type FieldError } from '../components/form-fields.js';
+import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
+import { newsroomPaths } from '../newsroom-paths.js';
+
+export interface MediaDetailsValues {
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+/** Alt text, caption and credit, shared by the upload and edit forms. */
+export function MediaDetailsFields({ values, errors }: { values?: MediaDetailsValues; errors: readonly FieldError[] }) {
+  return (
+    <>
+      <DetailField id="alt" label="Alt text" hint="Describe the image for people who cannot see it (up to 300 characters)." maxLength={300} required value={values?.alt} errors={errors} />
+      <DetailField id="caption" label="Caption (optional)" maxLength={1000} value={values?.caption} errors={errors} />
+      <DetailField id="credit" label="Credit (optional)" maxLength={200} value={values?.credit} errors={errors} />
+    </>
+  );
+}
+
+function DetailField(props: { id: string; label: string; hint?: string; maxLength: number; required?: boolean; value?: string; errors: readonly FieldError[] }) {
+  const error = props.errors.find((candidate) => candidate.field === props.id);
+  const describedBy = [props.hint ? `${props.id}-hint` : '', error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={error ? 'field field-has-error' : 'field'}>
+      <label for={props.id}>{props.label}</label>
+      {props.hint && (
+        <p id={`${props.id}-hint`} class="field-hint">
+          {props.hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${props.id}-error`} class="field-error">
+          <span class="visually-hidden">Error: </span>
+          {error.message}
+        </p>
+      )}
+      <input
+        id={props.id}
+        name={props.id}
+        type="text"
+        value={props.value}
+        required={props.required}
+        maxLength={props.maxLength}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
+  );
+}
+
+/** The smallest stored variant: enough for a thumbnail, and always a JPEG or WebP a browser shows. */
+function thumbnailOf(asset: MediaAsset) {
+  return [...asset.variants].filter((variant) => variant.format !== 'avif').sort((a, b) => a.width - b.width)[0];
+}
+
+/** The media library: an upload form, then every asset newest first, a page at a time. */
+export function MediaLibraryPage(props: {
+  site: SiteContext;
+  viewer: NewsroomViewer;
+  assets: readonly MediaAsset[];
+  page: number;
+  hasNext: boolean;
+  canEdit: boolean;
+  uploaded?: boolean;
+  errors?: readonly FieldError[];
+  values?: MediaDetailsValues;
+}) {
+  const errors = props.errors ?? [];
+  return (
+    <NewsroomLayout site={props.site} title={errors.length > 0 ? 'Error: Media' : 'Media'} viewer={props.viewer} current={newsroomPaths.media()}>
+      <h1>Media library</h1>
+      {props.uploaded && (
+        <p class="newsroom-notice" role="status">
+          The image was uploaded.
+        </p>
+      )}
+      <section aria-labelledby="upload-heading" class="newsroom-form-page">
+        <h2 id="upload-heading">Upload an image</h2>
+        <ErrorSummary errors={errors} />
+        <form method="post" action={newsroomPaths.media()} enctype="multipart/form-data" class="newsroom-form">
+          <input type="hidden" name={CSRF_FIELD} value={props.viewer.csrfToken} />
+          <div class={errors.some((error) => error.field === 'file') ? 'field field-has-error' : 'field'}>
+            <label for="file">Image file</label>
+            <p id="file-hint" class="field-hint">
+              JPEG, PNG, WebP or AVIF, up to 20 MB.
+            </p>
+            <input id="file" name="file" type="file" accept="image/jpeg,image/png,image/webp,image/avif" required aria-describedby="file-hint" />
+          </div>
+          <MediaDetailsFields values={props.values} errors={errors} />
+          <button type="submit">Upload</button>
+        </form>
+      </section>
+      <section aria-labelledby="library-heading">
+        <h2 id="library-heading">Images, newest first</h2>
+        {props.assets.length === 0 && <p>No images on this page.</p>}
+        <ul class="media-grid">
+          {props.assets.map((asset) => {
+            const thumbnail = thumbnailOf(asset);
+            return (
+              <li key={asset.id}>
+                {thumbnail && <img src={paths.media(thumbnail.file)} width={thumbnail.width} height={thumbnail.height} alt={asset.alt} loading="lazy" />}
+                <p class="media-alt">
+                  <strong>Alt:</strong> {asset.alt}
+                </p>
+                {asset.caption && <p>{asset.caption}</p>}
+                {asset.credit && <p>Credit: {asset.credit}</p>}
+                <p>
+                  {asset.width} × {asset.height} px
+                </p>
+                {props.canEdit && (
+                  <p>
+                    <a href={newsroomPaths.mediaAsset(asset.id)}>
+                      Edit details<span class="visually-hidden"> of {asset.alt}</span>
+                    </a>
+                  </p>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        <nav aria-label="Media pages">
+          {props.page > 1 && <a href={newsroomPaths.media(props.page - 1)}>Newer images</a>}{' '}
+          {props.hasNext && <a href={newsroomPaths.media(props.page + 1)}>Older images</a>}
+        </nav>
+      </section>
+    </NewsroomLayout>
+  );
+}

@@ -1,0 +1,73 @@
+import type { SectionFields } from '../../../modules/sections/section.service.js';
+import { CSRF_FIELD } from '../../http/csrf.js';
+import type { SiteContext } from '../../site/site-context.js';
+import { ErrorSummary, TextField, type FieldError } from '../components/form-fields.js';
+import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
+import { newsroomPaths } from '../newsroom-paths.js';
+
+/** Creating a section (no `sectionId`) or editing one. */
+export function SectionFormPage({
+  site,
+  viewer,
+  sectionId,
+  fields,
+  errors = [],
+  saved = false,
+}: {
+  site: SiteContext;
+  viewer: NewsroomViewer;
+  sectionId?: string;
+  fields: SectionFields;
+  errors?: readonly FieldError[];
+  saved?: boolean;
+}) {
+  const heading = sectionId ? `Edit section: ${fields.name}` : 'New section';
+  const descriptionError = errors.find((error) => error.field === 'description');
+  return (
+    <NewsroomLayout site={site} title={errors.length > 0 ? `Error: ${heading}` : heading} viewer={viewer} current={newsroomPaths.sections()}>
+      <div class="newsroom-form-page">
+        <p>
+          <a href={newsroomPaths.sections()}>All sections</a>
+        </p>
+        <h1>{heading}</h1>
+        {saved && (
+          <p class="newsroom-notice" role="status">
+            The section has been saved. Readers see the change now.
+          </p>
+        )}
+        <ErrorSummary errors={errors} />
+        <form method="post" action={sectionId ? newsroomPaths.section(sectionId) : newsroomPaths.sectionNew()} class="newsroom-form">
+          <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+          <TextField id="name" label="Name" type="text" autoComplete="off" value={fields.name} maxLength={80} errors={errors} />
+          <TextField
+            id="slug"
+            label="Web address (slug)"
+            type="text"
+            autoComplete="off"
+            value={fields.slug}
+            hint="Lower-case letters, numbers and hyphens, e.g. world-news. Changing it changes the section's address."
+            maxLength={120}
+            errors={errors}
+          />
+          <div class={descriptionError ? 'field field-has-error' : 'field'}>
+            <label for="description">Description (optional)</label>
+            {descriptionError && (
+              <p id="description-error" class="field-error">
+                <span class="visually-hidden">Error: </span>
+                {descriptionError.message}
+              </p>
+            )}
+            <textarea id="description" name="description" rows={3} maxLength={500} aria-describedby={descriptionError ? 'description-error' : undefined}>
+              {fields.description}
+            </textarea>
+          </div>
+          <div class="field field-checkbox">
+            <input id="in-navigation" name="in-navigation" type="checkbox" value="yes" checked={fields.inNavigation} />
+            <label for="in-navigation">Show in the site's section navigation</label>
+          </div>
+          <button type="submit">{sectionId ? 'Save section' : 'Create section'}</button>
+        </form>
+      </div>
+    </NewsroomLayout>
+  );
+}

@@ -1,0 +1,99 @@
+import type { MediaAsset } from '../../../modules/media/media.types.js';
+import { CSRF_FIELD } from '../../http/csrf.js';
+import type { SiteContext } from '../../site/site-context.js';
+import { ErrorSummary, TextField, type FieldError } from '../components/form-fields.js';
+import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
+import { newsroomPaths } from '../newsroom-paths.js';
+
+/** The form's values as typed, so a refused form comes back as the person left it. */
+export interface SettingsFormValues {
+  name: string;
+  tagline: string;
+  description: string;
+  language: string;
+  'time-zone': string;
+  'contact-email': string;
+  'copyright-holder': string;
+  'founded-year': string;
+  logo: string;
+}
+
+/** Publication settings: what the masthead, footer, dates and metadata say. */
+export function SettingsPage({
+  site,
+  viewer,
+  values,
+  media,
+  errors = [],
+  saved = false,
+}: {
+  site: SiteContext;
+  viewer: NewsroomViewer;
+  values: SettingsFormValues;
+  /** Images to choose the logo from, newest first. */
+  media: readonly MediaAsset[];
+  errors?: readonly FieldError[];
+  saved?: boolean;
+}) {
+  const errorOf = (field: string) => errors.find((error) => error.field === field);
+  const descriptionError = errorOf('description');
+  const logoError = errorOf('logo');
+  return (
+    <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: Publication settings' : 'Publication settings'} viewer={viewer} current={newsroomPaths.settings()}>
+      <div class="newsroom-form-page">
+        <h1>Publication settings</h1>
+        {saved && (
+          <p class="newsroom-notice" role="status">
+            The settings have been saved. Readers see them now.
+          </p>
+        )}
+        <ErrorSummary errors={errors} />
+        <form method="post" action={newsroomPaths.settings()} class="newsroom-form">
+          <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+          <TextField id="name" label="Publication name" type="text" autoComplete="off" value={values.name} maxLength={120} errors={errors} />
+          <TextField id="tagline" label="Tagline" type="text" autoComplete="off" value={values.tagline} maxLength={200} errors={errors} />
+          <div class={descriptionError ? 'field field-has-error' : 'field'}>
+            <label for="description">Description</label>
+            {descriptionError && (
+              <p id="description-error" class="field-error">
+                <span class="visually-hidden">Error: </span>
+                {descriptionError.message}
+              </p>
+            )}
+            <textarea id="description" name="description" rows={3} maxLength={500} aria-describedby={descriptionError ? 'description-error' : undefined}>
+              {values.description}
+            </textarea>
+          </div>
+          <TextField id="language" label="Language" type="text" autoComplete="off" value={values.language} hint="A language tag such as en, en-GB or ko." maxLength={35} errors={errors} />
+          <TextField id="time-zone" label="Time zone" type="text" autoComplete="off" value={values['time-zone']} hint="An IANA time zone such as Asia/Seoul or Europe/London." maxLength={64} errors={errors} />
+          <TextField id="contact-email" label="Contact e-mail address" type="email" autoComplete="off" value={values['contact-email']} maxLength={254} errors={errors} />
+          <TextField id="copyright-holder" label="Copyright holder" type="text" autoComplete="off" value={values['copyright-holder']} maxLength={200} errors={errors} />
+          <TextField id="founded-year" label="Year founded" type="text" autoComplete="off" value={values['founded-year']} hint="Four digits, e.g. 1965." maxLength={4} errors={errors} />
+          <div class={logoError ? 'field field-has-error' : 'field'}>
+            <label for="logo">Logo</label>
+            <p id="logo-hint" class="field-hint">
+              An image from the media library, shown in the masthead instead of the name; the name becomes its text alternative.
+            </p>
+            {logoError && (
+              <p id="logo-error" class="field-error">
+                <span class="visually-hidden">Error: </span>
+                {logoError.message}
+              </p>
+            )}
+            <select id="logo" name="logo" aria-describedby={logoError ? 'logo-hint logo-error' : 'logo-hint'}>
+              <option value="" selected={values.logo === ''}>
+                No logo: show the name
+              </option>
+              {media.map((asset) => (
+                <option key={asset.id} value={asset.id} selected={values.logo === asset.id}>
+                  {asset.alt}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">Save settings</button>
+        </form>
+      </div>
+    </NewsroomLayout>
+  );
+}

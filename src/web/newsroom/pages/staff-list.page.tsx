@@ -1,0 +1,125 @@
+import type { Invitation } from '../../../modules/users/invitation.types.js';
+import { ROLES } from '../../../modules/users/permissions.js';
+import type { User } from '../../../modules/users/user.types.js';
+import { CSRF_FIELD } from '../../http/csrf.js';
+import type { SiteContext } from '../../site/site-context.js';
+import { ErrorSummary, TextField, type FieldError } from '../components/form-fields.js';
+import { NewsroomLayout, roleLabel, type NewsroomViewer } from '../components/newsroom-layout.js';
+import { newsroomPaths } from '../newsroom-paths.js';
+
+export interface StaffListProps {
+  site: SiteContext;
+  viewer: NewsroomViewer;
+  users: readonly User[];
+  invitations: readonly Invitation[];
+  errors?: readonly FieldError[];
+  /** Shown once, right after the invitation is made: only its hash is kept. */
+  invitationLink?: { url: string; email: string };
+  notice?: string;
+  inviteEmail?: string;
+  inviteRole?: string;
+}
+
+/** Staff accounts, their roles and state; inviting someone new. */
+export function StaffListPage(props: StaffListProps) {
+  const { site, viewer, users, invitations, errors = [] } = props;
+  return (
+    <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: Staff' : 'Staff'} viewer={viewer} current={newsroomPaths.staff()}>
+      <h1>Staff</h1>
+      <ErrorSummary errors={errors} />
+      {props.notice && (
+        <p class="newsroom-notice" role="status">
+          {props.notice}
+        </p>
+      )}
+      {props.invitationLink && (
+        <div class="newsroom-notice invitation-link" role="status">
+          <p>
+            Invitation created for <strong>{props.invitationLink.email}</strong>. Send them this link; it works once, for 7 days, and will not be shown again:
+          </p>
+          <p>
+            <code>{props.invitationLink.url}</code>
+          </p>
+        </div>
+      )}
+      <table class="staff-table">
+        <caption class="visually-hidden">Staff accounts</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">E-mail</th>
+            <th scope="col">Role</th>
+            <th scope="col">State</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <th scope="row">{user.displayName}</th>
+              <td>{user.email}</td>
+              <td>{roleLabel(user.role)}</td>
+              <td>{user.active ? 'Active' : 'Deactivated'}</td>
+              <td>
+                {user.active && (
+                  <div class="staff-actions">
+                    <form method="post" action={newsroomPaths.staffRole(user.id)} class="inline-form">
+                      <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+                      <label for={`role-${user.id}`} class="visually-hidden">{`Role for ${user.displayName}`}</label>
+                      <select id={`role-${user.id}`} name="role">
+                        {ROLES.map((role) => (
+                          <option key={role} value={role} selected={role === user.role}>
+                            {roleLabel(role)}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit">
+                        Change role<span class="visually-hidden">{` of ${user.displayName}`}</span>
+                      </button>
+                    </form>
+                    <form method="post" action={newsroomPaths.staffDeactivate(user.id)} class="inline-form">
+                      <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+                      <button type="submit">
+                        Deactivate<span class="visually-hidden">{` ${user.displayName}`}</span>
+                      </button>
+                    </form>
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Invite someone</h2>
+      <form method="post" action={newsroomPaths.staffInvite()} class="newsroom-form newsroom-form-page">
+        <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+        <TextField id="invite-email" label="E-mail address" type="email" autoComplete="off" value={props.inviteEmail} maxLength={254} errors={errors} />
+        <div class={errors.some((error) => error.field === 'invite-role') ? 'field field-has-error' : 'field'}>
+          <label for="invite-role">Role</label>
+          <select id="invite-role" name="role">
+            {ROLES.map((role) => (
+              <option key={role} value={role} selected={role === (props.inviteRole ?? 'contributor')}>
+                {roleLabel(role)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">Create invitation link</button>
+      </form>
+
+      {invitations.length > 0 && (
+        <>
+          <h2>Open invitations</h2>
+          <ul>
+            {invitations.map((invitation) => (
+              <li key={invitation.id}>
+                {invitation.email} ({roleLabel(invitation.role)}), expires <time dateTime={invitation.expiresAt.toISOString()}>{invitation.expiresAt.toISOString().slice(0, 10)}</time>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </NewsroomLayout>
+  );
+}

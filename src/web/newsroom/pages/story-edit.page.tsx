@@ -1,0 +1,50 @@
+import type { ArticleStatus } from '../../../modules/articles/article.types.js';
+import { CSRF_FIELD } from '../../http/csrf.js';
+import type { SiteContext } from '../../site/site-context.js';
+import { ErrorSummary, type FieldError } from '../components/form-fields.js';
+import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
+import { StoryFields, type StoryChoices } from '../components/story-fields.js';
+import { StoryWorkflowPanel } from '../components/story-workflow-panel.js';
+import { newsroomPaths } from '../newsroom-paths.js';
+import type { StoryFormValues } from '../story-form.js';
+
+/** The story editor: a new story (no `story`) or an existing one with its workflow panel. */
+export function StoryEditPage(props: {
+  site: SiteContext;
+  viewer: NewsroomViewer;
+  values: StoryFormValues;
+  choices: StoryChoices;
+  errors?: readonly FieldError[];
+  story?: { id: string; status: ArticleStatus; scheduleValue: string };
+  notice?: string;
+}) {
+  const { site, viewer, values, story } = props;
+  const errors = props.errors ?? [];
+  const title = story ? `Edit: ${values.headline || 'story'}` : 'New story';
+  const action = story ? newsroomPaths.story(story.id) : newsroomPaths.newStory();
+  return (
+    <NewsroomLayout site={site} title={errors.length > 0 ? `Error: ${title}` : title} viewer={viewer} current={newsroomPaths.stories()}>
+      <div class="story-editor">
+        <h1>{story ? 'Edit story' : 'New story'}</h1>
+        {props.notice && (
+          <p class="newsroom-notice" role="status">
+            {props.notice}
+          </p>
+        )}
+        <ErrorSummary errors={errors} />
+        <form method="post" action={action} class="newsroom-form story-form" data-autosave-url={story ? newsroomPaths.storyAction(story.id, 'autosave') : undefined}>
+          <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+          <StoryFields values={values} errors={errors} choices={props.choices} previewBodyUrl={newsroomPaths.previewBody()} />
+          <div class="story-save">
+            <button type="submit">{story ? 'Save' : 'Create draft'}</button>
+            <p id="story-save-status" class="story-save-status" aria-live="polite" />
+          </div>
+        </form>
+        {story && (
+          <StoryWorkflowPanel id={story.id} status={story.status} viewer={viewer} scheduleValue={story.scheduleValue} timeZone={site.publication.timeZone} errors={errors} />
+        )}
+      </div>
+      <script src={site.assetUrl('newsroom-editor.js')} defer />
+    </NewsroomLayout>
+  );
+}

@@ -1,0 +1,65 @@
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../../modules/articles/article.types.js';
+import type { DeskStoryRow } from '../../../modules/articles/article-editing.repository.js';
+import { roleHas } from '../../../modules/users/permissions.js';
+import { formatDateTime } from '../../site/format.js';
+import type { SiteContext } from '../../site/site-context.js';
+import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
+import { STATUS_LABELS } from '../components/story-workflow-panel.js';
+import { newsroomPaths } from '../newsroom-paths.js';
+
+/** Every story whatever its status, filterable by status with a plain GET form. */
+export function StoryListPage({ site, viewer, stories, status }: { site: SiteContext; viewer: NewsroomViewer; stories: readonly DeskStoryRow[]; status?: ArticleStatus }) {
+  return (
+    <NewsroomLayout site={site} title="Stories" viewer={viewer} current={newsroomPaths.stories()}>
+      <h1>Stories</h1>
+      {roleHas(viewer.role, 'story.create') && (
+        <p>
+          <a href={newsroomPaths.newStory()}>Write a new story</a>
+        </p>
+      )}
+      <form method="get" action={newsroomPaths.stories()} class="story-filter">
+        <label for="status">Status</label>
+        <select id="status" name="status">
+          <option value="">All</option>
+          {ARTICLE_STATUSES.map((value) => (
+            <option key={value} value={value} selected={value === status}>
+              {STATUS_LABELS[value]}
+            </option>
+          ))}
+        </select>
+        <button type="submit">Show</button>
+      </form>
+      {stories.length === 0 ? (
+        <p class="empty-note">No stories here yet.</p>
+      ) : (
+        <div class="newsroom-table-wrap">
+          <table class="newsroom-table">
+            <caption>{status ? `${STATUS_LABELS[status]} stories` : 'All stories'}, most recently changed first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Headline</th>
+                <th scope="col">Status</th>
+                <th scope="col">Section</th>
+                <th scope="col">Updated</th>
+              </tr>
+            </thead>
+            <tbody>
+              {stories.map((story) => (
+                <tr key={story.id}>
+                  <td>
+                    <a href={newsroomPaths.story(story.id)}>{story.headline}</a>
+                  </td>
+                  <td>{STATUS_LABELS[story.status]}</td>
+                  <td>{story.sectionName}</td>
+                  <td>
+                    <time dateTime={story.changedAt.toISOString()}>{formatDateTime(story.changedAt, site.publication)}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </NewsroomLayout>
+  );
+}

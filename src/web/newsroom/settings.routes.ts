@@ -1,0 +1,108 @@
+import type { FastifyInstance } from 'fastify';
+import { h } from 'preact';
+import type { Deps } from '../../deps.js';
+import { listMedia } from '../../modules/media/media.repository.js';
+import type { PublicationSettings } from '../../modules/settings/settings.types.js';
+import { AppError } from '../../shared/errors.js';
+import { sendHtml } from '../http/send-page.js';
+import type { FieldError } from './components/form-fields.js';
+import { newsroomPaths } from './newsroom-paths.js';
+import { formField, newsroomRoute, viewerOf, type FormBody } from './newsroom-route.js';
+import { SettingsPage, type SettingsFormValues } from './pages/settings.page.js';
+
+/** Enough recent images to pick a logo from without paging; the media library has the rest. */
+const LOGO_CHOICES = 60;
+
+/** Each setting's form field and the message shown when it is wrong. */
+const SETTINGS_FIELDS: Record<keyof PublicationSettings, { field: keyof SettingsFormValues; message: string }> = {
+  name: { field: 'name', message: 'Enter a publication name of 1 to 120 characters.' },
+  tagline: { field: 'tagline', message: 'Taglines may be at most 200 characters long.' },
+  description: { field: 'description', message: 'Descriptions may be at most 500 characters long.' },
+  language: { field: 'language', message: 'Enter a language tag such as en or ko.' },
+  timeZone: { field: 'time-zone', message: 'Enter an IANA time zone such as Asia/Seoul.' },
+  contactEmail: { field: 'contact-email', message: 'Enter an e-mail address in the form name@example.com.' },
+  copyrightHolder: { field: 'copyright-holder', message: 'The copyright holder may be at most 200 characters long.' },
+  foundedYear: { field: 'founded-year', message: 'Enter the year founded as four digits, from 1600.' },
+  logoMediaId: { field: 'logo', message: 'Choose a logo from the media library, or no logo.' },
+};
+
+function valuesOf(publication: PublicationSettings): SettingsFormValues {
+  return {
+    name: publication.name,
+    tagline: publication.tagline,
+    description: publication.description,
+    language: publication.language,
+    'time-zone': publication.timeZone,
+    'contact-email': publication.contactEmail,
+    'copyright-holder': publication.copyrightHolder,
+    'founded-year': String(publication.foundedYear),
+    logo: publication.logoMediaId ?? '',
+  };
+}
+
+function valuesFrom(body: FormBody): SettingsFormValues {
+  const read = (name: keyof SettingsFormValues) => formField(body, name).trim();
+  return {
+    name: read('name'),
+    tagline: read('tagline'),
+    description: read('description'),
+    language: read('language'),
+    'time-zone': read('time-zone'),
+    'contact-email': read('contact-email'),
+    'copyright-holder': read('copyright-holder'),
+    'founded-year': read('founded-year'),
+    logo: read('logo'),
+  };
+}
+
+function changesFrom(values: SettingsFormValues): Partial<PublicationSettings> {
+  return {
+    name: values.name,
+    tagline: values.tagline,
+    description: values.description,
+    language: values.language,
+    timeZone: values['time-zone'],
+    contactEmail: values['contact-email'],
+    copyrightHolder: values['copyright-holder'],
+    // Not a whole number of four digits → NaN, which the schema refuses like any bad year.
+    foundedYear: /^\d{4}$/.test(values['founded-year']) ? Number(values['founded-year']) : Number.NaN,
+    logoMediaId: values.logo === '' ? undefined : values.logo,
+  };
+}
+
+/** Publication settings: `settings.manage`. Saving emits content.changed, so readers see it at once. */
+export function registerSettingsRoutes(scope: FastifyInstance, deps: Deps): void {
+  const site = () => deps.site.current();
+  const logoChoices = () => listMedia(deps.db, { limit: LOGO_CHOICES, offset: 0 });
+
+  newsroomRoute(scope, deps, {
+    method: 'GET',
+    url: '/settings',
+    permission: 'settings.manage',
+    handler: async (request, reply, staff) => {
+      const values = valuesOf(deps.settings.publication);
+      const saved = request.query.saved !== undefined;
+      return sendHtml(request, reply, 200, h(SettingsPage, { site: site(), viewer: viewerOf(staff), values, media: await logoChoices(), saved }));
+    },
+  });
+
+  newsroomRoute(scope, deps, {
+    method: 'POST',
+    url: '/settings',
+    permission: 'settings.manage',
+    handler: async (request, reply, staff) => {
+      const values = valuesFrom(request.body);
+      const changes = changesFrom(values);
+      const problems = await deps.settings.problemsWith(changes);
+      if (problems.length > 0) {
+        const error = new AppError('ERR_SETTINGS_INVALID');
+        reply.header('x-error-code', error.code);
+        const errors: FieldError[] = problems.map((key) => ({ field: SETTINGS_FIELDS[key].field, message: SETTINGS_FIELDS[key].message }));
+        return sendHtml(request, reply, error.status, h(SettingsPage, { site: site(), viewer: viewerOf(staff), values, media: await logoChoices(), errors }));
+      }
+      await deps.settings.updatePublication(changes);
+      await deps.audit.record({ actorUserId: staff.session.user.id, action: 'settings.updated', subjectType: 'settings', subjectId: 'publication' });
+      return reply.redirect(`${newsroomPaths.settings()}?saved`, 303);
+    },
+  });
+}

@@ -1,0 +1,305 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { Deps } from '../../deps.js';
+import { ArticleBodySchema, bodyFigureIds } from '../../modules/articles/article-body.js';
+import { listStoriesForDesk } from '../../modules/articles/article-editing.repository.js';
+import type { Actor } from '../../modules/articles/article-editing.service.js';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../modules/articles/article.types.js';
+import { markdownToBody } from '../../modules/articles/markdown-body.js';
+import { listAuthors } from '../../modules/authors/author.repository.js';
+import { findMediaByIds } from '../../modules/media/media.repository.js';
+import { listSeries } from '../../modules/series/series.repository.js';
+import { AppError } from '../../shared/errors.js';
+import { sendHtml } from '../http/send-page.js';
+import { ArticleBody } from '../site/components/article-body.js';
+import { ArticlePage } from '../site/pages/article.page.js';
+import type { FieldError } from './components/form-fields.js';
+import type { StoryChoices } from './components/story-fields.js';
+import { newsroomPaths } from './newsroom-paths.js';
+import { formField, newsroomRoute, viewerOf, type FormBody, type Query, type StaffContext } from './newsroom-route.js';
+import { StoryDeletePage } from './pages/story-delete.page.js';
+import { StoryEditPage } from './pages/story-edit.page.js';
+import { StoryListPage } from './pages/story-list.page.js';
+import { StoryDiffPage, StoryRevisionsPage } from './pages/story-revisions.page.js';
+import { EMPTY_STORY_FORM, fieldErrorsOf, localToUtc, readStoryForm, storyFormFrom, storyInputFrom, utcToLocal, type StoryFormValues } from './story-form.js';
+
+const LISTED_STORIES = 200;
+/** The library is picked from a select: the newest images are the ones a story usually needs. */
+const MEDIA_CHOICES = 100;
+
+/** The notice an action's redirect asks the editor page to show (`?done=…`). */
+const NOTICES: Record<string, string> = {
+  created: 'Draft created.',
+  saved: 'Saved.',
+  submitted: 'Submitted for review.',
+  published: 'Published.',
+  scheduled: 'Scheduled.',
+  unpublished: 'Unpublished: readers now get “gone”.',
+  corrected: 'Correction added.',
+  restored: 'Revision restored as a new revision.',
+};
+
+type Request = FastifyRequest<{ Querystring: Query; Body: FormBody }>;
+
+const actorOf = (staff: StaffContext): Actor => ({ id: staff.session.user.id, role: staff.session.user.role });
+/** Route parameters; newsroomRoute types only query and body. */
+const param = (request: Request, name: string): string => (request.params as Record<string, string | undefined>)[name] ?? '';
+const isStatus = (value: string | undefined): value is ArticleStatus => (ARTICLE_STATUSES as readonly string[]).includes(value ?? '');
+
+/**
+ * The story editor: list, create, edit (with autosave and body preview), the workflow steps,
+ * revisions and the reader's-eye preview. Every handler names its permission; the editing service
+ * then decides own-versus-any and answers with coded errors, shown on the newsroom error page.
+ */
+export function registerStoryRoutes(scope: FastifyInstance, deps: Deps): void {
+  const site = () => deps.site.current();
+  const timeZone = () => deps.settings.publication.timeZone;
+
+  const choices = async (): Promise<StoryChoices> => {
+    const [authors, series, media] = await Promise.all([listAuthors(deps.db), listSeries(deps.db), deps.media.list({ limit: MEDIA_CHOICES, offset: 0 })]);
+    return { sections: deps.sections.all, authors, series, media };
+  };
+
+  /** The editor for a stored story, optionally with the values and errors of a failed submit. */
+  const editPage = async (request: Request, reply: FastifyReply, staff: StaffContext, status: number, form?: { values?: StoryFormValues; errors?: FieldError[]; scheduleValue?: string }) => {
+    const id = param(request, 'id');
+    await deps.editing.assertMayEdit(actorOf(staff), id);
+    const { article } = await deps.reading.preview(id);
+    const scheduleValue = form?.scheduleValue ?? (article.status === 'scheduled' ? utcToLocal(article.publishedAt, timeZone()) : '');
+    return sendHtml(request, reply, status, h(StoryEditPage, {
+      site: site(),
+      viewer: viewerOf(staff),
+      values: form?.values ?? storyFormFrom(article, timeZone()),
+      choices: await choices(),
+      errors: form?.errors ?? [],
+      story: { id, status: article.status, scheduleValue },
+      notice: NOTICES[request.query.done ?? ''],
+    }));
+  };
+
+  const backToEditor = (reply: FastifyReply, id: string, done: keyof typeof NOTICES) => reply.redirect(`${newsroomPaths.story(id)}?done=${done}`, 303);
+
+  newsroomRoute(scope, deps, {
+    method: 'GET',
+    url: '/stories',
+    permission: 'newsroom.enter',
+    handler: async (request, reply, staff) => {
+      const status = isStatus(request.query.status) ? request.query.status : undefined;
+      const stories = await listStoriesForDesk(deps.db, { limit: LISTED_STORIES, ...(status ? { status } : {}) });
+      return sendHtml(request, reply, 200, h(StoryListPage, { site: site(), viewer: viewerOf(staff), stories, ...(status ? { status } : {}) }));
+    },
+  });
+
+  newsroomRoute(scope, deps, {
+    method: 'GET',
+    url: '/stories/new',
+    permission: 'story.create',
+    handler: async (request, reply, staff) =>
+      sendHtml(request, reply, 200, h(StoryEditPage, { site: site(), viewer: viewerOf(staff), values: EMPTY_STORY_FORM, choices: await choices() })),
+  });
+
+  newsroomRoute(scope, deps, {
+    method: 'POST',
+    url: '/stories/new',
+    permission: 'story.create',
+    handler: async (request, reply, staff) => {
+      const values = readStoryForm(request.body);
+      try {
+        const id = await deps.editing.createDraft(actorOf(staff), storyInputFrom(values, timeZone()));
+        return backToEditor(reply, id, 'created');
+      } catch (error) {
+        const errors = fieldErrorsOf(error);
+        if (!errors || !(error instanceof AppError)) throw error;
+        reply.header('x-error-code', error.code);
+        return sendHtml(request, reply, error.status, h(StoryEditPage, { site: site(), viewer: viewerOf(staff), values, choices: await choices(), errors }));
+      }
+    },
+  });
+
+  newsroomRoute(scope, deps, {
+    method: 'GET',
+    url: '/stories/:id/edit',
+    permission: 'story.edit.own',
+    handler: async (request, reply, staff) => editPage(request, reply, staff, 200),
+  });
+
+  newsroomRoute(scope, deps, {
+    method: 'POST',
+    url: '/stories/:id/edit',
+    permission: 'story.edit.own',
+    handler: async (request, reply, staff) => {
+      const values = readStoryForm(request.body);
+      try {
+        await deps.editing.update(actorOf(staff), param(request, 'id'), storyInputFrom(values, timeZone()));
+        return backToEditor(reply, param(request, 'id'), 'saved');
+      } catch (error) {
+        const errors = fieldErrorsOf(error);
+        if (!errors || !(error instanceof AppError)) throw error;
+        reply.header('x-error-code', error.code);
+        return editPage(request, reply, staff, error.status, { values, errors });
+      }
+    },
+  });
+
+  // The editor's script saves every few seconds; same checks and validation as the form, JSON back.
+  newsroomRoute(scope, deps, {
+    method: 'POST',
+    url: '/stories/:id/autosave',
+    permission: 'story.edit.own',
+    handler: async (request, reply, staff) => {
+      try {
+        await deps.editing.update(actorOf(staff), param(request, 'id'), storyInputFrom(readStoryForm(request.body), timeZone()));
+        return reply.code(200).send({ savedAt: deps.clock.now().toISOString() });
+      } catch (error) {
+        const errors = fieldErrorsOf(error);
+        if (!errors || !(error instanceof AppError)) throw error;
+        return reply.code(error.status).header('x-error-code', error.code).send({ errors });
+      }
+    },
+  });
+
+  // One renderer: the live preview pane shows the site's own body component's HTML.
+  newsroomRoute(scope, deps, {
+    method: 'POST',
+    url: '/stories/preview-body',
+    permission: 'story.edit.own',
+    handler: async (request, reply) => {
+      const parsed = ArticleBodySchema.safeParse(markdownToBody(formField(request.body, 'body')));
+      if (!parsed.success) throw new AppError('ERR_STORY_INPUT_INVALID');
+      const figures = await findMediaByIds(deps.db, bodyFigureIds(parsed.data));
+      return reply.code(200).type('text/html; charset=utf-8').send(renderToString(h(ArticleBody, { body: parsed.data, figures })));
+    },
+  });
+
+  for (const [action, permission, done] of [
+    ['submit', 'story.submit', 'submitted'],
+    ['publish', 'story.publish', 'published'],
+    ['unpublish', 'story.unpublish', 'unpublished'],
+  ] as const) {
+    newsroomRoute(scope, deps, {
+      method: 'POST',
+      url: `/stories/:id/${action}`,
+      permission,
+      handler: async (request, reply, staff) => {
+        const id = param(request, 'id');
+        const actor = actorOf(staff);
+        if (action === 'submit') await deps.editing.submitForReview(actor, id);
+        else if (action === 'publish') await deps.editing.publish(actor, id);
+        else await deps.editing.unpublish(actor, id);
+        return backToEditor(reply, id, done);
+      },
+    });
+  }
+
+  newsroomRoute(scope, deps, {
+    method: 'POST',
+    url: '/stories/:id/schedule',
+    permission: 'story.schedule',
+    handler: async (request, reply, staff) => {
+      const id = param(request, 'id');
+      const local = formField(request.body, 'at');
+      try {
+        // The editor types wall-clock time where the publication is, not where their browser is.
+        const at = localToUtc(local, timeZone());
+        if (!at) throw new AppError('ERR_STORY_SCHEDULE_INVALID');
+        await deps.editing.schedule(actorOf(staff), id, at);
+        return backToEditor(reply, id, 'scheduled');
+      } catch (error) {
+        if (!(error instanceof AppError) || !['ERR_STORY_SCHEDULE_INVALID', 'ERR_STORY_SCHEDULE_IN_PAST'].includes(error.code)) throw error;
+        reply.header('x-error-code', error.code);
+        return editPage(request, reply, staff, error.status, { errors: [{ field: 'schedule-at', message: error.publicMessage }], scheduleValue: local.slice(0, 40) });
+      }
+    },
+  });
+
+  newsroomRoute(scope, deps, {
+    method: 'POST',
+    url: '/stories/:id/corrections',
+    permission: 'story.correct',
+    handler: async (request, reply, staff) => {
+      const id = param(request, 'id');
+      await deps.editing.addCorrection(actorOf(staff), id, formField(request.body, 'kind'), formField(request.body, 'text'));
+      return backToEditor(reply, id, 'corrected');
+    },
+  });
+
+  newsroomRoute(scope, deps, {
+    method: 'GET',
+    url: '/stories/:id/delete',
+    permission: 'story.delete',
+    handler: async (request, reply, staff) => {
+      const id = param(request, 'id');
+      await deps.editing.assertMayEdit(actorOf(staff), id);
+      const { article } = await deps.reading.preview(id);
+      return sendHtml(request, reply, 200, h(StoryDeletePage, { site: site(), viewer: viewerOf(staff), id, headline: article.headline }));
+    },
+  });
+
+  newsroomRoute(scope, deps, {
+    method: 'POST',
+    url: '/stories/:id/delete',
+    permission: 'story.delete',
+    handler: async (request, reply, staff) => {
+      await deps.editing.delete(actorOf(staff), param(request, 'id'));
+      return reply.redirect(newsroomPaths.stories(), 303);
+    },
+  });
+
+  newsroomRoute(scope, deps, {
+    method: 'GET',
+    url: '/stories/:id/revisions',
+    permission: 'story.edit.own',
+    handler: async (request, reply, staff) => {
+      const id = param(request, 'id');
+      await deps.editing.assertMayEdit(actorOf(staff), id);
+      const revisions = await deps.revisions.listRevisions(id);
+      const names = await deps.users.displayNames(revisions.flatMap((revision) => (revision.authorUserId ? [revision.authorUserId] : [])));
+      return sendHtml(request, reply, 200, h(StoryRevisionsPage, { site: site(), viewer: viewerOf(staff), id, revisions, names }));
+    },
+  });
+
+  newsroomRoute(scope, deps, {
+    method: 'GET',
+    url: '/stories/:id/revisions/:from/diff/:to',
+    permission: 'story.edit.own',
+    handler: async (request, reply, staff) => {
+      const id = param(request, 'id');
+      await deps.editing.assertMayEdit(actorOf(staff), id);
+      const diff = await deps.revisions.diffRevisions(id, Number(param(request, 'from')), Number(param(request, 'to')));
+      return sendHtml(request, reply, 200, h(StoryDiffPage, { site: site(), viewer: viewerOf(staff), id, diff }));
+    },
+  });
+
+  newsroomRoute(scope, deps, {
+    method: 'POST',
+    url: '/stories/:id/revisions/:number/restore',
+    permission: 'story.edit.own',
+    handler: async (request, reply, staff) => {
+      const id = param(request, 'id');
+      await deps.revisions.restore(actorOf(staff), id, Number(param(request, 'number')));
+      return backToEditor(reply, id, 'restored');
+    },
+  });
+
+  // Exactly the reader's page, for a story of any status. Sent with sendHtml, never through the
+  // page cache, and the newsroom scope marks it no-store: it exists only behind a session.
+  newsroomRoute(scope, deps, {
+    method: 'GET',
+    url: '/stories/:id/preview',
+    permission: 'story.edit.own',
+    handler: async (request, reply, staff) => {
+      const id = param(request, 'id');
+      await deps.editing.assertMayEdit(actorOf(staff), id);
+      const reading = await deps.reading.preview(id);
+      const snapshot = deps.lists.current;
+      const lists = {
+        sectionLatest: deps.lists.sectionLatest(reading.article.section.id, reading.article.id),
+        weeklyBest: snapshot.weeklyBest,
+        popularNow: snapshot.popularNow,
+        mustReads: snapshot.mustReads,
+      };
+      return sendHtml(request, reply, 200, h(ArticlePage, { site: site(), reading, lists }));
+    },
+  });
+}

@@ -1,0 +1,177 @@
+import { ArticleInputError } from '../../modules/articles/article-input.js';
+import type { Article } from '../../modules/articles/article.types.js';
+import { bodyToMarkdown, markdownToBody } from '../../modules/articles/markdown-body.js';
+import { AppError, type ErrorCode } from '../../shared/errors.js';
+import type { FieldError } from './components/form-fields.js';
+import type { FormBody } from './newsroom-route.js';
+
+/** The story form's fields as typed, so a failed save shows them again unchanged. */
+export interface StoryFormValues {
+  headline: string;
+  standfirst: string;
+  body: string;
+  sectionId: string;
+  tags: string;
+  authorIds: string[];
+  seriesId: string;
+  seriesPart: string;
+  typeLabel: string;
+  heroMediaId: string;
+  slug: string;
+  seoTitle: string;
+  seoDescription: string;
+  /** datetime-local text, in the publication's time zone. */
+  embargoUntil: string;
+}
+
+export const EMPTY_STORY_FORM: StoryFormValues = {
+  headline: '',
+  standfirst: '',
+  body: '',
+  sectionId: '',
+  tags: '',
+  authorIds: [],
+  seriesId: '',
+  seriesPart: '',
+  typeLabel: 'News',
+  heroMediaId: '',
+  slug: '',
+  seoTitle: '',
+  seoDescription: '',
+  embargoUntil: '',
+};
+
+const TEXT_FIELDS = ['headline', 'standfirst', 'body', 'sectionId', 'tags', 'seriesId', 'seriesPart', 'typeLabel', 'heroMediaId', 'slug', 'seoTitle', 'seoDescription', 'embargoUntil'] as const;
+
+/** Reads the story form; only the listed fields are read, so forged ones (status, owner) never travel on. */
+export function readStoryForm(body: FormBody): StoryFormValues {
+  const values = { ...EMPTY_STORY_FORM };
+  for (const name of TEXT_FIELDS) {
+    const value = body?.[name];
+    values[name] = typeof value === 'string' ? value : '';
+  }
+  const authors = body?.['authorIds'];
+  values.authorIds = (Array.isArray(authors) ? authors : authors ? [authors] : []).filter(Boolean);
+  return values;
+}
+
+/** The form as the editing service's input: Markdown to body, local times to UTC. */
+export function storyInputFrom(values: StoryFormValues, timeZone: string): Record<string, unknown> {
+  const part = values.seriesPart.trim();
+  const embargo = values.embargoUntil.trim();
+  return {
+    headline: values.headline,
+    standfirst: values.standfirst,
+    body: markdownToBody(values.body),
+    sectionId: values.sectionId,
+    tags: values.tags.split(',').map((tag) => tag.trim()).filter(Boolean),
+    authorIds: values.authorIds,
+    seriesId: values.seriesId || null,
+    // Non-numbers fall through as NaN so the schema reports them on the field.
+    seriesPart: part ? (/^\d+$/.test(part) ? Number(part) : Number.NaN) : null,
+    heroMediaId: values.heroMediaId || null,
+    typeLabel: values.typeLabel,
+    slug: values.slug,
+    seoTitle: values.seoTitle,
+    seoDescription: values.seoDescription,
+    embargoUntil: embargo ? (localToUtc(embargo, timeZone)?.toISOString() ?? embargo) : '',
+  };
+}
+
+/** A stored story as the form shows it. */
+export function storyFormFrom(article: Article, timeZone: string): StoryFormValues {
+  return {
+    headline: article.headline,
+    standfirst: article.standfirst,
+    body: bodyToMarkdown(article.body),
+    sectionId: article.section.id,
+    tags: article.tags.map((tag) => tag.name).join(', '),
+    authorIds: article.authors.map((author) => author.id),
+    seriesId: article.series?.id ?? '',
+    seriesPart: article.series ? String(article.series.part) : '',
+    typeLabel: article.typeLabel,
+    heroMediaId: article.hero?.id ?? '',
+    slug: article.slug,
+    seoTitle: article.seoTitle ?? '',
+    seoDescription: article.seoDescription ?? '',
+    embargoUntil: article.embargoUntil ? utcToLocal(article.embargoUntil, timeZone) : '',
+  };
+}
+
+/** Errors of a save the form can show beside a field; anything else is not the form's to show. */
+const FIELD_OF_ERROR: Partial<Record<ErrorCode, string>> = {
+  ERR_STORY_SLUG_TAKEN: 'slug',
+  ERR_STORY_REFERENCE_UNKNOWN: 'body',
+};
+
+/** Field errors for a failed save, or undefined when the error is not about the form's fields. */
+export function fieldErrorsOf(error: unknown): FieldError[] | undefined {
+  if (error instanceof ArticleInputError) {
+    return error.issues.map((issue) => ({ field: fieldIdOf(issue.field), message: `${FIELD_LABELS[fieldIdOf(issue.field)] ?? 'Story'}: ${issue.message}` }));
+  }
+  const field = error instanceof AppError ? FIELD_OF_ERROR[error.code] : undefined;
+  return error instanceof AppError && field ? [{ field, message: error.publicMessage }] : undefined;
+}
+
+export const FIELD_LABELS: Record<string, string> = {
+  headline: 'Headline',
+  standfirst: 'Standfirst',
+  body: 'Body',
+  sectionId: 'Section',
+  tags: 'Tags',
+  authorIds: 'Authors',
+  seriesId: 'Series',
+  seriesPart: 'Part number',
+  typeLabel: 'Type',
+  heroMediaId: 'Hero image',
+  slug: 'Slug',
+  seoTitle: 'SEO title',
+  seoDescription: 'SEO description',
+  embargoUntil: 'Embargo until',
+};
+
+/** `body.3.content.0.href` → `body`: the form has one field per top-level key. */
+function fieldIdOf(path: string): string {
+  const top = path.split('.')[0] ?? '';
+  return top in FIELD_LABELS ? top : 'headline';
+}
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * A datetime-local value read as wall-clock time in `timeZone`, as UTC; undefined when it is not a
+ * real time. Around a DST change the offset is re-checked at the result, so the hour is right.
+ */
+export function localToUtc(local: string, timeZone: string): Date | undefined {
+  const match = LOCAL_DATE_TIME.exec(local.trim());
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(wall);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return undefined;
+  let utc = wall - offsetMs(new Date(wall), timeZone);
+  utc = wall - offsetMs(new Date(utc), timeZone);
+  return new Date(utc);
+}
+
+/** A UTC time as datetime-local text in `timeZone`. */
+export function utcToLocal(date: Date, timeZone: string): string {
+  return new Date(date.getTime() + offsetMs(date, timeZone)).toISOString().slice(0, 16);
+}
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `date`. */
+function offsetMs(date: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(date);
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return wall - Math.floor(date.getTime() / 1000) * 1000;
+}
