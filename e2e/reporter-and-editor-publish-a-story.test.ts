@@ -96,6 +96,9 @@ browserSuite('a reporter writes a story with a photo, an editor publishes it', (
     await submit(page, 'Publish now');
     assert.ok(await page.getByText('Status: Published').isVisible());
 
+    await visit(page, '/newsroom/curation');
+    await assertNoAxeViolations(page, 'the curation page');
+
     for (const url of ['/', '/section/world']) {
       await visit(page, url);
       assert.ok(await page.getByRole('link', { name: 'Harbour reopens after the storm' }).first().isVisible(), url);

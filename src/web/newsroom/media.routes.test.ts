@@ -40,6 +40,19 @@ describe('newsroom media library', () => {
   };
   const count = async () => (await t.deps.media.list({ limit: 100, offset: 0 })).length;
 
+  it('turns strangers away before reading the upload body', async () => {
+    // A body that is not even valid multipart: only a check made before parsing can answer 401.
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/newsroom/media',
+      payload: Buffer.alloc(256 * 1024, 'x'),
+      headers: { 'content-type': 'multipart/form-data; boundary=nothing-here' },
+    });
+    assert.equal(response.statusCode, 401);
+    assert.equal(response.headers['x-error-code'], 'ERR_NOT_SIGNED_IN');
+    assert.equal(await count(), 0);
+  });
+
   it('uploads a JPEG with its details: listed newest first, variants on disk', async () => {
     const response = await upload({ _csrf: csrf, alt: 'A red square', caption: 'Test caption', credit: 'Photo desk' }, { name: 'red.jpg', bytes: jpeg, type: 'image/jpeg' });
     assert.equal(response.statusCode, 303);

@@ -9,6 +9,7 @@ import { parsePageNumber } from '../../shared/pagination.js';
 import { sendHtml } from '../http/send-page.js';
 import type { FieldError } from './components/form-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
+import { readSessionToken } from '../http/session-cookie.js';
 import { formField, newsroomRoute, viewerOf, type FormBody } from './newsroom-route.js';
 import { MediaEditPage } from './pages/media-edit.page.js';
 import { MediaLibraryPage, type MediaDetailsValues } from './pages/media-library.page.js';
@@ -58,6 +59,13 @@ export async function registerMediaRoutes(scope: FastifyInstance, deps: Deps): P
   });
 
   await scope.register(async (uploads) => {
+    // An upload body may be 20 MB: strangers are turned away before a byte of it is parsed.
+    // (`newsroomRoute` checks everything again after parsing, the CSRF token included.)
+    uploads.addHook('onRequest', async (request) => {
+      const session = await deps.sessions.resolve(readSessionToken(request));
+      if (!session) throw new AppError('ERR_NOT_SIGNED_IN');
+      if (!roleHas(session.user.role, 'media.upload')) throw new AppError('ERR_FORBIDDEN');
+    });
     await uploads.register(fastifyMultipart, {
       attachFieldsToBody: 'keyValues',
       // Just over the service's limit and not thrown: a larger file arrives cut at this size, and
