@@ -48,7 +48,8 @@ function runPass(pass) {
     let tail = '';
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
-      tail = (tail + chunk.toString()).slice(-4000);
+      // Node prints its totals before the details of failing tests, which can be long.
+      tail = (tail + chunk.toString()).slice(-2_000_000);
     });
     child.on('close', (code) => {
       const count = (name) => Number(new RegExp(`ℹ ${name} (\\d+)`).exec(tail)?.[1] ?? 'NaN');
@@ -57,8 +58,25 @@ function runPass(pass) {
   });
 }
 
+/** Drops the schemas test databases made in PostgreSQL (see src/testing/test-database.ts). */
+async function dropTestSchemas(url) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query("select nspname from pg_namespace where nspname like 'test\\_%'");
+    for (const { nspname } of rows) await client.query(`drop schema if exists "${nspname}" cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
 const results = [];
-for (const pass of passes) results.push(await runPass(pass));
+for (const pass of passes) {
+  if (pass.env.TEST_DATABASE_URL) await dropTestSchemas(pass.env.TEST_DATABASE_URL);
+  results.push(await runPass(pass));
+  if (pass.env.TEST_DATABASE_URL) await dropTestSchemas(pass.env.TEST_DATABASE_URL);
+}
 
 let ok = true;
 console.log('\n=== Summary ===');
