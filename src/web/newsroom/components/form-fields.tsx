@@ -29,8 +29,10 @@ export function TextField(props: {
   id: string;
   label: string;
   type: 'email' | 'password' | 'text';
-  autoComplete: string;
+  autoComplete?: string;
   value?: string;
+  /** Default true: most newsroom fields must be filled in. */
+  required?: boolean;
   hint?: string;
   errors: readonly FieldError[];
   minLength?: number;
@@ -58,7 +60,7 @@ export function TextField(props: {
         type={props.type}
         autoComplete={props.autoComplete}
         value={props.value}
-        required
+        required={props.required ?? true}
         minLength={props.minLength}
         maxLength={props.maxLength}
         aria-invalid={error ? 'true' : undefined}

@@ -2,7 +2,7 @@ import type { MediaAsset } from '../../../modules/media/media.types.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../site/site-context.js';
 import { paths } from '../../site/paths.js';
-import { ErrorSummary, type FieldError } from '../components/form-fields.js';
+import { ErrorSummary, TextField, type FieldError } from '../components/form-fields.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
@@ -16,41 +16,10 @@ export interface MediaDetailsValues {
 export function MediaDetailsFields({ values, errors }: { values?: MediaDetailsValues; errors: readonly FieldError[] }) {
   return (
     <>
-      <DetailField id="alt" label="Alt text" hint="Describe the image for people who cannot see it (up to 300 characters)." maxLength={300} required value={values?.alt} errors={errors} />
-      <DetailField id="caption" label="Caption (optional)" maxLength={1000} value={values?.caption} errors={errors} />
-      <DetailField id="credit" label="Credit (optional)" maxLength={200} value={values?.credit} errors={errors} />
+      <TextField id="alt" type="text" label="Alt text" hint="Describe the image for people who cannot see it (up to 300 characters)." maxLength={300} value={values?.alt} errors={errors} />
+      <TextField id="caption" type="text" label="Caption (optional)" maxLength={1000} required={false} value={values?.caption} errors={errors} />
+      <TextField id="credit" type="text" label="Credit (optional)" maxLength={200} required={false} value={values?.credit} errors={errors} />
     </>
-  );
-}
-
-function DetailField(props: { id: string; label: string; hint?: string; maxLength: number; required?: boolean; value?: string; errors: readonly FieldError[] }) {
-  const error = props.errors.find((candidate) => candidate.field === props.id);
-  const describedBy = [props.hint ? `${props.id}-hint` : '', error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={error ? 'field field-has-error' : 'field'}>
-      <label for={props.id}>{props.label}</label>
-      {props.hint && (
-        <p id={`${props.id}-hint`} class="field-hint">
-          {props.hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${props.id}-error`} class="field-error">
-          <span class="visually-hidden">Error: </span>
-          {error.message}
-        </p>
-      )}
-      <input
-        id={props.id}
-        name={props.id}
-        type="text"
-        value={props.value}
-        required={props.required}
-        maxLength={props.maxLength}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-    </div>
   );
 }
 
