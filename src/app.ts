@@ -8,6 +8,8 @@ import { sendHtml } from './web/http/send-page.js';
 import { registerNewsroomRoutes } from './web/newsroom/newsroom.routes.js';
 import { ErrorPage } from './web/site/pages/error.page.js';
 import { registerSiteRoutes } from './web/site/site.routes.js';
+import { registerViewRoutes } from './web/site/views.routes.js';
+import { registerBenchRoutes } from './web/system/bench.routes.js';
 import { registerSystemRoutes } from './web/system/system.routes.js';
 
 /** Builds the whole application without listening; `main.ts` listens, tests use `inject()`. */
@@ -19,6 +21,8 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: MAX_URL_LENGTH, ignoreTrailingSlash: true },
     return503OnClosing: true,
+    // Off unless a proxy the publisher runs sets X-Forwarded-For; otherwise anyone could forge it.
+    trustProxy: deps.config.trustProxy,
     // Fastify's own URL and header errors get the same readable page as ours.
     frameworkErrors: (error, request, reply) => {
       void sendError(deps, request, reply, new AppError(error.code === 'FST_ERR_BAD_URL' ? 'ERR_URL_MALFORMED' : 'ERR_BAD_REQUEST'));
@@ -53,7 +57,9 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
 
   await registerSystemRoutes(app, deps);
   registerSiteRoutes(app, deps);
+  await registerViewRoutes(app, deps);
   await registerNewsroomRoutes(app, deps);
+  if (deps.config.benchRoutes) await registerBenchRoutes(app, deps); // BENCH_ROUTES=1: benchmarks only
   return app;
 }
 

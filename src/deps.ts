@@ -7,9 +7,12 @@ import { ReadingService } from './modules/articles/reading.service.js';
 import { ScheduledPublisher } from './modules/articles/scheduled-publisher.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { AuthorService } from './modules/authors/author.service.js';
+import { DailyReaders } from './modules/audience/daily-readers.js';
+import { ViewCounter } from './modules/audience/view-counter.service.js';
 import { MediaUploadService } from './modules/media/media-upload.service.js';
 import { CurationService } from './modules/rankings/curation.service.js';
 import { RankedListsService } from './modules/rankings/ranked-lists.service.js';
+import { RelatedStoriesService } from './modules/rankings/related-stories.service.js';
 import { RevisionService } from './modules/revisions/revision.service.js';
 import { SectionDirectory } from './modules/sections/section-directory.js';
 import { SectionService } from './modules/sections/section.service.js';
@@ -20,7 +23,7 @@ import { SessionService } from './modules/users/session.service.js';
 import { SignInService, memorySignInLimiters } from './modules/users/sign-in.service.js';
 import { UserService } from './modules/users/user.service.js';
 import { systemClock, type Clock } from './shared/clock.js';
-import { EventBus } from './shared/events.js';
+import { EventBus, type DomainEvents } from './shared/events.js';
 import { AssetRegistry } from './web/http/assets.js';
 import { PageCache } from './web/http/page-cache.js';
 import { SiteContextProvider } from './web/site/site-context.provider.js';
@@ -45,6 +48,10 @@ export interface Deps {
   tags: TagService;
   reading: ReadingService;
   lists: RankedListsService;
+  /** Gathers readers' views and writes them in batches; main.ts starts its timers. */
+  views: ViewCounter;
+  /** "You May Also Like" for every visible story, recomputed when stories change. */
+  related: RelatedStoriesService;
   /** Must-Reads picks, the home page's lead story and the breaking-news banner. */
   curation: CurationService;
   editing: ArticleEditingService;
@@ -72,8 +79,10 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const settings = new SettingsService(db, events);
   const sections = new SectionDirectory(db);
   const pageCache = new PageCache(config.pageCache.enabled ? config.pageCache.maxEntries : 0);
-  const lists = new RankedListsService(db, clock, () => pageCache.clear());
+  const lists = new RankedListsService(db, clock, () => settings.publication, () => pageCache.clear());
+  const related = new RelatedStoriesService(db, clock, () => pageCache.clear());
   const assets = new AssetRegistry();
+  const views = new ViewCounter(db, clock, new DailyReaders(() => settings.publication.timeZone));
   const curation = new CurationService(db, clock, events);
   const site = new SiteContextProvider({ db, settings, sections, assets, curation, siteUrl: config.siteUrl });
   const mediaDir = path.join(config.dataDir, 'media');
@@ -101,8 +110,10 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     invitations: new InvitationService(db, clock, users, audit),
     authors: new AuthorService(db, clock, events, audit),
     tags: new TagService(db, events, audit),
-    reading: new ReadingService(db, clock, sections),
+    reading: new ReadingService(db, clock, sections, related),
     lists,
+    views,
+    related,
     curation,
     editing,
     revisions: new RevisionService(db, editing),
@@ -114,6 +125,8 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     media,
     close: async () => {
       lists.stop();
+      // Before the database closes: the last batch of views is written, so a graceful stop loses none.
+      await views.stop();
       curation.stop();
       publisher.stop();
       // Before the database closes: a running AVIF job still writes its row.
@@ -121,7 +134,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
       await database.close();
     },
   };
-  events.on('content.changed', () => reloadState(deps));
+  events.on('content.changed', (change) => reloadState(deps, change));
   await reloadState(deps);
   return deps;
 }
@@ -130,8 +143,14 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
  * Reloads every in-memory view of the content, then drops cached pages. The order matters: clearing
  * first would let a request re-cache a page built from the old lists while they reload.
  */
-async function reloadState(deps: Pick<Deps, 'settings' | 'sections' | 'site' | 'lists' | 'curation' | 'pageCache'>): Promise<void> {
-  await Promise.all([deps.settings.load(), deps.sections.load(), deps.site.load(), deps.curation.load()]);
+async function reloadState(
+  deps: Pick<Deps, 'settings' | 'sections' | 'site' | 'lists' | 'related' | 'curation' | 'pageCache' | 'views'>,
+  change?: DomainEvents['content.changed'],
+): Promise<void> {
+  await Promise.all([deps.settings.load(), deps.sections.load(), deps.site.load(), deps.curation.load(), deps.views.loadCountable()]);
   await deps.lists.refresh();
+  // A change naming its stories re-reads only those; anything else (a section, a tag) may touch
+  // every story's words or tags, so it reloads them all.
+  await (change?.articleIds ? deps.related.update(change.articleIds) : deps.related.load());
   deps.pageCache.clear();
 }

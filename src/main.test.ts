@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 
 // These tests run the real process (start-up errors, signals and exit codes), so they use a SQLite
@@ -78,5 +79,32 @@ describe('the dateline process', () => {
     assert.match(await home.text(), /Nothing has been published yet/);
     run.child.kill('SIGTERM');
     assert.equal(await run.exited, 0);
+  });
+
+  it('writes the views it has gathered before it exits on SIGTERM', async () => {
+    const dataDir = path.join(scratch, 'views');
+    const run = start({ DATA_DIR: dataDir, DEMO: '1' });
+    const [, url] = await waitFor(() => /at (http:\/\/\S+)/.exec(run.output().stdout), 60_000);
+    const origin = `http://127.0.0.1:${new URL(url ?? '').port}`;
+    const home = await (await fetch(`${origin}/`)).text();
+    const slug = /href="\/article\/([^"?]+)/.exec(home)?.[1] ?? '';
+    const page = await (await fetch(`${origin}/article/${slug}`)).text();
+    const articleId = /data-article="([^"]+)"/.exec(page)?.[1] ?? '';
+    const before = Number(/Views ([\d,]+)/.exec(page)?.[1]?.replace(/,/g, ''));
+    for (const reader of ['one', 'two', 'three']) {
+      const response = await fetch(`${origin}/views`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', 'user-agent': `Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0 reader-${reader}` },
+        body: JSON.stringify({ article: articleId }),
+      });
+      assert.equal(response.headers.get('x-view'), 'counted');
+    }
+    // At once, well inside the one-second batch interval: only the shutdown can have written them.
+    run.child.kill('SIGTERM');
+    assert.equal(await run.exited, 0);
+    const db = new Database(path.join(dataDir, 'dateline.sqlite'), { readonly: true });
+    const row = db.prepare('select view_count from articles where id = ?').get(articleId) as { view_count: number };
+    db.close();
+    assert.equal(row.view_count, before + 3);
   });
 });

@@ -16,8 +16,10 @@ async function main(): Promise<void> {
   }
   // After the demo, so a demo install gets its admin too; before listening, so no request finds
   // a newsroom nobody can sign in to.
+  deps.events.onError((error) => app.log.error({ err: error }, 'a content.changed handler failed'));
   const firstAdmin = await deps.users.createFirstAdminIfNone(config.adminEmail);
   deps.lists.start();
+  deps.views.start((error) => app.log.error({ err: error }, 'writing view counts failed; they are kept for the next batch'));
   // Publishes at once whatever fell due while the server was down, then checks every 15 seconds.
   deps.publisher.start();
 

@@ -21,6 +21,12 @@ const ConfigSchema = z.object({
   PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5000),
   /** The first admin's address. `.local` names no real mail domain, so nothing is ever sent to the default. */
   ADMIN_EMAIL: z.email().default('admin@dateline.local'),
+  /** Behind a load balancer or CDN: read the reader's address from X-Forwarded-For. */
+  TRUST_PROXY: booleanFlag.default(false),
+  /** View reports accepted per IP address per minute; 0 turns the limit off (benchmarks only). */
+  VIEW_BEACON_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  /** Adds the /_bench/ routes bench/audience.bench.sh measures against; benchmarks only, never in production. */
+  BENCH_ROUTES: booleanFlag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -37,6 +43,12 @@ export interface Config {
   readonly siteUrl: string;
   readonly demo: boolean;
   readonly pageCache: { readonly enabled: boolean; readonly maxEntries: number };
+  /** Whether X-Forwarded-For names the client (only true behind a proxy you run). */
+  readonly trustProxy: boolean;
+  /** View reports accepted per IP address per minute; 0 means no limit. */
+  readonly viewBeaconLimit: number;
+  /** Whether the /_bench/ routes exist (benchmarks only; never in production). */
+  readonly benchRoutes: boolean;
   readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   /** Used once: the e-mail of the admin created when the database has no staff yet. */
   readonly adminEmail: string;
@@ -68,6 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteUrl,
     demo: values.DEMO,
     pageCache: Object.freeze({ enabled: values.PAGE_CACHE, maxEntries: values.PAGE_CACHE_MAX_ENTRIES }),
+    trustProxy: values.TRUST_PROXY,
+    viewBeaconLimit: values.VIEW_BEACON_LIMIT,
+    benchRoutes: values.BENCH_ROUTES,
     logLevel: values.LOG_LEVEL,
     adminEmail: values.ADMIN_EMAIL.toLowerCase(),
   });

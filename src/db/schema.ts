@@ -181,6 +181,16 @@ export interface ArticleRevisionsTable {
   snapshot: string;
 }
 
+/** Views of one article in one UTC hour; nothing about who read it. */
+export interface ArticleViewHoursTable {
+  article_id: string;
+  hour_start: Timestamp;
+  views: number;
+  /** Of `views`, those that came from a click on Popular Now / Weekly Best. */
+  via_popular_now: number;
+  via_weekly_best: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   sections: SectionsTable;
@@ -199,4 +209,5 @@ export interface Database {
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
   article_revisions: ArticleRevisionsTable;
+  article_view_hours: ArticleViewHoursTable;
 }

@@ -57,6 +57,13 @@ export const ERROR_CATALOGUE = {
   ERR_CORRECTION_NOT_PUBLISHED: { status: 409, message: 'Corrections can be added to published stories only.' },
   ERR_REVISION_NOT_FOUND: { status: 404, message: 'We could not find that revision of the story.' },
   ERR_METHOD_NOT_ALLOWED: { status: 405, message: 'That kind of request is not supported here.' },
+  // View counting (the beacon readers' browsers send).
+  ERR_VIEW_REPORT_INVALID: {
+    status: 400,
+    message: 'A view report is a JSON object of at most 1 KB naming a story by its id, such as {"article":"…"}.',
+  },
+  ERR_VIEW_CROSS_SITE: { status: 403, message: 'Views can only be reported by this site’s own pages.' },
+  ERR_TOO_MANY_VIEW_REPORTS: { status: 429, message: 'Too many view reports from this address; please slow down.' },
   // Newsroom accounts and sessions. Sign-in failures share one code whatever went wrong, so the
   // answer never tells whether an e-mail address has an account.
   ERR_NOT_SIGNED_IN: { status: 401, message: 'Please sign in to the newsroom to continue.' },
@@ -105,6 +112,8 @@ export const ERROR_CATALOGUE = {
   ERR_TAG_NOT_FOUND: { status: 404, message: 'We could not find that tag.' },
   ERR_TAG_NAME_INVALID: { status: 400, message: 'Enter a tag name of 1 to 60 characters.' },
   ERR_SETTINGS_INVALID: { status: 400, message: 'Some of the settings need attention.' },
+  // The Audience dashboard (unknown section or author filters use ERR_SECTION_NOT_FOUND / ERR_AUTHOR_NOT_FOUND).
+  ERR_AUDIENCE_PERIOD_INVALID: { status: 400, message: 'Choose a period of Today, 7 days or 30 days (period=today, 7d or 30d).' },
   ERR_DATABASE_UNAVAILABLE: {
     status: 503,
     message: 'The site is briefly unavailable. Please try again in a moment.',

@@ -61,3 +61,46 @@ export class MemoryRateLimiter implements RateLimiter {
     return times;
   }
 }
+
+/**
+ * A counter per key that starts afresh each window: O(1) per event, for hot paths such as the view
+ * beacon, where keeping every timestamp would cost too much. It may let up to twice the limit through
+ * across a window boundary, which is fine for flood control.
+ */
+export class FixedWindowRateLimiter implements RateLimiter {
+  private windowStart = 0;
+  private counts = new Map<string, number>();
+
+  constructor(private readonly options: RateLimitOptions) {}
+
+  async isLimited(key: string): Promise<boolean> {
+    return this.isLimitedNow(key);
+  }
+
+  async hit(key: string): Promise<void> {
+    this.hitNow(key);
+  }
+
+  async reset(key: string): Promise<void> {
+    this.counts.delete(key);
+  }
+
+  /** Synchronous forms, for callers on a hot path that cannot afford a promise per event. */
+  isLimitedNow(key: string): boolean {
+    this.roll();
+    return (this.counts.get(key) ?? 0) >= this.options.limit;
+  }
+
+  hitNow(key: string): void {
+    this.roll();
+    if (this.counts.size >= (this.options.maxKeys ?? 100_000) && !this.counts.has(key)) return;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  private roll(): void {
+    const now = this.options.clock.now().getTime();
+    if (now - this.windowStart < this.options.windowMs) return;
+    this.windowStart = now;
+    this.counts = new Map();
+  }
+}

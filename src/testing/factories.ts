@@ -3,6 +3,7 @@ import type { ArticleBody } from '../modules/articles/article-body.js';
 import type { ArticleEditDraft } from '../modules/articles/article-input.js';
 import { insertArticle, insertCorrection, updateArticleStatus } from '../modules/articles/article.repository.js';
 import type { ArticleInput, ArticleStatus } from '../modules/articles/article.types.js';
+import { addViewCounts } from '../modules/audience/view-count.repository.js';
 import { insertAuthor } from '../modules/authors/author.repository.js';
 import { insertMediaAsset } from '../modules/media/media.repository.js';
 import { saveStaticPage } from '../modules/pages/static-page.repository.js';
@@ -130,6 +131,16 @@ export function createFactories(deps: Deps) {
     async setStatus(articleId: string, status: ArticleStatus): Promise<void> {
       await updateArticleStatus(db, articleId, status, clock.now());
       await changed('article');
+    },
+
+    /**
+     * Stored views of a story in the hour `hoursAgo` hours before the clock's current hour (0: the
+     * current hour), as if counted and flushed. Lists pick them up on their next refresh.
+     */
+    async views(articleId: string, views: number, options: { hoursAgo?: number; hourStart?: Date; viaPopularNow?: number; viaWeeklyBest?: number } = {}): Promise<void> {
+      const currentHour = Math.floor(clock.now().getTime() / HOUR_MS) * HOUR_MS;
+      const hourStart = options.hourStart ?? new Date(currentHour - (options.hoursAgo ?? 0) * HOUR_MS);
+      await addViewCounts(db, [{ articleId, hourStart, views, viaPopularNow: options.viaPopularNow ?? 0, viaWeeklyBest: options.viaWeeklyBest ?? 0 }]);
     },
 
     async pick(articleId: string, position: number, expiresAt: Date | null = null): Promise<void> {

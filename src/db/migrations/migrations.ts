@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { initialMigration } from './0001-initial.migration.js';
 import { newsroomMigration } from './0002-newsroom.migration.js';
+import { audienceMigration } from './0003-audience.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -9,4 +10,5 @@ import { newsroomMigration } from './0002-newsroom.migration.js';
 export const migrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
   '0002-newsroom': newsroomMigration,
+  '0003-audience': audienceMigration,
 };

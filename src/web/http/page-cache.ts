@@ -8,15 +8,28 @@ export interface CachedPage {
   cacheControl: string;
 }
 
+/** Pages show view counts; kept at most this long, a page shows counts at most a minute old. */
+export const PAGE_MAX_AGE_MS = 60_000;
+
+interface Entry {
+  page: CachedPage;
+  storedAt: number;
+}
+
 /**
  * Rendered public pages kept in memory, keyed by path and query, least recently used first out.
  * Any content change clears it all: simple, and always right; pages re-render in well under a
- * millisecond each, so a cold cache costs little.
+ * millisecond each, so a cold cache costs little. Entries also expire after a minute, so the view
+ * counts they show stay fresh.
  */
 export class PageCache {
-  private readonly entries = new Map<string, CachedPage>();
+  private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly maxEntries: number) {}
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxAgeMs: number = PAGE_MAX_AGE_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get enabled(): boolean {
     return this.maxEntries > 0;
@@ -28,18 +41,18 @@ export class PageCache {
 
   get(key: string): CachedPage | undefined {
     const entry = this.entries.get(key);
-    if (entry) {
-      // Re-insert to mark as most recently used (Map keeps insertion order).
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    }
-    return entry;
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    if (this.now() - entry.storedAt >= this.maxAgeMs) return undefined;
+    // Re-inserted to mark it most recently used (a Map keeps insertion order).
+    this.entries.set(key, entry);
+    return entry.page;
   }
 
   set(key: string, page: CachedPage): void {
     if (!this.enabled) return;
     this.entries.delete(key);
-    this.entries.set(key, page);
+    this.entries.set(key, { page, storedAt: this.now() });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;

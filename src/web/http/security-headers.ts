@@ -1,11 +1,13 @@
+import { INLINE_SCRIPT_CSP_SOURCES } from './inline-scripts.js';
 
 /**
  * No third-party origins at all: scripts, styles, images and forms come from this site only, and
  * no inline script or style is allowed, so an injected `<script>` cannot run even if escaping failed.
+ * The one exception is the view beacon, allowed by the hash of its exact text (inline-scripts.ts).
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  `script-src 'self' ${INLINE_SCRIPT_CSP_SOURCES}`,
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

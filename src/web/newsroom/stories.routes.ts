@@ -299,7 +299,7 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: Deps): void {
         popularNow: snapshot.popularNow,
         mustReads: snapshot.mustReads,
       };
-      return sendHtml(request, reply, 200, h(ArticlePage, { site: site(), reading, lists }));
+      return sendHtml(request, reply, 200, h(ArticlePage, { site: site(), reading, lists, countViews: false }));
     },
   });
 }

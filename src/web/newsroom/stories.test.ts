@@ -190,6 +190,7 @@ describe('the newsroom story editor', () => {
     assert.equal(preview.headers['cache-control'], 'no-store');
     assert.equal(preview.headers['x-page-cache'], undefined);
     assert.match(preview.body, /<h1 id="article-headline">Secret draft/);
+    assert.doesNotMatch(preview.body, /data-article=|\/views\/pixel/, 'staff reading a preview are not counted');
     assert.equal((await t.app.inject('/article/secret-draft')).statusCode, 404);
     const anonymous = await t.app.inject(`/newsroom/stories/${id}/preview`);
     assert.equal(anonymous.statusCode, 303);

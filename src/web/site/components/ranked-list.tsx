@@ -1,4 +1,5 @@
 import type { ArticleSummary } from '../../../modules/articles/article.types.js';
+import type { ListMarker } from '../../../modules/audience/view-counter.service.js';
 import { slugify } from '../../../shared/slug.js';
 import { paths } from '../paths.js';
 
@@ -17,15 +18,15 @@ export function RankedList({
   stories: ArticleSummary[];
   numbered?: boolean;
   showSection?: boolean;
-  /** Names the list in markup; later used to tell which list a click came from. */
-  listId?: string;
+  /** Names the list in markup and marks its links, so a view from a click here does not feed this list. */
+  listId?: ListMarker;
 }) {
   if (stories.length === 0) return null;
   const id = `list-${listId ?? slugify(title)}`;
   const items = stories.map((story) => (
     <li key={story.id}>
       {showSection && <span class="section-label">{story.section.name}</span>}
-      <a href={paths.article(story.slug)}>{story.headline}</a>
+      <a href={listId ? paths.articleFromList(story.slug, listId) : paths.article(story.slug)}>{story.headline}</a>
     </li>
   ));
   return (

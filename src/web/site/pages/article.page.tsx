@@ -8,6 +8,7 @@ import { Figure } from '../components/figure.js';
 import { Layout } from '../components/layout.js';
 import { RankedList } from '../components/ranked-list.js';
 import { ShareLinks } from '../components/share-links.js';
+import { ViewBeacon } from '../components/view-beacon.js';
 import { paths } from '../paths.js';
 import type { SiteContext } from '../site-context.js';
 
@@ -19,7 +20,18 @@ export interface ArticleLists {
 }
 
 /** The article page, in the order product.md gives it. */
-export function ArticlePage({ site, reading, lists }: { site: SiteContext; reading: ArticleReading; lists: ArticleLists }) {
+export function ArticlePage({
+  site,
+  reading,
+  lists,
+  countViews = true,
+}: {
+  site: SiteContext;
+  reading: ArticleReading;
+  lists: ArticleLists;
+  /** Off for the newsroom's preview: staff reading a draft are not readers. */
+  countViews?: boolean;
+}) {
   const { article, seriesParts, related } = reading;
   const canonicalPath = paths.article(article.slug);
   return (
@@ -70,6 +82,7 @@ export function ArticlePage({ site, reading, lists }: { site: SiteContext; readi
         <RankedList title="Popular Now" listId="popular-now" stories={lists.popularNow} numbered showSection />
         <RankedList title="Must-Reads" listId="must-reads" stories={lists.mustReads} numbered showSection />
       </div>
+      {countViews && <ViewBeacon articleId={article.id} />}
     </Layout>
   );
 }

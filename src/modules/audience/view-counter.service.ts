@@ -1,0 +1,138 @@
+import type { Db } from '../../db/database.js';
+import { HOUR_MS, type Clock } from '../../shared/clock.js';
+import { AppError } from '../../shared/errors.js';
+import type { DailyReaders } from './daily-readers.js';
+import { addViewCounts, listCountableArticleIds, type HourlyViewCount } from './view-count.repository.js';
+
+/**
+ * The ranked lists whose links carry a marker (`?via=…`). A view that arrives by a click on a list
+ * is not counted towards that same list; the two lists ranked by views keep those apart.
+ */
+export const LIST_MARKERS = ['section-latest', 'weekly-best', 'related', 'popular-now', 'must-reads'] as const;
+export type ListMarker = (typeof LIST_MARKERS)[number];
+
+export function toListMarker(value: unknown): ListMarker | null {
+  return typeof value === 'string' && (LIST_MARKERS as readonly string[]).includes(value) ? (value as ListMarker) : null;
+}
+
+/** Counts are written about this often; a crash loses at most this much. */
+export const VIEW_FLUSH_INTERVAL_MS = 1000;
+/** Stories become countable when published; this also catches embargoes lifting by time alone. */
+const COUNTABLE_REFRESH_MS = 60_000;
+
+export interface ViewReport {
+  articleId: string;
+  ip: string;
+  userAgent: string;
+  via: ListMarker | null;
+}
+
+export type ViewOutcome = 'counted' | 'repeat';
+
+/**
+ * Gathers views in memory and writes them in batches into hourly buckets and running totals.
+ * Each view is an increment, so batches from any number of writers add up exactly.
+ */
+export class ViewCounter {
+  private pending = new Map<string, HourlyViewCount>();
+  private countable = new Set<string>();
+  private flushing: Promise<void> | undefined;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private countableTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly readers: DailyReaders,
+  ) {}
+
+  /** Re-reads which stories readers can see; call when content changes. */
+  async loadCountable(): Promise<void> {
+    this.countable = new Set(await listCountableArticleIds(this.db, this.clock.now()));
+  }
+
+  /** Whether readers can see the story now, so a view of it may count. */
+  isCountable(articleId: string): boolean {
+    return this.countable.has(articleId);
+  }
+
+  /**
+   * Counts one view unless this reader was counted for the story today. An unknown or unpublished
+   * story is refused (404) and nothing is counted.
+   */
+  record(report: ViewReport): ViewOutcome {
+    if (!this.countable.has(report.articleId)) throw new AppError('ERR_ARTICLE_NOT_FOUND');
+    const now = this.clock.now();
+    if (!this.readers.firstViewToday(report.articleId, report.ip, report.userAgent, now)) return 'repeat';
+    const hourStart = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
+    const key = `${report.articleId}|${hourStart.getTime()}`;
+    let bucket = this.pending.get(key);
+    if (!bucket) {
+      bucket = { articleId: report.articleId, hourStart, views: 0, viaPopularNow: 0, viaWeeklyBest: 0 };
+      this.pending.set(key, bucket);
+    }
+    bucket.views += 1;
+    if (report.via === 'popular-now') bucket.viaPopularNow += 1;
+    if (report.via === 'weekly-best') bucket.viaWeeklyBest += 1;
+    return 'counted';
+  }
+
+  /** Views gathered and not yet written. */
+  get pendingViews(): number {
+    let total = 0;
+    for (const bucket of this.pending.values()) total += bucket.views;
+    return total;
+  }
+
+  /**
+   * Writes everything gathered so far. A failed write (the database away) keeps the batch in
+   * memory to be written with the next one, so an outage delays counts but loses none.
+   */
+  async flush(): Promise<void> {
+    // A failed earlier flush has already put its batch back; this one writes it.
+    while (this.flushing) await this.flushing.catch(() => {});
+    if (this.pending.size === 0) return;
+    const batch = [...this.pending.values()];
+    this.pending = new Map();
+    this.flushing = addViewCounts(this.db, batch)
+      .catch((error: unknown) => {
+        this.restore(batch);
+        throw error;
+      })
+      .finally(() => {
+        this.flushing = undefined;
+      });
+    return this.flushing;
+  }
+
+  /** @param onError told of a failed write; the views stay gathered and go with the next batch. */
+  start(onError: (error: unknown) => void = () => {}): void {
+    this.flushTimer ??= setInterval(() => void this.flush().catch(onError), VIEW_FLUSH_INTERVAL_MS);
+    this.flushTimer.unref();
+    this.countableTimer ??= setInterval(() => void this.loadCountable().catch(onError), COUNTABLE_REFRESH_MS);
+    this.countableTimer.unref();
+  }
+
+  /** Stops the timers and writes what is left: a graceful shutdown loses no view. */
+  async stop(): Promise<void> {
+    clearInterval(this.flushTimer);
+    clearInterval(this.countableTimer);
+    this.flushTimer = undefined;
+    this.countableTimer = undefined;
+    await this.flush();
+  }
+
+  private restore(batch: HourlyViewCount[]): void {
+    for (const bucket of batch) {
+      const key = `${bucket.articleId}|${bucket.hourStart.getTime()}`;
+      const current = this.pending.get(key);
+      if (!current) {
+        this.pending.set(key, bucket);
+        continue;
+      }
+      current.views += bucket.views;
+      current.viaPopularNow += bucket.viaPopularNow;
+      current.viaWeeklyBest += bucket.viaWeeklyBest;
+    }
+  }
+}
