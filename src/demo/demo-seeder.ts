@@ -8,6 +8,7 @@ import { inTransaction, type Db } from '../db/database.js';
 import { insertArticle, insertCorrection } from '../modules/articles/article.repository.js';
 import { insertAuthor } from '../modules/authors/author.repository.js';
 import { VARIANT_SPEC, writeImageVariants, type VariantResult } from '../modules/media/image-variants.js';
+import { insertViewHours, type HourlyViewCount } from '../modules/audience/view-count.repository.js';
 import { insertMediaAsset } from '../modules/media/media.repository.js';
 import type { MediaAssetInput } from '../modules/media/media.types.js';
 import { saveStaticPage } from '../modules/pages/static-page.repository.js';
@@ -25,6 +26,7 @@ import { storiesA } from './content/stories-a.js';
 import { storiesB } from './content/stories-b.js';
 import { bodyFromParagraphs } from './demo-body.js';
 import { drawIllustration, seededRandom } from './demo-images.js';
+import { demoViewHistory } from './demo-views.js';
 
 export const demoStories: readonly DemoArticle[] = [...storiesA, ...storiesB];
 
@@ -130,8 +132,10 @@ async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetIn
   for (const asset of media.values()) await insertMediaAsset(db, asset, now);
 
   const articleIds = new Map<string, string>();
+  const viewBuckets: HourlyViewCount[] = [];
   for (const story of demoStories) {
     const publishedAt = publicationTime(story, now);
+    const views = demoViewHistory(story.slug, publishedAt, now, demoPublication.timeZone);
     const figure = media.get(`${story.slug}#figure`);
     const tags = await ensureTags(db, story.tags);
     const id = await insertArticle(
@@ -151,11 +155,12 @@ async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetIn
         status: 'published',
         publishedAt,
         updatedAt: story.updatedHoursAfter ? new Date(publishedAt.getTime() + story.updatedHoursAfter * HOUR_MS) : null,
-        viewCount: syntheticViews(story),
+        viewCount: views.total,
       },
       now,
     );
     articleIds.set(story.slug, id);
+    viewBuckets.push(...views.buckets.map((bucket) => ({ ...bucket, articleId: id })));
     for (const correction of story.corrections ?? []) {
       await insertCorrection(db, id, {
         kind: correction.kind,
@@ -165,6 +170,7 @@ async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetIn
     }
   }
 
+  await insertViewHours(db, viewBuckets);
   for (const [position, story] of pickMustReads().entries()) {
     await insertPick(db, { articleId: required(articleIds.get(story.slug), story.slug), position }, now);
   }
@@ -177,17 +183,6 @@ async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetIn
 function publicationTime(story: DemoArticle, now: Date): Date {
   const minutes = Math.floor(seededRandom(story.slug)() * 50);
   return new Date(now.getTime() - story.hoursAgo * HOUR_MS - minutes * 60_000);
-}
-
-/**
- * A running total of views that looks like a real site's: most stories read a few hundred to a few
- * thousand times, a handful far more. Replaced by counted views once [Audience] lands.
- */
-function syntheticViews(story: DemoArticle): number {
-  const random = seededRandom(`views:${story.slug}`);
-  const reach = 300 + random() * 2500 + (random() < 0.2 ? 8000 * random() : 0);
-  const ageFactor = Math.min(1, 0.25 + story.hoursAgo / 72);
-  return Math.round(reach * ageFactor);
 }
 
 /** Editors' picks for the demo: the longer reads, newest first, the series opener among them. */

@@ -10,6 +10,8 @@ export const demoPublication: PublicationSettings = {
   contactEmail: 'newsroom@dateline-daily.example',
   copyrightHolder: 'The Dateline Daily',
   foundedYear: 2019,
+  popularNowHours: 3,
+  weeklyBestMaxAgeDays: 7,
 };
 
 export const demoSections: Array<{ slug: DemoSectionSlug; name: string; description: string }> = [

@@ -13,7 +13,7 @@ import type { Article, ArticleFilter, ArticleInput, ArticleStatus, ArticleSummar
 type ArticleRow = Selectable<ArticlesTable>;
 type ArticleQuery = SelectQueryBuilder<Database, 'articles', object>;
 
-export type ListOrder = 'newest' | 'most-viewed' | 'series-order';
+export type ListOrder = 'newest' | 'series-order';
 
 /** A story as stored, whatever its status; the service decides who may see it. */
 export async function findArticleBySlug(db: Db, slug: string): Promise<Article | undefined> {
@@ -56,9 +56,6 @@ export async function listPublishedArticles(
 ): Promise<ArticleSummary[]> {
   let query = publishedQuery(db, filter, options.now).selectAll('articles');
   switch (options.order ?? 'newest') {
-    case 'most-viewed':
-      query = query.orderBy('articles.view_count', 'desc').orderBy('articles.published_at', 'desc');
-      break;
     case 'series-order':
       query = query.orderBy('articles.series_part').orderBy('articles.published_at');
       break;
@@ -78,38 +75,6 @@ export async function countPublishedArticles(db: Db, filter: ArticleFilter, now:
     .select((eb) => eb.fn.countAll<number | string>().as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);
-}
-
-/**
- * Published stories sharing the most tags with the given one, newest first among equals, leaving
- * out the story itself and its own series. A stand-in until relatedness is computed at publish time.
- */
-export async function listArticlesSharingTags(
-  db: Db,
-  article: Pick<Article, 'id' | 'series' | 'tags'>,
-  options: { now: Date; limit: number },
-): Promise<ArticleSummary[]> {
-  const tagIds = article.tags.map((tag) => tag.id);
-  if (tagIds.length === 0) return [];
-  let query = publishedQuery(db, { excludeIds: [article.id] }, options.now)
-    .innerJoin('article_tags', 'article_tags.article_id', 'articles.id')
-    .where('article_tags.tag_id', 'in', tagIds);
-  if (article.series) {
-    const seriesId = article.series.id;
-    query = query.where((eb) => eb.or([eb('articles.series_id', 'is', null), eb('articles.series_id', '!=', seriesId)]));
-  }
-  const ranked = await query
-    .select(['articles.id', 'articles.published_at'])
-    .select((eb) => eb.fn.countAll<number | string>().as('shared'))
-    .groupBy(['articles.id', 'articles.published_at'])
-    .orderBy('shared', 'desc')
-    .orderBy('articles.published_at', 'desc')
-    .limit(options.limit)
-    .execute();
-  if (ranked.length === 0) return [];
-  const rows = await db.selectFrom('articles').selectAll().where('id', 'in', ranked.map((r) => r.id)).execute();
-  const byId = new Map((await hydrateSummaries(db, rows)).map((summary) => [summary.id, summary]));
-  return ranked.flatMap((r) => byId.get(r.id) ?? []);
 }
 
 export async function insertArticle(db: Db, input: ArticleInput, createdAt: Date): Promise<string> {
@@ -194,8 +159,11 @@ async function findCorrections(db: Db, articleId: string): Promise<Correction[]>
   }));
 }
 
-/** Visible to readers: published, its time has come, and no embargo holds it back. */
-function publishedQuery(db: Db, filter: ArticleFilter, now: Date): ArticleQuery {
+/**
+ * Visible to readers: published, its time has come, and no embargo holds it back. Exported so the
+ * other repositories that read stories (relatedness) apply the very same rule.
+ */
+export function publishedQuery(db: Db, filter: ArticleFilter, now: Date): ArticleQuery {
   const nowIso = now.toISOString();
   let query = db
     .selectFrom('articles')

@@ -3,6 +3,7 @@ import { findAuthorBySlug } from '../authors/author.repository.js';
 import type { Author } from '../authors/author.types.js';
 import { findStaticPage } from '../pages/static-page.repository.js';
 import type { StaticPage, StaticPageSlug } from '../pages/static-page.types.js';
+import type { RelatedStoriesService } from '../rankings/related-stories.service.js';
 import type { SectionDirectory } from '../sections/section-directory.js';
 import type { Section } from '../sections/section.types.js';
 import { findSeriesBySlug } from '../series/series.repository.js';
@@ -16,13 +17,11 @@ import {
   countPublishedArticles,
   findArticleById,
   findArticleBySlug,
-  listArticlesSharingTags,
   listPublishedArticles,
 } from './article.repository.js';
 import type { Article, ArticleFilter, ArticleSummary } from './article.types.js';
 
 export const LIST_PAGE_SIZE = 10;
-const RELATED_COUNT = 5;
 const MAX_SERIES_PARTS = 100;
 export const MAX_SEARCH_LENGTH = 200;
 
@@ -43,6 +42,7 @@ export class ReadingService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly sections: SectionDirectory,
+    private readonly relatedStories: RelatedStoriesService,
   ) {}
 
   /** A published story; a withdrawn one is 410 Gone, anything else unseen is 404. */
@@ -60,9 +60,19 @@ export class ReadingService {
       article.series
         ? listPublishedArticles(this.db, { seriesId: article.series.id }, { now, limit: MAX_SERIES_PARTS, order: 'series-order' })
         : Promise.resolve([]),
-      listArticlesSharingTags(this.db, article, { now, limit: RELATED_COUNT }),
+      this.relatedSummaries(article, now),
     ]);
     return { article, seriesParts, related };
+  }
+
+  /** "You May Also Like": ids precomputed by RelatedStoriesService, summaries in its order. */
+  private async relatedSummaries(article: Article, now: Date): Promise<ArticleSummary[]> {
+    const ids = this.relatedStories.relatedToArticle(article);
+    if (ids.length === 0) return [];
+    // Still filtered by visibility: a story withdrawn a moment ago may linger in the lists.
+    const summaries = await listPublishedArticles(this.db, { ids }, { now, limit: ids.length });
+    const byId = new Map(summaries.map((summary) => [summary.id, summary]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /**

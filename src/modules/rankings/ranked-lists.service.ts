@@ -4,6 +4,8 @@ import { listPublishedArticles } from '../articles/article.repository.js';
 import type { ArticleSummary } from '../articles/article.types.js';
 import { listSections } from '../sections/section.repository.js';
 import { listActivePickArticleIds } from './pick.repository.js';
+import { popularNowSince, rankPopularNow } from './popular-now.js';
+import { listHourlyViews, rankStoriesByViews } from './view-ranking.repository.js';
 
 export const LIST_SIZES = {
   sectionLatest: 5,
@@ -13,10 +15,20 @@ export const LIST_SIZES = {
   mustReads: 5,
 } as const;
 
-const WEEKLY_BEST_AGE_CAP_MS = 7 * DAY_MS;
-const POPULAR_NOW_WINDOW_MS = 3 * DAY_MS;
-/** Lists also go stale with the clock alone (scheduled stories going live, picks expiring). */
+/** Weekly Best counts the views of this window. */
+const WEEKLY_BEST_WINDOW_MS = 7 * DAY_MS;
+/**
+ * Popular Now, Latest and Must-Reads are recomputed this often (lists also go stale with the clock
+ * alone: scheduled stories going live, picks expiring); Weekly Best moves slowly, so less often.
+ */
 export const LIST_REFRESH_INTERVAL_MS = 60_000;
+export const WEEKLY_BEST_REFRESH_INTERVAL_MS = 10 * 60_000;
+
+/** The publication's settings for the lists ranked by views. */
+export interface RankingSettings {
+  popularNowHours: number;
+  weeklyBestMaxAgeDays: number;
+}
 
 export interface RankedListsSnapshot {
   computedAt: Date;
@@ -38,16 +50,16 @@ const EMPTY: RankedListsSnapshot = {
 
 /**
  * Holds every site-wide list in memory, computed off the request path: at start, when content
- * changes, and on a timer. Pages read the snapshot and never run a list query themselves.
- *
- * Until view counting lands ([Audience]), Weekly Best and Popular Now order by the stored running
- * total of views within their age window; docs/rankings.md says how each list is computed.
+ * changes, and on timers. Pages read the snapshot and never run a list query themselves.
+ * docs/rankings.md says exactly how each list is computed.
  */
 export class RankedListsService {
   private snapshot: RankedListsSnapshot = EMPTY;
   private timer: NodeJS.Timeout | undefined;
   private pending: Promise<void> | undefined;
   private rerunRequested = false;
+  private wholeRunRequested = false;
+  private weeklyBestComputedAt = Number.NEGATIVE_INFINITY;
 
   /**
    * @param onChange called after a refresh that changed any list, so cached pages showing the old
@@ -56,6 +68,7 @@ export class RankedListsService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly settings: () => RankingSettings,
     private readonly onChange: () => void = () => {},
   ) {}
 
@@ -70,7 +83,7 @@ export class RankedListsService {
   }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.refresh().catch(() => {}), LIST_REFRESH_INTERVAL_MS);
+    this.timer ??= setInterval(() => void this.refresh({ scheduled: true }).catch(() => {}), LIST_REFRESH_INTERVAL_MS);
     this.timer.unref();
   }
 
@@ -79,8 +92,12 @@ export class RankedListsService {
     this.timer = undefined;
   }
 
-  /** Recomputes every list; concurrent calls coalesce into one more run after the current one. */
-  async refresh(): Promise<void> {
+  /**
+   * Recomputes the lists: all of them, or on the scheduled run every minute, Weekly Best only when
+   * ten minutes have passed. Concurrent calls coalesce into one more run after the current one.
+   */
+  async refresh(options: { scheduled?: boolean } = {}): Promise<void> {
+    if (!options.scheduled) this.wholeRunRequested = true;
     if (this.pending) {
       this.rerunRequested = true;
       return this.pending;
@@ -89,7 +106,10 @@ export class RankedListsService {
       try {
         do {
           this.rerunRequested = false;
-          const next = await this.compute();
+          const now = this.clock.now();
+          const withWeeklyBest = this.wholeRunRequested || now.getTime() - this.weeklyBestComputedAt >= WEEKLY_BEST_REFRESH_INTERVAL_MS;
+          this.wholeRunRequested = false;
+          const next = await this.compute(now, withWeeklyBest);
           const changed = signature(next) !== signature(this.snapshot);
           this.snapshot = next;
           if (changed) this.onChange();
@@ -101,42 +121,66 @@ export class RankedListsService {
     return this.pending;
   }
 
-  private async compute(): Promise<RankedListsSnapshot> {
-    const now = this.clock.now();
+  private async compute(now: Date, withWeeklyBest: boolean): Promise<RankedListsSnapshot> {
+    const settings = this.settings();
     const sections = await listSections(this.db);
-    const [latest, weeklyBest, popularNow, pickIds, ...bySection] = await Promise.all([
+    const [latest, weeklyBestIds, popularNowIds, pickIds, ...bySection] = await Promise.all([
       listPublishedArticles(this.db, {}, { now, limit: LIST_SIZES.latest }),
-      listPublishedArticles(
-        this.db,
-        { publishedSince: new Date(now.getTime() - WEEKLY_BEST_AGE_CAP_MS) },
-        { now, limit: LIST_SIZES.weeklyBest, order: 'most-viewed' },
-      ),
-      listPublishedArticles(
-        this.db,
-        { publishedSince: new Date(now.getTime() - POPULAR_NOW_WINDOW_MS) },
-        { now, limit: LIST_SIZES.popularNow, order: 'most-viewed' },
-      ),
+      withWeeklyBest ? this.weeklyBestIds(now, settings) : Promise.resolve(null),
+      this.popularNowIds(now, settings),
       listActivePickArticleIds(this.db, now, LIST_SIZES.mustReads * 2),
       ...sections.map((section) =>
         listPublishedArticles(this.db, { sectionId: section.id }, { now, limit: LIST_SIZES.sectionLatest + 1 }),
       ),
     ]);
-    const picked = await listPublishedArticles(this.db, { ids: pickIds }, { now, limit: pickIds.length || 1 });
-    const pickedById = new Map(picked.map((story) => [story.id, story]));
+    if (withWeeklyBest) this.weeklyBestComputedAt = now.getTime();
+    const [weeklyBest, popularNow, mustReads] = await Promise.all([
+      weeklyBestIds ? this.storiesInOrder(weeklyBestIds, now) : Promise.resolve(this.snapshot.weeklyBest),
+      this.storiesInOrder(popularNowIds, now),
+      this.storiesInOrder(pickIds, now),
+    ]);
     return {
       computedAt: now,
       latest,
       latestBySection: new Map(sections.map((section, index) => [section.id, bySection[index] ?? []])),
       weeklyBest,
       popularNow,
-      mustReads: pickIds.flatMap((id) => pickedById.get(id) ?? []).slice(0, LIST_SIZES.mustReads),
+      mustReads: mustReads.slice(0, LIST_SIZES.mustReads),
     };
+  }
+
+  /** Most views in the last 7 days among stories published within the age cap. */
+  private async weeklyBestIds(now: Date, settings: RankingSettings): Promise<string[]> {
+    const ranked = await rankStoriesByViews(this.db, {
+      list: 'weekly-best',
+      since: new Date(now.getTime() - WEEKLY_BEST_WINDOW_MS),
+      publishedSince: new Date(now.getTime() - settings.weeklyBestMaxAgeDays * DAY_MS),
+      now,
+      limit: LIST_SIZES.weeklyBest,
+    });
+    return ranked.map((entry) => entry.articleId);
+  }
+
+  private async popularNowIds(now: Date, settings: RankingSettings): Promise<string[]> {
+    const rows = await listHourlyViews(this.db, { list: 'popular-now', since: popularNowSince(now, settings.popularNowHours), now });
+    return rankPopularNow(rows, now, settings.popularNowHours, LIST_SIZES.popularNow);
+  }
+
+  /** The visible stories among `ids`, in the order given. */
+  private async storiesInOrder(ids: readonly string[], now: Date): Promise<ArticleSummary[]> {
+    if (ids.length === 0) return [];
+    const stories = await listPublishedArticles(this.db, { ids }, { now, limit: ids.length });
+    const byId = new Map(stories.map((story) => [story.id, story]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 }
 
-/** Which stories each list holds, in order, and their counts: enough to tell whether pages changed. */
+/**
+ * Which stories each list holds, in order: enough to tell whether pages showing lists changed.
+ * View counts shown on pages are kept fresh by the page cache's one-minute age limit instead.
+ */
 function signature(snapshot: RankedListsSnapshot): string {
-  const ids = (stories: ArticleSummary[]) => stories.map((story) => `${story.id}:${story.viewCount}`).join(',');
+  const ids = (stories: ArticleSummary[]) => stories.map((story) => story.id).join(',');
   return [
     ids(snapshot.latest),
     ids(snapshot.weeklyBest),

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DAY_MS, HOUR_MS } from '../../shared/clock.js';
+import { HOUR_MS } from '../../shared/clock.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 
 const headlines = (stories: Array<{ headline: string }>) => stories.map((story) => story.headline);
 
-describe('ranked lists (stand-ins until [Audience])', () => {
+describe('ranked lists', () => {
   let t: TestApp;
   before(async () => {
     t = await createTestApp();
@@ -27,16 +27,6 @@ describe('ranked lists (stand-ins until [Audience])', () => {
 
     await t.factories.setStatus(c.id, 'unpublished');
     assert.deepEqual(headlines(t.deps.lists.current.mustReads), ['Pick B']);
-  });
-
-  it('ranks Weekly Best by views among stories of the last seven days only', async () => {
-    const section = await t.factories.section();
-    await t.factories.article({ section, headline: 'Old but huge', viewCount: 99_999, publishedAt: new Date(t.clock.now().getTime() - 8 * DAY_MS) });
-    await t.factories.article({ section, headline: 'Fresh and read', viewCount: 500, hoursAgo: 5 });
-    await t.factories.article({ section, headline: 'Fresh and popular', viewCount: 900, hoursAgo: 30 });
-    const weeklyBest = headlines(t.deps.lists.current.weeklyBest);
-    assert.ok(!weeklyBest.includes('Old but huge'));
-    assert.ok(weeklyBest.indexOf('Fresh and popular') < weeklyBest.indexOf('Fresh and read'));
   });
 
   it('leaves the current story out of its section’s Latest Stories', async () => {

@@ -46,3 +46,30 @@ function zonedParts(date: Date, timeZone: string) {
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(format.formatToParts(date).find((part) => part.type === type)?.value ?? 0);
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
 }
+
+/** The calendar day `date` falls on in `timeZone`, as `2026-11-29`. */
+export function zonedDayKey(date: Date, timeZone: string): string {
+  return formatZonedDateTime(date, timeZone).slice(0, 10);
+}
+
+/** The day key `days` after (or, when negative, before) `dayKey`; plain calendar arithmetic. */
+export function addDaysToKey(dayKey: string, days: number): string {
+  const [year, month, day] = dayKey.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * The instant the local day `dayKey` begins in `timeZone`. Where daylight saving skips midnight
+ * itself (a few zones change clocks at 00:00), this is the first instant of that day's wall clock.
+ */
+export function startOfZonedDay(dayKey: string, timeZone: string): Date {
+  const start = parseZonedDateTime(`${dayKey}T00:00`, timeZone);
+  if (!start) throw new RangeError(`Not a day: ${dayKey}`);
+  // A skipped midnight resolves to the instant before the gap, on the previous day: step to the next hour.
+  return zonedDayKey(start, timeZone) === dayKey ? start : new Date(start.getTime() + 60 * 60 * 1000);
+}
+
+/** The instant the local day after the one `date` falls on begins in `timeZone`. */
+export function startOfNextZonedDay(date: Date, timeZone: string): Date {
+  return startOfZonedDay(addDaysToKey(zonedDayKey(date, timeZone), 1), timeZone);
+}

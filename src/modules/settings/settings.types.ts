@@ -11,6 +11,10 @@ export const PublicationSettingsSchema = z.object({
   contactEmail: z.email(),
   copyrightHolder: z.string().max(200),
   foundedYear: z.number().int().min(1600).max(3000),
+  /** Popular Now counts the views of this many most recent hours. */
+  popularNowHours: z.number().int().min(1).max(24),
+  /** Weekly Best ranks only stories published within this many days (the age cap). */
+  weeklyBestMaxAgeDays: z.number().int().min(1).max(30),
   /** A media library image shown in the masthead instead of the name (which becomes its alt text). */
   logoMediaId: z.string().min(1).max(64).optional(),
 });
@@ -26,6 +30,8 @@ export const DEFAULT_PUBLICATION: PublicationSettings = {
   contactEmail: 'newsroom@example.com',
   copyrightHolder: 'Dateline',
   foundedYear: new Date().getUTCFullYear(),
+  popularNowHours: 3,
+  weeklyBestMaxAgeDays: 7,
 };
 
 function isTimeZone(value: string): boolean {

@@ -25,6 +25,8 @@ describe('publication settings in the newsroom', () => {
     'contact-email': 'desk@harbour.example',
     'copyright-holder': 'Harbour Media Ltd',
     'founded-year': '1965',
+    'popular-now-hours': '4',
+    'weekly-best-max-age-days': '10',
     logo: '',
   });
 
@@ -43,6 +45,8 @@ describe('publication settings in the newsroom', () => {
     assert.equal(response.headers.location, '/newsroom/settings?saved');
     assert.equal(t.deps.settings.publication.timeZone, 'Asia/Seoul');
     assert.equal(t.deps.settings.publication.foundedYear, 1965);
+    assert.equal(t.deps.settings.publication.popularNowHours, 4);
+    assert.equal(t.deps.settings.publication.weeklyBestMaxAgeDays, 10);
     const home = await t.app.inject('/');
     assert.match(home.body, /The Harbour Times/);
     assert.match(home.body, /Tides and trade/);
@@ -50,17 +54,26 @@ describe('publication settings in the newsroom', () => {
     assert.ok(entry);
   });
 
-  it('refuses a bad time zone, year, e-mail or logo with each error linked to its field, and changes nothing', async () => {
+  it('refuses a bad time zone, year, e-mail, logo or list setting with each error linked to its field, and changes nothing', async () => {
     const before = t.deps.settings.publication;
     const response = await postForm(
       t.app,
       '/newsroom/settings',
-      { ...valid(), name: 'Changed Name', 'time-zone': 'Mars/Olympus_Mons', 'founded-year': '19x5', 'contact-email': 'nope', logo: 'no-such-image' },
+      {
+        ...valid(),
+        name: 'Changed Name',
+        'time-zone': 'Mars/Olympus_Mons',
+        'founded-year': '19x5',
+        'contact-email': 'nope',
+        logo: 'no-such-image',
+        'popular-now-hours': '0',
+        'weekly-best-max-age-days': '1e1',
+      },
       { cookie },
     );
     assert.equal(response.statusCode, 400);
     assert.equal(response.headers['x-error-code'], 'ERR_SETTINGS_INVALID');
-    for (const field of ['time-zone', 'founded-year', 'contact-email', 'logo']) assert.match(response.body, new RegExp(`<a href="#${field}">`), field);
+    for (const field of ['time-zone', 'founded-year', 'contact-email', 'logo', 'popular-now-hours', 'weekly-best-max-age-days']) assert.match(response.body, new RegExp(`<a href="#${field}">`), field);
     assert.match(response.body, /value="Mars\/Olympus_Mons"/, 'the form keeps what was typed');
     assert.deepEqual(t.deps.settings.publication, before);
     await t.deps.settings.load();

@@ -23,6 +23,8 @@ const SETTINGS_FIELDS: Record<keyof PublicationSettings, { field: keyof Settings
   contactEmail: { field: 'contact-email', message: 'Enter an e-mail address in the form name@example.com.' },
   copyrightHolder: { field: 'copyright-holder', message: 'The copyright holder may be at most 200 characters long.' },
   foundedYear: { field: 'founded-year', message: 'Enter the year founded as four digits, from 1600.' },
+  popularNowHours: { field: 'popular-now-hours', message: 'Enter a whole number of hours from 1 to 24.' },
+  weeklyBestMaxAgeDays: { field: 'weekly-best-max-age-days', message: 'Enter a whole number of days from 1 to 30.' },
   logoMediaId: { field: 'logo', message: 'Choose a logo from the media library, or no logo.' },
 };
 
@@ -36,6 +38,8 @@ function valuesOf(publication: PublicationSettings): SettingsFormValues {
     'contact-email': publication.contactEmail,
     'copyright-holder': publication.copyrightHolder,
     'founded-year': String(publication.foundedYear),
+    'popular-now-hours': String(publication.popularNowHours),
+    'weekly-best-max-age-days': String(publication.weeklyBestMaxAgeDays),
     logo: publication.logoMediaId ?? '',
   };
 }
@@ -51,6 +55,8 @@ function valuesFrom(body: FormBody): SettingsFormValues {
     'contact-email': read('contact-email'),
     'copyright-holder': read('copyright-holder'),
     'founded-year': read('founded-year'),
+    'popular-now-hours': read('popular-now-hours'),
+    'weekly-best-max-age-days': read('weekly-best-max-age-days'),
     logo: read('logo'),
   };
 }
@@ -66,8 +72,15 @@ function changesFrom(values: SettingsFormValues): Partial<PublicationSettings> {
     copyrightHolder: values['copyright-holder'],
     // Not a whole number of four digits → NaN, which the schema refuses like any bad year.
     foundedYear: /^\d{4}$/.test(values['founded-year']) ? Number(values['founded-year']) : Number.NaN,
+    popularNowHours: wholeNumber(values['popular-now-hours']),
+    weeklyBestMaxAgeDays: wholeNumber(values['weekly-best-max-age-days']),
     logoMediaId: values.logo === '' ? undefined : values.logo,
   };
+}
+
+/** Digits only (no `1e1`, `0x10`, ` 3`); anything else is NaN, which the schema refuses. */
+function wholeNumber(value: string): number {
+  return /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
 }
 
 /** Publication settings: `settings.manage`. Saving emits content.changed, so readers see it at once. */

@@ -15,6 +15,8 @@ export interface SettingsFormValues {
   'contact-email': string;
   'copyright-holder': string;
   'founded-year': string;
+  'popular-now-hours': string;
+  'weekly-best-max-age-days': string;
   logo: string;
 }
 
@@ -91,6 +93,29 @@ export function SettingsPage({
               ))}
             </select>
           </div>
+          <fieldset class="newsroom-fieldset">
+            <legend>Ranked lists</legend>
+            <TextField
+              id="popular-now-hours"
+              label="Popular Now: hours of views counted"
+              type="text"
+              autoComplete="off"
+              value={values['popular-now-hours']}
+              hint="From 1 to 24. Popular Now ranks stories by their views in this many recent hours, favouring rising ones."
+              maxLength={2}
+              errors={errors}
+            />
+            <TextField
+              id="weekly-best-max-age-days"
+              label="Weekly Best: oldest story, in days"
+              type="text"
+              autoComplete="off"
+              value={values['weekly-best-max-age-days']}
+              hint="From 1 to 30. Weekly Best ranks the last 7 days' views among stories published within this many days."
+              maxLength={2}
+              errors={errors}
+            />
+          </fieldset>
           <button type="submit">Save settings</button>
         </form>
       </div>
