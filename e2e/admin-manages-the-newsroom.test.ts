@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
 import { createDeps } from '../src/deps.js';
+import { addViewCounts } from '../src/modules/audience/view-count.repository.js';
 import { createFactories } from '../src/testing/factories.js';
 import { createTestDatabase } from '../src/testing/test-database.js';
 import { VIEWPORTS, browserSuite, launchBrowser, openPage, visit } from './support/browser.js';
@@ -34,7 +35,8 @@ browserSuite('an admin manages staff, sections and settings', () => {
     const deps = await createDeps(config, { postgres: database.searchPath ? { searchPath: database.searchPath } : {} });
     const app = await createApp(deps);
     await deps.users.createUser({ ...ADMIN, role: 'admin' });
-    await createFactories(deps).article({ status: 'published', tags: ['Harbour'] });
+    const story = await createFactories(deps).article({ status: 'published', tags: ['Harbour'] });
+    await addViewCounts(deps.db, [{ articleId: story.id, hourStart: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000), views: 12, viaPopularNow: 0, viaWeeklyBest: 0 }]);
     baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
     close = async () => {
@@ -56,10 +58,16 @@ browserSuite('an admin manages staff, sections and settings', () => {
       await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
       await submit(page, 'Sign in');
 
-      for (const path of ['/newsroom/staff', '/newsroom/sections', '/newsroom/sections/new', '/newsroom/settings', '/newsroom/authors', '/newsroom/authors/new', '/newsroom/tags']) {
+      for (const path of ['/newsroom/staff', '/newsroom/sections', '/newsroom/sections/new', '/newsroom/settings', '/newsroom/authors', '/newsroom/authors/new', '/newsroom/tags', '/newsroom/audience']) {
         assert.equal(await visit(page, path), 200, path);
         await assertNoAxeViolations(page, path);
       }
+      // The audience charts and tables at desktop width too, with every "Show the figures" table open.
+      await page.setViewportSize(VIEWPORTS.desktop);
+      assert.equal(await visit(page, '/newsroom/audience?period=30d'), 200);
+      await page.locator('details').evaluateAll((details) => details.forEach((element) => element.setAttribute('open', '')));
+      await assertNoAxeViolations(page, 'the audience page at desktop width');
+      await page.setViewportSize(VIEWPORTS.phone);
 
       await visit(page, '/newsroom/staff');
       await page.getByLabel('E-mail address', { exact: true }).fill('not-an-address@');

@@ -9,6 +9,11 @@ export const newsroomPaths = {
   password: () => '/newsroom/account/password',
   passwordChanged: () => '/newsroom/account/password?changed',
   audit: () => '/newsroom/audit',
+  /** The Audience dashboard; empty values are left out, so the plain page is `/newsroom/audience`. */
+  audience: (query: { period?: string; section?: string; author?: string } = {}) => {
+    const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
+    return search ? `/newsroom/audience?${search}` : '/newsroom/audience';
+  },
   media: (page = 1) => (page > 1 ? `/newsroom/media?page=${page}` : '/newsroom/media'),
   mediaAsset: (id: string) => `/newsroom/media/${encodeURIComponent(id)}`,
   curation: (saved?: string) => (saved ? `/newsroom/curation?saved=${encodeURIComponent(saved)}` : '/newsroom/curation'),

@@ -10,6 +10,7 @@ import { isCrossSiteRequest } from '../http/csrf.js';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from '../http/session-cookie.js';
 import { sendHtml } from '../http/send-page.js';
 import type { FieldError } from './components/form-fields.js';
+import { registerAudienceRoutes } from './audience.routes.js';
 import { registerCurationRoutes } from './curation.routes.js';
 import { registerMediaRoutes } from './media.routes.js';
 import { newsroomPaths } from './newsroom-paths.js';
@@ -169,6 +170,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Deps): 
       registerStaffRoutes(scope, deps);
       registerTaxonomyRoutes(scope, deps);
       registerSettingsRoutes(scope, deps);
+      registerAudienceRoutes(scope, deps);
     },
     { prefix: '/newsroom' },
   );

@@ -40,6 +40,7 @@ export function NewsroomLayout({
         { href: newsroomPaths.media(), label: 'Media' },
         ...(roleHas(viewer.role, 'curation.manage') ? [{ href: newsroomPaths.curation(), label: 'Curation' }] : []),
         { href: newsroomPaths.stories(), label: 'Stories' },
+        ...(roleHas(viewer.role, 'audience.view') ? [{ href: newsroomPaths.audience(), label: 'Audience' }] : []),
         ...(roleHas(viewer.role, 'taxonomy.manage')
           ? [
               { href: newsroomPaths.sections(), label: 'Sections' },
