@@ -24,124 +24,16 @@
 # 127.0.0.1 is used.
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$ROOT"
+# The shared helpers (settings, tool checks, pinning, cleanup trap, HTTP and wrk helpers).
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-DURATION=${BENCH_DURATION:-10s}
-WARMUP=${BENCH_WARMUP:-3s}
-CONNECTIONS=${BENCH_CONNECTIONS:-32}
-SERVER_CPU=${BENCH_SERVER_CPU:-0}
-WRK_CPU=${BENCH_WRK_CPU:-1}
-STARTUP_TIMEOUT_S=180 # first start creates the demo: ~10-30 s, ~1 s once its illustrations are cached in the OS temp dir
-HOST=127.0.0.1
-
-log() { printf '[bench] %s\n' "$*" >&2; }
-die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
-
-# "10" / "10s" / "2m" / "1h" -> whole seconds (wrk's duration syntax).
-to_seconds() {
-  local value=$1
-  case $value in
-    *h) echo $(( ${value%h} * 3600 )) ;;
-    *m) echo $(( ${value%m} * 60 )) ;;
-    *s) echo $(( ${value%s} )) ;;
-    *) echo $(( value )) ;;
-  esac
-}
-[[ $DURATION =~ ^[0-9]+[smh]?$ ]] || die "BENCH_DURATION must look like 10, 10s or 1m (got '$DURATION')"
-[[ $WARMUP =~ ^[0-9]+[smh]?$ ]] || die "BENCH_WARMUP must look like 3, 3s or 1m (got '$WARMUP')"
-[[ $CONNECTIONS =~ ^[0-9]+$ ]] || die "BENCH_CONNECTIONS must be a number (got '$CONNECTIONS')"
-DURATION_S=$(to_seconds "$DURATION")
-WARMUP_S=$(to_seconds "$WARMUP")
-
-for tool in node wrk curl sha256sum timeout awk; do
-  command -v "$tool" >/dev/null || die "'$tool' is not installed (wrk: apt-get install wrk)"
-done
-
-# Pin servers and wrk to different cores so they do not compete (docs: /work/shared/stack.md).
-CORES=$(nproc)
-PIN=1
-if ! command -v taskset >/dev/null; then
-  log "WARNING: taskset not found; servers and wrk are NOT pinned to separate cores"
-  PIN=0
-elif (( CORES < 2 )); then
-  log "WARNING: only $CORES core; servers and wrk share it"
-  PIN=0
-fi
-on_wrk_core() { if (( PIN )); then taskset -c "$WRK_CPU" "$@"; else "$@"; fi; }
-pin_to_server_core() { # pid: every thread of a running process onto the server core
-  if (( PIN )); then taskset -a -p -c "$SERVER_CPU" "$1" >/dev/null || die "could not pin pid $1 to core $SERVER_CPU"; fi
-}
-
-# ---------------------------------------------------------------------------------------------
-# Cleanup: stop every process this script started, remove the temporary directory.
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/dateline-bench.XXXXXX")
-PIDS=()
-cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
-  local pid
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    if kill -0 "$pid" 2>/dev/null; then
-      log "pid $pid did not stop on SIGTERM within 10 s; sending SIGKILL"
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
-    wait "$pid" 2>/dev/null || true
-  done
-  rm -rf "$TMP"
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# Three free loopback ports, all different (held open together while chosen).
-read -r PORT_CACHED PORT_NOCACHE PORT_BARE < <(node -e '
-  const net = require("node:net");
-  const servers = [0, 1, 2].map(() => net.createServer());
-  Promise.all(servers.map((s) => new Promise((ok) => s.listen(0, "127.0.0.1", ok)))).then(() => {
-    console.log(servers.map((s) => s.address().port).join(" "));
-    servers.forEach((s) => s.close());
-  });')
+read -r PORT_CACHED PORT_NOCACHE PORT_BARE < <(free_ports 3)
 [[ -n ${PORT_BARE:-} ]] || die "could not find free ports"
-
-# http_get URL BODY_FILE HEADER_FILE -> prints the status code (000 when no answer).
-http_get() {
-  local code
-  code=$(curl --silent --max-time 10 --output "$2" --dump-header "$3" --write-out '%{http_code}' "$1" || true)
-  echo "${code:-000}"
-}
-header_value() { # header_file name -> value of the last such header (lower-cased name match)
-  awk -v name="$2" '{ sub(/\r$/, "") } tolower($0) ~ "^" name ":" { sub(/^[^:]*:[ \t]*/, ""); v = $0 } END { print v }' "$1"
-}
-
-# wait_for_200 URL PID WHAT LOGFILE: polls until URL answers 200, the process dies, or the deadline.
-wait_for_200() {
-  local url=$1 pid=$2 what=$3 logfile=$4 deadline=$((SECONDS + STARTUP_TIMEOUT_S)) code
-  while :; do
-    code=$(curl --silent --max-time 2 --output /dev/null --write-out '%{http_code}' "$url" || true)
-    [[ $code == 200 ]] && return 0
-    if ! kill -0 "$pid" 2>/dev/null; then
-      log "$what exited before answering; last lines of its log:"; tail -n 30 "$logfile" >&2 || true
-      die "$what did not start"
-    fi
-    if (( SECONDS >= deadline )); then
-      log "last lines of the $what log:"; tail -n 30 "$logfile" >&2 || true
-      die "$what did not answer 200 at $url within ${STARTUP_TIMEOUT_S}s (last status: ${code:-none})"
-    fi
-    sleep 0.5
-  done
-}
 
 # ---------------------------------------------------------------------------------------------
 # Build.
-if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
-  log "building (tsc -p tsconfig.build.json)…"
-  timeout 300 npx --no-install tsc -p tsconfig.build.json || die "the TypeScript build failed"
-fi
-[[ -f dist/main.js ]] || die "dist/main.js is missing; run the build"
+build_dist
 
 DATA_DIR="$TMP/data"
 mkdir -p "$DATA_DIR"
@@ -233,51 +125,10 @@ URL_OF=([bare]="$BARE_URL$ARTICLE_PATH" [cached]="$CACHED_URL$ARTICLE_PATH" [dat
 PID_OF=([bare]=$PID_BARE [cached]=$PID_CACHED [database]=$PID_NOCACHE [home]=$PID_CACHED)
 LABEL=([bare]="bare node:http, article bytes (ceiling)" [cached]="article, from page cache"
   [database]="article, rendered from database" [home]="home page, from page cache")
-CLK_TCK=$(getconf CLK_TCK)
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; } # utime + stime; comm is "node", no spaces
-
-# measure NAME ROUND -> R[NAME.ROUND.rps|p99|cpu|note]
-measure() {
-  local name=$1 round=$2 url=${URL_OF[$1]} pid=${PID_OF[$1]} out="$TMP/wrk-$1-$2.txt"
-  if (( round == 1 )); then
-    on_wrk_core timeout --foreground $((WARMUP_S + 30)) wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null 2>&1 ||
-      die "wrk warm-up failed for $url"
-  fi
-  local c0 c1 t0 t1
-  c0=$(cpu_ticks "$pid"); t0=$(date +%s%N)
-  on_wrk_core timeout --foreground $((DURATION_S + 30)) wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$url" >"$out" 2>&1 ||
-    { cat "$out" >&2; die "wrk failed for $url"; }
-  c1=$(cpu_ticks "$pid"); t1=$(date +%s%N)
-  if [[ ${BENCH_VERBOSE:-0} == 1 ]]; then printf '\n--- wrk: %s, round %s (%s)\n' "$name" "$round" "$url" >&2; cat "$out" >&2; fi
-  local rps p99 cpu
-  rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
-  # wrk prints latencies as 123.45us / 1.23ms / 1.23s / 1.23m.
-  p99=$(awk '$1 == "99%" {
-      v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
-      f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : (u == "h") ? 3600000 : -1
-      if (f < 0) print "?"; else printf "%.2f", v * f
-    }' "$out")
-  [[ -n $rps && -n $p99 ]] || { cat "$out" >&2; die "could not read wrk's output for $url"; }
-  cpu=$(awk -v ticks=$((c1 - c0)) -v hz="$CLK_TCK" -v ns=$((t1 - t0)) 'BEGIN { printf "%.0f", 100 * (ticks / hz) / (ns / 1e9) }')
-  local notes=() non2xx sockerr
-  non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$out")
-  if [[ -n $non2xx ]]; then notes+=("$non2xx non-2xx/3xx"); fi
-  sockerr=$(awk '/Socket errors:/ { sub(/^ *Socket errors: */, ""); print }' "$out")
-  if [[ -n $sockerr ]]; then notes+=("socket errors: $sockerr"); fi
-  R[$name.$round.rps]=$rps R[$name.$round.p99]=$p99 R[$name.$round.cpu]=$cpu
-  R[$name.$round.note]=$(IFS=';'; echo "${notes[*]:-}")
-  log "$(printf 'round %s  %-9s %10s req/s  p99 %8s ms  server CPU %3s%%  %s' "$round" "$name" "$rps" "$p99" "$cpu" "${R[$name.$round.note]}")"
-}
+measure() { wrk_measure "$1" "$2" "${URL_OF[$1]}" "${PID_OF[$1]}"; } # NAME ROUND -> R[NAME.ROUND.*]
 
 ROUNDS=${BENCH_ROUNDS:-1}
 [[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "BENCH_ROUNDS must be a positive number (got '$ROUNDS')"
-# How busy the machine is right now (the load average lags by minutes): idle share of all cores
-# over two seconds, from /proc/stat, while none of our servers is under load.
-idle_percent() {
-  local a b
-  a=$(head -n 1 /proc/stat); sleep 2; b=$(head -n 1 /proc/stat)
-  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x); split(b, y); for (i = 2; i <= 9; i++) t += y[i] - x[i]; printf "%.0f", (t > 0 ? 100 * (y[5] - x[5]) / t : 0) }'
-}
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 IDLE_BEFORE=$(idle_percent)
 if (( IDLE_BEFORE < 90 )); then
@@ -302,7 +153,6 @@ fi
 # ---------------------------------------------------------------------------------------------
 # Report: with several rounds, each figure is the median over rounds (the ratio is the median of
 # each round's own ratio, so a slow round does not skew it).
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "?"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 column_of() { # name field [expression over rps cpu bare] -> the values over rounds, space-separated
   local name=$1 field=$2 round values=""
   for round in $(seq 1 "$ROUNDS"); do
@@ -317,7 +167,7 @@ column_of() { # name field [expression over rps cpu bare] -> the values over rou
 
 echo
 echo "Dateline page benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "node $(node --version), $(wrk --version 2>&1 | head -n 1 | awk '{ print $1, $2 }'), $CORES cores ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), git $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+machine_line
 echo "wrk -t1 -c$CONNECTIONS -d$DURATION --timeout 10s --latency on 127.0.0.1, warm-up $WARMUP, $ROUNDS round(s)$( (( ROUNDS > 1 )) && echo ' (medians)' || true); servers pinned to core $SERVER_CPU, wrk to core $WRK_CPU$( (( PIN )) || echo ' (NOT pinned)'; true)"
 echo "article $ARTICLE_PATH ($ARTICLE_BYTES B), home page ($HOME_BYTES B)"
 echo "CPUs idle before measuring ${IDLE_BEFORE}%, after ${IDLE_AFTER}% (load average before $LOAD_BEFORE, after $LOAD_AFTER)"
