@@ -22,7 +22,8 @@ async function startAndStop(env: Record<string, string>): Promise<{ stdout: stri
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 20_000;
+  // Generous: on a loaded 2-core CI machine, compiling and starting can take a while.
+  const deadline = Date.now() + 60_000;
   let port = '';
   while (Date.now() < deadline && child.exitCode === null) {
     const match = /is serving .* at http:\/\/\S+:(\d+)/.exec(stdout);
@@ -39,6 +40,9 @@ async function startAndStop(env: Record<string, string>): Promise<{ stdout: stri
     const response = await fetch(`http://127.0.0.1:${port}/newsroom/sign-in`, { method: 'POST', body: form, redirect: 'manual' });
     stdout += `\nSIGN-IN STATUS ${response.status}\n`;
     child.kill('SIGTERM');
+  } else {
+    // Never serving: stop it, so the test fails on its assertions instead of waiting forever.
+    child.kill('SIGKILL');
   }
   return { stdout, stderr, code: await exited, port };
 }

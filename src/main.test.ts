@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,12 +12,15 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-main-'));
 
+const started: ChildProcess[] = [];
+
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', DEMO: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.push(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -26,7 +29,7 @@ function start(env: Record<string, string>) {
   return { child, exited, output: () => ({ stdout, stderr }) };
 }
 
-async function waitFor(check: () => RegExpExecArray | null, timeoutMs = 20_000): Promise<RegExpExecArray> {
+async function waitFor(check: () => RegExpExecArray | null, timeoutMs = 60_000): Promise<RegExpExecArray> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const match = check();
@@ -40,7 +43,11 @@ async function waitFor(check: () => RegExpExecArray | null, timeoutMs = 20_000):
 const errorLines = (stderr: string) => stderr.split('\n').filter((line) => line.trim() && !/ExperimentalWarning|--trace-warnings/.test(line));
 
 describe('the dateline process', () => {
-  after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+  after(() => {
+    // A test that failed before stopping its server must not leave it running (and the file hanging).
+    for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
 
   it('exits non-zero with one clear line when the database cannot be reached', async () => {
     const run = start({ DATABASE_URL: 'postgres://news:secret@127.0.0.1:1/news', DATA_DIR: scratch });
