@@ -87,6 +87,10 @@ export interface ArticlesTable {
   created_at: Timestamp;
   /** The staff user who created the story; contributors and reporters may edit only their own. */
   owner_user_id: WithDefault<string | null>;
+  /** 1: readers may comment (unless the publication's comments are closed). */
+  comments_enabled: WithDefault<number>;
+  /** Published comments and replies, maintained with every comment change. */
+  comment_count: WithDefault<number>;
 }
 
 export interface ArticleAuthorsTable {
@@ -191,6 +195,63 @@ export interface ArticleViewHoursTable {
   via_weekly_best: number;
 }
 
+export interface ReadersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  created_at: Timestamp;
+  password_changed_at: Timestamp;
+  deleted_at: Timestamp | null;
+  banned_at: Timestamp | null;
+}
+
+export interface ReaderSessionsTable {
+  id: string;
+  token_hash: string;
+  reader_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface ReaderPasswordResetsTable {
+  id: string;
+  token_hash: string;
+  reader_id: string;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface CommentsTable {
+  id: string;
+  article_id: string;
+  reader_id: string;
+  parent_id: string | null;
+  body: string;
+  /** published | pending | hidden | deleted */
+  status: string;
+  held_reason: string | null;
+  created_at: Timestamp;
+  edited_at: Timestamp | null;
+  like_count: WithDefault<number>;
+  report_count: WithDefault<number>;
+}
+
+export interface CommentLikesTable {
+  comment_id: string;
+  reader_id: string;
+  created_at: Timestamp;
+}
+
+export interface CommentReportsTable {
+  comment_id: string;
+  reader_id: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   settings: SettingsTable;
   sections: SectionsTable;
@@ -210,4 +271,10 @@ export interface Database {
   audit_log: AuditLogTable;
   article_revisions: ArticleRevisionsTable;
   article_view_hours: ArticleViewHoursTable;
+  readers: ReadersTable;
+  reader_sessions: ReaderSessionsTable;
+  reader_password_resets: ReaderPasswordResetsTable;
+  comments: CommentsTable;
+  comment_likes: CommentLikesTable;
+  comment_reports: CommentReportsTable;
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import { initialMigration } from './0001-initial.migration.js';
 import { newsroomMigration } from './0002-newsroom.migration.js';
 import { audienceMigration } from './0003-audience.migration.js';
+import { commentsMigration } from './0004-comments.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
   '0002-newsroom': newsroomMigration,
   '0003-audience': audienceMigration,
+  '0004-comments': commentsMigration,
 };

@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'staff.manage',
   'audit.view',
   'audience.view',
+  'readers.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,7 +46,7 @@ const EDITOR: readonly Permission[] = [
   'curation.manage',
   'comments.moderate',
 ];
-const ADMIN: readonly Permission[] = [...EDITOR, 'taxonomy.manage', 'settings.manage', 'staff.manage', 'audit.view'];
+const ADMIN: readonly Permission[] = [...EDITOR, 'taxonomy.manage', 'settings.manage', 'staff.manage', 'audit.view', 'readers.manage'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   contributor: new Set(CONTRIBUTOR),

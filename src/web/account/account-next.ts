@@ -1,0 +1,24 @@
+const ACCOUNT_HOME = '/account';
+
+/** The account's own entry pages: going "back" to them after signing in would loop. */
+const ENTRY_PAGES = /^\/account\/(?:sign-in|sign-up|sign-out|reset)(?:[/?#]|$)/;
+
+/**
+ * Where to go after signing in or up: any path on this site (a reader signs in from a story to
+ * comment on it), never another site. `//evil.example`, `https://evil.example`, `/\evil.example`,
+ * control characters and the sign-in pages themselves all go to the account page instead.
+ */
+export function safeAccountNext(raw: unknown): string {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 1000) return ACCOUNT_HOME;
+  if (!raw.startsWith('/') || raw.startsWith('//') || /[\\\s\u0000-\u001f\u007f]/.test(raw)) return ACCOUNT_HOME;
+  const base = 'http://dateline.invalid';
+  let resolved: URL;
+  try {
+    resolved = new URL(raw, base);
+  } catch {
+    return ACCOUNT_HOME;
+  }
+  // Checked again after resolving: dot segments and encoded slashes must still land on this site.
+  if (resolved.origin !== base || resolved.pathname.startsWith('//') || ENTRY_PAGES.test(resolved.pathname)) return ACCOUNT_HOME;
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
+}

@@ -1,0 +1,306 @@
+import assert from 'node:assert/strict';
+import type { LightMyRequestResponse } from 'fastify';
+import { after, before, describe, it } from 'node:test';
+import { SIGN_IN_LIMITS } from '../../modules/users/sign-in.service.js';
+import { csrfTokenIn, postForm } from '../../testing/newsroom-client.js';
+import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { READER_COOKIE } from './reader-cookie.js';
+
+/** The `Cookie` header for the reader session a response set, or undefined when it set none. */
+function readerCookieFrom(response: LightMyRequestResponse): string | undefined {
+  const cookie = response.cookies.find((candidate) => candidate.name === READER_COOKIE && candidate.value !== '');
+  return cookie ? `${READER_COOKIE}=${cookie.value}` : undefined;
+}
+
+async function readerCount(t: TestApp): Promise<number> {
+  const row = await t.deps.db.selectFrom('readers').select((eb) => eb.fn.countAll<string | number>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+describe('reader accounts over HTTP', () => {
+  let t: TestApp;
+  let ip = 0;
+  /** A fresh client address per test, so one test's failures never rate-limit another. */
+  const nextIp = () => `10.9.${Math.floor(++ip / 250)}.${ip % 250}`;
+  const signUp = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+    postForm(t.app, '/account/sign-up', { next: '', ...fields }, { remoteAddress: nextIp(), headers });
+  const signIn = (email: string, password: string, options: { next?: string; remoteAddress?: string } = {}) =>
+    postForm(t.app, '/account/sign-in', { email, password, next: options.next ?? '' }, { remoteAddress: options.remoteAddress ?? nextIp() });
+  const csrfOf = async (cookie: string) => csrfTokenIn((await t.app.inject({ url: '/account', headers: { cookie } })).body);
+
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+
+  it('signs a new reader up and in, with a reader cookie, and shows the account page never cached', async () => {
+    const form = await t.app.inject('/account/sign-up');
+    assert.equal(form.statusCode, 200);
+    assert.equal(form.headers['cache-control'], 'no-store');
+    assert.match(form.body, /<label for="display-name">Display name<\/label>/);
+    const response = await signUp({ 'display-name': '  Min-ji  ', email: 'Min-Ji@Mail.example', password: 'a long enough passphrase' });
+    assert.equal(response.statusCode, 303);
+    assert.equal(response.headers.location, '/account');
+    assert.equal(response.headers['cache-control'], 'no-store');
+    const setCookie = String(response.headers['set-cookie']);
+    for (const attribute of ['HttpOnly', 'SameSite=Lax', 'Path=/', 'Secure']) assert.ok(setCookie.includes(attribute), attribute);
+    const cookie = readerCookieFrom(response);
+    assert.ok(cookie);
+    const account = await t.app.inject({ url: '/account', headers: { cookie } });
+    assert.equal(account.statusCode, 200);
+    assert.equal(account.headers['cache-control'], 'no-store');
+    assert.match(account.body, /Signed in as <strong>Min-ji<\/strong> \(min-ji@mail\.example\)/);
+  });
+
+  it('refuses a second account for the same address (any case) with 409, storing nothing', async () => {
+    await t.factories.reader({ email: 'taken@mail.example' });
+    const before = await readerCount(t);
+    const response = await signUp({ 'display-name': 'Someone', email: 'TAKEN@mail.example', password: 'another long passphrase' });
+    assert.equal(response.statusCode, 409);
+    assert.equal(response.headers['x-error-code'], 'ERR_READER_EMAIL_TAKEN');
+    assert.equal(readerCookieFrom(response), undefined);
+    assert.equal(await readerCount(t), before);
+    assert.match(response.body, /<a href="#email">/);
+    assert.match(response.body, /value="Someone"/, 'the name typed is kept');
+    assert.doesNotMatch(response.body, /another long passphrase/, 'the password is not');
+  });
+
+  it('answers each bad field with a coded 400 beside that field, and stores nothing', async () => {
+    const good = { 'display-name': 'Valid Name', email: 'fresh@mail.example', password: 'a long enough passphrase' };
+    const cases: Array<[Record<string, string>, string, string]> = [
+      [{ 'display-name': '   ' }, 'ERR_READER_NAME_INVALID', 'display-name'],
+      [{ 'display-name': 'x'.repeat(51) }, 'ERR_READER_NAME_INVALID', 'display-name'],
+      [{ 'display-name': 'two\nlines' }, 'ERR_READER_NAME_INVALID', 'display-name'],
+      [{ email: 'not-an-address' }, 'ERR_EMAIL_INVALID', 'email'],
+      [{ email: `${'a'.repeat(250)}@mail.example` }, 'ERR_EMAIL_INVALID', 'email'],
+      [{ password: 'short' }, 'ERR_PASSWORD_TOO_SHORT', 'password'],
+      [{ password: 'p'.repeat(257) }, 'ERR_PASSWORD_TOO_LONG', 'password'],
+    ];
+    const before = await readerCount(t);
+    for (const [override, code, field] of cases) {
+      const response = await signUp({ ...good, ...override });
+      assert.equal(response.statusCode, 400, code);
+      assert.equal(response.headers['x-error-code'], code);
+      assert.match(response.body, new RegExp(`<a href="#${field}">`), `${code} links to #${field}`);
+      assert.match(response.body, /<title>Error: /);
+    }
+    assert.equal(await readerCount(t), before);
+    // A name of exactly 50 characters (counted as characters, not UTF-16 units) is fine.
+    assert.equal((await signUp({ ...good, 'display-name': '한'.repeat(50) })).statusCode, 303);
+  });
+
+  it('gives exactly the same answer for a wrong password and an unknown address', async () => {
+    const { reader, password } = await t.factories.reader({ email: 'same@mail.example' });
+    const wrong = await signIn(reader.email, `${password}!`);
+    const unknown = await signIn('nobody@mail.example', `${password}!`);
+    for (const response of [wrong, unknown]) {
+      assert.equal(response.statusCode, 401);
+      assert.equal(response.headers['x-error-code'], 'ERR_SIGN_IN_FAILED');
+      assert.equal(readerCookieFrom(response), undefined);
+    }
+    assert.equal(wrong.body.replace('same@mail.example', 'E'), unknown.body.replace('nobody@mail.example', 'E'));
+    const right = await signIn('SAME@mail.example', password);
+    assert.equal(right.statusCode, 303);
+    assert.ok(readerCookieFrom(right));
+  });
+
+  it(`limits failures per account to ${SIGN_IN_LIMITS.perAccount}, and per address to ${SIGN_IN_LIMITS.perIp}, per window`, async () => {
+    const { reader, password } = await t.factories.reader();
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) assert.equal((await signIn(reader.email, 'wrong password!')).statusCode, 401);
+    const limited = await signIn(reader.email, password);
+    assert.equal(limited.statusCode, 429);
+    assert.equal(limited.headers['x-error-code'], 'ERR_TOO_MANY_SIGN_IN_ATTEMPTS');
+    assert.equal(readerCookieFrom(limited), undefined);
+
+    const other = await t.factories.reader();
+    for (let i = 0; i < SIGN_IN_LIMITS.perIp; i++) await signIn(`guess${i}@mail.example`, 'wrong password!', { remoteAddress: '10.200.0.1' });
+    assert.equal((await signIn(other.reader.email, other.password, { remoteAddress: '10.200.0.1' })).statusCode, 429);
+
+    t.clock.advance(SIGN_IN_LIMITS.windowMs);
+    assert.equal((await signIn(reader.email, password)).statusCode, 303, 'the window passed');
+  });
+
+  it('goes only to a place on this site after signing in, never another site', async () => {
+    const { reader, password } = await t.factories.reader();
+    const back = await signIn(reader.email, password, { next: '/article/harbour#comments' });
+    assert.equal(back.headers.location, '/article/harbour#comments');
+    for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', '/account/sign-in', 'javascript:alert(1)', ' /x', '/a\tb']) {
+      const response = await signIn(reader.email, password, { next });
+      assert.equal(response.statusCode, 303, next);
+      assert.equal(response.headers.location, '/account', next);
+    }
+    // An encoded slash stays a path on this site.
+    assert.equal((await signIn(reader.email, password, { next: '/%2F/evil.example' })).headers.location, '/%2F/evil.example');
+    const signedOut = await t.app.inject('/account/comments');
+    assert.equal(signedOut.statusCode, 303);
+    assert.equal(signedOut.headers.location, '/account/sign-in?next=%2Faccount%2Fcomments');
+  });
+
+  it('signs out: the session is revoked, the cookie cleared', async () => {
+    const { cookie } = await t.factories.reader();
+    const _csrf = await csrfOf(cookie);
+    const response = await postForm(t.app, '/account/sign-out', { _csrf }, { cookie });
+    assert.equal(response.statusCode, 303);
+    assert.equal(response.headers.location, '/account/sign-in?signed-out');
+    assert.match(String(response.headers['set-cookie']), /dateline_reader=;.*Expires=Thu, 01 Jan 1970/);
+    assert.equal((await t.app.inject({ url: '/account', headers: { cookie } })).statusCode, 303, 'the old cookie no longer works');
+  });
+
+  it('refuses posts without a valid CSRF token with 403, changing nothing', async () => {
+    const { reader, cookie, password } = await t.factories.reader({ displayName: 'Unchanged' });
+    for (const _csrf of [undefined, 'forged-token', await csrfOf((await t.factories.reader()).cookie)]) {
+      const fields: Record<string, string> = _csrf === undefined ? {} : { _csrf };
+      const rename = await postForm(t.app, '/account/profile', { ...fields, 'display-name': 'Changed' }, { cookie });
+      assert.equal(rename.statusCode, 403);
+      assert.equal(rename.headers['x-error-code'], 'ERR_CSRF_TOKEN_INVALID');
+      assert.equal(rename.headers['cache-control'], 'no-store');
+      const remove = await postForm(t.app, '/account/delete', { ...fields, password }, { cookie });
+      assert.equal(remove.statusCode, 403);
+      const out = await postForm(t.app, '/account/sign-out', fields, { cookie });
+      assert.equal(out.statusCode, 403);
+    }
+    const account = await t.app.inject({ url: '/account', headers: { cookie } });
+    assert.equal(account.statusCode, 200, 'still signed in');
+    assert.match(account.body, /Signed in as <strong>Unchanged<\/strong>/);
+    assert.equal((await t.deps.readerSessions.resolve(cookie.split('=')[1]))?.reader.id, reader.id);
+    const unsigned = await postForm(t.app, '/account/profile', { 'display-name': 'x' });
+    assert.equal(unsigned.statusCode, 401);
+    assert.equal(unsigned.headers['x-error-code'], 'ERR_READER_NOT_SIGNED_IN');
+  });
+
+  it('refuses sign-up and sign-in posted from another site', async () => {
+    const before = await readerCount(t);
+    const crossSite = await signUp(
+      { 'display-name': 'Victim', email: 'planted@mail.example', password: 'a long enough passphrase' },
+      { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    );
+    assert.equal(crossSite.statusCode, 403);
+    assert.equal(crossSite.headers['x-error-code'], 'ERR_CSRF_TOKEN_INVALID');
+    assert.equal(await readerCount(t), before);
+    const { reader, password } = await t.factories.reader();
+    const signInCross = await postForm(t.app, '/account/sign-in', { email: reader.email, password }, { headers: { origin: 'https://evil.example' } });
+    assert.equal(signInCross.statusCode, 403);
+    assert.equal(readerCookieFrom(signInCross), undefined);
+  });
+
+  it('changes the display name, and refuses a bad one beside its field', async () => {
+    const { cookie } = await t.factories.reader();
+    const _csrf = await csrfOf(cookie);
+    const saved = await postForm(t.app, '/account/profile', { _csrf, 'display-name': '  <b>Ha-eun</b> ' }, { cookie });
+    assert.equal(saved.statusCode, 303);
+    assert.equal(saved.headers.location, '/account?saved=name');
+    const account = await t.app.inject({ url: '/account?saved=name', headers: { cookie } });
+    assert.match(account.body, /Signed in as <strong>&lt;b>Ha-eun&lt;\/b><\/strong>/);
+    assert.match(account.body, /role="status">Your display name has been saved\./);
+    const bad = await postForm(t.app, '/account/profile', { _csrf, 'display-name': '' }, { cookie });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.headers['x-error-code'], 'ERR_READER_NAME_INVALID');
+    assert.match(bad.body, /<a href="#display-name">/);
+  });
+
+  it('changes the password with the current one, signing out every other session', async () => {
+    const { reader, cookie, password } = await t.factories.reader();
+    const other = await signIn(reader.email, password);
+    const otherCookie = readerCookieFrom(other) ?? '';
+    const _csrf = await csrfOf(cookie);
+    const wrong = await postForm(t.app, '/account/password', { _csrf, 'current-password': 'not it at all', 'new-password': 'brand new passphrase', 'confirm-password': 'brand new passphrase' }, { cookie });
+    assert.equal(wrong.statusCode, 400);
+    assert.equal(wrong.headers['x-error-code'], 'ERR_PASSWORD_INCORRECT');
+    const mismatch = await postForm(t.app, '/account/password', { _csrf, 'current-password': password, 'new-password': 'brand new passphrase', 'confirm-password': 'something else' }, { cookie });
+    assert.equal(mismatch.headers['x-error-code'], 'ERR_PASSWORDS_DO_NOT_MATCH');
+    const changed = await postForm(t.app, '/account/password', { _csrf, 'current-password': password, 'new-password': 'brand new passphrase', 'confirm-password': 'brand new passphrase' }, { cookie });
+    assert.equal(changed.statusCode, 303);
+    assert.equal(changed.headers.location, '/account?saved=password');
+    const fresh = readerCookieFrom(changed);
+    assert.ok(fresh && fresh !== cookie, 'this browser carries on with a new session');
+    assert.equal((await t.app.inject({ url: '/account', headers: { cookie: fresh } })).statusCode, 200);
+    assert.equal((await t.app.inject({ url: '/account', headers: { cookie: otherCookie } })).statusCode, 303, 'the other session ended');
+    assert.equal((await t.app.inject({ url: '/account', headers: { cookie } })).statusCode, 303, 'the old session ended');
+    assert.equal((await signIn(reader.email, password)).statusCode, 401);
+    assert.equal((await signIn(reader.email, 'brand new passphrase')).statusCode, 303);
+  });
+
+  it('deletes the account with its password: the row is scrubbed, the reader signed out, the old password useless', async () => {
+    const { reader, cookie, password } = await t.factories.reader({ email: 'leaving@mail.example', displayName: 'Leaving Reader' });
+    const article = await t.factories.article();
+    await t.deps.db
+      .insertInto('comments')
+      .values({ id: 'comment-of-leaver', article_id: article.id, reader_id: reader.id, parent_id: null, body: 'I was here.', status: 'published', held_reason: null, created_at: t.clock.now().toISOString(), edited_at: null })
+      .execute();
+    const confirm = await t.app.inject({ url: '/account/delete', headers: { cookie } });
+    assert.equal(confirm.statusCode, 200);
+    assert.match(confirm.body, /<label for="password">Your password, to confirm<\/label>/);
+    const _csrf = csrfTokenIn(confirm.body);
+    const wrong = await postForm(t.app, '/account/delete', { _csrf, password: 'not the password' }, { cookie });
+    assert.equal(wrong.statusCode, 400);
+    assert.equal(wrong.headers['x-error-code'], 'ERR_PASSWORD_INCORRECT');
+
+    const deleted = await postForm(t.app, '/account/delete', { _csrf, password }, { cookie });
+    assert.equal(deleted.statusCode, 303);
+    assert.equal(deleted.headers.location, '/account/sign-in?deleted');
+    assert.match(String(deleted.headers['set-cookie']), /dateline_reader=;/);
+    const row = await t.deps.db.selectFrom('readers').selectAll().where('id', '=', reader.id).executeTakeFirstOrThrow();
+    assert.equal(row.display_name, '');
+    assert.equal(row.email, `deleted-${reader.id}@deleted.invalid`);
+    assert.equal(row.password_hash, '');
+    assert.equal(row.deleted_at, t.clock.now().toISOString());
+    const sessions = await t.deps.db.selectFrom('reader_sessions').select('id').where('reader_id', '=', reader.id).execute();
+    assert.equal(sessions.length, 0);
+    const comment = await t.deps.db.selectFrom('comments').select('reader_id').where('id', '=', 'comment-of-leaver').executeTakeFirstOrThrow();
+    assert.equal(comment.reader_id, reader.id, 'the comment stays, still tied to the row');
+    assert.equal((await t.app.inject({ url: '/account', headers: { cookie } })).statusCode, 303);
+    const again = await signIn('leaving@mail.example', password);
+    assert.equal(again.statusCode, 401);
+    assert.equal(again.headers['x-error-code'], 'ERR_SIGN_IN_FAILED');
+    assert.equal((await signUp({ 'display-name': 'Back Again', email: 'leaving@mail.example', password: 'a long enough passphrase' })).statusCode, 303, 'the address is free again');
+  });
+
+  it('lists my comments newest first, 20 a page, escaped, with line breaks, status and a link to each', async () => {
+    const { reader, cookie } = await t.factories.reader();
+    const someoneElse = await t.factories.reader();
+    const article = await t.factories.article({ headline: 'Ferries <return>', slug: 'ferries-return' });
+    const statuses = ['published', 'pending', 'hidden', 'deleted'];
+    const start = t.clock.now().getTime();
+    for (let i = 0; i < 23; i++) {
+      await t.deps.db
+        .insertInto('comments')
+        .values({
+          id: `mine-${String(i).padStart(2, '0')}`,
+          article_id: article.id,
+          reader_id: reader.id,
+          parent_id: null,
+          body: i === 22 ? 'Line one <script>\nLine two' : `Comment ${i}`,
+          status: statuses[i % 4] ?? 'published',
+          held_reason: null,
+          created_at: new Date(start - (22 - i) * 60_000).toISOString(),
+          edited_at: null,
+        })
+        .execute();
+    }
+    await t.deps.db
+      .insertInto('comments')
+      .values({ id: 'not-mine', article_id: article.id, reader_id: someoneElse.reader.id, parent_id: null, body: 'Not mine', status: 'published', held_reason: null, created_at: new Date(start).toISOString(), edited_at: null })
+      .execute();
+    const first = await t.app.inject({ url: '/account/comments', headers: { cookie } });
+    assert.equal(first.statusCode, 200);
+    assert.equal(first.headers['cache-control'], 'no-store');
+    assert.equal((first.body.match(/<li><article/g) ?? []).length, 20);
+    assert.ok(first.body.indexOf('mine-22') < first.body.indexOf('mine-21'), 'newest first');
+    assert.match(first.body, /<a href="\/article\/ferries-return#comment-mine-22">Ferries &lt;return><\/a>/);
+    assert.match(first.body, /Line one &lt;script><br\/?>Line two/);
+    assert.match(first.body, /Awaiting moderation/);
+    assert.match(first.body, /Hidden by an editor/);
+    assert.doesNotMatch(first.body, /Not mine/);
+    assert.match(first.body, /href="\/account\/comments\?page=2" rel="next"/);
+    const second = await t.app.inject({ url: '/account/comments?page=2', headers: { cookie } });
+    assert.equal((second.body.match(/<li><article/g) ?? []).length, 3);
+    const bad = await t.app.inject({ url: '/account/comments?page=zero', headers: { cookie } });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.headers['x-error-code'], 'ERR_INVALID_PAGE_NUMBER');
+  });
+
+  it('links to the account from the masthead of every public page, with the same words for everyone', async () => {
+    const home = await t.app.inject('/');
+    assert.match(home.body, /<a class="masthead-account" href="\/account">Account<\/a>/);
+  });
+});

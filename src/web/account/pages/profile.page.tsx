@@ -1,0 +1,104 @@
+import type { Reader } from '../../../modules/readers/reader.types.js';
+import { MAX_READER_NAME_LENGTH } from '../../../modules/readers/reader.types.js';
+import { MIN_PASSWORD_LENGTH } from '../../../modules/users/user.types.js';
+import { CSRF_FIELD } from '../../http/csrf.js';
+import { ErrorSummary, TextField, type FieldError } from '../../newsroom/components/form-fields.js';
+import { paths } from '../../site/paths.js';
+import type { SiteContext } from '../../site/site-context.js';
+import { AccountLayout, Notice } from './account-layout.js';
+
+export interface ProfilePageProps {
+  site: SiteContext;
+  reader: Reader;
+  csrfToken: string;
+  errors?: readonly FieldError[];
+  /** The name as typed when the name form failed. */
+  displayName?: string;
+  notice?: string;
+}
+
+/** The reader's own account: their name, their password, their comments, signing out and deleting. */
+export function ProfilePage(props: ProfilePageProps) {
+  const { site, reader, csrfToken } = props;
+  const errors = props.errors ?? [];
+  return (
+    <AccountLayout site={site} title="Your account" hasErrors={errors.length > 0}>
+      <h1>Your account</h1>
+      <p>
+        Signed in as <strong>{reader.displayName}</strong> ({reader.email}).
+      </p>
+      {reader.banned && <p class="newsroom-notice">An editor has stopped this account from commenting. You can still read, and manage or delete the account.</p>}
+      <Notice text={props.notice} />
+      <ErrorSummary errors={errors} />
+      <ul>
+        <li>
+          <a href={paths.account.comments()}>My comments</a>
+        </li>
+        <li>
+          <a href={paths.account.delete()}>Delete my account</a>
+        </li>
+      </ul>
+      <form method="post" action={paths.account.signOut()}>
+        <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
+        <button type="submit">Sign out</button>
+      </form>
+
+      <h2>Display name</h2>
+      <form method="post" action={paths.account.profile()} class="newsroom-form">
+        <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
+        <TextField
+          id="display-name"
+          label="Display name"
+          type="text"
+          autoComplete="nickname"
+          hint={`Shown beside your comments; up to ${MAX_READER_NAME_LENGTH} characters.`}
+          value={props.displayName ?? reader.displayName}
+          maxLength={MAX_READER_NAME_LENGTH}
+          errors={errors}
+        />
+        <button type="submit">Save name</button>
+      </form>
+
+      <h2>Password</h2>
+      <form method="post" action={paths.account.password()} class="newsroom-form">
+        <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
+        <TextField id="current-password" label="Current password" type="password" autoComplete="current-password" maxLength={256} errors={errors} />
+        <TextField
+          id="new-password"
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters. Changing it signs you out everywhere else.`}
+          minLength={MIN_PASSWORD_LENGTH}
+          maxLength={256}
+          errors={errors}
+        />
+        <TextField id="confirm-password" label="New password again" type="password" autoComplete="new-password" maxLength={256} errors={errors} />
+        <button type="submit">Change password</button>
+      </form>
+    </AccountLayout>
+  );
+}
+
+/** Confirming the deletion of the account with its password. */
+export function DeleteAccountPage(props: { site: SiteContext; csrfToken: string; errors?: readonly FieldError[] }) {
+  const errors = props.errors ?? [];
+  return (
+    <AccountLayout site={props.site} title="Delete your account" hasErrors={errors.length > 0}>
+      <h1>Delete your account</h1>
+      <p>
+        Your name, e-mail address and password are removed and you are signed out everywhere. Your comments stay where they are, shown as from “a deleted
+        reader”. This cannot be undone.
+      </p>
+      <ErrorSummary errors={errors} />
+      <form method="post" action={paths.account.delete()} class="newsroom-form">
+        <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+        <TextField id="password" label="Your password, to confirm" type="password" autoComplete="current-password" maxLength={256} errors={errors} />
+        <button type="submit">Delete my account</button>
+      </form>
+      <p>
+        <a href={paths.account.home()}>Keep my account</a>
+      </p>
+    </AccountLayout>
+  );
+}
