@@ -8,7 +8,10 @@ import type { ArticleInput, ArticleStatus } from './article.types.js';
  */
 
 /** The editable content of a story: everything an editor's form sets, resolved to stored ids. */
-export type ArticleContent = Omit<ArticleInput, 'id' | 'status' | 'publishedAt' | 'updatedAt' | 'viewCount'>;
+export type ArticleContent = Omit<ArticleInput, 'id' | 'status' | 'publishedAt' | 'updatedAt' | 'viewCount'> & {
+  /** Undefined leaves the story's switch as it is. */
+  commentsEnabled?: boolean;
+};
 
 /** What the workflow needs to decide whether a step is allowed. */
 export interface StoryState {
@@ -95,6 +98,11 @@ export async function findMissingArticleReferences(
   ];
 }
 
+/** Turns readers' comments on this story on or off (new stories start with them on). */
+export async function setArticleCommentsEnabled(db: Db, id: string, enabled: boolean): Promise<void> {
+  await db.updateTable('articles').set({ comments_enabled: enabled ? 1 : 0 }).where('id', '=', id).execute();
+}
+
 export async function setArticleOwner(db: Db, id: string, userId: string): Promise<void> {
   await db.updateTable('articles').set({ owner_user_id: userId }).where('id', '=', id).execute();
 }
@@ -117,6 +125,7 @@ export async function updateArticleContent(db: Db, id: string, content: ArticleC
         embargo_until: content.embargoUntil?.toISOString() ?? null,
         seo_title: content.seoTitle ?? null,
         seo_description: content.seoDescription ?? null,
+        ...(content.commentsEnabled === undefined ? {} : { comments_enabled: content.commentsEnabled ? 1 : 0 }),
         updated_at: updatedAt.toISOString(),
       })
       .where('id', '=', id)

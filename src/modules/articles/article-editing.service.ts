@@ -19,6 +19,7 @@ import {
   findStoryState,
   isArticleSlugTaken,
   isStoryOwnedBy,
+  setArticleCommentsEnabled,
   setArticleOwner,
   touchArticle,
   transitionArticleStatus,
@@ -70,6 +71,7 @@ export class ArticleEditingService {
       await insertArticle(trx, { ...content, id, status: 'draft' }, now);
       // The owner is who acted, never a field of the input.
       await setArticleOwner(trx, id, actor.id);
+      if (content.commentsEnabled === false) await setArticleCommentsEnabled(trx, id, false);
       await insertRevision(trx, { articleId: id, authorUserId: actor.id, snapshot, createdAt: now });
     });
     return id;
@@ -253,6 +255,8 @@ async function resolveContent(
     embargoUntil: edit.embargoUntil,
     seoTitle: edit.seoTitle,
     seoDescription: edit.seoDescription,
+    // Not part of the revision snapshot: restoring an old revision leaves the switch alone.
+    commentsEnabled: edit.commentsEnabled,
   };
   const snapshot: RevisionSnapshot = {
     slug,

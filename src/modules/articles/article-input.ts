@@ -68,6 +68,8 @@ export const ArticleInputSchema = z
       .union([z.iso.datetime({ offset: true }), z.literal('')])
       .nullish()
       .transform((value) => (value ? new Date(value) : null)),
+    /** Whether readers may comment on the story. Absent: left as it is (a new story: on). */
+    commentsEnabled: z.boolean().optional(),
   })
   .superRefine((input, ctx) => {
     // The part number is structured data shown as "Part 2", so it means nothing without a series.

@@ -21,6 +21,13 @@ export const AUDIT_ACTIONS = [
   'story.scheduled',
   'story.unpublished',
   'story.deleted',
+  'reader.reset_link_created',
+  'comment.approved',
+  'comment.hidden',
+  'comment.deleted',
+  'comment.reports_dismissed',
+  'reader.banned',
+  'reader.unbanned',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -13,8 +13,11 @@ import { SettingsPage, type SettingsFormValues } from './pages/settings.page.js'
 /** Enough recent images to pick a logo from without paging; the media library has the rest. */
 const LOGO_CHOICES = 60;
 
+/** The settings this form edits; comment moderation has its own page. */
+type FormSetting = Exclude<keyof PublicationSettings, 'commentsMode' | 'commentBlocklist'>;
+
 /** Each setting's form field and the message shown when it is wrong. */
-const SETTINGS_FIELDS: Record<keyof PublicationSettings, { field: keyof SettingsFormValues; message: string }> = {
+const SETTINGS_FIELDS: Record<FormSetting, { field: keyof SettingsFormValues; message: string }> = {
   name: { field: 'name', message: 'Enter a publication name of 1 to 120 characters.' },
   tagline: { field: 'tagline', message: 'Taglines may be at most 200 characters long.' },
   description: { field: 'description', message: 'Descriptions may be at most 500 characters long.' },
@@ -110,7 +113,7 @@ export function registerSettingsRoutes(scope: FastifyInstance, deps: Deps): void
       if (problems.length > 0) {
         const error = new AppError('ERR_SETTINGS_INVALID');
         reply.header('x-error-code', error.code);
-        const errors: FieldError[] = problems.map((key) => ({ field: SETTINGS_FIELDS[key].field, message: SETTINGS_FIELDS[key].message }));
+        const errors: FieldError[] = problems.flatMap((key) => (key in SETTINGS_FIELDS ? [SETTINGS_FIELDS[key as FormSetting]] : []));
         return sendHtml(request, reply, error.status, h(SettingsPage, { site: site(), viewer: viewerOf(staff), values, media: await logoChoices(), errors }));
       }
       await deps.settings.updatePublication(changes);

@@ -22,6 +22,8 @@ export interface StoryFormValues {
   seoDescription: string;
   /** datetime-local text, in the publication's time zone. */
   embargoUntil: string;
+  /** The "Comments open on this story" checkbox; null when the form had no such field (left as it is). */
+  commentsEnabled: boolean | null;
 }
 
 export const EMPTY_STORY_FORM: StoryFormValues = {
@@ -39,7 +41,14 @@ export const EMPTY_STORY_FORM: StoryFormValues = {
   seoTitle: '',
   seoDescription: '',
   embargoUntil: '',
+  commentsEnabled: true,
 };
+
+/**
+ * Sent with the comments checkbox, which a browser leaves out when unticked: its presence tells
+ * "unticked" from a form that has no checkbox at all.
+ */
+export const COMMENTS_SWITCH_FIELD = 'commentsEnabledShown';
 
 const TEXT_FIELDS = ['headline', 'standfirst', 'body', 'sectionId', 'tags', 'seriesId', 'seriesPart', 'typeLabel', 'heroMediaId', 'slug', 'seoTitle', 'seoDescription', 'embargoUntil'] as const;
 
@@ -52,6 +61,7 @@ export function readStoryForm(body: FormBody): StoryFormValues {
   }
   const authors = body?.['authorIds'];
   values.authorIds = (Array.isArray(authors) ? authors : authors ? [authors] : []).filter(Boolean);
+  values.commentsEnabled = body?.[COMMENTS_SWITCH_FIELD] !== undefined ? Boolean(body?.['commentsEnabled']) : null;
   return values;
 }
 
@@ -75,6 +85,7 @@ export function storyInputFrom(values: StoryFormValues, timeZone: string): Recor
     seoTitle: values.seoTitle,
     seoDescription: values.seoDescription,
     embargoUntil: embargo ? (localToUtc(embargo, timeZone)?.toISOString() ?? embargo) : '',
+    ...(values.commentsEnabled === null ? {} : { commentsEnabled: values.commentsEnabled }),
   };
 }
 
@@ -95,6 +106,7 @@ export function storyFormFrom(article: Article, timeZone: string): StoryFormValu
     seoTitle: article.seoTitle ?? '',
     seoDescription: article.seoDescription ?? '',
     embargoUntil: article.embargoUntil ? utcToLocal(article.embargoUntil, timeZone) : '',
+    commentsEnabled: article.commentsEnabled,
   };
 }
 
@@ -128,6 +140,7 @@ export const FIELD_LABELS: Record<string, string> = {
   seoTitle: 'SEO title',
   seoDescription: 'SEO description',
   embargoUntil: 'Embargo until',
+  commentsEnabled: 'Comments',
 };
 
 /** `body.3.content.0.href` → `body`: the form has one field per top-level key. */

@@ -5,7 +5,7 @@ import type { MediaAsset } from '../../../modules/media/media.types.js';
 import type { Section } from '../../../modules/sections/section.types.js';
 import type { Series } from '../../../modules/series/series.types.js';
 import { paths } from '../../site/paths.js';
-import type { StoryFormValues } from '../story-form.js';
+import { COMMENTS_SWITCH_FIELD, type StoryFormValues } from '../story-form.js';
 import type { FieldError } from './form-fields.js';
 
 /** What the story form offers to choose from. */
@@ -149,6 +149,17 @@ export function StoryFields({ values, errors, choices, previewBodyUrl }: { value
         <Text id="seoTitle" label="SEO title (optional)" values={values} errors={errors} maxLength={120} />
         <Text id="seoDescription" label="SEO description (optional)" values={values} errors={errors} maxLength={300} />
         <Text id="embargoUntil" label="Embargo until (optional)" hint="In the publication’s time zone. Readers cannot see the story before then." type="datetime-local" values={values} errors={errors} />
+      </fieldset>
+      <fieldset>
+        <legend>Comments</legend>
+        <input type="hidden" name={COMMENTS_SWITCH_FIELD} value="1" />
+        <div class="field field-checkbox">
+          <input id="commentsEnabled" name="commentsEnabled" type="checkbox" value="on" checked={values.commentsEnabled !== false} aria-describedby="commentsEnabled-hint" />
+          <label for="commentsEnabled">Comments open on this story</label>
+        </div>
+        <p id="commentsEnabled-hint" class="field-hint">
+          Readers may comment unless comments are closed for the whole site (Comments, in the newsroom menu).
+        </p>
       </fieldset>
     </>
   );
