@@ -5,8 +5,10 @@ import { AppError } from './shared/errors.js';
 import { MAX_URL_LENGTH, assertReadableUrl } from './web/http/request-guard.js';
 import { SECURITY_HEADERS } from './web/http/security-headers.js';
 import { sendHtml } from './web/http/send-page.js';
+import { registerAccountRoutes } from './web/account/account.routes.js';
 import { registerNewsroomRoutes } from './web/newsroom/newsroom.routes.js';
 import { ErrorPage } from './web/site/pages/error.page.js';
+import { registerCommentRoutes } from './web/site/comments.routes.js';
 import { registerSiteRoutes } from './web/site/site.routes.js';
 import { registerViewRoutes } from './web/site/views.routes.js';
 import { registerBenchRoutes } from './web/system/bench.routes.js';
@@ -58,7 +60,9 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
   await registerSystemRoutes(app, deps);
   registerSiteRoutes(app, deps);
   await registerViewRoutes(app, deps);
+  await registerCommentRoutes(app, deps);
   await registerNewsroomRoutes(app, deps);
+  await registerAccountRoutes(app, deps);
   if (deps.config.benchRoutes) await registerBenchRoutes(app, deps); // BENCH_ROUTES=1: benchmarks only
   return app;
 }

@@ -20,6 +20,8 @@ import { SettingsService } from './modules/settings/settings.service.js';
 import { TagService } from './modules/tags/tag.service.js';
 import { InvitationService } from './modules/users/invitation.service.js';
 import { SessionService } from './modules/users/session.service.js';
+import { ReaderSessionService } from './modules/readers/reader-session.service.js';
+import { CommentService, memoryCommentLimiters } from './modules/comments/comment.service.js';
 import { SignInService, memorySignInLimiters } from './modules/users/sign-in.service.js';
 import { UserService } from './modules/users/user.service.js';
 import { systemClock, type Clock } from './shared/clock.js';
@@ -38,6 +40,8 @@ export interface Deps {
   audit: AuditService;
   users: UserService;
   sessions: SessionService;
+  /** Reader accounts' sessions (comments); never valid in the newsroom. */
+  readerSessions: ReaderSessionService;
   signIn: SignInService;
   settings: SettingsService;
   sections: SectionDirectory;
@@ -47,6 +51,8 @@ export interface Deps {
   authors: AuthorService;
   tags: TagService;
   reading: ReadingService;
+  /** Readers' comments, replies, likes and reports. */
+  comments: CommentService;
   lists: RankedListsService;
   /** Gathers readers' views and writes them in batches; main.ts starts its timers. */
   views: ViewCounter;
@@ -94,6 +100,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const sessions = new SessionService(db, clock);
   // In memory: right for one process. Several machines will share a Redis-backed RateLimiter.
   const signIn = new SignInService(users, sessions, memorySignInLimiters(clock), audit);
+  const reading = new ReadingService(db, clock, sections, related);
   const deps: Deps = {
     config,
     clock,
@@ -103,6 +110,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     audit,
     users,
     sessions,
+    readerSessions: new ReaderSessionService(db, clock),
     signIn,
     settings,
     sections,
@@ -110,7 +118,9 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     invitations: new InvitationService(db, clock, users, audit),
     authors: new AuthorService(db, clock, events, audit),
     tags: new TagService(db, events, audit),
-    reading: new ReadingService(db, clock, sections, related),
+    reading,
+    // In memory, like the sign-in limits: right for one process.
+    comments: new CommentService(db, clock, events, reading, () => settings.publication, memoryCommentLimiters(clock)),
     lists,
     views,
     related,
@@ -135,6 +145,11 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     },
   };
   events.on('content.changed', (change) => reloadState(deps, change));
+  // Comment counts show on the story and in the lists: both refresh, then cached pages go.
+  events.on('comments.changed', async () => {
+    await lists.refresh();
+    pageCache.clear();
+  });
   await reloadState(deps);
   return deps;
 }

@@ -114,6 +114,54 @@ export const ERROR_CATALOGUE = {
   ERR_SETTINGS_INVALID: { status: 400, message: 'Some of the settings need attention.' },
   // The Audience dashboard (unknown section or author filters use ERR_SECTION_NOT_FOUND / ERR_AUTHOR_NOT_FOUND).
   ERR_AUDIENCE_PERIOD_INVALID: { status: 400, message: 'Choose a period of Today, 7 days or 30 days (period=today, 7d or 30d).' },
+  // Reader comments (src/modules/comments). Nothing is stored when any of these is raised.
+  ERR_COMMENT_SIGN_IN_REQUIRED: { status: 401, message: 'Please sign in or create an account to comment, like or report.' },
+  ERR_COMMENT_READER_BANNED: { status: 403, message: 'Your account may no longer comment, like or report. Contact the newsroom if you think this is a mistake.' },
+  ERR_COMMENT_EMPTY: { status: 400, message: 'Write something before posting: the comment is empty.' },
+  ERR_COMMENT_TOO_LONG: { status: 400, message: 'Comments may be at most 300 characters. Please shorten yours; nothing was posted.' },
+  ERR_COMMENT_TOO_MANY_BYTES: {
+    status: 400,
+    message: 'That comment is too large (at most 2,000 bytes, which stacked accents and symbols use up quickly). Please shorten it.',
+  },
+  ERR_COMMENT_INVALID_CHARACTERS: { status: 400, message: 'That comment contains control characters or broken text we cannot store. Please retype it.' },
+  ERR_COMMENT_INVALID_ENCODING: { status: 400, message: 'That form arrived with text that is not valid UTF-8, so nothing was posted. Please try again.' },
+  ERR_COMMENT_BODY_TOO_LARGE: { status: 413, message: 'That request is far too large for a comment, so nothing was posted.' },
+  ERR_COMMENT_NOT_FOUND: { status: 404, message: 'We could not find that comment; it may have been deleted.' },
+  ERR_COMMENT_PARENT_INVALID: { status: 400, message: 'You can only reply to a published comment on the same story.' },
+  ERR_COMMENTS_CLOSED: { status: 403, message: 'Comments are closed on this site at the moment.' },
+  ERR_COMMENTS_OFF_FOR_STORY: { status: 403, message: 'Comments are turned off for this story.' },
+  ERR_COMMENT_NOT_YOURS: { status: 403, message: 'You can only edit or delete your own comments.' },
+  ERR_COMMENT_EDIT_WINDOW_CLOSED: { status: 409, message: 'Comments can be edited for 5 minutes after posting; this one can no longer be changed.' },
+  ERR_COMMENT_NOT_EDITABLE: { status: 409, message: 'This comment can no longer be changed.' },
+  ERR_COMMENT_ALREADY_LIKED: { status: 409, message: 'You have already liked this comment.' },
+  ERR_COMMENT_ALREADY_REPORTED: { status: 409, message: 'You have already reported this comment; an editor will look at it.' },
+  ERR_TOO_MANY_COMMENTS: { status: 429, message: 'You are commenting very quickly. Please wait a few minutes and try again.' },
+  // Reader accounts (the public site's /account pages). Sign-in failures reuse ERR_SIGN_IN_FAILED and
+  // ERR_TOO_MANY_SIGN_IN_ATTEMPTS; password rules reuse the ERR_PASSWORD_* codes above.
+  ERR_READER_NOT_SIGNED_IN: { status: 401, message: 'Please sign in to your reader account to continue.' },
+  ERR_READER_NAME_INVALID: { status: 400, message: 'Enter a display name of 1 to 50 characters, without line breaks.' },
+  ERR_READER_EMAIL_TAKEN: {
+    status: 409,
+    message: 'That e-mail address already has a reader account. Sign in instead; if you have forgotten the password, contact us for a reset link.',
+  },
+  ERR_READER_NOT_FOUND: { status: 404, message: 'We could not find that reader account.' },
+  ERR_TOO_MANY_SIGN_UPS: { status: 429, message: 'Too many new accounts from this address. Please wait an hour and try again.' },
+  ERR_TOO_MANY_PASSWORD_ATTEMPTS: { status: 429, message: 'Too many wrong passwords. Please wait 15 minutes and try again.' },
+  ERR_READER_RESET_NOT_FOUND: { status: 404, message: 'We could not find that password-reset link. Check the link, or contact us for a new one.' },
+  ERR_READER_RESET_GONE: { status: 410, message: 'This password-reset link has already been used or has expired. Contact us for a new one.' },
+  // Comment moderation in the newsroom (an unknown comment is ERR_COMMENT_NOT_FOUND, above).
+  ERR_MODERATION_STEP_INVALID: {
+    status: 409,
+    message: 'That comment’s status does not allow this step now (deleted comments stay deleted); nothing was changed. Reload the queue to see it as it is.',
+  },
+  ERR_MODERATION_NO_REPORTS: { status: 409, message: 'That comment has no reports to dismiss; nothing was changed.' },
+  ERR_MODERATION_BAN_INVALID: { status: 409, message: 'That reader is already banned, or not banned, so nothing was changed.' },
+  ERR_MODERATION_VIEW_INVALID: { status: 400, message: 'Choose a queue of pending, reported or all comments (show=pending, reported or all).' },
+  ERR_MODERATION_MODE_INVALID: { status: 400, message: 'Choose how comments work: open, pre-moderated or closed.' },
+  ERR_MODERATION_BLOCKLIST_INVALID: {
+    status: 400,
+    message: 'The blocklist may have at most 500 entries, one a line, each at most 100 characters.',
+  },
   ERR_DATABASE_UNAVAILABLE: {
     status: 503,
     message: 'The site is briefly unavailable. Please try again in a moment.',

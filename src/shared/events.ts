@@ -6,6 +6,8 @@
 export interface DomainEvents {
   /** Anything readers can see changed: a story, a section, settings, picks, media. */
   'content.changed': { reason: string; articleIds?: string[] };
+  /** A comment on this story was added, edited, liked, hidden, approved or deleted. */
+  'comments.changed': { articleId: string };
 }
 
 export class EventBus {

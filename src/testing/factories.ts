@@ -18,6 +18,9 @@ import type { Role } from '../modules/users/permissions.js';
 import type { User } from '../modules/users/user.types.js';
 import { HOUR_MS } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
+import { findReaderById, insertReader } from '../modules/readers/reader.repository.js';
+import { hashPassword } from '../modules/users/password.js';
+import { READER_COOKIE } from '../web/account/reader-cookie.js';
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -214,6 +217,20 @@ export function createFactories(deps: Deps) {
         typeLabel: 'News',
         ...overrides,
       };
+    },
+
+    /** A reader account with a signed-in session: `cookie` is the `Cookie` header a browser would send. */
+    async reader(overrides: Partial<{ email: string; displayName: string; password: string }> = {}) {
+      const n = next();
+      const password = overrides.password ?? `reader passphrase ${n}`;
+      const id = newId();
+      const email = overrides.email ?? `reader${n}@mail.example`;
+      const passwordHash = await hashPassword(password);
+      await insertReader(db, { id, email, displayName: overrides.displayName ?? `Reader ${n}`, passwordHash }, clock.now());
+      const reader = await findReaderById(db, id);
+      if (!reader) throw new Error('the reader factory could not read back its reader');
+      const session = await deps.readerSessions.create(id);
+      return { reader, password, cookie: `${READER_COOKIE}=${session.token}` };
     },
   };
   return factories;

@@ -12,6 +12,8 @@ export const demoPublication: PublicationSettings = {
   foundedYear: 2019,
   popularNowHours: 3,
   weeklyBestMaxAgeDays: 7,
+  commentsMode: 'open',
+  commentBlocklist: [],
 };
 
 export const demoSections: Array<{ slug: DemoSectionSlug; name: string; description: string }> = [

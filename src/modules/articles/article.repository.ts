@@ -46,6 +46,7 @@ async function findArticleWhere(db: Db, column: 'id' | 'slug', value: string): P
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
     embargoUntil: toDate(row.embargo_until),
+    commentsEnabled: Number(row.comments_enabled) === 1,
   };
 }
 
@@ -227,6 +228,7 @@ async function hydrateSummaries(db: Db, rows: ArticleRow[]): Promise<ArticleSumm
         publishedAt: new Date(row.published_at ?? row.created_at),
         updatedAt: toDate(row.updated_at),
         viewCount: Number(row.view_count),
+        commentCount: Number(row.comment_count),
       },
     ];
   });

@@ -30,6 +30,8 @@ export interface ArticleSummary {
   publishedAt: Date;
   updatedAt: Date | null;
   viewCount: number;
+  /** Published comments and replies. */
+  commentCount: number;
 }
 
 export interface Correction {
@@ -49,6 +51,8 @@ export interface Article extends ArticleSummary {
   seoTitle: string | null;
   seoDescription: string | null;
   embargoUntil: Date | null;
+  /** Whether readers may comment on this story (the publication's mode can still close them all). */
+  commentsEnabled: boolean;
 }
 
 export interface ArticleInput {

@@ -15,6 +15,10 @@ export const PublicationSettingsSchema = z.object({
   popularNowHours: z.number().int().min(1).max(24),
   /** Weekly Best ranks only stories published within this many days (the age cap). */
   weeklyBestMaxAgeDays: z.number().int().min(1).max(30),
+  /** open: comments appear at once; pre-moderated: an editor approves each first; closed: none. */
+  commentsMode: z.enum(['open', 'pre-moderated', 'closed']),
+  /** Words or phrases (case-insensitive) that send a comment to the moderation queue. */
+  commentBlocklist: z.array(z.string().min(1).max(100)).max(500),
   /** A media library image shown in the masthead instead of the name (which becomes its alt text). */
   logoMediaId: z.string().min(1).max(64).optional(),
 });
@@ -32,6 +36,8 @@ export const DEFAULT_PUBLICATION: PublicationSettings = {
   foundedYear: new Date().getUTCFullYear(),
   popularNowHours: 3,
   weeklyBestMaxAgeDays: 7,
+  commentsMode: 'open',
+  commentBlocklist: [],
 };
 
 function isTimeZone(value: string): boolean {

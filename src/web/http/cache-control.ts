@@ -6,6 +6,7 @@
  * - A withdrawn story stays withdrawn; caches may keep the 410 longer.
  * - Assets and media have content-addressed names and never change under the same URL.
  * - Errors caused by the request, server errors and health checks are never stored.
+ * - A page rendered for a signed-in reader is theirs alone: private, and not stored even by their browser.
  */
 export const CACHE_CONTROL = {
   page: 'public, max-age=60, must-revalidate',
@@ -13,6 +14,8 @@ export const CACHE_CONTROL = {
   gone: 'public, max-age=3600',
   immutable: 'public, max-age=31536000, immutable',
   noStore: 'no-store',
+  /** Pages rendered for one signed-in reader (their comment form and controls): never stored or shared. */
+  personal: 'private, no-store',
 } as const;
 
 export function cacheControlForStatus(status: number): string {

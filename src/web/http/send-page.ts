@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { cacheControlForStatus } from './cache-control.js';
+import { CACHE_CONTROL, cacheControlForStatus } from './cache-control.js';
 import { etagFor, matchesIfNoneMatch, type CachedPage, type PageCache } from './page-cache.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -48,6 +48,14 @@ export async function sendPublicPage<P>(
   const page: CachedPage = { status: 200, body, etag: etagFor(body), contentType: HTML, cacheControl: cacheControlForStatus(200) };
   cache.set(key, page);
   return sendCachedPage(request, reply.header('x-page-cache', 'miss'), page);
+}
+
+/**
+ * Renders a page for one signed-in reader (their comment form, CSRF token and controls): never
+ * put in the page cache, `private, no-store` so no shared cache or back button keeps it.
+ */
+export function sendPersonalPage<P>(reply: FastifyReply, status: number, page: VNode<P>): FastifyReply {
+  return reply.code(status).header('cache-control', CACHE_CONTROL.personal).type(HTML).send(renderDocument(page));
 }
 
 function cacheKey(request: FastifyRequest, queryKeys: readonly string[]): string {

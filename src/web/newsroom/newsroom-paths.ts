@@ -22,6 +22,17 @@ export const newsroomPaths = {
   curationLead: () => '/newsroom/curation/lead',
   curationBanner: () => '/newsroom/curation/banner',
   curationBannerRemove: () => '/newsroom/curation/banner/remove',
+  /** The comment moderation queue; the default view (pending, page 1) is the plain path. */
+  comments: (query: { show?: string; page?: number; done?: string } = {}) => {
+    const search = new URLSearchParams();
+    if (query.show && query.show !== 'pending') search.set('show', query.show);
+    if (query.page && query.page > 1) search.set('page', String(query.page));
+    if (query.done) search.set('done', query.done);
+    const text = search.toString();
+    return text ? `/newsroom/comments?${text}` : '/newsroom/comments';
+  },
+  commentAction: (id: string, action: 'approve' | 'hide' | 'delete' | 'dismiss-reports' | 'ban' | 'unban') => `/newsroom/comments/${encodeURIComponent(id)}/${action}`,
+  commentSettings: (saved?: boolean) => (saved ? '/newsroom/comments/settings?saved' : '/newsroom/comments/settings'),
   stories: (status?: string) => (status ? `/newsroom/stories?status=${encodeURIComponent(status)}` : '/newsroom/stories'),
   newStory: () => '/newsroom/stories/new',
   previewBody: () => '/newsroom/stories/preview-body',
@@ -35,6 +46,15 @@ export const newsroomPaths = {
   staffInvite: () => '/newsroom/staff/invitations',
   staffRole: (userId: string) => `/newsroom/staff/${encodeURIComponent(userId)}/role`,
   staffDeactivate: (userId: string) => `/newsroom/staff/${encodeURIComponent(userId)}/deactivate`,
+  /** Reader accounts (`readers.manage`): search and page, with empty values left out. */
+  readers: (query: { q?: string; page?: number } = {}) => {
+    const search = new URLSearchParams();
+    if (query.q) search.set('q', query.q);
+    if (query.page && query.page > 1) search.set('page', String(query.page));
+    const text = search.toString();
+    return text ? `/newsroom/readers?${text}` : '/newsroom/readers';
+  },
+  readerResetLink: (readerId: string) => `/newsroom/readers/${encodeURIComponent(readerId)}/reset-link`,
   invitation: (token: string) => `/newsroom/invitations/${encodeURIComponent(token)}`,
   sections: () => '/newsroom/sections',
   sectionNew: () => '/newsroom/sections/new',

@@ -11,8 +11,10 @@ import { clearSessionCookie, readSessionToken, setSessionCookie } from '../http/
 import { sendHtml } from '../http/send-page.js';
 import type { FieldError } from './components/form-fields.js';
 import { registerAudienceRoutes } from './audience.routes.js';
+import { registerCommentRoutes } from './comments.routes.js';
 import { registerCurationRoutes } from './curation.routes.js';
 import { registerMediaRoutes } from './media.routes.js';
+import { registerReaderRoutes } from './readers.routes.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { formField, newsroomRoute, signInRoute, viewerOf } from './newsroom-route.js';
 import { AuditLogPage } from './pages/audit-log.page.js';
@@ -171,6 +173,8 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Deps): 
       registerTaxonomyRoutes(scope, deps);
       registerSettingsRoutes(scope, deps);
       registerAudienceRoutes(scope, deps);
+      registerReaderRoutes(scope, deps);
+      registerCommentRoutes(scope, deps);
     },
     { prefix: '/newsroom' },
   );

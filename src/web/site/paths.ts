@@ -13,7 +13,25 @@ export const paths = {
   series: (slug: string) => `/series/${encodeURIComponent(slug)}`,
   staticPage: (slug: string) => `/${encodeURIComponent(slug)}`,
   media: (file: string) => `/media/${encodeURIComponent(file)}`,
+  /** Reader accounts (src/web/account): never cached, never in the page cache. */
+  account: {
+    home: (notice?: 'name' | 'password') => (notice ? `/account?saved=${notice}` : '/account'),
+    signUp: (next?: string) => withNext('/account/sign-up', next),
+    signIn: (next?: string) => withNext('/account/sign-in', next),
+    signedOut: () => '/account/sign-in?signed-out',
+    accountDeleted: () => '/account/sign-in?deleted',
+    signOut: () => '/account/sign-out',
+    profile: () => '/account/profile',
+    password: () => '/account/password',
+    comments: (page = 1) => withPage('/account/comments', page),
+    delete: () => '/account/delete',
+    reset: (token: string) => `/account/reset/${encodeURIComponent(token)}`,
+  },
 };
+
+function withNext(path: string, next: string | undefined): string {
+  return next ? `${path}?next=${encodeURIComponent(next)}` : path;
+}
 
 function withPage(path: string, page: number): string {
   return page > 1 ? `${path}?page=${page}` : path;

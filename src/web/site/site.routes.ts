@@ -3,8 +3,9 @@ import { h } from 'preact';
 import type { Deps } from '../../deps.js';
 import { STATIC_PAGE_SLUGS } from '../../modules/pages/static-page.types.js';
 import { parsePageNumber } from '../../shared/pagination.js';
-import { sendPublicPage } from '../http/send-page.js';
-import { ArticlePage } from './pages/article.page.js';
+import { currentReader, hasReaderCookie } from '../account/reader-cookie.js';
+import { sendPersonalPage, sendPublicPage } from '../http/send-page.js';
+import { ARTICLE_QUERY_KEYS, parseCommentsQuery, renderArticlePage } from './article-page-view.js';
 import { HomePage } from './pages/home.page.js';
 import { SearchPage } from './pages/search.page.js';
 import { SeriesPage } from './pages/series.page.js';
@@ -24,19 +25,18 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
     sendPublicPage(request, reply, pageCache, [], async () => h(HomePage, { site: site(), lists: lists.current, lead: deps.curation.leadStory() })),
   );
 
-  app.get<SlugParams>('/article/:slug', (request, reply) =>
-    sendPublicPage(request, reply, pageCache, [], async () => {
-      const result = await reading.article(request.params.slug);
-      const snapshot = lists.current;
-      const articleLists = {
-        sectionLatest: lists.sectionLatest(result.article.section.id, result.article.id),
-        weeklyBest: snapshot.weeklyBest,
-        popularNow: snapshot.popularNow,
-        mustReads: snapshot.mustReads,
-      };
-      return h(ArticlePage, { site: site(), reading: result, lists: articleLists });
-    }),
-  );
+  // Signed-in readers get the page rendered for them (form, CSRF token, their controls), never
+  // cached; everyone else shares the cached page, keyed by the comment order and page they asked for.
+  app.get<SlugParams>('/article/:slug', async (request, reply) => {
+    const query = parseCommentsQuery(request.query);
+    if (hasReaderCookie(request)) {
+      const viewer = await currentReader(request, reply, deps);
+      return sendPersonalPage(reply, 200, await renderArticlePage(deps, request.params.slug, { viewer, query }));
+    }
+    return sendPublicPage(request, reply, pageCache, ARTICLE_QUERY_KEYS, () =>
+      renderArticlePage(deps, request.params.slug, { viewer: null, query }),
+    );
+  });
 
   app.get<SlugParams>('/section/:slug', (request, reply) =>
     sendPublicPage(request, reply, pageCache, ['page'], async () => {

@@ -39,6 +39,7 @@ export function NewsroomLayout({
         { href: newsroomPaths.home(), label: 'Newsroom home' },
         { href: newsroomPaths.media(), label: 'Media' },
         ...(roleHas(viewer.role, 'curation.manage') ? [{ href: newsroomPaths.curation(), label: 'Curation' }] : []),
+        ...(roleHas(viewer.role, 'comments.moderate') ? [{ href: newsroomPaths.comments(), label: 'Comments' }] : []),
         { href: newsroomPaths.stories(), label: 'Stories' },
         ...(roleHas(viewer.role, 'audience.view') ? [{ href: newsroomPaths.audience(), label: 'Audience' }] : []),
         ...(roleHas(viewer.role, 'taxonomy.manage')
@@ -49,6 +50,7 @@ export function NewsroomLayout({
             ]
           : []),
         ...(roleHas(viewer.role, 'staff.manage') ? [{ href: newsroomPaths.staff(), label: 'Staff' }] : []),
+        ...(roleHas(viewer.role, 'readers.manage') ? [{ href: newsroomPaths.readers(), label: 'Readers' }] : []),
         ...(roleHas(viewer.role, 'settings.manage') ? [{ href: newsroomPaths.settings(), label: 'Settings' }] : []),
         ...(roleHas(viewer.role, 'audit.view') ? [{ href: newsroomPaths.audit(), label: 'Audit log' }] : []),
         { href: newsroomPaths.password(), label: 'Change password' },

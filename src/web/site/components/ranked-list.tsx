@@ -27,6 +27,7 @@ export function RankedList({
     <li key={story.id}>
       {showSection && <span class="section-label">{story.section.name}</span>}
       <a href={listId ? paths.articleFromList(story.slug, listId) : paths.article(story.slug)}>{story.headline}</a>
+      {story.commentCount > 0 && <small class="list-comment-count"> Comments {story.commentCount}</small>}
     </li>
   ));
   return (

@@ -3,7 +3,7 @@ import type { ArticleReading } from '../../../modules/articles/reading.service.j
 import { ArticleBody } from '../components/article-body.js';
 import { AuthorBox, Corrections, SeriesNav } from '../components/article-extras.js';
 import { Byline } from '../components/byline.js';
-import { CommentsArea } from '../components/comments-area.js';
+import { CommentsArea, type CommentsView } from '../components/comments-area.js';
 import { Figure } from '../components/figure.js';
 import { Layout } from '../components/layout.js';
 import { RankedList } from '../components/ranked-list.js';
@@ -24,11 +24,14 @@ export function ArticlePage({
   site,
   reading,
   lists,
+  comments,
   countViews = true,
 }: {
   site: SiteContext;
   reading: ArticleReading;
   lists: ArticleLists;
+  /** The comment area as this viewer sees it; absent in the newsroom's preview. */
+  comments?: CommentsView;
   /** Off for the newsroom's preview: staff reading a draft are not readers. */
   countViews?: boolean;
 }) {
@@ -73,7 +76,7 @@ export function ArticlePage({
         )}
         <AuthorBox authors={article.authors} />
         <ShareLinks url={`${site.siteUrl}${canonicalPath}`} title={article.headline} />
-        <CommentsArea count={0} />
+        {comments && <CommentsArea view={comments} />}
       </article>
       <div class="ranked-lists">
         <RankedList title={`[${article.section.name}] Latest Stories`} listId="section-latest" stories={lists.sectionLatest} />

@@ -1,0 +1,51 @@
+import type { Db } from '../db/database.js';
+import { refreshCommentCount } from '../modules/comments/comment-count.repository.js';
+import { insertComment, insertCommentLike, refreshLikeCount } from '../modules/comments/comment.repository.js';
+import { insertReader } from '../modules/readers/reader.repository.js';
+import { newId } from '../shared/ids.js';
+import { demoComments, demoReaders } from './content/comments.js';
+
+/** Readers who only like: enough of them that the demo's like counts are real likes, one each. */
+const QUIET_READERS = 45;
+/** Not an argon2 hash, so no password ever matches: demo readers cannot be signed in to. */
+const NO_PASSWORD = '!demo-reader-without-a-password';
+
+/**
+ * The demo's readers and their conversation under a few stories: comments, one level of replies and
+ * likes, all published, with each story's comment count set as the product keeps it.
+ */
+export async function seedDemoComments(db: Db, stories: Map<string, { id: string; publishedAt: Date }>, now: Date): Promise<void> {
+  const readerIds = new Map<string, string>();
+  for (const reader of demoReaders) {
+    const id = newId();
+    readerIds.set(reader.key, id);
+    await insertReader(db, { id, email: `${reader.key}@readers.dateline-daily.example`, displayName: reader.displayName, passwordHash: NO_PASSWORD }, now);
+  }
+  const likers: string[] = [...readerIds.values()];
+  for (let n = 1; n <= QUIET_READERS; n++) {
+    const id = newId();
+    likers.push(id);
+    await insertReader(db, { id, email: `reader${n}@readers.dateline-daily.example`, displayName: `Reader ${n}`, passwordHash: NO_PASSWORD }, now);
+  }
+
+  for (const [slug, comments] of Object.entries(demoComments)) {
+    const story = stories.get(slug);
+    if (!story) throw new Error(`demo comments refer to unknown story ${slug}`);
+    const commentIds = new Map<string, string>();
+    for (const comment of comments) {
+      const createdAt = new Date(story.publishedAt.getTime() + comment.minutesAfter * 60_000);
+      if (createdAt > now) continue;
+      const id = newId();
+      commentIds.set(comment.key, id);
+      const readerId = readerIds.get(comment.reader);
+      if (!readerId) throw new Error(`demo comment ${comment.key} by unknown reader ${comment.reader}`);
+      const parentId = comment.replyTo ? (commentIds.get(comment.replyTo) ?? null) : null;
+      await insertComment(db, { id, articleId: story.id, readerId, parentId, body: comment.body, status: 'published', heldReason: null, createdAt });
+      for (const liker of likers.filter((reader) => reader !== readerId).slice(0, comment.likes)) {
+        await insertCommentLike(db, id, liker, createdAt);
+      }
+      await refreshLikeCount(db, id);
+    }
+    await refreshCommentCount(db, story.id);
+  }
+}

@@ -1,0 +1,64 @@
+import { h, type VNode } from 'preact';
+import type { Deps } from '../../deps.js';
+import { COMMENT_ORDERS, type CommentOrder } from '../../modules/comments/comment.types.js';
+import { AppError } from '../../shared/errors.js';
+import { parsePageNumber } from '../../shared/pagination.js';
+import type { SignedInReader } from '../account/reader-cookie.js';
+import type { CommentFormState } from './components/comments-area.js';
+import { ArticlePage } from './pages/article.page.js';
+
+/** The query parameters the article page reads: they are part of its page-cache key. */
+export const ARTICLE_QUERY_KEYS = ['comments', 'cpage'] as const;
+
+export interface CommentsQuery {
+  order: CommentOrder;
+  page: number;
+}
+
+/** `?comments=newest|liked&cpage=N`; anything else is a 400, so made-up values cannot fill the cache. */
+export function parseCommentsQuery(query: Record<string, string | undefined>): CommentsQuery {
+  const order = query.comments ?? 'newest';
+  if (!(COMMENT_ORDERS as readonly string[]).includes(order)) throw new AppError('ERR_BAD_REQUEST');
+  return { order: order as CommentOrder, page: parsePageNumber(query.cpage) };
+}
+
+/**
+ * The article page with its comments as `viewer` sees them (null: anyone, the cacheable page).
+ * Shared by the article route and the comment routes, which re-render it with a refused comment.
+ */
+export async function renderArticlePage(
+  deps: Deps,
+  slug: string,
+  options: { viewer: SignedInReader | null; query: CommentsQuery; form?: CommentFormState },
+): Promise<VNode<Parameters<typeof ArticlePage>[0]>> {
+  const reading = await deps.reading.article(slug);
+  const { article } = reading;
+  const { viewer } = options;
+  const snapshot = deps.lists.current;
+  const lists = {
+    sectionLatest: deps.lists.sectionLatest(article.section.id, article.id),
+    weeklyBest: snapshot.weeklyBest,
+    popularNow: snapshot.popularNow,
+    mustReads: snapshot.mustReads,
+  };
+  const page = await deps.comments.page(article.id, { viewerId: viewer?.reader.id ?? null, ...options.query });
+  const site = deps.site.current();
+  const props: Parameters<typeof ArticlePage>[0] = {
+    site,
+    reading,
+    lists,
+    comments: {
+      articleSlug: article.slug,
+      count: article.commentCount,
+      state: deps.comments.state(article),
+      page,
+      viewer: viewer
+        ? { readerId: viewer.reader.id, csrfToken: viewer.csrfToken, mayAct: !viewer.reader.banned && !viewer.reader.deleted }
+        : null,
+      form: options.form,
+      now: deps.clock.now(),
+      publication: site.publication,
+    },
+  };
+  return h(ArticlePage, props);
+}

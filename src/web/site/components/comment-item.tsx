@@ -1,0 +1,138 @@
+import type { ComponentChildren } from 'preact';
+import { COMMENT_EDIT_WINDOW_MS, type Comment } from '../../../modules/comments/comment.types.js';
+import type { PublicationSettings } from '../../../modules/settings/settings.types.js';
+import { CSRF_FIELD } from '../../http/csrf.js';
+import { commentPaths } from '../comment-paths.js';
+import { formatCount, formatDateTime } from '../format.js';
+
+/** Who is looking: their controls appear only for them. */
+export interface CommentViewer {
+  readerId: string;
+  csrfToken: string;
+  /** Banned readers see comments but no like, reply or report controls. */
+  mayAct: boolean;
+}
+
+export interface CommentItemContext {
+  articleSlug: string;
+  viewer: CommentViewer | null;
+  liked: ReadonlySet<string>;
+  /** Replies can be written only while the story takes comments. */
+  open: boolean;
+  now: Date;
+  publication: PublicationSettings;
+}
+
+/** A comment (or reply) with its own controls; `children` are its replies. */
+export function CommentItem({ comment, context, children }: { comment: Comment; context: CommentItemContext; children?: ComponentChildren }) {
+  return (
+    <li id={`comment-${comment.id}`} class={`comment comment-${comment.status}`} data-comment-id={comment.id}>
+      <CommentMain comment={comment} context={context} />
+      {comment.parentId === null && <ol class="comment-replies">{children}</ol>}
+    </li>
+  );
+}
+
+/** The comment's own content and controls, without its replies: what script replaces after a change. */
+export function CommentMain({ comment, context }: { comment: Comment; context: CommentItemContext }) {
+  if (comment.status === 'deleted' || comment.status === 'hidden') {
+    return (
+      <div class="comment-main">
+        <p class="comment-removed">{comment.status === 'deleted' ? 'This comment was deleted.' : 'This comment was removed by a moderator.'}</p>
+      </div>
+    );
+  }
+  const { viewer, publication } = context;
+  const own = viewer?.readerId === comment.readerId;
+  return (
+    <div class="comment-main">
+      <p class="comment-meta">
+        <span class="comment-author">{comment.authorName ?? 'a deleted reader'}</span>{' '}
+        <time datetime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt, publication)}</time>
+        {comment.editedAt && <span class="comment-edited"> · Edited</span>}
+        {comment.status === 'pending' && <strong class="comment-pending"> · Awaiting moderation</strong>}
+      </p>
+      <p class="comment-body">{comment.body}</p>
+      <p class="comment-likes">
+        Likes <span class="comment-like-count">{formatCount(comment.likeCount, publication)}</span>
+      </p>
+      {viewer && comment.status === 'published' && <CommentControls comment={comment} context={context} viewer={viewer} own={own} />}
+      {viewer && own && comment.status === 'pending' && <OwnControls comment={comment} context={context} viewer={viewer} />}
+    </div>
+  );
+}
+
+function CommentControls({ comment, context, viewer, own }: { comment: Comment; context: CommentItemContext; viewer: CommentViewer; own: boolean }) {
+  const liked = context.liked.has(comment.id);
+  return (
+    <div class="comment-controls">
+      {viewer.mayAct && (
+        <PostButton
+          action={liked ? commentPaths.unlike(comment.id) : commentPaths.like(comment.id)}
+          csrfToken={viewer.csrfToken}
+          label={liked ? 'Unlike' : 'Like'}
+          kind={liked ? 'unlike' : 'like'}
+        />
+      )}
+      {own ? <OwnControls comment={comment} context={context} viewer={viewer} /> : viewer.mayAct && (
+        <PostButton action={commentPaths.report(comment.id)} csrfToken={viewer.csrfToken} label="Report" kind="report" />
+      )}
+      {viewer.mayAct && context.open && comment.parentId === null && <ReplyForm comment={comment} viewer={viewer} articleSlug={context.articleSlug} />}
+    </div>
+  );
+}
+
+function OwnControls({ comment, context, viewer }: { comment: Comment; context: CommentItemContext; viewer: CommentViewer }) {
+  const editable = context.now.getTime() - comment.createdAt.getTime() <= COMMENT_EDIT_WINDOW_MS;
+  return (
+    <>
+      {editable && context.open && (
+        <a class="comment-edit-link" href={commentPaths.edit(comment.id)}>
+          Edit
+        </a>
+      )}
+      <PostButton action={commentPaths.delete(comment.id)} csrfToken={viewer.csrfToken} label="Delete" kind="delete" />
+    </>
+  );
+}
+
+/** A one-button form: works without script; site.js sends it with fetch when it can. */
+function PostButton({ action, csrfToken, label, kind }: { action: string; csrfToken: string; label: string; kind: string }) {
+  return (
+    <form method="post" action={action} class="comment-action" data-comment-action={kind}>
+      <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
+      <button type="submit" class="link-button">
+        {label}
+      </button>
+      <span class="form-error" data-form-error aria-live="polite"></span>
+    </form>
+  );
+}
+
+/** Replying opens in place (a disclosure), so it needs no script. */
+function ReplyForm({ comment, viewer, articleSlug }: { comment: Comment; viewer: CommentViewer; articleSlug: string }) {
+  const fieldId = `reply-body-${comment.id}`;
+  return (
+    <details class="comment-reply">
+      <summary>Reply</summary>
+      <form method="post" action={commentPaths.post(articleSlug)} class="comment-form" data-comment-form="reply" data-parent-id={comment.id}>
+        <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+        <input type="hidden" name="parent" value={comment.id} />
+        <label for={fieldId}>Your reply to {comment.authorName ?? 'a deleted reader'}</label>
+        <textarea id={fieldId} name="body" rows={3} required data-comment-body aria-describedby={`${fieldId}-counter`} />
+        <CharacterCounter id={`${fieldId}-counter`} used={0} />
+        <p class="form-error" data-form-error aria-live="assertive"></p>
+        <button type="submit">Post reply</button>
+      </form>
+    </details>
+  );
+}
+
+/** "12/300": server-rendered, kept live by site.js as the reader types. */
+export function CharacterCounter({ id, used }: { id: string; used: number }) {
+  return (
+    <p class="comment-counter" id={id} aria-live="polite" data-comment-counter>
+      <span data-counter-used>{used}</span>/300<span class="visually-hidden"> characters</span>
+    </p>
+  );
+}
