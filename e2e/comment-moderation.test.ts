@@ -95,12 +95,23 @@ browserSuite('comment moderation in the newsroom', () => {
   it('pre-moderation from post to approval: the comment waits unseen until an editor approves it', async () => {
     const editor = new Moderation(await openPage(browser, server.baseUrl, { viewport: VIEWPORTS.desktop }));
     const reader = await openPage(browser, server.baseUrl, { viewport: VIEWPORTS.phone });
+    const { cookie } = await server.factories.reader({ displayName: 'Hae-won Reader' });
+    const [name = '', value = ''] = cookie.split('=');
+    const author = await openPage(browser, server.baseUrl, {
+      viewport: VIEWPORTS.phone,
+      storageState: { cookies: [{ name, value, domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }], origins: [] },
+    });
     try {
       await editor.signIn();
       await editor.setMode('Pre-moderated');
       assert.equal(server.deps.settings.publication.commentsMode, 'pre-moderated');
 
-      await readerPosts(PENDING_TEXT, { status: 'pending' });
+      // A signed-in reader posts through the article page's form.
+      assert.equal(await visit(author, `/article/${slug}`), 200);
+      await author.getByLabel('Your comment').fill(PENDING_TEXT);
+      await author.getByRole('button', { name: 'Post comment' }).click();
+      await author.locator('li.comment', { hasText: PENDING_TEXT }).getByText(/Awaiting moderation/).waitFor();
+
       assert.equal(await visit(reader, `/article/${slug}`), 200);
       assert.equal(await commentsHeading(reader), 'Comments 0');
       assert.equal(await reader.getByText(PENDING_TEXT).count(), 0, 'a pending comment is not public');
@@ -119,6 +130,7 @@ browserSuite('comment moderation in the newsroom', () => {
     } finally {
       await editor.page.context().close();
       await reader.context().close();
+      await author.context().close();
     }
   });
 

@@ -21,6 +21,9 @@ import { TagService } from './modules/tags/tag.service.js';
 import { InvitationService } from './modules/users/invitation.service.js';
 import { SessionService } from './modules/users/session.service.js';
 import { ReaderSessionService } from './modules/readers/reader-session.service.js';
+import { ReaderPasswordResetService } from './modules/readers/reader-password-reset.service.js';
+import { ReaderService, memoryReaderLimiters } from './modules/readers/reader.service.js';
+import { CommentModerationService } from './modules/comments/comment-moderation.service.js';
 import { CommentService, memoryCommentLimiters } from './modules/comments/comment.service.js';
 import { SignInService, memorySignInLimiters } from './modules/users/sign-in.service.js';
 import { UserService } from './modules/users/user.service.js';
@@ -42,6 +45,12 @@ export interface Deps {
   sessions: SessionService;
   /** Reader accounts' sessions (comments); never valid in the newsroom. */
   readerSessions: ReaderSessionService;
+  /** Reader accounts: sign-up, sign-in (rate limited), profile, deletion. */
+  readers: ReaderService;
+  /** One-time password-reset links that admins hand to readers. */
+  readerResets: ReaderPasswordResetService;
+  /** The newsroom's comment queue and the publication's comment settings. */
+  moderation: CommentModerationService;
   signIn: SignInService;
   settings: SettingsService;
   sections: SectionDirectory;
@@ -101,6 +110,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   // In memory: right for one process. Several machines will share a Redis-backed RateLimiter.
   const signIn = new SignInService(users, sessions, memorySignInLimiters(clock), audit);
   const reading = new ReadingService(db, clock, sections, related);
+  const readerSessions = new ReaderSessionService(db, clock);
   const deps: Deps = {
     config,
     clock,
@@ -110,7 +120,11 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     audit,
     users,
     sessions,
-    readerSessions: new ReaderSessionService(db, clock),
+    readerSessions,
+    // In memory, like the sign-in limits: right for one process.
+    readers: new ReaderService(db, clock, readerSessions, memoryReaderLimiters(clock)),
+    readerResets: new ReaderPasswordResetService(db, clock, readerSessions, audit),
+    moderation: new CommentModerationService(db, clock, events, audit, settings),
     signIn,
     settings,
     sections,

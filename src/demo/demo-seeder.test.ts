@@ -54,6 +54,15 @@ describe('demo publication', () => {
       }
     }
 
+    // Readers' conversation: comments, replies and likes under the stories people argue about.
+    const fares = await t.app.inject('/article/fare-rises-alone-will-not-fix-seouls-subway-finances');
+    assert.match(fares.body, /Comments 4/);
+    assert.match(fares.body, /ring-fencing/);
+    const commented = await t.deps.db.selectFrom('articles').select('slug').where('comment_count', '>', 0).execute();
+    assert.ok(commented.length >= 4, 'several stories have comments');
+    const likes = await t.deps.db.selectFrom('comment_likes').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    assert.ok(Number(likes.n) > 100, 'comments carry real likes');
+
     const series = await t.app.inject('/series/last-ferry');
     assert.equal(series.statusCode, 200);
     for (const slug of ['about', 'contact', 'standards', 'privacy']) {

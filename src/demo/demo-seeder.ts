@@ -26,6 +26,7 @@ import { storiesA } from './content/stories-a.js';
 import { storiesB } from './content/stories-b.js';
 import { bodyFromParagraphs } from './demo-body.js';
 import { drawIllustration, seededRandom } from './demo-images.js';
+import { seedDemoComments } from './demo-comments.js';
 import { demoViewHistory } from './demo-views.js';
 
 export const demoStories: readonly DemoArticle[] = [...storiesA, ...storiesB];
@@ -132,6 +133,7 @@ async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetIn
   for (const asset of media.values()) await insertMediaAsset(db, asset, now);
 
   const articleIds = new Map<string, string>();
+  const published = new Map<string, { id: string; publishedAt: Date }>();
   const viewBuckets: HourlyViewCount[] = [];
   for (const story of demoStories) {
     const publishedAt = publicationTime(story, now);
@@ -160,6 +162,7 @@ async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetIn
       now,
     );
     articleIds.set(story.slug, id);
+    published.set(story.slug, { id, publishedAt });
     viewBuckets.push(...views.buckets.map((bucket) => ({ ...bucket, articleId: id })));
     for (const correction of story.corrections ?? []) {
       await insertCorrection(db, id, {
@@ -171,6 +174,7 @@ async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetIn
   }
 
   await insertViewHours(db, viewBuckets);
+  await seedDemoComments(db, published, now);
   for (const [position, story] of pickMustReads().entries()) {
     await insertPick(db, { articleId: required(articleIds.get(story.slug), story.slug), position }, now);
   }

@@ -2,8 +2,6 @@ import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h, type VNode } from 'preact';
 import type { Deps } from '../../deps.js';
-import { ReaderPasswordResetService } from '../../modules/readers/reader-password-reset.service.js';
-import { ReaderService, memoryReaderLimiters } from '../../modules/readers/reader.service.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
@@ -69,8 +67,7 @@ async function withFormErrors<P>(
 export async function registerAccountRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const site = () => deps.site.current();
   const { siteUrl } = deps.config;
-  const readers = new ReaderService(deps.db, deps.clock, deps.readerSessions, memoryReaderLimiters(deps.clock));
-  const resets = new ReaderPasswordResetService(deps.db, deps.clock, deps.readerSessions, deps.audit);
+  const { readers, readerResets: resets } = deps;
 
   await app.register(
     async (scope) => {

@@ -44,7 +44,7 @@ const SETTINGS_FIELDS = {
  * from with a notice; an unknown comment is a 404 page, a step its status does not allow a 409.
  */
 export function registerCommentRoutes(scope: FastifyInstance, deps: Deps): void {
-  const moderation = new CommentModerationService(deps.db, deps.clock, deps.events, deps.audit, deps.settings);
+  const { moderation } = deps;
   const site = () => deps.site.current();
   const actorOf = (staff: StaffContext) => ({ id: staff.session.user.id, role: staff.session.user.role });
 

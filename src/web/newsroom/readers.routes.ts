@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { Deps } from '../../deps.js';
-import { ReaderPasswordResetService } from '../../modules/readers/reader-password-reset.service.js';
-import { ReaderService, memoryReaderLimiters } from '../../modules/readers/reader.service.js';
 import { AppError } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import { sendHtml } from '../http/send-page.js';
@@ -19,8 +17,7 @@ const MAX_SEARCH_LENGTH = 254;
  * one-time password-reset links (there is no mail server: the admin passes the link on).
  */
 export function registerReaderRoutes(scope: FastifyInstance, deps: Deps): void {
-  const readers = new ReaderService(deps.db, deps.clock, deps.readerSessions, memoryReaderLimiters(deps.clock));
-  const resets = new ReaderPasswordResetService(deps.db, deps.clock, deps.readerSessions, deps.audit);
+  const { readers, readerResets: resets } = deps;
 
   async function readerListPage(request: FastifyRequest<{ Querystring: Query }>, reply: FastifyReply, staff: StaffContext, extra: Partial<ReaderListProps> = {}) {
     const search = (request.query.q ?? '').trim();
