@@ -26,6 +26,20 @@ export function formatZonedDateTime(date: Date, timeZone: string): string {
   return `${parts.year}-${pad(parts.month)}-${pad(parts.day)}T${pad(parts.hour)}:${pad(parts.minute)}`;
 }
 
+/**
+ * `date` as ISO 8601 with the wall-clock time and UTC offset of `timeZone`, to the second
+ * (`2026-11-20T14:30:00+09:00`): what schema.org and OpenGraph dates carry, so a reader's
+ * search result shows the time the publication printed.
+ */
+export function formatZonedIsoDateTime(date: Date, timeZone: string): string {
+  const parts = zonedParts(date, timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const offsetMinutes = Math.round(offsetMs(date, timeZone) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const offset = `${sign}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
+  return `${parts.year}-${pad(parts.month)}-${pad(parts.day)}T${pad(parts.hour)}:${pad(parts.minute)}:${pad(parts.second)}${offset}`;
+}
+
 function offsetMs(date: Date, timeZone: string): number {
   const p = zonedParts(date, timeZone);
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);

@@ -7,6 +7,7 @@
  * - Assets and media have content-addressed names and never change under the same URL.
  * - Errors caused by the request, server errors and health checks are never stored.
  * - A page rendered for a signed-in reader is theirs alone: private, and not stored even by their browser.
+ * - robots.txt changes only with a release; crawlers fetch it about daily anyway.
  */
 export const CACHE_CONTROL = {
   page: 'public, max-age=60, must-revalidate',
@@ -16,6 +17,8 @@ export const CACHE_CONTROL = {
   noStore: 'no-store',
   /** Pages rendered for one signed-in reader (their comment form and controls): never stored or shared. */
   personal: 'private, no-store',
+  /** robots.txt: the same for a day. */
+  robots: 'public, max-age=86400',
 } as const;
 
 export function cacheControlForStatus(status: number): string {

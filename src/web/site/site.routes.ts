@@ -48,6 +48,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
         intro: section.description ? h('p', { class: 'standfirst' }, section.description) : undefined,
         storyPage,
         href: (page: number) => paths.section(section.slug, page),
+        crumb: { name: section.name, path: paths.section(section.slug) },
         showSection: false,
       });
     }),
@@ -68,6 +69,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
         ]),
         storyPage,
         href: (page: number) => paths.author(author.slug, page),
+        crumb: { name: author.name, path: paths.author(author.slug) },
       });
     }),
   );
@@ -82,6 +84,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
         intro: h('p', null, `Stories tagged ${tag.name}, newest first.`),
         storyPage,
         href: (page: number) => paths.tag(tag.slug, page),
+        crumb: { name: `#${tag.name}`, path: paths.tag(tag.slug) },
       });
     }),
   );

@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import fs from 'node:fs';
 import type { Deps } from '../../deps.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
+import { robotsTxt } from './robots-txt.js';
 
-/** Health, the site's own assets, and uploaded media. */
+/** Health, robots.txt, the site's own assets, and uploaded media. */
 export async function registerSystemRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   app.get('/healthz', async (_request, reply) => {
     reply.header('cache-control', CACHE_CONTROL.noStore);
@@ -15,6 +16,11 @@ export async function registerSystemRoutes(app: FastifyInstance, deps: Deps): Pr
       return reply.code(503).send({ status: 'unavailable', errors: [{ code: 'ERR_DATABASE_UNAVAILABLE' }] });
     }
   });
+
+  const robots = robotsTxt();
+  app.get('/robots.txt', async (_request, reply) =>
+    reply.header('cache-control', CACHE_CONTROL.robots).type('text/plain; charset=utf-8').send(robots),
+  );
 
   app.get<{ Params: { name: string }; Querystring: { v?: string } }>('/assets/:name', async (request, reply) => {
     const asset = deps.assets.get(request.params.name);

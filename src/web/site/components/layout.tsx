@@ -3,6 +3,8 @@ import type { SiteContext } from '../site-context.js';
 import { BreakingBannerStrip } from './breaking-banner.js';
 import { Masthead } from './masthead.js';
 import { SiteFooter } from './site-footer.js';
+import { SocialMeta, StructuredData, type OpenGraph } from './social-meta.js';
+import type { JsonLd } from '../structured-data.js';
 
 export interface PageMeta {
   title: string;
@@ -11,11 +13,16 @@ export interface PageMeta {
   canonicalPath?: string;
   /** Tells search engines to keep the page out of their index (error pages). */
   noindex?: boolean;
+  /** OpenGraph and X card data; pages without it are shared as `website` with no image. */
+  openGraph?: OpenGraph;
+  /** schema.org objects (NewsArticle, BreadcrumbList…), each rendered as a JSON-LD block. */
+  structuredData?: readonly JsonLd[];
 }
 
 export function Layout({ site, meta, children }: { site: SiteContext; meta: PageMeta; children: ComponentChildren }) {
   const { publication } = site;
   const fullTitle = meta.title === publication.name ? meta.title : `${meta.title} | ${publication.name}`;
+  const canonicalUrl = meta.canonicalPath === undefined ? undefined : `${site.siteUrl}${meta.canonicalPath}`;
   return (
     <html lang={publication.language}>
       <head>
@@ -23,8 +30,16 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
         <meta name="description" content={meta.description} />
-        {meta.canonicalPath !== undefined && <link rel="canonical" href={`${site.siteUrl}${meta.canonicalPath}`} />}
+        {canonicalUrl !== undefined && <link rel="canonical" href={canonicalUrl} />}
         {meta.noindex && <meta name="robots" content="noindex" />}
+        <SocialMeta
+          site={site}
+          title={meta.title}
+          description={meta.description}
+          url={canonicalUrl}
+          openGraph={meta.openGraph ?? { type: 'website' }}
+        />
+        {meta.structuredData && <StructuredData items={meta.structuredData} />}
         <link rel="stylesheet" href={site.assetUrl('site.css')} />
         <script src={site.assetUrl('site.js')} defer />
       </head>

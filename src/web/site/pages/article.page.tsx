@@ -11,6 +11,14 @@ import { ShareLinks } from '../components/share-links.js';
 import { ViewBeacon } from '../components/view-beacon.js';
 import { paths } from '../paths.js';
 import type { SiteContext } from '../site-context.js';
+import {
+  articleModifiedAt,
+  breadcrumbJsonLd,
+  homeCrumb,
+  newsArticleJsonLd,
+  publicationDateTime,
+  shareImage,
+} from '../structured-data.js';
 
 export interface ArticleLists {
   sectionLatest: ArticleSummary[];
@@ -36,7 +44,9 @@ export function ArticlePage({
   countViews?: boolean;
 }) {
   const { article, seriesParts, related } = reading;
+  // Each series part is canonical to itself: the parts are different stories, not one paginated one.
   const canonicalPath = paths.article(article.slug);
+  const image = article.hero ? shareImage(article.hero, site.siteUrl) : undefined;
   return (
     <Layout
       site={site}
@@ -44,6 +54,24 @@ export function ArticlePage({
         title: article.seoTitle ?? article.headline,
         description: article.seoDescription ?? article.standfirst,
         canonicalPath,
+        openGraph: {
+          type: 'article',
+          ...(image && { image }),
+          article: {
+            publishedTime: publicationDateTime(article.publishedAt, site),
+            modifiedTime: publicationDateTime(articleModifiedAt(article), site),
+            section: article.section.name,
+            tags: article.tags.map((tag) => tag.name),
+            authors: article.authors.map((author) => `${site.siteUrl}${paths.author(author.slug)}`),
+          },
+        },
+        structuredData: [
+          newsArticleJsonLd(article, site),
+          breadcrumbJsonLd(
+            [homeCrumb(site), { name: article.section.name, path: paths.section(article.section.slug) }, { name: article.headline, path: canonicalPath }],
+            site,
+          ),
+        ],
       }}
     >
       <article class="article" aria-labelledby="article-headline">

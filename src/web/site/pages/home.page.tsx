@@ -7,6 +7,7 @@ import { StoryCard } from '../components/story-list.js';
 import { formatDateTime } from '../format.js';
 import { paths } from '../paths.js';
 import type { SiteContext } from '../site-context.js';
+import { webSiteJsonLd } from '../structured-data.js';
 
 const STORIES_PER_SECTION_BLOCK = 4;
 
@@ -19,7 +20,15 @@ export function HomePage({ site, lists, lead: chosenLead }: { site: SiteContext;
   const latest = lists.latest.filter((story) => story.id !== lead?.id);
   const shown = new Set(lead ? [lead.id] : []);
   return (
-    <Layout site={site} meta={{ title: site.publication.name, description: site.publication.description, canonicalPath: '/' }}>
+    <Layout
+      site={site}
+      meta={{
+        title: site.publication.name,
+        description: site.publication.description,
+        canonicalPath: paths.home(),
+        structuredData: [webSiteJsonLd(site)],
+      }}
+    >
       <h1 class="visually-hidden">{site.publication.name}</h1>
       {!lead && (
         <p class="empty-note">

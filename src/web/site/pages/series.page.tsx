@@ -4,11 +4,20 @@ import { Layout } from '../components/layout.js';
 import { StoryCard } from '../components/story-list.js';
 import { paths } from '../paths.js';
 import type { SiteContext } from '../site-context.js';
+import { breadcrumbJsonLd, homeCrumb } from '../structured-data.js';
 
 /** Every part of a series, in order. */
 export function SeriesPage({ site, series, parts }: { site: SiteContext; series: Series; parts: ArticleSummary[] }) {
   return (
-    <Layout site={site} meta={{ title: series.title, description: series.description, canonicalPath: paths.series(series.slug) }}>
+    <Layout
+      site={site}
+      meta={{
+        title: series.title,
+        description: series.description,
+        canonicalPath: paths.series(series.slug),
+        structuredData: [breadcrumbJsonLd([homeCrumb(site), { name: series.title, path: paths.series(series.slug) }], site)],
+      }}
+    >
       <header class="list-header">
         <p class="section-label">Series</p>
         <h1>{series.title}</h1>

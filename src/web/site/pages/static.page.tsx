@@ -5,6 +5,7 @@ import { Layout } from '../components/layout.js';
 import { formatDate } from '../format.js';
 import { paths } from '../paths.js';
 import type { SiteContext } from '../site-context.js';
+import { breadcrumbJsonLd, homeCrumb } from '../structured-data.js';
 
 const NO_FIGURES = new Map();
 
@@ -12,7 +13,12 @@ export function StaticPageView({ site, page }: { site: SiteContext; page: Static
   return (
     <Layout
       site={site}
-      meta={{ title: page.title, description: bodyPlainText(page.body).slice(0, 160), canonicalPath: paths.staticPage(page.slug) }}
+      meta={{
+        title: page.title,
+        description: bodyPlainText(page.body).slice(0, 160),
+        canonicalPath: paths.staticPage(page.slug),
+        structuredData: [breadcrumbJsonLd([homeCrumb(site), { name: page.title, path: paths.staticPage(page.slug) }], site)],
+      }}
     >
       <article class="static-page" aria-labelledby="static-page-title">
         <h1 id="static-page-title">{page.title}</h1>

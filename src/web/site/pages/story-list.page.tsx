@@ -4,6 +4,7 @@ import { Layout } from '../components/layout.js';
 import { PaginationNav } from '../components/pagination-nav.js';
 import { StoryList } from '../components/story-list.js';
 import type { SiteContext } from '../site-context.js';
+import { breadcrumbJsonLd, homeCrumb, type Breadcrumb } from '../structured-data.js';
 
 /** Section, author and tag pages: a heading, an introduction and a paginated list of stories. */
 export function StoryListPage({
@@ -14,6 +15,7 @@ export function StoryListPage({
   storyPage,
   href,
   showSection = true,
+  crumb,
 }: {
   site: SiteContext;
   title: string;
@@ -22,11 +24,21 @@ export function StoryListPage({
   storyPage: StoryPage;
   href: (page: number) => string;
   showSection?: boolean;
+  /** This page's own crumb after Home (its first page), for the BreadcrumbList. */
+  crumb: Breadcrumb;
 }) {
   const { page, totalPages } = storyPage.pagination;
   const pageSuffix = page > 1 ? ` (page ${page} of ${totalPages})` : '';
   return (
-    <Layout site={site} meta={{ title: `${title}${pageSuffix}`, description, canonicalPath: href(page) }}>
+    <Layout
+      site={site}
+      meta={{
+        title: `${title}${pageSuffix}`,
+        description,
+        canonicalPath: href(page),
+        structuredData: [breadcrumbJsonLd([homeCrumb(site), crumb], site)],
+      }}
+    >
       <header class="list-header">
         <h1>
           {title}
