@@ -1,3 +1,5 @@
+import type { ComponentChildren } from 'preact';
+
 /** One problem with a submitted form, tied to the field it is about (its id). */
 export interface FieldError {
   field: string;
@@ -24,22 +26,19 @@ export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
   );
 }
 
-/** A labelled input with its hint and error wired up for assistive technology. */
-export function TextField(props: {
+/**
+ * A field's label, hint and error around any control; `children` gets the `aria-describedby` value
+ * and whether the field is invalid, so every kind of control is wired up for assistive technology.
+ */
+export function FieldWrap(props: {
   id: string;
   label: string;
-  type: 'email' | 'password' | 'text';
-  autoComplete?: string;
-  value?: string;
-  /** Default true: most newsroom fields must be filled in. */
-  required?: boolean;
   hint?: string;
   errors: readonly FieldError[];
-  minLength?: number;
-  maxLength?: number;
+  children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren;
 }) {
   const error = props.errors.find((candidate) => candidate.field === props.id);
-  const describedBy = [props.hint ? `${props.id}-hint` : '', error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [props.hint ? `${props.id}-hint` : '', error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={error ? 'field field-has-error' : 'field'}>
       <label for={props.id}>{props.label}</label>
@@ -54,18 +53,41 @@ export function TextField(props: {
           {error.message}
         </p>
       )}
-      <input
-        id={props.id}
-        name={props.id}
-        type={props.type}
-        autoComplete={props.autoComplete}
-        value={props.value}
-        required={props.required ?? true}
-        minLength={props.minLength}
-        maxLength={props.maxLength}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      />
+      {props.children(describedBy, Boolean(error))}
     </div>
+  );
+}
+
+/** A labelled input with its hint and error wired up for assistive technology. */
+export function TextField(props: {
+  id: string;
+  label: string;
+  type: 'email' | 'password' | 'text';
+  autoComplete?: string;
+  value?: string;
+  /** Default true: most newsroom fields must be filled in. */
+  required?: boolean;
+  hint?: string;
+  errors: readonly FieldError[];
+  minLength?: number;
+  maxLength?: number;
+}) {
+  return (
+    <FieldWrap id={props.id} label={props.label} hint={props.hint} errors={props.errors}>
+      {(describedBy, invalid) => (
+        <input
+          id={props.id}
+          name={props.id}
+          type={props.type}
+          autoComplete={props.autoComplete}
+          value={props.value}
+          required={props.required ?? true}
+          minLength={props.minLength}
+          maxLength={props.maxLength}
+          aria-invalid={invalid ? 'true' : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+    </FieldWrap>
   );
 }

@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import type { Author } from '../../../modules/authors/author.types.js';
 import { TYPE_LABELS } from '../../../modules/articles/article.types.js';
 import type { MediaAsset } from '../../../modules/media/media.types.js';
@@ -6,7 +5,7 @@ import type { Section } from '../../../modules/sections/section.types.js';
 import type { Series } from '../../../modules/series/series.types.js';
 import { paths } from '../../site/paths.js';
 import { COMMENTS_SWITCH_FIELD, type StoryFormValues } from '../story-form.js';
-import type { FieldError } from './form-fields.js';
+import { FieldWrap, type FieldError } from './form-fields.js';
 
 /** What the story form offers to choose from. */
 export interface StoryChoices {
@@ -14,28 +13,6 @@ export interface StoryChoices {
   authors: readonly Author[];
   series: readonly Series[];
   media: readonly MediaAsset[];
-}
-
-function FieldWrap(props: { id: string; label: string; hint?: string; errors: readonly FieldError[]; children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren }) {
-  const error = props.errors.find((candidate) => candidate.field === props.id);
-  const describedBy = [props.hint ? `${props.id}-hint` : '', error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={error ? 'field field-has-error' : 'field'}>
-      <label for={props.id}>{props.label}</label>
-      {props.hint && (
-        <p id={`${props.id}-hint`} class="field-hint">
-          {props.hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${props.id}-error`} class="field-error">
-          <span class="visually-hidden">Error: </span>
-          {error.message}
-        </p>
-      )}
-      {props.children(describedBy, Boolean(error))}
-    </div>
-  );
 }
 
 function Text(props: { id: keyof StoryFormValues; label: string; values: StoryFormValues; errors: readonly FieldError[]; hint?: string; type?: 'text' | 'datetime-local' | 'number'; maxLength?: number; required?: boolean }) {
