@@ -252,6 +252,45 @@ export interface CommentReportsTable {
   created_at: Timestamp;
 }
 
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  key_prefix: string;
+  key_hash: string;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface WebhooksTable {
+  id: string;
+  name: string;
+  url: string;
+  secret: string;
+  /** JSON array of event names. */
+  events: string;
+  active: WithDefault<number>;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event: string;
+  article_id: string | null;
+  payload: string;
+  /** pending | delivered | failed */
+  status: string;
+  attempts: WithDefault<number>;
+  next_attempt_at: Timestamp | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   sections: SectionsTable;
@@ -277,4 +316,7 @@ export interface Database {
   comments: CommentsTable;
   comment_likes: CommentLikesTable;
   comment_reports: CommentReportsTable;
+  api_keys: ApiKeysTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

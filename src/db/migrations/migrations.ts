@@ -3,6 +3,7 @@ import { initialMigration } from './0001-initial.migration.js';
 import { newsroomMigration } from './0002-newsroom.migration.js';
 import { audienceMigration } from './0003-audience.migration.js';
 import { commentsMigration } from './0004-comments.migration.js';
+import { integrationsMigration } from './0005-integrations.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002-newsroom': newsroomMigration,
   '0003-audience': audienceMigration,
   '0004-comments': commentsMigration,
+  '0005-integrations': integrationsMigration,
 };

@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   'audit.view',
   'audience.view',
   'readers.manage',
+  /** Content API keys and webhooks: what partners and other systems receive. */
+  'integrations.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,7 +48,7 @@ const EDITOR: readonly Permission[] = [
   'curation.manage',
   'comments.moderate',
 ];
-const ADMIN: readonly Permission[] = [...EDITOR, 'taxonomy.manage', 'settings.manage', 'staff.manage', 'audit.view', 'readers.manage'];
+const ADMIN: readonly Permission[] = [...EDITOR, 'taxonomy.manage', 'settings.manage', 'staff.manage', 'audit.view', 'readers.manage', 'integrations.manage'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   contributor: new Set(CONTRIBUTOR),
