@@ -6,9 +6,12 @@ import { MAX_URL_LENGTH, assertReadableUrl } from './web/http/request-guard.js';
 import { SECURITY_HEADERS } from './web/http/security-headers.js';
 import { sendHtml } from './web/http/send-page.js';
 import { registerAccountRoutes } from './web/account/account.routes.js';
+import { API_PREFIX, registerApiRoutes } from './web/api/api.routes.js';
+import { sendApiError } from './web/api/api-response.js';
 import { registerNewsroomRoutes } from './web/newsroom/newsroom.routes.js';
 import { ErrorPage } from './web/site/pages/error.page.js';
 import { registerCommentRoutes } from './web/site/comments.routes.js';
+import { registerFeedRoutes } from './web/site/feed.routes.js';
 import { registerSiteRoutes } from './web/site/site.routes.js';
 import { registerViewRoutes } from './web/site/views.routes.js';
 import { registerBenchRoutes } from './web/system/bench.routes.js';
@@ -27,7 +30,10 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy,
     // Fastify's own URL and header errors get the same readable page as ours.
     frameworkErrors: (error, request, reply) => {
-      void sendError(deps, request, reply, new AppError(error.code === 'FST_ERR_BAD_URL' ? 'ERR_URL_MALFORMED' : 'ERR_BAD_REQUEST'));
+      const appError = new AppError(error.code === 'FST_ERR_BAD_URL' ? 'ERR_URL_MALFORMED' : 'ERR_BAD_REQUEST');
+      // Before routing, so the API's scope has not taken over yet: its clients still get JSON.
+      if (request.url.startsWith(`${API_PREFIX}/`)) return void sendApiError(reply, appError);
+      void sendError(deps, request, reply, appError);
     },
   });
 
@@ -59,10 +65,12 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
 
   await registerSystemRoutes(app, deps);
   registerSiteRoutes(app, deps);
+  registerFeedRoutes(app, deps);
   await registerViewRoutes(app, deps);
   await registerCommentRoutes(app, deps);
   await registerNewsroomRoutes(app, deps);
   await registerAccountRoutes(app, deps);
+  await registerApiRoutes(app, deps);
   if (deps.config.benchRoutes) await registerBenchRoutes(app, deps); // BENCH_ROUTES=1: benchmarks only
   return app;
 }

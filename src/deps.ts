@@ -7,6 +7,8 @@ import { ReadingService } from './modules/articles/reading.service.js';
 import { ScheduledPublisher } from './modules/articles/scheduled-publisher.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { AuthorService } from './modules/authors/author.service.js';
+import { ApiKeyService } from './modules/api-keys/api-key.service.js';
+import { ContentApiService } from './modules/content-api/content-api.service.js';
 import { DailyReaders } from './modules/audience/daily-readers.js';
 import { ViewCounter } from './modules/audience/view-counter.service.js';
 import { MediaUploadService } from './modules/media/media-upload.service.js';
@@ -27,11 +29,17 @@ import { CommentModerationService } from './modules/comments/comment-moderation.
 import { CommentService, memoryCommentLimiters } from './modules/comments/comment.service.js';
 import { SignInService, memorySignInLimiters } from './modules/users/sign-in.service.js';
 import { UserService } from './modules/users/user.service.js';
+import { WebhookDispatcher } from './modules/webhooks/webhook-dispatcher.js';
+import { WebhookSender } from './modules/webhooks/webhook-sender.js';
+import { WebhookService } from './modules/webhooks/webhook.service.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { EventBus, type DomainEvents } from './shared/events.js';
 import { AssetRegistry } from './web/http/assets.js';
 import { PageCache } from './web/http/page-cache.js';
 import { SiteContextProvider } from './web/site/site-context.provider.js';
+import { SitemapService } from './modules/sitemaps/sitemap.service.js';
+import { SearchService } from './modules/search/search.service.js';
+import { absoluteUrls } from './web/site/absolute-urls.js';
 
 /** Everything the app needs, wired once here and passed in; no module keeps a singleton. */
 export interface Deps {
@@ -60,9 +68,15 @@ export interface Deps {
   authors: AuthorService;
   tags: TagService;
   reading: ReadingService;
+  /** Full-text search (SQLite FTS5 / PostgreSQL tsvector); keeps its index in step with content.changed. */
+  search: SearchService;
   /** Readers' comments, replies, likes and reports. */
   comments: CommentService;
   lists: RankedListsService;
+  /** Partners' keys to the Content API: verified (cached briefly) and rate limited per key. */
+  apiKeys: ApiKeyService;
+  /** What the Content API (/api/v1) reads: only what readers may see. */
+  contentApi: ContentApiService;
   /** Gathers readers' views and writes them in batches; main.ts starts its timers. */
   views: ViewCounter;
   /** "You May Also Like" for every visible story, recomputed when stories change. */
@@ -73,6 +87,12 @@ export interface Deps {
   revisions: RevisionService;
   /** Publishes scheduled stories when due; main.ts starts it. */
   publisher: ScheduledPublisher;
+  /** Sitemaps as finished XML in memory, rebuilt on content changes and every minute; main.ts starts its timer. */
+  sitemaps: SitemapService;
+  /** Webhooks for admins: settings, test deliveries, the delivery log. */
+  webhooks: WebhookService;
+  /** Sends queued webhook deliveries every 2 seconds; main.ts starts it. */
+  webhookSender: WebhookSender;
   pageCache: PageCache;
   assets: AssetRegistry;
   site: SiteContextProvider;
@@ -105,11 +125,16 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const audit = new AuditService(db, clock);
   const editing = new ArticleEditingService(db, clock, events, audit);
   const publisher = new ScheduledPublisher(db, clock, events, audit);
+  const urls = absoluteUrls(config.siteUrl);
+  const sitemaps = new SitemapService(db, clock, { urls, publication: () => settings.publication });
+  const webhookDispatcher = new WebhookDispatcher(db, clock, urls.article);
+  const webhookSender = new WebhookSender(db, clock, { allowPrivate: config.webhookAllowPrivate });
   const users = new UserService(db, clock, audit);
   const sessions = new SessionService(db, clock);
   // In memory: right for one process. Several machines will share a Redis-backed RateLimiter.
   const signIn = new SignInService(users, sessions, memorySignInLimiters(clock), audit);
   const reading = new ReadingService(db, clock, sections, related);
+  const search = new SearchService(db, clock, sections);
   const readerSessions = new ReaderSessionService(db, clock);
   const deps: Deps = {
     config,
@@ -133,15 +158,21 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     authors: new AuthorService(db, clock, events, audit),
     tags: new TagService(db, events, audit),
     reading,
+    search,
     // In memory, like the sign-in limits: right for one process.
     comments: new CommentService(db, clock, events, reading, () => settings.publication, memoryCommentLimiters(clock)),
     lists,
+    apiKeys: new ApiKeyService(db, clock, audit),
+    contentApi: new ContentApiService(db, clock, reading, sections),
     views,
     related,
     curation,
     editing,
     revisions: new RevisionService(db, editing),
     publisher,
+    sitemaps,
+    webhooks: new WebhookService(db, clock, audit, webhookDispatcher, { allowPrivate: config.webhookAllowPrivate }),
+    webhookSender,
     pageCache,
     assets,
     site,
@@ -153,12 +184,17 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
       await views.stop();
       curation.stop();
       publisher.stop();
+      sitemaps.stop();
+      // Before the database closes: a send in progress still records its outcome.
+      await webhookSender.stop();
       // Before the database closes: a running AVIF job still writes its row.
       await media.stop();
       await database.close();
     },
   };
   events.on('content.changed', (change) => reloadState(deps, change));
+  // Deliveries are written before the change's flow returns; the sender sends them.
+  events.on('content.changed', (change) => webhookDispatcher.handle(change));
   // Comment counts show on the story and in the lists: both refresh, then cached pages go.
   events.on('comments.changed', async () => {
     await lists.refresh();
@@ -173,7 +209,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
  * first would let a request re-cache a page built from the old lists while they reload.
  */
 async function reloadState(
-  deps: Pick<Deps, 'settings' | 'sections' | 'site' | 'lists' | 'related' | 'curation' | 'pageCache' | 'views'>,
+  deps: Pick<Deps, 'settings' | 'sections' | 'site' | 'lists' | 'related' | 'curation' | 'pageCache' | 'views' | 'sitemaps' | 'search'>,
   change?: DomainEvents['content.changed'],
 ): Promise<void> {
   await Promise.all([deps.settings.load(), deps.sections.load(), deps.site.load(), deps.curation.load(), deps.views.loadCountable()]);
@@ -181,5 +217,8 @@ async function reloadState(
   // A change naming its stories re-reads only those; anything else (a section, a tag) may touch
   // every story's words or tags, so it reloads them all.
   await (change?.articleIds ? deps.related.update(change.articleIds) : deps.related.load());
+  await deps.sitemaps.refresh();
+  // Named stories are re-indexed alone; at start, an index behind the stories is rebuilt.
+  await deps.search.refreshIndex(change);
   deps.pageCache.clear();
 }

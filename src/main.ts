@@ -22,6 +22,10 @@ async function main(): Promise<void> {
   deps.views.start((error) => app.log.error({ err: error }, 'writing view counts failed; they are kept for the next batch'));
   // Publishes at once whatever fell due while the server was down, then checks every 15 seconds.
   deps.publisher.start();
+  // Rebuilds every minute: the news sitemap's 48-hour window moves with the clock alone.
+  deps.sitemaps.start((error) => app.log.error({ err: error }, 'rebuilding the sitemaps failed; the previous ones are served'));
+  // Sends whatever was queued before a restart, then checks every 2 seconds.
+  deps.webhookSender.start((error) => app.log.error({ err: error }, 'sending webhooks failed; pending deliveries are retried'));
 
   let closing = false;
   const shutdown = async (signal: string) => {

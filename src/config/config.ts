@@ -27,6 +27,8 @@ const ConfigSchema = z.object({
   VIEW_BEACON_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(300),
   /** Adds the /_bench/ routes bench/audience.bench.sh measures against; benchmarks only, never in production. */
   BENCH_ROUTES: booleanFlag.default(false),
+  /** Lets webhooks reach loopback and private-network addresses (tests, or a receiver on the same network). */
+  WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -49,6 +51,8 @@ export interface Config {
   readonly viewBeaconLimit: number;
   /** Whether the /_bench/ routes exist (benchmarks only; never in production). */
   readonly benchRoutes: boolean;
+  /** Whether webhooks may be sent to loopback, private and link-local addresses (off: refused). */
+  readonly webhookAllowPrivate: boolean;
   readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   /** Used once: the e-mail of the admin created when the database has no staff yet. */
   readonly adminEmail: string;
@@ -83,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: values.TRUST_PROXY,
     viewBeaconLimit: values.VIEW_BEACON_LIMIT,
     benchRoutes: values.BENCH_ROUTES,
+    webhookAllowPrivate: values.WEBHOOK_ALLOW_PRIVATE,
     logLevel: values.LOG_LEVEL,
     adminEmail: values.ADMIN_EMAIL.toLowerCase(),
   });

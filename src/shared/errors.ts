@@ -14,6 +14,10 @@ export const ERROR_CATALOGUE = {
   },
   ERR_INVALID_PAGE_NUMBER: { status: 400, message: 'The page number must be a whole number from 1 up.' },
   ERR_SEARCH_QUERY_TOO_LONG: { status: 400, message: 'Please shorten your search to 200 characters or fewer.' },
+  ERR_SEARCH_FILTER_INVALID: {
+    status: 400,
+    message: 'Please choose a section from the list and give dates as YYYY-MM-DD, the first no later than the second.',
+  },
   ERR_BAD_REQUEST: { status: 400, message: 'We could not understand that request.' },
   // Media library. Limits are checked in this order, cheapest first: bytes, then the header's
   // format and dimensions, then decoding.
@@ -162,6 +166,35 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: 'The blocklist may have at most 500 entries, one a line, each at most 100 characters.',
   },
+  // The Content API (/api/v1) and its keys. Every API error is JSON: { errors: [{ code, message }] }.
+  ERR_API_KEY_REQUIRED: {
+    status: 401,
+    message: 'The Content API needs an API key: send it as "Authorization: Bearer <key>" or "X-Api-Key: <key>". An admin can make one in the newsroom.',
+  },
+  ERR_API_KEY_INVALID: { status: 401, message: 'That API key is not one of ours. Check that it was copied whole.' },
+  ERR_API_KEY_REVOKED: { status: 401, message: 'That API key has been revoked. Ask the newsroom for a new one.' },
+  ERR_API_KEY_NAME_INVALID: { status: 400, message: 'Give the key a name of 1 to 100 characters, such as the partner who will use it.' },
+  ERR_API_KEY_NOT_FOUND: { status: 404, message: 'We could not find that API key.' },
+  ERR_API_KEY_ALREADY_REVOKED: { status: 409, message: 'That API key is already revoked; nothing was changed.' },
+  ERR_API_RATE_LIMITED: { status: 429, message: 'Too many requests with this API key. Wait for the number of seconds in Retry-After, then try again.' },
+  ERR_API_PARAMETER_UNKNOWN: { status: 400, message: 'The request has a query parameter this endpoint does not take; see /api/v1/openapi.json.' },
+  ERR_API_PARAMETER_INVALID: { status: 400, message: 'A query parameter has a value we cannot use; see /api/v1/openapi.json for the allowed values.' },
+  ERR_API_FIELD_UNKNOWN: { status: 400, message: 'The fields parameter names a field this endpoint does not have.' },
+  ERR_API_PER_PAGE_INVALID: { status: 400, message: 'per_page must be a whole number from 1 to 100.' },
+  // Webhooks (newsroom, integrations.manage).
+  ERR_WEBHOOK_NOT_FOUND: { status: 404, message: 'We could not find that webhook; it may have been deleted.' },
+  ERR_WEBHOOK_NAME_INVALID: { status: 400, message: 'Give the webhook a name of 1 to 100 characters.' },
+  ERR_WEBHOOK_URL_INVALID: {
+    status: 400,
+    message: 'The webhook URL must be a full web address starting with https:// or http://, of at most 2,000 characters, without a user name or password.',
+  },
+  ERR_WEBHOOK_URL_PRIVATE: {
+    status: 400,
+    message: 'That address points to a private or local network. Webhooks may only be sent to public addresses.',
+  },
+  ERR_WEBHOOK_EVENTS_INVALID: { status: 400, message: 'Choose at least one event: story published, story updated or story unpublished.' },
+  ERR_WEBHOOK_DELIVERY_NOT_FOUND: { status: 404, message: 'We could not find that delivery of this webhook.' },
+  ERR_WEBHOOK_REDELIVER_INVALID: { status: 409, message: 'Only a failed delivery can be sent again; this one is pending or delivered.' },
   ERR_DATABASE_UNAVAILABLE: {
     status: 503,
     message: 'The site is briefly unavailable. Please try again in a moment.',

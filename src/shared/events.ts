@@ -5,7 +5,15 @@
  */
 export interface DomainEvents {
   /** Anything readers can see changed: a story, a section, settings, picks, media. */
-  'content.changed': { reason: string; articleIds?: string[] };
+  'content.changed': {
+    reason: string;
+    articleIds?: string[];
+    /**
+     * Deleted stories that readers could see until now. Their rows are gone by the time handlers
+     * run, so what handlers must still say about them (webhooks' story.unpublished) travels here.
+     */
+    removed?: Array<{ id: string; slug: string; headline: string }>;
+  };
   /** A comment on this story was added, edited, liked, hidden, approved or deleted. */
   'comments.changed': { articleId: string };
 }

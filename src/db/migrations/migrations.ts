@@ -4,6 +4,7 @@ import { newsroomMigration } from './0002-newsroom.migration.js';
 import { audienceMigration } from './0003-audience.migration.js';
 import { commentsMigration } from './0004-comments.migration.js';
 import { integrationsMigration } from './0005-integrations.migration.js';
+import { searchMigration } from './0006-search.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003-audience': audienceMigration,
   '0004-comments': commentsMigration,
   '0005-integrations': integrationsMigration,
+  '0006-search': searchMigration,
 };

@@ -14,6 +14,7 @@ export const demoPublication: PublicationSettings = {
   weeklyBestMaxAgeDays: 7,
   commentsMode: 'open',
   commentBlocklist: [],
+  feedContent: 'full',
 };
 
 export const demoSections: Array<{ slug: DemoSectionSlug; name: string; description: string }> = [

@@ -17,6 +17,7 @@ export type ArticleContent = Omit<ArticleInput, 'id' | 'status' | 'publishedAt' 
 export interface StoryState {
   id: string;
   slug: string;
+  headline: string;
   status: ArticleStatus;
   ownerUserId: string | null;
   publishedAt: Date | null;
@@ -25,13 +26,14 @@ export interface StoryState {
 export async function findStoryState(db: Db, id: string): Promise<StoryState | undefined> {
   const row = await db
     .selectFrom('articles')
-    .select(['id', 'slug', 'status', 'owner_user_id', 'published_at'])
+    .select(['id', 'slug', 'headline', 'status', 'owner_user_id', 'published_at'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
   return {
     id: row.id,
     slug: row.slug,
+    headline: row.headline,
     status: row.status as ArticleStatus,
     ownerUserId: row.owner_user_id,
     publishedAt: toDate(row.published_at),

@@ -161,7 +161,9 @@ export class ArticleEditingService {
         trx,
       );
     });
-    await this.changed('story.deleted', id);
+    // The row is gone now: a story readers could see is described in the event (webhooks need it).
+    const removed = story.status === 'published' ? [{ id, slug: story.slug, headline: story.headline }] : undefined;
+    await this.events.emit('content.changed', { reason: 'story.deleted', articleIds: [id], ...(removed ? { removed } : {}) });
   }
 
   /**

@@ -1,4 +1,4 @@
-import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { type Selectable, type SelectQueryBuilder } from 'kysely';
 import { inTransaction, type Database, type Db } from '../../db/database.js';
 import type { ArticlesTable } from '../../db/schema.js';
 import { newId } from '../../shared/ids.js';
@@ -174,12 +174,7 @@ export function publishedQuery(db: Db, filter: ArticleFilter, now: Date): Articl
   if (filter.sectionId) query = query.where('articles.section_id', '=', filter.sectionId);
   if (filter.seriesId) query = query.where('articles.series_id', '=', filter.seriesId);
   if (filter.publishedSince) query = query.where('articles.published_at', '>=', filter.publishedSince.toISOString());
-  for (const word of filter.words ?? []) {
-    const pattern = `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where(
-      (eb) => sql<boolean>`(lower(${eb.ref('articles.headline')}) like ${pattern} escape '\\' or lower(${eb.ref('articles.standfirst')}) like ${pattern} escape '\\')`,
-    );
-  }
+  if (filter.publishedBefore) query = query.where('articles.published_at', '<', filter.publishedBefore.toISOString());
   if (filter.ids) query = query.where('articles.id', 'in', filter.ids.length > 0 ? [...filter.ids] : ['']);
   if (filter.excludeIds && filter.excludeIds.length > 0) query = query.where('articles.id', 'not in', [...filter.excludeIds]);
   if (filter.authorId) {

@@ -85,9 +85,9 @@ export interface ArticleFilter {
   seriesId?: string;
   /** Only stories published at or after this time. */
   publishedSince?: Date;
+  /** Only stories published before this time (the Content API's published_before). */
+  publishedBefore?: Date;
   excludeIds?: readonly string[];
-  /** Words that must all appear in the headline or standfirst (case-insensitive). */
-  words?: readonly string[];
   /** Only these stories. */
   ids?: readonly string[];
 }

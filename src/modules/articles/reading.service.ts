@@ -23,7 +23,6 @@ import type { Article, ArticleFilter, ArticleSummary } from './article.types.js'
 
 export const LIST_PAGE_SIZE = 10;
 const MAX_SERIES_PARTS = 100;
-export const MAX_SEARCH_LENGTH = 200;
 
 export interface StoryPage {
   stories: ArticleSummary[];
@@ -116,17 +115,6 @@ export class ReadingService {
     );
     if (parts.length === 0) throw new AppError('ERR_NOT_FOUND');
     return { series, parts };
-  }
-
-  /**
-   * Stories whose headline or standfirst contain every word of the query. A plain stand-in until
-   * full-text search (SQLite FTS5 / PostgreSQL tsvector) arrives with [Findable].
-   */
-  async search(query: string, page: number): Promise<StoryPage & { words: string[] }> {
-    if (query.length > MAX_SEARCH_LENGTH) throw new AppError('ERR_SEARCH_QUERY_TOO_LONG');
-    const words = query.split(/\s+/).filter(Boolean).slice(0, 10);
-    if (words.length === 0) return { words, stories: [], pagination: paginate(1, LIST_PAGE_SIZE, 0) };
-    return { words, ...(await this.storyPage({ words }, page)) };
   }
 
   async staticPage(slug: StaticPageSlug): Promise<StaticPage> {

@@ -28,6 +28,12 @@ export const AUDIT_ACTIONS = [
   'comment.reports_dismissed',
   'reader.banned',
   'reader.unbanned',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.secret_rotated',
+  'api_key.created',
+  'api_key.revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -21,6 +21,8 @@ export const PublicationSettingsSchema = z.object({
   commentBlocklist: z.array(z.string().min(1).max(100)).max(500),
   /** A media library image shown in the masthead instead of the name (which becomes its alt text). */
   logoMediaId: z.string().min(1).max(64).optional(),
+  /** What feeds carry for each story: the whole body, or only its standfirst. */
+  feedContent: z.enum(['full', 'summary']),
 });
 
 export type PublicationSettings = z.infer<typeof PublicationSettingsSchema>;
@@ -38,6 +40,7 @@ export const DEFAULT_PUBLICATION: PublicationSettings = {
   weeklyBestMaxAgeDays: 7,
   commentsMode: 'open',
   commentBlocklist: [],
+  feedContent: 'full',
 };
 
 function isTimeZone(value: string): boolean {

@@ -19,6 +19,19 @@ export const CACHE_CONTROL = {
   personal: 'private, no-store',
   /** robots.txt: the same for a day. */
   robots: 'public, max-age=86400',
+  /**
+   * Content API answers (/api/v1): each is fetched with a partner's key, which is checked on every
+   * request (revoked keys stop at once, requests are counted per key), so no shared cache may keep
+   * one and answer another client; the partner's own cache may reuse it for a minute, then revalidate
+   * with the ETag.
+   */
+  api: 'private, max-age=60',
+  /**
+   * Sitemaps: rebuilt in memory on every content change and every minute (the news sitemap's
+   * 48-hour window moves with the clock), so a minute like pages; crawlers revalidate by ETag, and
+   * an unchanged sitemap costs them a 304.
+   */
+  sitemap: 'public, max-age=60, must-revalidate',
 } as const;
 
 export function cacheControlForStatus(status: number): string {

@@ -41,11 +41,28 @@ export async function sendPublicPage<P>(
   queryKeys: readonly string[],
   render: () => Promise<VNode<P>>,
 ): Promise<FastifyReply> {
+  return sendPublicDocument(request, reply, cache, queryKeys, HTML, async () => renderDocument(await render()));
+}
+
+/**
+ * Any public document (an HTML page, a feed, a sitemap) served the same way: from the page cache,
+ * or rendered, stored and served, with its ETag, 304 and Cache-Control. The cache is cleared on
+ * every content change, so documents built from stories stay as current as the pages.
+ */
+export async function sendPublicDocument(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: PageCache,
+  queryKeys: readonly string[],
+  contentType: string,
+  render: () => Promise<string | Buffer>,
+): Promise<FastifyReply> {
   const key = cacheKey(request, queryKeys);
   const hit = cache.get(key);
   if (hit) return sendCachedPage(request, reply.header('x-page-cache', 'hit'), hit);
-  const body = renderDocument(await render());
-  const page: CachedPage = { status: 200, body, etag: etagFor(body), contentType: HTML, cacheControl: cacheControlForStatus(200) };
+  const rendered = await render();
+  const body = typeof rendered === 'string' ? Buffer.from(rendered) : rendered;
+  const page: CachedPage = { status: 200, body, etag: etagFor(body), contentType, cacheControl: cacheControlForStatus(200) };
   cache.set(key, page);
   return sendCachedPage(request, reply.header('x-page-cache', 'miss'), page);
 }

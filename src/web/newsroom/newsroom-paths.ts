@@ -67,4 +67,15 @@ export const newsroomPaths = {
   authorAccount: (id: string) => `/newsroom/authors/${encodeURIComponent(id)}/account`,
   tags: () => '/newsroom/tags',
   tag: (id: string) => `/newsroom/tags/${encodeURIComponent(id)}`,
+  /** Content API keys (`integrations.manage`). */
+  apiKeys: () => '/newsroom/api-keys',
+  apiKeysRevoked: () => '/newsroom/api-keys?revoked',
+  apiKeyRevoke: (id: string) => `/newsroom/api-keys/${encodeURIComponent(id)}/revoke`,
+  webhooks: () => '/newsroom/webhooks',
+  webhookNew: () => '/newsroom/webhooks/new',
+  webhook: (id: string) => `/newsroom/webhooks/${encodeURIComponent(id)}`,
+  webhookAction: (id: string, action: 'active' | 'delete' | 'rotate-secret' | 'test') => `/newsroom/webhooks/${encodeURIComponent(id)}/${action}`,
+  /** One webhook's delivery log, newest first; page 1 is the plain path. */
+  webhookDeliveries: (id: string, page = 1) => `/newsroom/webhooks/${encodeURIComponent(id)}/deliveries${page > 1 ? `?page=${page}` : ''}`,
+  webhookRedeliver: (id: string, deliveryId: string) => `/newsroom/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`,
 } as const;

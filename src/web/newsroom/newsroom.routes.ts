@@ -27,6 +27,8 @@ import { registerStoryRoutes } from './stories.routes.js';
 import { registerSettingsRoutes } from './settings.routes.js';
 import { registerStaffRoutes } from './staff.routes.js';
 import { registerTaxonomyRoutes } from './taxonomy.routes.js';
+import { registerWebhookRoutes } from './webhooks.routes.js';
+import { registerApiKeyRoutes } from './api-keys.routes.js';
 
 const LATEST_STORIES = 20;
 const AUDIT_ENTRIES = 100;
@@ -175,6 +177,8 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Deps): 
       registerAudienceRoutes(scope, deps);
       registerReaderRoutes(scope, deps);
       registerCommentRoutes(scope, deps);
+      registerWebhookRoutes(scope, deps);
+      registerApiKeyRoutes(scope, deps);
     },
     { prefix: '/newsroom' },
   );

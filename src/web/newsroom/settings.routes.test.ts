@@ -28,13 +28,14 @@ describe('publication settings in the newsroom', () => {
     'popular-now-hours': '4',
     'weekly-best-max-age-days': '10',
     logo: '',
+    'feed-content': 'full',
   });
 
   it('shows the current settings in a labelled form', async () => {
     const response = await t.app.inject({ url: '/newsroom/settings', headers: { cookie } });
     assert.equal(response.statusCode, 200);
     assert.equal(response.headers['cache-control'], 'no-store');
-    for (const id of ['name', 'tagline', 'description', 'language', 'time-zone', 'contact-email', 'copyright-holder', 'founded-year', 'logo']) {
+    for (const id of ['name', 'tagline', 'description', 'language', 'time-zone', 'contact-email', 'copyright-holder', 'founded-year', 'logo', 'feed-content-full', 'feed-content-summary']) {
       assert.match(response.body, new RegExp(`<label for="${id}">`), id);
     }
   });
@@ -79,6 +80,32 @@ describe('publication settings in the newsroom', () => {
     await t.deps.settings.load();
     assert.deepEqual(t.deps.settings.publication, before, 'nothing stored');
     assert.doesNotMatch((await t.app.inject('/')).body, /Changed Name/);
+  });
+
+  it('switches the feeds between whole stories and summaries at once', async () => {
+    await t.factories.article({ headline: 'Feed story', body: [{ type: 'paragraph', content: [{ text: 'The whole body.' }] }] });
+    assert.match((await t.app.inject('/feed.xml')).body, /The whole body\./);
+    const response = await postForm(t.app, '/newsroom/settings', { ...valid(), 'feed-content': 'summary' }, { cookie });
+    assert.equal(response.statusCode, 303);
+    assert.equal(t.deps.settings.publication.feedContent, 'summary');
+    assert.match((await t.app.inject({ url: '/newsroom/settings', headers: { cookie } })).body, /<input type="radio" id="feed-content-summary" name="feed-content" value="summary" checked/);
+    const feed = (await t.app.inject('/feed.xml')).body;
+    assert.match(feed, /Feed story/);
+    assert.doesNotMatch(feed, /The whole body\./);
+    await postForm(t.app, '/newsroom/settings', valid(), { cookie });
+    assert.equal(t.deps.settings.publication.feedContent, 'full');
+    assert.match((await t.app.inject('/feed.atom')).body, /The whole body\./);
+  });
+
+  it('refuses a feed content choice other than the two, or none, and changes nothing', async () => {
+    const before = t.deps.settings.publication;
+    for (const choice of ['everything', '', 'FULL']) {
+      const response = await postForm(t.app, '/newsroom/settings', { ...valid(), name: 'Changed Name', 'feed-content': choice }, { cookie });
+      assert.equal(response.statusCode, 400, choice);
+      assert.equal(response.headers['x-error-code'], 'ERR_SETTINGS_INVALID');
+      assert.match(response.body, /<a href="#feed-content-full">/);
+      assert.deepEqual(t.deps.settings.publication, before);
+    }
   });
 
   it('shows a logo from the media library in the masthead, with the publication name as its alt text', async () => {

@@ -16,8 +16,8 @@ const LOGO_CHOICES = 60;
 /** The settings this form edits; comment moderation has its own page. */
 type FormSetting = Exclude<keyof PublicationSettings, 'commentsMode' | 'commentBlocklist'>;
 
-/** Each setting's form field and the message shown when it is wrong. */
-const SETTINGS_FIELDS: Record<FormSetting, { field: keyof SettingsFormValues; message: string }> = {
+/** Each setting's form field (a radio group's first choice) and the message shown when it is wrong. */
+const SETTINGS_FIELDS: Record<FormSetting, { field: keyof SettingsFormValues | 'feed-content-full'; message: string }> = {
   name: { field: 'name', message: 'Enter a publication name of 1 to 120 characters.' },
   tagline: { field: 'tagline', message: 'Taglines may be at most 200 characters long.' },
   description: { field: 'description', message: 'Descriptions may be at most 500 characters long.' },
@@ -29,6 +29,7 @@ const SETTINGS_FIELDS: Record<FormSetting, { field: keyof SettingsFormValues; me
   popularNowHours: { field: 'popular-now-hours', message: 'Enter a whole number of hours from 1 to 24.' },
   weeklyBestMaxAgeDays: { field: 'weekly-best-max-age-days', message: 'Enter a whole number of days from 1 to 30.' },
   logoMediaId: { field: 'logo', message: 'Choose a logo from the media library, or no logo.' },
+  feedContent: { field: 'feed-content-full', message: 'Choose whether feeds carry whole stories or summaries.' },
 };
 
 function valuesOf(publication: PublicationSettings): SettingsFormValues {
@@ -44,6 +45,7 @@ function valuesOf(publication: PublicationSettings): SettingsFormValues {
     'popular-now-hours': String(publication.popularNowHours),
     'weekly-best-max-age-days': String(publication.weeklyBestMaxAgeDays),
     logo: publication.logoMediaId ?? '',
+    'feed-content': publication.feedContent,
   };
 }
 
@@ -61,6 +63,7 @@ function valuesFrom(body: FormBody): SettingsFormValues {
     'popular-now-hours': read('popular-now-hours'),
     'weekly-best-max-age-days': read('weekly-best-max-age-days'),
     logo: read('logo'),
+    'feed-content': read('feed-content'),
   };
 }
 
@@ -78,6 +81,8 @@ function changesFrom(values: SettingsFormValues): Partial<PublicationSettings> {
     popularNowHours: wholeNumber(values['popular-now-hours']),
     weeklyBestMaxAgeDays: wholeNumber(values['weekly-best-max-age-days']),
     logoMediaId: values.logo === '' ? undefined : values.logo,
+    // Anything but the two choices is refused by the schema, like any bad value.
+    feedContent: values['feed-content'] as PublicationSettings['feedContent'],
   };
 }
 

@@ -204,6 +204,6 @@ describe('page metadata', () => {
       assert.ok(lines.includes(`Disallow: ${path}`), path);
     }
     assert.ok(!lines.includes('Disallow: /'), 'the public site stays open');
-    assert.ok(!lines.some((line) => line.startsWith('Sitemap:')), 'no sitemap is named until one exists');
+    assert.ok(lines.includes(`Sitemap: ${SITE_URL}/sitemap.xml`), 'the sitemap index, as an absolute URL');
   });
 });

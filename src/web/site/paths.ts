@@ -12,7 +12,17 @@ export const paths = {
   tag: (slug: string, page = 1) => withPage(`/tag/${encodeURIComponent(slug)}`, page),
   series: (slug: string) => `/series/${encodeURIComponent(slug)}`,
   staticPage: (slug: string) => `/${encodeURIComponent(slug)}`,
+  /** The sitemap index (named in robots.txt) and each sitemap it lists (src/web/system/sitemap.routes.ts). */
+  sitemapIndex: () => '/sitemap.xml',
+  sitemap: (name: string) => `/sitemaps/${encodeURIComponent(name)}`,
   media: (file: string) => `/media/${encodeURIComponent(file)}`,
+  /** RSS 2.0 (`.xml`) and Atom 1.0 (`.atom`) feeds: the whole site, a section, an author, a series. */
+  feeds: {
+    site: (format: 'rss' | 'atom') => `/feed.${feedExtension(format)}`,
+    section: (slug: string, format: 'rss' | 'atom') => `/section/${encodeURIComponent(slug)}/feed.${feedExtension(format)}`,
+    author: (slug: string, format: 'rss' | 'atom') => `/author/${encodeURIComponent(slug)}/feed.${feedExtension(format)}`,
+    series: (slug: string, format: 'rss' | 'atom') => `/series/${encodeURIComponent(slug)}/feed.${feedExtension(format)}`,
+  },
   /** Reader accounts (src/web/account): never cached, never in the page cache. */
   account: {
     home: (notice?: 'name' | 'password') => (notice ? `/account?saved=${notice}` : '/account'),
@@ -35,4 +45,8 @@ function withNext(path: string, next: string | undefined): string {
 
 function withPage(path: string, page: number): string {
   return page > 1 ? `${path}?page=${page}` : path;
+}
+
+function feedExtension(format: 'rss' | 'atom'): string {
+  return format === 'rss' ? 'xml' : 'atom';
 }

@@ -7,11 +7,11 @@ import { currentReader, hasReaderCookie } from '../account/reader-cookie.js';
 import { sendPersonalPage, sendPublicPage } from '../http/send-page.js';
 import { ARTICLE_QUERY_KEYS, parseCommentsQuery, renderArticlePage } from './article-page-view.js';
 import { HomePage } from './pages/home.page.js';
-import { SearchPage } from './pages/search.page.js';
 import { SeriesPage } from './pages/series.page.js';
 import { StaticPageView } from './pages/static.page.js';
 import { StoryListPage } from './pages/story-list.page.js';
 import { paths } from './paths.js';
+import { registerSearchRoutes } from './search.routes.js';
 
 type Query = Record<string, string | undefined>;
 type SlugParams = { Params: { slug: string }; Querystring: Query };
@@ -49,6 +49,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
         storyPage,
         href: (page: number) => paths.section(section.slug, page),
         crumb: { name: section.name, path: paths.section(section.slug) },
+        feed: { title: section.name, rss: paths.feeds.section(section.slug, 'rss'), atom: paths.feeds.section(section.slug, 'atom') },
         showSection: false,
       });
     }),
@@ -70,6 +71,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
         storyPage,
         href: (page: number) => paths.author(author.slug, page),
         crumb: { name: author.name, path: paths.author(author.slug) },
+        feed: { title: author.name, rss: paths.feeds.author(author.slug, 'rss'), atom: paths.feeds.author(author.slug, 'atom') },
       });
     }),
   );
@@ -96,13 +98,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
     }),
   );
 
-  app.get<{ Querystring: Query }>('/search', (request, reply) =>
-    sendPublicPage(request, reply, pageCache, ['q', 'page'], async () => {
-      const query = (request.query.q ?? '').trim();
-      const result = await reading.search(query, parsePageNumber(request.query.page));
-      return h(SearchPage, { site: site(), query, result });
-    }),
-  );
+  registerSearchRoutes(app, deps);
 
   for (const slug of STATIC_PAGE_SLUGS) {
     app.get(paths.staticPage(slug), (request, reply) =>

@@ -1,3 +1,5 @@
+import { paths } from '../site/paths.js';
+
 /**
  * Paths crawlers have no business in: the newsroom and reader accounts (sign-in walls), the view
  * beacon and comment actions (POST endpoints; a crawled GET would only be noise), and search
@@ -6,9 +8,16 @@
 export const ROBOTS_DISALLOWED = ['/newsroom', '/account', '/views', '/comments/', '/search'] as const;
 
 /**
- * robots.txt: everything public may be crawled. The `Sitemap:` line (an absolute URL) comes with the
- * sitemaps themselves; naming one that does not exist yet would only earn crawl errors.
+ * robots.txt: everything public may be crawled, and the sitemap index is named (RFC 9309 leaves
+ * `Sitemap:` to sitemaps.org, which wants an absolute URL: the configured site URL).
  */
-export function robotsTxt(): string {
-  return ['User-agent: *', 'Allow: /', ...ROBOTS_DISALLOWED.map((path) => `Disallow: ${path}`), ''].join('\n');
+export function robotsTxt(siteUrl: string): string {
+  return [
+    'User-agent: *',
+    'Allow: /',
+    ...ROBOTS_DISALLOWED.map((path) => `Disallow: ${path}`),
+    '',
+    `Sitemap: ${siteUrl}${paths.sitemapIndex()}`,
+    '',
+  ].join('\n');
 }

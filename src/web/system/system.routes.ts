@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import type { Deps } from '../../deps.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
 import { robotsTxt } from './robots-txt.js';
+import { registerSitemapRoutes } from './sitemap.routes.js';
 
-/** Health, robots.txt, the site's own assets, and uploaded media. */
+/** Health, robots.txt, sitemaps, the site's own assets, and uploaded media. */
 export async function registerSystemRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   app.get('/healthz', async (_request, reply) => {
     reply.header('cache-control', CACHE_CONTROL.noStore);
@@ -17,10 +18,12 @@ export async function registerSystemRoutes(app: FastifyInstance, deps: Deps): Pr
     }
   });
 
-  const robots = robotsTxt();
+  const robots = robotsTxt(deps.config.siteUrl);
   app.get('/robots.txt', async (_request, reply) =>
     reply.header('cache-control', CACHE_CONTROL.robots).type('text/plain; charset=utf-8').send(robots),
   );
+
+  registerSitemapRoutes(app, deps);
 
   app.get<{ Params: { name: string }; Querystring: { v?: string } }>('/assets/:name', async (request, reply) => {
     const asset = deps.assets.get(request.params.name);

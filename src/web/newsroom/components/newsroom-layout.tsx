@@ -52,6 +52,8 @@ export function NewsroomLayout({
         ...(roleHas(viewer.role, 'staff.manage') ? [{ href: newsroomPaths.staff(), label: 'Staff' }] : []),
         ...(roleHas(viewer.role, 'readers.manage') ? [{ href: newsroomPaths.readers(), label: 'Readers' }] : []),
         ...(roleHas(viewer.role, 'settings.manage') ? [{ href: newsroomPaths.settings(), label: 'Settings' }] : []),
+        ...(roleHas(viewer.role, 'integrations.manage') ? [{ href: newsroomPaths.apiKeys(), label: 'API keys' }] : []),
+        ...(roleHas(viewer.role, 'integrations.manage') ? [{ href: newsroomPaths.webhooks(), label: 'Webhooks' }] : []),
         ...(roleHas(viewer.role, 'audit.view') ? [{ href: newsroomPaths.audit(), label: 'Audit log' }] : []),
         { href: newsroomPaths.password(), label: 'Change password' },
       ]

@@ -18,7 +18,13 @@ export interface SettingsFormValues {
   'popular-now-hours': string;
   'weekly-best-max-age-days': string;
   logo: string;
+  'feed-content': string;
 }
+
+const FEED_CONTENT_CHOICES = [
+  { value: 'full', label: 'Whole stories', hint: 'Each story’s full text and images, readable in a feed reader.' },
+  { value: 'summary', label: 'Summaries', hint: 'Only each story’s standfirst and picture; readers follow the link to read on.' },
+] as const;
 
 /** Publication settings: what the masthead, footer, dates and metadata say. */
 export function SettingsPage({
@@ -40,6 +46,7 @@ export function SettingsPage({
   const errorOf = (field: string) => errors.find((error) => error.field === field);
   const descriptionError = errorOf('description');
   const logoError = errorOf('logo');
+  const feedContentError = errorOf('feed-content-full');
   return (
     <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: Publication settings' : 'Publication settings'} viewer={viewer} current={newsroomPaths.settings()}>
       <div class="newsroom-form-page">
@@ -115,6 +122,33 @@ export function SettingsPage({
               maxLength={2}
               errors={errors}
             />
+          </fieldset>
+          <fieldset class={feedContentError ? 'newsroom-fieldset field-has-error' : 'newsroom-fieldset'} aria-describedby={feedContentError ? 'feed-content-error' : undefined}>
+            <legend>RSS and Atom feeds carry</legend>
+            {feedContentError && (
+              <p id="feed-content-error" class="field-error">
+                <span class="visually-hidden">Error: </span>
+                {feedContentError.message}
+              </p>
+            )}
+            {FEED_CONTENT_CHOICES.map((choice) => (
+              <div key={choice.value} class="field">
+                <div class="field-checkbox">
+                  <input
+                    type="radio"
+                    id={`feed-content-${choice.value}`}
+                    name="feed-content"
+                    value={choice.value}
+                    checked={values['feed-content'] === choice.value}
+                    aria-describedby={`feed-content-${choice.value}-hint`}
+                  />
+                  <label for={`feed-content-${choice.value}`}>{choice.label}</label>
+                </div>
+                <p id={`feed-content-${choice.value}-hint`} class="field-hint">
+                  {choice.hint}
+                </p>
+              </div>
+            ))}
           </fieldset>
           <button type="submit">Save settings</button>
         </form>

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { SiteContext } from '../site-context.js';
 import { BreakingBannerStrip } from './breaking-banner.js';
 import { Masthead } from './masthead.js';
+import { paths } from '../paths.js';
 import { SiteFooter } from './site-footer.js';
 import { SocialMeta, StructuredData, type OpenGraph } from './social-meta.js';
 import type { JsonLd } from '../structured-data.js';
@@ -17,6 +18,15 @@ export interface PageMeta {
   openGraph?: OpenGraph;
   /** schema.org objects (NewsArticle, BreadcrumbList…), each rendered as a JSON-LD block. */
   structuredData?: readonly JsonLd[];
+  /** This page's own feed (a section, author or series), announced beside the site's. */
+  feed?: PageFeed;
+}
+
+/** A feed named for autodiscovery: its title and the paths of its two formats. */
+export interface PageFeed {
+  title: string;
+  rss: string;
+  atom: string;
 }
 
 export function Layout({ site, meta, children }: { site: SiteContext; meta: PageMeta; children: ComponentChildren }) {
@@ -40,6 +50,10 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
           openGraph={meta.openGraph ?? { type: 'website' }}
         />
         {meta.structuredData && <StructuredData items={meta.structuredData} />}
+        {[{ title: publication.name, rss: paths.feeds.site('rss'), atom: paths.feeds.site('atom') }, ...(meta.feed ? [meta.feed] : [])].flatMap((feed) => [
+          <link key={feed.rss} rel="alternate" type="application/rss+xml" title={`${feed.title} (RSS)`} href={`${site.siteUrl}${feed.rss}`} />,
+          <link key={feed.atom} rel="alternate" type="application/atom+xml" title={`${feed.title} (Atom)`} href={`${site.siteUrl}${feed.atom}`} />,
+        ])}
         <link rel="stylesheet" href={site.assetUrl('site.css')} />
         <script src={site.assetUrl('site.js')} defer />
       </head>

@@ -26,6 +26,16 @@ export function SiteFooter({ site }: { site: SiteContext }) {
             <li>
               <a href={`mailto:${publication.contactEmail}`}>{publication.contactEmail}</a>
             </li>
+            <li>
+              <a href={paths.feeds.site('rss')} type="application/rss+xml">
+                RSS feed
+              </a>
+            </li>
+            <li>
+              <a href={paths.feeds.site('atom')} type="application/atom+xml">
+                Atom feed
+              </a>
+            </li>
           </ul>
         </nav>
         <p class="copyright">

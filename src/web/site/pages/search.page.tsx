@@ -1,35 +1,72 @@
-import type { StoryPage } from '../../../modules/articles/reading.service.js';
-import { MAX_SEARCH_LENGTH } from '../../../modules/articles/reading.service.js';
+import type { SearchResult, SnippetPart } from '../../../modules/search/search.types.js';
+import { MAX_SEARCH_LENGTH } from '../../../modules/search/search.service.js';
+import type { Section } from '../../../modules/sections/section.types.js';
 import { Layout } from '../components/layout.js';
 import { PaginationNav } from '../components/pagination-nav.js';
-import { StoryList } from '../components/story-list.js';
+import { StoryCard } from '../components/story-list.js';
+import { searchHref, type SearchForm } from '../search-request.js';
 import type { SiteContext } from '../site-context.js';
 
-export function searchHref(query: string, page: number): string {
-  const params = new URLSearchParams({ q: query });
-  if (page > 1) params.set('page', String(page));
-  return `/search?${params.toString()}`;
+interface SearchPageProps {
+  site: SiteContext;
+  form: SearchForm;
+  result: SearchResult;
+  sections: readonly Section[];
 }
 
-export function SearchPage({ site, query, result }: { site: SiteContext; query: string; result: StoryPage }) {
+/** The search form (works without JavaScript: a plain GET), the result count and ranked results. */
+export function SearchPage({ site, form, result, sections }: SearchPageProps) {
   const total = result.pagination.totalItems;
+  const searched = result.terms.length > 0;
   return (
-    <Layout site={site} meta={{ title: query ? `Search: ${query}` : 'Search', description: 'Search the stories', noindex: true }}>
+    <Layout site={site} meta={{ title: form.q ? `Search: ${form.q}` : 'Search', description: 'Search the stories', noindex: true }}>
       <header class="list-header">
         <h1>Search</h1>
         <form class="search-form" role="search" action="/search" method="get">
-          <label for="search-q">Search headlines and summaries</label>
-          <input id="search-q" type="search" name="q" value={query} maxLength={MAX_SEARCH_LENGTH} />
+          <p>
+            <label for="search-q">Search stories, authors and tags</label>{' '}
+            <input id="search-q" type="search" name="q" value={form.q} maxLength={MAX_SEARCH_LENGTH} />
+          </p>
+          <p>
+            <label for="search-section">Section</label>{' '}
+            <select id="search-section" name="section">
+              <option value="">All sections</option>
+              {sections.map((section) => (
+                <option key={section.id} value={section.slug} selected={section.slug === form.section}>
+                  {section.name}
+                </option>
+              ))}
+            </select>
+          </p>
+          <p>
+            <label for="search-from">Published from</label>{' '}
+            <input id="search-from" type="date" name="from" value={form.from} />{' '}
+            <label for="search-to">to</label> <input id="search-to" type="date" name="to" value={form.to} />
+          </p>
           <button type="submit">Search</button>
         </form>
-        {query && (
+        {form.q && (
           <p role="status">
-            {total === 0 ? 'No stories matched' : `${total} ${total === 1 ? 'story' : 'stories'} matched`} “{query}”.
+            {total === 0 ? 'No stories matched' : `${total} ${total === 1 ? 'story' : 'stories'} matched`} “{form.q}”.
           </p>
         )}
       </header>
-      {query && total > 0 && <StoryList stories={result.stories} site={site} />}
-      <PaginationNav pagination={result.pagination} href={(page) => searchHref(query, page)} />
+      {searched && total === 0 && <p class="empty-note">Try fewer or different words, or remove the filters.</p>}
+      {total > 0 && (
+        <ol class="story-list search-results" start={(result.pagination.page - 1) * result.pagination.pageSize + 1}>
+          {result.hits.map((hit) => (
+            <li key={hit.story.id}>
+              <StoryCard story={hit.story} site={site} headingLevel={2} />
+              {hit.snippet.length > 0 && <Snippet parts={hit.snippet} />}
+            </li>
+          ))}
+        </ol>
+      )}
+      <PaginationNav pagination={result.pagination} href={(page) => searchHref(form, page)} />
     </Layout>
   );
+}
+
+function Snippet({ parts }: { parts: SnippetPart[] }) {
+  return <p class="search-snippet">{parts.map((part) => (part.match ? <mark>{part.text}</mark> : part.text))}</p>;
 }

@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '../../../modules/articles/article.types.js';
 import type { Series } from '../../../modules/series/series.types.js';
+import { FeedLinks } from '../components/feed-links.js';
 import { Layout } from '../components/layout.js';
 import { StoryCard } from '../components/story-list.js';
 import { paths } from '../paths.js';
@@ -8,6 +9,7 @@ import { breadcrumbJsonLd, homeCrumb } from '../structured-data.js';
 
 /** Every part of a series, in order. */
 export function SeriesPage({ site, series, parts }: { site: SiteContext; series: Series; parts: ArticleSummary[] }) {
+  const feed = { title: series.title, rss: paths.feeds.series(series.slug, 'rss'), atom: paths.feeds.series(series.slug, 'atom') };
   return (
     <Layout
       site={site}
@@ -16,6 +18,7 @@ export function SeriesPage({ site, series, parts }: { site: SiteContext; series:
         description: series.description,
         canonicalPath: paths.series(series.slug),
         structuredData: [breadcrumbJsonLd([homeCrumb(site), { name: series.title, path: paths.series(series.slug) }], site)],
+        feed,
       }}
     >
       <header class="list-header">
@@ -25,6 +28,7 @@ export function SeriesPage({ site, series, parts }: { site: SiteContext; series:
         <p>
           {parts.length} {parts.length === 1 ? 'part' : 'parts'}
         </p>
+        <FeedLinks feed={feed} />
       </header>
       <ol class="story-list series-list">
         {parts.map((part) => (

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { StoryPage } from '../../../modules/articles/reading.service.js';
-import { Layout } from '../components/layout.js';
+import { FeedLinks } from '../components/feed-links.js';
+import { Layout, type PageFeed } from '../components/layout.js';
 import { PaginationNav } from '../components/pagination-nav.js';
 import { StoryList } from '../components/story-list.js';
 import type { SiteContext } from '../site-context.js';
@@ -16,6 +17,7 @@ export function StoryListPage({
   href,
   showSection = true,
   crumb,
+  feed,
 }: {
   site: SiteContext;
   title: string;
@@ -26,6 +28,8 @@ export function StoryListPage({
   showSection?: boolean;
   /** This page's own crumb after Home (its first page), for the BreadcrumbList. */
   crumb: Breadcrumb;
+  /** This list's own feed, announced in the head and linked under the heading. */
+  feed?: PageFeed;
 }) {
   const { page, totalPages } = storyPage.pagination;
   const pageSuffix = page > 1 ? ` (page ${page} of ${totalPages})` : '';
@@ -37,6 +41,7 @@ export function StoryListPage({
         description,
         canonicalPath: href(page),
         structuredData: [breadcrumbJsonLd([homeCrumb(site), crumb], site)],
+        ...(feed && { feed }),
       }}
     >
       <header class="list-header">
@@ -45,6 +50,7 @@ export function StoryListPage({
           {pageSuffix && <span class="page-indicator">{pageSuffix}</span>}
         </h1>
         {intro}
+        {feed && <FeedLinks feed={feed} />}
       </header>
       <StoryList stories={storyPage.stories} site={site} showSection={showSection} />
       <PaginationNav pagination={storyPage.pagination} href={href} />

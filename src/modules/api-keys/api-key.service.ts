@@ -1,0 +1,138 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { inTransaction, type Db } from '../../db/database.js';
+import type { Clock } from '../../shared/clock.js';
+import { AppError } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
+import { FixedWindowRateLimiter } from '../../shared/rate-limiter.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { findApiKeyByHash, findApiKeyById, insertApiKey, listApiKeys, revokeApiKey, touchApiKey } from './api-key.repository.js';
+import type { ApiKey } from './api-key.types.js';
+
+/** Recognisable in logs, configs and secret scanners; `live` leaves room for test keys later. */
+export const API_KEY_PREFIX = 'dl_live_';
+/** The prefix plus 32 random bytes in base64url (43 characters). */
+const KEY_PATTERN = /^dl_live_[A-Za-z0-9_-]{43}$/;
+/** Enough of the key to tell keys apart in the newsroom, far too little to guess the rest. */
+const SHOWN_PREFIX_LENGTH = 12;
+export const API_KEY_NAME_MAX = 100;
+/**
+ * A verified key is trusted from memory this long, so a partner's burst of requests costs no query
+ * each. Revoking here drops it at once; another process (several machines) notices within this time.
+ */
+export const API_KEY_CACHE_TTL_MS = 30_000;
+/** last_used_at is written at most this often per key: "when was it last used" needs no finer grain. */
+export const API_KEY_TOUCH_INTERVAL_MS = 60_000;
+const MAX_CACHED_KEYS = 10_000;
+
+export interface ApiKeyLimits {
+  /** Requests per key per minute; the next one is a 429. */
+  requestsPerMinute: number;
+}
+
+export const DEFAULT_API_KEY_LIMITS: ApiKeyLimits = { requestsPerMinute: 600 };
+
+interface CachedKey {
+  key: ApiKey;
+  cachedUntil: number;
+  touchedAt: number;
+}
+
+/** Keys for the Content API: made and revoked by admins, checked on every API request. */
+export class ApiKeyService {
+  private readonly cache = new Map<string, CachedKey>();
+  private readonly limiter: FixedWindowRateLimiter;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    limits: ApiKeyLimits = DEFAULT_API_KEY_LIMITS,
+  ) {
+    this.limiter = new FixedWindowRateLimiter({ limit: limits.requestsPerMinute, windowMs: 60_000, clock });
+  }
+
+  /** Makes a key and returns it whole: the only time it exists outside the partner's hands. */
+  async create(rawName: string, actorUserId: string): Promise<{ key: string; apiKey: ApiKey }> {
+    const name = rawName.trim();
+    if (name.length < 1 || [...name].length > API_KEY_NAME_MAX || /\p{Cc}/u.test(name)) throw new AppError('ERR_API_KEY_NAME_INVALID');
+    const key = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const apiKey: ApiKey = {
+      id: newId(),
+      name,
+      prefix: key.slice(0, SHOWN_PREFIX_LENGTH),
+      createdByUserId: actorUserId,
+      createdAt: this.clock.now(),
+      lastUsedAt: null,
+      revokedAt: null,
+    };
+    await inTransaction(this.db, async (trx) => {
+      await insertApiKey(trx, { ...apiKey, hash: hashApiKey(key) });
+      await this.audit.record({ actorUserId, action: 'api_key.created', subjectType: 'api_key', subjectId: apiKey.id, details: { name, prefix: apiKey.prefix } }, trx);
+    });
+    return { key, apiKey };
+  }
+
+  list(): Promise<ApiKey[]> {
+    return listApiKeys(this.db);
+  }
+
+  /** Revokes a key; it stops working at once in this process (the cache entry goes too). */
+  async revoke(id: string, actorUserId: string): Promise<ApiKey> {
+    const existing = await findApiKeyById(this.db, id);
+    if (!existing) throw new AppError('ERR_API_KEY_NOT_FOUND');
+    const now = this.clock.now();
+    await inTransaction(this.db, async (trx) => {
+      if (!(await revokeApiKey(trx, id, now))) throw new AppError('ERR_API_KEY_ALREADY_REVOKED');
+      await this.audit.record({ actorUserId, action: 'api_key.revoked', subjectType: 'api_key', subjectId: id, details: { name: existing.name, prefix: existing.prefix } }, trx);
+    });
+    for (const [hash, cached] of this.cache) if (cached.key.id === id) this.cache.delete(hash);
+    return { ...existing, revokedAt: now };
+  }
+
+  /**
+   * The key a request carries, if it may use the API: missing → ERR_API_KEY_REQUIRED, unknown or
+   * malformed → ERR_API_KEY_INVALID, revoked → ERR_API_KEY_REVOKED. A lookup by hash needs no
+   * constant-time comparison: the hash of a guess reveals nothing about the stored hashes.
+   */
+  async verify(presented: string | undefined): Promise<ApiKey> {
+    if (presented === undefined || presented === '') throw new AppError('ERR_API_KEY_REQUIRED');
+    if (!KEY_PATTERN.test(presented)) throw new AppError('ERR_API_KEY_INVALID');
+    const hash = hashApiKey(presented);
+    const now = this.clock.now().getTime();
+    let cached = this.cache.get(hash);
+    if (!cached || cached.cachedUntil <= now) {
+      const key = await findApiKeyByHash(this.db, hash);
+      if (!key) throw new AppError('ERR_API_KEY_INVALID');
+      if (key.revokedAt) {
+        this.cache.delete(hash);
+        throw new AppError('ERR_API_KEY_REVOKED');
+      }
+      cached = { key, cachedUntil: now + API_KEY_CACHE_TTL_MS, touchedAt: cached?.touchedAt ?? Number.NEGATIVE_INFINITY };
+      this.remember(hash, cached);
+    }
+    if (now - cached.touchedAt >= API_KEY_TOUCH_INTERVAL_MS) {
+      cached.touchedAt = now;
+      await touchApiKey(this.db, cached.key.id, new Date(now));
+    }
+    return cached.key;
+  }
+
+  /** Counts one request against a key; a 429 (ERR_API_RATE_LIMITED) once its minute's allowance is used. */
+  consume(keyId: string): void {
+    if (this.limiter.isLimitedNow(keyId)) throw new AppError('ERR_API_RATE_LIMITED');
+    this.limiter.hitNow(keyId);
+  }
+
+  private remember(hash: string, entry: CachedKey): void {
+    this.cache.delete(hash);
+    this.cache.set(hash, entry);
+    if (this.cache.size > MAX_CACHED_KEYS) {
+      const oldest = this.cache.keys().next();
+      if (!oldest.done) this.cache.delete(oldest.value);
+    }
+  }
+}
+
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}

@@ -1,0 +1,120 @@
+import type { Db } from '../../db/database.js';
+import { countPublishedArticles, listPublishedArticles } from '../articles/article.repository.js';
+import type { ArticleFilter, ArticleSummary } from '../articles/article.types.js';
+import type { ArticleReading, ReadingService } from '../articles/reading.service.js';
+import { findAuthorBySlug, listAuthors } from '../authors/author.repository.js';
+import type { Author } from '../authors/author.types.js';
+import type { SectionDirectory } from '../sections/section-directory.js';
+import type { Section } from '../sections/section.types.js';
+import { findSeriesBySlug, listSeries } from '../series/series.repository.js';
+import type { Series } from '../series/series.types.js';
+import { findTagBySlug, listTagsWithCounts } from '../tags/tag.repository.js';
+import type { Tag } from '../tags/tag.types.js';
+import type { Clock } from '../../shared/clock.js';
+import { AppError } from '../../shared/errors.js';
+import { paginate, type Pagination } from '../../shared/pagination.js';
+import { countPublishedBy } from './published-counts.repository.js';
+
+/** The filters of GET /api/v1/articles, by slug as partners know them. */
+export interface ArticleListQuery {
+  section?: string;
+  author?: string;
+  tag?: string;
+  series?: string;
+  publishedAfter?: Date;
+  publishedBefore?: Date;
+  page: number;
+  perPage: number;
+}
+
+export type Counted<T> = T & { storyCount: number };
+
+/**
+ * What the Content API serves: only what readers may see (the same visibility rule as the site),
+ * with page sizes partners choose. A page past the end is an empty page, not an error, so a client
+ * walking pages while stories are withdrawn does not fail.
+ */
+export class ContentApiService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly reading: ReadingService,
+    private readonly sections: SectionDirectory,
+  ) {}
+
+  async articles(query: ArticleListQuery): Promise<{ stories: ArticleSummary[]; pagination: Pagination }> {
+    const filter = await this.filterFor(query);
+    const now = this.clock.now();
+    const totalItems = await countPublishedArticles(this.db, filter, now);
+    const pagination = paginate(query.page, query.perPage, totalItems);
+    const offset = (query.page - 1) * query.perPage;
+    const stories = offset < totalItems ? await listPublishedArticles(this.db, filter, { now, limit: query.perPage, offset }) : [];
+    return { stories, pagination };
+  }
+
+  /** A published story; withdrawn → 410, anything readers cannot see → 404 (ReadingService's rule). */
+  article(slug: string): Promise<ArticleReading> {
+    return this.reading.article(slug);
+  }
+
+  async sectionList(): Promise<Array<Counted<Section>>> {
+    const counts = await countPublishedBy(this.db, 'section', this.clock.now());
+    return this.sections.all.map((section) => ({ ...section, storyCount: counts.get(section.id) ?? 0 }));
+  }
+
+  async section(slug: string): Promise<Counted<Section>> {
+    const section = this.sections.bySlug(slug);
+    if (!section) throw new AppError('ERR_SECTION_NOT_FOUND');
+    const counts = await countPublishedBy(this.db, 'section', this.clock.now());
+    return { ...section, storyCount: counts.get(section.id) ?? 0 };
+  }
+
+  async authorList(): Promise<Array<Counted<Author>>> {
+    const [authors, counts] = await Promise.all([listAuthors(this.db), countPublishedBy(this.db, 'author', this.clock.now())]);
+    return authors.map((author) => ({ ...author, storyCount: counts.get(author.id) ?? 0 }));
+  }
+
+  async author(slug: string): Promise<Counted<Author>> {
+    const author = await findAuthorBySlug(this.db, slug);
+    if (!author) throw new AppError('ERR_AUTHOR_NOT_FOUND');
+    const counts = await countPublishedBy(this.db, 'author', this.clock.now());
+    return { ...author, storyCount: counts.get(author.id) ?? 0 };
+  }
+
+  /** Series with at least one published part: a series of drafts is not public yet. */
+  async seriesList(): Promise<Array<Counted<Series>>> {
+    const [series, counts] = await Promise.all([listSeries(this.db), countPublishedBy(this.db, 'series', this.clock.now())]);
+    return series.flatMap((item) => {
+      const storyCount = counts.get(item.id) ?? 0;
+      return storyCount > 0 ? [{ ...item, storyCount }] : [];
+    });
+  }
+
+  /** A series with its published parts in order; a series with none is 404, as on the site. */
+  series(slug: string): Promise<{ series: Series; parts: ArticleSummary[] }> {
+    return this.reading.series(slug);
+  }
+
+  /** Tags on at least one published story: a tag only drafts carry would give away what is coming. */
+  async tagList(): Promise<Array<Counted<Tag>>> {
+    const [tags, counts] = await Promise.all([listTagsWithCounts(this.db), countPublishedBy(this.db, 'tag', this.clock.now())]);
+    return tags.flatMap((tag) => {
+      const storyCount = counts.get(tag.id) ?? 0;
+      return storyCount > 0 ? [{ id: tag.id, slug: tag.slug, name: tag.name, storyCount }] : [];
+    });
+  }
+
+  /** Slugs to ids; an unknown slug is a 400 naming the parameter, not an empty list that hides a typo. */
+  private async filterFor(query: ArticleListQuery): Promise<ArticleFilter> {
+    const filter: ArticleFilter = { publishedSince: query.publishedAfter, publishedBefore: query.publishedBefore };
+    if (query.section !== undefined) filter.sectionId = this.sections.bySlug(query.section)?.id ?? unknown('section');
+    if (query.author !== undefined) filter.authorId = (await findAuthorBySlug(this.db, query.author))?.id ?? unknown('author');
+    if (query.tag !== undefined) filter.tagId = (await findTagBySlug(this.db, query.tag))?.id ?? unknown('tag');
+    if (query.series !== undefined) filter.seriesId = (await findSeriesBySlug(this.db, query.series))?.id ?? unknown('series');
+    return filter;
+  }
+}
+
+function unknown(parameter: string): never {
+  throw new AppError('ERR_API_PARAMETER_INVALID', `No ${parameter} has that slug.`);
+}

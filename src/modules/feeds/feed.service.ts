@@ -1,0 +1,91 @@
+import type { Db } from '../../db/database.js';
+import type { ArticleBody } from '../articles/article-body.js';
+import { listPublishedArticles } from '../articles/article.repository.js';
+import type { ArticleFilter, ArticleSummary } from '../articles/article.types.js';
+import { findAuthorBySlug } from '../authors/author.repository.js';
+import type { Author } from '../authors/author.types.js';
+import type { MediaAsset } from '../media/media.types.js';
+import type { SectionDirectory } from '../sections/section-directory.js';
+import type { Section } from '../sections/section.types.js';
+import { findSeriesBySlug } from '../series/series.repository.js';
+import type { Series } from '../series/series.types.js';
+import type { Tag } from '../tags/tag.types.js';
+import type { Clock } from '../../shared/clock.js';
+import { AppError } from '../../shared/errors.js';
+import { findStoryContents } from './feed.repository.js';
+
+/** Stories a feed carries: enough for a reader polling hourly, small enough to render at once. */
+export const FEED_SIZE = 20;
+
+/** What a feed is about. */
+export type FeedScope =
+  | { kind: 'site' }
+  | { kind: 'section'; section: Section }
+  | { kind: 'author'; author: Author }
+  | { kind: 'series'; series: Series };
+
+/** A story as a feed carries it: its summary, body and tags. */
+export interface FeedStory extends ArticleSummary {
+  body: ArticleBody;
+  tags: Tag[];
+}
+
+export interface FeedSource {
+  scope: FeedScope;
+  /** Newest first. */
+  stories: FeedStory[];
+  /** Images shown by the stories' figure blocks, by id. */
+  figures: Map<string, MediaAsset>;
+}
+
+/**
+ * The stories each feed carries. Visibility is the readers' rule (`listPublishedArticles`): never a
+ * draft, a scheduled or embargoed story, or a withdrawn one. Unknown slugs are 404, and so is a
+ * series with no visible part, as on the series page; a section or author with none yet has an
+ * empty feed, as their pages are empty, so a reader may subscribe before the first story.
+ */
+export class FeedService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly sections: SectionDirectory,
+  ) {}
+
+  async site(): Promise<FeedSource> {
+    return this.source({ kind: 'site' }, {});
+  }
+
+  async section(slug: string): Promise<FeedSource> {
+    const section = this.sections.bySlug(slug);
+    if (!section) throw new AppError('ERR_NOT_FOUND');
+    return this.source({ kind: 'section', section }, { sectionId: section.id });
+  }
+
+  async author(slug: string): Promise<FeedSource> {
+    const author = await findAuthorBySlug(this.db, slug);
+    if (!author) throw new AppError('ERR_NOT_FOUND');
+    return this.source({ kind: 'author', author }, { authorId: author.id });
+  }
+
+  /**
+   * Newest part first, like every feed: readers sort by date anyway, and a subscriber wants the part
+   * just published, which part order would push past the 20th item of a long series.
+   */
+  async series(slug: string): Promise<FeedSource> {
+    const series = await findSeriesBySlug(this.db, slug);
+    if (!series) throw new AppError('ERR_NOT_FOUND');
+    const source = await this.source({ kind: 'series', series }, { seriesId: series.id });
+    if (source.stories.length === 0) throw new AppError('ERR_NOT_FOUND');
+    return source;
+  }
+
+  private async source(scope: FeedScope, filter: ArticleFilter): Promise<FeedSource> {
+    const summaries = await listPublishedArticles(this.db, filter, { now: this.clock.now(), limit: FEED_SIZE, order: 'newest' });
+    const { contents, figures } = await findStoryContents(this.db, summaries.map((summary) => summary.id));
+    const stories = summaries.flatMap((summary) => {
+      const content = contents.get(summary.id);
+      return content ? [{ ...summary, ...content }] : [];
+    });
+    return { scope, stories, figures };
+  }
+}

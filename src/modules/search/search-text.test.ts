@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildSnippet } from './search-snippet.js';
+import { findMatches, indexText, MAX_QUERY_TERMS, parseQuery, stemWord } from './search-text.js';
+
+describe('search text: tokens, queries, snippets', () => {
+  it('stems English lightly and folds case and Latin accents', () => {
+    const stems = ['elections', 'election', 'running', 'runs', 'policies', 'policy', 'agreed', 'hoped', 'news', 'this', 'bus'].map(stemWord);
+    assert.deepEqual(stems, ['election', 'election', 'run', 'run', 'polici', 'polici', 'agree', 'hope', 'new', 'this', 'bus']);
+    assert.equal(indexText('Café ÉLECTIONS'), 'cafe election');
+    assert.equal(indexText('ＡＢＣ'), 'abc', 'full-width letters are NFKC-folded');
+  });
+
+  it('indexes Hangul and Han runs as overlapping bigrams, beside the words around them', () => {
+    assert.equal(indexText('서울에서 AI 칩'), '서울 울에 에서 ai 칩');
+    assert.equal(indexText('東京タワー'), '東京 京タ タワ ワー');
+  });
+
+  it('turns a query into quoted-token clauses; operators and punctuation are words or nothing', () => {
+    assert.deepEqual(parseQuery('부동산 정책 Elections 집'), {
+      terms: ['부동산', '정책', 'elections', '집'],
+      clauses: [
+        { kind: 'phrase', tokens: ['부동', '동산'] },
+        { kind: 'token', token: '정책' },
+        { kind: 'token', token: 'election' },
+        { kind: 'prefix', token: '집' },
+      ],
+    });
+    assert.deepEqual(parseQuery('" ( ) * ^ : - ! \' \\ %').clauses, []);
+    assert.deepEqual(parseQuery('NEAR(a b) OR "c').terms, ['near', 'a', 'b', 'or', 'c']);
+    assert.deepEqual(parseQuery('x x X').terms, ['x'], 'repeated words count once');
+    assert.equal(parseQuery(Array.from({ length: 100 }, (_, i) => `w${i}`).join(' ')).clauses.length, MAX_QUERY_TERMS);
+  });
+
+  it('finds matches by stem for words and as substrings for Korean', () => {
+    const text = 'Elections: 서울에서 the election';
+    assert.deepEqual(
+      findMatches(text, ['election', '서울']).map(([s, e]) => text.slice(s, e)),
+      ['Elections', '서울', 'election'],
+    );
+  });
+
+  it('builds a snippet of about 30 words around the best match, marking it', () => {
+    const words = Array.from({ length: 100 }, (_, i) => `word${i}`);
+    words[60] = 'harbour';
+    const snippet = buildSnippet([words.join(' ')], ['harbour']);
+    const text = snippet.map((part) => part.text).join('');
+    assert.ok(text.startsWith('… word52 '), text);
+    assert.ok(text.endsWith(' …'));
+    assert.equal(text.replace(/…/g, '').trim().split(/\s+/).length, 30);
+    assert.deepEqual(snippet.filter((part) => part.match), [{ text: 'harbour', match: true }]);
+    assert.deepEqual(buildSnippet(['', 'Only a standfirst.'], ['absent']), [{ text: 'Only a standfirst.', match: false }]);
+    assert.deepEqual(buildSnippet([], ['x']), []);
+  });
+});

@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { ArticleBody } from '../articles/article-body.js';
+import { rejectsWithCode } from '../../testing/assert-app-error.js';
+import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { HOUR_MS } from '../../shared/clock.js';
+import { clearFullTextIndex } from './search.repository.js';
+import type { SearchQuery } from './search.types.js';
+
+const paragraph = (text: string): ArticleBody => [{ type: 'paragraph', content: [{ text }] }];
+
+describe('SearchService: relevance, languages, visibility and filters', () => {
+  let t: TestApp;
+  const search = (text: string, extra: Partial<SearchQuery> = {}) => t.deps.search.search({ text, page: 1, ...extra });
+  const headlines = async (text: string, extra: Partial<SearchQuery> = {}) => (await search(text, extra)).hits.map((hit) => hit.story.headline);
+
+  before(async () => {
+    t = await createTestApp();
+    const world = await t.factories.section({ slug: 'world', name: 'World' });
+    const economy = await t.factories.section({ slug: 'economy', name: 'Economy' });
+    const minji = await t.factories.author({ name: 'Kim Minji' });
+    await t.factories.article({
+      section: world,
+      headline: 'Turnout climbs in local election',
+      standfirst: 'Polls stayed open late.',
+      body: paragraph('Officials counted ballots through the night.'),
+      hoursAgo: 30,
+    });
+    await t.factories.article({
+      section: world,
+      headline: 'Harbour reopens after storm',
+      standfirst: 'Ships return.',
+      body: paragraph('Dock workers said the storm delayed the election of a new union chair by a week.'),
+      tags: ['Shipping'],
+      hoursAgo: 2,
+    });
+    await t.factories.article({
+      section: economy,
+      authorIds: [minji.id],
+      headline: '서울에서 부동산 정책 발표',
+      standfirst: '정부가 새 부동산 정책을 내놓았다.',
+      body: paragraph('서울시는 주택 공급을 늘리겠다고 밝혔다. 부동산 시장은 조용했다.'),
+      tags: ['Housing'],
+      hoursAgo: 5,
+    });
+    await t.factories.article({
+      section: economy,
+      headline: '부산 항만 물동량 증가',
+      standfirst: '정책 변화는 없었다.',
+      body: paragraph('부동산 거래는 줄었지만 항만은 붐볐다.'),
+      hoursAgo: 6,
+    });
+    await t.factories.article({
+      section: economy,
+      headline: 'AI 반도체 수출 늘어',
+      standfirst: 'Chip exports rose for the third month.',
+      body: paragraph('반도체 업계는 AI 수요가 이어질 것으로 본다.'),
+      hoursAgo: 7,
+    });
+  });
+  after(() => t.close());
+
+  it('ranks a story with the word in its headline above one with it only in the body, and stems English', async () => {
+    assert.deepEqual(await headlines('election'), ['Turnout climbs in local election', 'Harbour reopens after storm']);
+    assert.deepEqual(await headlines('Elections'), ['Turnout climbs in local election', 'Harbour reopens after storm']);
+    assert.deepEqual(await headlines('ballot'), ['Turnout climbs in local election']);
+    const result = await search('election');
+    assert.deepEqual(result.terms, ['election']);
+    assert.ok((result.hits[0]?.score ?? 0) > (result.hits[1]?.score ?? 0));
+  });
+
+  it("finds stories by an author's name or a tag", async () => {
+    assert.deepEqual(await headlines('minji'), ['서울에서 부동산 정책 발표']);
+    assert.deepEqual(await headlines('shipping'), ['Harbour reopens after storm']);
+  });
+
+  it('finds Korean words inside longer words and ranks the closer story first', async () => {
+    assert.deepEqual(await headlines('서울'), ['서울에서 부동산 정책 발표']);
+    assert.deepEqual(await headlines('서'), ['서울에서 부동산 정책 발표'], 'one syllable: a prefix');
+    const policy = await headlines('부동산 정책');
+    assert.equal(policy[0], '서울에서 부동산 정책 발표');
+    assert.ok(policy.includes('부산 항만 물동량 증가'), 'a story with both words in other places is found too');
+    assert.deepEqual(await headlines('반도체 AI'), ['AI 반도체 수출 늘어']);
+    assert.deepEqual(await headlines('chip 반도체'), ['AI 반도체 수출 늘어']);
+    assert.deepEqual(await headlines('부동산 없는단어'), [], 'every word must match');
+  });
+
+  it('highlights the words in a snippet from the body, in both languages', async () => {
+    const [english] = (await search('storm delayed')).hits;
+    const marked = english?.snippet.filter((part) => part.match).map((part) => part.text);
+    assert.deepEqual(marked, ['storm', 'delayed']);
+    assert.equal(english?.snippet.map((part) => part.text).join(''), 'Dock workers said the storm delayed the election of a new union chair by a week.');
+    const [korean] = (await search('서울')).hits;
+    assert.deepEqual(korean?.snippet.filter((part) => part.match).map((part) => part.text), ['서울']);
+    assert.match(korean?.snippet.map((part) => part.text).join('') ?? '', /^서울시는 주택/);
+  });
+
+  it('filters by section and by dates, and pages through results', async () => {
+    assert.deepEqual(await headlines('election', { sectionSlug: 'economy' }), []);
+    assert.equal((await headlines('election', { sectionSlug: 'world' })).length, 2);
+    const now = t.clock.now().getTime();
+    assert.deepEqual(await headlines('election', { from: new Date(now - 10 * HOUR_MS) }), ['Harbour reopens after storm']);
+    assert.deepEqual(await headlines('election', { to: new Date(now - 10 * HOUR_MS) }), ['Turnout climbs in local election']);
+    const first = await search('election', { pageSize: 1 });
+    const second = await search('election', { pageSize: 1, page: 2 });
+    assert.deepEqual(first.pagination, { page: 1, pageSize: 1, totalItems: 2, totalPages: 2 });
+    assert.equal(second.hits[0]?.story.headline, 'Harbour reopens after storm');
+    await rejectsWithCode(search('election', { pageSize: 1, page: 3 }), 'ERR_NOT_FOUND');
+  });
+
+  it('treats operators, quotes and punctuation as plain words or nothing, never as syntax', async () => {
+    for (const text of ['AND', 'OR NOT', 'NEAR(', '*', '"', '"unbalanced', 'a" OR "b', '( ) ^ : - ! \'', 'title:storm', 'storm*', '-storm', "storm' OR '1'='1", '%', '_', '\\', '\u0000storm', '\u0301', 'e\u0301', '\u200b', '👍🏽', 'ﷺ', '①', '\uFFFD', 'ｓｔｏｒｍ']) {
+      const result = await search(text);
+      assert.ok(Array.isArray(result.hits), text);
+    }
+    assert.deepEqual(await headlines('"storm'), ['Harbour reopens after storm']);
+    assert.deepEqual(await headlines('(storm) OR'), [], 'OR is a word to find, not an operator');
+    assert.deepEqual(await headlines('storm*'), ['Harbour reopens after storm']);
+    assert.deepEqual(await headlines('NOT storm'), []);
+    assert.deepEqual((await search('" ( ) * ^')).hits, []);
+    assert.equal((await search('')).pagination.totalItems, 0);
+  });
+
+  it('refuses over-long queries, unknown sections, reversed dates and bad page numbers', async () => {
+    await rejectsWithCode(search('a'.repeat(10_000)), 'ERR_SEARCH_QUERY_TOO_LONG');
+    await rejectsWithCode(search('storm', { sectionSlug: 'no-such-section' }), 'ERR_SEARCH_FILTER_INVALID');
+    const now = t.clock.now();
+    await rejectsWithCode(search('storm', { from: now, to: new Date(now.getTime() - HOUR_MS) }), 'ERR_SEARCH_FILTER_INVALID');
+    await rejectsWithCode(search('storm', { from: new Date(Number.NaN) }), 'ERR_SEARCH_FILTER_INVALID');
+    for (const page of [0, -1, 1.5, 999_999_999]) await rejectsWithCode(search('storm', { page }), 'ERR_INVALID_PAGE_NUMBER');
+    await rejectsWithCode(search('storm', { pageSize: 0 }), 'ERR_SEARCH_FILTER_INVALID');
+  });
+});
+
+describe('SearchService: what readers may see, and keeping the index current', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+  const headlines = async (text: string) => (await t.deps.search.search({ text, page: 1 })).hits.map((hit) => hit.story.headline);
+
+  it('never finds drafts, scheduled, embargoed or withdrawn stories', async () => {
+    const future = new Date(t.clock.now().getTime() + 5 * HOUR_MS);
+    await t.factories.article({ headline: 'Zebra draft', status: 'draft' });
+    await t.factories.article({ headline: 'Zebra scheduled', status: 'scheduled', publishedAt: future });
+    await t.factories.article({ headline: 'Zebra embargoed', embargoUntil: future });
+    const withdrawn = await t.factories.article({ headline: 'Zebra withdrawn' });
+    await t.factories.article({ headline: 'Zebra published' });
+    assert.deepEqual((await headlines('zebra')).sort(), ['Zebra published', 'Zebra withdrawn']);
+    await t.factories.setStatus(withdrawn.id, 'unpublished');
+    assert.deepEqual(await headlines('zebra'), ['Zebra published']);
+  });
+
+  it("updates the index as soon as a published story's headline is edited", async () => {
+    const editor = await t.factories.staffUser({ role: 'editor' });
+    const id = await t.deps.editing.createDraft(editor, await t.factories.articleInput({ headline: 'Orchard harvest begins' }));
+    assert.deepEqual(await headlines('orchard'), []);
+    await t.deps.editing.publish(editor, id);
+    assert.deepEqual(await headlines('orchard'), ['Orchard harvest begins']);
+    await t.deps.editing.update(editor, id, await t.factories.articleInput({ headline: 'Vineyard harvest begins' }));
+    assert.deepEqual(await headlines('orchard'), []);
+    assert.deepEqual(await headlines('vineyard'), ['Vineyard harvest begins']);
+  });
+
+  it("follows an author's new name, and a deleted story leaves the index", async () => {
+    const author = await t.factories.author({ name: 'Oldname Writer', slug: 'oldname-writer' });
+    const story = await t.factories.article({ headline: 'Tide tables', authorIds: [author.id] });
+    assert.deepEqual(await headlines('oldname'), ['Tide tables']);
+    await t.deps.authors.update(author.id, { name: 'Newname Writer', slug: 'oldname-writer', email: author.email, jobTitle: 'Reporter', bio: '', photoMediaId: '' }, null);
+    assert.deepEqual(await headlines('oldname'), []);
+    assert.deepEqual(await headlines('newname'), ['Tide tables']);
+    const editor = await t.factories.staffUser({ role: 'admin' });
+    await t.deps.editing.delete(editor, story.id);
+    assert.deepEqual(await headlines('tide'), []);
+  });
+
+  it('rebuilds an empty or stale index at start, so an upgraded database is searchable', async () => {
+    await t.factories.article({ headline: 'Lighthouse keeper retires' });
+    await clearFullTextIndex(t.deps.db);
+    assert.deepEqual(await headlines('lighthouse'), []);
+    await t.deps.search.refreshIndex();
+    assert.deepEqual(await headlines('lighthouse'), ['Lighthouse keeper retires']);
+  });
+});

@@ -1,0 +1,95 @@
+import type { Db } from '../../db/database.js';
+import { listPublishedArticles } from '../articles/article.repository.js';
+import type { ArticleSummary } from '../articles/article.types.js';
+import type { SectionDirectory } from '../sections/section-directory.js';
+import type { Clock } from '../../shared/clock.js';
+import { AppError } from '../../shared/errors.js';
+import type { DomainEvents } from '../../shared/events.js';
+import { MAX_PAGE_NUMBER, paginate } from '../../shared/pagination.js';
+import { SearchIndexer } from './search-indexer.js';
+import { buildSnippet } from './search-snippet.js';
+import { parseQuery } from './search-text.js';
+import { countSearchMatches, findSearchMatches, findSearchSources, type SearchMatchFilter } from './search.repository.js';
+import type { SearchHit, SearchQuery, SearchResult } from './search.types.js';
+
+/** As long as the masthead's search box allows. */
+export const MAX_SEARCH_LENGTH = 200;
+export const SEARCH_PAGE_SIZE = 10;
+const MAX_PAGE_SIZE = 100;
+
+/**
+ * Full-text search over what readers may see: headline, standfirst, body, authors and tags, in
+ * English and Korean (see search-text.ts), ranked by the engine (bm25 / ts_rank_cd) with snippets
+ * made here. The site's page, its JSON and the Content API all call `search`.
+ */
+export class SearchService {
+  private readonly indexer: SearchIndexer;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly sections: SectionDirectory,
+  ) {
+    this.indexer = new SearchIndexer(db);
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const { page, pageSize, filter } = this.validate(query);
+    const { terms, clauses } = parseQuery(query.text);
+    // Nothing searchable (empty, or only punctuation and operators): an empty first page, not an error.
+    if (clauses.length === 0) {
+      if (page > 1) throw new AppError('ERR_NOT_FOUND');
+      return { terms, hits: [], pagination: paginate(1, pageSize, 0) };
+    }
+    const now = this.clock.now();
+    const totalItems = await countSearchMatches(this.db, clauses, filter, now);
+    const pagination = paginate(page, pageSize, totalItems);
+    if (page > pagination.totalPages) throw new AppError('ERR_NOT_FOUND');
+    const matches = await findSearchMatches(this.db, clauses, filter, { now, limit: pageSize, offset: (page - 1) * pageSize });
+    const ids = matches.map((match) => match.id);
+    const [summaries, sources] = await Promise.all([
+      listPublishedArticles(this.db, { ids }, { now, limit: ids.length }),
+      findSearchSources(this.db, ids, false),
+    ]);
+    const storyById = new Map<string, ArticleSummary>(summaries.map((story) => [story.id, story]));
+    const sourceById = new Map(sources.map((source) => [source.id, source]));
+    const hits = matches.flatMap((match): SearchHit[] => {
+      const story = storyById.get(match.id);
+      const source = sourceById.get(match.id);
+      if (!story || !source) return [];
+      return [{ story, score: match.score, snippet: buildSnippet([source.bodyText, source.standfirst], terms) }];
+    });
+    return { terms, hits, pagination };
+  }
+
+  /** Keeps the index in step; called from deps.ts before cached pages are dropped. */
+  refreshIndex(change?: DomainEvents['content.changed']): Promise<void> {
+    return change ? this.indexer.onContentChanged(change) : this.indexer.ensureCurrent();
+  }
+
+  /** Every story indexed afresh (e.g. after a bulk import). */
+  rebuildIndex(): Promise<void> {
+    return this.indexer.rebuild();
+  }
+
+  private validate(query: SearchQuery): { page: number; pageSize: number; filter: SearchMatchFilter } {
+    if (query.text.length > MAX_SEARCH_LENGTH) throw new AppError('ERR_SEARCH_QUERY_TOO_LONG');
+    if (!Number.isSafeInteger(query.page) || query.page < 1 || query.page > MAX_PAGE_NUMBER) {
+      throw new AppError('ERR_INVALID_PAGE_NUMBER');
+    }
+    const pageSize = query.pageSize ?? SEARCH_PAGE_SIZE;
+    if (!Number.isSafeInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new AppError('ERR_SEARCH_FILTER_INVALID');
+    const filter: SearchMatchFilter = {};
+    if (query.sectionSlug !== undefined) {
+      const section = this.sections.bySlug(query.sectionSlug);
+      if (!section) throw new AppError('ERR_SEARCH_FILTER_INVALID');
+      filter.sectionId = section.id;
+    }
+    const valid = (date: Date | undefined) => date === undefined || !Number.isNaN(date.getTime());
+    if (!valid(query.from) || !valid(query.to)) throw new AppError('ERR_SEARCH_FILTER_INVALID');
+    if (query.from && query.to && query.from.getTime() > query.to.getTime()) throw new AppError('ERR_SEARCH_FILTER_INVALID');
+    if (query.from) filter.publishedSince = query.from;
+    if (query.to) filter.publishedBefore = query.to;
+    return { page: query.page, pageSize, filter };
+  }
+}

@@ -1,0 +1,102 @@
+import type { Db } from '../../db/database.js';
+import type { Clock } from '../../shared/clock.js';
+import type { DomainEvents } from '../../shared/events.js';
+import { newId } from '../../shared/ids.js';
+import { findArticleById } from '../articles/article.repository.js';
+import type { Article } from '../articles/article.types.js';
+import { insertDeliveries, listActiveWebhooksFor, type NewDelivery } from './webhook.repository.js';
+import type { Webhook, WebhookEvent } from './webhook.types.js';
+
+/** Which webhook event each `content.changed` reason is; reasons not listed send nothing. */
+const EVENT_FOR_REASON: Readonly<Record<string, WebhookEvent>> = {
+  'story.published': 'story.published',
+  'story.scheduled-published': 'story.published',
+  'story.updated': 'story.updated',
+  'story.corrected': 'story.updated',
+  'story.unpublished': 'story.unpublished',
+  'story.deleted': 'story.unpublished',
+};
+
+/** The story as a payload describes it; an unpublished or deleted story carries only id, slug, url and headline. */
+export type ArticlePayload = Record<string, unknown> & { id: string; slug: string; url: string; headline: string };
+
+/**
+ * Turns story changes into deliveries: one `webhook_deliveries` row per active webhook subscribed
+ * to the event, holding the exact body to send. Rows are written before the event's flow returns,
+ * so a restart loses nothing; `WebhookSender` sends them.
+ */
+export class WebhookDispatcher {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    /** The story's absolute public URL (web/site/absolute-urls.ts). */
+    private readonly articleUrl: (slug: string) => string,
+  ) {}
+
+  async handle(change: DomainEvents['content.changed']): Promise<void> {
+    const event = EVENT_FOR_REASON[change.reason];
+    if (!event) return;
+    const webhooks = await listActiveWebhooksFor(this.db, event);
+    if (webhooks.length === 0) return;
+    for (const article of await this.articlesFor(event, change)) {
+      await this.queue(webhooks, event, article.id, (id, occurredAt) => ({ id, event, occurred_at: occurredAt, article }));
+    }
+  }
+
+  /** The newsroom's "send a test delivery": a `ping` to one webhook, whatever it subscribes to. */
+  async ping(webhook: Pick<Webhook, 'id' | 'name'>): Promise<string> {
+    const [id] = await this.queue([webhook], 'ping', null, (deliveryId, occurredAt) => ({
+      id: deliveryId,
+      event: 'ping',
+      occurred_at: occurredAt,
+      webhook: { id: webhook.id, name: webhook.name },
+    }));
+    return id ?? '';
+  }
+
+  private async queue(
+    webhooks: ReadonlyArray<Pick<Webhook, 'id'>>,
+    event: string,
+    articleId: string | null,
+    body: (deliveryId: string, occurredAt: string) => Record<string, unknown>,
+  ): Promise<string[]> {
+    const now = this.clock.now();
+    const deliveries: NewDelivery[] = webhooks.map((webhook) => {
+      const id = newId();
+      return { id, webhookId: webhook.id, event, articleId, payload: JSON.stringify(body(id, now.toISOString())), createdAt: now };
+    });
+    await insertDeliveries(this.db, deliveries);
+    return deliveries.map((delivery) => delivery.id);
+  }
+
+  /** The stories the change is about, as the payload describes them; stories in another state are skipped. */
+  private async articlesFor(event: WebhookEvent, change: DomainEvents['content.changed']): Promise<ArticlePayload[]> {
+    if (change.reason === 'story.deleted') {
+      return (change.removed ?? []).map((story) => ({ id: story.id, slug: story.slug, url: this.articleUrl(story.slug), headline: story.headline }));
+    }
+    const payloads: ArticlePayload[] = [];
+    for (const id of change.articleIds ?? []) {
+      const article = await findArticleById(this.db, id);
+      if (!article) continue;
+      if (event === 'story.unpublished') {
+        if (article.status === 'unpublished') payloads.push({ id, slug: article.slug, url: this.articleUrl(article.slug), headline: article.headline });
+      } else if (article.status === 'published') {
+        payloads.push(this.describe(article));
+      }
+    }
+    return payloads;
+  }
+
+  private describe(article: Article): ArticlePayload {
+    return {
+      id: article.id,
+      slug: article.slug,
+      url: this.articleUrl(article.slug),
+      headline: article.headline,
+      section: { slug: article.section.slug, name: article.section.name },
+      authors: article.authors.map((author) => ({ slug: author.slug, name: author.name })),
+      published_at: article.publishedAt.toISOString(),
+      updated_at: article.updatedAt?.toISOString() ?? null,
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import type { Deps } from '../../deps.js';
+import { AppError } from '../../shared/errors.js';
+import { sendHtml } from '../http/send-page.js';
+import type { FieldError } from './components/form-fields.js';
+import { newsroomPaths } from './newsroom-paths.js';
+import { newsroomRoute, formField, viewerOf, type StaffContext } from './newsroom-route.js';
+import { ApiKeyListPage, type ApiKeyListProps } from './pages/api-key-list.page.js';
+
+/**
+ * Content API keys for admins (`integrations.manage`): the list, a form that makes a key and shows it
+ * once (only its hash is kept), and revoking, which stops the key at once.
+ */
+export function registerApiKeyRoutes(scope: FastifyInstance, deps: Deps): void {
+  const { apiKeys } = deps;
+
+  async function listPage(request: FastifyRequest, reply: FastifyReply, staff: StaffContext, status = 200, extra: Partial<ApiKeyListProps> = {}) {
+    const keys = await apiKeys.list();
+    const apiUrl = `${deps.config.siteUrl}/api/v1`;
+    return sendHtml(request, reply, status, h(ApiKeyListPage, { site: deps.site.current(), viewer: viewerOf(staff), keys, apiUrl, ...extra }));
+  }
+
+  newsroomRoute(scope, deps, {
+    method: 'GET',
+    url: '/api-keys',
+    permission: 'integrations.manage',
+    handler: async (request, reply, staff) => listPage(request, reply, staff, 200, { revoked: request.query.revoked !== undefined }),
+  });
+
+  newsroomRoute(scope, deps, {
+    method: 'POST',
+    url: '/api-keys',
+    permission: 'integrations.manage',
+    handler: async (request, reply, staff) => {
+      const name = formField(request.body, 'key-name');
+      try {
+        const { key, apiKey } = await apiKeys.create(name, staff.session.user.id);
+        // Shown in this response only (no redirect): the key is not stored and cannot be shown again.
+        return listPage(request, reply, staff, 200, { created: { key, name: apiKey.name } });
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'ERR_API_KEY_NAME_INVALID') throw error;
+        reply.header('x-error-code', error.code);
+        const errors: FieldError[] = [{ field: 'key-name', message: error.publicMessage }];
+        return listPage(request, reply, staff, error.status, { errors, name: name.slice(0, 100) });
+      }
+    },
+  });
+
+  newsroomRoute(scope, deps, {
+    method: 'POST',
+    url: '/api-keys/:keyId/revoke',
+    permission: 'integrations.manage',
+    handler: async (request, reply, staff) => {
+      const { keyId } = request.params as { keyId: string };
+      await apiKeys.revoke(keyId, staff.session.user.id);
+      return reply.redirect(newsroomPaths.apiKeysRevoked(), 303);
+    },
+  });
+}

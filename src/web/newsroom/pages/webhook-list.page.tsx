@@ -1,0 +1,69 @@
+import type { WebhookListItem } from '../../../modules/webhooks/webhook.types.js';
+import { formatDateTime } from '../../site/format.js';
+import type { SiteContext } from '../../site/site-context.js';
+import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
+import { newsroomPaths } from '../newsroom-paths.js';
+
+export const DELIVERY_STATUS_LABELS: Record<string, string> = { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' };
+
+/** Every webhook: where it sends, which events, whether it is on, and how its latest delivery went. */
+export function WebhookListPage({ site, viewer, webhooks, done }: { site: SiteContext; viewer: NewsroomViewer; webhooks: readonly WebhookListItem[]; done?: string | undefined }) {
+  return (
+    <NewsroomLayout site={site} title="Webhooks" viewer={viewer} current={newsroomPaths.webhooks()}>
+      <h1>Webhooks</h1>
+      {done === 'deleted' && (
+        <p class="newsroom-notice" role="status">
+          The webhook has been deleted.
+        </p>
+      )}
+      <p>
+        Webhooks tell other systems when a story is published, updated or unpublished: Dateline POSTs a signed JSON message to each
+        webhook's URL and retries with back-off when the receiver does not answer.
+      </p>
+      <p>
+        <a href={newsroomPaths.webhookNew()}>New webhook</a>
+      </p>
+      {webhooks.length === 0 ? (
+        <p>No webhooks yet.</p>
+      ) : (
+        <table class="staff-table">
+          <caption class="visually-hidden">Webhooks</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">URL</th>
+              <th scope="col">Events</th>
+              <th scope="col">State</th>
+              <th scope="col">Latest delivery</th>
+            </tr>
+          </thead>
+          <tbody>
+            {webhooks.map((webhook) => (
+              <tr key={webhook.id}>
+                <th scope="row">
+                  <a href={newsroomPaths.webhook(webhook.id)}>{webhook.name}</a>
+                </th>
+                <td>
+                  <code>{webhook.url}</code>
+                </td>
+                <td>{webhook.events.join(', ')}</td>
+                <td>{webhook.active ? 'Enabled' : 'Disabled'}</td>
+                <td>
+                  {webhook.lastDelivery ? (
+                    <a href={newsroomPaths.webhookDeliveries(webhook.id)}>
+                      {DELIVERY_STATUS_LABELS[webhook.lastDelivery.status] ?? webhook.lastDelivery.status}
+                      {webhook.lastDelivery.statusCode !== null ? ` (HTTP ${webhook.lastDelivery.statusCode})` : ''},{' '}
+                      <time dateTime={webhook.lastDelivery.at.toISOString()}>{formatDateTime(webhook.lastDelivery.at, site.publication)}</time>
+                    </a>
+                  ) : (
+                    'None yet'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </NewsroomLayout>
+  );
+}

@@ -1,0 +1,43 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../deps.js';
+import { FEED_CONTENT_TYPES, FEED_FORMATS, renderFeed, type FeedFormat } from '../../modules/feeds/feed-format.js';
+import { FeedService, type FeedSource } from '../../modules/feeds/feed.service.js';
+import { sendPublicDocument } from '../http/send-page.js';
+import { feedDocument, type MediaFileSize } from './feed.presenter.js';
+import { paths } from './paths.js';
+
+type SlugParams = { Params: { slug: string } };
+
+/**
+ * RSS 2.0 and Atom 1.0 feeds of the whole site, each section, author and series. Served like pages:
+ * from the page cache, cleared on every content change (a settings change included), with ETags.
+ */
+export function registerFeedRoutes(app: FastifyInstance, deps: Deps): void {
+  const feeds = new FeedService(deps.db, deps.clock, deps.sections);
+  const fileSize = mediaFileSize(deps.mediaDir);
+  const serve = (request: FastifyRequest, reply: FastifyReply, format: FeedFormat, load: () => Promise<FeedSource>) =>
+    sendPublicDocument(request, reply, deps.pageCache, [], FEED_CONTENT_TYPES[format], async () =>
+      renderFeed(await feedDocument(await load(), deps.site.current(), deps.clock.now(), fileSize), format),
+    );
+
+  for (const format of FEED_FORMATS) {
+    const file = paths.feeds.site(format).slice(1); // feed.xml, feed.atom
+    app.get(`/${file}`, (request, reply) => serve(request, reply, format, () => feeds.site()));
+    app.get<SlugParams>(`/section/:slug/${file}`, (request, reply) => serve(request, reply, format, () => feeds.section(request.params.slug)));
+    app.get<SlugParams>(`/author/:slug/${file}`, (request, reply) => serve(request, reply, format, () => feeds.author(request.params.slug)));
+    app.get<SlugParams>(`/series/:slug/${file}`, (request, reply) => serve(request, reply, format, () => feeds.series(request.params.slug)));
+  }
+}
+
+/** Enclosure lengths: the stored variant's size on disk; 0 (allowed by RSS) if it cannot be read. */
+function mediaFileSize(mediaDir: string): MediaFileSize {
+  return async (file) => {
+    try {
+      return (await fs.stat(path.join(mediaDir, path.basename(file)))).size;
+    } catch {
+      return 0;
+    }
+  };
+}

@@ -1,0 +1,73 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { h } from 'preact';
+import type { Deps } from '../../deps.js';
+import type { SearchResult } from '../../modules/search/search.types.js';
+import { AppError } from '../../shared/errors.js';
+import { cacheControlForStatus } from '../http/cache-control.js';
+import { sendPublicDocument, sendPublicPage } from '../http/send-page.js';
+import { SearchPage } from './pages/search.page.js';
+import { paths } from './paths.js';
+import { readSearchRequest, SEARCH_QUERY_KEYS, type SearchForm } from './search-request.js';
+
+type SearchRequest = { Querystring: Record<string, string | string[] | undefined> };
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** `/search` (the page) and `/search.json` (the same results as data), both cached like pages. */
+export function registerSearchRoutes(app: FastifyInstance, deps: Deps): void {
+  const run = async (raw: SearchRequest['Querystring']) => {
+    const { form, query } = readSearchRequest(raw, deps.settings.publication.timeZone);
+    return { form, result: await deps.search.search(query) };
+  };
+
+  app.get<SearchRequest>('/search', (request, reply) =>
+    sendPublicPage(request, reply, deps.pageCache, SEARCH_QUERY_KEYS, async () => {
+      const { form, result } = await run(request.query);
+      return h(SearchPage, { site: deps.site.current(), form, result, sections: deps.sections.all });
+    }),
+  );
+
+  // In a scope of its own so every error, even the URL guard's before routing, answers as JSON.
+  void app.register(async (scope) => {
+    scope.setErrorHandler((error, _request, reply) => {
+      if (error instanceof AppError) return sendJsonError(reply, error);
+      const status = (error as { statusCode?: unknown }).statusCode;
+      if (typeof status === 'number' && status >= 400 && status < 500) return sendJsonError(reply, new AppError('ERR_BAD_REQUEST'));
+      throw error; // the app's handler: 503 for an outage, 500 otherwise
+    });
+    scope.get<SearchRequest>('/search.json', (request, reply) =>
+      sendPublicDocument(request, reply, deps.pageCache, SEARCH_QUERY_KEYS, JSON_TYPE, async () => {
+        const { form, result } = await run(request.query);
+        return JSON.stringify(searchJson(form, result, deps.config.siteUrl));
+      }),
+    );
+  });
+}
+
+function sendJsonError(reply: FastifyReply, error: AppError): FastifyReply {
+  return reply
+    .code(error.status)
+    .header('x-error-code', error.code)
+    .header('cache-control', cacheControlForStatus(error.status))
+    .type(JSON_TYPE)
+    .send(JSON.stringify({ errors: [{ code: error.code, message: error.publicMessage }] }));
+}
+
+function searchJson(form: SearchForm, result: SearchResult, siteUrl: string) {
+  return {
+    query: { q: form.q, section: form.section || null, from: form.from || null, to: form.to || null },
+    terms: result.terms,
+    results: result.hits.map(({ story, snippet, score }) => ({
+      id: story.id,
+      slug: story.slug,
+      url: new URL(paths.article(story.slug), siteUrl).toString(),
+      headline: story.headline,
+      standfirst: story.standfirst,
+      section: { slug: story.section.slug, name: story.section.name },
+      authors: story.authors.map((author) => ({ slug: author.slug, name: author.name })),
+      publishedAt: story.publishedAt.toISOString(),
+      snippet,
+      score,
+    })),
+    pagination: result.pagination,
+  };
+}

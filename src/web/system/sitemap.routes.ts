@@ -1,0 +1,33 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../deps.js';
+import type { SitemapDocument } from '../../modules/sitemaps/sitemap.service.js';
+import { AppError } from '../../shared/errors.js';
+import { CACHE_CONTROL } from '../http/cache-control.js';
+import { sendCachedPage } from '../http/send-page.js';
+import { paths } from '../site/paths.js';
+
+const XML = 'application/xml; charset=utf-8';
+
+/**
+ * The sitemap index and the sitemaps it names. Both only read the finished bytes SitemapService
+ * keeps in memory; nothing is built or queried per request. A name the service does not serve
+ * (`articles-0.xml`, `articles-99.xml`, `articles-abc.xml`) is a plain 404.
+ */
+export function registerSitemapRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get(paths.sitemapIndex(), async (request, reply) => sendSitemap(request, reply, deps.sitemaps.index()));
+
+  app.get<{ Params: { name: string } }>('/sitemaps/:name', async (request, reply) =>
+    sendSitemap(request, reply, deps.sitemaps.sitemap(request.params.name)),
+  );
+}
+
+function sendSitemap(request: FastifyRequest, reply: FastifyReply, sitemap: SitemapDocument | undefined): FastifyReply {
+  if (!sitemap) throw new AppError('ERR_NOT_FOUND');
+  return sendCachedPage(request, reply, {
+    status: 200,
+    body: sitemap.body,
+    etag: `"${sitemap.version}"`,
+    contentType: XML,
+    cacheControl: CACHE_CONTROL.sitemap,
+  });
+}
