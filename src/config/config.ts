@@ -29,6 +29,10 @@ const ConfigSchema = z.object({
   BENCH_ROUTES: booleanFlag.default(false),
   /** Lets webhooks reach loopback and private-network addresses (tests, or a receiver on the same network). */
   WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
+  /** Several nodes: views, cache invalidation, rate limits and jobs are shared through this Redis (needs PostgreSQL). */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Prefix of every Redis key and channel, so several publications (or test runs) can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'letters, digits and : _ . - only, up to 64').default('dateline:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -53,6 +57,8 @@ export interface Config {
   readonly benchRoutes: boolean;
   /** Whether webhooks may be sent to loopback, private and link-local addresses (off: refused). */
   readonly webhookAllowPrivate: boolean;
+  /** Set in multi-node mode (REDIS_URL): shared views, cache invalidation, rate limits and jobs. */
+  readonly redis: { readonly url: string; readonly keyPrefix: string } | undefined;
   readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   /** Used once: the e-mail of the admin created when the database has no staff yet. */
   readonly adminEmail: string;
@@ -75,12 +81,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const values = parsed.data;
   const dataDir = path.resolve(values.DATA_DIR);
+  const database = resolveDatabaseTarget(values.DATABASE_URL, dataDir);
+  // Several nodes cannot share one SQLite file: each machine would have its own database.
+  if (values.REDIS_URL && database.engine !== 'postgres') {
+    throw new ConfigError(['REDIS_URL: multi-node mode needs PostgreSQL; set DATABASE_URL to a postgres:// URL as well']);
+  }
   const siteUrl = (values.SITE_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
   return Object.freeze({
     port: values.PORT,
     host: values.HOST,
     dataDir,
-    database: Object.freeze(resolveDatabaseTarget(values.DATABASE_URL, dataDir)),
+    database: Object.freeze(database),
     siteUrl,
     demo: values.DEMO,
     pageCache: Object.freeze({ enabled: values.PAGE_CACHE, maxEntries: values.PAGE_CACHE_MAX_ENTRIES }),
@@ -88,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     viewBeaconLimit: values.VIEW_BEACON_LIMIT,
     benchRoutes: values.BENCH_ROUTES,
     webhookAllowPrivate: values.WEBHOOK_ALLOW_PRIVATE,
+    redis: values.REDIS_URL ? Object.freeze({ url: values.REDIS_URL, keyPrefix: values.REDIS_KEY_PREFIX }) : undefined,
     logLevel: values.LOG_LEVEL,
     adminEmail: values.ADMIN_EMAIL.toLowerCase(),
   });
