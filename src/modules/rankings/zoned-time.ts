@@ -12,7 +12,7 @@ export function parseZonedDateTime(value: string, timeZone: string): Date | unde
   const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(asUtc);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return undefined;
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return undefined;
   // Two rounds settle the offset even when the guess lands across a daylight-saving change.
   let instant = asUtc - offsetMs(new Date(asUtc), timeZone);
   instant = asUtc - offsetMs(new Date(instant), timeZone);
@@ -46,19 +46,36 @@ function offsetMs(date: Date, timeZone: string): number {
   return wall - Math.floor(date.getTime() / 1000) * 1000;
 }
 
+/**
+ * Making an Intl.DateTimeFormat costs far more than using one (it loads the zone's rules), and a
+ * page formats a dozen dates: one formatter per time zone, kept for the life of the process.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
 function zonedParts(date: Date, timeZone: string) {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(format.formatToParts(date).find((part) => part.type === type)?.value ?? 0);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  const parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of formatterFor(timeZone).formatToParts(date)) {
+    if (part.type in parts) parts[part.type as keyof typeof parts] = Number(part.value);
+  }
+  return parts;
 }
 
 /** The calendar day `date` falls on in `timeZone`, as `2026-11-29`. */

@@ -22,7 +22,8 @@ import { StoryDeletePage } from './pages/story-delete.page.js';
 import { StoryEditPage } from './pages/story-edit.page.js';
 import { StoryListPage } from './pages/story-list.page.js';
 import { StoryDiffPage, StoryRevisionsPage } from './pages/story-revisions.page.js';
-import { EMPTY_STORY_FORM, fieldErrorsOf, localToUtc, readStoryForm, storyFormFrom, storyInputFrom, utcToLocal, type StoryFormValues } from './story-form.js';
+import { formatZonedDateTime, parseZonedDateTime } from '../../modules/rankings/zoned-time.js';
+import { EMPTY_STORY_FORM, fieldErrorsOf, readStoryForm, storyFormFrom, storyInputFrom, type StoryFormValues } from './story-form.js';
 
 const LISTED_STORIES = 200;
 /** The library is picked from a select: the newest images are the ones a story usually needs. */
@@ -66,7 +67,7 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: Deps): void {
     const id = param(request, 'id');
     await deps.editing.assertMayEdit(actorOf(staff), id);
     const { article } = await deps.reading.preview(id);
-    const scheduleValue = form?.scheduleValue ?? (article.status === 'scheduled' ? utcToLocal(article.publishedAt, timeZone()) : '');
+    const scheduleValue = form?.scheduleValue ?? (article.status === 'scheduled' ? formatZonedDateTime(article.publishedAt, timeZone()) : '');
     return sendHtml(request, reply, status, h(StoryEditPage, {
       site: site(),
       viewer: viewerOf(staff),
@@ -201,7 +202,7 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: Deps): void {
       const local = formField(request.body, 'at');
       try {
         // The editor types wall-clock time where the publication is, not where their browser is.
-        const at = localToUtc(local, timeZone());
+        const at = parseZonedDateTime(local, timeZone());
         if (!at) throw new AppError('ERR_STORY_SCHEDULE_INVALID');
         await deps.editing.schedule(actorOf(staff), id, at);
         return backToEditor(reply, id, 'scheduled');

@@ -1,3 +1,4 @@
+import { formatZonedDateTime, parseZonedDateTime } from '../../modules/rankings/zoned-time.js';
 import { ArticleInputError } from '../../modules/articles/article-input.js';
 import type { Article } from '../../modules/articles/article.types.js';
 import { bodyToMarkdown, markdownToBody } from '../../modules/articles/markdown-body.js';
@@ -84,7 +85,7 @@ export function storyInputFrom(values: StoryFormValues, timeZone: string): Recor
     slug: values.slug,
     seoTitle: values.seoTitle,
     seoDescription: values.seoDescription,
-    embargoUntil: embargo ? (localToUtc(embargo, timeZone)?.toISOString() ?? embargo) : '',
+    embargoUntil: embargo ? (parseZonedDateTime(embargo, timeZone)?.toISOString() ?? embargo) : '',
     ...(values.commentsEnabled === null ? {} : { commentsEnabled: values.commentsEnabled }),
   };
 }
@@ -105,7 +106,7 @@ export function storyFormFrom(article: Article, timeZone: string): StoryFormValu
     slug: article.slug,
     seoTitle: article.seoTitle ?? '',
     seoDescription: article.seoDescription ?? '',
-    embargoUntil: article.embargoUntil ? utcToLocal(article.embargoUntil, timeZone) : '',
+    embargoUntil: article.embargoUntil ? formatZonedDateTime(article.embargoUntil, timeZone) : '',
     commentsEnabled: article.commentsEnabled,
   };
 }
@@ -147,44 +148,4 @@ export const FIELD_LABELS: Record<string, string> = {
 function fieldIdOf(path: string): string {
   const top = path.split('.')[0] ?? '';
   return top in FIELD_LABELS ? top : 'headline';
-}
-
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
-
-/**
- * A datetime-local value read as wall-clock time in `timeZone`, as UTC; undefined when it is not a
- * real time. Around a DST change the offset is re-checked at the result, so the hour is right.
- */
-export function localToUtc(local: string, timeZone: string): Date | undefined {
-  const match = LOCAL_DATE_TIME.exec(local.trim());
-  if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(wall);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return undefined;
-  let utc = wall - offsetMs(new Date(wall), timeZone);
-  utc = wall - offsetMs(new Date(utc), timeZone);
-  return new Date(utc);
-}
-
-/** A UTC time as datetime-local text in `timeZone`. */
-export function utcToLocal(date: Date, timeZone: string): string {
-  return new Date(date.getTime() + offsetMs(date, timeZone)).toISOString().slice(0, 16);
-}
-
-/** How far `timeZone`'s wall clock is ahead of UTC at `date`. */
-function offsetMs(date: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(date);
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return wall - Math.floor(date.getTime() / 1000) * 1000;
 }
