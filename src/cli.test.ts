@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from './db/database.js';
+import { ApiKeyService } from './modules/api-keys/api-key.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { UserService } from './modules/users/user.service.js';
 import { systemClock } from './shared/clock.js';
@@ -58,7 +59,7 @@ describe('dateline user create', () => {
 
   it('exits non-zero with the usage on bad input, creating nothing', async () => {
     const cases: Array<[string[], number, RegExp]> = [
-      [[], 0, /^Usage: dateline user create/],
+      [[], 0, /^Usage:\n  dateline user create/],
       [['user', 'create', '--email', 'x@news.example', '--name', 'X'], 2, /missing --role/],
       [['user', 'create', '--role', 'editor', '--email', 'x@news.example', '--name', 'X', '--admin'], 2, /Unknown option '--admin'/],
       [['user', 'delete'], 2, /unknown command: user delete/],
@@ -74,5 +75,27 @@ describe('dateline user create', () => {
     }
     const found = await withUsers((users) => users.verifyCredentials('x@news.example', 'a good long password'));
     assert.equal(found, null);
+  });
+
+  it('makes a Content API key that the API accepts, and refuses a bad name', async () => {
+    const run = await cli('api-key', 'create', '--name', 'Wire partner');
+    assert.equal(run.code, 0, run.stderr);
+    const key = /Key: (dl_live_\S+)/.exec(run.stdout)?.[1];
+    assert.ok(key, run.stdout);
+    const database = await openDatabase({ engine: 'sqlite', filename: path.join(scratch, 'dateline.sqlite') });
+    try {
+      const apiKeys = new ApiKeyService(database.db, systemClock, new AuditService(database.db, systemClock));
+      const listed = await apiKeys.list();
+      assert.deepEqual(listed.map((apiKey) => [apiKey.name, apiKey.createdByUserId]), [['Wire partner', null]]);
+      assert.equal((await apiKeys.verify(key ?? '')).name, 'Wire partner');
+    } finally {
+      await database.close();
+    }
+    const bad = await cli('api-key', 'create', '--name', '   ');
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /ERR_API_KEY_NAME_INVALID/);
+    const missing = await cli('api-key', 'create');
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /missing --name/);
   });
 });

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config/config.js';
 import { openDatabase } from './db/database.js';
+import { ApiKeyService } from './modules/api-keys/api-key.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { ROLES } from './modules/users/permissions.js';
 import { generatePassword } from './modules/users/password.js';
@@ -8,28 +9,39 @@ import { UserService } from './modules/users/user.service.js';
 import { systemClock } from './shared/clock.js';
 import { AppError, StartupError } from './shared/errors.js';
 
-const USAGE = `Usage: dateline user create --role <${ROLES.join('|')}> --email <address> --name <display name> [--password <password>]
+const USAGE = `Usage:
+  dateline user create --role <${ROLES.join('|')}> --email <address> --name <display name> [--password <password>]
+  dateline api-key create --name <partner or purpose>
 
-Creates a newsroom staff account in the database the environment points at (DATA_DIR, DATABASE_URL).
-Without --password a 20-character password is generated and printed once.`;
+Works on the database the environment points at (DATA_DIR, DATABASE_URL).
+user create: makes a newsroom staff account. Without --password a 20-character password is
+generated and printed once.
+api-key create: makes a Content API key (docs/content-api.md) and prints it once; admins can also
+make and revoke keys in the newsroom (API keys).`;
 
 /** A mistake in how the command was called: the usage is printed and the exit code is 2. */
 class UsageError extends Error {}
 
-async function createUserCommand(args: string[]): Promise<void> {
-  let values: { role?: string; email?: string; name?: string; password?: string };
+/** The command's options, all strings; an unknown or missing option is a UsageError. */
+function parseOptions<K extends string>(args: string[], names: readonly K[], required: readonly K[]): Partial<Record<K, string>> {
+  let values: Partial<Record<string, string>>;
   try {
     ({ values } = parseArgs({
       args,
-      options: { role: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+      options: Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])),
       strict: true,
       allowPositionals: false,
     }));
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const missing = (['role', 'email', 'name'] as const).filter((option) => !values[option]);
+  const missing = required.filter((option) => !values[option]);
   if (missing.length > 0) throw new UsageError(`missing ${missing.map((option) => `--${option}`).join(', ')}`);
+  return values;
+}
+
+async function createUserCommand(args: string[]): Promise<void> {
+  const values = parseOptions(args, ['role', 'email', 'name', 'password'], ['role', 'email', 'name']);
 
   const config = loadConfig();
   const database = await openDatabase(config.database);
@@ -44,9 +56,24 @@ async function createUserCommand(args: string[]): Promise<void> {
   }
 }
 
+async function createApiKeyCommand(args: string[]): Promise<void> {
+  const values = parseOptions(args, ['name'], ['name']);
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
+  try {
+    const apiKeys = new ApiKeyService(database.db, systemClock, new AuditService(database.db, systemClock));
+    const { key, apiKey } = await apiKeys.create(values.name ?? '', null);
+    console.log(`Created the API key "${apiKey.name}" (${apiKey.prefix}…).`);
+    console.log(`Key: ${key}\nIt is shown only this once; only a hash of it is stored.`);
+  } finally {
+    await database.close();
+  }
+}
+
 async function run(argv: string[]): Promise<void> {
   const [noun, verb, ...rest] = argv;
   if (noun === 'user' && verb === 'create') return createUserCommand(rest);
+  if (noun === 'api-key' && verb === 'create') return createApiKeyCommand(rest);
   if (noun === undefined || noun === 'help' || noun === '--help' || noun === '-h') {
     console.log(USAGE);
     return;
