@@ -1,6 +1,8 @@
 // Runs the whole suite with Node's test runner: on SQLite always, then again on PostgreSQL when
-// TEST_DATABASE_URL is set. Node 20 does not expand globs and silently passes with no files, so
-// this script lists the files itself and fails when a pass runs no test at all.
+// TEST_DATABASE_URL is set, then the multi-node tests (*.cluster.test.ts, several app nodes on one
+// PostgreSQL and one Redis) when TEST_REDIS_URL is set as well; only that pass runs them. Node 20
+// does not expand globs and silently passes with no files, so this script lists the files itself
+// and fails when a pass runs no test at all.
 //   node scripts/run-tests.mjs            unit, integration and browser tests
 //   node scripts/run-tests.mjs --unit     everything but e2e/
 //   node scripts/run-tests.mjs --e2e      only e2e/ (browser tests)
@@ -34,15 +36,32 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const passes = [{ name: 'SQLite', env: { TEST_DATABASE_URL: '' } }];
-if (process.env.TEST_DATABASE_URL) passes.push({ name: 'PostgreSQL', env: { TEST_DATABASE_URL: process.env.TEST_DATABASE_URL } });
+const isClusterTest = (file) => /\.cluster\.test\.tsx?$/.test(file);
+const singleNodeFiles = files.filter((file) => !isClusterTest(file));
+const clusterFiles = files.filter(isClusterTest);
+const { TEST_DATABASE_URL: databaseUrl, TEST_REDIS_URL: redisUrl } = process.env;
+
+const passes = [{ name: 'SQLite', env: { TEST_DATABASE_URL: '' }, files: singleNodeFiles }];
+if (databaseUrl) passes.push({ name: 'PostgreSQL', env: { TEST_DATABASE_URL: databaseUrl }, files: singleNodeFiles });
+// One file at a time: these start several nodes each (some as real processes). --e2e has none.
+if (databaseUrl && redisUrl && !args.includes('--e2e')) passes.push({ name: 'PostgreSQL + Redis (multi-node)', env: { TEST_DATABASE_URL: databaseUrl, TEST_REDIS_URL: redisUrl }, files: clusterFiles, concurrency: 1 });
+if (only.length > 0) {
+  // Given files: a pass none of them is for is left out, but the files must be for some pass.
+  for (let index = passes.length - 1; index >= 0; index--) if (passes[index].files.length === 0) passes.splice(index, 1);
+  if (passes.length === 0) {
+    console.error('run-tests: *.cluster.test.ts files run only with TEST_DATABASE_URL and TEST_REDIS_URL set');
+    process.exit(1);
+  }
+} else if (clusterFiles.length > 0 && !(databaseUrl && redisUrl)) {
+  console.log(`run-tests: ${clusterFiles.length} multi-node files left out (set TEST_DATABASE_URL and TEST_REDIS_URL to run them)`);
+}
 
 function runPass(pass) {
   return new Promise((resolve) => {
-    console.log(`\n=== Test pass on ${pass.name} (${files.length} files) ===`);
+    console.log(`\n=== Test pass on ${pass.name} (${pass.files.length} files) ===`);
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+      ['--import', 'tsx', '--test', `--test-concurrency=${pass.concurrency ?? 2}`, '--test-reporter=spec', ...pass.files],
       { cwd: root, env: { ...process.env, ...pass.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let tail = '';
@@ -53,7 +72,7 @@ function runPass(pass) {
     });
     child.on('close', (code) => {
       const count = (name) => Number(new RegExp(`ℹ ${name} (\\d+)`).exec(tail)?.[1] ?? 'NaN');
-      resolve({ name: pass.name, code, tests: count('tests'), passed: count('pass'), failed: count('fail'), skipped: count('skipped') });
+      resolve({ name: pass.name, code, tests: count('tests'), passed: count('pass'), failed: count('fail'), skipped: count('skipped'), multiNode: pass.files === clusterFiles });
     });
   });
 }
@@ -81,7 +100,8 @@ for (const pass of passes) {
 let ok = true;
 console.log('\n=== Summary ===');
 for (const result of results) {
-  const ran = Number.isFinite(result.tests) && result.tests > 0;
+  // The multi-node tests skip themselves without Redis: skipped ones do not count as run there.
+  const ran = Number.isFinite(result.tests) && result.tests > 0 && (!result.multiNode || result.passed > 0);
   if (result.code !== 0 || !ran) ok = false;
   console.log(
     `${result.name}: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped` +

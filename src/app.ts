@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { Deps } from './deps.js';
+import { SURROGATE_KEYS } from './modules/cdn/surrogate-keys.js';
 import { AppError } from './shared/errors.js';
 import { MAX_URL_LENGTH, assertReadableUrl } from './web/http/request-guard.js';
 import { SECURITY_HEADERS } from './web/http/security-headers.js';
@@ -77,5 +78,7 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
 
 function sendError(deps: Deps, request: FastifyRequest, reply: FastifyReply, error: AppError, status = error.status): FastifyReply {
   reply.header('x-error-code', error.code);
-  return sendHtml(request, reply, status, h(ErrorPage, { site: deps.site.current(), status, message: error.publicMessage }));
+  // A public 404 or 410 may be kept by a CDN: filed under `missing`, purged when stories change.
+  const keys = status === 404 || status === 410 ? [SURROGATE_KEYS.missing] : undefined;
+  return sendHtml(request, reply, status, h(ErrorPage, { site: deps.site.current(), status, message: error.publicMessage }), keys);
 }

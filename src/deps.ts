@@ -9,7 +9,7 @@ import { AuditService } from './modules/audit/audit.service.js';
 import { AuthorService } from './modules/authors/author.service.js';
 import { ApiKeyService } from './modules/api-keys/api-key.service.js';
 import { ContentApiService } from './modules/content-api/content-api.service.js';
-import { DailyReaders } from './modules/audience/daily-readers.js';
+import { CdnPurger } from './modules/cdn/cdn-purger.js';
 import { ViewCounter } from './modules/audience/view-counter.service.js';
 import { MediaUploadService } from './modules/media/media-upload.service.js';
 import { CurationService } from './modules/rankings/curation.service.js';
@@ -24,15 +24,18 @@ import { InvitationService } from './modules/users/invitation.service.js';
 import { SessionService } from './modules/users/session.service.js';
 import { ReaderSessionService } from './modules/readers/reader-session.service.js';
 import { ReaderPasswordResetService } from './modules/readers/reader-password-reset.service.js';
-import { ReaderService, memoryReaderLimiters } from './modules/readers/reader.service.js';
+import { ReaderService, readerLimiters } from './modules/readers/reader.service.js';
 import { CommentModerationService } from './modules/comments/comment-moderation.service.js';
-import { CommentService, memoryCommentLimiters } from './modules/comments/comment.service.js';
-import { SignInService, memorySignInLimiters } from './modules/users/sign-in.service.js';
+import { CommentService, commentLimiters } from './modules/comments/comment.service.js';
+import { SignInService, signInLimiters } from './modules/users/sign-in.service.js';
 import { UserService } from './modules/users/user.service.js';
 import { WebhookDispatcher } from './modules/webhooks/webhook-dispatcher.js';
 import { WebhookSender } from './modules/webhooks/webhook-sender.js';
 import { WebhookService } from './modules/webhooks/webhook.service.js';
 import { systemClock, type Clock } from './shared/clock.js';
+import type { RateLimiterFactory } from './shared/rate-limiter.js';
+import { createCluster, type Cluster, type ClusterMessage } from './cluster/cluster.js';
+import { connectListSnapshots } from './cluster/redis-list-snapshots.js';
 import { EventBus, type DomainEvents } from './shared/events.js';
 import { AssetRegistry } from './web/http/assets.js';
 import { PageCache } from './web/http/page-cache.js';
@@ -48,6 +51,8 @@ export interface Deps {
   database: DatabaseHandle;
   db: Db;
   events: EventBus;
+  /** The other nodes (multi-node mode, through Redis) or none: messages, shared rate limits, locks. */
+  cluster: Cluster;
   audit: AuditService;
   users: UserService;
   sessions: SessionService;
@@ -94,6 +99,8 @@ export interface Deps {
   /** Sends queued webhook deliveries every 2 seconds; main.ts starts it. */
   webhookSender: WebhookSender;
   pageCache: PageCache;
+  /** Tells the CDN (CDN_PURGE_URL) which surrogate keys changed; does nothing without one. */
+  cdn: CdnPurger;
   assets: AssetRegistry;
   site: SiteContextProvider;
   mediaDir: string;
@@ -112,12 +119,33 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const clock = options.clock ?? systemClock;
   const events = new EventBus();
   const settings = new SettingsService(db, events);
+  // Alone in memory, or shared with the other nodes through Redis when REDIS_URL is set.
+  const cluster = await createCluster(config, clock, () => settings.publication.timeZone).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
+  // Every rate limit comes from the cluster, so a limit hit on one node holds on all of them.
+  const limiters: RateLimiterFactory = (name, options) => cluster.rateLimiter(name, options);
   const sections = new SectionDirectory(db);
   const pageCache = new PageCache(config.pageCache.enabled ? config.pageCache.maxEntries : 0);
-  const lists = new RankedListsService(db, clock, () => settings.publication, () => pageCache.clear());
+  const cdn = new CdnPurger(db, clock, config.cdnPurge);
+  // Several nodes: one list leader computes the lists and shares them in Redis; the others load them.
+  const listSnapshots = config.redis ? await connectListSnapshots(config.redis.url, config.redis.keyPrefix) : undefined;
+  const lists = new RankedListsService(
+    db,
+    clock,
+    () => settings.publication,
+    () => {
+      pageCache.clear();
+      cdn.listsChanged();
+    },
+    listSnapshots && { cluster, snapshots: listSnapshots.store },
+  );
+  cluster.onMessage((message) => (message.type === 'lists.refreshed' ? lists.refresh() : undefined));
   const related = new RelatedStoriesService(db, clock, () => pageCache.clear());
   const assets = new AssetRegistry();
-  const views = new ViewCounter(db, clock, new DailyReaders(() => settings.publication.timeZone));
+  // Readers seen today: this node's memory, or Redis shared by every node (a view counts once across them).
+  const views = new ViewCounter(db, clock, cluster.readerDays);
   const curation = new CurationService(db, clock, events);
   const site = new SiteContextProvider({ db, settings, sections, assets, curation, siteUrl: config.siteUrl });
   const mediaDir = path.join(config.dataDir, 'media');
@@ -131,8 +159,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const webhookSender = new WebhookSender(db, clock, { allowPrivate: config.webhookAllowPrivate });
   const users = new UserService(db, clock, audit);
   const sessions = new SessionService(db, clock);
-  // In memory: right for one process. Several machines will share a Redis-backed RateLimiter.
-  const signIn = new SignInService(users, sessions, memorySignInLimiters(clock), audit);
+  const signIn = new SignInService(users, sessions, signInLimiters(limiters), audit);
   const reading = new ReadingService(db, clock, sections, related);
   const search = new SearchService(db, clock, sections);
   const readerSessions = new ReaderSessionService(db, clock);
@@ -142,12 +169,12 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     database,
     db,
     events,
+    cluster,
     audit,
     users,
     sessions,
     readerSessions,
-    // In memory, like the sign-in limits: right for one process.
-    readers: new ReaderService(db, clock, readerSessions, memoryReaderLimiters(clock)),
+    readers: new ReaderService(db, clock, readerSessions, readerLimiters(limiters)),
     readerResets: new ReaderPasswordResetService(db, clock, readerSessions, audit),
     moderation: new CommentModerationService(db, clock, events, audit, settings),
     signIn,
@@ -159,10 +186,9 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     tags: new TagService(db, events, audit),
     reading,
     search,
-    // In memory, like the sign-in limits: right for one process.
-    comments: new CommentService(db, clock, events, reading, () => settings.publication, memoryCommentLimiters(clock)),
+    comments: new CommentService(db, clock, events, reading, () => settings.publication, commentLimiters(limiters)),
     lists,
-    apiKeys: new ApiKeyService(db, clock, audit),
+    apiKeys: new ApiKeyService(db, clock, audit, { limiters, limits: { requestsPerMinute: config.apiRateLimit }, onRevoked: (keyId) => cluster.broadcast({ type: 'api-key.revoked', keyId }) }),
     contentApi: new ContentApiService(db, clock, reading, sections),
     views,
     related,
@@ -174,6 +200,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     webhooks: new WebhookService(db, clock, audit, webhookDispatcher, { allowPrivate: config.webhookAllowPrivate }),
     webhookSender,
     pageCache,
+    cdn,
     assets,
     site,
     mediaDir,
@@ -189,19 +216,52 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
       await webhookSender.stop();
       // Before the database closes: a running AVIF job still writes its row.
       await media.stop();
+      // Purges already queued still go out (briefly: the CDN's copies expire by themselves anyway).
+      await cdn.close();
+      // After the timers: no job asks for a lock any more; the locks held are released for the others.
+      await cluster.close();
+      await listSnapshots?.close();
       await database.close();
     },
   };
-  events.on('content.changed', (change) => reloadState(deps, change));
+  events.on('content.changed', (change) => reloadState(deps, change, 'here'));
   // Deliveries are written before the change's flow returns; the sender sends them.
   events.on('content.changed', (change) => webhookDispatcher.handle(change));
+  // Local events only: in multi-node mode the node where a change happened purges the CDN, once.
+  events.on('content.changed', (change) => cdn.contentChanged(change));
+  events.on('comments.changed', (change) => cdn.commentsChanged(change));
   // Comment counts show on the story and in the lists: both refresh, then cached pages go.
   events.on('comments.changed', async () => {
     await lists.refresh();
     pageCache.clear();
   });
-  await reloadState(deps);
+  // Last, after this node's own handlers: the other nodes repeat only the in-memory part.
+  events.on('content.changed', (change) => cluster.broadcast({ type: 'content.changed', payload: change }));
+  events.on('comments.changed', (change) => cluster.broadcast({ type: 'comments.changed', payload: change }));
+  cluster.onMessage((message) => onClusterMessage(deps, message));
+  await reloadState(deps, undefined, 'here');
   return deps;
+}
+
+/**
+ * A change made on another node: this node reloads what it holds in memory and nothing else. What
+ * writes to the shared database (the search index, webhook deliveries) happened on that node once.
+ */
+async function onClusterMessage(deps: Deps, message: ClusterMessage): Promise<void> {
+  switch (message.type) {
+    case 'content.changed':
+      return reloadState(deps, message.payload, 'elsewhere');
+    case 'comments.changed':
+      await deps.lists.refresh();
+      deps.pageCache.clear();
+      return;
+    case 'api-key.revoked':
+      deps.apiKeys.forget(message.keyId);
+      return;
+    case 'lists.refreshed':
+      // Handled with the list refresh's leadership (see where lists are wired).
+      return;
+  }
 }
 
 /**
@@ -210,7 +270,9 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
  */
 async function reloadState(
   deps: Pick<Deps, 'settings' | 'sections' | 'site' | 'lists' | 'related' | 'curation' | 'pageCache' | 'views' | 'sitemaps' | 'search'>,
-  change?: DomainEvents['content.changed'],
+  change: DomainEvents['content.changed'] | undefined,
+  /** `elsewhere`: the change was made on another node, which re-indexed the shared database already. */
+  origin: 'here' | 'elsewhere',
 ): Promise<void> {
   await Promise.all([deps.settings.load(), deps.sections.load(), deps.site.load(), deps.curation.load(), deps.views.loadCountable()]);
   await deps.lists.refresh();
@@ -219,6 +281,6 @@ async function reloadState(
   await (change?.articleIds ? deps.related.update(change.articleIds) : deps.related.load());
   await deps.sitemaps.refresh();
   // Named stories are re-indexed alone; at start, an index behind the stories is rebuilt.
-  await deps.search.refreshIndex(change);
+  if (origin === 'here') await deps.search.refreshIndex(change);
   deps.pageCache.clear();
 }

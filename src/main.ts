@@ -1,23 +1,33 @@
+import cluster from 'node:cluster';
 import { createApp } from './app.js';
+import { runClusterPrimary } from './cluster/cluster-primary.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createDeps } from './deps.js';
 import { seedDemoIfEmpty } from './demo/demo-seeder.js';
 import { StartupError } from './shared/errors.js';
+import { startupMessages } from './startup-messages.js';
 
-/** Starts Dateline: config, database, demo on first start, HTTP; shuts down cleanly on signals. */
+/**
+ * Starts Dateline: config, database, demo on first start, HTTP; shuts down cleanly on signals.
+ * In cluster mode (CLUSTER_WORKERS) the first process only forks workers (cluster/cluster-primary.ts),
+ * which run this same function as nodes; the primary has already done the demo and the first admin.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (config.clusterWorkers > 0 && cluster.isPrimary) return runClusterPrimary(config);
+  const isWorker = cluster.isWorker;
   const deps = await createDeps(config);
   const app = await createApp(deps);
 
-  if (config.demo) {
+  if (config.demo && !isWorker) {
     const seeded = await seedDemoIfEmpty(deps, (message) => app.log.info(message));
     if (seeded) app.log.info(`Demo publication created: ${seeded.articles} stories in ${seeded.sections} sections.`);
   }
   // After the demo, so a demo install gets its admin too; before listening, so no request finds
   // a newsroom nobody can sign in to.
   deps.events.onError((error) => app.log.error({ err: error }, 'a content.changed handler failed'));
-  const firstAdmin = await deps.users.createFirstAdminIfNone(config.adminEmail);
+  const firstAdmin = isWorker ? null : await deps.users.createFirstAdminIfNone(config.adminEmail);
+  deps.cdn.onError((error) => app.log.warn({ err: error }, 'purging the CDN failed; its copies expire by themselves within s-maxage'));
   deps.lists.start();
   deps.views.start((error) => app.log.error({ err: error }, 'writing view counts failed; they are kept for the next batch'));
   // Publishes at once whatever fell due while the server was down, then checks every 15 seconds.
@@ -49,21 +59,10 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
-  console.log(`Dateline is serving ${deps.settings.publication.name} at http://${shownHost}:${port} (${deps.database.description})`);
-  if (firstAdmin) {
-    // Printed once, to stdout only (never to the log): the password is not stored anywhere else.
-    const signInUrl = `${process.env['SITE_URL'] ? config.siteUrl : `http://${shownHost}:${port}`}/newsroom/sign-in`;
-    console.log(
-      [
-        'First start: an administrator account was created for the newsroom.',
-        `  Sign-in page: ${signInUrl}`,
-        `  E-mail:       ${firstAdmin.user.email}`,
-        `  Password:     ${firstAdmin.password}`,
-        'Sign in and change this password now (Change password in the newsroom menu); it is not shown again.',
-      ].join('\n'),
-    );
-  }
+  // In cluster mode the primary says it, once for all workers.
+  if (isWorker) return;
+  const announcement = { publicationName: deps.settings.publication.name, databaseDescription: deps.database.description, port, firstAdmin };
+  for (const line of startupMessages(config, announcement)) console.log(line);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import type { RateLimiter } from '../shared/rate-limiter.js';
+import type { RateLimiter, SharedRateLimitOptions } from '../shared/rate-limiter.js';
 import type { DomainEvents } from '../shared/events.js';
 
 /**
@@ -16,7 +16,7 @@ export interface Cluster {
   /** Handles messages from other nodes (state reloads only: never side effects such as webhooks). */
   onMessage(handler: (message: ClusterMessage) => void | Promise<void>): void;
   /** A limiter whose counts every node shares; `name` keeps limiters apart. */
-  rateLimiter(name: string, options: { limit: number; windowMs: number }): RateLimiter;
+  rateLimiter(name: string, options: SharedRateLimitOptions): RateLimiter;
   /** Readers already counted today, shared by every node (see modules/audience/daily-readers.ts). */
   readonly readerDays: ReaderDays;
   /**
@@ -32,7 +32,9 @@ export type ClusterMessage =
   | { type: 'content.changed'; payload: DomainEvents['content.changed'] }
   | { type: 'comments.changed'; payload: DomainEvents['comments.changed'] }
   /** The cluster's list leader computed new ranked lists: followers reload them. */
-  | { type: 'lists.refreshed' };
+  | { type: 'lists.refreshed' }
+  /** Other nodes drop the key from their cache of verified keys at once (see ApiKeyService). */
+  | { type: 'api-key.revoked'; keyId: string };
 
 /**
  * One view per reader per story per day, across every node: the daily salt and the set of

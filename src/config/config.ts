@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -25,6 +26,8 @@ const ConfigSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   /** View reports accepted per IP address per minute; 0 turns the limit off (benchmarks only). */
   VIEW_BEACON_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  /** Content API requests allowed per key per minute (then 429). */
+  API_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(600),
   /** Adds the /_bench/ routes bench/audience.bench.sh measures against; benchmarks only, never in production. */
   BENCH_ROUTES: booleanFlag.default(false),
   /** Lets webhooks reach loopback and private-network addresses (tests, or a receiver on the same network). */
@@ -33,6 +36,14 @@ const ConfigSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Prefix of every Redis key and channel, so several publications (or test runs) can share one Redis. */
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'letters, digits and : _ . - only, up to 64').default('dateline:'),
+  /** A CDN in front: where purge requests for changed surrogate keys are POSTed (docs/cdn.md). */
+  CDN_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Signs purge requests (x-dateline-signature), as webhooks are signed; required with CDN_PURGE_URL. */
+  CDN_PURGE_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /** Cluster mode: this many worker processes on one machine (`auto`: one per core; 0: one process). */
+  CLUSTER_WORKERS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(0).max(64)])
+    .default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -53,12 +64,18 @@ export interface Config {
   readonly trustProxy: boolean;
   /** View reports accepted per IP address per minute; 0 means no limit. */
   readonly viewBeaconLimit: number;
+  /** Content API requests allowed per key per minute. */
+  readonly apiRateLimit: number;
   /** Whether the /_bench/ routes exist (benchmarks only; never in production). */
   readonly benchRoutes: boolean;
   /** Whether webhooks may be sent to loopback, private and link-local addresses (off: refused). */
   readonly webhookAllowPrivate: boolean;
   /** Set in multi-node mode (REDIS_URL): shared views, cache invalidation, rate limits and jobs. */
   readonly redis: { readonly url: string; readonly keyPrefix: string } | undefined;
+  /** Set when a CDN is to be told which surrogate keys changed (modules/cdn/cdn-purger.ts). */
+  readonly cdnPurge: { readonly url: string; readonly secret: string } | undefined;
+  /** Worker processes to fork on this machine; 0 runs one process, as without cluster mode. */
+  readonly clusterWorkers: number;
   readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   /** Used once: the e-mail of the admin created when the database has no staff yet. */
   readonly adminEmail: string;
@@ -86,6 +103,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (values.REDIS_URL && database.engine !== 'postgres') {
     throw new ConfigError(['REDIS_URL: multi-node mode needs PostgreSQL; set DATABASE_URL to a postgres:// URL as well']);
   }
+  if (values.CDN_PURGE_URL && !values.CDN_PURGE_SECRET) {
+    throw new ConfigError(['CDN_PURGE_SECRET: required with CDN_PURGE_URL, so the CDN can tell purges are ours']);
+  }
+  const clusterWorkers = values.CLUSTER_WORKERS === 'auto' ? Math.min(64, os.availableParallelism()) : values.CLUSTER_WORKERS;
+  // Workers are separate processes: they share views, cache invalidation and limits only through Redis.
+  if (clusterWorkers > 0 && !values.REDIS_URL) {
+    throw new ConfigError(['CLUSTER_WORKERS: cluster mode is multi-node mode on one machine; set REDIS_URL (and a postgres:// DATABASE_URL) as well']);
+  }
   const siteUrl = (values.SITE_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
   return Object.freeze({
     port: values.PORT,
@@ -97,9 +122,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCache: Object.freeze({ enabled: values.PAGE_CACHE, maxEntries: values.PAGE_CACHE_MAX_ENTRIES }),
     trustProxy: values.TRUST_PROXY,
     viewBeaconLimit: values.VIEW_BEACON_LIMIT,
+    apiRateLimit: values.API_RATE_LIMIT,
     benchRoutes: values.BENCH_ROUTES,
     webhookAllowPrivate: values.WEBHOOK_ALLOW_PRIVATE,
     redis: values.REDIS_URL ? Object.freeze({ url: values.REDIS_URL, keyPrefix: values.REDIS_KEY_PREFIX }) : undefined,
+    cdnPurge: values.CDN_PURGE_URL && values.CDN_PURGE_SECRET ? Object.freeze({ url: values.CDN_PURGE_URL, secret: values.CDN_PURGE_SECRET }) : undefined,
+    clusterWorkers,
     logLevel: values.LOG_LEVEL,
     adminEmail: values.ADMIN_EMAIL.toLowerCase(),
   });

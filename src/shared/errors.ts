@@ -199,6 +199,8 @@ export const ERROR_CATALOGUE = {
     status: 503,
     message: 'The site is briefly unavailable. Please try again in a moment.',
   },
+  /** Multi-node mode: Redis (shared rate limits) cannot be reached and the action must not go unchecked. */
+  ERR_SERVICE_UNAVAILABLE: { status: 503, message: 'This is briefly unavailable. Please try again in a moment.' },
   ERR_INTERNAL: { status: 500, message: 'Something went wrong on our side. Please try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -104,3 +104,29 @@ export class FixedWindowRateLimiter implements RateLimiter {
     this.counts = new Map();
   }
 }
+
+/** What a limiter shared by every node (src/cluster) is asked for; see Cluster.rateLimiter. */
+export interface SharedRateLimitOptions {
+  limit: number;
+  windowMs: number;
+  /** `fixed`: a counter per window, O(1) per event, for hot paths (the view beacon, the API). Default `sliding`. */
+  window?: 'sliding' | 'fixed';
+  /**
+   * When the shared store (Redis) cannot be reached: `allow` lets the event through (flood control,
+   * where refusing would lose readers' views or comments), `refuse` answers 503
+   * ERR_SERVICE_UNAVAILABLE (credential limits, where an outage must not open a window for guessing
+   * passwords). Default `refuse`. Memory never fails, so a single node ignores it.
+   */
+  whenUnavailable?: 'allow' | 'refuse';
+}
+
+/** Makes the named limiters of a service; `name` keeps their counts apart in a shared store. */
+export type RateLimiterFactory = (name: string, options: SharedRateLimitOptions) => RateLimiter;
+
+/** Limiters in this process's memory: sliding windows keep timestamps, fixed windows a counter. */
+export function memoryRateLimiters(clock: Clock): RateLimiterFactory {
+  return (_name, options) =>
+    options.window === 'fixed'
+      ? new FixedWindowRateLimiter({ limit: options.limit, windowMs: options.windowMs, clock })
+      : new MemoryRateLimiter({ limit: options.limit, windowMs: options.windowMs, clock });
+}

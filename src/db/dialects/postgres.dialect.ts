@@ -30,6 +30,11 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  // Nor a checked-out one: pg-pool listens only to idle clients, and a client in use (a query or a
+  // transaction under way) whose socket dies emits 'error' besides failing its queries, which with
+  // no listener ended the process when PostgreSQL went away (faults.cluster.test.ts). The failed
+  // query still rejects, and the pool drops the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return {
     engine: 'postgres',
     description: `PostgreSQL ${redactPassword(connectionString)}`,
@@ -49,7 +54,8 @@ function isUnavailable(error: unknown): boolean {
   const code = 'code' in error ? String(error.code) : '';
   if (UNAVAILABLE_CODES.has(code)) return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|timeout exceeded when trying to connect/i.test(message);
+  // The last two: a query sent on a client whose connection has already died (inside a transaction).
+  return /Connection terminated|timeout exceeded when trying to connect|connection error and is not queryable|Client was closed and is not queryable/i.test(message);
 }
 
 export function redactPassword(connectionString: string): string {

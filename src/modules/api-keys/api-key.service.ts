@@ -3,7 +3,7 @@ import { inTransaction, type Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import { FixedWindowRateLimiter } from '../../shared/rate-limiter.js';
+import { memoryRateLimiters, type RateLimiter, type RateLimiterFactory } from '../../shared/rate-limiter.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { findApiKeyByHash, findApiKeyById, insertApiKey, listApiKeys, revokeApiKey, touchApiKey } from './api-key.repository.js';
 import type { ApiKey } from './api-key.types.js';
@@ -17,7 +17,7 @@ const SHOWN_PREFIX_LENGTH = 12;
 export const API_KEY_NAME_MAX = 100;
 /**
  * A verified key is trusted from memory this long, so a partner's burst of requests costs no query
- * each. Revoking here drops it at once; another process (several machines) notices within this time.
+ * each. Revoking drops it at once here, and on other nodes through `onRevoked` (a cluster message).
  */
 export const API_KEY_CACHE_TTL_MS = 30_000;
 /** last_used_at is written at most this often per key: "when was it last used" needs no finer grain. */
@@ -31,6 +31,14 @@ export interface ApiKeyLimits {
 
 export const DEFAULT_API_KEY_LIMITS: ApiKeyLimits = { requestsPerMinute: 600 };
 
+export interface ApiKeyServiceOptions {
+  limits?: ApiKeyLimits;
+  /** Where the per-key limiter comes from: the cluster's, so every node counts a key's requests together. */
+  limiters?: RateLimiterFactory;
+  /** Tells other nodes a key was revoked, so they drop it from their caches at once. */
+  onRevoked?: (keyId: string) => Promise<void>;
+}
+
 interface CachedKey {
   key: ApiKey;
   cachedUntil: number;
@@ -40,19 +48,28 @@ interface CachedKey {
 /** Keys for the Content API: made and revoked by admins, checked on every API request. */
 export class ApiKeyService {
   private readonly cache = new Map<string, CachedKey>();
-  private readonly limiter: FixedWindowRateLimiter;
+  private readonly limiter: RateLimiter;
+  private readonly onRevoked: (keyId: string) => Promise<void>;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    limits: ApiKeyLimits = DEFAULT_API_KEY_LIMITS,
+    options: ApiKeyServiceOptions = {},
   ) {
-    this.limiter = new FixedWindowRateLimiter({ limit: limits.requestsPerMinute, windowMs: 60_000, clock });
+    const limits = options.limits ?? DEFAULT_API_KEY_LIMITS;
+    const limiters = options.limiters ?? memoryRateLimiters(clock);
+    // A fixed window: a counter per key, cheap on every API request. Flood control only, so an
+    // unreachable shared store lets requests through rather than failing partners' calls.
+    this.limiter = limiters('api-keys', { limit: limits.requestsPerMinute, windowMs: 60_000, window: 'fixed', whenUnavailable: 'allow' });
+    this.onRevoked = options.onRevoked ?? (async () => {});
   }
 
-  /** Makes a key and returns it whole: the only time it exists outside the partner's hands. */
-  async create(rawName: string, actorUserId: string): Promise<{ key: string; apiKey: ApiKey }> {
+  /**
+   * Makes a key and returns it whole: the only time it exists outside the partner's hands.
+   * `actorUserId` is null when an operator makes it from the command line.
+   */
+  async create(rawName: string, actorUserId: string | null): Promise<{ key: string; apiKey: ApiKey }> {
     const name = rawName.trim();
     if (name.length < 1 || [...name].length > API_KEY_NAME_MAX || /\p{Cc}/u.test(name)) throw new AppError('ERR_API_KEY_NAME_INVALID');
     const key = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
@@ -76,7 +93,7 @@ export class ApiKeyService {
     return listApiKeys(this.db);
   }
 
-  /** Revokes a key; it stops working at once in this process (the cache entry goes too). */
+  /** Revokes a key; it stops working at once in this process and, through `onRevoked`, on the others. */
   async revoke(id: string, actorUserId: string): Promise<ApiKey> {
     const existing = await findApiKeyById(this.db, id);
     if (!existing) throw new AppError('ERR_API_KEY_NOT_FOUND');
@@ -85,8 +102,14 @@ export class ApiKeyService {
       if (!(await revokeApiKey(trx, id, now))) throw new AppError('ERR_API_KEY_ALREADY_REVOKED');
       await this.audit.record({ actorUserId, action: 'api_key.revoked', subjectType: 'api_key', subjectId: id, details: { name: existing.name, prefix: existing.prefix } }, trx);
     });
-    for (const [hash, cached] of this.cache) if (cached.key.id === id) this.cache.delete(hash);
+    this.forget(id);
+    await this.onRevoked(id);
     return { ...existing, revokedAt: now };
+  }
+
+  /** Drops a key from the cache of verified keys: the next request with it reads the database. */
+  forget(id: string): void {
+    for (const [hash, cached] of this.cache) if (cached.key.id === id) this.cache.delete(hash);
   }
 
   /**
@@ -118,9 +141,9 @@ export class ApiKeyService {
   }
 
   /** Counts one request against a key; a 429 (ERR_API_RATE_LIMITED) once its minute's allowance is used. */
-  consume(keyId: string): void {
-    if (this.limiter.isLimitedNow(keyId)) throw new AppError('ERR_API_RATE_LIMITED');
-    this.limiter.hitNow(keyId);
+  async consume(keyId: string): Promise<void> {
+    if (await this.limiter.isLimited(keyId)) throw new AppError('ERR_API_RATE_LIMITED');
+    await this.limiter.hit(keyId);
   }
 
   private remember(hash: string, entry: CachedKey): void {

@@ -42,6 +42,18 @@ describe('scheduled publishing', () => {
     assert.equal((await t.app.inject('/article/on-time')).statusCode, 200);
   });
 
+  it('two publishers (two nodes) racing on one database publish each due story exactly once', async () => {
+    const ids: string[] = [];
+    for (let n = 0; n < 8; n += 1) ids.push(await scheduleStory(`two-nodes-${n}`, 10 * 60_000));
+    t.clock.advance(10 * 60_000);
+    // No lock between them: each story's conditional UPDATE is won by one transaction only.
+    const a = new ScheduledPublisher(t.deps.db, t.deps.clock, t.deps.events, t.deps.audit);
+    const b = new ScheduledPublisher(t.deps.db, t.deps.clock, t.deps.events, t.deps.audit);
+    const published = (await Promise.all([a.publishDue(), b.publishDue(), a.publishDue(), b.publishDue()])).flat();
+    assert.deepEqual([...published].sort(), [...ids].sort(), 'each story once, none twice');
+    for (const id of ids) assert.equal((await scheduledPublications(id)).length, 1);
+  });
+
   it('leaves stories that are not due, or not scheduled, alone', async () => {
     const later = await scheduleStory('much-later', 5 * HOUR_MS);
     const draft = await t.deps.editing.createDraft(editor, await t.factories.articleInput());

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { HOUR_MS, type Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
-import type { DailyReaders } from './daily-readers.js';
+import type { ReaderDays } from '../../cluster/cluster.types.js';
 import { addViewCounts, listCountableArticleIds, type HourlyViewCount } from './view-count.repository.js';
 
 /**
@@ -43,7 +43,8 @@ export class ViewCounter {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly readers: DailyReaders,
+    /** One node's memory, or Redis shared by every node (then each view counts once across them). */
+    private readonly readers: ReaderDays,
   ) {}
 
   /** Re-reads which stories readers can see; call when content changes. */
@@ -60,10 +61,10 @@ export class ViewCounter {
    * Counts one view unless this reader was counted for the story today. An unknown or unpublished
    * story is refused (404) and nothing is counted.
    */
-  record(report: ViewReport): ViewOutcome {
+  async record(report: ViewReport): Promise<ViewOutcome> {
     if (!this.countable.has(report.articleId)) throw new AppError('ERR_ARTICLE_NOT_FOUND');
     const now = this.clock.now();
-    if (!this.readers.firstViewToday(report.articleId, report.ip, report.userAgent, now)) return 'repeat';
+    if (!(await this.readers.firstViewToday(report.articleId, report.ip, report.userAgent, now))) return 'repeat';
     const hourStart = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
     const key = `${report.articleId}|${hourStart.getTime()}`;
     let bucket = this.pending.get(key);

@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
 import { newId } from '../../shared/ids.js';
-import { MemoryRateLimiter, type RateLimiter } from '../../shared/rate-limiter.js';
+import { memoryRateLimiters, type RateLimiter, type RateLimiterFactory } from '../../shared/rate-limiter.js';
 import type { Article } from '../articles/article.types.js';
 import type { ReadingService } from '../articles/reading.service.js';
 import type { Reader } from '../readers/reader.types.js';
@@ -47,11 +47,21 @@ export interface CommentRateLimiters {
   perIp: RateLimiter;
 }
 
-export function memoryCommentLimiters(clock: Clock): CommentRateLimiters {
+/**
+ * The comment limits, from `limiters` (the cluster's). If the shared store is down they let comments
+ * through: they are flood control, every comment still passes moderation, and refusing would lose
+ * what readers wrote.
+ */
+export function commentLimiters(limiters: RateLimiterFactory): CommentRateLimiters {
   return {
-    perReader: new MemoryRateLimiter({ limit: 5, windowMs: TEN_MINUTES_MS, clock }),
-    perIp: new MemoryRateLimiter({ limit: 20, windowMs: TEN_MINUTES_MS, clock }),
+    perReader: limiters('comments:reader', { limit: 5, windowMs: TEN_MINUTES_MS, whenUnavailable: 'allow' }),
+    perIp: limiters('comments:ip', { limit: 20, windowMs: TEN_MINUTES_MS, whenUnavailable: 'allow' }),
   };
+}
+
+/** In this process's memory (tests building a service by hand). */
+export function memoryCommentLimiters(clock: Clock): CommentRateLimiters {
+  return commentLimiters(memoryRateLimiters(clock));
 }
 
 export interface NewComment {

@@ -1,8 +1,10 @@
+import type { Cluster } from '../../cluster/cluster.types.js';
 import type { Db } from '../../db/database.js';
 import { DAY_MS, type Clock } from '../../shared/clock.js';
 import { listPublishedArticles } from '../articles/article.repository.js';
 import type { ArticleSummary } from '../articles/article.types.js';
 import { listSections } from '../sections/section.repository.js';
+import { hydrateSnapshot, toSnapshotIds, type ListSnapshotStore } from './list-snapshot.js';
 import { listActivePickArticleIds } from './pick.repository.js';
 import { popularNowSince, rankPopularNow } from './popular-now.js';
 import { listHourlyViews, rankStoriesByViews } from './view-ranking.repository.js';
@@ -23,6 +25,20 @@ const WEEKLY_BEST_WINDOW_MS = 7 * DAY_MS;
  */
 export const LIST_REFRESH_INTERVAL_MS = 60_000;
 export const WEEKLY_BEST_REFRESH_INTERVAL_MS = 10 * 60_000;
+/**
+ * With several nodes one of them, the list leader, holds this lock and computes the lists; it
+ * renews the lock on every refresh, so when it dies another node takes over within the TTL.
+ */
+export const LIST_LEADER_LOCK = 'lists';
+export const LIST_LEADER_TTL_MS = 3 * LIST_REFRESH_INTERVAL_MS;
+
+/** How the nodes of a cluster share one computation of the lists (absent: this node computes). */
+export interface ListLeadership {
+  cluster: Pick<Cluster, 'holdLock' | 'broadcast'>;
+  snapshots: ListSnapshotStore;
+  /** Told of a snapshot that could not be shared or read; the lists are computed here instead. */
+  warn?: (error: unknown, what: string) => void;
+}
 
 /** The publication's settings for the lists ranked by views. */
 export interface RankingSettings {
@@ -70,6 +86,7 @@ export class RankedListsService {
     private readonly clock: Clock,
     private readonly settings: () => RankingSettings,
     private readonly onChange: () => void = () => {},
+    private readonly leadership?: ListLeadership,
   ) {}
 
   get current(): RankedListsSnapshot {
@@ -95,6 +112,7 @@ export class RankedListsService {
   /**
    * Recomputes the lists: all of them, or on the scheduled run every minute, Weekly Best only when
    * ten minutes have passed. Concurrent calls coalesce into one more run after the current one.
+   * With several nodes, only the list leader computes; the others load what it shared.
    */
   async refresh(options: { scheduled?: boolean } = {}): Promise<void> {
     if (!options.scheduled) this.wholeRunRequested = true;
@@ -109,7 +127,7 @@ export class RankedListsService {
           const now = this.clock.now();
           const withWeeklyBest = this.wholeRunRequested || now.getTime() - this.weeklyBestComputedAt >= WEEKLY_BEST_REFRESH_INTERVAL_MS;
           this.wholeRunRequested = false;
-          const next = await this.compute(now, withWeeklyBest);
+          const next = await this.next(now, withWeeklyBest, !options.scheduled);
           const changed = signature(next) !== signature(this.snapshot);
           this.snapshot = next;
           if (changed) this.onChange();
@@ -119,6 +137,33 @@ export class RankedListsService {
       }
     })();
     return this.pending;
+  }
+
+  /**
+   * The leader computes, shares the result, then tells the others (after a change to content, or
+   * when its lists changed). A follower loads the shared lists: one read by id, no ranking. With no
+   * shared lists to load (no leader yet, or Redis away), a node computes for itself and shares nothing.
+   */
+  private async next(now: Date, withWeeklyBest: boolean, contentChanged: boolean): Promise<RankedListsSnapshot> {
+    const leadership = this.leadership;
+    if (!leadership) return this.compute(now, withWeeklyBest);
+    if (await leadership.cluster.holdLock(LIST_LEADER_LOCK, LIST_LEADER_TTL_MS)) {
+      const next = await this.compute(now, withWeeklyBest);
+      try {
+        await leadership.snapshots.save(toSnapshotIds(next), LIST_LEADER_TTL_MS);
+        if (contentChanged || signature(next) !== signature(this.snapshot)) await leadership.cluster.broadcast({ type: 'lists.refreshed' });
+      } catch (error) {
+        leadership.warn?.(error, 'sharing the ranked lists');
+      }
+      return next;
+    }
+    try {
+      const shared = await leadership.snapshots.load();
+      if (shared) return await hydrateSnapshot(this.db, shared, now);
+    } catch (error) {
+      leadership.warn?.(error, 'loading the ranked lists the list leader shared');
+    }
+    return this.compute(now, withWeeklyBest);
   }
 
   private async compute(now: Date, withWeeklyBest: boolean): Promise<RankedListsSnapshot> {

@@ -4,9 +4,9 @@ import { HOUR_MS, type Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { paginate, type Pagination } from '../../shared/pagination.js';
-import { MemoryRateLimiter, type RateLimiter } from '../../shared/rate-limiter.js';
+import { memoryRateLimiters, type RateLimiter, type RateLimiterFactory } from '../../shared/rate-limiter.js';
 import { generatePassword, hashPassword, verifyPassword } from '../users/password.js';
-import { memorySignInLimiters, type SignInLimiters } from '../users/sign-in.service.js';
+import { signInLimiters, type SignInLimiters } from '../users/sign-in.service.js';
 import { normalizeEmail } from '../users/user.service.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../users/user.types.js';
 import type { ReaderSessionService } from './reader-session.service.js';
@@ -38,9 +38,15 @@ export interface ReaderLimiters extends SignInLimiters {
   signUp: RateLimiter;
 }
 
-/** In one process's memory, as the staff sign-in limits (deps.ts notes the Redis route). */
+/** Readers' limits, counted apart from the staff's; like them, they refuse (503) when the shared store is down. */
+export function readerLimiters(limiters: RateLimiterFactory): ReaderLimiters {
+  const signUp = limiters('reader-sign-up:ip', { limit: SIGN_UP_LIMIT.perIp, windowMs: SIGN_UP_LIMIT.windowMs, whenUnavailable: 'refuse' });
+  return { ...signInLimiters(limiters, 'reader'), signUp };
+}
+
+/** In this process's memory (tests building a service by hand). */
 export function memoryReaderLimiters(clock: Clock): ReaderLimiters {
-  return { ...memorySignInLimiters(clock), signUp: new MemoryRateLimiter({ limit: SIGN_UP_LIMIT.perIp, windowMs: SIGN_UP_LIMIT.windowMs, clock }) };
+  return readerLimiters(memoryRateLimiters(clock));
 }
 
 /** A new session's cookie material, handed to the web layer to set. */

@@ -1,6 +1,6 @@
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
-import { MemoryRateLimiter, type RateLimiter } from '../../shared/rate-limiter.js';
+import { memoryRateLimiters, type RateLimiter, type RateLimiterFactory } from '../../shared/rate-limiter.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { SessionService } from './session.service.js';
 import { normalizeEmail, type UserService } from './user.service.js';
@@ -18,11 +18,22 @@ export interface SignInLimiters {
   ip: RateLimiter;
 }
 
-export function memorySignInLimiters(clock: Clock): SignInLimiters {
+/**
+ * The sign-in limits, from `limiters` (the cluster's: shared by every node). If the shared store is
+ * down they refuse (503) rather than let password guesses through uncounted.
+ * @param scope keeps staff and readers' counts apart.
+ */
+export function signInLimiters(limiters: RateLimiterFactory, scope: 'staff' | 'reader' = 'staff'): SignInLimiters {
+  const windowMs = SIGN_IN_LIMITS.windowMs;
   return {
-    account: new MemoryRateLimiter({ limit: SIGN_IN_LIMITS.perAccount, windowMs: SIGN_IN_LIMITS.windowMs, clock }),
-    ip: new MemoryRateLimiter({ limit: SIGN_IN_LIMITS.perIp, windowMs: SIGN_IN_LIMITS.windowMs, clock }),
+    account: limiters(`${scope}-sign-in:account`, { limit: SIGN_IN_LIMITS.perAccount, windowMs, whenUnavailable: 'refuse' }),
+    ip: limiters(`${scope}-sign-in:ip`, { limit: SIGN_IN_LIMITS.perIp, windowMs, whenUnavailable: 'refuse' }),
   };
+}
+
+/** In this process's memory (tests building a service by hand). */
+export function memorySignInLimiters(clock: Clock): SignInLimiters {
+  return signInLimiters(memoryRateLimiters(clock));
 }
 
 /**

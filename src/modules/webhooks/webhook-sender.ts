@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
+import { signatureHeader } from '../../shared/signature.js';
 import { checkPublicHost, parseWebhookUrl } from './webhook-address.js';
 import { claimDelivery, findDueDeliveries, recordAttempt, type DueDelivery } from './webhook.repository.js';
 
@@ -15,12 +15,8 @@ export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 const BATCH_SIZE = 20;
 const MAX_ERROR_LENGTH = 200;
 
-/** `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`: the timestamp is signed, so a replay can be refused. */
-export function signatureHeader(secret: string, body: string, at: Date): string {
-  const t = Math.floor(at.getTime() / 1000);
-  const v1 = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
-  return `t=${t},v1=${v1}`;
-}
+// Shared with the CDN purger (modules/cdn): one signing scheme for everything Dateline sends out.
+export { signatureHeader };
 
 type AttemptResult = { ok: true; statusCode: number } | { ok: false; statusCode: number | null; error: string };
 

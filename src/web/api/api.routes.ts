@@ -30,7 +30,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: Deps): Promi
         reply.header('vary', API_VARY);
         if (request.routeOptions.url === `${API_PREFIX}/openapi.json`) return;
         const key = await deps.apiKeys.verify(presentedApiKey(request));
-        deps.apiKeys.consume(key.id);
+        await deps.apiKeys.consume(key.id);
       });
 
       /** A GET whose query is checked against the operation's parameters before the handler runs. */

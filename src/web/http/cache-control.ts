@@ -1,24 +1,35 @@
 /**
  * Every response's Cache-Control, chosen here on purpose and nowhere else.
- * - Public pages change when stories, view counts and lists change: browsers and shared caches may
- *   keep them a minute and must revalidate after (ETag makes that a cheap 304).
- * - Missing pages may be published soon, so they are kept as briefly as pages.
- * - A withdrawn story stays withdrawn; caches may keep the 410 longer.
+ * - Public pages, feeds and sitemaps: browsers keep them a minute (`max-age=60`) and then revalidate
+ *   with the ETag (a cheap 304). A CDN in front may keep them five minutes (`s-maxage=300`) because
+ *   the purge hook (modules/cdn) drops a page the moment its story, section or lists change; the
+ *   five minutes only bound what no purge announces, the view counts pages show. While it refetches,
+ *   the CDN may answer from the stale copy for another minute (`stale-while-revalidate=60`), so no
+ *   reader waits on the origin; and if the origin is down it may keep serving it for a day
+ *   (`stale-if-error=86400`), so an outage shows yesterday's site rather than an error.
+ * - Missing pages (404) may be published soon: like pages, and tagged `missing`, which every
+ *   publication purges. A withdrawn story (410) stays withdrawn: browsers keep it an hour, the CDN a
+ *   day (purged too if it comes back).
  * - Assets and media have content-addressed names and never change under the same URL.
  * - Errors caused by the request, server errors and health checks are never stored.
- * - A page rendered for a signed-in reader is theirs alone: private, and not stored even by their browser.
+ * - A page rendered for a signed-in reader is theirs alone: private, and not stored even by their
+ *   browser. A CDN must not answer such a reader from its shared copy either: it passes requests
+ *   carrying the reader or newsroom cookie to the origin (docs/cdn.md), rather than `Vary: Cookie`,
+ *   which would split the shared copy per visitor's cookies (analytics, consent) and empty the CDN.
+ * - No response varies on Accept-Encoding: the app never compresses (the CDN or proxy does), so the
+ *   same URL always has the same bytes.
  * - robots.txt changes only with a release; crawlers fetch it about daily anyway.
  */
 export const CACHE_CONTROL = {
-  page: 'public, max-age=60, must-revalidate',
-  notFound: 'public, max-age=60, must-revalidate',
-  gone: 'public, max-age=3600',
+  page: 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400',
+  notFound: 'public, max-age=60, s-maxage=300, stale-while-revalidate=60',
+  gone: 'public, max-age=3600, s-maxage=86400',
   immutable: 'public, max-age=31536000, immutable',
   noStore: 'no-store',
   /** Pages rendered for one signed-in reader (their comment form and controls): never stored or shared. */
   personal: 'private, no-store',
   /** robots.txt: the same for a day. */
-  robots: 'public, max-age=86400',
+  robots: 'public, max-age=86400, s-maxage=86400',
   /**
    * Content API answers (/api/v1): each is fetched with a partner's key, which is checked on every
    * request (revoked keys stop at once, requests are counted per key), so no shared cache may keep
@@ -31,7 +42,7 @@ export const CACHE_CONTROL = {
    * 48-hour window moves with the clock), so a minute like pages; crawlers revalidate by ETag, and
    * an unchanged sitemap costs them a 304.
    */
-  sitemap: 'public, max-age=60, must-revalidate',
+  sitemap: 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400',
 } as const;
 
 export function cacheControlForStatus(status: number): string {

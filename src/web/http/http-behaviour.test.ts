@@ -22,7 +22,7 @@ describe('HTTP behaviour', () => {
     const revalidated = await t.app.inject({ url: `/article/${slug}`, headers: { 'if-none-match': `W/${etag}, "other"` } });
     assert.equal(revalidated.statusCode, 304);
     assert.equal(revalidated.body, '');
-    assert.equal(revalidated.headers['cache-control'], 'public, max-age=60, must-revalidate');
+    assert.equal(revalidated.headers['cache-control'], 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400');
   });
 
   it('drops cached pages when content changes', async () => {
@@ -64,11 +64,11 @@ describe('HTTP behaviour', () => {
 
   it('sets Cache-Control on purpose on every kind of response', async () => {
     const expectations: Array<[string, number, string]> = [
-      ['/', 200, 'public, max-age=60, must-revalidate'],
-      ['/no-such-page', 404, 'public, max-age=60, must-revalidate'],
+      ['/', 200, 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400'],
+      ['/no-such-page', 404, 'public, max-age=60, s-maxage=300, stale-while-revalidate=60'],
       ['/healthz', 200, 'no-store'],
       [t.deps.assets.url('site.css'), 200, 'public, max-age=31536000, immutable'],
-      ['/assets/site.css?v=old', 200, 'public, max-age=60, must-revalidate'],
+      ['/assets/site.css?v=old', 200, 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400'],
     ];
     for (const [url, status, cacheControl] of expectations) {
       const response = await t.app.inject(url);

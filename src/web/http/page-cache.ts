@@ -6,6 +6,8 @@ export interface CachedPage {
   etag: string;
   contentType: string;
   cacheControl: string;
+  /** The CDN's keys for this document (Surrogate-Key / Cache-Tag); absent on documents no CDN keeps. */
+  surrogateKeys?: readonly string[];
 }
 
 /** Pages show view counts; kept at most this long, a page shows counts at most a minute old. */

@@ -1,24 +1,51 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { normaliseKeys } from '../../modules/cdn/surrogate-keys.js';
 import { CACHE_CONTROL, cacheControlForStatus } from './cache-control.js';
 import { etagFor, matchesIfNoneMatch, type CachedPage, type PageCache } from './page-cache.js';
 
 const HTML = 'text/html; charset=utf-8';
+
+/**
+ * A rendered public document and the surrogate keys of what it shows (modules/cdn/surrogate-keys.ts).
+ * The keys are found while rendering, from the very stories the page shows, and cached with it, so
+ * a cache hit sends the same keys as the miss that rendered it.
+ */
+export interface Keyed<T> {
+  page: T;
+  keys: readonly string[];
+}
+
+export function keyed<T>(page: T, ...keys: Array<string | readonly string[]>): Keyed<T> {
+  return { page, keys: keys.flat() };
+}
 
 /** Serialises a page component to a complete HTML document. */
 export function renderDocument<P>(page: VNode<P>): Buffer {
   return Buffer.from(`<!doctype html>${renderToString(page)}`);
 }
 
+/**
+ * Sends a stored document, or 304 when the client has it. A 304 carries the same Cache-Control and
+ * surrogate keys as the 200 (RFC 9110 §15.4.5), so a CDN revalidating its copy re-files it under
+ * the same keys and the same lifetime.
+ */
 export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
   reply.header('cache-control', page.cacheControl).header('etag', page.etag).type(page.contentType);
+  if (page.surrogateKeys && page.surrogateKeys.length > 0) {
+    // Fastly reads Surrogate-Key (space-separated), Cloudflare Cache-Tag (comma-separated).
+    reply.header('surrogate-key', page.surrogateKeys.join(' ')).header('cache-tag', page.surrogateKeys.join(','));
+  }
   if (matchesIfNoneMatch(request.headers['if-none-match'], page.etag)) return reply.code(304).send();
   return reply.code(page.status).send(page.body);
 }
 
-/** Renders an HTML page with its ETag and Cache-Control, answering 304 when the client has it. */
-export function sendHtml<P>(request: FastifyRequest, reply: FastifyReply, status: number, page: VNode<P>): FastifyReply {
+/**
+ * Renders an HTML page with its ETag and Cache-Control, answering 304 when the client has it.
+ * `keys`: only for pages a CDN may keep (the public 404 and 410); `site` is always added.
+ */
+export function sendHtml<P>(request: FastifyRequest, reply: FastifyReply, status: number, page: VNode<P>, keys?: readonly string[]): FastifyReply {
   const body = renderDocument(page);
   return sendCachedPage(request, reply, {
     status,
@@ -26,6 +53,7 @@ export function sendHtml<P>(request: FastifyRequest, reply: FastifyReply, status
     etag: etagFor(body),
     contentType: HTML,
     cacheControl: cacheControlForStatus(status),
+    ...(keys ? { surrogateKeys: normaliseKeys(keys) } : {}),
   });
 }
 
@@ -39,9 +67,12 @@ export async function sendPublicPage<P>(
   reply: FastifyReply,
   cache: PageCache,
   queryKeys: readonly string[],
-  render: () => Promise<VNode<P>>,
+  render: () => Promise<Keyed<VNode<P>>>,
 ): Promise<FastifyReply> {
-  return sendPublicDocument(request, reply, cache, queryKeys, HTML, async () => renderDocument(await render()));
+  return sendPublicDocument(request, reply, cache, queryKeys, HTML, async () => {
+    const { page, keys } = await render();
+    return { page: renderDocument(page), keys };
+  });
 }
 
 /**
@@ -55,14 +86,21 @@ export async function sendPublicDocument(
   cache: PageCache,
   queryKeys: readonly string[],
   contentType: string,
-  render: () => Promise<string | Buffer>,
+  render: () => Promise<Keyed<string | Buffer>>,
 ): Promise<FastifyReply> {
   const key = cacheKey(request, queryKeys);
   const hit = cache.get(key);
   if (hit) return sendCachedPage(request, reply.header('x-page-cache', 'hit'), hit);
   const rendered = await render();
-  const body = typeof rendered === 'string' ? Buffer.from(rendered) : rendered;
-  const page: CachedPage = { status: 200, body, etag: etagFor(body), contentType, cacheControl: cacheControlForStatus(200) };
+  const body = typeof rendered.page === 'string' ? Buffer.from(rendered.page) : rendered.page;
+  const page: CachedPage = {
+    status: 200,
+    body,
+    etag: etagFor(body),
+    contentType,
+    cacheControl: cacheControlForStatus(200),
+    surrogateKeys: normaliseKeys(rendered.keys),
+  };
   cache.set(key, page);
   return sendCachedPage(request, reply.header('x-page-cache', 'miss'), page);
 }

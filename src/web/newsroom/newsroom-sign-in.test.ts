@@ -219,7 +219,7 @@ describe('signing in and out of the newsroom', () => {
     const anonymous = await t.app.inject('/');
     const signedIn = await t.app.inject({ url: '/', headers: { cookie } });
     assert.equal(signedIn.headers['set-cookie'], undefined);
-    assert.equal(signedIn.headers['cache-control'], 'public, max-age=60, must-revalidate');
+    assert.equal(signedIn.headers['cache-control'], 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400');
     assert.equal(signedIn.headers.vary, undefined);
     assert.equal(signedIn.body, anonymous.body);
   });

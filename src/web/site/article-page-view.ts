@@ -1,9 +1,11 @@
 import { h, type VNode } from 'preact';
 import type { Deps } from '../../deps.js';
+import { SURROGATE_KEYS, listedStoryKeys, storyKeys } from '../../modules/cdn/surrogate-keys.js';
 import { COMMENT_ORDERS, type CommentOrder } from '../../modules/comments/comment.types.js';
 import { AppError } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import type { SignedInReader } from '../account/reader-cookie.js';
+import { keyed, type Keyed } from '../http/send-page.js';
 import type { CommentFormState } from './components/comments-area.js';
 import { ArticlePage } from './pages/article.page.js';
 
@@ -23,14 +25,15 @@ export function parseCommentsQuery(query: Record<string, string | undefined>): C
 }
 
 /**
- * The article page with its comments as `viewer` sees them (null: anyone, the cacheable page).
+ * The article page with its comments as `viewer` sees them (null: anyone, the cacheable page), and
+ * its surrogate keys: the story's, the stories it links to, and `lists` for the ranked lists beside it.
  * Shared by the article route and the comment routes, which re-render it with a refused comment.
  */
 export async function renderArticlePage(
   deps: Deps,
   slug: string,
   options: { viewer: SignedInReader | null; query: CommentsQuery; form?: CommentFormState },
-): Promise<VNode<Parameters<typeof ArticlePage>[0]>> {
+): Promise<Keyed<VNode<Parameters<typeof ArticlePage>[0]>>> {
   const reading = await deps.reading.article(slug);
   const { article } = reading;
   const { viewer } = options;
@@ -60,5 +63,6 @@ export async function renderArticlePage(
       publication: site.publication,
     },
   };
-  return h(ArticlePage, props);
+  const keys = [...storyKeys(article), ...listedStoryKeys([...reading.related, ...reading.seriesParts]), SURROGATE_KEYS.lists];
+  return keyed(h(ArticlePage, props), keys);
 }

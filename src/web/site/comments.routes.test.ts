@@ -315,7 +315,7 @@ describe('readers comment on articles', () => {
     await t.app.inject({ url });
     const cached = await t.app.inject({ url });
     assert.equal(cached.headers['x-page-cache'], 'hit');
-    assert.equal(cached.headers['cache-control'], 'public, max-age=60, must-revalidate');
+    assert.equal(cached.headers['cache-control'], 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400');
     assert.match(cached.body, /Sign in to comment/);
     assert.match(cached.body, /next=%2Farticle%2F[^"]*%23comments/);
     await comment(alice, 'Fresh');

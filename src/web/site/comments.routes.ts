@@ -84,10 +84,10 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: Deps): P
         if (!(error instanceof AppError) || wantsJson(request) || error.status >= 500) throw error;
         // Without script: the story again, for this reader, with the message and their words kept.
         const form = { error: { code: error.code, message: error.publicMessage }, body: typeof body.body === 'string' ? body.body : '', parentId: typeof body.parent === 'string' ? body.parent : undefined };
-        const page = await renderArticlePage(deps, slug, { viewer, query: parseCommentsQuery({}), form }).catch(() => null);
-        if (!page) throw error;
+        const rendered = await renderArticlePage(deps, slug, { viewer, query: parseCommentsQuery({}), form }).catch(() => null);
+        if (!rendered) throw error;
         reply.header('x-error-code', error.code);
-        return sendPersonalPage(reply, error.status, page);
+        return sendPersonalPage(reply, error.status, rendered.page);
       }
     });
 

@@ -90,7 +90,7 @@ describe('RSS and Atom feeds', () => {
         const url = `${c.path}/feed.${EXT[format]}`;
         const response = await get(url);
         assert.equal(response.headers['content-type'], TYPES[format]);
-        assert.equal(response.headers['cache-control'], 'public, max-age=60, must-revalidate');
+        assert.equal(response.headers['cache-control'], 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400');
         const parsed = await feed(url);
         assert.equal(parsed.meta.type, format);
         assert.equal(parsed.title, c.title);

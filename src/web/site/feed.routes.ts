@@ -4,7 +4,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { FEED_CONTENT_TYPES, FEED_FORMATS, renderFeed, type FeedFormat } from '../../modules/feeds/feed-format.js';
 import { FeedService, type FeedSource } from '../../modules/feeds/feed.service.js';
-import { sendPublicDocument } from '../http/send-page.js';
+import { SURROGATE_KEYS } from '../../modules/cdn/surrogate-keys.js';
+import { keyed, sendPublicDocument } from '../http/send-page.js';
 import { feedDocument, type MediaFileSize } from './feed.presenter.js';
 import { paths } from './paths.js';
 
@@ -19,7 +20,8 @@ export function registerFeedRoutes(app: FastifyInstance, deps: Deps): void {
   const fileSize = mediaFileSize(deps.mediaDir);
   const serve = (request: FastifyRequest, reply: FastifyReply, format: FeedFormat, load: () => Promise<FeedSource>) =>
     sendPublicDocument(request, reply, deps.pageCache, [], FEED_CONTENT_TYPES[format], async () =>
-      renderFeed(await feedDocument(await load(), deps.site.current(), deps.clock.now(), fileSize), format),
+      // `feeds` alone: every change to a story purges all feeds (there are few, and they are small).
+      keyed(renderFeed(await feedDocument(await load(), deps.site.current(), deps.clock.now(), fileSize), format), SURROGATE_KEYS.feeds),
     );
 
   for (const format of FEED_FORMATS) {

@@ -197,7 +197,7 @@ describe('page metadata', () => {
     const response = await t.app.inject('/robots.txt');
     assert.equal(response.statusCode, 200);
     assert.match(String(response.headers['content-type']), /^text\/plain; charset=utf-8/);
-    assert.equal(response.headers['cache-control'], 'public, max-age=86400');
+    assert.equal(response.headers['cache-control'], 'public, max-age=86400, s-maxage=86400');
     const lines = response.body.split('\n');
     assert.equal(lines[0], 'User-agent: *');
     for (const path of ['/newsroom', '/account', '/views', '/comments/', '/search']) {

@@ -24,7 +24,7 @@ describe('reading site pages', () => {
     });
     const response = await t.app.inject(`/article/${slug}`);
     assert.equal(response.statusCode, 200);
-    assert.equal(response.headers['cache-control'], 'public, max-age=60, must-revalidate');
+    assert.equal(response.headers['cache-control'], 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400');
     const html = response.body;
     assert.match(html, /<h1 id="article-headline">Harbour reopens after storm/);
     assert.match(html, /href="\/section\/world">WORLD</);
@@ -74,7 +74,7 @@ describe('story visibility', () => {
     const response = await t.app.inject(`/article/${story.slug}`);
     assert.equal(response.statusCode, 410);
     assert.equal(response.headers['x-error-code'], 'ERR_ARTICLE_GONE');
-    assert.equal(response.headers['cache-control'], 'public, max-age=3600');
+    assert.equal(response.headers['cache-control'], 'public, max-age=3600, s-maxage=86400');
     assert.match(response.body, /withdrawn/);
   });
 });

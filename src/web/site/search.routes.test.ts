@@ -28,7 +28,7 @@ describe('search page and its JSON', () => {
   it('shows ranked results with highlighted snippets, a count and an accessible filter form', async () => {
     const response = await t.app.inject('/search?q=ferries');
     assert.equal(response.statusCode, 200);
-    assert.equal(response.headers['cache-control'], 'public, max-age=60, must-revalidate');
+    assert.equal(response.headers['cache-control'], 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400');
     const html = response.body;
     assert.match(html, /Ferry service resumes/);
     assert.match(html, /<mark>ferry<\/mark> left at dawn/);
@@ -48,7 +48,7 @@ describe('search page and its JSON', () => {
     const response = await t.app.inject('/search.json?q=Grace%20ferry');
     assert.equal(response.statusCode, 200);
     assert.match(String(response.headers['content-type']), /^application\/json/);
-    assert.equal(response.headers['cache-control'], 'public, max-age=60, must-revalidate');
+    assert.equal(response.headers['cache-control'], 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400');
     const body = response.json<SearchJson>();
     assert.deepEqual(body.terms, ['grace', 'ferry']);
     assert.equal(body.results.length, 1);

@@ -4,7 +4,8 @@ import type { Deps } from '../../deps.js';
 import type { SearchResult } from '../../modules/search/search.types.js';
 import { AppError } from '../../shared/errors.js';
 import { cacheControlForStatus } from '../http/cache-control.js';
-import { sendPublicDocument, sendPublicPage } from '../http/send-page.js';
+import { SURROGATE_KEYS } from '../../modules/cdn/surrogate-keys.js';
+import { keyed, sendPublicDocument, sendPublicPage } from '../http/send-page.js';
 import { SearchPage } from './pages/search.page.js';
 import { paths } from './paths.js';
 import { readSearchRequest, SEARCH_QUERY_KEYS, type SearchForm } from './search-request.js';
@@ -22,7 +23,8 @@ export function registerSearchRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<SearchRequest>('/search', (request, reply) =>
     sendPublicPage(request, reply, deps.pageCache, SEARCH_QUERY_KEYS, async () => {
       const { form, result } = await run(request.query);
-      return h(SearchPage, { site: deps.site.current(), form, result, sections: deps.sections.all });
+      // `search` alone: any story may start matching any query, so every change purges all results.
+      return keyed(h(SearchPage, { site: deps.site.current(), form, result, sections: deps.sections.all }), SURROGATE_KEYS.search);
     }),
   );
 
@@ -37,7 +39,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: Deps): void {
     scope.get<SearchRequest>('/search.json', (request, reply) =>
       sendPublicDocument(request, reply, deps.pageCache, SEARCH_QUERY_KEYS, JSON_TYPE, async () => {
         const { form, result } = await run(request.query);
-        return JSON.stringify(searchJson(form, result, deps.config.siteUrl));
+        return keyed(JSON.stringify(searchJson(form, result, deps.config.siteUrl)), SURROGATE_KEYS.search);
       }),
     );
   });

@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import type { Deps } from '../../deps.js';
 import { STATIC_PAGE_SLUGS } from '../../modules/pages/static-page.types.js';
+import { SURROGATE_KEYS, listedStoryKeys } from '../../modules/cdn/surrogate-keys.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import { currentReader, hasReaderCookie } from '../account/reader-cookie.js';
-import { sendPersonalPage, sendPublicPage } from '../http/send-page.js';
+import { keyed, sendPersonalPage, sendPublicPage } from '../http/send-page.js';
 import { ARTICLE_QUERY_KEYS, parseCommentsQuery, renderArticlePage } from './article-page-view.js';
 import { HomePage } from './pages/home.page.js';
 import { SeriesPage } from './pages/series.page.js';
@@ -16,13 +17,20 @@ import { registerSearchRoutes } from './search.routes.js';
 type Query = Record<string, string | undefined>;
 type SlugParams = { Params: { slug: string }; Querystring: Query };
 
-/** The public reading site. Handlers only read the request, call a service and pick a page. */
+/**
+ * The public reading site. Handlers only read the request, call a service and pick a page, and name
+ * the page's surrogate keys (modules/cdn/surrogate-keys.ts): its own, and every story it lists.
+ */
 export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
   const { reading, lists, pageCache } = deps;
   const site = () => deps.site.current();
 
   app.get('/', (request, reply) =>
-    sendPublicPage(request, reply, pageCache, [], async () => h(HomePage, { site: site(), lists: lists.current, lead: deps.curation.leadStory() })),
+    sendPublicPage(request, reply, pageCache, [], async () => {
+      const lead = deps.curation.leadStory();
+      // Every list on the home page is `lists`, purged whenever a story changes; the chosen lead too.
+      return keyed(h(HomePage, { site: site(), lists: lists.current, lead }), SURROGATE_KEYS.lists, lead ? [SURROGATE_KEYS.article(lead.id)] : []);
+    }),
   );
 
   // Signed-in readers get the page rendered for them (form, CSRF token, their controls), never
@@ -31,7 +39,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
     const query = parseCommentsQuery(request.query);
     if (hasReaderCookie(request)) {
       const viewer = await currentReader(request, reply, deps);
-      return sendPersonalPage(reply, 200, await renderArticlePage(deps, request.params.slug, { viewer, query }));
+      return sendPersonalPage(reply, 200, (await renderArticlePage(deps, request.params.slug, { viewer, query })).page);
     }
     return sendPublicPage(request, reply, pageCache, ARTICLE_QUERY_KEYS, () =>
       renderArticlePage(deps, request.params.slug, { viewer: null, query }),
@@ -41,7 +49,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<SlugParams>('/section/:slug', (request, reply) =>
     sendPublicPage(request, reply, pageCache, ['page'], async () => {
       const { section, ...storyPage } = await reading.section(request.params.slug, parsePageNumber(request.query.page));
-      return h(StoryListPage, {
+      const keys = [SURROGATE_KEYS.section(section.id), ...listedStoryKeys(storyPage.stories)];
+      return keyed(h(StoryListPage, {
         site: site(),
         title: section.name,
         description: section.description,
@@ -51,14 +60,15 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
         crumb: { name: section.name, path: paths.section(section.slug) },
         feed: { title: section.name, rss: paths.feeds.section(section.slug, 'rss'), atom: paths.feeds.section(section.slug, 'atom') },
         showSection: false,
-      });
+      }), keys);
     }),
   );
 
   app.get<SlugParams>('/author/:slug', (request, reply) =>
     sendPublicPage(request, reply, pageCache, ['page'], async () => {
       const { author, ...storyPage } = await reading.author(request.params.slug, parsePageNumber(request.query.page));
-      return h(StoryListPage, {
+      const keys = [SURROGATE_KEYS.author(author.id), ...listedStoryKeys(storyPage.stories)];
+      return keyed(h(StoryListPage, {
         site: site(),
         title: author.name,
         description: author.bio,
@@ -72,14 +82,15 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
         href: (page: number) => paths.author(author.slug, page),
         crumb: { name: author.name, path: paths.author(author.slug) },
         feed: { title: author.name, rss: paths.feeds.author(author.slug, 'rss'), atom: paths.feeds.author(author.slug, 'atom') },
-      });
+      }), keys);
     }),
   );
 
   app.get<SlugParams>('/tag/:slug', (request, reply) =>
     sendPublicPage(request, reply, pageCache, ['page'], async () => {
       const { tag, ...storyPage } = await reading.tag(request.params.slug, parsePageNumber(request.query.page));
-      return h(StoryListPage, {
+      const keys = [SURROGATE_KEYS.tag(tag.id), ...listedStoryKeys(storyPage.stories)];
+      return keyed(h(StoryListPage, {
         site: site(),
         title: `#${tag.name}`,
         description: `Stories tagged ${tag.name}`,
@@ -87,14 +98,14 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
         storyPage,
         href: (page: number) => paths.tag(tag.slug, page),
         crumb: { name: `#${tag.name}`, path: paths.tag(tag.slug) },
-      });
+      }), keys);
     }),
   );
 
   app.get<SlugParams>('/series/:slug', (request, reply) =>
     sendPublicPage(request, reply, pageCache, [], async () => {
       const { series, parts } = await reading.series(request.params.slug);
-      return h(SeriesPage, { site: site(), series, parts });
+      return keyed(h(SeriesPage, { site: site(), series, parts }), SURROGATE_KEYS.series(series.id), listedStoryKeys(parts));
     }),
   );
 
@@ -103,7 +114,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
   for (const slug of STATIC_PAGE_SLUGS) {
     app.get(paths.staticPage(slug), (request, reply) =>
       sendPublicPage(request, reply, pageCache, [], async () =>
-        h(StaticPageView, { site: site(), page: await reading.staticPage(slug) }),
+        // Static pages change with settings and releases only, and a settings change purges `site`.
+        keyed(h(StaticPageView, { site: site(), page: await reading.staticPage(slug) })),
       ),
     );
   }

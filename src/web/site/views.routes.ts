@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.js';
 import { toListMarker, type ListMarker } from '../../modules/audience/view-counter.service.js';
 import { notAView } from '../../modules/audience/view-eligibility.js';
 import { AppError } from '../../shared/errors.js';
-import { FixedWindowRateLimiter } from '../../shared/rate-limiter.js';
+import type { RateLimiter } from '../../shared/rate-limiter.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
 import { isCrossSiteRequest } from '../http/csrf.js';
 import { SESSION_COOKIE } from '../http/session-cookie.js';
@@ -27,7 +27,9 @@ const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAA
  * answer is the same whether or not the view counted; `x-view` says which, for debugging.
  */
 export async function registerViewRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const limiter = new FixedWindowRateLimiter({ limit: deps.config.viewBeaconLimit, windowMs: 60_000, clock: deps.clock });
+  // A fixed window (a counter per address) from the cluster: memory on one node, shared through
+  // Redis on several. Flood control only, so an unreachable Redis lets views through.
+  const limiter = deps.cluster.rateLimiter('view-beacon', { limit: deps.config.viewBeaconLimit, windowMs: 60_000, window: 'fixed', whenUnavailable: 'allow' });
 
   await app.register(async (scope) => {
     acceptViewReportBodies(scope);
@@ -39,7 +41,7 @@ export async function registerViewRoutes(app: FastifyInstance, deps: Deps): Prom
     });
 
     scope.post('/views', { bodyLimit: MAX_VIEW_REPORT_BYTES }, async (request, reply) => {
-      guard(request, deps, limiter);
+      await guard(request, deps, limiter);
       const parsed = ViewReportSchema.safeParse(request.body);
       if (!parsed.success) throw new AppError('ERR_VIEW_REPORT_INVALID');
       const outcome = await countView(request, deps, parsed.data.article, toListMarker(parsed.data.via));
@@ -47,7 +49,7 @@ export async function registerViewRoutes(app: FastifyInstance, deps: Deps): Prom
     });
 
     scope.get<{ Querystring: Record<string, string | undefined> }>('/views/pixel.gif', async (request, reply) => {
-      guard(request, deps, limiter);
+      await guard(request, deps, limiter);
       const article = z.uuid().safeParse(request.query.article);
       if (!article.success) throw new AppError('ERR_VIEW_REPORT_INVALID');
       const outcome = await countView(request, deps, article.data, null);
@@ -71,12 +73,12 @@ export function acceptViewReportBodies(scope: FastifyInstance): void {
   });
 }
 
-function guard(request: FastifyRequest, deps: Deps, limiter: FixedWindowRateLimiter): void {
+async function guard(request: FastifyRequest, deps: Deps, limiter: RateLimiter): Promise<void> {
   if (isCrossSiteRequest(request, deps.config.siteUrl)) throw new AppError('ERR_VIEW_CROSS_SITE');
   if (deps.config.viewBeaconLimit === 0) return;
-  // Checked per address before any work, so a flood costs one map lookup and slows nobody else.
-  if (limiter.isLimitedNow(request.ip)) throw new AppError('ERR_TOO_MANY_VIEW_REPORTS');
-  limiter.hitNow(request.ip);
+  // Checked per address before any work, so a flood costs one counter lookup and slows nobody else.
+  if (await limiter.isLimited(request.ip)) throw new AppError('ERR_TOO_MANY_VIEW_REPORTS');
+  await limiter.hit(request.ip);
 }
 
 async function countView(request: FastifyRequest, deps: Deps, articleId: string, via: ListMarker | null): Promise<string> {

@@ -26,7 +26,7 @@ describe('sitemap routes', () => {
     const index = await t.app.inject('/sitemap.xml');
     assert.equal(index.statusCode, 200);
     assert.equal(index.headers['content-type'], 'application/xml; charset=utf-8');
-    assert.equal(index.headers['cache-control'], 'public, max-age=60, must-revalidate');
+    assert.equal(index.headers['cache-control'], 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400');
     const indexCheck = xmllint(index.rawPayload, 'index');
     assert.ok(indexCheck.valid, indexCheck.output);
     assert.equal((index.body.match(/<lastmod>/g) ?? []).length, (index.body.match(/<sitemap>/g) ?? []).length, 'every sitemap has a lastmod');

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import type { SitemapDocument } from '../../modules/sitemaps/sitemap.service.js';
+import { SURROGATE_KEYS, normaliseKeys } from '../../modules/cdn/surrogate-keys.js';
 import { AppError } from '../../shared/errors.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
 import { sendCachedPage } from '../http/send-page.js';
@@ -29,5 +30,6 @@ function sendSitemap(request: FastifyRequest, reply: FastifyReply, sitemap: Site
     etag: `"${sitemap.version}"`,
     contentType: XML,
     cacheControl: CACHE_CONTROL.sitemap,
+    surrogateKeys: normaliseKeys([SURROGATE_KEYS.sitemaps]),
   });
 }

@@ -1,27 +1,42 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import type { Deps } from '../../deps.js';
+import { normaliseKeys } from '../../modules/cdn/surrogate-keys.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
+import { etagFor } from '../http/page-cache.js';
+import { sendCachedPage } from '../http/send-page.js';
 import { robotsTxt } from './robots-txt.js';
 import { registerSitemapRoutes } from './sitemap.routes.js';
 
 /** Health, robots.txt, sitemaps, the site's own assets, and uploaded media. */
 export async function registerSystemRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  // In cluster mode, which worker answered (1, 2, …; not a process id): lets an operator, and the
+  // cluster-mode test, see that every worker serves.
+  const healthy = cluster.isWorker && cluster.worker ? { status: 'ok', worker: cluster.worker.id } : { status: 'ok' };
   app.get('/healthz', async (_request, reply) => {
     reply.header('cache-control', CACHE_CONTROL.noStore);
     try {
       await deps.database.ping();
-      return reply.code(200).send({ status: 'ok' });
+      return reply.code(200).send(healthy);
     } catch {
       return reply.code(503).send({ status: 'unavailable', errors: [{ code: 'ERR_DATABASE_UNAVAILABLE' }] });
     }
   });
 
-  const robots = robotsTxt(deps.config.siteUrl);
-  app.get('/robots.txt', async (_request, reply) =>
-    reply.header('cache-control', CACHE_CONTROL.robots).type('text/plain; charset=utf-8').send(robots),
-  );
+  // Built once: it depends on SITE_URL alone. An ETag like every public document, so a crawler's
+  // daily fetch is a 304.
+  const robotsBody = Buffer.from(robotsTxt(deps.config.siteUrl));
+  const robots = {
+    status: 200,
+    body: robotsBody,
+    etag: etagFor(robotsBody),
+    contentType: 'text/plain; charset=utf-8',
+    cacheControl: CACHE_CONTROL.robots,
+    surrogateKeys: normaliseKeys([]),
+  };
+  app.get('/robots.txt', async (request, reply) => sendCachedPage(request, reply, robots));
 
   registerSitemapRoutes(app, deps);
 
