@@ -13,6 +13,9 @@ export interface DomainEvents {
      * run, so what handlers must still say about them (webhooks' story.unpublished) travels here.
      */
     removed?: Array<{ id: string; slug: string; headline: string }>;
+    /** The authors or tags created or renamed: their stories' searchable text changed (names). */
+    authorIds?: string[];
+    tagIds?: string[];
   };
   /** A comment on this story was added, edited, liked, hidden, approved or deleted. */
   'comments.changed': { articleId: string };

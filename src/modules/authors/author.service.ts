@@ -51,7 +51,7 @@ export class AuthorService {
       await this.audit.record({ actorUserId, action: 'author.created', subjectType: 'author', subjectId: created, details: { slug: fields.slug } }, trx);
       return created;
     });
-    await this.events.emit('content.changed', { reason: 'author' });
+    await this.events.emit('content.changed', { reason: 'author', authorIds: [id] });
     return id;
   }
 
@@ -63,7 +63,7 @@ export class AuthorService {
       await updateAuthor(trx, id, fields);
       await this.audit.record({ actorUserId, action: 'author.updated', subjectType: 'author', subjectId: id, details: { slug: fields.slug } }, trx);
     });
-    await this.events.emit('content.changed', { reason: 'author' });
+    await this.events.emit('content.changed', { reason: 'author', authorIds: [id] });
   }
 
   private async check(input: AuthorFields): Promise<Omit<AuthorInput, 'id'>> {

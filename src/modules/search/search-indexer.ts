@@ -5,6 +5,7 @@ import {
   countFullTextDocuments,
   findSearchSources,
   listAllArticleIds,
+  listArticleIdsByPeople,
   optimizeFullTextIndex,
   writeFullTextDocuments,
   type FullTextDocument,
@@ -34,6 +35,10 @@ export class SearchIndexer {
   onContentChanged(change: DomainEvents['content.changed']): Promise<void> {
     if (change.articleIds) return this.reindex(change.articleIds);
     if (REASONS_WITHOUT_TEXT.has(change.reason)) return Promise.resolve();
+    // An author or tag named: only their stories hold the name (none at all for a new one).
+    if (change.authorIds || change.tagIds) {
+      return listArticleIdsByPeople(this.db, change.authorIds ?? [], change.tagIds ?? []).then((ids) => this.reindex(ids));
+    }
     return this.rebuild();
   }
 

@@ -35,6 +35,15 @@ export async function listAllArticleIds(db: Db): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
+/** Every story (any status) written by these authors or carrying these tags. */
+export async function listArticleIdsByPeople(db: Db, authorIds: readonly string[], tagIds: readonly string[]): Promise<string[]> {
+  const [byAuthor, byTag] = await Promise.all([
+    authorIds.length > 0 ? db.selectFrom('article_authors').select('article_id').where('author_id', 'in', authorIds).execute() : [],
+    tagIds.length > 0 ? db.selectFrom('article_tags').select('article_id').where('tag_id', 'in', tagIds).execute() : [],
+  ]);
+  return [...new Set([...byAuthor, ...byTag].map((row) => row.article_id))];
+}
+
 /**
  * The stories' text, whatever their status (visibility is applied when searching). Snippets need
  * no people: `withPeople` false saves two queries.

@@ -175,6 +175,21 @@ describe('SearchService: what readers may see, and keeping the index current', (
     assert.deepEqual(await headlines('tide'), []);
   });
 
+  it("re-indexes only a renamed tag's stories, and nothing for a new author", async () => {
+    await t.factories.article({ headline: 'Kelp forests return', tags: ['Ocean'] });
+    await t.factories.article({ headline: 'Kelp farming grows' });
+    const tag = (await t.deps.tags.listWithCounts()).find((candidate) => candidate.name === 'Ocean');
+    assert.ok(tag);
+    // With the index emptied, whatever a change re-indexes is exactly what search finds again.
+    await clearFullTextIndex(t.deps.db);
+    await t.deps.authors.create({ name: 'Brand New', slug: 'brand-new', email: 'new@news.example', jobTitle: 'Reporter', bio: '', photoMediaId: '' }, null);
+    assert.deepEqual(await headlines('kelp'), []);
+    await t.deps.tags.rename(tag.id, 'Seas', null);
+    assert.deepEqual(await headlines('kelp'), ['Kelp forests return']);
+    assert.deepEqual(await headlines('seas'), ['Kelp forests return']);
+    await t.deps.search.refreshIndex();
+  });
+
   it('rebuilds an empty or stale index at start, so an upgraded database is searchable', async () => {
     await t.factories.article({ headline: 'Lighthouse keeper retires' });
     await clearFullTextIndex(t.deps.db);

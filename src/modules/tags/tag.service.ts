@@ -31,6 +31,6 @@ export class TagService {
       await updateTagName(trx, id, name);
       await this.audit.record({ actorUserId, action: 'tag.renamed', subjectType: 'tag', subjectId: id, details: { from: tag.name, to: name } }, trx);
     });
-    await this.events.emit('content.changed', { reason: 'tag' });
+    await this.events.emit('content.changed', { reason: 'tag', tagIds: [id] });
   }
 }
