@@ -39,10 +39,10 @@ import { connectListSnapshots } from './cluster/redis-list-snapshots.js';
 import { EventBus, type DomainEvents } from './shared/events.js';
 import { AssetRegistry } from './web/http/assets.js';
 import { PageCache } from './web/http/page-cache.js';
-import { SiteContextProvider } from './web/site/site-context.provider.js';
+import { SiteContextProvider } from './web/shared/site-context.provider.js';
 import { SitemapService } from './modules/sitemaps/sitemap.service.js';
 import { SearchService } from './modules/search/search.service.js';
-import { absoluteUrls } from './web/site/absolute-urls.js';
+import { absoluteUrls } from './web/shared/absolute-urls.js';
 
 /** Everything the app needs, wired once here and passed in; no module keeps a singleton. */
 export interface Deps {

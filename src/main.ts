@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { createApp } from './app.js';
-import { runClusterPrimary } from './cluster/cluster-primary.js';
+import { runClusterPrimary } from './cluster-primary.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createDeps } from './deps.js';
 import { seedDemoIfEmpty } from './demo/demo-seeder.js';

@@ -1,12 +1,12 @@
 import type { Config } from '../config/config.js';
 import type { Clock } from '../shared/clock.js';
 import { StartupError } from '../shared/errors.js';
-import type { Cluster } from './cluster.types.js';
+import type { Cluster } from '../shared/cluster.types.js';
 import { LocalCluster } from './local-cluster.js';
 import { RedisCluster, type ClusterWarning } from './redis-cluster.js';
 import { RedisReaderDays } from './redis-reader-days.js';
 
-export type { Cluster, ClusterMessage, ReaderDays } from './cluster.types.js';
+export type { Cluster, ClusterMessage, ReaderDays } from '../shared/cluster.types.js';
 
 /**
  * The cluster this process belongs to: alone in memory by default, several nodes through Redis when

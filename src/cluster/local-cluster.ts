@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DailyReaders } from '../modules/audience/daily-readers.js';
 import type { Clock } from '../shared/clock.js';
 import { memoryRateLimiters, type RateLimiter, type RateLimiterFactory, type SharedRateLimitOptions } from '../shared/rate-limiter.js';
-import type { Cluster, ClusterMessage, ReaderDays } from './cluster.types.js';
+import type { Cluster, ClusterMessage, ReaderDays } from '../shared/cluster.types.js';
 
 /**
  * One process alone (the default, SQLite or PostgreSQL): there is nobody to tell, every limit and

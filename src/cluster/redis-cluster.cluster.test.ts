@@ -3,7 +3,7 @@ import { after, describe, it } from 'node:test';
 import { fixedClock } from '../shared/clock.js';
 import { AppError } from '../shared/errors.js';
 import { delay, deleteRedisKeys, eventually, uniqueKeyPrefix } from '../testing/node-process.js';
-import type { ClusterMessage } from './cluster.types.js';
+import type { ClusterMessage } from '../shared/cluster.types.js';
 import { RedisCluster } from './redis-cluster.js';
 import { RedisReaderDays } from './redis-reader-days.js';
 import { RedisRateLimiter } from './redis-rate-limiter.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../shared/clock.js';
 import type { RateLimiter, SharedRateLimitOptions } from '../shared/rate-limiter.js';
-import type { Cluster, ClusterMessage, ReaderDays } from './cluster.types.js';
+import type { Cluster, ClusterMessage, ReaderDays } from '../shared/cluster.types.js';
 import { connectRedis, type Redis } from './redis.js';
 import { RedisRateLimiter } from './redis-rate-limiter.js';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DailyReaders, readerKey } from '../modules/audience/daily-readers.js';
-import { startOfNextZonedDay, startOfZonedDay, zonedDayKey } from '../modules/rankings/zoned-time.js';
-import type { ReaderDays } from './cluster.types.js';
+import { startOfNextZonedDay, startOfZonedDay, zonedDayKey } from '../shared/zoned-time.js';
+import type { ReaderDays } from '../shared/cluster.types.js';
 import type { Redis } from './redis.js';
 import { boundedRedisCall } from './redis-bounded.js';
 

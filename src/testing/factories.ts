@@ -20,7 +20,7 @@ import { HOUR_MS } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import { findReaderById, insertReader } from '../modules/readers/reader.repository.js';
 import { hashPassword } from '../modules/users/password.js';
-import { READER_COOKIE } from '../web/account/reader-cookie.js';
+import { READER_COOKIE } from '../web/shared/reader-cookie.js';
 
 let sequence = 0;
 const next = () => ++sequence;

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { HOUR_MS, type Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
-import { addDaysToKey, startOfZonedDay, zonedDayKey } from '../rankings/zoned-time.js';
+import { addDaysToKey, startOfZonedDay, zonedDayKey } from '../../shared/zoned-time.js';
 import {
   listAuthorRefs,
   listBylines,

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { ReaderDays } from '../../cluster/cluster.types.js';
-import { startOfNextZonedDay } from '../rankings/zoned-time.js';
+import type { ReaderDays } from '../../shared/cluster.types.js';
+import { startOfNextZonedDay } from '../../shared/zoned-time.js';
 
 /**
  * Reader-story pairs held per day before the set stops growing: about 120 MB at most. Past it, new

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { HOUR_MS, type Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
-import type { ReaderDays } from '../../cluster/cluster.types.js';
+import type { ReaderDays } from '../../shared/cluster.types.js';
 import { addViewCounts, listCountableArticleIds, type HourlyViewCount } from './view-count.repository.js';
 
 /**

@@ -7,7 +7,7 @@ import { listPublishedArticles } from '../articles/article.repository.js';
 import type { ArticleSummary } from '../articles/article.types.js';
 import { readSettings, writeSettings } from '../settings/settings.repository.js';
 import { deletePick, insertPick, listPicks, reorderPicks, updatePickExpiry, type PickEntry } from './pick.repository.js';
-import { parseZonedDateTime } from './zoned-time.js';
+import { parseZonedDateTime } from '../../shared/zoned-time.js';
 
 export type { PickEntry } from './pick.repository.js';
 

@@ -1,7 +1,16 @@
 import type { Db } from '../../db/database.js';
 import { listPublishedArticles } from '../articles/article.repository.js';
 import type { ArticleSummary } from '../articles/article.types.js';
-import type { RankedListsSnapshot } from './ranked-lists.service.js';
+
+/** Every site-wide ranked list, as pages read it from memory. */
+export interface RankedListsSnapshot {
+  computedAt: Date;
+  latest: ArticleSummary[];
+  latestBySection: Map<string, ArticleSummary[]>;
+  weeklyBest: ArticleSummary[];
+  popularNow: ArticleSummary[];
+  mustReads: ArticleSummary[];
+}
 
 /**
  * The ranked lists as the list leader computed them, by story id only: what it shares with the

@@ -1,10 +1,10 @@
-import type { Cluster } from '../../cluster/cluster.types.js';
+import type { Cluster } from '../../shared/cluster.types.js';
 import type { Db } from '../../db/database.js';
 import { DAY_MS, type Clock } from '../../shared/clock.js';
 import { listPublishedArticles } from '../articles/article.repository.js';
 import type { ArticleSummary } from '../articles/article.types.js';
 import { listSections } from '../sections/section.repository.js';
-import { hydrateSnapshot, toSnapshotIds, type ListSnapshotStore } from './list-snapshot.js';
+import { hydrateSnapshot, toSnapshotIds, type ListSnapshotStore, type RankedListsSnapshot } from './list-snapshot.js';
 import { listActivePickArticleIds } from './pick.repository.js';
 import { popularNowSince, rankPopularNow } from './popular-now.js';
 import { listHourlyViews, rankStoriesByViews } from './view-ranking.repository.js';
@@ -46,14 +46,6 @@ export interface RankingSettings {
   weeklyBestMaxAgeDays: number;
 }
 
-export interface RankedListsSnapshot {
-  computedAt: Date;
-  latest: ArticleSummary[];
-  latestBySection: Map<string, ArticleSummary[]>;
-  weeklyBest: ArticleSummary[];
-  popularNow: ArticleSummary[];
-  mustReads: ArticleSummary[];
-}
 
 const EMPTY: RankedListsSnapshot = {
   computedAt: new Date(0),

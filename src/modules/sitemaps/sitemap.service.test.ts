@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { HOUR_MS } from '../../shared/clock.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { xmllint } from '../../testing/xml-schema.js';
-import { absoluteUrls } from '../../web/site/absolute-urls.js';
+import { absoluteUrls } from '../../web/shared/absolute-urls.js';
 import { insertArticle } from '../articles/article.repository.js';
 import { NEWS_MAX_STORIES, NEWS_WINDOW_MS } from './google-news.js';
 import { ARTICLES_PER_SITEMAP, SITEMAP_REFRESH_INTERVAL_MS, SitemapService, type SitemapDocument } from './sitemap.service.js';

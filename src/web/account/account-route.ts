@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../shared/errors.js';
 import { CSRF_FIELD, isCrossSiteRequest, isValidCsrfToken } from '../http/csrf.js';
-import { formField, type FormBody, type Query } from '../newsroom/newsroom-route.js';
-import { paths } from '../site/paths.js';
-import { currentReader, readReaderToken, type SignedInReader } from './reader-cookie.js';
+import { formField, type FormBody, type Query } from '../shared/form-body.js';
+import { paths } from '../shared/paths.js';
+import { currentReader, readReaderToken, type SignedInReader } from '../shared/reader-cookie.js';
 
 export { formField, type FormBody, type Query };
 

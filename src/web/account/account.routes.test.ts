@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { SIGN_IN_LIMITS } from '../../modules/users/sign-in.service.js';
 import { csrfTokenIn, postForm } from '../../testing/newsroom-client.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { READER_COOKIE } from './reader-cookie.js';
+import { READER_COOKIE } from '../shared/reader-cookie.js';
 
 /** The `Cookie` header for the reader session a response set, or undefined when it set none. */
 function readerCookieFrom(response: LightMyRequestResponse): string | undefined {

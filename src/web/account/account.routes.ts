@@ -6,15 +6,15 @@ import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
 import { sendHtml } from '../http/send-page.js';
-import type { FieldError } from '../newsroom/components/form-fields.js';
-import { paths } from '../site/paths.js';
+import type { FieldError } from '../shared/form-fields.js';
+import { paths } from '../shared/paths.js';
 import { safeAccountNext } from './account-next.js';
 import { accountRoute, formField, guestRoute } from './account-route.js';
 import { AccountErrorPage } from './pages/account-error.page.js';
 import { MyCommentsPage } from './pages/my-comments.page.js';
 import { DeleteAccountPage, ProfilePage } from './pages/profile.page.js';
 import { ResetPasswordPage, SignInPage, SignUpPage } from './pages/sign-in.page.js';
-import { clearReaderCookie, currentReader, setReaderCookie } from './reader-cookie.js';
+import { clearReaderCookie, currentReader, setReaderCookie } from '../shared/reader-cookie.js';
 
 /** Which field each coded error belongs to, so the error summary links to it. */
 const FIELD_OF: Partial<Record<ErrorCode, string>> = {

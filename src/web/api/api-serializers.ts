@@ -6,14 +6,14 @@ import type { Author } from '../../modules/authors/author.types.js';
 import type { Counted } from '../../modules/content-api/content-api.service.js';
 import type { MediaAsset } from '../../modules/media/media.types.js';
 import { VARIANT_MIME_TYPES } from '../../modules/media/media.types.js';
-import { formatZonedIsoDateTime } from '../../modules/rankings/zoned-time.js';
+import { formatZonedIsoDateTime } from '../../shared/zoned-time.js';
 import type { SearchHit } from '../../modules/search/search.types.js';
 import type { Section } from '../../modules/sections/section.types.js';
 import type { Series } from '../../modules/series/series.types.js';
 import type { Tag } from '../../modules/tags/tag.types.js';
 import type { Pagination } from '../../shared/pagination.js';
 import { FeedBody } from '../site/components/feed-body.js';
-import { paths } from '../site/paths.js';
+import { paths } from '../shared/paths.js';
 
 /**
  * Domain objects → the Content API's JSON (snake_case, absolute URLs, dates in the publication's

@@ -3,9 +3,10 @@ import { h } from 'preact';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../shared/errors.js';
 import { sendHtml } from '../http/send-page.js';
-import type { FieldError } from './components/form-fields.js';
+import type { FieldError } from '../shared/form-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
-import { newsroomRoute, formField, viewerOf, type StaffContext } from './newsroom-route.js';
+import { newsroomRoute, viewerOf, type StaffContext } from './newsroom-route.js';
+import { formField } from '../shared/form-body.js';
 import { ApiKeyListPage, type ApiKeyListProps } from './pages/api-key-list.page.js';
 
 /**

@@ -11,10 +11,11 @@ import {
 import { AppError } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import { sendHtml } from '../http/send-page.js';
-import type { FieldError } from './components/form-fields.js';
+import type { FieldError } from '../shared/form-fields.js';
 import { idParam } from './media.routes.js';
 import { newsroomPaths } from './newsroom-paths.js';
-import { formField, newsroomRoute, viewerOf, type FormBody, type StaffContext } from './newsroom-route.js';
+import { newsroomRoute, viewerOf, type StaffContext } from './newsroom-route.js';
+import { formField, type FormBody } from '../shared/form-body.js';
 import { CommentQueuePage, CommentSettingsPage, type CommentSettingsValues, type QueueNotice } from './pages/comment-queue.page.js';
 
 type Action = 'approve' | 'hide' | 'delete' | 'dismiss-reports' | 'ban' | 'unban';

@@ -3,10 +3,11 @@ import { h } from 'preact';
 import type { Deps } from '../../deps.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { sendHtml } from '../http/send-page.js';
-import type { FieldError } from './components/form-fields.js';
+import type { FieldError } from '../shared/form-fields.js';
 import { idParam } from './media.routes.js';
 import { newsroomPaths } from './newsroom-paths.js';
-import { formField, newsroomRoute, viewerOf, type FormBody, type Query, type StaffContext } from './newsroom-route.js';
+import { newsroomRoute, viewerOf, type StaffContext } from './newsroom-route.js';
+import { formField, type FormBody, type Query } from '../shared/form-body.js';
 import { CurationPage, type BannerValues } from './pages/curation.page.js';
 
 /** Published stories offered for picks and the lead: the recent ones are what editors choose from. */

@@ -7,10 +7,11 @@ import { roleHas } from '../../modules/users/permissions.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import { sendHtml } from '../http/send-page.js';
-import type { FieldError } from './components/form-fields.js';
+import type { FieldError } from '../shared/form-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { readSessionToken } from '../http/session-cookie.js';
-import { formField, newsroomRoute, viewerOf, type FormBody } from './newsroom-route.js';
+import { newsroomRoute, viewerOf } from './newsroom-route.js';
+import { formField, type FormBody } from '../shared/form-body.js';
 import { MediaEditPage } from './pages/media-edit.page.js';
 import { MediaLibraryPage, type MediaDetailsValues } from './pages/media-library.page.js';
 

@@ -7,10 +7,8 @@ import { CSRF_FIELD, csrfTokenFor, isValidCsrfToken } from '../http/csrf.js';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from '../http/session-cookie.js';
 import type { NewsroomViewer } from './components/newsroom-layout.js';
 import { newsroomPaths } from './newsroom-paths.js';
+import { formField, type FormBody, type Query } from '../shared/form-body.js';
 
-/** A submitted form as @fastify/formbody parses it; read fields with `formField`. */
-export type FormBody = Record<string, string | string[] | undefined> | undefined;
-export type Query = Record<string, string | undefined>;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -70,11 +68,6 @@ export function signInRoute(
   app.route<{ Querystring: Query; Body: FormBody }>({ method: options.method, url: options.url, config: { newsroom: { signIn: true } }, handler: options.handler });
 }
 
-/** A single text field of a submitted form; repeated or missing fields read as empty. */
-export function formField(body: FormBody, name: string): string {
-  const value = body?.[name];
-  return typeof value === 'string' ? value : '';
-}
 
 /** What the newsroom layout shows of the signed-in user, and the token its forms carry. */
 export function viewerOf(staff: StaffContext): NewsroomViewer {

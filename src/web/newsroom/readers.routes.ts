@@ -4,8 +4,9 @@ import type { Deps } from '../../deps.js';
 import { AppError } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import { sendHtml } from '../http/send-page.js';
-import { paths } from '../site/paths.js';
-import { newsroomRoute, viewerOf, type Query, type StaffContext } from './newsroom-route.js';
+import { paths } from '../shared/paths.js';
+import { newsroomRoute, viewerOf, type StaffContext } from './newsroom-route.js';
+import { type Query } from '../shared/form-body.js';
 import { ReaderListPage, type ReaderListProps } from './pages/reader-list.page.js';
 
 export const READERS_PAGE_SIZE = 50;

@@ -5,9 +5,10 @@ import { listMedia } from '../../modules/media/media.repository.js';
 import type { PublicationSettings } from '../../modules/settings/settings.types.js';
 import { AppError } from '../../shared/errors.js';
 import { sendHtml } from '../http/send-page.js';
-import type { FieldError } from './components/form-fields.js';
+import type { FieldError } from '../shared/form-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
-import { formField, newsroomRoute, viewerOf, type FormBody } from './newsroom-route.js';
+import { newsroomRoute, viewerOf } from './newsroom-route.js';
+import { formField, type FormBody } from '../shared/form-body.js';
 import { SettingsPage, type SettingsFormValues } from './pages/settings.page.js';
 
 /** Enough recent images to pick a logo from without paging; the media library has the rest. */

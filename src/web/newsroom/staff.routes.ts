@@ -5,9 +5,10 @@ import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { isCrossSiteRequest } from '../http/csrf.js';
 import { setSessionCookie } from '../http/session-cookie.js';
 import { sendHtml } from '../http/send-page.js';
-import type { FieldError } from './components/form-fields.js';
+import type { FieldError } from '../shared/form-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
-import { formField, newsroomRoute, signInRoute, viewerOf, type StaffContext } from './newsroom-route.js';
+import { newsroomRoute, signInRoute, viewerOf, type StaffContext } from './newsroom-route.js';
+import { formField } from '../shared/form-body.js';
 import { InvitationAcceptPage, InvitationGonePage } from './pages/invitation-accept.page.js';
 import { StaffListPage, type StaffListProps } from './pages/staff-list.page.js';
 

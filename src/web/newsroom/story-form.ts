@@ -1,10 +1,10 @@
-import { formatZonedDateTime, parseZonedDateTime } from '../../modules/rankings/zoned-time.js';
+import { formatZonedDateTime, parseZonedDateTime } from '../../shared/zoned-time.js';
 import { ArticleInputError } from '../../modules/articles/article-input.js';
 import type { Article } from '../../modules/articles/article.types.js';
 import { bodyToMarkdown, markdownToBody } from '../../modules/articles/markdown-body.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
-import type { FieldError } from './components/form-fields.js';
-import type { FormBody } from './newsroom-route.js';
+import type { FieldError } from '../shared/form-fields.js';
+import type { FormBody } from '../shared/form-body.js';
 
 /** The story form's fields as typed, so a failed save shows them again unchanged. */
 export interface StoryFormValues {

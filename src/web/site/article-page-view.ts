@@ -4,7 +4,7 @@ import { SURROGATE_KEYS, listedStoryKeys, storyKeys } from '../../modules/cdn/su
 import { COMMENT_ORDERS, type CommentOrder } from '../../modules/comments/comment.types.js';
 import { AppError } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
-import type { SignedInReader } from '../account/reader-cookie.js';
+import type { SignedInReader } from '../shared/reader-cookie.js';
 import { keyed, type Keyed } from '../http/send-page.js';
 import type { CommentFormState } from './components/comments-area.js';
 import { ArticlePage } from './pages/article.page.js';

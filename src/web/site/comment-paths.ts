@@ -1,5 +1,5 @@
 import type { CommentOrder } from '../../modules/comments/comment.types.js';
-import { paths } from './paths.js';
+import { paths } from '../shared/paths.js';
 
 /** Every comment URL, built in one place (the forms post here; routes in comments.routes.ts). */
 export const commentPaths = {

@@ -3,7 +3,7 @@ import { h } from 'preact';
 import type { Deps } from '../../deps.js';
 import type { CommentChange } from '../../modules/comments/comment.types.js';
 import { AppError } from '../../shared/errors.js';
-import { currentReader, readReaderToken, type SignedInReader } from '../account/reader-cookie.js';
+import { currentReader, readReaderToken, type SignedInReader } from '../shared/reader-cookie.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
 import { CSRF_FIELD, isValidCsrfToken } from '../http/csrf.js';
 import { sendPersonalPage } from '../http/send-page.js';
@@ -12,7 +12,7 @@ import { COMMENT_BODY_LIMIT, registerCommentBodyParsers } from './comment-body-p
 import { commentPaths } from './comment-paths.js';
 import { presentCommentChange, presentCommentError } from './comment.presenter.js';
 import { CommentEditPage } from './pages/comment-edit.page.js';
-import { paths } from './paths.js';
+import { paths } from '../shared/paths.js';
 
 type Body = Record<string, unknown> | undefined;
 type SlugRoute = { Params: { slug: string }; Body: Body };

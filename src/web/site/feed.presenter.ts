@@ -4,8 +4,8 @@ import type { FeedDocument, FeedEnclosure, FeedEntry, FeedFormat } from '../../m
 import type { FeedScope, FeedSource, FeedStory } from '../../modules/feeds/feed.service.js';
 import { VARIANT_MIME_TYPES, type MediaAsset } from '../../modules/media/media.types.js';
 import { FeedBody } from './components/feed-body.js';
-import { paths } from './paths.js';
-import type { SiteContext } from './site-context.js';
+import { paths } from '../shared/paths.js';
+import type { SiteContext } from '../shared/site-context.js';
 import { articleModifiedAt, shareImage } from './structured-data.js';
 
 /** Size in bytes of a file under the media directory, or 0 when it cannot be read. */

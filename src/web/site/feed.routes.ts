@@ -7,7 +7,7 @@ import { FeedService, type FeedSource } from '../../modules/feeds/feed.service.j
 import { SURROGATE_KEYS } from '../../modules/cdn/surrogate-keys.js';
 import { keyed, sendPublicDocument } from '../http/send-page.js';
 import { feedDocument, type MediaFileSize } from './feed.presenter.js';
-import { paths } from './paths.js';
+import { paths } from '../shared/paths.js';
 
 type SlugParams = { Params: { slug: string } };
 

@@ -1,4 +1,4 @@
-import { addDaysToKey, parseZonedDateTime, startOfZonedDay } from '../../modules/rankings/zoned-time.js';
+import { addDaysToKey, parseZonedDateTime, startOfZonedDay } from '../../shared/zoned-time.js';
 import type { SearchQuery } from '../../modules/search/search.types.js';
 import { AppError } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';

@@ -7,7 +7,7 @@ import { cacheControlForStatus } from '../http/cache-control.js';
 import { SURROGATE_KEYS } from '../../modules/cdn/surrogate-keys.js';
 import { keyed, sendPublicDocument, sendPublicPage } from '../http/send-page.js';
 import { SearchPage } from './pages/search.page.js';
-import { paths } from './paths.js';
+import { paths } from '../shared/paths.js';
 import { readSearchRequest, SEARCH_QUERY_KEYS, type SearchForm } from './search-request.js';
 
 type SearchRequest = { Querystring: Record<string, string | string[] | undefined> };

@@ -4,14 +4,14 @@ import type { Deps } from '../../deps.js';
 import { STATIC_PAGE_SLUGS } from '../../modules/pages/static-page.types.js';
 import { SURROGATE_KEYS, listedStoryKeys } from '../../modules/cdn/surrogate-keys.js';
 import { parsePageNumber } from '../../shared/pagination.js';
-import { currentReader, hasReaderCookie } from '../account/reader-cookie.js';
+import { currentReader, hasReaderCookie } from '../shared/reader-cookie.js';
 import { keyed, sendPersonalPage, sendPublicPage } from '../http/send-page.js';
 import { ARTICLE_QUERY_KEYS, parseCommentsQuery, renderArticlePage } from './article-page-view.js';
 import { HomePage } from './pages/home.page.js';
 import { SeriesPage } from './pages/series.page.js';
 import { StaticPageView } from './pages/static.page.js';
 import { StoryListPage } from './pages/story-list.page.js';
-import { paths } from './paths.js';
+import { paths } from '../shared/paths.js';
 import { registerSearchRoutes } from './search.routes.js';
 
 type Query = Record<string, string | undefined>;

@@ -1,8 +1,8 @@
 import type { Article } from '../../modules/articles/article.types.js';
 import type { MediaAsset } from '../../modules/media/media.types.js';
-import { formatZonedIsoDateTime } from '../../modules/rankings/zoned-time.js';
-import { paths } from './paths.js';
-import type { SiteContext } from './site-context.js';
+import { formatZonedIsoDateTime } from '../../shared/zoned-time.js';
+import { paths } from '../shared/paths.js';
+import type { SiteContext } from '../shared/site-context.js';
 
 /** A schema.org object, serialised into a `<script type="application/ld+json">` block. */
 export type JsonLd = { [key: string]: unknown };

@@ -1,4 +1,4 @@
-import { paths } from '../site/paths.js';
+import { paths } from '../shared/paths.js';
 
 /**
  * Paths crawlers have no business in: the newsroom and reader accounts (sign-in walls), the view

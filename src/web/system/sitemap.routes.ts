@@ -5,7 +5,7 @@ import { SURROGATE_KEYS, normaliseKeys } from '../../modules/cdn/surrogate-keys.
 import { AppError } from '../../shared/errors.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
 import { sendCachedPage } from '../http/send-page.js';
-import { paths } from '../site/paths.js';
+import { paths } from '../shared/paths.js';
 
 const XML = 'application/xml; charset=utf-8';
 

@@ -1,5 +1,5 @@
-import type { SiteContext } from '../../site/site-context.js';
-import { paths } from '../../site/paths.js';
+import type { SiteContext } from '../../shared/site-context.js';
+import { paths } from '../../shared/paths.js';
 import { AccountLayout } from './account-layout.js';
 
 const TITLES: Record<number, string> = {

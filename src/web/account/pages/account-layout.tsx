@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { Layout } from '../../site/components/layout.js';
-import type { SiteContext } from '../../site/site-context.js';
+import type { SiteContext } from '../../shared/site-context.js';
 
 /**
  * Every account page: the public site's layout (masthead, skip links, footer), kept out of search

@@ -1,8 +1,8 @@
 import type { ReaderComment, ReaderCommentStatus } from '../../../modules/readers/reader.types.js';
 import type { Pagination } from '../../../shared/pagination.js';
-import { formatDateTime } from '../../site/format.js';
-import { paths } from '../../site/paths.js';
-import type { SiteContext } from '../../site/site-context.js';
+import { formatDateTime } from '../../shared/format.js';
+import { paths } from '../../shared/paths.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { AccountLayout } from './account-layout.js';
 
 const STATUS_LABELS: Record<ReaderCommentStatus, string> = {

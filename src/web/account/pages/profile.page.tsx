@@ -2,9 +2,9 @@ import type { Reader } from '../../../modules/readers/reader.types.js';
 import { MAX_READER_NAME_LENGTH } from '../../../modules/readers/reader.types.js';
 import { MIN_PASSWORD_LENGTH } from '../../../modules/users/user.types.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import { ErrorSummary, TextField, type FieldError } from '../../newsroom/components/form-fields.js';
-import { paths } from '../../site/paths.js';
-import type { SiteContext } from '../../site/site-context.js';
+import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { paths } from '../../shared/paths.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { AccountLayout, Notice } from './account-layout.js';
 
 export interface ProfilePageProps {

@@ -1,8 +1,8 @@
 import { MIN_PASSWORD_LENGTH } from '../../../modules/users/user.types.js';
 import { MAX_READER_NAME_LENGTH } from '../../../modules/readers/reader.types.js';
-import { ErrorSummary, TextField, type FieldError } from '../../newsroom/components/form-fields.js';
-import { paths } from '../../site/paths.js';
-import type { SiteContext } from '../../site/site-context.js';
+import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { paths } from '../../shared/paths.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { AccountLayout, Notice } from './account-layout.js';
 
 const PASSWORD_HINT = `At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong, memorable password.`;

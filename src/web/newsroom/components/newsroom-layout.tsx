@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { roleHas } from '../../../modules/users/permissions.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import type { SiteContext } from '../../site/site-context.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
 export interface NewsroomViewer {

@@ -3,9 +3,9 @@ import { TYPE_LABELS } from '../../../modules/articles/article.types.js';
 import type { MediaAsset } from '../../../modules/media/media.types.js';
 import type { Section } from '../../../modules/sections/section.types.js';
 import type { Series } from '../../../modules/series/series.types.js';
-import { paths } from '../../site/paths.js';
+import { paths } from '../../shared/paths.js';
 import { COMMENTS_SWITCH_FIELD, type StoryFormValues } from '../story-form.js';
-import { FieldWrap, type FieldError } from './form-fields.js';
+import { FieldWrap, type FieldError } from '../../shared/form-fields.js';
 
 /** What the story form offers to choose from. */
 export interface StoryChoices {

@@ -2,7 +2,7 @@ import type { ArticleStatus } from '../../../modules/articles/article.types.js';
 import { canTransition } from '../../../modules/articles/story-workflow.js';
 import { roleHas } from '../../../modules/users/permissions.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import type { FieldError } from './form-fields.js';
+import type { FieldError } from '../../shared/form-fields.js';
 import type { NewsroomViewer } from './newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 

@@ -1,9 +1,9 @@
 import { AUDIENCE_PERIODS, DAYS_CHARTED, HOURS_CHARTED, type AudiencePeriod, type AudienceReport } from '../../../modules/audience/audience-report.service.js';
 import type { GroupViews, NamedRef } from '../../../modules/audience/audience-report.repository.js';
 import type { PublicationSettings } from '../../../modules/settings/settings.types.js';
-import { formatCount } from '../../site/format.js';
-import { paths } from '../../site/paths.js';
-import type { SiteContext } from '../../site/site-context.js';
+import { formatCount } from '../../shared/format.js';
+import { paths } from '../../shared/paths.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { BarChart, type Bar } from '../components/bar-chart.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';

@@ -1,5 +1,5 @@
 import type { Author } from '../../../modules/authors/author.types.js';
-import type { SiteContext } from '../../site/site-context.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 

@@ -2,10 +2,10 @@ import { Fragment } from 'preact';
 import type { CommentsMode, QueueItem, QueuePage, QueueView } from '../../../modules/comments/comment-moderation.service.js';
 import { BLOCKLIST_MAX_ENTRIES, BLOCKLIST_MAX_LENGTH } from '../../../modules/comments/comment-moderation.service.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import { formatDateTime } from '../../site/format.js';
-import { paths } from '../../site/paths.js';
-import type { SiteContext } from '../../site/site-context.js';
-import { ErrorSummary, type FieldError } from '../components/form-fields.js';
+import { formatDateTime } from '../../shared/format.js';
+import { paths } from '../../shared/paths.js';
+import type { SiteContext } from '../../shared/site-context.js';
+import { ErrorSummary, type FieldError } from '../../shared/form-fields.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 

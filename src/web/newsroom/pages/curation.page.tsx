@@ -1,11 +1,11 @@
 import type { ArticleSummary } from '../../../modules/articles/article.types.js';
 import type { BreakingBanner, PickEntry } from '../../../modules/rankings/curation.service.js';
-import { formatZonedDateTime } from '../../../modules/rankings/zoned-time.js';
+import { formatZonedDateTime } from '../../../shared/zoned-time.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import { formatDateTime } from '../../site/format.js';
-import { paths } from '../../site/paths.js';
-import type { SiteContext } from '../../site/site-context.js';
-import { ErrorSummary, type FieldError } from '../components/form-fields.js';
+import { formatDateTime } from '../../shared/format.js';
+import { paths } from '../../shared/paths.js';
+import type { SiteContext } from '../../shared/site-context.js';
+import { ErrorSummary, type FieldError } from '../../shared/form-fields.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 

@@ -1,7 +1,7 @@
 import type { Invitation } from '../../../modules/users/invitation.types.js';
 import { MIN_PASSWORD_LENGTH } from '../../../modules/users/user.types.js';
-import type { SiteContext } from '../../site/site-context.js';
-import { ErrorSummary, TextField, type FieldError } from '../components/form-fields.js';
+import type { SiteContext } from '../../shared/site-context.js';
+import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
 import { NewsroomLayout, roleLabel } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 

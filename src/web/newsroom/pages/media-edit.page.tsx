@@ -1,8 +1,8 @@
 import type { MediaAsset } from '../../../modules/media/media.types.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import { paths } from '../../site/paths.js';
-import type { SiteContext } from '../../site/site-context.js';
-import { ErrorSummary, type FieldError } from '../components/form-fields.js';
+import { paths } from '../../shared/paths.js';
+import type { SiteContext } from '../../shared/site-context.js';
+import { ErrorSummary, type FieldError } from '../../shared/form-fields.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 import { MediaDetailsFields, type MediaDetailsValues } from './media-library.page.js';

@@ -1,4 +1,4 @@
-import type { SiteContext } from '../../site/site-context.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { NewsroomLayout } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 

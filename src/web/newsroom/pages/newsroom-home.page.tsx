@@ -1,7 +1,7 @@
 import type { DeskStory } from '../../../modules/newsroom/latest-stories.repository.js';
-import { formatDateTime } from '../../site/format.js';
-import { paths } from '../../site/paths.js';
-import type { SiteContext } from '../../site/site-context.js';
+import { formatDateTime } from '../../shared/format.js';
+import { paths } from '../../shared/paths.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 

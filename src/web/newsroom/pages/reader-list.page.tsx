@@ -1,7 +1,7 @@
 import type { Reader } from '../../../modules/readers/reader.types.js';
 import type { Pagination } from '../../../shared/pagination.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import type { SiteContext } from '../../site/site-context.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 

@@ -1,5 +1,5 @@
-import type { SiteContext } from '../../site/site-context.js';
-import { ErrorSummary, TextField, type FieldError } from '../components/form-fields.js';
+import type { SiteContext } from '../../shared/site-context.js';
+import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
 import { NewsroomLayout } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 

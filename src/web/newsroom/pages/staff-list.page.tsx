@@ -2,8 +2,8 @@ import type { Invitation } from '../../../modules/users/invitation.types.js';
 import { ROLES } from '../../../modules/users/permissions.js';
 import type { User } from '../../../modules/users/user.types.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import type { SiteContext } from '../../site/site-context.js';
-import { ErrorSummary, TextField, type FieldError } from '../components/form-fields.js';
+import type { SiteContext } from '../../shared/site-context.js';
+import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
 import { NewsroomLayout, roleLabel, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 

@@ -1,7 +1,7 @@
 import type { ArticleStatus } from '../../../modules/articles/article.types.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import type { SiteContext } from '../../site/site-context.js';
-import { ErrorSummary, type FieldError } from '../components/form-fields.js';
+import type { SiteContext } from '../../shared/site-context.js';
+import { ErrorSummary, type FieldError } from '../../shared/form-fields.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { StoryFields, type StoryChoices } from '../components/story-fields.js';
 import { StoryWorkflowPanel } from '../components/story-workflow-panel.js';

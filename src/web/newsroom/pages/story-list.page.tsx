@@ -1,8 +1,8 @@
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../modules/articles/article.types.js';
 import type { DeskStoryRow } from '../../../modules/articles/article-editing.repository.js';
 import { roleHas } from '../../../modules/users/permissions.js';
-import { formatDateTime } from '../../site/format.js';
-import type { SiteContext } from '../../site/site-context.js';
+import { formatDateTime } from '../../shared/format.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { STATUS_LABELS } from '../components/story-workflow-panel.js';
 import { newsroomPaths } from '../newsroom-paths.js';

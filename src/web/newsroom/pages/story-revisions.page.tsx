@@ -1,7 +1,7 @@
 import type { Revision, RevisionDiff } from '../../../modules/revisions/revision.types.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import { formatDateTime } from '../../site/format.js';
-import type { SiteContext } from '../../site/site-context.js';
+import { formatDateTime } from '../../shared/format.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 

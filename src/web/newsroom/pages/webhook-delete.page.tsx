@@ -1,6 +1,6 @@
 import type { Webhook } from '../../../modules/webhooks/webhook.types.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import type { SiteContext } from '../../site/site-context.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 

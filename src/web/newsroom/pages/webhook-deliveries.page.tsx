@@ -1,8 +1,8 @@
 import type { Webhook, WebhookDelivery } from '../../../modules/webhooks/webhook.types.js';
 import type { Pagination } from '../../../shared/pagination.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import { formatDateTime } from '../../site/format.js';
-import type { SiteContext } from '../../site/site-context.js';
+import { formatDateTime } from '../../shared/format.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 import { DELIVERY_STATUS_LABELS } from './webhook-list.page.js';

@@ -1,7 +1,7 @@
 import { WEBHOOK_EVENTS, type Webhook, type WebhookFields } from '../../../modules/webhooks/webhook.types.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import type { SiteContext } from '../../site/site-context.js';
-import { ErrorSummary, TextField, type FieldError } from '../components/form-fields.js';
+import type { SiteContext } from '../../shared/site-context.js';
+import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 

@@ -1,6 +1,6 @@
 import type { WebhookListItem } from '../../../modules/webhooks/webhook.types.js';
-import { formatDateTime } from '../../site/format.js';
-import type { SiteContext } from '../../site/site-context.js';
+import { formatDateTime } from '../../shared/format.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 

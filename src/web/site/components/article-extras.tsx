@@ -1,8 +1,8 @@
 import type { Article, ArticleSummary } from '../../../modules/articles/article.types.js';
 import type { Author } from '../../../modules/authors/author.types.js';
-import type { SiteContext } from '../site-context.js';
-import { formatDate } from '../format.js';
-import { paths } from '../paths.js';
+import type { SiteContext } from '../../shared/site-context.js';
+import { formatDate } from '../../shared/format.js';
+import { paths } from '../../shared/paths.js';
 
 export function Corrections({ article, site }: { article: Article; site: SiteContext }) {
   if (article.corrections.length === 0) return null;

@@ -1,7 +1,7 @@
 import type { Article } from '../../../modules/articles/article.types.js';
-import type { SiteContext } from '../site-context.js';
-import { formatCount, formatDateTime } from '../format.js';
-import { paths } from '../paths.js';
+import type { SiteContext } from '../../shared/site-context.js';
+import { formatCount, formatDateTime } from '../../shared/format.js';
+import { paths } from '../../shared/paths.js';
 
 /** Authors with their e-mail, published and updated times, and the view count. */
 export function Byline({ article, site }: { article: Article; site: SiteContext }) {

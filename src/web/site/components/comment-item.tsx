@@ -3,7 +3,7 @@ import { COMMENT_EDIT_WINDOW_MS, type Comment } from '../../../modules/comments/
 import type { PublicationSettings } from '../../../modules/settings/settings.types.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { commentPaths } from '../comment-paths.js';
-import { formatCount, formatDateTime } from '../format.js';
+import { formatCount, formatDateTime } from '../../shared/format.js';
 
 /** Who is looking: their controls appear only for them. */
 export interface CommentViewer {

@@ -3,7 +3,7 @@ import type { CommentPage, CommentsState } from '../../../modules/comments/comme
 import type { PublicationSettings } from '../../../modules/settings/settings.types.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { commentPaths } from '../comment-paths.js';
-import { formatCount } from '../format.js';
+import { formatCount } from '../../shared/format.js';
 import { CharacterCounter, CommentItem, type CommentItemContext, type CommentViewer } from './comment-item.js';
 
 /** What the form shows after a refused post without script: the message and the text as typed. */

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import type { SiteContext } from '../site-context.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { BreakingBannerStrip } from './breaking-banner.js';
 import { Masthead } from './masthead.js';
-import { paths } from '../paths.js';
+import { paths } from '../../shared/paths.js';
 import { SiteFooter } from './site-footer.js';
 import { SocialMeta, StructuredData, type OpenGraph } from './social-meta.js';
 import type { JsonLd } from '../structured-data.js';

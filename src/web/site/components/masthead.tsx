@@ -1,6 +1,6 @@
 import type { MediaAsset } from '../../../modules/media/media.types.js';
-import type { SiteContext } from '../site-context.js';
-import { paths } from '../paths.js';
+import type { SiteContext } from '../../shared/site-context.js';
+import { paths } from '../../shared/paths.js';
 
 export function Masthead({ site }: { site: SiteContext }) {
   return (

@@ -1,7 +1,7 @@
 import type { ArticleSummary } from '../../../modules/articles/article.types.js';
 import type { ListMarker } from '../../../modules/audience/view-counter.service.js';
 import { slugify } from '../../../shared/slug.js';
-import { paths } from '../paths.js';
+import { paths } from '../../shared/paths.js';
 
 /**
  * A titled list of stories. `numbered` lists (Popular Now, Must-Reads…) are ordered lists whose

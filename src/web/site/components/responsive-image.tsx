@@ -1,5 +1,5 @@
 import { VARIANT_MIME_TYPES, type MediaAsset, type MediaVariant } from '../../../modules/media/media.types.js';
-import { paths } from '../paths.js';
+import { paths } from '../../shared/paths.js';
 
 /**
  * An image with AVIF (once made in the background) and WebP `srcset`s and a JPEG `src`; width and

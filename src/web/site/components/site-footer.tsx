@@ -1,5 +1,5 @@
-import type { SiteContext } from '../site-context.js';
-import { paths } from '../paths.js';
+import type { SiteContext } from '../../shared/site-context.js';
+import { paths } from '../../shared/paths.js';
 
 const FOOTER_PAGES: Array<{ slug: string; label: string }> = [
   { slug: 'about', label: 'About us' },

@@ -1,4 +1,4 @@
-import type { SiteContext } from '../site-context.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { serializeJsonLd, type JsonLd, type ShareImage } from '../structured-data.js';
 
 /** OpenGraph (Facebook, LinkedIn, messengers) and X card data for a page. */

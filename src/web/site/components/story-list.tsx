@@ -1,7 +1,7 @@
 import type { ArticleSummary } from '../../../modules/articles/article.types.js';
-import type { SiteContext } from '../site-context.js';
-import { formatDateTime } from '../format.js';
-import { paths } from '../paths.js';
+import type { SiteContext } from '../../shared/site-context.js';
+import { formatDateTime } from '../../shared/format.js';
+import { paths } from '../../shared/paths.js';
 import { ResponsiveImage } from './responsive-image.js';
 
 /** A story in a list: image, section, headline, standfirst, byline and time. */

@@ -1,5 +1,5 @@
 import { VIEW_BEACON_SCRIPT } from '../../http/inline-scripts.js';
-import { paths } from '../paths.js';
+import { paths } from '../../shared/paths.js';
 
 /** The beacon, and a pixel for readers without JavaScript (browsers with it never load the pixel). */
 export function ViewBeacon({ articleId }: { articleId: string }) {

@@ -9,8 +9,8 @@ import { Layout } from '../components/layout.js';
 import { RankedList } from '../components/ranked-list.js';
 import { ShareLinks } from '../components/share-links.js';
 import { ViewBeacon } from '../components/view-beacon.js';
-import { paths } from '../paths.js';
-import type { SiteContext } from '../site-context.js';
+import { paths } from '../../shared/paths.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import {
   articleModifiedAt,
   breadcrumbJsonLd,

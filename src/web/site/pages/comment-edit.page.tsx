@@ -5,7 +5,7 @@ import { commentPaths } from '../comment-paths.js';
 import { CharacterCounter } from '../components/comment-item.js';
 import type { CommentFormState } from '../components/comments-area.js';
 import { Layout } from '../components/layout.js';
-import type { SiteContext } from '../site-context.js';
+import type { SiteContext } from '../../shared/site-context.js';
 
 /** Editing one's own comment without script: a page of its own, for the 5 minutes it is allowed. */
 export function CommentEditPage({

@@ -1,5 +1,5 @@
 import { Layout } from '../components/layout.js';
-import type { SiteContext } from '../site-context.js';
+import type { SiteContext } from '../../shared/site-context.js';
 
 const TITLES: Record<number, string> = {
   400: 'We could not read that address',

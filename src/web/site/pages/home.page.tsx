@@ -1,12 +1,12 @@
 import type { ArticleSummary } from '../../../modules/articles/article.types.js';
-import type { RankedListsSnapshot } from '../../../modules/rankings/ranked-lists.service.js';
+import type { RankedListsSnapshot } from '../../../modules/rankings/list-snapshot.js';
 import { Layout } from '../components/layout.js';
 import { RankedList } from '../components/ranked-list.js';
 import { ResponsiveImage } from '../components/responsive-image.js';
 import { StoryCard } from '../components/story-list.js';
-import { formatDateTime } from '../format.js';
-import { paths } from '../paths.js';
-import type { SiteContext } from '../site-context.js';
+import { formatDateTime } from '../../shared/format.js';
+import { paths } from '../../shared/paths.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { webSiteJsonLd } from '../structured-data.js';
 
 const STORIES_PER_SECTION_BLOCK = 4;

@@ -5,7 +5,7 @@ import { Layout } from '../components/layout.js';
 import { PaginationNav } from '../components/pagination-nav.js';
 import { StoryCard } from '../components/story-list.js';
 import { searchHref, type SearchForm } from '../search-request.js';
-import type { SiteContext } from '../site-context.js';
+import type { SiteContext } from '../../shared/site-context.js';
 
 interface SearchPageProps {
   site: SiteContext;

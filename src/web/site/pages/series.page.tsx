@@ -3,8 +3,8 @@ import type { Series } from '../../../modules/series/series.types.js';
 import { FeedLinks } from '../components/feed-links.js';
 import { Layout } from '../components/layout.js';
 import { StoryCard } from '../components/story-list.js';
-import { paths } from '../paths.js';
-import type { SiteContext } from '../site-context.js';
+import { paths } from '../../shared/paths.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { breadcrumbJsonLd, homeCrumb } from '../structured-data.js';
 
 /** Every part of a series, in order. */

@@ -2,9 +2,9 @@ import type { StaticPage } from '../../../modules/pages/static-page.types.js';
 import { bodyPlainText } from '../../../modules/articles/article-body.js';
 import { ArticleBody } from '../components/article-body.js';
 import { Layout } from '../components/layout.js';
-import { formatDate } from '../format.js';
-import { paths } from '../paths.js';
-import type { SiteContext } from '../site-context.js';
+import { formatDate } from '../../shared/format.js';
+import { paths } from '../../shared/paths.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { breadcrumbJsonLd, homeCrumb } from '../structured-data.js';
 
 const NO_FIGURES = new Map();

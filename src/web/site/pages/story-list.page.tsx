@@ -4,7 +4,7 @@ import { FeedLinks } from '../components/feed-links.js';
 import { Layout, type PageFeed } from '../components/layout.js';
 import { PaginationNav } from '../components/pagination-nav.js';
 import { StoryList } from '../components/story-list.js';
-import type { SiteContext } from '../site-context.js';
+import type { SiteContext } from '../../shared/site-context.js';
 import { breadcrumbJsonLd, homeCrumb, type Breadcrumb } from '../structured-data.js';
 
 /** Section, author and tag pages: a heading, an introduction and a paginated list of stories. */

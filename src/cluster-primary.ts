@@ -1,10 +1,10 @@
 import cluster, { type Worker } from 'node:cluster';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Config } from '../config/config.js';
-import { createDeps } from '../deps.js';
-import { seedDemoIfEmpty } from '../demo/demo-seeder.js';
-import { startupMessages, type StartupAnnouncement } from '../startup-messages.js';
+import type { Config } from './config/config.js';
+import { createDeps } from './deps.js';
+import { seedDemoIfEmpty } from './demo/demo-seeder.js';
+import { startupMessages, type StartupAnnouncement } from './startup-messages.js';
 
 /** The first restart of a crashed worker waits this long; each further crash in a row doubles it. */
 export const RESTART_DELAY_MS = 1_000;

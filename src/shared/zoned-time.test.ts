@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isSafeLink } from './curation.service.js';
+import { isSafeLink } from '../modules/rankings/curation.service.js';
 import { addDaysToKey, formatZonedDateTime, parseZonedDateTime, startOfZonedDay, zonedDayKey } from './zoned-time.js';
 
 describe('wall-clock times in the publication’s time zone', () => {

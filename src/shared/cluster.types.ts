@@ -1,5 +1,5 @@
-import type { RateLimiter, SharedRateLimitOptions } from '../shared/rate-limiter.js';
-import type { DomainEvents } from '../shared/events.js';
+import type { RateLimiter, SharedRateLimitOptions } from './rate-limiter.js';
+import type { DomainEvents } from './events.js';
 
 /**
  * What the processes serving one publication share. One process (the default, SQLite or
