@@ -97,6 +97,10 @@ browserSuite('an admin connects a partner: an API key and a webhook, through the
       await page.reload();
       await assertNoAxeViolations(page, 'the delivery log');
       assert.match(await page.locator('main').innerText(), /delivered/i);
+
+      // The System page: the jobs that sent it, among others.
+      assert.equal(await visit(page, '/newsroom/system'), 200);
+      await assertNoAxeViolations(page, 'the System page');
     } finally {
       await page.context().close();
     }

@@ -72,7 +72,7 @@ browserSuite('comment moderation in the newsroom', () => {
       await db.insertInto('comment_reports').values({ comment_id: id, reader_id: reporter, created_at: now }).execute();
     }
     await refreshCommentCount(db, articleId);
-    await server.deps.events.emit('comments.changed', { articleId });
+    await server.deps.events.emit({ name: 'comment.posted', articleId, commentId: id });
   }
 
   async function commentsHeading(page: Page): Promise<string> {

@@ -57,7 +57,7 @@ browserSuite('every page type passes axe (WCAG 2.2 AA)', () => {
     const withdrawn = await findArticleBySlug(server.deps.db, WITHDRAWN_STORY);
     assert.ok(withdrawn, `demo story ${WITHDRAWN_STORY} exists`);
     await updateArticleStatus(server.deps.db, withdrawn.id, 'unpublished', new Date());
-    await server.deps.events.emit('content.changed', { reason: 'test' });
+    await server.deps.events.emit({ name: 'story.unpublished', articleIds: [withdrawn.id] });
   });
   after(() => session?.close());
 

@@ -1,7 +1,7 @@
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { Deps } from './deps.js';
-import { SURROGATE_KEYS } from './modules/cdn/surrogate-keys.js';
+import { SURROGATE_KEYS } from './modules/cdn/index.js';
 import { AppError } from './shared/errors.js';
 import { MAX_URL_LENGTH, assertReadableUrl } from './web/http/request-guard.js';
 import { SECURITY_HEADERS } from './web/http/security-headers.js';

@@ -59,7 +59,7 @@ describe('dateline user create', () => {
 
   it('exits non-zero with the usage on bad input, creating nothing', async () => {
     const cases: Array<[string[], number, RegExp]> = [
-      [[], 0, /^Usage:\n  dateline user create/],
+      [[], 0, /^Usage:\n {2}dateline user create/],
       [['user', 'create', '--email', 'x@news.example', '--name', 'X'], 2, /missing --role/],
       [['user', 'create', '--role', 'editor', '--email', 'x@news.example', '--name', 'X', '--admin'], 2, /Unknown option '--admin'/],
       [['user', 'delete'], 2, /unknown command: user delete/],

@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config/config.js';
 import { openDatabase } from './db/database.js';
-import { ApiKeyService } from './modules/api-keys/api-key.service.js';
-import { AuditService } from './modules/audit/audit.service.js';
-import { ROLES } from './modules/users/permissions.js';
-import { generatePassword } from './modules/users/password.js';
-import { UserService } from './modules/users/user.service.js';
+import { ApiKeyService } from './modules/api-keys/index.js';
+import { AuditService } from './modules/audit/index.js';
+import { ROLES, generatePassword, UserService } from './modules/users/index.js';
 import { systemClock } from './shared/clock.js';
 import { AppError, StartupError } from './shared/errors.js';
 

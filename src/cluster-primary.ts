@@ -31,9 +31,10 @@ export async function runClusterPrimary(config: Config): Promise<void> {
   const prepared = await prepareOnce(config, log);
 
   // Workers run main directly: under `npm start` this process began as scripts/start.mjs, which
-  // would make every worker rebuild dist/ at once. Same extension as this file: .ts under tsx, .js in dist.
+  // would make every worker rebuild dist/ at once. main sits beside this file, with the same
+  // extension: .ts under tsx, .js in dist.
   const here = fileURLToPath(import.meta.url);
-  cluster.setupPrimary({ exec: path.join(path.dirname(here), '..', `main${path.extname(here)}`) });
+  cluster.setupPrimary({ exec: path.join(path.dirname(here), `main${path.extname(here)}`) });
 
   const live = new Set<Worker>();
   const startedAt = new Map<Worker, number>();

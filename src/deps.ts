@@ -2,46 +2,40 @@ import path from 'node:path';
 import type { Config } from './config/config.js';
 import { openDatabase, type DatabaseHandle, type Db } from './db/database.js';
 import type { PostgresOptions } from './db/dialects/postgres.dialect.js';
-import { ArticleEditingService } from './modules/articles/article-editing.service.js';
-import { ReadingService } from './modules/articles/reading.service.js';
-import { ScheduledPublisher } from './modules/articles/scheduled-publisher.js';
-import { AuditService } from './modules/audit/audit.service.js';
-import { AuthorService } from './modules/authors/author.service.js';
-import { ApiKeyService } from './modules/api-keys/api-key.service.js';
-import { ContentApiService } from './modules/content-api/content-api.service.js';
-import { CdnPurger } from './modules/cdn/cdn-purger.js';
-import { ViewCounter } from './modules/audience/view-counter.service.js';
-import { MediaUploadService } from './modules/media/media-upload.service.js';
-import { CurationService } from './modules/rankings/curation.service.js';
-import { RankedListsService } from './modules/rankings/ranked-lists.service.js';
-import { RelatedStoriesService } from './modules/rankings/related-stories.service.js';
-import { RevisionService } from './modules/revisions/revision.service.js';
-import { SectionDirectory } from './modules/sections/section-directory.js';
-import { SectionService } from './modules/sections/section.service.js';
-import { SettingsService } from './modules/settings/settings.service.js';
-import { TagService } from './modules/tags/tag.service.js';
-import { InvitationService } from './modules/users/invitation.service.js';
-import { SessionService } from './modules/users/session.service.js';
-import { ReaderSessionService } from './modules/readers/reader-session.service.js';
-import { ReaderPasswordResetService } from './modules/readers/reader-password-reset.service.js';
-import { ReaderService, readerLimiters } from './modules/readers/reader.service.js';
-import { CommentModerationService } from './modules/comments/comment-moderation.service.js';
-import { CommentService, commentLimiters } from './modules/comments/comment.service.js';
-import { SignInService, signInLimiters } from './modules/users/sign-in.service.js';
-import { UserService } from './modules/users/user.service.js';
-import { WebhookDispatcher } from './modules/webhooks/webhook-dispatcher.js';
-import { WebhookSender } from './modules/webhooks/webhook-sender.js';
-import { WebhookService } from './modules/webhooks/webhook.service.js';
+import { ArticleEditingService, ReadingService, ScheduledPublisher } from './modules/articles/index.js';
+import { AuditService } from './modules/audit/index.js';
+import { AuthorService } from './modules/authors/index.js';
+import { ApiKeyService } from './modules/api-keys/index.js';
+import { ContentApiService } from './modules/content-api/index.js';
+import { CdnPurger } from './modules/cdn/index.js';
+import { ViewCounter, AudienceReportService } from './modules/audience/index.js';
+import { MediaUploadService, AVIF_VARIANTS_JOB } from './modules/media/index.js';
+import { CurationService, RankedListsService, RelatedStoriesService, LISTS_REFRESH_JOB } from './modules/rankings/index.js';
+import { RevisionService } from './modules/revisions/index.js';
+import { SectionDirectory, SectionService } from './modules/sections/index.js';
+import { SettingsService } from './modules/settings/index.js';
+import { TagService } from './modules/tags/index.js';
+import { InvitationService, SessionService, SignInService, signInLimiters, UserService } from './modules/users/index.js';
+import { ReaderSessionService, ReaderPasswordResetService, ReaderService, readerLimiters } from './modules/readers/index.js';
+import { CommentModerationService, CommentService, commentLimiters } from './modules/comments/index.js';
+import { WebhookDispatcher, WebhookSender, WebhookService } from './modules/webhooks/index.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import type { RateLimiterFactory } from './shared/rate-limiter.js';
 import { createCluster, type Cluster, type ClusterMessage } from './cluster/cluster.js';
 import { connectListSnapshots } from './cluster/redis-list-snapshots.js';
-import { EventBus, type DomainEvents } from './shared/events.js';
+import { EventBus } from './shared/events.js';
+import { JobRunner } from './shared/jobs/job-runner.js';
+import { jobList } from './job-list.js';
+import { SITEMAPS_REFRESH_JOB, SitemapService } from './modules/sitemaps/index.js';
+import { createReactions, loadAtStart } from './reactions.js';
 import { AssetRegistry } from './web/http/assets.js';
 import { PageCache } from './web/http/page-cache.js';
 import { SiteContextProvider } from './web/shared/site-context.provider.js';
-import { SitemapService } from './modules/sitemaps/sitemap.service.js';
-import { SearchService } from './modules/search/search.service.js';
+import { SearchService } from './modules/search/index.js';
+import { FeedService } from './modules/feeds/index.js';
+import { LatestStoriesService } from './modules/newsroom/index.js';
+import { StaticPageService } from './modules/pages/index.js';
+import { SeriesService } from './modules/series/index.js';
 import { absoluteUrls } from './web/shared/absolute-urls.js';
 
 /** Everything the app needs, wired once here and passed in; no module keeps a singleton. */
@@ -71,9 +65,19 @@ export interface Deps {
   sectionAdmin: SectionService;
   invitations: InvitationService;
   authors: AuthorService;
+  /** Series for the newsroom's story form. */
+  series: SeriesService;
   tags: TagService;
   reading: ReadingService;
-  /** Full-text search (SQLite FTS5 / PostgreSQL tsvector); keeps its index in step with content.changed. */
+  /** BENCH_ROUTES only: the article page's reading without "You May Also Like" (bench/audience.bench.sh). */
+  benchReading: ReadingService;
+  /** RSS and Atom feeds of the site, each section, author and series. */
+  feeds: FeedService;
+  /** The newsroom's Audience dashboard, from the hourly view buckets. */
+  audience: AudienceReportService;
+  /** The newsroom home's newest stories, whatever their status. */
+  latestStories: LatestStoriesService;
+  /** Full-text search (SQLite FTS5 / PostgreSQL tsvector); keeps its index in step with story events (search-index.reaction.ts). */
   search: SearchService;
   /** Readers' comments, replies, likes and reports. */
   comments: CommentService;
@@ -82,7 +86,7 @@ export interface Deps {
   apiKeys: ApiKeyService;
   /** What the Content API (/api/v1) reads: only what readers may see. */
   contentApi: ContentApiService;
-  /** Gathers readers' views and writes them in batches; main.ts starts its timers. */
+  /** Gathers readers' views; the view-flush job writes them in batches. */
   views: ViewCounter;
   /** "You May Also Like" for every visible story, recomputed when stories change. */
   related: RelatedStoriesService;
@@ -90,13 +94,13 @@ export interface Deps {
   curation: CurationService;
   editing: ArticleEditingService;
   revisions: RevisionService;
-  /** Publishes scheduled stories when due; main.ts starts it. */
+  /** Publishes scheduled stories when due (the scheduled-publish job). */
   publisher: ScheduledPublisher;
-  /** Sitemaps as finished XML in memory, rebuilt on content changes and every minute; main.ts starts its timer. */
+  /** Sitemaps as finished XML in memory, rebuilt on content changes and every minute (the sitemaps-refresh job). */
   sitemaps: SitemapService;
   /** Webhooks for admins: settings, test deliveries, the delivery log. */
   webhooks: WebhookService;
-  /** Sends queued webhook deliveries every 2 seconds; main.ts starts it. */
+  /** Sends queued webhook deliveries (the webhook-delivery job, every 2 seconds). */
   webhookSender: WebhookSender;
   pageCache: PageCache;
   /** Tells the CDN (CDN_PURGE_URL) which surrogate keys changed; does nothing without one. */
@@ -105,6 +109,11 @@ export interface Deps {
   site: SiteContextProvider;
   mediaDir: string;
   media: MediaUploadService;
+  /**
+   * Every periodic and queued job of this node (src/job-list.ts). main.ts starts it; tests never
+   * do, and run the jobs they need by name. close() stops it before the database closes.
+   */
+  jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -124,6 +133,8 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     await database.close();
     throw error;
   });
+  // Services ask it for runs of their jobs (coalesced); the jobs are registered once deps exist.
+  const jobs = new JobRunner({ clock, locks: cluster });
   // Every rate limit comes from the cluster, so a limit hit on one node holds on all of them.
   const limiters: RateLimiterFactory = (name, options) => cluster.rateLimiter(name, options);
   const sections = new SectionDirectory(db);
@@ -140,6 +151,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
       cdn.listsChanged();
     },
     listSnapshots && { cluster, snapshots: listSnapshots.store },
+    () => jobs.run(LISTS_REFRESH_JOB),
   );
   cluster.onMessage((message) => (message.type === 'lists.refreshed' ? lists.refresh() : undefined));
   const related = new RelatedStoriesService(db, clock, () => pageCache.clear());
@@ -147,21 +159,21 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   // Readers seen today: this node's memory, or Redis shared by every node (a view counts once across them).
   const views = new ViewCounter(db, clock, cluster.readerDays);
   const curation = new CurationService(db, clock, events);
-  const site = new SiteContextProvider({ db, settings, sections, assets, curation, siteUrl: config.siteUrl });
+  const site = new SiteContextProvider({ pages: new StaticPageService(db), settings, sections, assets, curation, siteUrl: config.siteUrl });
   const mediaDir = path.join(config.dataDir, 'media');
-  const media = new MediaUploadService({ db, clock, events, mediaDir });
+  const media = new MediaUploadService({ db, clock, events, mediaDir, requestAvifRun: () => jobs.run(AVIF_VARIANTS_JOB) });
   const audit = new AuditService(db, clock);
   const editing = new ArticleEditingService(db, clock, events, audit);
   const publisher = new ScheduledPublisher(db, clock, events, audit);
   const urls = absoluteUrls(config.siteUrl);
-  const sitemaps = new SitemapService(db, clock, { urls, publication: () => settings.publication });
+  const sitemaps = new SitemapService(db, clock, { urls, publication: () => settings.publication, requestRun: () => jobs.run(SITEMAPS_REFRESH_JOB) });
   const webhookDispatcher = new WebhookDispatcher(db, clock, urls.article);
   const webhookSender = new WebhookSender(db, clock, { allowPrivate: config.webhookAllowPrivate });
   const users = new UserService(db, clock, audit);
   const sessions = new SessionService(db, clock);
   const signIn = new SignInService(users, sessions, signInLimiters(limiters), audit);
   const reading = new ReadingService(db, clock, sections, related);
-  const search = new SearchService(db, clock, sections);
+  const search = new SearchService(db, database.fullText, clock, sections);
   const readerSessions = new ReaderSessionService(db, clock);
   const deps: Deps = {
     config,
@@ -183,8 +195,14 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     sectionAdmin: new SectionService(db, clock, events, audit),
     invitations: new InvitationService(db, clock, users, audit),
     authors: new AuthorService(db, clock, events, audit),
+    series: new SeriesService(db),
     tags: new TagService(db, events, audit),
     reading,
+    // The same reading as the article page's, with no related stories to look up.
+    benchReading: new ReadingService(db, clock, sections, { relatedToArticle: () => [] }),
+    feeds: new FeedService(db, clock, sections),
+    audience: new AudienceReportService(db, clock, settings),
+    latestStories: new LatestStoriesService(db),
     search,
     comments: new CommentService(db, clock, events, reading, () => settings.publication, commentLimiters(limiters)),
     lists,
@@ -205,17 +223,11 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     site,
     mediaDir,
     media,
+    jobs,
     close: async () => {
-      lists.stop();
-      // Before the database closes: the last batch of views is written, so a graceful stop loses none.
-      await views.stop();
-      curation.stop();
-      publisher.stop();
-      sitemaps.stop();
-      // Before the database closes: a send in progress still records its outcome.
-      await webhookSender.stop();
-      // Before the database closes: a running AVIF job still writes its row.
-      await media.stop();
+      // Before the database closes: runs in progress finish (a webhook send records its outcome, an
+      // AVIF encode writes its row) and the last batch of views is written, so a graceful stop loses none.
+      await jobs.stop();
       // Purges already queued still go out (briefly: the CDN's copies expire by themselves anyway).
       await cdn.close();
       // After the timers: no job asks for a lock any more; the locks held are released for the others.
@@ -224,37 +236,22 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
       await database.close();
     },
   };
-  events.on('content.changed', (change) => reloadState(deps, change, 'here'));
-  // Deliveries are written before the change's flow returns; the sender sends them.
-  events.on('content.changed', (change) => webhookDispatcher.handle(change));
-  // Local events only: in multi-node mode the node where a change happened purges the CDN, once.
-  events.on('content.changed', (change) => cdn.contentChanged(change));
-  events.on('comments.changed', (change) => cdn.commentsChanged(change));
-  // Comment counts show on the story and in the lists: both refresh, then cached pages go.
-  events.on('comments.changed', async () => {
-    await lists.refresh();
-    pageCache.clear();
-  });
-  // Last, after this node's own handlers: the other nodes repeat only the in-memory part.
-  events.on('content.changed', (change) => cluster.broadcast({ type: 'content.changed', payload: change }));
-  events.on('comments.changed', (change) => cluster.broadcast({ type: 'comments.changed', payload: change }));
+  // Before anything asks for a run: the reactions below and other nodes' messages refresh the lists.
+  for (const job of jobList(deps)) jobs.register(job);
+  // Side effects of events: one ordered list (src/reactions.ts), which picks what it needs from the
+  // deps; what other nodes announce runs the reactions that run everywhere, and only those.
+  const reactions = createReactions({ ...deps, webhookDispatcher });
+  for (const reaction of reactions) events.register(reaction);
   cluster.onMessage((message) => onClusterMessage(deps, message));
-  await reloadState(deps, undefined, 'here');
+  await loadAtStart(reactions);
   return deps;
 }
 
-/**
- * A change made on another node: this node reloads what it holds in memory and nothing else. What
- * writes to the shared database (the search index, webhook deliveries) happened on that node once.
- */
-async function onClusterMessage(deps: Deps, message: ClusterMessage): Promise<void> {
+/** A message from another node (or from the cluster itself, `cluster.resynced`). */
+async function onClusterMessage(deps: Pick<Deps, 'events' | 'apiKeys'>, message: ClusterMessage): Promise<void> {
   switch (message.type) {
-    case 'content.changed':
-      return reloadState(deps, message.payload, 'elsewhere');
-    case 'comments.changed':
-      await deps.lists.refresh();
-      deps.pageCache.clear();
-      return;
+    case 'event':
+      return deps.events.receive(message.event);
     case 'api-key.revoked':
       deps.apiKeys.forget(message.keyId);
       return;
@@ -262,25 +259,4 @@ async function onClusterMessage(deps: Deps, message: ClusterMessage): Promise<vo
       // Handled with the list refresh's leadership (see where lists are wired).
       return;
   }
-}
-
-/**
- * Reloads every in-memory view of the content, then drops cached pages. The order matters: clearing
- * first would let a request re-cache a page built from the old lists while they reload.
- */
-async function reloadState(
-  deps: Pick<Deps, 'settings' | 'sections' | 'site' | 'lists' | 'related' | 'curation' | 'pageCache' | 'views' | 'sitemaps' | 'search'>,
-  change: DomainEvents['content.changed'] | undefined,
-  /** `elsewhere`: the change was made on another node, which re-indexed the shared database already. */
-  origin: 'here' | 'elsewhere',
-): Promise<void> {
-  await Promise.all([deps.settings.load(), deps.sections.load(), deps.site.load(), deps.curation.load(), deps.views.loadCountable()]);
-  await deps.lists.refresh();
-  // A change naming its stories re-reads only those; anything else (a section, a tag) may touch
-  // every story's words or tags, so it reloads them all.
-  await (change?.articleIds ? deps.related.update(change.articleIds) : deps.related.load());
-  await deps.sitemaps.refresh();
-  // Named stories are re-indexed alone; at start, an index behind the stories is rebuilt.
-  if (origin === 'here') await deps.search.refreshIndex(change);
-  deps.pageCache.clear();
 }

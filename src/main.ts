@@ -25,17 +25,12 @@ async function main(): Promise<void> {
   }
   // After the demo, so a demo install gets its admin too; before listening, so no request finds
   // a newsroom nobody can sign in to.
-  deps.events.onError((error) => app.log.error({ err: error }, 'a content.changed handler failed'));
+  deps.events.onError((error, { event, reaction }) => app.log.error({ err: error, event, reaction }, 'a reaction to an event failed'));
   const firstAdmin = isWorker ? null : await deps.users.createFirstAdminIfNone(config.adminEmail);
   deps.cdn.onError((error) => app.log.warn({ err: error }, 'purging the CDN failed; its copies expire by themselves within s-maxage'));
-  deps.lists.start();
-  deps.views.start((error) => app.log.error({ err: error }, 'writing view counts failed; they are kept for the next batch'));
-  // Publishes at once whatever fell due while the server was down, then checks every 15 seconds.
-  deps.publisher.start();
-  // Rebuilds every minute: the news sitemap's 48-hour window moves with the clock alone.
-  deps.sitemaps.start((error) => app.log.error({ err: error }, 'rebuilding the sitemaps failed; the previous ones are served'));
-  // Sends whatever was queued before a restart, then checks every 2 seconds.
-  deps.webhookSender.start((error) => app.log.error({ err: error }, 'sending webhooks failed; pending deliveries are retried'));
+  // Every timer, in src/job-list.ts's order: scheduled stories that fell due while the server was
+  // down are published at once, webhooks queued before a restart are sent, and so on.
+  deps.jobs.start({ onFailure: ({ job, message, error }) => app.log.error({ err: error, job }, message) });
 
   let closing = false;
   const shutdown = async (signal: string) => {

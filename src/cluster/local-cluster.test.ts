@@ -45,7 +45,7 @@ describe('one node alone (LocalCluster)', () => {
     assert.equal(await cluster.readerDays.firstViewToday('a2', '192.0.2.1', 'Firefox', clock.now()), true);
     assert.equal(await cluster.holdLock('lists', 1_000), true);
     assert.equal(await cluster.holdLock('lists', 1_000), true);
-    await cluster.broadcast({ type: 'comments.changed', payload: { articleId: 'a1' } });
+    await cluster.broadcast({ type: 'event', event: { name: 'comment.posted', articleId: 'a1', commentId: 'c1' } });
     assert.deepEqual(received, []);
     await cluster.close();
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DailyReaders } from '../modules/audience/daily-readers.js';
+import { DailyReaders } from '../modules/audience/index.js';
 import type { Clock } from '../shared/clock.js';
 import { memoryRateLimiters, type RateLimiter, type RateLimiterFactory, type SharedRateLimitOptions } from '../shared/rate-limiter.js';
 import type { Cluster, ClusterMessage, ReaderDays } from '../shared/cluster.types.js';

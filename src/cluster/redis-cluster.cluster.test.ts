@@ -152,20 +152,20 @@ describe('the Redis cluster', { skip }, () => {
       b.onMessage((message) => void toB.push(message));
       const publisher = connectRedis(redisUrl ?? '');
       try {
-        for (const raw of ['not json', '{"from":"x"}', '{"from":"x","message":{"type":"shutdown"}}', '{"from":"x","message":{"type":"content.changed"}}']) {
+        for (const raw of ['not json', '{"from":"x"}', '{"from":"x","message":{"type":"shutdown"}}', '{"from":"x","message":{"type":"event"}}', '{"from":"x","message":{"type":"event","event":{"name":"no.such.event"}}}']) {
           await publisher.publish(`${prefix}events`, raw);
         }
       } finally {
         publisher.disconnect();
       }
-      await a.broadcast({ type: 'comments.changed', payload: { articleId: 'a1' } });
+      await a.broadcast({ type: 'event', event: { name: 'comment.posted', articleId: 'a1', commentId: 'c1' } });
       await a.broadcast({ type: 'api-key.revoked', keyId: 'k1' });
       await eventually(async () => (toB.length >= 2 ? true : undefined), 2_000, 'B to receive both messages');
       assert.deepEqual(toB, [
-        { type: 'comments.changed', payload: { articleId: 'a1' } },
+        { type: 'event', event: { name: 'comment.posted', articleId: 'a1', commentId: 'c1' } },
         { type: 'api-key.revoked', keyId: 'k1' },
       ]);
-      assert.equal(warnings.filter((what) => what.startsWith('ignoring a message')).length, 4);
+      assert.equal(warnings.filter((what) => what.startsWith('ignoring a message')).length, 5);
       await delay(100);
       assert.deepEqual(toA, [], 'the sender hears none of its own, and none of the malformed');
     });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../shared/clock.js';
+import { EVENT_NAMES } from '../shared/events.js';
 import type { RateLimiter, SharedRateLimitOptions } from '../shared/rate-limiter.js';
 import type { Cluster, ClusterMessage, ReaderDays } from '../shared/cluster.types.js';
 import { connectRedis, type Redis } from './redis.js';
@@ -141,23 +142,23 @@ export class RedisCluster implements Cluster {
       try {
         await handler(message);
       } catch (error) {
-        this.warn(error, `handling ${message.type} from another node`);
+        this.warn(error, `handling ${message.type === 'event' ? message.event.name : message.type} from another node`);
       }
     }
   }
 
   /**
    * Back after losing the subscription: messages sent meanwhile are gone, so this node reloads as
-   * if everything changed (content.changed without ids reloads every in-memory view).
+   * if everything changed (`cluster.resynced` reloads every in-memory view).
    */
   private async resync(): Promise<void> {
     if (!this.subscriberLost) return;
     this.subscriberLost = false;
-    await this.deliver({ type: 'content.changed', payload: { reason: 'cluster.resync' } });
+    await this.deliver({ type: 'event', event: { name: 'cluster.resynced' } });
   }
 }
 
-const MESSAGE_TYPES = new Set<string>(['content.changed', 'comments.changed', 'lists.refreshed', 'api-key.revoked']);
+const MESSAGE_TYPES = new Set<string>(['event', 'lists.refreshed', 'api-key.revoked']);
 
 /** Only well-formed envelopes of known types reach handlers; anything else is another program's (or a bug's). */
 function parseEnvelope(raw: string): { from: string; message: ClusterMessage } | null {
@@ -172,10 +173,16 @@ function parseEnvelope(raw: string): { from: string; message: ClusterMessage } |
   if (typeof from !== 'string' || typeof message !== 'object' || message === null) return null;
   const type = (message as { type?: unknown }).type;
   if (typeof type !== 'string' || !MESSAGE_TYPES.has(type)) return null;
-  const payload = (message as { payload?: unknown }).payload;
-  if ((type === 'content.changed' || type === 'comments.changed') && (typeof payload !== 'object' || payload === null)) return null;
+  if (type === 'event' && !isNamedEvent((message as { event?: unknown }).event)) return null;
   if (type === 'api-key.revoked' && typeof (message as { keyId?: unknown }).keyId !== 'string') return null;
   return { from, message: message as ClusterMessage };
+}
+
+/** An event of the catalogue; its payload is trusted (it comes from another node of this publication). */
+function isNamedEvent(event: unknown): boolean {
+  if (typeof event !== 'object' || event === null) return false;
+  const name = (event as { name?: unknown }).name;
+  return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
 }
 
 async function quit(connection: Redis): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ListSnapshotIds, ListSnapshotStore } from '../modules/rankings/list-snapshot.js';
+import type { ListSnapshotIds, ListSnapshotStore } from '../modules/rankings/index.js';
 import { connectRedis, type Redis } from './redis.js';
 import { boundedRedisCall } from './redis-bounded.js';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DailyReaders, readerKey } from '../modules/audience/daily-readers.js';
+import { DailyReaders, readerKey } from '../modules/audience/index.js';
 import { startOfNextZonedDay, startOfZonedDay, zonedDayKey } from '../shared/zoned-time.js';
 import type { ReaderDays } from '../shared/cluster.types.js';
 import type { Redis } from './redis.js';

@@ -2,6 +2,7 @@ import { Kysely, Migrator, type MigrationResultSet } from 'kysely';
 import type { DatabaseTarget } from '../config/config.js';
 import { StartupError } from '../shared/errors.js';
 import type { EngineConnection } from './dialects/engine.js';
+import type { FullTextIndex } from './dialects/full-text.js';
 import { openPostgres, type PostgresOptions } from './dialects/postgres.dialect.js';
 import { openSqlite } from './dialects/sqlite.dialect.js';
 import { migrations } from './migrations/migrations.js';
@@ -13,6 +14,8 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   readonly db: Db;
   readonly description: string;
+  /** The engine's full-text index (the search module's), chosen with the dialect. */
+  readonly fullText: FullTextIndex;
   ping(): Promise<void>;
   close(): Promise<void>;
   isUnavailableError(error: unknown): boolean;
@@ -35,12 +38,13 @@ export async function openDatabase(target: DatabaseTarget, options: PostgresOpti
   const handle: DatabaseHandle = {
     db,
     description: connection.description,
+    fullText: connection.fullText,
     ping: () => connection.ping(),
     close: () => db.destroy(),
     isUnavailableError: (error) => connection.isUnavailableError(error),
   };
   try {
-    await migrateToLatest(db, options.searchPath);
+    await migrateToLatest(db, connection.fullText, options.searchPath);
   } catch (error) {
     await handle.close().catch(() => {});
     throw new StartupError(`Could not update the database schema (${connection.description}): ${reason(error)}`, {
@@ -59,24 +63,25 @@ export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): P
 }
 
 /**
+ * @param fullText the engine's full-text index, which writes its own DDL.
  * @param schema the PostgreSQL schema the tables live in, when not the default. Kysely looks for its
  *   bookkeeping tables in every schema unless told which, and would find another schema's.
  */
-export async function migrateToLatest(db: Db, schema?: string): Promise<MigrationResultSet> {
+export async function migrateToLatest(db: Db, fullText: FullTextIndex, schema?: string): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => migrations(fullText) },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const result = await migrator.migrateToLatest();
-  if (result.error) throw result.error;
+  if (result.error) throw result.error instanceof Error ? result.error : new Error('The migration failed', { cause: result.error });
   return result;
 }
 
 function reason(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length > 0) return reason(error.errors[0]);
   if (error instanceof Error) {
-    const code = 'code' in error && error.code ? String(error.code) : '';
+    const code = 'code' in error && (typeof error.code === 'string' || typeof error.code === 'number') && error.code ? String(error.code) : '';
     return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message || code;
   }
   return String(error);

@@ -1,4 +1,4 @@
-import type { ArticleBody, BodyBlock } from '../modules/articles/article-body.js';
+import type { ArticleBody, BodyBlock } from '../shared/article-body.js';
 
 const QUOTE_ATTRIBUTION = /^(.*?)\s+[—–-]\s+([^—–]+)$/;
 

@@ -53,7 +53,7 @@ export async function seedDemoIfEmpty(deps: Deps, log: (message: string) => void
   const now = deps.clock.now();
   const media = await drawAllImages(deps.mediaDir);
   await inTransaction(deps.db, (trx) => insertDemoRows(trx, now, media));
-  await deps.events.emit('content.changed', { reason: 'demo' });
+  await deps.events.emit({ name: 'content.imported' });
   return { articles: demoStories.length, sections: demoSections.length };
 }
 

@@ -1,5 +1,5 @@
 import type { RateLimiter, SharedRateLimitOptions } from './rate-limiter.js';
-import type { DomainEvents } from './events.js';
+import type { DomainEvent } from './events.js';
 
 /**
  * What the processes serving one publication share. One process (the default, SQLite or
@@ -27,10 +27,10 @@ export interface Cluster {
   close(): Promise<void>;
 }
 
-/** Messages between nodes: the local events whose in-memory effects every node must repeat. */
+/** Messages between nodes. */
 export type ClusterMessage =
-  | { type: 'content.changed'; payload: DomainEvents['content.changed'] }
-  | { type: 'comments.changed'; payload: DomainEvents['comments.changed'] }
+  /** A change made on the sending node: the others run the reactions that run `everywhere` (src/reactions.ts). */
+  | { type: 'event'; event: DomainEvent }
   /** The cluster's list leader computed new ranked lists: followers reload them. */
   | { type: 'lists.refreshed' }
   /** Other nodes drop the key from their cache of verified keys at once (see ApiKeyService). */

@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.js';
-import type { ArticleBody } from '../modules/articles/article-body.js';
+import type { ArticleBody } from '../shared/article-body.js';
 import type { ArticleEditDraft } from '../modules/articles/article-input.js';
 import { insertArticle, insertCorrection, updateArticleStatus } from '../modules/articles/article.repository.js';
 import type { ArticleInput, ArticleStatus } from '../modules/articles/article.types.js';
@@ -17,6 +17,7 @@ import { ensureTags } from '../modules/tags/tag.repository.js';
 import type { Role } from '../modules/users/permissions.js';
 import type { User } from '../modules/users/user.types.js';
 import { HOUR_MS } from '../shared/clock.js';
+import type { DomainEvent } from '../shared/events.js';
 import { newId } from '../shared/ids.js';
 import { findReaderById, insertReader } from '../modules/readers/reader.repository.js';
 import { hashPassword } from '../modules/users/password.js';
@@ -42,7 +43,8 @@ export type Factories = ReturnType<typeof createFactories>;
  */
 export function createFactories(deps: Deps) {
   const { db, clock } = deps;
-  const changed = (reason: string) => deps.events.emit('content.changed', { reason });
+  // Rows written here bypass the services, so each write announces itself as they would.
+  const changed = (event: DomainEvent) => deps.events.emit(event);
 
   const factories = {
     async section(overrides: Partial<Section> = {}): Promise<Section> {
@@ -52,7 +54,7 @@ export function createFactories(deps: Deps) {
         { slug: `section-${n}`, name: `Section ${n}`, description: `Stories of section ${n}.`, position: n, inNavigation: true, ...overrides },
         clock.now(),
       );
-      await changed('section');
+      await changed({ name: 'taxonomy.changed', kind: 'section', ids: [section.id] });
       return section;
     },
 
@@ -127,13 +129,13 @@ export function createFactories(deps: Deps) {
       for (const correction of overrides.corrections ?? []) {
         await insertCorrection(db, id, { ...correction, createdAt: clock.now() });
       }
-      await changed('article');
+      await changed({ name: 'content.imported' });
       return { id, slug, section, authorIds };
     },
 
     async setStatus(articleId: string, status: ArticleStatus): Promise<void> {
       await updateArticleStatus(db, articleId, status, clock.now());
-      await changed('article');
+      await changed({ name: 'content.imported' });
     },
 
     /**
@@ -148,7 +150,7 @@ export function createFactories(deps: Deps) {
 
     async pick(articleId: string, position: number, expiresAt: Date | null = null): Promise<void> {
       await insertPick(db, { articleId, position, expiresAt }, clock.now());
-      await changed('pick');
+      await changed({ name: 'curation.changed', part: 'picks' });
     },
 
     /** A staff account; the password is returned so a test can sign in with it. */
@@ -172,7 +174,7 @@ export function createFactories(deps: Deps) {
 
     async staticPage(slug: StaticPageSlug, title = 'About us'): Promise<void> {
       await saveStaticPage(db, { slug, title, body: [{ type: 'paragraph', content: [{ text: `${title} text.` }] }], updatedAt: clock.now() });
-      await changed('static-page');
+      await changed({ name: 'static-page.changed', slug });
     },
 
     /**

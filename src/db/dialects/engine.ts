@@ -1,14 +1,17 @@
 import type { Dialect } from 'kysely';
+import type { FullTextIndex } from './full-text.js';
 
 /**
  * The seam between the data layer and the engine. Everything engine-specific (connecting, health,
- * and later full-text search and date buckets) lives behind this interface, in this folder.
+ * full-text search, and later date buckets) lives behind this interface, in this folder.
  */
 export interface EngineConnection {
   readonly engine: 'sqlite' | 'postgres';
   /** For logs: never contains a password. */
   readonly description: string;
   readonly dialect: Dialect;
+  /** This engine's full-text index, chosen here once, like the Kysely dialect. */
+  readonly fullText: FullTextIndex;
   ping(): Promise<void>;
   close(): Promise<void>;
   /** True when the error means "the database cannot be reached right now" (answer 503, not 500). */

@@ -1,6 +1,7 @@
 import { PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { EngineConnection } from './engine.js';
+import { postgresFullText } from './postgres-full-text.js';
 
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
@@ -39,6 +40,7 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
     engine: 'postgres',
     description: `PostgreSQL ${redactPassword(connectionString)}`,
     dialect: new PostgresDialect({ pool }),
+    fullText: postgresFullText,
     ping: async () => {
       await pool.query('select 1');
     },

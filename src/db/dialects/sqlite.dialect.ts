@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { SqliteDialect, type SqliteDatabase } from 'kysely';
 import { StartupError } from '../../shared/errors.js';
 import type { EngineConnection } from './engine.js';
+import { sqliteFullText } from './sqlite-full-text.js';
 
 /**
  * Opens (or creates) the SQLite file. Checks the folder first, so a bad DATA_DIR is reported in one
@@ -30,6 +31,7 @@ export function openSqlite(filename: string): EngineConnection {
     engine: 'sqlite',
     description: `SQLite ${filename}`,
     dialect: new SqliteDialect({ database: withStatementCache(database) }),
+    fullText: sqliteFullText,
     ping: async () => {
       database.prepare('select 1').get();
     },

@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import type { FullTextIndex } from '../dialects/full-text.js';
 import { initialMigration } from './0001-initial.migration.js';
 import { newsroomMigration } from './0002-newsroom.migration.js';
 import { audienceMigration } from './0003-audience.migration.js';
@@ -9,12 +10,15 @@ import { searchMigration } from './0006-search.migration.js';
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
  * from `src/` under tsx and from `dist/` in production. Names sort in the order they must run.
+ * The engine's full-text index writes its own DDL (0006).
  */
-export const migrations: Record<string, Migration> = {
-  '0001-initial': initialMigration,
-  '0002-newsroom': newsroomMigration,
-  '0003-audience': audienceMigration,
-  '0004-comments': commentsMigration,
-  '0005-integrations': integrationsMigration,
-  '0006-search': searchMigration,
-};
+export function migrations(fullText: FullTextIndex): Record<string, Migration> {
+  return {
+    '0001-initial': initialMigration,
+    '0002-newsroom': newsroomMigration,
+    '0003-audience': audienceMigration,
+    '0004-comments': commentsMigration,
+    '0005-integrations': integrationsMigration,
+    '0006-search': searchMigration(fullText),
+  };
+}

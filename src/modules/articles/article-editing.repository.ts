@@ -1,6 +1,6 @@
 import { inTransaction, type Db } from '../../db/database.js';
-import { serializeBody } from './article-body.js';
-import type { ArticleInput, ArticleStatus } from './article.types.js';
+import { serializeBody } from '../../shared/article-body.js';
+import type { ArticleInput, ArticleStatus, DeskStorySummary, LatestStory } from './article.types.js';
 
 /**
  * The newsroom's article SQL: what the story workflow reads and writes. Reads for readers live in
@@ -198,18 +198,9 @@ function toDate(value: string | null): Date | null {
   return value ? new Date(value) : null;
 }
 
-/** A story as the newsroom's story list shows it: any status. */
-export interface DeskStoryRow {
-  id: string;
-  headline: string;
-  status: ArticleStatus;
-  sectionName: string;
-  /** The latest of created, updated and published. */
-  changedAt: Date;
-}
 
 /** Stories of any status, most recently changed first, optionally of one status. */
-export async function listStoriesForDesk(db: Db, options: { status?: ArticleStatus; limit: number }): Promise<DeskStoryRow[]> {
+export async function listStoriesForDesk(db: Db, options: { status?: ArticleStatus; limit: number }): Promise<DeskStorySummary[]> {
   let query = db
     .selectFrom('articles')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
@@ -228,4 +219,22 @@ export async function listStoriesForDesk(db: Db, options: { status?: ArticleStat
       changedAt: new Date([row.created_at, row.updated_at ?? '', row.published_at ?? ''].sort().at(-1) ?? row.created_at),
     }))
     .sort((a, b) => b.changedAt.getTime() - a.changedAt.getTime());
+}
+
+/** The newest stories whatever their status, newest first: the newsroom home's list. */
+export async function listLatestStories(db: Db, limit: number): Promise<LatestStory[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'slug', 'headline', 'status', 'created_at', 'updated_at', 'published_at'])
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    status: row.status,
+    changedAt: new Date([row.created_at, row.updated_at ?? '', row.published_at ?? ''].sort().at(-1) ?? row.created_at),
+  }));
 }

@@ -5,13 +5,11 @@ import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
 import { newId } from '../../shared/ids.js';
 import { isValidSlug, slugify } from '../../shared/slug.js';
-import type { AuditService } from '../audit/audit.service.js';
-import type { AuditAction } from '../audit/audit.types.js';
-import { insertRevision } from '../revisions/revision.repository.js';
-import type { RevisionSnapshot } from '../revisions/revision.types.js';
-import { ensureTags } from '../tags/tag.repository.js';
-import { mayEditStory, roleHas, type Permission } from '../users/permissions.js';
-import { bodyFigureIds } from './article-body.js';
+import type { AuditAction, AuditService } from '../audit/index.js';
+import { insertRevision, type RevisionSnapshot } from '../revisions/index.js';
+import { ensureTags } from '../tags/index.js';
+import { mayEditStory, roleHas, type Permission } from '../users/index.js';
+import { bodyFigureIds } from '../../shared/article-body.js';
 import { parseArticleInput, type ArticleEditInput } from './article-input.js';
 import {
   deleteArticle,
@@ -19,6 +17,7 @@ import {
   findStoryState,
   isArticleSlugTaken,
   isStoryOwnedBy,
+  listStoriesForDesk,
   setArticleCommentsEnabled,
   setArticleOwner,
   touchArticle,
@@ -28,7 +27,7 @@ import {
   type StoryState,
 } from './article-editing.repository.js';
 import { insertArticle, insertCorrection } from './article.repository.js';
-import type { ArticleStatus } from './article.types.js';
+import type { ArticleStatus, DeskStorySummary } from './article.types.js';
 import { assertTransition } from './story-workflow.js';
 
 /** Who is acting: a signed-in staff user. The role is a string so an unknown role simply holds no permission. */
@@ -93,7 +92,7 @@ export class ArticleEditingService {
       await updateArticleContent(trx, id, content, now);
       return insertRevision(trx, { articleId: id, authorUserId: actor.id, snapshot, createdAt: now });
     });
-    if (story.status === 'published') await this.changed('story.updated', id);
+    if (story.status === 'published') await this.events.emit({ name: 'story.updated', articleIds: [id] });
     return number;
   }
 
@@ -148,7 +147,12 @@ export class ArticleEditingService {
       await insertCorrection(trx, id, { kind: parsed.data.kind, text: parsed.data.text, createdAt: now });
       await touchArticle(trx, id, now);
     });
-    await this.changed('story.corrected', id);
+    await this.events.emit({ name: 'story.corrected', articleIds: [id] });
+  }
+
+  /** The newsroom's story list: stories of any status, most recently changed first, optionally of one status. */
+  listForDesk(options: { status?: ArticleStatus; limit: number }): Promise<DeskStorySummary[]> {
+    return listStoriesForDesk(this.db, options);
   }
 
   /** Deletes a story with its revisions, bylines, tags, corrections and picks. */
@@ -162,8 +166,8 @@ export class ArticleEditingService {
       );
     });
     // The row is gone now: a story readers could see is described in the event (webhooks need it).
-    const removed = story.status === 'published' ? [{ id, slug: story.slug, headline: story.headline }] : undefined;
-    await this.events.emit('content.changed', { reason: 'story.deleted', articleIds: [id], ...(removed ? { removed } : {}) });
+    const removed = story.status === 'published' ? [{ id, slug: story.slug, headline: story.headline }] : [];
+    await this.events.emit({ name: 'story.deleted', articleIds: [id], removed });
   }
 
   /**
@@ -201,11 +205,10 @@ export class ArticleEditingService {
       }
     });
     // Review is invisible to readers; every other step may change what they see (or a 404 into a 410).
-    if (to !== 'in_review') await this.changed(`story.${to}`, story.id);
-  }
-
-  private async changed(reason: string, id: string): Promise<void> {
-    await this.events.emit('content.changed', { reason, articleIds: [id] });
+    const articleIds = [story.id];
+    if (to === 'published') await this.events.emit({ name: 'story.published', articleIds, scheduled: false });
+    else if (to === 'scheduled') await this.events.emit({ name: 'story.scheduled', articleIds });
+    else if (to === 'unpublished') await this.events.emit({ name: 'story.unpublished', articleIds });
   }
 
   private async assertSlugFree(slug: string, exceptId?: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { isValidSlug, slugify } from '../../shared/slug.js';
-import { ArticleBodySchema } from './article-body.js';
+import { ArticleBodySchema } from '../../shared/article-body.js';
 import { TYPE_LABELS } from './article.types.js';
 
 const MAX_TAGS = 20;

@@ -2,12 +2,12 @@ import { type Selectable, type SelectQueryBuilder } from 'kysely';
 import { inTransaction, type Database, type Db } from '../../db/database.js';
 import type { ArticlesTable } from '../../db/schema.js';
 import { newId } from '../../shared/ids.js';
-import { findAuthorsForArticles } from '../authors/author.repository.js';
-import { findMediaByIds } from '../media/media.repository.js';
-import { listSections } from '../sections/section.repository.js';
-import { findSeriesByIds } from '../series/series.repository.js';
-import { findTagsForArticles } from '../tags/tag.repository.js';
-import { bodyFigureIds, parseStoredBody, serializeBody } from './article-body.js';
+import { findAuthorsForArticles } from '../authors/index.js';
+import { findMediaByIds } from '../media/index.js';
+import { listSections } from '../sections/index.js';
+import { findSeriesByIds } from '../series/index.js';
+import { findTagsForArticles } from '../tags/index.js';
+import { bodyFigureIds, parseStoredBody, serializeBody } from '../../shared/article-body.js';
 import type { Article, ArticleFilter, ArticleInput, ArticleStatus, ArticleSummary, Correction } from './article.types.js';
 
 type ArticleRow = Selectable<ArticlesTable>;
@@ -192,6 +192,27 @@ export function publishedQuery(db: Db, filter: ArticleFilter, now: Date): Articl
     );
   }
   return query;
+}
+
+/**
+ * The next moment a published story becomes visible without anyone touching it (its publication
+ * time or its embargo passes), or null when none is waiting: publishedQuery's rule, looking ahead.
+ * No event marks that moment, so the services that cache what readers see check it themselves.
+ */
+export async function findNextVisibilityChange(db: Db, now: Date): Promise<Date | null> {
+  const nowIso = now.toISOString();
+  const rows = await db
+    .selectFrom('articles')
+    .select(['published_at', 'embargo_until'])
+    .where('status', '=', 'published')
+    .where((eb) => eb.or([eb('published_at', '>', nowIso), eb('embargo_until', '>', nowIso)]))
+    .execute();
+  let next: number | null = null;
+  for (const row of rows) {
+    const visibleAt = Math.max(Date.parse(row.published_at ?? nowIso), Date.parse(row.embargo_until ?? nowIso));
+    if (next === null || visibleAt < next) next = visibleAt;
+  }
+  return next === null ? null : new Date(next);
 }
 
 /** Loads what lists show beside each row in a fixed number of queries, whatever the list's length. */

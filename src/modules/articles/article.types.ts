@@ -1,8 +1,8 @@
-import type { Author } from '../authors/author.types.js';
-import type { MediaAsset } from '../media/media.types.js';
-import type { Section } from '../sections/section.types.js';
-import type { Tag } from '../tags/tag.types.js';
-import type { ArticleBody } from './article-body.js';
+import type { Author } from '../authors/index.js';
+import type { MediaAsset } from '../media/index.js';
+import type { Section } from '../sections/index.js';
+import type { Tag } from '../tags/index.js';
+import type { ArticleBody } from '../../shared/article-body.js';
 
 export const ARTICLE_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -32,6 +32,26 @@ export interface ArticleSummary {
   viewCount: number;
   /** Published comments and replies. */
   commentCount: number;
+}
+
+/** A story as the newsroom's story list shows it: any status. */
+export interface DeskStorySummary {
+  id: string;
+  headline: string;
+  status: ArticleStatus;
+  sectionName: string;
+  /** The latest of created, updated and published. */
+  changedAt: Date;
+}
+
+/** A story as the newsroom home lists it: any status, newest first. */
+export interface LatestStory {
+  id: string;
+  slug: string;
+  headline: string;
+  status: string;
+  /** The latest of created, updated and published. */
+  changedAt: Date;
 }
 
 export interface Correction {

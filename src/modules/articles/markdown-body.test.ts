@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ArticleBodySchema, type ArticleBody } from './article-body.js';
+import { ArticleBodySchema, type ArticleBody } from '../../shared/article-body.js';
 import { bodyToMarkdown, markdownToBody } from './markdown-body.js';
 
 describe('Markdown ⇄ article body', () => {

@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
-import { ArticleBodySchema, type ArticleBody, type BodyBlock, type Inline } from './article-body.js';
+import { ArticleBodySchema, type ArticleBody, type BodyBlock, type Inline } from '../../shared/article-body.js';
 
 /**
  * Markdown ⇄ ArticleBody, so editors write Markdown while the body stays structured data. We walk

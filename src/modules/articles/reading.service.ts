@@ -1,15 +1,9 @@
 import type { Db } from '../../db/database.js';
-import { findAuthorBySlug } from '../authors/author.repository.js';
-import type { Author } from '../authors/author.types.js';
-import { findStaticPage } from '../pages/static-page.repository.js';
-import type { StaticPage, StaticPageSlug } from '../pages/static-page.types.js';
-import type { RelatedStoriesService } from '../rankings/related-stories.service.js';
-import type { SectionDirectory } from '../sections/section-directory.js';
-import type { Section } from '../sections/section.types.js';
-import { findSeriesBySlug } from '../series/series.repository.js';
-import type { Series } from '../series/series.types.js';
-import { findTagBySlug } from '../tags/tag.repository.js';
-import type { Tag } from '../tags/tag.types.js';
+import { findAuthorBySlug, type Author } from '../authors/index.js';
+import { findStaticPage, type StaticPage, type StaticPageSlug } from '../pages/index.js';
+import type { Section, SectionDirectory } from '../sections/index.js';
+import { findSeriesBySlug, type Series } from '../series/index.js';
+import { findTagBySlug, type Tag } from '../tags/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { paginate, type Pagination } from '../../shared/pagination.js';
@@ -29,6 +23,15 @@ export interface StoryPage {
   pagination: Pagination;
 }
 
+/**
+ * Where "You May Also Like" comes from: rankings' RelatedStoriesService, which depends on this
+ * module and so is handed in rather than imported.
+ */
+export interface RelatedStoryIds {
+  /** Ids of stories related to this one, best first; they may include some readers can no longer see. */
+  relatedToArticle(article: Article): string[];
+}
+
 export interface ArticleReading {
   article: Article;
   seriesParts: ArticleSummary[];
@@ -41,7 +44,7 @@ export class ReadingService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly sections: SectionDirectory,
-    private readonly relatedStories: RelatedStoriesService,
+    private readonly relatedStories: RelatedStoryIds,
   ) {}
 
   /** A published story; a withdrawn one is 410 Gone, anything else unseen is 404. */

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { HOUR_MS } from '../../shared/clock.js';
+import { JobRunner } from '../../shared/jobs/job-runner.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import type { Actor } from './article-editing.service.js';
 import { findStoryState } from './article-editing.repository.js';
 import { ScheduledPublisher } from './scheduled-publisher.js';
+import { scheduledPublishJob } from './scheduled-publish.job.js';
 
 describe('scheduled publishing', () => {
   let t: TestApp;
@@ -65,19 +67,21 @@ describe('scheduled publishing', () => {
 
   it('after a restart, publishes at once what fell due while the server was down', async () => {
     const id = await scheduleStory('while-down', HOUR_MS);
-    // The server is down across the publishing time; a new publisher (as a fresh start builds) starts.
+    // The server is down across the publishing time; a new publisher and its job (as a fresh start builds) start.
     t.clock.advance(3 * HOUR_MS);
     const restarted = new ScheduledPublisher(t.deps.db, t.deps.clock, t.deps.events, t.deps.audit);
+    const jobs = new JobRunner({ clock: t.clock, locks: t.deps.cluster });
+    jobs.register(scheduledPublishJob(restarted));
     const changed = new Promise<string[]>((resolve) => {
-      t.deps.events.on('content.changed', (payload) => {
-        if (payload.articleIds?.includes(id)) resolve(payload.articleIds);
+      t.deps.events.on('story.published', (event) => {
+        if (event.articleIds.includes(id) && event.scheduled) resolve(event.articleIds);
       });
     });
-    restarted.start();
+    jobs.start();
     try {
       assert.deepEqual(await changed, [id]);
     } finally {
-      restarted.stop();
+      await jobs.stop();
     }
     assert.equal((await findStoryState(t.deps.db, id))?.status, 'published');
     assert.equal((await t.app.inject('/article/while-down')).statusCode, 200);

@@ -1,7 +1,7 @@
 import { inTransaction, type Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
 import type { EventBus } from '../../shared/events.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import { publishDueArticles } from './article-editing.repository.js';
 
 /**
@@ -12,12 +12,11 @@ export const SCHEDULE_CHECK_INTERVAL_MS = 15_000;
 
 /**
  * Publishes scheduled stories when their time comes. The schedule lives in the database (status
- * `scheduled`, published_at = the time), not in timers, so it survives restarts: `start()` checks
- * at once, which publishes everything that fell due while the server was down.
+ * `scheduled`, published_at = the time), not in timers, so it survives restarts: the job
+ * (scheduled-publish.job.ts) checks at start, which publishes everything that fell due while the
+ * server was down, then every 15 seconds.
  */
 export class ScheduledPublisher {
-  private timer: NodeJS.Timeout | undefined;
-
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -41,20 +40,7 @@ export class ScheduledPublisher {
       }
       return published;
     });
-    if (ids.length > 0) await this.events.emit('content.changed', { reason: 'story.scheduled-published', articleIds: ids });
+    if (ids.length > 0) await this.events.emit({ name: 'story.published', articleIds: ids, scheduled: true });
     return ids;
-  }
-
-  start(): void {
-    if (this.timer) return;
-    void this.publishDue().catch(() => {});
-    this.timer = setInterval(() => void this.publishDue().catch(() => {}), SCHEDULE_CHECK_INTERVAL_MS);
-    // Never keep the process alive just to check the schedule.
-    this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { articleIdsInSection, articleRefs } from '../articles/index.js';
 
 /**
  * The newsroom's audience figures: sums over `article_view_hours` in a bounded window of UTC
@@ -52,7 +53,7 @@ function viewsIn(db: Db, window: ViewWindow, filter: ViewFilter) {
     .where('v.hour_start', '>=', window.from.toISOString())
     .where('v.hour_start', '<', window.to.toISOString());
   if (filter.sectionId !== undefined) {
-    query = query.where('v.article_id', 'in', db.selectFrom('articles').select('articles.id').where('articles.section_id', '=', filter.sectionId));
+    query = query.where('v.article_id', 'in', articleIdsInSection(db, filter.sectionId));
   }
   if (filter.authorId !== undefined) {
     query = query.where('v.article_id', 'in', db.selectFrom('article_authors').select('article_authors.article_id').where('article_authors.author_id', '=', filter.authorId));
@@ -75,7 +76,7 @@ export async function sumViewsByHour(db: Db, window: ViewWindow, filter: ViewFil
 /** The most viewed stories in the window, most views first (ties by headline). */
 export async function sumViewsByArticle(db: Db, window: ViewWindow, filter: ViewFilter, limit: number): Promise<ArticleViews[]> {
   const rows = await viewsIn(db, window, filter)
-    .innerJoin('articles as a', 'a.id', 'v.article_id')
+    .innerJoin(articleRefs(db).as('a'), 'a.id', 'v.article_id')
     .innerJoin('sections as s', 's.id', 'a.section_id')
     .select(['a.id', 'a.slug', 'a.headline', 'a.status', 'a.view_count', 's.id as section_id', 's.slug as section_slug', 's.name as section_name'])
     .select((eb) => eb.fn.sum<number | string>('v.views').as('views'))
@@ -99,7 +100,7 @@ export async function sumViewsByArticle(db: Db, window: ViewWindow, filter: View
 /** Views in the window per section of the story, most first. */
 export async function sumViewsBySection(db: Db, window: ViewWindow, filter: ViewFilter): Promise<GroupViews[]> {
   const rows = await viewsIn(db, window, filter)
-    .innerJoin('articles as a', 'a.id', 'v.article_id')
+    .innerJoin(articleRefs(db).as('a'), 'a.id', 'v.article_id')
     .innerJoin('sections as s', 's.id', 'a.section_id')
     .select(['s.id', 's.slug', 's.name'])
     .select((eb) => eb.fn.sum<number | string>('v.views').as('views'))

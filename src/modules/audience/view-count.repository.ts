@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { inTransaction, type Db } from '../../db/database.js';
-import { publishedQuery } from '../articles/article.repository.js';
+import { addArticleViews, listExistingArticleIds, publishedQuery } from '../articles/index.js';
 
 /** Views gathered for one article in one UTC hour, ready to be added to what is stored. */
 export interface HourlyViewCount {
@@ -21,7 +21,7 @@ export async function addViewCounts(db: Db, counts: readonly HourlyViewCount[]):
   await inTransaction(db, async (trx) => {
     // A story deleted since its views were gathered takes them with it, rather than failing the batch.
     const ids = [...new Set(counts.map((count) => count.articleId))];
-    const existing = new Set((await trx.selectFrom('articles').select('id').where('id', 'in', ids).execute()).map((row) => row.id));
+    const existing = new Set(await listExistingArticleIds(trx, ids));
     const kept = counts.filter((count) => existing.has(count.articleId));
     const totals = new Map<string, number>();
     for (const count of kept) totals.set(count.articleId, (totals.get(count.articleId) ?? 0) + count.views);
@@ -44,13 +44,7 @@ export async function addViewCounts(db: Db, counts: readonly HourlyViewCount[]):
         )
         .execute();
     }
-    for (const [articleId, views] of totals) {
-      await trx
-        .updateTable('articles')
-        .set({ view_count: sql<number>`view_count + ${views}` })
-        .where('id', '=', articleId)
-        .execute();
-    }
+    for (const [articleId, views] of totals) await addArticleViews(trx, articleId, views);
   });
 }
 

@@ -18,7 +18,7 @@ export function toListMarker(value: unknown): ListMarker | null {
 /** Counts are written about this often; a crash loses at most this much. */
 export const VIEW_FLUSH_INTERVAL_MS = 1000;
 /** Stories become countable when published; this also catches embargoes lifting by time alone. */
-const COUNTABLE_REFRESH_MS = 60_000;
+export const COUNTABLE_REFRESH_MS = 60_000;
 
 export interface ViewReport {
   articleId: string;
@@ -31,14 +31,13 @@ export type ViewOutcome = 'counted' | 'repeat';
 
 /**
  * Gathers views in memory and writes them in batches into hourly buckets and running totals.
- * Each view is an increment, so batches from any number of writers add up exactly.
+ * Each view is an increment, so batches from any number of writers add up exactly. The jobs beside
+ * it say when: view-flush.job.ts (every second, and once more at stop), countable-stories.job.ts.
  */
 export class ViewCounter {
   private pending = new Map<string, HourlyViewCount>();
   private countable = new Set<string>();
   private flushing: Promise<void> | undefined;
-  private flushTimer: NodeJS.Timeout | undefined;
-  private countableTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Db,
@@ -104,23 +103,6 @@ export class ViewCounter {
         this.flushing = undefined;
       });
     return this.flushing;
-  }
-
-  /** @param onError told of a failed write; the views stay gathered and go with the next batch. */
-  start(onError: (error: unknown) => void = () => {}): void {
-    this.flushTimer ??= setInterval(() => void this.flush().catch(onError), VIEW_FLUSH_INTERVAL_MS);
-    this.flushTimer.unref();
-    this.countableTimer ??= setInterval(() => void this.loadCountable().catch(onError), COUNTABLE_REFRESH_MS);
-    this.countableTimer.unref();
-  }
-
-  /** Stops the timers and writes what is left: a graceful shutdown loses no view. */
-  async stop(): Promise<void> {
-    clearInterval(this.flushTimer);
-    clearInterval(this.countableTimer);
-    this.flushTimer = undefined;
-    this.countableTimer = undefined;
-    await this.flush();
   }
 
   private restore(batch: HourlyViewCount[]): void {

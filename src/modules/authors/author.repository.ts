@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AuthorsTable } from '../../db/schema.js';
 import { newId } from '../../shared/ids.js';
-import { findMediaByIds } from '../media/media.repository.js';
+import { findMediaByIds } from '../media/index.js';
 import type { Author, AuthorInput } from './author.types.js';
 
 export async function findAuthorBySlug(db: Db, slug: string): Promise<Author | undefined> {

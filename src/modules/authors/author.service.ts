@@ -4,8 +4,8 @@ import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
 import { isValidSlug } from '../../shared/slug.js';
-import type { AuditService } from '../audit/audit.service.js';
-import { findMediaById } from '../media/media.repository.js';
+import type { AuditService } from '../audit/index.js';
+import { findMediaById } from '../media/index.js';
 import { authorSlugTaken, findAuthorById, insertAuthor, listAuthors, updateAuthor } from './author.repository.js';
 import type { Author, AuthorInput } from './author.types.js';
 
@@ -24,7 +24,7 @@ const MAX_NAME_LENGTH = 100;
 const MAX_JOB_TITLE_LENGTH = 100;
 const MAX_BIO_LENGTH = 2000;
 
-/** Author profiles (bylines) managed from the newsroom; every change reaches readers at once via content.changed. */
+/** Author profiles (bylines) managed from the newsroom; every change reaches readers at once via taxonomy.changed. */
 export class AuthorService {
   constructor(
     private readonly db: Db,
@@ -51,7 +51,7 @@ export class AuthorService {
       await this.audit.record({ actorUserId, action: 'author.created', subjectType: 'author', subjectId: created, details: { slug: fields.slug } }, trx);
       return created;
     });
-    await this.events.emit('content.changed', { reason: 'author', authorIds: [id] });
+    await this.events.emit({ name: 'taxonomy.changed', kind: 'author', ids: [id] });
     return id;
   }
 
@@ -63,7 +63,7 @@ export class AuthorService {
       await updateAuthor(trx, id, fields);
       await this.audit.record({ actorUserId, action: 'author.updated', subjectType: 'author', subjectId: id, details: { slug: fields.slug } }, trx);
     });
-    await this.events.emit('content.changed', { reason: 'author', authorIds: [id] });
+    await this.events.emit({ name: 'taxonomy.changed', kind: 'author', ids: [id] });
   }
 
   private async check(input: AuthorFields): Promise<Omit<AuthorInput, 'id'>> {

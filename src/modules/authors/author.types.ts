@@ -1,4 +1,4 @@
-import type { MediaAsset } from '../media/media.types.js';
+import type { MediaAsset } from '../media/index.js';
 
 export interface Author {
   id: string;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import type { Actor } from '../articles/article-editing.service.js';
+import type { Actor } from '../articles/index.js';
 import { csrfTokenFor } from '../../web/http/csrf.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { startWebhookReceiver, verifyDatelineSignature, type ReceivedDelivery } from '../../testing/webhook-receiver.js';
@@ -115,7 +115,7 @@ describe('CDN purge hook', () => {
       purger.purge(['lists']);
       purger.purge(['site']);
       await purger.idle();
-      assert.deepEqual(batch.received.map((request) => JSON.parse(request.body)), [{ keys: ['article-1', 'feeds', 'lists'] }, { keys: ['site'] }]);
+      assert.deepEqual(batch.received.map((request) => JSON.parse(request.body) as unknown), [{ keys: ['article-1', 'feeds', 'lists'] }, { keys: ['site'] }]);
     } finally {
       await batch.close();
     }

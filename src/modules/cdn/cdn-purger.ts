@@ -1,8 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
-import type { DomainEvents } from '../../shared/events.js';
 import { signatureHeader } from '../../shared/signature.js';
-import { findArticleById } from '../articles/article.repository.js';
+import { findArticleById } from '../articles/index.js';
 import { SURROGATE_KEYS, storyKeys } from './surrogate-keys.js';
 
 /** Waits before the 2nd, 3rd and 4th attempt; after the last one the purge is reported and dropped. */
@@ -24,8 +23,9 @@ export interface CdnPurgeTarget {
  * caused it has long been answered; a failed purge is retried a few times in memory, then reported
  * (the CDN's copy then expires by itself within s-maxage, see web/http/cache-control.ts).
  *
- * Subscribed to this process's own events only (deps.ts): in multi-node mode the node where the
- * change happened purges, and the others, which only reload their memory, do not purge again.
+ * Called for this process's own events only (cdn-purge.reaction.ts runs on the origin node): in
+ * multi-node mode the node where the change happened purges, and the others, which only reload
+ * their memory, do not purge again.
  * Without CDN_PURGE_URL every method does nothing.
  */
 export class CdnPurger {
@@ -50,33 +50,37 @@ export class CdnPurger {
   }
 
   /**
-   * A change naming its stories purges them and every page listing them; the home page, feeds,
-   * sitemaps, search results and missing-page answers show the latest stories, so they go too.
-   * Anything else (settings, sections, authors, tags, media, picks) may show on every page: `site`.
+   * Stories changed: they go, with every page listing them; the home page, feeds, sitemaps, search
+   * results and missing-page answers show the latest stories, so they go too. `removedIds` are
+   * deleted stories (no row left to look up).
    */
-  contentChanged(change: DomainEvents['content.changed']): void {
+  storiesChanged(articleIds: readonly string[], removedIds: readonly string[] = []): void {
     if (!this.target) return;
-    // The look-ups run beside the change's other handlers, never in front of them.
-    this.track(this.keysFor(change).then((keys) => this.purge(keys), (error: unknown) => this.errorHandler(error)));
+    if (articleIds.length > MAX_STORIES_LOOKED_UP) return this.siteChanged();
+    // The look-ups run beside the change's other reactions, never in front of them.
+    this.track(this.storyKeysFor(articleIds, removedIds).then((keys) => this.purge(keys), (error: unknown) => this.errorHandler(error)));
   }
 
-  private async keysFor(change: DomainEvents['content.changed']): Promise<string[]> {
-    const ids = change.articleIds;
-    if (!ids || ids.length > MAX_STORIES_LOOKED_UP) return [SURROGATE_KEYS.site];
+  /** Settings, sections, authors, tags, media, picks … may show on every page: `site`. */
+  siteChanged(): void {
+    this.purge([SURROGATE_KEYS.site]);
+  }
+
+  private async storyKeysFor(articleIds: readonly string[], removedIds: readonly string[]): Promise<string[]> {
     const keys: string[] = [SURROGATE_KEYS.lists, SURROGATE_KEYS.feeds, SURROGATE_KEYS.sitemaps, SURROGATE_KEYS.search, SURROGATE_KEYS.missing];
-    for (const id of ids) {
+    for (const id of articleIds) {
       // Before this change the story may have been in another section: pages listing it carry its
       // own key, so `article-<id>` reaches them; the look-up adds the pages it is now listed on.
       const story = await findArticleById(this.db, id);
       keys.push(...(story ? storyKeys(story) : [SURROGATE_KEYS.article(id)]));
     }
-    for (const removed of change.removed ?? []) keys.push(SURROGATE_KEYS.article(removed.id));
+    for (const id of removedIds) keys.push(SURROGATE_KEYS.article(id));
     return keys;
   }
 
-  /** Comment counts show on the story and in the ranked lists. */
-  commentsChanged(change: DomainEvents['comments.changed']): void {
-    this.purge([SURROGATE_KEYS.article(change.articleId), SURROGATE_KEYS.lists]);
+  /** Comment counts show on these stories and in the ranked lists. */
+  commentsChanged(articleIds: readonly string[]): void {
+    this.purge([...articleIds.map((id) => SURROGATE_KEYS.article(id)), SURROGATE_KEYS.lists]);
   }
 
   /** The ranked lists changed by time alone (the minute timer): pages showing them go. */

@@ -1,4 +1,4 @@
-import type { Article, ArticleSummary } from '../articles/article.types.js';
+import type { Article, ArticleSummary } from '../articles/index.js';
 
 /**
  * Surrogate keys: the names a CDN files each public response under, so one purge request drops

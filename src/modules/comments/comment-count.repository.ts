@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { setArticleCommentCount } from '../articles/index.js';
 
 /**
  * Sets a story's `comment_count` to its published comments and replies, counted afresh. Every code
@@ -7,11 +8,9 @@ import type { Db } from '../../db/database.js';
  * pages read a number and never count rows.
  */
 export async function refreshCommentCount(db: Db, articleId: string): Promise<void> {
-  await db
-    .updateTable('articles')
-    .set({
-      comment_count: sql<number>`(select count(*) from comments where comments.article_id = ${articleId} and comments.status = 'published')`,
-    })
-    .where('id', '=', articleId)
-    .execute();
+  await setArticleCommentCount(
+    db,
+    articleId,
+    sql<number>`(select count(*) from comments where comments.article_id = ${articleId} and comments.status = 'published')`,
+  );
 }

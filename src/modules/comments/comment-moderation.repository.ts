@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { articleRefs } from '../articles/index.js';
 
 /**
  * The newsroom's comment SQL: the moderation queue and the status changes editors make. What
@@ -51,7 +52,7 @@ function queueQuery(db: Db, view: QueueView) {
 export async function listQueue(db: Db, view: QueueView, page: { limit: number; offset: number }): Promise<QueueComment[]> {
   let query = queueQuery(db, view)
     .innerJoin('readers', 'readers.id', 'comments.reader_id')
-    .innerJoin('articles', 'articles.id', 'comments.article_id')
+    .innerJoin(articleRefs(db).as('story'), 'story.id', 'comments.article_id')
     .select([
       'comments.id',
       'comments.body',
@@ -65,9 +66,9 @@ export async function listQueue(db: Db, view: QueueView, page: { limit: number; 
       'readers.email',
       'readers.deleted_at',
       'readers.banned_at',
-      'articles.id as article_id',
-      'articles.slug',
-      'articles.headline',
+      'story.id as article_id',
+      'story.slug',
+      'story.headline',
     ]);
   if (view === 'pending') query = query.orderBy('comments.created_at', 'asc');
   if (view === 'reported') query = query.orderBy('comments.report_count', 'desc').orderBy('comments.created_at', 'asc');

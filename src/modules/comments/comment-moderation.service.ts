@@ -3,11 +3,9 @@ import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
 import { paginate, type Pagination } from '../../shared/pagination.js';
-import type { AuditService } from '../audit/audit.service.js';
-import type { AuditAction } from '../audit/audit.types.js';
-import type { SettingsService } from '../settings/settings.service.js';
-import type { PublicationSettings } from '../settings/settings.types.js';
-import { roleHas } from '../users/permissions.js';
+import type { AuditService, AuditAction } from '../audit/index.js';
+import type { SettingsService, PublicationSettings } from '../settings/index.js';
+import { roleHas } from '../users/index.js';
 import { refreshCommentCount } from './comment-count.repository.js';
 import {
   clearCommentReports,
@@ -74,7 +72,7 @@ export type ModerationSettingsCheck =
  * The newsroom side of comments: the queue, and the steps editors take on a comment or its reader.
  * Every step checks the current state (404 unknown, 409 not allowed from here), changes the rows,
  * recounts the story's comments and writes the audit entry in one transaction, then emits
- * `comments.changed` so the story's cached page and the lists refresh.
+ * `comment.moderated` (or `reader.banned` …) so the story's cached page and the lists refresh.
  */
 export class CommentModerationService {
   constructor(
@@ -115,7 +113,7 @@ export class CommentModerationService {
       await refreshCommentCount(trx, comment.articleId);
       await this.record(trx, actor, audit, comment, { from: comment.status });
     });
-    await this.events.emit('comments.changed', { articleId: comment.articleId });
+    await this.events.emit({ name: 'comment.moderated', articleId: comment.articleId, commentId: comment.id, step });
   }
 
   /** Clears a comment's reports: an editor looked and found nothing wrong. */
@@ -127,7 +125,7 @@ export class CommentModerationService {
       await refreshCommentCount(trx, comment.articleId);
       await this.record(trx, actor, 'comment.reports_dismissed', comment, { reports });
     });
-    await this.events.emit('comments.changed', { articleId: comment.articleId });
+    await this.events.emit({ name: 'comment.moderated', articleId: comment.articleId, commentId: comment.id, step: 'dismiss-reports' });
   }
 
   /**
@@ -145,7 +143,7 @@ export class CommentModerationService {
       await this.record(trx, actor, 'reader.banned', comment, { readerId: comment.readerId, pendingHidden: hiddenOn.length });
       return [...new Set([comment.articleId, ...hiddenOn])];
     });
-    for (const articleId of articleIds) await this.events.emit('comments.changed', { articleId });
+    await this.events.emit({ name: 'reader.banned', readerId: comment.readerId, articleIds });
   }
 
   /** Lifts a ban; comments hidden with it stay hidden (an editor can approve them from "All"). */
@@ -157,7 +155,7 @@ export class CommentModerationService {
       await refreshCommentCount(trx, comment.articleId);
       await this.record(trx, actor, 'reader.unbanned', comment, { readerId: comment.readerId });
     });
-    await this.events.emit('comments.changed', { articleId: comment.articleId });
+    await this.events.emit({ name: 'reader.unbanned', readerId: comment.readerId, articleIds: [comment.articleId] });
   }
 
   /** The publication's comment mode and blocklist, as the form shows them. */
@@ -166,7 +164,7 @@ export class CommentModerationService {
     return { commentsMode, commentBlocklist };
   }
 
-  /** Saves mode and blocklist (checked with `checkSettings` first); `content.changed` follows. */
+  /** Saves mode and blocklist (checked with `checkSettings` first); `settings.changed` follows. */
   async updateSettings(actor: Moderator, settings: { commentsMode: CommentsMode; commentBlocklist: string[] }): Promise<void> {
     if (!roleHas(actor.role, 'comments.moderate')) throw new AppError('ERR_FORBIDDEN');
     await this.settings.updatePublication(settings);

@@ -18,6 +18,7 @@ export function countGraphemes(text: string): number {
 }
 
 // C0 controls except \t and \n, DEL and the C1 controls. \r is gone by the time this runs.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
 const LONE_SURROGATE = /\p{Surrogate}/u;
 

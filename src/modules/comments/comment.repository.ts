@@ -196,15 +196,3 @@ export async function findLikedCommentIds(db: Db, readerId: string, commentIds: 
     .execute();
   return new Set(rows.map((row) => row.comment_id));
 }
-
-/** The story's stored count of published comments and replies. */
-export async function readCommentCount(db: Db, articleId: string): Promise<number> {
-  const row = await db.selectFrom('articles').select('comment_count').where('id', '=', articleId).executeTakeFirst();
-  return Number(row?.comment_count ?? 0);
-}
-
-/** The slug of a comment's story, for redirects back to it. */
-export async function findArticleSlugById(db: Db, articleId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('articles').select('slug').where('id', '=', articleId).executeTakeFirst();
-  return row?.slug;
-}

@@ -4,16 +4,14 @@ import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
 import { newId } from '../../shared/ids.js';
 import { memoryRateLimiters, type RateLimiter, type RateLimiterFactory } from '../../shared/rate-limiter.js';
-import type { Article } from '../articles/article.types.js';
-import type { ReadingService } from '../articles/reading.service.js';
-import type { Reader } from '../readers/reader.types.js';
-import type { PublicationSettings } from '../settings/settings.types.js';
+import { findArticleSlug, readArticleCommentCount, type Article, type ReadingService } from '../articles/index.js';
+import type { Reader } from '../readers/index.js';
+import type { PublicationSettings } from '../settings/index.js';
 import { refreshCommentCount } from './comment-count.repository.js';
 import { findBlockedPhrase, validateCommentBody } from './comment-text.js';
 import {
   countTopLevelComments,
   deleteCommentLike,
-  findArticleSlugById,
   findCommentById,
   findLikedCommentIds,
   insertComment,
@@ -21,7 +19,6 @@ import {
   insertCommentReport,
   listReplies,
   listTopLevelComments,
-  readCommentCount,
   refreshLikeCount,
   updateCommentBody,
   updateCommentStatus,
@@ -77,7 +74,7 @@ export interface NewComment {
 
 /**
  * Readers' comments: posting, replies, likes, edits, deletion and reports. Every change runs in one
- * transaction with the story's stored count, then announces `comments.changed` so cached pages and
+ * transaction with the story's stored count, then announces it (`comment.posted` …) so cached pages and
  * lists refresh at once.
  */
 export class CommentService {
@@ -137,10 +134,10 @@ export class CommentService {
     const count = await inTransaction(this.db, async (trx) => {
       await insertComment(trx, { id, articleId: article.id, readerId: input.reader.id, parentId, body, status, heldReason, createdAt: this.clock.now() });
       await refreshCommentCount(trx, article.id);
-      return readCommentCount(trx, article.id);
+      return readArticleCommentCount(trx, article.id);
     });
     await Promise.all([this.limiters.perReader.hit(readerKey), this.limiters.perIp.hit(input.ip)]);
-    if (status === 'published') await this.changed(article.id);
+    if (status === 'published') await this.events.emit({ name: 'comment.posted', articleId: article.id, commentId: id });
     return { comment: await this.mustFind(id), articleSlug: article.slug, count, open: true };
   }
 
@@ -152,7 +149,7 @@ export class CommentService {
       if (!(await insertCommentLike(trx, comment.id, reader.id, this.clock.now()))) throw new AppError('ERR_COMMENT_ALREADY_LIKED');
       await refreshLikeCount(trx, comment.id);
     });
-    await this.changed(article.id);
+    await this.events.emit({ name: 'comment.liked', articleId: article.id, commentId: comment.id });
     return { comment: await this.mustFind(comment.id), articleSlug: article.slug, count: article.commentCount, open: this.state(article) === 'open' };
   }
 
@@ -165,7 +162,7 @@ export class CommentService {
       if (deleted) await refreshLikeCount(trx, comment.id);
       return deleted;
     });
-    if (removed) await this.changed(article.id);
+    if (removed) await this.events.emit({ name: 'comment.unliked', articleId: article.id, commentId: comment.id });
     return { comment: await this.mustFind(comment.id), articleSlug: article.slug, count: article.commentCount, open: this.state(article) === 'open' };
   }
 
@@ -191,9 +188,9 @@ export class CommentService {
     const count = await inTransaction(this.db, async (trx) => {
       await updateCommentBody(trx, comment.id, { body, editedAt: this.clock.now(), status, heldReason });
       await refreshCommentCount(trx, article.id);
-      return readCommentCount(trx, article.id);
+      return readArticleCommentCount(trx, article.id);
     });
-    await this.changed(article.id);
+    await this.events.emit({ name: 'comment.edited', articleId: article.id, commentId: comment.id });
     return { comment: await this.mustFind(comment.id), articleSlug: article.slug, count, open: true };
   }
 
@@ -203,9 +200,9 @@ export class CommentService {
     const count = await inTransaction(this.db, async (trx) => {
       await updateCommentStatus(trx, comment.id, 'deleted');
       await refreshCommentCount(trx, comment.articleId);
-      return readCommentCount(trx, comment.articleId);
+      return readArticleCommentCount(trx, comment.articleId);
     });
-    await this.changed(comment.articleId);
+    await this.events.emit({ name: 'comment.deleted', articleId: comment.articleId, commentId: comment.id });
     return { comment: await this.mustFind(comment.id), articleSlug: await this.slugOf(comment), count, open: false };
   }
 
@@ -262,7 +259,7 @@ export class CommentService {
   }
 
   private async slugOf(comment: Comment): Promise<string> {
-    const slug = await findArticleSlugById(this.db, comment.articleId);
+    const slug = await findArticleSlug(this.db, comment.articleId);
     if (!slug) throw new AppError('ERR_COMMENT_NOT_FOUND');
     return slug;
   }
@@ -271,10 +268,6 @@ export class CommentService {
     const comment = await findCommentById(this.db, id);
     if (!comment) throw new AppError('ERR_COMMENT_NOT_FOUND');
     return comment;
-  }
-
-  private changed(articleId: string): Promise<void> {
-    return this.events.emit('comments.changed', { articleId });
   }
 }
 

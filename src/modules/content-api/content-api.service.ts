@@ -1,15 +1,16 @@
 import type { Db } from '../../db/database.js';
-import { countPublishedArticles, listPublishedArticles } from '../articles/article.repository.js';
-import type { ArticleFilter, ArticleSummary } from '../articles/article.types.js';
-import type { ArticleReading, ReadingService } from '../articles/reading.service.js';
-import { findAuthorBySlug, listAuthors } from '../authors/author.repository.js';
-import type { Author } from '../authors/author.types.js';
-import type { SectionDirectory } from '../sections/section-directory.js';
-import type { Section } from '../sections/section.types.js';
-import { findSeriesBySlug, listSeries } from '../series/series.repository.js';
-import type { Series } from '../series/series.types.js';
-import { findTagBySlug, listTagsWithCounts } from '../tags/tag.repository.js';
-import type { Tag } from '../tags/tag.types.js';
+import {
+  countPublishedArticles,
+  listPublishedArticles,
+  type ArticleFilter,
+  type ArticleSummary,
+  type ArticleReading,
+  type ReadingService,
+} from '../articles/index.js';
+import { findAuthorBySlug, listAuthors, type Author } from '../authors/index.js';
+import type { SectionDirectory, Section } from '../sections/index.js';
+import { findSeriesBySlug, listSeries, type Series } from '../series/index.js';
+import { findTagBySlug, listTagsWithCounts, type Tag } from '../tags/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { paginate, type Pagination } from '../../shared/pagination.js';

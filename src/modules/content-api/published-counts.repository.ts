@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { publishedQuery } from '../articles/article.repository.js';
+import { publishedQuery } from '../articles/index.js';
 
 export type CountedBy = 'section' | 'author' | 'tag' | 'series';
 

@@ -1,18 +1,13 @@
 import type { Db } from '../../db/database.js';
-import type { ArticleBody } from '../articles/article-body.js';
-import { listPublishedArticles } from '../articles/article.repository.js';
-import type { ArticleFilter, ArticleSummary } from '../articles/article.types.js';
-import { findAuthorBySlug } from '../authors/author.repository.js';
-import type { Author } from '../authors/author.types.js';
-import type { MediaAsset } from '../media/media.types.js';
-import type { SectionDirectory } from '../sections/section-directory.js';
-import type { Section } from '../sections/section.types.js';
-import { findSeriesBySlug } from '../series/series.repository.js';
-import type { Series } from '../series/series.types.js';
-import type { Tag } from '../tags/tag.types.js';
+import { bodyFigureIds, type ArticleBody } from '../../shared/article-body.js';
+import { findArticleBodies, listPublishedArticles, type ArticleFilter, type ArticleSummary } from '../articles/index.js';
+import { findAuthorBySlug, type Author } from '../authors/index.js';
+import { findMediaByIds, type MediaAsset } from '../media/index.js';
+import type { SectionDirectory, Section } from '../sections/index.js';
+import { findSeriesBySlug, type Series } from '../series/index.js';
+import { findTagsForArticles, type Tag } from '../tags/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
-import { findStoryContents } from './feed.repository.js';
 
 /** Stories a feed carries: enough for a reader polling hourly, small enough to render at once. */
 export const FEED_SIZE = 20;
@@ -88,4 +83,19 @@ export class FeedService {
     });
     return { scope, stories, figures };
   }
+}
+
+/**
+ * The bodies and tags of stories already chosen as visible (by `listPublishedArticles`), and the
+ * images their figures show: three queries for a whole feed, whatever its length.
+ */
+async function findStoryContents(
+  db: Db,
+  articleIds: readonly string[],
+): Promise<{ contents: Map<string, { body: ArticleBody; tags: Tag[] }>; figures: Map<string, MediaAsset> }> {
+  if (articleIds.length === 0) return { contents: new Map(), figures: new Map() };
+  const [bodies, tags] = await Promise.all([findArticleBodies(db, articleIds), findTagsForArticles(db, articleIds)]);
+  const contents = new Map([...bodies].map(([id, body]) => [id, { body, tags: tags.get(id) ?? [] }]));
+  const figures = await findMediaByIds(db, [...contents.values()].flatMap((content) => bodyFigureIds(content.body)));
+  return { contents, figures };
 }

@@ -202,8 +202,8 @@ describe('media uploads', () => {
   });
 
   it('adds AVIF variants in the background, announces them, and the site offers them first', async () => {
-    const reasons: string[] = [];
-    t.deps.events.on('content.changed', ({ reason }) => void reasons.push(reason));
+    const changed: string[] = [];
+    t.deps.events.on('media.changed', ({ mediaIds }) => void changed.push(...mediaIds));
     const { asset } = await media.upload({ bytes: await solid(1000, 600).png().toBuffer(), originalName: 'a.png', ...DETAILS });
     assert.ok(asset.variants.every((v) => v.format !== 'avif'), 'the upload returns before AVIF is made');
     await media.idle();
@@ -213,7 +213,7 @@ describe('media uploads', () => {
     assert.deepEqual(avif.map((v) => v.width), [480, 960, 1000]);
     for (const variant of avif) assert.equal((await sharp(path.join(mediaDir, variant.file)).metadata()).compression, 'av1');
     assert.equal(stored.variants.length, asset.variants.length + avif.length);
-    assert.ok(reasons.includes('media'));
+    assert.ok(changed.includes(asset.id));
 
     const html = render(h(ResponsiveImage, { asset: stored, sizes: '100vw' }));
     assert.ok(html.indexOf('type="image/avif"') > -1 && html.indexOf('type="image/avif"') < html.indexOf('type="image/webp"'), html);
@@ -244,12 +244,12 @@ describe('media uploads', () => {
     const { asset } = await media.upload({ bytes: await solid(40, 40).png().toBuffer(), originalName: 'a.png', ...DETAILS });
     // Let the background AVIF job finish first, or it may add variants between the two reads below.
     await media.idle();
-    const reasons: string[] = [];
-    t.deps.events.on('content.changed', ({ reason }) => void reasons.push(reason));
+    const changed: string[] = [];
+    t.deps.events.on('media.changed', ({ mediaIds }) => void changed.push(...mediaIds));
     const updated = await media.updateDetails(asset.id, { alt: ' New alt ', caption: ' New caption ', credit: '' });
     assert.deepEqual([updated.alt, updated.caption, updated.credit], ['New alt', 'New caption', '']);
     assert.deepEqual(updated.variants, (await media.list({ limit: 100, offset: 0 })).find((a) => a.id === asset.id)?.variants);
-    assert.ok(reasons.includes('media'));
+    assert.ok(changed.includes(asset.id));
 
     for (const bad of [{ alt: '' }, { alt: ' \n ' }, { alt: 'x'.repeat(301) }, { alt: 'ok', caption: 'x'.repeat(1001) }, { alt: 'ok', credit: 'x'.repeat(201) }]) {
       await assert.rejects(media.updateDetails(asset.id, bad), { code: 'ERR_MEDIA_DETAILS_INVALID', status: 400 }, JSON.stringify(bad).slice(0, 40));

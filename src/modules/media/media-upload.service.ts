@@ -5,10 +5,11 @@ import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
 import { newId } from '../../shared/ids.js';
-import { MAX_IMAGE_PIXELS, removeMediaFiles, writeAvifVariants, writeImageVariants } from './image-variants.js';
-import { findMediaById, insertMediaAsset, listMedia, updateMediaDetails, updateMediaVariants } from './media.repository.js';
-import { MediaDetailsInput, type MediaAsset, type MediaDetailsRequest } from './media.types.js';
-import { SerialQueue } from './serial-queue.js';
+import type { RequestRun } from '../../shared/jobs/coalesced-run.js';
+import { AvifVariantsService } from './avif-variants.service.js';
+import { MAX_IMAGE_PIXELS, removeMediaFiles, writeImageVariants } from './image-variants.js';
+import { findMediaById, findMediaByIds, insertMediaAsset, listMedia, updateMediaDetails } from './media.repository.js';
+import { MediaDetailsInput, type MediaAsset, type MediaDetailsRequest, type MediaLogger } from './media.types.js';
 
 /**
  * A full-resolution camera JPEG is 5–15 MB; 20 MB leaves room for those and refuses the rest
@@ -20,8 +21,6 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
  * and memory of one decode. Both are read from the header, before the pixels are decoded.
  */
 export const MAX_IMAGE_SIDE = 12_000;
-/** Each waiting AVIF job holds its upload in memory (up to 20 MB); eight bound that at ~160 MB. */
-const MAX_PENDING_AVIF_JOBS = 8;
 /** Kept only as text for people to recognise their file, never as a path. */
 const MAX_ORIGINAL_NAME_LENGTH = 200;
 
@@ -46,11 +45,7 @@ export interface MediaActor {
   userId: string;
 }
 
-/** The subset of pino's logger the service writes to, so Fastify's `app.log` fits. */
-export interface MediaLogger {
-  info(details: Record<string, unknown>, message: string): void;
-  error(details: Record<string, unknown>, message: string): void;
-}
+export type { MediaLogger };
 
 const stderrLogger: MediaLogger = {
   info: () => {},
@@ -63,12 +58,15 @@ export interface MediaUploadServiceOptions {
   events: EventBus;
   mediaDir: string;
   log?: MediaLogger;
+  /** Asks the job runner for a run of avif-variants.job.ts (see AvifVariantsService). */
+  requestAvifRun?: RequestRun;
 }
 
 /**
  * The newsroom's media library: checks an upload from the cheapest test to the dearest (size,
  * header, then decoding), writes its variants under a server-chosen id, and stores the row last so
- * a failure leaves neither a row nor files. AVIF variants follow in the background.
+ * a failure leaves neither a row nor files. AVIF variants follow in the background
+ * (avif-variants.service.ts).
  */
 export class MediaUploadService {
   private readonly db: Db;
@@ -76,16 +74,17 @@ export class MediaUploadService {
   private readonly events: EventBus;
   private readonly mediaDir: string;
   private readonly log: MediaLogger;
-  private readonly avifQueue: SerialQueue;
+  /** Public for the AVIF jobs (avif-variants.job.ts, avif-backlog.job.ts). */
+  readonly avif: AvifVariantsService;
 
   constructor(options: MediaUploadServiceOptions) {
     this.db = options.db;
     this.clock = options.clock;
     this.events = options.events;
     this.mediaDir = options.mediaDir;
-    const log = options.log ?? stderrLogger;
-    this.log = log;
-    this.avifQueue = new SerialQueue(MAX_PENDING_AVIF_JOBS, (error) => log.error({ err: error }, 'AVIF variants failed'));
+    this.log = options.log ?? stderrLogger;
+    const { db, events, mediaDir, log } = this;
+    this.avif = new AvifVariantsService({ db, events, mediaDir, log, requestRun: options.requestAvifRun });
   }
 
   /** Stores an image and its WebP and JPEG variants; the asset is usable as soon as this returns. */
@@ -107,8 +106,8 @@ export class MediaUploadService {
     }
     this.log.info({ assetId: id, actorUserId: actor?.userId ?? null, originalName }, 'media uploaded');
 
-    const queued = this.avifQueue.push(() => this.addAvifVariants(id, request.bytes));
-    if (!queued) this.log.error({ assetId: id }, 'AVIF queue full; the asset keeps its WebP and JPEG variants');
+    const queued = this.avif.queue(id, request.bytes);
+    if (!queued) this.log.error({ assetId: id }, 'AVIF queue full; the asset keeps its WebP and JPEG variants until the next start');
     return { asset, originalName };
   }
 
@@ -116,7 +115,7 @@ export class MediaUploadService {
   async updateDetails(id: string, request: MediaDetailsRequest): Promise<MediaAsset> {
     const details = parseDetails(request);
     if (!(await updateMediaDetails(this.db, id, details))) throw new AppError('ERR_MEDIA_NOT_FOUND');
-    await this.events.emit('content.changed', { reason: 'media' });
+    await this.events.emit({ name: 'media.changed', mediaIds: [id] });
     const asset = await findMediaById(this.db, id);
     if (!asset) throw new AppError('ERR_MEDIA_NOT_FOUND');
     return asset;
@@ -136,38 +135,14 @@ export class MediaUploadService {
     return listMedia(this.db, parsed.data);
   }
 
-  /** Resolves when no AVIF job is waiting or running (tests, shutdown). */
+  /** Assets by id (unknown ids are left out), e.g. the figures of a body being previewed. */
+  findByIds(ids: readonly string[]): Promise<Map<string, MediaAsset>> {
+    return findMediaByIds(this.db, ids);
+  }
+
+  /** Resolves when no AVIF work is waiting or running (tests). */
   idle(): Promise<void> {
-    return this.avifQueue.idle();
-  }
-
-  /** Drops waiting AVIF jobs and lets the running one finish, so it never meets a closed database. */
-  stop(): Promise<void> {
-    return this.avifQueue.stop();
-  }
-
-  /**
-   * Idempotent: replaces any AVIF variants the asset had. If the asset is gone by the time the
-   * encodes finish, their files are removed again.
-   */
-  private async addAvifVariants(id: string, bytes: Buffer): Promise<void> {
-    const started = Date.now();
-    const avif = await writeAvifVariants(this.mediaDir, id, bytes);
-    const files = avif.map((variant) => variant.file);
-    try {
-      const asset = await findMediaById(this.db, id);
-      const others = asset?.variants.filter((variant) => variant.format !== 'avif') ?? [];
-      const stored = asset !== undefined && (await updateMediaVariants(this.db, id, [...others, ...avif]));
-      if (!stored) {
-        await removeMediaFiles(this.mediaDir, files);
-        return;
-      }
-    } catch (error) {
-      await removeMediaFiles(this.mediaDir, files);
-      throw error;
-    }
-    this.log.info({ assetId: id, ms: Date.now() - started }, 'AVIF variants added');
-    await this.events.emit('content.changed', { reason: 'media' });
+    return this.avif.idle();
   }
 }
 

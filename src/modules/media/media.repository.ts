@@ -55,6 +55,23 @@ export async function updateMediaDetails(db: Db, id: string, details: MediaDetai
   return result.numUpdatedRows > 0n;
 }
 
+/**
+ * Assets stored without an AVIF variant, oldest first, leaving out `excludeIds`. Variants are JSON
+ * written by JSON.stringify (no spaces), so an AVIF one always contains `"format":"avif"`.
+ */
+export async function listMediaWithoutAvif(db: Db, limit: number, excludeIds: readonly string[] = []): Promise<MediaAsset[]> {
+  const rows = await db
+    .selectFrom('media_assets')
+    .selectAll()
+    .where('variants', 'not like', '%"format":"avif"%')
+    .$if(excludeIds.length > 0, (query) => query.where('id', 'not in', excludeIds))
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(toMediaAsset);
+}
+
 /** Replaces the asset's list of variants; returns false when no asset has that id. */
 export async function updateMediaVariants(db: Db, id: string, variants: readonly MediaVariant[]): Promise<boolean> {
   const result = await db

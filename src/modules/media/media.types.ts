@@ -40,3 +40,9 @@ export const MediaDetailsInput = z.object({
 });
 export type MediaDetailsInput = z.infer<typeof MediaDetailsInput>;
 export type MediaDetailsRequest = z.input<typeof MediaDetailsInput>;
+
+/** The subset of pino's logger the media services write to, so Fastify's `app.log` fits. */
+export interface MediaLogger {
+  info(details: Record<string, unknown>, message: string): void;
+  error(details: Record<string, unknown>, message: string): void;
+}

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { newId } from '../../shared/ids.js';
-import { parseStoredBody, serializeBody } from '../articles/article-body.js';
+import { parseStoredBody, serializeBody } from '../../shared/article-body.js';
 import type { StaticPage, StaticPageSlug } from './static-page.types.js';
 
 export async function findStaticPage(db: Db, slug: StaticPageSlug): Promise<StaticPage | undefined> {

@@ -1,4 +1,4 @@
-import type { ArticleBody } from '../articles/article-body.js';
+import type { ArticleBody } from '../../shared/article-body.js';
 
 /** The fixed pages every publication has; their slugs are their URLs (`/about`). */
 export const STATIC_PAGE_SLUGS = ['about', 'contact', 'standards', 'privacy'] as const;

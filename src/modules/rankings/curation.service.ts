@@ -3,9 +3,8 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
-import { listPublishedArticles } from '../articles/article.repository.js';
-import type { ArticleSummary } from '../articles/article.types.js';
-import { readSettings, writeSettings } from '../settings/settings.repository.js';
+import { listPublishedArticles, type ArticleSummary } from '../articles/index.js';
+import { readSettings, writeSettings } from '../settings/index.js';
 import { deletePick, insertPick, listPicks, reorderPicks, updatePickExpiry, type PickEntry } from './pick.repository.js';
 import { parseZonedDateTime } from '../../shared/zoned-time.js';
 
@@ -14,8 +13,12 @@ export type { PickEntry } from './pick.repository.js';
 /** Settings keys; values are JSON like every other setting. */
 const LEAD_KEY = 'homeLead';
 const BANNER_KEY = 'breakingBanner';
-/** setTimeout takes at most a signed 32-bit delay (~24.8 days); longer waits are re-armed. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * How often curation-expiry.job.ts asks whether the banner has ended. Pages check the end time on
+ * every render anyway; this only bounds how long cached pages (and a CDN) keep showing it, and each
+ * check is a comparison in memory.
+ */
+export const BANNER_CHECK_INTERVAL_MS = 5_000;
 
 /** A breaking-news banner as readers see it, until `endsAt`. */
 export interface BreakingBanner {
@@ -43,14 +46,13 @@ const StoredLead = z.object({ articleId: z.string().min(1).nullable() });
 
 /**
  * The editors' hand on the front page: Must-Reads picks, the lead story and the breaking-news
- * banner. Lead and banner are kept in memory (every public page shows the banner) and reloaded on
- * `content.changed`; every change emits it, so cached pages go at once.
+ * banner. Lead and banner are kept in memory (every public page shows the banner) and reloaded by
+ * curation.reaction.ts; every change emits `curation.changed`, so cached pages go at once.
  */
 export class CurationService {
   private lead: ArticleSummary | undefined;
   private leadId: string | null = null;
   private banner: BreakingBanner | undefined;
-  private bannerTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Db,
@@ -68,7 +70,6 @@ export class CurationService {
     const banner = StoredBanner.safeParse(stored[BANNER_KEY]);
     const endsAt = banner.success ? new Date(banner.data.endsAt) : undefined;
     this.banner = banner.success && endsAt && endsAt > now ? { text: banner.data.text, link: banner.data.link, endsAt } : undefined;
-    this.armBannerTimer();
   }
 
   /** The chosen lead story while it is published; undefined means "the newest story". */
@@ -81,24 +82,19 @@ export class CurationService {
     return this.leadId;
   }
 
-  /** The banner while its end time is ahead; checked on every render, not only by the timer. */
+  /** The banner while its end time is ahead; checked on every render, not only by the job. */
   activeBanner(): BreakingBanner | undefined {
     return this.banner && this.banner.endsAt > this.clock.now() ? this.banner : undefined;
   }
 
   /**
-   * Called by the banner's timer (and by tests after moving the clock): once the banner has ended,
-   * announce it, so pages cached while it showed are dropped.
+   * Called by curation-expiry.job.ts (and by tests after moving the clock): once the banner has
+   * ended, announce it, so pages cached while it showed are dropped.
    */
   async endBannerIfDue(): Promise<void> {
     if (!this.banner || this.banner.endsAt > this.clock.now()) return;
     this.banner = undefined;
-    await this.events.emit('content.changed', { reason: 'banner-ended' });
-  }
-
-  stop(): void {
-    if (this.bannerTimer) clearTimeout(this.bannerTimer);
-    this.bannerTimer = undefined;
+    await this.events.emit({ name: 'curation.changed', part: 'banner-ended' });
   }
 
   async setBanner(request: BannerRequest, timeZone: string): Promise<BreakingBanner> {
@@ -188,22 +184,8 @@ export class CurationService {
     return story;
   }
 
-  private changed(reason: string): Promise<void> {
-    return this.events.emit('content.changed', { reason });
-  }
-
-  /** One timer at the banner's end; unref'd so it never keeps the process (or a test) alive. */
-  private armBannerTimer(): void {
-    this.stop();
-    if (!this.banner) return;
-    const delay = Math.min(Math.max(this.banner.endsAt.getTime() - this.clock.now().getTime(), 0), MAX_TIMER_MS);
-    this.bannerTimer = setTimeout(() => {
-      this.bannerTimer = undefined;
-      void this.endBannerIfDue().then(() => {
-        if (this.banner && !this.bannerTimer) this.armBannerTimer();
-      });
-    }, delay);
-    this.bannerTimer.unref();
+  private changed(part: 'picks' | 'lead' | 'banner'): Promise<void> {
+    return this.events.emit({ name: 'curation.changed', part });
   }
 }
 

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { listPublishedArticles } from '../articles/article.repository.js';
-import type { ArticleSummary } from '../articles/article.types.js';
+import { listPublishedArticles, type ArticleSummary } from '../articles/index.js';
 
 /** Every site-wide ranked list, as pages read it from memory. */
 export interface RankedListsSnapshot {

@@ -1,5 +1,6 @@
 import { inTransaction, type Db } from '../../db/database.js';
 import { newId } from '../../shared/ids.js';
+import { articleRefs } from '../articles/index.js';
 
 /** Ids of the editors' picks still in force, in the editors' order. */
 export async function listActivePickArticleIds(db: Db, now: Date, limit: number): Promise<string[]> {
@@ -45,8 +46,8 @@ export interface PickEntry {
 export async function listPicks(db: Db): Promise<PickEntry[]> {
   const rows = await db
     .selectFrom('picks')
-    .innerJoin('articles', 'articles.id', 'picks.article_id')
-    .select(['picks.id', 'picks.article_id', 'picks.position', 'picks.expires_at', 'articles.headline', 'articles.slug'])
+    .innerJoin(articleRefs(db).as('story'), 'story.id', 'picks.article_id')
+    .select(['picks.id', 'picks.article_id', 'picks.position', 'picks.expires_at', 'story.headline', 'story.slug'])
     .orderBy('picks.position')
     .orderBy('picks.created_at')
     .execute();

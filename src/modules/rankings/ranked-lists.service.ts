@@ -1,9 +1,9 @@
 import type { Cluster } from '../../shared/cluster.types.js';
 import type { Db } from '../../db/database.js';
 import { DAY_MS, type Clock } from '../../shared/clock.js';
-import { listPublishedArticles } from '../articles/article.repository.js';
-import type { ArticleSummary } from '../articles/article.types.js';
-import { listSections } from '../sections/section.repository.js';
+import { coalesced, type RequestRun } from '../../shared/jobs/coalesced-run.js';
+import { listPublishedArticles, type ArticleSummary } from '../articles/index.js';
+import { listSections } from '../sections/index.js';
 import { hydrateSnapshot, toSnapshotIds, type ListSnapshotStore, type RankedListsSnapshot } from './list-snapshot.js';
 import { listActivePickArticleIds } from './pick.repository.js';
 import { popularNowSince, rankPopularNow } from './popular-now.js';
@@ -58,20 +58,20 @@ const EMPTY: RankedListsSnapshot = {
 
 /**
  * Holds every site-wide list in memory, computed off the request path: at start, when content
- * changes, and on timers. Pages read the snapshot and never run a list query themselves.
- * docs/rankings.md says exactly how each list is computed.
+ * changes, and every minute (lists-refresh.job.ts). Pages read the snapshot and never run a list
+ * query themselves. docs/rankings.md says exactly how each list is computed.
  */
 export class RankedListsService {
   private snapshot: RankedListsSnapshot = EMPTY;
-  private timer: NodeJS.Timeout | undefined;
-  private pending: Promise<void> | undefined;
-  private rerunRequested = false;
   private wholeRunRequested = false;
   private weeklyBestComputedAt = Number.NEGATIVE_INFINITY;
+  private readonly requestRun: RequestRun;
 
   /**
    * @param onChange called after a refresh that changed any list, so cached pages showing the old
    *   lists can be dropped (scheduled stories going live and picks expiring change lists by time alone).
+   * @param requestRun asks the job runner for a run of lists-refresh.job.ts, which calls
+   *   `refreshOnce()`; on its own (tests) the service coalesces its runs itself.
    */
   constructor(
     private readonly db: Db,
@@ -79,7 +79,10 @@ export class RankedListsService {
     private readonly settings: () => RankingSettings,
     private readonly onChange: () => void = () => {},
     private readonly leadership?: ListLeadership,
-  ) {}
+    requestRun?: RequestRun,
+  ) {
+    this.requestRun = requestRun ?? coalesced(() => this.refreshOnce());
+  }
 
   get current(): RankedListsSnapshot {
     return this.snapshot;
@@ -91,44 +94,30 @@ export class RankedListsService {
     return stories.filter((story) => story.id !== excludeId).slice(0, LIST_SIZES.sectionLatest);
   }
 
-  start(): void {
-    this.timer ??= setInterval(() => void this.refresh({ scheduled: true }).catch(() => {}), LIST_REFRESH_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+  /**
+   * Recomputes the lists: all of them, or (`scheduled`, the minute's run) Weekly Best only when ten
+   * minutes have passed. Calls during a refresh coalesce into one more run after it; each resolves
+   * once a run that started after it has finished. With several nodes, only the list leader
+   * computes; the others load what it shared.
+   */
+  refresh(options: { scheduled?: boolean } = {}): Promise<void> {
+    if (!options.scheduled) this.wholeRunRequested = true;
+    return this.requestRun();
   }
 
   /**
-   * Recomputes the lists: all of them, or on the scheduled run every minute, Weekly Best only when
-   * ten minutes have passed. Concurrent calls coalesce into one more run after the current one.
-   * With several nodes, only the list leader computes; the others load what it shared.
+   * One refresh, as the job runs it: the timer's runs are `scheduled` unless a content change asked
+   * for a whole run meanwhile. Never overlaps itself (the runner sees to that).
    */
-  async refresh(options: { scheduled?: boolean } = {}): Promise<void> {
-    if (!options.scheduled) this.wholeRunRequested = true;
-    if (this.pending) {
-      this.rerunRequested = true;
-      return this.pending;
-    }
-    this.pending = (async () => {
-      try {
-        do {
-          this.rerunRequested = false;
-          const now = this.clock.now();
-          const withWeeklyBest = this.wholeRunRequested || now.getTime() - this.weeklyBestComputedAt >= WEEKLY_BEST_REFRESH_INTERVAL_MS;
-          this.wholeRunRequested = false;
-          const next = await this.next(now, withWeeklyBest, !options.scheduled);
-          const changed = signature(next) !== signature(this.snapshot);
-          this.snapshot = next;
-          if (changed) this.onChange();
-        } while (this.rerunRequested);
-      } finally {
-        this.pending = undefined;
-      }
-    })();
-    return this.pending;
+  async refreshOnce(): Promise<void> {
+    const now = this.clock.now();
+    const contentChanged = this.wholeRunRequested;
+    const withWeeklyBest = contentChanged || now.getTime() - this.weeklyBestComputedAt >= WEEKLY_BEST_REFRESH_INTERVAL_MS;
+    this.wholeRunRequested = false;
+    const next = await this.next(now, withWeeklyBest, contentChanged);
+    const changed = signature(next) !== signature(this.snapshot);
+    this.snapshot = next;
+    if (changed) this.onChange();
   }
 
   /**

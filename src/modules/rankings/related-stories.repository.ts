@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
-import { bodyPlainText, parseStoredBody } from '../articles/article-body.js';
-import { publishedQuery } from '../articles/article.repository.js';
+import { bodyPlainText, parseStoredBody } from '../../shared/article-body.js';
+import { publishedQuery } from '../articles/index.js';
 import type { RelatedStoryDocument } from './related-stories.js';
 
 /**
@@ -41,25 +41,4 @@ export async function listRelatednessDocuments(db: Db, now: Date, ids?: readonly
     // publishedQuery only matches rows with a publication time at or before now.
     publishedAt: new Date(row.published_at ?? 0),
   }));
-}
-
-/**
- * The next moment a published story becomes visible without anyone touching it (its publication
- * time or its embargo passes), or null when none is waiting. No event marks that moment, so the
- * service checks it itself.
- */
-export async function findNextVisibilityChange(db: Db, now: Date): Promise<Date | null> {
-  const nowIso = now.toISOString();
-  const rows = await db
-    .selectFrom('articles')
-    .select(['published_at', 'embargo_until'])
-    .where('status', '=', 'published')
-    .where((eb) => eb.or([eb('published_at', '>', nowIso), eb('embargo_until', '>', nowIso)]))
-    .execute();
-  let next: number | null = null;
-  for (const row of rows) {
-    const visibleAt = Math.max(Date.parse(row.published_at ?? nowIso), Date.parse(row.embargo_until ?? nowIso));
-    if (next === null || visibleAt < next) next = visibleAt;
-  }
-  return next === null ? null : new Date(next);
 }

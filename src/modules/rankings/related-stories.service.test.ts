@@ -43,13 +43,13 @@ describe('You May Also Like, computed from content', () => {
       t.clock.now(),
     );
     assert.ok(!t.deps.related.relatedTo(subject.id).includes(newStory));
-    await t.deps.events.emit('content.changed', { reason: 'story.published', articleIds: [newStory] });
+    await t.deps.events.emit({ name: 'story.published', articleIds: [newStory], scheduled: false });
     assert.equal(t.deps.related.relatedTo(subject.id)[0], newStory);
     const page = await t.app.inject(`/article/${subject.slug}`);
     assert.match(page.body, /Lighthouse keepers end their strike/);
 
     await updateArticleStatus(t.deps.db, newStory, 'unpublished', t.clock.now());
-    await t.deps.events.emit('content.changed', { reason: 'story.unpublished', articleIds: [newStory] });
+    await t.deps.events.emit({ name: 'story.unpublished', articleIds: [newStory] });
     assert.ok(!t.deps.related.relatedTo(subject.id).includes(newStory));
     assert.deepEqual(t.deps.related.relatedTo(newStory), []);
     const after = await t.app.inject(`/article/${subject.slug}`);

@@ -1,9 +1,9 @@
 import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
-import { bodyPlainText } from '../articles/article-body.js';
-import type { Article } from '../articles/article.types.js';
-import { findNextVisibilityChange, listRelatednessDocuments } from './related-stories.repository.js';
+import { bodyPlainText } from '../../shared/article-body.js';
+import { findNextVisibilityChange, type Article } from '../articles/index.js';
+import { listRelatednessDocuments } from './related-stories.repository.js';
 import { RelatedStoriesIndex } from './related-stories.js';
 
 /** How many stories "You May Also Like" shows. */

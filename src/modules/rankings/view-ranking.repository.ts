@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { publishedQuery, type ArticleFilter } from '../articles/index.js';
 
 /** Which list a ranking is for: views that came from a click on that same list are left out. */
 export type RankedByViews = 'weekly-best' | 'popular-now';
@@ -10,16 +11,11 @@ function viewsCounted(list: RankedByViews) {
     : sql<number>`article_view_hours.views - article_view_hours.via_popular_now`;
 }
 
-/** Hourly buckets from `since` on, of stories readers can see at `now`. */
-function visibleBuckets(db: Db, since: Date, now: Date) {
-  const nowIso = now.toISOString();
-  return db
-    .selectFrom('article_view_hours')
-    .innerJoin('articles', 'articles.id', 'article_view_hours.article_id')
-    .where('article_view_hours.hour_start', '>=', since.toISOString())
-    .where('articles.status', '=', 'published')
-    .where('articles.published_at', '<=', nowIso)
-    .where((eb) => eb.or([eb('articles.embargo_until', 'is', null), eb('articles.embargo_until', '<=', nowIso)]));
+/** Hourly buckets from `since` on, of stories readers can see at `now` (publishedQuery's rule). */
+function visibleBuckets(db: Db, since: Date, now: Date, filter: ArticleFilter = {}) {
+  return publishedQuery(db, filter, now)
+    .innerJoin('article_view_hours', 'article_view_hours.article_id', 'articles.id')
+    .where('article_view_hours.hour_start', '>=', since.toISOString());
 }
 
 /**
@@ -31,8 +27,7 @@ export async function rankStoriesByViews(
   options: { list: RankedByViews; since: Date; publishedSince: Date; now: Date; limit: number },
 ): Promise<Array<{ articleId: string; views: number }>> {
   const views = viewsCounted(options.list);
-  const rows = await visibleBuckets(db, options.since, options.now)
-    .where('articles.published_at', '>=', options.publishedSince.toISOString())
+  const rows = await visibleBuckets(db, options.since, options.now, { publishedSince: options.publishedSince })
     .select(['articles.id as articleId', 'articles.published_at as publishedAt'])
     .select(sql<number | string>`sum(${views})`.as('views'))
     .groupBy(['articles.id', 'articles.published_at'])

@@ -3,9 +3,8 @@ import { inTransaction, type Db } from '../../db/database.js';
 import { DAY_MS, type Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import type { AuditService } from '../audit/audit.service.js';
-import { hashPassword } from '../users/password.js';
-import { hashSessionToken } from '../users/session.service.js';
+import type { AuditService } from '../audit/index.js';
+import { hashPassword, hashSessionToken } from '../users/index.js';
 import type { ReaderSessionService } from './reader-session.service.js';
 import {
   findReaderPasswordResetByTokenHash,

@@ -71,6 +71,12 @@ export async function deleteReaderSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom('reader_sessions').where('id', '=', id).execute();
 }
 
+/** Deletes the reader sessions expired at `now`; returns how many. */
+export async function deleteExpiredReaderSessions(db: Db, now: Date): Promise<number> {
+  const result = await db.deleteFrom('reader_sessions').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function deleteReaderSessionsOf(db: Db, readerId: string): Promise<void> {
   await db.deleteFrom('reader_sessions').where('reader_id', '=', readerId).execute();
 }

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
-import { SESSION_IDLE_MS, SESSION_TOUCH_INTERVAL_MS, hashSessionToken } from '../users/session.service.js';
+import { SESSION_IDLE_MS, SESSION_TOUCH_INTERVAL_MS, hashSessionToken } from '../users/index.js';
 import {
+  deleteExpiredReaderSessions,
   deleteReaderSession,
   deleteReaderSessionsOf,
   findReaderSessionByTokenHash,
@@ -66,5 +67,10 @@ export class ReaderSessionService {
   /** Signs the reader out everywhere: after a password change, a reset or deleting the account. */
   async revokeAll(readerId: string, db: Db = this.db): Promise<void> {
     await deleteReaderSessionsOf(db, readerId);
+  }
+
+  /** Drops expired rows (session-purge.job.ts); they are already refused, this only keeps the table small. Returns how many. */
+  purgeExpired(): Promise<number> {
+    return deleteExpiredReaderSessions(this.db, this.clock.now());
   }
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ReadersTable } from '../../db/schema.js';
+import { articleRefs } from '../articles/index.js';
 import type { Reader, ReaderComment, ReaderCommentStatus } from './reader.types.js';
 
 function toReader(row: Pick<ReadersTable, 'id' | 'email' | 'display_name' | 'created_at' | 'deleted_at' | 'banned_at'>): Reader {
@@ -86,15 +87,15 @@ export async function scrubReader(db: Db, id: string, now: Date): Promise<void> 
 export async function listCommentsOfReader(db: Db, readerId: string, page: { limit: number; offset: number }): Promise<ReaderComment[]> {
   const rows = await db
     .selectFrom('comments')
-    .innerJoin('articles', 'articles.id', 'comments.article_id')
+    .innerJoin(articleRefs(db).as('story'), 'story.id', 'comments.article_id')
     .select([
       'comments.id as id',
       'comments.body as body',
       'comments.status as status',
       'comments.created_at as created_at',
       'comments.edited_at as edited_at',
-      'articles.slug as article_slug',
-      'articles.headline as article_headline',
+      'story.slug as article_slug',
+      'story.headline as article_headline',
     ])
     .where('comments.reader_id', '=', readerId)
     .orderBy('comments.created_at', 'desc')

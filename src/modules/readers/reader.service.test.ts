@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { rejectsWithCode } from '../../testing/assert-app-error.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { SIGN_IN_LIMITS } from '../users/sign-in.service.js';
+import { SIGN_IN_LIMITS } from '../users/index.js';
 import { ReaderService, SIGN_UP_LIMIT, memoryReaderLimiters, validDisplayName } from './reader.service.js';
 
 describe('ReaderService', () => {

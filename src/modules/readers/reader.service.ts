@@ -5,10 +5,16 @@ import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { paginate, type Pagination } from '../../shared/pagination.js';
 import { memoryRateLimiters, type RateLimiter, type RateLimiterFactory } from '../../shared/rate-limiter.js';
-import { generatePassword, hashPassword, verifyPassword } from '../users/password.js';
-import { signInLimiters, type SignInLimiters } from '../users/sign-in.service.js';
-import { normalizeEmail } from '../users/user.service.js';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../users/user.types.js';
+import {
+  generatePassword,
+  hashPassword,
+  verifyPassword,
+  signInLimiters,
+  type SignInLimiters,
+  normalizeEmail,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+} from '../users/index.js';
 import type { ReaderSessionService } from './reader-session.service.js';
 import {
   countCommentsOfReader,
@@ -28,6 +34,7 @@ import { MAX_READER_NAME_LENGTH, type Reader, type ReaderComment } from './reade
 
 const EmailSchema = z.email().max(254);
 // Line breaks and other control characters have no place in a name shown beside comments.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** New accounts allowed per address and hour: enough for a family or an office, not for a script. */

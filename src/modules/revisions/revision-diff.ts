@@ -1,4 +1,4 @@
-import { inlineText, type ArticleBody, type BodyBlock } from '../articles/article-body.js';
+import { inlineText, type ArticleBody, type BodyBlock } from '../../shared/article-body.js';
 import type { BodyLineChange, FieldChange, RevisionSnapshot, SnapshotField } from './revision.types.js';
 
 /** The order fields are listed in a comparison: as they appear on the editing form. */

@@ -1,9 +1,25 @@
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../shared/errors.js';
-import type { Actor, ArticleEditingService } from '../articles/article-editing.service.js';
 import { diffSnapshots } from './revision-diff.js';
 import { findRevision, listRevisions } from './revision.repository.js';
 import type { Revision, RevisionDiff } from './revision.types.js';
+
+/** Who is restoring: a signed-in staff user, as the articles module's `Actor`. */
+export interface RevisionActor {
+  id: string;
+  role: string;
+}
+
+/**
+ * What restoring needs of the story workflow: articles' ArticleEditingService, which writes the
+ * revisions (and so depends on this module) and is handed in rather than imported.
+ */
+export interface StoryEditor {
+  /** Throws unless the actor may edit this story (403), or when it does not exist (404). */
+  assertMayEdit(actor: RevisionActor, articleId: string): Promise<void>;
+  /** Saves new content as a new revision; returns its number. */
+  update(actor: RevisionActor, articleId: string, input: unknown): Promise<number>;
+}
 
 /**
  * A story's history. Revisions are written by ArticleEditingService on every save; here they are
@@ -13,7 +29,7 @@ import type { Revision, RevisionDiff } from './revision.types.js';
 export class RevisionService {
   constructor(
     private readonly db: Db,
-    private readonly editing: ArticleEditingService,
+    private readonly editing: StoryEditor,
   ) {}
 
   /** Newest first; empty for a story with no revisions (or none at all). */
@@ -32,7 +48,7 @@ export class RevisionService {
    * the new revision's number. Needs the same right as editing the story, and validates the old
    * content again: an author or image deleted since makes the restore fail with nothing changed.
    */
-  async restore(actor: Actor, articleId: string, number: number): Promise<number> {
+  async restore(actor: RevisionActor, articleId: string, number: number): Promise<number> {
     await this.editing.assertMayEdit(actor, articleId);
     const revision = await this.revision(articleId, number);
     return this.editing.update(actor, articleId, revision.snapshot);

@@ -1,4 +1,4 @@
-import type { ArticleBody } from '../articles/article-body.js';
+import type { ArticleBody } from '../../shared/article-body.js';
 
 /**
  * Every editable field of a story at one save, in the shape editors submit (ArticleInputSchema's

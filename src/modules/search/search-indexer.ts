@@ -1,26 +1,17 @@
 import { inTransaction, type Db } from '../../db/database.js';
-import type { DomainEvents } from '../../shared/events.js';
-import {
-  clearFullTextIndex,
-  countFullTextDocuments,
-  findSearchSources,
-  listAllArticleIds,
-  listArticleIdsByPeople,
-  optimizeFullTextIndex,
-  writeFullTextDocuments,
-  type FullTextDocument,
-  type SearchSource,
-} from './search.repository.js';
+import type { FullTextDocument, FullTextIndex } from '../../db/dialects/full-text.js';
+import { listAllArticleIds } from '../articles/index.js';
+import { findSearchSources, listArticleIdsByPeople, type SearchSource } from './search.repository.js';
 import { indexText } from './search-text.js';
 
 /** Stories per statement: well inside both engines' parameter limits. */
 const BATCH = 200;
 
 /**
- * Changes that cannot touch any story's indexed text (headline, standfirst, body, authors, tags):
- * they skip the rebuild that an event naming no stories otherwise causes.
+ * What to re-index: the stories named; the stories of these authors or tags (their names are
+ * indexed with the stories); or every story.
  */
-const REASONS_WITHOUT_TEXT = new Set(['settings', 'media', 'section', 'pick', 'picks', 'lead', 'banner', 'banner-ended', 'static-page']);
+export type IndexScope = { articleIds: readonly string[] } | { authorIds: readonly string[]; tagIds: readonly string[] } | 'all';
 
 /**
  * Keeps the full-text index in step with the stories. Every story is indexed whatever its status;
@@ -29,23 +20,23 @@ const REASONS_WITHOUT_TEXT = new Set(['settings', 'media', 'section', 'pick', 'p
 export class SearchIndexer {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly fullText: FullTextIndex,
+  ) {}
 
-  /** After a `content.changed`: the stories it names, or all of them when it names none. */
-  onContentChanged(change: DomainEvents['content.changed']): Promise<void> {
-    if (change.articleIds) return this.reindex(change.articleIds);
-    if (REASONS_WITHOUT_TEXT.has(change.reason)) return Promise.resolve();
-    // An author or tag named: only their stories hold the name (none at all for a new one).
-    if (change.authorIds || change.tagIds) {
-      return listArticleIdsByPeople(this.db, change.authorIds ?? [], change.tagIds ?? []).then((ids) => this.reindex(ids));
-    }
-    return this.rebuild();
+  /** After a change: the stories it names, those of the authors or tags it names, or all of them. */
+  refresh(scope: IndexScope): Promise<void> {
+    if (scope === 'all') return this.rebuild();
+    if ('articleIds' in scope) return this.reindex(scope.articleIds);
+    // Only their stories hold the name (none at all for a new author or tag).
+    return listArticleIdsByPeople(this.db, scope.authorIds, scope.tagIds).then((ids) => this.reindex(ids));
   }
 
   /** At start: an index that does not hold one row per story (a new or upgraded database) is rebuilt. */
   ensureCurrent(): Promise<void> {
     return this.enqueue(async () => {
-      const [indexed, stories] = await Promise.all([countFullTextDocuments(this.db), listAllArticleIds(this.db)]);
+      const [indexed, stories] = await Promise.all([this.fullText.countDocuments(this.db), listAllArticleIds(this.db)]);
       if (indexed !== stories.length) await this.rebuildNow(stories);
     });
   }
@@ -56,7 +47,7 @@ export class SearchIndexer {
         const batch = ids.slice(i, i + BATCH);
         const documents = (await findSearchSources(this.db, batch)).map(toDocument);
         const found = new Set(documents.map((doc) => doc.articleId));
-        await inTransaction(this.db, (trx) => writeFullTextDocuments(trx, documents, batch.filter((id) => !found.has(id))));
+        await inTransaction(this.db, (trx) => this.fullText.writeDocuments(trx, documents, batch.filter((id) => !found.has(id))));
       }
     });
   }
@@ -76,10 +67,10 @@ export class SearchIndexer {
       documents.push(...(await findSearchSources(this.db, ids.slice(i, i + BATCH))).map(toDocument));
     }
     await inTransaction(this.db, async (trx) => {
-      await clearFullTextIndex(trx);
-      for (let i = 0; i < documents.length; i += BATCH) await writeFullTextDocuments(trx, documents.slice(i, i + BATCH));
+      await this.fullText.clear(trx);
+      for (let i = 0; i < documents.length; i += BATCH) await this.fullText.writeDocuments(trx, documents.slice(i, i + BATCH));
     });
-    await optimizeFullTextIndex(this.db);
+    await this.fullText.optimize(this.db);
   }
 
   private enqueue(work: () => Promise<void>): Promise<void> {

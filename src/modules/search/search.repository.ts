@@ -1,20 +1,9 @@
 import type { Db } from '../../db/database.js';
-import {
-  clearFullTextIndex,
-  countFullTextDocuments,
-  fullTextMatches,
-  optimizeFullTextIndex,
-  writeFullTextDocuments,
-  type FullTextClause,
-  type FullTextDocument,
-} from '../../db/dialects/full-text.js';
-import { bodyPlainText, parseStoredBody } from '../articles/article-body.js';
-import { publishedQuery } from '../articles/article.repository.js';
-import type { ArticleFilter } from '../articles/article.types.js';
-import { findAuthorsForArticles } from '../authors/author.repository.js';
-import { findTagsForArticles } from '../tags/tag.repository.js';
-
-export { clearFullTextIndex, countFullTextDocuments, optimizeFullTextIndex, writeFullTextDocuments, type FullTextDocument };
+import type { FullTextClause, FullTextIndex } from '../../db/dialects/full-text.js';
+import { bodyPlainText } from '../../shared/article-body.js';
+import { findArticleTexts, publishedQuery, type ArticleFilter } from '../articles/index.js';
+import { findAuthorsForArticles } from '../authors/index.js';
+import { findTagsForArticles } from '../tags/index.js';
 
 /** What a story is indexed and snippeted from, as plain text. */
 export interface SearchSource {
@@ -28,11 +17,6 @@ export interface SearchSource {
 
 export interface SearchMatchFilter extends Pick<ArticleFilter, 'sectionId' | 'publishedSince'> {
   publishedBefore?: Date;
-}
-
-export async function listAllArticleIds(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('articles').select('id').orderBy('id').execute();
-  return rows.map((row) => row.id);
 }
 
 /** Every story (any status) written by these authors or carrying these tags. */
@@ -50,34 +34,40 @@ export async function listArticleIdsByPeople(db: Db, authorIds: readonly string[
  */
 export async function findSearchSources(db: Db, ids: readonly string[], withPeople = true): Promise<SearchSource[]> {
   if (ids.length === 0) return [];
-  const [rows, authors, tags] = await Promise.all([
-    db.selectFrom('articles').select(['id', 'headline', 'standfirst', 'body']).where('id', 'in', [...ids]).execute(),
+  const [texts, authors, tags] = await Promise.all([
+    findArticleTexts(db, ids),
     withPeople ? findAuthorsForArticles(db, ids) : undefined,
     withPeople ? findTagsForArticles(db, ids) : undefined,
   ]);
-  return rows.map((row) => ({
-    id: row.id,
-    headline: row.headline,
-    standfirst: row.standfirst,
-    bodyText: bodyPlainText(parseStoredBody(row.body)),
+  return texts.map((text) => ({
+    id: text.id,
+    headline: text.headline,
+    standfirst: text.standfirst,
+    bodyText: bodyPlainText(text.body),
     people: [
-      ...(authors?.get(row.id) ?? []).map((author) => author.name),
-      ...(tags?.get(row.id) ?? []).map((tag) => tag.name),
+      ...(authors?.get(text.id) ?? []).map((author) => author.name),
+      ...(tags?.get(text.id) ?? []).map((tag) => tag.name),
     ],
   }));
 }
 
 /** Matching stories readers may see (the one visibility rule, `publishedQuery`), best first. */
-function matchQuery(db: Db, clauses: readonly FullTextClause[], filter: SearchMatchFilter, now: Date, ranked: boolean) {
-  let query = publishedQuery(db, filter, now).innerJoin(fullTextMatches(db, clauses, ranked).as('m'), (join) =>
+function matchQuery(db: Db, fullText: FullTextIndex, clauses: readonly FullTextClause[], filter: SearchMatchFilter, now: Date, ranked: boolean) {
+  let query = publishedQuery(db, filter, now).innerJoin(fullText.matches(clauses, ranked).as('m'), (join) =>
     join.onRef('m.article_id', '=', 'articles.id'),
   );
   if (filter.publishedBefore) query = query.where('articles.published_at', '<', filter.publishedBefore.toISOString());
   return query;
 }
 
-export async function countSearchMatches(db: Db, clauses: readonly FullTextClause[], filter: SearchMatchFilter, now: Date): Promise<number> {
-  const row = await matchQuery(db, clauses, filter, now, false)
+export async function countSearchMatches(
+  db: Db,
+  fullText: FullTextIndex,
+  clauses: readonly FullTextClause[],
+  filter: SearchMatchFilter,
+  now: Date,
+): Promise<number> {
+  const row = await matchQuery(db, fullText, clauses, filter, now, false)
     .select((eb) => eb.fn.countAll<number | string>().as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);
@@ -85,11 +75,12 @@ export async function countSearchMatches(db: Db, clauses: readonly FullTextClaus
 
 export async function findSearchMatches(
   db: Db,
+  fullText: FullTextIndex,
   clauses: readonly FullTextClause[],
   filter: SearchMatchFilter,
   options: { now: Date; limit: number; offset: number },
 ): Promise<Array<{ id: string; score: number }>> {
-  const rows = await matchQuery(db, clauses, filter, options.now, true)
+  const rows = await matchQuery(db, fullText, clauses, filter, options.now, true)
     .select(['articles.id as id', 'm.score as score'])
     .orderBy('m.score', 'desc')
     .orderBy('articles.published_at', 'desc')

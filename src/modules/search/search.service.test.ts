@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ArticleBody } from '../articles/article-body.js';
+import type { ArticleBody } from '../../shared/article-body.js';
 import { rejectsWithCode } from '../../testing/assert-app-error.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { HOUR_MS } from '../../shared/clock.js';
-import { clearFullTextIndex } from './search.repository.js';
 import type { SearchQuery } from './search.types.js';
 
 const paragraph = (text: string): ArticleBody => [{ type: 'paragraph', content: [{ text }] }];
@@ -181,7 +180,7 @@ describe('SearchService: what readers may see, and keeping the index current', (
     const tag = (await t.deps.tags.listWithCounts()).find((candidate) => candidate.name === 'Ocean');
     assert.ok(tag);
     // With the index emptied, whatever a change re-indexes is exactly what search finds again.
-    await clearFullTextIndex(t.deps.db);
+    await t.deps.database.fullText.clear(t.deps.db);
     await t.deps.authors.create({ name: 'Brand New', slug: 'brand-new', email: 'new@news.example', jobTitle: 'Reporter', bio: '', photoMediaId: '' }, null);
     assert.deepEqual(await headlines('kelp'), []);
     await t.deps.tags.rename(tag.id, 'Seas', null);
@@ -192,7 +191,7 @@ describe('SearchService: what readers may see, and keeping the index current', (
 
   it('rebuilds an empty or stale index at start, so an upgraded database is searchable', async () => {
     await t.factories.article({ headline: 'Lighthouse keeper retires' });
-    await clearFullTextIndex(t.deps.db);
+    await t.deps.database.fullText.clear(t.deps.db);
     assert.deepEqual(await headlines('lighthouse'), []);
     await t.deps.search.refreshIndex();
     assert.deepEqual(await headlines('lighthouse'), ['Lighthouse keeper retires']);

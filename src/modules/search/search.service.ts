@@ -1,12 +1,11 @@
 import type { Db } from '../../db/database.js';
-import { listPublishedArticles } from '../articles/article.repository.js';
-import type { ArticleSummary } from '../articles/article.types.js';
-import type { SectionDirectory } from '../sections/section-directory.js';
+import type { FullTextIndex } from '../../db/dialects/full-text.js';
+import { listPublishedArticles, type ArticleSummary } from '../articles/index.js';
+import type { SectionDirectory } from '../sections/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
-import type { DomainEvents } from '../../shared/events.js';
 import { MAX_PAGE_NUMBER, paginate } from '../../shared/pagination.js';
-import { SearchIndexer } from './search-indexer.js';
+import { SearchIndexer, type IndexScope } from './search-indexer.js';
 import { buildSnippet } from './search-snippet.js';
 import { parseQuery } from './search-text.js';
 import { countSearchMatches, findSearchMatches, findSearchSources, type SearchMatchFilter } from './search.repository.js';
@@ -25,12 +24,14 @@ const MAX_PAGE_SIZE = 100;
 export class SearchService {
   private readonly indexer: SearchIndexer;
 
+  /** @param fullText the engine's index (`DatabaseHandle.fullText`), chosen once when the database was opened. */
   constructor(
     private readonly db: Db,
+    private readonly fullText: FullTextIndex,
     private readonly clock: Clock,
     private readonly sections: SectionDirectory,
   ) {
-    this.indexer = new SearchIndexer(db);
+    this.indexer = new SearchIndexer(db, fullText);
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -42,10 +43,10 @@ export class SearchService {
       return { terms, hits: [], pagination: paginate(1, pageSize, 0) };
     }
     const now = this.clock.now();
-    const totalItems = await countSearchMatches(this.db, clauses, filter, now);
+    const totalItems = await countSearchMatches(this.db, this.fullText, clauses, filter, now);
     const pagination = paginate(page, pageSize, totalItems);
     if (page > pagination.totalPages) throw new AppError('ERR_NOT_FOUND');
-    const matches = await findSearchMatches(this.db, clauses, filter, { now, limit: pageSize, offset: (page - 1) * pageSize });
+    const matches = await findSearchMatches(this.db, this.fullText, clauses, filter, { now, limit: pageSize, offset: (page - 1) * pageSize });
     const ids = matches.map((match) => match.id);
     const [summaries, sources] = await Promise.all([
       listPublishedArticles(this.db, { ids }, { now, limit: ids.length }),
@@ -62,9 +63,12 @@ export class SearchService {
     return { terms, hits, pagination };
   }
 
-  /** Keeps the index in step; called from deps.ts before cached pages are dropped. */
-  refreshIndex(change?: DomainEvents['content.changed']): Promise<void> {
-    return change ? this.indexer.onContentChanged(change) : this.indexer.ensureCurrent();
+  /**
+   * Keeps the index in step (search-index.reaction.ts, before cached pages are dropped). Without a
+   * scope, at start: an index behind the stories is rebuilt.
+   */
+  refreshIndex(scope?: IndexScope): Promise<void> {
+    return scope ? this.indexer.refresh(scope) : this.indexer.ensureCurrent();
   }
 
   /** Every story indexed afresh (e.g. after a bulk import). */

@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../articles/article.types.js';
+import type { ArticleSummary } from '../articles/index.js';
 import type { Pagination } from '../../shared/pagination.js';
 
 /**

@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
 import { isValidSlug } from '../../shared/slug.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import {
   findSectionById,
   insertSection,
@@ -27,7 +27,7 @@ const MAX_NAME_LENGTH = 80;
 const MAX_DESCRIPTION_LENGTH = 500;
 
 /**
- * Managing sections from the newsroom. Every change emits `content.changed`, which reloads the
+ * Managing sections from the newsroom. Every change emits `taxonomy.changed`, which reloads the
  * in-memory navigation and clears the page cache, so readers see it on their next request.
  */
 export class SectionService {
@@ -58,7 +58,7 @@ export class SectionService {
       await this.audit.record({ actorUserId, action: 'section.created', subjectType: 'section', subjectId: created.id, details: { slug: fields.slug } }, trx);
       return created;
     });
-    await this.events.emit('content.changed', { reason: 'section' });
+    await this.events.emit({ name: 'taxonomy.changed', kind: 'section', ids: [section.id] });
     return section;
   }
 
@@ -70,7 +70,7 @@ export class SectionService {
       await updateSection(trx, id, fields);
       await this.audit.record({ actorUserId, action: 'section.updated', subjectType: 'section', subjectId: id, details: { slug: fields.slug } }, trx);
     });
-    await this.events.emit('content.changed', { reason: 'section' });
+    await this.events.emit({ name: 'taxonomy.changed', kind: 'section', ids: [id] });
     return this.require(id);
   }
 
@@ -92,7 +92,7 @@ export class SectionService {
       }
       await this.audit.record({ actorUserId, action: 'section.moved', subjectType: 'section', subjectId: id, details: { direction } }, trx);
     });
-    await this.events.emit('content.changed', { reason: 'section' });
+    await this.events.emit({ name: 'taxonomy.changed', kind: 'section', ids: [id] });
   }
 }
 

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { EventBus } from '../../shared/events.js';
-import { findMediaById } from '../media/media.repository.js';
-import type { MediaAsset } from '../media/media.types.js';
+import { findMediaById, type MediaAsset } from '../media/index.js';
 import { readSettings, writeSettings } from './settings.repository.js';
 import { DEFAULT_PUBLICATION, PublicationSettingsSchema, type PublicationSettings } from './settings.types.js';
 
@@ -55,7 +54,7 @@ export class SettingsService {
     const next = PublicationSettingsSchema.parse({ ...this.current, ...changes });
     await writeSettings(this.db, { publication: next });
     this.current = next;
-    await this.events.emit('content.changed', { reason: 'settings' });
+    await this.events.emit({ name: 'settings.changed' });
     return next;
   }
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
-import { publishedQuery } from '../articles/article.repository.js';
-import { STATIC_PAGE_SLUGS } from '../pages/static-page.types.js';
+import { publishedQuery } from '../articles/index.js';
+import { STATIC_PAGE_SLUGS } from '../pages/index.js';
 
 /**
  * What sitemaps read: only slugs and times, never bodies, so even 50,000 stories are one light

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
-import { findNextVisibilityChange } from '../rankings/related-stories.repository.js';
+import { coalesced, type RequestRun } from '../../shared/jobs/coalesced-run.js';
+import { findNextVisibilityChange } from '../articles/index.js';
 import { NEWS_MAX_STORIES, NEWS_WINDOW_MS, googleNewsLanguage } from './google-news.js';
 import { sitemapIndexXml, urlsetXml, type SitemapUrl } from './sitemap-xml.js';
 import {
@@ -20,16 +21,19 @@ export const ARTICLES_PER_SITEMAP = 50_000;
 /** The news sitemap's 48-hour window moves with the clock alone, so everything is rebuilt this often. */
 export const SITEMAP_REFRESH_INTERVAL_MS = 60_000;
 
-/** Absolute URLs of the public pages, from the web layer (modules do not know the site's paths). */
+/**
+ * Absolute URLs of the public pages, from the web layer (modules do not know the site's paths).
+ * Plain functions, not methods: they are passed around on their own (`listingUrls(sections, urls.section)`).
+ */
 export interface SitemapUrls {
-  home(): string;
-  article(slug: string): string;
-  section(slug: string): string;
-  author(slug: string): string;
-  series(slug: string): string;
-  staticPage(slug: string): string;
+  home: () => string;
+  article: (slug: string) => string;
+  section: (slug: string) => string;
+  author: (slug: string) => string;
+  series: (slug: string) => string;
+  staticPage: (slug: string) => string;
   /** A sitemap by its file name (`news.xml`, `articles-1.xml`). */
-  sitemap(name: string): string;
+  sitemap: (name: string) => string;
 }
 
 export interface SitemapOptions {
@@ -37,6 +41,11 @@ export interface SitemapOptions {
   publication: () => { name: string; language: string };
   articlesPerSitemap?: number;
   newsMaxStories?: number;
+  /**
+   * Asks the job runner for a run of sitemaps-refresh.job.ts, which calls `refreshOnce()`; on its
+   * own (tests) the service coalesces its runs itself.
+   */
+  requestRun?: RequestRun;
 }
 
 /** One finished sitemap: the bytes served, a hash of them for the ETag, and its newest change. */
@@ -55,21 +64,19 @@ interface Built {
 
 /**
  * Holds every sitemap as finished bytes in memory, rebuilt off the request path: at start, when
- * content changes (deps.ts) and every minute (the news window, embargoes lifting). Requests only
- * read the map. A sitemap with no URL is left out of the index and not served (the schema requires
+ * content changes and every minute (sitemaps-refresh.job.ts: the news window, embargoes lifting).
+ * Requests only read the map. A sitemap with no URL is left out of the index and not served (the schema requires
  * at least one `<url>`), except news.xml: Google asks for one news sitemap at a fixed address,
  * updated in place, and says an empty one is harmless; it is empty after two quiet days.
  */
 export class SitemapService {
   private built: Built | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private pending: Promise<void> | undefined;
-  private rerunRequested = false;
   private wholeRunRequested = false;
   /** When a published story next becomes visible by time alone (publication time, embargo). */
   private nextVisibilityChange: Date | null = null;
   private readonly articlesPerSitemap: number;
   private readonly newsMaxStories: number;
+  private readonly requestRun: RequestRun;
 
   constructor(
     private readonly db: Db,
@@ -79,6 +86,7 @@ export class SitemapService {
     // At least one per file: a smaller size would never finish splitting.
     this.articlesPerSitemap = Math.max(1, Math.floor(options.articlesPerSitemap ?? ARTICLES_PER_SITEMAP));
     this.newsMaxStories = options.newsMaxStories ?? NEWS_MAX_STORIES;
+    this.requestRun = options.requestRun ?? coalesced(() => this.refreshOnce());
   }
 
   /** The sitemap index, once built. */
@@ -96,50 +104,27 @@ export class SitemapService {
     return [...(this.built?.sitemaps.keys() ?? [])];
   }
 
-  /** Whether the minute timer is set (deps.close() must clear it). */
-  get timerRunning(): boolean {
-    return this.timer !== undefined;
-  }
-
-  start(onError: (error: unknown) => void = () => {}): void {
-    this.timer ??= setInterval(() => void this.refresh({ scheduled: true }).catch(onError), SITEMAP_REFRESH_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-  }
-
   /**
-   * Rebuilds the sitemaps. A content change (the default) rebuilds them all. The minute timer's run
+   * Rebuilds the sitemaps. A content change (the default) rebuilds them all. The minute's run
    * (`scheduled`) rebuilds only the news sitemap, whose window moves with the clock, unless a story
    * has become visible by time alone since (its publication time or embargo passed): then all, as
    * nothing else announces that moment. That keeps the full query over every story (about 0.3 s
-   * for 10,000 stories) off the every-minute path. Calls during a rebuild coalesce into one more run.
+   * for 10,000 stories) off the every-minute path. Calls during a rebuild coalesce into one more
+   * run; each resolves once a run that started after it has finished.
    */
-  async refresh(options: { scheduled?: boolean } = {}): Promise<void> {
+  refresh(options: { scheduled?: boolean } = {}): Promise<void> {
     if (!options.scheduled) this.wholeRunRequested = true;
-    if (this.pending) {
-      this.rerunRequested = true;
-      return this.pending;
-    }
-    this.pending = (async () => {
-      try {
-        do {
-          this.rerunRequested = false;
-          const now = this.clock.now();
-          const visibilityChanged = this.nextVisibilityChange !== null && this.nextVisibilityChange <= now;
-          const previous = this.built;
-          const whole = this.wholeRunRequested || visibilityChanged || !previous;
-          this.wholeRunRequested = false;
-          this.built = whole || !previous ? await this.buildAll(now) : await this.rebuildNews(previous, now);
-        } while (this.rerunRequested);
-      } finally {
-        this.pending = undefined;
-      }
-    })();
-    return this.pending;
+    return this.requestRun();
+  }
+
+  /** One rebuild, as the job runs it: the timer's runs are `scheduled` unless a change asked for more. */
+  async refreshOnce(): Promise<void> {
+    const now = this.clock.now();
+    const visibilityChanged = this.nextVisibilityChange !== null && this.nextVisibilityChange <= now;
+    const previous = this.built;
+    const whole = this.wholeRunRequested || visibilityChanged || !previous;
+    this.wholeRunRequested = false;
+    this.built = whole || !previous ? await this.buildAll(now) : await this.rebuildNews(previous, now);
   }
 
   private async buildAll(now: Date): Promise<Built> {

@@ -1,7 +1,7 @@
 import { inTransaction, type Db } from '../../db/database.js';
 import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import { findTagById, listTagsWithCounts, updateTagName } from './tag.repository.js';
 import type { Tag } from './tag.types.js';
 
@@ -31,6 +31,6 @@ export class TagService {
       await updateTagName(trx, id, name);
       await this.audit.record({ actorUserId, action: 'tag.renamed', subjectType: 'tag', subjectId: id, details: { from: tag.name, to: name } }, trx);
     });
-    await this.events.emit('content.changed', { reason: 'tag', tagIds: [id] });
+    await this.events.emit({ name: 'taxonomy.changed', kind: 'tag', ids: [id] });
   }
 }

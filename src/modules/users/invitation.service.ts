@@ -4,7 +4,7 @@ import { inTransaction, type Db } from '../../db/database.js';
 import { DAY_MS, type Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import { findInvitationByTokenHash, insertInvitation, listOpenInvitations, markInvitationUsed } from './invitation.repository.js';
 import type { Invitation } from './invitation.types.js';
 import { isRole } from './permissions.js';

@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'readers.manage',
   /** Content API keys and webhooks: what partners and other systems receive. */
   'integrations.manage',
+  /** The System page: this node's jobs, their last runs and errors. */
+  'system.view',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,7 +50,16 @@ const EDITOR: readonly Permission[] = [
   'curation.manage',
   'comments.moderate',
 ];
-const ADMIN: readonly Permission[] = [...EDITOR, 'taxonomy.manage', 'settings.manage', 'staff.manage', 'audit.view', 'readers.manage', 'integrations.manage'];
+const ADMIN: readonly Permission[] = [
+  ...EDITOR,
+  'taxonomy.manage',
+  'settings.manage',
+  'staff.manage',
+  'audit.view',
+  'readers.manage',
+  'integrations.manage',
+  'system.view',
+];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   contributor: new Set(CONTRIBUTOR),

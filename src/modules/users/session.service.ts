@@ -88,8 +88,8 @@ export class SessionService {
     return deleteSessionsOfUser(db, userId);
   }
 
-  /** Drops expired rows; they are already refused, this only keeps the table small. */
-  purgeExpired(): Promise<void> {
+  /** Drops expired rows (session-purge.job.ts); they are already refused, this only keeps the table small. Returns how many. */
+  purgeExpired(): Promise<number> {
     return deleteExpiredSessions(this.db, this.clock.now());
   }
 }

@@ -1,7 +1,7 @@
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { memoryRateLimiters, type RateLimiter, type RateLimiterFactory } from '../../shared/rate-limiter.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import type { SessionService } from './session.service.js';
 import { normalizeEmail, type UserService } from './user.service.js';
 import type { User } from './user.types.js';

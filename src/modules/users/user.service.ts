@@ -3,7 +3,7 @@ import { inTransaction, type Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import { isRole } from './permissions.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
 import { deleteSessionsOfUser } from './session.repository.js';

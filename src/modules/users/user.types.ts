@@ -1,5 +1,3 @@
-import type { Role } from './permissions.js';
-
 /** A newsroom staff account as the rest of the code sees it: never with its password hash. */
 export interface User {
   id: string;
@@ -18,7 +16,8 @@ export interface User {
 export interface NewStaffUser {
   email: string;
   displayName: string;
-  role: Role | string;
+  /** One of ROLES once UserService has validated it; whatever was typed until then. */
+  role: string;
   password: string;
 }
 

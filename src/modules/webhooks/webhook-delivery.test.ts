@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { JobRunner } from '../../shared/jobs/job-runner.js';
 import { rejectsWithCode } from '../../testing/assert-app-error.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { startWebhookReceiver, verifyDatelineSignature, type ReceivedDelivery } from '../../testing/webhook-receiver.js';
-import type { Actor } from '../articles/article-editing.service.js';
+import type { Actor } from '../articles/index.js';
 import { insertWebhook } from './webhook.repository.js';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, WebhookSender } from './webhook-sender.js';
+import { webhookDeliveryJob } from './webhook-delivery.job.js';
 import type { Webhook, WebhookEvent } from './webhook.types.js';
 
 type Receiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -15,7 +17,7 @@ type Receiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
 describe('webhook deliveries over real HTTP', () => {
   let t: TestApp;
   let editor: Actor;
-  let receivers: Receiver[] = [];
+  const receivers: Receiver[] = [];
   before(async () => {
     t = await createTestApp({ env: { WEBHOOK_ALLOW_PRIVATE: '1' } });
     editor = await t.factories.staffUser({ role: 'editor' });
@@ -228,13 +230,16 @@ describe('webhook deliveries over real HTTP', () => {
       assert.equal(receiver.received.length, count);
     };
     await publishedStory('queued-before-start');
-    t.deps.webhookSender.start();
+    // The sender's job alone, as a (re)started node runs it.
+    const jobs = new JobRunner({ clock: t.clock, locks: t.deps.cluster });
+    jobs.register(webhookDeliveryJob(t.deps.webhookSender));
+    jobs.start();
     try {
       await waitFor(1);
       await publishedStory('on-the-timer');
       await waitFor(2);
     } finally {
-      await t.deps.webhookSender.stop();
+      await jobs.stop();
     }
   });
 

@@ -1,21 +1,10 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
-import type { DomainEvents } from '../../shared/events.js';
+import type { RemovedStory } from '../../shared/events.js';
 import { newId } from '../../shared/ids.js';
-import { findArticleById } from '../articles/article.repository.js';
-import type { Article } from '../articles/article.types.js';
+import { findArticleById, type Article } from '../articles/index.js';
 import { insertDeliveries, listActiveWebhooksFor, type NewDelivery } from './webhook.repository.js';
 import type { Webhook, WebhookEvent } from './webhook.types.js';
-
-/** Which webhook event each `content.changed` reason is; reasons not listed send nothing. */
-const EVENT_FOR_REASON: Readonly<Record<string, WebhookEvent>> = {
-  'story.published': 'story.published',
-  'story.scheduled-published': 'story.published',
-  'story.updated': 'story.updated',
-  'story.corrected': 'story.updated',
-  'story.unpublished': 'story.unpublished',
-  'story.deleted': 'story.unpublished',
-};
 
 /** The story as a payload describes it; an unpublished or deleted story carries only id, slug, url and headline. */
 export type ArticlePayload = Record<string, unknown> & { id: string; slug: string; url: string; headline: string };
@@ -33,14 +22,20 @@ export class WebhookDispatcher {
     private readonly articleUrl: (slug: string) => string,
   ) {}
 
-  async handle(change: DomainEvents['content.changed']): Promise<void> {
-    const event = EVENT_FOR_REASON[change.reason];
-    if (!event) return;
+  /** `event` for each of these stories that is in the state the event describes (others are skipped). */
+  async storiesChanged(event: WebhookEvent, articleIds: readonly string[]): Promise<void> {
     const webhooks = await listActiveWebhooksFor(this.db, event);
     if (webhooks.length === 0) return;
-    for (const article of await this.articlesFor(event, change)) {
-      await this.queue(webhooks, event, article.id, (id, occurredAt) => ({ id, event, occurred_at: occurredAt, article }));
-    }
+    await this.queueAll(webhooks, event, await this.articlesFor(event, articleIds));
+  }
+
+  /** Deleted stories that readers could see: `story.unpublished`, from what the event kept of them. */
+  async storiesDeleted(removed: readonly RemovedStory[]): Promise<void> {
+    if (removed.length === 0) return;
+    const webhooks = await listActiveWebhooksFor(this.db, 'story.unpublished');
+    if (webhooks.length === 0) return;
+    const articles = removed.map((story) => ({ id: story.id, slug: story.slug, url: this.articleUrl(story.slug), headline: story.headline }));
+    await this.queueAll(webhooks, 'story.unpublished', articles);
   }
 
   /** The newsroom's "send a test delivery": a `ping` to one webhook, whatever it subscribes to. */
@@ -52,6 +47,12 @@ export class WebhookDispatcher {
       webhook: { id: webhook.id, name: webhook.name },
     }));
     return id ?? '';
+  }
+
+  private async queueAll(webhooks: ReadonlyArray<Pick<Webhook, 'id'>>, event: WebhookEvent, articles: readonly ArticlePayload[]): Promise<void> {
+    for (const article of articles) {
+      await this.queue(webhooks, event, article.id, (id, occurredAt) => ({ id, event, occurred_at: occurredAt, article }));
+    }
   }
 
   private async queue(
@@ -69,13 +70,10 @@ export class WebhookDispatcher {
     return deliveries.map((delivery) => delivery.id);
   }
 
-  /** The stories the change is about, as the payload describes them; stories in another state are skipped. */
-  private async articlesFor(event: WebhookEvent, change: DomainEvents['content.changed']): Promise<ArticlePayload[]> {
-    if (change.reason === 'story.deleted') {
-      return (change.removed ?? []).map((story) => ({ id: story.id, slug: story.slug, url: this.articleUrl(story.slug), headline: story.headline }));
-    }
+  /** The stories as the payload describes them; stories in another state are skipped. */
+  private async articlesFor(event: WebhookEvent, articleIds: readonly string[]): Promise<ArticlePayload[]> {
     const payloads: ArticlePayload[] = [];
-    for (const id of change.articleIds ?? []) {
+    for (const id of articleIds) {
       const article = await findArticleById(this.db, id);
       if (!article) continue;
       if (event === 'story.unpublished') {

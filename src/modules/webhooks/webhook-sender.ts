@@ -21,14 +21,11 @@ export { signatureHeader };
 type AttemptResult = { ok: true; statusCode: number } | { ok: false; statusCode: number | null; error: string };
 
 /**
- * Sends due deliveries: every 2 seconds (`start`), or when a test calls `runDue()`. Deliveries live
- * in the database, so a restart resumes the pending ones; each is claimed with one conditional
- * UPDATE before it is sent, so two processes (or two overlapping runs) never send it twice.
+ * Sends due deliveries: every 2 seconds (webhook-delivery.job.ts), or when a test calls `runDue()`.
+ * Deliveries live in the database, so a restart resumes the pending ones; each is claimed with one
+ * conditional UPDATE before it is sent, so two processes (or two overlapping runs) never send it twice.
  */
 export class WebhookSender {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
-
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -46,26 +43,6 @@ export class WebhookSender {
       await this.record(delivery, await this.attempt(delivery));
     }
     return attempted;
-  }
-
-  start(onError: (error: unknown) => void = () => {}): void {
-    if (this.timer) return;
-    const tick = () => {
-      // A slow run (a receiver near its timeout) is not overlapped by the next tick.
-      if (this.running) return;
-      this.running = this.runDue();
-      void this.running.catch(onError).finally(() => (this.running = undefined));
-    };
-    tick();
-    this.timer = setInterval(tick, SEND_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  /** Stops the timer and waits for a run in progress, so the database can close after it. */
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => 0);
   }
 
   private get timeoutMs(): number {

@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { paginate, type Pagination } from '../../shared/pagination.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService } from '../audit/index.js';
 import { checkPublicHost, parseWebhookUrl } from './webhook-address.js';
 import type { WebhookDispatcher } from './webhook-dispatcher.js';
 import {

@@ -10,6 +10,7 @@ const ENTRY_PAGES = /^\/account\/(?:sign-in|sign-up|sign-out|reset)(?:[/?#]|$)/;
  */
 export function safeAccountNext(raw: unknown): string {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > 1000) return ACCOUNT_HOME;
+  // eslint-disable-next-line no-control-regex -- control characters are refused on purpose
   if (!raw.startsWith('/') || raw.startsWith('//') || /[\\\s\u0000-\u001f\u007f]/.test(raw)) return ACCOUNT_HOME;
   const base = 'http://dateline.invalid';
   let resolved: URL;

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../deps.js';
+import type { Config } from '../../config/config.js';
 import { AppError } from '../../shared/errors.js';
 import { CSRF_FIELD, isCrossSiteRequest, isValidCsrfToken } from '../http/csrf.js';
 import { formField, type FormBody, type Query } from '../shared/form-body.js';
 import { paths } from '../shared/paths.js';
-import { currentReader, readReaderToken, type SignedInReader } from '../shared/reader-cookie.js';
+import { currentReader, readReaderToken, type ReaderCookieDeps, type SignedInReader } from '../shared/reader-cookie.js';
 
 export { formField, type FormBody, type Query };
 
@@ -21,7 +21,7 @@ export interface AccountRouteOptions {
  * session (else, for GET, the sign-in page with `next` back here; 401 otherwise), then on anything
  * but GET a valid CSRF token (403, nothing changed).
  */
-export function accountRoute(app: FastifyInstance, deps: Deps, options: AccountRouteOptions): void {
+export function accountRoute(app: FastifyInstance, deps: ReaderCookieDeps, options: AccountRouteOptions): void {
   app.route<{ Querystring: Query; Body: FormBody; Params: Record<string, string> }>({
     method: options.method,
     url: options.url,
@@ -49,7 +49,7 @@ export interface GuestRouteOptions {
  * to derive a CSRF token from, so posts sent by another site are refused instead (login CSRF:
  * another site must not sign a visitor into an account of its choosing).
  */
-export function guestRoute(app: FastifyInstance, deps: Deps, options: GuestRouteOptions): void {
+export function guestRoute(app: FastifyInstance, deps: { config: Pick<Config, 'siteUrl'> }, options: GuestRouteOptions): void {
   app.route<{ Querystring: Query; Body: FormBody; Params: Record<string, string> }>({
     method: options.method,
     url: options.url,

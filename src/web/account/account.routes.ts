@@ -1,7 +1,7 @@
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h, type VNode } from 'preact';
-import type { Deps } from '../../deps.js';
+import type { ReaderPasswordResetService, ReaderService } from '../../modules/readers/index.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
@@ -14,7 +14,8 @@ import { AccountErrorPage } from './pages/account-error.page.js';
 import { MyCommentsPage } from './pages/my-comments.page.js';
 import { DeleteAccountPage, ProfilePage } from './pages/profile.page.js';
 import { ResetPasswordPage, SignInPage, SignUpPage } from './pages/sign-in.page.js';
-import { clearReaderCookie, currentReader, setReaderCookie } from '../shared/reader-cookie.js';
+import { clearReaderCookie, currentReader, setReaderCookie, type ReaderCookieDeps } from '../shared/reader-cookie.js';
+import type { SiteContextSource } from '../shared/site-context.js';
 
 /** Which field each coded error belongs to, so the error summary links to it. */
 const FIELD_OF: Partial<Record<ErrorCode, string>> = {
@@ -58,13 +59,20 @@ async function withFormErrors<P>(
   }
 }
 
+/** What the account pages use: reader accounts, their sessions and reset links. */
+export interface AccountRoutesDeps extends ReaderCookieDeps {
+  site: SiteContextSource;
+  readers: ReaderService;
+  readerResets: ReaderPasswordResetService;
+}
+
 /**
  * Reader accounts under /account, in a Fastify scope of their own: only here are form bodies
  * parsed, and every response is `no-store` (a page for one reader must never reach a shared cache).
  * Pages of a signed-in reader go through `accountRoute` (session, CSRF); the rest through
  * `guestRoute` (cross-site posts refused).
  */
-export async function registerAccountRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+export async function registerAccountRoutes(app: FastifyInstance, deps: AccountRoutesDeps): Promise<void> {
   const site = () => deps.site.current();
   const { siteUrl } = deps.config;
   const { readers, readerResets: resets } = deps;

@@ -5,6 +5,24 @@ import { apiGet, body, createApiKey, errorCode } from '../../testing/api-client.
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 
 type Story = Record<string, unknown> & { slug: string };
+/** The fields of a whole story (GET /articles/{slug}) that the tests below read. */
+interface FullStory {
+  id: string;
+  headline: string;
+  url: string;
+  view_count: number;
+  comment_count: number;
+  published_at: string;
+  section: { slug: string };
+  authors: Array<{ slug: string }>;
+  tags: Array<{ slug: string }>;
+  series: { slug: string; part: number };
+  hero: { alt: string; variants: Array<{ url: string; mime_type: string }> };
+  body: Array<{ type: string; media_id?: string }>;
+  images: Array<{ id: string }>;
+  body_html: string;
+  corrections: Array<{ kind: string }>;
+}
 type Page = { data: Story[]; pagination: { page: number; per_page: number; total_items: number; total_pages: number }; links: { next: string | null; prev: string | null } };
 
 describe('the Content API: what it serves', () => {
@@ -98,25 +116,27 @@ describe('the Content API: what it serves', () => {
   it('serves a whole story: body as blocks and HTML, hero, tags, series, corrections, counts, dates with offset', async () => {
     const response = await apiGet(t, '/api/v1/articles/harbour-reopens', key);
     assert.equal(response.statusCode, 200);
-    const story = body<{ data: Record<string, any> }>(response).data;
+    const story = body<{ data: FullStory }>(response).data;
     assert.equal(story.headline, 'Harbour reopens after storm');
     assert.equal(story.url, 'https://news.example/article/harbour-reopens');
     assert.equal(story.view_count, 42);
     assert.equal(story.comment_count, 0);
     assert.match(story.published_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
     assert.equal(story.section.slug, 'world');
-    assert.deepEqual(story.authors.map((author: { slug: string }) => author.slug), ['kim']);
-    assert.deepEqual(story.tags.map((tag: { slug: string }) => tag.slug), ['harbour', 'weather']);
+    assert.deepEqual(story.authors.map((author) => author.slug), ['kim']);
+    assert.deepEqual(story.tags.map((tag) => tag.slug), ['harbour', 'weather']);
     assert.deepEqual({ slug: story.series.slug, part: story.series.part }, { slug: 'harbour-series', part: 1 });
     assert.equal(story.hero.alt, 'The harbour at dawn');
-    assert.match(story.hero.variants[0].url, /^https:\/\/news\.example\/media\/.+-480\.webp$/);
-    assert.equal(story.hero.variants[0].mime_type, 'image/webp');
-    assert.equal(story.body[0].type, 'paragraph');
-    assert.equal(story.body[1].type, 'figure');
-    assert.equal(story.images[0].id, story.body[1].media_id);
+    assert.match(story.hero.variants[0]?.url ?? '', /^https:\/\/news\.example\/media\/.+-480\.webp$/);
+    assert.equal(story.hero.variants[0]?.mime_type, 'image/webp');
+    assert.equal(story.body[0]?.type, 'paragraph');
+    assert.equal(story.body[1]?.type, 'figure');
+    const [image] = story.images;
+    assert.ok(image);
+    assert.equal(image.id, story.body[1]?.media_id);
     assert.match(story.body_html, /<em>Ships &lt;came> back\.<\/em>/);
     assert.match(story.body_html, /<img src="https:\/\/news\.example\/media\//, 'image URLs are absolute');
-    assert.equal(story.corrections[0].kind, 'correction');
+    assert.equal(story.corrections[0]?.kind, 'correction');
     const views = body<{ data: Record<string, unknown> }>(await apiGet(t, '/api/v1/articles/harbour-reopens/views', key));
     assert.deepEqual(views.data, { id: story.id, slug: 'harbour-reopens', view_count: 42, comment_count: 0 });
   });

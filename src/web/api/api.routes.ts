@@ -1,6 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../deps.js';
-import type { ArticleSummary } from '../../modules/articles/article.types.js';
+import type { Config } from '../../config/config.js';
+import type { ApiKeyService } from '../../modules/api-keys/index.js';
+import type { ArticleSummary } from '../../modules/articles/index.js';
+import type { ContentApiService } from '../../modules/content-api/index.js';
+import type { RankedListsService } from '../../modules/rankings/index.js';
+import type { SearchService } from '../../modules/search/index.js';
+import type { SettingsService } from '../../modules/settings/index.js';
 import { AppError } from '../../shared/errors.js';
 import type { Pagination } from '../../shared/pagination.js';
 import { readFields, readInstant, readPage, readQuery, readSlug, selectFields, type RawQuery } from './api-query.js';
@@ -13,12 +18,23 @@ type ApiPath = keyof typeof openApiDocument.paths;
 type Query = Record<string, string | undefined>;
 type Item = Record<string, unknown>;
 
+/** What the Content API uses; of the database only whether an error means it is unreachable (503). */
+export interface ApiRoutesDeps {
+  config: Pick<Config, 'siteUrl'>;
+  database: { isUnavailableError(error: unknown): boolean };
+  settings: SettingsService;
+  apiKeys: ApiKeyService;
+  contentApi: ContentApiService;
+  search: SearchService;
+  lists: RankedListsService;
+}
+
 /**
  * The Content API, read-only JSON for partners, in a scope of its own: its errors are JSON, not the
  * site's pages, and every route but the OpenAPI document needs a key (checked, then counted against
  * the key's rate limit). Handlers only translate: ContentApiService decides what readers may see.
  */
-export async function registerApiRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+export async function registerApiRoutes(app: FastifyInstance, deps: ApiRoutesDeps): Promise<void> {
   const ctx = (): json.ApiContext => ({ siteUrl: deps.config.siteUrl, timeZone: deps.settings.publication.timeZone });
   const { contentApi } = deps;
 
@@ -101,12 +117,12 @@ export async function registerApiRoutes(app: FastifyInstance, deps: Deps): Promi
   );
 }
 
-function computedAt(deps: Deps): string {
+function computedAt(deps: Pick<ApiRoutesDeps, 'lists' | 'settings'>): string {
   return json.formatApiDate(deps.lists.current.computedAt, deps.settings.publication.timeZone);
 }
 
 /** `pagination` and `links` for a page; the links keep the request's own parameters. */
-function pageLinks(deps: Deps, path: string, query: Query, pagination: Pagination) {
+function pageLinks(deps: Pick<ApiRoutesDeps, 'config'>, path: string, query: Query, pagination: Pagination) {
   const link = (page: number) => {
     const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
     search.set('page', String(page));
@@ -121,7 +137,7 @@ function pageLinks(deps: Deps, path: string, query: Query, pagination: Paginatio
   };
 }
 
-function apiErrorHandler(deps: Deps, error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+function apiErrorHandler(deps: Pick<ApiRoutesDeps, 'database'>, error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof AppError) return sendApiError(reply, error);
   if (deps.database.isUnavailableError(error)) {
     request.log.warn({ err: error }, 'database unavailable');

@@ -16,6 +16,5 @@ export function assertReadableUrl(rawUrl: string): void {
     throw new AppError('ERR_URL_MALFORMED');
   }
   // Raw bytes outside ASCII are not allowed in a request target (RFC 9112 §3.2) and may be malformed UTF-8.
-  // eslint-disable-next-line no-control-regex
   if (/[^\x21-\x7e]/.test(rawUrl)) throw new AppError('ERR_URL_MALFORMED');
 }

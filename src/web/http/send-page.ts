@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { normaliseKeys } from '../../modules/cdn/surrogate-keys.js';
+import { normaliseKeys } from '../../modules/cdn/index.js';
 import { CACHE_CONTROL, cacheControlForStatus } from './cache-control.js';
 import { etagFor, matchesIfNoneMatch, type CachedPage, type PageCache } from './page-cache.js';
 

@@ -1,19 +1,26 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import type { Deps } from '../../deps.js';
+import type { ApiKeyService } from '../../modules/api-keys/index.js';
 import { AppError } from '../../shared/errors.js';
 import { sendHtml } from '../http/send-page.js';
 import type { FieldError } from '../shared/form-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
-import { newsroomRoute, viewerOf, type StaffContext } from './newsroom-route.js';
+import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { formField } from '../shared/form-body.js';
+import type { SiteContextSource } from '../shared/site-context.js';
 import { ApiKeyListPage, type ApiKeyListProps } from './pages/api-key-list.page.js';
+
+/** What the API-key pages use (`config.siteUrl` shows the API's address). */
+export interface ApiKeyRoutesDeps extends NewsroomRouteDeps {
+  site: SiteContextSource;
+  apiKeys: ApiKeyService;
+}
 
 /**
  * Content API keys for admins (`integrations.manage`): the list, a form that makes a key and shows it
  * once (only its hash is kept), and revoking, which stops the key at once.
  */
-export function registerApiKeyRoutes(scope: FastifyInstance, deps: Deps): void {
+export function registerApiKeyRoutes(scope: FastifyInstance, deps: ApiKeyRoutesDeps): void {
   const { apiKeys } = deps;
 
   async function listPage(request: FastifyRequest, reply: FastifyReply, staff: StaffContext, status = 200, extra: Partial<ApiKeyListProps> = {}) {

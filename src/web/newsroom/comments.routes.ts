@@ -1,21 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import type { Deps } from '../../deps.js';
 import {
-  CommentModerationService,
   QUEUE_VIEWS,
   checkModerationSettings,
+  type CommentModerationService,
   type ModerationStep,
   type QueueView,
-} from '../../modules/comments/comment-moderation.service.js';
+} from '../../modules/comments/index.js';
 import { AppError } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import { sendHtml } from '../http/send-page.js';
 import type { FieldError } from '../shared/form-fields.js';
 import { idParam } from './media.routes.js';
 import { newsroomPaths } from './newsroom-paths.js';
-import { newsroomRoute, viewerOf, type StaffContext } from './newsroom-route.js';
+import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { formField, type FormBody } from '../shared/form-body.js';
+import type { SiteContextSource } from '../shared/site-context.js';
 import { CommentQueuePage, CommentSettingsPage, type CommentSettingsValues, type QueueNotice } from './pages/comment-queue.page.js';
 
 type Action = 'approve' | 'hide' | 'delete' | 'dismiss-reports' | 'ban' | 'unban';
@@ -39,12 +39,18 @@ const SETTINGS_FIELDS = {
   commentBlocklist: { field: 'comment-blocklist', code: 'ERR_MODERATION_BLOCKLIST_INVALID' },
 } as const;
 
+/** What the moderation pages use. */
+export interface CommentModerationRoutesDeps extends NewsroomRouteDeps {
+  site: SiteContextSource;
+  moderation: CommentModerationService;
+}
+
 /**
  * Comment moderation: the queue (pending, reported, all) with a small POST form per action, and the
  * publication's comment mode and blocklist. Every action redirects back (303) to the view it came
  * from with a notice; an unknown comment is a 404 page, a step its status does not allow a 409.
  */
-export function registerCommentRoutes(scope: FastifyInstance, deps: Deps): void {
+export function registerCommentRoutes(scope: FastifyInstance, deps: CommentModerationRoutesDeps): void {
   const { moderation } = deps;
   const site = () => deps.site.current();
   const actorOf = (staff: StaffContext) => ({ id: staff.session.user.id, role: staff.session.user.role });

@@ -1,13 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import type { Deps } from '../../deps.js';
+import type { CurationService } from '../../modules/rankings/index.js';
+import type { SettingsService } from '../../modules/settings/index.js';
+import type { Clock } from '../../shared/clock.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { sendHtml } from '../http/send-page.js';
 import type { FieldError } from '../shared/form-fields.js';
 import { idParam } from './media.routes.js';
 import { newsroomPaths } from './newsroom-paths.js';
-import { newsroomRoute, viewerOf, type StaffContext } from './newsroom-route.js';
+import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { formField, type FormBody, type Query } from '../shared/form-body.js';
+import type { SiteContextSource } from '../shared/site-context.js';
 import { CurationPage, type BannerValues } from './pages/curation.page.js';
 
 /** Published stories offered for picks and the lead: the recent ones are what editors choose from. */
@@ -15,11 +18,19 @@ const STORY_CHOICES = 50;
 
 type Request = FastifyRequest<{ Querystring: Query; Body: FormBody }>;
 
+/** What the curation page uses (the clock and time zone show the banner's times). */
+export interface CurationRoutesDeps extends NewsroomRouteDeps {
+  site: SiteContextSource;
+  curation: CurationService;
+  settings: SettingsService;
+  clock: Clock;
+}
+
 /**
  * Must-Reads picks, the home page's lead story and the breaking-news banner. Every form posts,
  * then redirects back (303) on success or re-renders the page with the problem on failure.
  */
-export function registerCurationRoutes(scope: FastifyInstance, deps: Deps): void {
+export function registerCurationRoutes(scope: FastifyInstance, deps: CurationRoutesDeps): void {
   const { curation } = deps;
   const timeZone = () => deps.settings.publication.timeZone;
 

@@ -1,17 +1,17 @@
 import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import type { Deps } from '../../deps.js';
-import { MAX_UPLOAD_BYTES } from '../../modules/media/media-upload.service.js';
-import { roleHas } from '../../modules/users/permissions.js';
+import { MAX_UPLOAD_BYTES, type MediaUploadService } from '../../modules/media/index.js';
+import { roleHas } from '../../modules/users/index.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import { sendHtml } from '../http/send-page.js';
 import type { FieldError } from '../shared/form-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { readSessionToken } from '../http/session-cookie.js';
-import { newsroomRoute, viewerOf } from './newsroom-route.js';
+import { newsroomRoute, viewerOf, type NewsroomRouteDeps } from './newsroom-route.js';
 import { formField, type FormBody } from '../shared/form-body.js';
+import type { SiteContextSource } from '../shared/site-context.js';
 import { MediaEditPage } from './pages/media-edit.page.js';
 import { MediaLibraryPage, type MediaDetailsValues } from './pages/media-library.page.js';
 
@@ -32,11 +32,17 @@ interface UploadedFile {
   bytes: Buffer;
 }
 
+/** What the media library uses (`sessions` also turns strangers away before an upload is parsed). */
+export interface MediaRoutesDeps extends NewsroomRouteDeps {
+  site: SiteContextSource;
+  media: MediaUploadService;
+}
+
 /**
  * The media library. Uploads are the only multipart route in the app, so the multipart parser is
  * registered in a scope holding that one route; every other newsroom form stays urlencoded.
  */
-export async function registerMediaRoutes(scope: FastifyInstance, deps: Deps): Promise<void> {
+export async function registerMediaRoutes(scope: FastifyInstance, deps: MediaRoutesDeps): Promise<void> {
   const site = () => deps.site.current();
 
   newsroomRoute(scope, deps, {

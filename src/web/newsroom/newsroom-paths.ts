@@ -9,6 +9,8 @@ export const newsroomPaths = {
   password: () => '/newsroom/account/password',
   passwordChanged: () => '/newsroom/account/password?changed',
   audit: () => '/newsroom/audit',
+  /** This node's jobs (`system.view`). */
+  system: () => '/newsroom/system',
   /** The Audience dashboard; empty values are left out, so the plain page is `/newsroom/audience`. */
   audience: (query: { period?: string; section?: string; author?: string } = {}) => {
     const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../deps.js';
-import { roleHas, type Permission } from '../../modules/users/permissions.js';
-import type { ActiveSession } from '../../modules/users/session.service.js';
+import type { Config } from '../../config/config.js';
+import { roleHas, type ActiveSession, type Permission, type SessionService } from '../../modules/users/index.js';
 import { AppError } from '../../shared/errors.js';
 import { CSRF_FIELD, csrfTokenFor, isValidCsrfToken } from '../http/csrf.js';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from '../http/session-cookie.js';
@@ -24,6 +23,12 @@ export interface StaffContext {
   csrfToken: string;
 }
 
+/** What `newsroomRoute` needs: staff sessions and where their cookie is valid. */
+export interface NewsroomRouteDeps {
+  sessions: Pick<SessionService, 'resolve'>;
+  config: Pick<Config, 'siteUrl'>;
+}
+
 export interface NewsroomRouteOptions {
   method: 'GET' | 'POST';
   url: string;
@@ -37,7 +42,7 @@ export interface NewsroomRouteOptions {
  * (else sign-in redirect for GET, 401 otherwise), a valid CSRF token on anything but GET (403,
  * nothing changed), the permission for the user's current role (403).
  */
-export function newsroomRoute(app: FastifyInstance, deps: Deps, options: NewsroomRouteOptions): void {
+export function newsroomRoute(app: FastifyInstance, deps: NewsroomRouteDeps, options: NewsroomRouteOptions): void {
   app.route<{ Querystring: Query; Body: FormBody }>({
     method: options.method,
     url: options.url,

@@ -2,21 +2,23 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import type { Deps } from '../../deps.js';
-import { listLatestStories } from '../../modules/newsroom/latest-stories.repository.js';
+import type { AuditService } from '../../modules/audit/index.js';
+import type { LatestStoriesService } from '../../modules/newsroom/index.js';
+import type { SessionService, SignInService, UserService } from '../../modules/users/index.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
 import { isCrossSiteRequest } from '../http/csrf.js';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from '../http/session-cookie.js';
 import { sendHtml } from '../http/send-page.js';
 import type { FieldError } from '../shared/form-fields.js';
-import { registerAudienceRoutes } from './audience.routes.js';
-import { registerCommentRoutes } from './comments.routes.js';
-import { registerCurationRoutes } from './curation.routes.js';
-import { registerMediaRoutes } from './media.routes.js';
-import { registerReaderRoutes } from './readers.routes.js';
+import type { SiteContextSource } from '../shared/site-context.js';
+import { registerAudienceRoutes, type AudienceRoutesDeps } from './audience.routes.js';
+import { registerCommentRoutes, type CommentModerationRoutesDeps } from './comments.routes.js';
+import { registerCurationRoutes, type CurationRoutesDeps } from './curation.routes.js';
+import { registerMediaRoutes, type MediaRoutesDeps } from './media.routes.js';
+import { registerReaderRoutes, type ReaderRoutesDeps } from './readers.routes.js';
 import { newsroomPaths } from './newsroom-paths.js';
-import { newsroomRoute, signInRoute, viewerOf } from './newsroom-route.js';
+import { newsroomRoute, signInRoute, viewerOf, type NewsroomRouteDeps } from './newsroom-route.js';
 import { formField } from '../shared/form-body.js';
 import { AuditLogPage } from './pages/audit-log.page.js';
 import { ChangePasswordPage } from './pages/change-password.page.js';
@@ -24,12 +26,13 @@ import { NewsroomErrorPage } from './pages/newsroom-error.page.js';
 import { NewsroomHomePage } from './pages/newsroom-home.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
 import { safeNext } from './safe-next.js';
-import { registerStoryRoutes } from './stories.routes.js';
-import { registerSettingsRoutes } from './settings.routes.js';
-import { registerStaffRoutes } from './staff.routes.js';
-import { registerTaxonomyRoutes } from './taxonomy.routes.js';
-import { registerWebhookRoutes } from './webhooks.routes.js';
-import { registerApiKeyRoutes } from './api-keys.routes.js';
+import { registerStoryRoutes, type StoryRoutesDeps } from './stories.routes.js';
+import { registerSettingsRoutes, type SettingsRoutesDeps } from './settings.routes.js';
+import { registerStaffRoutes, type StaffRoutesDeps } from './staff.routes.js';
+import { registerTaxonomyRoutes, type TaxonomyRoutesDeps } from './taxonomy.routes.js';
+import { registerWebhookRoutes, type WebhookRoutesDeps } from './webhooks.routes.js';
+import { registerApiKeyRoutes, type ApiKeyRoutesDeps } from './api-keys.routes.js';
+import { registerSystemRoutes, type SystemRoutesDeps } from './system.routes.js';
 
 const LATEST_STORIES = 20;
 const AUDIT_ENTRIES = 100;
@@ -42,12 +45,37 @@ const PASSWORD_FIELDS: Partial<Record<ErrorCode, string>> = {
   ERR_PASSWORDS_DO_NOT_MATCH: 'confirm-password',
 };
 
+/** What the newsroom's own pages use: sign-in, the home, the password form and the audit log. */
+export interface NewsroomPagesDeps extends NewsroomRouteDeps {
+  site: SiteContextSource;
+  sessions: SessionService;
+  signIn: SignInService;
+  users: UserService;
+  audit: AuditService;
+  latestStories: LatestStoriesService;
+}
+
+/** Everything the newsroom uses: its own pages' needs and each area's. */
+export type NewsroomRoutesDeps = NewsroomPagesDeps &
+  StoryRoutesDeps &
+  MediaRoutesDeps &
+  CurationRoutesDeps &
+  StaffRoutesDeps &
+  TaxonomyRoutesDeps &
+  SettingsRoutesDeps &
+  AudienceRoutesDeps &
+  ReaderRoutesDeps &
+  CommentModerationRoutesDeps &
+  WebhookRoutesDeps &
+  ApiKeyRoutesDeps &
+  SystemRoutesDeps;
+
 /**
  * The newsroom, in a scope of its own: only here are cookies and form bodies parsed, so public
  * pages never read a session and their cache stays shared. Every route goes through
  * `newsroomRoute` (session, CSRF, permission) except the sign-in page.
  */
-export async function registerNewsroomRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+export async function registerNewsroomRoutes(app: FastifyInstance, deps: NewsroomRoutesDeps): Promise<void> {
   const site = () => deps.site.current();
   const { siteUrl } = deps.config;
 
@@ -119,7 +147,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Deps): 
         url: '',
         permission: 'newsroom.enter',
         handler: async (request, reply, staff) => {
-          const stories = await listLatestStories(deps.db, LATEST_STORIES);
+          const stories = await deps.latestStories.list(LATEST_STORIES);
           return sendHtml(request, reply, 200, h(NewsroomHomePage, { site: site(), viewer: viewerOf(staff), stories }));
         },
       });
@@ -171,7 +199,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Deps): 
       // (registerStoryRoutes, registerMediaRoutes, registerCurationRoutes, registerManagementRoutes)
       registerStoryRoutes(scope, deps);
       await registerMediaRoutes(scope, deps);
-      await registerCurationRoutes(scope, deps);
+      registerCurationRoutes(scope, deps);
       registerStaffRoutes(scope, deps);
       registerTaxonomyRoutes(scope, deps);
       registerSettingsRoutes(scope, deps);
@@ -180,6 +208,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Deps): 
       registerCommentRoutes(scope, deps);
       registerWebhookRoutes(scope, deps);
       registerApiKeyRoutes(scope, deps);
+      registerSystemRoutes(scope, deps);
     },
     { prefix: '/newsroom' },
   );

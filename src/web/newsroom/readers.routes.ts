@@ -1,23 +1,31 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import type { Deps } from '../../deps.js';
+import type { ReaderPasswordResetService, ReaderService } from '../../modules/readers/index.js';
 import { AppError } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import { sendHtml } from '../http/send-page.js';
 import { paths } from '../shared/paths.js';
-import { newsroomRoute, viewerOf, type StaffContext } from './newsroom-route.js';
+import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { type Query } from '../shared/form-body.js';
+import type { SiteContextSource } from '../shared/site-context.js';
 import { ReaderListPage, type ReaderListProps } from './pages/reader-list.page.js';
 
 export const READERS_PAGE_SIZE = 50;
 /** Longer than any e-mail address: a longer search is a mistake, answered with a 400. */
 const MAX_SEARCH_LENGTH = 254;
 
+/** What the reader-account pages use (`config.siteUrl` makes the reset links absolute). */
+export interface ReaderRoutesDeps extends NewsroomRouteDeps {
+  site: SiteContextSource;
+  readers: ReaderService;
+  readerResets: ReaderPasswordResetService;
+}
+
 /**
  * Reader accounts for admins (`readers.manage`): the list, searched by e-mail address or name, and
  * one-time password-reset links (there is no mail server: the admin passes the link on).
  */
-export function registerReaderRoutes(scope: FastifyInstance, deps: Deps): void {
+export function registerReaderRoutes(scope: FastifyInstance, deps: ReaderRoutesDeps): void {
   const { readers, readerResets: resets } = deps;
 
   async function readerListPage(request: FastifyRequest<{ Querystring: Query }>, reply: FastifyReply, staff: StaffContext, extra: Partial<ReaderListProps> = {}) {

@@ -9,6 +9,7 @@ const PLACE_IN_NEWSROOM = /^\/newsroom(?:[/?#]|$)/;
  */
 export function safeNext(raw: unknown): string {
   if (typeof raw !== 'string' || raw.length > 1000) return NEWSROOM_HOME;
+  // eslint-disable-next-line no-control-regex -- control characters are refused on purpose
   if (!PLACE_IN_NEWSROOM.test(raw) || /[\\\s\u0000-\u001f\u007f]/.test(raw)) return NEWSROOM_HOME;
   const base = 'http://dateline.invalid';
   const resolved = new URL(raw, base);

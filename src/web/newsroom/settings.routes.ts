@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import type { Deps } from '../../deps.js';
-import { listMedia } from '../../modules/media/media.repository.js';
-import type { PublicationSettings } from '../../modules/settings/settings.types.js';
+import type { AuditService } from '../../modules/audit/index.js';
+import type { MediaUploadService } from '../../modules/media/index.js';
+import type { PublicationSettings, SettingsService } from '../../modules/settings/index.js';
 import { AppError } from '../../shared/errors.js';
 import { sendHtml } from '../http/send-page.js';
 import type { FieldError } from '../shared/form-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
-import { newsroomRoute, viewerOf } from './newsroom-route.js';
+import { newsroomRoute, viewerOf, type NewsroomRouteDeps } from './newsroom-route.js';
 import { formField, type FormBody } from '../shared/form-body.js';
+import type { SiteContextSource } from '../shared/site-context.js';
 import { SettingsPage, type SettingsFormValues } from './pages/settings.page.js';
 
 /** Enough recent images to pick a logo from without paging; the media library has the rest. */
@@ -92,10 +93,18 @@ function wholeNumber(value: string): number {
   return /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
 }
 
-/** Publication settings: `settings.manage`. Saving emits content.changed, so readers see it at once. */
-export function registerSettingsRoutes(scope: FastifyInstance, deps: Deps): void {
+/** What the settings page uses. */
+export interface SettingsRoutesDeps extends NewsroomRouteDeps {
+  site: SiteContextSource;
+  settings: SettingsService;
+  audit: AuditService;
+  media: MediaUploadService;
+}
+
+/** Publication settings: `settings.manage`. Saving emits settings.changed, so readers see it at once. */
+export function registerSettingsRoutes(scope: FastifyInstance, deps: SettingsRoutesDeps): void {
   const site = () => deps.site.current();
-  const logoChoices = () => listMedia(deps.db, { limit: LOGO_CHOICES, offset: 0 });
+  const logoChoices = () => deps.media.list({ limit: LOGO_CHOICES, offset: 0 });
 
   newsroomRoute(scope, deps, {
     method: 'GET',

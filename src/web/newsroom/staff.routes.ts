@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import type { Deps } from '../../deps.js';
+import type { InvitationService, SessionService, UserService } from '../../modules/users/index.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { isCrossSiteRequest } from '../http/csrf.js';
 import { setSessionCookie } from '../http/session-cookie.js';
 import { sendHtml } from '../http/send-page.js';
 import type { FieldError } from '../shared/form-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
-import { newsroomRoute, signInRoute, viewerOf, type StaffContext } from './newsroom-route.js';
+import { newsroomRoute, signInRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { formField } from '../shared/form-body.js';
+import type { SiteContextSource } from '../shared/site-context.js';
 import { InvitationAcceptPage, InvitationGonePage } from './pages/invitation-accept.page.js';
 import { StaffListPage, type StaffListProps } from './pages/staff-list.page.js';
 
@@ -31,8 +32,16 @@ const ACCEPT_FIELDS: Partial<Record<ErrorCode, string>> = {
 /** Errors from a row's role or deactivate button: shown above the table, linked to that row's role field. */
 const ROW_ERRORS: readonly ErrorCode[] = ['ERR_LAST_ADMIN', 'ERR_ROLE_UNKNOWN'];
 
+/** What the staff pages use (`sessions` also signs in whoever accepts an invitation). */
+export interface StaffRoutesDeps extends NewsroomRouteDeps {
+  site: SiteContextSource;
+  users: UserService;
+  invitations: InvitationService;
+  sessions: SessionService;
+}
+
 /** Staff management (`staff.manage`) and the invitation link, which works without a session. */
-export function registerStaffRoutes(scope: FastifyInstance, deps: Deps): void {
+export function registerStaffRoutes(scope: FastifyInstance, deps: StaffRoutesDeps): void {
   const site = () => deps.site.current();
 
   async function staffPage(request: FastifyRequest, reply: FastifyReply, staff: StaffContext, status: number, extra: Partial<StaffListProps> = {}) {

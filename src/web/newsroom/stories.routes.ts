@@ -1,23 +1,34 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { Deps } from '../../deps.js';
-import { ArticleBodySchema, bodyFigureIds } from '../../modules/articles/article-body.js';
-import { listStoriesForDesk } from '../../modules/articles/article-editing.repository.js';
-import type { Actor } from '../../modules/articles/article-editing.service.js';
-import { ARTICLE_STATUSES, type ArticleStatus } from '../../modules/articles/article.types.js';
-import { markdownToBody } from '../../modules/articles/markdown-body.js';
-import { listAuthors } from '../../modules/authors/author.repository.js';
-import { findMediaByIds } from '../../modules/media/media.repository.js';
-import { listSeries } from '../../modules/series/series.repository.js';
+import {
+  ARTICLE_STATUSES,
+  ArticleBodySchema,
+  bodyFigureIds,
+  markdownToBody,
+  type Actor,
+  type ArticleEditingService,
+  type ArticleStatus,
+  type ReadingService,
+} from '../../modules/articles/index.js';
+import type { AuthorService } from '../../modules/authors/index.js';
+import type { MediaUploadService } from '../../modules/media/index.js';
+import type { RankedListsService } from '../../modules/rankings/index.js';
+import type { RevisionService } from '../../modules/revisions/index.js';
+import type { SectionDirectory } from '../../modules/sections/index.js';
+import type { SeriesService } from '../../modules/series/index.js';
+import type { SettingsService } from '../../modules/settings/index.js';
+import type { UserService } from '../../modules/users/index.js';
+import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { sendHtml } from '../http/send-page.js';
 import { ArticleBody } from '../site/components/article-body.js';
 import { ArticlePage } from '../site/pages/article.page.js';
 import type { FieldError } from '../shared/form-fields.js';
+import type { SiteContextSource } from '../shared/site-context.js';
 import type { StoryChoices } from './components/story-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
-import { newsroomRoute, viewerOf, type StaffContext } from './newsroom-route.js';
+import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { formField, type FormBody, type Query } from '../shared/form-body.js';
 import { StoryDeletePage } from './pages/story-delete.page.js';
 import { StoryEditPage } from './pages/story-edit.page.js';
@@ -49,17 +60,33 @@ const actorOf = (staff: StaffContext): Actor => ({ id: staff.session.user.id, ro
 const param = (request: Request, name: string): string => (request.params as Record<string, string | undefined>)[name] ?? '';
 const isStatus = (value: string | undefined): value is ArticleStatus => (ARTICLE_STATUSES as readonly string[]).includes(value ?? '');
 
+/** What the story editor uses. */
+export interface StoryRoutesDeps extends NewsroomRouteDeps {
+  site: SiteContextSource;
+  clock: Clock;
+  settings: SettingsService;
+  sections: SectionDirectory;
+  editing: ArticleEditingService;
+  reading: ReadingService;
+  revisions: RevisionService;
+  lists: RankedListsService;
+  authors: AuthorService;
+  series: SeriesService;
+  media: MediaUploadService;
+  users: UserService;
+}
+
 /**
  * The story editor: list, create, edit (with autosave and body preview), the workflow steps,
  * revisions and the reader's-eye preview. Every handler names its permission; the editing service
  * then decides own-versus-any and answers with coded errors, shown on the newsroom error page.
  */
-export function registerStoryRoutes(scope: FastifyInstance, deps: Deps): void {
+export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDeps): void {
   const site = () => deps.site.current();
   const timeZone = () => deps.settings.publication.timeZone;
 
   const choices = async (): Promise<StoryChoices> => {
-    const [authors, series, media] = await Promise.all([listAuthors(deps.db), listSeries(deps.db), deps.media.list({ limit: MEDIA_CHOICES, offset: 0 })]);
+    const [authors, series, media] = await Promise.all([deps.authors.list(), deps.series.list(), deps.media.list({ limit: MEDIA_CHOICES, offset: 0 })]);
     return { sections: deps.sections.all, authors, series, media };
   };
 
@@ -88,7 +115,7 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: Deps): void {
     permission: 'newsroom.enter',
     handler: async (request, reply, staff) => {
       const status = isStatus(request.query.status) ? request.query.status : undefined;
-      const stories = await listStoriesForDesk(deps.db, { limit: LISTED_STORIES, ...(status ? { status } : {}) });
+      const stories = await deps.editing.listForDesk({ limit: LISTED_STORIES, ...(status ? { status } : {}) });
       return sendHtml(request, reply, 200, h(StoryListPage, { site: site(), viewer: viewerOf(staff), stories, ...(status ? { status } : {}) }));
     },
   });
@@ -169,7 +196,7 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: Deps): void {
     handler: async (request, reply) => {
       const parsed = ArticleBodySchema.safeParse(markdownToBody(formField(request.body, 'body')));
       if (!parsed.success) throw new AppError('ERR_STORY_INPUT_INVALID');
-      const figures = await findMediaByIds(deps.db, bodyFigureIds(parsed.data));
+      const figures = await deps.media.findByIds(bodyFigureIds(parsed.data));
       return reply.code(200).type('text/html; charset=utf-8').send(renderToString(h(ArticleBody, { body: parsed.data, figures })));
     },
   });

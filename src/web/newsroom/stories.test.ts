@@ -205,7 +205,7 @@ describe('the newsroom story editor', () => {
     assert.equal((await t.deps.reading.preview(id)).article.headline, 'Autosaved');
     const refused = await post(`/newsroom/stories/${id}/autosave`, storyFields({ headline: '' }), reporter);
     assert.equal(refused.statusCode, 400);
-    const body = refused.json() as { errors: Array<{ field: string }> };
+    const body = refused.json<{ errors: Array<{ field: string }> }>();
     assert.ok(body.errors.some((error) => error.field === 'headline'));
     assert.equal((await t.deps.reading.preview(id)).article.headline, 'Autosaved');
 

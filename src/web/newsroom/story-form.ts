@@ -1,7 +1,5 @@
 import { formatZonedDateTime, parseZonedDateTime } from '../../shared/zoned-time.js';
-import { ArticleInputError } from '../../modules/articles/article-input.js';
-import type { Article } from '../../modules/articles/article.types.js';
-import { bodyToMarkdown, markdownToBody } from '../../modules/articles/markdown-body.js';
+import { ArticleInputError, bodyToMarkdown, markdownToBody, type Article } from '../../modules/articles/index.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import type { FieldError } from '../shared/form-fields.js';
 import type { FormBody } from '../shared/form-body.js';

@@ -1,14 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import type { Deps } from '../../deps.js';
-import type { AuthorFields } from '../../modules/authors/author.service.js';
-import { listMedia } from '../../modules/media/media.repository.js';
-import type { SectionFields } from '../../modules/sections/section.service.js';
+import type { AuthorFields, AuthorService } from '../../modules/authors/index.js';
+import type { MediaUploadService } from '../../modules/media/index.js';
+import type { SectionFields, SectionService } from '../../modules/sections/index.js';
+import type { TagService } from '../../modules/tags/index.js';
+import type { UserService } from '../../modules/users/index.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { sendHtml } from '../http/send-page.js';
 import { newsroomPaths } from './newsroom-paths.js';
-import { newsroomRoute, viewerOf, type StaffContext } from './newsroom-route.js';
+import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { formField, type FormBody } from '../shared/form-body.js';
+import type { SiteContextSource } from '../shared/site-context.js';
 import { AuthorFormPage } from './pages/author-form.page.js';
 import { AuthorListPage } from './pages/author-list.page.js';
 import { SectionFormPage } from './pages/section-form.page.js';
@@ -55,8 +57,18 @@ function sectionFieldsFrom(body: FormBody): SectionFields {
   };
 }
 
+/** What the section, author and tag pages use. */
+export interface TaxonomyRoutesDeps extends NewsroomRouteDeps {
+  site: SiteContextSource;
+  sectionAdmin: SectionService;
+  authors: AuthorService;
+  tags: TagService;
+  users: UserService;
+  media: MediaUploadService;
+}
+
 /** Sections, authors and tags: `taxonomy.manage`. */
-export function registerTaxonomyRoutes(scope: FastifyInstance, deps: Deps): void {
+export function registerTaxonomyRoutes(scope: FastifyInstance, deps: TaxonomyRoutesDeps): void {
   const site = () => deps.site.current();
 
   /** Saves a section form, or shows it again with the problem beside its field and nothing written. */
@@ -130,7 +142,7 @@ export function registerTaxonomyRoutes(scope: FastifyInstance, deps: Deps): void
       return reply.redirect(newsroomPaths.sections(), 303);
     },
   });
-  const photoChoices = () => listMedia(deps.db, { limit: PHOTO_CHOICES, offset: 0 });
+  const photoChoices = () => deps.media.list({ limit: PHOTO_CHOICES, offset: 0 });
   const activeStaff = async () => (await deps.users.list()).filter((user) => user.active);
 
   /** Saves an author form, or shows it again with the problem beside its field and nothing written. */

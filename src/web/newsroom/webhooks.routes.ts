@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import type { Deps } from '../../deps.js';
-import type { WebhookFields } from '../../modules/webhooks/webhook.types.js';
+import type { WebhookFields, WebhookService } from '../../modules/webhooks/index.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import { sendHtml } from '../http/send-page.js';
 import { newsroomPaths } from './newsroom-paths.js';
-import { newsroomRoute, viewerOf, type StaffContext } from './newsroom-route.js';
+import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { formField, type FormBody } from '../shared/form-body.js';
+import type { SiteContextSource } from '../shared/site-context.js';
 import { WebhookDeletePage } from './pages/webhook-delete.page.js';
 import { WebhookDeliveriesPage } from './pages/webhook-deliveries.page.js';
 import { EVENTS_FIELD, WebhookFormPage } from './pages/webhook-form.page.js';
@@ -39,8 +39,14 @@ function fieldsFrom(body: FormBody): WebhookFields {
   return { name: formField(body, 'name'), url: formField(body, 'url'), events: formFields(body, 'events') };
 }
 
+/** What the webhook pages use. */
+export interface WebhookRoutesDeps extends NewsroomRouteDeps {
+  site: SiteContextSource;
+  webhooks: WebhookService;
+}
+
 /** Webhooks and their delivery logs: `integrations.manage` (admins). */
-export function registerWebhookRoutes(scope: FastifyInstance, deps: Deps): void {
+export function registerWebhookRoutes(scope: FastifyInstance, deps: WebhookRoutesDeps): void {
   const site = () => deps.site.current();
   const { webhooks } = deps;
   const idOf = (request: FastifyRequest) => (request.params as { webhookId: string }).webhookId;

@@ -1,4 +1,4 @@
-import type { PublicationSettings } from '../../modules/settings/settings.types.js';
+import type { PublicationSettings } from '../../modules/settings/index.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 

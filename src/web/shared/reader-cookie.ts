@@ -1,7 +1,7 @@
 import { fastifyCookie } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../deps.js';
-import type { Reader } from '../../modules/readers/reader.types.js';
+import type { Config } from '../../config/config.js';
+import type { Reader, ReaderSessionService } from '../../modules/readers/index.js';
 import { csrfTokenFor } from '../http/csrf.js';
 
 /**
@@ -41,11 +41,17 @@ export interface SignedInReader {
   csrfToken: string;
 }
 
+/** What `currentReader` needs: the reader sessions and where the cookie is valid. */
+export interface ReaderCookieDeps {
+  readerSessions: Pick<ReaderSessionService, 'resolve'>;
+  config: Pick<Config, 'siteUrl'>;
+}
+
 /**
  * The reader signed in on this request, or null. Renews the cookie when the session's expiry moved;
  * clears a cookie whose session is gone.
  */
-export async function currentReader(request: FastifyRequest, reply: FastifyReply, deps: Deps): Promise<SignedInReader | null> {
+export async function currentReader(request: FastifyRequest, reply: FastifyReply, deps: ReaderCookieDeps): Promise<SignedInReader | null> {
   const token = readReaderToken(request);
   if (!token) return null;
   const session = await deps.readerSessions.resolve(token);

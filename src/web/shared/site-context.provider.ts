@@ -1,18 +1,17 @@
-import type { Db } from '../../db/database.js';
-import { listStaticPageSlugs } from '../../modules/pages/static-page.repository.js';
-import type { CurationService } from '../../modules/rankings/curation.service.js';
-import type { SectionDirectory } from '../../modules/sections/section-directory.js';
-import type { SettingsService } from '../../modules/settings/settings.service.js';
+import type { StaticPageService } from '../../modules/pages/index.js';
+import type { CurationService } from '../../modules/rankings/index.js';
+import type { SectionDirectory } from '../../modules/sections/index.js';
+import type { SettingsService } from '../../modules/settings/index.js';
 import type { AssetRegistry } from '../http/assets.js';
-import type { SiteContext } from './site-context.js';
+import type { SiteContext, SiteContextSource } from './site-context.js';
 
 /** Assembles the per-page context from state already in memory; reloads it when content changes. */
-export class SiteContextProvider {
+export class SiteContextProvider implements SiteContextSource {
   private staticPages: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly deps: {
-      db: Db;
+      pages: Pick<StaticPageService, 'slugs'>;
       settings: SettingsService;
       sections: SectionDirectory;
       assets: AssetRegistry;
@@ -22,7 +21,7 @@ export class SiteContextProvider {
   ) {}
 
   async load(): Promise<void> {
-    this.staticPages = new Set(await listStaticPageSlugs(this.deps.db));
+    this.staticPages = new Set(await this.deps.pages.slugs());
   }
 
   current(): SiteContext {

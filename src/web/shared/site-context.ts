@@ -1,7 +1,7 @@
-import type { MediaAsset } from '../../modules/media/media.types.js';
-import type { BreakingBanner } from '../../modules/rankings/curation.service.js';
-import type { Section } from '../../modules/sections/section.types.js';
-import type { PublicationSettings } from '../../modules/settings/settings.types.js';
+import type { MediaAsset } from '../../modules/media/index.js';
+import type { BreakingBanner } from '../../modules/rankings/index.js';
+import type { Section } from '../../modules/sections/index.js';
+import type { PublicationSettings } from '../../modules/settings/index.js';
 
 /** What every page needs besides its own content; built once per render from in-memory state. */
 export interface SiteContext {
@@ -17,4 +17,9 @@ export interface SiteContext {
   staticPages: ReadonlySet<string>;
   /** The breaking-news banner while it runs; shown at the top of every public page. */
   banner?: BreakingBanner;
+}
+
+/** Where web code gets the current site context; the provider in deps.ts is the one implementation. */
+export interface SiteContextSource {
+  current(): SiteContext;
 }

@@ -1,10 +1,13 @@
 import { h, type VNode } from 'preact';
-import type { Deps } from '../../deps.js';
-import { SURROGATE_KEYS, listedStoryKeys, storyKeys } from '../../modules/cdn/surrogate-keys.js';
-import { COMMENT_ORDERS, type CommentOrder } from '../../modules/comments/comment.types.js';
+import type { ReadingService } from '../../modules/articles/index.js';
+import { SURROGATE_KEYS, listedStoryKeys, storyKeys } from '../../modules/cdn/index.js';
+import { COMMENT_ORDERS, type CommentOrder, type CommentService } from '../../modules/comments/index.js';
+import type { RankedListsService } from '../../modules/rankings/index.js';
+import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import type { SignedInReader } from '../shared/reader-cookie.js';
+import type { SiteContextSource } from '../shared/site-context.js';
 import { keyed, type Keyed } from '../http/send-page.js';
 import type { CommentFormState } from './components/comments-area.js';
 import { ArticlePage } from './pages/article.page.js';
@@ -24,13 +27,22 @@ export function parseCommentsQuery(query: Record<string, string | undefined>): C
   return { order: order as CommentOrder, page: parsePageNumber(query.cpage) };
 }
 
+/** What the article page is built from. */
+export interface ArticlePageDeps {
+  site: SiteContextSource;
+  clock: Clock;
+  reading: ReadingService;
+  lists: RankedListsService;
+  comments: CommentService;
+}
+
 /**
  * The article page with its comments as `viewer` sees them (null: anyone, the cacheable page), and
  * its surrogate keys: the story's, the stories it links to, and `lists` for the ranked lists beside it.
  * Shared by the article route and the comment routes, which re-render it with a refused comment.
  */
 export async function renderArticlePage(
-  deps: Deps,
+  deps: ArticlePageDeps,
   slug: string,
   options: { viewer: SignedInReader | null; query: CommentsQuery; form?: CommentFormState },
 ): Promise<Keyed<VNode<Parameters<typeof ArticlePage>[0]>>> {

@@ -1,4 +1,4 @@
-import type { CommentOrder } from '../../modules/comments/comment.types.js';
+import type { CommentOrder } from '../../modules/comments/index.js';
 import { paths } from '../shared/paths.js';
 
 /** Every comment URL, built in one place (the forms post here; routes in comments.routes.ts). */

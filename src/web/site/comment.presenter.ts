@@ -1,7 +1,7 @@
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { Comment, CommentChange } from '../../modules/comments/comment.types.js';
-import type { PublicationSettings } from '../../modules/settings/settings.types.js';
+import type { Comment, CommentChange } from '../../modules/comments/index.js';
+import type { PublicationSettings } from '../../modules/settings/index.js';
 import type { AppError } from '../../shared/errors.js';
 import { CommentItem, type CommentViewer } from './components/comment-item.js';
 

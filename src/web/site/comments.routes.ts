@@ -1,13 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import type { Deps } from '../../deps.js';
-import type { CommentChange } from '../../modules/comments/comment.types.js';
+import type { CommentChange } from '../../modules/comments/index.js';
+import type { SettingsService } from '../../modules/settings/index.js';
 import { AppError } from '../../shared/errors.js';
-import { currentReader, readReaderToken, type SignedInReader } from '../shared/reader-cookie.js';
+import { currentReader, readReaderToken, type ReaderCookieDeps, type SignedInReader } from '../shared/reader-cookie.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
 import { CSRF_FIELD, isValidCsrfToken } from '../http/csrf.js';
 import { sendPersonalPage } from '../http/send-page.js';
-import { parseCommentsQuery, renderArticlePage } from './article-page-view.js';
+import { parseCommentsQuery, renderArticlePage, type ArticlePageDeps } from './article-page-view.js';
 import { COMMENT_BODY_LIMIT, registerCommentBodyParsers } from './comment-body-parsers.js';
 import { commentPaths } from './comment-paths.js';
 import { presentCommentChange, presentCommentError } from './comment.presenter.js';
@@ -25,12 +25,17 @@ function wantsJson(request: FastifyRequest): boolean {
   return request.headers.accept?.includes('application/json') ?? false;
 }
 
+/** What the comment actions use: the reader, the article page (re-rendered on a refusal), the settings. */
+export interface CommentRoutesDeps extends ReaderCookieDeps, ArticlePageDeps {
+  settings: SettingsService;
+}
+
 /**
  * Readers' comment actions, in a scope of their own (only here are comment bodies parsed). Each
  * handler: the reader → the CSRF token → one CommentService call → a redirect back to the comment,
  * or JSON for the page's script. Refused posts re-render the page with the message and the text kept.
  */
-export async function registerCommentRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+export async function registerCommentRoutes(app: FastifyInstance, deps: CommentRoutesDeps): Promise<void> {
   await app.register(async (scope) => {
     registerCommentBodyParsers(scope);
     scope.setErrorHandler((error: FastifyError, request, reply) => {

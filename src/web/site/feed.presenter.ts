@@ -1,8 +1,7 @@
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { FeedDocument, FeedEnclosure, FeedEntry, FeedFormat } from '../../modules/feeds/feed-format.js';
-import type { FeedScope, FeedSource, FeedStory } from '../../modules/feeds/feed.service.js';
-import { VARIANT_MIME_TYPES, type MediaAsset } from '../../modules/media/media.types.js';
+import type { FeedDocument, FeedEnclosure, FeedEntry, FeedFormat, FeedScope, FeedSource, FeedStory } from '../../modules/feeds/index.js';
+import { VARIANT_MIME_TYPES, type MediaAsset } from '../../modules/media/index.js';
 import { FeedBody } from './components/feed-body.js';
 import { paths } from '../shared/paths.js';
 import type { SiteContext } from '../shared/site-context.js';

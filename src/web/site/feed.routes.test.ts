@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseFeed } from '@rowanmanning/feed-parser';
-import type { ArticleBody } from '../../modules/articles/article-body.js';
+import type { ArticleBody } from '../../shared/article-body.js';
 import { HOUR_MS } from '../../shared/clock.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { assertWellFormedXml } from '../../testing/well-formed-xml.js';

@@ -1,22 +1,32 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../deps.js';
-import { FEED_CONTENT_TYPES, FEED_FORMATS, renderFeed, type FeedFormat } from '../../modules/feeds/feed-format.js';
-import { FeedService, type FeedSource } from '../../modules/feeds/feed.service.js';
-import { SURROGATE_KEYS } from '../../modules/cdn/surrogate-keys.js';
+import { SURROGATE_KEYS } from '../../modules/cdn/index.js';
+import { FEED_CONTENT_TYPES, FEED_FORMATS, renderFeed, type FeedFormat, type FeedService, type FeedSource } from '../../modules/feeds/index.js';
+import type { Clock } from '../../shared/clock.js';
+import type { PageCache } from '../http/page-cache.js';
 import { keyed, sendPublicDocument } from '../http/send-page.js';
 import { feedDocument, type MediaFileSize } from './feed.presenter.js';
 import { paths } from '../shared/paths.js';
+import type { SiteContextSource } from '../shared/site-context.js';
 
 type SlugParams = { Params: { slug: string } };
+
+/** What the feeds use (`mediaDir`: enclosure lengths are the stored files' sizes). */
+export interface FeedRoutesDeps {
+  feeds: FeedService;
+  site: SiteContextSource;
+  pageCache: PageCache;
+  clock: Clock;
+  mediaDir: string;
+}
 
 /**
  * RSS 2.0 and Atom 1.0 feeds of the whole site, each section, author and series. Served like pages:
  * from the page cache, cleared on every content change (a settings change included), with ETags.
  */
-export function registerFeedRoutes(app: FastifyInstance, deps: Deps): void {
-  const feeds = new FeedService(deps.db, deps.clock, deps.sections);
+export function registerFeedRoutes(app: FastifyInstance, deps: FeedRoutesDeps): void {
+  const { feeds } = deps;
   const fileSize = mediaFileSize(deps.mediaDir);
   const serve = (request: FastifyRequest, reply: FastifyReply, format: FeedFormat, load: () => Promise<FeedSource>) =>
     sendPublicDocument(request, reply, deps.pageCache, [], FEED_CONTENT_TYPES[format], async () =>

@@ -1,5 +1,5 @@
 import { addDaysToKey, parseZonedDateTime, startOfZonedDay } from '../../shared/zoned-time.js';
-import type { SearchQuery } from '../../modules/search/search.types.js';
+import type { SearchQuery } from '../../modules/search/index.js';
 import { AppError } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ArticleBody } from '../../modules/articles/article-body.js';
+import type { ArticleBody } from '../../shared/article-body.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 
 const paragraph = (text: string): ArticleBody => [{ type: 'paragraph', content: [{ text }] }];

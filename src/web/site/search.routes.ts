@@ -1,20 +1,34 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { h } from 'preact';
-import type { Deps } from '../../deps.js';
-import type { SearchResult } from '../../modules/search/search.types.js';
+import type { Config } from '../../config/config.js';
+import type { SearchResult, SearchService } from '../../modules/search/index.js';
+import type { SectionDirectory } from '../../modules/sections/index.js';
+import type { SettingsService } from '../../modules/settings/index.js';
 import { AppError } from '../../shared/errors.js';
 import { cacheControlForStatus } from '../http/cache-control.js';
-import { SURROGATE_KEYS } from '../../modules/cdn/surrogate-keys.js';
+import { SURROGATE_KEYS } from '../../modules/cdn/index.js';
+import type { PageCache } from '../http/page-cache.js';
 import { keyed, sendPublicDocument, sendPublicPage } from '../http/send-page.js';
 import { SearchPage } from './pages/search.page.js';
 import { paths } from '../shared/paths.js';
+import type { SiteContextSource } from '../shared/site-context.js';
 import { readSearchRequest, SEARCH_QUERY_KEYS, type SearchForm } from './search-request.js';
 
 type SearchRequest = { Querystring: Record<string, string | string[] | undefined> };
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+/** What the search page and its JSON use (`config.siteUrl` makes the results' URLs absolute). */
+export interface SearchRoutesDeps {
+  site: SiteContextSource;
+  config: Pick<Config, 'siteUrl'>;
+  settings: SettingsService;
+  sections: SectionDirectory;
+  search: SearchService;
+  pageCache: PageCache;
+}
+
 /** `/search` (the page) and `/search.json` (the same results as data), both cached like pages. */
-export function registerSearchRoutes(app: FastifyInstance, deps: Deps): void {
+export function registerSearchRoutes(app: FastifyInstance, deps: SearchRoutesDeps): void {
   const run = async (raw: SearchRequest['Querystring']) => {
     const { form, query } = readSearchRequest(raw, deps.settings.publication.timeZone);
     return { form, result: await deps.search.search(query) };

@@ -1,27 +1,34 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import type { Deps } from '../../deps.js';
-import { STATIC_PAGE_SLUGS } from '../../modules/pages/static-page.types.js';
-import { SURROGATE_KEYS, listedStoryKeys } from '../../modules/cdn/surrogate-keys.js';
+import { STATIC_PAGE_SLUGS } from '../../modules/pages/index.js';
+import { SURROGATE_KEYS, listedStoryKeys } from '../../modules/cdn/index.js';
+import type { CurationService } from '../../modules/rankings/index.js';
 import { parsePageNumber } from '../../shared/pagination.js';
-import { currentReader, hasReaderCookie } from '../shared/reader-cookie.js';
+import { currentReader, hasReaderCookie, type ReaderCookieDeps } from '../shared/reader-cookie.js';
+import type { PageCache } from '../http/page-cache.js';
 import { keyed, sendPersonalPage, sendPublicPage } from '../http/send-page.js';
-import { ARTICLE_QUERY_KEYS, parseCommentsQuery, renderArticlePage } from './article-page-view.js';
+import { ARTICLE_QUERY_KEYS, parseCommentsQuery, renderArticlePage, type ArticlePageDeps } from './article-page-view.js';
 import { HomePage } from './pages/home.page.js';
 import { SeriesPage } from './pages/series.page.js';
 import { StaticPageView } from './pages/static.page.js';
 import { StoryListPage } from './pages/story-list.page.js';
 import { paths } from '../shared/paths.js';
-import { registerSearchRoutes } from './search.routes.js';
+import { registerSearchRoutes, type SearchRoutesDeps } from './search.routes.js';
 
 type Query = Record<string, string | undefined>;
 type SlugParams = { Params: { slug: string }; Querystring: Query };
+
+/** What the reading site uses: the article page's and search's needs, the reader, the lead story. */
+export interface SiteRoutesDeps extends ArticlePageDeps, ReaderCookieDeps, SearchRoutesDeps {
+  curation: CurationService;
+  pageCache: PageCache;
+}
 
 /**
  * The public reading site. Handlers only read the request, call a service and pick a page, and name
  * the page's surrogate keys (modules/cdn/surrogate-keys.ts): its own, and every story it lists.
  */
-export function registerSiteRoutes(app: FastifyInstance, deps: Deps): void {
+export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): void {
   const { reading, lists, pageCache } = deps;
   const site = () => deps.site.current();
 

@@ -1,5 +1,5 @@
-import type { Article } from '../../modules/articles/article.types.js';
-import type { MediaAsset } from '../../modules/media/media.types.js';
+import type { Article } from '../../modules/articles/index.js';
+import type { MediaAsset } from '../../modules/media/index.js';
 import { formatZonedIsoDateTime } from '../../shared/zoned-time.js';
 import { paths } from '../shared/paths.js';
 import type { SiteContext } from '../shared/site-context.js';

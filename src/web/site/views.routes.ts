@@ -1,9 +1,10 @@
 import { fastifyCookie } from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Deps } from '../../deps.js';
-import { toListMarker, type ListMarker } from '../../modules/audience/view-counter.service.js';
-import { notAView } from '../../modules/audience/view-eligibility.js';
+import type { Cluster } from '../../cluster/cluster.js';
+import type { Config } from '../../config/config.js';
+import { notAView, toListMarker, type ListMarker, type ViewCounter } from '../../modules/audience/index.js';
+import type { SessionService } from '../../modules/users/index.js';
 import { AppError } from '../../shared/errors.js';
 import type { RateLimiter } from '../../shared/rate-limiter.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
@@ -22,11 +23,19 @@ const ViewReportSchema = z.object({
 /** The smallest transparent GIF, for readers without JavaScript. */
 const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
+/** What the view beacon uses: the counter, the shared rate limit, staff sessions (not readers). */
+export interface ViewRoutesDeps {
+  config: Pick<Config, 'siteUrl' | 'viewBeaconLimit'>;
+  cluster: Pick<Cluster, 'rateLimiter'>;
+  sessions: Pick<SessionService, 'resolve'>;
+  views: Pick<ViewCounter, 'isCountable' | 'record'>;
+}
+
 /**
  * Where readers' browsers report views: the beacon (POST /views) and the no-JavaScript pixel. The
  * answer is the same whether or not the view counted; `x-view` says which, for debugging.
  */
-export async function registerViewRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+export async function registerViewRoutes(app: FastifyInstance, deps: ViewRoutesDeps): Promise<void> {
   // A fixed window (a counter per address) from the cluster: memory on one node, shared through
   // Redis on several. Flood control only, so an unreachable Redis lets views through.
   const limiter = deps.cluster.rateLimiter('view-beacon', { limit: deps.config.viewBeaconLimit, windowMs: 60_000, window: 'fixed', whenUnavailable: 'allow' });
@@ -73,7 +82,7 @@ export function acceptViewReportBodies(scope: FastifyInstance): void {
   });
 }
 
-async function guard(request: FastifyRequest, deps: Deps, limiter: RateLimiter): Promise<void> {
+async function guard(request: FastifyRequest, deps: ViewRoutesDeps, limiter: RateLimiter): Promise<void> {
   if (isCrossSiteRequest(request, deps.config.siteUrl)) throw new AppError('ERR_VIEW_CROSS_SITE');
   if (deps.config.viewBeaconLimit === 0) return;
   // Checked per address before any work, so a flood costs one counter lookup and slows nobody else.
@@ -81,7 +90,7 @@ async function guard(request: FastifyRequest, deps: Deps, limiter: RateLimiter):
   await limiter.hit(request.ip);
 }
 
-async function countView(request: FastifyRequest, deps: Deps, articleId: string, via: ListMarker | null): Promise<string> {
+async function countView(request: FastifyRequest, deps: ViewRoutesDeps, articleId: string, via: ListMarker | null): Promise<string> {
   if (!deps.views.isCountable(articleId)) throw new AppError('ERR_ARTICLE_NOT_FOUND');
   const excluded = notAView(request.headers);
   if (excluded) return excluded;
@@ -90,7 +99,7 @@ async function countView(request: FastifyRequest, deps: Deps, articleId: string,
 }
 
 /** Staff reading the site are not readers. Only requests carrying a session cookie pay a lookup. */
-async function isStaff(request: FastifyRequest, deps: Deps): Promise<boolean> {
+async function isStaff(request: FastifyRequest, deps: ViewRoutesDeps): Promise<boolean> {
   const header = request.headers.cookie;
   if (!header?.includes(SESSION_COOKIE)) return false;
   const token = fastifyCookie.parse(header)[SESSION_COOKIE];

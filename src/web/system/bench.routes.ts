@@ -1,11 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import type { Deps } from '../../deps.js';
-import { ReadingService } from '../../modules/articles/reading.service.js';
-import type { RelatedStoriesService } from '../../modules/rankings/related-stories.service.js';
+import type { ReadingService } from '../../modules/articles/index.js';
 import { sendHtml } from '../http/send-page.js';
 import { ArticlePage } from '../site/pages/article.page.js';
 import { MAX_VIEW_REPORT_BYTES, acceptViewReportBodies } from '../site/views.routes.js';
+import type { SiteContextSource } from '../shared/site-context.js';
+
+/** What the baselines use: the real reading and one without related stories (built in deps.ts). */
+export interface BenchRoutesDeps {
+  site: SiteContextSource;
+  reading: Pick<ReadingService, 'article'>;
+  benchReading: Pick<ReadingService, 'article'>;
+}
 
 /**
  * Baselines for bench/audience.bench.sh, registered only with BENCH_ROUTES=1 (benchmarks only,
@@ -18,10 +24,7 @@ import { MAX_VIEW_REPORT_BYTES, acceptViewReportBodies } from '../site/views.rou
  *   is not looked up at all (its ids and its summaries query are skipped), unless `?related=fetch`,
  *   which looks it up as the real page does and then leaves it out (separates query from rendering).
  */
-export async function registerBenchRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  // The same reading as the article page's, but with no related stories to look up.
-  const noRelated = { relatedToArticle: () => [] } as unknown as RelatedStoriesService;
-  const readingWithoutRelated = new ReadingService(deps.db, deps.clock, deps.sections, noRelated);
+export async function registerBenchRoutes(app: FastifyInstance, deps: BenchRoutesDeps): Promise<void> {
 
   await app.register(async (scope) => {
     acceptViewReportBodies(scope);
@@ -29,7 +32,7 @@ export async function registerBenchRoutes(app: FastifyInstance, deps: Deps): Pro
   });
 
   app.get<{ Params: { slug: string }; Querystring: { related?: string } }>('/_bench/article-without-lists/:slug', async (request, reply) => {
-    const source = request.query.related === 'fetch' ? deps.reading : readingWithoutRelated;
+    const source = request.query.related === 'fetch' ? deps.reading : deps.benchReading;
     const reading = await source.article(request.params.slug);
     const lists = { sectionLatest: [], weeklyBest: [], popularNow: [], mustReads: [] };
     return sendHtml(request, reply, 200, h(ArticlePage, { site: deps.site.current(), reading: { ...reading, related: [] }, lists }));

@@ -105,9 +105,11 @@ describe('sitemap routes', () => {
 
   it('stops its timer on close, so the process can exit', async () => {
     const other = await createTestApp();
-    other.deps.sitemaps.start();
-    assert.equal(other.deps.sitemaps.timerRunning, true);
+    const sitemapsJob = () => other.deps.jobs.statuses().find((job) => job.name === 'sitemaps-refresh');
+    other.deps.jobs.start();
+    assert.notEqual(sitemapsJob()?.nextRunAt, null);
     await other.close();
-    assert.equal(other.deps.sitemaps.timerRunning, false);
+    assert.equal(sitemapsJob()?.nextRunAt, null);
+    assert.equal(other.deps.jobs.state, 'stopped');
   });
 });

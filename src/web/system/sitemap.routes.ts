@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../deps.js';
-import type { SitemapDocument } from '../../modules/sitemaps/sitemap.service.js';
-import { SURROGATE_KEYS, normaliseKeys } from '../../modules/cdn/surrogate-keys.js';
+import { SURROGATE_KEYS, normaliseKeys } from '../../modules/cdn/index.js';
+import type { SitemapDocument, SitemapService } from '../../modules/sitemaps/index.js';
 import { AppError } from '../../shared/errors.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
 import { sendCachedPage } from '../http/send-page.js';
@@ -9,12 +8,17 @@ import { paths } from '../shared/paths.js';
 
 const XML = 'application/xml; charset=utf-8';
 
+/** What the sitemap routes use: the finished sitemaps in memory. */
+export interface SitemapRoutesDeps {
+  sitemaps: Pick<SitemapService, 'index' | 'sitemap'>;
+}
+
 /**
  * The sitemap index and the sitemaps it names. Both only read the finished bytes SitemapService
  * keeps in memory; nothing is built or queried per request. A name the service does not serve
  * (`articles-0.xml`, `articles-99.xml`, `articles-abc.xml`) is a plain 404.
  */
-export function registerSitemapRoutes(app: FastifyInstance, deps: Deps): void {
+export function registerSitemapRoutes(app: FastifyInstance, deps: SitemapRoutesDeps): void {
   app.get(paths.sitemapIndex(), async (request, reply) => sendSitemap(request, reply, deps.sitemaps.index()));
 
   app.get<{ Params: { name: string } }>('/sitemaps/:name', async (request, reply) =>

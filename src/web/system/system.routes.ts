@@ -2,16 +2,25 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import cluster from 'node:cluster';
 import fs from 'node:fs';
-import type { Deps } from '../../deps.js';
-import { normaliseKeys } from '../../modules/cdn/surrogate-keys.js';
+import type { Config } from '../../config/config.js';
+import { normaliseKeys } from '../../modules/cdn/index.js';
+import type { AssetRegistry } from '../http/assets.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
 import { etagFor } from '../http/page-cache.js';
 import { sendCachedPage } from '../http/send-page.js';
 import { robotsTxt } from './robots-txt.js';
-import { registerSitemapRoutes } from './sitemap.routes.js';
+import { registerSitemapRoutes, type SitemapRoutesDeps } from './sitemap.routes.js';
+
+/** What the system routes use; of the database only the health check's ping. */
+export interface SystemRoutesDeps extends SitemapRoutesDeps {
+  config: Pick<Config, 'siteUrl'>;
+  database: { ping(): Promise<void> };
+  assets: Pick<AssetRegistry, 'get'>;
+  mediaDir: string;
+}
 
 /** Health, robots.txt, sitemaps, the site's own assets, and uploaded media. */
-export async function registerSystemRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+export async function registerSystemRoutes(app: FastifyInstance, deps: SystemRoutesDeps): Promise<void> {
   // In cluster mode, which worker answered (1, 2, …; not a process id): lets an operator, and the
   // cluster-mode test, see that every worker serves.
   const healthy = cluster.isWorker && cluster.worker ? { status: 'ok', worker: cluster.worker.id } : { status: 'ok' };
@@ -61,6 +70,8 @@ export async function registerSystemRoutes(app: FastifyInstance, deps: Deps): Pr
     dotfiles: 'deny',
     // Media file names are chosen by the server and never reused, so a file never changes.
     cacheControl: false,
-    setHeaders: (response) => response.header('cache-control', CACHE_CONTROL.immutable),
+    setHeaders: (response) => {
+      response.header('cache-control', CACHE_CONTROL.immutable);
+    },
   });
 }

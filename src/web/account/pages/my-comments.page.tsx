@@ -1,4 +1,4 @@
-import type { ReaderComment, ReaderCommentStatus } from '../../../modules/readers/reader.types.js';
+import type { ReaderComment, ReaderCommentStatus } from '../../../modules/readers/index.js';
 import type { Pagination } from '../../../shared/pagination.js';
 import { formatDateTime } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';

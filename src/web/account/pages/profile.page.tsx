@@ -1,6 +1,5 @@
-import type { Reader } from '../../../modules/readers/reader.types.js';
-import { MAX_READER_NAME_LENGTH } from '../../../modules/readers/reader.types.js';
-import { MIN_PASSWORD_LENGTH } from '../../../modules/users/user.types.js';
+import { MAX_READER_NAME_LENGTH, type Reader } from '../../../modules/readers/index.js';
+import { MIN_PASSWORD_LENGTH } from '../../../modules/users/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
 import { paths } from '../../shared/paths.js';

@@ -1,5 +1,5 @@
-import { MIN_PASSWORD_LENGTH } from '../../../modules/users/user.types.js';
-import { MAX_READER_NAME_LENGTH } from '../../../modules/readers/reader.types.js';
+import { MIN_PASSWORD_LENGTH } from '../../../modules/users/index.js';
+import { MAX_READER_NAME_LENGTH } from '../../../modules/readers/index.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';

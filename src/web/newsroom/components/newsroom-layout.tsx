@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { roleHas } from '../../../modules/users/permissions.js';
+import { roleHas } from '../../../modules/users/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { newsroomPaths } from '../newsroom-paths.js';
@@ -55,6 +55,7 @@ export function NewsroomLayout({
         ...(roleHas(viewer.role, 'integrations.manage') ? [{ href: newsroomPaths.apiKeys(), label: 'API keys' }] : []),
         ...(roleHas(viewer.role, 'integrations.manage') ? [{ href: newsroomPaths.webhooks(), label: 'Webhooks' }] : []),
         ...(roleHas(viewer.role, 'audit.view') ? [{ href: newsroomPaths.audit(), label: 'Audit log' }] : []),
+        ...(roleHas(viewer.role, 'system.view') ? [{ href: newsroomPaths.system(), label: 'System' }] : []),
         { href: newsroomPaths.password(), label: 'Change password' },
       ]
     : [];

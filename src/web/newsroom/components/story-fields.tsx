@@ -1,8 +1,8 @@
-import type { Author } from '../../../modules/authors/author.types.js';
-import { TYPE_LABELS } from '../../../modules/articles/article.types.js';
-import type { MediaAsset } from '../../../modules/media/media.types.js';
-import type { Section } from '../../../modules/sections/section.types.js';
-import type { Series } from '../../../modules/series/series.types.js';
+import type { Author } from '../../../modules/authors/index.js';
+import { TYPE_LABELS } from '../../../modules/articles/index.js';
+import type { MediaAsset } from '../../../modules/media/index.js';
+import type { Section } from '../../../modules/sections/index.js';
+import type { Series } from '../../../modules/series/index.js';
 import { paths } from '../../shared/paths.js';
 import { COMMENTS_SWITCH_FIELD, type StoryFormValues } from '../story-form.js';
 import { FieldWrap, type FieldError } from '../../shared/form-fields.js';

@@ -1,6 +1,5 @@
-import type { ArticleStatus } from '../../../modules/articles/article.types.js';
-import { canTransition } from '../../../modules/articles/story-workflow.js';
-import { roleHas } from '../../../modules/users/permissions.js';
+import { canTransition, type ArticleStatus } from '../../../modules/articles/index.js';
+import { roleHas } from '../../../modules/users/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { FieldError } from '../../shared/form-fields.js';
 import type { NewsroomViewer } from './newsroom-layout.js';

@@ -1,4 +1,4 @@
-import type { ApiKey } from '../../../modules/api-keys/api-key.types.js';
+import type { ApiKey } from '../../../modules/api-keys/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';

@@ -1,6 +1,13 @@
-import { AUDIENCE_PERIODS, DAYS_CHARTED, HOURS_CHARTED, type AudiencePeriod, type AudienceReport } from '../../../modules/audience/audience-report.service.js';
-import type { GroupViews, NamedRef } from '../../../modules/audience/audience-report.repository.js';
-import type { PublicationSettings } from '../../../modules/settings/settings.types.js';
+import {
+  AUDIENCE_PERIODS,
+  DAYS_CHARTED,
+  HOURS_CHARTED,
+  type AudiencePeriod,
+  type AudienceReport,
+  type GroupViews,
+  type NamedRef,
+} from '../../../modules/audience/index.js';
+import type { PublicationSettings } from '../../../modules/settings/index.js';
 import { formatCount } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';

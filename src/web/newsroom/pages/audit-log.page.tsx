@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../modules/audit/audit.types.js';
+import type { AuditEntry } from '../../../modules/audit/index.js';
 import { formatDateTime } from '../../shared/format.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';

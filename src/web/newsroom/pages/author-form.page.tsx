@@ -1,6 +1,6 @@
-import type { AuthorFields } from '../../../modules/authors/author.service.js';
-import type { MediaAsset } from '../../../modules/media/media.types.js';
-import type { User } from '../../../modules/users/user.types.js';
+import type { AuthorFields } from '../../../modules/authors/index.js';
+import type { MediaAsset } from '../../../modules/media/index.js';
+import type { User } from '../../../modules/users/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';

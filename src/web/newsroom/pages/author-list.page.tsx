@@ -1,4 +1,4 @@
-import type { Author } from '../../../modules/authors/author.types.js';
+import type { Author } from '../../../modules/authors/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';

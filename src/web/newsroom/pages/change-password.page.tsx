@@ -1,4 +1,4 @@
-import { MIN_PASSWORD_LENGTH } from '../../../modules/users/user.types.js';
+import { MIN_PASSWORD_LENGTH } from '../../../modules/users/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';

@@ -1,6 +1,12 @@
 import { Fragment } from 'preact';
-import type { CommentsMode, QueueItem, QueuePage, QueueView } from '../../../modules/comments/comment-moderation.service.js';
-import { BLOCKLIST_MAX_ENTRIES, BLOCKLIST_MAX_LENGTH } from '../../../modules/comments/comment-moderation.service.js';
+import {
+  BLOCKLIST_MAX_ENTRIES,
+  BLOCKLIST_MAX_LENGTH,
+  type CommentsMode,
+  type QueueItem,
+  type QueuePage,
+  type QueueView,
+} from '../../../modules/comments/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { formatDateTime } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';

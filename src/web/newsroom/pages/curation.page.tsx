@@ -1,5 +1,5 @@
-import type { ArticleSummary } from '../../../modules/articles/article.types.js';
-import type { BreakingBanner, PickEntry } from '../../../modules/rankings/curation.service.js';
+import type { ArticleSummary } from '../../../modules/articles/index.js';
+import type { BreakingBanner, PickEntry } from '../../../modules/rankings/index.js';
 import { formatZonedDateTime } from '../../../shared/zoned-time.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { formatDateTime } from '../../shared/format.js';

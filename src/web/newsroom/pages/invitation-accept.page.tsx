@@ -1,5 +1,4 @@
-import type { Invitation } from '../../../modules/users/invitation.types.js';
-import { MIN_PASSWORD_LENGTH } from '../../../modules/users/user.types.js';
+import { MIN_PASSWORD_LENGTH, type Invitation } from '../../../modules/users/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
 import { NewsroomLayout, roleLabel } from '../components/newsroom-layout.js';

@@ -1,4 +1,4 @@
-import type { DeskStory } from '../../../modules/newsroom/latest-stories.repository.js';
+import type { DeskStory } from '../../../modules/newsroom/index.js';
 import { formatDateTime } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';

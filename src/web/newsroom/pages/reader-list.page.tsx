@@ -1,4 +1,4 @@
-import type { Reader } from '../../../modules/readers/reader.types.js';
+import type { Reader } from '../../../modules/readers/index.js';
 import type { Pagination } from '../../../shared/pagination.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';

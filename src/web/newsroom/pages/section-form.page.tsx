@@ -1,4 +1,4 @@
-import type { SectionFields } from '../../../modules/sections/section.service.js';
+import type { SectionFields } from '../../../modules/sections/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';

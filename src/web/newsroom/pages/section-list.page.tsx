@@ -1,4 +1,4 @@
-import type { Section } from '../../../modules/sections/section.types.js';
+import type { Section } from '../../../modules/sections/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';

@@ -1,6 +1,4 @@
-import type { Invitation } from '../../../modules/users/invitation.types.js';
-import { ROLES } from '../../../modules/users/permissions.js';
-import type { User } from '../../../modules/users/user.types.js';
+import { ROLES, type Invitation, type User } from '../../../modules/users/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';

@@ -1,4 +1,4 @@
-import type { ArticleStatus } from '../../../modules/articles/article.types.js';
+import type { ArticleStatus } from '../../../modules/articles/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, type FieldError } from '../../shared/form-fields.js';

@@ -1,6 +1,5 @@
-import { ARTICLE_STATUSES, type ArticleStatus } from '../../../modules/articles/article.types.js';
-import type { DeskStoryRow } from '../../../modules/articles/article-editing.repository.js';
-import { roleHas } from '../../../modules/users/permissions.js';
+import { ARTICLE_STATUSES, type ArticleStatus, type DeskStorySummary } from '../../../modules/articles/index.js';
+import { roleHas } from '../../../modules/users/index.js';
 import { formatDateTime } from '../../shared/format.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
@@ -8,7 +7,7 @@ import { STATUS_LABELS } from '../components/story-workflow-panel.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
 /** Every story whatever its status, filterable by status with a plain GET form. */
-export function StoryListPage({ site, viewer, stories, status }: { site: SiteContext; viewer: NewsroomViewer; stories: readonly DeskStoryRow[]; status?: ArticleStatus }) {
+export function StoryListPage({ site, viewer, stories, status }: { site: SiteContext; viewer: NewsroomViewer; stories: readonly DeskStorySummary[]; status?: ArticleStatus }) {
   return (
     <NewsroomLayout site={site} title="Stories" viewer={viewer} current={newsroomPaths.stories()}>
       <h1>Stories</h1>

@@ -1,4 +1,4 @@
-import type { Revision, RevisionDiff } from '../../../modules/revisions/revision.types.js';
+import type { Revision, RevisionDiff } from '../../../modules/revisions/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { formatDateTime } from '../../shared/format.js';
 import type { SiteContext } from '../../shared/site-context.js';

@@ -1,4 +1,4 @@
-import type { Tag } from '../../../modules/tags/tag.types.js';
+import type { Tag } from '../../../modules/tags/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, type FieldError } from '../../shared/form-fields.js';

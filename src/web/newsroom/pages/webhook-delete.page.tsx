@@ -1,4 +1,4 @@
-import type { Webhook } from '../../../modules/webhooks/webhook.types.js';
+import type { Webhook } from '../../../modules/webhooks/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';

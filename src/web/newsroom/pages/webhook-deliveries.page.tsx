@@ -1,4 +1,4 @@
-import type { Webhook, WebhookDelivery } from '../../../modules/webhooks/webhook.types.js';
+import type { Webhook, WebhookDelivery } from '../../../modules/webhooks/index.js';
 import type { Pagination } from '../../../shared/pagination.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { formatDateTime } from '../../shared/format.js';

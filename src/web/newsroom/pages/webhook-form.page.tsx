@@ -1,4 +1,4 @@
-import { WEBHOOK_EVENTS, type Webhook, type WebhookFields } from '../../../modules/webhooks/webhook.types.js';
+import { WEBHOOK_EVENTS, type Webhook, type WebhookFields } from '../../../modules/webhooks/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';

@@ -1,4 +1,4 @@
-import type { WebhookListItem } from '../../../modules/webhooks/webhook.types.js';
+import type { WebhookListItem } from '../../../modules/webhooks/index.js';
 import { formatDateTime } from '../../shared/format.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';

@@ -1,5 +1,5 @@
-import type { ArticleBody as Body, Inline } from '../../../modules/articles/article-body.js';
-import type { MediaAsset } from '../../../modules/media/media.types.js';
+import type { ArticleBody as Body, Inline } from '../../../shared/article-body.js';
+import type { MediaAsset } from '../../../modules/media/index.js';
 import { Figure } from './figure.js';
 
 function InlineContent({ content }: { content: Inline[] }) {

@@ -1,5 +1,5 @@
-import type { Article, ArticleSummary } from '../../../modules/articles/article.types.js';
-import type { Author } from '../../../modules/authors/author.types.js';
+import type { Article, ArticleSummary } from '../../../modules/articles/index.js';
+import type { Author } from '../../../modules/authors/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { formatDate } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';

@@ -1,4 +1,4 @@
-import type { BreakingBanner } from '../../../modules/rankings/curation.service.js';
+import type { BreakingBanner } from '../../../modules/rankings/index.js';
 
 /**
  * The breaking-news strip above the masthead. A labelled region rather than role="alert": it is in

@@ -1,4 +1,4 @@
-import type { Article } from '../../../modules/articles/article.types.js';
+import type { Article } from '../../../modules/articles/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { formatCount, formatDateTime } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';

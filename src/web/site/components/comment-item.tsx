@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { COMMENT_EDIT_WINDOW_MS, type Comment } from '../../../modules/comments/comment.types.js';
-import type { PublicationSettings } from '../../../modules/settings/settings.types.js';
+import { COMMENT_EDIT_WINDOW_MS, type Comment } from '../../../modules/comments/index.js';
+import type { PublicationSettings } from '../../../modules/settings/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { commentPaths } from '../comment-paths.js';
 import { formatCount, formatDateTime } from '../../shared/format.js';

@@ -1,6 +1,5 @@
-import { countGraphemes } from '../../../modules/comments/comment-text.js';
-import type { CommentPage, CommentsState } from '../../../modules/comments/comment.types.js';
-import type { PublicationSettings } from '../../../modules/settings/settings.types.js';
+import { countGraphemes, type CommentPage, type CommentsState } from '../../../modules/comments/index.js';
+import type { PublicationSettings } from '../../../modules/settings/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { commentPaths } from '../comment-paths.js';
 import { formatCount } from '../../shared/format.js';

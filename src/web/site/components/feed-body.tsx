@@ -1,5 +1,5 @@
-import type { ArticleBody as Body, BodyBlock, Inline } from '../../../modules/articles/article-body.js';
-import type { MediaAsset } from '../../../modules/media/media.types.js';
+import type { ArticleBody as Body, BodyBlock, Inline } from '../../../shared/article-body.js';
+import type { MediaAsset } from '../../../modules/media/index.js';
 import { shareImage } from '../structured-data.js';
 import { ArticleBody } from './article-body.js';
 

@@ -1,4 +1,4 @@
-import type { MediaAsset } from '../../../modules/media/media.types.js';
+import type { MediaAsset } from '../../../modules/media/index.js';
 import { ResponsiveImage } from './responsive-image.js';
 
 /** A figure always shows its caption and its credit, as "(ⓒ Source)". */

@@ -1,4 +1,4 @@
-import type { MediaAsset } from '../../../modules/media/media.types.js';
+import type { MediaAsset } from '../../../modules/media/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { paths } from '../../shared/paths.js';
 

@@ -1,5 +1,5 @@
-import type { ArticleSummary } from '../../../modules/articles/article.types.js';
-import type { ListMarker } from '../../../modules/audience/view-counter.service.js';
+import type { ArticleSummary } from '../../../modules/articles/index.js';
+import type { ListMarker } from '../../../modules/audience/index.js';
 import { slugify } from '../../../shared/slug.js';
 import { paths } from '../../shared/paths.js';
 

@@ -1,4 +1,4 @@
-import { VARIANT_MIME_TYPES, type MediaAsset, type MediaVariant } from '../../../modules/media/media.types.js';
+import { VARIANT_MIME_TYPES, type MediaAsset, type MediaVariant } from '../../../modules/media/index.js';
 import { paths } from '../../shared/paths.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../../../modules/articles/article.types.js';
+import type { ArticleSummary } from '../../../modules/articles/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { formatDateTime } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';

@@ -1,5 +1,4 @@
-import type { ArticleSummary } from '../../../modules/articles/article.types.js';
-import type { ArticleReading } from '../../../modules/articles/reading.service.js';
+import type { ArticleReading, ArticleSummary } from '../../../modules/articles/index.js';
 import { ArticleBody } from '../components/article-body.js';
 import { AuthorBox, Corrections, SeriesNav } from '../components/article-extras.js';
 import { Byline } from '../components/byline.js';

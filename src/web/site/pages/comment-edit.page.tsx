@@ -1,5 +1,4 @@
-import { countGraphemes } from '../../../modules/comments/comment-text.js';
-import type { Comment } from '../../../modules/comments/comment.types.js';
+import { countGraphemes, type Comment } from '../../../modules/comments/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { commentPaths } from '../comment-paths.js';
 import { CharacterCounter } from '../components/comment-item.js';

@@ -1,5 +1,5 @@
-import type { ArticleSummary } from '../../../modules/articles/article.types.js';
-import type { RankedListsSnapshot } from '../../../modules/rankings/list-snapshot.js';
+import type { ArticleSummary } from '../../../modules/articles/index.js';
+import type { RankedListsSnapshot } from '../../../modules/rankings/index.js';
 import { Layout } from '../components/layout.js';
 import { RankedList } from '../components/ranked-list.js';
 import { ResponsiveImage } from '../components/responsive-image.js';

@@ -1,6 +1,5 @@
-import type { SearchResult, SnippetPart } from '../../../modules/search/search.types.js';
-import { MAX_SEARCH_LENGTH } from '../../../modules/search/search.service.js';
-import type { Section } from '../../../modules/sections/section.types.js';
+import { MAX_SEARCH_LENGTH, type SearchResult, type SnippetPart } from '../../../modules/search/index.js';
+import type { Section } from '../../../modules/sections/index.js';
 import { Layout } from '../components/layout.js';
 import { PaginationNav } from '../components/pagination-nav.js';
 import { StoryCard } from '../components/story-list.js';

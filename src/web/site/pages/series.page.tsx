@@ -1,5 +1,5 @@
-import type { ArticleSummary } from '../../../modules/articles/article.types.js';
-import type { Series } from '../../../modules/series/series.types.js';
+import type { ArticleSummary } from '../../../modules/articles/index.js';
+import type { Series } from '../../../modules/series/index.js';
 import { FeedLinks } from '../components/feed-links.js';
 import { Layout } from '../components/layout.js';
 import { StoryCard } from '../components/story-list.js';

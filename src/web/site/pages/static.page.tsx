@@ -1,5 +1,5 @@
-import type { StaticPage } from '../../../modules/pages/static-page.types.js';
-import { bodyPlainText } from '../../../modules/articles/article-body.js';
+import type { StaticPage } from '../../../modules/pages/index.js';
+import { bodyPlainText } from '../../../shared/article-body.js';
 import { ArticleBody } from '../components/article-body.js';
 import { Layout } from '../components/layout.js';
 import { formatDate } from '../../shared/format.js';

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { StoryPage } from '../../../modules/articles/reading.service.js';
+import type { StoryPage } from '../../../modules/articles/index.js';
 import { FeedLinks } from '../components/feed-links.js';
 import { Layout, type PageFeed } from '../components/layout.js';
 import { PaginationNav } from '../components/pagination-nav.js';

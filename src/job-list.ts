@@ -1,0 +1,51 @@
+import { scheduledPublishJob, type ScheduledPublisher } from './modules/articles/index.js';
+import { countableStoriesJob, viewFlushJob, type ViewCounter } from './modules/audience/index.js';
+import { avifBacklogJob, avifVariantsJob, type MediaUploadService } from './modules/media/index.js';
+import { curationExpiryJob, listsRefreshJob, type CurationService, type RankedListsService } from './modules/rankings/index.js';
+import { sitemapsRefreshJob, type SitemapService } from './modules/sitemaps/index.js';
+import { sessionPurgeJob, type ExpiredSessionPurger } from './modules/users/index.js';
+import { webhookDeliveryJob, type WebhookSender } from './modules/webhooks/index.js';
+import type { JobDefinition } from './shared/jobs/job.types.js';
+
+/** The services whose work the jobs do (deps.ts hands its own). */
+export interface JobListDeps {
+  lists: RankedListsService;
+  views: ViewCounter;
+  publisher: ScheduledPublisher;
+  sitemaps: SitemapService;
+  webhookSender: WebhookSender;
+  curation: CurationService;
+  media: MediaUploadService;
+  sessions: ExpiredSessionPurger;
+  readerSessions: ExpiredSessionPurger;
+}
+
+/**
+ * Every job of a node, in one list: the runner (deps.jobs) starts them in this order when main.ts
+ * starts it, after the demo, and stops them in this order in deps.close(), before the database
+ * closes. Each job's file, beside the module whose work it does, says when it runs and why.
+ */
+export function jobList(deps: JobListDeps): JobDefinition[] {
+  return [
+    // Every minute (Weekly Best every ten), and on content and comment changes via lists.refresh().
+    listsRefreshJob(deps.lists),
+    // Every second, and once more at stop: a graceful stop loses no view.
+    viewFlushJob(deps.views),
+    // Every minute: stories that became visible by time alone start counting views.
+    countableStoriesJob(deps.views),
+    // At start (what fell due while the server was down), then every 15 seconds.
+    scheduledPublishJob(deps.publisher),
+    // Every minute, and on content changes via sitemaps.refresh().
+    sitemapsRefreshJob(deps.sitemaps),
+    // At start (what was queued before a restart), then every 2 seconds.
+    webhookDeliveryJob(deps.webhookSender),
+    // Every 5 seconds: the breaking-news banner's end.
+    curationExpiryJob(deps.curation),
+    // At start, one node: media stored without AVIF variants are queued for the job below.
+    avifBacklogJob(deps.media.avif),
+    // Queued: after each upload, and for the backlog above.
+    avifVariantsJob(deps.media.avif),
+    // At start, then hourly, one node: expired staff and reader sessions are deleted.
+    sessionPurgeJob(deps.sessions, deps.readerSessions),
+  ];
+}

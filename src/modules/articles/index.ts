@@ -1,0 +1,61 @@
+// The articles module's public face: other modules and src/web/** import from here, never from its
+// files directly. Every query of the `articles` table lives in this module: other modules compose
+// publishedQuery (the readers' visibility rules) or call the named reads and writes below, and
+// never select or update `articles` themselves. Row types stay private.
+export type {
+  Article,
+  ArticleFilter,
+  ArticleInput,
+  ArticleStatus,
+  ArticleSummary,
+  Correction,
+  DeskStorySummary,
+  LatestStory,
+  SeriesPart,
+} from './article.types.js';
+export { ARTICLE_STATUSES, TYPE_LABELS } from './article.types.js';
+export {
+  ArticleBodySchema,
+  bodyFigureIds,
+  bodyPlainText,
+  inlineText,
+  parseStoredBody,
+  serializeBody,
+} from '../../shared/article-body.js';
+export type { ArticleBody, BodyBlock, Inline } from '../../shared/article-body.js';
+export { bodyToMarkdown, markdownToBody } from './markdown-body.js';
+export { ArticleInputError, ArticleInputSchema, parseArticleInput } from './article-input.js';
+export type { ArticleEditDraft, ArticleEditInput, FieldIssue } from './article-input.js';
+export { STATUS_TRANSITIONS, assertTransition, canTransition } from './story-workflow.js';
+export { ReadingService, LIST_PAGE_SIZE } from './reading.service.js';
+export type { ArticleReading, RelatedStoryIds, StoryPage } from './reading.service.js';
+export { ArticleEditingService, CORRECTION_KINDS } from './article-editing.service.js';
+export type { Actor, CorrectionKind } from './article-editing.service.js';
+export { ScheduledPublisher, SCHEDULE_CHECK_INTERVAL_MS } from './scheduled-publisher.js';
+
+// Published stories: the one visibility rule (publishedQuery), which other modules may compose
+// (join their own table to it) but never replicate, and its hydration into domain types.
+export {
+  countPublishedArticles,
+  findArticleById,
+  findNextVisibilityChange,
+  listPublishedArticles,
+  publishedQuery,
+} from './article.repository.js';
+export type { ListOrder } from './article.repository.js';
+// Stories of any status, for other modules: a joinable projection and named reads.
+export {
+  articleIdsInSection,
+  articleRefs,
+  findArticleBodies,
+  findArticleSlug,
+  findArticleTexts,
+  listAllArticleIds,
+  listExistingArticleIds,
+} from './article-refs.repository.js';
+export type { ArticleText } from './article-refs.repository.js';
+export { listLatestStories } from './article-editing.repository.js';
+// The counts other modules keep on a story's row: only these write them.
+export { addArticleViews, readArticleCommentCount, setArticleCommentCount } from './article-counters.repository.js';
+// Its job (src/job-list.ts).
+export { SCHEDULED_PUBLISH_JOB, scheduledPublishJob } from './scheduled-publish.job.js';

@@ -1,0 +1,5 @@
+// The cdn module's public face: other modules and src/web/** import from here, never from its
+// files directly.
+export { CdnPurger, PURGE_BATCH_WINDOW_MS, PURGE_RETRY_DELAYS_MS, PURGE_TIMEOUT_MS } from './cdn-purger.js';
+export type { CdnPurgeTarget } from './cdn-purger.js';
+export { SURROGATE_KEYS, listedStoryKeys, normaliseKeys, storyKeys } from './surrogate-keys.js';

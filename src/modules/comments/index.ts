@@ -1,0 +1,28 @@
+// The comments module's public face: other modules and src/web/** import from here, never from its
+// files directly. The repositories and their rows stay private.
+export { CommentService, commentLimiters, memoryCommentLimiters } from './comment.service.js';
+export type { CommentRateLimiters, NewComment } from './comment.service.js';
+export {
+  BLOCKLIST_MAX_ENTRIES,
+  BLOCKLIST_MAX_LENGTH,
+  COMMENTS_MODES,
+  CommentModerationService,
+  MODERATION_STEPS,
+  QUEUE_PAGE_SIZE,
+  checkModerationSettings,
+} from './comment-moderation.service.js';
+export type { CommentsMode, ModerationSettingsCheck, ModerationStep, Moderator, QueueItem, QueuePage } from './comment-moderation.service.js';
+export { QUEUE_VIEWS } from './comment-moderation.repository.js';
+export type { QueueView } from './comment-moderation.repository.js';
+export { COMMENT_MAX_BYTES, COMMENT_MAX_GRAPHEMES, countGraphemes } from './comment-text.js';
+export { COMMENTS_PAGE_SIZE, COMMENT_EDIT_WINDOW_MS, COMMENT_ORDERS } from './comment.types.js';
+export type {
+  Comment,
+  CommentChange,
+  CommentOrder,
+  CommentPage,
+  CommentStatus,
+  CommentThread,
+  CommentsState,
+  HeldReason,
+} from './comment.types.js';

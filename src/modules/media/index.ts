@@ -1,0 +1,13 @@
+// The media module's public face: other modules and src/web/** import from here, never from its
+// files directly. Its reads below return domain types; writes and rows stay private.
+export { MediaUploadService, MAX_UPLOAD_BYTES, MAX_IMAGE_SIDE } from './media-upload.service.js';
+export type { MediaActor, MediaLogger, MediaUploadRequest, MediaUploadResult, MediaUploadServiceOptions } from './media-upload.service.js';
+export { VARIANT_SPEC, VARIANT_WIDTHS, writeImageVariants } from './image-variants.js';
+export type { VariantResult } from './image-variants.js';
+export { MediaDetailsInput, VARIANT_MIME_TYPES } from './media.types.js';
+export type { MediaAsset, MediaAssetInput, MediaDetailsRequest, MediaVariant } from './media.types.js';
+export { findMediaById, findMediaByIds, listMedia } from './media.repository.js';
+export type { AvifVariantsService } from './avif-variants.service.js';
+// Its jobs (src/job-list.ts).
+export { AVIF_VARIANTS_JOB, avifVariantsJob } from './avif-variants.job.js';
+export { AVIF_BACKLOG_JOB, avifBacklogJob } from './avif-backlog.job.js';

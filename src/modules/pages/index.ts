@@ -1,0 +1,6 @@
+// The pages module's public face: other modules and src/web/** import from here, never from its
+// files directly. Its reads below return domain types; writes and rows stay private.
+export { STATIC_PAGE_SLUGS } from './static-page.types.js';
+export type { StaticPage, StaticPageSlug } from './static-page.types.js';
+export { StaticPageService } from './static-page.service.js';
+export { findStaticPage, listStaticPageSlugs } from './static-page.repository.js';

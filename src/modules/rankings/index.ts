@@ -1,0 +1,11 @@
+// The rankings module's public face: other modules and src/web/** import from here, never from its
+// files directly. The repositories and their rows stay private.
+export { RankedListsService, LIST_SIZES } from './ranked-lists.service.js';
+export type { ListLeadership, RankingSettings } from './ranked-lists.service.js';
+export type { ListSnapshotIds, ListSnapshotStore, RankedListsSnapshot } from './list-snapshot.js';
+export { CurationService, isSafeLink } from './curation.service.js';
+export type { BannerRequest, BreakingBanner, PickEntry } from './curation.service.js';
+export { RelatedStoriesService, RELATED_STORIES_COUNT } from './related-stories.service.js';
+// Its jobs (src/job-list.ts).
+export { LISTS_REFRESH_JOB, listsRefreshJob } from './lists-refresh.job.js';
+export { CURATION_EXPIRY_JOB, curationExpiryJob } from './curation-expiry.job.js';

@@ -1,0 +1,8 @@
+// The revisions module's public face: other modules and src/web/** import from here, never from its
+// files directly. The repository and its rows stay private.
+export { RevisionService } from './revision.service.js';
+export type { RevisionActor, StoryEditor } from './revision.service.js';
+// Written by the articles module inside the transaction that saves the story.
+export { insertRevision } from './revision.repository.js';
+export { diffSnapshots } from './revision-diff.js';
+export type { BodyLineChange, FieldChange, Revision, RevisionDiff, RevisionSnapshot, SnapshotField } from './revision.types.js';

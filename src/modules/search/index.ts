@@ -1,0 +1,4 @@
+// The search module's public face: other modules and src/web/** import from here, never from its
+// files directly. The repository and its rows stay private.
+export { SearchService, MAX_SEARCH_LENGTH, SEARCH_PAGE_SIZE } from './search.service.js';
+export type { SearchHit, SearchQuery, SearchResult, SnippetPart } from './search.types.js';

@@ -1,0 +1,13 @@
+import type { Db } from '../../db/database.js';
+import { listSeries } from './series.repository.js';
+import type { Series } from './series.types.js';
+
+/** Series for the newsroom. Read-only for now: series are created by the seeder and tests. */
+export class SeriesService {
+  constructor(private readonly db: Db) {}
+
+  /** Every series by title, for the story form's choices. */
+  list(): Promise<Series[]> {
+    return listSeries(this.db);
+  }
+}

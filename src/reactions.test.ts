@@ -1,0 +1,179 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DEFAULT_PUBLICATION } from './modules/settings/settings.types.js';
+import { EVENT_NAMES, EventBus, handles, type DomainEvent, type EventName, type Reaction } from './shared/events.js';
+import { createReactions, loadAtStart, type ReactionDeps } from './reactions.js';
+
+/** One event of each name, so every name is tried (the compiler wants them all). */
+const SAMPLES: { [K in EventName]: DomainEvent<K> } = {
+  'story.published': { name: 'story.published', articleIds: ['s1'], scheduled: false },
+  'story.updated': { name: 'story.updated', articleIds: ['s1'] },
+  'story.corrected': { name: 'story.corrected', articleIds: ['s1'] },
+  'story.scheduled': { name: 'story.scheduled', articleIds: ['s1'] },
+  'story.unpublished': { name: 'story.unpublished', articleIds: ['s1'] },
+  'story.deleted': { name: 'story.deleted', articleIds: ['s1'], removed: [{ id: 's1', slug: 'harbour', headline: 'Harbour' }] },
+  'comment.posted': { name: 'comment.posted', articleId: 's1', commentId: 'c1' },
+  'comment.edited': { name: 'comment.edited', articleId: 's1', commentId: 'c1' },
+  'comment.deleted': { name: 'comment.deleted', articleId: 's1', commentId: 'c1' },
+  'comment.liked': { name: 'comment.liked', articleId: 's1', commentId: 'c1' },
+  'comment.unliked': { name: 'comment.unliked', articleId: 's1', commentId: 'c1' },
+  'comment.moderated': { name: 'comment.moderated', articleId: 's1', commentId: 'c1', step: 'hide' },
+  'reader.banned': { name: 'reader.banned', readerId: 'r1', articleIds: ['s1', 's2'] },
+  'reader.unbanned': { name: 'reader.unbanned', readerId: 'r1', articleIds: ['s1'] },
+  'taxonomy.changed': { name: 'taxonomy.changed', kind: 'author', ids: ['a1'] },
+  'settings.changed': { name: 'settings.changed' },
+  'curation.changed': { name: 'curation.changed', part: 'picks' },
+  'media.changed': { name: 'media.changed', mediaIds: ['m1'] },
+  'static-page.changed': { name: 'static-page.changed', slug: 'about' },
+  'content.imported': { name: 'content.imported' },
+  'node.started': { name: 'node.started' },
+  'cluster.resynced': { name: 'cluster.resynced' },
+};
+
+/** Services that only write down what they were asked to do. */
+function recordingDeps(calls: string[]): ReactionDeps {
+  const record = (call: string) => async () => void calls.push(call);
+  return {
+    settings: {
+      load: async () => {
+        calls.push('settings.load');
+        return DEFAULT_PUBLICATION;
+      },
+    },
+    sections: { load: record('sections.load') },
+    site: { load: record('site.load') },
+    curation: { load: record('curation.load') },
+    views: { loadCountable: record('views.loadCountable') },
+    lists: { refresh: record('lists.refresh') },
+    related: { update: async (ids) => void calls.push(`related.update ${ids.join()}`), load: record('related.load') },
+    sitemaps: { refresh: record('sitemaps.refresh') },
+    search: { refreshIndex: async (scope) => void calls.push(`search.refreshIndex ${JSON.stringify(scope ?? 'if-behind')}`) },
+    pageCache: { clear: () => void calls.push('pageCache.clear') },
+    webhookDispatcher: {
+      storiesChanged: async (event, ids) => void calls.push(`webhooks ${event} ${ids.join()}`),
+      storiesDeleted: async (removed) => void calls.push(`webhooks deleted ${removed.map((story) => story.slug).join()}`),
+    },
+    cdn: {
+      storiesChanged: (ids, removed = []) => void calls.push(`cdn stories ${ids.join()} removed ${removed.join()}`),
+      commentsChanged: (ids) => void calls.push(`cdn comments ${ids.join()}`),
+      siteChanged: () => void calls.push('cdn site'),
+    },
+    cluster: { broadcast: async (message) => void calls.push(`broadcast ${message.type === 'event' ? message.event.name : message.type}`) },
+  };
+}
+
+/** A bus with the reactions registered as deps.ts does, each run written down by name. */
+function busRecordingReactions(reactions: readonly Reaction[], ran: string[]): EventBus {
+  const bus = new EventBus();
+  for (const reaction of reactions) bus.register({ ...reaction, handle: () => void ran.push(reaction.name) });
+  return bus;
+}
+
+describe('the reactions to events (src/reactions.ts)', () => {
+  const reactions = createReactions(recordingDeps([]));
+
+  it('run in the documented order: memory, lists, related, sitemaps, search, page cache, then what leaves the node, broadcast last', () => {
+    assert.deepEqual(
+      reactions.map((reaction) => reaction.name),
+      ['settings', 'sections', 'site-context', 'curation', 'countable-stories', 'ranked-lists', 'related-stories', 'sitemaps', 'search-index', 'page-cache', 'webhooks', 'cdn-purge', 'broadcast'],
+    );
+    assert.deepEqual(
+      reactions.filter((reaction) => reaction.runsOn === 'origin').map((reaction) => reaction.name),
+      ['search-index', 'webhooks', 'cdn-purge', 'broadcast'],
+    );
+  });
+
+  it('deliver each named event to exactly the reactions that declare it, in the list’s order', async () => {
+    for (const name of EVENT_NAMES) {
+      const ran: string[] = [];
+      await busRecordingReactions(reactions, ran).emit(SAMPLES[name]);
+      assert.deepEqual(ran, reactions.filter((reaction) => handles(reaction, name)).map((reaction) => reaction.name), name);
+    }
+  });
+
+  it('follow each event where it matters, and never send what concerns one node alone', () => {
+    const reactingTo = (name: EventName) => reactions.filter((reaction) => handles(reaction, name)).map((reaction) => reaction.name);
+    assert.deepEqual(reactingTo('settings.changed'), ['settings', 'ranked-lists', 'sitemaps', 'page-cache', 'cdn-purge', 'broadcast']);
+    assert.deepEqual(reactingTo('comment.posted'), ['ranked-lists', 'page-cache', 'cdn-purge', 'broadcast']);
+    assert.deepEqual(reactingTo('story.deleted'), [
+      'curation', 'countable-stories', 'ranked-lists', 'related-stories', 'sitemaps', 'search-index', 'page-cache', 'webhooks', 'cdn-purge', 'broadcast',
+    ]);
+    assert.deepEqual(reactingTo('story.scheduled'), ['curation', 'countable-stories', 'ranked-lists', 'related-stories', 'sitemaps', 'search-index', 'page-cache', 'cdn-purge', 'broadcast']);
+    assert.deepEqual(reactingTo('node.started'), ['settings', 'sections', 'site-context', 'curation', 'countable-stories', 'ranked-lists', 'related-stories', 'sitemaps', 'search-index', 'page-cache']);
+    assert.deepEqual(reactingTo('cluster.resynced'), ['settings', 'sections', 'site-context', 'curation', 'countable-stories', 'ranked-lists', 'related-stories', 'sitemaps', 'page-cache']);
+    for (const name of EVENT_NAMES) assert.ok(reactingTo(name).includes('page-cache'), `${name} clears the page cache`);
+  });
+
+  it('run only the reactions that run everywhere for an event from another node', async () => {
+    for (const name of EVENT_NAMES) {
+      const ran: string[] = [];
+      await busRecordingReactions(reactions, ran).receive(SAMPLES[name]);
+      const expected = reactions.filter((reaction) => reaction.runsOn === 'everywhere' && handles(reaction, name)).map((reaction) => reaction.name);
+      assert.deepEqual(ran, expected, name);
+    }
+  });
+
+  it('work on the stories an event names alone, and on everything when it names none', async () => {
+    const calls: string[] = [];
+    const bus = new EventBus();
+    for (const reaction of createReactions(recordingDeps(calls))) bus.register(reaction);
+    const after = async (event: DomainEvent) => {
+      calls.length = 0;
+      await bus.emit(event);
+      return [...calls];
+    };
+
+    assert.deepEqual(await after(SAMPLES['story.published']), [
+      'curation.load',
+      'views.loadCountable',
+      'lists.refresh',
+      'related.update s1',
+      'sitemaps.refresh',
+      'search.refreshIndex {"articleIds":["s1"]}',
+      'pageCache.clear',
+      'webhooks story.published s1',
+      'cdn stories s1 removed ',
+      'broadcast story.published',
+    ]);
+    const deleted = await after(SAMPLES['story.deleted']);
+    assert.ok(deleted.includes('webhooks deleted harbour') && deleted.includes('cdn stories s1 removed s1'), deleted.join('\n'));
+    assert.ok((await after(SAMPLES['story.corrected'])).includes('webhooks story.updated s1'));
+    const author = await after(SAMPLES['taxonomy.changed']);
+    assert.ok(author.includes('related.load') && author.includes('search.refreshIndex {"authorIds":["a1"],"tagIds":[]}'), author.join('\n'));
+    const section = await after({ name: 'taxonomy.changed', kind: 'section', ids: ['x1'] });
+    assert.ok(!section.some((call) => call.startsWith('search')), 'sections hold no indexed text');
+    const imported = await after(SAMPLES['content.imported']);
+    assert.ok(imported.includes('related.load') && imported.includes('search.refreshIndex "all"') && imported.includes('cdn site'), imported.join('\n'));
+    assert.deepEqual(await after(SAMPLES['reader.banned']), ['lists.refresh', 'pageCache.clear', 'cdn comments s1,s2', 'broadcast reader.banned']);
+  });
+
+  it('load everything at start, in order, and fail the start when a reaction fails', async () => {
+    const calls: string[] = [];
+    await loadAtStart(createReactions(recordingDeps(calls)));
+    assert.deepEqual(calls, [
+      'settings.load',
+      'sections.load',
+      'site.load',
+      'curation.load',
+      'views.loadCountable',
+      'lists.refresh',
+      'related.load',
+      'sitemaps.refresh',
+      'search.refreshIndex "if-behind"',
+      'pageCache.clear',
+    ]);
+    const failing = createReactions({ ...recordingDeps([]), sitemaps: { refresh: () => Promise.reject(new Error('sitemaps down')) } });
+    await assert.rejects(loadAtStart(failing), /sitemaps down/);
+  });
+
+  it('report a failing reaction and still run the ones after it; emit never rejects', async () => {
+    const calls: string[] = [];
+    const reported: Array<{ event: EventName; reaction?: string }> = [];
+    const bus = new EventBus();
+    bus.onError((_error, context) => void reported.push(context));
+    for (const reaction of createReactions({ ...recordingDeps(calls), lists: { refresh: () => Promise.reject(new Error('lists down')) } })) bus.register(reaction);
+    await bus.emit(SAMPLES['comment.posted']);
+    assert.deepEqual(reported, [{ event: 'comment.posted', reaction: 'ranked-lists' }]);
+    assert.deepEqual(calls, ['pageCache.clear', 'cdn comments s1', 'broadcast comment.posted']);
+  });
+});

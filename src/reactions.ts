@@ -1,0 +1,75 @@
+import { broadcastReaction } from './cluster/broadcast.reaction.js';
+import { cdnPurgeReaction } from './modules/cdn/cdn-purge.reaction.js';
+import { countableStoriesReaction } from './modules/audience/countable-stories.reaction.js';
+import { curationReaction } from './modules/rankings/curation.reaction.js';
+import { rankedListsReaction } from './modules/rankings/ranked-lists.reaction.js';
+import { relatedStoriesReaction } from './modules/rankings/related-stories.reaction.js';
+import { searchIndexReaction } from './modules/search/search-index.reaction.js';
+import { sectionsReaction } from './modules/sections/sections.reaction.js';
+import { settingsReaction } from './modules/settings/settings.reaction.js';
+import { sitemapsReaction } from './modules/sitemaps/sitemaps.reaction.js';
+import { webhooksReaction } from './modules/webhooks/webhooks.reaction.js';
+import { handles, type Reaction } from './shared/events.js';
+import { pageCacheReaction } from './web/http/page-cache.reaction.js';
+import { siteContextReaction } from './web/shared/site-context.reaction.js';
+
+/**
+ * What the reactions work on: deps.ts passes every dependency, and each reaction's factory takes
+ * only the methods it calls.
+ */
+export interface ReactionDeps {
+  settings: Parameters<typeof settingsReaction>[0];
+  sections: Parameters<typeof sectionsReaction>[0];
+  site: Parameters<typeof siteContextReaction>[0];
+  curation: Parameters<typeof curationReaction>[0];
+  views: Parameters<typeof countableStoriesReaction>[0];
+  lists: Parameters<typeof rankedListsReaction>[0];
+  related: Parameters<typeof relatedStoriesReaction>[0];
+  sitemaps: Parameters<typeof sitemapsReaction>[0];
+  search: Parameters<typeof searchIndexReaction>[0];
+  pageCache: Parameters<typeof pageCacheReaction>[0];
+  webhookDispatcher: Parameters<typeof webhooksReaction>[0];
+  cdn: Parameters<typeof cdnPurgeReaction>[0];
+  cluster: Parameters<typeof broadcastReaction>[0];
+}
+
+/**
+ * Every reaction, in the order they run for an event (EventBus keeps it). The order matters:
+ * 1. what each node holds in memory and reads from the others: settings, sections, the site's
+ *    static pages, curation (the lead reads stories), the stories a view may count for;
+ * 2. the ranked lists, then related stories and sitemaps, built from the state above;
+ * 3. the search index (origin only: the shared database);
+ * 4. only then the page cache: cleared earlier, a request could re-cache a page built from the old
+ *    lists while they reload;
+ * 5. what leaves this node (origin only): webhook deliveries, the CDN purge, and last the broadcast,
+ *    so the other nodes hear of the change once this node is done with it.
+ * A new reaction is one `x.reaction.ts` beside its module and one line here.
+ */
+export function createReactions(deps: ReactionDeps): Reaction[] {
+  return [
+    settingsReaction(deps.settings),
+    sectionsReaction(deps.sections),
+    siteContextReaction(deps.site),
+    curationReaction(deps.curation),
+    countableStoriesReaction(deps.views),
+    rankedListsReaction(deps.lists),
+    relatedStoriesReaction(deps.related),
+    sitemapsReaction(deps.sitemaps),
+    searchIndexReaction(deps.search),
+    pageCacheReaction(deps.pageCache),
+    webhooksReaction(deps.webhookDispatcher),
+    cdnPurgeReaction(deps.cdn),
+    broadcastReaction(deps.cluster),
+  ];
+}
+
+/**
+ * At start, before the node serves: every reaction to `node.started`, in order (everything in
+ * memory loads; a search index behind the stories is rebuilt). Unlike an emitted event, a failure
+ * here rejects, and the start fails.
+ */
+export async function loadAtStart(reactions: readonly Reaction[]): Promise<void> {
+  for (const reaction of reactions) {
+    if (handles(reaction, 'node.started')) await reaction.handle({ name: 'node.started' });
+  }
+}
