@@ -8,6 +8,7 @@
 //   node scripts/run-tests.mjs --e2e      only e2e/ (browser tests)
 //   node scripts/run-tests.mjs path ...   only the given files
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,13 +78,18 @@ function runPass(pass) {
   });
 }
 
-/** Drops the schemas test databases made in PostgreSQL (see src/testing/test-database.ts). */
+// This run's schemas only: another run on the same database (a second developer, an editor's test
+// task) keeps its own. src/testing/test-database.ts names each schema with this prefix.
+const schemaPrefix = `test_${randomBytes(4).toString('hex')}_`;
+process.env.TEST_SCHEMA_PREFIX = schemaPrefix;
+
+/** Drops the schemas this run's test databases made in PostgreSQL (see src/testing/test-database.ts). */
 async function dropTestSchemas(url) {
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query("select nspname from pg_namespace where nspname like 'test\\_%'");
+    const { rows } = await client.query('select nspname from pg_namespace where starts_with(nspname, $1)', [schemaPrefix]);
     for (const { nspname } of rows) await client.query(`drop schema if exists "${nspname}" cascade`);
   } finally {
     await client.end();

@@ -9,7 +9,7 @@ import { ApiKeyService } from './modules/api-keys/index.js';
 import { ContentApiService } from './modules/content-api/index.js';
 import { CdnPurger } from './modules/cdn/index.js';
 import { ViewCounter, AudienceReportService } from './modules/audience/index.js';
-import { MediaUploadService, AVIF_VARIANTS_JOB } from './modules/media/index.js';
+import { MediaLibrary, MediaUploadService, AVIF_VARIANTS_JOB } from './modules/media/index.js';
 import { CurationService, RankedListsService, RelatedStoriesService, LISTS_REFRESH_JOB } from './modules/rankings/index.js';
 import { RevisionService } from './modules/revisions/index.js';
 import { SectionDirectory, SectionService } from './modules/sections/index.js';
@@ -127,7 +127,9 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const db = database.db;
   const clock = options.clock ?? systemClock;
   const events = new EventBus();
-  const settings = new SettingsService(db, events);
+  // Needs only the database: settings (the logo) and authors (photos) check that images exist through it.
+  const mediaLibrary = new MediaLibrary(db);
+  const settings = new SettingsService(db, events, mediaLibrary);
   // Alone in memory, or shared with the other nodes through Redis when REDIS_URL is set.
   const cluster = await createCluster(config, clock, () => settings.publication.timeZone).catch(async (error: unknown) => {
     await database.close();
@@ -138,6 +140,8 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   // Every rate limit comes from the cluster, so a limit hit on one node holds on all of them.
   const limiters: RateLimiterFactory = (name, options) => cluster.rateLimiter(name, options);
   const sections = new SectionDirectory(db);
+  const audit = new AuditService(db, clock);
+  const sectionAdmin = new SectionService(db, clock, events, audit);
   const pageCache = new PageCache(config.pageCache.enabled ? config.pageCache.maxEntries : 0);
   const cdn = new CdnPurger(db, clock, config.cdnPurge);
   // Several nodes: one list leader computes the lists and shares them in Redis; the others load them.
@@ -145,6 +149,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const lists = new RankedListsService(
     db,
     clock,
+    sectionAdmin,
     () => settings.publication,
     () => {
       pageCache.clear();
@@ -158,12 +163,19 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const assets = new AssetRegistry();
   // Readers seen today: this node's memory, or Redis shared by every node (a view counts once across them).
   const views = new ViewCounter(db, clock, cluster.readerDays);
-  const curation = new CurationService(db, clock, events);
-  const site = new SiteContextProvider({ pages: new StaticPageService(db), settings, sections, assets, curation, siteUrl: config.siteUrl });
+  const curation = new CurationService(db, clock, events, settings);
+  const pages = new StaticPageService(db);
+  const site = new SiteContextProvider({ pages, settings, sections, assets, curation, siteUrl: config.siteUrl });
   const mediaDir = path.join(config.dataDir, 'media');
   const media = new MediaUploadService({ db, clock, events, mediaDir, requestAvifRun: () => jobs.run(AVIF_VARIANTS_JOB) });
-  const audit = new AuditService(db, clock);
-  const editing = new ArticleEditingService(db, clock, events, audit);
+  const tags = new TagService(db, events, audit);
+  // Restoring a revision goes through the editing service, which writes revisions through this
+  // one: the editor is reached lazily, once both exist.
+  const revisions: RevisionService = new RevisionService(db, {
+    assertMayEdit: (actor, id) => editing.assertMayEdit(actor, id),
+    update: (actor, id, input) => editing.update(actor, id, input),
+  });
+  const editing = new ArticleEditingService(db, clock, events, audit, tags, revisions);
   const publisher = new ScheduledPublisher(db, clock, events, audit);
   const urls = absoluteUrls(config.siteUrl);
   const sitemaps = new SitemapService(db, clock, { urls, publication: () => settings.publication, requestRun: () => jobs.run(SITEMAPS_REFRESH_JOB) });
@@ -172,7 +184,10 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const users = new UserService(db, clock, audit);
   const sessions = new SessionService(db, clock);
   const signIn = new SignInService(users, sessions, signInLimiters(limiters), audit);
-  const reading = new ReadingService(db, clock, sections, related);
+  const authors = new AuthorService(db, clock, events, audit, mediaLibrary);
+  const series = new SeriesService(db);
+  const directories = { authors, tags, series, pages };
+  const reading = new ReadingService(db, clock, sections, related, directories);
   const search = new SearchService(db, database.fullText, clock, sections);
   const readerSessions = new ReaderSessionService(db, clock);
   const deps: Deps = {
@@ -192,27 +207,27 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     signIn,
     settings,
     sections,
-    sectionAdmin: new SectionService(db, clock, events, audit),
+    sectionAdmin,
     invitations: new InvitationService(db, clock, users, audit),
-    authors: new AuthorService(db, clock, events, audit),
-    series: new SeriesService(db),
-    tags: new TagService(db, events, audit),
+    authors,
+    series,
+    tags,
     reading,
     // The same reading as the article page's, with no related stories to look up.
-    benchReading: new ReadingService(db, clock, sections, { relatedToArticle: () => [] }),
-    feeds: new FeedService(db, clock, sections),
+    benchReading: new ReadingService(db, clock, sections, { relatedToArticle: () => [] }, directories),
+    feeds: new FeedService(db, clock, sections, { authors, series, tags, media: mediaLibrary }),
     audience: new AudienceReportService(db, clock, settings),
     latestStories: new LatestStoriesService(db),
     search,
     comments: new CommentService(db, clock, events, reading, () => settings.publication, commentLimiters(limiters)),
     lists,
     apiKeys: new ApiKeyService(db, clock, audit, { limiters, limits: { requestsPerMinute: config.apiRateLimit }, onRevoked: (keyId) => cluster.broadcast({ type: 'api-key.revoked', keyId }) }),
-    contentApi: new ContentApiService(db, clock, reading, sections),
+    contentApi: new ContentApiService(db, clock, reading, sections, { authors, series, tags }),
     views,
     related,
     curation,
     editing,
-    revisions: new RevisionService(db, editing),
+    revisions,
     publisher,
     sitemaps,
     webhooks: new WebhookService(db, clock, audit, webhookDispatcher, { allowPrivate: config.webhookAllowPrivate }),

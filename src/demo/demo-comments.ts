@@ -1,7 +1,6 @@
 import type { Db } from '../db/database.js';
-import { refreshCommentCount } from '../modules/comments/comment-count.repository.js';
-import { insertComment, insertCommentLike, refreshLikeCount } from '../modules/comments/comment.repository.js';
-import { insertReader } from '../modules/readers/reader.repository.js';
+import { importStoryComments, type CommentImport } from '../modules/comments/index.js';
+import { importReader } from '../modules/readers/index.js';
 import { newId } from '../shared/ids.js';
 import { demoComments, demoReaders } from './content/comments.js';
 
@@ -19,19 +18,20 @@ export async function seedDemoComments(db: Db, stories: Map<string, { id: string
   for (const reader of demoReaders) {
     const id = newId();
     readerIds.set(reader.key, id);
-    await insertReader(db, { id, email: `${reader.key}@readers.dateline-daily.example`, displayName: reader.displayName, passwordHash: NO_PASSWORD }, now);
+    await importReader(db, { id, email: `${reader.key}@readers.dateline-daily.example`, displayName: reader.displayName, passwordHash: NO_PASSWORD }, now);
   }
   const likers: string[] = [...readerIds.values()];
   for (let n = 1; n <= QUIET_READERS; n++) {
     const id = newId();
     likers.push(id);
-    await insertReader(db, { id, email: `reader${n}@readers.dateline-daily.example`, displayName: `Reader ${n}`, passwordHash: NO_PASSWORD }, now);
+    await importReader(db, { id, email: `reader${n}@readers.dateline-daily.example`, displayName: `Reader ${n}`, passwordHash: NO_PASSWORD }, now);
   }
 
   for (const [slug, comments] of Object.entries(demoComments)) {
     const story = stories.get(slug);
     if (!story) throw new Error(`demo comments refer to unknown story ${slug}`);
     const commentIds = new Map<string, string>();
+    const imported: CommentImport[] = [];
     for (const comment of comments) {
       const createdAt = new Date(story.publishedAt.getTime() + comment.minutesAfter * 60_000);
       if (createdAt > now) continue;
@@ -40,12 +40,9 @@ export async function seedDemoComments(db: Db, stories: Map<string, { id: string
       const readerId = readerIds.get(comment.reader);
       if (!readerId) throw new Error(`demo comment ${comment.key} by unknown reader ${comment.reader}`);
       const parentId = comment.replyTo ? (commentIds.get(comment.replyTo) ?? null) : null;
-      await insertComment(db, { id, articleId: story.id, readerId, parentId, body: comment.body, status: 'published', heldReason: null, createdAt });
-      for (const liker of likers.filter((reader) => reader !== readerId).slice(0, comment.likes)) {
-        await insertCommentLike(db, id, liker, createdAt);
-      }
-      await refreshLikeCount(db, id);
+      const likedBy = likers.filter((reader) => reader !== readerId).slice(0, comment.likes);
+      imported.push({ id, readerId, parentId, body: comment.body, status: 'published', heldReason: null, createdAt, likedBy });
     }
-    await refreshCommentCount(db, story.id);
+    await importStoryComments(db, story.id, imported);
   }
 }

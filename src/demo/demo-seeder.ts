@@ -3,21 +3,19 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { Deps } from '../deps.js';
 import { inTransaction, type Db } from '../db/database.js';
-import { insertArticle, insertCorrection } from '../modules/articles/article.repository.js';
-import { insertAuthor } from '../modules/authors/author.repository.js';
-import { VARIANT_SPEC, writeImageVariants, type VariantResult } from '../modules/media/image-variants.js';
-import { insertViewHours, type HourlyViewCount } from '../modules/audience/view-count.repository.js';
-import { insertMediaAsset } from '../modules/media/media.repository.js';
-import type { MediaAssetInput } from '../modules/media/media.types.js';
-import { saveStaticPage } from '../modules/pages/static-page.repository.js';
-import { insertPick } from '../modules/rankings/pick.repository.js';
-import { insertSection } from '../modules/sections/section.repository.js';
-import { insertSeries } from '../modules/series/series.repository.js';
-import { writeSettings } from '../modules/settings/settings.repository.js';
-import { ensureTags } from '../modules/tags/tag.repository.js';
-import { HOUR_MS } from '../shared/clock.js';
+import { importArticle } from '../modules/articles/index.js';
+import { importViewHistory, type ViewHourImport } from '../modules/audience/index.js';
+import { importAuthor } from '../modules/authors/index.js';
+import { importMediaAsset, VARIANT_SPEC, writeImageVariants, type MediaAssetInput, type VariantResult } from '../modules/media/index.js';
+import { importStaticPage } from '../modules/pages/index.js';
+import { importPick } from '../modules/rankings/index.js';
+import { importSection } from '../modules/sections/index.js';
+import { importSeries } from '../modules/series/index.js';
+import { importPublicationSettings } from '../modules/settings/index.js';
+import { importTags } from '../modules/tags/index.js';
+import { HOUR_MS, type Clock } from '../shared/clock.js';
+import type { EventBus } from '../shared/events.js';
 import { newId } from '../shared/ids.js';
 import type { DemoArticle, DemoImage } from './content/demo-content.types.js';
 import { demoAuthors, demoPublication, demoSections, demoSeries } from './content/publication.js';
@@ -36,6 +34,17 @@ const DEMO_IMAGE_CACHE_DIR = path.join(os.tmpdir(), 'dateline-demo-images');
 /** Image encoding is CPU-bound in libvips; a few at a time keeps both cores busy without thrashing. */
 const IMAGE_CONCURRENCY = 3;
 
+/**
+ * What the seeder uses of the app's dependencies (deps.ts passes them all): the database, the time,
+ * where media files go, and the event bus that announces the import.
+ */
+export interface DemoSeederDeps {
+  db: Db;
+  clock: Pick<Clock, 'now'>;
+  mediaDir: string;
+  events: Pick<EventBus, 'emit'>;
+}
+
 export interface DemoSummary {
   articles: number;
   sections: number;
@@ -46,7 +55,7 @@ export interface DemoSummary {
  * drawn and written first; then every row goes in one transaction, so a failure leaves no
  * half-made publication behind and the next start simply tries again.
  */
-export async function seedDemoIfEmpty(deps: Deps, log: (message: string) => void = () => {}): Promise<DemoSummary | undefined> {
+export async function seedDemoIfEmpty(deps: DemoSeederDeps, log: (message: string) => void = () => {}): Promise<DemoSummary | undefined> {
   const existing = await deps.db.selectFrom('sections').select('id').limit(1).executeTakeFirst();
   if (existing) return undefined;
   log('Empty database: creating the demo publication (first start only)…');
@@ -121,26 +130,26 @@ async function copyVariants(result: VariantResult, key: string, mediaDir: string
 }
 
 async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetInput>): Promise<void> {
-  await writeSettings(db, { publication: demoPublication });
+  await importPublicationSettings(db, demoPublication);
   const sectionIds = new Map<string, string>();
   for (const [position, section] of demoSections.entries()) {
-    const created = await insertSection(db, { ...section, position, inNavigation: true }, now);
+    const created = await importSection(db, { ...section, position, inNavigation: true }, now);
     sectionIds.set(section.slug, created.id);
   }
   const authorIds = new Map<string, string>();
-  for (const author of demoAuthors) authorIds.set(author.slug, await insertAuthor(db, author, now));
-  const series = await insertSeries(db, demoSeries, now);
-  for (const asset of media.values()) await insertMediaAsset(db, asset, now);
+  for (const author of demoAuthors) authorIds.set(author.slug, await importAuthor(db, author, now));
+  const series = await importSeries(db, demoSeries, now);
+  for (const asset of media.values()) await importMediaAsset(db, asset, now);
 
   const articleIds = new Map<string, string>();
   const published = new Map<string, { id: string; publishedAt: Date }>();
-  const viewBuckets: HourlyViewCount[] = [];
+  const viewBuckets: ViewHourImport[] = [];
   for (const story of demoStories) {
     const publishedAt = publicationTime(story, now);
     const views = demoViewHistory(story.slug, publishedAt, now, demoPublication.timeZone);
     const figure = media.get(`${story.slug}#figure`);
-    const tags = await ensureTags(db, story.tags);
-    const id = await insertArticle(
+    const tags = await importTags(db, story.tags);
+    const id = await importArticle(
       db,
       {
         slug: story.slug,
@@ -158,28 +167,26 @@ async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetIn
         publishedAt,
         updatedAt: story.updatedHoursAfter ? new Date(publishedAt.getTime() + story.updatedHoursAfter * HOUR_MS) : null,
         viewCount: views.total,
+        corrections: (story.corrections ?? []).map((correction) => ({
+          kind: correction.kind,
+          text: correction.text,
+          createdAt: new Date(publishedAt.getTime() + correction.hoursAfter * HOUR_MS),
+        })),
       },
       now,
     );
     articleIds.set(story.slug, id);
     published.set(story.slug, { id, publishedAt });
     viewBuckets.push(...views.buckets.map((bucket) => ({ ...bucket, articleId: id })));
-    for (const correction of story.corrections ?? []) {
-      await insertCorrection(db, id, {
-        kind: correction.kind,
-        text: correction.text,
-        createdAt: new Date(publishedAt.getTime() + correction.hoursAfter * HOUR_MS),
-      });
-    }
   }
 
-  await insertViewHours(db, viewBuckets);
+  await importViewHistory(db, viewBuckets);
   await seedDemoComments(db, published, now);
   for (const [position, story] of pickMustReads().entries()) {
-    await insertPick(db, { articleId: required(articleIds.get(story.slug), story.slug), position }, now);
+    await importPick(db, { articleId: required(articleIds.get(story.slug), story.slug), position }, now);
   }
   for (const page of demoStaticPages) {
-    await saveStaticPage(db, { slug: page.slug, title: page.title, body: bodyFromParagraphs(page.paragraphs), updatedAt: now });
+    await importStaticPage(db, { slug: page.slug, title: page.title, body: bodyFromParagraphs(page.paragraphs), updatedAt: now });
   }
 }
 

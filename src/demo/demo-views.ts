@@ -1,4 +1,4 @@
-import type { HourlyViewCount } from '../modules/audience/view-count.repository.js';
+import type { ViewHourImport } from '../modules/audience/index.js';
 import { DAY_MS, HOUR_MS } from '../shared/clock.js';
 import { seededRandom } from './demo-images.js';
 
@@ -15,7 +15,7 @@ const HOURLY_RHYTHM = [
 
 export interface DemoViewHistory {
   /** Hourly buckets from the start of the history (or the story's publication) to now. */
-  buckets: Array<Omit<HourlyViewCount, 'articleId'>>;
+  buckets: Array<Omit<ViewHourImport, 'articleId'>>;
   /** The running total: the buckets plus the views a story older than the history had before it. */
   total: number;
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Role, User } from '../modules/users/index.js';
 import { SESSION_COOKIE } from '../web/http/session-cookie.js';
+import { createTestApp, type TestApp } from './test-app.js';
 
 /** Posts a form as a browser would (urlencoded), optionally with a session cookie and client address. */
 export function postForm(
@@ -42,4 +44,32 @@ export function csrfTokenIn(html: string): string {
   const match = /name="_csrf" value="([^"]+)"/.exec(html);
   assert.ok(match?.[1], 'the page carries a CSRF token');
   return match[1];
+}
+
+/** A signed-in staff member as a route test uses one: the session cookie and the CSRF token to post with. */
+export interface StaffSession {
+  user: User;
+  cookie: string;
+  csrf: string;
+}
+
+/**
+ * Creates a staff member with `role`, signs them in, and reads the CSRF token off `page` the way
+ * a browser gets it, so the page itself must let that role in.
+ */
+export async function signInStaff(t: TestApp, role: Role, page = '/newsroom', overrides: { displayName?: string } = {}): Promise<StaffSession> {
+  const { user } = await t.factories.staff({ ...overrides, role });
+  const cookie = await t.factories.sessionCookie(user.id);
+  const csrf = csrfTokenIn((await t.app.inject({ url: page, headers: { cookie } })).body);
+  return { user, cookie, csrf };
+}
+
+/** A fresh test app with one staff member of `role` already signed in: how most newsroom route tests begin. */
+export async function createNewsroomTestApp(
+  role: Role,
+  page?: string,
+  overrides: { displayName?: string } = {},
+): Promise<StaffSession & { t: TestApp }> {
+  const t = await createTestApp();
+  return { t, ...(await signInStaff(t, role, page, overrides)) };
 }

@@ -25,7 +25,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (!url) {
     return { target: { engine: 'sqlite', filename: path.join(dataDir, 'dateline.sqlite') }, dataDir, drop: async () => removeDataDir() };
   }
-  const schema = `test_${randomBytes(6).toString('hex')}`;
+  // scripts/run-tests.mjs gives each run a prefix of its own and drops only those schemas after it.
+  const schema = `${process.env['TEST_SCHEMA_PREFIX'] ?? 'test_'}${randomBytes(6).toString('hex')}`;
   await withClient(url, (client) => client.query(`create schema ${schema}`));
   return {
     target: { engine: 'postgres', connectionString: url },

@@ -1,4 +1,4 @@
-import type { PublicationSettings } from '../../modules/settings/settings.types.js';
+import type { PublicationSettings } from '../../modules/settings/index.js';
 import type { DemoAuthorSlug, DemoSectionSlug } from './demo-content.types.js';
 
 export const demoPublication: PublicationSettings = {

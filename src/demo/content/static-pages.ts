@@ -1,4 +1,4 @@
-import type { StaticPageSlug } from '../../modules/pages/static-page.types.js';
+import type { StaticPageSlug } from '../../modules/pages/index.js';
 
 /** The demo's static pages, as paragraphs in the same notation as the stories ("## " heads a section). */
 export const demoStaticPages: Array<{ slug: StaticPageSlug; title: string; paragraphs: string[] }> = [

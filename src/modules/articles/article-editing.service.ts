@@ -6,8 +6,8 @@ import type { EventBus } from '../../shared/events.js';
 import { newId } from '../../shared/ids.js';
 import { isValidSlug, slugify } from '../../shared/slug.js';
 import type { AuditAction, AuditService } from '../audit/index.js';
-import { insertRevision, type RevisionSnapshot } from '../revisions/index.js';
-import { ensureTags } from '../tags/index.js';
+import type { RevisionService, RevisionSnapshot } from '../revisions/index.js';
+import type { TagService } from '../tags/index.js';
 import { mayEditStory, roleHas, type Permission } from '../users/index.js';
 import { bodyFigureIds } from '../../shared/article-body.js';
 import { parseArticleInput, type ArticleEditInput } from './article-input.js';
@@ -54,6 +54,10 @@ export class ArticleEditingService {
     private readonly clock: Clock,
     private readonly events: EventBus,
     private readonly audit: AuditService,
+    /** Finds or creates a story's tags inside the transaction that saves it. */
+    private readonly tags: Pick<TagService, 'ensureIn'>,
+    /** Writes each save's revision inside the same transaction. */
+    private readonly revisions: Pick<RevisionService, 'recordIn'>,
   ) {}
 
   /** Creates a draft owned by the actor; returns its id. */
@@ -66,12 +70,12 @@ export class ArticleEditingService {
     const id = newId();
     const now = this.clock.now();
     await inTransaction(this.db, async (trx) => {
-      const { content, snapshot } = await resolveContent(trx, edit, slug);
+      const { content, snapshot } = await resolveContent(trx, this.tags, edit, slug);
       await insertArticle(trx, { ...content, id, status: 'draft' }, now);
       // The owner is who acted, never a field of the input.
       await setArticleOwner(trx, id, actor.id);
       if (content.commentsEnabled === false) await setArticleCommentsEnabled(trx, id, false);
-      await insertRevision(trx, { articleId: id, authorUserId: actor.id, snapshot, createdAt: now });
+      await this.revisions.recordIn(trx, { articleId: id, authorUserId: actor.id, snapshot, createdAt: now });
     });
     return id;
   }
@@ -88,9 +92,9 @@ export class ArticleEditingService {
     await this.assertReferencesExist(edit);
     const now = this.clock.now();
     const number = await inTransaction(this.db, async (trx) => {
-      const { content, snapshot } = await resolveContent(trx, edit, slug);
+      const { content, snapshot } = await resolveContent(trx, this.tags, edit, slug);
       await updateArticleContent(trx, id, content, now);
-      return insertRevision(trx, { articleId: id, authorUserId: actor.id, snapshot, createdAt: now });
+      return this.revisions.recordIn(trx, { articleId: id, authorUserId: actor.id, snapshot, createdAt: now });
     });
     if (story.status === 'published') await this.events.emit({ name: 'story.updated', articleIds: [id] });
     return number;
@@ -240,11 +244,12 @@ export class ArticleEditingService {
 /** Turns validated input into stored content (tags found or created) and the revision snapshot. */
 async function resolveContent(
   trx: Db,
+  tagService: Pick<TagService, 'ensureIn'>,
   edit: ArticleEditInput,
   slug: string,
 ): Promise<{ content: ArticleContent; snapshot: RevisionSnapshot }> {
   // Names that differ only in case or punctuation are one tag; keep its first position.
-  const tags = [...new Map((await ensureTags(trx, edit.tags)).map((tag) => [tag.id, tag])).values()];
+  const tags = [...new Map((await tagService.ensureIn(trx, edit.tags)).map((tag) => [tag.id, tag])).values()];
   const content: ArticleContent = {
     slug,
     headline: edit.headline,

@@ -28,7 +28,7 @@ export { ArticleInputError, ArticleInputSchema, parseArticleInput } from './arti
 export type { ArticleEditDraft, ArticleEditInput, FieldIssue } from './article-input.js';
 export { STATUS_TRANSITIONS, assertTransition, canTransition } from './story-workflow.js';
 export { ReadingService, LIST_PAGE_SIZE } from './reading.service.js';
-export type { ArticleReading, RelatedStoryIds, StoryPage } from './reading.service.js';
+export type { ArticleReading, ReadingDirectories, RelatedStoryIds, StoryPage } from './reading.service.js';
 export { ArticleEditingService, CORRECTION_KINDS } from './article-editing.service.js';
 export type { Actor, CorrectionKind } from './article-editing.service.js';
 export { ScheduledPublisher, SCHEDULE_CHECK_INTERVAL_MS } from './scheduled-publisher.js';
@@ -59,3 +59,6 @@ export { listLatestStories } from './article-editing.repository.js';
 export { addArticleViews, readArticleCommentCount, setArticleCommentCount } from './article-counters.repository.js';
 // Its job (src/job-list.ts).
 export { SCHEDULED_PUBLISH_JOB, scheduledPublishJob } from './scheduled-publish.job.js';
+// Bulk writes for importers (the demo, archive imports, generated archives).
+export { importArticle } from './article-import.service.js';
+export type { ArticleImport } from './article-import.service.js';

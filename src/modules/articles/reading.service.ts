@@ -1,9 +1,9 @@
 import type { Db } from '../../db/database.js';
-import { findAuthorBySlug, type Author } from '../authors/index.js';
-import { findStaticPage, type StaticPage, type StaticPageSlug } from '../pages/index.js';
+import type { Author, AuthorService } from '../authors/index.js';
+import type { StaticPage, StaticPageService, StaticPageSlug } from '../pages/index.js';
 import type { Section, SectionDirectory } from '../sections/index.js';
-import { findSeriesBySlug, type Series } from '../series/index.js';
-import { findTagBySlug, type Tag } from '../tags/index.js';
+import type { Series, SeriesService } from '../series/index.js';
+import type { Tag, TagService } from '../tags/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { paginate, type Pagination } from '../../shared/pagination.js';
@@ -32,6 +32,14 @@ export interface RelatedStoryIds {
   relatedToArticle(article: Article): string[];
 }
 
+/** The other modules' lookups behind the author, tag, series and static pages. */
+export interface ReadingDirectories {
+  authors: Pick<AuthorService, 'findBySlug'>;
+  tags: Pick<TagService, 'findBySlug'>;
+  series: Pick<SeriesService, 'findBySlug'>;
+  pages: Pick<StaticPageService, 'find'>;
+}
+
 export interface ArticleReading {
   article: Article;
   seriesParts: ArticleSummary[];
@@ -45,6 +53,7 @@ export class ReadingService {
     private readonly clock: Clock,
     private readonly sections: SectionDirectory,
     private readonly relatedStories: RelatedStoryIds,
+    private readonly directories: ReadingDirectories,
   ) {}
 
   /** A published story; a withdrawn one is 410 Gone, anything else unseen is 404. */
@@ -94,13 +103,13 @@ export class ReadingService {
   }
 
   async author(slug: string, page: number): Promise<{ author: Author } & StoryPage> {
-    const author = await findAuthorBySlug(this.db, slug);
+    const author = await this.directories.authors.findBySlug(slug);
     if (!author) throw new AppError('ERR_NOT_FOUND');
     return { author, ...(await this.storyPage({ authorId: author.id }, page)) };
   }
 
   async tag(slug: string, page: number): Promise<{ tag: Tag } & StoryPage> {
-    const tag = await findTagBySlug(this.db, slug);
+    const tag = await this.directories.tags.findBySlug(slug);
     if (!tag) throw new AppError('ERR_NOT_FOUND');
     const result = await this.storyPage({ tagId: tag.id }, page);
     if (result.pagination.totalItems === 0) throw new AppError('ERR_NOT_FOUND');
@@ -109,7 +118,7 @@ export class ReadingService {
 
   /** Every published part of a series, in part order. */
   async series(slug: string): Promise<{ series: Series; parts: ArticleSummary[] }> {
-    const series = await findSeriesBySlug(this.db, slug);
+    const series = await this.directories.series.findBySlug(slug);
     if (!series) throw new AppError('ERR_NOT_FOUND');
     const parts = await listPublishedArticles(
       this.db,
@@ -121,7 +130,7 @@ export class ReadingService {
   }
 
   async staticPage(slug: StaticPageSlug): Promise<StaticPage> {
-    const page = await findStaticPage(this.db, slug);
+    const page = await this.directories.pages.find(slug);
     if (!page) throw new AppError('ERR_NOT_FOUND');
     return page;
   }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { articleIdsInSection, articleRefs } from '../articles/index.js';
+import type { GroupViews, NamedRef } from './audience-report.types.js';
 
 /**
  * The newsroom's audience figures: sums over `article_view_hours` in a bounded window of UTC
@@ -33,17 +34,6 @@ export interface ArticleViews {
   views: number;
   /** `articles.view_count`: every view since publication. */
   totalViews: number;
-}
-
-/** A section or author as the report names it and links to its filter. */
-export interface NamedRef {
-  id: string;
-  slug: string;
-  name: string;
-}
-
-export interface GroupViews extends NamedRef {
-  views: number;
 }
 
 /** The view buckets inside the window, narrowed by the filter. */

@@ -11,11 +11,10 @@ import {
   sumViewsByHour,
   sumViewsBySection,
   type ArticleViews,
-  type GroupViews,
-  type NamedRef,
   type ViewFilter,
   type ViewWindow,
 } from './audience-report.repository.js';
+import type { GroupViews, NamedRef } from './audience-report.types.js';
 
 export const AUDIENCE_PERIODS = ['today', '7d', '30d'] as const;
 export type AudiencePeriod = (typeof AUDIENCE_PERIODS)[number];

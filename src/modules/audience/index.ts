@@ -9,7 +9,7 @@ export {
   TOP_STORIES,
 } from './audience-report.service.js';
 export type { AudiencePeriod, AudienceQuery, AudienceReport, TopStory } from './audience-report.service.js';
-export type { GroupViews, NamedRef } from './audience-report.repository.js';
+export type { GroupViews, NamedRef } from './audience-report.types.js';
 export { ViewCounter, LIST_MARKERS, VIEW_FLUSH_INTERVAL_MS, toListMarker } from './view-counter.service.js';
 export type { ListMarker, ViewOutcome, ViewReport } from './view-counter.service.js';
 export { DailyReaders, MAX_DAILY_READER_KEYS, readerKey } from './daily-readers.js';
@@ -18,3 +18,8 @@ export type { NotAView } from './view-eligibility.js';
 // Its jobs (src/job-list.ts).
 export { VIEW_FLUSH_JOB, viewFlushJob } from './view-flush.job.js';
 export { COUNTABLE_STORIES_JOB, countableStoriesJob } from './countable-stories.job.js';
+// Its reaction (src/reactions.ts).
+export { countableStoriesReaction } from './countable-stories.reaction.js';
+// Bulk writes for importers (the demo, archive imports, generated archives).
+export { importViewHistory } from './view-history-import.service.js';
+export type { ViewHourImport } from './view-history-import.service.js';

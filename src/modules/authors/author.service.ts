@@ -5,8 +5,8 @@ import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
 import { isValidSlug } from '../../shared/slug.js';
 import type { AuditService } from '../audit/index.js';
-import { findMediaById } from '../media/index.js';
-import { authorSlugTaken, findAuthorById, insertAuthor, listAuthors, updateAuthor } from './author.repository.js';
+import type { MediaLibrary } from '../media/index.js';
+import { authorSlugTaken, findAuthorById, findAuthorBySlug, insertAuthor, listAuthors, updateAuthor } from './author.repository.js';
 import type { Author, AuthorInput } from './author.types.js';
 
 /** What an editor submits for an author profile; the e-mail is shown on bylines, so it is required; an empty photo means none. */
@@ -31,10 +31,16 @@ export class AuthorService {
     private readonly clock: Clock,
     private readonly events: EventBus,
     private readonly audit: AuditService,
+    private readonly media: Pick<MediaLibrary, 'find'>,
   ) {}
 
   list(): Promise<Author[]> {
     return listAuthors(this.db);
+  }
+
+  /** An author by the slug of their page, or undefined. */
+  findBySlug(slug: string): Promise<Author | undefined> {
+    return findAuthorBySlug(this.db, slug);
   }
 
   async require(id: string): Promise<Author> {
@@ -77,7 +83,7 @@ export class AuthorService {
     const bio = input.bio.trim();
     if (jobTitle.length > MAX_JOB_TITLE_LENGTH || bio.length > MAX_BIO_LENGTH) throw new AppError('ERR_AUTHOR_BIO_TOO_LONG');
     const photoMediaId = input.photoMediaId.trim();
-    if (photoMediaId !== '' && !(await findMediaById(this.db, photoMediaId))) throw new AppError('ERR_MEDIA_NOT_FOUND');
+    if (photoMediaId !== '' && !(await this.media.find(photoMediaId))) throw new AppError('ERR_MEDIA_NOT_FOUND');
     return { name, slug, email, jobTitle, bio, photoMediaId: photoMediaId === '' ? null : photoMediaId };
   }
 }

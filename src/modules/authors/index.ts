@@ -3,4 +3,6 @@
 export { AuthorService } from './author.service.js';
 export type { AuthorFields } from './author.service.js';
 export type { Author, AuthorInput } from './author.types.js';
-export { findAuthorBySlug, findAuthorsForArticles, listAuthors } from './author.repository.js';
+export { findAuthorsForArticles } from './author.repository.js';
+// Bulk writes for importers (the demo, archive imports, generated archives).
+export { importAuthor } from './author-import.service.js';

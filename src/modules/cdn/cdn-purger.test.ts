@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Actor } from '../articles/index.js';
-import { csrfTokenFor } from '../../web/http/csrf.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { startWebhookReceiver, verifyDatelineSignature, type ReceivedDelivery } from '../../testing/webhook-receiver.js';
 import { CdnPurger } from './cdn-purger.js';
@@ -53,27 +52,6 @@ describe('CDN purge hook', () => {
       assert.ok(keys.includes(key), `${key} not purged: ${keys.join(' ')}`);
     }
     assert.ok(!keys.includes('site'), 'a story change does not empty the whole CDN');
-  });
-
-  it('purges the story and the lists when a comment is posted', async () => {
-    await t.deps.settings.updatePublication({ commentsMode: 'open' });
-    const story = await t.factories.article();
-    const reader = await t.factories.reader();
-    await t.deps.cdn.idle();
-    receiver.received.length = 0;
-
-    const response = await t.app.inject({
-      method: 'POST',
-      url: `/article/${story.slug}/comments`,
-      remoteAddress: '203.0.113.9',
-      headers: { cookie: reader.cookie, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: csrfTokenFor(reader.cookie.split('=')[1] ?? ''), body: 'Good news for the island.' }).toString(),
-    });
-    assert.equal(response.statusCode, 201, response.body);
-    const keys = await purgedKeys();
-    assert.ok(keys.includes(`article-${story.id}`), keys.join(' '));
-    assert.ok(keys.includes('lists'), keys.join(' '));
-    assert.ok(!keys.includes('site'));
   });
 
   it('purges everything when settings change', async () => {

@@ -3,3 +3,5 @@
 export { CdnPurger, PURGE_BATCH_WINDOW_MS, PURGE_RETRY_DELAYS_MS, PURGE_TIMEOUT_MS } from './cdn-purger.js';
 export type { CdnPurgeTarget } from './cdn-purger.js';
 export { SURROGATE_KEYS, listedStoryKeys, normaliseKeys, storyKeys } from './surrogate-keys.js';
+// Its reaction (src/reactions.ts).
+export { cdnPurgeReaction } from './cdn-purge.reaction.js';

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { articleRefs } from '../articles/index.js';
+import type { QueueView } from './comment.types.js';
 
 /**
  * The newsroom's comment SQL: the moderation queue and the status changes editors make. What
@@ -10,9 +11,6 @@ import { articleRefs } from '../articles/index.js';
 export const COMMENT_STATUSES = ['published', 'pending', 'hidden', 'deleted'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
-/** The queue's views: waiting for an editor, reported by readers, or everything. */
-export const QUEUE_VIEWS = ['pending', 'reported', 'all'] as const;
-export type QueueView = (typeof QUEUE_VIEWS)[number];
 
 /** One comment as the moderation queue shows it, with its reader and its story. */
 export interface QueueComment {

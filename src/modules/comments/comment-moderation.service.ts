@@ -18,10 +18,10 @@ import {
   type CommentState,
   type CommentStatus,
   type QueueComment,
-  type QueueView,
 } from './comment-moderation.repository.js';
+import type { QueueView } from './comment.types.js';
 
-export { QUEUE_VIEWS, type CommentStatus, type QueueComment, type QueueView } from './comment-moderation.repository.js';
+export { type CommentStatus, type QueueComment } from './comment-moderation.repository.js';
 
 /** The "all" view pages through every comment ever posted; the other views are short by nature. */
 export const QUEUE_PAGE_SIZE = 50;

@@ -5,6 +5,9 @@ export type HeldReason = 'pre-moderation' | 'blocklist';
 export type CommentOrder = 'newest' | 'liked';
 
 export const COMMENT_ORDERS: readonly CommentOrder[] = ['newest', 'liked'];
+/** The moderation queue's views: waiting for an editor, reported by readers, or everything. */
+export const QUEUE_VIEWS = ['pending', 'reported', 'all'] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
 /** Top-level comments a page; each comes with all its published replies. */
 export const COMMENTS_PAGE_SIZE = 20;
 /** A comment may be edited by its author for this long after it was posted. */

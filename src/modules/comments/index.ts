@@ -12,10 +12,8 @@ export {
   checkModerationSettings,
 } from './comment-moderation.service.js';
 export type { CommentsMode, ModerationSettingsCheck, ModerationStep, Moderator, QueueItem, QueuePage } from './comment-moderation.service.js';
-export { QUEUE_VIEWS } from './comment-moderation.repository.js';
-export type { QueueView } from './comment-moderation.repository.js';
 export { COMMENT_MAX_BYTES, COMMENT_MAX_GRAPHEMES, countGraphemes } from './comment-text.js';
-export { COMMENTS_PAGE_SIZE, COMMENT_EDIT_WINDOW_MS, COMMENT_ORDERS } from './comment.types.js';
+export { COMMENTS_PAGE_SIZE, COMMENT_EDIT_WINDOW_MS, COMMENT_ORDERS, QUEUE_VIEWS } from './comment.types.js';
 export type {
   Comment,
   CommentChange,
@@ -25,4 +23,8 @@ export type {
   CommentThread,
   CommentsState,
   HeldReason,
+  QueueView,
 } from './comment.types.js';
+// Bulk writes for importers (the demo, archive imports, generated archives).
+export { importStoryComments } from './comment-import.service.js';
+export type { CommentImport } from './comment-import.service.js';

@@ -7,10 +7,10 @@ import {
   type ArticleReading,
   type ReadingService,
 } from '../articles/index.js';
-import { findAuthorBySlug, listAuthors, type Author } from '../authors/index.js';
+import type { Author, AuthorService } from '../authors/index.js';
 import type { SectionDirectory, Section } from '../sections/index.js';
-import { findSeriesBySlug, listSeries, type Series } from '../series/index.js';
-import { findTagBySlug, listTagsWithCounts, type Tag } from '../tags/index.js';
+import type { Series, SeriesService } from '../series/index.js';
+import type { Tag, TagService } from '../tags/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { paginate, type Pagination } from '../../shared/pagination.js';
@@ -30,6 +30,13 @@ export interface ArticleListQuery {
 
 export type Counted<T> = T & { storyCount: number };
 
+/** The other modules' lists and slug lookups behind the taxonomy endpoints and the list filters. */
+export interface ContentApiDirectories {
+  authors: Pick<AuthorService, 'list' | 'findBySlug'>;
+  series: Pick<SeriesService, 'list' | 'findBySlug'>;
+  tags: Pick<TagService, 'listWithCounts' | 'findBySlug'>;
+}
+
 /**
  * What the Content API serves: only what readers may see (the same visibility rule as the site),
  * with page sizes partners choose. A page past the end is an empty page, not an error, so a client
@@ -41,6 +48,7 @@ export class ContentApiService {
     private readonly clock: Clock,
     private readonly reading: ReadingService,
     private readonly sections: SectionDirectory,
+    private readonly directories: ContentApiDirectories,
   ) {}
 
   async articles(query: ArticleListQuery): Promise<{ stories: ArticleSummary[]; pagination: Pagination }> {
@@ -71,12 +79,12 @@ export class ContentApiService {
   }
 
   async authorList(): Promise<Array<Counted<Author>>> {
-    const [authors, counts] = await Promise.all([listAuthors(this.db), countPublishedBy(this.db, 'author', this.clock.now())]);
+    const [authors, counts] = await Promise.all([this.directories.authors.list(), countPublishedBy(this.db, 'author', this.clock.now())]);
     return authors.map((author) => ({ ...author, storyCount: counts.get(author.id) ?? 0 }));
   }
 
   async author(slug: string): Promise<Counted<Author>> {
-    const author = await findAuthorBySlug(this.db, slug);
+    const author = await this.directories.authors.findBySlug(slug);
     if (!author) throw new AppError('ERR_AUTHOR_NOT_FOUND');
     const counts = await countPublishedBy(this.db, 'author', this.clock.now());
     return { ...author, storyCount: counts.get(author.id) ?? 0 };
@@ -84,7 +92,7 @@ export class ContentApiService {
 
   /** Series with at least one published part: a series of drafts is not public yet. */
   async seriesList(): Promise<Array<Counted<Series>>> {
-    const [series, counts] = await Promise.all([listSeries(this.db), countPublishedBy(this.db, 'series', this.clock.now())]);
+    const [series, counts] = await Promise.all([this.directories.series.list(), countPublishedBy(this.db, 'series', this.clock.now())]);
     return series.flatMap((item) => {
       const storyCount = counts.get(item.id) ?? 0;
       return storyCount > 0 ? [{ ...item, storyCount }] : [];
@@ -98,7 +106,7 @@ export class ContentApiService {
 
   /** Tags on at least one published story: a tag only drafts carry would give away what is coming. */
   async tagList(): Promise<Array<Counted<Tag>>> {
-    const [tags, counts] = await Promise.all([listTagsWithCounts(this.db), countPublishedBy(this.db, 'tag', this.clock.now())]);
+    const [tags, counts] = await Promise.all([this.directories.tags.listWithCounts(), countPublishedBy(this.db, 'tag', this.clock.now())]);
     return tags.flatMap((tag) => {
       const storyCount = counts.get(tag.id) ?? 0;
       return storyCount > 0 ? [{ id: tag.id, slug: tag.slug, name: tag.name, storyCount }] : [];
@@ -109,9 +117,9 @@ export class ContentApiService {
   private async filterFor(query: ArticleListQuery): Promise<ArticleFilter> {
     const filter: ArticleFilter = { publishedSince: query.publishedAfter, publishedBefore: query.publishedBefore };
     if (query.section !== undefined) filter.sectionId = this.sections.bySlug(query.section)?.id ?? unknown('section');
-    if (query.author !== undefined) filter.authorId = (await findAuthorBySlug(this.db, query.author))?.id ?? unknown('author');
-    if (query.tag !== undefined) filter.tagId = (await findTagBySlug(this.db, query.tag))?.id ?? unknown('tag');
-    if (query.series !== undefined) filter.seriesId = (await findSeriesBySlug(this.db, query.series))?.id ?? unknown('series');
+    if (query.author !== undefined) filter.authorId = (await this.directories.authors.findBySlug(query.author))?.id ?? unknown('author');
+    if (query.tag !== undefined) filter.tagId = (await this.directories.tags.findBySlug(query.tag))?.id ?? unknown('tag');
+    if (query.series !== undefined) filter.seriesId = (await this.directories.series.findBySlug(query.series))?.id ?? unknown('series');
     return filter;
   }
 }

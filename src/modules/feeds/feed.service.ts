@@ -1,11 +1,11 @@
 import type { Db } from '../../db/database.js';
 import { bodyFigureIds, type ArticleBody } from '../../shared/article-body.js';
 import { findArticleBodies, listPublishedArticles, type ArticleFilter, type ArticleSummary } from '../articles/index.js';
-import { findAuthorBySlug, type Author } from '../authors/index.js';
-import { findMediaByIds, type MediaAsset } from '../media/index.js';
+import type { Author, AuthorService } from '../authors/index.js';
+import type { MediaAsset, MediaLibrary } from '../media/index.js';
 import type { SectionDirectory, Section } from '../sections/index.js';
-import { findSeriesBySlug, type Series } from '../series/index.js';
-import { findTagsForArticles, type Tag } from '../tags/index.js';
+import type { Series, SeriesService } from '../series/index.js';
+import type { Tag, TagService } from '../tags/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 
@@ -33,6 +33,14 @@ export interface FeedSource {
   figures: Map<string, MediaAsset>;
 }
 
+/** The other modules' lookups a feed needs: its author or series, its stories' tags and figures. */
+export interface FeedDirectories {
+  authors: Pick<AuthorService, 'findBySlug'>;
+  series: Pick<SeriesService, 'findBySlug'>;
+  tags: Pick<TagService, 'findForArticles'>;
+  media: Pick<MediaLibrary, 'findByIds'>;
+}
+
 /**
  * The stories each feed carries. Visibility is the readers' rule (`listPublishedArticles`): never a
  * draft, a scheduled or embargoed story, or a withdrawn one. Unknown slugs are 404, and so is a
@@ -44,6 +52,7 @@ export class FeedService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly sections: SectionDirectory,
+    private readonly directories: FeedDirectories,
   ) {}
 
   async site(): Promise<FeedSource> {
@@ -57,7 +66,7 @@ export class FeedService {
   }
 
   async author(slug: string): Promise<FeedSource> {
-    const author = await findAuthorBySlug(this.db, slug);
+    const author = await this.directories.authors.findBySlug(slug);
     if (!author) throw new AppError('ERR_NOT_FOUND');
     return this.source({ kind: 'author', author }, { authorId: author.id });
   }
@@ -67,7 +76,7 @@ export class FeedService {
    * just published, which part order would push past the 20th item of a long series.
    */
   async series(slug: string): Promise<FeedSource> {
-    const series = await findSeriesBySlug(this.db, slug);
+    const series = await this.directories.series.findBySlug(slug);
     if (!series) throw new AppError('ERR_NOT_FOUND');
     const source = await this.source({ kind: 'series', series }, { seriesId: series.id });
     if (source.stories.length === 0) throw new AppError('ERR_NOT_FOUND');
@@ -76,26 +85,25 @@ export class FeedService {
 
   private async source(scope: FeedScope, filter: ArticleFilter): Promise<FeedSource> {
     const summaries = await listPublishedArticles(this.db, filter, { now: this.clock.now(), limit: FEED_SIZE, order: 'newest' });
-    const { contents, figures } = await findStoryContents(this.db, summaries.map((summary) => summary.id));
+    const { contents, figures } = await this.findStoryContents(summaries.map((summary) => summary.id));
     const stories = summaries.flatMap((summary) => {
       const content = contents.get(summary.id);
       return content ? [{ ...summary, ...content }] : [];
     });
     return { scope, stories, figures };
   }
-}
 
-/**
- * The bodies and tags of stories already chosen as visible (by `listPublishedArticles`), and the
- * images their figures show: three queries for a whole feed, whatever its length.
- */
-async function findStoryContents(
-  db: Db,
-  articleIds: readonly string[],
-): Promise<{ contents: Map<string, { body: ArticleBody; tags: Tag[] }>; figures: Map<string, MediaAsset> }> {
-  if (articleIds.length === 0) return { contents: new Map(), figures: new Map() };
-  const [bodies, tags] = await Promise.all([findArticleBodies(db, articleIds), findTagsForArticles(db, articleIds)]);
-  const contents = new Map([...bodies].map(([id, body]) => [id, { body, tags: tags.get(id) ?? [] }]));
-  const figures = await findMediaByIds(db, [...contents.values()].flatMap((content) => bodyFigureIds(content.body)));
-  return { contents, figures };
+  /**
+   * The bodies and tags of stories already chosen as visible (by `listPublishedArticles`), and the
+   * images their figures show: three queries for a whole feed, whatever its length.
+   */
+  private async findStoryContents(
+    articleIds: readonly string[],
+  ): Promise<{ contents: Map<string, { body: ArticleBody; tags: Tag[] }>; figures: Map<string, MediaAsset> }> {
+    if (articleIds.length === 0) return { contents: new Map(), figures: new Map() };
+    const [bodies, tags] = await Promise.all([findArticleBodies(this.db, articleIds), this.directories.tags.findForArticles(articleIds)]);
+    const contents = new Map([...bodies].map(([id, body]) => [id, { body, tags: tags.get(id) ?? [] }]));
+    const figures = await this.directories.media.findByIds([...contents.values()].flatMap((content) => bodyFigureIds(content.body)));
+    return { contents, figures };
+  }
 }

@@ -6,8 +6,11 @@ export { VARIANT_SPEC, VARIANT_WIDTHS, writeImageVariants } from './image-varian
 export type { VariantResult } from './image-variants.js';
 export { MediaDetailsInput, VARIANT_MIME_TYPES } from './media.types.js';
 export type { MediaAsset, MediaAssetInput, MediaDetailsRequest, MediaVariant } from './media.types.js';
-export { findMediaById, findMediaByIds, listMedia } from './media.repository.js';
+export { MediaLibrary } from './media-library.service.js';
+export { findMediaByIds } from './media.repository.js';
 export type { AvifVariantsService } from './avif-variants.service.js';
 // Its jobs (src/job-list.ts).
 export { AVIF_VARIANTS_JOB, avifVariantsJob } from './avif-variants.job.js';
 export { AVIF_BACKLOG_JOB, avifBacklogJob } from './avif-backlog.job.js';
+// Bulk writes for importers (the demo, archive imports, generated archives).
+export { importMediaAsset } from './media-import.service.js';

@@ -3,4 +3,5 @@
 export { STATIC_PAGE_SLUGS } from './static-page.types.js';
 export type { StaticPage, StaticPageSlug } from './static-page.types.js';
 export { StaticPageService } from './static-page.service.js';
-export { findStaticPage, listStaticPageSlugs } from './static-page.repository.js';
+// Bulk writes for importers (the demo, archive imports, generated archives).
+export { importStaticPage } from './static-page-import.service.js';

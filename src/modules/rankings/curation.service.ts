@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
 import { listPublishedArticles, type ArticleSummary } from '../articles/index.js';
-import { readSettings, writeSettings } from '../settings/index.js';
+import type { SettingsService } from '../settings/index.js';
 import { deletePick, insertPick, listPicks, reorderPicks, updatePickExpiry, type PickEntry } from './pick.repository.js';
 import { parseZonedDateTime } from '../../shared/zoned-time.js';
 
@@ -58,11 +58,13 @@ export class CurationService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    /** The settings store, where lead and banner are kept under their own keys. */
+    private readonly store: Pick<SettingsService, 'readStored' | 'writeIn'>,
   ) {}
 
   /** Reads lead and banner from settings; a stored value that no longer parses counts as unset. */
   async load(): Promise<void> {
-    const stored = await readSettings(this.db);
+    const stored = await this.store.readStored();
     const now = this.clock.now();
     const lead = StoredLead.safeParse(stored[LEAD_KEY]);
     this.leadId = lead.success ? lead.data.articleId : null;
@@ -105,20 +107,20 @@ export class CurationService {
     const endsAt = parseZonedDateTime(request.endsAt, timeZone);
     if (!endsAt || endsAt <= this.clock.now()) throw new AppError('ERR_BANNER_END_INVALID');
     const banner: BreakingBanner = { text: text.data, link: link.data || null, endsAt };
-    await writeSettings(this.db, { [BANNER_KEY]: { text: banner.text, link: banner.link, endsAt: endsAt.toISOString() } });
+    await this.store.writeIn(this.db, { [BANNER_KEY]: { text: banner.text, link: banner.link, endsAt: endsAt.toISOString() } });
     await this.changed('banner');
     return banner;
   }
 
   async clearBanner(): Promise<void> {
-    await writeSettings(this.db, { [BANNER_KEY]: null });
+    await this.store.writeIn(this.db, { [BANNER_KEY]: null });
     await this.changed('banner');
   }
 
   /** An empty id goes back to "the newest story". */
   async setLead(articleId: string): Promise<void> {
     if (articleId !== '' && !(await this.publishedStory(articleId))) throw new AppError('ERR_LEAD_STORY_INVALID');
-    await writeSettings(this.db, { [LEAD_KEY]: { articleId: articleId || null } });
+    await this.store.writeIn(this.db, { [LEAD_KEY]: { articleId: articleId || null } });
     await this.changed('lead');
   }
 

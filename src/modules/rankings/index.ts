@@ -9,3 +9,10 @@ export { RelatedStoriesService, RELATED_STORIES_COUNT } from './related-stories.
 // Its jobs (src/job-list.ts).
 export { LISTS_REFRESH_JOB, listsRefreshJob } from './lists-refresh.job.js';
 export { CURATION_EXPIRY_JOB, curationExpiryJob } from './curation-expiry.job.js';
+// Its reactions (src/reactions.ts).
+export { curationReaction } from './curation.reaction.js';
+export { rankedListsReaction } from './ranked-lists.reaction.js';
+export { relatedStoriesReaction } from './related-stories.reaction.js';
+// Bulk writes for importers (the demo, archive imports, generated archives).
+export { importPick } from './pick-import.service.js';
+export type { PickImport } from './pick-import.service.js';

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { DAY_MS, type Clock } from '../../shared/clock.js';
 import { coalesced, type RequestRun } from '../../shared/jobs/coalesced-run.js';
 import { listPublishedArticles, type ArticleSummary } from '../articles/index.js';
-import { listSections } from '../sections/index.js';
+import type { SectionService } from '../sections/index.js';
 import { hydrateSnapshot, toSnapshotIds, type ListSnapshotStore, type RankedListsSnapshot } from './list-snapshot.js';
 import { listActivePickArticleIds } from './pick.repository.js';
 import { popularNowSince, rankPopularNow } from './popular-now.js';
@@ -76,6 +76,8 @@ export class RankedListsService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    /** Read afresh on every computation, not from the in-memory directory, which may reload later. */
+    private readonly sections: Pick<SectionService, 'list'>,
     private readonly settings: () => RankingSettings,
     private readonly onChange: () => void = () => {},
     private readonly leadership?: ListLeadership,
@@ -149,7 +151,7 @@ export class RankedListsService {
 
   private async compute(now: Date, withWeeklyBest: boolean): Promise<RankedListsSnapshot> {
     const settings = this.settings();
-    const sections = await listSections(this.db);
+    const sections = await this.sections.list();
     const [latest, weeklyBestIds, popularNowIds, pickIds, ...bySection] = await Promise.all([
       listPublishedArticles(this.db, {}, { now, limit: LIST_SIZES.latest }),
       withWeeklyBest ? this.weeklyBestIds(now, settings) : Promise.resolve(null),

@@ -7,3 +7,6 @@ export type { ActiveReaderSession } from './reader-session.service.js';
 export { ReaderPasswordResetService, READER_RESET_LIFETIME_MS } from './reader-password-reset.service.js';
 export { MAX_READER_NAME_LENGTH } from './reader.types.js';
 export type { Reader, ReaderComment, ReaderCommentStatus } from './reader.types.js';
+// Bulk writes for importers (the demo, archive imports, generated archives).
+export { importReader } from './reader-import.service.js';
+export type { ReaderImport } from './reader-import.service.js';

@@ -2,7 +2,5 @@
 // files directly. The repository and its rows stay private.
 export { RevisionService } from './revision.service.js';
 export type { RevisionActor, StoryEditor } from './revision.service.js';
-// Written by the articles module inside the transaction that saves the story.
-export { insertRevision } from './revision.repository.js';
 export { diffSnapshots } from './revision-diff.js';
 export type { BodyLineChange, FieldChange, Revision, RevisionDiff, RevisionSnapshot, SnapshotField } from './revision.types.js';

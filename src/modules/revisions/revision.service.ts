@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../shared/errors.js';
 import { diffSnapshots } from './revision-diff.js';
-import { findRevision, listRevisions } from './revision.repository.js';
-import type { Revision, RevisionDiff } from './revision.types.js';
+import { findRevision, insertRevision, listRevisions } from './revision.repository.js';
+import type { Revision, RevisionDiff, RevisionSnapshot } from './revision.types.js';
 
 /** Who is restoring: a signed-in staff user, as the articles module's `Actor`. */
 export interface RevisionActor {
@@ -31,6 +31,17 @@ export class RevisionService {
     private readonly db: Db,
     private readonly editing: StoryEditor,
   ) {}
+
+  /**
+   * Saves the next numbered revision of a story and returns its number. Takes the transaction that
+   * saves the story (ArticleEditingService's), so a story never exists without its revision.
+   */
+  recordIn(
+    trx: Db,
+    revision: { articleId: string; authorUserId: string | null; snapshot: RevisionSnapshot; createdAt: Date },
+  ): Promise<number> {
+    return insertRevision(trx, revision);
+  }
 
   /** Newest first; empty for a story with no revisions (or none at all). */
   listRevisions(articleId: string): Promise<Revision[]> {

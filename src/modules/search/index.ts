@@ -2,3 +2,5 @@
 // files directly. The repository and its rows stay private.
 export { SearchService, MAX_SEARCH_LENGTH, SEARCH_PAGE_SIZE } from './search.service.js';
 export type { SearchHit, SearchQuery, SearchResult, SnippetPart } from './search.types.js';
+// Its reaction (src/reactions.ts).
+export { searchIndexReaction } from './search-index.reaction.js';

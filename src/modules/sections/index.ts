@@ -5,3 +5,7 @@ export type { SectionFields } from './section.service.js';
 export { SectionDirectory } from './section-directory.js';
 export type { Section, SectionInput } from './section.types.js';
 export { listSections } from './section.repository.js';
+// Its reaction (src/reactions.ts).
+export { sectionsReaction } from './sections.reaction.js';
+// Bulk writes for importers (the demo, archive imports, generated archives).
+export { importSection } from './section-import.service.js';

@@ -2,4 +2,6 @@
 // files directly. Its reads below return domain types; writes and rows stay private.
 export type { Series } from './series.types.js';
 export { SeriesService } from './series.service.js';
-export { findSeriesByIds, findSeriesBySlug, listSeries } from './series.repository.js';
+export { findSeriesByIds } from './series.repository.js';
+// Bulk writes for importers (the demo, archive imports, generated archives).
+export { importSeries } from './series-import.service.js';

@@ -3,5 +3,7 @@
 export { SettingsService } from './settings.service.js';
 export { DEFAULT_PUBLICATION, PublicationSettingsSchema } from './settings.types.js';
 export type { PublicationSettings } from './settings.types.js';
-// The key-value store itself, for modules that keep their own keys in it (curation: lead, banner).
-export { readSettings, writeSettings } from './settings.repository.js';
+// Its reaction (src/reactions.ts).
+export { settingsReaction } from './settings.reaction.js';
+// Bulk writes for importers (the demo, archive imports, generated archives).
+export { importPublicationSettings } from './settings-import.service.js';

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { EventBus } from '../../shared/events.js';
-import { findMediaById, type MediaAsset } from '../media/index.js';
+import type { MediaAsset, MediaLibrary } from '../media/index.js';
 import { readSettings, writeSettings } from './settings.repository.js';
 import { DEFAULT_PUBLICATION, PublicationSettingsSchema, type PublicationSettings } from './settings.types.js';
 
@@ -12,6 +12,7 @@ export class SettingsService {
   constructor(
     private readonly db: Db,
     private readonly events: EventBus,
+    private readonly media: Pick<MediaLibrary, 'find'>,
   ) {}
 
   async load(): Promise<PublicationSettings> {
@@ -20,7 +21,7 @@ export class SettingsService {
     const parsed = PublicationSettingsSchema.safeParse(merged);
     this.current = parsed.success ? parsed.data : DEFAULT_PUBLICATION;
     // Loaded here, not by the site context: both reload side by side, and the logo follows the settings.
-    this.logoAsset = this.current.logoMediaId ? ((await findMediaById(this.db, this.current.logoMediaId)) ?? null) : null;
+    this.logoAsset = this.current.logoMediaId ? ((await this.media.find(this.current.logoMediaId)) ?? null) : null;
     return this.current;
   }
 
@@ -46,7 +47,7 @@ export class SettingsService {
         if (typeof key === 'string' && key in PublicationSettingsSchema.shape) problems.add(key as keyof PublicationSettings);
       }
     }
-    if (changes.logoMediaId && !problems.has('logoMediaId') && !(await findMediaById(this.db, changes.logoMediaId))) problems.add('logoMediaId');
+    if (changes.logoMediaId && !problems.has('logoMediaId') && !(await this.media.find(changes.logoMediaId))) problems.add('logoMediaId');
     return [...problems];
   }
 
@@ -56,5 +57,18 @@ export class SettingsService {
     this.current = next;
     await this.events.emit({ name: 'settings.changed' });
     return next;
+  }
+
+  /**
+   * Every stored key, for modules that keep their own keys in the settings store (curation: lead,
+   * banner). Read afresh: only `publication` is kept in memory here.
+   */
+  readStored(): Promise<Record<string, unknown>> {
+    return readSettings(this.db);
+  }
+
+  /** Writes other modules' keys through their database handle or transaction (`db` first). */
+  writeIn(db: Db, values: Record<string, unknown>): Promise<void> {
+    return writeSettings(db, values);
   }
 }

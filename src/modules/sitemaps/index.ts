@@ -4,3 +4,5 @@ export { SitemapService, ARTICLES_PER_SITEMAP, SITEMAP_REFRESH_INTERVAL_MS } fro
 export type { SitemapDocument, SitemapOptions, SitemapUrls } from './sitemap.service.js';
 // Its job (src/job-list.ts).
 export { SITEMAPS_REFRESH_JOB, sitemapsRefreshJob } from './sitemaps-refresh.job.js';
+// Its reaction (src/reactions.ts).
+export { sitemapsReaction } from './sitemaps.reaction.js';

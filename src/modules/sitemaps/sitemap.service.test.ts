@@ -3,12 +3,25 @@ import { after, before, describe, it } from 'node:test';
 import { HOUR_MS } from '../../shared/clock.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { xmllint } from '../../testing/xml-schema.js';
-import { absoluteUrls } from '../../web/shared/absolute-urls.js';
 import { insertArticle } from '../articles/article.repository.js';
 import { NEWS_MAX_STORIES, NEWS_WINDOW_MS } from './google-news.js';
-import { ARTICLES_PER_SITEMAP, SITEMAP_REFRESH_INTERVAL_MS, SitemapService, type SitemapDocument } from './sitemap.service.js';
+import { ARTICLES_PER_SITEMAP, SITEMAP_REFRESH_INTERVAL_MS, SitemapService, type SitemapDocument, type SitemapUrls } from './sitemap.service.js';
 
 const SITE = 'https://news.example';
+/**
+ * The URLs a service of a test's own gives out: the site's public paths (src/web/shared/paths.ts),
+ * spelt out here because a module's test stays off the web layer. The app's own service
+ * (t.deps.sitemaps) uses the real ones, and the tests on it check them.
+ */
+const URLS: SitemapUrls = {
+  home: () => `${SITE}/`,
+  article: (slug) => `${SITE}/article/${encodeURIComponent(slug)}`,
+  section: (slug) => `${SITE}/section/${encodeURIComponent(slug)}`,
+  author: (slug) => `${SITE}/author/${encodeURIComponent(slug)}`,
+  series: (slug) => `${SITE}/series/${encodeURIComponent(slug)}`,
+  staticPage: (slug) => `${SITE}/${encodeURIComponent(slug)}`,
+  sitemap: (name) => `${SITE}/sitemaps/${encodeURIComponent(name)}`,
+};
 
 function text(document: SitemapDocument | undefined): string {
   assert.ok(document, 'the sitemap is served');
@@ -28,7 +41,7 @@ describe('SitemapService', () => {
 
   /** A service of its own over the test app's database, with small limits a test can reach. */
   function smallService(options: { articlesPerSitemap?: number; newsMaxStories?: number } = {}): SitemapService {
-    return new SitemapService(t.deps.db, t.clock, { urls: absoluteUrls(SITE), publication: () => t.deps.settings.publication, ...options });
+    return new SitemapService(t.deps.db, t.clock, { urls: URLS, publication: () => t.deps.settings.publication, ...options });
   }
 
   it('lists only visible stories, and only the authors and series that have one', async () => {

@@ -2,6 +2,6 @@
 // files directly. Its reads below return domain types; writes and rows stay private.
 export { TagService } from './tag.service.js';
 export type { Tag } from './tag.types.js';
-export { findTagBySlug, findTagsForArticles, listTagsWithCounts } from './tag.repository.js';
-// Called by the articles module inside the transaction that saves a story's tags.
-export { ensureTags } from './tag.repository.js';
+export { findTagsForArticles } from './tag.repository.js';
+// Bulk writes for importers (the demo, archive imports, generated archives).
+export { importTags } from './tag-import.service.js';

@@ -7,3 +7,5 @@ export { DELIVERY_STATUSES, WEBHOOK_EVENTS } from './webhook.types.js';
 export type { DeliveryEvent, DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent, WebhookFields, WebhookListItem } from './webhook.types.js';
 // Its job (src/job-list.ts).
 export { WEBHOOK_DELIVERY_JOB, webhookDeliveryJob } from './webhook-delivery.job.js';
+// Its reaction (src/reactions.ts).
+export { webhooksReaction } from './webhooks.reaction.js';

@@ -1,18 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { apiGet, errorCode } from '../../testing/api-client.js';
-import { csrfTokenIn, postForm } from '../../testing/newsroom-client.js';
-import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { createNewsroomTestApp, postForm, signInStaff } from '../../testing/newsroom-client.js';
+import type { TestApp } from '../../testing/test-app.js';
 
 describe('API keys in the newsroom', () => {
   let t: TestApp;
   let adminCookie: string;
   let adminCsrf: string;
   before(async () => {
-    t = await createTestApp();
-    const { user } = await t.factories.staff({ role: 'admin' });
-    adminCookie = await t.factories.sessionCookie(user.id);
-    adminCsrf = csrfTokenIn((await t.app.inject({ url: '/newsroom/api-keys', headers: { cookie: adminCookie } })).body);
+    ({ t, cookie: adminCookie, csrf: adminCsrf } = await createNewsroomTestApp('admin', '/newsroom/api-keys'));
   });
   after(() => t.close());
 
@@ -71,9 +68,7 @@ describe('API keys in the newsroom', () => {
     assert.equal(noToken.headers['x-error-code'], 'ERR_CSRF_TOKEN_INVALID');
     const [existing] = await t.deps.apiKeys.list();
     for (const role of ['reporter', 'editor'] as const) {
-      const { user } = await t.factories.staff({ role });
-      const cookie = await t.factories.sessionCookie(user.id);
-      const csrf = csrfTokenIn((await t.app.inject({ url: '/newsroom', headers: { cookie } })).body);
+      const { cookie, csrf } = await signInStaff(t, role);
       const page = await t.app.inject({ url: '/newsroom/api-keys', headers: { cookie } });
       assert.equal(page.statusCode, 403, role);
       assert.equal(page.headers['x-error-code'], 'ERR_FORBIDDEN');

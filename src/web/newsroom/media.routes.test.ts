@@ -4,8 +4,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { MAX_UPLOAD_BYTES } from '../../modules/media/media-upload.service.js';
-import { csrfTokenIn, postForm } from '../../testing/newsroom-client.js';
-import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { createNewsroomTestApp, postForm } from '../../testing/newsroom-client.js';
+import type { TestApp } from '../../testing/test-app.js';
 
 /** A multipart body as a browser sends it, built by the platform's own FormData encoder. */
 async function multipart(fields: Record<string, string>, file?: { name: string; bytes: Buffer; type: string }) {
@@ -23,11 +23,10 @@ describe('newsroom media library', () => {
   let jpeg: Buffer;
 
   before(async () => {
-    t = await createTestApp();
-    const { user } = await t.factories.staff({ role: 'reporter' });
-    cookie = await t.factories.sessionCookie(user.id);
-    csrf = csrfTokenIn((await t.app.inject({ url: '/newsroom/media', headers: { cookie } })).body);
-    jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } }).jpeg().toBuffer();
+    ({ t, cookie, csrf } = await createNewsroomTestApp('reporter', '/newsroom/media'));
+    jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } })
+      .jpeg()
+      .toBuffer();
   });
   after(async () => {
     await t.deps.media.idle();

@@ -1,18 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { READER_RESET_LIFETIME_MS } from '../../modules/readers/reader-password-reset.service.js';
-import { csrfTokenIn, postForm } from '../../testing/newsroom-client.js';
-import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { createNewsroomTestApp, postForm, signInStaff } from '../../testing/newsroom-client.js';
+import type { TestApp } from '../../testing/test-app.js';
 
 describe('reader accounts in the newsroom, and password-reset links', () => {
   let t: TestApp;
   let adminCookie: string;
   let adminCsrf: string;
   before(async () => {
-    t = await createTestApp();
-    const { user } = await t.factories.staff({ role: 'admin' });
-    adminCookie = await t.factories.sessionCookie(user.id);
-    adminCsrf = csrfTokenIn((await t.app.inject({ url: '/newsroom', headers: { cookie: adminCookie } })).body);
+    ({ t, cookie: adminCookie, csrf: adminCsrf } = await createNewsroomTestApp('admin', '/newsroom'));
   });
   after(() => t.close());
 
@@ -59,9 +56,7 @@ describe('reader accounts in the newsroom, and password-reset links', () => {
 
   it('lets only admins make a reset link; an editor gets 403 and no link is stored', async () => {
     const { reader } = await t.factories.reader();
-    const { user } = await t.factories.staff({ role: 'editor' });
-    const cookie = await t.factories.sessionCookie(user.id);
-    const _csrf = csrfTokenIn((await t.app.inject({ url: '/newsroom', headers: { cookie } })).body);
+    const { cookie, csrf: _csrf } = await signInStaff(t, 'editor');
     const response = await postForm(t.app, `/newsroom/readers/${reader.id}/reset-link`, { _csrf }, { cookie });
     assert.equal(response.statusCode, 403);
     assert.equal(response.headers['x-error-code'], 'ERR_FORBIDDEN');

@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { csrfTokenIn, postForm } from '../../testing/newsroom-client.js';
-import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { createNewsroomTestApp, postForm, signInStaff } from '../../testing/newsroom-client.js';
+import type { TestApp } from '../../testing/test-app.js';
 
 describe('publication settings in the newsroom', () => {
   let t: TestApp;
   let cookie: string;
   let _csrf: string;
   before(async () => {
-    t = await createTestApp();
-    const { user } = await t.factories.staff({ role: 'admin' });
-    cookie = await t.factories.sessionCookie(user.id);
-    _csrf = csrfTokenIn((await t.app.inject({ url: '/newsroom/settings', headers: { cookie } })).body);
+    ({ t, cookie, csrf: _csrf } = await createNewsroomTestApp('admin', '/newsroom/settings'));
   });
   after(() => t.close());
 
@@ -121,9 +118,7 @@ describe('publication settings in the newsroom', () => {
   it('refuses the settings to non-admins with 403 and changes nothing', async () => {
     const before = t.deps.settings.publication;
     for (const role of ['contributor', 'reporter', 'editor'] as const) {
-      const { user } = await t.factories.staff({ role });
-      const staffCookie = await t.factories.sessionCookie(user.id);
-      const token = csrfTokenIn((await t.app.inject({ url: '/newsroom', headers: { cookie: staffCookie } })).body);
+      const { cookie: staffCookie, csrf: token } = await signInStaff(t, role);
       assert.equal((await t.app.inject({ url: '/newsroom/settings', headers: { cookie: staffCookie } })).statusCode, 403, role);
       const response = await postForm(t.app, '/newsroom/settings', { ...valid(), _csrf: token, name: 'Taken Over' }, { cookie: staffCookie });
       assert.equal(response.statusCode, 403, role);

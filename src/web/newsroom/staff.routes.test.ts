@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DAY_MS } from '../../shared/clock.js';
-import { csrfTokenIn, postForm, sessionCookieFrom, signInOverHttp } from '../../testing/newsroom-client.js';
+import { createNewsroomTestApp, postForm, sessionCookieFrom, signInOverHttp, signInStaff } from '../../testing/newsroom-client.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 
 const INVITATION_LINK = /\/newsroom\/invitations\/([A-Za-z0-9_-]{43})/;
@@ -11,10 +11,7 @@ describe('staff management and invitations', () => {
   let adminCookie: string;
   let csrf: string;
   before(async () => {
-    t = await createTestApp();
-    const { user } = await t.factories.staff({ role: 'admin', displayName: 'Head Admin' });
-    adminCookie = await t.factories.sessionCookie(user.id);
-    csrf = csrfTokenIn((await t.app.inject({ url: '/newsroom/staff', headers: { cookie: adminCookie } })).body);
+    ({ t, cookie: adminCookie, csrf } = await createNewsroomTestApp('admin', '/newsroom/staff', { displayName: 'Head Admin' }));
   });
   after(() => t.close());
 
@@ -139,9 +136,7 @@ describe('staff management and invitations', () => {
   it('never leaves the newsroom without an active admin (409, nothing changed)', async () => {
     const fresh = await createTestApp();
     try {
-      const { user } = await fresh.factories.staff({ role: 'admin' });
-      const cookie = await fresh.factories.sessionCookie(user.id);
-      const token = csrfTokenIn((await fresh.app.inject({ url: '/newsroom/staff', headers: { cookie } })).body);
+      const { user, cookie, csrf: token } = await signInStaff(fresh, 'admin', '/newsroom/staff');
       const demote = await postForm(fresh.app, `/newsroom/staff/${user.id}/role`, { _csrf: token, role: 'editor' }, { cookie });
       assert.equal(demote.statusCode, 409);
       assert.equal(demote.headers['x-error-code'], 'ERR_LAST_ADMIN');
@@ -163,9 +158,7 @@ describe('staff management and invitations', () => {
   it('refuses every staff route to non-admins with 403 and changes nothing', async () => {
     const { user: target } = await t.factories.staff({ role: 'contributor' });
     for (const role of ['contributor', 'reporter', 'editor'] as const) {
-      const { user } = await t.factories.staff({ role });
-      const cookie = await t.factories.sessionCookie(user.id);
-      const _csrf = csrfTokenIn((await t.app.inject({ url: '/newsroom', headers: { cookie } })).body);
+      const { user, cookie, csrf: _csrf } = await signInStaff(t, role);
       const invitationsBefore = await invitationCount();
       const get = await t.app.inject({ url: '/newsroom/staff', headers: { cookie } });
       assert.equal(get.statusCode, 403, role);

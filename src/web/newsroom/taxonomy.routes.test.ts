@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { csrfTokenIn, postForm } from '../../testing/newsroom-client.js';
-import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { createNewsroomTestApp, postForm, signInStaff } from '../../testing/newsroom-client.js';
+import type { TestApp } from '../../testing/test-app.js';
 
 describe('managing sections in the newsroom', () => {
   let t: TestApp;
   let cookie: string;
   let _csrf: string;
   before(async () => {
-    t = await createTestApp();
-    const { user } = await t.factories.staff({ role: 'admin' });
-    cookie = await t.factories.sessionCookie(user.id);
-    _csrf = csrfTokenIn((await t.app.inject({ url: '/newsroom/sections', headers: { cookie } })).body);
+    ({ t, cookie, csrf: _csrf } = await createNewsroomTestApp('admin', '/newsroom/sections'));
   });
   after(() => t.close());
 
@@ -89,9 +86,7 @@ describe('managing sections in the newsroom', () => {
     const section = await t.factories.section({ slug: 'guarded', name: 'Guarded' });
     const before = await t.deps.sectionAdmin.list();
     for (const role of ['contributor', 'reporter', 'editor'] as const) {
-      const { user } = await t.factories.staff({ role });
-      const staffCookie = await t.factories.sessionCookie(user.id);
-      const token = csrfTokenIn((await t.app.inject({ url: '/newsroom', headers: { cookie: staffCookie } })).body);
+      const { cookie: staffCookie, csrf: token } = await signInStaff(t, role);
       for (const url of ['/newsroom/sections', '/newsroom/sections/new', `/newsroom/sections/${section.id}`]) {
         const response = await t.app.inject({ url, headers: { cookie: staffCookie } });
         assert.equal(response.statusCode, 403, `${role} GET ${url}`);
@@ -115,10 +110,7 @@ describe('managing authors and tags in the newsroom', () => {
   let cookie: string;
   let _csrf: string;
   before(async () => {
-    t = await createTestApp();
-    const { user } = await t.factories.staff({ role: 'admin' });
-    cookie = await t.factories.sessionCookie(user.id);
-    _csrf = csrfTokenIn((await t.app.inject({ url: '/newsroom/authors', headers: { cookie } })).body);
+    ({ t, cookie, csrf: _csrf } = await createNewsroomTestApp('admin', '/newsroom/authors'));
   });
   after(() => t.close());
 
@@ -191,9 +183,7 @@ describe('managing authors and tags in the newsroom', () => {
   it('refuses author and tag routes to non-admins with 403 and changes nothing', async () => {
     const author = await t.factories.author();
     const before = await t.deps.authors.list();
-    const { user } = await t.factories.staff({ role: 'editor' });
-    const staffCookie = await t.factories.sessionCookie(user.id);
-    const token = csrfTokenIn((await t.app.inject({ url: '/newsroom', headers: { cookie: staffCookie } })).body);
+    const { user, cookie: staffCookie, csrf: token } = await signInStaff(t, 'editor');
     for (const url of ['/newsroom/authors', '/newsroom/authors/new', `/newsroom/authors/${author.id}`, '/newsroom/tags']) {
       assert.equal((await t.app.inject({ url, headers: { cookie: staffCookie } })).statusCode, 403, url);
     }

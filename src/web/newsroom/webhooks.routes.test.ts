@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { csrfTokenIn } from '../../testing/newsroom-client.js';
+import { csrfTokenIn, signInStaff } from '../../testing/newsroom-client.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { startWebhookReceiver, verifyDatelineSignature } from '../../testing/webhook-receiver.js';
 import { countDeliveries } from '../../modules/webhooks/webhook.repository.js';
@@ -230,10 +230,13 @@ describe('webhooks in the newsroom, private addresses refused (the default)', ()
   after(() => t.close());
 
   it('refuses a loopback URL with a 400 and saves nothing', async () => {
-    const { user } = await t.factories.staff({ role: 'admin' });
-    const cookie = await t.factories.sessionCookie(user.id);
-    const _csrf = csrfTokenIn((await t.app.inject({ url: '/newsroom/webhooks/new', headers: { cookie } })).body);
-    const fields: Array<[string, string]> = [['_csrf', _csrf], ['name', 'Inside'], ['url', 'http://127.0.0.1:9/hook'], ['events', 'story.published']];
+    const { cookie, csrf: _csrf } = await signInStaff(t, 'admin', '/newsroom/webhooks/new');
+    const fields: Array<[string, string]> = [
+      ['_csrf', _csrf],
+      ['name', 'Inside'],
+      ['url', 'http://127.0.0.1:9/hook'],
+      ['events', 'story.published'],
+    ];
     const response = await postFields(t.app, '/newsroom/webhooks/new', fields, cookie);
     assert.equal(response.statusCode, 400);
     assert.equal(response.headers['x-error-code'], 'ERR_WEBHOOK_URL_PRIVATE');

@@ -13,13 +13,3 @@ export function AccountLayout({ site, title, hasErrors = false, children }: { si
     </Layout>
   );
 }
-
-/** A confirmation after a change, announced politely. */
-export function Notice({ text }: { text: string | undefined }) {
-  if (!text) return null;
-  return (
-    <p class="newsroom-notice" role="status">
-      {text}
-    </p>
-  );
-}

@@ -1,6 +1,7 @@
 import type { ReaderComment, ReaderCommentStatus } from '../../../modules/readers/index.js';
 import type { Pagination } from '../../../shared/pagination.js';
 import { formatDateTime } from '../../shared/format.js';
+import { PageLinks } from '../../shared/page-links.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { AccountLayout } from './account-layout.js';
@@ -14,7 +15,7 @@ const STATUS_LABELS: Record<ReaderCommentStatus, string> = {
 
 /** "My comments": the reader's own comments, newest first, each linking to its place in the story. */
 export function MyCommentsPage({ site, comments, pagination }: { site: SiteContext; comments: readonly ReaderComment[]; pagination: Pagination }) {
-  const { page, totalPages } = pagination;
+  const { page } = pagination;
   return (
     <AccountLayout site={site} title={page > 1 ? `My comments (page ${page})` : 'My comments'}>
       <h1>My comments</h1>
@@ -42,23 +43,13 @@ export function MyCommentsPage({ site, comments, pagination }: { site: SiteConte
           ))}
         </ol>
       )}
-      {totalPages > 1 && (
-        <nav class="pagination" aria-label="Pages of my comments">
-          {page > 1 && (
-            <a href={paths.account.comments(page - 1)} rel="prev">
-              ← Newer comments
-            </a>
-          )}
-          <span>
-            Page {page} of {totalPages}
-          </span>
-          {page < totalPages && (
-            <a href={paths.account.comments(page + 1)} rel="next">
-              Older comments →
-            </a>
-          )}
-        </nav>
-      )}
+      <PageLinks
+        label="Pages of my comments"
+        pagination={pagination}
+        href={(target) => paths.account.comments(target)}
+        previous="← Newer comments"
+        next="Older comments →"
+      />
     </AccountLayout>
   );
 }

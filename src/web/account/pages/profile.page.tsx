@@ -2,9 +2,11 @@ import { MAX_READER_NAME_LENGTH, type Reader } from '../../../modules/readers/in
 import { MIN_PASSWORD_LENGTH } from '../../../modules/users/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { CurrentPasswordField, NewPasswordFields } from '../../shared/password-fields.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
-import { AccountLayout, Notice } from './account-layout.js';
+import { Notice } from '../../shared/notice.js';
+import { AccountLayout } from './account-layout.js';
 
 export interface ProfilePageProps {
   site: SiteContext;
@@ -61,18 +63,8 @@ export function ProfilePage(props: ProfilePageProps) {
       <h2>Password</h2>
       <form method="post" action={paths.account.password()} class="newsroom-form">
         <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
-        <TextField id="current-password" label="Current password" type="password" autoComplete="current-password" maxLength={256} errors={errors} />
-        <TextField
-          id="new-password"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. Changing it signs you out everywhere else.`}
-          minLength={MIN_PASSWORD_LENGTH}
-          maxLength={256}
-          errors={errors}
-        />
-        <TextField id="confirm-password" label="New password again" type="password" autoComplete="new-password" maxLength={256} errors={errors} />
+        <CurrentPasswordField errors={errors} />
+        <NewPasswordFields hint={`At least ${MIN_PASSWORD_LENGTH} characters. Changing it signs you out everywhere else.`} errors={errors} />
         <button type="submit">Change password</button>
       </form>
     </AccountLayout>
@@ -92,7 +84,7 @@ export function DeleteAccountPage(props: { site: SiteContext; csrfToken: string;
       <ErrorSummary errors={errors} />
       <form method="post" action={paths.account.delete()} class="newsroom-form">
         <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
-        <TextField id="password" label="Your password, to confirm" type="password" autoComplete="current-password" maxLength={256} errors={errors} />
+        <CurrentPasswordField id="password" label="Your password, to confirm" errors={errors} />
         <button type="submit">Delete my account</button>
       </form>
       <p>

@@ -1,11 +1,11 @@
 import { MIN_PASSWORD_LENGTH } from '../../../modules/users/index.js';
 import { MAX_READER_NAME_LENGTH } from '../../../modules/readers/index.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { NewPasswordFields, PASSWORD_HINT } from '../../shared/password-fields.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
-import { AccountLayout, Notice } from './account-layout.js';
-
-const PASSWORD_HINT = `At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong, memorable password.`;
+import { Notice } from '../../shared/notice.js';
+import { AccountLayout } from './account-layout.js';
 
 /** Signing in to a reader account; `next` is where to go afterwards (already made safe). */
 export function SignInPage(props: { site: SiteContext; next: string; email?: string; errors?: readonly FieldError[]; notice?: string }) {
@@ -69,8 +69,7 @@ export function ResetPasswordPage(props: { site: SiteContext; token: string; err
       <p>This link works once. Afterwards you are signed in here and signed out everywhere else.</p>
       <ErrorSummary errors={errors} />
       <form method="post" action={paths.account.reset(props.token)} class="newsroom-form">
-        <TextField id="new-password" label="New password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} minLength={MIN_PASSWORD_LENGTH} maxLength={256} errors={errors} />
-        <TextField id="confirm-password" label="New password again" type="password" autoComplete="new-password" maxLength={256} errors={errors} />
+        <NewPasswordFields errors={errors} />
         <button type="submit">Save new password</button>
       </form>
     </AccountLayout>

@@ -2,6 +2,10 @@ import type { ApiKey } from '../../../modules/api-keys/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { DataTable } from '../components/data-table.js';
+import { PostButton } from '../components/inline-post-form.js';
+import { Notice } from '../../shared/notice.js';
+import { ShownOnce } from '../components/shown-once.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
@@ -35,67 +39,51 @@ export function ApiKeyListPage(props: ApiKeyListProps) {
         <a href={`${props.apiUrl}/openapi.json`}>{`${props.apiUrl}/openapi.json`}</a>.
       </p>
       {props.created && (
-        <div class="newsroom-notice invitation-link" role="status">
-          <p>
-            API key created for <strong>{props.created.name}</strong>. Copy it now and pass it on safely; it will not be shown again (we keep only a
-            fingerprint of it):
-          </p>
-          <p>
-            <code>{props.created.key}</code>
-          </p>
-          <p>
-            Try it: <code>{`curl -H "Authorization: Bearer ${props.created.key}" ${props.apiUrl}/articles`}</code>
-          </p>
-        </div>
+        <ShownOnce
+          secret={props.created.key}
+          after={
+            <>
+              <p>
+                Try it: <code>{`curl -H "Authorization: Bearer ${props.created.key}" ${props.apiUrl}/articles`}</code>
+              </p>
+            </>
+          }
+        >
+          API key created for <strong>{props.created.name}</strong>. Copy it now and pass it on safely; it will not be shown again (we keep only a
+          fingerprint of it):
+        </ShownOnce>
       )}
-      {props.revoked && (
-        <p class="newsroom-notice" role="status">
-          The key was revoked. It no longer works.
-        </p>
-      )}
+      <Notice text={props.revoked && 'The key was revoked. It no longer works.'} />
       {keys.length === 0 ? (
         <p>No API keys yet.</p>
       ) : (
-        <table class="staff-table">
-          <caption class="visually-hidden">API keys</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key begins</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
+        <DataTable class="staff-table" caption="API keys" captionHidden columns={['Name', 'Key begins', 'Created', 'Last used', 'Status', 'Actions']}>
+          {keys.map((key) => (
+            <tr key={key.id}>
+              <th scope="row">{key.name}</th>
+              <td>
+                <code>{key.prefix}…</code>
+              </td>
+              <td>
+                <Time date={key.createdAt} />
+              </td>
+              <td>
+                <Time date={key.lastUsedAt} />
+              </td>
+              <td>{key.revokedAt ? 'Revoked' : 'Active'}</td>
+              <td>
+                {!key.revokedAt && (
+                  <PostButton
+                    action={newsroomPaths.apiKeyRevoke(key.id)}
+                    csrfToken={viewer.csrfToken}
+                    label="Revoke"
+                    context={` the key ${key.name}`}
+                  />
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {keys.map((key) => (
-              <tr key={key.id}>
-                <th scope="row">{key.name}</th>
-                <td>
-                  <code>{key.prefix}…</code>
-                </td>
-                <td>
-                  <Time date={key.createdAt} />
-                </td>
-                <td>
-                  <Time date={key.lastUsedAt} />
-                </td>
-                <td>{key.revokedAt ? 'Revoked' : 'Active'}</td>
-                <td>
-                  {!key.revokedAt && (
-                    <form method="post" action={newsroomPaths.apiKeyRevoke(key.id)} class="inline-form">
-                      <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
-                      <button type="submit">
-                        Revoke<span class="visually-hidden">{` the key ${key.name}`}</span>
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <h2>Create a key</h2>
       <form method="post" action={newsroomPaths.apiKeys()} class="newsroom-form newsroom-form-page">

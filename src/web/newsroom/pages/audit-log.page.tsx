@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../../modules/audit/index.js';
 import { formatDateTime } from '../../shared/format.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import { DataTable } from '../components/data-table.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
@@ -23,33 +24,25 @@ export function AuditLogPage({
       {entries.length === 0 ? (
         <p class="empty-note">Nothing has been recorded yet.</p>
       ) : (
-        <div class="newsroom-table-wrap">
-          <table class="newsroom-table">
-            <caption>The latest {entries.length} entries, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Action</th>
-                <th scope="col">By</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td>
-                    <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at, site.publication)}</time>
-                  </td>
-                  <td>
-                    <code>{entry.action}</code>
-                  </td>
-                  <td>{entry.actorUserId ? (names.get(entry.actorUserId) ?? 'Removed account') : 'Nobody signed in'}</td>
-                  <td class="audit-details">{describeDetails(entry.details)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          class="newsroom-table"
+          wrap
+          caption={<>The latest {entries.length} entries, newest first</>}
+          columns={['When', 'Action', 'By', 'Details']}
+        >
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <td>
+                <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at, site.publication)}</time>
+              </td>
+              <td>
+                <code>{entry.action}</code>
+              </td>
+              <td>{entry.actorUserId ? (names.get(entry.actorUserId) ?? 'Removed account') : 'Nobody signed in'}</td>
+              <td class="audit-details">{describeDetails(entry.details)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </NewsroomLayout>
   );

@@ -4,6 +4,7 @@ import type { User } from '../../../modules/users/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
@@ -48,11 +49,7 @@ export function AuthorFormPage({
           <a href={newsroomPaths.authors()}>All authors</a>
         </p>
         <h1>{heading}</h1>
-        {saved && (
-          <p class="newsroom-notice" role="status">
-            Saved. Readers see the change now.
-          </p>
-        )}
+        <Notice text={saved && 'Saved. Readers see the change now.'} />
         <ErrorSummary errors={errors} />
         <form method="post" action={authorId ? newsroomPaths.author(authorId) : newsroomPaths.authorNew()} class="newsroom-form">
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />

@@ -1,5 +1,6 @@
 import type { Author } from '../../../modules/authors/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import { DataTable } from '../components/data-table.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
@@ -22,32 +23,21 @@ export function AuthorListPage({
       <p>
         <a href={newsroomPaths.authorNew()}>New author</a>
       </p>
-      <table class="section-table">
-        <caption class="visually-hidden">Author profiles</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Job title</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Staff account</th>
+      <DataTable class="section-table" caption="Author profiles" captionHidden columns={['Name', 'Job title', 'E-mail', 'Staff account']}>
+        {authors.map((author) => (
+          <tr key={author.id}>
+            <th scope="row">
+              <a href={newsroomPaths.author(author.id)}>
+                {author.name}
+                <span class="visually-hidden"> (edit)</span>
+              </a>
+            </th>
+            <td>{author.jobTitle}</td>
+            <td>{author.email}</td>
+            <td>{accounts.get(author.id) ?? 'None'}</td>
           </tr>
-        </thead>
-        <tbody>
-          {authors.map((author) => (
-            <tr key={author.id}>
-              <th scope="row">
-                <a href={newsroomPaths.author(author.id)}>
-                  {author.name}
-                  <span class="visually-hidden"> (edit)</span>
-                </a>
-              </th>
-              <td>{author.jobTitle}</td>
-              <td>{author.email}</td>
-              <td>{accounts.get(author.id) ?? 'None'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </NewsroomLayout>
   );
 }

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, type FieldError } from '../../shared/form-fields.js';
+import { InlinePostForm } from '../components/inline-post-form.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
@@ -95,15 +96,14 @@ function QueueEntry({ item, site, viewer, queue }: { item: QueueItem; site: Site
   const who = item.reader.deleted ? 'a deleted reader' : item.reader.displayName;
   const what = `comment by ${who} on “${item.article.headline}”`;
   const action = (name: Parameters<typeof newsroomPaths.commentAction>[1], label: string) => (
-    <form method="post" action={newsroomPaths.commentAction(item.id, name)} class="inline-form">
-      <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+    <InlinePostForm action={newsroomPaths.commentAction(item.id, name)} csrfToken={viewer.csrfToken}>
       <input type="hidden" name="show" value={queue.view} />
       <input type="hidden" name="page" value={String(queue.pagination.page)} />
       <button type="submit">
         {label}
         <span class="visually-hidden">: {what}</span>
       </button>
-    </form>
+    </InlinePostForm>
   );
   return (
     <li id={`comment-${item.id}`}>

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, type FieldError } from '../../shared/form-fields.js';
+import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
@@ -43,11 +44,7 @@ export function CurationPage(props: CurationPageProps) {
   return (
     <NewsroomLayout site={props.site} title={errors.length > 0 ? 'Error: Curation' : 'Curation'} viewer={props.viewer} current={newsroomPaths.curation()}>
       <h1>Curation</h1>
-      {notice && (
-        <p class="newsroom-notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice text={notice} />
       <ErrorSummary errors={errors} />
       <p class="field-hint">Times are in the publication’s time zone, {timeZone}.</p>
 

@@ -1,6 +1,7 @@
-import { MIN_PASSWORD_LENGTH, type Invitation } from '../../../modules/users/index.js';
+import type { Invitation } from '../../../modules/users/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { NewPasswordFields } from '../../shared/password-fields.js';
 import { NewsroomLayout, roleLabel } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
@@ -27,18 +28,16 @@ export function InvitationAcceptPage({
         </p>
         <ErrorSummary errors={errors} />
         <form method="post" action={newsroomPaths.invitation(token)} class="newsroom-form">
-          <TextField id="display-name" label="Your name, as colleagues will see it" type="text" autoComplete="name" value={displayName} maxLength={100} errors={errors} />
           <TextField
-            id="new-password"
-            label="Password"
-            type="password"
-            autoComplete="new-password"
-            hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
-            minLength={MIN_PASSWORD_LENGTH}
-            maxLength={256}
+            id="display-name"
+            label="Your name, as colleagues will see it"
+            type="text"
+            autoComplete="name"
+            value={displayName}
+            maxLength={100}
             errors={errors}
           />
-          <TextField id="confirm-password" label="Password again" type="password" autoComplete="new-password" maxLength={256} errors={errors} />
+          <NewPasswordFields label="Password" againLabel="Password again" errors={errors} />
           <button type="submit">Create my account</button>
         </form>
       </div>

@@ -3,6 +3,7 @@ import { CSRF_FIELD } from '../../http/csrf.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, type FieldError } from '../../shared/form-fields.js';
+import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 import { MediaDetailsFields, type MediaDetailsValues } from './media-library.page.js';
@@ -25,12 +26,16 @@ export function MediaEditPage(props: {
         <p>
           <a href={newsroomPaths.media()}>Back to the media library</a>
         </p>
-        {props.saved && (
-          <p class="newsroom-notice" role="status">
-            The details were saved.
-          </p>
+        <Notice text={props.saved && 'The details were saved.'} />
+        {preview && (
+          <img
+            src={paths.media(preview.file)}
+            width={preview.width}
+            height={preview.height}
+            alt={props.asset.alt}
+            style="max-width:100%;height:auto"
+          />
         )}
-        {preview && <img src={paths.media(preview.file)} width={preview.width} height={preview.height} alt={props.asset.alt} style="max-width:100%;height:auto" />}
         <ErrorSummary errors={errors} />
         <form method="post" action={newsroomPaths.mediaAsset(props.asset.id)} class="newsroom-form">
           <input type="hidden" name={CSRF_FIELD} value={props.viewer.csrfToken} />

@@ -3,6 +3,7 @@ import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { paths } from '../../shared/paths.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
@@ -44,11 +45,7 @@ export function MediaLibraryPage(props: {
   return (
     <NewsroomLayout site={props.site} title={errors.length > 0 ? 'Error: Media' : 'Media'} viewer={props.viewer} current={newsroomPaths.media()}>
       <h1>Media library</h1>
-      {props.uploaded && (
-        <p class="newsroom-notice" role="status">
-          The image was uploaded.
-        </p>
-      )}
+      <Notice text={props.uploaded && 'The image was uploaded.'} />
       <section aria-labelledby="upload-heading" class="newsroom-form-page">
         <h2 id="upload-heading">Upload an image</h2>
         <ErrorSummary errors={errors} />

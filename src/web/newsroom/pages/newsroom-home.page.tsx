@@ -2,6 +2,7 @@ import type { DeskStory } from '../../../modules/newsroom/index.js';
 import { formatDateTime } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import { DataTable } from '../components/data-table.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
@@ -23,30 +24,19 @@ export function NewsroomHomePage({ site, viewer, stories }: { site: SiteContext;
         {stories.length === 0 ? (
           <p class="empty-note">No stories yet.</p>
         ) : (
-          <div class="newsroom-table-wrap">
-            <table class="newsroom-table">
-              <thead>
-                <tr>
-                  <th scope="col">Headline</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Last change</th>
-                </tr>
-              </thead>
-              <tbody>
-                {stories.map((story) => (
-                  <tr key={story.id}>
-                    <td>{story.status === 'published' ? <a href={paths.article(story.slug)}>{story.headline}</a> : story.headline}</td>
-                    <td>
-                      <span class={`story-status story-status-${story.status}`}>{STATUS_LABELS[story.status] ?? story.status}</span>
-                    </td>
-                    <td>
-                      <time dateTime={story.changedAt.toISOString()}>{formatDateTime(story.changedAt, site.publication)}</time>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable class="newsroom-table" wrap columns={['Headline', 'Status', 'Last change']}>
+            {stories.map((story) => (
+              <tr key={story.id}>
+                <td>{story.status === 'published' ? <a href={paths.article(story.slug)}>{story.headline}</a> : story.headline}</td>
+                <td>
+                  <span class={`story-status story-status-${story.status}`}>{STATUS_LABELS[story.status] ?? story.status}</span>
+                </td>
+                <td>
+                  <time dateTime={story.changedAt.toISOString()}>{formatDateTime(story.changedAt, site.publication)}</time>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </NewsroomLayout>

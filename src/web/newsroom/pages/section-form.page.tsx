@@ -2,6 +2,7 @@ import type { SectionFields } from '../../../modules/sections/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
@@ -30,11 +31,7 @@ export function SectionFormPage({
           <a href={newsroomPaths.sections()}>All sections</a>
         </p>
         <h1>{heading}</h1>
-        {saved && (
-          <p class="newsroom-notice" role="status">
-            The section has been saved. Readers see the change now.
-          </p>
-        )}
+        <Notice text={saved && 'The section has been saved. Readers see the change now.'} />
         <ErrorSummary errors={errors} />
         <form method="post" action={sectionId ? newsroomPaths.section(sectionId) : newsroomPaths.sectionNew()} class="newsroom-form">
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />

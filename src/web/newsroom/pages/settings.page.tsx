@@ -2,6 +2,7 @@ import type { MediaAsset } from '../../../modules/media/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
@@ -51,11 +52,7 @@ export function SettingsPage({
     <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: Publication settings' : 'Publication settings'} viewer={viewer} current={newsroomPaths.settings()}>
       <div class="newsroom-form-page">
         <h1>Publication settings</h1>
-        {saved && (
-          <p class="newsroom-notice" role="status">
-            The settings have been saved. Readers see them now.
-          </p>
-        )}
+        <Notice text={saved && 'The settings have been saved. Readers see them now.'} />
         <ErrorSummary errors={errors} />
         <form method="post" action={newsroomPaths.settings()} class="newsroom-form">
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />

@@ -1,5 +1,6 @@
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
@@ -21,11 +22,7 @@ export function SignInPage({
     <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: Sign in' : 'Sign in'}>
       <div class="newsroom-form-page">
         <h1>Sign in to the newsroom</h1>
-        {notice && (
-          <p class="newsroom-notice" role="status">
-            {notice}
-          </p>
-        )}
+        <Notice text={notice} />
         <ErrorSummary errors={errors} />
         <form method="post" action={newsroomPaths.signIn()} class="newsroom-form">
           <input type="hidden" name="next" value={next} />

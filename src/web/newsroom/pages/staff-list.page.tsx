@@ -2,6 +2,10 @@ import { ROLES, type Invitation, type User } from '../../../modules/users/index.
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { DataTable } from '../components/data-table.js';
+import { InlinePostForm, PostButton } from '../components/inline-post-form.js';
+import { Notice } from '../../shared/notice.js';
+import { ShownOnce } from '../components/shown-once.js';
 import { NewsroomLayout, roleLabel, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
@@ -25,69 +29,48 @@ export function StaffListPage(props: StaffListProps) {
     <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: Staff' : 'Staff'} viewer={viewer} current={newsroomPaths.staff()}>
       <h1>Staff</h1>
       <ErrorSummary errors={errors} />
-      {props.notice && (
-        <p class="newsroom-notice" role="status">
-          {props.notice}
-        </p>
-      )}
+      <Notice text={props.notice} />
       {props.invitationLink && (
-        <div class="newsroom-notice invitation-link" role="status">
-          <p>
-            Invitation created for <strong>{props.invitationLink.email}</strong>. Send them this link; it works once, for 7 days, and will not be shown again:
-          </p>
-          <p>
-            <code>{props.invitationLink.url}</code>
-          </p>
-        </div>
+        <ShownOnce secret={props.invitationLink.url}>
+          Invitation created for <strong>{props.invitationLink.email}</strong>. Send them this link; it works once, for 7 days, and will not be shown
+          again:
+        </ShownOnce>
       )}
-      <table class="staff-table">
-        <caption class="visually-hidden">Staff accounts</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Role</th>
-            <th scope="col">State</th>
-            <th scope="col">Actions</th>
+      <DataTable class="staff-table" caption="Staff accounts" captionHidden columns={['Name', 'E-mail', 'Role', 'State', 'Actions']}>
+        {users.map((user) => (
+          <tr key={user.id}>
+            <th scope="row">{user.displayName}</th>
+            <td>{user.email}</td>
+            <td>{roleLabel(user.role)}</td>
+            <td>{user.active ? 'Active' : 'Deactivated'}</td>
+            <td>
+              {user.active && (
+                <div class="staff-actions">
+                  <InlinePostForm action={newsroomPaths.staffRole(user.id)} csrfToken={viewer.csrfToken}>
+                    <label for={`role-${user.id}`} class="visually-hidden">{`Role for ${user.displayName}`}</label>
+                    <select id={`role-${user.id}`} name="role">
+                      {ROLES.map((role) => (
+                        <option key={role} value={role} selected={role === user.role}>
+                          {roleLabel(role)}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit">
+                      Change role<span class="visually-hidden">{` of ${user.displayName}`}</span>
+                    </button>
+                  </InlinePostForm>
+                  <PostButton
+                    action={newsroomPaths.staffDeactivate(user.id)}
+                    csrfToken={viewer.csrfToken}
+                    label="Deactivate"
+                    context={` ${user.displayName}`}
+                  />
+                </div>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id}>
-              <th scope="row">{user.displayName}</th>
-              <td>{user.email}</td>
-              <td>{roleLabel(user.role)}</td>
-              <td>{user.active ? 'Active' : 'Deactivated'}</td>
-              <td>
-                {user.active && (
-                  <div class="staff-actions">
-                    <form method="post" action={newsroomPaths.staffRole(user.id)} class="inline-form">
-                      <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
-                      <label for={`role-${user.id}`} class="visually-hidden">{`Role for ${user.displayName}`}</label>
-                      <select id={`role-${user.id}`} name="role">
-                        {ROLES.map((role) => (
-                          <option key={role} value={role} selected={role === user.role}>
-                            {roleLabel(role)}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit">
-                        Change role<span class="visually-hidden">{` of ${user.displayName}`}</span>
-                      </button>
-                    </form>
-                    <form method="post" action={newsroomPaths.staffDeactivate(user.id)} class="inline-form">
-                      <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
-                      <button type="submit">
-                        Deactivate<span class="visually-hidden">{` ${user.displayName}`}</span>
-                      </button>
-                    </form>
-                  </div>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
 
       <h2>Invite someone</h2>
       <form method="post" action={newsroomPaths.staffInvite()} class="newsroom-form newsroom-form-page">

@@ -2,6 +2,7 @@ import type { ArticleStatus } from '../../../modules/articles/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, type FieldError } from '../../shared/form-fields.js';
+import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { StoryFields, type StoryChoices } from '../components/story-fields.js';
 import { StoryWorkflowPanel } from '../components/story-workflow-panel.js';
@@ -26,11 +27,7 @@ export function StoryEditPage(props: {
     <NewsroomLayout site={site} title={errors.length > 0 ? `Error: ${title}` : title} viewer={viewer} current={newsroomPaths.stories()}>
       <div class="story-editor">
         <h1>{story ? 'Edit story' : 'New story'}</h1>
-        {props.notice && (
-          <p class="newsroom-notice" role="status">
-            {props.notice}
-          </p>
-        )}
+        <Notice text={props.notice} />
         <ErrorSummary errors={errors} />
         <form method="post" action={action} class="newsroom-form story-form" data-autosave-url={story ? newsroomPaths.storyAction(story.id, 'autosave') : undefined}>
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />

@@ -2,6 +2,7 @@ import { ARTICLE_STATUSES, type ArticleStatus, type DeskStorySummary } from '../
 import { roleHas } from '../../../modules/users/index.js';
 import { formatDateTime } from '../../shared/format.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import { DataTable } from '../components/data-table.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { STATUS_LABELS } from '../components/story-workflow-panel.js';
 import { newsroomPaths } from '../newsroom-paths.js';
@@ -31,33 +32,25 @@ export function StoryListPage({ site, viewer, stories, status }: { site: SiteCon
       {stories.length === 0 ? (
         <p class="empty-note">No stories here yet.</p>
       ) : (
-        <div class="newsroom-table-wrap">
-          <table class="newsroom-table">
-            <caption>{status ? `${STATUS_LABELS[status]} stories` : 'All stories'}, most recently changed first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Headline</th>
-                <th scope="col">Status</th>
-                <th scope="col">Section</th>
-                <th scope="col">Updated</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stories.map((story) => (
-                <tr key={story.id}>
-                  <td>
-                    <a href={newsroomPaths.story(story.id)}>{story.headline}</a>
-                  </td>
-                  <td>{STATUS_LABELS[story.status]}</td>
-                  <td>{story.sectionName}</td>
-                  <td>
-                    <time dateTime={story.changedAt.toISOString()}>{formatDateTime(story.changedAt, site.publication)}</time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          class="newsroom-table"
+          wrap
+          caption={<>{status ? `${STATUS_LABELS[status]} stories` : 'All stories'}, most recently changed first</>}
+          columns={['Headline', 'Status', 'Section', 'Updated']}
+        >
+          {stories.map((story) => (
+            <tr key={story.id}>
+              <td>
+                <a href={newsroomPaths.story(story.id)}>{story.headline}</a>
+              </td>
+              <td>{STATUS_LABELS[story.status]}</td>
+              <td>{story.sectionName}</td>
+              <td>
+                <time dateTime={story.changedAt.toISOString()}>{formatDateTime(story.changedAt, site.publication)}</time>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </NewsroomLayout>
   );

@@ -2,6 +2,7 @@ import type { Revision, RevisionDiff } from '../../../modules/revisions/index.js
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { formatDateTime } from '../../shared/format.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import { DataTable } from '../components/data-table.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
@@ -55,25 +56,15 @@ export function StoryDiffPage({ site, viewer, id, diff }: { site: SiteContext; v
       {diff.fields.length === 0 ? (
         <p>No field other than the body changed.</p>
       ) : (
-        <table class="newsroom-table">
-          <caption>Changed fields</caption>
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Before</th>
-              <th scope="col">After</th>
+        <DataTable class="newsroom-table" caption="Changed fields" columns={['Field', 'Before', 'After']}>
+          {diff.fields.map((change) => (
+            <tr key={change.field}>
+              <th scope="row">{change.field}</th>
+              <td>{show(change.before)}</td>
+              <td>{show(change.after)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {diff.fields.map((change) => (
-              <tr key={change.field}>
-                <th scope="row">{change.field}</th>
-                <td>{show(change.before)}</td>
-                <td>{show(change.after)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <h2>Body</h2>
       <ul class="story-diff-body">

@@ -57,7 +57,8 @@ export function SystemPage({ site, viewer, jobs }: { site: SiteContext; viewer: 
       {jobs.length === 0 ? (
         <p class="empty-note">No jobs are registered.</p>
       ) : (
-        <div class="newsroom-table-wrap">
+        // Focusable, so keyboard users can scroll this wide table, which has no links of its own (WCAG 2.1.1).
+        <div class="newsroom-table-wrap" tabIndex={0} role="region" aria-label="Jobs">
           <table class="newsroom-table">
             <caption>{`${jobs.length} jobs, in the order they start and stop`}</caption>
             <thead>

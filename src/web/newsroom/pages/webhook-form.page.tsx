@@ -2,6 +2,8 @@ import { WEBHOOK_EVENTS, type Webhook, type WebhookFields } from '../../../modul
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { InlinePostForm } from '../components/inline-post-form.js';
+import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
@@ -43,11 +45,7 @@ export function WebhookFormPage(props: {
           <a href={newsroomPaths.webhooks()}>All webhooks</a>
         </p>
         <h1>{heading}</h1>
-        {notice && (
-          <p class="newsroom-notice" role="status">
-            {notice}
-          </p>
-        )}
+        <Notice text={notice} />
         <ErrorSummary errors={errors} />
         {webhook && <WebhookActions webhook={webhook} csrfToken={viewer.csrfToken} />}
         <form method="post" action={webhook ? newsroomPaths.webhook(webhook.id) : newsroomPaths.webhookNew()} class="newsroom-form">
@@ -107,19 +105,16 @@ function WebhookActions({ webhook, csrfToken }: { webhook: Webhook; csrfToken: s
         <code class="webhook-secret">{webhook.secret}</code>
       </p>
       <div class="inline-form">
-        <form method="post" action={newsroomPaths.webhookAction(webhook.id, 'active')} class="inline-form">
-          <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
+        <InlinePostForm action={newsroomPaths.webhookAction(webhook.id, 'active')} csrfToken={csrfToken}>
           <input type="hidden" name="active" value={webhook.active ? 'no' : 'yes'} />
           <button type="submit">{webhook.active ? 'Disable webhook' : 'Enable webhook'}</button>
-        </form>
-        <form method="post" action={newsroomPaths.webhookAction(webhook.id, 'test')} class="inline-form">
-          <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
+        </InlinePostForm>
+        <InlinePostForm action={newsroomPaths.webhookAction(webhook.id, 'test')} csrfToken={csrfToken}>
           <button type="submit">Send a test delivery</button>
-        </form>
-        <form method="post" action={newsroomPaths.webhookAction(webhook.id, 'rotate-secret')} class="inline-form">
-          <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
+        </InlinePostForm>
+        <InlinePostForm action={newsroomPaths.webhookAction(webhook.id, 'rotate-secret')} csrfToken={csrfToken}>
           <button type="submit">Rotate secret</button>
-        </form>
+        </InlinePostForm>
         <a href={newsroomPaths.webhookAction(webhook.id, 'delete')}>Delete webhook</a>
       </div>
     </section>

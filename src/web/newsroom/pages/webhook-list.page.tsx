@@ -1,6 +1,8 @@
 import type { WebhookListItem } from '../../../modules/webhooks/index.js';
 import { formatDateTime } from '../../shared/format.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import { DataTable } from '../components/data-table.js';
+import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
@@ -11,11 +13,7 @@ export function WebhookListPage({ site, viewer, webhooks, done }: { site: SiteCo
   return (
     <NewsroomLayout site={site} title="Webhooks" viewer={viewer} current={newsroomPaths.webhooks()}>
       <h1>Webhooks</h1>
-      {done === 'deleted' && (
-        <p class="newsroom-notice" role="status">
-          The webhook has been deleted.
-        </p>
-      )}
+      <Notice text={done === 'deleted' && 'The webhook has been deleted.'} />
       <p>
         Webhooks tell other systems when a story is published, updated or unpublished: Dateline POSTs a signed JSON message to each
         webhook's URL and retries with back-off when the receiver does not answer.
@@ -26,43 +24,31 @@ export function WebhookListPage({ site, viewer, webhooks, done }: { site: SiteCo
       {webhooks.length === 0 ? (
         <p>No webhooks yet.</p>
       ) : (
-        <table class="staff-table">
-          <caption class="visually-hidden">Webhooks</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">URL</th>
-              <th scope="col">Events</th>
-              <th scope="col">State</th>
-              <th scope="col">Latest delivery</th>
+        <DataTable class="staff-table" caption="Webhooks" captionHidden columns={['Name', 'URL', 'Events', 'State', 'Latest delivery']}>
+          {webhooks.map((webhook) => (
+            <tr key={webhook.id}>
+              <th scope="row">
+                <a href={newsroomPaths.webhook(webhook.id)}>{webhook.name}</a>
+              </th>
+              <td>
+                <code>{webhook.url}</code>
+              </td>
+              <td>{webhook.events.join(', ')}</td>
+              <td>{webhook.active ? 'Enabled' : 'Disabled'}</td>
+              <td>
+                {webhook.lastDelivery ? (
+                  <a href={newsroomPaths.webhookDeliveries(webhook.id)}>
+                    {DELIVERY_STATUS_LABELS[webhook.lastDelivery.status] ?? webhook.lastDelivery.status}
+                    {webhook.lastDelivery.statusCode !== null ? ` (HTTP ${webhook.lastDelivery.statusCode})` : ''},{' '}
+                    <time dateTime={webhook.lastDelivery.at.toISOString()}>{formatDateTime(webhook.lastDelivery.at, site.publication)}</time>
+                  </a>
+                ) : (
+                  'None yet'
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {webhooks.map((webhook) => (
-              <tr key={webhook.id}>
-                <th scope="row">
-                  <a href={newsroomPaths.webhook(webhook.id)}>{webhook.name}</a>
-                </th>
-                <td>
-                  <code>{webhook.url}</code>
-                </td>
-                <td>{webhook.events.join(', ')}</td>
-                <td>{webhook.active ? 'Enabled' : 'Disabled'}</td>
-                <td>
-                  {webhook.lastDelivery ? (
-                    <a href={newsroomPaths.webhookDeliveries(webhook.id)}>
-                      {DELIVERY_STATUS_LABELS[webhook.lastDelivery.status] ?? webhook.lastDelivery.status}
-                      {webhook.lastDelivery.statusCode !== null ? ` (HTTP ${webhook.lastDelivery.statusCode})` : ''},{' '}
-                      <time dateTime={webhook.lastDelivery.at.toISOString()}>{formatDateTime(webhook.lastDelivery.at, site.publication)}</time>
-                    </a>
-                  ) : (
-                    'None yet'
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </NewsroomLayout>
   );

@@ -1,0 +1,31 @@
+import type { Db } from '../../db/database.js';
+import { refreshCommentCount } from './comment-count.repository.js';
+import { insertComment, insertCommentLike, refreshLikeCount } from './comment.repository.js';
+import type { CommentStatus, HeldReason } from './comment.types.js';
+
+/** A comment brought in by an importer, with the readers who liked it. */
+export interface CommentImport {
+  id: string;
+  readerId: string;
+  /** A comment imported earlier in the same call, or null. */
+  parentId: string | null;
+  body: string;
+  status: CommentStatus;
+  heldReason: HeldReason | null;
+  createdAt: Date;
+  /** Readers who liked it, each liking at the comment's `createdAt`. */
+  likedBy: readonly string[];
+}
+
+/**
+ * Writes one story's imported comments in order (a reply after its parent), their likes and like
+ * counts, then the story's comment count, as the product keeps them.
+ */
+export async function importStoryComments(db: Db, articleId: string, comments: readonly CommentImport[]): Promise<void> {
+  for (const { likedBy, ...comment } of comments) {
+    await insertComment(db, { ...comment, articleId });
+    for (const readerId of likedBy) await insertCommentLike(db, comment.id, readerId, comment.createdAt);
+    await refreshLikeCount(db, comment.id);
+  }
+  await refreshCommentCount(db, articleId);
+}
