@@ -16,7 +16,9 @@ const ADMIN = { email: 'admin@news.example', displayName: 'Ji-ho Admin', passwor
 async function assertNoAxeViolations(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
   assert.ok(results.passes.length > 0, 'axe ran its checks');
-  const summary = results.violations.map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join('; ')}`);
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join('; ')}`,
+  );
   assert.deepEqual(summary, [], `axe violations on ${what}`);
 }
 
@@ -76,7 +78,10 @@ browserSuite('an admin connects a partner: an API key and a webhook, through the
       const api = await fetch(`${baseUrl}/api/v1/articles?fields=headline`, { headers: { authorization: `Bearer ${key}` } });
       assert.equal(api.status, 200);
       const { data } = (await api.json()) as { data: Array<{ headline: string }> };
-      assert.deepEqual(data.map((story) => story.headline), ['Harbour reopens after the storm']);
+      assert.deepEqual(
+        data.map((story) => story.headline),
+        ['Harbour reopens after the storm'],
+      );
 
       // Webhooks: a form with errors, then a webhook whose test delivery reaches the receiver.
       assert.equal(await visit(page, '/newsroom/webhooks'), 200);

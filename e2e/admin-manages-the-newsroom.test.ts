@@ -16,7 +16,9 @@ const ADMIN = { email: 'admin@news.example', displayName: 'Ji-ho Admin', passwor
 async function assertNoAxeViolations(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
   assert.ok(results.passes.length > 0, 'axe ran its checks');
-  const summary = results.violations.map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join('; ')}`);
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join('; ')}`,
+  );
   assert.deepEqual(summary, [], `axe violations on ${what}`);
 }
 
@@ -36,7 +38,9 @@ browserSuite('an admin manages staff, sections and settings', () => {
     const app = await createApp(deps);
     await deps.users.createUser({ ...ADMIN, role: 'admin' });
     const story = await createFactories(deps).article({ status: 'published', tags: ['Harbour'] });
-    await addViewCounts(deps.db, [{ articleId: story.id, hourStart: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000), views: 12, viaPopularNow: 0, viaWeeklyBest: 0 }]);
+    await addViewCounts(deps.db, [
+      { articleId: story.id, hourStart: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000), views: 12, viaPopularNow: 0, viaWeeklyBest: 0 },
+    ]);
     baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
     close = async () => {
@@ -58,7 +62,16 @@ browserSuite('an admin manages staff, sections and settings', () => {
       await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
       await submit(page, 'Sign in');
 
-      for (const path of ['/newsroom/staff', '/newsroom/sections', '/newsroom/sections/new', '/newsroom/settings', '/newsroom/authors', '/newsroom/authors/new', '/newsroom/tags', '/newsroom/audience']) {
+      for (const path of [
+        '/newsroom/staff',
+        '/newsroom/sections',
+        '/newsroom/sections/new',
+        '/newsroom/settings',
+        '/newsroom/authors',
+        '/newsroom/authors/new',
+        '/newsroom/tags',
+        '/newsroom/audience',
+      ]) {
         assert.equal(await visit(page, path), 200, path);
         await assertNoAxeViolations(page, path);
       }

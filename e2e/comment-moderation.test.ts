@@ -14,7 +14,9 @@ const PENDING_TEXT = 'The new ferry timetable works well for commuters.';
 async function assertNoAxeViolations(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
   assert.ok(results.passes.length > 0, 'axe ran its checks');
-  const summary = results.violations.map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join('; ')}`);
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join('; ')}`,
+  );
   assert.deepEqual(summary, [], `axe violations on ${what}`);
 }
 
@@ -56,18 +58,47 @@ browserSuite('comment moderation in the newsroom', () => {
     const readerId = newId();
     await db
       .insertInto('readers')
-      .values({ id: readerId, email: `${readerId}@example.com`, display_name: 'Hae-won Reader', password_hash: 'not-a-real-hash', created_at: now, password_changed_at: now, deleted_at: null, banned_at: null })
+      .values({
+        id: readerId,
+        email: `${readerId}@example.com`,
+        display_name: 'Hae-won Reader',
+        password_hash: 'not-a-real-hash',
+        created_at: now,
+        password_changed_at: now,
+        deleted_at: null,
+        banned_at: null,
+      })
       .execute();
     const id = newId();
     await db
       .insertInto('comments')
-      .values({ id, article_id: articleId, reader_id: readerId, parent_id: null, body, status: options.status, held_reason: options.status === 'pending' ? 'pre-moderation' : null, created_at: now, edited_at: null, report_count: options.reports ?? 0 })
+      .values({
+        id,
+        article_id: articleId,
+        reader_id: readerId,
+        parent_id: null,
+        body,
+        status: options.status,
+        held_reason: options.status === 'pending' ? 'pre-moderation' : null,
+        created_at: now,
+        edited_at: null,
+        report_count: options.reports ?? 0,
+      })
       .execute();
     for (let i = 0; i < (options.reports ?? 0); i++) {
       const reporter = newId();
       await db
         .insertInto('readers')
-        .values({ id: reporter, email: `${reporter}@example.com`, display_name: 'Reporter', password_hash: 'x', created_at: now, password_changed_at: now, deleted_at: null, banned_at: null })
+        .values({
+          id: reporter,
+          email: `${reporter}@example.com`,
+          display_name: 'Reporter',
+          password_hash: 'x',
+          created_at: now,
+          password_changed_at: now,
+          deleted_at: null,
+          banned_at: null,
+        })
         .execute();
       await db.insertInto('comment_reports').values({ comment_id: id, reader_id: reporter, created_at: now }).execute();
     }
@@ -99,7 +130,10 @@ browserSuite('comment moderation in the newsroom', () => {
     const [name = '', value = ''] = cookie.split('=');
     const author = await openPage(browser, server.baseUrl, {
       viewport: VIEWPORTS.phone,
-      storageState: { cookies: [{ name, value, domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }], origins: [] },
+      storageState: {
+        cookies: [{ name, value, domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }],
+        origins: [],
+      },
     });
     try {
       await editor.signIn();
@@ -110,7 +144,10 @@ browserSuite('comment moderation in the newsroom', () => {
       assert.equal(await visit(author, `/article/${slug}`), 200);
       await author.getByLabel('Your comment').fill(PENDING_TEXT);
       await author.getByRole('button', { name: 'Post comment' }).click();
-      await author.locator('li.comment', { hasText: PENDING_TEXT }).getByText(/Awaiting moderation/).waitFor();
+      await author
+        .locator('li.comment', { hasText: PENDING_TEXT })
+        .getByText(/Awaiting moderation/)
+        .waitFor();
 
       assert.equal(await visit(reader, `/article/${slug}`), 200);
       assert.equal(await commentsHeading(reader), 'Comments 0');

@@ -34,7 +34,9 @@ class SignInForm {
 async function assertNoAxeViolations(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
   assert.ok(results.passes.length > 0, 'axe ran its checks');
-  const summary = results.violations.map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join('; ')}`);
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join('; ')}`,
+  );
   assert.deepEqual(summary, [], `axe violations on ${what}`);
 }
 
@@ -93,7 +95,10 @@ browserSuite('an editor signs in to the newsroom', () => {
       assert.ok(await stories.getByRole('row', { name: /Harbour reopens after the storm.*Published/ }).isVisible());
       assert.match(await page.getByText(/^Signed in as/).innerText(), /Seo-yeon Han \(Editor\)/);
 
-      await Promise.all([page.waitForLoadState('load'), page.getByRole('navigation', { name: 'Newsroom' }).getByRole('button', { name: 'Sign out' }).click()]);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.getByRole('navigation', { name: 'Newsroom' }).getByRole('button', { name: 'Sign out' }).click(),
+      ]);
       assert.equal(new URL(page.url()).pathname, '/newsroom/sign-in');
       assert.ok(await page.getByRole('status').getByText('You have signed out.').isVisible());
       await visit(page, '/newsroom');

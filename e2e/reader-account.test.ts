@@ -12,7 +12,9 @@ const ADMIN = { email: 'admin@news.example', displayName: 'Ji-ho Admin', passwor
 async function assertNoAxeViolations(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
   assert.ok(results.passes.length > 0, 'axe ran its checks');
-  const summary = results.violations.map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join('; ')}`);
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join('; ')}`,
+  );
   assert.deepEqual(summary, [], `axe violations on ${what}`);
 }
 
@@ -127,10 +129,16 @@ browserSuite('a reader creates an account, signs out and in again', () => {
     try {
       await visit(page, '/newsroom/sign-in');
       await forms.signIn(ADMIN.email, ADMIN.password);
-      await Promise.all([page.waitForLoadState('load'), page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link', { name: 'Readers', exact: true }).click()]);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link', { name: 'Readers', exact: true }).click(),
+      ]);
       assert.equal(await forms.heading.textContent(), 'Readers');
       await assertNoAxeViolations(page, 'the newsroom readers page');
-      await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: `Create password-reset link for ${READER.displayName}` }).click()]);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.getByRole('button', { name: `Create password-reset link for ${READER.displayName}` }).click(),
+      ]);
       const link = await page.getByRole('status').locator('code').textContent();
       assert.match(link ?? '', /\/account\/reset\/[A-Za-z0-9_-]{43}$/);
       await assertNoAxeViolations(page, 'the readers page showing a reset link');

@@ -54,7 +54,12 @@ browserSuite('a reader comments on an article', () => {
     slug = story.slug;
     const reader = await server.factories.reader({ displayName: 'Min-ji' });
     const [name = '', value = ''] = reader.cookie.split('=');
-    signedIn = { storageState: { cookies: [{ name, value, domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }], origins: [] } };
+    signedIn = {
+      storageState: {
+        cookies: [{ name, value, domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }],
+        origins: [],
+      },
+    };
     page = await openPage(browser, server.baseUrl, signedIn);
   });
   after(async () => {

@@ -44,7 +44,10 @@ browserSuite('a reader follows a series', () => {
     // Part 1 has no earlier part, and offers the next one.
     assert.equal(await article.seriesNav.getByText(/^To read Part/).count(), 0);
     assert.equal(
-      await article.seriesNav.getByText(/^Next: Part 2,/).getByRole('link', { name: PART_2.headline, exact: true }).getAttribute('href'),
+      await article.seriesNav
+        .getByText(/^Next: Part 2,/)
+        .getByRole('link', { name: PART_2.headline, exact: true })
+        .getAttribute('href'),
       `/article/${PART_2.slug}`,
     );
     // The list of all parts marks the current one.

@@ -40,7 +40,14 @@ browserSuite('a reader is counted, once, on the demo publication', () => {
       const list = page.locator('.ranked-list').filter({ has: page.getByRole('heading', { name: title }) });
       assert.ok((await list.locator('li').count()) >= 5, `${title} is full`);
     }
-    assert.equal(await page.locator('.ranked-list').filter({ has: page.getByRole('heading', { name: 'Weekly Best Articles' }) }).locator('li').count(), 12);
+    assert.equal(
+      await page
+        .locator('.ranked-list')
+        .filter({ has: page.getByRole('heading', { name: 'Weekly Best Articles' }) })
+        .locator('li')
+        .count(),
+      12,
+    );
     const views = Number((await page.locator('.view-count').innerText()).replace(/\D/g, ''));
     assert.ok(views > 0, 'the lead story has been read');
     await page.context().close();

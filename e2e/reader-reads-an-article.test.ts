@@ -61,7 +61,10 @@ browserSuite('a reader reads an article', () => {
     const shareLinks = article.shareRegion.getByRole('link');
     const shareNames = (await shareLinks.allInnerTexts()).map((text) => text.trim());
     for (const network of ['Facebook', 'X', 'LinkedIn', 'E-mail']) {
-      assert.ok(shareNames.some((name) => name.startsWith(network)), `a share link for ${network}`);
+      assert.ok(
+        shareNames.some((name) => name.startsWith(network)),
+        `a share link for ${network}`,
+      );
     }
 
     await assertInDocumentOrder(page, [

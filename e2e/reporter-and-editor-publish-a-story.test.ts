@@ -20,7 +20,13 @@ async function assertNoAxeViolations(page: Page, what: string): Promise<void> {
 
 /** Clicks a submit button and waits for the page the form leads to. */
 async function submit(page: Page, name: string | RegExp): Promise<void> {
-  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name, exact: typeof name === 'string' }).first().click()]);
+  await Promise.all([
+    page.waitForEvent('load'),
+    page
+      .getByRole('button', { name, exact: typeof name === 'string' })
+      .first()
+      .click(),
+  ]);
 }
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
@@ -54,7 +60,9 @@ browserSuite('a reporter writes a story with a photo, an editor publishes it', (
     reporter = { email: 'ana@news.example', password: reporterAccount.password };
     editor = { email: 'chief@news.example', password: editorAccount.password };
     photoPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-photo-')), 'harbour.jpg');
-    await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#2a6f97' } }).jpeg().toFile(photoPath);
+    await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#2a6f97' } })
+      .jpeg()
+      .toFile(photoPath);
     page = await openPage(browser, server.baseUrl);
   });
   after(async () => {
@@ -122,7 +130,11 @@ browserSuite('a reporter writes a story with a photo, an editor publishes it', (
     await submit(page, 'Schedule');
     assert.ok(await page.getByText('Status: Scheduled').isVisible());
 
-    const slug = await server.deps.db.selectFrom('articles').select('slug').where('headline', '=', 'Ferry timetable to change in spring').executeTakeFirstOrThrow();
+    const slug = await server.deps.db
+      .selectFrom('articles')
+      .select('slug')
+      .where('headline', '=', 'Ferry timetable to change in spring')
+      .executeTakeFirstOrThrow();
     assert.equal(await visit(page, `/article/${slug.slug}`), 404);
     server.clock.advance(3 * HOUR_MS);
     await server.deps.publisher.publishDue();

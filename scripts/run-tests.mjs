@@ -45,7 +45,13 @@ const { TEST_DATABASE_URL: databaseUrl, TEST_REDIS_URL: redisUrl } = process.env
 const passes = [{ name: 'SQLite', env: { TEST_DATABASE_URL: '' }, files: singleNodeFiles }];
 if (databaseUrl) passes.push({ name: 'PostgreSQL', env: { TEST_DATABASE_URL: databaseUrl }, files: singleNodeFiles });
 // One file at a time: these start several nodes each (some as real processes). --e2e has none.
-if (databaseUrl && redisUrl && !args.includes('--e2e')) passes.push({ name: 'PostgreSQL + Redis (multi-node)', env: { TEST_DATABASE_URL: databaseUrl, TEST_REDIS_URL: redisUrl }, files: clusterFiles, concurrency: 1 });
+if (databaseUrl && redisUrl && !args.includes('--e2e'))
+  passes.push({
+    name: 'PostgreSQL + Redis (multi-node)',
+    env: { TEST_DATABASE_URL: databaseUrl, TEST_REDIS_URL: redisUrl },
+    files: clusterFiles,
+    concurrency: 1,
+  });
 if (only.length > 0) {
   // Given files: a pass none of them is for is left out, but the files must be for some pass.
   for (let index = passes.length - 1; index >= 0; index--) if (passes[index].files.length === 0) passes.splice(index, 1);
@@ -73,7 +79,15 @@ function runPass(pass) {
     });
     child.on('close', (code) => {
       const count = (name) => Number(new RegExp(`ℹ ${name} (\\d+)`).exec(tail)?.[1] ?? 'NaN');
-      resolve({ name: pass.name, code, tests: count('tests'), passed: count('pass'), failed: count('fail'), skipped: count('skipped'), multiNode: pass.files === clusterFiles });
+      resolve({
+        name: pass.name,
+        code,
+        tests: count('tests'),
+        passed: count('pass'),
+        failed: count('fail'),
+        skipped: count('skipped'),
+        multiNode: pass.files === clusterFiles,
+      });
     });
   });
 }

@@ -41,7 +41,18 @@ describe('dateline user create', () => {
   after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
   it('creates a user with the given password', async () => {
-    const run = await cli('user', 'create', '--role', 'editor', '--email', 'Ed@News.Example', '--name', 'Ed Itor', '--password', 'a good long password');
+    const run = await cli(
+      'user',
+      'create',
+      '--role',
+      'editor',
+      '--email',
+      'Ed@News.Example',
+      '--name',
+      'Ed Itor',
+      '--password',
+      'a good long password',
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /Created editor Ed Itor <ed@news\.example>/);
     assert.doesNotMatch(run.stdout, /a good long password/);
@@ -66,7 +77,11 @@ describe('dateline user create', () => {
       [['user', 'create', '--role', 'owner', '--email', 'x@news.example', '--name', 'X'], 1, /ERR_ROLE_UNKNOWN/],
       [['user', 'create', '--role', 'editor', '--email', 'not-an-email', '--name', 'X'], 1, /ERR_EMAIL_INVALID/],
       [['user', 'create', '--role', 'editor', '--email', 'x@news.example', '--name', 'X', '--password', 'short'], 1, /ERR_PASSWORD_TOO_SHORT/],
-      [['user', 'create', '--role', 'editor', '--email', 'ED@news.example', '--name', 'Again', '--password', 'a good long password'], 1, /ERR_EMAIL_TAKEN/],
+      [
+        ['user', 'create', '--role', 'editor', '--email', 'ED@news.example', '--name', 'Again', '--password', 'a good long password'],
+        1,
+        /ERR_EMAIL_TAKEN/,
+      ],
     ];
     for (const [args, code, message] of cases) {
       const run = await cli(...args);
@@ -86,7 +101,10 @@ describe('dateline user create', () => {
     try {
       const apiKeys = new ApiKeyService(database.db, systemClock, new AuditService(database.db, systemClock));
       const listed = await apiKeys.list();
-      assert.deepEqual(listed.map((apiKey) => [apiKey.name, apiKey.createdByUserId]), [['Wire partner', null]]);
+      assert.deepEqual(
+        listed.map((apiKey) => [apiKey.name, apiKey.createdByUserId]),
+        [['Wire partner', null]],
+      );
       assert.equal((await apiKeys.verify(key ?? '')).name, 'Wire partner');
     } finally {
       await database.close();

@@ -221,7 +221,11 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     search,
     comments: new CommentService(db, clock, events, reading, () => settings.publication, commentLimiters(limiters)),
     lists,
-    apiKeys: new ApiKeyService(db, clock, audit, { limiters, limits: { requestsPerMinute: config.apiRateLimit }, onRevoked: (keyId) => cluster.broadcast({ type: 'api-key.revoked', keyId }) }),
+    apiKeys: new ApiKeyService(db, clock, audit, {
+      limiters,
+      limits: { requestsPerMinute: config.apiRateLimit },
+      onRevoked: (keyId) => cluster.broadcast({ type: 'api-key.revoked', keyId }),
+    }),
     contentApi: new ContentApiService(db, clock, reading, sections, { authors, series, tags }),
     views,
     related,

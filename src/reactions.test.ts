@@ -75,7 +75,21 @@ describe('the reactions to events (src/reactions.ts)', () => {
   it('run in the documented order: memory, lists, related, sitemaps, search, page cache, then what leaves the node, broadcast last', () => {
     assert.deepEqual(
       reactions.map((reaction) => reaction.name),
-      ['settings', 'sections', 'site-context', 'curation', 'countable-stories', 'ranked-lists', 'related-stories', 'sitemaps', 'search-index', 'page-cache', 'webhooks', 'cdn-purge', 'broadcast'],
+      [
+        'settings',
+        'sections',
+        'site-context',
+        'curation',
+        'countable-stories',
+        'ranked-lists',
+        'related-stories',
+        'sitemaps',
+        'search-index',
+        'page-cache',
+        'webhooks',
+        'cdn-purge',
+        'broadcast',
+      ],
     );
     assert.deepEqual(
       reactions.filter((reaction) => reaction.runsOn === 'origin').map((reaction) => reaction.name),
@@ -87,7 +101,11 @@ describe('the reactions to events (src/reactions.ts)', () => {
     for (const name of EVENT_NAMES) {
       const ran: string[] = [];
       await busRecordingReactions(reactions, ran).emit(SAMPLES[name]);
-      assert.deepEqual(ran, reactions.filter((reaction) => handles(reaction, name)).map((reaction) => reaction.name), name);
+      assert.deepEqual(
+        ran,
+        reactions.filter((reaction) => handles(reaction, name)).map((reaction) => reaction.name),
+        name,
+      );
     }
   });
 
@@ -96,11 +114,51 @@ describe('the reactions to events (src/reactions.ts)', () => {
     assert.deepEqual(reactingTo('settings.changed'), ['settings', 'ranked-lists', 'sitemaps', 'page-cache', 'cdn-purge', 'broadcast']);
     assert.deepEqual(reactingTo('comment.posted'), ['ranked-lists', 'page-cache', 'cdn-purge', 'broadcast']);
     assert.deepEqual(reactingTo('story.deleted'), [
-      'curation', 'countable-stories', 'ranked-lists', 'related-stories', 'sitemaps', 'search-index', 'page-cache', 'webhooks', 'cdn-purge', 'broadcast',
+      'curation',
+      'countable-stories',
+      'ranked-lists',
+      'related-stories',
+      'sitemaps',
+      'search-index',
+      'page-cache',
+      'webhooks',
+      'cdn-purge',
+      'broadcast',
     ]);
-    assert.deepEqual(reactingTo('story.scheduled'), ['curation', 'countable-stories', 'ranked-lists', 'related-stories', 'sitemaps', 'search-index', 'page-cache', 'cdn-purge', 'broadcast']);
-    assert.deepEqual(reactingTo('node.started'), ['settings', 'sections', 'site-context', 'curation', 'countable-stories', 'ranked-lists', 'related-stories', 'sitemaps', 'search-index', 'page-cache']);
-    assert.deepEqual(reactingTo('cluster.resynced'), ['settings', 'sections', 'site-context', 'curation', 'countable-stories', 'ranked-lists', 'related-stories', 'sitemaps', 'page-cache']);
+    assert.deepEqual(reactingTo('story.scheduled'), [
+      'curation',
+      'countable-stories',
+      'ranked-lists',
+      'related-stories',
+      'sitemaps',
+      'search-index',
+      'page-cache',
+      'cdn-purge',
+      'broadcast',
+    ]);
+    assert.deepEqual(reactingTo('node.started'), [
+      'settings',
+      'sections',
+      'site-context',
+      'curation',
+      'countable-stories',
+      'ranked-lists',
+      'related-stories',
+      'sitemaps',
+      'search-index',
+      'page-cache',
+    ]);
+    assert.deepEqual(reactingTo('cluster.resynced'), [
+      'settings',
+      'sections',
+      'site-context',
+      'curation',
+      'countable-stories',
+      'ranked-lists',
+      'related-stories',
+      'sitemaps',
+      'page-cache',
+    ]);
     for (const name of EVENT_NAMES) assert.ok(reactingTo(name).includes('page-cache'), `${name} clears the page cache`);
   });
 
@@ -143,7 +201,10 @@ describe('the reactions to events (src/reactions.ts)', () => {
     const section = await after({ name: 'taxonomy.changed', kind: 'section', ids: ['x1'] });
     assert.ok(!section.some((call) => call.startsWith('search')), 'sections hold no indexed text');
     const imported = await after(SAMPLES['content.imported']);
-    assert.ok(imported.includes('related.load') && imported.includes('search.refreshIndex "all"') && imported.includes('cdn site'), imported.join('\n'));
+    assert.ok(
+      imported.includes('related.load') && imported.includes('search.refreshIndex "all"') && imported.includes('cdn site'),
+      imported.join('\n'),
+    );
     assert.deepEqual(await after(SAMPLES['reader.banned']), ['lists.refresh', 'pageCache.clear', 'cdn comments s1,s2', 'broadcast reader.banned']);
   });
 
@@ -171,7 +232,8 @@ describe('the reactions to events (src/reactions.ts)', () => {
     const reported: Array<{ event: EventName; reaction?: string }> = [];
     const bus = new EventBus();
     bus.onError((_error, context) => void reported.push(context));
-    for (const reaction of createReactions({ ...recordingDeps(calls), lists: { refresh: () => Promise.reject(new Error('lists down')) } })) bus.register(reaction);
+    for (const reaction of createReactions({ ...recordingDeps(calls), lists: { refresh: () => Promise.reject(new Error('lists down')) } }))
+      bus.register(reaction);
     await bus.emit(SAMPLES['comment.posted']);
     assert.deepEqual(reported, [{ event: 'comment.posted', reaction: 'ranked-lists' }]);
     assert.deepEqual(calls, ['pageCache.clear', 'cdn comments s1', 'broadcast comment.posted']);

@@ -87,16 +87,24 @@ describe('cluster mode', { skip: CLUSTER_TEST_SKIP }, () => {
   it('serves from two workers, prints the first admin once, restarts a dead worker and stops gracefully', async () => {
     const primaryPid = primary.pid;
     assert.ok(primaryPid);
-    await eventually(async () => (/Dateline is serving .* at http:\/\/localhost:(\d+)/.test(stdout) ? true : undefined), 60_000, `the startup line\n${stderr}`);
+    await eventually(
+      async () => (/Dateline is serving .* at http:\/\/localhost:(\d+)/.test(stdout) ? true : undefined),
+      60_000,
+      `the startup line\n${stderr}`,
+    );
     assert.match(stdout, new RegExp(`http://localhost:${port}`));
 
     // Both workers answer on the one port.
     const seen = new Set<number>();
-    await eventually(async () => {
-      const answer = await health(port);
-      if (answer?.statusCode === 200 && answer.worker !== undefined) seen.add(answer.worker);
-      return seen.size >= 2 ? true : undefined;
-    }, 30_000, 'answers from two workers');
+    await eventually(
+      async () => {
+        const answer = await health(port);
+        if (answer?.statusCode === 200 && answer.worker !== undefined) seen.add(answer.worker);
+        return seen.size >= 2 ? true : undefined;
+      },
+      30_000,
+      'answers from two workers',
+    );
     assert.equal(workerPids(primaryPid).length, 2);
     // The primary made the first admin before forking: one password, printed once.
     assert.equal(stdout.split('First start: an administrator account').length - 1, 1);
@@ -106,10 +114,14 @@ describe('cluster mode', { skip: CLUSTER_TEST_SKIP }, () => {
     const [victim] = workerPids(primaryPid);
     assert.ok(victim);
     process.kill(victim, 'SIGKILL');
-    await eventually(async () => {
-      const pids = workerPids(primaryPid);
-      return pids.length === 2 && !pids.includes(victim) ? true : undefined;
-    }, 20_000, 'a replacement worker');
+    await eventually(
+      async () => {
+        const pids = workerPids(primaryPid);
+        return pids.length === 2 && !pids.includes(victim) ? true : undefined;
+      },
+      20_000,
+      'a replacement worker',
+    );
     await eventually(async () => ((await health(port))?.worker === 3 ? true : undefined), 20_000, 'the replacement answering');
 
     // SIGTERM to the primary alone: it stops the workers gracefully and exits 0.

@@ -24,11 +24,19 @@ export async function createCluster(
   if (!warn && ['silent', 'fatal', 'error'].includes(config.logLevel ?? 'info')) warn = () => {};
   const { url, keyPrefix } = config.redis;
   try {
-    return await RedisCluster.connect({ url, keyPrefix, clock, readerDays: (redis, prefix) => new RedisReaderDays(redis, prefix, timeZone), ...(warn ? { warn } : {}) });
+    return await RedisCluster.connect({
+      url,
+      keyPrefix,
+      clock,
+      readerDays: (redis, prefix) => new RedisReaderDays(redis, prefix, timeZone),
+      ...(warn ? { warn } : {}),
+    });
   } catch (error) {
     // Once running, a node rides out a Redis restart; at start it has no state to serve from yet.
     const shown = new URL(url);
     shown.password = '';
-    throw new StartupError(`cannot reach Redis at ${shown.toString()} (REDIS_URL): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new StartupError(`cannot reach Redis at ${shown.toString()} (REDIS_URL): ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }

@@ -23,10 +23,14 @@ describe('what one node changes, the other sees', { skip: CLUSTER_TEST_SKIP }, (
 
   /** Waits until `url` on node B answers a page matching `pattern`. */
   const onB = (url: string, pattern: RegExp, what: string) =>
-    eventually(async () => {
-      const response = await b.app.inject({ url });
-      return pattern.test(response.body) ? response : undefined;
-    }, 5_000, what);
+    eventually(
+      async () => {
+        const response = await b.app.inject({ url });
+        return pattern.test(response.body) ? response : undefined;
+      },
+      5_000,
+      what,
+    );
 
   it('a story published on A shows on B’s cached home page, re-rendered there', async () => {
     const section = await a.factories.section({ name: 'City', slug: 'city' });
@@ -76,10 +80,14 @@ describe('what one node changes, the other sees', { skip: CLUSTER_TEST_SKIP }, (
     assert.equal((await apiGet(b, '/api/v1/articles', key)).statusCode, 200, 'B verified and cached the key');
     await a.deps.apiKeys.revoke(apiKey.id, user.id);
     // The clock stands still: without the message, B would trust its cache for the next 30 s.
-    const refused = await eventually(async () => {
-      const response = await apiGet(b, '/api/v1/articles', key);
-      return response.statusCode === 401 ? response : undefined;
-    }, 2_000, 'B to refuse the revoked key');
+    const refused = await eventually(
+      async () => {
+        const response = await apiGet(b, '/api/v1/articles', key);
+        return response.statusCode === 401 ? response : undefined;
+      },
+      2_000,
+      'B to refuse the revoked key',
+    );
     assert.equal(errorCode(refused), 'ERR_API_KEY_REVOKED');
   });
 });

@@ -9,7 +9,16 @@ import { findArticleById } from '../modules/articles/article.repository.js';
 import { findCommentById } from '../modules/comments/comment.repository.js';
 import { createFactories } from '../testing/factories.js';
 import { formTokenIn, HttpBrowser } from '../testing/http-browser.js';
-import { createClusterDatabase, delay, eventually, freePort, startNode, stopAllNodes, type ClusterDatabase, type NodeProcess } from '../testing/node-process.js';
+import {
+  createClusterDatabase,
+  delay,
+  eventually,
+  freePort,
+  startNode,
+  stopAllNodes,
+  type ClusterDatabase,
+  type NodeProcess,
+} from '../testing/node-process.js';
 import { TcpProxy, ThrowawayRedis } from '../testing/throwaway-servers.js';
 
 // Two real nodes on a Redis this file owns (so it can crash it) and on PostgreSQL through a proxy
@@ -58,7 +67,13 @@ describe('faults: Redis and PostgreSQL going away under two nodes', { skip }, ()
     await proxy.open();
     const throughProxy = new URL(database.url);
     throughProxy.host = `127.0.0.1:${proxy.port}`;
-    const env = { DATABASE_URL: throughProxy.toString(), REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'dateline-faults:', SITE_URL: 'http://news.example', TRUST_PROXY: '1' };
+    const env = {
+      DATABASE_URL: throughProxy.toString(),
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: 'dateline-faults:',
+      SITE_URL: 'http://news.example',
+      TRUST_PROXY: '1',
+    };
     nodes = await Promise.all([startNode(env), startNode(env)]);
   });
 
@@ -92,7 +107,12 @@ describe('faults: Redis and PostgreSQL going away under two nodes', { skip }, ()
 
   async function signedUpReader(i: number): Promise<{ browser: HttpBrowser; token: string }> {
     const browser = new HttpBrowser({ forwardedFor: `10.70.0.${i + 1}` });
-    const signUp = await browser.postForm(`${node(i).origin}/account/sign-up`, { 'display-name': `Reader ${i}`, email: `reader${i}@readers.example`, password: 'a long reader password', next: '' });
+    const signUp = await browser.postForm(`${node(i).origin}/account/sign-up`, {
+      'display-name': `Reader ${i}`,
+      email: `reader${i}@readers.example`,
+      password: 'a long reader password',
+      next: '',
+    });
     assert.equal(signUp.status, 303);
     const token = formTokenIn(await (await browser.get(`${node(i).origin}/account`)).text());
     assert.ok(token);
@@ -112,7 +132,11 @@ describe('faults: Redis and PostgreSQL going away under two nodes', { skip }, ()
       for (let n = 0; loading; n++) {
         const response = await fetch(`${node(n).origin}/views`, {
           method: 'POST',
-          headers: { 'content-type': 'text/plain', 'user-agent': `Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0 reader-${n}`, 'x-forwarded-for': `10.80.${n >> 8}.${n & 255}` },
+          headers: {
+            'content-type': 'text/plain',
+            'user-agent': `Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0 reader-${n}`,
+            'x-forwarded-for': `10.80.${n >> 8}.${n & 255}`,
+          },
           body: JSON.stringify({ article: story.id }),
           signal: AbortSignal.timeout(8_000),
         }).catch(() => undefined);
@@ -156,7 +180,9 @@ describe('faults: Redis and PostgreSQL going away under two nodes', { skip }, ()
     await Promise.all([beaconLoad, commentLoad, signInLoad]);
 
     const outage = (answer: Answer) => answer.at > killedAt && answer.at < restartedAt;
-    t.diagnostic(`beacons: ${beacons.length} (${beacons.filter(outage).length} during the outage, ${beacons.filter((a) => a.status !== 204).length} refused); comments: ${comments.length} (${comments.filter((a) => a.status !== 303).length} refused); sign-ins: ${signIns.length} (${signIns.filter((a) => a.status === 503).length} answered 503)`);
+    t.diagnostic(
+      `beacons: ${beacons.length} (${beacons.filter(outage).length} during the outage, ${beacons.filter((a) => a.status !== 204).length} refused); comments: ${comments.length} (${comments.filter((a) => a.status !== 303).length} refused); sign-ins: ${signIns.length} (${signIns.filter((a) => a.status === 503).length} answered 503)`,
+    );
     const unclear = [...beacons, ...comments, ...signIns].filter((answer) => !isClear(answer));
     assert.deepEqual(unclear, [], 'no 500, no hang: only answers or coded 503s');
 
@@ -167,9 +193,18 @@ describe('faults: Redis and PostgreSQL going away under two nodes', { skip }, ()
       const id = decodeURIComponent(/#comment-(.+)$/.exec(answer.header ?? '')?.[1] ?? '');
       assert.ok(await findCommentById(deps.db, id), `comment ${id} is stored`);
     }
-    assert.ok(accepted.some((answer) => answer.at > restartedAt + 1_000), 'comments are accepted again after Redis is back');
-    assert.ok(signIns.some((answer) => outage(answer) && answer.code === 'ERR_SERVICE_UNAVAILABLE'), 'sign-in is refused, not unlimited, while its limit is out of reach');
-    assert.ok(signIns.some((answer) => answer.at > restartedAt + 1_000 && answer.code === 'ERR_SIGN_IN_FAILED'), 'sign-ins are checked again after Redis is back');
+    assert.ok(
+      accepted.some((answer) => answer.at > restartedAt + 1_000),
+      'comments are accepted again after Redis is back',
+    );
+    assert.ok(
+      signIns.some((answer) => outage(answer) && answer.code === 'ERR_SERVICE_UNAVAILABLE'),
+      'sign-in is refused, not unlimited, while its limit is out of reach',
+    );
+    assert.ok(
+      signIns.some((answer) => answer.at > restartedAt + 1_000 && answer.code === 'ERR_SIGN_IN_FAILED'),
+      'sign-ins are checked again after Redis is back',
+    );
 
     // Views: each beacon is a new reader, so each `counted` answer is one view promised. Lost views
     // (promised minus stored) may not exceed the views promised in the last batch interval before
@@ -178,7 +213,10 @@ describe('faults: Redis and PostgreSQL going away under two nodes', { skip }, ()
     const counted = beacons.filter((answer) => answer.status === 204 && answer.header === 'counted');
     const refused = beacons.filter((answer) => answer.status !== 204).length;
     const lastBatch = counted.filter((answer) => answer.at > killedAt - VIEW_BATCH_MS - FLUSH_SLACK_MS && answer.at <= killedAt).length;
-    assert.ok(counted.some((answer) => answer.at > restartedAt + 1_000), 'views are counted again after Redis is back');
+    assert.ok(
+      counted.some((answer) => answer.at > restartedAt + 1_000),
+      'views are counted again after Redis is back',
+    );
     const stored = async () => ((await findArticleById(deps.db, story.id))?.viewCount ?? 0) - before;
     await eventually(async () => (counted.length - (await stored()) <= lastBatch ? true : undefined), 5_000, 'the views to be written');
     await delay(VIEW_BATCH_MS + 500);
@@ -191,19 +229,35 @@ describe('faults: Redis and PostgreSQL going away under two nodes', { skip }, ()
   it('invalidates the other node’s cached pages again once Redis is back', async () => {
     // Runs after the crash above: the nodes' pub/sub subscriptions must have come back by themselves.
     const reader = await signedUpReader(30);
-    await eventually(async () => {
-      const response = await fetch(`${node(1).origin}/article/${story.slug}`);
-      return response.headers.get('x-page-cache') === 'hit' ? true : undefined;
-    }, 5_000, 'the story cached on node 1');
-    const posted = await reader.browser.postForm(`${node(0).origin}/article/${story.slug}/comments`, { _csrf: reader.token, body: 'Written after the Redis restart.' });
+    await eventually(
+      async () => {
+        const response = await fetch(`${node(1).origin}/article/${story.slug}`);
+        return response.headers.get('x-page-cache') === 'hit' ? true : undefined;
+      },
+      5_000,
+      'the story cached on node 1',
+    );
+    const posted = await reader.browser.postForm(`${node(0).origin}/article/${story.slug}/comments`, {
+      _csrf: reader.token,
+      body: 'Written after the Redis restart.',
+    });
     assert.equal(posted.status, 303);
-    await eventually(async () => ((await (await fetch(`${node(1).origin}/article/${story.slug}`)).text()).includes('Written after the Redis restart.') ? true : undefined), 3_000, 'the comment on node 1');
+    await eventually(
+      async () =>
+        (await (await fetch(`${node(1).origin}/article/${story.slug}`)).text()).includes('Written after the Redis restart.') ? true : undefined,
+      3_000,
+      'the comment on node 1',
+    );
   });
 
   it('answers 503 while PostgreSQL is unreachable, never 500, and recovers by itself', async () => {
     const reader = await signedUpReader(20);
     for (const target of nodes) {
-      await eventually(async () => ((await fetch(`${target.origin}/article/${story.slug}`)).headers.get('x-page-cache') === 'hit' ? true : undefined), 5_000, 'the story cached');
+      await eventually(
+        async () => ((await fetch(`${target.origin}/article/${story.slug}`)).headers.get('x-page-cache') === 'hit' ? true : undefined),
+        5_000,
+        'the story cached',
+      );
     }
     await proxy.cut();
     const answers: Answer[] = [];
@@ -230,7 +284,11 @@ describe('faults: Redis and PostgreSQL going away under two nodes', { skip }, ()
       await proxy.open();
     }
     assert.ok(answers.length >= 8);
-    assert.deepEqual(cachedPages.filter((answer) => answer.status !== 200), [], 'cached pages are served during the outage');
+    assert.deepEqual(
+      cachedPages.filter((answer) => answer.status !== 200),
+      [],
+      'cached pages are served during the outage',
+    );
     for (const answer of answers) {
       assert.equal(answer.status, 503, JSON.stringify(answer));
       assert.equal(answer.code, 'ERR_DATABASE_UNAVAILABLE');
@@ -241,7 +299,10 @@ describe('faults: Redis and PostgreSQL going away under two nodes', { skip }, ()
       await eventually(async () => ((await fetch(`${target.origin}/healthz`)).status === 200 ? true : undefined), 10_000, `node ${i} healthy again`);
       assert.equal((await fetch(`${target.origin}/article/${story.slug}`)).status, 200);
     }
-    const posted = await reader.browser.postForm(`${node(1).origin}/article/${story.slug}/comments`, { _csrf: reader.token, body: 'After the outage.' });
+    const posted = await reader.browser.postForm(`${node(1).origin}/article/${story.slug}/comments`, {
+      _csrf: reader.token,
+      body: 'After the outage.',
+    });
     assert.equal(posted.status, 303);
   });
 

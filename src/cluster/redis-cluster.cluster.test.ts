@@ -82,7 +82,10 @@ describe('the Redis cluster', { skip }, () => {
       try {
         const keys = await redis.keys(`${prefix}*`);
         assert.equal(keys.length, 2);
-        assert.ok(keys.every((key) => !key.includes('ana') && !key.includes('192.0.2.55')), keys.join(', '));
+        assert.ok(
+          keys.every((key) => !key.includes('ana') && !key.includes('192.0.2.55')),
+          keys.join(', '),
+        );
       } finally {
         redis.disconnect();
       }
@@ -108,10 +111,20 @@ describe('the Redis cluster', { skip }, () => {
       try {
         const refusing = new RedisRateLimiter(down, 'x:', 'sign-in', { limit: 1, windowMs: 1000, clock, report });
         const started = Date.now();
-        await assert.rejects(refusing.isLimited('ana'), (error) => error instanceof AppError && error.code === 'ERR_SERVICE_UNAVAILABLE' && error.status === 503);
+        await assert.rejects(
+          refusing.isLimited('ana'),
+          (error) => error instanceof AppError && error.code === 'ERR_SERVICE_UNAVAILABLE' && error.status === 503,
+        );
         await assert.rejects(refusing.hit('ana'), (error) => error instanceof AppError && error.code === 'ERR_SERVICE_UNAVAILABLE');
         await refusing.reset('ana');
-        const allowing = new RedisRateLimiter(down, 'x:', 'beacon', { limit: 1, windowMs: 1000, window: 'fixed', whenUnavailable: 'allow', clock, report });
+        const allowing = new RedisRateLimiter(down, 'x:', 'beacon', {
+          limit: 1,
+          windowMs: 1000,
+          window: 'fixed',
+          whenUnavailable: 'allow',
+          clock,
+          report,
+        });
         await allowing.hit('192.0.2.1');
         assert.equal(await allowing.isLimited('192.0.2.1'), false);
         assert.ok(Date.now() - started < 500, 'no waiting for a connection');
@@ -152,7 +165,13 @@ describe('the Redis cluster', { skip }, () => {
       b.onMessage((message) => void toB.push(message));
       const publisher = connectRedis(redisUrl ?? '');
       try {
-        for (const raw of ['not json', '{"from":"x"}', '{"from":"x","message":{"type":"shutdown"}}', '{"from":"x","message":{"type":"event"}}', '{"from":"x","message":{"type":"event","event":{"name":"no.such.event"}}}']) {
+        for (const raw of [
+          'not json',
+          '{"from":"x"}',
+          '{"from":"x","message":{"type":"shutdown"}}',
+          '{"from":"x","message":{"type":"event"}}',
+          '{"from":"x","message":{"type":"event","event":{"name":"no.such.event"}}}',
+        ]) {
           await publisher.publish(`${prefix}events`, raw);
         }
       } finally {

@@ -13,7 +13,11 @@ export class RedisListSnapshots implements ListSnapshotStore {
   ) {}
 
   async save(snapshot: ListSnapshotIds, ttlMs: number): Promise<void> {
-    await boundedRedisCall(this.redis, () => this.redis.set(this.key, JSON.stringify(snapshot), 'PX', Math.max(1, Math.round(ttlMs))), SNAPSHOT_TIMEOUT_MS);
+    await boundedRedisCall(
+      this.redis,
+      () => this.redis.set(this.key, JSON.stringify(snapshot), 'PX', Math.max(1, Math.round(ttlMs))),
+      SNAPSHOT_TIMEOUT_MS,
+    );
   }
 
   async load(): Promise<ListSnapshotIds | null> {
@@ -22,8 +26,19 @@ export class RedisListSnapshots implements ListSnapshotStore {
     const value = JSON.parse(raw) as Partial<ListSnapshotIds>;
     // Only this program writes the key; anything else in it is treated as no snapshot.
     const isIds = (ids: unknown): ids is string[] => Array.isArray(ids) && ids.every((id) => typeof id === 'string');
-    if (typeof value.computedAt !== 'string' || !isIds(value.latest) || !isIds(value.weeklyBest) || !isIds(value.popularNow) || !isIds(value.mustReads)) return null;
-    if (!Array.isArray(value.latestBySection) || !value.latestBySection.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && isIds(entry[1]))) return null;
+    if (
+      typeof value.computedAt !== 'string' ||
+      !isIds(value.latest) ||
+      !isIds(value.weeklyBest) ||
+      !isIds(value.popularNow) ||
+      !isIds(value.mustReads)
+    )
+      return null;
+    if (
+      !Array.isArray(value.latestBySection) ||
+      !value.latestBySection.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && isIds(entry[1]))
+    )
+      return null;
     return value as ListSnapshotIds;
   }
 

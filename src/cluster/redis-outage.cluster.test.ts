@@ -11,18 +11,22 @@ import { connectRedis } from './redis.js';
 /** A Redis of this test's own (never the shared one), which it stops and starts. */
 async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  await eventually(async () => {
-    const probe = connectRedis(`redis://127.0.0.1:${port}`, { lazyConnect: true });
-    probe.on('error', () => undefined);
-    try {
-      await probe.connect();
-      return (await probe.ping()) === 'PONG' ? true : undefined;
-    } catch {
-      return undefined;
-    } finally {
-      probe.disconnect();
-    }
-  }, 5_000, `redis-server on port ${port}`);
+  await eventually(
+    async () => {
+      const probe = connectRedis(`redis://127.0.0.1:${port}`, { lazyConnect: true });
+      probe.on('error', () => undefined);
+      try {
+        await probe.connect();
+        return (await probe.ping()) === 'PONG' ? true : undefined;
+      } catch {
+        return undefined;
+      } finally {
+        probe.disconnect();
+      }
+    },
+    5_000,
+    `redis-server on port ${port}`,
+  );
   return child;
 }
 
@@ -59,10 +63,14 @@ describe('a node while Redis is down', { skip: CLUSTER_TEST_SKIP }, () => {
     const alice = await node.factories.reader({ displayName: 'Alice' });
 
     await stopRedis(redis);
-    const refused = await eventually(async () => {
-      const response = await signInOverHttp(node.app, user.email, password, { remoteAddress: '10.3.0.1' });
-      return response.statusCode === 503 ? response : undefined;
-    }, 3_000, 'sign-in to be refused');
+    const refused = await eventually(
+      async () => {
+        const response = await signInOverHttp(node.app, user.email, password, { remoteAddress: '10.3.0.1' });
+        return response.statusCode === 503 ? response : undefined;
+      },
+      3_000,
+      'sign-in to be refused',
+    );
     assert.equal(refused.headers['x-error-code'], 'ERR_SERVICE_UNAVAILABLE');
 
     const posted = await node.deps.comments.post({ reader: alice.reader, slug: story.slug, body: 'Written during the outage', ip: '192.0.2.20' });
@@ -77,10 +85,14 @@ describe('a node while Redis is down', { skip: CLUSTER_TEST_SKIP }, () => {
     assert.equal(beacon.statusCode, 204);
 
     redis = await startRedis(port);
-    const back = await eventually(async () => {
-      const response = await signInOverHttp(node.app, user.email, password, { remoteAddress: '10.3.0.1' });
-      return response.statusCode === 303 ? response : undefined;
-    }, 10_000, 'sign-in to work again');
+    const back = await eventually(
+      async () => {
+        const response = await signInOverHttp(node.app, user.email, password, { remoteAddress: '10.3.0.1' });
+        return response.statusCode === 303 ? response : undefined;
+      },
+      10_000,
+      'sign-in to work again',
+    );
     assert.equal(back.statusCode, 303);
   });
 });

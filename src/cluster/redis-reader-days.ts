@@ -94,12 +94,7 @@ export class RedisReaderDays implements ReaderDays {
   }
 
   private async markSeen(saltKey: string, seenKey: string, saltHex: string, key: string, ttlMs: number): Promise<[string | null, number]> {
-    const results = await this.redis
-      .multi()
-      .set(saltKey, saltHex, 'PX', ttlMs, 'NX', 'GET')
-      .sadd(seenKey, key)
-      .pexpire(seenKey, ttlMs)
-      .exec();
+    const results = await this.redis.multi().set(saltKey, saltHex, 'PX', ttlMs, 'NX', 'GET').sadd(seenKey, key).pexpire(seenKey, ttlMs).exec();
     if (!results) throw new Error('Redis discarded the transaction');
     for (const [error] of results) if (error) throw error;
     return [results[0]?.[1] as string | null, results[1]?.[1] as number];

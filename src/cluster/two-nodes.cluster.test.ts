@@ -123,26 +123,39 @@ describe('two nodes on one PostgreSQL and one Redis', { skip }, () => {
    * has just started may clear its cache once more when the cluster's first ranked lists arrive.
    */
   async function cachedOn(node: NodeProcess, url: string): Promise<void> {
-    await eventually(async () => {
-      const response = await new HttpBrowser().get(`${node.origin}${url}`);
-      assert.equal(response.status, 200);
-      return response.headers.get('x-page-cache') === 'hit' ? true : undefined;
-    }, 5_000, `${url} served from node's page cache`);
+    await eventually(
+      async () => {
+        const response = await new HttpBrowser().get(`${node.origin}${url}`);
+        assert.equal(response.status, 200);
+        return response.headers.get('x-page-cache') === 'hit' ? true : undefined;
+      },
+      5_000,
+      `${url} served from node's page cache`,
+    );
   }
 
   it('shows on node B a comment posted on node A, although B had the story cached', async () => {
     await cachedOn(b, '/article/harbour');
     const reader = new HttpBrowser({ forwardedFor: '10.30.0.1' });
-    const signUp = await reader.postForm(`${a.origin}/account/sign-up`, { 'display-name': 'Min', email: 'min@readers.example', password: 'a long reader password', next: '' });
+    const signUp = await reader.postForm(`${a.origin}/account/sign-up`, {
+      'display-name': 'Min',
+      email: 'min@readers.example',
+      password: 'a long reader password',
+      next: '',
+    });
     assert.equal(signUp.status, 303, 'the reader signs up on node A');
     const token = formTokenIn(await (await reader.get(`${a.origin}/account`)).text());
     const posted = await reader.postForm(`${a.origin}/article/harbour/comments`, { _csrf: token ?? '', body: 'Posted on node A, read on node B.' });
     assert.equal(posted.status, 303, 'the comment is posted on node A');
 
-    const onB = await eventually(async () => {
-      const page = await (await new HttpBrowser().get(`${b.origin}/article/harbour`)).text();
-      return page.includes('Posted on node A, read on node B.') ? page : undefined;
-    }, 3_000, 'the comment on node B');
+    const onB = await eventually(
+      async () => {
+        const page = await (await new HttpBrowser().get(`${b.origin}/article/harbour`)).text();
+        return page.includes('Posted on node A, read on node B.') ? page : undefined;
+      },
+      3_000,
+      'the comment on node B',
+    );
     assert.ok(onB);
   });
 
@@ -153,10 +166,14 @@ describe('two nodes on one PostgreSQL and one Redis', { skip }, () => {
     const published = await editor.postForm(`${a.origin}/newsroom/stories/${id}/publish`, { _csrf: token ?? '' });
     assert.equal(published.status, 303, 'the story is published on node A');
 
-    await eventually(async () => {
-      const home = await (await new HttpBrowser().get(`${b.origin}/`)).text();
-      return home.includes('Bridge to open in spring') ? true : undefined;
-    }, 3_000, 'the new headline on node B’s home page');
+    await eventually(
+      async () => {
+        const home = await (await new HttpBrowser().get(`${b.origin}/`)).text();
+        return home.includes('Bridge to open in spring') ? true : undefined;
+      },
+      3_000,
+      'the new headline on node B’s home page',
+    );
   });
 
   it('counts a reader seen by both nodes once, and two readers twice', async () => {
@@ -171,7 +188,12 @@ describe('two nodes on one PostgreSQL and one Redis', { skip }, () => {
 
     // One reader (same address, same browser) on both nodes; then two other browsers behind one address.
     const outcomes = [];
-    for (const [node, who, ip] of [[a, 'one', '10.40.0.1'], [b, 'one', '10.40.0.1'], [a, 'two', '10.40.0.2'], [b, 'three', '10.40.0.2']] as const) {
+    for (const [node, who, ip] of [
+      [a, 'one', '10.40.0.1'],
+      [b, 'one', '10.40.0.1'],
+      [a, 'two', '10.40.0.2'],
+      [b, 'three', '10.40.0.2'],
+    ] as const) {
       const response = await beacon(node, who, ip);
       assert.equal(response.status, 204);
       outcomes.push(response.headers.get('x-view'));
@@ -182,7 +204,11 @@ describe('two nodes on one PostgreSQL and one Redis', { skip }, () => {
     assert.equal(outcomes[3], 'counted', 'another browser behind the same address is another reader');
 
     // Each node writes its batch every second: wait for both, then make sure nothing more arrives.
-    await eventually(async () => ((await findArticleById(deps.db, story.id))?.viewCount === before + 3 ? true : undefined), 5_000, 'three stored views');
+    await eventually(
+      async () => ((await findArticleById(deps.db, story.id))?.viewCount === before + 3 ? true : undefined),
+      5_000,
+      'three stored views',
+    );
     await delay(1_500);
     assert.equal((await findArticleById(deps.db, story.id))?.viewCount, before + 3);
   });
@@ -190,11 +216,19 @@ describe('two nodes on one PostgreSQL and one Redis', { skip }, () => {
   it('locks out on node B an account whose sign-ins failed on node A', async () => {
     const email = 'nobody-here@news.example';
     for (let attempt = 1; attempt <= 5; attempt++) {
-      const response = await new HttpBrowser({ forwardedFor: `10.50.0.${attempt}` }).postForm(`${a.origin}/newsroom/sign-in`, { email, password: 'guess', next: '' });
+      const response = await new HttpBrowser({ forwardedFor: `10.50.0.${attempt}` }).postForm(`${a.origin}/newsroom/sign-in`, {
+        email,
+        password: 'guess',
+        next: '',
+      });
       assert.equal(response.status, 401);
       assert.equal(response.headers.get('x-error-code'), 'ERR_SIGN_IN_FAILED');
     }
-    const sixth = await new HttpBrowser({ forwardedFor: '10.50.0.6' }).postForm(`${b.origin}/newsroom/sign-in`, { email, password: 'guess', next: '' });
+    const sixth = await new HttpBrowser({ forwardedFor: '10.50.0.6' }).postForm(`${b.origin}/newsroom/sign-in`, {
+      email,
+      password: 'guess',
+      next: '',
+    });
     assert.equal(sixth.status, 429);
     assert.equal(sixth.headers.get('x-error-code'), 'ERR_TOO_MANY_SIGN_IN_ATTEMPTS');
   });
@@ -213,7 +247,11 @@ describe('two nodes on one PostgreSQL and one Redis', { skip }, () => {
     const publishes = entries.filter((entry) => entry.action === 'story.published' && entry.subjectId === scheduled.id);
     assert.equal(publishes.length, 1, 'one publish in the audit log');
     // Both nodes run the webhook sender (every 2 s): the one delivery must be sent by one of them.
-    await eventually(async () => (receiver.received.some((delivery) => delivery.body.includes(scheduled.id)) ? true : undefined), 6_000, 'the webhook delivery');
+    await eventually(
+      async () => (receiver.received.some((delivery) => delivery.body.includes(scheduled.id)) ? true : undefined),
+      6_000,
+      'the webhook delivery',
+    );
     await delay(2_500);
     assert.equal(receiver.received.filter((delivery) => delivery.body.includes(scheduled.id)).length, 1, 'one webhook delivery');
   });

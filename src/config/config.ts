@@ -2,9 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
-const booleanFlag = z
-  .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'])
-  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
+const booleanFlag = z.enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off']).transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -35,21 +33,20 @@ const ConfigSchema = z.object({
   /** Several nodes: views, cache invalidation, rate limits and jobs are shared through this Redis (needs PostgreSQL). */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Prefix of every Redis key and channel, so several publications (or test runs) can share one Redis. */
-  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'letters, digits and : _ . - only, up to 64').default('dateline:'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'letters, digits and : _ . - only, up to 64')
+    .default('dateline:'),
   /** A CDN in front: where purge requests for changed surrogate keys are POSTed (docs/cdn.md). */
   CDN_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Signs purge requests (x-dateline-signature), as webhooks are signed; required with CDN_PURGE_URL. */
   CDN_PURGE_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   /** Cluster mode: this many worker processes on one machine (`auto`: one per core; 0: one process). */
-  CLUSTER_WORKERS: z
-    .union([z.literal('auto'), z.coerce.number().int().min(0).max(64)])
-    .default(0),
+  CLUSTER_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(0).max(64)]).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type DatabaseTarget =
-  | { engine: 'sqlite'; filename: string }
-  | { engine: 'postgres'; connectionString: string };
+export type DatabaseTarget = { engine: 'sqlite'; filename: string } | { engine: 'postgres'; connectionString: string };
 
 export interface Config {
   readonly port: number;
@@ -92,9 +89,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(withoutEmptyValues(env));
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const values = parsed.data;
   const dataDir = path.resolve(values.DATA_DIR);
@@ -109,7 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const clusterWorkers = values.CLUSTER_WORKERS === 'auto' ? Math.min(64, os.availableParallelism()) : values.CLUSTER_WORKERS;
   // Workers are separate processes: they share views, cache invalidation and limits only through Redis.
   if (clusterWorkers > 0 && !values.REDIS_URL) {
-    throw new ConfigError(['CLUSTER_WORKERS: cluster mode is multi-node mode on one machine; set REDIS_URL (and a postgres:// DATABASE_URL) as well']);
+    throw new ConfigError([
+      'CLUSTER_WORKERS: cluster mode is multi-node mode on one machine; set REDIS_URL (and a postgres:// DATABASE_URL) as well',
+    ]);
   }
   const siteUrl = (values.SITE_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
   return Object.freeze({
@@ -126,7 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     benchRoutes: values.BENCH_ROUTES,
     webhookAllowPrivate: values.WEBHOOK_ALLOW_PRIVATE,
     redis: values.REDIS_URL ? Object.freeze({ url: values.REDIS_URL, keyPrefix: values.REDIS_KEY_PREFIX }) : undefined,
-    cdnPurge: values.CDN_PURGE_URL && values.CDN_PURGE_SECRET ? Object.freeze({ url: values.CDN_PURGE_URL, secret: values.CDN_PURGE_SECRET }) : undefined,
+    cdnPurge:
+      values.CDN_PURGE_URL && values.CDN_PURGE_SECRET ? Object.freeze({ url: values.CDN_PURGE_URL, secret: values.CDN_PURGE_SECRET }) : undefined,
     clusterWorkers,
     logLevel: values.LOG_LEVEL,
     adminEmail: values.ADMIN_EMAIL.toLowerCase(),
@@ -142,7 +140,5 @@ function resolveDatabaseTarget(url: string | undefined, dataDir: string): Databa
 
 // An empty variable (`PORT=`) means "not set", as in most twelve-factor tools.
 function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
-  );
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
 }

@@ -26,8 +26,7 @@ export interface DatabaseHandle {
  * StartupError with one clear sentence.
  */
 export async function openDatabase(target: DatabaseTarget, options: PostgresOptions = {}): Promise<DatabaseHandle> {
-  const connection: EngineConnection =
-    target.engine === 'sqlite' ? openSqlite(target.filename) : openPostgres(target.connectionString, options);
+  const connection: EngineConnection = target.engine === 'sqlite' ? openSqlite(target.filename) : openPostgres(target.connectionString, options);
   try {
     await connection.ping();
   } catch (error) {

@@ -18,7 +18,11 @@ export async function seedDemoComments(db: Db, stories: Map<string, { id: string
   for (const reader of demoReaders) {
     const id = newId();
     readerIds.set(reader.key, id);
-    await importReader(db, { id, email: `${reader.key}@readers.dateline-daily.example`, displayName: reader.displayName, passwordHash: NO_PASSWORD }, now);
+    await importReader(
+      db,
+      { id, email: `${reader.key}@readers.dateline-daily.example`, displayName: reader.displayName, passwordHash: NO_PASSWORD },
+      now,
+    );
   }
   const likers: string[] = [...readerIds.values()];
   for (let n = 1; n <= QUIET_READERS; n++) {

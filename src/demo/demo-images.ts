@@ -154,7 +154,8 @@ const SCENES: Record<DemoScene, (random: Random, p: Palette) => string> = {
     const towers = [420, 1180];
     for (const x of towers) out += `<rect x="${x - 20}" y="220" width="40" height="440" fill="${p.light}"/>`;
     out += `<path d="M0 560 Q420 200 420 230 Q800 560 1180 230 Q1180 200 1600 560" stroke="${p.light}" stroke-width="10" fill="none"/>`;
-    for (let x = 40; x < IMAGE_WIDTH; x += 60) out += `<rect x="${x}" y="${300 + Math.abs(((x % 760) - 380) / 2)}" width="3" height="260" fill="${p.light}" opacity="0.7"/>`;
+    for (let x = 40; x < IMAGE_WIDTH; x += 60)
+      out += `<rect x="${x}" y="${300 + Math.abs(((x % 760) - 380) / 2)}" width="3" height="260" fill="${p.light}" opacity="0.7"/>`;
     out += `<rect y="560" width="${IMAGE_WIDTH}" height="26" fill="${p.accent}"/>`;
     out += `<circle cx="${200 + random() * 1200}" cy="160" r="60" fill="${p.accent}" opacity="0.8"/>`;
     return out;

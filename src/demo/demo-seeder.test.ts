@@ -22,7 +22,10 @@ describe('demo publication', () => {
       assert.ok(story.hoursAgo >= 1 && story.hoursAgo <= 720, story.slug);
       assert.ok(!/lorem ipsum/i.test(story.body.join(' ')), story.slug);
     }
-    const parts = demoStories.filter((story) => story.series).map((story) => story.series?.part).sort();
+    const parts = demoStories
+      .filter((story) => story.series)
+      .map((story) => story.series?.part)
+      .sort();
     assert.deepEqual(parts, [1, 2]);
   });
 
@@ -32,7 +35,10 @@ describe('demo publication', () => {
     assert.equal(await seedDemoIfEmpty(t.deps), undefined);
 
     assert.equal(t.deps.settings.publication.name, 'The Dateline Daily');
-    assert.deepEqual(t.deps.sections.navigation.map((section) => section.name), ['World', 'Asia', 'Debate', 'Latest', 'Business']);
+    assert.deepEqual(
+      t.deps.sections.navigation.map((section) => section.name),
+      ['World', 'Asia', 'Debate', 'Latest', 'Business'],
+    );
     for (const section of t.deps.sections.all) {
       assert.ok((t.deps.lists.current.latestBySection.get(section.id) ?? []).length >= 5, section.slug);
     }
@@ -60,7 +66,10 @@ describe('demo publication', () => {
     assert.match(fares.body, /ring-fencing/);
     const commented = await t.deps.db.selectFrom('articles').select('slug').where('comment_count', '>', 0).execute();
     assert.ok(commented.length >= 4, 'several stories have comments');
-    const likes = await t.deps.db.selectFrom('comment_likes').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    const likes = await t.deps.db
+      .selectFrom('comment_likes')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.ok(Number(likes.n) > 100, 'comments carry real likes');
 
     const series = await t.app.inject('/series/last-ferry');

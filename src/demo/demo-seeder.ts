@@ -210,4 +210,3 @@ function required<T>(value: T | undefined, name: string): T {
   if (value === undefined) throw new Error(`demo content refers to unknown ${name}`);
   return value;
 }
-

@@ -8,7 +8,10 @@ const SAFE_HREF = /^(https?:\/\/[^\s]+|mailto:[^\s]+|\/(?!\/)[^\s]*)$/i;
 
 const InlineSchema = z.object({
   text: z.string().min(1).max(10_000),
-  marks: z.array(z.enum(['em', 'strong'])).max(2).optional(),
+  marks: z
+    .array(z.enum(['em', 'strong']))
+    .max(2)
+    .optional(),
   href: z.string().max(2000).regex(SAFE_HREF, 'links must be http(s), mailto or site-relative').optional(),
 });
 

@@ -120,15 +120,24 @@ export const ERROR_CATALOGUE = {
   ERR_AUDIENCE_PERIOD_INVALID: { status: 400, message: 'Choose a period of Today, 7 days or 30 days (period=today, 7d or 30d).' },
   // Reader comments (src/modules/comments). Nothing is stored when any of these is raised.
   ERR_COMMENT_SIGN_IN_REQUIRED: { status: 401, message: 'Please sign in or create an account to comment, like or report.' },
-  ERR_COMMENT_READER_BANNED: { status: 403, message: 'Your account may no longer comment, like or report. Contact the newsroom if you think this is a mistake.' },
+  ERR_COMMENT_READER_BANNED: {
+    status: 403,
+    message: 'Your account may no longer comment, like or report. Contact the newsroom if you think this is a mistake.',
+  },
   ERR_COMMENT_EMPTY: { status: 400, message: 'Write something before posting: the comment is empty.' },
   ERR_COMMENT_TOO_LONG: { status: 400, message: 'Comments may be at most 300 characters. Please shorten yours; nothing was posted.' },
   ERR_COMMENT_TOO_MANY_BYTES: {
     status: 400,
     message: 'That comment is too large (at most 2,000 bytes, which stacked accents and symbols use up quickly). Please shorten it.',
   },
-  ERR_COMMENT_INVALID_CHARACTERS: { status: 400, message: 'That comment contains control characters or broken text we cannot store. Please retype it.' },
-  ERR_COMMENT_INVALID_ENCODING: { status: 400, message: 'That form arrived with text that is not valid UTF-8, so nothing was posted. Please try again.' },
+  ERR_COMMENT_INVALID_CHARACTERS: {
+    status: 400,
+    message: 'That comment contains control characters or broken text we cannot store. Please retype it.',
+  },
+  ERR_COMMENT_INVALID_ENCODING: {
+    status: 400,
+    message: 'That form arrived with text that is not valid UTF-8, so nothing was posted. Please try again.',
+  },
   ERR_COMMENT_BODY_TOO_LARGE: { status: 413, message: 'That request is far too large for a comment, so nothing was posted.' },
   ERR_COMMENT_NOT_FOUND: { status: 404, message: 'We could not find that comment; it may have been deleted.' },
   ERR_COMMENT_PARENT_INVALID: { status: 400, message: 'You can only reply to a published comment on the same story.' },
@@ -156,7 +165,8 @@ export const ERROR_CATALOGUE = {
   // Comment moderation in the newsroom (an unknown comment is ERR_COMMENT_NOT_FOUND, above).
   ERR_MODERATION_STEP_INVALID: {
     status: 409,
-    message: 'That comment’s status does not allow this step now (deleted comments stay deleted); nothing was changed. Reload the queue to see it as it is.',
+    message:
+      'That comment’s status does not allow this step now (deleted comments stay deleted); nothing was changed. Reload the queue to see it as it is.',
   },
   ERR_MODERATION_NO_REPORTS: { status: 409, message: 'That comment has no reports to dismiss; nothing was changed.' },
   ERR_MODERATION_BAN_INVALID: { status: 409, message: 'That reader is already banned, or not banned, so nothing was changed.' },
@@ -169,16 +179,23 @@ export const ERROR_CATALOGUE = {
   // The Content API (/api/v1) and its keys. Every API error is JSON: { errors: [{ code, message }] }.
   ERR_API_KEY_REQUIRED: {
     status: 401,
-    message: 'The Content API needs an API key: send it as "Authorization: Bearer <key>" or "X-Api-Key: <key>". An admin can make one in the newsroom.',
+    message:
+      'The Content API needs an API key: send it as "Authorization: Bearer <key>" or "X-Api-Key: <key>". An admin can make one in the newsroom.',
   },
   ERR_API_KEY_INVALID: { status: 401, message: 'That API key is not one of ours. Check that it was copied whole.' },
   ERR_API_KEY_REVOKED: { status: 401, message: 'That API key has been revoked. Ask the newsroom for a new one.' },
   ERR_API_KEY_NAME_INVALID: { status: 400, message: 'Give the key a name of 1 to 100 characters, such as the partner who will use it.' },
   ERR_API_KEY_NOT_FOUND: { status: 404, message: 'We could not find that API key.' },
   ERR_API_KEY_ALREADY_REVOKED: { status: 409, message: 'That API key is already revoked; nothing was changed.' },
-  ERR_API_RATE_LIMITED: { status: 429, message: 'Too many requests with this API key. Wait for the number of seconds in Retry-After, then try again.' },
+  ERR_API_RATE_LIMITED: {
+    status: 429,
+    message: 'Too many requests with this API key. Wait for the number of seconds in Retry-After, then try again.',
+  },
   ERR_API_PARAMETER_UNKNOWN: { status: 400, message: 'The request has a query parameter this endpoint does not take; see /api/v1/openapi.json.' },
-  ERR_API_PARAMETER_INVALID: { status: 400, message: 'A query parameter has a value we cannot use; see /api/v1/openapi.json for the allowed values.' },
+  ERR_API_PARAMETER_INVALID: {
+    status: 400,
+    message: 'A query parameter has a value we cannot use; see /api/v1/openapi.json for the allowed values.',
+  },
   ERR_API_FIELD_UNKNOWN: { status: 400, message: 'The fields parameter names a field this endpoint does not have.' },
   ERR_API_PER_PAGE_INVALID: { status: 400, message: 'per_page must be a whole number from 1 to 100.' },
   // Webhooks (newsroom, integrations.manage).
@@ -186,7 +203,8 @@ export const ERROR_CATALOGUE = {
   ERR_WEBHOOK_NAME_INVALID: { status: 400, message: 'Give the webhook a name of 1 to 100 characters.' },
   ERR_WEBHOOK_URL_INVALID: {
     status: 400,
-    message: 'The webhook URL must be a full web address starting with https:// or http://, of at most 2,000 characters, without a user name or password.',
+    message:
+      'The webhook URL must be a full web address starting with https:// or http://, of at most 2,000 characters, without a user name or password.',
   },
   ERR_WEBHOOK_URL_PRIVATE: {
     status: 400,

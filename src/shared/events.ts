@@ -108,10 +108,19 @@ export const EVENT_NAMES = Object.keys(EVERY_EVENT) as EventName[];
 type NodeEventName = 'node.started' | 'cluster.resynced';
 
 /** Changes to what readers see, made on one node; the other nodes hear of each (src/cluster/broadcast.reaction.ts). */
-export const CHANGE_EVENTS = EVENT_NAMES.filter((name): name is Exclude<EventName, NodeEventName> => name !== 'node.started' && name !== 'cluster.resynced');
+export const CHANGE_EVENTS = EVENT_NAMES.filter(
+  (name): name is Exclude<EventName, NodeEventName> => name !== 'node.started' && name !== 'cluster.resynced',
+);
 
 /** Events naming the stories they concern (`articleIds`): reactions may work on those stories alone. */
-export const STORY_EVENTS = ['story.published', 'story.updated', 'story.corrected', 'story.scheduled', 'story.unpublished', 'story.deleted'] as const satisfies readonly EventName[];
+export const STORY_EVENTS = [
+  'story.published',
+  'story.updated',
+  'story.corrected',
+  'story.scheduled',
+  'story.unpublished',
+  'story.deleted',
+] as const satisfies readonly EventName[];
 
 /** Events that change the comments readers see, and so a story's comment count. */
 export const COMMENT_EVENTS = [

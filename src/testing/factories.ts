@@ -142,10 +142,16 @@ export function createFactories(deps: Deps) {
      * Stored views of a story in the hour `hoursAgo` hours before the clock's current hour (0: the
      * current hour), as if counted and flushed. Lists pick them up on their next refresh.
      */
-    async views(articleId: string, views: number, options: { hoursAgo?: number; hourStart?: Date; viaPopularNow?: number; viaWeeklyBest?: number } = {}): Promise<void> {
+    async views(
+      articleId: string,
+      views: number,
+      options: { hoursAgo?: number; hourStart?: Date; viaPopularNow?: number; viaWeeklyBest?: number } = {},
+    ): Promise<void> {
       const currentHour = Math.floor(clock.now().getTime() / HOUR_MS) * HOUR_MS;
       const hourStart = options.hourStart ?? new Date(currentHour - (options.hoursAgo ?? 0) * HOUR_MS);
-      await addViewCounts(db, [{ articleId, hourStart, views, viaPopularNow: options.viaPopularNow ?? 0, viaWeeklyBest: options.viaWeeklyBest ?? 0 }]);
+      await addViewCounts(db, [
+        { articleId, hourStart, views, viaPopularNow: options.viaPopularNow ?? 0, viaWeeklyBest: options.viaWeeklyBest ?? 0 },
+      ]);
     },
 
     async pick(articleId: string, position: number, expiresAt: Date | null = null): Promise<void> {
@@ -154,7 +160,9 @@ export function createFactories(deps: Deps) {
     },
 
     /** A staff account; the password is returned so a test can sign in with it. */
-    async staff(overrides: Partial<{ role: Role; email: string; displayName: string; password: string }> = {}): Promise<{ user: User; password: string }> {
+    async staff(
+      overrides: Partial<{ role: Role; email: string; displayName: string; password: string }> = {},
+    ): Promise<{ user: User; password: string }> {
       const n = next();
       const password = overrides.password ?? `correct horse battery ${n}`;
       const user = await deps.users.createUser({

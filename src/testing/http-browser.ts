@@ -6,9 +6,7 @@ export class HttpBrowser {
   private readonly cookies = new Map<string, string>();
 
   /** `forwardedFor` is the reader's address, as a load balancer would pass it (nodes run with TRUST_PROXY). */
-  constructor(
-    private readonly options: { userAgent?: string; forwardedFor?: string } = {},
-  ) {}
+  constructor(private readonly options: { userAgent?: string; forwardedFor?: string } = {}) {}
 
   get(url: string, headers: Record<string, string> = {}): Promise<Response> {
     return this.send(url, { method: 'GET', headers });

@@ -7,7 +7,25 @@ import { openApiDocument } from '../web/api/openapi.js';
 const DOCUMENT_ID = 'https://dateline.invalid/api/v1/openapi.json';
 const WHOLE_DOCUMENT_ID = 'https://dateline.invalid/api/v1/openapi-whole-objects.json';
 /** The OpenAPI keywords around the schemas: known to ajv so strict mode still catches typos inside schemas. */
-const OPENAPI_KEYWORDS = ['openapi', 'info', 'servers', 'security', 'paths', 'components', 'securitySchemes', 'parameters', 'responses', 'operationId', 'summary', 'in', 'name', 'required', 'content', 'headers', 'get'];
+const OPENAPI_KEYWORDS = [
+  'openapi',
+  'info',
+  'servers',
+  'security',
+  'paths',
+  'components',
+  'securitySchemes',
+  'parameters',
+  'responses',
+  'operationId',
+  'summary',
+  'in',
+  'name',
+  'required',
+  'content',
+  'headers',
+  'get',
+];
 
 type Operation = { responses: Record<string, { $ref?: string; content?: Record<string, { schema: unknown }> }> };
 

@@ -29,7 +29,9 @@ export interface TestCluster {
  * Needs TEST_DATABASE_URL and TEST_REDIS_URL; tests using it are `*.cluster.test.ts` and skip
  * themselves with CLUSTER_TEST_SKIP. (src/cluster/two-nodes.cluster.test.ts runs real processes.)
  */
-export async function createTestCluster(options: { nodes?: number; now?: string; env?: Record<string, string>; redisUrl?: string } = {}): Promise<TestCluster> {
+export async function createTestCluster(
+  options: { nodes?: number; now?: string; env?: Record<string, string>; redisUrl?: string } = {},
+): Promise<TestCluster> {
   const databaseUrl = process.env['TEST_DATABASE_URL'];
   // A test may bring its own Redis (one it stops and starts); the shared one otherwise.
   const redisUrl = options.redisUrl ?? process.env['TEST_REDIS_URL'];
@@ -37,7 +39,15 @@ export async function createTestCluster(options: { nodes?: number; now?: string;
   const database = await createTestDatabase();
   const keyPrefix = uniqueKeyPrefix();
   const clock = fixedClock(options.now ?? TEST_NOW);
-  const env = { DATA_DIR: database.dataDir, LOG_LEVEL: 'silent', SITE_URL: 'https://news.example', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: keyPrefix, ...options.env };
+  const env = {
+    DATA_DIR: database.dataDir,
+    LOG_LEVEL: 'silent',
+    SITE_URL: 'https://news.example',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: keyPrefix,
+    ...options.env,
+  };
   const config = { ...loadConfig(env), database: database.target };
   const nodes: TestApp[] = [];
   const closeNodes = async () => {

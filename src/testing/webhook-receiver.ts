@@ -39,7 +39,13 @@ export async function startWebhookReceiver(statuses: number[] = [200]) {
  * "<t>.<raw body>" with the secret, compared in constant time, and the timestamp no older than
  * `toleranceSeconds`. Returns the payload when the signature holds, otherwise undefined.
  */
-export function verifyDatelineSignature(rawBody: string, header: string | undefined, secret: string, nowSeconds: number, toleranceSeconds = 300): unknown {
+export function verifyDatelineSignature(
+  rawBody: string,
+  header: string | undefined,
+  secret: string,
+  nowSeconds: number,
+  toleranceSeconds = 300,
+): unknown {
   const parts = Object.fromEntries((header ?? '').split(',').map((part) => part.split('=', 2) as [string, string]));
   const t = Number(parts['t']);
   const v1 = parts['v1'] ?? '';

@@ -57,7 +57,9 @@ function isUnavailable(error: unknown): boolean {
   if (UNAVAILABLE_CODES.has(code)) return true;
   const message = error instanceof Error ? error.message : '';
   // The last two: a query sent on a client whose connection has already died (inside a transaction).
-  return /Connection terminated|timeout exceeded when trying to connect|connection error and is not queryable|Client was closed and is not queryable/i.test(message);
+  return /Connection terminated|timeout exceeded when trying to connect|connection error and is not queryable|Client was closed and is not queryable/i.test(
+    message,
+  );
 }
 
 export function redactPassword(connectionString: string): string {

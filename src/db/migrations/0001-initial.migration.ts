@@ -83,11 +83,7 @@ export const initialMigration: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('articles_status_published_idx').on('articles').columns(['status', 'published_at']).execute();
-    await db.schema
-      .createIndex('articles_section_published_idx')
-      .on('articles')
-      .columns(['section_id', 'status', 'published_at'])
-      .execute();
+    await db.schema.createIndex('articles_section_published_idx').on('articles').columns(['section_id', 'status', 'published_at']).execute();
     await db.schema.createIndex('articles_series_idx').on('articles').columns(['series_id', 'series_part']).execute();
 
     await db.schema

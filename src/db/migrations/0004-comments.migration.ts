@@ -80,8 +80,14 @@ export const commentsMigration: Migration = {
       .execute();
 
     /** 1: readers may comment on the story (when the publication's comments are not closed). */
-    await db.schema.alterTable('articles').addColumn('comments_enabled', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    await db.schema
+      .alterTable('articles')
+      .addColumn('comments_enabled', 'integer', (c) => c.notNull().defaultTo(1))
+      .execute();
     /** Published comments and replies, kept with the story so lists and pages never count rows. */
-    await db.schema.alterTable('articles').addColumn('comment_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('articles')
+      .addColumn('comment_count', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
   },
 };

@@ -11,18 +11,7 @@ export type DemoTypeLabel = 'News' | 'Analysis' | 'Opinion' | 'Editorial' | 'Fea
 
 /** Illustrations are drawn locally from simple shapes; the scene decides what is drawn. */
 export type DemoScene =
-  | 'skyline'
-  | 'harbor'
-  | 'mountains'
-  | 'chart-up'
-  | 'chart-down'
-  | 'sea'
-  | 'fields'
-  | 'podium'
-  | 'rail'
-  | 'forest'
-  | 'bridge'
-  | 'night-city';
+  'skyline' | 'harbor' | 'mountains' | 'chart-up' | 'chart-down' | 'sea' | 'fields' | 'podium' | 'rail' | 'forest' | 'bridge' | 'night-city';
 
 export interface DemoImage {
   scene: DemoScene;

@@ -21,8 +21,7 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 1,
     hero: {
       scene: 'night-city',
-      caption:
-        'Seoul is expected to record its coldest morning of the season so far as a cold wave moves in from the north.',
+      caption: 'Seoul is expected to record its coldest morning of the season so far as a cold wave moves in from the north.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -49,14 +48,12 @@ export const storiesB: DemoArticle[] = [
     updatedHoursAfter: 2,
     hero: {
       scene: 'harbor',
-      caption:
-        'Small tour boats operate from several piers around Busan’s harbour, carrying visitors along the city’s rocky coastline.',
+      caption: 'Small tour boats operate from several piers around Busan’s harbour, carrying visitors along the city’s rocky coastline.',
       credit: 'Dateline illustration',
     },
     figure: {
       scene: 'sea',
-      caption:
-        'Coast guard vessels searched the waters off Yeongdo, where the boat struck a submerged reef about 300 metres from shore.',
+      caption: 'Coast guard vessels searched the waters off Yeongdo, where the boat struck a submerged reef about 300 metres from shore.',
       credit: 'Dateline graphics desk',
     },
     body: [
@@ -117,8 +114,7 @@ export const storiesB: DemoArticle[] = [
     updatedHoursAfter: 5,
     hero: {
       scene: 'skyline',
-      caption:
-        'Residents of the 1,240-unit complex in Daegu’s Suseong district had complained of cracks and leaks since moving in four years ago.',
+      caption: 'Residents of the 1,240-unit complex in Daegu’s Suseong district had complained of cracks and leaks since moving in four years ago.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -151,8 +147,7 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 13,
     hero: {
       scene: 'podium',
-      caption:
-        'Installations at the festival’s main pavilion in Gwangju drew long queues in its final week.',
+      caption: 'Installations at the festival’s main pavilion in Gwangju drew long queues in its final week.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -178,8 +173,7 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 21,
     hero: {
       scene: 'fields',
-      caption:
-        'Tangerine orchards cover much of Jeju’s southern slopes, where growers say the season has shifted noticeably over the past decade.',
+      caption: 'Tangerine orchards cover much of Jeju’s southern slopes, where growers say the season has shifted noticeably over the past decade.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -208,8 +202,7 @@ export const storiesB: DemoArticle[] = [
     updatedHoursAfter: 6,
     hero: {
       scene: 'skyline',
-      caption:
-        'Clinics in Seoul and other large cities reported crowded waiting rooms as flu cases rose sharply among schoolchildren.',
+      caption: 'Clinics in Seoul and other large cities reported crowded waiting rooms as flu cases rose sharply among schoolchildren.',
       credit: 'Dateline graphics desk',
     },
     body: [
@@ -236,8 +229,7 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 33,
     hero: {
       scene: 'podium',
-      caption:
-        'Schools across the country served as exam centres, with police on hand to help candidates who were running late.',
+      caption: 'Schools across the country served as exam centres, with police on hand to help candidates who were running late.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -264,8 +256,7 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 45,
     hero: {
       scene: 'bridge',
-      caption:
-        'The marathon course crosses the Gwangan Bridge, one of the few days each year the bridge closes to traffic.',
+      caption: 'The marathon course crosses the Gwangan Bridge, one of the few days each year the bridge closes to traffic.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -290,8 +281,7 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 57,
     hero: {
       scene: 'night-city',
-      caption:
-        'The satellites will pass over the Korean peninsula several times a day, measuring haze and pollutants from orbit.',
+      caption: 'The satellites will pass over the Korean peninsula several times a day, measuring haze and pollutants from orbit.',
       credit: 'Dateline graphics desk',
     },
     body: [
@@ -317,8 +307,7 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 87,
     hero: {
       scene: 'night-city',
-      caption:
-        'Investigators said the ring ran its calls from rented offices and used cloned voices to impersonate victims’ relatives.',
+      caption: 'Investigators said the ring ran its calls from rented offices and used cloned voices to impersonate victims’ relatives.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -344,14 +333,12 @@ export const storiesB: DemoArticle[] = [
     updatedHoursAfter: 2,
     hero: {
       scene: 'rail',
-      caption:
-        'Trains on Seoul’s subway network carry around seven million passengers on an average weekday.',
+      caption: 'Trains on Seoul’s subway network carry around seven million passengers on an average weekday.',
       credit: 'Dateline illustration',
     },
     figure: {
       scene: 'night-city',
-      caption:
-        'Negotiators reached the deal shortly before 4 a.m., less than two hours before the first trains were due to run.',
+      caption: 'Negotiators reached the deal shortly before 4 a.m., less than two hours before the first trains were due to run.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -383,8 +370,7 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 7,
     hero: {
       scene: 'rail',
-      caption:
-        'Seoul’s subway carries millions of passengers a day at fares that cover only part of its operating costs.',
+      caption: 'Seoul’s subway carries millions of passengers a day at fares that cover only part of its operating costs.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -413,8 +399,7 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 19,
     hero: {
       scene: 'forest',
-      caption:
-        'Schools in several provinces began trials of AI tutoring software in core subjects this year.',
+      caption: 'Schools in several provinces began trials of AI tutoring software in core subjects this year.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -440,14 +425,12 @@ export const storiesB: DemoArticle[] = [
     updatedHoursAfter: 12,
     hero: {
       scene: 'chart-down',
-      caption:
-        'The national pension fund is projected to start shrinking in the 2040s as the number of contributors falls.',
+      caption: 'The national pension fund is projected to start shrinking in the 2040s as the number of contributors falls.',
       credit: 'Dateline graphics desk',
     },
     figure: {
       scene: 'chart-up',
-      caption:
-        'Contribution rates are scheduled to rise by half a percentage point a year until they reach 13 percent of income.',
+      caption: 'Contribution rates are scheduled to rise by half a percentage point a year until they reach 13 percent of income.',
       credit: 'Dateline graphics desk',
     },
     body: [
@@ -481,8 +464,7 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 51,
     hero: {
       scene: 'fields',
-      caption:
-        'Several provincial governments have begun trials of a shorter working week for some public employees.',
+      caption: 'Several provincial governments have begun trials of a shorter working week for some public employees.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -507,14 +489,12 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 69,
     hero: {
       scene: 'skyline',
-      caption:
-        'Narrow alleys in Seoul’s historic hanok districts draw tens of thousands of visitors on busy days.',
+      caption: 'Narrow alleys in Seoul’s historic hanok districts draw tens of thousands of visitors on busy days.',
       credit: 'Dateline illustration',
     },
     figure: {
       scene: 'mountains',
-      caption:
-        'Jeju’s most popular trails and beaches could face visitor caps under proposals being studied by the provincial government.',
+      caption: 'Jeju’s most popular trails and beaches could face visitor caps under proposals being studied by the provincial government.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -541,8 +521,7 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 129,
     hero: {
       scene: 'skyline',
-      caption:
-        'Births have ticked up slightly after years of decline, but the fertility rate remains the lowest among rich countries.',
+      caption: 'Births have ticked up slightly after years of decline, but the fertility rate remains the lowest among rich countries.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -560,15 +539,13 @@ export const storiesB: DemoArticle[] = [
     section: 'debate',
     typeLabel: 'Opinion',
     headline: 'Bring back the cup deposit — and this time make it national',
-    standfirst:
-      'Cafés throw away billions of disposable cups a year. A deposit scheme failed once because of its design, not its purpose.',
+    standfirst: 'Cafés throw away billions of disposable cups a year. A deposit scheme failed once because of its design, not its purpose.',
     authors: ['hana-lee'],
     tags: ['Climate', 'Korea'],
     hoursAgo: 153,
     hero: {
       scene: 'sea',
-      caption:
-        'Disposable cups and plastic packaging make up a growing share of the waste washing up on Korea’s coasts.',
+      caption: 'Disposable cups and plastic packaging make up a growing share of the waste washing up on Korea’s coasts.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -589,21 +566,18 @@ export const storiesB: DemoArticle[] = [
     section: 'debate',
     typeLabel: 'Editorial',
     headline: 'Cities should plant for next summer’s heat this winter',
-    standfirst:
-      'The measures that protect people from extreme heat take months or years to put in place. The cold season is the time to start.',
+    standfirst: 'The measures that protect people from extreme heat take months or years to put in place. The cold season is the time to start.',
     authors: ['hana-lee'],
     tags: ['Climate', 'Seoul', 'Public Health'],
     hoursAgo: 211,
     hero: {
       scene: 'skyline',
-      caption:
-        'Dense neighbourhoods with little shade recorded the highest night-time temperatures in Seoul during the summer heatwave.',
+      caption: 'Dense neighbourhoods with little shade recorded the highest night-time temperatures in Seoul during the summer heatwave.',
       credit: 'Dateline illustration',
     },
     figure: {
       scene: 'forest',
-      caption:
-        'Street trees can lower surface temperatures by several degrees, and planting is best done in the cooler months.',
+      caption: 'Street trees can lower surface temperatures by several degrees, and planting is best done in the cooler months.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -629,8 +603,7 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 333,
     hero: {
       scene: 'bridge',
-      caption:
-        'Apartment prices in Seoul have risen far faster than incomes over the past decade, particularly in districts south of the Han River.',
+      caption: 'Apartment prices in Seoul have risen far faster than incomes over the past decade, particularly in districts south of the Han River.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -655,8 +628,7 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 457,
     hero: {
       scene: 'night-city',
-      caption:
-        'Office lights at research campuses south of Seoul often stay on late into the night during product development cycles.',
+      caption: 'Office lights at research campuses south of Seoul often stay on late into the night during product development cycles.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -682,8 +654,7 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 523,
     hero: {
       scene: 'night-city',
-      caption:
-        'Streets around Seoul’s academy districts fill with parents’ cars as evening classes end.',
+      caption: 'Streets around Seoul’s academy districts fill with parents’ cars as evening classes end.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -708,8 +679,7 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 611,
     hero: {
       scene: 'podium',
-      caption:
-        'Candidates for local office often campaign with little public scrutiny of their policies.',
+      caption: 'Candidates for local office often campaign with little public scrutiny of their policies.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -759,8 +729,7 @@ export const storiesB: DemoArticle[] = [
     section: 'asia',
     typeLabel: 'News',
     headline: 'Late floods in the Mekong delta push up rice prices across Southeast Asia',
-    standfirst:
-      'About 240,000 hectares of paddies were damaged just before harvest, sending Vietnamese export prices up 18 percent in six weeks.',
+    standfirst: 'About 240,000 hectares of paddies were damaged just before harvest, sending Vietnamese export prices up 18 percent in six weeks.',
     authors: ['daniel-okafor'],
     tags: ['Agriculture', 'Southeast Asia', 'Climate', 'Trade'],
     hoursAgo: 263,
@@ -771,8 +740,7 @@ export const storiesB: DemoArticle[] = [
     },
     figure: {
       scene: 'chart-up',
-      caption:
-        'Export prices for Vietnamese 5 percent broken rice, a regional benchmark, have risen for six straight weeks.',
+      caption: 'Export prices for Vietnamese 5 percent broken rice, a regional benchmark, have risen for six straight weeks.',
       credit: 'Dateline graphics desk',
     },
     body: [
@@ -798,8 +766,7 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 677,
     hero: {
       scene: 'mountains',
-      caption:
-        'Haze hangs over the mountains around Seoul, where fine dust levels often rise in late winter and spring.',
+      caption: 'Haze hangs over the mountains around Seoul, where fine dust levels often rise in late winter and spring.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -830,14 +797,12 @@ export const storiesB: DemoArticle[] = [
     updatedHoursAfter: 3,
     hero: {
       scene: 'night-city',
-      caption:
-        'Chip plants south of Seoul run around the clock to meet demand from companies building data centres.',
+      caption: 'Chip plants south of Seoul run around the clock to meet demand from companies building data centres.',
       credit: 'Dateline illustration',
     },
     figure: {
       scene: 'chart-up',
-      caption:
-        'Semiconductor exports have grown for 14 consecutive months, driven by high-bandwidth memory for data centres.',
+      caption: 'Semiconductor exports have grown for 14 consecutive months, driven by high-bandwidth memory for data centres.',
       credit: 'Dateline graphics desk',
     },
     body: [
@@ -872,8 +837,7 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 39,
     hero: {
       scene: 'harbor',
-      caption:
-        'Shipyards on the southeast coast are booked with work into 2030, mostly large gas carriers.',
+      caption: 'Shipyards on the southeast coast are booked with work into 2030, mostly large gas carriers.',
       credit: 'Dateline illustration',
     },
     body: [
@@ -900,8 +864,7 @@ export const storiesB: DemoArticle[] = [
     hoursAgo: 389,
     hero: {
       scene: 'chart-down',
-      caption:
-        'The won has weakened against the dollar for much of the year, complicating the central bank’s decisions.',
+      caption: 'The won has weakened against the dollar for much of the year, complicating the central bank’s decisions.',
       credit: 'Dateline graphics desk',
     },
     body: [

@@ -37,7 +37,12 @@ export async function findApiKeyById(db: Db, id: string): Promise<ApiKey | undef
 
 /** Revokes a key still in use; false when it was revoked already (one conditional UPDATE). */
 export async function revokeApiKey(db: Db, id: string, at: Date): Promise<boolean> {
-  const result = await db.updateTable('api_keys').set({ revoked_at: at.toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('api_keys')
+    .set({ revoked_at: at.toISOString() })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 

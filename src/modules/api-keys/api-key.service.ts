@@ -84,7 +84,10 @@ export class ApiKeyService {
     };
     await inTransaction(this.db, async (trx) => {
       await insertApiKey(trx, { ...apiKey, hash: hashApiKey(key) });
-      await this.audit.record({ actorUserId, action: 'api_key.created', subjectType: 'api_key', subjectId: apiKey.id, details: { name, prefix: apiKey.prefix } }, trx);
+      await this.audit.record(
+        { actorUserId, action: 'api_key.created', subjectType: 'api_key', subjectId: apiKey.id, details: { name, prefix: apiKey.prefix } },
+        trx,
+      );
     });
     return { key, apiKey };
   }
@@ -100,7 +103,10 @@ export class ApiKeyService {
     const now = this.clock.now();
     await inTransaction(this.db, async (trx) => {
       if (!(await revokeApiKey(trx, id, now))) throw new AppError('ERR_API_KEY_ALREADY_REVOKED');
-      await this.audit.record({ actorUserId, action: 'api_key.revoked', subjectType: 'api_key', subjectId: id, details: { name: existing.name, prefix: existing.prefix } }, trx);
+      await this.audit.record(
+        { actorUserId, action: 'api_key.revoked', subjectType: 'api_key', subjectId: id, details: { name: existing.name, prefix: existing.prefix } },
+        trx,
+      );
     });
     this.forget(id);
     await this.onRevoked(id);

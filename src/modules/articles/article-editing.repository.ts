@@ -102,7 +102,11 @@ export async function findMissingArticleReferences(
 
 /** Turns readers' comments on this story on or off (new stories start with them on). */
 export async function setArticleCommentsEnabled(db: Db, id: string, enabled: boolean): Promise<void> {
-  await db.updateTable('articles').set({ comments_enabled: enabled ? 1 : 0 }).where('id', '=', id).execute();
+  await db
+    .updateTable('articles')
+    .set({ comments_enabled: enabled ? 1 : 0 })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setArticleOwner(db: Db, id: string, userId: string): Promise<void> {
@@ -198,13 +202,20 @@ function toDate(value: string | null): Date | null {
   return value ? new Date(value) : null;
 }
 
-
 /** Stories of any status, most recently changed first, optionally of one status. */
 export async function listStoriesForDesk(db: Db, options: { status?: ArticleStatus; limit: number }): Promise<DeskStorySummary[]> {
   let query = db
     .selectFrom('articles')
     .innerJoin('sections', 'sections.id', 'articles.section_id')
-    .select(['articles.id', 'articles.headline', 'articles.status', 'articles.created_at', 'articles.updated_at', 'articles.published_at', 'sections.name as section_name'])
+    .select([
+      'articles.id',
+      'articles.headline',
+      'articles.status',
+      'articles.created_at',
+      'articles.updated_at',
+      'articles.published_at',
+      'sections.name as section_name',
+    ])
     .orderBy('articles.created_at', 'desc')
     .orderBy('articles.id')
     .limit(options.limit);

@@ -14,12 +14,23 @@ describe('article editing: drafts and saves', () => {
   });
   after(() => t.close());
 
-  const countArticles = async () => Number((await t.deps.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const countArticles = async () =>
+    Number(
+      (
+        await t.deps.db
+          .selectFrom('articles')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const revisionCount = async (id: string) => (await listRevisions(t.deps.db, id)).length;
 
   it('creates a draft owned by the actor, with revision 1, unseen by readers', async () => {
     const reporter = await t.factories.staffUser({ role: 'reporter' });
-    const id = await t.deps.editing.createDraft(reporter, await t.factories.articleInput({ headline: 'Harbour Reopens, At Last', tags: ['Ports', 'ports', 'Busan'] }));
+    const id = await t.deps.editing.createDraft(
+      reporter,
+      await t.factories.articleInput({ headline: 'Harbour Reopens, At Last', tags: ['Ports', 'ports', 'Busan'] }),
+    );
     const story = await findStoryState(t.deps.db, id);
     assert.equal(story?.status, 'draft');
     assert.equal(story?.ownerUserId, reporter.id);
@@ -99,7 +110,10 @@ describe('article editing: drafts and saves', () => {
 
     const id = await t.deps.editing.createDraft(editor, await t.factories.articleInput({ headline: 'Unchanged' }));
     await rejectsWithCode(t.deps.editing.update(editor, id, { ...(await t.factories.articleInput()), headline: '' }), 'ERR_STORY_INPUT_INVALID');
-    await rejectsWithCode(t.deps.editing.update(editor, id, await t.factories.articleInput({ authorIds: ['nobody'] })), 'ERR_STORY_REFERENCE_UNKNOWN');
+    await rejectsWithCode(
+      t.deps.editing.update(editor, id, await t.factories.articleInput({ authorIds: ['nobody'] })),
+      'ERR_STORY_REFERENCE_UNKNOWN',
+    );
     assert.equal(await revisionCount(id), 1);
   });
 
@@ -115,7 +129,10 @@ describe('article editing: drafts and saves', () => {
         seriesId: series.id,
         seriesPart: 2,
         heroMediaId: hero,
-        body: [{ type: 'paragraph', content: [{ text: 'Words.' }] }, { type: 'figure', mediaId: figure }],
+        body: [
+          { type: 'paragraph', content: [{ text: 'Words.' }] },
+          { type: 'figure', mediaId: figure },
+        ],
         typeLabel: 'Analysis',
         seoTitle: 'SEO title',
         seoDescription: 'SEO description',
@@ -130,7 +147,10 @@ describe('article editing: drafts and saves', () => {
     assert.ok(article?.figures.has(figure));
     assert.equal(article?.typeLabel, 'Analysis');
     assert.equal(article?.seoTitle, 'SEO title');
-    assert.deepEqual(article?.tags.map((tag) => tag.name), ['Shipping']);
+    assert.deepEqual(
+      article?.tags.map((tag) => tag.name),
+      ['Shipping'],
+    );
     assert.equal(article?.embargoUntil?.toISOString(), '2026-12-01T00:00:00.000Z');
   });
 

@@ -165,7 +165,13 @@ export class ArticleEditingService {
     await inTransaction(this.db, async (trx) => {
       if (!(await deleteArticle(trx, id))) throw new AppError('ERR_ARTICLE_NOT_FOUND');
       await this.audit.record(
-        { actorUserId: actor.id, action: 'story.deleted', subjectType: 'article', subjectId: id, details: { slug: story.slug, status: story.status } },
+        {
+          actorUserId: actor.id,
+          action: 'story.deleted',
+          subjectType: 'article',
+          subjectId: id,
+          details: { slug: story.slug, status: story.status },
+        },
         trx,
       );
     });

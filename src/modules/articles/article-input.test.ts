@@ -103,6 +103,9 @@ describe('article input', () => {
   });
 
   it('is an AppError, so the web layer renders it like any other', () => {
-    assert.throws(() => parseArticleInput('not an object'), (error: unknown) => error instanceof AppError);
+    assert.throws(
+      () => parseArticleInput('not an object'),
+      (error: unknown) => error instanceof AppError,
+    );
   });
 });

@@ -50,7 +50,13 @@ export const ArticleInputSchema = z
       .max(MAX_AUTHORS)
       .refine((ids) => new Set(ids).size === ids.length, 'each author may appear once'),
     seriesId: optionalId,
-    seriesPart: z.number().int().min(1).max(10_000).nullish().transform((value) => value ?? null),
+    seriesPart: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .nullish()
+      .transform((value) => value ?? null),
     heroMediaId: optionalId,
     typeLabel: z.enum(TYPE_LABELS),
     /** Blank: made from the headline on create, kept as it is on update. */

@@ -32,7 +32,11 @@ export async function findArticleSlug(db: Db, articleId: string): Promise<string
 
 /** Those of `ids` whose story still exists. */
 export async function listExistingArticleIds(db: Db, ids: readonly string[]): Promise<string[]> {
-  const rows = await db.selectFrom('articles').select('id').where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
   return rows.map((row) => row.id);
 }
 
@@ -52,12 +56,20 @@ export interface ArticleText {
 
 /** The text of these stories, any status, in no particular order; missing ids are left out. */
 export async function findArticleTexts(db: Db, ids: readonly string[]): Promise<ArticleText[]> {
-  const rows = await db.selectFrom('articles').select(['id', 'headline', 'standfirst', 'body']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'headline', 'standfirst', 'body'])
+    .where('id', 'in', [...ids])
+    .execute();
   return rows.map((row) => ({ id: row.id, headline: row.headline, standfirst: row.standfirst, body: parseStoredBody(row.body) }));
 }
 
 /** The bodies of these stories by id, any status; missing ids are left out. */
 export async function findArticleBodies(db: Db, ids: readonly string[]): Promise<Map<string, ArticleBody>> {
-  const rows = await db.selectFrom('articles').select(['id', 'body']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'body'])
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((row) => [row.id, parseStoredBody(row.body)]));
 }

@@ -121,18 +121,10 @@ export async function insertArticle(db: Db, input: ArticleInput, createdAt: Date
 }
 
 export async function updateArticleStatus(db: Db, id: string, status: ArticleStatus, updatedAt: Date): Promise<void> {
-  await db
-    .updateTable('articles')
-    .set({ status, updated_at: updatedAt.toISOString() })
-    .where('id', '=', id)
-    .execute();
+  await db.updateTable('articles').set({ status, updated_at: updatedAt.toISOString() }).where('id', '=', id).execute();
 }
 
-export async function insertCorrection(
-  db: Db,
-  articleId: string,
-  correction: Omit<Correction, 'id'>,
-): Promise<void> {
+export async function insertCorrection(db: Db, articleId: string, correction: Omit<Correction, 'id'>): Promise<void> {
   await db
     .insertInto('corrections')
     .values({
@@ -146,12 +138,7 @@ export async function insertCorrection(
 }
 
 async function findCorrections(db: Db, articleId: string): Promise<Correction[]> {
-  const rows = await db
-    .selectFrom('corrections')
-    .selectAll()
-    .where('article_id', '=', articleId)
-    .orderBy('created_at')
-    .execute();
+  const rows = await db.selectFrom('corrections').selectAll().where('article_id', '=', articleId).orderBy('created_at').execute();
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind === 'update' ? 'update' : 'correction',
@@ -180,9 +167,7 @@ export function publishedQuery(db: Db, filter: ArticleFilter, now: Date): Articl
   if (filter.authorId) {
     const authorId = filter.authorId;
     query = query.where((eb) =>
-      eb.exists(
-        eb.selectFrom('article_authors').select('article_id').whereRef('article_id', '=', 'articles.id').where('author_id', '=', authorId),
-      ),
+      eb.exists(eb.selectFrom('article_authors').select('article_id').whereRef('article_id', '=', 'articles.id').where('author_id', '=', authorId)),
     );
   }
   if (filter.tagId) {
@@ -222,8 +207,14 @@ async function hydrateSummaries(db: Db, rows: ArticleRow[]): Promise<ArticleSumm
   const [sections, authors, media, series] = await Promise.all([
     listSections(db),
     findAuthorsForArticles(db, ids),
-    findMediaByIds(db, rows.flatMap((row) => (row.hero_media_id ? [row.hero_media_id] : []))),
-    findSeriesByIds(db, rows.flatMap((row) => (row.series_id ? [row.series_id] : []))),
+    findMediaByIds(
+      db,
+      rows.flatMap((row) => (row.hero_media_id ? [row.hero_media_id] : [])),
+    ),
+    findSeriesByIds(
+      db,
+      rows.flatMap((row) => (row.series_id ? [row.series_id] : [])),
+    ),
   ]);
   const sectionsById = new Map(sections.map((section) => [section.id, section]));
   return rows.flatMap((row) => {

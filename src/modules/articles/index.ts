@@ -14,14 +14,7 @@ export type {
   SeriesPart,
 } from './article.types.js';
 export { ARTICLE_STATUSES, TYPE_LABELS } from './article.types.js';
-export {
-  ArticleBodySchema,
-  bodyFigureIds,
-  bodyPlainText,
-  inlineText,
-  parseStoredBody,
-  serializeBody,
-} from '../../shared/article-body.js';
+export { ArticleBodySchema, bodyFigureIds, bodyPlainText, inlineText, parseStoredBody, serializeBody } from '../../shared/article-body.js';
 export type { ArticleBody, BodyBlock, Inline } from '../../shared/article-body.js';
 export { bodyToMarkdown, markdownToBody } from './markdown-body.js';
 export { ArticleInputError, ArticleInputSchema, parseArticleInput } from './article-input.js';
@@ -35,13 +28,7 @@ export { ScheduledPublisher, SCHEDULE_CHECK_INTERVAL_MS } from './scheduled-publ
 
 // Published stories: the one visibility rule (publishedQuery), which other modules may compose
 // (join their own table to it) but never replicate, and its hydration into domain types.
-export {
-  countPublishedArticles,
-  findArticleById,
-  findNextVisibilityChange,
-  listPublishedArticles,
-  publishedQuery,
-} from './article.repository.js';
+export { countPublishedArticles, findArticleById, findNextVisibilityChange, listPublishedArticles, publishedQuery } from './article.repository.js';
 export type { ListOrder } from './article.repository.js';
 // Stories of any status, for other modules: a joinable projection and named reads.
 export {

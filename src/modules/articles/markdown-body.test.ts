@@ -41,8 +41,19 @@ describe('Markdown ⇄ article body', () => {
     const body: ArticleBody = [
       { type: 'paragraph', content: [{ text: 'Prices rose 3* and 5_000 [sic] <b> & #1 ~ | ` \\ !' }] },
       { type: 'paragraph', content: [{ text: '1. Not a list, - nor this' }] },
-      { type: 'paragraph', content: [{ text: '- or this ' }, { text: 'bold', marks: ['strong'] }, { text: ' ' }, { text: 'both', marks: ['em', 'strong'] }] },
-      { type: 'paragraph', content: [{ text: 'see ' }, { text: 'the site', href: '/section/world' }, { text: ' or ' }, { text: 'mail', href: 'mailto:desk@news.example' }] },
+      {
+        type: 'paragraph',
+        content: [{ text: '- or this ' }, { text: 'bold', marks: ['strong'] }, { text: ' ' }, { text: 'both', marks: ['em', 'strong'] }],
+      },
+      {
+        type: 'paragraph',
+        content: [
+          { text: 'see ' },
+          { text: 'the site', href: '/section/world' },
+          { text: ' or ' },
+          { text: 'mail', href: 'mailto:desk@news.example' },
+        ],
+      },
       { type: 'heading', text: '# Hashes and *stars*' },
       { type: 'quote', text: 'A quote without a source.' },
       { type: 'quote', text: 'With one.', attribution: 'A. Person' },
@@ -55,7 +66,9 @@ describe('Markdown ⇄ article body', () => {
 
   it('moves spaces at the edge of a marked run outside it (the one normalisation)', () => {
     const body: ArticleBody = [{ type: 'paragraph', content: [{ text: 'a' }, { text: ' b ', marks: ['em'] }, { text: 'c' }] }];
-    assert.deepEqual(markdownToBody(bodyToMarkdown(body)), [{ type: 'paragraph', content: [{ text: 'a ' }, { text: 'b', marks: ['em'] }, { text: ' c' }] }]);
+    assert.deepEqual(markdownToBody(bodyToMarkdown(body)), [
+      { type: 'paragraph', content: [{ text: 'a ' }, { text: 'b', marks: ['em'] }, { text: ' c' }] },
+    ]);
   });
 
   it('keeps raw HTML and scripts as text, never as markup', () => {
@@ -67,7 +80,9 @@ describe('Markdown ⇄ article body', () => {
   });
 
   it('drops links with unsafe schemes but keeps their words', () => {
-    const body = markdownToBody('[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html,x) [d](ftp://x.example) [e](//evil.example) [f](vbscript:x)');
+    const body = markdownToBody(
+      '[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html,x) [d](ftp://x.example) [e](//evil.example) [f](vbscript:x)',
+    );
     assert.equal(JSON.stringify(body).includes('"href"'), false, JSON.stringify(body));
     assert.ok(ArticleBodySchema.safeParse(body).success);
   });

@@ -7,12 +7,7 @@ import type { Tag, TagService } from '../tags/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { paginate, type Pagination } from '../../shared/pagination.js';
-import {
-  countPublishedArticles,
-  findArticleById,
-  findArticleBySlug,
-  listPublishedArticles,
-} from './article.repository.js';
+import { countPublishedArticles, findArticleById, findArticleBySlug, listPublishedArticles } from './article.repository.js';
 import type { Article, ArticleFilter, ArticleSummary } from './article.types.js';
 
 export const LIST_PAGE_SIZE = 10;

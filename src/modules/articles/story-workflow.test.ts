@@ -165,7 +165,12 @@ describe('story workflow', () => {
     const page = await t.app.inject('/article/corrected-story');
     assert.doesNotMatch(page.body, /Corrections and updates/);
 
-    for (const [kind, text] of [['retraction', 'Bad kind.'], ['correction', ''], ['correction', '   '], ['update', 'x'.repeat(2001)]] as const) {
+    for (const [kind, text] of [
+      ['retraction', 'Bad kind.'],
+      ['correction', ''],
+      ['correction', '   '],
+      ['update', 'x'.repeat(2001)],
+    ] as const) {
       await rejectsWithCode(t.deps.editing.addCorrection(editor, id, kind, text), 'ERR_CORRECTION_INVALID');
     }
     assert.equal((await findArticleBySlug(t.deps.db, 'corrected-story'))?.corrections.length, 0);

@@ -46,7 +46,11 @@ function viewsIn(db: Db, window: ViewWindow, filter: ViewFilter) {
     query = query.where('v.article_id', 'in', articleIdsInSection(db, filter.sectionId));
   }
   if (filter.authorId !== undefined) {
-    query = query.where('v.article_id', 'in', db.selectFrom('article_authors').select('article_authors.article_id').where('article_authors.author_id', '=', filter.authorId));
+    query = query.where(
+      'v.article_id',
+      'in',
+      db.selectFrom('article_authors').select('article_authors.article_id').where('article_authors.author_id', '=', filter.authorId),
+    );
   }
   return query;
 }

@@ -29,7 +29,13 @@ describe('the audience report, for a publication in New York', () => {
     ids.a = (await t.factories.article({ headline: 'Story A', section: world, authorIds: [ana.id], hoursAgo: 24 * 60 })).id;
     ids.b = (await t.factories.article({ headline: 'Story B', section: business, authorIds: [ana.id, ben.id], hoursAgo: 24 * 60 })).id;
     ids.c = (await t.factories.article({ headline: 'Story C', section: world, authorIds: [cy.id], hoursAgo: 24 * 60 })).id;
-    const views = (articleId: string, hourStart: string, count: number) => ({ articleId, hourStart: new Date(hourStart), views: count, viaPopularNow: 0, viaWeeklyBest: 0 });
+    const views = (articleId: string, hourStart: string, count: number) => ({
+      articleId,
+      hourStart: new Date(hourStart),
+      views: count,
+      viaPopularNow: 0,
+      viaWeeklyBest: 0,
+    });
     await addViewCounts(t.deps.db, [
       views(ids.a, '2026-11-20T03:00:00Z', 2), // the current hour: 22:00 on the 19th in New York
       views(ids.a, '2026-11-19T05:00:00Z', 3), // local midnight: the first hour of today
@@ -57,7 +63,10 @@ describe('the audience report, for a publication in New York', () => {
     assert.deepEqual(hours[47], { start: new Date('2026-11-20T03:00:00Z'), views: 2 });
     assert.equal(hours.find((hour) => hour.start.toISOString() === '2026-11-19T05:00:00.000Z')?.views, 7, 'two stories in one hour');
     assert.equal(hours.find((hour) => hour.start.toISOString() === '2026-11-19T06:00:00.000Z')?.views, 0);
-    assert.equal(hours.reduce((sum, hour) => sum + hour.views, 0), 11 + 7 + 30 + 3 + 4 + 2);
+    assert.equal(
+      hours.reduce((sum, hour) => sum + hour.views, 0),
+      11 + 7 + 30 + 3 + 4 + 2,
+    );
   });
 
   it('sums views per local day over the last 30 days: 03:00 UTC is the evening before in New York', async () => {
@@ -65,20 +74,41 @@ describe('the audience report, for a publication in New York', () => {
     assert.equal(days.length, 30);
     assert.deepEqual(days[0], { day: '2026-10-21', start: new Date('2026-10-21T04:00:00Z'), views: 17 });
     const byDay = Object.fromEntries(days.filter((day) => day.views > 0).map((day) => [day.day, day.views]));
-    assert.deepEqual(byDay, { '2026-10-21': 17, '2026-11-12': 40, '2026-11-13': 20, '2026-11-17': 11 + 13, '2026-11-18': 7 + 30, '2026-11-19': 2 + 3 + 4 });
+    assert.deepEqual(byDay, {
+      '2026-10-21': 17,
+      '2026-11-12': 40,
+      '2026-11-13': 20,
+      '2026-11-17': 11 + 13,
+      '2026-11-18': 7 + 30,
+      '2026-11-19': 2 + 3 + 4,
+    });
     assert.equal(days[29]?.day, '2026-11-19', 'today, in New York, comes last');
     assert.equal(days[29]?.start.toISOString(), '2026-11-19T05:00:00.000Z');
   });
 
   it('ranks the top stories in each period, each window opening at local midnight', async () => {
-    assert.deepEqual(await top('today'), [['Story A', 5], ['Story B', 4]]);
-    assert.deepEqual(await top('7d'), [['Story A', 36], ['Story C', 30], ['Story B', 24]]);
-    assert.deepEqual(await top('30d'), [['Story C', 70], ['Story A', 53], ['Story B', 24]]);
+    assert.deepEqual(await top('today'), [
+      ['Story A', 5],
+      ['Story B', 4],
+    ]);
+    assert.deepEqual(await top('7d'), [
+      ['Story A', 36],
+      ['Story C', 30],
+      ['Story B', 24],
+    ]);
+    assert.deepEqual(await top('30d'), [
+      ['Story C', 70],
+      ['Story A', 53],
+      ['Story B', 24],
+    ]);
     const [first] = (await report('30d')).topStories;
     assert.equal(first?.rank, 1);
     assert.equal(first?.totalViews, 70, 'the running total, all time');
     assert.equal(first?.section.name, 'World');
-    assert.deepEqual(first?.authors.map((author) => author.name), ['Cy']);
+    assert.deepEqual(
+      first?.authors.map((author) => author.name),
+      ['Cy'],
+    );
     assert.equal((await report('today')).periodViews, 9);
     assert.equal((await report('7d')).periodViews, 90);
     assert.equal((await report('30d')).periodViews, 147);
@@ -86,20 +116,55 @@ describe('the audience report, for a publication in New York', () => {
 
   it('sums the period per section and per author, a two-author story counting for both', async () => {
     const week = await report('7d');
-    assert.deepEqual(week.bySection.map((row) => [row.name, row.views]), [['World', 66], ['Business', 24]]);
-    assert.deepEqual(week.byAuthor.map((row) => [row.name, row.views]), [['Ana', 60], ['Cy', 30], ['Ben', 24]]);
+    assert.deepEqual(
+      week.bySection.map((row) => [row.name, row.views]),
+      [
+        ['World', 66],
+        ['Business', 24],
+      ],
+    );
+    assert.deepEqual(
+      week.byAuthor.map((row) => [row.name, row.views]),
+      [
+        ['Ana', 60],
+        ['Cy', 30],
+        ['Ben', 24],
+      ],
+    );
     const [b] = (await report('today', { authorSlug: 'ben' })).topStories;
-    assert.deepEqual(b?.authors.map((author) => author.name), ['Ana', 'Ben'], 'in byline order');
+    assert.deepEqual(
+      b?.authors.map((author) => author.name),
+      ['Ana', 'Ben'],
+      'in byline order',
+    );
   });
 
   it('narrows charts, top stories and groups to a section, an author or both', async () => {
     const business = await report('7d', { sectionSlug: 'business' });
     assert.equal(business.section?.name, 'Business');
-    assert.deepEqual(business.topStories.map((story) => story.headline), ['Story B']);
-    assert.equal(business.hours.reduce((sum, hour) => sum + hour.views, 0), 4);
-    assert.equal(business.days.reduce((sum, day) => sum + day.views, 0), 24);
-    assert.deepEqual(business.byAuthor.map((row) => [row.name, row.views]), [['Ana', 24], ['Ben', 24]]);
-    assert.deepEqual(await top('7d', { authorSlug: 'ana' }), [['Story A', 36], ['Story B', 24]]);
+    assert.deepEqual(
+      business.topStories.map((story) => story.headline),
+      ['Story B'],
+    );
+    assert.equal(
+      business.hours.reduce((sum, hour) => sum + hour.views, 0),
+      4,
+    );
+    assert.equal(
+      business.days.reduce((sum, day) => sum + day.views, 0),
+      24,
+    );
+    assert.deepEqual(
+      business.byAuthor.map((row) => [row.name, row.views]),
+      [
+        ['Ana', 24],
+        ['Ben', 24],
+      ],
+    );
+    assert.deepEqual(await top('7d', { authorSlug: 'ana' }), [
+      ['Story A', 36],
+      ['Story B', 24],
+    ]);
     assert.deepEqual(await top('30d', { authorSlug: 'ben' }), [['Story B', 24]]);
     assert.deepEqual(await top('30d', { sectionSlug: 'world', authorSlug: 'cy' }), [['Story C', 70]]);
     assert.deepEqual(await top('30d', { sectionSlug: 'business', authorSlug: 'cy' }), []);

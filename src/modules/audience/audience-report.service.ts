@@ -117,7 +117,10 @@ export class AudienceReportService {
       sumViewsBySection(this.db, periodWindow, filter),
       sumViewsByAuthor(this.db, periodWindow, filter),
     ]);
-    const bylines = await listBylines(this.db, top.map((story) => story.articleId));
+    const bylines = await listBylines(
+      this.db,
+      top.map((story) => story.articleId),
+    );
 
     const byHour = new Map(hourRows.map((row) => [row.hourStart.getTime(), row.views]));
     const hours = Array.from({ length: HOURS_CHARTED }, (_, index) => {

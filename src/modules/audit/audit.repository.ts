@@ -18,10 +18,7 @@ export async function insertAuditEntry(db: Db, record: AuditRecord, at: Date): P
 }
 
 /** Newest first. */
-export async function listAuditEntries(
-  db: Db,
-  options: { limit: number; offset?: number; action?: AuditAction },
-): Promise<AuditEntry[]> {
+export async function listAuditEntries(db: Db, options: { limit: number; offset?: number; action?: AuditAction }): Promise<AuditEntry[]> {
   let query = db.selectFrom('audit_log').selectAll();
   if (options.action) query = query.where('action', '=', options.action);
   const rows = await query

@@ -90,7 +90,14 @@ export async function authorSlugTaken(db: Db, slug: string, exceptId?: string): 
 export async function updateAuthor(db: Db, id: string, input: Omit<AuthorInput, 'id'>): Promise<void> {
   await db
     .updateTable('authors')
-    .set({ slug: input.slug, name: input.name, email: input.email, job_title: input.jobTitle, bio: input.bio, photo_media_id: input.photoMediaId ?? null })
+    .set({
+      slug: input.slug,
+      name: input.name,
+      email: input.email,
+      job_title: input.jobTitle,
+      bio: input.bio,
+      photo_media_id: input.photoMediaId ?? null,
+    })
     .where('id', '=', id)
     .execute();
 }

@@ -54,7 +54,10 @@ export class AuthorService {
     const id = await inTransaction(this.db, async (trx) => {
       if (await authorSlugTaken(trx, fields.slug)) throw new AppError('ERR_AUTHOR_SLUG_TAKEN');
       const created = await insertAuthor(trx, fields, this.clock.now());
-      await this.audit.record({ actorUserId, action: 'author.created', subjectType: 'author', subjectId: created, details: { slug: fields.slug } }, trx);
+      await this.audit.record(
+        { actorUserId, action: 'author.created', subjectType: 'author', subjectId: created, details: { slug: fields.slug } },
+        trx,
+      );
       return created;
     });
     await this.events.emit({ name: 'taxonomy.changed', kind: 'author', ids: [id] });

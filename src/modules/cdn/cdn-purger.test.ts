@@ -19,7 +19,8 @@ describe('CDN purge hook', () => {
     await t.deps.cdn.idle();
     return receiver.received.flatMap((request: ReceivedDelivery) => {
       assert.equal(request.headers['content-type'], 'application/json');
-      const payload = verifyDatelineSignature(request.body, request.headers['x-dateline-signature'] as string, SECRET, nowSeconds()) as { keys: string[] } | undefined;
+      const payload = verifyDatelineSignature(request.body, request.headers['x-dateline-signature'] as string, SECRET, nowSeconds()) as
+        { keys: string[] } | undefined;
       assert.ok(payload, 'the purge request is signed with CDN_PURGE_SECRET');
       return payload.keys;
     });
@@ -93,7 +94,10 @@ describe('CDN purge hook', () => {
       purger.purge(['lists']);
       purger.purge(['site']);
       await purger.idle();
-      assert.deepEqual(batch.received.map((request) => JSON.parse(request.body) as unknown), [{ keys: ['article-1', 'feeds', 'lists'] }, { keys: ['site'] }]);
+      assert.deepEqual(
+        batch.received.map((request) => JSON.parse(request.body) as unknown),
+        [{ keys: ['article-1', 'feeds', 'lists'] }, { keys: ['site'] }],
+      );
     } finally {
       await batch.close();
     }

@@ -58,7 +58,12 @@ export class CdnPurger {
     if (!this.target) return;
     if (articleIds.length > MAX_STORIES_LOOKED_UP) return this.siteChanged();
     // The look-ups run beside the change's other reactions, never in front of them.
-    this.track(this.storyKeysFor(articleIds, removedIds).then((keys) => this.purge(keys), (error: unknown) => this.errorHandler(error)));
+    this.track(
+      this.storyKeysFor(articleIds, removedIds).then(
+        (keys) => this.purge(keys),
+        (error: unknown) => this.errorHandler(error),
+      ),
+    );
   }
 
   /** Settings, sections, authors, tags, media, picks … may show on every page: `site`. */

@@ -11,7 +11,6 @@ import type { QueueView } from './comment.types.js';
 export const COMMENT_STATUSES = ['published', 'pending', 'hidden', 'deleted'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
-
 /** One comment as the moderation queue shows it, with its reader and its story. */
 export interface QueueComment {
   id: string;
@@ -87,7 +86,9 @@ export async function listQueue(db: Db, view: QueueView, page: { limit: number; 
 
 /** How many comments a view holds. */
 export async function countQueue(db: Db, view: QueueView): Promise<number> {
-  const row = await queueQuery(db, view).select((eb) => eb.fn.countAll<string | number>().as('count')).executeTakeFirst();
+  const row = await queueQuery(db, view)
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .executeTakeFirst();
   return Number(row?.count ?? 0);
 }
 
@@ -115,12 +116,7 @@ export async function findCommentState(db: Db, id: string): Promise<CommentState
  * whether it moved.
  */
 export async function transitionCommentStatus(db: Db, id: string, from: CommentStatus, to: CommentStatus): Promise<boolean> {
-  const result = await db
-    .updateTable('comments')
-    .set({ status: to })
-    .where('id', '=', id)
-    .where('status', '=', from)
-    .executeTakeFirst();
+  const result = await db.updateTable('comments').set({ status: to }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 

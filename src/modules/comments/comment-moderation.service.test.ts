@@ -9,11 +9,21 @@ describe('comment moderation rules', () => {
   });
 
   it('accepts the three modes and at most 500 entries of up to 100 characters, naming each wrong field', () => {
-    assert.deepEqual(checkModerationSettings({ commentsMode: 'closed', commentBlocklist: 'a\nb' }), { ok: true, settings: { commentsMode: 'closed', commentBlocklist: ['a', 'b'] } });
-    assert.deepEqual(checkModerationSettings({ commentsMode: 'Open', commentBlocklist: 'x'.repeat(101) }), { ok: false, problems: ['commentsMode', 'commentBlocklist'] });
+    assert.deepEqual(checkModerationSettings({ commentsMode: 'closed', commentBlocklist: 'a\nb' }), {
+      ok: true,
+      settings: { commentsMode: 'closed', commentBlocklist: ['a', 'b'] },
+    });
+    assert.deepEqual(checkModerationSettings({ commentsMode: 'Open', commentBlocklist: 'x'.repeat(101) }), {
+      ok: false,
+      problems: ['commentsMode', 'commentBlocklist'],
+    });
     const many = Array.from({ length: 501 }, (_, i) => `w${i}`).join('\n');
     assert.deepEqual(checkModerationSettings({ commentsMode: 'open', commentBlocklist: many }), { ok: false, problems: ['commentBlocklist'] });
-    assert.equal(checkModerationSettings({ commentsMode: 'pre-moderated', commentBlocklist: `${'x'.repeat(100)}\n${many.split('\n').slice(0, 498).join('\n')}` }).ok, true);
+    assert.equal(
+      checkModerationSettings({ commentsMode: 'pre-moderated', commentBlocklist: `${'x'.repeat(100)}\n${many.split('\n').slice(0, 498).join('\n')}` })
+        .ok,
+      true,
+    );
   });
 
   it('finds the blocklist entry a comment contains, ignoring case', () => {

@@ -109,7 +109,8 @@ export class CommentModerationService {
     }
     await inTransaction(this.db, async (trx) => {
       // Someone else (an editor, or the reader deleting it) changed it since we read it: theirs stands.
-      if (!(await transitionCommentStatus(trx, comment.id, comment.status, to))) throw new AppError('ERR_MODERATION_STEP_INVALID', `no longer ${comment.status}`);
+      if (!(await transitionCommentStatus(trx, comment.id, comment.status, to)))
+        throw new AppError('ERR_MODERATION_STEP_INVALID', `no longer ${comment.status}`);
       await refreshCommentCount(trx, comment.articleId);
       await this.record(trx, actor, audit, comment, { from: comment.status });
     });
@@ -185,7 +186,10 @@ export class CommentModerationService {
   }
 
   private record(trx: Db, actor: Moderator, action: AuditAction, comment: CommentState, details: Record<string, unknown>): Promise<void> {
-    return this.audit.record({ actorUserId: actor.id, action, subjectType: 'comment', subjectId: comment.id, details: { articleId: comment.articleId, ...details } }, trx);
+    return this.audit.record(
+      { actorUserId: actor.id, action, subjectType: 'comment', subjectId: comment.id, details: { articleId: comment.articleId, ...details } },
+      trx,
+    );
   }
 }
 

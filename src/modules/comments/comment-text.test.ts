@@ -16,25 +16,64 @@ const codeOf = (work: () => unknown) => {
 describe('comment text rules', () => {
   it('counts what readers see as one character: 한, é with a combining accent, 👍🏽', () => {
     assert.equal(countGraphemes('한e\u0301👍🏽'), 3);
-    assert.equal(codeOf(() => validateCommentBody('한'.repeat(300))), 'accepted');
-    assert.equal(codeOf(() => validateCommentBody('한'.repeat(301))), 'ERR_COMMENT_TOO_LONG');
-    assert.equal(codeOf(() => validateCommentBody('👍🏽'.repeat(250))), 'accepted');
-    assert.equal(codeOf(() => validateCommentBody('e\u0301'.repeat(301))), 'ERR_COMMENT_TOO_LONG');
+    assert.equal(
+      codeOf(() => validateCommentBody('한'.repeat(300))),
+      'accepted',
+    );
+    assert.equal(
+      codeOf(() => validateCommentBody('한'.repeat(301))),
+      'ERR_COMMENT_TOO_LONG',
+    );
+    assert.equal(
+      codeOf(() => validateCommentBody('👍🏽'.repeat(250))),
+      'accepted',
+    );
+    assert.equal(
+      codeOf(() => validateCommentBody('e\u0301'.repeat(301))),
+      'ERR_COMMENT_TOO_LONG',
+    );
   });
 
   it('refuses more than 2,000 bytes even within 300 characters (combining-mark floods)', () => {
-    assert.equal(codeOf(() => validateCommentBody(`a${'\u0301'.repeat(999)}`)), 'accepted');
-    assert.equal(codeOf(() => validateCommentBody(`a${'\u0301'.repeat(1000)}`)), 'ERR_COMMENT_TOO_MANY_BYTES');
+    assert.equal(
+      codeOf(() => validateCommentBody(`a${'\u0301'.repeat(999)}`)),
+      'accepted',
+    );
+    assert.equal(
+      codeOf(() => validateCommentBody(`a${'\u0301'.repeat(1000)}`)),
+      'ERR_COMMENT_TOO_MANY_BYTES',
+    );
   });
 
   it('refuses empty, whitespace-only, non-string, control characters and lone surrogates; never truncates', () => {
-    assert.equal(codeOf(() => validateCommentBody('')), 'ERR_COMMENT_EMPTY');
-    assert.equal(codeOf(() => validateCommentBody(' \n\t\u3000')), 'ERR_COMMENT_EMPTY');
-    assert.equal(codeOf(() => validateCommentBody(undefined)), 'ERR_COMMENT_EMPTY');
-    assert.equal(codeOf(() => validateCommentBody(['a'])), 'ERR_COMMENT_EMPTY');
-    assert.equal(codeOf(() => validateCommentBody('a\u0000b')), 'ERR_COMMENT_INVALID_CHARACTERS');
-    assert.equal(codeOf(() => validateCommentBody('a\u001bb')), 'ERR_COMMENT_INVALID_CHARACTERS');
-    assert.equal(codeOf(() => validateCommentBody('a\ud800b')), 'ERR_COMMENT_INVALID_CHARACTERS');
+    assert.equal(
+      codeOf(() => validateCommentBody('')),
+      'ERR_COMMENT_EMPTY',
+    );
+    assert.equal(
+      codeOf(() => validateCommentBody(' \n\t\u3000')),
+      'ERR_COMMENT_EMPTY',
+    );
+    assert.equal(
+      codeOf(() => validateCommentBody(undefined)),
+      'ERR_COMMENT_EMPTY',
+    );
+    assert.equal(
+      codeOf(() => validateCommentBody(['a'])),
+      'ERR_COMMENT_EMPTY',
+    );
+    assert.equal(
+      codeOf(() => validateCommentBody('a\u0000b')),
+      'ERR_COMMENT_INVALID_CHARACTERS',
+    );
+    assert.equal(
+      codeOf(() => validateCommentBody('a\u001bb')),
+      'ERR_COMMENT_INVALID_CHARACTERS',
+    );
+    assert.equal(
+      codeOf(() => validateCommentBody('a\ud800b')),
+      'ERR_COMMENT_INVALID_CHARACTERS',
+    );
   });
 
   it('keeps line breaks and tabs, normalises CRLF and trims the ends', () => {

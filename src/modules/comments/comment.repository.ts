@@ -50,7 +50,16 @@ function toComment(row: CommentRecord): Comment {
 
 export async function insertComment(
   db: Db,
-  comment: { id: string; articleId: string; readerId: string; parentId: string | null; body: string; status: CommentStatus; heldReason: HeldReason | null; createdAt: Date },
+  comment: {
+    id: string;
+    articleId: string;
+    readerId: string;
+    parentId: string | null;
+    body: string;
+    status: CommentStatus;
+    heldReason: HeldReason | null;
+    createdAt: Date;
+  },
 ): Promise<void> {
   await db
     .insertInto('comments')
@@ -167,7 +176,12 @@ export async function listTopLevelComments(
     .where('comments.parent_id', 'is', null)
     .where(visibleTo(options.viewerId));
   if (options.order === 'liked') query = query.orderBy('comments.like_count', 'desc');
-  const rows = await query.orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').limit(options.limit).offset(options.offset).execute();
+  const rows = await query
+    .orderBy('comments.created_at', 'desc')
+    .orderBy('comments.id', 'desc')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
   return rows.map(toComment);
 }
 
@@ -176,9 +190,7 @@ export async function listReplies(db: Db, parentIds: readonly string[], viewerId
   if (parentIds.length === 0) return [];
   const rows = await selectComments(db)
     .where('comments.parent_id', 'in', parentIds)
-    .where(
-      sql<boolean>`(comments.status = 'published' or (comments.status = 'pending' and comments.reader_id = ${viewerId ?? ''}))`,
-    )
+    .where(sql<boolean>`(comments.status = 'published' or (comments.status = 'pending' and comments.reader_id = ${viewerId ?? ''}))`)
     .orderBy('comments.created_at', 'asc')
     .orderBy('comments.id', 'asc')
     .execute();

@@ -99,8 +99,17 @@ export class CommentService {
     const total = await countTopLevelComments(this.db, articleId, viewerId);
     const totalPages = Math.max(1, Math.ceil(total / COMMENTS_PAGE_SIZE));
     const page = Math.min(options.page, totalPages);
-    const top = await listTopLevelComments(this.db, articleId, { viewerId, order, limit: COMMENTS_PAGE_SIZE, offset: (page - 1) * COMMENTS_PAGE_SIZE });
-    const replies = await listReplies(this.db, top.map((comment) => comment.id), viewerId);
+    const top = await listTopLevelComments(this.db, articleId, {
+      viewerId,
+      order,
+      limit: COMMENTS_PAGE_SIZE,
+      offset: (page - 1) * COMMENTS_PAGE_SIZE,
+    });
+    const replies = await listReplies(
+      this.db,
+      top.map((comment) => comment.id),
+      viewerId,
+    );
     const byParent = new Map<string, Comment[]>();
     for (const reply of replies) byParent.set(reply.parentId ?? '', [...(byParent.get(reply.parentId ?? '') ?? []), reply]);
     const shownIds = [...top, ...replies].map((comment) => comment.id);
@@ -132,7 +141,16 @@ export class CommentService {
     const { status, heldReason } = this.moderate(body);
     const id = newId();
     const count = await inTransaction(this.db, async (trx) => {
-      await insertComment(trx, { id, articleId: article.id, readerId: input.reader.id, parentId, body, status, heldReason, createdAt: this.clock.now() });
+      await insertComment(trx, {
+        id,
+        articleId: article.id,
+        readerId: input.reader.id,
+        parentId,
+        body,
+        status,
+        heldReason,
+        createdAt: this.clock.now(),
+      });
       await refreshCommentCount(trx, article.id);
       return readArticleCommentCount(trx, article.id);
     });

@@ -12,7 +12,10 @@ export async function countPublishedBy(db: Db, by: CountedBy, now: Date): Promis
   let rows: Array<{ id: string | null; count: number | string }>;
   switch (by) {
     case 'section':
-      rows = await base.select((eb) => ['articles.section_id as id', eb.fn.countAll<number | string>().as('count')]).groupBy('articles.section_id').execute();
+      rows = await base
+        .select((eb) => ['articles.section_id as id', eb.fn.countAll<number | string>().as('count')])
+        .groupBy('articles.section_id')
+        .execute();
       break;
     case 'series':
       rows = await base

@@ -14,10 +14,7 @@ export const FEED_SIZE = 20;
 
 /** What a feed is about. */
 export type FeedScope =
-  | { kind: 'site' }
-  | { kind: 'section'; section: Section }
-  | { kind: 'author'; author: Author }
-  | { kind: 'series'; series: Series };
+  { kind: 'site' } | { kind: 'section'; section: Section } | { kind: 'author'; author: Author } | { kind: 'series'; series: Series };
 
 /** A story as a feed carries it: its summary, body and tags. */
 export interface FeedStory extends ArticleSummary {

@@ -13,7 +13,9 @@ import { findMediaById, insertMediaAsset } from './media.repository.js';
 const DETAILS = { alt: 'Harbour cranes at dusk', caption: '', credit: '' };
 
 function solidPng(width: number, height: number): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: '#2a6f97' } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: '#2a6f97' } })
+    .png()
+    .toBuffer();
 }
 
 describe('AVIF variants after a restart', () => {
@@ -27,7 +29,11 @@ describe('AVIF variants after a restart', () => {
   async function storedWithoutAvif(width: number, height: number): Promise<string> {
     const id = newId();
     const result = await writeImageVariants(t.deps.mediaDir, id, await solidPng(width, height));
-    await insertMediaAsset(t.deps.db, { id, mimeType: 'image/png', width: result.width, height: result.height, ...DETAILS, variants: result.variants }, t.clock.now());
+    await insertMediaAsset(
+      t.deps.db,
+      { id, mimeType: 'image/png', width: result.width, height: result.height, ...DETAILS, variants: result.variants },
+      t.clock.now(),
+    );
     return id;
   }
 

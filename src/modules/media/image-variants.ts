@@ -56,7 +56,12 @@ export async function writeImageVariants(mediaDir: string, assetId: string, inpu
 export async function writeAvifVariants(mediaDir: string, assetId: string, input: Buffer): Promise<MediaVariant[]> {
   const { source, width } = await openUpright(input);
   const widths = [...new Set(VARIANT_WIDTHS.map((w) => Math.min(w, width)))];
-  return writePlans(mediaDir, assetId, source, widths.map((w) => ({ width: w, format: 'avif' as const })));
+  return writePlans(
+    mediaDir,
+    assetId,
+    source,
+    widths.map((w) => ({ width: w, format: 'avif' as const })),
+  );
 }
 
 async function openUpright(input: Buffer): Promise<{ source: Sharp; width: number; height: number }> {

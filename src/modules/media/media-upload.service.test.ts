@@ -114,14 +114,40 @@ describe('media uploads', () => {
   }
 
   const refusals: Array<[string, () => Promise<Buffer>, ErrorCode, number]> = [
-    ['an HTML page named .jpg', async () => Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'), 'ERR_MEDIA_UNSUPPORTED_TYPE', 415],
+    [
+      'an HTML page named .jpg',
+      async () => Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'),
+      'ERR_MEDIA_UNSUPPORTED_TYPE',
+      415,
+    ],
     ['plain text', async () => Buffer.from('just some words, not an image'), 'ERR_MEDIA_UNSUPPORTED_TYPE', 415],
-    ['an SVG', async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle r="10"/></svg>'), 'ERR_MEDIA_UNSUPPORTED_TYPE', 415],
+    [
+      'an SVG',
+      async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle r="10"/></svg>'),
+      'ERR_MEDIA_UNSUPPORTED_TYPE',
+      415,
+    ],
     ['a GIF', () => solid(40, 40).gif().toBuffer(), 'ERR_MEDIA_UNSUPPORTED_TYPE', 415],
     ['a TIFF', () => solid(40, 40).tiff().toBuffer(), 'ERR_MEDIA_UNSUPPORTED_TYPE', 415],
-    ['a truncated JPEG', async () => { const jpeg = await noisy(400, 300).jpeg().toBuffer(); return jpeg.subarray(0, Math.floor(jpeg.length * 0.6)); }, 'ERR_MEDIA_UNREADABLE', 400],
+    [
+      'a truncated JPEG',
+      async () => {
+        const jpeg = await noisy(400, 300).jpeg().toBuffer();
+        return jpeg.subarray(0, Math.floor(jpeg.length * 0.6));
+      },
+      'ERR_MEDIA_UNREADABLE',
+      400,
+    ],
     ['a JPEG cut inside its header', async () => (await solid(40, 40).jpeg().toBuffer()).subarray(0, 40), 'ERR_MEDIA_UNREADABLE', 400],
-    ['a truncated PNG', async () => { const png = await noisy(400, 300).png().toBuffer(); return png.subarray(0, Math.floor(png.length * 0.6)); }, 'ERR_MEDIA_UNREADABLE', 400],
+    [
+      'a truncated PNG',
+      async () => {
+        const png = await noisy(400, 300).png().toBuffer();
+        return png.subarray(0, Math.floor(png.length * 0.6));
+      },
+      'ERR_MEDIA_UNREADABLE',
+      400,
+    ],
     ['an empty file', async () => Buffer.alloc(0), 'ERR_MEDIA_UNREADABLE', 400],
     ['a 21 MB file', async () => Buffer.alloc(21 * 1024 * 1024), 'ERR_MEDIA_FILE_TOO_LARGE', 413],
     ['a PNG whose header claims 30,000 × 30,000 px', async () => pngClaiming(30_000, 30_000), 'ERR_MEDIA_IMAGE_TOO_LARGE', 413],
@@ -181,7 +207,10 @@ describe('media uploads', () => {
     const { asset } = await media.upload({ bytes, originalName: 'gps.jpg', ...DETAILS });
     await media.idle();
     const stored = await findMediaById(t.deps.db, asset.id);
-    assert.ok(stored?.variants.some((v) => v.format === 'avif'), 'AVIF variants are checked too');
+    assert.ok(
+      stored?.variants.some((v) => v.format === 'avif'),
+      'AVIF variants are checked too',
+    );
     for (const variant of stored?.variants ?? []) {
       const metadata = await sharp(path.join(mediaDir, variant.file)).metadata();
       assert.equal(metadata.exif, undefined, variant.file);
@@ -202,12 +231,18 @@ describe('media uploads', () => {
     const changed: string[] = [];
     t.deps.events.on('media.changed', ({ mediaIds }) => void changed.push(...mediaIds));
     const { asset } = await media.upload({ bytes: await solid(1000, 600).png().toBuffer(), originalName: 'a.png', ...DETAILS });
-    assert.ok(asset.variants.every((v) => v.format !== 'avif'), 'the upload returns before AVIF is made');
+    assert.ok(
+      asset.variants.every((v) => v.format !== 'avif'),
+      'the upload returns before AVIF is made',
+    );
     await media.idle();
     const stored = await findMediaById(t.deps.db, asset.id);
     assert.ok(stored);
     const avif = stored.variants.filter((v) => v.format === 'avif');
-    assert.deepEqual(avif.map((v) => v.width), [480, 960, 1000]);
+    assert.deepEqual(
+      avif.map((v) => v.width),
+      [480, 960, 1000],
+    );
     for (const variant of avif) assert.equal((await sharp(path.join(mediaDir, variant.file)).metadata()).compression, 'av1');
     assert.equal(stored.variants.length, asset.variants.length + avif.length);
     assert.ok(changed.includes(asset.id));
@@ -215,17 +250,32 @@ describe('media uploads', () => {
 
   it('logs a failing AVIF job, removes its files and leaves the asset usable', async () => {
     const log = capturingLog();
-    const service = new MediaUploadService({ db: t.deps.db.withPlugin(failing('UpdateQueryNode')), clock: t.clock, events: t.deps.events, mediaDir, log });
+    const service = new MediaUploadService({
+      db: t.deps.db.withPlugin(failing('UpdateQueryNode')),
+      clock: t.clock,
+      events: t.deps.events,
+      mediaDir,
+      log,
+    });
     const { asset } = await service.upload({ bytes: await solid(500, 300).png().toBuffer(), originalName: 'a.png', ...DETAILS });
     await service.idle();
     assert.deepEqual(log.errors, ['AVIF variants failed']);
     const stored = (await media.list({ limit: 100, offset: 0 })).find((a) => a.id === asset.id);
     assert.deepEqual(stored?.variants, asset.variants);
-    assert.deepEqual(files().filter((file) => file.startsWith(asset.id)), asset.variants.map((v) => v.file).sort());
+    assert.deepEqual(
+      files().filter((file) => file.startsWith(asset.id)),
+      asset.variants.map((v) => v.file).sort(),
+    );
   });
 
   it('removes every written file when storing the row fails', async () => {
-    const service = new MediaUploadService({ db: t.deps.db.withPlugin(failing('InsertQueryNode')), clock: t.clock, events: t.deps.events, mediaDir, log: capturingLog() });
+    const service = new MediaUploadService({
+      db: t.deps.db.withPlugin(failing('InsertQueryNode')),
+      clock: t.clock,
+      events: t.deps.events,
+      mediaDir,
+      log: capturingLog(),
+    });
     const bytes = await solid(1000, 600).jpeg().toBuffer();
     const [filesBefore, rowsBefore] = [files(), await rows()];
     await assert.rejects(service.upload({ bytes, originalName: 'a.jpg', ...DETAILS }), /forced InsertQueryNode failure/);
@@ -245,7 +295,13 @@ describe('media uploads', () => {
     assert.deepEqual(updated.variants, (await media.list({ limit: 100, offset: 0 })).find((a) => a.id === asset.id)?.variants);
     assert.ok(changed.includes(asset.id));
 
-    for (const bad of [{ alt: '' }, { alt: ' \n ' }, { alt: 'x'.repeat(301) }, { alt: 'ok', caption: 'x'.repeat(1001) }, { alt: 'ok', credit: 'x'.repeat(201) }]) {
+    for (const bad of [
+      { alt: '' },
+      { alt: ' \n ' },
+      { alt: 'x'.repeat(301) },
+      { alt: 'ok', caption: 'x'.repeat(1001) },
+      { alt: 'ok', credit: 'x'.repeat(201) },
+    ]) {
       await assert.rejects(media.updateDetails(asset.id, bad), { code: 'ERR_MEDIA_DETAILS_INVALID', status: 400 }, JSON.stringify(bad).slice(0, 40));
     }
     await assert.rejects(media.updateDetails('00000000-0000-0000-0000-000000000000', { alt: 'ok' }), { code: 'ERR_MEDIA_NOT_FOUND', status: 404 });
@@ -260,10 +316,21 @@ describe('media uploads', () => {
     const newer = await media.upload({ bytes, originalName: 'newer.png', ...DETAILS });
     await media.idle();
     const firstTwo = await media.list({ limit: 2, offset: 0 });
-    assert.deepEqual(firstTwo.map((a) => a.id), [newer.asset.id, older.asset.id]);
+    assert.deepEqual(
+      firstTwo.map((a) => a.id),
+      [newer.asset.id, older.asset.id],
+    );
     const all = await media.list({ limit: 100, offset: 0 });
-    assert.deepEqual((await media.list({ limit: 3, offset: 1 })).map((a) => a.id), all.slice(1, 4).map((a) => a.id));
-    for (const bad of [{ limit: 0, offset: 0 }, { limit: 101, offset: 0 }, { limit: 10, offset: -1 }, { limit: 1.5, offset: 0 }]) {
+    assert.deepEqual(
+      (await media.list({ limit: 3, offset: 1 })).map((a) => a.id),
+      all.slice(1, 4).map((a) => a.id),
+    );
+    for (const bad of [
+      { limit: 0, offset: 0 },
+      { limit: 101, offset: 0 },
+      { limit: 10, offset: -1 },
+      { limit: 1.5, offset: 0 },
+    ]) {
       assert.throws(() => media.list(bad), { code: 'ERR_BAD_REQUEST' });
     }
   });

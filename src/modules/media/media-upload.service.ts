@@ -101,7 +101,10 @@ export class MediaUploadService {
     try {
       await insertMediaAsset(this.db, asset, this.clock.now());
     } catch (error) {
-      await removeMediaFiles(this.mediaDir, asset.variants.map((variant) => variant.file));
+      await removeMediaFiles(
+        this.mediaDir,
+        asset.variants.map((variant) => variant.file),
+      );
       throw error;
     }
     this.log.info({ assetId: id, actorUserId: actor?.userId ?? null, originalName }, 'media uploaded');

@@ -68,7 +68,7 @@ export class CurationService {
     const now = this.clock.now();
     const lead = StoredLead.safeParse(stored[LEAD_KEY]);
     this.leadId = lead.success ? lead.data.articleId : null;
-    this.lead = this.leadId ? (await this.publishedStory(this.leadId)) : undefined;
+    this.lead = this.leadId ? await this.publishedStory(this.leadId) : undefined;
     const banner = StoredBanner.safeParse(stored[BANNER_KEY]);
     const endsAt = banner.success ? new Date(banner.data.endsAt) : undefined;
     this.banner = banner.success && endsAt && endsAt > now ? { text: banner.data.text, link: banner.data.link, endsAt } : undefined;

@@ -45,7 +45,14 @@ describe('ranked lists computed once across the cluster, by the list leader', { 
     clusters.push(cluster);
     const changes: number[] = [];
     const snapshots = new RedisListSnapshots(redis, prefix);
-    const lists = new RankedListsService(t.deps.db, t.clock, t.deps.sectionAdmin, () => t.deps.settings.publication, () => changes.push(1), { cluster, snapshots });
+    const lists = new RankedListsService(
+      t.deps.db,
+      t.clock,
+      t.deps.sectionAdmin,
+      () => t.deps.settings.publication,
+      () => changes.push(1),
+      { cluster, snapshots },
+    );
     cluster.onMessage((message) => (message.type === 'lists.refreshed' ? lists.refresh() : undefined));
     return { cluster, lists, changes };
   }

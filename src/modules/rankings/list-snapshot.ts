@@ -48,7 +48,13 @@ export function toSnapshotIds(snapshot: RankedListsSnapshot): ListSnapshotIds {
 /** The lists the ids name, with every story read in one query; stories no longer visible drop out. */
 export async function hydrateSnapshot(db: Db, shared: ListSnapshotIds, now: Date): Promise<RankedListsSnapshot> {
   const all = [
-    ...new Set([...shared.latest, ...shared.weeklyBest, ...shared.popularNow, ...shared.mustReads, ...shared.latestBySection.flatMap(([, ids]) => ids)]),
+    ...new Set([
+      ...shared.latest,
+      ...shared.weeklyBest,
+      ...shared.popularNow,
+      ...shared.mustReads,
+      ...shared.latestBySection.flatMap(([, ids]) => ids),
+    ]),
   ];
   const stories = all.length === 0 ? [] : await listPublishedArticles(db, { ids: all }, { now, limit: all.length });
   const byId = new Map(stories.map((story) => [story.id, story]));

@@ -15,11 +15,7 @@ export async function listActivePickArticleIds(db: Db, now: Date, limit: number)
   return rows.map((row) => row.article_id);
 }
 
-export async function insertPick(
-  db: Db,
-  pick: { articleId: string; position: number; expiresAt?: Date | null },
-  createdAt: Date,
-): Promise<void> {
+export async function insertPick(db: Db, pick: { articleId: string; position: number; expiresAt?: Date | null }, createdAt: Date): Promise<void> {
   await db
     .insertInto('picks')
     .values({

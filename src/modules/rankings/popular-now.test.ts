@@ -18,7 +18,14 @@ describe('Popular Now', () => {
   });
 
   it('favours a story whose views are rising over one with as many that are falling', () => {
-    const rows = [hour('rising', 2, 10), hour('rising', 1, 30), hour('rising', 0, 30), hour('falling', 2, 60), hour('falling', 1, 10), hour('falling', 0, 0)];
+    const rows = [
+      hour('rising', 2, 10),
+      hour('rising', 1, 30),
+      hour('rising', 0, 30),
+      hour('falling', 2, 60),
+      hour('falling', 1, 10),
+      hour('falling', 0, 0),
+    ];
     assert.deepEqual(rankPopularNow(rows, NOW, 3, 5), ['rising', 'falling']);
   });
 

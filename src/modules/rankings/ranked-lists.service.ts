@@ -46,7 +46,6 @@ export interface RankingSettings {
   weeklyBestMaxAgeDays: number;
 }
 
-
 const EMPTY: RankedListsSnapshot = {
   computedAt: new Date(0),
   latest: [],
@@ -157,9 +156,7 @@ export class RankedListsService {
       withWeeklyBest ? this.weeklyBestIds(now, settings) : Promise.resolve(null),
       this.popularNowIds(now, settings),
       listActivePickArticleIds(this.db, now, LIST_SIZES.mustReads * 2),
-      ...sections.map((section) =>
-        listPublishedArticles(this.db, { sectionId: section.id }, { now, limit: LIST_SIZES.sectionLatest + 1 }),
-      ),
+      ...sections.map((section) => listPublishedArticles(this.db, { sectionId: section.id }, { now, limit: LIST_SIZES.sectionLatest + 1 })),
     ]);
     if (withWeeklyBest) this.weeklyBestComputedAt = now.getTime();
     const [weeklyBest, popularNow, mustReads] = await Promise.all([

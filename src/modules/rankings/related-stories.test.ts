@@ -65,7 +65,10 @@ describe('related stories: ranking', () => {
     ]);
     const related = index.relatedTo('strike-day-1', 5);
     assert.deepEqual(new Set(related.slice(0, 2)), new Set(['strike-day-2', 'strike-talks']));
-    assert.deepEqual(related.filter((id) => unrelated.some((other) => other.id === id)), []);
+    assert.deepEqual(
+      related.filter((id) => unrelated.some((other) => other.id === id)),
+      [],
+    );
   });
 
   it('relates Korean stories by their words', () => {

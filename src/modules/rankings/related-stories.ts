@@ -95,7 +95,10 @@ export function termWeights(doc: RelatedStoryDocument): Map<string, number> {
   addField(tokenize(doc.standfirst), FIELD_WEIGHTS.standfirst);
   addField(tokenize(doc.bodyText), FIELD_WEIGHTS.body);
   // Prefixes keep tags and sections apart from words: a tag named "Seoul" is not the word "seoul".
-  addField([...new Set(doc.tagIds)].map((id) => `tag:${id}`), FIELD_WEIGHTS.tag);
+  addField(
+    [...new Set(doc.tagIds)].map((id) => `tag:${id}`),
+    FIELD_WEIGHTS.tag,
+  );
   addField([`section:${doc.sectionId}`], FIELD_WEIGHTS.section);
   return weights;
 }
@@ -284,10 +287,7 @@ function insertRanked(
 }
 
 /** Higher score first; among equal scores the newest story, then the id, so the order is stable. */
-function ranksBefore(
-  a: { story: RelatedStoryDocument; score: number },
-  b: { story: RelatedStoryDocument; score: number },
-): boolean {
+function ranksBefore(a: { story: RelatedStoryDocument; score: number }, b: { story: RelatedStoryDocument; score: number }): boolean {
   if (Math.abs(a.score - b.score) > SCORE_EPSILON) return a.score > b.score;
   const byTime = a.story.publishedAt.getTime() - b.story.publishedAt.getTime();
   if (byTime !== 0) return byTime > 0;

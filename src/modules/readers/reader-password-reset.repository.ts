@@ -28,7 +28,12 @@ export async function insertReaderPasswordReset(
 
 /** Spends every unused link of a reader, so only the newest one works. */
 export async function invalidateOpenResetsOf(db: Db, readerId: string, at: Date): Promise<void> {
-  await db.updateTable('reader_password_resets').set({ used_at: at.toISOString() }).where('reader_id', '=', readerId).where('used_at', 'is', null).execute();
+  await db
+    .updateTable('reader_password_resets')
+    .set({ used_at: at.toISOString() })
+    .where('reader_id', '=', readerId)
+    .where('used_at', 'is', null)
+    .execute();
 }
 
 export async function findReaderPasswordResetByTokenHash(db: Db, tokenHash: string): Promise<ReaderPasswordReset | undefined> {

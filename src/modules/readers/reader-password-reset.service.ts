@@ -44,7 +44,14 @@ export class ReaderPasswordResetService {
     const id = newId();
     await inTransaction(this.db, async (trx) => {
       await invalidateOpenResetsOf(trx, readerId, now);
-      await insertReaderPasswordReset(trx, { id, tokenHash: hashSessionToken(token), readerId, createdByUserId: actorUserId, createdAt: now, expiresAt });
+      await insertReaderPasswordReset(trx, {
+        id,
+        tokenHash: hashSessionToken(token),
+        readerId,
+        createdByUserId: actorUserId,
+        createdAt: now,
+        expiresAt,
+      });
       // The reader's id only: the audit log is read by every admin and needs no address.
       await this.audit.record({ actorUserId, action: 'reader.reset_link_created', subjectType: 'reader', subjectId: readerId }, trx);
     });

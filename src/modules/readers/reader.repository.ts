@@ -49,7 +49,11 @@ export async function findReaderById(db: Db, id: string): Promise<Reader | undef
 
 /** The reader with this (lower-cased) address and their password hash, for checking a sign-in. */
 export async function findReaderCredentialsByEmail(db: Db, email: string): Promise<{ reader: Reader; passwordHash: string } | undefined> {
-  const row = await db.selectFrom('readers').select([...READER_COLUMNS, 'password_hash']).where('email', '=', email).executeTakeFirst();
+  const row = await db
+    .selectFrom('readers')
+    .select([...READER_COLUMNS, 'password_hash'])
+    .where('email', '=', email)
+    .executeTakeFirst();
   return row ? { reader: toReader(row), passwordHash: row.password_hash } : undefined;
 }
 
@@ -114,7 +118,11 @@ export async function listCommentsOfReader(db: Db, readerId: string, page: { lim
 }
 
 export async function countCommentsOfReader(db: Db, readerId: string): Promise<number> {
-  const row = await db.selectFrom('comments').select((eb) => eb.fn.countAll<string | number>().as('count')).where('reader_id', '=', readerId).executeTakeFirst();
+  const row = await db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where('reader_id', '=', readerId)
+    .executeTakeFirst();
   return Number(row?.count ?? 0);
 }
 

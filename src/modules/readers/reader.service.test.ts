@@ -15,7 +15,12 @@ describe('ReaderService', () => {
   after(() => t.close());
 
   it('stores the address lower-cased, the name trimmed and an argon2id hash, never the password', async () => {
-    const { reader } = await readers.signUp({ displayName: ' Seo-yeon ', email: ' Seo@Mail.Example ', password: 'a long enough passphrase', ip: '10.0.0.1' });
+    const { reader } = await readers.signUp({
+      displayName: ' Seo-yeon ',
+      email: ' Seo@Mail.Example ',
+      password: 'a long enough passphrase',
+      ip: '10.0.0.1',
+    });
     assert.equal(reader.email, 'seo@mail.example');
     assert.equal(reader.displayName, 'Seo-yeon');
     const row = await t.deps.db.selectFrom('readers').selectAll().where('id', '=', reader.id).executeTakeFirstOrThrow();
@@ -36,7 +41,8 @@ describe('ReaderService', () => {
 
   it('limits wrong current passwords on the account, so a borrowed session cannot guess it', async () => {
     const { reader, password } = await t.factories.reader();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) await rejectsWithCode(readers.deleteAccount(reader.id, 'wrong password!'), 'ERR_PASSWORD_INCORRECT');
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++)
+      await rejectsWithCode(readers.deleteAccount(reader.id, 'wrong password!'), 'ERR_PASSWORD_INCORRECT');
     await rejectsWithCode(readers.deleteAccount(reader.id, password), 'ERR_TOO_MANY_PASSWORD_ATTEMPTS');
     assert.equal((await readers.find(reader.id))?.deleted, false);
   });
@@ -51,6 +57,7 @@ describe('ReaderService', () => {
   it('accepts display names of 1 to 50 characters without control characters', () => {
     assert.equal(validDisplayName('  Jo  '), 'Jo');
     assert.equal(validDisplayName('😀'.repeat(50)).length, 100);
-    for (const bad of ['', '  ', 'a'.repeat(51), 'tab\there', 'nul\u0000']) assert.throws(() => validDisplayName(bad), { code: 'ERR_READER_NAME_INVALID' });
+    for (const bad of ['', '  ', 'a'.repeat(51), 'tab\there', 'nul\u0000'])
+      assert.throws(() => validDisplayName(bad), { code: 'ERR_READER_NAME_INVALID' });
   });
 });

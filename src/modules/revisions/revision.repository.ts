@@ -37,12 +37,7 @@ export async function insertRevision(
 
 /** Newest first. */
 export async function listRevisions(db: Db, articleId: string): Promise<Revision[]> {
-  const rows = await db
-    .selectFrom('article_revisions')
-    .selectAll()
-    .where('article_id', '=', articleId)
-    .orderBy('number', 'desc')
-    .execute();
+  const rows = await db.selectFrom('article_revisions').selectAll().where('article_id', '=', articleId).orderBy('number', 'desc').execute();
   return rows.map(toRevision);
 }
 

@@ -20,9 +20,16 @@ describe('revisions', () => {
     sectionId = (await t.factories.section()).id;
     authorIds = [(await t.factories.author()).id];
     const base = { sectionId, authorIds, slug: 'history', standfirst: 'Unchanged.' };
-    id = await t.deps.editing.createDraft(reporter, await t.factories.articleInput({ ...base, headline: 'First', tags: ['Ports'], body: paragraphs('One.', 'Two.') }));
+    id = await t.deps.editing.createDraft(
+      reporter,
+      await t.factories.articleInput({ ...base, headline: 'First', tags: ['Ports'], body: paragraphs('One.', 'Two.') }),
+    );
     t.clock.advance(60_000);
-    await t.deps.editing.update(reporter, id, await t.factories.articleInput({ ...base, headline: 'Second', tags: ['Ports', 'Busan'], body: paragraphs('One.', 'Two, revised.', 'Three.') }));
+    await t.deps.editing.update(
+      reporter,
+      id,
+      await t.factories.articleInput({ ...base, headline: 'Second', tags: ['Ports', 'Busan'], body: paragraphs('One.', 'Two, revised.', 'Three.') }),
+    );
     t.clock.advance(60_000);
     await t.deps.editing.update(reporter, id, await t.factories.articleInput({ ...base, headline: 'Third', body: paragraphs('Three.') }));
   });
@@ -30,7 +37,10 @@ describe('revisions', () => {
 
   it('numbers every save and lists them newest first, with who saved them and every field', async () => {
     const revisions = await t.deps.revisions.listRevisions(id);
-    assert.deepEqual(revisions.map((r) => r.number), [3, 2, 1]);
+    assert.deepEqual(
+      revisions.map((r) => r.number),
+      [3, 2, 1],
+    );
     assert.ok(revisions.every((r) => r.authorUserId === reporter.id));
     assert.ok((revisions[0]?.createdAt.getTime() ?? 0) > (revisions[2]?.createdAt.getTime() ?? 0));
     const second = revisions[1]?.snapshot;
@@ -62,12 +72,18 @@ describe('revisions', () => {
     const number = await t.deps.revisions.restore(reporter, id, 1);
     assert.equal(number, 4);
     const revisions = await t.deps.revisions.listRevisions(id);
-    assert.deepEqual(revisions.map((r) => r.number), [4, 3, 2, 1]);
+    assert.deepEqual(
+      revisions.map((r) => r.number),
+      [4, 3, 2, 1],
+    );
     assert.deepEqual(revisions[0]?.snapshot, revisions[3]?.snapshot);
     assert.equal(revisions[1]?.snapshot.headline, 'Third');
     const article = await findArticleBySlug(t.deps.db, 'history');
     assert.equal(article?.headline, 'First');
-    assert.deepEqual(article?.tags.map((tag) => tag.name), ['Ports']);
+    assert.deepEqual(
+      article?.tags.map((tag) => tag.name),
+      ['Ports'],
+    );
     assert.deepEqual(article?.body, paragraphs('One.', 'Two.'));
     assert.deepEqual((await t.deps.revisions.diffRevisions(id, 1, 4)).fields, []);
   });

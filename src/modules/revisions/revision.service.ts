@@ -36,10 +36,7 @@ export class RevisionService {
    * Saves the next numbered revision of a story and returns its number. Takes the transaction that
    * saves the story (ArticleEditingService's), so a story never exists without its revision.
    */
-  recordIn(
-    trx: Db,
-    revision: { articleId: string; authorUserId: string | null; snapshot: RevisionSnapshot; createdAt: Date },
-  ): Promise<number> {
+  recordIn(trx: Db, revision: { articleId: string; authorUserId: string | null; snapshot: RevisionSnapshot; createdAt: Date }): Promise<number> {
     return insertRevision(trx, revision);
   }
 

@@ -47,7 +47,13 @@ export class SearchIndexer {
         const batch = ids.slice(i, i + BATCH);
         const documents = (await findSearchSources(this.db, batch)).map(toDocument);
         const found = new Set(documents.map((doc) => doc.articleId));
-        await inTransaction(this.db, (trx) => this.fullText.writeDocuments(trx, documents, batch.filter((id) => !found.has(id))));
+        await inTransaction(this.db, (trx) =>
+          this.fullText.writeDocuments(
+            trx,
+            documents,
+            batch.filter((id) => !found.has(id)),
+          ),
+        );
       }
     });
   }

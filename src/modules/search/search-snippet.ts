@@ -27,16 +27,18 @@ export function buildSnippet(passages: readonly string[], terms: readonly string
 function snippetAround(text: string, matches: Array<[number, number]>, terms: readonly string[]): SnippetPart[] {
   const words = [...text.matchAll(/\S+/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
   if (words.length === 0) return [];
-  const wordAt = (offset: number) => Math.max(0, words.findIndex((word) => word.end > offset));
+  const wordAt = (offset: number) =>
+    Math.max(
+      0,
+      words.findIndex((word) => word.end > offset),
+    );
   let startWord = 0;
   let best = -1;
   for (const [start] of matches.slice(0, MAX_CANDIDATES)) {
     const first = Math.max(0, wordAt(start) - LEAD_WORDS);
     const windowEnd = words[Math.min(words.length, first + SNIPPET_WORDS) - 1]?.end ?? text.length;
     const windowStart = words[first]?.start ?? 0;
-    const distinct = new Set(
-      matches.filter(([s, e]) => s >= windowStart && e <= windowEnd).map(([s, e]) => text.slice(s, e).toLowerCase()),
-    ).size;
+    const distinct = new Set(matches.filter(([s, e]) => s >= windowStart && e <= windowEnd).map(([s, e]) => text.slice(s, e).toLowerCase())).size;
     if (distinct > best) {
       best = distinct;
       startWord = first;

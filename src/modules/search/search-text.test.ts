@@ -48,7 +48,10 @@ describe('search text: tokens, queries, snippets', () => {
     assert.ok(text.startsWith('… word52 '), text);
     assert.ok(text.endsWith(' …'));
     assert.equal(text.replace(/…/g, '').trim().split(/\s+/).length, 30);
-    assert.deepEqual(snippet.filter((part) => part.match), [{ text: 'harbour', match: true }]);
+    assert.deepEqual(
+      snippet.filter((part) => part.match),
+      [{ text: 'harbour', match: true }],
+    );
     assert.deepEqual(buildSnippet(['', 'Only a standfirst.'], ['absent']), [{ text: 'Only a standfirst.', match: false }]);
     assert.deepEqual(buildSnippet([], ['x']), []);
   });

@@ -29,10 +29,7 @@ export interface TextSegment {
 }
 
 /** A piece of a query, as the engines receive it: tokens only, never the reader's raw text. */
-export type SearchClause =
-  | { kind: 'token'; token: string }
-  | { kind: 'phrase'; tokens: string[] }
-  | { kind: 'prefix'; token: string };
+export type SearchClause = { kind: 'token'; token: string } | { kind: 'phrase'; tokens: string[] } | { kind: 'prefix'; token: string };
 
 export interface ParsedQuery {
   /** The query's words, normalised but not stemmed, for "results for …". */
@@ -57,7 +54,10 @@ function normalizeSegment(raw: string, kind: TextSegment['kind']): string {
   // Most words need no folding: plain ASCII words, and Hangul syllables (stable under NFKC).
   if (kind === 'word' ? /^[a-z0-9]+$/i.test(raw) : /^[\uAC00-\uD7A3]+$/.test(raw)) return raw.toLowerCase();
   // NFKC can unfold one character into several words (ﷺ); a token never holds a space or symbol.
-  const text = raw.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}\p{M}]/gu, '');
+  const text = raw
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}]/gu, '');
   if (kind === 'cjk' || !LATIN_WORD.test(text)) return text;
   return text.normalize('NFD').replace(/\p{M}/gu, '');
 }

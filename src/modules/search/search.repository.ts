@@ -44,10 +44,7 @@ export async function findSearchSources(db: Db, ids: readonly string[], withPeop
     headline: text.headline,
     standfirst: text.standfirst,
     bodyText: bodyPlainText(text.body),
-    people: [
-      ...(authors?.get(text.id) ?? []).map((author) => author.name),
-      ...(tags?.get(text.id) ?? []).map((tag) => tag.name),
-    ],
+    people: [...(authors?.get(text.id) ?? []).map((author) => author.name), ...(tags?.get(text.id) ?? []).map((tag) => tag.name)],
   }));
 }
 

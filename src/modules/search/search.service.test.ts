@@ -88,9 +88,15 @@ describe('SearchService: relevance, languages, visibility and filters', () => {
     const [english] = (await search('storm delayed')).hits;
     const marked = english?.snippet.filter((part) => part.match).map((part) => part.text);
     assert.deepEqual(marked, ['storm', 'delayed']);
-    assert.equal(english?.snippet.map((part) => part.text).join(''), 'Dock workers said the storm delayed the election of a new union chair by a week.');
+    assert.equal(
+      english?.snippet.map((part) => part.text).join(''),
+      'Dock workers said the storm delayed the election of a new union chair by a week.',
+    );
     const [korean] = (await search('서울')).hits;
-    assert.deepEqual(korean?.snippet.filter((part) => part.match).map((part) => part.text), ['서울']);
+    assert.deepEqual(
+      korean?.snippet.filter((part) => part.match).map((part) => part.text),
+      ['서울'],
+    );
     assert.match(korean?.snippet.map((part) => part.text).join('') ?? '', /^서울시는 주택/);
   });
 
@@ -108,7 +114,32 @@ describe('SearchService: relevance, languages, visibility and filters', () => {
   });
 
   it('treats operators, quotes and punctuation as plain words or nothing, never as syntax', async () => {
-    for (const text of ['AND', 'OR NOT', 'NEAR(', '*', '"', '"unbalanced', 'a" OR "b', '( ) ^ : - ! \'', 'title:storm', 'storm*', '-storm', "storm' OR '1'='1", '%', '_', '\\', '\u0000storm', '\u0301', 'e\u0301', '\u200b', '👍🏽', 'ﷺ', '①', '\uFFFD', 'ｓｔｏｒｍ']) {
+    for (const text of [
+      'AND',
+      'OR NOT',
+      'NEAR(',
+      '*',
+      '"',
+      '"unbalanced',
+      'a" OR "b',
+      "( ) ^ : - ! '",
+      'title:storm',
+      'storm*',
+      '-storm',
+      "storm' OR '1'='1",
+      '%',
+      '_',
+      '\\',
+      '\u0000storm',
+      '\u0301',
+      'e\u0301',
+      '\u200b',
+      '👍🏽',
+      'ﷺ',
+      '①',
+      '\uFFFD',
+      'ｓｔｏｒｍ',
+    ]) {
       const result = await search(text);
       assert.ok(Array.isArray(result.hits), text);
     }
@@ -166,7 +197,11 @@ describe('SearchService: what readers may see, and keeping the index current', (
     const author = await t.factories.author({ name: 'Oldname Writer', slug: 'oldname-writer' });
     const story = await t.factories.article({ headline: 'Tide tables', authorIds: [author.id] });
     assert.deepEqual(await headlines('oldname'), ['Tide tables']);
-    await t.deps.authors.update(author.id, { name: 'Newname Writer', slug: 'oldname-writer', email: author.email, jobTitle: 'Reporter', bio: '', photoMediaId: '' }, null);
+    await t.deps.authors.update(
+      author.id,
+      { name: 'Newname Writer', slug: 'oldname-writer', email: author.email, jobTitle: 'Reporter', bio: '', photoMediaId: '' },
+      null,
+    );
     assert.deepEqual(await headlines('oldname'), []);
     assert.deepEqual(await headlines('newname'), ['Tide tables']);
     const editor = await t.factories.staffUser({ role: 'admin' });
@@ -181,7 +216,10 @@ describe('SearchService: what readers may see, and keeping the index current', (
     assert.ok(tag);
     // With the index emptied, whatever a change re-indexes is exactly what search finds again.
     await t.deps.database.fullText.clear(t.deps.db);
-    await t.deps.authors.create({ name: 'Brand New', slug: 'brand-new', email: 'new@news.example', jobTitle: 'Reporter', bio: '', photoMediaId: '' }, null);
+    await t.deps.authors.create(
+      { name: 'Brand New', slug: 'brand-new', email: 'new@news.example', jobTitle: 'Reporter', bio: '', photoMediaId: '' },
+      null,
+    );
     assert.deepEqual(await headlines('kelp'), []);
     await t.deps.tags.rename(tag.id, 'Seas', null);
     assert.deepEqual(await headlines('kelp'), ['Kelp forests return']);

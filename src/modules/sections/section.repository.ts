@@ -50,11 +50,18 @@ export async function sectionSlugTaken(db: Db, slug: string, exceptId?: string):
 }
 
 export async function nextSectionPosition(db: Db): Promise<number> {
-  const row = await db.selectFrom('sections').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst();
+  const row = await db
+    .selectFrom('sections')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .executeTakeFirst();
   return row?.max === null || row?.max === undefined ? 1 : Number(row.max) + 1;
 }
 
-export async function updateSection(db: Db, id: string, fields: { slug: string; name: string; description: string; inNavigation: boolean }): Promise<void> {
+export async function updateSection(
+  db: Db,
+  id: string,
+  fields: { slug: string; name: string; description: string; inNavigation: boolean },
+): Promise<void> {
   await db
     .updateTable('sections')
     .set({ slug: fields.slug, name: fields.name, description: fields.description, in_navigation: fields.inNavigation ? 1 : 0 })

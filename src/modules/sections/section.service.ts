@@ -55,7 +55,10 @@ export class SectionService {
     const section = await inTransaction(this.db, async (trx) => {
       if (await sectionSlugTaken(trx, fields.slug)) throw new AppError('ERR_SECTION_SLUG_TAKEN');
       const created = await insertSection(trx, { ...fields, position: await nextSectionPosition(trx) }, this.clock.now());
-      await this.audit.record({ actorUserId, action: 'section.created', subjectType: 'section', subjectId: created.id, details: { slug: fields.slug } }, trx);
+      await this.audit.record(
+        { actorUserId, action: 'section.created', subjectType: 'section', subjectId: created.id, details: { slug: fields.slug } },
+        trx,
+      );
       return created;
     });
     await this.events.emit({ name: 'taxonomy.changed', kind: 'section', ids: [section.id] });

@@ -15,7 +15,10 @@ export async function findSeriesByIds(db: Db, ids: readonly string[]): Promise<M
 
 export async function insertSeries(db: Db, input: Omit<Series, 'id'>, createdAt: Date): Promise<Series> {
   const series = { id: newId(), ...input };
-  await db.insertInto('series').values({ ...series, created_at: createdAt.toISOString() }).execute();
+  await db
+    .insertInto('series')
+    .values({ ...series, created_at: createdAt.toISOString() })
+    .execute();
   return series;
 }
 

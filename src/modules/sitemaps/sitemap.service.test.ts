@@ -80,7 +80,10 @@ describe('SitemapService', () => {
     // The embargo lifts with the clock alone: the next scheduled rebuild lists the story.
     t.clock.advance(2 * HOUR_MS);
     await sitemaps.refresh({ scheduled: true });
-    const afterwards = sitemaps.names().filter((name) => name.startsWith('articles-')).flatMap((name) => locs(sitemaps.sitemap(name)));
+    const afterwards = sitemaps
+      .names()
+      .filter((name) => name.startsWith('articles-'))
+      .flatMap((name) => locs(sitemaps.sitemap(name)));
     assert.ok(afterwards.includes(`${SITE}/article/vis-embargoed`));
     assert.ok(afterwards.includes(`${SITE}/article/vis-future`));
     assert.ok(!afterwards.includes(`${SITE}/article/vis-scheduled`), 'status scheduled is for the publisher to change');
@@ -97,7 +100,10 @@ describe('SitemapService', () => {
     await service.refresh();
     const articleFiles = service.names().filter((name) => name.startsWith('articles-'));
     const total = articleFiles.reduce((sum, name) => sum + locs(service.sitemap(name)).length, 0);
-    assert.deepEqual(articleFiles, Array.from({ length: Math.ceil(total / 3) }, (_, index) => `articles-${index + 1}.xml`));
+    assert.deepEqual(
+      articleFiles,
+      Array.from({ length: Math.ceil(total / 3) }, (_, index) => `articles-${index + 1}.xml`),
+    );
     for (const name of articleFiles.slice(0, -1)) assert.equal(locs(service.sitemap(name)).length, 3, name);
     // Oldest first: the seven stories, 1,000 hours old, open the first file in publication order.
     assert.deepEqual(
@@ -129,8 +135,15 @@ describe('SitemapService', () => {
     const news = t.deps.sitemaps.sitemap('news.xml');
     const newsLocs = locs(news);
     const positions = ['news-1h', 'news-2h', 'news-47h'].map((slug) => newsLocs.indexOf(`${SITE}/article/${slug}`));
-    assert.ok(positions.every((position) => position >= 0), 'all three are in');
-    assert.deepEqual([...positions].sort((a, b) => a - b), positions, 'newest first');
+    assert.ok(
+      positions.every((position) => position >= 0),
+      'all three are in',
+    );
+    assert.deepEqual(
+      [...positions].sort((a, b) => a - b),
+      positions,
+      'newest first',
+    );
     assert.ok(!newsLocs.includes(`${SITE}/article/news-49h`));
     const xml = text(news);
     assert.match(xml, /<news:name>The Seoul &amp; Busan &quot;Herald&quot;<\/news:name><news:language>ko<\/news:language>/);

@@ -154,7 +154,10 @@ export class SitemapService {
       ['authors.xml', listingUrls(authors, urls.author)],
       ['series.xml', listingUrls(series, urls.series)],
     ];
-    const articleFiles = chunks(articleUrls, this.articlesPerSitemap).map((chunk, index): [string, SitemapUrl[]] => [`articles-${index + 1}.xml`, chunk]);
+    const articleFiles = chunks(articleUrls, this.articlesPerSitemap).map((chunk, index): [string, SitemapUrl[]] => [
+      `articles-${index + 1}.xml`,
+      chunk,
+    ]);
     // In the index's order; news.xml is served even when empty (see the class).
     const sitemaps = new Map<string, SitemapDocument>();
     for (const [name, entries] of listings) {

@@ -36,7 +36,12 @@ export async function findInvitationByTokenHash(db: Db, tokenHash: string): Prom
 
 /** Marks an unused invitation used; false when another request used it first (one conditional UPDATE). */
 export async function markInvitationUsed(db: Db, id: string, at: Date): Promise<boolean> {
-  const result = await db.updateTable('invitations').set({ used_at: at.toISOString() }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('invitations')
+    .set({ used_at: at.toISOString() })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

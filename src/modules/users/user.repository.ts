@@ -49,7 +49,11 @@ export async function findUserById(db: Db, id: string): Promise<User | undefined
 
 /** The user with their password hash, for checking a password; `email` must be lower-cased. */
 export async function findUserCredentialsByEmail(db: Db, email: string): Promise<{ user: User; passwordHash: string } | undefined> {
-  const row = await db.selectFrom('users').select([...USER_COLUMNS, 'password_hash']).where('email', '=', email).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select([...USER_COLUMNS, 'password_hash'])
+    .where('email', '=', email)
+    .executeTakeFirst();
   return row ? { user: toUser(row), passwordHash: row.password_hash } : undefined;
 }
 
@@ -64,7 +68,10 @@ export async function emailExists(db: Db, email: string): Promise<boolean> {
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string | number>().as('count')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
@@ -83,7 +90,11 @@ export async function updateUserRole(db: Db, id: string, role: string): Promise<
 }
 
 export async function updateUserActive(db: Db, id: string, active: boolean): Promise<void> {
-  await db.updateTable('users').set({ active: active ? 1 : 0 }).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set({ active: active ? 1 : 0 })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Every staff account, active first, then by name: the staff page. */

@@ -20,7 +20,12 @@ describe('UserService', () => {
   const auditCount = async () => (await t.deps.audit.list({ limit: 1000 })).length;
 
   it('creates a staff user with a lower-cased e-mail and an argon2id hash, and audits it', async () => {
-    const user = await t.deps.users.createUser({ email: '  Min-Ji.Park@News.Example ', displayName: ' Min-ji Park ', role: 'editor', password: 'a long enough passphrase' });
+    const user = await t.deps.users.createUser({
+      email: '  Min-Ji.Park@News.Example ',
+      displayName: ' Min-ji Park ',
+      role: 'editor',
+      password: 'a long enough passphrase',
+    });
     assert.equal(user.email, 'min-ji.park@news.example');
     assert.equal(user.displayName, 'Min-ji Park');
     assert.equal(user.role, 'editor');

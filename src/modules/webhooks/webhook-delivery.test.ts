@@ -111,7 +111,12 @@ describe('webhook deliveries over real HTTP', () => {
       'story.updated council-vote',
     ]);
     const deleted = payloads.find((payload) => payload.event === 'story.unpublished' && payload.article['id'] === gone);
-    assert.deepEqual(deleted?.article, { id: gone, slug: 'to-be-deleted', url: 'https://news.example/article/to-be-deleted', headline: 'Headline of to-be-deleted' });
+    assert.deepEqual(deleted?.article, {
+      id: gone,
+      slug: 'to-be-deleted',
+      url: 'https://news.example/article/to-be-deleted',
+      headline: 'Headline of to-be-deleted',
+    });
     const updated = payloads.find((payload) => payload.event === 'story.updated');
     assert.equal(updated?.article['headline'], 'Council votes again');
   });
@@ -139,7 +144,10 @@ describe('webhook deliveries over real HTTP', () => {
     await t.deps.editing.update(editor, id, await t.factories.articleInput({ slug: 'selective' }));
     await t.deps.editing.unpublish(editor, id);
     await t.deps.webhookSender.runDue();
-    assert.deepEqual(onlyUnpublished.received.map((request) => payloadOf(request, webhook).event), ['story.unpublished']);
+    assert.deepEqual(
+      onlyUnpublished.received.map((request) => payloadOf(request, webhook).event),
+      ['story.unpublished'],
+    );
     assert.equal(disabled.received.length, 0);
     assert.equal((await deliveriesOf(off)).length, 0);
   });
@@ -199,7 +207,11 @@ describe('webhook deliveries over real HTTP', () => {
     const [delivery] = await deliveriesOf(webhook);
     assert.equal(delivery?.status, 'pending');
     assert.equal(delivery?.lastStatusCode, 302);
-    assert.deepEqual(receiver.received.map((request) => request.url), ['/hooks/dateline'], 'the Location is never requested');
+    assert.deepEqual(
+      receiver.received.map((request) => request.url),
+      ['/hooks/dateline'],
+      'the Location is never requested',
+    );
   });
 
   it('gives up on a receiver that does not answer within the timeout, and retries later', async () => {
@@ -249,7 +261,10 @@ describe('webhook deliveries over real HTTP', () => {
     await publishedStory('raced-2');
     const other = new WebhookSender(t.deps.db, t.clock, { allowPrivate: true });
     const counts = await Promise.all([t.deps.webhookSender.runDue(), other.runDue(), t.deps.webhookSender.runDue()]);
-    assert.equal(counts.reduce((sum, count) => sum + count, 0), 2);
+    assert.equal(
+      counts.reduce((sum, count) => sum + count, 0),
+      2,
+    );
     assert.equal(receiver.received.length, 2);
     assert.equal(new Set(receiver.received.map((request) => request.headers['x-dateline-delivery'])).size, 2);
   });
@@ -282,7 +297,11 @@ describe('webhooks and private addresses (the default)', () => {
   it('refuses to send to a private address even if one got stored (e.g. a name that now resolves inside)', async () => {
     const receiver = await startWebhookReceiver();
     try {
-      await insertWebhook(t.deps.db, { id: 'stored-inside', name: 'Inside', url: receiver.url, secret: 's', events: ['story.published'], createdByUserId: null }, t.clock.now());
+      await insertWebhook(
+        t.deps.db,
+        { id: 'stored-inside', name: 'Inside', url: receiver.url, secret: 's', events: ['story.published'], createdByUserId: null },
+        t.clock.now(),
+      );
       await t.deps.webhooks.sendTest('stored-inside');
       assert.equal(await t.deps.webhookSender.runDue(), 1);
       const [delivery] = (await t.deps.webhooks.deliveries('stored-inside', 1)).deliveries;

@@ -77,7 +77,8 @@ export class WebhookDispatcher {
       const article = await findArticleById(this.db, id);
       if (!article) continue;
       if (event === 'story.unpublished') {
-        if (article.status === 'unpublished') payloads.push({ id, slug: article.slug, url: this.articleUrl(article.slug), headline: article.headline });
+        if (article.status === 'unpublished')
+          payloads.push({ id, slug: article.slug, url: this.articleUrl(article.slug), headline: article.headline });
       } else if (article.status === 'published') {
         payloads.push(this.describe(article));
       }

@@ -54,7 +54,12 @@ export class WebhookSender {
     if (!url) return { ok: false, statusCode: null, error: 'invalid URL' };
     if (!this.options.allowPrivate) {
       const check = await checkPublicHost(url);
-      if (!check.ok) return { ok: false, statusCode: null, error: check.reason === 'private' ? 'refused: the host is a private address' : 'the host name did not resolve' };
+      if (!check.ok)
+        return {
+          ok: false,
+          statusCode: null,
+          error: check.reason === 'private' ? 'refused: the host is a private address' : 'the host name did not resolve',
+        };
     }
     try {
       const response = await fetch(url, {
@@ -85,7 +90,14 @@ export class WebhookSender {
     const at = this.clock.now();
     const attempts = delivery.attempts + 1;
     if (result.ok) {
-      await recordAttempt(this.db, delivery.id, { status: 'delivered', attempts, statusCode: result.statusCode, error: null, nextAttemptAt: null, at });
+      await recordAttempt(this.db, delivery.id, {
+        status: 'delivered',
+        attempts,
+        statusCode: result.statusCode,
+        error: null,
+        nextAttemptAt: null,
+        at,
+      });
       return;
     }
     const delay = attempts < MAX_ATTEMPTS ? RETRY_DELAYS_MS[attempts - 1] : undefined;
@@ -106,6 +118,7 @@ function describeFailure(error: unknown, timeoutMs: number): string {
   const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
   if (typeof cause?.code === 'string') return `connection failed (${cause.code})`;
   // Some refusals carry only a message (fetch's "bad port"): kept when short and on one line.
-  if (typeof cause?.message === 'string' && cause.message.length <= 60 && !/[\r\n]/.test(cause.message)) return `connection failed (${cause.message})`;
+  if (typeof cause?.message === 'string' && cause.message.length <= 60 && !/[\r\n]/.test(cause.message))
+    return `connection failed (${cause.message})`;
   return 'connection failed';
 }

@@ -52,7 +52,11 @@ export async function updateWebhook(db: Db, id: string, fields: { name: string; 
 }
 
 export async function setWebhookActive(db: Db, id: string, active: boolean): Promise<boolean> {
-  const result = await db.updateTable('webhooks').set({ active: active ? 1 : 0 }).where('id', '=', id).executeTakeFirst();
+  const result = await db
+    .updateTable('webhooks')
+    .set({ active: active ? 1 : 0 })
+    .where('id', '=', id)
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
@@ -132,7 +136,11 @@ export async function listDeliveries(db: Db, webhookId: string, options: { limit
 }
 
 export async function countDeliveries(db: Db, webhookId: string): Promise<number> {
-  const row = await db.selectFrom('webhook_deliveries').select((eb) => eb.fn.countAll().as('n')).where('webhook_id', '=', webhookId).executeTakeFirst();
+  const row = await db
+    .selectFrom('webhook_deliveries')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('webhook_id', '=', webhookId)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 

@@ -66,7 +66,16 @@ export class WebhookService {
     const id = newId();
     await inTransaction(this.db, async (trx) => {
       await insertWebhook(trx, { id, ...fields, secret: newWebhookSecret(), createdByUserId: actorUserId }, this.clock.now());
-      await this.audit.record({ actorUserId, action: 'webhook.created', subjectType: 'webhook', subjectId: id, details: { name: fields.name, url: fields.url, events: fields.events } }, trx);
+      await this.audit.record(
+        {
+          actorUserId,
+          action: 'webhook.created',
+          subjectType: 'webhook',
+          subjectId: id,
+          details: { name: fields.name, url: fields.url, events: fields.events },
+        },
+        trx,
+      );
     });
     return this.require(id);
   }
@@ -76,7 +85,16 @@ export class WebhookService {
     const fields = await this.checkFields(input);
     await inTransaction(this.db, async (trx) => {
       if (!(await updateWebhook(trx, id, fields))) throw new AppError('ERR_WEBHOOK_NOT_FOUND');
-      await this.audit.record({ actorUserId, action: 'webhook.updated', subjectType: 'webhook', subjectId: id, details: { name: fields.name, url: fields.url, events: fields.events } }, trx);
+      await this.audit.record(
+        {
+          actorUserId,
+          action: 'webhook.updated',
+          subjectType: 'webhook',
+          subjectId: id,
+          details: { name: fields.name, url: fields.url, events: fields.events },
+        },
+        trx,
+      );
     });
     return this.require(id);
   }
@@ -93,7 +111,10 @@ export class WebhookService {
     const webhook = await this.require(id);
     await inTransaction(this.db, async (trx) => {
       if (!(await deleteWebhook(trx, id))) throw new AppError('ERR_WEBHOOK_NOT_FOUND');
-      await this.audit.record({ actorUserId, action: 'webhook.deleted', subjectType: 'webhook', subjectId: id, details: { name: webhook.name, url: webhook.url } }, trx);
+      await this.audit.record(
+        { actorUserId, action: 'webhook.deleted', subjectType: 'webhook', subjectId: id, details: { name: webhook.name, url: webhook.url } },
+        trx,
+      );
     });
   }
 

@@ -102,18 +102,25 @@ describe('JobRunner', () => {
 
     await jobs.run('purge');
     assert.equal(runs, 0, 'another node leads: nothing ran here');
-    assert.deepEqual(jobs.statuses().map((status) => [status.name, status.leader, status.runs]), [
-      ['purge', false, 0],
-      ['everywhere', null, 0],
-    ]);
+    assert.deepEqual(
+      jobs.statuses().map((status) => [status.name, status.leader, status.runs]),
+      [
+        ['purge', false, 0],
+        ['everywhere', null, 0],
+      ],
+    );
     held = true;
     await jobs.run('purge');
     await jobs.run('everywhere');
     assert.equal(runs, 2);
-    assert.deepEqual(asked, [
-      ['purge', 60_000],
-      ['purge', 60_000],
-    ], 'a job that is not leader-only never asks for a lock');
+    assert.deepEqual(
+      asked,
+      [
+        ['purge', 60_000],
+        ['purge', 60_000],
+      ],
+      'a job that is not leader-only never asks for a lock',
+    );
     assert.equal(jobs.statuses()[0]?.leader, true);
   });
 
@@ -132,7 +139,10 @@ describe('JobRunner', () => {
     await eventually(() => log.filter((entry) => entry === 'tick').length >= 2);
     assert.equal(log[0], 'at-start');
     assert.ok(!log.includes('queued'), 'a job with no timer runs only when asked');
-    assert.deepEqual(failures.map(({ job, message, error }) => [job, message, (error as Error).message]), [['broken', 'broken failed', 'boom']]);
+    assert.deepEqual(
+      failures.map(({ job, message, error }) => [job, message, (error as Error).message]),
+      [['broken', 'broken failed', 'boom']],
+    );
     await jobs.stop();
     const ticks = log.length;
     await new Promise((resolve) => setTimeout(resolve, 40));
@@ -168,7 +178,12 @@ describe('JobRunner', () => {
         events.push('send finished');
       },
     });
-    jobs.register({ name: 'flush', atStop: true, failureMessage: 'x', run: async (context) => void events.push(`flush (aborted: ${context.signal.aborted})`) });
+    jobs.register({
+      name: 'flush',
+      atStop: true,
+      failureMessage: 'x',
+      run: async (context) => void events.push(`flush (aborted: ${context.signal.aborted})`),
+    });
     jobs.register({ name: 'other', failureMessage: 'x', run: async () => void events.push('other') });
 
     const send = jobs.run('send');
@@ -227,7 +242,10 @@ describe('coalesced (a service used without a job runner)', () => {
     gates[1]?.fail(new Error('second run failed'));
     const outcomes = await Promise.allSettled(calls);
     // The first call waited for the run asked for after it too: all of them see its failure.
-    assert.deepEqual(outcomes.map((outcome) => outcome.status), ['rejected', 'rejected', 'rejected']);
+    assert.deepEqual(
+      outcomes.map((outcome) => outcome.status),
+      ['rejected', 'rejected', 'rejected'],
+    );
     assert.equal(started, 2);
     assert.equal(overlapped, false);
     await run();

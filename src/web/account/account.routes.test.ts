@@ -13,7 +13,10 @@ function readerCookieFrom(response: LightMyRequestResponse): string | undefined 
 }
 
 async function readerCount(t: TestApp): Promise<number> {
-  const row = await t.deps.db.selectFrom('readers').select((eb) => eb.fn.countAll<string | number>().as('count')).executeTakeFirstOrThrow();
+  const row = await t.deps.db
+    .selectFrom('readers')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
@@ -203,12 +206,27 @@ describe('reader accounts over HTTP', () => {
     const other = await signIn(reader.email, password);
     const otherCookie = readerCookieFrom(other) ?? '';
     const _csrf = await csrfOf(cookie);
-    const wrong = await postForm(t.app, '/account/password', { _csrf, 'current-password': 'not it at all', 'new-password': 'brand new passphrase', 'confirm-password': 'brand new passphrase' }, { cookie });
+    const wrong = await postForm(
+      t.app,
+      '/account/password',
+      { _csrf, 'current-password': 'not it at all', 'new-password': 'brand new passphrase', 'confirm-password': 'brand new passphrase' },
+      { cookie },
+    );
     assert.equal(wrong.statusCode, 400);
     assert.equal(wrong.headers['x-error-code'], 'ERR_PASSWORD_INCORRECT');
-    const mismatch = await postForm(t.app, '/account/password', { _csrf, 'current-password': password, 'new-password': 'brand new passphrase', 'confirm-password': 'something else' }, { cookie });
+    const mismatch = await postForm(
+      t.app,
+      '/account/password',
+      { _csrf, 'current-password': password, 'new-password': 'brand new passphrase', 'confirm-password': 'something else' },
+      { cookie },
+    );
     assert.equal(mismatch.headers['x-error-code'], 'ERR_PASSWORDS_DO_NOT_MATCH');
-    const changed = await postForm(t.app, '/account/password', { _csrf, 'current-password': password, 'new-password': 'brand new passphrase', 'confirm-password': 'brand new passphrase' }, { cookie });
+    const changed = await postForm(
+      t.app,
+      '/account/password',
+      { _csrf, 'current-password': password, 'new-password': 'brand new passphrase', 'confirm-password': 'brand new passphrase' },
+      { cookie },
+    );
     assert.equal(changed.statusCode, 303);
     assert.equal(changed.headers.location, '/account?saved=password');
     const fresh = readerCookieFrom(changed);
@@ -225,7 +243,17 @@ describe('reader accounts over HTTP', () => {
     const article = await t.factories.article();
     await t.deps.db
       .insertInto('comments')
-      .values({ id: 'comment-of-leaver', article_id: article.id, reader_id: reader.id, parent_id: null, body: 'I was here.', status: 'published', held_reason: null, created_at: t.clock.now().toISOString(), edited_at: null })
+      .values({
+        id: 'comment-of-leaver',
+        article_id: article.id,
+        reader_id: reader.id,
+        parent_id: null,
+        body: 'I was here.',
+        status: 'published',
+        held_reason: null,
+        created_at: t.clock.now().toISOString(),
+        edited_at: null,
+      })
       .execute();
     const confirm = await t.app.inject({ url: '/account/delete', headers: { cookie } });
     assert.equal(confirm.statusCode, 200);
@@ -252,7 +280,11 @@ describe('reader accounts over HTTP', () => {
     const again = await signIn('leaving@mail.example', password);
     assert.equal(again.statusCode, 401);
     assert.equal(again.headers['x-error-code'], 'ERR_SIGN_IN_FAILED');
-    assert.equal((await signUp({ 'display-name': 'Back Again', email: 'leaving@mail.example', password: 'a long enough passphrase' })).statusCode, 303, 'the address is free again');
+    assert.equal(
+      (await signUp({ 'display-name': 'Back Again', email: 'leaving@mail.example', password: 'a long enough passphrase' })).statusCode,
+      303,
+      'the address is free again',
+    );
   });
 
   it('lists my comments newest first, 20 a page, escaped, with line breaks, status and a link to each', async () => {
@@ -279,7 +311,17 @@ describe('reader accounts over HTTP', () => {
     }
     await t.deps.db
       .insertInto('comments')
-      .values({ id: 'not-mine', article_id: article.id, reader_id: someoneElse.reader.id, parent_id: null, body: 'Not mine', status: 'published', held_reason: null, created_at: new Date(start).toISOString(), edited_at: null })
+      .values({
+        id: 'not-mine',
+        article_id: article.id,
+        reader_id: someoneElse.reader.id,
+        parent_id: null,
+        body: 'Not mine',
+        status: 'published',
+        held_reason: null,
+        created_at: new Date(start).toISOString(),
+        edited_at: null,
+      })
       .execute();
     const first = await t.app.inject({ url: '/account/comments', headers: { cookie } });
     assert.equal(first.statusCode, 200);

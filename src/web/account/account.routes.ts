@@ -134,7 +134,11 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
           const next = safeAccountNext(request.query.next);
           if (await currentReader(request, reply, deps)) return reply.redirect(next, 303);
           const notice =
-            request.query['signed-out'] !== undefined ? 'You have signed out.' : request.query.deleted !== undefined ? 'Your account has been deleted.' : undefined;
+            request.query['signed-out'] !== undefined
+              ? 'You have signed out.'
+              : request.query.deleted !== undefined
+                ? 'Your account has been deleted.'
+                : undefined;
           return sendHtml(request, reply, 200, h(SignInPage, { site: site(), next, notice }));
         },
       });
@@ -155,7 +159,8 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
               return reply.redirect(next, 303);
             },
             // One field for every failure: the page must not say whether the address or the password was wrong.
-            (errors) => h(SignInPage, { site: site(), next, email: email.slice(0, 254), errors: errors.map((error) => ({ ...error, field: 'email' })) }),
+            (errors) =>
+              h(SignInPage, { site: site(), next, email: email.slice(0, 254), errors: errors.map((error) => ({ ...error, field: 'email' })) }),
           );
         },
       });
@@ -175,7 +180,12 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
         url: '',
         handler: async (request, reply, signedIn) => {
           const saved = request.query.saved;
-          const notice = saved === 'name' ? 'Your display name has been saved.' : saved === 'password' ? 'Your password has been changed. You have been signed out everywhere else.' : undefined;
+          const notice =
+            saved === 'name'
+              ? 'Your display name has been saved.'
+              : saved === 'password'
+                ? 'Your password has been changed. You have been signed out everywhere else.'
+                : undefined;
           return sendHtml(request, reply, 200, h(ProfilePage, { site: site(), reader: signedIn.reader, csrfToken: signedIn.csrfToken, notice }));
         },
       });
@@ -193,7 +203,14 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
               await readers.changeDisplayName(signedIn.reader.id, displayName);
               return reply.redirect(paths.account.home('name'), 303);
             },
-            (errors) => h(ProfilePage, { site: site(), reader: signedIn.reader, csrfToken: signedIn.csrfToken, displayName: displayName.slice(0, 100), errors }),
+            (errors) =>
+              h(ProfilePage, {
+                site: site(),
+                reader: signedIn.reader,
+                csrfToken: signedIn.csrfToken,
+                displayName: displayName.slice(0, 100),
+                errors,
+              }),
           );
         },
       });
@@ -231,7 +248,8 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
       accountRoute(scope, deps, {
         method: 'GET',
         url: '/delete',
-        handler: async (request, reply, signedIn) => sendHtml(request, reply, 200, h(DeleteAccountPage, { site: site(), csrfToken: signedIn.csrfToken })),
+        handler: async (request, reply, signedIn) =>
+          sendHtml(request, reply, 200, h(DeleteAccountPage, { site: site(), csrfToken: signedIn.csrfToken })),
       });
 
       accountRoute(scope, deps, {

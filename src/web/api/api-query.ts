@@ -48,9 +48,11 @@ function parsePerPage(raw: string | undefined): number {
 export function readFields(raw: string | undefined, known: readonly string[]): readonly string[] | undefined {
   if (raw === undefined) return undefined;
   const names = raw.split(',').map((name) => name.trim());
-  if (names.some((name) => name === '')) throw new AppError('ERR_API_PARAMETER_INVALID', 'Give fields as names separated by commas, such as fields=id,headline.');
+  if (names.some((name) => name === ''))
+    throw new AppError('ERR_API_PARAMETER_INVALID', 'Give fields as names separated by commas, such as fields=id,headline.');
   for (const name of names) {
-    if (!known.includes(name)) throw new AppError('ERR_API_FIELD_UNKNOWN', `There is no field "${name.slice(0, 50)}" here; the fields are: ${known.join(', ')}.`);
+    if (!known.includes(name))
+      throw new AppError('ERR_API_FIELD_UNKNOWN', `There is no field "${name.slice(0, 50)}" here; the fields are: ${known.join(', ')}.`);
   }
   return ['id', ...names.filter((name) => name !== 'id')];
 }

@@ -60,7 +60,13 @@ export function articleSummaryJson(story: ArticleSummary, ctx: ApiContext): Json
     standfirst: story.standfirst,
     type_label: story.typeLabel,
     section: { id: story.section.id, slug: story.section.slug, name: story.section.name, url: absolute(paths.section(story.section.slug), ctx) },
-    authors: story.authors.map((author) => ({ id: author.id, slug: author.slug, name: author.name, job_title: author.jobTitle, url: absolute(paths.author(author.slug), ctx) })),
+    authors: story.authors.map((author) => ({
+      id: author.id,
+      slug: author.slug,
+      name: author.name,
+      job_title: author.jobTitle,
+      url: absolute(paths.author(author.slug), ctx),
+    })),
     hero: story.hero ? imageJson(story.hero, ctx) : null,
     series: story.series ? { ...story.series, url: absolute(paths.series(story.series.slug), ctx) } : null,
     published_at: date(story.publishedAt, ctx),
@@ -122,7 +128,14 @@ export function tagJson(tag: Counted<Tag>, ctx: ApiContext): Json {
 }
 
 export function seriesJson(series: Counted<Series>, ctx: ApiContext): Json {
-  return { id: series.id, slug: series.slug, title: series.title, description: series.description, url: absolute(paths.series(series.slug), ctx), story_count: series.storyCount };
+  return {
+    id: series.id,
+    slug: series.slug,
+    title: series.title,
+    description: series.description,
+    url: absolute(paths.series(series.slug), ctx),
+    story_count: series.storyCount,
+  };
 }
 
 export function seriesWithPartsJson(series: Series, parts: readonly ArticleSummary[], ctx: ApiContext): Json {

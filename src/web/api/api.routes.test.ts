@@ -23,7 +23,11 @@ interface FullStory {
   body_html: string;
   corrections: Array<{ kind: string }>;
 }
-type Page = { data: Story[]; pagination: { page: number; per_page: number; total_items: number; total_pages: number }; links: { next: string | null; prev: string | null } };
+type Page = {
+  data: Story[];
+  pagination: { page: number; per_page: number; total_items: number; total_pages: number };
+  links: { next: string | null; prev: string | null };
+};
 
 describe('the Content API: what it serves', () => {
   let t: TestApp;
@@ -57,7 +61,14 @@ describe('the Content API: what it serves', () => {
       ],
     });
     await t.factories.article({ slug: 'cup-final', section: sport, authorIds: [lee.id], hoursAgo: 30, tags: ['Football'] });
-    await t.factories.article({ slug: 'harbour-part-two', section: world, authorIds: [kim.id, lee.id], seriesId: series.id, seriesPart: 2, hoursAgo: 5 });
+    await t.factories.article({
+      slug: 'harbour-part-two',
+      section: world,
+      authorIds: [kim.id, lee.id],
+      seriesId: series.id,
+      seriesPart: 2,
+      hoursAgo: 5,
+    });
     // What readers may not see, and the API must never show.
     await t.factories.article({ slug: 'secret-draft', section: world, status: 'draft', tags: ['Secret'], seriesId: series.id, seriesPart: 3 });
     await t.factories.article({ slug: 'in-review', section: world, status: 'in_review' });
@@ -73,16 +84,25 @@ describe('the Content API: what it serves', () => {
     const response = await apiGet(t, '/api/v1/articles', key);
     assert.equal(response.statusCode, 200);
     const page = body<Page>(response);
-    assert.deepEqual(page.data.map((story) => story.slug), ['harbour-reopens', 'harbour-part-two', 'cup-final']);
+    assert.deepEqual(
+      page.data.map((story) => story.slug),
+      ['harbour-reopens', 'harbour-part-two', 'cup-final'],
+    );
     assert.deepEqual(page.pagination, { page: 1, per_page: 20, total_items: 3, total_pages: 1 });
     assert.deepEqual(page.links, { next: null, prev: null });
     assert.ok(!HIDDEN.some((slug) => response.body.includes(slug)));
     assert.ok(!response.body.includes('kim@private.example'), 'no author e-mail addresses');
 
     const first = body<Page>(await apiGet(t, '/api/v1/articles?per_page=2&section=world', key));
-    assert.deepEqual(first.data.map((story) => story.slug), ['harbour-reopens', 'harbour-part-two']);
+    assert.deepEqual(
+      first.data.map((story) => story.slug),
+      ['harbour-reopens', 'harbour-part-two'],
+    );
     const second = body<Page>(await apiGet(t, '/api/v1/articles?per_page=1&page=2', key));
-    assert.deepEqual(second.data.map((story) => story.slug), ['harbour-part-two']);
+    assert.deepEqual(
+      second.data.map((story) => story.slug),
+      ['harbour-part-two'],
+    );
     assert.equal(second.links.next, 'https://news.example/api/v1/articles?per_page=1&page=3');
     assert.equal(second.links.prev, 'https://news.example/api/v1/articles?per_page=1&page=1');
     const past = body<Page>(await apiGet(t, '/api/v1/articles?page=9', key));
@@ -110,7 +130,13 @@ describe('the Content API: what it serves', () => {
     const one = body<{ data: Story }>(await apiGet(t, '/api/v1/articles/harbour-reopens?fields=body_html', key));
     assert.deepEqual(Object.keys(one.data), ['id', 'body_html']);
     const sections = body<{ data: Story[] }>(await apiGet(t, '/api/v1/sections?fields=slug', key));
-    assert.deepEqual(sections.data.map((section) => Object.keys(section)), [['id', 'slug'], ['id', 'slug']]);
+    assert.deepEqual(
+      sections.data.map((section) => Object.keys(section)),
+      [
+        ['id', 'slug'],
+        ['id', 'slug'],
+      ],
+    );
   });
 
   it('serves a whole story: body as blocks and HTML, hero, tags, series, corrections, counts, dates with offset', async () => {
@@ -123,8 +149,14 @@ describe('the Content API: what it serves', () => {
     assert.equal(story.comment_count, 0);
     assert.match(story.published_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
     assert.equal(story.section.slug, 'world');
-    assert.deepEqual(story.authors.map((author) => author.slug), ['kim']);
-    assert.deepEqual(story.tags.map((tag) => tag.slug), ['harbour', 'weather']);
+    assert.deepEqual(
+      story.authors.map((author) => author.slug),
+      ['kim'],
+    );
+    assert.deepEqual(
+      story.tags.map((tag) => tag.slug),
+      ['harbour', 'weather'],
+    );
     assert.deepEqual({ slug: story.series.slug, part: story.series.part }, { slug: 'harbour-series', part: 1 });
     assert.equal(story.hero.alt, 'The harbour at dawn');
     assert.match(story.hero.variants[0]?.url ?? '', /^https:\/\/news\.example\/media\/.+-480\.webp$/);
@@ -155,7 +187,13 @@ describe('the Content API: what it serves', () => {
 
   it('serves sections, authors, series and tags, counting only published stories', async () => {
     const sections = body<{ data: Story[] }>(await apiGet(t, '/api/v1/sections', key)).data;
-    assert.deepEqual(sections.map((section) => [section.slug, section.story_count]), [['world', 2], ['sport', 1]]);
+    assert.deepEqual(
+      sections.map((section) => [section.slug, section.story_count]),
+      [
+        ['world', 2],
+        ['sport', 1],
+      ],
+    );
     assert.equal(body<{ data: Story }>(await apiGet(t, '/api/v1/sections/sport', key)).data.name, 'Sport');
     assert.equal((await apiGet(t, '/api/v1/sections/nowhere', key)).statusCode, 404);
 
@@ -166,20 +204,38 @@ describe('the Content API: what it serves', () => {
     assert.equal(errorCode(await apiGet(t, '/api/v1/authors/nobody', key)), 'ERR_AUTHOR_NOT_FOUND');
 
     const series = body<{ data: Story[] }>(await apiGet(t, '/api/v1/series', key)).data;
-    assert.deepEqual(series.map((item) => [item.slug, item.story_count]), [['harbour-series', 2]], 'a series of drafts is not listed');
+    assert.deepEqual(
+      series.map((item) => [item.slug, item.story_count]),
+      [['harbour-series', 2]],
+      'a series of drafts is not listed',
+    );
     const parts = body<{ data: { parts: Story[] } }>(await apiGet(t, '/api/v1/series/harbour-series', key)).data.parts;
-    assert.deepEqual(parts.map((part) => part.slug), ['harbour-reopens', 'harbour-part-two']);
+    assert.deepEqual(
+      parts.map((part) => part.slug),
+      ['harbour-reopens', 'harbour-part-two'],
+    );
     assert.equal((await apiGet(t, '/api/v1/series/draft-series', key)).statusCode, 404);
 
     const tags = body<{ data: Story[] }>(await apiGet(t, '/api/v1/tags', key)).data;
-    assert.deepEqual(tags.map((tag) => [tag.slug, tag.story_count]), [['football', 1], ['harbour', 1], ['weather', 1]], 'no tag only drafts carry');
+    assert.deepEqual(
+      tags.map((tag) => [tag.slug, tag.story_count]),
+      [
+        ['football', 1],
+        ['harbour', 1],
+        ['weather', 1],
+      ],
+      'no tag only drafts carry',
+    );
   });
 
   it('serves the ranked lists from memory', async () => {
     const [first] = body<Page>(await apiGet(t, '/api/v1/articles?section=sport', key)).data;
     await t.factories.pick(String(first?.id), 1);
     const mustReads = body<{ data: Story[]; computed_at: string }>(await apiGet(t, '/api/v1/lists/must-reads', key));
-    assert.deepEqual(mustReads.data.map((story) => story.slug), ['cup-final']);
+    assert.deepEqual(
+      mustReads.data.map((story) => story.slug),
+      ['cup-final'],
+    );
     for (const list of ['popular-now', 'weekly-best']) {
       const response = await apiGet(t, `/api/v1/lists/${list}?fields=headline`, key);
       assert.equal(response.statusCode, 200);

@@ -62,7 +62,12 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRoutesDep
         const fields = readFields(query.fields, fieldsOf(schema));
         return { data: items.map((item) => selectFields(item, fields)) };
       };
-      const storyList = (query: Query, stories: readonly ArticleSummary[]) => many('ArticleSummary', query, stories.map((story) => json.articleSummaryJson(story, ctx())));
+      const storyList = (query: Query, stories: readonly ArticleSummary[]) =>
+        many(
+          'ArticleSummary',
+          query,
+          stories.map((story) => json.articleSummaryJson(story, ctx())),
+        );
 
       route('/articles', async (query) => {
         if (query.sort !== undefined && query.sort !== 'latest') throw new AppError('ERR_API_PARAMETER_INVALID', 'sort may only be latest.');
@@ -81,18 +86,46 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRoutesDep
         const data = stories.map((story) => selectFields(json.articleSummaryJson(story, ctx()), fields));
         return { data, ...pageLinks(deps, '/articles', query, pagination) };
       });
-      route('/articles/{slug}', async (query, params) => one('Article', query, json.articleJson((await contentApi.article(params.slug ?? '')).article, ctx())));
-      route('/articles/{slug}/views', async (query, params) => one('ViewCount', query, json.viewCountJson((await contentApi.article(params.slug ?? '')).article)));
-      route('/sections', async (query) => many('Section', query, (await contentApi.sectionList()).map((section) => json.sectionJson(section, ctx()))));
+      route('/articles/{slug}', async (query, params) =>
+        one('Article', query, json.articleJson((await contentApi.article(params.slug ?? '')).article, ctx())),
+      );
+      route('/articles/{slug}/views', async (query, params) =>
+        one('ViewCount', query, json.viewCountJson((await contentApi.article(params.slug ?? '')).article)),
+      );
+      route('/sections', async (query) =>
+        many(
+          'Section',
+          query,
+          (await contentApi.sectionList()).map((section) => json.sectionJson(section, ctx())),
+        ),
+      );
       route('/sections/{slug}', async (query, params) => one('Section', query, json.sectionJson(await contentApi.section(params.slug ?? ''), ctx())));
-      route('/authors', async (query) => many('Author', query, (await contentApi.authorList()).map((author) => json.authorJson(author, ctx()))));
+      route('/authors', async (query) =>
+        many(
+          'Author',
+          query,
+          (await contentApi.authorList()).map((author) => json.authorJson(author, ctx())),
+        ),
+      );
       route('/authors/{slug}', async (query, params) => one('Author', query, json.authorJson(await contentApi.author(params.slug ?? ''), ctx())));
-      route('/series', async (query) => many('Series', query, (await contentApi.seriesList()).map((series) => json.seriesJson(series, ctx()))));
+      route('/series', async (query) =>
+        many(
+          'Series',
+          query,
+          (await contentApi.seriesList()).map((series) => json.seriesJson(series, ctx())),
+        ),
+      );
       route('/series/{slug}', async (query, params) => {
         const { series, parts } = await contentApi.series(params.slug ?? '');
         return one('SeriesWithParts', query, json.seriesWithPartsJson(series, parts, ctx()));
       });
-      route('/tags', async (query) => many('Tag', query, (await contentApi.tagList()).map((tag) => json.tagJson(tag, ctx()))));
+      route('/tags', async (query) =>
+        many(
+          'Tag',
+          query,
+          (await contentApi.tagList()).map((tag) => json.tagJson(tag, ctx())),
+        ),
+      );
       route('/search', async (query) => {
         const fields = readFields(query.fields, fieldsOf('SearchHit'));
         const { page, perPage } = readPage(query);

@@ -8,7 +8,9 @@ import { fieldsOf, openApiDocument } from './openapi.js';
 function refsIn(value: unknown, at = '#'): Array<{ ref: string; at: string }> {
   if (Array.isArray(value)) return value.flatMap((item, index) => refsIn(item, `${at}/${index}`));
   if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, child]) => (key === '$ref' && typeof child === 'string' ? [{ ref: child, at }] : refsIn(child, `${at}/${key}`)));
+  return Object.entries(value).flatMap(([key, child]) =>
+    key === '$ref' && typeof child === 'string' ? [{ ref: child, at }] : refsIn(child, `${at}/${key}`),
+  );
 }
 
 function resolve(pointer: string): unknown {
@@ -52,7 +54,8 @@ describe('the OpenAPI document', () => {
   });
 
   it('offers fields for every selectable object, and every error code in it exists', () => {
-    for (const name of ['Article', 'ArticleSummary', 'Section', 'Author', 'Tag', 'Series', 'SearchHit']) assert.ok(fieldsOf(name).includes('id'), name);
+    for (const name of ['Article', 'ArticleSummary', 'Section', 'Author', 'Tag', 'Series', 'SearchHit'])
+      assert.ok(fieldsOf(name).includes('id'), name);
     const codes = JSON.stringify(openApiDocument).match(/ERR_[A-Z_]+[A-Z]/g) ?? [];
     for (const code of codes) assert.ok(code in ERROR_CATALOGUE, code);
   });

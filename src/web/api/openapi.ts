@@ -24,10 +24,7 @@ function closed(properties: Record<string, JsonSchema>, required = Object.keys(p
   return { type: 'object', properties, required, additionalProperties: false };
 }
 
-const inline = closed(
-  { text: str(), marks: arrayOf({ enum: ['em', 'strong'] }), href: str('http(s), mailto or a site-relative path') },
-  ['text'],
-);
+const inline = closed({ text: str(), marks: arrayOf({ enum: ['em', 'strong'] }), href: str('http(s), mailto or a site-relative path') }, ['text']);
 
 const ARTICLE_SUMMARY_PROPERTIES: Record<string, JsonSchema> = {
   id: str(),
@@ -81,7 +78,13 @@ const schemas: Record<string, JsonSchema> = {
     width: { type: 'integer', minimum: 1 },
     height: { type: 'integer', minimum: 1 },
     variants: arrayOf(
-      closed({ url: uri, width: { type: 'integer', minimum: 1 }, height: { type: 'integer', minimum: 1 }, format: { enum: ['webp', 'jpeg', 'avif'] }, mime_type: str() }),
+      closed({
+        url: uri,
+        width: { type: 'integer', minimum: 1 },
+        height: { type: 'integer', minimum: 1 },
+        format: { enum: ['webp', 'jpeg', 'avif'] },
+        mime_type: str(),
+      }),
     ),
   }),
   SectionRef: closed({ id: str(), slug: str(), name: str(), url: uri }),
@@ -106,19 +109,55 @@ const schemas: Record<string, JsonSchema> = {
     score: { type: 'number', description: 'Higher is better; comparable within one result only.' },
   }),
   Section: selectable('A section of the publication.', {
-    id: str(), slug: str(), name: str(), description: str(), url: uri, in_navigation: { type: 'boolean' }, position: { type: 'integer' }, story_count: count('Published stories.'),
+    id: str(),
+    slug: str(),
+    name: str(),
+    description: str(),
+    url: uri,
+    in_navigation: { type: 'boolean' },
+    position: { type: 'integer' },
+    story_count: count('Published stories.'),
   }),
   Author: selectable('A byline.', {
-    id: str(), slug: str(), name: str(), job_title: str(), bio: str(), photo: nullable(ref('Image')), url: uri, story_count: count('Published stories.'),
+    id: str(),
+    slug: str(),
+    name: str(),
+    job_title: str(),
+    bio: str(),
+    photo: nullable(ref('Image')),
+    url: uri,
+    story_count: count('Published stories.'),
   }),
-  Tag: selectable('A tag on at least one published story.', { id: str(), slug: str(), name: str(), url: uri, story_count: count('Published stories.') }),
+  Tag: selectable('A tag on at least one published story.', {
+    id: str(),
+    slug: str(),
+    name: str(),
+    url: uri,
+    story_count: count('Published stories.'),
+  }),
   Series: selectable('A series with at least one published part.', {
-    id: str(), slug: str(), title: str(), description: str(), url: uri, story_count: count('Published parts.'),
+    id: str(),
+    slug: str(),
+    title: str(),
+    description: str(),
+    url: uri,
+    story_count: count('Published parts.'),
   }),
   SeriesWithParts: selectable('A series and its published parts, in order.', {
-    id: str(), slug: str(), title: str(), description: str(), url: uri, story_count: count('Published parts.'), parts: arrayOf(ref('ArticleSummary')),
+    id: str(),
+    slug: str(),
+    title: str(),
+    description: str(),
+    url: uri,
+    story_count: count('Published parts.'),
+    parts: arrayOf(ref('ArticleSummary')),
   }),
-  ViewCount: selectable('How often a story has been read.', { id: str(), slug: str(), view_count: count('Counted views.'), comment_count: count('Published comments.') }),
+  ViewCount: selectable('How often a story has been read.', {
+    id: str(),
+    slug: str(),
+    view_count: count('Counted views.'),
+    comment_count: count('Published comments.'),
+  }),
 };
 
 /** The `fields=` a schema offers: its top-level properties. */
@@ -129,19 +168,34 @@ export function fieldsOf(schemaName: string): readonly string[] {
 
 // Parameters.
 const param = (name: string, description: string, schema: JsonSchema, location: 'query' | 'path' = 'query'): JsonSchema => ({
-  name, in: location, description, required: location === 'path', schema,
+  name,
+  in: location,
+  description,
+  required: location === 'path',
+  schema,
 });
 const parameters: Record<string, JsonSchema> = {
-  page: param('page', 'Page number, from 1 (at most 100000). A page past the end is empty.', { type: 'integer', minimum: 1, maximum: 100000, default: 1 }),
+  page: param('page', 'Page number, from 1 (at most 100000). A page past the end is empty.', {
+    type: 'integer',
+    minimum: 1,
+    maximum: 100000,
+    default: 1,
+  }),
   per_page: param('per_page', 'Items per page, 1 to 100.', { type: 'integer', minimum: 1, maximum: 100, default: 20 }),
-  fields: param('fields', 'Comma-separated top-level fields to return (id is always returned). An unknown name is a 400 ERR_API_FIELD_UNKNOWN.', { type: 'string' }),
+  fields: param('fields', 'Comma-separated top-level fields to return (id is always returned). An unknown name is a 400 ERR_API_FIELD_UNKNOWN.', {
+    type: 'string',
+  }),
   slug: param('slug', 'The slug, as in the site’s URLs.', { type: 'string' }, 'path'),
   section: param('section', 'Only stories of the section with this slug.', { type: 'string' }),
   author: param('author', 'Only stories by the author with this slug.', { type: 'string' }),
   tag: param('tag', 'Only stories with the tag with this slug.', { type: 'string' }),
   series: param('series', 'Only stories of the series with this slug.', { type: 'string' }),
-  published_after: param('published_after', 'Only stories published at or after this instant (RFC 3339 date-time, or a date meaning midnight UTC).', { type: 'string' }),
-  published_before: param('published_before', 'Only stories published before this instant (RFC 3339 date-time, or a date meaning midnight UTC).', { type: 'string' }),
+  published_after: param('published_after', 'Only stories published at or after this instant (RFC 3339 date-time, or a date meaning midnight UTC).', {
+    type: 'string',
+  }),
+  published_before: param('published_before', 'Only stories published before this instant (RFC 3339 date-time, or a date meaning midnight UTC).', {
+    type: 'string',
+  }),
   sort: param('sort', 'Order: latest (newest first) is the only one for now.', { enum: ['latest'], default: 'latest' }),
   q: param('q', 'The words to search for (at most 200 characters).', { type: 'string', maxLength: 200 }),
 };
@@ -151,20 +205,32 @@ const p = (name: string): JsonSchema => ({ $ref: `#/components/parameters/${name
 const error = (description: string): JsonSchema => ({ description, content: { 'application/json': { schema: ref('Error') } } });
 const responses: Record<string, JsonSchema> = {
   NotModified: { description: 'The If-None-Match ETag still matches; no body.' },
-  BadRequest: error('A query parameter is unknown, repeated or has a value we cannot use (ERR_API_PARAMETER_UNKNOWN, ERR_API_PARAMETER_INVALID, ERR_API_FIELD_UNKNOWN, ERR_INVALID_PAGE_NUMBER, ERR_API_PER_PAGE_INVALID…).'),
+  BadRequest: error(
+    'A query parameter is unknown, repeated or has a value we cannot use (ERR_API_PARAMETER_UNKNOWN, ERR_API_PARAMETER_INVALID, ERR_API_FIELD_UNKNOWN, ERR_INVALID_PAGE_NUMBER, ERR_API_PER_PAGE_INVALID…).',
+  ),
   Unauthorized: error('No API key (ERR_API_KEY_REQUIRED), an unknown one (ERR_API_KEY_INVALID) or a revoked one (ERR_API_KEY_REVOKED).'),
   NotFound: error('Nothing readers may see has that slug (or, for search, the page is past the last one).'),
   Gone: error('The story was withdrawn (ERR_ARTICLE_GONE).'),
-  TooManyRequests: { ...error('The key used its allowance for this minute (ERR_API_RATE_LIMITED); see Retry-After.'), headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait.' } } },
+  TooManyRequests: {
+    ...error('The key used its allowance for this minute (ERR_API_RATE_LIMITED); see Retry-After.'),
+    headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait.' } },
+  },
 };
 const r = (name: string): JsonSchema => ({ $ref: `#/components/responses/${name}` });
 
 function envelope(data: JsonSchema, extra: Record<string, JsonSchema> = {}): JsonSchema {
   return closed({ data, ...extra });
 }
-const paged = (item: string, extra: Record<string, JsonSchema> = {}) => envelope(arrayOf(ref(item)), { pagination: ref('Pagination'), links: ref('Links'), ...extra });
+const paged = (item: string, extra: Record<string, JsonSchema> = {}) =>
+  envelope(arrayOf(ref(item)), { pagination: ref('Pagination'), links: ref('Links'), ...extra });
 
-function get(operationId: string, summary: string, ok: JsonSchema, params: string[], options: { notFound?: boolean; gone?: boolean } = {}): JsonSchema {
+function get(
+  operationId: string,
+  summary: string,
+  ok: JsonSchema,
+  params: string[],
+  options: { notFound?: boolean; gone?: boolean } = {},
+): JsonSchema {
   return {
     get: {
       operationId,
@@ -188,29 +254,60 @@ function get(operationId: string, summary: string, ok: JsonSchema, params: strin
 }
 
 const rankedList = (operationId: string, summary: string) =>
-  get(operationId, summary, envelope(arrayOf(ref('ArticleSummary')), { computed_at: dateTime('When the list was last computed (lists refresh every minute or ten).') }), ['fields']);
+  get(
+    operationId,
+    summary,
+    envelope(arrayOf(ref('ArticleSummary')), { computed_at: dateTime('When the list was last computed (lists refresh every minute or ten).') }),
+    ['fields'],
+  );
 
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
     title: 'Dateline Content API',
     version: '1.0.0',
-    description: 'Read-only JSON for partners: the published stories, sections, authors, series and tags, search, the ranked lists and view counts. Every request but this document needs an API key made in the newsroom (Newsroom → API keys).',
+    description:
+      'Read-only JSON for partners: the published stories, sections, authors, series and tags, search, the ranked lists and view counts. Every request but this document needs an API key made in the newsroom (Newsroom → API keys).',
   },
   servers: [{ url: '/api/v1' }],
   security: [{ bearerKey: [] }, { headerKey: [] }],
   paths: {
-    '/articles': get('listArticles', 'Published stories, newest first.', paged('ArticleSummary'), ['section', 'author', 'tag', 'series', 'published_after', 'published_before', 'sort', 'page', 'per_page', 'fields']),
-    '/articles/{slug}': get('getArticle', 'One published story, whole.', envelope(ref('Article')), ['slug', 'fields'], { notFound: true, gone: true }),
-    '/articles/{slug}/views': get('getArticleViews', 'A story’s view and comment counts.', envelope(ref('ViewCount')), ['slug', 'fields'], { notFound: true, gone: true }),
+    '/articles': get('listArticles', 'Published stories, newest first.', paged('ArticleSummary'), [
+      'section',
+      'author',
+      'tag',
+      'series',
+      'published_after',
+      'published_before',
+      'sort',
+      'page',
+      'per_page',
+      'fields',
+    ]),
+    '/articles/{slug}': get('getArticle', 'One published story, whole.', envelope(ref('Article')), ['slug', 'fields'], {
+      notFound: true,
+      gone: true,
+    }),
+    '/articles/{slug}/views': get('getArticleViews', 'A story’s view and comment counts.', envelope(ref('ViewCount')), ['slug', 'fields'], {
+      notFound: true,
+      gone: true,
+    }),
     '/sections': get('listSections', 'Every section, in the site’s order.', envelope(arrayOf(ref('Section'))), ['fields']),
     '/sections/{slug}': get('getSection', 'One section.', envelope(ref('Section')), ['slug', 'fields'], { notFound: true }),
     '/authors': get('listAuthors', 'Every author, by name.', envelope(arrayOf(ref('Author'))), ['fields']),
     '/authors/{slug}': get('getAuthor', 'One author.', envelope(ref('Author')), ['slug', 'fields'], { notFound: true }),
     '/series': get('listSeries', 'Every series with a published part, by title.', envelope(arrayOf(ref('Series'))), ['fields']),
-    '/series/{slug}': get('getSeries', 'One series with its published parts.', envelope(ref('SeriesWithParts')), ['slug', 'fields'], { notFound: true }),
+    '/series/{slug}': get('getSeries', 'One series with its published parts.', envelope(ref('SeriesWithParts')), ['slug', 'fields'], {
+      notFound: true,
+    }),
     '/tags': get('listTags', 'Every tag on a published story, by name.', envelope(arrayOf(ref('Tag'))), ['fields']),
-    '/search': get('search', 'Full-text search of published stories, best match first.', paged('SearchHit', { terms: arrayOf(str()) }), ['q', 'section', 'published_after', 'published_before', 'page', 'per_page', 'fields'], { notFound: true }),
+    '/search': get(
+      'search',
+      'Full-text search of published stories, best match first.',
+      paged('SearchHit', { terms: arrayOf(str()) }),
+      ['q', 'section', 'published_after', 'published_before', 'page', 'per_page', 'fields'],
+      { notFound: true },
+    ),
     '/lists/popular-now': rankedList('listPopularNow', 'Popular Now: most read in the last hours.'),
     '/lists/weekly-best': rankedList('listWeeklyBest', 'Weekly Best: most read over seven days.'),
     '/lists/must-reads': rankedList('listMustReads', 'Must-Reads: picked by the editors.'),
@@ -220,7 +317,17 @@ export const openApiDocument = {
         summary: 'This document. Needs no key.',
         security: [],
         parameters: [],
-        responses: { 200: { description: 'The OpenAPI 3.1 document.', content: { 'application/json': { schema: { type: 'object', properties: { openapi: { type: 'string' }, paths: { type: 'object' } }, required: ['openapi', 'paths'] } } } }, 304: r('NotModified') },
+        responses: {
+          200: {
+            description: 'The OpenAPI 3.1 document.',
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties: { openapi: { type: 'string' }, paths: { type: 'object' } }, required: ['openapi', 'paths'] },
+              },
+            },
+          },
+          304: r('NotModified'),
+        },
       },
     },
   },

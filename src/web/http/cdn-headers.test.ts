@@ -5,12 +5,26 @@ import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { csrfTokenFor } from './csrf.js';
 import { CACHE_CONTROL } from './cache-control.js';
 
-const keysOf = (response: LightMyRequestResponse) => String(response.headers['surrogate-key'] ?? '').split(' ').filter(Boolean);
+const keysOf = (response: LightMyRequestResponse) =>
+  String(response.headers['surrogate-key'] ?? '')
+    .split(' ')
+    .filter(Boolean);
 
 /** What a CDN in front needs from every public answer (docs/cdn.md), checked per kind of page. */
 describe('CDN-ready HTTP', () => {
   let t: TestApp;
-  let story: { id: string; slug: string; sectionId: string; sectionSlug: string; authorId: string; authorSlug: string; tagId: string; tagSlug: string; seriesId: string; seriesSlug: string };
+  let story: {
+    id: string;
+    slug: string;
+    sectionId: string;
+    sectionSlug: string;
+    authorId: string;
+    authorSlug: string;
+    tagId: string;
+    tagSlug: string;
+    seriesId: string;
+    seriesSlug: string;
+  };
   let withdrawnSlug: string;
 
   before(async () => {
@@ -18,7 +32,14 @@ describe('CDN-ready HTTP', () => {
     const section = await t.factories.section({ slug: 'harbour', name: 'Harbour' });
     const author = await t.factories.author({ slug: 'ana-reyes', name: 'Ana Reyes' });
     const series = await t.factories.series({ slug: 'the-port' });
-    const created = await t.factories.article({ section, authorIds: [author.id], tags: ['ferries'], seriesId: series.id, seriesPart: 1, headline: 'Ferry returns' });
+    const created = await t.factories.article({
+      section,
+      authorIds: [author.id],
+      tags: ['ferries'],
+      seriesId: series.id,
+      seriesPart: 1,
+      headline: 'Ferry returns',
+    });
     const withdrawn = await t.factories.article({ section, authorIds: [author.id] });
     await t.factories.setStatus(withdrawn.id, 'unpublished');
     withdrawnSlug = withdrawn.slug;
@@ -43,7 +64,12 @@ describe('CDN-ready HTTP', () => {
   const publicPages = () =>
     [
       ['/', 200, CACHE_CONTROL.page, ['lists']],
-      [`/article/${story.slug}`, 200, CACHE_CONTROL.page, [`article-${story.id}`, `section-${story.sectionId}`, `author-${story.authorId}`, `tag-${story.tagId}`, `series-${story.seriesId}`, 'lists']],
+      [
+        `/article/${story.slug}`,
+        200,
+        CACHE_CONTROL.page,
+        [`article-${story.id}`, `section-${story.sectionId}`, `author-${story.authorId}`, `tag-${story.tagId}`, `series-${story.seriesId}`, 'lists'],
+      ],
       [`/section/${story.sectionSlug}`, 200, CACHE_CONTROL.page, [`section-${story.sectionId}`, `article-${story.id}`]],
       [`/author/${story.authorSlug}`, 200, CACHE_CONTROL.page, [`author-${story.authorId}`, `article-${story.id}`]],
       [`/tag/${story.tagSlug}`, 200, CACHE_CONTROL.page, [`tag-${story.tagId}`, `article-${story.id}`]],
@@ -105,7 +131,7 @@ describe('CDN-ready HTTP', () => {
     }
   });
 
-  it('keeps a signed-in reader\'s page private, and the shared page free of anything of theirs', async () => {
+  it("keeps a signed-in reader's page private, and the shared page free of anything of theirs", async () => {
     const reader = await t.factories.reader({ displayName: 'Zelda Quartermain' });
     const csrf = csrfTokenFor(reader.cookie.split('=')[1] ?? '');
     const personal = await t.app.inject({ url: `/article/${story.slug}`, headers: { cookie: reader.cookie } });
@@ -115,7 +141,7 @@ describe('CDN-ready HTTP', () => {
     assert.equal(personal.headers['surrogate-key'], undefined);
     assert.equal(personal.headers['cache-tag'], undefined);
     assert.equal(personal.headers['x-page-cache'], undefined);
-    assert.ok(personal.body.includes(csrf), 'the personal page carries the reader\'s form token');
+    assert.ok(personal.body.includes(csrf), "the personal page carries the reader's form token");
 
     // Fetched right after the personal page: served from the shared cache or rendered anew, it
     // must not know the reader.

@@ -22,4 +22,6 @@ export const VIEW_BEACON_SCRIPT =
   'if(document.prerendering)document.addEventListener("prerenderingchange",whenLoaded,{once:true});else whenLoaded()})();';
 
 /** CSP sources that let exactly these scripts run inline, and no other. */
-export const INLINE_SCRIPT_CSP_SOURCES = [VIEW_BEACON_SCRIPT].map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`).join(' ');
+export const INLINE_SCRIPT_CSP_SOURCES = [VIEW_BEACON_SCRIPT]
+  .map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`)
+  .join(' ');

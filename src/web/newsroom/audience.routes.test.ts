@@ -17,10 +17,22 @@ describe('the Audience dashboard in the newsroom', () => {
     const business = await t.factories.section({ slug: 'business', name: 'Business' });
     const min = await t.factories.author({ slug: 'min-ji', name: 'Min-ji Park' });
     const dae = await t.factories.author({ slug: 'dae-ho', name: 'Dae-ho Lee' });
-    const harbour = await t.factories.article({ headline: 'Harbour <reopens>', slug: 'harbour-reopens', section: world, authorIds: [min.id], hoursAgo: 24 * 40 });
+    const harbour = await t.factories.article({
+      headline: 'Harbour <reopens>',
+      slug: 'harbour-reopens',
+      section: world,
+      authorIds: [min.id],
+      hoursAgo: 24 * 40,
+    });
     const markets = await t.factories.article({ headline: 'Markets rally', section: business, authorIds: [min.id, dae.id], hoursAgo: 24 * 40 });
     articles = { harbour: harbour.id, markets: markets.id };
-    const views = (articleId: string, hourStart: string, count: number) => ({ articleId, hourStart: new Date(hourStart), views: count, viaPopularNow: 0, viaWeeklyBest: 0 });
+    const views = (articleId: string, hourStart: string, count: number) => ({
+      articleId,
+      hourStart: new Date(hourStart),
+      views: count,
+      viaPopularNow: 0,
+      viaWeeklyBest: 0,
+    });
     await addViewCounts(t.deps.db, [
       views(harbour.id, '2026-11-19T05:00:00Z', 1200), // today's first hour in New York
       views(harbour.id, '2026-11-19T03:00:00Z', 300), // 22:00 the evening before, locally
@@ -33,15 +45,22 @@ describe('the Audience dashboard in the newsroom', () => {
   after(() => t.close());
 
   const get = (query = '', as = cookie) => t.app.inject({ url: `/newsroom/audience${query}`, headers: { cookie: as } });
-  const topHeadlines = (html: string) => [...html.matchAll(/<th scope="row"><a href="\/newsroom\/stories\/[^"]+\/edit">([^<]+)<\/a>/g)].map((match) => match[1]);
+  const topHeadlines = (html: string) =>
+    [...html.matchAll(/<th scope="row"><a href="\/newsroom\/stories\/[^"]+\/edit">([^<]+)<\/a>/g)].map((match) => match[1]);
 
   it('draws the hourly and daily charts as labelled SVG images with every figure in a table', async () => {
     const response = await get();
     assert.equal(response.statusCode, 200);
     assert.equal(response.headers['cache-control'], 'no-store');
     const html = response.body;
-    assert.match(html, /<svg class="bar-chart-svg" role="img" aria-label="Views per hour, last 48 hours: 1,545 in all; highest 1,200 \(Thu, Nov 19, 00:00\)\."/);
-    assert.match(html, /<svg class="bar-chart-svg" role="img" aria-label="Views per day, last 30 days: 6,545 in all; highest 5,000 \(Sun, Nov 1\)\."/);
+    assert.match(
+      html,
+      /<svg class="bar-chart-svg" role="img" aria-label="Views per hour, last 48 hours: 1,545 in all; highest 1,200 \(Thu, Nov 19, 00:00\)\."/,
+    );
+    assert.match(
+      html,
+      /<svg class="bar-chart-svg" role="img" aria-label="Views per day, last 30 days: 6,545 in all; highest 5,000 \(Sun, Nov 1\)\."/,
+    );
     assert.equal(html.match(/<summary>Show the figures/g)?.length, 2);
     // 03:00 and 04:00 UTC on the 19th are the evening of the 18th in New York.
     assert.match(html, /<th scope="row">Wed, Nov 18<\/th><td class="numeric">345<\/td>/);
@@ -55,7 +74,12 @@ describe('the Audience dashboard in the newsroom', () => {
   it('lists the top stories for today, 7 days and 30 days, with links to the editor and the site', async () => {
     const today = (await get('?period=today')).body;
     assert.deepEqual(topHeadlines(today), ['Harbour &lt;reopens>']);
-    assert.match(today, new RegExp(`href="/newsroom/stories/${articles.harbour}/edit">Harbour &lt;reopens></a> <a class="audience-site-link" href="/article/harbour-reopens">`));
+    assert.match(
+      today,
+      new RegExp(
+        `href="/newsroom/stories/${articles.harbour}/edit">Harbour &lt;reopens></a> <a class="audience-site-link" href="/article/harbour-reopens">`,
+      ),
+    );
     assert.match(today, /<td>World<\/td><td>Min-ji Park<\/td><td class="numeric">1,200<\/td><td class="numeric">1,500<\/td>/);
     assert.deepEqual(topHeadlines((await get('?period=7d')).body), ['Harbour &lt;reopens>', 'Markets rally']);
     const month = (await get('?period=30d')).body;
@@ -109,7 +133,10 @@ describe('the Audience dashboard in the newsroom', () => {
       const home = await t.app.inject({ url: '/newsroom', headers: { cookie: as } });
       assert.equal(/href="\/newsroom\/audience"/.test(home.body), role !== 'contributor', `${role} sees the Audience link`);
     }
-    assert.equal((await get('', await t.factories.sessionCookie((await t.factories.staffUser({ role: 'contributor' })).id))).headers['x-error-code'], 'ERR_FORBIDDEN');
+    assert.equal(
+      (await get('', await t.factories.sessionCookie((await t.factories.staffUser({ role: 'contributor' })).id))).headers['x-error-code'],
+      'ERR_FORBIDDEN',
+    );
   });
 
   it('sends a signed-out visitor to sign in, and back here afterwards', async () => {

@@ -13,7 +13,10 @@ type Status = 'published' | 'pending' | 'hidden' | 'deleted';
 /** "Comments N" as the story page's comment heading reads, tags and spacing aside. */
 function commentsHeading(html: string): string {
   const heading = /<h2 id="comments-heading"[^>]*>([\s\S]*?)<\/h2>/.exec(html)?.[1] ?? '';
-  return heading.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  return heading
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 describe('newsroom comment moderation', () => {
@@ -49,7 +52,15 @@ describe('newsroom comment moderation', () => {
   }
 
   /** A comment as if posted (and reported) by readers; the story's count is kept as posting would. */
-  async function comment(options: { articleId: string; readerId?: string; status?: Status; heldReason?: 'pre-moderation' | 'blocklist' | null; body?: string; minutesAgo?: number; reports?: number }): Promise<string> {
+  async function comment(options: {
+    articleId: string;
+    readerId?: string;
+    status?: Status;
+    heldReason?: 'pre-moderation' | 'blocklist' | null;
+    body?: string;
+    minutesAgo?: number;
+    reports?: number;
+  }): Promise<string> {
     const id = newId();
     const readerId = options.readerId ?? (await reader());
     const status = options.status ?? 'published';
@@ -69,7 +80,10 @@ describe('newsroom comment moderation', () => {
       })
       .execute();
     for (let i = 0; i < (options.reports ?? 0); i++) {
-      await t.deps.db.insertInto('comment_reports').values({ comment_id: id, reader_id: await reader(), created_at: t.clock.now().toISOString() }).execute();
+      await t.deps.db
+        .insertInto('comment_reports')
+        .values({ comment_id: id, reader_id: await reader(), created_at: t.clock.now().toISOString() })
+        .execute();
     }
     await refreshCommentCount(t.deps.db, options.articleId);
     return id;
@@ -122,7 +136,11 @@ describe('newsroom comment moderation', () => {
     assert.match(reported.body, new RegExp(`action="/newsroom/comments/${thrice}/dismiss-reports"`));
 
     const all = await queue('?show=all');
-    assert.ok(all.body.indexOf('Newer pending') < all.body.indexOf('Reported thrice') && all.body.indexOf('Reported once') < all.body.indexOf('Older pending'), 'newest first');
+    assert.ok(
+      all.body.indexOf('Newer pending') < all.body.indexOf('Reported thrice') &&
+        all.body.indexOf('Reported once') < all.body.indexOf('Older pending'),
+      'newest first',
+    );
     assert.match(all.body, /Hidden and reported/);
     assert.ok(newer && once);
   });
@@ -130,7 +148,13 @@ describe('newsroom comment moderation', () => {
   it('shows the blocklist word a held comment matches, escapes the text and keeps its line breaks', async () => {
     await t.deps.settings.updatePublication({ commentBlocklist: ['Scam Link'] });
     const story = await t.factories.article();
-    await comment({ articleId: story.id, status: 'pending', heldReason: 'blocklist', body: 'First line <script>x</script>\nsee this scam link', minutesAgo: 500 });
+    await comment({
+      articleId: story.id,
+      status: 'pending',
+      heldReason: 'blocklist',
+      body: 'First line <script>x</script>\nsee this scam link',
+      minutesAgo: 500,
+    });
     const page = await queue();
     assert.match(page.body, /Held: Blocklist: Scam Link/);
     assert.match(page.body, /First line &lt;script>x&lt;\/script><br\/?>see this scam link/);
@@ -185,7 +209,9 @@ describe('newsroom comment moderation', () => {
     // A hidden comment can be restored by approving it.
     assert.equal((await act(first, 'approve')).statusCode, 303);
     assert.equal(await commentCount(story.id), 1);
-    const actions = (await t.deps.audit.list({ limit: 50 })).filter((entry) => entry.subjectId === first || entry.subjectId === second).map((entry) => entry.action);
+    const actions = (await t.deps.audit.list({ limit: 50 }))
+      .filter((entry) => entry.subjectId === first || entry.subjectId === second)
+      .map((entry) => entry.action);
     assert.deepEqual(actions.sort(), ['comment.approved', 'comment.deleted', 'comment.hidden', 'comment.reports_dismissed']);
   });
 
@@ -259,7 +285,17 @@ describe('newsroom comment moderation', () => {
       assert.doesNotMatch((await t.app.inject({ url: '/newsroom', headers: { cookie: who.cookie } })).body, /href="\/newsroom\/comments"/);
       assert.equal((await act(id, 'approve', who)).statusCode, 403);
       assert.equal((await t.app.inject({ url: '/newsroom/comments/settings', headers: { cookie: who.cookie } })).statusCode, 403);
-      assert.equal((await postForm(t.app, '/newsroom/comments/settings', { _csrf: who.csrf, 'comments-mode': 'closed', 'comment-blocklist': '' }, { cookie: who.cookie })).statusCode, 403);
+      assert.equal(
+        (
+          await postForm(
+            t.app,
+            '/newsroom/comments/settings',
+            { _csrf: who.csrf, 'comments-mode': 'closed', 'comment-blocklist': '' },
+            { cookie: who.cookie },
+          )
+        ).statusCode,
+        403,
+      );
     }
     const admin = await signedIn('admin');
     assert.equal((await queue('', admin)).statusCode, 200);
@@ -272,7 +308,12 @@ describe('newsroom comment moderation', () => {
     assert.equal((await act(id, 'hide', { cookie: editor.cookie, csrf: otherSession.csrf })).statusCode, 403, 'a token of another session');
     const noSession = await postForm(t.app, `/newsroom/comments/${id}/approve`, { _csrf: editor.csrf });
     assert.equal(noSession.statusCode, 401);
-    const settingsForged = await postForm(t.app, '/newsroom/comments/settings', { 'comments-mode': 'closed', 'comment-blocklist': '' }, { cookie: editor.cookie });
+    const settingsForged = await postForm(
+      t.app,
+      '/newsroom/comments/settings',
+      { 'comments-mode': 'closed', 'comment-blocklist': '' },
+      { cookie: editor.cookie },
+    );
     assert.equal(settingsForged.statusCode, 403);
     assert.equal((await stored(id)).status, 'pending');
     assert.equal(t.deps.settings.publication.commentsMode, 'open');
@@ -284,7 +325,8 @@ describe('newsroom comment moderation', () => {
     assert.match(form.body, /<input type="radio" id="comments-mode-open" name="comments-mode" value="open" checked/);
     assert.match(form.body, /<label for="comment-blocklist">Blocklist<\/label>/);
 
-    const save = (fields: Record<string, string>) => postForm(t.app, '/newsroom/comments/settings', { _csrf: editor.csrf, ...fields }, { cookie: editor.cookie });
+    const save = (fields: Record<string, string>) =>
+      postForm(t.app, '/newsroom/comments/settings', { _csrf: editor.csrf, ...fields }, { cookie: editor.cookie });
     const saved = await save({ 'comments-mode': 'pre-moderated', 'comment-blocklist': '  Spam \r\n\r\nscam link\nSPAM\n' });
     assert.equal(saved.statusCode, 303);
     assert.equal(saved.headers.location, '/newsroom/comments/settings?saved');
@@ -320,23 +362,43 @@ describe('newsroom comment moderation', () => {
     const section = await t.factories.section();
     const author = await t.factories.author();
     const fields = (extra: Array<[string, string]>) =>
-      new URLSearchParams([['_csrf', editor.csrf], ['headline', 'Switch story'], ['body', 'Words.'], ['sectionId', section.id], ['typeLabel', 'News'], ['authorIds', author.id], ...extra]).toString();
+      new URLSearchParams([
+        ['_csrf', editor.csrf],
+        ['headline', 'Switch story'],
+        ['body', 'Words.'],
+        ['sectionId', section.id],
+        ['typeLabel', 'News'],
+        ['authorIds', author.id],
+        ...extra,
+      ]).toString();
     const post = (url: string, extra: Array<[string, string]>) =>
-      t.app.inject({ method: 'POST', url, payload: fields(extra), headers: { cookie: editor.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
-    const enabled = async (id: string) => Number((await t.deps.db.selectFrom('articles').select('comments_enabled').where('id', '=', id).executeTakeFirstOrThrow()).comments_enabled);
+      t.app.inject({
+        method: 'POST',
+        url,
+        payload: fields(extra),
+        headers: { cookie: editor.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    const enabled = async (id: string) =>
+      Number((await t.deps.db.selectFrom('articles').select('comments_enabled').where('id', '=', id).executeTakeFirstOrThrow()).comments_enabled);
 
     const blank = await t.app.inject({ url: '/newsroom/stories/new', headers: { cookie: editor.cookie } });
     assert.match(blank.body, /<input id="commentsEnabled" name="commentsEnabled" type="checkbox" value="on" checked/);
     assert.match(blank.body, /<label for="commentsEnabled">Comments open on this story<\/label>/);
 
-    const created = await post('/newsroom/stories/new', [['commentsEnabledShown', '1'], ['commentsEnabled', 'on']]);
+    const created = await post('/newsroom/stories/new', [
+      ['commentsEnabledShown', '1'],
+      ['commentsEnabled', 'on'],
+    ]);
     assert.equal(created.statusCode, 303);
     const id = /stories\/([^/]+)\/edit/.exec(String(created.headers.location))?.[1] ?? '';
     assert.equal(await enabled(id), 1);
 
     assert.equal((await post(`/newsroom/stories/${id}/edit`, [['commentsEnabledShown', '1']])).statusCode, 303);
     assert.equal(await enabled(id), 0);
-    assert.doesNotMatch((await t.app.inject({ url: `/newsroom/stories/${id}/edit`, headers: { cookie: editor.cookie } })).body, /name="commentsEnabled" type="checkbox" value="on" checked/);
+    assert.doesNotMatch(
+      (await t.app.inject({ url: `/newsroom/stories/${id}/edit`, headers: { cookie: editor.cookie } })).body,
+      /name="commentsEnabled" type="checkbox" value="on" checked/,
+    );
     assert.equal((await post(`/newsroom/stories/${id}/edit`, [])).statusCode, 303);
     assert.equal(await enabled(id), 0, 'a form without the switch leaves it');
 

@@ -21,7 +21,10 @@ import { CommentQueuePage, CommentSettingsPage, type CommentSettingsValues, type
 type Action = 'approve' | 'hide' | 'delete' | 'dismiss-reports' | 'ban' | 'unban';
 
 type Moderate = (moderation: CommentModerationService, actor: { id: string; role: string }, id: string) => Promise<void>;
-const step = (name: ModerationStep): Moderate => (moderation, actor, id) => moderation.moderate(actor, id, name);
+const step =
+  (name: ModerationStep): Moderate =>
+  (moderation, actor, id) =>
+    moderation.moderate(actor, id, name);
 
 /** Each queue action's URL segment, what it does, and the notice shown after it (`?done=`). */
 const ACTIONS: ReadonlyArray<{ action: Action; done: QueueNotice; run: Moderate }> = [
@@ -64,7 +67,12 @@ export function registerCommentRoutes(scope: FastifyInstance, deps: CommentModer
       const page = parsePageNumber(request.query.page);
       const queue = await moderation.queue(view, page);
       const done = request.query.done;
-      return sendHtml(request, reply, 200, h(CommentQueuePage, { site: site(), viewer: viewerOf(staff), queue, notice: isNotice(done) ? done : undefined }));
+      return sendHtml(
+        request,
+        reply,
+        200,
+        h(CommentQueuePage, { site: site(), viewer: viewerOf(staff), queue, notice: isNotice(done) ? done : undefined }),
+      );
     },
   });
 
@@ -88,7 +96,12 @@ export function registerCommentRoutes(scope: FastifyInstance, deps: CommentModer
     handler: async (request, reply, staff) => {
       const current = moderation.currentSettings();
       const values: CommentSettingsValues = { commentsMode: current.commentsMode, commentBlocklist: current.commentBlocklist.join('\n') };
-      return sendHtml(request, reply, 200, h(CommentSettingsPage, { site: site(), viewer: viewerOf(staff), values, saved: request.query.saved !== undefined }));
+      return sendHtml(
+        request,
+        reply,
+        200,
+        h(CommentSettingsPage, { site: site(), viewer: viewerOf(staff), values, saved: request.query.saved !== undefined }),
+      );
     },
   });
 
@@ -97,7 +110,10 @@ export function registerCommentRoutes(scope: FastifyInstance, deps: CommentModer
     url: '/comments/settings',
     permission: 'comments.moderate',
     handler: async (request, reply, staff) => {
-      const values: CommentSettingsValues = { commentsMode: formField(request.body, 'comments-mode'), commentBlocklist: formField(request.body, 'comment-blocklist') };
+      const values: CommentSettingsValues = {
+        commentsMode: formField(request.body, 'comments-mode'),
+        commentBlocklist: formField(request.body, 'comment-blocklist'),
+      };
       const check = checkModerationSettings(values);
       if (!check.ok) {
         const errors: FieldError[] = check.problems.map((problem) => {

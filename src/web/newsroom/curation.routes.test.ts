@@ -41,7 +41,12 @@ describe('newsroom curation: Must-Reads, lead story and breaking-news banner', (
     assert.equal(page.headers['x-error-code'], 'ERR_FORBIDDEN');
     const story = await t.factories.article();
     const reporterCsrf = csrfTokenIn((await t.app.inject({ url: '/newsroom/media', headers: { cookie: reporter } })).body);
-    const add = await postForm(t.app, '/newsroom/curation/picks', { _csrf: reporterCsrf, 'pick-story': story.id, 'pick-expires': '' }, { cookie: reporter });
+    const add = await postForm(
+      t.app,
+      '/newsroom/curation/picks',
+      { _csrf: reporterCsrf, 'pick-story': story.id, 'pick-expires': '' },
+      { cookie: reporter },
+    );
     assert.equal(add.statusCode, 403);
     const noToken = await postForm(t.app, '/newsroom/curation/picks', { 'pick-story': story.id, 'pick-expires': '' }, { cookie });
     assert.equal(noToken.statusCode, 403);
@@ -65,7 +70,10 @@ describe('newsroom curation: Must-Reads, lead story and breaking-news banner', (
     assert.equal(duplicate.statusCode, 409);
     assert.equal(duplicate.headers['x-error-code'], 'ERR_PICK_DUPLICATE');
     const draft = await t.factories.article({ status: 'draft' });
-    assert.equal((await post('/newsroom/curation/picks', { 'pick-story': draft.id, 'pick-expires': '' })).headers['x-error-code'], 'ERR_PICK_STORY_INVALID');
+    assert.equal(
+      (await post('/newsroom/curation/picks', { 'pick-story': draft.id, 'pick-expires': '' })).headers['x-error-code'],
+      'ERR_PICK_STORY_INVALID',
+    );
     const past = await post('/newsroom/curation/picks', { 'pick-story': draft.id, 'pick-expires': '2026-11-20T11:00' });
     assert.equal(past.statusCode, 400);
     assert.equal(past.headers['x-error-code'], 'ERR_PICK_EXPIRY_INVALID');
@@ -118,7 +126,11 @@ describe('newsroom curation: Must-Reads, lead story and breaking-news banner', (
     const now = t.clock.now();
     // One hour ahead, as wall-clock time in Seoul (UTC+9).
     const end = new Date(now.getTime() + HOUR_MS + 9 * HOUR_MS).toISOString().slice(0, 16);
-    const saved = await post('/newsroom/curation/banner', { 'banner-text': 'Polls close early', 'banner-link': '/section/politics', 'banner-ends': end });
+    const saved = await post('/newsroom/curation/banner', {
+      'banner-text': 'Polls close early',
+      'banner-link': '/section/politics',
+      'banner-ends': end,
+    });
     assert.equal(saved.statusCode, 303);
 
     const home = await t.app.inject('/');

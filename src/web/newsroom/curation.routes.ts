@@ -34,23 +34,40 @@ export function registerCurationRoutes(scope: FastifyInstance, deps: CurationRou
   const { curation } = deps;
   const timeZone = () => deps.settings.publication.timeZone;
 
-  const render = async (request: Request, reply: FastifyReply, staff: StaffContext, status: number, extra: { saved?: string; errors?: FieldError[]; bannerValues?: BannerValues } = {}) => {
+  const render = async (
+    request: Request,
+    reply: FastifyReply,
+    staff: StaffContext,
+    status: number,
+    extra: { saved?: string; errors?: FieldError[]; bannerValues?: BannerValues } = {},
+  ) => {
     const [picks, stories] = await Promise.all([curation.listPicks(), curation.recentStories(STORY_CHOICES)]);
-    return sendHtml(request, reply, status, h(CurationPage, {
-      site: deps.site.current(),
-      viewer: viewerOf(staff),
-      now: deps.clock.now(),
-      picks,
-      stories,
-      leadChoice: curation.leadChoice(),
-      lead: curation.leadStory(),
-      banner: curation.activeBanner(),
-      ...extra,
-    }));
+    return sendHtml(
+      request,
+      reply,
+      status,
+      h(CurationPage, {
+        site: deps.site.current(),
+        viewer: viewerOf(staff),
+        now: deps.clock.now(),
+        picks,
+        stories,
+        leadChoice: curation.leadChoice(),
+        lead: curation.leadStory(),
+        banner: curation.activeBanner(),
+        ...extra,
+      }),
+    );
   };
 
   /** Runs a change; a known refusal re-renders the page with its message beside `fields[code]`. */
-  const change = (options: { url: string; saved: string; fields: Partial<Record<ErrorCode, string>>; run: (request: Request) => Promise<void>; bannerValues?: (request: Request) => BannerValues }) =>
+  const change = (options: {
+    url: string;
+    saved: string;
+    fields: Partial<Record<ErrorCode, string>>;
+    run: (request: Request) => Promise<void>;
+    bannerValues?: (request: Request) => BannerValues;
+  }) =>
     newsroomRoute(scope, deps, {
       method: 'POST',
       url: options.url,
@@ -62,7 +79,10 @@ export function registerCurationRoutes(scope: FastifyInstance, deps: CurationRou
           const field = error instanceof AppError ? (options.fields[error.code] ?? fieldForPick(error.code, request)) : undefined;
           if (!(error instanceof AppError) || !field) throw error;
           reply.header('x-error-code', error.code);
-          return render(request, reply, staff, error.status, { errors: [{ field, message: error.publicMessage }], bannerValues: options.bannerValues?.(request) });
+          return render(request, reply, staff, error.status, {
+            errors: [{ field, message: error.publicMessage }],
+            bannerValues: options.bannerValues?.(request),
+          });
         }
         return reply.redirect(newsroomPaths.curation(options.saved), 303);
       },

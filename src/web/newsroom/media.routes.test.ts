@@ -53,7 +53,10 @@ describe('newsroom media library', () => {
   });
 
   it('uploads a JPEG with its details: listed newest first, variants on disk', async () => {
-    const response = await upload({ _csrf: csrf, alt: 'A red square', caption: 'Test caption', credit: 'Photo desk' }, { name: 'red.jpg', bytes: jpeg, type: 'image/jpeg' });
+    const response = await upload(
+      { _csrf: csrf, alt: 'A red square', caption: 'Test caption', credit: 'Photo desk' },
+      { name: 'red.jpg', bytes: jpeg, type: 'image/jpeg' },
+    );
     assert.equal(response.statusCode, 303);
     assert.equal(response.headers.location, '/newsroom/media?uploaded');
     const [asset] = await t.deps.media.list({ limit: 1, offset: 0 });
@@ -142,7 +145,12 @@ describe('newsroom media library', () => {
     assert.ok(asset);
     const form = await t.app.inject({ url: `/newsroom/media/${asset.id}`, headers: { cookie } });
     assert.equal(form.statusCode, 200);
-    const saved = await postForm(t.app, `/newsroom/media/${asset.id}`, { _csrf: csrf, alt: 'A crimson square', caption: '', credit: 'Desk' }, { cookie });
+    const saved = await postForm(
+      t.app,
+      `/newsroom/media/${asset.id}`,
+      { _csrf: csrf, alt: 'A crimson square', caption: '', credit: 'Desk' },
+      { cookie },
+    );
     assert.equal(saved.statusCode, 303);
     assert.equal((await t.deps.media.get(asset.id)).alt, 'A crimson square');
 

@@ -53,15 +53,20 @@ export async function registerMediaRoutes(scope: FastifyInstance, deps: MediaRou
       const page = parsePageNumber(request.query.page);
       // One extra row says whether an older page exists without counting the table.
       const found = await deps.media.list({ limit: ASSETS_PER_PAGE + 1, offset: (page - 1) * ASSETS_PER_PAGE });
-      return sendHtml(request, reply, 200, h(MediaLibraryPage, {
-        site: site(),
-        viewer: viewerOf(staff),
-        assets: found.slice(0, ASSETS_PER_PAGE),
-        page,
-        hasNext: found.length > ASSETS_PER_PAGE,
-        canEdit: roleHas(staff.session.user.role, 'media.edit'),
-        uploaded: request.query.uploaded !== undefined,
-      }));
+      return sendHtml(
+        request,
+        reply,
+        200,
+        h(MediaLibraryPage, {
+          site: site(),
+          viewer: viewerOf(staff),
+          assets: found.slice(0, ASSETS_PER_PAGE),
+          page,
+          hasNext: found.length > ASSETS_PER_PAGE,
+          canEdit: roleHas(staff.session.user.role, 'media.edit'),
+          uploaded: request.query.uploaded !== undefined,
+        }),
+      );
     },
   });
 
@@ -110,16 +115,21 @@ export async function registerMediaRoutes(scope: FastifyInstance, deps: MediaRou
           reply.header('x-error-code', error.code);
           const errors: FieldError[] = [{ field, message: error.publicMessage }];
           const assets = await deps.media.list({ limit: ASSETS_PER_PAGE + 1, offset: 0 });
-          return sendHtml(request, reply, error.status, h(MediaLibraryPage, {
-            site: site(),
-            viewer: viewerOf(staff),
-            assets: assets.slice(0, ASSETS_PER_PAGE),
-            page: 1,
-            hasNext: assets.length > ASSETS_PER_PAGE,
-            canEdit: roleHas(staff.session.user.role, 'media.edit'),
-            errors,
-            values,
-          }));
+          return sendHtml(
+            request,
+            reply,
+            error.status,
+            h(MediaLibraryPage, {
+              site: site(),
+              viewer: viewerOf(staff),
+              assets: assets.slice(0, ASSETS_PER_PAGE),
+              page: 1,
+              hasNext: assets.length > ASSETS_PER_PAGE,
+              canEdit: roleHas(staff.session.user.role, 'media.edit'),
+              errors,
+              values,
+            }),
+          );
         }
         return reply.redirect(`${newsroomPaths.media()}?uploaded`, 303);
       },
@@ -132,7 +142,12 @@ export async function registerMediaRoutes(scope: FastifyInstance, deps: MediaRou
     permission: 'media.edit',
     handler: async (request, reply, staff) => {
       const asset = await deps.media.get(idParam(request.params));
-      return sendHtml(request, reply, 200, h(MediaEditPage, { site: site(), viewer: viewerOf(staff), asset, saved: request.query.saved !== undefined }));
+      return sendHtml(
+        request,
+        reply,
+        200,
+        h(MediaEditPage, { site: site(), viewer: viewerOf(staff), asset, saved: request.query.saved !== undefined }),
+      );
     },
   });
 

@@ -33,7 +33,8 @@ export const newsroomPaths = {
     const text = search.toString();
     return text ? `/newsroom/comments?${text}` : '/newsroom/comments';
   },
-  commentAction: (id: string, action: 'approve' | 'hide' | 'delete' | 'dismiss-reports' | 'ban' | 'unban') => `/newsroom/comments/${encodeURIComponent(id)}/${action}`,
+  commentAction: (id: string, action: 'approve' | 'hide' | 'delete' | 'dismiss-reports' | 'ban' | 'unban') =>
+    `/newsroom/comments/${encodeURIComponent(id)}/${action}`,
   commentSettings: (saved?: boolean) => (saved ? '/newsroom/comments/settings?saved' : '/newsroom/comments/settings'),
   stories: (status?: string) => (status ? `/newsroom/stories?status=${encodeURIComponent(status)}` : '/newsroom/stories'),
   newStory: () => '/newsroom/stories/new',
@@ -79,5 +80,6 @@ export const newsroomPaths = {
   webhookAction: (id: string, action: 'active' | 'delete' | 'rotate-secret' | 'test') => `/newsroom/webhooks/${encodeURIComponent(id)}/${action}`,
   /** One webhook's delivery log, newest first; page 1 is the plain path. */
   webhookDeliveries: (id: string, page = 1) => `/newsroom/webhooks/${encodeURIComponent(id)}/deliveries${page > 1 ? `?page=${page}` : ''}`,
-  webhookRedeliver: (id: string, deliveryId: string) => `/newsroom/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`,
+  webhookRedeliver: (id: string, deliveryId: string) =>
+    `/newsroom/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`,
 } as const;

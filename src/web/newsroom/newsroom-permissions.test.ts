@@ -49,7 +49,9 @@ describe('newsroom permissions', () => {
     const pages = routes.flatMap((route) => {
       const declared = route.config?.newsroom;
       // Pages of one record (`:id`) cannot be requested without one; their tests check their permission.
-      return route.method === 'GET' && declared && 'permission' in declared && !route.url.includes(':') ? [{ url: route.url, permission: declared.permission }] : [];
+      return route.method === 'GET' && declared && 'permission' in declared && !route.url.includes(':')
+        ? [{ url: route.url, permission: declared.permission }]
+        : [];
     });
     const covered = new Set<Permission>(pages.map((page) => page.permission));
     assert.ok(covered.has('newsroom.enter') && covered.has('audit.view'), 'the matrix covers the home and an admin-only page');

@@ -8,7 +8,6 @@ import type { NewsroomViewer } from './components/newsroom-layout.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { formField, type FormBody, type Query } from '../shared/form-body.js';
 
-
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Set on every newsroom route: the permission it requires, or `signIn` for the sign-in page. */
@@ -68,11 +67,19 @@ export function newsroomRoute(app: FastifyInstance, deps: NewsroomRouteDeps, opt
 /** The sign-in page: the one newsroom route reachable without a session, marked so the route test knows. */
 export function signInRoute(
   app: FastifyInstance,
-  options: { method: 'GET' | 'POST'; url: string; handler: (request: FastifyRequest<{ Querystring: Query; Body: FormBody }>, reply: FastifyReply) => Promise<FastifyReply> },
+  options: {
+    method: 'GET' | 'POST';
+    url: string;
+    handler: (request: FastifyRequest<{ Querystring: Query; Body: FormBody }>, reply: FastifyReply) => Promise<FastifyReply>;
+  },
 ): void {
-  app.route<{ Querystring: Query; Body: FormBody }>({ method: options.method, url: options.url, config: { newsroom: { signIn: true } }, handler: options.handler });
+  app.route<{ Querystring: Query; Body: FormBody }>({
+    method: options.method,
+    url: options.url,
+    config: { newsroom: { signIn: true } },
+    handler: options.handler,
+  });
 }
-
 
 /** What the newsroom layout shows of the signed-in user, and the token its forms carry. */
 export function viewerOf(staff: StaffContext): NewsroomViewer {

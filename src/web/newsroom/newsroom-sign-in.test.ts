@@ -76,7 +76,11 @@ describe('signing in and out of the newsroom', () => {
     assert.equal(limited.statusCode, 429);
     assert.equal(limited.headers['x-error-code'], 'ERR_TOO_MANY_SIGN_IN_ATTEMPTS');
     assert.equal(sessionCookieFrom(limited), undefined);
-    assert.equal((await signInOverHttp(t.app, 'unknown-limited@news.example', 'x', { remoteAddress: '10.1.1.2' })).statusCode, 401, 'other accounts are not affected');
+    assert.equal(
+      (await signInOverHttp(t.app, 'unknown-limited@news.example', 'x', { remoteAddress: '10.1.1.2' })).statusCode,
+      401,
+      'other accounts are not affected',
+    );
     t.clock.advance(SIGN_IN_LIMITS.windowMs);
     assert.equal((await signInOverHttp(t.app, user.email, password, { remoteAddress: '10.1.1.3' })).statusCode, 303, 'free again after the window');
   });
@@ -154,12 +158,20 @@ describe('signing in and out of the newsroom', () => {
       assert.equal(signOut.statusCode, 403, JSON.stringify(fields));
       assert.equal(signOut.headers['x-error-code'], 'ERR_CSRF_TOKEN_INVALID');
       assert.equal(signOut.headers['cache-control'], 'no-store');
-      const change = await postForm(t.app, '/newsroom/account/password', { ...fields, 'current-password': password, 'new-password': 'hijacked password', 'confirm-password': 'hijacked password' }, { cookie });
+      const change = await postForm(
+        t.app,
+        '/newsroom/account/password',
+        { ...fields, 'current-password': password, 'new-password': 'hijacked password', 'confirm-password': 'hijacked password' },
+        { cookie },
+      );
       assert.equal(change.statusCode, 403);
     }
     assert.equal((await t.app.inject({ url: '/newsroom', headers: { cookie } })).statusCode, 200, 'still signed in');
     assert.ok(await t.deps.users.verifyCredentials(user.email, password), 'password unchanged');
-    assert.equal((await t.deps.audit.list({ limit: 1000, action: 'auth.password_changed' })).filter((entry) => entry.actorUserId === user.id).length, 0);
+    assert.equal(
+      (await t.deps.audit.list({ limit: 1000, action: 'auth.password_changed' })).filter((entry) => entry.actorUserId === user.id).length,
+      0,
+    );
   });
 
   it('answers 401 to a POST without a session and sends a GET to sign in, keeping where it was going', async () => {
@@ -191,18 +203,38 @@ describe('signing in and out of the newsroom', () => {
     assert.equal(page.statusCode, 200);
     const _csrf = csrfTokenIn(page.body);
 
-    const mismatch = await postForm(t.app, '/newsroom/account/password', { _csrf, 'current-password': password, 'new-password': 'a new long password', 'confirm-password': 'something else' }, { cookie });
+    const mismatch = await postForm(
+      t.app,
+      '/newsroom/account/password',
+      { _csrf, 'current-password': password, 'new-password': 'a new long password', 'confirm-password': 'something else' },
+      { cookie },
+    );
     assert.equal(mismatch.statusCode, 400);
     assert.equal(mismatch.headers['x-error-code'], 'ERR_PASSWORDS_DO_NOT_MATCH');
     assert.match(mismatch.body, /<a href="#confirm-password">/);
     assert.match(mismatch.body, /aria-invalid="true" aria-describedby="confirm-password-error"/);
-    const wrong = await postForm(t.app, '/newsroom/account/password', { _csrf, 'current-password': 'not my password', 'new-password': 'a new long password', 'confirm-password': 'a new long password' }, { cookie });
+    const wrong = await postForm(
+      t.app,
+      '/newsroom/account/password',
+      { _csrf, 'current-password': 'not my password', 'new-password': 'a new long password', 'confirm-password': 'a new long password' },
+      { cookie },
+    );
     assert.equal(wrong.headers['x-error-code'], 'ERR_PASSWORD_INCORRECT');
-    const short = await postForm(t.app, '/newsroom/account/password', { _csrf, 'current-password': password, 'new-password': 'short', 'confirm-password': 'short' }, { cookie });
+    const short = await postForm(
+      t.app,
+      '/newsroom/account/password',
+      { _csrf, 'current-password': password, 'new-password': 'short', 'confirm-password': 'short' },
+      { cookie },
+    );
     assert.equal(short.headers['x-error-code'], 'ERR_PASSWORD_TOO_SHORT');
     assert.ok(await t.deps.users.verifyCredentials(user.email, password), 'nothing changed by the refusals');
 
-    const done = await postForm(t.app, '/newsroom/account/password', { _csrf, 'current-password': password, 'new-password': 'a new long password', 'confirm-password': 'a new long password' }, { cookie });
+    const done = await postForm(
+      t.app,
+      '/newsroom/account/password',
+      { _csrf, 'current-password': password, 'new-password': 'a new long password', 'confirm-password': 'a new long password' },
+      { cookie },
+    );
     assert.equal(done.statusCode, 303);
     assert.equal(done.headers.location, '/newsroom/account/password?changed');
     const fresh = sessionCookieFrom(done);

@@ -157,7 +157,12 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
         url: '/account/password',
         permission: 'newsroom.enter',
         handler: async (request, reply, staff) =>
-          sendHtml(request, reply, 200, h(ChangePasswordPage, { site: site(), viewer: viewerOf(staff), changed: request.query.changed !== undefined })),
+          sendHtml(
+            request,
+            reply,
+            200,
+            h(ChangePasswordPage, { site: site(), viewer: viewerOf(staff), changed: request.query.changed !== undefined }),
+          ),
       });
 
       newsroomRoute(scope, deps, {

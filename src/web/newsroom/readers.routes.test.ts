@@ -123,7 +123,12 @@ describe('reader accounts in the newsroom, and password-reset links', () => {
   it('refuses a reset posted from another site', async () => {
     const { reader } = await t.factories.reader();
     const path = await resetLinkFor(reader.id);
-    const response = await postForm(t.app, path, { 'new-password': 'a fresh passphrase', 'confirm-password': 'a fresh passphrase' }, { headers: { 'sec-fetch-site': 'cross-site' } });
+    const response = await postForm(
+      t.app,
+      path,
+      { 'new-password': 'a fresh passphrase', 'confirm-password': 'a fresh passphrase' },
+      { headers: { 'sec-fetch-site': 'cross-site' } },
+    );
     assert.equal(response.statusCode, 403);
     assert.equal((await t.app.inject(path)).statusCode, 200, 'the link still works');
   });

@@ -28,11 +28,21 @@ export interface ReaderRoutesDeps extends NewsroomRouteDeps {
 export function registerReaderRoutes(scope: FastifyInstance, deps: ReaderRoutesDeps): void {
   const { readers, readerResets: resets } = deps;
 
-  async function readerListPage(request: FastifyRequest<{ Querystring: Query }>, reply: FastifyReply, staff: StaffContext, extra: Partial<ReaderListProps> = {}) {
+  async function readerListPage(
+    request: FastifyRequest<{ Querystring: Query }>,
+    reply: FastifyReply,
+    staff: StaffContext,
+    extra: Partial<ReaderListProps> = {},
+  ) {
     const search = (request.query.q ?? '').trim();
     if (search.length > MAX_SEARCH_LENGTH) throw new AppError('ERR_SEARCH_QUERY_TOO_LONG');
     const { readers: list, pagination } = await readers.list({ search, page: parsePageNumber(request.query.page), pageSize: READERS_PAGE_SIZE });
-    return sendHtml(request, reply, 200, h(ReaderListPage, { site: deps.site.current(), viewer: viewerOf(staff), readers: list, pagination, search, ...extra }));
+    return sendHtml(
+      request,
+      reply,
+      200,
+      h(ReaderListPage, { site: deps.site.current(), viewer: viewerOf(staff), readers: list, pagination, search, ...extra }),
+    );
   }
 
   newsroomRoute(scope, deps, {

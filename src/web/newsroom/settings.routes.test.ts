@@ -32,7 +32,19 @@ describe('publication settings in the newsroom', () => {
     const response = await t.app.inject({ url: '/newsroom/settings', headers: { cookie } });
     assert.equal(response.statusCode, 200);
     assert.equal(response.headers['cache-control'], 'no-store');
-    for (const id of ['name', 'tagline', 'description', 'language', 'time-zone', 'contact-email', 'copyright-holder', 'founded-year', 'logo', 'feed-content-full', 'feed-content-summary']) {
+    for (const id of [
+      'name',
+      'tagline',
+      'description',
+      'language',
+      'time-zone',
+      'contact-email',
+      'copyright-holder',
+      'founded-year',
+      'logo',
+      'feed-content-full',
+      'feed-content-summary',
+    ]) {
       assert.match(response.body, new RegExp(`<label for="${id}">`), id);
     }
   });
@@ -71,7 +83,8 @@ describe('publication settings in the newsroom', () => {
     );
     assert.equal(response.statusCode, 400);
     assert.equal(response.headers['x-error-code'], 'ERR_SETTINGS_INVALID');
-    for (const field of ['time-zone', 'founded-year', 'contact-email', 'logo', 'popular-now-hours', 'weekly-best-max-age-days']) assert.match(response.body, new RegExp(`<a href="#${field}">`), field);
+    for (const field of ['time-zone', 'founded-year', 'contact-email', 'logo', 'popular-now-hours', 'weekly-best-max-age-days'])
+      assert.match(response.body, new RegExp(`<a href="#${field}">`), field);
     assert.match(response.body, /value="Mars\/Olympus_Mons"/, 'the form keeps what was typed');
     assert.deepEqual(t.deps.settings.publication, before);
     await t.deps.settings.load();
@@ -85,7 +98,10 @@ describe('publication settings in the newsroom', () => {
     const response = await postForm(t.app, '/newsroom/settings', { ...valid(), 'feed-content': 'summary' }, { cookie });
     assert.equal(response.statusCode, 303);
     assert.equal(t.deps.settings.publication.feedContent, 'summary');
-    assert.match((await t.app.inject({ url: '/newsroom/settings', headers: { cookie } })).body, /<input type="radio" id="feed-content-summary" name="feed-content" value="summary" checked/);
+    assert.match(
+      (await t.app.inject({ url: '/newsroom/settings', headers: { cookie } })).body,
+      /<input type="radio" id="feed-content-summary" name="feed-content" value="summary" checked/,
+    );
     const feed = (await t.app.inject('/feed.xml')).body;
     assert.match(feed, /Feed story/);
     assert.doesNotMatch(feed, /The whole body\./);

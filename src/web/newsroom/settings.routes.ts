@@ -129,7 +129,12 @@ export function registerSettingsRoutes(scope: FastifyInstance, deps: SettingsRou
         const error = new AppError('ERR_SETTINGS_INVALID');
         reply.header('x-error-code', error.code);
         const errors: FieldError[] = problems.flatMap((key) => (key in SETTINGS_FIELDS ? [SETTINGS_FIELDS[key as FormSetting]] : []));
-        return sendHtml(request, reply, error.status, h(SettingsPage, { site: site(), viewer: viewerOf(staff), values, media: await logoChoices(), errors }));
+        return sendHtml(
+          request,
+          reply,
+          error.status,
+          h(SettingsPage, { site: site(), viewer: viewerOf(staff), values, media: await logoChoices(), errors }),
+        );
       }
       await deps.settings.updatePublication(changes);
       await deps.audit.record({ actorUserId: staff.session.user.id, action: 'settings.updated', subjectType: 'settings', subjectId: 'publication' });

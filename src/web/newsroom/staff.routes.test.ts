@@ -59,7 +59,11 @@ describe('staff management and invitations', () => {
     const signIn = await signInOverHttp(t.app, 'new.reporter@news.example', 'a perfectly fine passphrase', { remoteAddress: '10.9.0.1' });
     assert.equal(signIn.statusCode, 303);
     const home = await t.app.inject({ url: '/newsroom', headers: { cookie: sessionCookieFrom(signIn) ?? '' } });
-    assert.match(home.body, /Signed in as <strong>Nadia Reporter<\/strong> <span class="newsroom-role">\(Reporter\)<\/span>/, 'the forged role field was ignored');
+    assert.match(
+      home.body,
+      /Signed in as <strong>Nadia Reporter<\/strong> <span class="newsroom-role">\(Reporter\)<\/span>/,
+      'the forged role field was ignored',
+    );
     const [entry] = await t.deps.audit.list({ limit: 1, action: 'staff.invited' });
     assert.deepEqual(entry?.details, { email: 'new.reporter@news.example', role: 'reporter' });
   });
@@ -80,7 +84,11 @@ describe('staff management and invitations', () => {
   it('answers an expired invitation with 410 and creates nobody', async () => {
     const token = await invite('late@news.example', 'editor');
     t.clock.advance(7 * DAY_MS + 1);
-    const response = await postForm(t.app, `/newsroom/invitations/${token}`, { 'display-name': 'Too Late', 'new-password': 'twelve chars ok', 'confirm-password': 'twelve chars ok' });
+    const response = await postForm(t.app, `/newsroom/invitations/${token}`, {
+      'display-name': 'Too Late',
+      'new-password': 'twelve chars ok',
+      'confirm-password': 'twelve chars ok',
+    });
     assert.equal(response.statusCode, 410);
     assert.equal(response.headers['x-error-code'], 'ERR_INVITATION_GONE');
     assert.equal(await t.deps.users.verifyCredentials('late@news.example', 'twelve chars ok'), null);
@@ -88,7 +96,11 @@ describe('staff management and invitations', () => {
 
   it('keeps the link usable after a refused form, with the error linked to its field', async () => {
     const token = await invite('typo@news.example', 'reporter');
-    const response = await postForm(t.app, `/newsroom/invitations/${token}`, { 'display-name': 'Typo', 'new-password': 'short', 'confirm-password': 'short' });
+    const response = await postForm(t.app, `/newsroom/invitations/${token}`, {
+      'display-name': 'Typo',
+      'new-password': 'short',
+      'confirm-password': 'short',
+    });
     assert.equal(response.statusCode, 400);
     assert.equal(response.headers['x-error-code'], 'ERR_PASSWORD_TOO_SHORT');
     assert.match(response.body, /<a href="#new-password">/);
@@ -102,11 +114,21 @@ describe('staff management and invitations', () => {
       ['not-an-address', 'ERR_EMAIL_INVALID'],
       ['Already@news.example', 'ERR_EMAIL_TAKEN'],
     ] as const) {
-      const response = await postForm(t.app, '/newsroom/staff/invitations', { _csrf: csrf, 'invite-email': email, role: 'reporter' }, { cookie: adminCookie });
+      const response = await postForm(
+        t.app,
+        '/newsroom/staff/invitations',
+        { _csrf: csrf, 'invite-email': email, role: 'reporter' },
+        { cookie: adminCookie },
+      );
       assert.equal(response.headers['x-error-code'], code);
       assert.match(response.body, /<a href="#invite-email">/);
     }
-    const badRole = await postForm(t.app, '/newsroom/staff/invitations', { _csrf: csrf, 'invite-email': 'ok@news.example', role: 'owner' }, { cookie: adminCookie });
+    const badRole = await postForm(
+      t.app,
+      '/newsroom/staff/invitations',
+      { _csrf: csrf, 'invite-email': 'ok@news.example', role: 'owner' },
+      { cookie: adminCookie },
+    );
     assert.equal(badRole.headers['x-error-code'], 'ERR_ROLE_UNKNOWN');
     assert.equal(await invitationCount(), before);
   });

@@ -96,7 +96,9 @@ export function registerStaffRoutes(scope: FastifyInstance, deps: StaffRoutesDep
     permission: 'staff.manage',
     handler: async (request, reply, staff) => {
       const { userId } = request.params as { userId: string };
-      return changeAccount(request, reply, staff, userId, () => deps.users.changeRole(userId, formField(request.body, 'role'), staff.session.user.id));
+      return changeAccount(request, reply, staff, userId, () =>
+        deps.users.changeRole(userId, formField(request.body, 'role'), staff.session.user.id),
+      );
     },
   });
 
@@ -156,7 +158,12 @@ export function registerStaffRoutes(scope: FastifyInstance, deps: StaffRoutesDep
           if (!(error instanceof AppError) || !field) throw error;
           reply.header('x-error-code', error.code);
           const errors: FieldError[] = [{ field, message: error.publicMessage }];
-          return sendHtml(request, reply, error.status, h(InvitationAcceptPage, { site: site(), token, invitation, displayName: displayName.slice(0, 100), errors }));
+          return sendHtml(
+            request,
+            reply,
+            error.status,
+            h(InvitationAcceptPage, { site: site(), token, invitation, displayName: displayName.slice(0, 100), errors }),
+          );
         }
       });
     },

@@ -86,28 +86,44 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
   const timeZone = () => deps.settings.publication.timeZone;
 
   const choices = async (): Promise<StoryChoices> => {
-    const [authors, series, media] = await Promise.all([deps.authors.list(), deps.series.list(), deps.media.list({ limit: MEDIA_CHOICES, offset: 0 })]);
+    const [authors, series, media] = await Promise.all([
+      deps.authors.list(),
+      deps.series.list(),
+      deps.media.list({ limit: MEDIA_CHOICES, offset: 0 }),
+    ]);
     return { sections: deps.sections.all, authors, series, media };
   };
 
   /** The editor for a stored story, optionally with the values and errors of a failed submit. */
-  const editPage = async (request: Request, reply: FastifyReply, staff: StaffContext, status: number, form?: { values?: StoryFormValues; errors?: FieldError[]; scheduleValue?: string }) => {
+  const editPage = async (
+    request: Request,
+    reply: FastifyReply,
+    staff: StaffContext,
+    status: number,
+    form?: { values?: StoryFormValues; errors?: FieldError[]; scheduleValue?: string },
+  ) => {
     const id = param(request, 'id');
     await deps.editing.assertMayEdit(actorOf(staff), id);
     const { article } = await deps.reading.preview(id);
     const scheduleValue = form?.scheduleValue ?? (article.status === 'scheduled' ? formatZonedDateTime(article.publishedAt, timeZone()) : '');
-    return sendHtml(request, reply, status, h(StoryEditPage, {
-      site: site(),
-      viewer: viewerOf(staff),
-      values: form?.values ?? storyFormFrom(article, timeZone()),
-      choices: await choices(),
-      errors: form?.errors ?? [],
-      story: { id, status: article.status, scheduleValue },
-      notice: NOTICES[request.query.done ?? ''],
-    }));
+    return sendHtml(
+      request,
+      reply,
+      status,
+      h(StoryEditPage, {
+        site: site(),
+        viewer: viewerOf(staff),
+        values: form?.values ?? storyFormFrom(article, timeZone()),
+        choices: await choices(),
+        errors: form?.errors ?? [],
+        story: { id, status: article.status, scheduleValue },
+        notice: NOTICES[request.query.done ?? ''],
+      }),
+    );
   };
 
-  const backToEditor = (reply: FastifyReply, id: string, done: keyof typeof NOTICES) => reply.redirect(`${newsroomPaths.story(id)}?done=${done}`, 303);
+  const backToEditor = (reply: FastifyReply, id: string, done: keyof typeof NOTICES) =>
+    reply.redirect(`${newsroomPaths.story(id)}?done=${done}`, 303);
 
   newsroomRoute(scope, deps, {
     method: 'GET',
@@ -141,7 +157,12 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
         const errors = fieldErrorsOf(error);
         if (!errors || !(error instanceof AppError)) throw error;
         reply.header('x-error-code', error.code);
-        return sendHtml(request, reply, error.status, h(StoryEditPage, { site: site(), viewer: viewerOf(staff), values, choices: await choices(), errors }));
+        return sendHtml(
+          request,
+          reply,
+          error.status,
+          h(StoryEditPage, { site: site(), viewer: viewerOf(staff), values, choices: await choices(), errors }),
+        );
       }
     },
   });
@@ -197,7 +218,10 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
       const parsed = ArticleBodySchema.safeParse(markdownToBody(formField(request.body, 'body')));
       if (!parsed.success) throw new AppError('ERR_STORY_INPUT_INVALID');
       const figures = await deps.media.findByIds(bodyFigureIds(parsed.data));
-      return reply.code(200).type('text/html; charset=utf-8').send(renderToString(h(ArticleBody, { body: parsed.data, figures })));
+      return reply
+        .code(200)
+        .type('text/html; charset=utf-8')
+        .send(renderToString(h(ArticleBody, { body: parsed.data, figures })));
     },
   });
 
@@ -237,7 +261,10 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
       } catch (error) {
         if (!(error instanceof AppError) || !['ERR_STORY_SCHEDULE_INVALID', 'ERR_STORY_SCHEDULE_IN_PAST'].includes(error.code)) throw error;
         reply.header('x-error-code', error.code);
-        return editPage(request, reply, staff, error.status, { errors: [{ field: 'schedule-at', message: error.publicMessage }], scheduleValue: local.slice(0, 40) });
+        return editPage(request, reply, staff, error.status, {
+          errors: [{ field: 'schedule-at', message: error.publicMessage }],
+          scheduleValue: local.slice(0, 40),
+        });
       }
     },
   });

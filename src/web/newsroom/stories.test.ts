@@ -33,11 +33,24 @@ describe('the newsroom story editor', () => {
 
   function post(url: string, fields: Fields, who: { cookie: string; csrf?: string }): Promise<LightMyRequestResponse> {
     const form = new URLSearchParams(who.csrf ? [['_csrf', who.csrf], ...fields] : fields);
-    return t.app.inject({ method: 'POST', url, payload: form.toString(), headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    return t.app.inject({
+      method: 'POST',
+      url,
+      payload: form.toString(),
+      headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
   }
 
   const storyFields = (overrides: Record<string, string> = {}): Fields => {
-    const base: Record<string, string> = { headline: 'Harbour reopens', standfirst: 'Cranes return.', body: 'The port *reopened*.\n\n## Next\n\n- ships', sectionId, tags: 'ports, trade', typeLabel: 'News', ...overrides };
+    const base: Record<string, string> = {
+      headline: 'Harbour reopens',
+      standfirst: 'Cranes return.',
+      body: 'The port *reopened*.\n\n## Next\n\n- ships',
+      sectionId,
+      tags: 'ports, trade',
+      typeLabel: 'News',
+      ...overrides,
+    };
     return [...Object.entries(base), ['authorIds', authorId]];
   };
 
@@ -54,7 +67,8 @@ describe('the newsroom story editor', () => {
     const form = await t.app.inject({ url: '/newsroom/stories/new', headers: { cookie: reporter.cookie } });
     assert.equal(form.statusCode, 200);
     assert.equal(form.headers['cache-control'], 'no-store');
-    for (const id of ['headline', 'body', 'sectionId', 'authorIds', 'tags', 'embargoUntil', 'heroMediaId']) assert.match(form.body, new RegExp(`<label for="${id}">`));
+    for (const id of ['headline', 'body', 'sectionId', 'authorIds', 'tags', 'embargoUntil', 'heroMediaId'])
+      assert.match(form.body, new RegExp(`<label for="${id}">`));
     assert.equal(csrfTokenIn(form.body), reporter.csrf);
 
     const id = await createDraft(reporter);
@@ -80,7 +94,17 @@ describe('the newsroom story editor', () => {
 
   it('shows the form again with linked errors and the typed values when a save is invalid', async () => {
     const reporter = await signedIn('reporter');
-    const response = await post('/newsroom/stories/new', [['headline', ''], ['body', 'Kept <b>words</b>'], ['sectionId', sectionId], ['typeLabel', 'News'], ['seriesPart', 'two']], reporter);
+    const response = await post(
+      '/newsroom/stories/new',
+      [
+        ['headline', ''],
+        ['body', 'Kept <b>words</b>'],
+        ['sectionId', sectionId],
+        ['typeLabel', 'News'],
+        ['seriesPart', 'two'],
+      ],
+      reporter,
+    );
     assert.equal(response.statusCode, 400);
     assert.equal(response.headers['x-error-code'], 'ERR_STORY_INPUT_INVALID');
     assert.match(response.body, /<a href="#headline">/);
@@ -124,7 +148,14 @@ describe('the newsroom story editor', () => {
 
     const page = await t.app.inject({ url: `/newsroom/stories/${id}/edit`, headers: { cookie: editor.cookie } });
     assert.match(page.body, /Add a correction or update/);
-    const corrected = await post(`/newsroom/stories/${id}/corrections`, [['kind', 'correction'], ['text', 'An earlier version misnamed the port.']], editor);
+    const corrected = await post(
+      `/newsroom/stories/${id}/corrections`,
+      [
+        ['kind', 'correction'],
+        ['text', 'An earlier version misnamed the port.'],
+      ],
+      editor,
+    );
     assert.equal(corrected.statusCode, 303);
     assert.match((await t.app.inject('/article/published-from-the-newsroom')).body, /misnamed the port/);
   });
@@ -231,9 +262,19 @@ describe('the newsroom story editor', () => {
     const editor = await signedIn('editor');
     const id = await createDraft(editor);
     const noToken = { cookie: editor.cookie };
-    const urls = ['/newsroom/stories/new', '/newsroom/stories/preview-body', ...['edit', 'autosave', 'submit', 'publish', 'schedule', 'unpublish', 'corrections', 'delete', 'revisions/1/restore'].map((action) => `/newsroom/stories/${id}/${action}`)];
+    const urls = [
+      '/newsroom/stories/new',
+      '/newsroom/stories/preview-body',
+      ...['edit', 'autosave', 'submit', 'publish', 'schedule', 'unpublish', 'corrections', 'delete', 'revisions/1/restore'].map(
+        (action) => `/newsroom/stories/${id}/${action}`,
+      ),
+    ];
     for (const url of urls) {
-      const response = await post(url, [...storyFields({ headline: 'Forged' }), ['at', '2026-12-01T10:00'], ['kind', 'update'], ['text', 'x']], noToken);
+      const response = await post(
+        url,
+        [...storyFields({ headline: 'Forged' }), ['at', '2026-12-01T10:00'], ['kind', 'update'], ['text', 'x']],
+        noToken,
+      );
       assert.equal(response.statusCode, 403, url);
       assert.equal(response.headers['x-error-code'], 'ERR_CSRF_TOKEN_INVALID', url);
     }

@@ -49,7 +49,21 @@ export const EMPTY_STORY_FORM: StoryFormValues = {
  */
 export const COMMENTS_SWITCH_FIELD = 'commentsEnabledShown';
 
-const TEXT_FIELDS = ['headline', 'standfirst', 'body', 'sectionId', 'tags', 'seriesId', 'seriesPart', 'typeLabel', 'heroMediaId', 'slug', 'seoTitle', 'seoDescription', 'embargoUntil'] as const;
+const TEXT_FIELDS = [
+  'headline',
+  'standfirst',
+  'body',
+  'sectionId',
+  'tags',
+  'seriesId',
+  'seriesPart',
+  'typeLabel',
+  'heroMediaId',
+  'slug',
+  'seoTitle',
+  'seoDescription',
+  'embargoUntil',
+] as const;
 
 /** Reads the story form; only the listed fields are read, so forged ones (status, owner) never travel on. */
 export function readStoryForm(body: FormBody): StoryFormValues {
@@ -73,7 +87,10 @@ export function storyInputFrom(values: StoryFormValues, timeZone: string): Recor
     standfirst: values.standfirst,
     body: markdownToBody(values.body),
     sectionId: values.sectionId,
-    tags: values.tags.split(',').map((tag) => tag.trim()).filter(Boolean),
+    tags: values.tags
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean),
     authorIds: values.authorIds,
     seriesId: values.seriesId || null,
     // Non-numbers fall through as NaN so the schema reports them on the field.
@@ -118,7 +135,10 @@ const FIELD_OF_ERROR: Partial<Record<ErrorCode, string>> = {
 /** Field errors for a failed save, or undefined when the error is not about the form's fields. */
 export function fieldErrorsOf(error: unknown): FieldError[] | undefined {
   if (error instanceof ArticleInputError) {
-    return error.issues.map((issue) => ({ field: fieldIdOf(issue.field), message: `${FIELD_LABELS[fieldIdOf(issue.field)] ?? 'Story'}: ${issue.message}` }));
+    return error.issues.map((issue) => ({
+      field: fieldIdOf(issue.field),
+      message: `${FIELD_LABELS[fieldIdOf(issue.field)] ?? 'Story'}: ${issue.message}`,
+    }));
   }
   const field = error instanceof AppError ? FIELD_OF_ERROR[error.code] : undefined;
   return error instanceof AppError && field ? [{ field, message: error.publicMessage }] : undefined;

@@ -25,7 +25,11 @@ describe('the newsroom System page', () => {
     assert.equal(response.headers['cache-control'], 'no-store');
     assert.match(response.body, /<a href="\/newsroom\/system" aria-current="page">System<\/a>/);
     const names = [...response.body.matchAll(/<th scope="row"><code>([^<]+)<\/code><\/th>/g)].map((match) => match[1]);
-    assert.deepEqual(names, t.deps.jobs.statuses().map((job) => job.name), 'every job, in the runner’s order');
+    assert.deepEqual(
+      names,
+      t.deps.jobs.statuses().map((job) => job.name),
+      'every job, in the runner’s order',
+    );
     assert.ok(names.includes('view-flush') && names.includes('avif-variants'));
 
     const row = (name: string) => new RegExp(`<code>${name}</code></th>(.*?)</tr>`).exec(response.body)?.[1] ?? '';

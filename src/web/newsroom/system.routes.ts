@@ -18,6 +18,7 @@ export function registerSystemRoutes(scope: FastifyInstance, deps: SystemRoutesD
     method: 'GET',
     url: '/system',
     permission: 'system.view',
-    handler: async (request, reply, staff) => sendHtml(request, reply, 200, h(SystemPage, { site: deps.site.current(), viewer: viewerOf(staff), jobs: deps.jobs.statuses() })),
+    handler: async (request, reply, staff) =>
+      sendHtml(request, reply, 200, h(SystemPage, { site: deps.site.current(), viewer: viewerOf(staff), jobs: deps.jobs.statuses() })),
   });
 }

@@ -13,7 +13,14 @@ describe('managing sections in the newsroom', () => {
   after(() => t.close());
 
   const sectionCount = async () => (await t.deps.sectionAdmin.list()).length;
-  const fields = (overrides: Record<string, string> = {}) => ({ _csrf, name: 'Science', slug: 'science', description: 'Discoveries.', 'in-navigation': 'yes', ...overrides });
+  const fields = (overrides: Record<string, string> = {}) => ({
+    _csrf,
+    name: 'Science',
+    slug: 'science',
+    description: 'Discoveries.',
+    'in-navigation': 'yes',
+    ...overrides,
+  });
 
   it('creates a section that appears in the navigation on / at once, and audits it', async () => {
     await t.factories.article({ status: 'published' });
@@ -56,7 +63,10 @@ describe('managing sections in the newsroom', () => {
     const saved = await postForm(t.app, `/newsroom/sections/${section.id}`, withoutNavigation, { cookie });
     assert.equal(saved.statusCode, 303);
     const stored = await t.deps.sectionAdmin.require(section.id);
-    assert.deepEqual({ ...stored, id: '', position: 0 }, { id: '', position: 0, name: 'New name', slug: 'new-slug', description: 'Now described.', inNavigation: false });
+    assert.deepEqual(
+      { ...stored, id: '', position: 0 },
+      { id: '', position: 0, name: 'New name', slug: 'new-slug', description: 'Now described.', inNavigation: false },
+    );
     assert.doesNotMatch((await t.app.inject('/')).body, /href="\/section\/new-slug"/, 'out of the navigation at once');
     const page = await t.app.inject({ url: `/newsroom/sections/${section.id}?saved`, headers: { cookie } });
     assert.match(page.body, /role="status"/);

@@ -101,7 +101,12 @@ export function registerTaxonomyRoutes(scope: FastifyInstance, deps: TaxonomyRou
     url: '/sections/new',
     permission: 'taxonomy.manage',
     handler: async (request, reply, staff) =>
-      sendHtml(request, reply, 200, h(SectionFormPage, { site: site(), viewer: viewerOf(staff), fields: { name: '', slug: '', description: '', inNavigation: true } })),
+      sendHtml(
+        request,
+        reply,
+        200,
+        h(SectionFormPage, { site: site(), viewer: viewerOf(staff), fields: { name: '', slug: '', description: '', inNavigation: true } }),
+      ),
   });
 
   newsroomRoute(scope, deps, {
@@ -158,7 +163,12 @@ export function registerTaxonomyRoutes(scope: FastifyInstance, deps: TaxonomyRou
       reply.header('x-error-code', error.code);
       const errors = [{ field, message: error.publicMessage }];
       const staffList = authorId ? await activeStaff() : [];
-      return sendHtml(request, reply, error.status, h(AuthorFormPage, { site: site(), viewer: viewerOf(staff), authorId, fields, media: await photoChoices(), staff: staffList, errors }));
+      return sendHtml(
+        request,
+        reply,
+        error.status,
+        h(AuthorFormPage, { site: site(), viewer: viewerOf(staff), authorId, fields, media: await photoChoices(), staff: staffList, errors }),
+      );
     }
   }
 
@@ -200,7 +210,12 @@ export function registerTaxonomyRoutes(scope: FastifyInstance, deps: TaxonomyRou
       const fields: AuthorFields = { ...author, photoMediaId: author.photo?.id ?? '' };
       const [media, staffList] = await Promise.all([photoChoices(), activeStaff()]);
       const saved = request.query.saved !== undefined;
-      return sendHtml(request, reply, 200, h(AuthorFormPage, { site: site(), viewer: viewerOf(staff), authorId, fields, media, staff: staffList, saved }));
+      return sendHtml(
+        request,
+        reply,
+        200,
+        h(AuthorFormPage, { site: site(), viewer: viewerOf(staff), authorId, fields, media, staff: staffList, saved }),
+      );
     },
   });
 
@@ -244,7 +259,12 @@ export function registerTaxonomyRoutes(scope: FastifyInstance, deps: TaxonomyRou
         if (!(error instanceof AppError) || error.code !== 'ERR_TAG_NAME_INVALID') throw error;
         reply.header('x-error-code', error.code);
         const errors = [{ field: `tag-${tagId}`, message: error.publicMessage }];
-        return sendHtml(request, reply, error.status, h(TagListPage, { site: site(), viewer: viewerOf(staff), tags: await deps.tags.listWithCounts(), errors }));
+        return sendHtml(
+          request,
+          reply,
+          error.status,
+          h(TagListPage, { site: site(), viewer: viewerOf(staff), tags: await deps.tags.listWithCounts(), errors }),
+        );
       }
       return reply.redirect(newsroomPaths.tags(), 303);
     },

@@ -67,7 +67,12 @@ describe('webhooks in the newsroom', () => {
     assert.match(list.body, /story\.published, story\.unpublished/);
     assert.match(list.body, /<caption class="visually-hidden">Webhooks<\/caption>/);
 
-    const edited = await postFields(t.app, `/newsroom/webhooks/${id}`, form('Wire partner (EU)', `${receiver.url}?region=eu`, ['story.updated']), adminCookie);
+    const edited = await postFields(
+      t.app,
+      `/newsroom/webhooks/${id}`,
+      form('Wire partner (EU)', `${receiver.url}?region=eu`, ['story.updated']),
+      adminCookie,
+    );
     assert.equal(edited.statusCode, 303);
     const webhook = await t.deps.webhooks.require(id);
     assert.equal(webhook.name, 'Wire partner (EU)');
@@ -80,12 +85,25 @@ describe('webhooks in the newsroom', () => {
     assert.notEqual(fresh, secret);
     assert.match(fresh, /^[A-Za-z0-9_-]{43}$/);
 
-    const disabled = await postFields(t.app, `/newsroom/webhooks/${id}/active`, [['_csrf', csrf], ['active', 'no']], adminCookie);
+    const disabled = await postFields(
+      t.app,
+      `/newsroom/webhooks/${id}/active`,
+      [
+        ['_csrf', csrf],
+        ['active', 'no'],
+      ],
+      adminCookie,
+    );
     assert.equal(disabled.statusCode, 303);
     assert.equal((await t.deps.webhooks.require(id)).active, false);
 
     const entries = (await t.deps.audit.list({ limit: 100 })).filter((entry) => entry.subjectId === id);
-    assert.deepEqual(entries.map((entry) => entry.action).sort(), ['webhook.created', 'webhook.secret_rotated', 'webhook.updated', 'webhook.updated']);
+    assert.deepEqual(entries.map((entry) => entry.action).sort(), [
+      'webhook.created',
+      'webhook.secret_rotated',
+      'webhook.updated',
+      'webhook.updated',
+    ]);
     assert.doesNotMatch(JSON.stringify(entries), new RegExp(fresh), 'the secret is never audited');
   });
 
@@ -115,7 +133,15 @@ describe('webhooks in the newsroom', () => {
     const bad = await postFields(t.app, `/newsroom/webhooks/${id}`, form('Keep me', 'javascript:alert(1)', ['story.published']), adminCookie);
     assert.equal(bad.statusCode, 400);
     assert.equal((await t.deps.webhooks.require(id)).url, receiver.url, 'a bad edit changes nothing');
-    const badSwitch = await postFields(t.app, `/newsroom/webhooks/${id}/active`, [['_csrf', csrf], ['active', 'maybe']], adminCookie);
+    const badSwitch = await postFields(
+      t.app,
+      `/newsroom/webhooks/${id}/active`,
+      [
+        ['_csrf', csrf],
+        ['active', 'maybe'],
+      ],
+      adminCookie,
+    );
     assert.equal(badSwitch.statusCode, 400);
     assert.equal((await get('/newsroom/webhooks/no-such-webhook')).headers['x-error-code'], 'ERR_WEBHOOK_NOT_FOUND');
     assert.equal((await get(`/newsroom/webhooks/${id}/deliveries?page=0`)).headers['x-error-code'], 'ERR_INVALID_PAGE_NUMBER');
@@ -133,7 +159,12 @@ describe('webhooks in the newsroom', () => {
     const ping = flaky.received.find((request) => request.headers['x-dateline-event'] === 'ping');
     assert.ok(ping);
     const { secret } = await t.deps.webhooks.require(id);
-    const payload = verifyDatelineSignature(ping.body, ping.headers['x-dateline-signature'] as string, secret, Math.floor(t.clock.now().getTime() / 1000));
+    const payload = verifyDatelineSignature(
+      ping.body,
+      ping.headers['x-dateline-signature'] as string,
+      secret,
+      Math.floor(t.clock.now().getTime() / 1000),
+    );
     assert.deepEqual((payload as { webhook: unknown }).webhook, { id, name: 'Pinged' });
 
     const failedId = await t.deps.webhooks.sendTest(id);
@@ -203,7 +234,17 @@ describe('webhooks in the newsroom', () => {
       assert.equal(response.headers['x-error-code'], 'ERR_FORBIDDEN');
     }
     const count = (await t.deps.webhooks.list()).length;
-    const byEditor = await postFields(t.app, '/newsroom/webhooks/new', [['_csrf', editorCsrf], ['name', 'Sneaky'], ['url', receiver.url], ['events', 'story.published']], editorCookie);
+    const byEditor = await postFields(
+      t.app,
+      '/newsroom/webhooks/new',
+      [
+        ['_csrf', editorCsrf],
+        ['name', 'Sneaky'],
+        ['url', receiver.url],
+        ['events', 'story.published'],
+      ],
+      editorCookie,
+    );
     assert.equal(byEditor.statusCode, 403);
     assert.equal(byEditor.headers['x-error-code'], 'ERR_FORBIDDEN');
     for (const action of ['rotate-secret', 'delete', 'test']) {

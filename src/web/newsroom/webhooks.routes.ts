@@ -56,7 +56,9 @@ export function registerWebhookRoutes(scope: FastifyInstance, deps: WebhookRoute
     const fields = fieldsFrom(request.body);
     const existing = webhookId ? await webhooks.require(webhookId) : undefined;
     try {
-      const saved = webhookId ? await webhooks.update(webhookId, fields, staff.session.user.id) : await webhooks.create(fields, staff.session.user.id);
+      const saved = webhookId
+        ? await webhooks.update(webhookId, fields, staff.session.user.id)
+        : await webhooks.create(fields, staff.session.user.id);
       return reply.redirect(`${newsroomPaths.webhook(saved.id)}?done=${webhookId ? 'saved' : 'created'}`, 303);
     } catch (error) {
       const field = error instanceof AppError ? WEBHOOK_FIELDS[error.code] : undefined;
@@ -72,7 +74,12 @@ export function registerWebhookRoutes(scope: FastifyInstance, deps: WebhookRoute
     url: '/webhooks',
     permission: 'integrations.manage',
     handler: async (request, reply, staff) =>
-      sendHtml(request, reply, 200, h(WebhookListPage, { site: site(), viewer: viewerOf(staff), webhooks: await webhooks.list(), done: doneOf(request.query) })),
+      sendHtml(
+        request,
+        reply,
+        200,
+        h(WebhookListPage, { site: site(), viewer: viewerOf(staff), webhooks: await webhooks.list(), done: doneOf(request.query) }),
+      ),
   });
 
   newsroomRoute(scope, deps, {
@@ -80,7 +87,12 @@ export function registerWebhookRoutes(scope: FastifyInstance, deps: WebhookRoute
     url: '/webhooks/new',
     permission: 'integrations.manage',
     handler: async (request, reply, staff) =>
-      sendHtml(request, reply, 200, h(WebhookFormPage, { site: site(), viewer: viewerOf(staff), fields: { name: '', url: '', events: ['story.published'] } })),
+      sendHtml(
+        request,
+        reply,
+        200,
+        h(WebhookFormPage, { site: site(), viewer: viewerOf(staff), fields: { name: '', url: '', events: ['story.published'] } }),
+      ),
   });
 
   newsroomRoute(scope, deps, {
@@ -96,7 +108,12 @@ export function registerWebhookRoutes(scope: FastifyInstance, deps: WebhookRoute
     permission: 'integrations.manage',
     handler: async (request, reply, staff) => {
       const webhook = await webhooks.require(idOf(request));
-      return sendHtml(request, reply, 200, h(WebhookFormPage, { site: site(), viewer: viewerOf(staff), webhook, fields: webhook, done: doneOf(request.query) }));
+      return sendHtml(
+        request,
+        reply,
+        200,
+        h(WebhookFormPage, { site: site(), viewer: viewerOf(staff), webhook, fields: webhook, done: doneOf(request.query) }),
+      );
     },
   });
 

@@ -67,9 +67,7 @@ export async function renderArticlePage(
       count: article.commentCount,
       state: deps.comments.state(article),
       page,
-      viewer: viewer
-        ? { readerId: viewer.reader.id, csrfToken: viewer.csrfToken, mayAct: !viewer.reader.banned && !viewer.reader.deleted }
-        : null,
+      viewer: viewer ? { readerId: viewer.reader.id, csrfToken: viewer.csrfToken, mayAct: !viewer.reader.banned && !viewer.reader.deleted } : null,
       form: options.form,
       now: deps.clock.now(),
       publication: site.publication,

@@ -20,7 +20,8 @@ describe('CDN purge hook, on a comment posted on the site', () => {
     await t.deps.cdn.idle();
     return receiver.received.flatMap((request: ReceivedDelivery) => {
       assert.equal(request.headers['content-type'], 'application/json');
-      const payload = verifyDatelineSignature(request.body, request.headers['x-dateline-signature'] as string, SECRET, nowSeconds()) as { keys: string[] } | undefined;
+      const payload = verifyDatelineSignature(request.body, request.headers['x-dateline-signature'] as string, SECRET, nowSeconds()) as
+        { keys: string[] } | undefined;
       assert.ok(payload, 'the purge request is signed with CDN_PURGE_SECRET');
       return payload.keys;
     });

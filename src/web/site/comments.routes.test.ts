@@ -18,10 +18,22 @@ describe('readers comment on articles', () => {
 
   const tokenOf = (reader: Reader) => csrfTokenFor(reader.cookie.split('=')[1] ?? '');
   const countRows = async (table: 'comments' | 'comment_likes' | 'comment_reports' = 'comments') =>
-    Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.deps.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   /** A form post as a browser without script sends it; each call from a fresh address unless told. */
-  const post = (url: string, reader: Reader | null, fields: Record<string, string>, options: { json?: boolean; csrf?: string | null; remoteAddress?: string } = {}) =>
+  const post = (
+    url: string,
+    reader: Reader | null,
+    fields: Record<string, string>,
+    options: { json?: boolean; csrf?: string | null; remoteAddress?: string } = {},
+  ) =>
     t.app.inject({
       method: 'POST',
       url,
@@ -108,12 +120,22 @@ describe('readers comment on articles', () => {
     const escaped = await t.app.inject({ method: 'POST', url, headers, payload: `${csrf}body=%FF%FEbad` });
     assert.equal(escaped.statusCode, 400);
     assert.equal(escaped.json<{ error: { code: string } }>().error.code, 'ERR_COMMENT_INVALID_ENCODING');
-    const raw = await t.app.inject({ method: 'POST', url, headers, payload: Buffer.concat([Buffer.from(`${csrf}body=a`), Buffer.from([0xff]), Buffer.from('b')]) });
+    const raw = await t.app.inject({
+      method: 'POST',
+      url,
+      headers,
+      payload: Buffer.concat([Buffer.from(`${csrf}body=a`), Buffer.from([0xff]), Buffer.from('b')]),
+    });
     assert.equal(raw.json<{ error: { code: string } }>().error.code, 'ERR_COMMENT_INVALID_ENCODING');
     const huge = await t.app.inject({ method: 'POST', url, headers, payload: `${csrf}body=${'a'.repeat(10 * 1024 * 1024)}` });
     assert.equal(huge.statusCode, 413);
     assert.equal(huge.json<{ error: { code: string } }>().error.code, 'ERR_COMMENT_BODY_TOO_LARGE');
-    const hugeHtml = await t.app.inject({ method: 'POST', url, headers: { ...headers, accept: 'text/html' }, payload: `${csrf}body=${'a'.repeat(10 * 1024 * 1024)}` });
+    const hugeHtml = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...headers, accept: 'text/html' },
+      payload: `${csrf}body=${'a'.repeat(10 * 1024 * 1024)}`,
+    });
     assert.equal(hugeHtml.statusCode, 413);
     assert.equal(hugeHtml.headers['x-error-code'], 'ERR_COMMENT_BODY_TOO_LARGE');
     assert.equal(await countRows(), before);
@@ -185,7 +207,12 @@ describe('readers comment on articles', () => {
     const readers = await Promise.all(Array.from({ length: 5 }, () => t.factories.reader()));
     let refused = 0;
     for (let i = 0; i < 21; i += 1) {
-      const response = await post(`/article/${story2.slug}/comments`, readers[i % 5] ?? alice, { body: `From the office ${i}` }, { json: true, remoteAddress: '198.51.100.99' });
+      const response = await post(
+        `/article/${story2.slug}/comments`,
+        readers[i % 5] ?? alice,
+        { body: `From the office ${i}` },
+        { json: true, remoteAddress: '198.51.100.99' },
+      );
       if (response.statusCode === 429) refused += 1;
     }
     assert.equal(refused, 1);

@@ -42,7 +42,11 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
       const appError = toAppError(error);
       if (!appError) throw error;
       if (!wantsJson(request)) throw appError;
-      return reply.code(appError.status).header('cache-control', CACHE_CONTROL.noStore).header('x-error-code', appError.code).send(presentCommentError(appError));
+      return reply
+        .code(appError.status)
+        .header('cache-control', CACHE_CONTROL.noStore)
+        .header('x-error-code', appError.code)
+        .send(presentCommentError(appError));
     });
 
     /** The signed-in reader whose form token is right; otherwise a 401/redirect or a 403, and nothing changes. */
@@ -60,10 +64,19 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
     };
 
     /** Answers a successful change: JSON for script, else 303 to where the reader should land. */
-    const answer = async (request: FastifyRequest, reply: FastifyReply, viewer: SignedInReader, change: CommentChange, status = 200): Promise<FastifyReply> => {
+    const answer = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      viewer: SignedInReader,
+      change: CommentChange,
+      status = 200,
+    ): Promise<FastifyReply> => {
       reply.header('cache-control', CACHE_CONTROL.noStore);
       if (!wantsJson(request)) {
-        const target = change.comment && change.comment.status !== 'deleted' ? commentPaths.anchor(change.articleSlug, change.comment.id) : `${paths.article(change.articleSlug)}#comments`;
+        const target =
+          change.comment && change.comment.status !== 'deleted'
+            ? commentPaths.anchor(change.articleSlug, change.comment.id)
+            : `${paths.article(change.articleSlug)}#comments`;
         return reply.redirect(target, 303);
       }
       const liked = change.comment ? await deps.comments.hasLiked(viewer.reader.id, change.comment.id) : false;
@@ -83,12 +96,23 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
       if (!viewer) return reply;
       const body = request.body ?? {};
       try {
-        const change = await deps.comments.post({ reader: viewer.reader, slug, body: body.body, parentId: body.parent, honeypot: body.website, ip: request.ip });
+        const change = await deps.comments.post({
+          reader: viewer.reader,
+          slug,
+          body: body.body,
+          parentId: body.parent,
+          honeypot: body.website,
+          ip: request.ip,
+        });
         return await answer(request, reply, viewer, change, 201);
       } catch (error) {
         if (!(error instanceof AppError) || wantsJson(request) || error.status >= 500) throw error;
         // Without script: the story again, for this reader, with the message and their words kept.
-        const form = { error: { code: error.code, message: error.publicMessage }, body: typeof body.body === 'string' ? body.body : '', parentId: typeof body.parent === 'string' ? body.parent : undefined };
+        const form = {
+          error: { code: error.code, message: error.publicMessage },
+          body: typeof body.body === 'string' ? body.body : '',
+          parentId: typeof body.parent === 'string' ? body.parent : undefined,
+        };
         const rendered = await renderArticlePage(deps, slug, { viewer, query: parseCommentsQuery({}), form }).catch(() => null);
         if (!rendered) throw error;
         reply.header('x-error-code', error.code);
@@ -135,7 +159,11 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
         const { comment, articleSlug } = await deps.comments.editable(viewer.reader, request.params.id);
         const form = { error: { code: error.code, message: error.publicMessage }, body: typeof body === 'string' ? body : '' };
         reply.header('x-error-code', error.code);
-        return sendPersonalPage(reply, error.status, h(CommentEditPage, { site: deps.site.current(), comment, articleSlug, csrfToken: viewer.csrfToken, form }));
+        return sendPersonalPage(
+          reply,
+          error.status,
+          h(CommentEditPage, { site: deps.site.current(), comment, articleSlug, csrfToken: viewer.csrfToken, form }),
+        );
       }
     });
   });

@@ -44,7 +44,10 @@ describe('RSS and Atom feeds', () => {
     hero = await f.media({ alt: 'Ships in the harbour', caption: 'The harbour at dawn', credit: 'Port Agency' });
     const figure = await f.media({ alt: 'A crane' });
     const body: ArticleBody = [
-      { type: 'paragraph', content: [{ text: 'Read ' }, { text: 'the earlier story', href: '/article/part-one' }, { text: ' & <more>.', marks: ['em'] }] },
+      {
+        type: 'paragraph',
+        content: [{ text: 'Read ' }, { text: 'the earlier story', href: '/article/part-one' }, { text: ' & <more>.', marks: ['em'] }],
+      },
       { type: 'figure', mediaId: figure },
       { type: 'heading', text: 'What next' },
       { type: 'list', ordered: false, items: [[{ text: 'Elsewhere', href: 'https://other.example/x' }]] },
@@ -64,7 +67,15 @@ describe('RSS and Atom feeds', () => {
       updatedAt: leadUpdated,
     }));
     await f.article({ slug: 'part-one', headline: 'Part one', section: world, authorIds: [jane.id], seriesId: coast.id, seriesPart: 1, hoursAgo: 5 });
-    await f.article({ slug: 'part-two', headline: 'Part two', section: features, authorIds: [sam.id], seriesId: coast.id, seriesPart: 2, hoursAgo: 3 });
+    await f.article({
+      slug: 'part-two',
+      headline: 'Part two',
+      section: features,
+      authorIds: [sam.id],
+      seriesId: coast.id,
+      seriesPart: 2,
+      hoursAgo: 3,
+    });
     const hidden = { section: world, authorIds: [jane.id], seriesId: coast.id, seriesPart: 3 };
     await f.article({ ...hidden, headline: 'HIDDEN draft', status: 'draft' });
     await f.article({ ...hidden, headline: 'HIDDEN scheduled', status: 'scheduled', publishedAt: new Date(t.clock.now().getTime() + HOUR_MS) });
@@ -96,7 +107,10 @@ describe('RSS and Atom feeds', () => {
         assert.equal(parsed.title, c.title);
         assert.equal(parsed.url, c.page);
         assert.equal(parsed.self, `${SITE}${url}`);
-        assert.deepEqual(parsed.items.map((item) => item.title), c.headlines);
+        assert.deepEqual(
+          parsed.items.map((item) => item.title),
+          c.headlines,
+        );
         assert.doesNotMatch(response.body, /HIDDEN/);
         for (const item of parsed.items) {
           assert.match(item.url ?? '', /^https:\/\/news\.example\/article\/[a-z-]+$/);
@@ -113,9 +127,15 @@ describe('RSS and Atom feeds', () => {
       assert.equal(item.id, `urn:uuid:${leadId}`);
       assert.equal(item.url, `${SITE}/article/harbour-reopens`);
       assert.equal(item.description, 'Ships & sailors return; "finally".');
-      assert.deepEqual(item.authors.map((author) => author.name), ['Jane Reporter', 'Sam Writer']);
+      assert.deepEqual(
+        item.authors.map((author) => author.name),
+        ['Jane Reporter', 'Sam Writer'],
+      );
       if (format === 'atom') {
-        assert.deepEqual(item.authors.map((author) => author.url), [`${SITE}/author/jane-reporter`, `${SITE}/author/sam-writer`]);
+        assert.deepEqual(
+          item.authors.map((author) => author.url),
+          [`${SITE}/author/jane-reporter`, `${SITE}/author/sam-writer`],
+        );
         assert.equal(item.updated?.toISOString(), leadUpdated.toISOString());
       }
       assert.equal(item.published?.toISOString(), leadPublished.toISOString());
@@ -182,7 +202,11 @@ describe('RSS and Atom feeds', () => {
     await t.factories.article({ slug: 'with-photo', headline: 'With a stored photo', heroMediaId: photo, hoursAgo: 0.1 });
     for (const format of FORMATS) {
       const item = (await feed(`/feed.${EXT[format]}`)).items.find((candidate) => candidate.title === 'With a stored photo');
-      assert.deepEqual(item?.media.map((media) => [media.url, media.length]), [[`${SITE}/media/${photo}-1200.jpg`, 4321]], format);
+      assert.deepEqual(
+        item?.media.map((media) => [media.url, media.length]),
+        [[`${SITE}/media/${photo}-1200.jpg`, 4321]],
+        format,
+      );
     }
   });
 
@@ -210,8 +234,14 @@ describe('RSS and Atom feeds', () => {
       assert.match(body, /<a href="\/feed\.xml" type="application\/rss\+xml">RSS feed<\/a>/);
       if (page.own) {
         const [title, path] = page.own;
-        assert.ok(body.includes(`<link rel="alternate" type="application/rss+xml" title="${title} (RSS)" href="${SITE}${path}/feed.xml"/>`), page.url);
-        assert.ok(body.includes(`<link rel="alternate" type="application/atom+xml" title="${title} (Atom)" href="${SITE}${path}/feed.atom"/>`), page.url);
+        assert.ok(
+          body.includes(`<link rel="alternate" type="application/rss+xml" title="${title} (RSS)" href="${SITE}${path}/feed.xml"/>`),
+          page.url,
+        );
+        assert.ok(
+          body.includes(`<link rel="alternate" type="application/atom+xml" title="${title} (Atom)" href="${SITE}${path}/feed.atom"/>`),
+          page.url,
+        );
         assert.ok(body.includes(`<a href="${path}/feed.xml" type="application/rss+xml">RSS</a>`), page.url);
       }
     }

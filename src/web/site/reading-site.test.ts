@@ -114,8 +114,22 @@ describe('list pages', () => {
   it('lists an author’s stories with their bio and e-mail, a tag’s stories, and a series in part order', async () => {
     const author = await t.factories.author({ slug: 'mina-cho', name: 'Mina Cho', email: 'mina@news.example', bio: 'Mina covers courts.' });
     const series = await t.factories.series({ slug: 'river-towns', title: 'River Towns' });
-    await t.factories.article({ authorIds: [author.id], headline: 'Part two story', seriesId: series.id, seriesPart: 2, hoursAgo: 1, tags: ['Courts'] });
-    await t.factories.article({ authorIds: [author.id], headline: 'Part one story', seriesId: series.id, seriesPart: 1, hoursAgo: 30, tags: ['Courts'] });
+    await t.factories.article({
+      authorIds: [author.id],
+      headline: 'Part two story',
+      seriesId: series.id,
+      seriesPart: 2,
+      hoursAgo: 1,
+      tags: ['Courts'],
+    });
+    await t.factories.article({
+      authorIds: [author.id],
+      headline: 'Part one story',
+      seriesId: series.id,
+      seriesPart: 1,
+      hoursAgo: 30,
+      tags: ['Courts'],
+    });
 
     const authorPage = await t.app.inject('/author/mina-cho');
     assert.equal(authorPage.statusCode, 200);

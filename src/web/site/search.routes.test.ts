@@ -8,7 +8,15 @@ const paragraph = (text: string): ArticleBody => [{ type: 'paragraph', content: 
 interface SearchJson {
   query: { q: string };
   terms: string[];
-  results: Array<{ headline: string; url: string; section: { slug: string }; authors: Array<{ name: string }>; publishedAt: string; snippet: Array<{ text: string; match: boolean }>; score: number }>;
+  results: Array<{
+    headline: string;
+    url: string;
+    section: { slug: string };
+    authors: Array<{ name: string }>;
+    publishedAt: string;
+    snippet: Array<{ text: string; match: boolean }>;
+    score: number;
+  }>;
   pagination: { page: number; totalItems: number; totalPages: number };
   errors?: Array<{ code: string; message: string }>;
 }
@@ -20,7 +28,13 @@ describe('search page and its JSON', () => {
     t = await createTestApp({ now: '2026-11-20T03:00:00.000Z' });
     const world = await t.factories.section({ slug: 'world', name: 'World' });
     const author = await t.factories.author({ name: 'Grace Park' });
-    await t.factories.article({ section: world, authorIds: [author.id], headline: 'Ferry service resumes', body: paragraph('The ferry left at dawn with 200 passengers.'), hoursAgo: 1 });
+    await t.factories.article({
+      section: world,
+      authorIds: [author.id],
+      headline: 'Ferry service resumes',
+      body: paragraph('The ferry left at dawn with 200 passengers.'),
+      hoursAgo: 1,
+    });
     await t.factories.article({ headline: '서울에서 지하철 파업', body: paragraph('서울 지하철 노조가 파업에 들어갔다.'), hoursAgo: 48 });
   });
   after(() => t.close());
@@ -56,7 +70,10 @@ describe('search page and its JSON', () => {
     assert.equal(hit?.headline, 'Ferry service resumes');
     assert.equal(hit?.url, 'https://news.example/article/' + encodeURIComponent(hit?.url.split('/').pop() ?? ''));
     assert.equal(hit?.section.slug, 'world');
-    assert.deepEqual(hit?.authors.map((a) => a.name), ['Grace Park']);
+    assert.deepEqual(
+      hit?.authors.map((a) => a.name),
+      ['Grace Park'],
+    );
     assert.ok(hit?.snippet.some((part) => part.match && part.text === 'ferry'));
     assert.equal(typeof hit?.score, 'number');
     assert.deepEqual(body.pagination, { page: 1, pageSize: 10, totalItems: 1, totalPages: 1 });
@@ -75,7 +92,22 @@ describe('search page and its JSON', () => {
   });
 
   it('treats FTS operators, quotes and lone punctuation as plain text: 200, never an error', async () => {
-    for (const q of ['AND OR NOT NEAR * " ( ) ^ :', '"', '"unbalanced', 'ferry"', 'NEAR(ferry, dawn)', 'ferry*', "' OR 1=1 --", '\\', '%', '{}[]', '\u0000', 'ferry\u0000', '👍🏽', '\u0301']) {
+    for (const q of [
+      'AND OR NOT NEAR * " ( ) ^ :',
+      '"',
+      '"unbalanced',
+      'ferry"',
+      'NEAR(ferry, dawn)',
+      'ferry*',
+      "' OR 1=1 --",
+      '\\',
+      '%',
+      '{}[]',
+      '\u0000',
+      'ferry\u0000',
+      '👍🏽',
+      '\u0301',
+    ]) {
       for (const path of ['/search', '/search.json']) {
         const response = await t.app.inject(`${path}?q=${encodeURIComponent(q)}`);
         assert.equal(response.statusCode, 200, `${path} ${q}`);

@@ -48,26 +48,27 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
       const viewer = await currentReader(request, reply, deps);
       return sendPersonalPage(reply, 200, (await renderArticlePage(deps, request.params.slug, { viewer, query })).page);
     }
-    return sendPublicPage(request, reply, pageCache, ARTICLE_QUERY_KEYS, () =>
-      renderArticlePage(deps, request.params.slug, { viewer: null, query }),
-    );
+    return sendPublicPage(request, reply, pageCache, ARTICLE_QUERY_KEYS, () => renderArticlePage(deps, request.params.slug, { viewer: null, query }));
   });
 
   app.get<SlugParams>('/section/:slug', (request, reply) =>
     sendPublicPage(request, reply, pageCache, ['page'], async () => {
       const { section, ...storyPage } = await reading.section(request.params.slug, parsePageNumber(request.query.page));
       const keys = [SURROGATE_KEYS.section(section.id), ...listedStoryKeys(storyPage.stories)];
-      return keyed(h(StoryListPage, {
-        site: site(),
-        title: section.name,
-        description: section.description,
-        intro: section.description ? h('p', { class: 'standfirst' }, section.description) : undefined,
-        storyPage,
-        href: (page: number) => paths.section(section.slug, page),
-        crumb: { name: section.name, path: paths.section(section.slug) },
-        feed: { title: section.name, rss: paths.feeds.section(section.slug, 'rss'), atom: paths.feeds.section(section.slug, 'atom') },
-        showSection: false,
-      }), keys);
+      return keyed(
+        h(StoryListPage, {
+          site: site(),
+          title: section.name,
+          description: section.description,
+          intro: section.description ? h('p', { class: 'standfirst' }, section.description) : undefined,
+          storyPage,
+          href: (page: number) => paths.section(section.slug, page),
+          crumb: { name: section.name, path: paths.section(section.slug) },
+          feed: { title: section.name, rss: paths.feeds.section(section.slug, 'rss'), atom: paths.feeds.section(section.slug, 'atom') },
+          showSection: false,
+        }),
+        keys,
+      );
     }),
   );
 
@@ -75,21 +76,24 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
     sendPublicPage(request, reply, pageCache, ['page'], async () => {
       const { author, ...storyPage } = await reading.author(request.params.slug, parsePageNumber(request.query.page));
       const keys = [SURROGATE_KEYS.author(author.id), ...listedStoryKeys(storyPage.stories)];
-      return keyed(h(StoryListPage, {
-        site: site(),
-        title: author.name,
-        description: author.bio,
-        intro: h('div', { class: 'author-intro' }, [
-          author.jobTitle ? h('p', { class: 'author-title' }, author.jobTitle) : null,
-          h('p', null, h('a', { href: `mailto:${author.email}` }, author.email)),
-          h('p', { class: 'author-bio' }, author.bio),
-          h('h2', null, `Stories by ${author.name}`),
-        ]),
-        storyPage,
-        href: (page: number) => paths.author(author.slug, page),
-        crumb: { name: author.name, path: paths.author(author.slug) },
-        feed: { title: author.name, rss: paths.feeds.author(author.slug, 'rss'), atom: paths.feeds.author(author.slug, 'atom') },
-      }), keys);
+      return keyed(
+        h(StoryListPage, {
+          site: site(),
+          title: author.name,
+          description: author.bio,
+          intro: h('div', { class: 'author-intro' }, [
+            author.jobTitle ? h('p', { class: 'author-title' }, author.jobTitle) : null,
+            h('p', null, h('a', { href: `mailto:${author.email}` }, author.email)),
+            h('p', { class: 'author-bio' }, author.bio),
+            h('h2', null, `Stories by ${author.name}`),
+          ]),
+          storyPage,
+          href: (page: number) => paths.author(author.slug, page),
+          crumb: { name: author.name, path: paths.author(author.slug) },
+          feed: { title: author.name, rss: paths.feeds.author(author.slug, 'rss'), atom: paths.feeds.author(author.slug, 'atom') },
+        }),
+        keys,
+      );
     }),
   );
 
@@ -97,15 +101,18 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
     sendPublicPage(request, reply, pageCache, ['page'], async () => {
       const { tag, ...storyPage } = await reading.tag(request.params.slug, parsePageNumber(request.query.page));
       const keys = [SURROGATE_KEYS.tag(tag.id), ...listedStoryKeys(storyPage.stories)];
-      return keyed(h(StoryListPage, {
-        site: site(),
-        title: `#${tag.name}`,
-        description: `Stories tagged ${tag.name}`,
-        intro: h('p', null, `Stories tagged ${tag.name}, newest first.`),
-        storyPage,
-        href: (page: number) => paths.tag(tag.slug, page),
-        crumb: { name: `#${tag.name}`, path: paths.tag(tag.slug) },
-      }), keys);
+      return keyed(
+        h(StoryListPage, {
+          site: site(),
+          title: `#${tag.name}`,
+          description: `Stories tagged ${tag.name}`,
+          intro: h('p', null, `Stories tagged ${tag.name}, newest first.`),
+          storyPage,
+          href: (page: number) => paths.tag(tag.slug, page),
+          crumb: { name: `#${tag.name}`, path: paths.tag(tag.slug) },
+        }),
+        keys,
+      );
     }),
   );
 

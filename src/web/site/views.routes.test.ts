@@ -84,7 +84,11 @@ describe('counting views: the beacon and the pixel', () => {
     const { user } = await t.factories.staff({ role: 'contributor' });
     const cookie = await t.factories.sessionCookie(user.id);
     assert.equal((await report({ article: story.id }, { cookie })).headers['x-view'], 'staff');
-    assert.equal((await report({ article: story.id }, { cookie: 'dateline_session=forged-token' })).headers['x-view'], 'counted', 'a forged cookie is just a reader');
+    assert.equal(
+      (await report({ article: story.id }, { cookie: 'dateline_session=forged-token' })).headers['x-view'],
+      'counted',
+      'a forged cookie is just a reader',
+    );
     assert.equal((await storedViews(story.id)).total - before.total, 1);
   });
 
@@ -99,7 +103,11 @@ describe('counting views: the beacon and the pixel', () => {
     assert.equal((await report({ article: story.id, via: 'weekly-best' }, headers)).headers['x-view'], 'repeat');
     const after = await storedViews(story.id);
     assert.deepEqual(
-      { total: after.total - before.total, viaPopularNow: after.viaPopularNow - before.viaPopularNow, viaWeeklyBest: after.viaWeeklyBest - before.viaWeeklyBest },
+      {
+        total: after.total - before.total,
+        viaPopularNow: after.viaPopularNow - before.viaPopularNow,
+        viaWeeklyBest: after.viaWeeklyBest - before.viaWeeklyBest,
+      },
       { total: 5, viaPopularNow: 2, viaWeeklyBest: 1 },
     );
   });
@@ -113,7 +121,18 @@ describe('counting views: the beacon and the pixel', () => {
       assert.equal(response.statusCode, 404);
       assert.equal(response.headers['x-error-code'], 'ERR_ARTICLE_NOT_FOUND');
     }
-    const malformed: unknown[] = ['not json', '', '[]', 'null', '"text"', { article: 'abc' }, { article: 42 }, { story: story.id }, { article: story.id, via: 'x'.repeat(41) }, `{"article":"${story.id}","pad":"${'x'.repeat(2000)}"}`];
+    const malformed: unknown[] = [
+      'not json',
+      '',
+      '[]',
+      'null',
+      '"text"',
+      { article: 'abc' },
+      { article: 42 },
+      { story: story.id },
+      { article: story.id, via: 'x'.repeat(41) },
+      `{"article":"${story.id}","pad":"${'x'.repeat(2000)}"}`,
+    ];
     for (const body of malformed) {
       const response = await report(body);
       assert.equal(response.statusCode, 400, String(body).slice(0, 40));
@@ -136,7 +155,10 @@ describe('counting views: the beacon and the pixel', () => {
     assert.equal(pixel.headers['content-type'], 'image/gif');
     assert.equal(pixel.headers['x-view'], 'counted');
     assert.equal((await t.app.inject({ url: '/views/pixel.gif?article=nope', headers: { 'user-agent': CHROME } })).statusCode, 400);
-    assert.equal((await t.app.inject({ url: '/views/pixel.gif?article=00000000-0000-4000-8000-000000000000', headers: { 'user-agent': CHROME } })).statusCode, 404);
+    assert.equal(
+      (await t.app.inject({ url: '/views/pixel.gif?article=00000000-0000-4000-8000-000000000000', headers: { 'user-agent': CHROME } })).statusCode,
+      404,
+    );
     assert.equal((await storedViews(story.id)).total - before.total, 1);
   });
 

@@ -38,7 +38,12 @@ export interface ViewRoutesDeps {
 export async function registerViewRoutes(app: FastifyInstance, deps: ViewRoutesDeps): Promise<void> {
   // A fixed window (a counter per address) from the cluster: memory on one node, shared through
   // Redis on several. Flood control only, so an unreachable Redis lets views through.
-  const limiter = deps.cluster.rateLimiter('view-beacon', { limit: deps.config.viewBeaconLimit, windowMs: 60_000, window: 'fixed', whenUnavailable: 'allow' });
+  const limiter = deps.cluster.rateLimiter('view-beacon', {
+    limit: deps.config.viewBeaconLimit,
+    windowMs: 60_000,
+    window: 'fixed',
+    whenUnavailable: 'allow',
+  });
 
   await app.register(async (scope) => {
     acceptViewReportBodies(scope);
@@ -107,10 +112,5 @@ async function isStaff(request: FastifyRequest, deps: ViewRoutesDeps): Promise<b
 }
 
 function sendPixel(reply: FastifyReply, outcome: string): FastifyReply {
-  return reply
-    .code(200)
-    .header('content-type', 'image/gif')
-    .header('cache-control', CACHE_CONTROL.noStore)
-    .header('x-view', outcome)
-    .send(PIXEL_GIF);
+  return reply.code(200).header('content-type', 'image/gif').header('cache-control', CACHE_CONTROL.noStore).header('x-view', outcome).send(PIXEL_GIF);
 }

@@ -25,7 +25,6 @@ export interface BenchRoutesDeps {
  *   which looks it up as the real page does and then leaves it out (separates query from rendering).
  */
 export async function registerBenchRoutes(app: FastifyInstance, deps: BenchRoutesDeps): Promise<void> {
-
   await app.register(async (scope) => {
     acceptViewReportBodies(scope);
     scope.post('/_bench/noop', { bodyLimit: MAX_VIEW_REPORT_BYTES }, async (_request, reply) => reply.code(204).send());

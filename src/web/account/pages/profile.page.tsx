@@ -28,7 +28,9 @@ export function ProfilePage(props: ProfilePageProps) {
       <p>
         Signed in as <strong>{reader.displayName}</strong> ({reader.email}).
       </p>
-      {reader.banned && <p class="newsroom-notice">An editor has stopped this account from commenting. You can still read, and manage or delete the account.</p>}
+      {reader.banned && (
+        <p class="newsroom-notice">An editor has stopped this account from commenting. You can still read, and manage or delete the account.</p>
+      )}
       <Notice text={props.notice} />
       <ErrorSummary errors={errors} />
       <ul>
@@ -78,8 +80,8 @@ export function DeleteAccountPage(props: { site: SiteContext; csrfToken: string;
     <AccountLayout site={props.site} title="Delete your account" hasErrors={errors.length > 0}>
       <h1>Delete your account</h1>
       <p>
-        Your name, e-mail address and password are removed and you are signed out everywhere. Your comments stay where they are, shown as from “a deleted
-        reader”. This cannot be undone.
+        Your name, e-mail address and password are removed and you are signed out everywhere. Your comments stay where they are, shown as from “a
+        deleted reader”. This cannot be undone.
       </p>
       <ErrorSummary errors={errors} />
       <form method="post" action={paths.account.delete()} class="newsroom-form">

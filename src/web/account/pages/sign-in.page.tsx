@@ -50,7 +50,16 @@ export function SignUpPage(props: { site: SiteContext; next: string; displayName
           errors={errors}
         />
         <TextField id="email" label="E-mail address" type="email" autoComplete="email" value={props.email ?? ''} maxLength={254} errors={errors} />
-        <TextField id="password" label="Password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} minLength={MIN_PASSWORD_LENGTH} maxLength={256} errors={errors} />
+        <TextField
+          id="password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          hint={PASSWORD_HINT}
+          minLength={MIN_PASSWORD_LENGTH}
+          maxLength={256}
+          errors={errors}
+        />
         <button type="submit">Create account</button>
       </form>
       <p>

@@ -51,9 +51,7 @@ export function BarChart({
   const total = bars.reduce((sum, bar) => sum + bar.value, 0);
   const peak = bars.reduce<Bar | undefined>((best, bar) => (best === undefined || bar.value > best.value ? bar : best), undefined);
   const summary =
-    peak && peak.value > 0
-      ? `${title}: ${formatValue(total)} in all; highest ${formatValue(peak.value)} (${peak.label}).`
-      : `${title}: none yet.`;
+    peak && peak.value > 0 ? `${title}: ${formatValue(total)} in all; highest ${formatValue(peak.value)} (${peak.label}).` : `${title}: none yet.`;
   const scale = niceCeiling(peak?.value ?? 0);
   const yOf = (value: number) => round(TOP + PLOT_HEIGHT - (value / scale) * PLOT_HEIGHT);
   const slot = bars.length > 0 ? PLOT_WIDTH / bars.length : PLOT_WIDTH;
@@ -73,7 +71,14 @@ export function BarChart({
         ))}
         {bars.map((bar, index) =>
           bar.value > 0 ? (
-            <rect key={index} class="bar-chart-bar" x={round(LEFT + index * slot + (slot - barWidth) / 2)} y={yOf(bar.value)} width={barWidth} height={round(TOP + PLOT_HEIGHT - yOf(bar.value))}>
+            <rect
+              key={index}
+              class="bar-chart-bar"
+              x={round(LEFT + index * slot + (slot - barWidth) / 2)}
+              y={yOf(bar.value)}
+              width={barWidth}
+              height={round(TOP + PLOT_HEIGHT - yOf(bar.value))}
+            >
               <title>{`${bar.label}: ${formatValue(bar.value)}`}</title>
             </rect>
           ) : null,

@@ -15,7 +15,16 @@ export interface StoryChoices {
   media: readonly MediaAsset[];
 }
 
-function Text(props: { id: keyof StoryFormValues; label: string; values: StoryFormValues; errors: readonly FieldError[]; hint?: string; type?: 'text' | 'datetime-local' | 'number'; maxLength?: number; required?: boolean }) {
+function Text(props: {
+  id: keyof StoryFormValues;
+  label: string;
+  values: StoryFormValues;
+  errors: readonly FieldError[];
+  hint?: string;
+  type?: 'text' | 'datetime-local' | 'number';
+  maxLength?: number;
+  required?: boolean;
+}) {
   const value = props.values[props.id];
   return (
     <FieldWrap id={props.id} label={props.label} hint={props.hint} errors={props.errors}>
@@ -35,7 +44,14 @@ function Text(props: { id: keyof StoryFormValues; label: string; values: StoryFo
   );
 }
 
-function Select(props: { id: keyof StoryFormValues; label: string; values: StoryFormValues; errors: readonly FieldError[]; options: Array<{ value: string; label: string }>; hint?: string }) {
+function Select(props: {
+  id: keyof StoryFormValues;
+  label: string;
+  values: StoryFormValues;
+  errors: readonly FieldError[];
+  options: Array<{ value: string; label: string }>;
+  hint?: string;
+}) {
   const value = props.values[props.id];
   return (
     <FieldWrap id={props.id} label={props.label} hint={props.hint} errors={props.errors}>
@@ -53,7 +69,17 @@ function Select(props: { id: keyof StoryFormValues; label: string; values: Story
 }
 
 /** Every editable field of a story, grouped in fieldsets; no script needed. */
-export function StoryFields({ values, errors, choices, previewBodyUrl }: { values: StoryFormValues; errors: readonly FieldError[]; choices: StoryChoices; previewBodyUrl: string }) {
+export function StoryFields({
+  values,
+  errors,
+  choices,
+  previewBodyUrl,
+}: {
+  values: StoryFormValues;
+  errors: readonly FieldError[];
+  choices: StoryChoices;
+  previewBodyUrl: string;
+}) {
   const hero = choices.media.find((asset) => asset.id === values.heroMediaId);
   const thumb = hero?.variants.slice().sort((a, b) => a.width - b.width)[0];
   return (
@@ -69,7 +95,14 @@ export function StoryFields({ values, errors, choices, previewBodyUrl }: { value
           errors={errors}
         >
           {(describedBy, invalid) => (
-            <textarea id="body" name="body" rows={18} aria-invalid={invalid ? 'true' : undefined} aria-describedby={describedBy} data-preview-url={previewBodyUrl}>
+            <textarea
+              id="body"
+              name="body"
+              rows={18}
+              aria-invalid={invalid ? 'true' : undefined}
+              aria-describedby={describedBy}
+              data-preview-url={previewBodyUrl}
+            >
               {values.body}
             </textarea>
           )}
@@ -98,12 +131,25 @@ export function StoryFields({ values, errors, choices, previewBodyUrl }: { value
       </fieldset>
       <fieldset>
         <legend>Placement</legend>
-        <Select id="sectionId" label="Section" values={values} errors={errors} options={[{ value: '', label: 'Choose a section' }, ...choices.sections.map((section) => ({ value: section.id, label: section.name }))]} />
+        <Select
+          id="sectionId"
+          label="Section"
+          values={values}
+          errors={errors}
+          options={[{ value: '', label: 'Choose a section' }, ...choices.sections.map((section) => ({ value: section.id, label: section.name }))]}
+        />
         <Select id="typeLabel" label="Type" values={values} errors={errors} options={TYPE_LABELS.map((label) => ({ value: label, label }))} />
         <Text id="tags" label="Tags" hint="Separate tags with commas." values={values} errors={errors} />
         <FieldWrap id="authorIds" label="Authors" hint="Choose one or more; hold Ctrl (or Cmd) to choose several." errors={errors}>
           {(describedBy, invalid) => (
-            <select id="authorIds" name="authorIds" multiple size={Math.min(6, Math.max(2, choices.authors.length))} aria-invalid={invalid ? 'true' : undefined} aria-describedby={describedBy}>
+            <select
+              id="authorIds"
+              name="authorIds"
+              multiple
+              size={Math.min(6, Math.max(2, choices.authors.length))}
+              aria-invalid={invalid ? 'true' : undefined}
+              aria-describedby={describedBy}
+            >
               {choices.authors.map((author) => (
                 <option key={author.id} value={author.id} selected={values.authorIds.includes(author.id)}>
                   {author.name}
@@ -112,26 +158,75 @@ export function StoryFields({ values, errors, choices, previewBodyUrl }: { value
             </select>
           )}
         </FieldWrap>
-        <Select id="seriesId" label="Series" values={values} errors={errors} options={[{ value: '', label: 'Not in a series' }, ...choices.series.map((series) => ({ value: series.id, label: series.title }))]} />
-        <Text id="seriesPart" label="Part number" hint="Only for a story in a series; shown to readers as “Part 2”." type="number" values={values} errors={errors} />
+        <Select
+          id="seriesId"
+          label="Series"
+          values={values}
+          errors={errors}
+          options={[{ value: '', label: 'Not in a series' }, ...choices.series.map((series) => ({ value: series.id, label: series.title }))]}
+        />
+        <Text
+          id="seriesPart"
+          label="Part number"
+          hint="Only for a story in a series; shown to readers as “Part 2”."
+          type="number"
+          values={values}
+          errors={errors}
+        />
       </fieldset>
       <fieldset>
         <legend>Hero image</legend>
-        <Select id="heroMediaId" label="Hero image" hint="Images from the media library, by their alt text." values={values} errors={errors} options={[{ value: '', label: 'No hero image' }, ...choices.media.map((asset) => ({ value: asset.id, label: asset.alt }))]} />
-        {hero && thumb && <img class="story-hero-thumb" src={paths.media(thumb.file)} alt={`Current hero image: ${hero.alt}`} width={160} height={Math.round((160 * thumb.height) / Math.max(1, thumb.width))} />}
+        <Select
+          id="heroMediaId"
+          label="Hero image"
+          hint="Images from the media library, by their alt text."
+          values={values}
+          errors={errors}
+          options={[{ value: '', label: 'No hero image' }, ...choices.media.map((asset) => ({ value: asset.id, label: asset.alt }))]}
+        />
+        {hero && thumb && (
+          <img
+            class="story-hero-thumb"
+            src={paths.media(thumb.file)}
+            alt={`Current hero image: ${hero.alt}`}
+            width={160}
+            height={Math.round((160 * thumb.height) / Math.max(1, thumb.width))}
+          />
+        )}
       </fieldset>
       <fieldset>
         <legend>Address, search and embargo</legend>
-        <Text id="slug" label="Slug (web address)" hint="Lower-case letters, digits and hyphens. Leave blank to make one from the headline." values={values} errors={errors} maxLength={120} />
+        <Text
+          id="slug"
+          label="Slug (web address)"
+          hint="Lower-case letters, digits and hyphens. Leave blank to make one from the headline."
+          values={values}
+          errors={errors}
+          maxLength={120}
+        />
         <Text id="seoTitle" label="SEO title (optional)" values={values} errors={errors} maxLength={120} />
         <Text id="seoDescription" label="SEO description (optional)" values={values} errors={errors} maxLength={300} />
-        <Text id="embargoUntil" label="Embargo until (optional)" hint="In the publication’s time zone. Readers cannot see the story before then." type="datetime-local" values={values} errors={errors} />
+        <Text
+          id="embargoUntil"
+          label="Embargo until (optional)"
+          hint="In the publication’s time zone. Readers cannot see the story before then."
+          type="datetime-local"
+          values={values}
+          errors={errors}
+        />
       </fieldset>
       <fieldset>
         <legend>Comments</legend>
         <input type="hidden" name={COMMENTS_SWITCH_FIELD} value="1" />
         <div class="field field-checkbox">
-          <input id="commentsEnabled" name="commentsEnabled" type="checkbox" value="on" checked={values.commentsEnabled !== false} aria-describedby="commentsEnabled-hint" />
+          <input
+            id="commentsEnabled"
+            name="commentsEnabled"
+            type="checkbox"
+            value="on"
+            checked={values.commentsEnabled !== false}
+            aria-describedby="commentsEnabled-hint"
+          />
           <label for="commentsEnabled">Comments open on this story</label>
         </div>
         <p id="commentsEnabled-hint" class="field-hint">

@@ -88,7 +88,16 @@ export function ApiKeyListPage(props: ApiKeyListProps) {
       <h2>Create a key</h2>
       <form method="post" action={newsroomPaths.apiKeys()} class="newsroom-form newsroom-form-page">
         <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
-        <TextField id="key-name" label="Name" type="text" autoComplete="off" value={props.name} maxLength={100} hint="Who will use it, such as the partner's name." errors={errors} />
+        <TextField
+          id="key-name"
+          label="Name"
+          type="text"
+          autoComplete="off"
+          value={props.name}
+          maxLength={100}
+          hint="Who will use it, such as the partner's name."
+          errors={errors}
+        />
         <button type="submit">Create API key</button>
       </form>
     </NewsroomLayout>

@@ -59,9 +59,9 @@ export function AudiencePage({ site, viewer, report }: { site: SiteContext; view
     <NewsroomLayout site={site} title="Audience" viewer={viewer} current={newsroomPaths.audience()}>
       <h1>Audience</h1>
       <p class="audience-lead">
-        A view is one reader reading one story on one day, counted by the page once it has loaded. Bots, link prefetches and signed-in staff are
-        not counted, and no personal data is stored: readers are told apart only by a hash whose salt changes every day. Hours and days are in
-        the publication’s time zone, <strong>{report.timeZone}</strong>; the latest hour and today are still counting.
+        A view is one reader reading one story on one day, counted by the page once it has loaded. Bots, link prefetches and signed-in staff are not
+        counted, and no personal data is stored: readers are told apart only by a hash whose salt changes every day. Hours and days are in the
+        publication’s time zone, <strong>{report.timeZone}</strong>; the latest hour and today are still counting.
       </p>
 
       <nav class="audience-periods" aria-label="Period">
@@ -89,10 +89,22 @@ export function AudiencePage({ site, viewer, report }: { site: SiteContext; view
       </p>
 
       <h2>Views per hour</h2>
-      <BarChart title={scoped(`Views per hour, last ${HOURS_CHARTED} hours`)} bars={hourBars} formatValue={count} labelHeading="Hour starting" valueHeading="Views" />
+      <BarChart
+        title={scoped(`Views per hour, last ${HOURS_CHARTED} hours`)}
+        bars={hourBars}
+        formatValue={count}
+        labelHeading="Hour starting"
+        valueHeading="Views"
+      />
 
       <h2>Views per day</h2>
-      <BarChart title={scoped(`Views per day, last ${DAYS_CHARTED} days`)} bars={dayBars} formatValue={count} labelHeading="Day" valueHeading="Views" />
+      <BarChart
+        title={scoped(`Views per day, last ${DAYS_CHARTED} days`)}
+        bars={dayBars}
+        formatValue={count}
+        labelHeading="Day"
+        valueHeading="Views"
+      />
 
       <h2>Top stories, {PERIOD_LABELS[report.period].toLowerCase()}</h2>
       {report.topStories.length === 0 ? (
@@ -103,12 +115,18 @@ export function AudiencePage({ site, viewer, report }: { site: SiteContext; view
             <caption>{scoped(`The most viewed stories ${PERIOD_PHRASES[report.period]}, with their views since publication`)}</caption>
             <thead>
               <tr>
-                <th scope="col" class="numeric">Rank</th>
+                <th scope="col" class="numeric">
+                  Rank
+                </th>
                 <th scope="col">Story</th>
                 <th scope="col">Section</th>
                 <th scope="col">Authors</th>
-                <th scope="col" class="numeric">Views</th>
-                <th scope="col" class="numeric">All time</th>
+                <th scope="col" class="numeric">
+                  Views
+                </th>
+                <th scope="col" class="numeric">
+                  All time
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -159,7 +177,21 @@ export function AudiencePage({ site, viewer, report }: { site: SiteContext; view
   );
 }
 
-function FilterSelect({ id, name, label, all, choices, selected }: { id: string; name: string; label: string; all: string; choices: readonly NamedRef[]; selected?: NamedRef }) {
+function FilterSelect({
+  id,
+  name,
+  label,
+  all,
+  choices,
+  selected,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  all: string;
+  choices: readonly NamedRef[];
+  selected?: NamedRef;
+}) {
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -176,7 +208,19 @@ function FilterSelect({ id, name, label, all, choices, selected }: { id: string;
 }
 
 /** Views grouped by section or author; each name narrows the whole page to it. */
-function GroupTable({ caption, heading, rows, link, count }: { caption: string; heading: string; rows: readonly GroupViews[]; link: (row: GroupViews) => string; count: (value: number) => string }) {
+function GroupTable({
+  caption,
+  heading,
+  rows,
+  link,
+  count,
+}: {
+  caption: string;
+  heading: string;
+  rows: readonly GroupViews[];
+  link: (row: GroupViews) => string;
+  count: (value: number) => string;
+}) {
   if (rows.length === 0) return <p class="empty-note">No views in this period yet.</p>;
   return (
     <div class="newsroom-table-wrap">

@@ -54,16 +54,42 @@ export function AuthorFormPage({
         <form method="post" action={authorId ? newsroomPaths.author(authorId) : newsroomPaths.authorNew()} class="newsroom-form">
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
           <TextField id="name" label="Name" type="text" autoComplete="off" value={fields.name} maxLength={100} errors={errors} />
-          <TextField id="slug" label="Web address (slug)" type="text" autoComplete="off" value={fields.slug} hint="Lower-case letters, numbers and hyphens, e.g. min-ji-park." maxLength={120} errors={errors} />
+          <TextField
+            id="slug"
+            label="Web address (slug)"
+            type="text"
+            autoComplete="off"
+            value={fields.slug}
+            hint="Lower-case letters, numbers and hyphens, e.g. min-ji-park."
+            maxLength={120}
+            errors={errors}
+          />
           <div class={errorOf('email') ? 'field field-has-error' : 'field'}>
             <label for="email">E-mail address (shown on bylines)</label>
             <FieldErrorText id="email" error={errorOf('email')} />
-            <input id="email" name="email" type="email" autoComplete="off" value={fields.email} maxLength={254} required aria-describedby={errorOf('email') ? 'email-error' : undefined} />
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="off"
+              value={fields.email}
+              maxLength={254}
+              required
+              aria-describedby={errorOf('email') ? 'email-error' : undefined}
+            />
           </div>
           <div class={errorOf('job-title') ? 'field field-has-error' : 'field'}>
             <label for="job-title">Job title (optional)</label>
             <FieldErrorText id="job-title" error={errorOf('job-title')} />
-            <input id="job-title" name="job-title" type="text" autoComplete="off" value={fields.jobTitle} maxLength={100} aria-describedby={errorOf('job-title') ? 'job-title-error' : undefined} />
+            <input
+              id="job-title"
+              name="job-title"
+              type="text"
+              autoComplete="off"
+              value={fields.jobTitle}
+              maxLength={100}
+              aria-describedby={errorOf('job-title') ? 'job-title-error' : undefined}
+            />
           </div>
           <div class="field">
             <label for="bio">Short bio (optional)</label>

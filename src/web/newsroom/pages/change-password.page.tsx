@@ -19,7 +19,12 @@ export function ChangePasswordPage({
   changed?: boolean;
 }) {
   return (
-    <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: Change password' : 'Change password'} viewer={viewer} current={newsroomPaths.password()}>
+    <NewsroomLayout
+      site={site}
+      title={errors.length > 0 ? 'Error: Change password' : 'Change password'}
+      viewer={viewer}
+      current={newsroomPaths.password()}
+    >
       <div class="newsroom-form-page">
         <h1>Change your password</h1>
         <Notice text={changed && 'Your password has been changed. You have been signed out everywhere else.'} />

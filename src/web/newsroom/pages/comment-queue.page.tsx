@@ -71,7 +71,13 @@ export function CommentQueuePage(props: { site: SiteContext; viewer: NewsroomVie
       </nav>
       <h2>{VIEW_LABELS[queue.view]}</h2>
       {queue.items.length === 0 ? (
-        <p>{queue.view === 'pending' ? 'No comments are waiting for approval.' : queue.view === 'reported' ? 'No comments have been reported.' : 'No comments yet.'}</p>
+        <p>
+          {queue.view === 'pending'
+            ? 'No comments are waiting for approval.'
+            : queue.view === 'reported'
+              ? 'No comments have been reported.'
+              : 'No comments yet.'}
+        </p>
       ) : (
         <ol class="curation-picks comment-queue">
           {queue.items.map((item) => (
@@ -84,7 +90,9 @@ export function CommentQueuePage(props: { site: SiteContext; viewer: NewsroomVie
           <p>
             Page {queue.pagination.page} of {queue.pagination.totalPages}.{' '}
             {queue.pagination.page > 1 && <a href={newsroomPaths.comments({ show: queue.view, page: queue.pagination.page - 1 })}>Newer comments</a>}{' '}
-            {queue.pagination.page < queue.pagination.totalPages && <a href={newsroomPaths.comments({ show: queue.view, page: queue.pagination.page + 1 })}>Older comments</a>}
+            {queue.pagination.page < queue.pagination.totalPages && (
+              <a href={newsroomPaths.comments({ show: queue.view, page: queue.pagination.page + 1 })}>Older comments</a>
+            )}
           </p>
         </nav>
       )}
@@ -125,9 +133,7 @@ function QueueEntry({ item, site, viewer, queue }: { item: QueueItem; site: Site
       </p>
       {item.reportCount > 0 && (
         <p>
-          <strong class="field-error">
-            Reported {item.reportCount === 1 ? 'once' : `${item.reportCount} times`}
-          </strong>
+          <strong class="field-error">Reported {item.reportCount === 1 ? 'once' : `${item.reportCount} times`}</strong>
         </p>
       )}
       <blockquote>
@@ -164,12 +170,23 @@ export interface CommentSettingsValues {
 }
 
 /** The publication's comment mode and word blocklist. */
-export function CommentSettingsPage(props: { site: SiteContext; viewer: NewsroomViewer; values: CommentSettingsValues; saved?: boolean; errors?: readonly FieldError[] }) {
+export function CommentSettingsPage(props: {
+  site: SiteContext;
+  viewer: NewsroomViewer;
+  values: CommentSettingsValues;
+  saved?: boolean;
+  errors?: readonly FieldError[];
+}) {
   const errors = props.errors ?? [];
   const modeError = errors.find((error) => error.field === 'comments-mode-open');
   const blocklistError = errors.find((error) => error.field === 'comment-blocklist');
   return (
-    <NewsroomLayout site={props.site} title={errors.length > 0 ? 'Error: Comment settings' : 'Comment settings'} viewer={props.viewer} current={newsroomPaths.commentSettings()}>
+    <NewsroomLayout
+      site={props.site}
+      title={errors.length > 0 ? 'Error: Comment settings' : 'Comment settings'}
+      viewer={props.viewer}
+      current={newsroomPaths.commentSettings()}
+    >
       <h1>Comment settings</h1>
       {props.saved && (
         <p class="newsroom-notice" role="status">
@@ -182,7 +199,10 @@ export function CommentSettingsPage(props: { site: SiteContext; viewer: Newsroom
       </p>
       <form method="post" action={newsroomPaths.commentSettings()} class="newsroom-form">
         <input type="hidden" name={CSRF_FIELD} value={props.viewer.csrfToken} />
-        <fieldset class={modeError ? 'newsroom-fieldset field-has-error' : 'newsroom-fieldset'} aria-describedby={modeError ? 'comments-mode-error' : undefined}>
+        <fieldset
+          class={modeError ? 'newsroom-fieldset field-has-error' : 'newsroom-fieldset'}
+          aria-describedby={modeError ? 'comments-mode-error' : undefined}
+        >
           <legend>Comments on this site</legend>
           {modeError && (
             <p id="comments-mode-error" class="field-error">
@@ -213,7 +233,8 @@ export function CommentSettingsPage(props: { site: SiteContext; viewer: Newsroom
         <div class={blocklistError ? 'field field-has-error' : 'field'}>
           <label for="comment-blocklist">Blocklist</label>
           <p id="comment-blocklist-hint" class="field-hint">
-            One word or phrase a line; capitals do not matter. A comment containing one waits here for an editor instead of appearing. At most {BLOCKLIST_MAX_ENTRIES} entries of up to {BLOCKLIST_MAX_LENGTH} characters.
+            One word or phrase a line; capitals do not matter. A comment containing one waits here for an editor instead of appearing. At most{' '}
+            {BLOCKLIST_MAX_ENTRIES} entries of up to {BLOCKLIST_MAX_LENGTH} characters.
           </p>
           {blocklistError && (
             <p id="comment-blocklist-error" class="field-error">

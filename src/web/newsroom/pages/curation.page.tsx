@@ -42,7 +42,12 @@ export function CurationPage(props: CurationPageProps) {
   const { timeZone } = props.site.publication;
   const notice = props.saved ? SAVED_NOTICES[props.saved] : undefined;
   return (
-    <NewsroomLayout site={props.site} title={errors.length > 0 ? 'Error: Curation' : 'Curation'} viewer={props.viewer} current={newsroomPaths.curation()}>
+    <NewsroomLayout
+      site={props.site}
+      title={errors.length > 0 ? 'Error: Curation' : 'Curation'}
+      viewer={props.viewer}
+      current={newsroomPaths.curation()}
+    >
       <h1>Curation</h1>
       <Notice text={notice} />
       <ErrorSummary errors={errors} />
@@ -73,7 +78,14 @@ export function CurationPage(props: CurationPageProps) {
         </p>
         <form method="post" action={newsroomPaths.curationLead()} class="newsroom-form">
           <Csrf viewer={props.viewer} />
-          <StorySelect id="lead-story" label="Lead story" stories={props.lead && !props.stories.some((s) => s.id === props.lead?.id) ? [props.lead, ...props.stories] : props.stories} selected={props.leadChoice ?? ''} newestOption errors={errors} />
+          <StorySelect
+            id="lead-story"
+            label="Lead story"
+            stories={props.lead && !props.stories.some((s) => s.id === props.lead?.id) ? [props.lead, ...props.stories] : props.stories}
+            selected={props.leadChoice ?? ''}
+            newestOption
+            errors={errors}
+          />
           <button type="submit">Save lead story</button>
         </form>
       </section>
@@ -96,7 +108,15 @@ export function CurationPage(props: CurationPageProps) {
         )}
         <form method="post" action={newsroomPaths.curationBanner()} class="newsroom-form">
           <Csrf viewer={props.viewer} />
-          <Field id="banner-text" label="Text" type="text" maxLength={200} required value={props.bannerValues?.text ?? props.banner?.text} errors={errors} />
+          <Field
+            id="banner-text"
+            label="Text"
+            type="text"
+            maxLength={200}
+            required
+            value={props.bannerValues?.text ?? props.banner?.text}
+            errors={errors}
+          />
           <Field
             id="banner-link"
             label="Link (optional)"
@@ -121,7 +141,15 @@ export function CurationPage(props: CurationPageProps) {
   );
 }
 
-function PickItem({ pick, first, last, viewer, site, now, errors }: CurationPageProps & { pick: PickEntry; first: boolean; last: boolean; errors: readonly FieldError[] }) {
+function PickItem({
+  pick,
+  first,
+  last,
+  viewer,
+  site,
+  now,
+  errors,
+}: CurationPageProps & { pick: PickEntry; first: boolean; last: boolean; errors: readonly FieldError[] }) {
   const expired = pick.expiresAt !== null && pick.expiresAt <= now;
   const field = `expires-${pick.id}`;
   return (
@@ -131,14 +159,47 @@ function PickItem({ pick, first, last, viewer, site, now, errors }: CurationPage
         {pick.expiresAt === null ? 'No expiry' : `${expired ? 'Expired' : 'Expires'} ${formatDateTime(pick.expiresAt, site.publication)}`}
       </span>
       <div>
-        {!first && <InlineAction viewer={viewer} action={newsroomPaths.curationPick(pick.id, 'move')} name="direction" value="up" label="Move up" what={pick.headline} />}
-        {!last && <InlineAction viewer={viewer} action={newsroomPaths.curationPick(pick.id, 'move')} name="direction" value="down" label="Move down" what={pick.headline} />}
+        {!first && (
+          <InlineAction
+            viewer={viewer}
+            action={newsroomPaths.curationPick(pick.id, 'move')}
+            name="direction"
+            value="up"
+            label="Move up"
+            what={pick.headline}
+          />
+        )}
+        {!last && (
+          <InlineAction
+            viewer={viewer}
+            action={newsroomPaths.curationPick(pick.id, 'move')}
+            name="direction"
+            value="down"
+            label="Move down"
+            what={pick.headline}
+          />
+        )}
         <InlineAction viewer={viewer} action={newsroomPaths.curationPick(pick.id, 'remove')} label="Remove" what={pick.headline} />
-        {pick.expiresAt !== null && <InlineAction viewer={viewer} action={newsroomPaths.curationPick(pick.id, 'expiry')} name="expires-at" value="" label="Clear expiry" what={pick.headline} />}
+        {pick.expiresAt !== null && (
+          <InlineAction
+            viewer={viewer}
+            action={newsroomPaths.curationPick(pick.id, 'expiry')}
+            name="expires-at"
+            value=""
+            label="Clear expiry"
+            what={pick.headline}
+          />
+        )}
       </div>
       <form method="post" action={newsroomPaths.curationPick(pick.id, 'expiry')} class="newsroom-form">
         <Csrf viewer={viewer} />
-        <DateTimeField id={field} name="expires-at" label={`Expiry of “${pick.headline}”`} value={pick.expiresAt ? formatZonedDateTime(pick.expiresAt, site.publication.timeZone) : undefined} errors={errors} />
+        <DateTimeField
+          id={field}
+          name="expires-at"
+          label={`Expiry of “${pick.headline}”`}
+          value={pick.expiresAt ? formatZonedDateTime(pick.expiresAt, site.publication.timeZone) : undefined}
+          errors={errors}
+        />
         <button type="submit">Set expiry</button>
       </form>
     </li>
@@ -178,7 +239,16 @@ function describedBy(id: string, hint: boolean, errors: readonly FieldError[]): 
   return ids.join(' ') || undefined;
 }
 
-function Field(props: { id: string; label: string; hint?: string; type: 'text'; maxLength: number; required?: boolean; value?: string; errors: readonly FieldError[] }) {
+function Field(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  type: 'text';
+  maxLength: number;
+  required?: boolean;
+  value?: string;
+  errors: readonly FieldError[];
+}) {
   const invalid = props.errors.some((error) => error.field === props.id);
   return (
     <div class={invalid ? 'field field-has-error' : 'field'}>
@@ -189,29 +259,68 @@ function Field(props: { id: string; label: string; hint?: string; type: 'text'; 
         </p>
       )}
       <ErrorText id={props.id} errors={props.errors} />
-      <input id={props.id} name={props.id} type={props.type} maxLength={props.maxLength} required={props.required} value={props.value} aria-invalid={invalid ? 'true' : undefined} aria-describedby={describedBy(props.id, Boolean(props.hint), props.errors)} />
+      <input
+        id={props.id}
+        name={props.id}
+        type={props.type}
+        maxLength={props.maxLength}
+        required={props.required}
+        value={props.value}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(props.id, Boolean(props.hint), props.errors)}
+      />
     </div>
   );
 }
 
-function DateTimeField(props: { id: string; name?: string; label: string; required?: boolean; min?: string; value?: string; errors: readonly FieldError[] }) {
+function DateTimeField(props: {
+  id: string;
+  name?: string;
+  label: string;
+  required?: boolean;
+  min?: string;
+  value?: string;
+  errors: readonly FieldError[];
+}) {
   const invalid = props.errors.some((error) => error.field === props.id);
   return (
     <div class={invalid ? 'field field-has-error' : 'field'}>
       <label for={props.id}>{props.label}</label>
       <ErrorText id={props.id} errors={props.errors} />
-      <input id={props.id} name={props.name ?? props.id} type="datetime-local" required={props.required} min={props.min} value={props.value} aria-invalid={invalid ? 'true' : undefined} aria-describedby={describedBy(props.id, false, props.errors)} />
+      <input
+        id={props.id}
+        name={props.name ?? props.id}
+        type="datetime-local"
+        required={props.required}
+        min={props.min}
+        value={props.value}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(props.id, false, props.errors)}
+      />
     </div>
   );
 }
 
-function StorySelect(props: { id: string; label: string; stories: readonly ArticleSummary[]; selected?: string; newestOption?: boolean; errors: readonly FieldError[] }) {
+function StorySelect(props: {
+  id: string;
+  label: string;
+  stories: readonly ArticleSummary[];
+  selected?: string;
+  newestOption?: boolean;
+  errors: readonly FieldError[];
+}) {
   const invalid = props.errors.some((error) => error.field === props.id);
   return (
     <div class={invalid ? 'field field-has-error' : 'field'}>
       <label for={props.id}>{props.label}</label>
       <ErrorText id={props.id} errors={props.errors} />
-      <select id={props.id} name={props.id} required={!props.newestOption} aria-invalid={invalid ? 'true' : undefined} aria-describedby={describedBy(props.id, false, props.errors)}>
+      <select
+        id={props.id}
+        name={props.id}
+        required={!props.newestOption}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(props.id, false, props.errors)}
+      >
         {props.newestOption ? <option value="">The newest story (automatic)</option> : <option value="">Choose a story</option>}
         {props.stories.map((story) => (
           <option key={story.id} value={story.id} selected={story.id === props.selected}>

@@ -20,7 +20,12 @@ export function MediaEditPage(props: {
   const errors = props.errors ?? [];
   const preview = props.asset.variants.find((variant) => variant.format === 'jpeg');
   return (
-    <NewsroomLayout site={props.site} title={errors.length > 0 ? 'Error: Edit image details' : 'Edit image details'} viewer={props.viewer} current={newsroomPaths.media()}>
+    <NewsroomLayout
+      site={props.site}
+      title={errors.length > 0 ? 'Error: Edit image details' : 'Edit image details'}
+      viewer={props.viewer}
+      current={newsroomPaths.media()}
+    >
       <div class="newsroom-form-page">
         <h1>Edit image details</h1>
         <p>

@@ -17,7 +17,15 @@ export interface MediaDetailsValues {
 export function MediaDetailsFields({ values, errors }: { values?: MediaDetailsValues; errors: readonly FieldError[] }) {
   return (
     <>
-      <TextField id="alt" type="text" label="Alt text" hint="Describe the image for people who cannot see it (up to 300 characters)." maxLength={300} value={values?.alt} errors={errors} />
+      <TextField
+        id="alt"
+        type="text"
+        label="Alt text"
+        hint="Describe the image for people who cannot see it (up to 300 characters)."
+        maxLength={300}
+        value={values?.alt}
+        errors={errors}
+      />
       <TextField id="caption" type="text" label="Caption (optional)" maxLength={1000} required={false} value={values?.caption} errors={errors} />
       <TextField id="credit" type="text" label="Credit (optional)" maxLength={200} required={false} value={values?.credit} errors={errors} />
     </>
@@ -70,7 +78,9 @@ export function MediaLibraryPage(props: {
             const thumbnail = thumbnailOf(asset);
             return (
               <li key={asset.id}>
-                {thumbnail && <img src={paths.media(thumbnail.file)} width={thumbnail.width} height={thumbnail.height} alt={asset.alt} loading="lazy" />}
+                {thumbnail && (
+                  <img src={paths.media(thumbnail.file)} width={thumbnail.width} height={thumbnail.height} alt={asset.alt} loading="lazy" />
+                )}
                 <p class="media-alt">
                   <strong>Alt:</strong> {asset.alt}
                 </p>

@@ -54,7 +54,13 @@ export function SectionFormPage({
                 {descriptionError.message}
               </p>
             )}
-            <textarea id="description" name="description" rows={3} maxLength={500} aria-describedby={descriptionError ? 'description-error' : undefined}>
+            <textarea
+              id="description"
+              name="description"
+              rows={3}
+              maxLength={500}
+              aria-describedby={descriptionError ? 'description-error' : undefined}
+            >
               {fields.description}
             </textarea>
           </div>

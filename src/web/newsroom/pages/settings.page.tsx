@@ -49,7 +49,12 @@ export function SettingsPage({
   const logoError = errorOf('logo');
   const feedContentError = errorOf('feed-content-full');
   return (
-    <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: Publication settings' : 'Publication settings'} viewer={viewer} current={newsroomPaths.settings()}>
+    <NewsroomLayout
+      site={site}
+      title={errors.length > 0 ? 'Error: Publication settings' : 'Publication settings'}
+      viewer={viewer}
+      current={newsroomPaths.settings()}
+    >
       <div class="newsroom-form-page">
         <h1>Publication settings</h1>
         <Notice text={saved && 'The settings have been saved. Readers see them now.'} />
@@ -66,15 +71,64 @@ export function SettingsPage({
                 {descriptionError.message}
               </p>
             )}
-            <textarea id="description" name="description" rows={3} maxLength={500} aria-describedby={descriptionError ? 'description-error' : undefined}>
+            <textarea
+              id="description"
+              name="description"
+              rows={3}
+              maxLength={500}
+              aria-describedby={descriptionError ? 'description-error' : undefined}
+            >
               {values.description}
             </textarea>
           </div>
-          <TextField id="language" label="Language" type="text" autoComplete="off" value={values.language} hint="A language tag such as en, en-GB or ko." maxLength={35} errors={errors} />
-          <TextField id="time-zone" label="Time zone" type="text" autoComplete="off" value={values['time-zone']} hint="An IANA time zone such as Asia/Seoul or Europe/London." maxLength={64} errors={errors} />
-          <TextField id="contact-email" label="Contact e-mail address" type="email" autoComplete="off" value={values['contact-email']} maxLength={254} errors={errors} />
-          <TextField id="copyright-holder" label="Copyright holder" type="text" autoComplete="off" value={values['copyright-holder']} maxLength={200} errors={errors} />
-          <TextField id="founded-year" label="Year founded" type="text" autoComplete="off" value={values['founded-year']} hint="Four digits, e.g. 1965." maxLength={4} errors={errors} />
+          <TextField
+            id="language"
+            label="Language"
+            type="text"
+            autoComplete="off"
+            value={values.language}
+            hint="A language tag such as en, en-GB or ko."
+            maxLength={35}
+            errors={errors}
+          />
+          <TextField
+            id="time-zone"
+            label="Time zone"
+            type="text"
+            autoComplete="off"
+            value={values['time-zone']}
+            hint="An IANA time zone such as Asia/Seoul or Europe/London."
+            maxLength={64}
+            errors={errors}
+          />
+          <TextField
+            id="contact-email"
+            label="Contact e-mail address"
+            type="email"
+            autoComplete="off"
+            value={values['contact-email']}
+            maxLength={254}
+            errors={errors}
+          />
+          <TextField
+            id="copyright-holder"
+            label="Copyright holder"
+            type="text"
+            autoComplete="off"
+            value={values['copyright-holder']}
+            maxLength={200}
+            errors={errors}
+          />
+          <TextField
+            id="founded-year"
+            label="Year founded"
+            type="text"
+            autoComplete="off"
+            value={values['founded-year']}
+            hint="Four digits, e.g. 1965."
+            maxLength={4}
+            errors={errors}
+          />
           <div class={logoError ? 'field field-has-error' : 'field'}>
             <label for="logo">Logo</label>
             <p id="logo-hint" class="field-hint">
@@ -120,7 +174,10 @@ export function SettingsPage({
               errors={errors}
             />
           </fieldset>
-          <fieldset class={feedContentError ? 'newsroom-fieldset field-has-error' : 'newsroom-fieldset'} aria-describedby={feedContentError ? 'feed-content-error' : undefined}>
+          <fieldset
+            class={feedContentError ? 'newsroom-fieldset field-has-error' : 'newsroom-fieldset'}
+            aria-describedby={feedContentError ? 'feed-content-error' : undefined}
+          >
             <legend>RSS and Atom feeds carry</legend>
             {feedContentError && (
               <p id="feed-content-error" class="field-error">

@@ -75,7 +75,15 @@ export function StaffListPage(props: StaffListProps) {
       <h2>Invite someone</h2>
       <form method="post" action={newsroomPaths.staffInvite()} class="newsroom-form newsroom-form-page">
         <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
-        <TextField id="invite-email" label="E-mail address" type="email" autoComplete="off" value={props.inviteEmail} maxLength={254} errors={errors} />
+        <TextField
+          id="invite-email"
+          label="E-mail address"
+          type="email"
+          autoComplete="off"
+          value={props.inviteEmail}
+          maxLength={254}
+          errors={errors}
+        />
         <div class={errors.some((error) => error.field === 'invite-role') ? 'field field-has-error' : 'field'}>
           <label for="invite-role">Role</label>
           <select id="invite-role" name="role">
@@ -95,7 +103,8 @@ export function StaffListPage(props: StaffListProps) {
           <ul>
             {invitations.map((invitation) => (
               <li key={invitation.id}>
-                {invitation.email} ({roleLabel(invitation.role)}), expires <time dateTime={invitation.expiresAt.toISOString()}>{invitation.expiresAt.toISOString().slice(0, 10)}</time>
+                {invitation.email} ({roleLabel(invitation.role)}), expires{' '}
+                <time dateTime={invitation.expiresAt.toISOString()}>{invitation.expiresAt.toISOString().slice(0, 10)}</time>
               </li>
             ))}
           </ul>

@@ -29,7 +29,12 @@ export function StoryEditPage(props: {
         <h1>{story ? 'Edit story' : 'New story'}</h1>
         <Notice text={props.notice} />
         <ErrorSummary errors={errors} />
-        <form method="post" action={action} class="newsroom-form story-form" data-autosave-url={story ? newsroomPaths.storyAction(story.id, 'autosave') : undefined}>
+        <form
+          method="post"
+          action={action}
+          class="newsroom-form story-form"
+          data-autosave-url={story ? newsroomPaths.storyAction(story.id, 'autosave') : undefined}
+        >
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
           <StoryFields values={values} errors={errors} choices={props.choices} previewBodyUrl={newsroomPaths.previewBody()} />
           <div class="story-save">
@@ -38,7 +43,14 @@ export function StoryEditPage(props: {
           </div>
         </form>
         {story && (
-          <StoryWorkflowPanel id={story.id} status={story.status} viewer={viewer} scheduleValue={story.scheduleValue} timeZone={site.publication.timeZone} errors={errors} />
+          <StoryWorkflowPanel
+            id={story.id}
+            status={story.status}
+            viewer={viewer}
+            scheduleValue={story.scheduleValue}
+            timeZone={site.publication.timeZone}
+            errors={errors}
+          />
         )}
       </div>
       <script src={site.assetUrl('newsroom-editor.js')} defer />

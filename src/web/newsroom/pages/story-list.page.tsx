@@ -8,7 +8,17 @@ import { STATUS_LABELS } from '../components/story-workflow-panel.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
 /** Every story whatever its status, filterable by status with a plain GET form. */
-export function StoryListPage({ site, viewer, stories, status }: { site: SiteContext; viewer: NewsroomViewer; stories: readonly DeskStorySummary[]; status?: ArticleStatus }) {
+export function StoryListPage({
+  site,
+  viewer,
+  stories,
+  status,
+}: {
+  site: SiteContext;
+  viewer: NewsroomViewer;
+  stories: readonly DeskStorySummary[];
+  status?: ArticleStatus;
+}) {
   return (
     <NewsroomLayout site={site} title="Stories" viewer={viewer} current={newsroomPaths.stories()}>
       <h1>Stories</h1>

@@ -7,7 +7,19 @@ import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layo
 import { newsroomPaths } from '../newsroom-paths.js';
 
 /** A story's saves, newest first, each comparable with the one before and restorable. */
-export function StoryRevisionsPage({ site, viewer, id, revisions, names }: { site: SiteContext; viewer: NewsroomViewer; id: string; revisions: readonly Revision[]; names: ReadonlyMap<string, string> }) {
+export function StoryRevisionsPage({
+  site,
+  viewer,
+  id,
+  revisions,
+  names,
+}: {
+  site: SiteContext;
+  viewer: NewsroomViewer;
+  id: string;
+  revisions: readonly Revision[];
+  names: ReadonlyMap<string, string>;
+}) {
   return (
     <NewsroomLayout site={site} title="Revisions" viewer={viewer} current={newsroomPaths.stories()}>
       <h1>Revisions</h1>
@@ -20,7 +32,8 @@ export function StoryRevisionsPage({ site, viewer, id, revisions, names }: { sit
         <ol class="story-revisions" reversed>
           {revisions.map((revision) => (
             <li key={revision.id}>
-              Revision {revision.number}, <time dateTime={revision.createdAt.toISOString()}>{formatDateTime(revision.createdAt, site.publication)}</time>
+              Revision {revision.number},{' '}
+              <time dateTime={revision.createdAt.toISOString()}>{formatDateTime(revision.createdAt, site.publication)}</time>
               {revision.authorUserId ? ` by ${names.get(revision.authorUserId) ?? 'a removed account'}` : ''}: “{revision.snapshot.headline}”
               {revision.number > 1 && (
                 <>
@@ -40,7 +53,8 @@ export function StoryRevisionsPage({ site, viewer, id, revisions, names }: { sit
   );
 }
 
-const show = (value: unknown): string => (value === null || value === undefined || value === '' ? '(empty)' : typeof value === 'string' ? value : JSON.stringify(value));
+const show = (value: unknown): string =>
+  value === null || value === undefined || value === '' ? '(empty)' : typeof value === 'string' ? value : JSON.stringify(value);
 
 /** What changed between two revisions; additions and removals are marked in words, not colour alone. */
 export function StoryDiffPage({ site, viewer, id, diff }: { site: SiteContext; viewer: NewsroomViewer; id: string; diff: RevisionDiff }) {
@@ -70,7 +84,19 @@ export function StoryDiffPage({ site, viewer, id, diff }: { site: SiteContext; v
       <ul class="story-diff-body">
         {diff.body.map((line, index) => (
           <li key={index} class={`diff-${line.op}`}>
-            {line.op === 'added' ? <ins><span class="visually-hidden">Added: </span>{line.text}</ins> : line.op === 'removed' ? <del><span class="visually-hidden">Removed: </span>{line.text}</del> : line.text}
+            {line.op === 'added' ? (
+              <ins>
+                <span class="visually-hidden">Added: </span>
+                {line.text}
+              </ins>
+            ) : line.op === 'removed' ? (
+              <del>
+                <span class="visually-hidden">Removed: </span>
+                {line.text}
+              </del>
+            ) : (
+              line.text
+            )}
           </li>
         ))}
       </ul>

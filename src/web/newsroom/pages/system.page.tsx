@@ -40,7 +40,15 @@ function leaderText(job: JobStatus): string {
 /** To the second: jobs run every few seconds, so minutes are too coarse. */
 function timeFormat(publication: PublicationSettings): Intl.DateTimeFormat {
   const { language, timeZone } = publication;
-  return new Intl.DateTimeFormat(language, { timeZone, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
+  return new Intl.DateTimeFormat(language, {
+    timeZone,
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'short',
+  });
 }
 
 /** The jobs of the node that answered, with when they ran, how long, and what went wrong. Read-only. */
@@ -51,8 +59,8 @@ export function SystemPage({ site, viewer, jobs }: { site: SiteContext; viewer: 
     <NewsroomLayout site={site} title="System" viewer={viewer} current={newsroomPaths.system()}>
       <h1>System</h1>
       <p>
-        The work this server does by itself: on timers, at start and stop, and queued behind uploads. Figures count from this server's last start; with
-        several servers, each shows its own, and jobs marked leader-only run on one of them at a time.
+        The work this server does by itself: on timers, at start and stop, and queued behind uploads. Figures count from this server's last start;
+        with several servers, each shows its own, and jobs marked leader-only run on one of them at a time.
       </p>
       {jobs.length === 0 ? (
         <p class="empty-note">No jobs are registered.</p>
@@ -67,10 +75,16 @@ export function SystemPage({ site, viewer, jobs }: { site: SiteContext; viewer: 
                 <th scope="col">Schedule</th>
                 <th scope="col">Leader only</th>
                 <th scope="col">Last run</th>
-                <th scope="col" class="numeric">Duration</th>
+                <th scope="col" class="numeric">
+                  Duration
+                </th>
                 <th scope="col">Last error</th>
-                <th scope="col" class="numeric">Failures</th>
-                <th scope="col" class="numeric">Runs</th>
+                <th scope="col" class="numeric">
+                  Failures
+                </th>
+                <th scope="col" class="numeric">
+                  Runs
+                </th>
                 <th scope="col">Next run</th>
               </tr>
             </thead>

@@ -51,7 +51,16 @@ export function WebhookFormPage(props: {
         <form method="post" action={webhook ? newsroomPaths.webhook(webhook.id) : newsroomPaths.webhookNew()} class="newsroom-form">
           {webhook && <h2>Settings</h2>}
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
-          <TextField id="name" label="Name" type="text" autoComplete="off" value={fields.name} maxLength={100} hint="For you: e.g. the partner or system it feeds." errors={errors} />
+          <TextField
+            id="name"
+            label="Name"
+            type="text"
+            autoComplete="off"
+            value={fields.name}
+            maxLength={100}
+            hint="For you: e.g. the partner or system it feeds."
+            errors={errors}
+          />
           <TextField
             id="url"
             label="URL"
@@ -62,7 +71,10 @@ export function WebhookFormPage(props: {
             hint="Where deliveries are POSTed: a full address starting with https:// (or http://)."
             errors={errors}
           />
-          <fieldset class={eventsError ? 'newsroom-fieldset field-has-error' : 'newsroom-fieldset'} aria-describedby={eventsError ? 'events-error' : undefined}>
+          <fieldset
+            class={eventsError ? 'newsroom-fieldset field-has-error' : 'newsroom-fieldset'}
+            aria-describedby={eventsError ? 'events-error' : undefined}
+          >
             <legend>Events</legend>
             {eventsError && (
               <p id="events-error" class="field-error">

@@ -9,14 +9,24 @@ import { newsroomPaths } from '../newsroom-paths.js';
 export const DELIVERY_STATUS_LABELS: Record<string, string> = { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' };
 
 /** Every webhook: where it sends, which events, whether it is on, and how its latest delivery went. */
-export function WebhookListPage({ site, viewer, webhooks, done }: { site: SiteContext; viewer: NewsroomViewer; webhooks: readonly WebhookListItem[]; done?: string | undefined }) {
+export function WebhookListPage({
+  site,
+  viewer,
+  webhooks,
+  done,
+}: {
+  site: SiteContext;
+  viewer: NewsroomViewer;
+  webhooks: readonly WebhookListItem[];
+  done?: string | undefined;
+}) {
   return (
     <NewsroomLayout site={site} title="Webhooks" viewer={viewer} current={newsroomPaths.webhooks()}>
       <h1>Webhooks</h1>
       <Notice text={done === 'deleted' && 'The webhook has been deleted.'} />
       <p>
-        Webhooks tell other systems when a story is published, updated or unpublished: Dateline POSTs a signed JSON message to each
-        webhook's URL and retries with back-off when the receiver does not answer.
+        Webhooks tell other systems when a story is published, updated or unpublished: Dateline POSTs a signed JSON message to each webhook's URL and
+        retries with back-off when the receiver does not answer.
       </p>
       <p>
         <a href={newsroomPaths.webhookNew()}>New webhook</a>

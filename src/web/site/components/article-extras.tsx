@@ -12,9 +12,8 @@ export function Corrections({ article, site }: { article: Article; site: SiteCon
       <ul>
         {article.corrections.map((correction) => (
           <li key={correction.id}>
-            <strong>{correction.kind === 'update' ? 'Update' : 'Correction'}</strong>{' '}
-            (<time dateTime={correction.createdAt.toISOString()}>{formatDate(correction.createdAt, site.publication)}</time>):{' '}
-            {correction.text}
+            <strong>{correction.kind === 'update' ? 'Update' : 'Correction'}</strong> (
+            <time dateTime={correction.createdAt.toISOString()}>{formatDate(correction.createdAt, site.publication)}</time>): {correction.text}
           </li>
         ))}
       </ul>

@@ -74,10 +74,14 @@ function CommentControls({ comment, context, viewer, own }: { comment: Comment; 
           kind={liked ? 'unlike' : 'like'}
         />
       )}
-      {own ? <OwnControls comment={comment} context={context} viewer={viewer} /> : viewer.mayAct && (
-        <PostButton action={commentPaths.report(comment.id)} csrfToken={viewer.csrfToken} label="Report" kind="report" />
+      {own ? (
+        <OwnControls comment={comment} context={context} viewer={viewer} />
+      ) : (
+        viewer.mayAct && <PostButton action={commentPaths.report(comment.id)} csrfToken={viewer.csrfToken} label="Report" kind="report" />
       )}
-      {viewer.mayAct && context.open && comment.parentId === null && <ReplyForm comment={comment} viewer={viewer} articleSlug={context.articleSlug} />}
+      {viewer.mayAct && context.open && comment.parentId === null && (
+        <ReplyForm comment={comment} viewer={viewer} articleSlug={context.articleSlug} />
+      )}
     </div>
   );
 }

@@ -45,7 +45,10 @@ export function CommentsArea({ view }: { view: CommentsView }) {
   return (
     <section class="comments" id="comments" aria-labelledby="comments-heading" data-comments>
       <h2 id="comments-heading">
-        Comments <span class="comment-count" data-comment-count>{formatCount(view.count, view.publication)}</span>
+        Comments{' '}
+        <span class="comment-count" data-comment-count>
+          {formatCount(view.count, view.publication)}
+        </span>
       </h2>
       {view.state !== 'open' ? <p class="comments-note">{STATE_NOTES[view.state]}</p> : <CommentFormArea view={view} />}
       {!empty && <OrderNav slug={articleSlug} page={page} />}
@@ -58,7 +61,11 @@ export function CommentsArea({ view }: { view: CommentsView }) {
           </CommentItem>
         ))}
       </ol>
-      {empty && view.state === 'open' && <p class="comments-note" data-comments-empty>No comments yet. Be the first.</p>}
+      {empty && view.state === 'open' && (
+        <p class="comments-note" data-comments-empty>
+          No comments yet. Be the first.
+        </p>
+      )}
       <CommentPages slug={articleSlug} page={page} />
     </section>
   );

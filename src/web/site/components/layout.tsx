@@ -50,10 +50,12 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
           openGraph={meta.openGraph ?? { type: 'website' }}
         />
         {meta.structuredData && <StructuredData items={meta.structuredData} />}
-        {[{ title: publication.name, rss: paths.feeds.site('rss'), atom: paths.feeds.site('atom') }, ...(meta.feed ? [meta.feed] : [])].flatMap((feed) => [
-          <link key={feed.rss} rel="alternate" type="application/rss+xml" title={`${feed.title} (RSS)`} href={`${site.siteUrl}${feed.rss}`} />,
-          <link key={feed.atom} rel="alternate" type="application/atom+xml" title={`${feed.title} (Atom)`} href={`${site.siteUrl}${feed.atom}`} />,
-        ])}
+        {[{ title: publication.name, rss: paths.feeds.site('rss'), atom: paths.feeds.site('atom') }, ...(meta.feed ? [meta.feed] : [])].flatMap(
+          (feed) => [
+            <link key={feed.rss} rel="alternate" type="application/rss+xml" title={`${feed.title} (RSS)`} href={`${site.siteUrl}${feed.rss}`} />,
+            <link key={feed.atom} rel="alternate" type="application/atom+xml" title={`${feed.title} (Atom)`} href={`${site.siteUrl}${feed.atom}`} />,
+          ],
+        )}
         <link rel="stylesheet" href={site.assetUrl('site.css')} />
         <script src={site.assetUrl('site.js')} defer />
       </head>

@@ -15,7 +15,9 @@ export function Masthead({ site }: { site: SiteContext }) {
           <input id="masthead-search-q" type="search" name="q" maxLength={200} autoComplete="off" />
           <button type="submit">Search</button>
         </form>
-        <a class="masthead-account" href={paths.account.home()}>Account</a>
+        <a class="masthead-account" href={paths.account.home()}>
+          Account
+        </a>
       </div>
       {site.navigation.length > 0 && (
         <nav class="section-nav" aria-label="Sections">

@@ -19,8 +19,16 @@ describe('responsive images', () => {
   });
 
   it('offers AVIF first, once an upload has its AVIF variants', async () => {
-    const bytes = await sharp({ create: { width: 1000, height: 600, channels: 3, background: '#2a6f97' } }).png().toBuffer();
-    const { asset } = await t.deps.media.upload({ bytes, originalName: 'a.png', alt: 'Harbour cranes at dusk', caption: 'The east quay.', credit: 'Test Agency' });
+    const bytes = await sharp({ create: { width: 1000, height: 600, channels: 3, background: '#2a6f97' } })
+      .png()
+      .toBuffer();
+    const { asset } = await t.deps.media.upload({
+      bytes,
+      originalName: 'a.png',
+      alt: 'Harbour cranes at dusk',
+      caption: 'The east quay.',
+      credit: 'Test Agency',
+    });
     await t.deps.media.idle();
     const stored = (await t.deps.media.list({ limit: 100, offset: 0 })).find((a) => a.id === asset.id);
     assert.ok(stored);

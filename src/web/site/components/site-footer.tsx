@@ -39,8 +39,7 @@ export function SiteFooter({ site }: { site: SiteContext }) {
           </ul>
         </nav>
         <p class="copyright">
-          © {publication.foundedYear < year ? `${publication.foundedYear}–${year}` : year} {publication.copyrightHolder}.
-          All rights reserved.
+          © {publication.foundedYear < year ? `${publication.foundedYear}–${year}` : year} {publication.copyrightHolder}. All rights reserved.
         </p>
       </div>
     </footer>

@@ -10,14 +10,7 @@ import { ShareLinks } from '../components/share-links.js';
 import { ViewBeacon } from '../components/view-beacon.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
-import {
-  articleModifiedAt,
-  breadcrumbJsonLd,
-  homeCrumb,
-  newsArticleJsonLd,
-  publicationDateTime,
-  shareImage,
-} from '../structured-data.js';
+import { articleModifiedAt, breadcrumbJsonLd, homeCrumb, newsArticleJsonLd, publicationDateTime, shareImage } from '../structured-data.js';
 
 export interface ArticleLists {
   sectionLatest: ArticleSummary[];
@@ -67,7 +60,11 @@ export function ArticlePage({
         structuredData: [
           newsArticleJsonLd(article, site),
           breadcrumbJsonLd(
-            [homeCrumb(site), { name: article.section.name, path: paths.section(article.section.slug) }, { name: article.headline, path: canonicalPath }],
+            [
+              homeCrumb(site),
+              { name: article.section.name, path: paths.section(article.section.slug) },
+              { name: article.headline, path: canonicalPath },
+            ],
             site,
           ),
         ],

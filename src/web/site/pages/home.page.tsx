@@ -30,11 +30,7 @@ export function HomePage({ site, lists, lead: chosenLead }: { site: SiteContext;
       }}
     >
       <h1 class="visually-hidden">{site.publication.name}</h1>
-      {!lead && (
-        <p class="empty-note">
-          Nothing has been published yet. Stories appear here as soon as the newsroom publishes them.
-        </p>
-      )}
+      {!lead && <p class="empty-note">Nothing has been published yet. Stories appear here as soon as the newsroom publishes them.</p>}
       {lead && (
         <div class="home-top">
           <LeadStory story={lead} site={site} />
@@ -54,9 +50,7 @@ export function HomePage({ site, lists, lead: chosenLead }: { site: SiteContext;
       <div class="home-columns">
         <div class="home-sections">
           {site.navigation.map((section) => {
-            const stories = (lists.latestBySection.get(section.id) ?? [])
-              .filter((story) => !shown.has(story.id))
-              .slice(0, STORIES_PER_SECTION_BLOCK);
+            const stories = (lists.latestBySection.get(section.id) ?? []).filter((story) => !shown.has(story.id)).slice(0, STORIES_PER_SECTION_BLOCK);
             if (stories.length === 0) return null;
             return (
               <section class="section-block" key={section.id} aria-labelledby={`section-block-${section.slug}`}>

@@ -38,8 +38,7 @@ export function SearchPage({ site, form, result, sections }: SearchPageProps) {
             </select>
           </p>
           <p>
-            <label for="search-from">Published from</label>{' '}
-            <input id="search-from" type="date" name="from" value={form.from} />{' '}
+            <label for="search-from">Published from</label> <input id="search-from" type="date" name="from" value={form.from} />{' '}
             <label for="search-to">to</label> <input id="search-to" type="date" name="to" value={form.to} />
           </p>
           <button type="submit">Search</button>
