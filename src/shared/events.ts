@@ -163,7 +163,7 @@ export function defineReaction<const K extends EventName>(reaction: Reaction<K>)
 
 /** Whether the reaction declared this event. */
 export function handles(reaction: Reaction, name: EventName): boolean {
-  return (reaction.events as readonly EventName[]).includes(name);
+  return reaction.events.includes(name);
 }
 
 type Handler = (event: DomainEvent) => void | Promise<void>;
