@@ -7,7 +7,7 @@
  * - timestamps are ISO 8601 UTC text (`2026-11-29T05:50:00.000Z`), which sorts correctly as text;
  * - booleans are integers 0/1; structured values are JSON text.
  */
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = string;
 type WithDefault<T> = ColumnType<T, T | undefined, T>;
@@ -63,6 +63,8 @@ export interface MediaAssetsTable {
   /** JSON: MediaVariant[] */
   variants: string;
   created_at: Timestamp;
+  /** 1 while the asset's AVIF variants are owed (an upload's background job has not made them yet). */
+  avif_pending: Generated<number>;
 }
 
 export interface ArticlesTable {

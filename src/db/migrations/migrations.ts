@@ -6,6 +6,7 @@ import { audienceMigration } from './0003-audience.migration.js';
 import { commentsMigration } from './0004-comments.migration.js';
 import { integrationsMigration } from './0005-integrations.migration.js';
 import { searchMigration } from './0006-search.migration.js';
+import { avifQueueMigration } from './0007-avif-queue.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -20,5 +21,6 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0004-comments': commentsMigration,
     '0005-integrations': integrationsMigration,
     '0006-search': searchMigration(fullText),
+    '0007-avif-queue': avifQueueMigration,
   };
 }

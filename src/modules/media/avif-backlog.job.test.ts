@@ -33,6 +33,7 @@ describe('AVIF variants after a restart', () => {
       t.deps.db,
       { id, mimeType: 'image/png', width: result.width, height: result.height, ...DETAILS, variants: result.variants },
       t.clock.now(),
+      { avifPending: true },
     );
     return id;
   }
@@ -66,12 +67,25 @@ describe('AVIF variants after a restart', () => {
     assert.deepEqual([status?.atStart, status?.leaderOnly, status?.runs, status?.failures], [true, true, 1, 0]);
   });
 
+  it('leaves alone assets that never asked for AVIF variants (the demo, imports)', async () => {
+    const imported = newId();
+    const result = await writeImageVariants(t.deps.mediaDir, imported, await solidPng(900, 500));
+    await insertMediaAsset(
+      t.deps.db,
+      { id: imported, mimeType: 'image/png', width: result.width, height: result.height, ...DETAILS, variants: result.variants },
+      t.clock.now(),
+    );
+    await t.deps.media.avif.queueMissing();
+    assert.deepEqual(await avifWidths(imported), []);
+  });
+
   it('logs an asset it cannot encode once, leaves it for the next start, and finishes the rest', async () => {
     const errors: string[] = [];
     const log: MediaLogger = { info: () => {}, error: (_details, message) => void errors.push(message) };
     // A service of its own (no job runner): its runs are coalesced by the service itself.
     const media = new MediaUploadService({ db: t.deps.db, clock: t.clock, events: t.deps.events, mediaDir: t.deps.mediaDir, log });
     const broken = await t.factories.media(); // its rows name files that were never written
+    await t.deps.db.updateTable('media_assets').set({ avif_pending: 1 }).where('id', '=', broken).execute();
     const fine = await storedWithoutAvif(600, 300);
     await media.avif.queueMissing();
     assert.deepEqual(errors, ['AVIF variants failed']);

@@ -99,7 +99,7 @@ export class MediaUploadService {
     });
     const asset: MediaAsset = { id, mimeType, width: result.width, height: result.height, ...details, variants: result.variants };
     try {
-      await insertMediaAsset(this.db, asset, this.clock.now());
+      await insertMediaAsset(this.db, asset, this.clock.now(), { avifPending: true });
     } catch (error) {
       await removeMediaFiles(
         this.mediaDir,

@@ -28,7 +28,8 @@ export async function listMedia(db: Db, options: { limit: number; offset: number
   return rows.map(toMediaAsset);
 }
 
-export async function insertMediaAsset(db: Db, input: MediaAssetInput, createdAt: Date): Promise<void> {
+/** `avifPending`: the upload's AVIF variants are still to be made (see avif-variants.service.ts). */
+export async function insertMediaAsset(db: Db, input: MediaAssetInput, createdAt: Date, options: { avifPending?: boolean } = {}): Promise<void> {
   await db
     .insertInto('media_assets')
     .values({
@@ -41,6 +42,7 @@ export async function insertMediaAsset(db: Db, input: MediaAssetInput, createdAt
       credit: input.credit,
       variants: JSON.stringify(input.variants),
       created_at: createdAt.toISOString(),
+      avif_pending: options.avifPending ? 1 : 0,
     })
     .execute();
 }
@@ -55,15 +57,12 @@ export async function updateMediaDetails(db: Db, id: string, details: MediaDetai
   return result.numUpdatedRows > 0n;
 }
 
-/**
- * Assets stored without an AVIF variant, oldest first, leaving out `excludeIds`. Variants are JSON
- * written by JSON.stringify (no spaces), so an AVIF one always contains `"format":"avif"`.
- */
+/** Assets whose AVIF variants are still owed (`avif_pending`, by an index), oldest first, leaving out `excludeIds`. */
 export async function listMediaWithoutAvif(db: Db, limit: number, excludeIds: readonly string[] = []): Promise<MediaAsset[]> {
   const rows = await db
     .selectFrom('media_assets')
     .selectAll()
-    .where('variants', 'not like', '%"format":"avif"%')
+    .where('avif_pending', '=', 1)
     .$if(excludeIds.length > 0, (query) => query.where('id', 'not in', excludeIds))
     .orderBy('created_at')
     .orderBy('id')
@@ -76,7 +75,7 @@ export async function listMediaWithoutAvif(db: Db, limit: number, excludeIds: re
 export async function updateMediaVariants(db: Db, id: string, variants: readonly MediaVariant[]): Promise<boolean> {
   const result = await db
     .updateTable('media_assets')
-    .set({ variants: JSON.stringify(variants) })
+    .set({ variants: JSON.stringify(variants), avif_pending: 0 })
     .where('id', '=', id)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
