@@ -116,4 +116,13 @@ describe('dateline user create', () => {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /missing --name/);
   });
+
+  it('prints the usage for --help, wherever it is asked, and exits 0', async () => {
+    for (const args of [['--help'], ['-h'], ['help'], ['user', 'create', '--help'], ['api-key', 'create', '-h']]) {
+      const run = await cli(...args);
+      assert.equal(run.code, 0, `${args.join(' ')}: ${run.stderr}`);
+      assert.match(run.stdout, /dateline user create/, args.join(' '));
+      assert.equal(run.stderr, '', args.join(' '));
+    }
+  });
 });

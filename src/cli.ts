@@ -1,12 +1,8 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config/config.js';
-import { openDatabase } from './db/database.js';
-import { ApiKeyService } from './modules/api-keys/index.js';
-import { AuditService } from './modules/audit/index.js';
-import { ROLES, generatePassword, UserService } from './modules/users/index.js';
-import { systemClock } from './shared/clock.js';
-import { AppError, StartupError } from './shared/errors.js';
+import { ROLES } from './modules/users/index.js';
 
+// The services, the database driver and argon2 are imported inside each command, so `dateline --help`
+// and a mistyped command answer at once instead of loading the whole program first.
 const USAGE = `Usage:
   dateline user create --role <${ROLES.join('|')}> --email <address> --name <display name> [--password <password>]
   dateline api-key create --name <partner or purpose>
@@ -15,7 +11,8 @@ Works on the database the environment points at (DATA_DIR, DATABASE_URL).
 user create: makes a newsroom staff account. Without --password a 20-character password is
 generated and printed once.
 api-key create: makes a Content API key (docs/content-api.md) and prints it once; admins can also
-make and revoke keys in the newsroom (API keys).`;
+make and revoke keys in the newsroom (API keys).
+--help (or -h) anywhere prints this.`;
 
 /** A mistake in how the command was called: the usage is printed and the exit code is 2. */
 class UsageError extends Error {}
@@ -40,6 +37,13 @@ function parseOptions<K extends string>(args: string[], names: readonly K[], req
 
 async function createUserCommand(args: string[]): Promise<void> {
   const values = parseOptions(args, ['role', 'email', 'name', 'password'], ['role', 'email', 'name']);
+  const [{ loadConfig }, { openDatabase }, { AuditService }, { UserService, generatePassword }, { systemClock }] = await Promise.all([
+    import('./config/config.js'),
+    import('./db/database.js'),
+    import('./modules/audit/index.js'),
+    import('./modules/users/index.js'),
+    import('./shared/clock.js'),
+  ]);
 
   const config = loadConfig();
   const database = await openDatabase(config.database);
@@ -56,6 +60,13 @@ async function createUserCommand(args: string[]): Promise<void> {
 
 async function createApiKeyCommand(args: string[]): Promise<void> {
   const values = parseOptions(args, ['name'], ['name']);
+  const [{ loadConfig }, { openDatabase }, { AuditService }, { ApiKeyService }, { systemClock }] = await Promise.all([
+    import('./config/config.js'),
+    import('./db/database.js'),
+    import('./modules/audit/index.js'),
+    import('./modules/api-keys/index.js'),
+    import('./shared/clock.js'),
+  ]);
   const config = loadConfig();
   const database = await openDatabase(config.database);
   try {
@@ -70,20 +81,22 @@ async function createApiKeyCommand(args: string[]): Promise<void> {
 
 async function run(argv: string[]): Promise<void> {
   const [noun, verb, ...rest] = argv;
-  if (noun === 'user' && verb === 'create') return createUserCommand(rest);
-  if (noun === 'api-key' && verb === 'create') return createApiKeyCommand(rest);
-  if (noun === undefined || noun === 'help' || noun === '--help' || noun === '-h') {
+  // Asking for help anywhere (`dateline user create --help`) prints it rather than a usage error.
+  if (noun === undefined || noun === 'help' || argv.includes('--help') || argv.includes('-h')) {
     console.log(USAGE);
     return;
   }
+  if (noun === 'user' && verb === 'create') return createUserCommand(rest);
+  if (noun === 'api-key' && verb === 'create') return createApiKeyCommand(rest);
   throw new UsageError(`unknown command: ${[noun, verb].filter(Boolean).join(' ')}`);
 }
 
-run(process.argv.slice(2)).catch((error: unknown) => {
+run(process.argv.slice(2)).catch(async (error: unknown) => {
   if (error instanceof UsageError) {
     console.error(`dateline: ${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
+  const [{ AppError, StartupError }, { ConfigError }] = await Promise.all([import('./shared/errors.js'), import('./config/config.js')]);
   if (error instanceof AppError) console.error(`dateline: ${error.publicMessage} (${error.code})`);
   else if (error instanceof ConfigError || error instanceof StartupError) console.error(`dateline: ${error.message}`);
   else console.error('dateline: failed:', error);
