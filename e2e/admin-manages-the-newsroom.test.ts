@@ -9,8 +9,8 @@ import { addViewCounts } from '../src/modules/audience/view-count.repository.js'
 import { createFactories } from '../src/testing/factories.js';
 import { createTestDatabase } from '../src/testing/test-database.js';
 import { VIEWPORTS, browserSuite, launchBrowser, openPage, visit } from './support/browser.js';
+import { WCAG_TAGS } from './support/axe.js';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ADMIN = { email: 'admin@news.example', displayName: 'Ji-ho Admin', password: 'lighthouse keeper at dawn' };
 
 async function assertNoAxeViolations(page: Page, what: string): Promise<void> {

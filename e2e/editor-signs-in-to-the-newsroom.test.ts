@@ -8,8 +8,8 @@ import { createDeps, type Deps } from '../src/deps.js';
 import { createFactories } from '../src/testing/factories.js';
 import { createTestDatabase, type TestDatabase } from '../src/testing/test-database.js';
 import { VIEWPORTS, browserSuite, launchBrowser, openPage, visit, type ViewportName } from './support/browser.js';
+import { WCAG_TAGS } from './support/axe.js';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const EDITOR = { email: 'editor@news.example', displayName: 'Seo-yeon Han', password: 'ferry timetable in winter' };
 
 /** The sign-in form, located by its labels and button. */

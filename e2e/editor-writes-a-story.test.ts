@@ -8,8 +8,7 @@ import { createDeps } from '../src/deps.js';
 import { createFactories } from '../src/testing/factories.js';
 import { createTestDatabase } from '../src/testing/test-database.js';
 import { browserSuite, launchBrowser, openPage, visit } from './support/browser.js';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { WCAG_TAGS } from './support/axe.js';
 
 async function assertNoAxeViolations(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
@@ -52,16 +51,23 @@ browserSuite('an editor writes a story in the newsroom', () => {
     assert.equal(await visit(page, '/newsroom/stories/new'), 200);
     await assertNoAxeViolations(page, 'the new story form');
 
-    // The headline is `required` in the browser too; the section and authors are checked by the server.
+    // Headline, section, type and authors are `required` in the browser too: it does not send the form without them.
     await page.getByLabel('Headline').fill('Harbour reopens');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    assert.equal(await page.getByLabel('Section').evaluate((select) => (select as HTMLSelectElement).validity.valueMissing), true);
+    assert.match(new URL(page.url()).pathname, /\/newsroom\/stories\/new$/, 'the form was not sent');
+
+    // What only the server checks (here a slug) comes back in the error summary, every value kept.
+    await page.getByLabel('Section').selectOption({ label: 'World' });
+    await page.getByLabel('Authors').selectOption({ label: 'Ana Kim' });
+    await page.getByLabel('Slug (web address)').fill('Not A Slug');
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Create draft' }).click()]);
     assert.ok(await page.getByRole('alert').isVisible(), 'the error summary shows');
     assert.equal(await page.getByLabel('Headline').inputValue(), 'Harbour reopens', 'values are kept');
     await assertNoAxeViolations(page, 'the new story form with errors');
 
+    await page.getByLabel('Slug (web address)').fill('');
     await page.getByLabel('Body (Markdown)').fill('The port *reopened* today.');
-    await page.getByLabel('Section').selectOption({ label: 'World' });
-    await page.getByLabel('Authors').selectOption({ label: 'Ana Kim' });
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Create draft' }).click()]);
     assert.match(new URL(page.url()).pathname, /\/newsroom\/stories\/[^/]+\/edit$/);
     assert.ok(await page.getByText('Status: Draft').isVisible());

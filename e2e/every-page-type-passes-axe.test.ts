@@ -1,115 +1,348 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Result } from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { findArticleBySlug, updateArticleStatus } from '../src/modules/articles/article.repository.js';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { findArticleById, findArticleBySlug, updateArticleStatus } from '../src/modules/articles/article.repository.js';
+import { importStoryComments, type CommentImport } from '../src/modules/comments/index.js';
+import { newId } from '../src/shared/ids.js';
+import { createFactories } from '../src/testing/factories.js';
+import { assertNoAxeViolations } from './support/axe.js';
 import { ArticlePage, VIEWPORTS, browserSuite, openPage, visit, type ViewportName } from './support/browser.js';
 import type { DemoServer } from './support/demo-server.js';
 import { startBrowserSession, type BrowserSession } from './support/session.js';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
 const SERIES_STORY = 'the-young-islanders-who-left-and-the-few-who-came-back';
 const CORRECTED_STORY = 'tour-boat-runs-aground-off-busan-coast-guard-rescues-passengers';
 const WITHDRAWN_STORY = 'bangkok-closes-schools-as-smog-season-arrives-early';
+/** A demo story readers argue under; the suite adds enough comments for a second page. */
+const COMMENTED_STORY = 'fare-rises-alone-will-not-fix-seouls-subway-finances';
+const EXTRA_COMMENTS = 24;
 
-/** One of each page type, with the status it must answer with. */
-const PAGES: Array<{ name: string; path: string; status: number }> = [
-  { name: 'home', path: '/', status: 200 },
-  { name: 'article in a series, with figures', path: `/article/${SERIES_STORY}`, status: 200 },
-  { name: 'article with a figure and corrections', path: `/article/${CORRECTED_STORY}`, status: 200 },
-  { name: 'section page 1', path: '/section/world', status: 200 },
-  { name: 'section page 2', path: '/section/world?page=2', status: 200 },
-  { name: 'author', path: '/author/min-ji-park', status: 200 },
-  { name: 'tag', path: '/tag/korea', status: 200 },
-  { name: 'series', path: '/series/last-ferry', status: 200 },
-  { name: 'about', path: '/about', status: 200 },
-  { name: 'contact', path: '/contact', status: 200 },
-  { name: 'standards', path: '/standards', status: 200 },
-  { name: 'privacy', path: '/privacy', status: 200 },
-  { name: 'search', path: '/search?q=ferry', status: 200 },
-  { name: '404', path: '/article/no-such-story', status: 404 },
-  { name: '400', path: '/section/world?page=abc', status: 400 },
-  { name: '410', path: `/article/${WITHDRAWN_STORY}`, status: 410 },
-];
-
-/** Every violation with what to fix and where, so a failing run says it all. */
-function describeViolations(violations: Result[]): string {
-  return violations
-    .map((violation) => {
-      const nodes = violation.nodes
-        .map(
-          (node) =>
-            `    - ${node.target.map(String).join(' >> ')}${node.failureSummary ? `\n      ${node.failureSummary.replace(/\n/g, '\n      ')}` : ''}`,
-        )
-        .join('\n');
-      return `  [${violation.impact ?? 'unknown'}] ${violation.id}: ${violation.help}\n    ${violation.helpUrl}\n${nodes}`;
-    })
-    .join('\n');
+/** What the pages need that only exists once the suite has set it up. */
+interface Fixtures {
+  storyId: string;
+  /** A story of the suite's own, published with comments off, that has two revisions. */
+  commentsOffStoryId: string;
+  commentsOffSlug: string;
+  mediaId: string;
+  sectionId: string;
+  authorId: string;
+  webhookId: string;
+  invitationToken: string;
+  resetToken: string;
 }
 
-browserSuite('every page type passes axe (WCAG 2.2 AA)', () => {
-  let session: BrowserSession;
-  let server: DemoServer;
-  let browser: Browser;
+/** Who looks at the page: nobody signed in, a signed-in reader, or an admin in the newsroom. */
+type Viewer = 'visitor' | 'reader' | 'admin';
 
-  before(async () => {
-    session = await startBrowserSession();
-    ({ server, browser } = session);
-    const withdrawn = await findArticleBySlug(server.deps.db, WITHDRAWN_STORY);
-    assert.ok(withdrawn, `demo story ${WITHDRAWN_STORY} exists`);
-    await updateArticleStatus(server.deps.db, withdrawn.id, 'unpublished', new Date());
-    await server.deps.events.emit({ name: 'story.unpublished', articleIds: [withdrawn.id] });
-  });
-  after(() => session?.close());
+interface Target {
+  name: string;
+  as: Viewer;
+  path: (f: Fixtures) => string;
+  status: number;
+}
 
-  for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
-    describe(`at ${viewport} size (${VIEWPORTS[viewport].width}×${VIEWPORTS[viewport].height})`, () => {
-      let page: Page;
-      before(async () => {
-        page = await openPage(browser, server.baseUrl, { viewport: VIEWPORTS[viewport] });
-      });
-      after(() => page?.context().close());
-
-      for (const target of PAGES) {
-        it(`${target.name} (${target.path}) has no violations`, async () => {
-          assert.equal(await visit(page, target.path), target.status, `${target.path} answers ${target.status}`);
-          // Legacy mode runs axe in the page itself instead of opening a blank page to merge
-          // per-frame results: the same checks (these pages have no frames), in half the time.
-          const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
-          assert.ok(results.passes.length > 0, 'axe ran its checks');
-          assert.equal(
-            results.violations.length,
-            0,
-            `${results.violations.length} axe violation(s) on ${target.path} at ${viewport} size:\n${describeViolations(results.violations)}`,
-          );
-        });
-      }
-    });
-  }
-
-  describe('without JavaScript', () => {
-    it('still shows the article headline, body and ranked lists', async () => {
-      const page = await openPage(browser, server.baseUrl, { javaScriptEnabled: false });
-      try {
-        const article = new ArticlePage(page);
-        assert.equal(await article.goto(SERIES_STORY), 200);
-        assert.match((await article.headline.innerText()).trim(), /^The young islanders who left, and the few who came back \(Part 2\)$/);
-        assert.ok((await article.bodyParagraphs.count()) >= 3, 'the body is there');
-        assert.ok(await article.bodyParagraphs.first().isVisible());
-        for (const name of ['Weekly Best Articles', 'You May Also Like', 'Popular Now', 'Must-Reads']) {
-          const list = article.rankedList(name);
-          assert.ok(await list.isVisible(), `${name} is shown`);
-          assert.ok((await list.getByRole('listitem').count()) > 0, `${name} lists stories`);
-        }
-        assert.ok(await article.sectionLatest.isVisible(), 'the section latest list is shown');
-        assert.ok(await article.shareRegion.getByRole('link', { name: /^Facebook/ }).isVisible(), 'the plain share links work without script');
-        // The script-only buttons stay hidden rather than showing controls that do nothing.
-        assert.equal(await article.shareRegion.getByRole('button').count(), 0);
-      } finally {
-        await page.context().close();
-      }
-    });
-  });
+const visitor = (name: string, path: string | ((f: Fixtures) => string), status = 200): Target => ({
+  name,
+  as: 'visitor',
+  path: typeof path === 'string' ? () => path : path,
+  status,
 });
+const reader = (name: string, path: string | ((f: Fixtures) => string), status = 200): Target => ({ ...visitor(name, path, status), as: 'reader' });
+const admin = (name: string, path: string | ((f: Fixtures) => string), status = 200): Target => ({ ...visitor(name, path, status), as: 'admin' });
+
+/** One of each page type (and of each state a page type has), with the status it must answer with. */
+const PAGES: Target[] = [
+  // The reading site.
+  visitor('home', '/'),
+  visitor('article in a series, with figures and ranked lists', `/article/${SERIES_STORY}`),
+  visitor('article with a figure and corrections', `/article/${CORRECTED_STORY}`),
+  visitor('article with comments, signed out, comment page 1', `/article/${COMMENTED_STORY}`),
+  visitor('article comments, most liked first, page 2', `/article/${COMMENTED_STORY}?comments=liked&cpage=2`),
+  visitor('article with comments turned off', (f) => `/article/${f.commentsOffSlug}`),
+  visitor('section page 1', '/section/world'),
+  visitor('section page 2', '/section/world?page=2'),
+  visitor('author', '/author/min-ji-park'),
+  visitor('tag', '/tag/korea'),
+  visitor('series', '/series/last-ferry'),
+  visitor('static page: about', '/about'),
+  visitor('static page: contact', '/contact'),
+  visitor('static page: standards', '/standards'),
+  visitor('static page: privacy', '/privacy'),
+  visitor('search with results', '/search?q=ferry'),
+  visitor('search without results', '/search?q=xylophonequartz'),
+  visitor('search form alone', '/search'),
+  visitor('404', '/article/no-such-story', 404),
+  visitor('400', '/section/world?page=abc', 400),
+  visitor('410', `/article/${WITHDRAWN_STORY}`, 410),
+  // Reader accounts.
+  visitor('reader sign-in', '/account/sign-in'),
+  visitor('reader sign-in after signing out', '/account/sign-in?signed-out'),
+  visitor('reader sign-up', '/account/sign-up'),
+  visitor('reader password reset', (f) => `/account/reset/${f.resetToken}`),
+  visitor('reader password reset with an unknown link', '/account/reset/not-a-real-token', 404),
+  reader('article with the comment form and own comments', `/article/${COMMENTED_STORY}`),
+  reader('reader account', '/account'),
+  reader('reader account with a saved notice', '/account?saved=name'),
+  reader('reader account: my comments', '/account/comments'),
+  reader('reader account: my comments page 2', '/account/comments?page=2'),
+  reader('reader account: delete', '/account/delete'),
+  // The newsroom.
+  visitor('newsroom sign-in', '/newsroom/sign-in'),
+  visitor('newsroom sign-in after signing out', '/newsroom/sign-in?signed-out'),
+  visitor('newsroom invitation', (f) => `/newsroom/invitations/${f.invitationToken}`),
+  admin('newsroom dashboard', '/newsroom'),
+  admin('story list', '/newsroom/stories'),
+  admin('story list: drafts', '/newsroom/stories?status=draft'),
+  admin('new story', '/newsroom/stories/new'),
+  admin('story editor: published story', (f) => `/newsroom/stories/${f.storyId}/edit`),
+  admin('story editor: story with comments off', (f) => `/newsroom/stories/${f.commentsOffStoryId}/edit`),
+  admin('story revisions', (f) => `/newsroom/stories/${f.commentsOffStoryId}/revisions`),
+  admin('story revision diff', (f) => `/newsroom/stories/${f.commentsOffStoryId}/revisions/1/diff/2`),
+  admin('story preview', (f) => `/newsroom/stories/${f.storyId}/preview`),
+  admin('story delete', (f) => `/newsroom/stories/${f.storyId}/delete`),
+  admin('media library', '/newsroom/media'),
+  admin('media library page 2', '/newsroom/media?page=2'),
+  admin('media item', (f) => `/newsroom/media/${f.mediaId}`),
+  admin('curation', '/newsroom/curation'),
+  admin('comment moderation: pending', '/newsroom/comments'),
+  admin('comment moderation: reported', '/newsroom/comments?show=reported'),
+  admin('comment moderation: all', '/newsroom/comments?show=all'),
+  admin('comment settings', '/newsroom/comments/settings'),
+  admin('audience', '/newsroom/audience'),
+  admin('sections', '/newsroom/sections'),
+  admin('new section', '/newsroom/sections/new'),
+  admin('section', (f) => `/newsroom/sections/${f.sectionId}`),
+  admin('authors', '/newsroom/authors'),
+  admin('new author', '/newsroom/authors/new'),
+  admin('author', (f) => `/newsroom/authors/${f.authorId}`),
+  admin('tags', '/newsroom/tags'),
+  admin('staff', '/newsroom/staff'),
+  admin('readers', '/newsroom/readers'),
+  admin('readers search', '/newsroom/readers?q=reader'),
+  admin('settings', '/newsroom/settings'),
+  admin('API keys', '/newsroom/api-keys'),
+  admin('webhooks', '/newsroom/webhooks'),
+  admin('new webhook', '/newsroom/webhooks/new'),
+  admin('webhook', (f) => `/newsroom/webhooks/${f.webhookId}`),
+  admin('webhook deliveries', (f) => `/newsroom/webhooks/${f.webhookId}/deliveries`),
+  admin('webhook delete', (f) => `/newsroom/webhooks/${f.webhookId}/delete`),
+  admin('audit log', '/newsroom/audit'),
+  admin('system', '/newsroom/system'),
+  admin('change password', '/newsroom/account/password'),
+  admin('newsroom 404', '/newsroom/stories/no-such-story/edit', 404),
+];
+
+/** A browser context signed in with the given `Cookie` header value. */
+function signedIn(baseUrl: string, cookie: string): BrowserContextOptions['storageState'] {
+  const [name = '', value = ''] = cookie.split('=');
+  const domain = new URL(baseUrl).hostname;
+  return { cookies: [{ name, value, domain, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }], origins: [] };
+}
+
+async function submit(page: Page, button: string): Promise<void> {
+  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: button, exact: true }).first().click()]);
+}
+
+browserSuite(
+  'every page type passes axe (WCAG 2.2 AA and best practices)',
+  () => {
+    let session: BrowserSession;
+    let server: DemoServer;
+    let browser: Browser;
+    let fixtures: Fixtures;
+    /** A comment of the signed-in reader's own, posted just now: one may edit it for a few minutes only. */
+    let freshReaderComment: () => Promise<string>;
+    const cookies: Partial<Record<Viewer, string>> = {};
+
+    before(async () => {
+      session = await startBrowserSession();
+      ({ server, browser } = session);
+      const { deps } = server;
+      const factories = createFactories(deps);
+      const withdrawn = await findArticleBySlug(deps.db, WITHDRAWN_STORY);
+      assert.ok(withdrawn, `demo story ${WITHDRAWN_STORY} exists`);
+      await updateArticleStatus(deps.db, withdrawn.id, 'unpublished', new Date());
+      await deps.events.emit({ name: 'story.unpublished', articleIds: [withdrawn.id] });
+
+      const { user: adminUser } = await factories.staff({ role: 'admin', displayName: 'Ji-ho Admin' });
+      cookies.admin = await factories.sessionCookie(adminUser.id);
+      const actor = { id: adminUser.id, role: adminUser.role };
+      const signedInReader = await factories.reader({ displayName: 'Ha-eun Lee' });
+      cookies.reader = signedInReader.cookie;
+
+      // Enough comments by the signed-in reader for a second page, both on the story and in "my comments".
+      const commented = await findArticleBySlug(deps.db, COMMENTED_STORY);
+      assert.ok(commented, `demo story ${COMMENTED_STORY} exists`);
+      const readerComment = (n: number): CommentImport => ({
+        id: newId(),
+        readerId: signedInReader.reader.id,
+        parentId: null,
+        body: `A reader's thought number ${n + 1} on the fares.`,
+        status: 'published',
+        heldReason: null,
+        createdAt: new Date(Date.now() - (EXTRA_COMMENTS - n) * 60_000),
+        likedBy: [],
+      });
+      await importStoryComments(
+        deps.db,
+        commented.id,
+        Array.from({ length: EXTRA_COMMENTS }, (_, n) => readerComment(n)),
+      );
+      freshReaderComment = async () => {
+        const id = newId();
+        await importStoryComments(deps.db, commented.id, [
+          { ...readerComment(0), id, body: 'Edited within the minutes allowed.', createdAt: new Date() },
+        ]);
+        return id;
+      };
+
+      const story = await findArticleBySlug(deps.db, SERIES_STORY);
+      assert.ok(story, `demo story ${SERIES_STORY} exists`);
+      const section = deps.sections.bySlug('world');
+      const author = await deps.authors.findBySlug('min-ji-park');
+      assert.ok(section && author, 'the demo section and author exist');
+      const input = {
+        headline: 'Harbour pilots vote to keep the night shift',
+        standfirst: 'The vote keeps ships moving after dark.',
+        body: [{ type: 'paragraph', content: [{ text: 'The pilots met on Tuesday.' }] }],
+        sectionId: section.id,
+        authorIds: [author.id],
+        typeLabel: 'News',
+        commentsEnabled: false,
+      };
+      const commentsOffStoryId = await deps.editing.createDraft(actor, input);
+      await deps.editing.update(actor, commentsOffStoryId, { ...input, standfirst: 'The vote keeps the ships moving after dark.' });
+      await deps.editing.publish(actor, commentsOffStoryId);
+      const commentsOff = await findArticleById(deps.db, commentsOffStoryId);
+      assert.ok(commentsOff, 'the story with comments off was published');
+
+      const [media] = await deps.media.list({ limit: 1, offset: 0 });
+      assert.ok(media, 'the demo has images');
+      const webhook = await deps.webhooks.create(
+        { name: 'Partner wire', url: 'https://hooks.partner.example/dateline', events: ['story.published'] },
+        adminUser.id,
+      );
+      await deps.webhooks.sendTest(webhook.id);
+      const { token: invitationToken } = await deps.invitations.invite({ email: 'newcomer@news.example', role: 'reporter' }, adminUser.id);
+      const { token: resetToken } = await deps.readerResets.create((await factories.reader()).reader.id, adminUser.id);
+      await deps.apiKeys.create('Partner app', adminUser.id);
+
+      fixtures = {
+        storyId: story.id,
+        commentsOffStoryId,
+        commentsOffSlug: commentsOff.slug,
+        mediaId: media.id,
+        sectionId: section.id,
+        authorId: author.id,
+        webhookId: webhook.id,
+        invitationToken,
+        resetToken,
+      };
+    });
+    after(() => session?.close());
+
+    for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+      describe(`at ${viewport} size (${VIEWPORTS[viewport].width}×${VIEWPORTS[viewport].height})`, () => {
+        const pages: Partial<Record<Viewer, Page>> = {};
+        const pageFor = async (viewer: Viewer): Promise<Page> => {
+          const cookie = cookies[viewer];
+          pages[viewer] ??= await openPage(browser, server.baseUrl, {
+            viewport: VIEWPORTS[viewport],
+            ...(cookie ? { storageState: signedIn(server.baseUrl, cookie) } : {}),
+          });
+          return pages[viewer];
+        };
+        after(async () => {
+          for (const page of Object.values(pages)) await page.context().close();
+        });
+
+        for (const target of PAGES) {
+          it(`${target.name} (as ${target.as}) has no violations`, async () => {
+            const page = await pageFor(target.as);
+            const path = target.path(fixtures);
+            assert.equal(await visit(page, path), target.status, `${path} answers ${target.status}`);
+            await assertNoAxeViolations(page, `${path} as ${target.as} at ${viewport} size`);
+          });
+        }
+
+        it('the newsroom sign-in with an error has no violations', async () => {
+          const page = await openPage(browser, server.baseUrl, { viewport: VIEWPORTS[viewport] });
+          try {
+            await visit(page, '/newsroom/sign-in');
+            await page.getByLabel('E-mail address').fill('nobody@news.example');
+            await page.getByLabel('Password').fill('not the password at all');
+            await submit(page, 'Sign in');
+            assert.ok(await page.getByRole('alert').isVisible(), 'the error is shown');
+            await assertNoAxeViolations(page, `the newsroom sign-in with an error at ${viewport} size`);
+          } finally {
+            await page.context().close();
+          }
+        });
+
+        it('the reader sign-in with an error has no violations', async () => {
+          const page = await pageFor('visitor');
+          await visit(page, '/account/sign-in');
+          await page.getByLabel('E-mail address').fill('nobody@mail.example');
+          await page.getByLabel('Password').fill('not the password at all');
+          await submit(page, 'Sign in');
+          assert.ok(await page.getByRole('alert').isVisible(), 'the error is shown');
+          await assertNoAxeViolations(page, `the reader sign-in with an error at ${viewport} size`);
+        });
+
+        it('the comment edit page (as reader) has no violations', async () => {
+          const page = await pageFor('reader');
+          const path = `/comments/${await freshReaderComment()}/edit`;
+          assert.equal(await visit(page, path), 200, `${path} answers 200`);
+          await assertNoAxeViolations(page, `${path} as reader at ${viewport} size`);
+        });
+
+        it('a refused comment, as the page shows it to a reader without JavaScript, has no violations', async () => {
+          const page = await pageFor('reader');
+          await visit(page, `/article/${COMMENTED_STORY}`);
+          // form.submit() skips the submit event, so the script stays out of it and the server answers
+          // the plain form post, as it does without JavaScript: the page again, with the error.
+          await Promise.all([
+            page.waitForURL(/\/comments$/, { waitUntil: 'load' }),
+            page.evaluate(() => document.querySelector<HTMLFormElement>('#comment-form')?.submit()),
+          ]);
+          assert.ok(await page.getByRole('alert').isVisible(), 'the error is shown');
+          await assertNoAxeViolations(page, `a refused comment at ${viewport} size`);
+        });
+
+        it('a new API key, shown once, has no violations', async () => {
+          const page = await pageFor('admin');
+          await visit(page, '/newsroom/api-keys');
+          await page.getByLabel('Name').fill(`Partner at ${viewport} size`);
+          await submit(page, 'Create API key');
+          await assertNoAxeViolations(page, `a new API key at ${viewport} size`);
+        });
+      });
+    }
+
+    describe('without JavaScript', () => {
+      it('still shows the article headline, body and ranked lists', async () => {
+        const page = await openPage(browser, server.baseUrl, { javaScriptEnabled: false });
+        try {
+          const article = new ArticlePage(page);
+          assert.equal(await article.goto(SERIES_STORY), 200);
+          assert.match((await article.headline.innerText()).trim(), /^The young islanders who left, and the few who came back \(Part 2\)$/);
+          assert.ok((await article.bodyParagraphs.count()) >= 3, 'the body is there');
+          assert.ok(await article.bodyParagraphs.first().isVisible());
+          for (const name of ['Weekly Best Articles', 'You May Also Like', 'Popular Now', 'Must-Reads']) {
+            const list = article.rankedList(name);
+            assert.ok(await list.isVisible(), `${name} is shown`);
+            assert.ok((await list.getByRole('listitem').count()) > 0, `${name} lists stories`);
+          }
+          assert.ok(await article.sectionLatest.isVisible(), 'the section latest list is shown');
+          assert.ok(await article.shareRegion.getByRole('link', { name: /^Facebook/ }).isVisible(), 'the plain share links work without script');
+          // The script-only buttons stay hidden rather than showing controls that do nothing.
+          assert.equal(await article.shareRegion.getByRole('button').count(), 0);
+        } finally {
+          await page.context().close();
+        }
+      });
+    });
+  },
+  // Some 160 pages, each loaded and checked: longer than the usual browser suite, still bounded.
+  { timeoutMs: 20 * 60_000 },
+);

@@ -4,8 +4,8 @@ import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './support/app-server.js';
 import { browserSuite, launchBrowser, openPage, visit, VIEWPORTS } from './support/browser.js';
+import { WCAG_TAGS } from './support/axe.js';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const READER = { displayName: 'Min-jun Park', email: 'minjun@mail.example', password: 'paper lanterns over the river' };
 const ADMIN = { email: 'admin@news.example', displayName: 'Ji-ho Admin', password: 'lighthouse keeper at dawn' };
 

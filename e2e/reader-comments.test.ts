@@ -4,8 +4,7 @@ import { after, before, it } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { browserSuite, launchBrowser, openPage } from './support/browser.js';
 import { startAppServer, type AppServer } from './support/app-server.js';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { WCAG_TAGS } from './support/axe.js';
 
 /** The comment area of an article page, located by role and label. */
 class Comments {

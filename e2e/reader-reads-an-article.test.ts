@@ -99,6 +99,45 @@ browserSuite('a reader reads an article', () => {
     }
   });
 
+  it('captions the hero as “△ caption (ⓒ credit)”, both marks drawn from the caption font rather than as empty boxes', async () => {
+    const caption = new ArticlePage(page).heroFigure.locator('figcaption');
+    await caption.scrollIntoViewIfNeeded();
+    assert.match((await caption.innerText()).trim(), /^△ \S.* \(ⓒ [^)]+\)$/);
+    assert.equal(await caption.locator('.caption-mark').getAttribute('aria-hidden'), 'true', 'the triangle is not read out');
+    const drawn = await caption.evaluate(async (element) => {
+      await document.fonts.ready;
+      const faces: FontFace[] = [];
+      document.fonts.forEach((candidate) => void faces.push(candidate));
+      const face = faces.find((candidate) => candidate.family.replace(/["']/g, '') === 'Dateline Marks');
+      // Each mark drawn in the caption's own font stack, beside U+10FFFD, which no font has: a mark
+      // drawn like it is an empty box (tofu).
+      const family = getComputedStyle(element).fontFamily;
+      const [tofu, triangle, circledC] = ['\u{10FFFD}', '△', 'ⓒ'].map((text) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 64;
+        canvas.height = 64;
+        const context = canvas.getContext('2d');
+        if (!context) return '';
+        context.font = `40px ${family}`;
+        context.fillText(text, 8, 48);
+        return canvas.toDataURL();
+      });
+      return { status: face?.status, unicodeRange: face?.unicodeRange, triangleDrawn: triangle !== tofu, circledCDrawn: circledC !== tofu };
+    });
+    assert.deepEqual(drawn, { status: 'loaded', unicodeRange: 'U+24D2, U+25B3', triangleDrawn: true, circledCDrawn: true });
+  });
+
+  it('leaves the story itself out of Popular Now, which still lists five', async () => {
+    const article = new ArticlePage(page);
+    const path = new URL(page.url()).pathname;
+    const hrefs = await article
+      .rankedList('Popular Now')
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    assert.ok(!hrefs.some((href) => href?.split('?')[0] === path), `${path} is not in its own Popular Now`);
+    assert.equal(await article.rankedList('Popular Now').getByRole('listitem').count(), 5);
+  });
+
   it('has loaded every image, each with alt text or marked decorative', async () => {
     const images = await assertAllImagesLoadedWithAlt(page);
     assert.ok(images.length >= 1, 'the article has at least its hero image');

@@ -8,8 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { startAppServer, type AppServer } from './support/app-server.js';
 import { browserSuite, launchBrowser, openPage, visit } from './support/browser.js';
+import { WCAG_TAGS } from './support/axe.js';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const HOUR_MS = 3_600_000;
 
 async function assertNoAxeViolations(page: Page, what: string): Promise<void> {

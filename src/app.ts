@@ -3,7 +3,9 @@ import { h } from 'preact';
 import type { Deps } from './deps.js';
 import { SURROGATE_KEYS } from './modules/cdn/index.js';
 import { AppError } from './shared/errors.js';
+import { answerClientError } from './web/http/client-error.js';
 import { MAX_URL_LENGTH, assertReadableUrl } from './web/http/request-guard.js';
+import { DATABASE_RETRY_AFTER_SECONDS } from './web/http/retry-after.js';
 import { SECURITY_HEADERS } from './web/http/security-headers.js';
 import { sendHtml } from './web/http/send-page.js';
 import { registerAccountRoutes } from './web/account/account.routes.js';
@@ -27,8 +29,14 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: MAX_URL_LENGTH, ignoreTrailingSlash: true },
     return503OnClosing: true,
+    // A whole request, body included, must arrive within five minutes (Node's own default, which
+    // Fastify turns off): enough for a 20 MB upload on a slow line, and a client that stalls
+    // mid-body is answered 408 (ERR_REQUEST_TIMEOUT) instead of holding its socket for ever.
+    requestTimeout: 5 * 60 * 1000,
     // Off unless a proxy the publisher runs sets X-Forwarded-For; otherwise anyone could forge it.
     trustProxy: deps.config.trustProxy,
+    // Requests Node cannot parse (a body cut short, broken chunking) still get a coded answer.
+    clientErrorHandler: answerClientError,
     // Fastify's own URL and header errors get the same readable page as ours.
     frameworkErrors: (error, request, reply) => {
       const appError = new AppError(error.code === 'FST_ERR_BAD_URL' ? 'ERR_URL_MALFORMED' : 'ERR_BAD_REQUEST');
@@ -53,6 +61,7 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
     if (error instanceof AppError) return sendError(deps, request, reply, error);
     if (deps.database.isUnavailableError(error)) {
       request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
       return sendError(deps, request, reply, new AppError('ERR_DATABASE_UNAVAILABLE'));
     }
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {

@@ -13,13 +13,13 @@ import { MediaLibrary, MediaUploadService, AVIF_VARIANTS_JOB } from './modules/m
 import { CurationService, RankedListsService, RelatedStoriesService, LISTS_REFRESH_JOB } from './modules/rankings/index.js';
 import { RevisionService } from './modules/revisions/index.js';
 import { SectionDirectory, SectionService } from './modules/sections/index.js';
-import { SettingsService } from './modules/settings/index.js';
+import { PublicationIconService, SettingsService } from './modules/settings/index.js';
 import { TagService } from './modules/tags/index.js';
 import { InvitationService, SessionService, SignInService, signInLimiters, UserService } from './modules/users/index.js';
 import { ReaderSessionService, ReaderPasswordResetService, ReaderService, readerLimiters } from './modules/readers/index.js';
 import { CommentModerationService, CommentService, commentLimiters } from './modules/comments/index.js';
 import { WebhookDispatcher, WebhookSender, WebhookService } from './modules/webhooks/index.js';
-import { systemClock, type Clock } from './shared/clock.js';
+import { realSleep, systemClock, type Clock, type Sleep } from './shared/clock.js';
 import type { RateLimiterFactory } from './shared/rate-limiter.js';
 import { createCluster, type Cluster, type ClusterMessage } from './cluster/cluster.js';
 import { connectListSnapshots } from './cluster/redis-list-snapshots.js';
@@ -28,7 +28,7 @@ import { JobRunner } from './shared/jobs/job-runner.js';
 import { jobList } from './job-list.js';
 import { SITEMAPS_REFRESH_JOB, SitemapService } from './modules/sitemaps/index.js';
 import { createReactions, loadAtStart } from './reactions.js';
-import { AssetRegistry } from './web/http/assets.js';
+import { AssetRegistry, DEFAULT_ICON_ASSET } from './web/http/assets.js';
 import { PageCache } from './web/http/page-cache.js';
 import { SiteContextProvider } from './web/shared/site-context.provider.js';
 import { SearchService } from './modules/search/index.js';
@@ -106,6 +106,8 @@ export interface Deps {
   /** Tells the CDN (CDN_PURGE_URL) which surrogate keys changed; does nothing without one. */
   cdn: CdnPurger;
   assets: AssetRegistry;
+  /** The site icon (/favicon.ico): the one chosen in the settings, or the default. */
+  icon: PublicationIconService;
   site: SiteContextProvider;
   mediaDir: string;
   media: MediaUploadService;
@@ -119,6 +121,8 @@ export interface Deps {
 
 export interface DepsOptions {
   clock?: Clock;
+  /** How the server waits when it slows itself down (sign-in under attack); tests record instead of waiting. */
+  sleep?: Sleep;
   postgres?: PostgresOptions;
 }
 
@@ -126,6 +130,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const database = await openDatabase(config.database, options.postgres);
   const db = database.db;
   const clock = options.clock ?? systemClock;
+  const sleep = options.sleep ?? realSleep;
   const events = new EventBus();
   // Needs only the database: settings (the logo) and authors (photos) check that images exist through it.
   const mediaLibrary = new MediaLibrary(db);
@@ -163,17 +168,20 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const assets = new AssetRegistry();
   // Readers seen today: this node's memory, or Redis shared by every node (a view counts once across them).
   const views = new ViewCounter(db, clock, cluster.readerDays);
-  const curation = new CurationService(db, clock, events, settings);
+  const curation = new CurationService(db, clock, events, audit, settings);
   const pages = new StaticPageService(db);
-  const site = new SiteContextProvider({ pages, settings, sections, assets, curation, siteUrl: config.siteUrl });
   const mediaDir = path.join(config.dataDir, 'media');
-  const media = new MediaUploadService({ db, clock, events, mediaDir, requestAvifRun: () => jobs.run(AVIF_VARIANTS_JOB) });
+  const defaultIcon = assets.get(DEFAULT_ICON_ASSET);
+  if (!defaultIcon) throw new Error(`public/assets/${DEFAULT_ICON_ASSET} is missing`);
+  const icon = await PublicationIconService.create({ settings, mediaDir }, defaultIcon.body);
+  const site = new SiteContextProvider({ pages, settings, sections, assets, curation, icon, siteUrl: config.siteUrl });
+  const media = new MediaUploadService({ db, clock, events, mediaDir, audit, requestAvifRun: () => jobs.run(AVIF_VARIANTS_JOB) });
   const tags = new TagService(db, events, audit);
   // Restoring a revision goes through the editing service, which writes revisions through this
   // one: the editor is reached lazily, once both exist.
   const revisions: RevisionService = new RevisionService(db, {
     assertMayEdit: (actor, id) => editing.assertMayEdit(actor, id),
-    update: (actor, id, input) => editing.update(actor, id, input),
+    update: (actor, id, input, restoredFrom) => editing.update(actor, id, input, restoredFrom),
   });
   const editing = new ArticleEditingService(db, clock, events, audit, tags, revisions);
   const publisher = new ScheduledPublisher(db, clock, events, audit);
@@ -183,7 +191,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const webhookSender = new WebhookSender(db, clock, { allowPrivate: config.webhookAllowPrivate });
   const users = new UserService(db, clock, audit);
   const sessions = new SessionService(db, clock);
-  const signIn = new SignInService(users, sessions, signInLimiters(limiters), audit);
+  const signIn = new SignInService(users, sessions, signInLimiters(limiters), audit, sleep);
   const authors = new AuthorService(db, clock, events, audit, mediaLibrary);
   const series = new SeriesService(db);
   const directories = { authors, tags, series, pages };
@@ -201,7 +209,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     users,
     sessions,
     readerSessions,
-    readers: new ReaderService(db, clock, readerSessions, readerLimiters(limiters)),
+    readers: new ReaderService(db, clock, readerSessions, readerLimiters(limiters), sleep),
     readerResets: new ReaderPasswordResetService(db, clock, readerSessions, audit),
     moderation: new CommentModerationService(db, clock, events, audit, settings),
     signIn,
@@ -239,6 +247,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     pageCache,
     cdn,
     assets,
+    icon,
     site,
     mediaDir,
     media,

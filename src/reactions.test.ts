@@ -40,6 +40,7 @@ function recordingDeps(calls: string[]): ReactionDeps {
         return DEFAULT_PUBLICATION;
       },
     },
+    icon: { load: record('icon.load') },
     sections: { load: record('sections.load') },
     site: { load: record('site.load') },
     curation: { load: record('curation.load') },
@@ -77,6 +78,7 @@ describe('the reactions to events (src/reactions.ts)', () => {
       reactions.map((reaction) => reaction.name),
       [
         'settings',
+        'publication-icon',
         'sections',
         'site-context',
         'curation',
@@ -111,7 +113,15 @@ describe('the reactions to events (src/reactions.ts)', () => {
 
   it('follow each event where it matters, and never send what concerns one node alone', () => {
     const reactingTo = (name: EventName) => reactions.filter((reaction) => handles(reaction, name)).map((reaction) => reaction.name);
-    assert.deepEqual(reactingTo('settings.changed'), ['settings', 'ranked-lists', 'sitemaps', 'page-cache', 'cdn-purge', 'broadcast']);
+    assert.deepEqual(reactingTo('settings.changed'), [
+      'settings',
+      'publication-icon',
+      'ranked-lists',
+      'sitemaps',
+      'page-cache',
+      'cdn-purge',
+      'broadcast',
+    ]);
     assert.deepEqual(reactingTo('comment.posted'), ['ranked-lists', 'page-cache', 'cdn-purge', 'broadcast']);
     assert.deepEqual(reactingTo('story.deleted'), [
       'curation',
@@ -138,6 +148,7 @@ describe('the reactions to events (src/reactions.ts)', () => {
     ]);
     assert.deepEqual(reactingTo('node.started'), [
       'settings',
+      'publication-icon',
       'sections',
       'site-context',
       'curation',
@@ -150,6 +161,7 @@ describe('the reactions to events (src/reactions.ts)', () => {
     ]);
     assert.deepEqual(reactingTo('cluster.resynced'), [
       'settings',
+      'publication-icon',
       'sections',
       'site-context',
       'curation',
@@ -213,6 +225,7 @@ describe('the reactions to events (src/reactions.ts)', () => {
     await loadAtStart(createReactions(recordingDeps(calls)));
     assert.deepEqual(calls, [
       'settings.load',
+      'icon.load',
       'sections.load',
       'site.load',
       'curation.load',

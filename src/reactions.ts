@@ -4,7 +4,7 @@ import { cdnPurgeReaction } from './modules/cdn/index.js';
 import { curationReaction, rankedListsReaction, relatedStoriesReaction } from './modules/rankings/index.js';
 import { searchIndexReaction } from './modules/search/index.js';
 import { sectionsReaction } from './modules/sections/index.js';
-import { settingsReaction } from './modules/settings/index.js';
+import { publicationIconReaction, settingsReaction } from './modules/settings/index.js';
 import { sitemapsReaction } from './modules/sitemaps/index.js';
 import { webhooksReaction } from './modules/webhooks/index.js';
 import { handles, type Reaction } from './shared/events.js';
@@ -17,6 +17,7 @@ import { siteContextReaction } from './web/shared/site-context.reaction.js';
  */
 export interface ReactionDeps {
   settings: Parameters<typeof settingsReaction>[0];
+  icon: Parameters<typeof publicationIconReaction>[0];
   sections: Parameters<typeof sectionsReaction>[0];
   site: Parameters<typeof siteContextReaction>[0];
   curation: Parameters<typeof curationReaction>[0];
@@ -33,8 +34,9 @@ export interface ReactionDeps {
 
 /**
  * Every reaction, in the order they run for an event (EventBus keeps it). The order matters:
- * 1. what each node holds in memory and reads from the others: settings, sections, the site's
- *    static pages, curation (the lead reads stories), the stories a view may count for;
+ * 1. what each node holds in memory and reads from the others: settings (then the site icon drawn
+ *    from them), sections, the site's static pages, curation (the lead reads stories), the stories
+ *    a view may count for;
  * 2. the ranked lists, then related stories and sitemaps, built from the state above;
  * 3. the search index (origin only: the shared database);
  * 4. only then the page cache: cleared earlier, a request could re-cache a page built from the old
@@ -46,6 +48,7 @@ export interface ReactionDeps {
 export function createReactions(deps: ReactionDeps): Reaction[] {
   return [
     settingsReaction(deps.settings),
+    publicationIconReaction(deps.icon),
     sectionsReaction(deps.sections),
     siteContextReaction(deps.site),
     curationReaction(deps.curation),

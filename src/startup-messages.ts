@@ -26,5 +26,9 @@ export function startupMessages(config: Config, announcement: StartupAnnouncemen
       ].join('\n'),
     );
   }
+  // Meant for tests and a receiver on the publisher's own network: never on without a word.
+  if (config.webhookAllowPrivate) {
+    lines.push('Warning: WEBHOOK_ALLOW_PRIVATE is on: webhooks may be sent to loopback and private-network addresses (docs/webhooks.md).');
+  }
   return lines;
 }

@@ -18,7 +18,8 @@ const CHROMIUM_ARGS = [
 ];
 
 export const VIEWPORTS = {
-  phone: { width: 390, height: 844 },
+  // The narrowest phone still common (iPhone SE, mini): 375 CSS pixels wide.
+  phone: { width: 375, height: 812 },
   desktop: { width: 1280, height: 900 },
 } as const;
 
@@ -41,13 +42,13 @@ export function browserTestsSkipReason(): string | false {
 }
 
 /**
- * A browser test suite. Without Chromium it becomes one skipped test carrying the reason: Node 20
+ * A browser test suite, given SUITE_TIMEOUT_MS unless it says otherwise. Without Chromium it becomes one skipped test carrying the reason: Node 20
  * counts a skipped `describe` as no test at all, which would hide it in the totals.
  */
-export function browserSuite(name: string, body: () => void): void {
+export function browserSuite(name: string, body: () => void, options: { timeoutMs?: number } = {}): void {
   const reason = browserTestsSkipReason();
   if (reason) it(name, { skip: reason }, () => {});
-  else describe(name, { timeout: SUITE_TIMEOUT_MS }, body);
+  else describe(name, { timeout: options.timeoutMs ?? SUITE_TIMEOUT_MS }, body);
 }
 
 export function launchBrowser(): Promise<Browser> {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SIGN_IN_LIMITS } from '../modules/users/sign-in.service.js';
+import { SIGN_IN_LIMITS } from '../modules/users/index.js';
 import { apiGet, errorCode } from '../testing/api-client.js';
 import { signInOverHttp } from '../testing/newsroom-client.js';
 import { eventually } from '../testing/node-process.js';
@@ -61,17 +61,21 @@ describe('what one node changes, the other sees', { skip: CLUSTER_TEST_SKIP }, (
     assert.match(page.body, /class="comment-count"[^>]*>1</);
   });
 
-  it('a sign-in rate limit hit on A holds on B', async () => {
+  it('a sign-in limit hit on A holds on B, and so does an account’s slow-down', async () => {
     const { user, password } = await a.factories.staff();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
-      const failed = await signInOverHttp(a.app, user.email, 'wrong password', { remoteAddress: `10.2.0.${i}` });
+    for (let i = 0; i < SIGN_IN_LIMITS.perIpAndAccount; i++) {
+      const failed = await signInOverHttp(a.app, user.email, 'wrong password', { remoteAddress: '10.2.0.1' });
       assert.equal(failed.statusCode, 401);
     }
-    const limited = await signInOverHttp(b.app, user.email, password, { remoteAddress: '10.2.1.1' });
+    const limited = await signInOverHttp(b.app, user.email, password, { remoteAddress: '10.2.0.1' });
     assert.equal(limited.statusCode, 429);
     assert.equal(limited.headers['x-error-code'], 'ERR_TOO_MANY_SIGN_IN_ATTEMPTS');
+    // From another address the owner gets in on B, after the wait A's failures set.
+    const waitsBefore = b.sleeps.length;
+    assert.equal((await signInOverHttp(b.app, user.email, password, { remoteAddress: '10.2.1.1' })).statusCode, 303);
+    assert.deepEqual(b.sleeps.slice(waitsBefore), [SIGN_IN_LIMITS.slowDown[0].delayMs]);
     cluster.clock.advance(SIGN_IN_LIMITS.windowMs);
-    assert.equal((await signInOverHttp(b.app, user.email, password, { remoteAddress: '10.2.1.1' })).statusCode, 303, 'the window passed, on both');
+    assert.equal((await signInOverHttp(b.app, user.email, password, { remoteAddress: '10.2.0.1' })).statusCode, 303, 'the window passed, on both');
   });
 
   it('an API key revoked on A is refused by B at once, though B had it cached', async () => {

@@ -213,10 +213,10 @@ describe('two nodes on one PostgreSQL and one Redis', { skip }, () => {
     assert.equal((await findArticleById(deps.db, story.id))?.viewCount, before + 3);
   });
 
-  it('locks out on node B an account whose sign-ins failed on node A', async () => {
+  it('refuses on node B an address whose sign-ins with one account failed on node A', async () => {
     const email = 'nobody-here@news.example';
     for (let attempt = 1; attempt <= 5; attempt++) {
-      const response = await new HttpBrowser({ forwardedFor: `10.50.0.${attempt}` }).postForm(`${a.origin}/newsroom/sign-in`, {
+      const response = await new HttpBrowser({ forwardedFor: '10.50.0.1' }).postForm(`${a.origin}/newsroom/sign-in`, {
         email,
         password: 'guess',
         next: '',
@@ -224,7 +224,7 @@ describe('two nodes on one PostgreSQL and one Redis', { skip }, () => {
       assert.equal(response.status, 401);
       assert.equal(response.headers.get('x-error-code'), 'ERR_SIGN_IN_FAILED');
     }
-    const sixth = await new HttpBrowser({ forwardedFor: '10.50.0.6' }).postForm(`${b.origin}/newsroom/sign-in`, {
+    const sixth = await new HttpBrowser({ forwardedFor: '10.50.0.1' }).postForm(`${b.origin}/newsroom/sign-in`, {
       email,
       password: 'guess',
       next: '',

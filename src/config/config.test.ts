@@ -21,10 +21,33 @@ describe('config', () => {
       SITE_URL: 'https://news.example/',
       PORT: '',
     });
-    assert.deepEqual(config.database, { engine: 'postgres', connectionString: 'postgres://user:secret@db.internal:5432/news' });
+    assert.deepEqual(config.database, {
+      engine: 'postgres',
+      connectionString: 'postgres://user:secret@db.internal:5432/news',
+      statementTimeoutMs: 10_000,
+    });
     assert.equal(config.demo, false);
     assert.equal(config.siteUrl, 'https://news.example');
     assert.equal(config.port, 3000);
+  });
+
+  it('bounds PostgreSQL statements by DATABASE_STATEMENT_TIMEOUT_MS: 10 s unless set, 100 ms to 10 minutes, whole milliseconds', () => {
+    const postgres = { DATABASE_URL: 'postgres://db.internal/news' };
+    const timeoutOf = (env: Record<string, string>) => {
+      const { database } = loadConfig({ ...postgres, ...env });
+      return database.engine === 'postgres' ? database.statementTimeoutMs : undefined;
+    };
+    assert.equal(timeoutOf({}), 10_000);
+    assert.equal(timeoutOf({ DATABASE_STATEMENT_TIMEOUT_MS: '2500' }), 2500);
+    assert.equal(timeoutOf({ DATABASE_STATEMENT_TIMEOUT_MS: '100' }), 100);
+    assert.equal(timeoutOf({ DATABASE_STATEMENT_TIMEOUT_MS: '600000' }), 600_000);
+    for (const value of ['0', '99', '600001', '-5', '1.5', 'ten', '1e9']) {
+      assert.throws(
+        () => loadConfig({ ...postgres, DATABASE_STATEMENT_TIMEOUT_MS: value }),
+        (error: unknown) => error instanceof ConfigError && error.problems.some((problem) => problem.startsWith('DATABASE_STATEMENT_TIMEOUT_MS:')),
+        value,
+      );
+    }
   });
 
   it('lists every problem at once', () => {

@@ -14,6 +14,11 @@ const ConfigSchema = z.object({
       message: 'must be a postgres:// URL, a sqlite: path or a file path',
     })
     .optional(),
+  /**
+   * PostgreSQL: the longest one statement may take. The server cancels it then (statement_timeout),
+   * and the client gives up on a server that does not answer at all shortly after.
+   */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   DEMO: booleanFlag.default(true),
   PAGE_CACHE: booleanFlag.default(true),
@@ -46,7 +51,10 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type DatabaseTarget = { engine: 'sqlite'; filename: string } | { engine: 'postgres'; connectionString: string };
+export type DatabaseTarget =
+  | { engine: 'sqlite'; filename: string }
+  /** `statementTimeoutMs`: DATABASE_STATEMENT_TIMEOUT_MS (db/dialects/postgres.dialect.ts has the default). */
+  | { engine: 'postgres'; connectionString: string; statementTimeoutMs?: number };
 
 export interface Config {
   readonly port: number;
@@ -93,7 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const values = parsed.data;
   const dataDir = path.resolve(values.DATA_DIR);
-  const database = resolveDatabaseTarget(values.DATABASE_URL, dataDir);
+  const database = resolveDatabaseTarget(values.DATABASE_URL, dataDir, values.DATABASE_STATEMENT_TIMEOUT_MS);
   // Several nodes cannot share one SQLite file: each machine would have its own database.
   if (values.REDIS_URL && database.engine !== 'postgres') {
     throw new ConfigError(['REDIS_URL: multi-node mode needs PostgreSQL; set DATABASE_URL to a postgres:// URL as well']);
@@ -131,9 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   });
 }
 
-function resolveDatabaseTarget(url: string | undefined, dataDir: string): DatabaseTarget {
+function resolveDatabaseTarget(url: string | undefined, dataDir: string, statementTimeoutMs: number): DatabaseTarget {
   if (!url) return { engine: 'sqlite', filename: path.join(dataDir, 'dateline.sqlite') };
-  if (/^postgres(ql)?:\/\//.test(url)) return { engine: 'postgres', connectionString: url };
+  if (/^postgres(ql)?:\/\//.test(url)) return { engine: 'postgres', connectionString: url, statementTimeoutMs };
   const filename = url.replace(/^(sqlite|file):(\/\/)?/, '');
   return { engine: 'sqlite', filename: filename === ':memory:' ? filename : path.resolve(filename) };
 }

@@ -26,7 +26,10 @@ export interface DatabaseHandle {
  * StartupError with one clear sentence.
  */
 export async function openDatabase(target: DatabaseTarget, options: PostgresOptions = {}): Promise<DatabaseHandle> {
-  const connection: EngineConnection = target.engine === 'sqlite' ? openSqlite(target.filename) : openPostgres(target.connectionString, options);
+  const connection: EngineConnection =
+    target.engine === 'sqlite'
+      ? openSqlite(target.filename)
+      : openPostgres(target.connectionString, { ...options, statementTimeoutMs: target.statementTimeoutMs ?? options.statementTimeoutMs });
   try {
     await connection.ping();
   } catch (error) {
@@ -43,7 +46,7 @@ export async function openDatabase(target: DatabaseTarget, options: PostgresOpti
     isUnavailableError: (error) => connection.isUnavailableError(error),
   };
   try {
-    await migrateToLatest(db, connection.fullText, options.searchPath);
+    await migrateWithoutTimeLimit(target, db, connection.fullText, options);
   } catch (error) {
     await handle.close().catch(() => {});
     throw new StartupError(`Could not update the database schema (${connection.description}): ${reason(error)}`, {
@@ -51,6 +54,25 @@ export async function openDatabase(target: DatabaseTarget, options: PostgresOpti
     });
   }
   return handle;
+}
+
+/**
+ * A migration may rightly take longer than any request's statement (an index built on a large
+ * table), and a node may wait for another's to finish: on PostgreSQL migrations run on a
+ * connection of their own without DATABASE_STATEMENT_TIMEOUT_MS, closed once they are done.
+ */
+async function migrateWithoutTimeLimit(target: DatabaseTarget, db: Db, fullText: FullTextIndex, options: PostgresOptions): Promise<void> {
+  if (target.engine !== 'postgres') {
+    await migrateToLatest(db, fullText, options.searchPath);
+    return;
+  }
+  const unlimited = openPostgres(target.connectionString, { ...options, maxConnections: 1, statementTimeoutMs: 0 });
+  const migrationDb = new Kysely<Database>({ dialect: unlimited.dialect });
+  try {
+    await migrateToLatest(migrationDb, unlimited.fullText, options.searchPath);
+  } finally {
+    await migrationDb.destroy();
+  }
 }
 
 /**

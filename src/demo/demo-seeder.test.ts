@@ -62,7 +62,7 @@ describe('demo publication', () => {
 
     // Readers' conversation: comments, replies and likes under the stories people argue about.
     const fares = await t.app.inject('/article/fare-rises-alone-will-not-fix-seouls-subway-finances');
-    assert.match(fares.body, /Comments 4/);
+    assert.match(fares.body, /Comments <span class="comment-count"[^>]*>4<\/span>/);
     assert.match(fares.body, /ring-fencing/);
     const commented = await t.deps.db.selectFrom('articles').select('slug').where('comment_count', '>', 0).execute();
     assert.ok(commented.length >= 4, 'several stories have comments');

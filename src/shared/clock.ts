@@ -5,6 +5,14 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/**
+ * Waits `ms` milliseconds. Injected where the server slows itself down on purpose (sign-in under
+ * attack), so tests can record the wait instead of spending it.
+ */
+export type Sleep = (ms: number) => Promise<void>;
+
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** A clock for tests: starts at `start` and moves only when told to. */
 export function fixedClock(start: Date | string): Clock & { set(to: Date | string): void; advance(ms: number): void } {
   let current = new Date(start);

@@ -19,6 +19,15 @@ export const ERROR_CATALOGUE = {
     message: 'Please choose a section from the list and give dates as YYYY-MM-DD, the first no later than the second.',
   },
   ERR_BAD_REQUEST: { status: 400, message: 'We could not understand that request.' },
+  // Answered before a request reaches the app (see `clientErrorHandler` in app.ts).
+  ERR_REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive. Please try again.' },
+  ERR_REQUEST_HEADERS_TOO_LARGE: { status: 431, message: 'The request’s headers are too large for us to read.' },
+  /** Any staff text field (src/shared/text.ts); comments keep ERR_COMMENT_INVALID_CHARACTERS. Nothing is saved. */
+  ERR_TEXT_INVALID_CHARACTERS: {
+    status: 400,
+    message:
+      'This text contains characters we cannot store: control characters, or a line break or tab in a one-line field. Please retype it; nothing was saved.',
+  },
   // Media library. Limits are checked in this order, cheapest first: bytes, then the header's
   // format and dimensions, then decoding.
   ERR_MEDIA_NOT_FOUND: { status: 404, message: 'We could not find that image.' },
@@ -34,6 +43,12 @@ export const ERROR_CATALOGUE = {
   },
   ERR_MEDIA_UNSUPPORTED_TYPE: { status: 415, message: 'Please upload a JPEG, PNG, WebP or AVIF image.' },
   ERR_MEDIA_FORM_TOO_LARGE: { status: 413, message: 'That upload has too many files or fields; send one image with its details.' },
+  // The multipart body itself could not be read (no or another boundary, a part that never closes, a
+  // body cut short): nothing was saved.
+  ERR_MULTIPART_MALFORMED: {
+    status: 400,
+    message: 'That upload arrived incomplete or damaged, so nothing was saved. Please choose the file again and resend the form.',
+  },
   // Curation: Must-Reads picks, the home page's lead story and the breaking-news banner.
   ERR_PICK_NOT_FOUND: { status: 404, message: 'We could not find that pick; it may have been removed already.' },
   ERR_PICK_STORY_INVALID: { status: 400, message: 'Choose a published story.' },
@@ -79,7 +94,7 @@ export const ERROR_CATALOGUE = {
   ERR_SIGN_IN_FAILED: { status: 401, message: 'The e-mail address or password is not right.' },
   ERR_TOO_MANY_SIGN_IN_ATTEMPTS: {
     status: 429,
-    message: 'Too many sign-in attempts. Please wait 15 minutes and try again.',
+    message: 'Too many failed sign-ins from this network. Please wait 15 minutes and try again.',
   },
   ERR_EMAIL_INVALID: { status: 400, message: 'Enter an e-mail address in the form name@example.com.' },
   ERR_EMAIL_TAKEN: { status: 409, message: 'There is already a staff account with that e-mail address.' },
@@ -159,6 +174,7 @@ export const ERROR_CATALOGUE = {
   },
   ERR_READER_NOT_FOUND: { status: 404, message: 'We could not find that reader account.' },
   ERR_TOO_MANY_SIGN_UPS: { status: 429, message: 'Too many new accounts from this address. Please wait an hour and try again.' },
+  // Also the newsroom's change-password form: wrong current passwords, per account and per address.
   ERR_TOO_MANY_PASSWORD_ATTEMPTS: { status: 429, message: 'Too many wrong passwords. Please wait 15 minutes and try again.' },
   ERR_READER_RESET_NOT_FOUND: { status: 404, message: 'We could not find that password-reset link. Check the link, or contact us for a new one.' },
   ERR_READER_RESET_GONE: { status: 410, message: 'This password-reset link has already been used or has expired. Contact us for a new one.' },
@@ -174,7 +190,7 @@ export const ERROR_CATALOGUE = {
   ERR_MODERATION_MODE_INVALID: { status: 400, message: 'Choose how comments work: open, pre-moderated or closed.' },
   ERR_MODERATION_BLOCKLIST_INVALID: {
     status: 400,
-    message: 'The blocklist may have at most 500 entries, one a line, each at most 100 characters.',
+    message: 'The blocklist may have at most 500 entries, one a line, each at most 100 characters, without tabs or control characters.',
   },
   // The Content API (/api/v1) and its keys. Every API error is JSON: { errors: [{ code, message }] }.
   ERR_API_KEY_REQUIRED: {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { createApp } from '../app.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { createDeps, type Deps } from '../deps.js';
-import { fixedClock } from '../shared/clock.js';
+import { fixedClock, type Sleep } from '../shared/clock.js';
 import { createFactories, type Factories } from './factories.js';
 import { createTestDatabase } from './test-database.js';
 
@@ -15,7 +15,15 @@ export interface TestApp {
   clock: ReturnType<typeof fixedClock>;
   factories: Factories;
   config: Config;
+  /** Every wait the server asked for (the sign-in slow-down), in order, in ms; none is really waited. */
+  sleeps: number[];
   close(): Promise<void>;
+}
+
+/** A Sleep that records the wait and returns at once, so a slowed-down sign-in costs a test nothing. */
+export function recordingSleep(): { sleep: Sleep; sleeps: number[] } {
+  const sleeps: number[] = [];
+  return { sleeps, sleep: async (ms) => void sleeps.push(ms) };
 }
 
 /**
@@ -29,7 +37,8 @@ export async function createTestApp(options: { env?: Record<string, string>; now
     database: database.target,
   };
   const clock = fixedClock(options.now ?? TEST_NOW);
-  const deps = await createDeps(config, { clock, postgres: database.searchPath ? { searchPath: database.searchPath } : {} });
+  const { sleep, sleeps } = recordingSleep();
+  const deps = await createDeps(config, { clock, sleep, postgres: database.searchPath ? { searchPath: database.searchPath } : {} });
   const app = await createApp(deps);
   await app.ready();
   return {
@@ -37,6 +46,7 @@ export async function createTestApp(options: { env?: Record<string, string>; now
     deps,
     clock,
     config,
+    sleeps,
     factories: createFactories(deps),
     close: async () => {
       await app.close();

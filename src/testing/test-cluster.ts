@@ -4,7 +4,7 @@ import { createDeps } from '../deps.js';
 import { fixedClock } from '../shared/clock.js';
 import { createFactories } from './factories.js';
 import { deleteRedisKeys, uniqueKeyPrefix } from './node-process.js';
-import { TEST_NOW, type TestApp } from './test-app.js';
+import { TEST_NOW, recordingSleep, type TestApp } from './test-app.js';
 import { createTestDatabase } from './test-database.js';
 
 /** Why a `*.cluster.test.ts` is skipped outside the cluster pass of scripts/run-tests.mjs. */
@@ -59,7 +59,8 @@ export async function createTestCluster(
   try {
     // One after the other: the first node migrates the shared schema, the next finds it ready.
     for (let index = 0; index < (options.nodes ?? 2); index++) {
-      const deps = await createDeps(config, { clock, postgres: database.searchPath ? { searchPath: database.searchPath } : {} });
+      const { sleep, sleeps } = recordingSleep();
+      const deps = await createDeps(config, { clock, sleep, postgres: database.searchPath ? { searchPath: database.searchPath } : {} });
       const app = await createApp(deps);
       await app.ready();
       nodes.push({
@@ -67,6 +68,7 @@ export async function createTestCluster(
         deps,
         clock,
         config,
+        sleeps,
         factories: createFactories(deps),
         close: async () => {
           await app.close();

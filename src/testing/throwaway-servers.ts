@@ -133,6 +133,18 @@ export class TcpProxy {
     for (const socket of this.sockets) socket.destroy();
   }
 
+  /**
+   * The database hangs mid-conversation: open connections stay open but nothing more is passed
+   * either way (a query sent now is never answered), and new ones are accepted and never answered.
+   */
+  freeze(): void {
+    this.stalled = true;
+    for (const socket of this.sockets) {
+      socket.unpipe();
+      socket.pause();
+    }
+  }
+
   /** Ends a stall: held connections are dropped, new ones are forwarded again. */
   resume(): void {
     this.stalled = false;

@@ -7,6 +7,7 @@ import { commentsMigration } from './0004-comments.migration.js';
 import { integrationsMigration } from './0005-integrations.migration.js';
 import { searchMigration } from './0006-search.migration.js';
 import { avifQueueMigration } from './0007-avif-queue.migration.js';
+import { searchQuoteCreditsMigration } from './0008-search-quote-credits.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -22,5 +23,6 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0005-integrations': integrationsMigration,
     '0006-search': searchMigration(fullText),
     '0007-avif-queue': avifQueueMigration,
+    '0008-search-quote-credits': searchQuoteCreditsMigration,
   };
 }

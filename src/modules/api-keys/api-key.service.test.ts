@@ -30,8 +30,12 @@ describe('API keys', () => {
 
   it('refuses names that are empty, too long or have control characters; nothing is stored', async () => {
     const before = (await t.deps.apiKeys.list()).length;
-    for (const name of ['', '   ', 'x'.repeat(101), 'tab\there']) {
+    for (const name of ['', '   ', 'x'.repeat(101)]) {
       await assertAppError(t.deps.apiKeys.create(name, adminId), 'ERR_API_KEY_NAME_INVALID');
+    }
+    // Characters follow the rule every text field does (src/shared/text.ts), under its own code.
+    for (const name of ['tab\there', 'nul\u0000', 'csi\u009B', 'lone\uD800']) {
+      await assertAppError(t.deps.apiKeys.create(name, adminId), 'ERR_TEXT_INVALID_CHARACTERS');
     }
     await t.deps.apiKeys.create('ü'.repeat(100), adminId);
     assert.equal((await t.deps.apiKeys.list()).length, before + 1);

@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { memoryRateLimiters, type RateLimiter, type RateLimiterFactory } from '../../shared/rate-limiter.js';
+import { validateText } from '../../shared/text.js';
 import type { AuditService } from '../audit/index.js';
 import { findApiKeyByHash, findApiKeyById, insertApiKey, listApiKeys, revokeApiKey, touchApiKey } from './api-key.repository.js';
 import type { ApiKey } from './api-key.types.js';
@@ -70,8 +71,7 @@ export class ApiKeyService {
    * `actorUserId` is null when an operator makes it from the command line.
    */
   async create(rawName: string, actorUserId: string | null): Promise<{ key: string; apiKey: ApiKey }> {
-    const name = rawName.trim();
-    if (name.length < 1 || [...name].length > API_KEY_NAME_MAX || /\p{Cc}/u.test(name)) throw new AppError('ERR_API_KEY_NAME_INVALID');
+    const name = validateText(rawName, { field: 'name', code: 'ERR_API_KEY_NAME_INVALID', min: 1, max: API_KEY_NAME_MAX });
     const key = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
     const apiKey: ApiKey = {
       id: newId(),

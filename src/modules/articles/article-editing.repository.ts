@@ -214,6 +214,7 @@ export async function listStoriesForDesk(db: Db, options: { status?: ArticleStat
       'articles.created_at',
       'articles.updated_at',
       'articles.published_at',
+      'articles.embargo_until',
       'sections.name as section_name',
     ])
     .orderBy('articles.created_at', 'desc')
@@ -228,6 +229,7 @@ export async function listStoriesForDesk(db: Db, options: { status?: ArticleStat
       status: row.status as ArticleStatus,
       sectionName: row.section_name,
       changedAt: new Date([row.created_at, row.updated_at ?? '', row.published_at ?? ''].sort().at(-1) ?? row.created_at),
+      embargoUntil: row.embargo_until === null ? null : new Date(row.embargo_until),
     }))
     .sort((a, b) => b.changedAt.getTime() - a.changedAt.getTime());
 }
@@ -236,7 +238,7 @@ export async function listStoriesForDesk(db: Db, options: { status?: ArticleStat
 export async function listLatestStories(db: Db, limit: number): Promise<LatestStory[]> {
   const rows = await db
     .selectFrom('articles')
-    .select(['id', 'slug', 'headline', 'status', 'created_at', 'updated_at', 'published_at'])
+    .select(['id', 'slug', 'headline', 'status', 'created_at', 'updated_at', 'published_at', 'embargo_until'])
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .limit(limit)
@@ -245,7 +247,8 @@ export async function listLatestStories(db: Db, limit: number): Promise<LatestSt
     id: row.id,
     slug: row.slug,
     headline: row.headline,
-    status: row.status,
+    status: row.status as ArticleStatus,
+    embargoUntil: row.embargo_until === null ? null : new Date(row.embargo_until),
     changedAt: new Date([row.created_at, row.updated_at ?? '', row.published_at ?? ''].sort().at(-1) ?? row.created_at),
   }));
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
 import { newId } from '../../shared/ids.js';
+import { text, TextCharactersError, textProblemOf } from '../../shared/text.js';
 import { isValidSlug, slugify } from '../../shared/slug.js';
 import type { AuditAction, AuditService } from '../audit/index.js';
 import type { RevisionService, RevisionSnapshot } from '../revisions/index.js';
@@ -38,7 +39,7 @@ export interface Actor {
 
 export const CORRECTION_KINDS = ['correction', 'update'] as const;
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
-const CorrectionSchema = z.object({ kind: z.enum(CORRECTION_KINDS), text: z.string().trim().min(1).max(2000) });
+const CorrectionSchema = z.object({ kind: z.enum(CORRECTION_KINDS), text: text({ min: 1, max: 2000, multiline: true }) });
 
 /** Generated slugs try `base`, `base-2` … up to this, then add a random suffix. */
 const MAX_SLUG_ATTEMPTS = 50;
@@ -83,8 +84,10 @@ export class ArticleEditingService {
   /**
    * Saves new content for a story, whatever its status, as a new revision; returns the revision's
    * number. A blank slug keeps the current one: a published story's address never changes by accident.
+   * `restoredFrom` (RevisionService.restore) names the old revision this content comes from; such a
+   * save is audited in its transaction.
    */
-  async update(actor: Actor, id: string, input: unknown): Promise<number> {
+  async update(actor: Actor, id: string, input: unknown, restoredFrom?: number): Promise<number> {
     const story = await this.storyFor(actor, id, null);
     const edit = parseArticleInput(input);
     const slug = edit.slug ?? story.slug;
@@ -94,7 +97,20 @@ export class ArticleEditingService {
     const number = await inTransaction(this.db, async (trx) => {
       const { content, snapshot } = await resolveContent(trx, this.tags, edit, slug);
       await updateArticleContent(trx, id, content, now);
-      return this.revisions.recordIn(trx, { articleId: id, authorUserId: actor.id, snapshot, createdAt: now });
+      const saved = await this.revisions.recordIn(trx, { articleId: id, authorUserId: actor.id, snapshot, createdAt: now });
+      if (restoredFrom !== undefined) {
+        await this.audit.record(
+          {
+            actorUserId: actor.id,
+            action: 'story.revision_restored',
+            subjectType: 'article',
+            subjectId: id,
+            details: { slug, revision: restoredFrom, savedAs: saved },
+          },
+          trx,
+        );
+      }
+      return saved;
     });
     if (story.status === 'published') await this.events.emit({ name: 'story.updated', articleIds: [id] });
     return number;
@@ -144,12 +160,26 @@ export class ArticleEditingService {
   async addCorrection(actor: Actor, id: string, kind: string, text: string): Promise<void> {
     const story = await this.storyFor(actor, id, 'story.correct');
     const parsed = CorrectionSchema.safeParse({ kind, text });
-    if (!parsed.success) throw new AppError('ERR_CORRECTION_INVALID');
+    if (!parsed.success) {
+      const characters = parsed.error.issues.some((issue) => textProblemOf(issue) === 'characters');
+      throw characters ? new TextCharactersError('text') : new AppError('ERR_CORRECTION_INVALID');
+    }
     if (story.status !== 'published') throw new AppError('ERR_CORRECTION_NOT_PUBLISHED');
     const now = this.clock.now();
     await inTransaction(this.db, async (trx) => {
       await insertCorrection(trx, id, { kind: parsed.data.kind, text: parsed.data.text, createdAt: now });
       await touchArticle(trx, id, now);
+      // The text is public (it is printed under the story), so the log may hold it whole.
+      await this.audit.record(
+        {
+          actorUserId: actor.id,
+          action: 'story.corrected',
+          subjectType: 'article',
+          subjectId: id,
+          details: { slug: story.slug, kind: parsed.data.kind, text: parsed.data.text },
+        },
+        trx,
+      );
     });
     await this.events.emit({ name: 'story.corrected', articleIds: [id] });
   }

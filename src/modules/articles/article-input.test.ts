@@ -86,6 +86,47 @@ describe('article input', () => {
     }
   });
 
+  it('refuses control characters, lone surrogates and (in one-line fields) line breaks, in a sentence naming the field', () => {
+    for (const bad of ['\u0000', '\u0007', '\u0085', '\u009B', '\uD800', '\n', '\t']) {
+      for (const [override, field] of [
+        [{ headline: `a${bad}b` }, 'headline'],
+        [{ standfirst: `a${bad}b` }, 'standfirst'],
+        [{ tags: [`a${bad}b`] }, 'tags.0'],
+        [{ seoTitle: `a${bad}b` }, 'seoTitle'],
+        [{ seoDescription: `a${bad}b` }, 'seoDescription'],
+        [{ slug: `a${bad}b` }, 'slug'],
+      ] as const) {
+        assert.ok(fieldsRefused({ ...valid, ...override }).includes(field), `${JSON.stringify(override)} → ${field}`);
+      }
+    }
+    try {
+      parseArticleInput({ ...valid, headline: 'a\u0000b' });
+      assert.fail('accepted');
+    } catch (error) {
+      assert.ok(error instanceof ArticleInputError);
+      assert.match(error.issues[0]?.message ?? '', /^The headline contains characters we cannot store/);
+    }
+  });
+
+  it('words every problem as a sentence, never the validator’s own message', () => {
+    try {
+      parseArticleInput({ headline: '', body: [], sectionId: '', authorIds: [], typeLabel: '' });
+      assert.fail('accepted');
+    } catch (error) {
+      assert.ok(error instanceof ArticleInputError);
+      const byField = Object.fromEntries(error.issues.map((issue) => [issue.field, issue.message]));
+      assert.equal(byField['sectionId'], 'Choose a section.');
+      assert.match(byField['headline'] ?? '', /^Write a headline/);
+      for (const issue of error.issues) assert.doesNotMatch(issue.message, /expected|too small|invalid/i);
+    }
+  });
+
+  it('stores decomposed text as NFC', () => {
+    const input = parseArticleInput({ ...valid, headline: 'Cafe\u0301', tags: ['Cafe\u0301'] });
+    assert.equal(input.headline, 'Caf\u00e9');
+    assert.deepEqual(input.tags, ['Caf\u00e9']);
+  });
+
   it('accepts the limits themselves', () => {
     const input = parseArticleInput({
       ...valid,

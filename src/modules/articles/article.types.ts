@@ -42,6 +42,8 @@ export interface DeskStorySummary {
   sectionName: string;
   /** The latest of created, updated and published. */
   changedAt: Date;
+  /** Readers cannot see the story before this, whatever its status says (null: no embargo). */
+  embargoUntil: Date | null;
 }
 
 /** A story as the newsroom home lists it: any status, newest first. */
@@ -49,7 +51,9 @@ export interface LatestStory {
   id: string;
   slug: string;
   headline: string;
-  status: string;
+  status: ArticleStatus;
+  /** Set while readers may not see the story yet, even when published. */
+  embargoUntil: Date | null;
   /** The latest of created, updated and published. */
   changedAt: Date;
 }

@@ -1,6 +1,8 @@
 import MarkdownIt from 'markdown-it';
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 import { ArticleBodySchema, type ArticleBody, type BodyBlock, type Inline } from '../../shared/article-body.js';
+import { checkText } from '../../shared/text.js';
+import { bodyCharactersError } from './article-input.js';
 
 /**
  * Markdown ⇄ ArticleBody, so editors write Markdown while the body stays structured data. We walk
@@ -18,8 +20,13 @@ const ATTRIBUTION_PREFIX = '— ';
 
 type Mark = 'em' | 'strong';
 
-/** Parses Markdown into a body. The result still needs ArticleBodySchema's limits (the save validates). */
+/**
+ * Parses Markdown into a body. The result still needs ArticleBodySchema's limits (the save validates).
+ * Throws ArticleInputError (ERR_STORY_INPUT_INVALID, on `body`) when the source has control characters
+ * or lone surrogates: markdown-it would turn NUL into U+FFFD, hiding it from the body's own check.
+ */
 export function markdownToBody(source: string): ArticleBody {
+  if (!checkText(source, { multiline: true, trim: false }).ok) throw bodyCharactersError();
   const tokens = markdown.parse(source, {});
   const blocks: BodyBlock[] = [];
   for (let i = 0; i < tokens.length; i++) {

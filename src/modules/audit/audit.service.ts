@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.js';
 import { insertAuditEntry, listAuditEntries } from './audit.repository.js';
 import type { AuditAction, AuditEntry, AuditRecord } from './audit.types.js';
 
-/** The newsroom's audit log: sign-ins, publishing and staff changes, for admins to read. */
+/** The newsroom's audit log: who did what (AUDIT_ACTIONS in audit.types.ts), for admins to read. */
 export class AuditService {
   constructor(
     private readonly db: Db,

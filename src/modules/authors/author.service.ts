@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
 import { isValidSlug } from '../../shared/slug.js';
+import { validateText } from '../../shared/text.js';
 import type { AuditService } from '../audit/index.js';
 import type { MediaLibrary } from '../media/index.js';
 import { authorSlugTaken, findAuthorById, findAuthorBySlug, insertAuthor, listAuthors, updateAuthor } from './author.repository.js';
@@ -76,15 +77,13 @@ export class AuthorService {
   }
 
   private async check(input: AuthorFields): Promise<Omit<AuthorInput, 'id'>> {
-    const name = input.name.trim();
-    if (name.length === 0 || name.length > MAX_NAME_LENGTH) throw new AppError('ERR_AUTHOR_NAME_INVALID');
+    const name = validateText(input.name, { field: 'name', code: 'ERR_AUTHOR_NAME_INVALID', min: 1, max: MAX_NAME_LENGTH });
     const slug = input.slug.trim();
     if (!isValidSlug(slug)) throw new AppError('ERR_SLUG_INVALID');
     const email = input.email.trim().toLowerCase();
     if (!EmailSchema.safeParse(email).success) throw new AppError('ERR_EMAIL_INVALID');
-    const jobTitle = input.jobTitle.trim();
-    const bio = input.bio.trim();
-    if (jobTitle.length > MAX_JOB_TITLE_LENGTH || bio.length > MAX_BIO_LENGTH) throw new AppError('ERR_AUTHOR_BIO_TOO_LONG');
+    const jobTitle = validateText(input.jobTitle, { field: 'jobTitle', code: 'ERR_AUTHOR_BIO_TOO_LONG', max: MAX_JOB_TITLE_LENGTH });
+    const bio = validateText(input.bio, { field: 'bio', code: 'ERR_AUTHOR_BIO_TOO_LONG', max: MAX_BIO_LENGTH, multiline: true });
     const photoMediaId = input.photoMediaId.trim();
     if (photoMediaId !== '' && !(await this.media.find(photoMediaId))) throw new AppError('ERR_MEDIA_NOT_FOUND');
     return { name, slug, email, jobTitle, bio, photoMediaId: photoMediaId === '' ? null : photoMediaId };

@@ -3,6 +3,7 @@ import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
 import { paginate, type Pagination } from '../../shared/pagination.js';
+import { checkText } from '../../shared/text.js';
 import type { AuditService, AuditAction } from '../audit/index.js';
 import type { SettingsService, PublicationSettings } from '../settings/index.js';
 import { roleHas } from '../users/index.js';
@@ -202,8 +203,10 @@ export function checkModerationSettings(input: { commentsMode: string; commentBl
   const problems: Array<'commentsMode' | 'commentBlocklist'> = [];
   const mode = COMMENTS_MODES.find((candidate) => candidate === input.commentsMode);
   if (!mode) problems.push('commentsMode');
-  const blocklist = parseBlocklist(input.commentBlocklist);
-  if (blocklist.length > BLOCKLIST_MAX_ENTRIES || blocklist.some((entry) => entry.length > BLOCKLIST_MAX_LENGTH)) problems.push('commentBlocklist');
+  // Each entry is one line of text like any other field: no control characters or tabs, NFC.
+  const checked = parseBlocklist(input.commentBlocklist).map((entry) => checkText(entry, { min: 1, max: BLOCKLIST_MAX_LENGTH }));
+  const blocklist = checked.flatMap((entry) => (entry.ok ? [entry.text] : []));
+  if (checked.length > BLOCKLIST_MAX_ENTRIES || blocklist.length < checked.length) problems.push('commentBlocklist');
   return problems.length > 0 || !mode ? { ok: false, problems } : { ok: true, settings: { commentsMode: mode, commentBlocklist: blocklist } };
 }
 

@@ -35,12 +35,13 @@ describe('comment text rules', () => {
   });
 
   it('refuses more than 2,000 bytes even within 300 characters (combining-mark floods)', () => {
+    // "x" has no precomposed form with an acute, so NFC leaves every mark standing: 1 + 2 bytes each.
     assert.equal(
-      codeOf(() => validateCommentBody(`a${'\u0301'.repeat(999)}`)),
+      codeOf(() => validateCommentBody(`x${'\u0301'.repeat(999)}`)),
       'accepted',
     );
     assert.equal(
-      codeOf(() => validateCommentBody(`a${'\u0301'.repeat(1000)}`)),
+      codeOf(() => validateCommentBody(`x${'\u0301'.repeat(1000)}`)),
       'ERR_COMMENT_TOO_MANY_BYTES',
     );
   });
@@ -74,6 +75,17 @@ describe('comment text rules', () => {
       codeOf(() => validateCommentBody('a\ud800b')),
       'ERR_COMMENT_INVALID_CHARACTERS',
     );
+  });
+
+  it('follows the shared text rule: C1 controls refused under the comments’ code, text stored as NFC', () => {
+    for (const bad of ['a\u0007b', 'a\u0085b', 'a\u009bb', 'a\u007fb']) {
+      assert.equal(
+        codeOf(() => validateCommentBody(bad)),
+        'ERR_COMMENT_INVALID_CHARACTERS',
+        JSON.stringify(bad),
+      );
+    }
+    assert.equal(validateCommentBody('Cafe\u0301'), 'Caf\u00e9');
   });
 
   it('keeps line breaks and tabs, normalises CRLF and trims the ends', () => {

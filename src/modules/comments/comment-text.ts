@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors.js';
+import { checkText } from '../../shared/text.js';
 
 /** What a reader counts as characters: grapheme clusters, so 한, é (e + accent) and 👍🏽 are one each. */
 export const COMMENT_MAX_GRAPHEMES = 300;
@@ -17,22 +18,16 @@ export function countGraphemes(text: string): number {
   return count;
 }
 
-// C0 controls except \t and \n, DEL and the C1 controls. \r is gone by the time this runs.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
-const LONE_SURROGATE = /\p{Surrogate}/u;
-
 /**
- * A comment body as the reader typed it, checked and trimmed, or an `AppError`. Never truncates:
- * a comment over either limit is refused whole, so nobody's words are silently cut.
+ * A comment body as the reader typed it, checked, trimmed and normalised to NFC, or an `AppError`.
+ * Never truncates: a comment over either limit is refused whole, so nobody's words are silently cut.
+ * Characters follow the rule every text field does (src/shared/text.ts: multi-line, so \n and \t
+ * pass; other controls and lone surrogates do not), under the comments' own codes.
  */
 export function validateCommentBody(raw: unknown): string {
-  if (typeof raw !== 'string') throw new AppError('ERR_COMMENT_EMPTY');
-  // Browsers submit textarea line breaks as CRLF; a lone CR (old Mac) is a line break too.
-  const text = raw.replace(/\r\n?/g, '\n').trim();
-  if (text.length === 0) throw new AppError('ERR_COMMENT_EMPTY');
-  // Lone surrogates cannot be stored as UTF-8 (they would turn into U+FFFD on the way out).
-  if (LONE_SURROGATE.test(text) || CONTROL_CHARACTERS.test(text)) throw new AppError('ERR_COMMENT_INVALID_CHARACTERS');
+  const checked = checkText(raw, { min: 1, multiline: true });
+  if (!checked.ok) throw new AppError(checked.problem === 'characters' ? 'ERR_COMMENT_INVALID_CHARACTERS' : 'ERR_COMMENT_EMPTY');
+  const text = checked.text;
   if (Buffer.byteLength(text, 'utf8') > COMMENT_MAX_BYTES) throw new AppError('ERR_COMMENT_TOO_MANY_BYTES');
   if (countGraphemes(text) > COMMENT_MAX_GRAPHEMES) throw new AppError('ERR_COMMENT_TOO_LONG');
   return text;

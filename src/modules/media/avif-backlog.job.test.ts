@@ -83,7 +83,14 @@ describe('AVIF variants after a restart', () => {
     const errors: string[] = [];
     const log: MediaLogger = { info: () => {}, error: (_details, message) => void errors.push(message) };
     // A service of its own (no job runner): its runs are coalesced by the service itself.
-    const media = new MediaUploadService({ db: t.deps.db, clock: t.clock, events: t.deps.events, mediaDir: t.deps.mediaDir, log });
+    const media = new MediaUploadService({
+      db: t.deps.db,
+      clock: t.clock,
+      events: t.deps.events,
+      mediaDir: t.deps.mediaDir,
+      audit: t.deps.audit,
+      log,
+    });
     const broken = await t.factories.media(); // its rows name files that were never written
     await t.deps.db.updateTable('media_assets').set({ avif_pending: 1 }).where('id', '=', broken).execute();
     const fine = await storedWithoutAvif(600, 300);

@@ -4,6 +4,8 @@ export { MediaUploadService, MAX_UPLOAD_BYTES, MAX_IMAGE_SIDE } from './media-up
 export type { MediaActor, MediaLogger, MediaUploadRequest, MediaUploadResult, MediaUploadServiceOptions } from './media-upload.service.js';
 export { VARIANT_SPEC, VARIANT_WIDTHS, writeImageVariants } from './image-variants.js';
 export type { VariantResult } from './image-variants.js';
+export { ICO_SIZES, TOUCH_ICON_SIZE, makeIconImages, readIconSource } from './icon-images.js';
+export type { IconImages } from './icon-images.js';
 export { MediaDetailsInput, VARIANT_MIME_TYPES } from './media.types.js';
 export type { MediaAsset, MediaAssetInput, MediaDetailsRequest, MediaVariant } from './media.types.js';
 export { MediaLibrary } from './media-library.service.js';

@@ -255,6 +255,7 @@ describe('media uploads', () => {
       clock: t.clock,
       events: t.deps.events,
       mediaDir,
+      audit: t.deps.audit,
       log,
     });
     const { asset } = await service.upload({ bytes: await solid(500, 300).png().toBuffer(), originalName: 'a.png', ...DETAILS });
@@ -274,6 +275,7 @@ describe('media uploads', () => {
       clock: t.clock,
       events: t.deps.events,
       mediaDir,
+      audit: t.deps.audit,
       log: capturingLog(),
     });
     const bytes = await solid(1000, 600).jpeg().toBuffer();

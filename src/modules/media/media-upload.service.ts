@@ -1,11 +1,13 @@
 import sharp, { type Metadata } from 'sharp';
 import { z } from 'zod';
-import type { Db } from '../../db/database.js';
+import { inTransaction, type Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
 import { newId } from '../../shared/ids.js';
+import { TextCharactersError, textProblemOf } from '../../shared/text.js';
 import type { RequestRun } from '../../shared/jobs/coalesced-run.js';
+import type { AuditService } from '../audit/index.js';
 import { AvifVariantsService } from './avif-variants.service.js';
 import { MAX_IMAGE_PIXELS, removeMediaFiles, writeImageVariants } from './image-variants.js';
 import { findMediaById, findMediaByIds, insertMediaAsset, listMedia, updateMediaDetails } from './media.repository.js';
@@ -40,7 +42,7 @@ export interface MediaUploadResult {
   originalName: string;
 }
 
-/** Who did it; only logged until the audit log has media actions. */
+/** Who uploaded: the audit entry's actor. */
 export interface MediaActor {
   userId: string;
 }
@@ -57,6 +59,8 @@ export interface MediaUploadServiceOptions {
   clock: Clock;
   events: EventBus;
   mediaDir: string;
+  /** Every upload is recorded with the file's name as uploaded, its size and type. */
+  audit: Pick<AuditService, 'record'>;
   log?: MediaLogger;
   /** Asks the job runner for a run of avif-variants.job.ts (see AvifVariantsService). */
   requestAvifRun?: RequestRun;
@@ -73,6 +77,7 @@ export class MediaUploadService {
   private readonly clock: Clock;
   private readonly events: EventBus;
   private readonly mediaDir: string;
+  private readonly audit: Pick<AuditService, 'record'>;
   private readonly log: MediaLogger;
   /** Public for the AVIF jobs (avif-variants.job.ts, avif-backlog.job.ts). */
   readonly avif: AvifVariantsService;
@@ -82,6 +87,7 @@ export class MediaUploadService {
     this.clock = options.clock;
     this.events = options.events;
     this.mediaDir = options.mediaDir;
+    this.audit = options.audit;
     this.log = options.log ?? stderrLogger;
     const { db, events, mediaDir, log } = this;
     this.avif = new AvifVariantsService({ db, events, mediaDir, log, requestRun: options.requestAvifRun });
@@ -99,7 +105,28 @@ export class MediaUploadService {
     });
     const asset: MediaAsset = { id, mimeType, width: result.width, height: result.height, ...details, variants: result.variants };
     try {
-      await insertMediaAsset(this.db, asset, this.clock.now(), { avifPending: true });
+      await inTransaction(this.db, async (trx) => {
+        await insertMediaAsset(trx, asset, this.clock.now(), { avifPending: true });
+        await this.audit.record(
+          {
+            actorUserId: actor?.userId ?? null,
+            action: 'media.uploaded',
+            subjectType: 'media',
+            subjectId: id,
+            details: {
+              originalName,
+              // What the browser sent, when cleaning it changed it: a path, invisible or
+              // direction-changing characters are evidence worth keeping, shown escaped.
+              ...(originalName === request.originalName ? {} : { sentName: visibleText(request.originalName) }),
+              bytes: request.bytes.length,
+              type: mimeType,
+              width: asset.width,
+              height: asset.height,
+            },
+          },
+          trx,
+        );
+      });
     } catch (error) {
       await removeMediaFiles(
         this.mediaDir,
@@ -152,6 +179,8 @@ export class MediaUploadService {
 function parseDetails(request: MediaDetailsRequest): MediaDetailsInput {
   const parsed = MediaDetailsInput.safeParse({ alt: request.alt, caption: request.caption, credit: request.credit });
   if (!parsed.success) {
+    const characters = parsed.error.issues.find((issue) => textProblemOf(issue) === 'characters');
+    if (characters) throw new TextCharactersError(String(characters.path[0]));
     throw new AppError('ERR_MEDIA_DETAILS_INVALID', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
   }
   return parsed.data;
@@ -201,6 +230,15 @@ export function sanitiseOriginalName(name: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   return [...cleaned].slice(0, MAX_ORIGINAL_NAME_LENGTH).join('') || 'image';
+}
+
+/**
+ * Text as the audit log keeps it: control and format characters (bidirectional overrides among
+ * them) written as `\u{…}` so they show instead of acting, and bounded like the name itself.
+ */
+function visibleText(text: string): string {
+  const escaped = text.replace(/[\p{Cc}\p{Cf}]/gu, (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`);
+  return [...escaped].slice(0, MAX_ORIGINAL_NAME_LENGTH * 2).join('');
 }
 
 /** Errors from the file system (full disk, permissions) are ours, not the uploader's: they stay 500s. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../shared/text.js';
 
 export interface MediaVariant {
   width: number;
@@ -34,9 +35,9 @@ export type MediaAssetInput = MediaAsset;
  * shown with it (WCAG 1.1.1); 300 characters is what screen readers read comfortably in one go.
  */
 export const MediaDetailsInput = z.object({
-  alt: z.string().trim().min(1).max(300),
-  caption: z.string().trim().max(1000).default(''),
-  credit: z.string().trim().max(200).default(''),
+  alt: text({ min: 1, max: 300 }),
+  caption: text({ max: 1000 }).default(''),
+  credit: text({ max: 200 }).default(''),
 });
 export type MediaDetailsInput = z.infer<typeof MediaDetailsInput>;
 export type MediaDetailsRequest = z.input<typeof MediaDetailsInput>;

@@ -1,14 +1,33 @@
 import { z } from 'zod';
-import type { Db } from '../../db/database.js';
+import { inTransaction, type Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
 import { listPublishedArticles, type ArticleSummary } from '../articles/index.js';
+import type { AuditRecord, AuditService } from '../audit/index.js';
 import type { SettingsService } from '../settings/index.js';
 import { deletePick, insertPick, listPicks, reorderPicks, updatePickExpiry, type PickEntry } from './pick.repository.js';
+import { LIST_SIZES, PICK_CANDIDATES } from './ranked-lists.service.js';
 import { parseZonedDateTime } from '../../shared/zoned-time.js';
+import { validateText } from '../../shared/text.js';
 
 export type { PickEntry } from './pick.repository.js';
+
+/** How many Must-Reads the site shows; picks in force beyond these wait their turn. */
+export const MUST_READS_SHOWN = LIST_SIZES.mustReads;
+
+/**
+ * Where a pick stands, by the rule RankedListsService applies: `showing` on the site now, `waiting`
+ * behind the first MUST_READS_SHOWN (it shows when one above it goes or expires), `expired`, or
+ * `unpublished` (its story is not visible to readers: withdrawn, embargoed, not yet out).
+ */
+export type PickStanding = 'showing' | 'waiting' | 'expired' | 'unpublished';
+
+/** A pick with its standing; `place` counts the picks that are showing or waiting, from 1. */
+export interface CuratedPick extends PickEntry {
+  standing: PickStanding;
+  place: number | null;
+}
 
 /** Settings keys; values are JSON like every other setting. */
 const LEAD_KEY = 'homeLead';
@@ -58,6 +77,7 @@ export class CurationService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    private readonly audit: Pick<AuditService, 'record'>,
     /** The settings store, where lead and banner are kept under their own keys. */
     private readonly store: Pick<SettingsService, 'readStored' | 'writeIn'>,
   ) {}
@@ -99,28 +119,38 @@ export class CurationService {
     await this.events.emit({ name: 'curation.changed', part: 'banner-ended' });
   }
 
-  async setBanner(request: BannerRequest, timeZone: string): Promise<BreakingBanner> {
-    const text = BannerText.safeParse(request.text);
-    if (!text.success) throw new AppError('ERR_BANNER_TEXT_INVALID');
+  async setBanner(request: BannerRequest, timeZone: string, actorUserId: string | null): Promise<BreakingBanner> {
+    // The shared text rule (one line, no control characters, NFC); the stored form is read leniently.
+    const text = validateText(request.text, { field: 'text', code: 'ERR_BANNER_TEXT_INVALID', min: 1, max: 200 });
     const link = BannerLink.safeParse(request.link);
     if (!link.success) throw new AppError('ERR_BANNER_LINK_INVALID');
     const endsAt = parseZonedDateTime(request.endsAt, timeZone);
     if (!endsAt || endsAt <= this.clock.now()) throw new AppError('ERR_BANNER_END_INVALID');
-    const banner: BreakingBanner = { text: text.data, link: link.data || null, endsAt };
-    await this.store.writeIn(this.db, { [BANNER_KEY]: { text: banner.text, link: banner.link, endsAt: endsAt.toISOString() } });
+    const banner: BreakingBanner = { text, link: link.data || null, endsAt };
+    const stored = { text: banner.text, link: banner.link, endsAt: endsAt.toISOString() };
+    await this.writeAudited(actorUserId, { action: 'curation.banner_set', subjectType: 'banner', details: stored }, (trx) =>
+      this.store.writeIn(trx, { [BANNER_KEY]: stored }),
+    );
     await this.changed('banner');
     return banner;
   }
 
-  async clearBanner(): Promise<void> {
-    await this.store.writeIn(this.db, { [BANNER_KEY]: null });
+  async clearBanner(actorUserId: string | null): Promise<void> {
+    const details = this.banner ? { text: this.banner.text } : {};
+    await this.writeAudited(actorUserId, { action: 'curation.banner_cleared', subjectType: 'banner', details }, (trx) =>
+      this.store.writeIn(trx, { [BANNER_KEY]: null }),
+    );
     await this.changed('banner');
   }
 
   /** An empty id goes back to "the newest story". */
-  async setLead(articleId: string): Promise<void> {
-    if (articleId !== '' && !(await this.publishedStory(articleId))) throw new AppError('ERR_LEAD_STORY_INVALID');
-    await this.store.writeIn(this.db, { [LEAD_KEY]: { articleId: articleId || null } });
+  async setLead(articleId: string, actorUserId: string | null): Promise<void> {
+    const story = articleId === '' ? undefined : await this.publishedStory(articleId);
+    if (articleId !== '' && !story) throw new AppError('ERR_LEAD_STORY_INVALID');
+    const record: Omit<AuditRecord, 'actorUserId'> = story
+      ? { action: 'curation.lead_changed', subjectType: 'article', subjectId: story.id, details: { slug: story.slug } }
+      : { action: 'curation.lead_changed', details: { lead: 'the newest story (automatic)' } };
+    await this.writeAudited(actorUserId, record, (trx) => this.store.writeIn(trx, { [LEAD_KEY]: { articleId: story?.id ?? null } }));
     await this.changed('lead');
   }
 
@@ -129,49 +159,119 @@ export class CurationService {
     return listPublishedArticles(this.db, {}, { now: this.clock.now(), limit });
   }
 
-  /** Every pick, expired ones included, in order. */
-  listPicks(): Promise<PickEntry[]> {
-    return listPicks(this.db);
+  /**
+   * Every pick, expired ones included, in order, each with where it stands: whether the site shows
+   * it now or it waits behind the first MUST_READS_SHOWN.
+   */
+  async listPicks(): Promise<CuratedPick[]> {
+    const picks = await listPicks(this.db);
+    const now = this.clock.now();
+    const ids = [...new Set(picks.map((pick) => pick.articleId))];
+    const visible = new Set(
+      ids.length === 0 ? [] : (await listPublishedArticles(this.db, { ids }, { now, limit: ids.length })).map((story) => story.id),
+    );
+    // RankedListsService reads the first PICK_CANDIDATES picks in force, then drops stories readers
+    // cannot see, and shows the first MUST_READS_SHOWN of the rest: the same steps here.
+    let inForce = 0;
+    let place = 0;
+    return picks.map((pick) => {
+      if (pick.expiresAt !== null && pick.expiresAt <= now) return { ...pick, standing: 'expired', place: null };
+      inForce++;
+      if (!visible.has(pick.articleId)) return { ...pick, standing: 'unpublished', place: null };
+      place++;
+      const showing = place <= MUST_READS_SHOWN && inForce <= PICK_CANDIDATES;
+      return { ...pick, standing: showing ? 'showing' : 'waiting', place };
+    });
   }
 
-  /** Adds a published story at the end of the list; `expiresAt` is wall-clock time or empty. */
-  async addPick(articleId: string, expiresAt: string, timeZone: string): Promise<void> {
+  /**
+   * Adds a published story at the end of the list; `expiresAt` is wall-clock time or empty. Never
+   * refused for length: a pick beyond the fifth waits its turn (expiries make a queue useful), and
+   * the returned standing says so.
+   */
+  async addPick(articleId: string, expiresAt: string, timeZone: string, actorUserId: string | null): Promise<CuratedPick> {
     const expiry = this.parseExpiry(expiresAt, timeZone);
-    if (!(await this.publishedStory(articleId))) throw new AppError('ERR_PICK_STORY_INVALID');
+    const story = await this.publishedStory(articleId);
+    if (!story) throw new AppError('ERR_PICK_STORY_INVALID');
     const picks = await listPicks(this.db);
     const now = this.clock.now();
     if (picks.some((pick) => pick.articleId === articleId && (pick.expiresAt === null || pick.expiresAt > now))) {
       throw new AppError('ERR_PICK_DUPLICATE');
     }
     const position = Math.max(-1, ...picks.map((pick) => pick.position)) + 1;
-    await insertPick(this.db, { articleId, position, expiresAt: expiry }, now);
+    const details = { slug: story.slug, expiresAt: expiry?.toISOString() ?? null };
+    await this.writeAudited(actorUserId, { action: 'curation.pick_added', subjectType: 'article', subjectId: articleId, details }, (trx) =>
+      insertPick(trx, { articleId, position, expiresAt: expiry }, now),
+    );
     await this.changed('picks');
+    const added = (await this.listPicks()).findLast((pick) => pick.articleId === articleId);
+    if (!added) throw new AppError('ERR_PICK_NOT_FOUND');
+    return added;
   }
 
   /** Swaps a pick with its neighbour; at either end of the list nothing changes. */
-  async movePick(id: string, direction: 'up' | 'down'): Promise<void> {
-    const ids = (await listPicks(this.db)).map((pick) => pick.id);
+  async movePick(id: string, direction: 'up' | 'down', actorUserId: string | null): Promise<void> {
+    const picks = await listPicks(this.db);
+    const ids = picks.map((pick) => pick.id);
     const index = ids.indexOf(id);
-    if (index === -1) throw new AppError('ERR_PICK_NOT_FOUND');
+    const pick = picks[index];
+    if (!pick) throw new AppError('ERR_PICK_NOT_FOUND');
     const other = direction === 'up' ? index - 1 : index + 1;
     const neighbour = ids[other];
     if (neighbour === undefined) return;
     ids[other] = id;
     ids[index] = neighbour;
-    await reorderPicks(this.db, ids);
+    // Places counted from 1, as the newsroom's list numbers them.
+    const details = { slug: pick.slug, direction, from: index + 1, to: other + 1 };
+    await this.writeAudited(actorUserId, { action: 'curation.pick_moved', subjectType: 'article', subjectId: pick.articleId, details }, (trx) =>
+      reorderPicks(trx, ids),
+    );
     await this.changed('picks');
   }
 
   /** An empty value clears the expiry: the pick stays until removed. */
-  async setPickExpiry(id: string, expiresAt: string, timeZone: string): Promise<void> {
+  async setPickExpiry(id: string, expiresAt: string, timeZone: string, actorUserId: string | null): Promise<void> {
     const expiry = this.parseExpiry(expiresAt, timeZone);
-    if (!(await updatePickExpiry(this.db, id, expiry))) throw new AppError('ERR_PICK_NOT_FOUND');
+    const pick = await this.pick(id);
+    const details = { slug: pick.slug, expiresAt: expiry?.toISOString() ?? null, was: pick.expiresAt?.toISOString() ?? null };
+    await this.writeAudited(
+      actorUserId,
+      { action: 'curation.pick_expiry_changed', subjectType: 'article', subjectId: pick.articleId, details },
+      async (trx) => {
+        if (!(await updatePickExpiry(trx, id, expiry))) throw new AppError('ERR_PICK_NOT_FOUND');
+      },
+    );
     await this.changed('picks');
   }
 
-  async removePick(id: string): Promise<void> {
-    if (!(await deletePick(this.db, id))) throw new AppError('ERR_PICK_NOT_FOUND');
+  async removePick(id: string, actorUserId: string | null): Promise<void> {
+    const pick = await this.pick(id);
+    await this.writeAudited(
+      actorUserId,
+      { action: 'curation.pick_removed', subjectType: 'article', subjectId: pick.articleId, details: { slug: pick.slug } },
+      async (trx) => {
+        if (!(await deletePick(trx, id))) throw new AppError('ERR_PICK_NOT_FOUND');
+      },
+    );
     await this.changed('picks');
+  }
+
+  private async pick(id: string): Promise<PickEntry> {
+    const pick = (await listPicks(this.db)).find((candidate) => candidate.id === id);
+    if (!pick) throw new AppError('ERR_PICK_NOT_FOUND');
+    return pick;
+  }
+
+  /** Runs a write and records it in the audit log, in one transaction: no change goes unrecorded. */
+  private async writeAudited(
+    actorUserId: string | null,
+    record: Omit<AuditRecord, 'actorUserId'>,
+    write: (trx: Db) => Promise<unknown>,
+  ): Promise<void> {
+    await inTransaction(this.db, async (trx) => {
+      await write(trx);
+      await this.audit.record({ actorUserId, ...record }, trx);
+    });
   }
 
   private parseExpiry(value: string, timeZone: string): Date | null {

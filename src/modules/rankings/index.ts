@@ -3,8 +3,8 @@
 export { RankedListsService, LIST_SIZES } from './ranked-lists.service.js';
 export type { ListLeadership, RankingSettings } from './ranked-lists.service.js';
 export type { ListSnapshotIds, ListSnapshotStore, RankedListsSnapshot } from './list-snapshot.js';
-export { CurationService, isSafeLink } from './curation.service.js';
-export type { BannerRequest, BreakingBanner, PickEntry } from './curation.service.js';
+export { CurationService, MUST_READS_SHOWN, isSafeLink } from './curation.service.js';
+export type { BannerRequest, BreakingBanner, CuratedPick, PickEntry, PickStanding } from './curation.service.js';
 export { RelatedStoriesService, RELATED_STORIES_COUNT } from './related-stories.service.js';
 // Its jobs (src/job-list.ts).
 export { LISTS_REFRESH_JOB, listsRefreshJob } from './lists-refresh.job.js';

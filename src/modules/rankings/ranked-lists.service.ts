@@ -17,6 +17,13 @@ export const LIST_SIZES = {
   mustReads: 5,
 } as const;
 
+/**
+ * Must-Reads are taken from this many picks in force, in the editors' order, before stories readers
+ * cannot see are dropped: room for a few withdrawn or embargoed picks without an unbounded read.
+ * CurationService.listPicks applies the same rule to tell editors which picks show.
+ */
+export const PICK_CANDIDATES = LIST_SIZES.mustReads * 2;
+
 /** Weekly Best counts the views of this window. */
 const WEEKLY_BEST_WINDOW_MS = 7 * DAY_MS;
 /**
@@ -61,7 +68,10 @@ const EMPTY: RankedListsSnapshot = {
  * query themselves. docs/rankings.md says exactly how each list is computed.
  */
 export class RankedListsService {
+  /** As computed: Popular Now with one story to spare (see `popularNow()`). */
   private snapshot: RankedListsSnapshot = EMPTY;
+  /** As the lists show: Popular Now at its length. */
+  private shown: RankedListsSnapshot = EMPTY;
   private wholeRunRequested = false;
   private weeklyBestComputedAt = Number.NEGATIVE_INFINITY;
   private readonly requestRun: RequestRun;
@@ -86,7 +96,15 @@ export class RankedListsService {
   }
 
   get current(): RankedListsSnapshot {
-    return this.snapshot;
+    return this.shown;
+  }
+
+  /**
+   * Popular Now on a story's page: the story itself left out and the next one in, so the list keeps
+   * its length. The lists are ranked with one story to spare for that.
+   */
+  popularNow(excludeId?: string): ArticleSummary[] {
+    return this.snapshot.popularNow.filter((story) => story.id !== excludeId).slice(0, LIST_SIZES.popularNow);
   }
 
   /** Latest stories in a section, the current one left out. */
@@ -118,6 +136,7 @@ export class RankedListsService {
     const next = await this.next(now, withWeeklyBest, contentChanged);
     const changed = signature(next) !== signature(this.snapshot);
     this.snapshot = next;
+    this.shown = { ...next, popularNow: next.popularNow.slice(0, LIST_SIZES.popularNow) };
     if (changed) this.onChange();
   }
 
@@ -155,7 +174,7 @@ export class RankedListsService {
       listPublishedArticles(this.db, {}, { now, limit: LIST_SIZES.latest }),
       withWeeklyBest ? this.weeklyBestIds(now, settings) : Promise.resolve(null),
       this.popularNowIds(now, settings),
-      listActivePickArticleIds(this.db, now, LIST_SIZES.mustReads * 2),
+      listActivePickArticleIds(this.db, now, PICK_CANDIDATES),
       ...sections.map((section) => listPublishedArticles(this.db, { sectionId: section.id }, { now, limit: LIST_SIZES.sectionLatest + 1 })),
     ]);
     if (withWeeklyBest) this.weeklyBestComputedAt = now.getTime();
@@ -188,7 +207,8 @@ export class RankedListsService {
 
   private async popularNowIds(now: Date, settings: RankingSettings): Promise<string[]> {
     const rows = await listHourlyViews(this.db, { list: 'popular-now', since: popularNowSince(now, settings.popularNowHours), now });
-    return rankPopularNow(rows, now, settings.popularNowHours, LIST_SIZES.popularNow);
+    // One to spare: a story's own page leaves it out and shows the next (popularNow()).
+    return rankPopularNow(rows, now, settings.popularNowHours, LIST_SIZES.popularNow + 1);
   }
 
   /** The visible stories among `ids`, in the order given. */

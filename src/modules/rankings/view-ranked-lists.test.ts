@@ -92,3 +92,35 @@ describe('the lists ranked by counted views', () => {
     assert.ok(!headlines(t.deps.lists.current.popularNow).includes('Late riser'));
   });
 });
+
+describe('Popular Now on a story’s own page', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+
+  /** The headlines of a page's Popular Now list, in order. */
+  const popularNowOn = async (url: string) => {
+    const body = (await t.app.inject(url)).body;
+    const list = /<section[^>]*data-list="popular-now"[^>]*>([\s\S]*?)<\/section>/.exec(body)?.[1] ?? '';
+    return [...list.matchAll(/<a href="[^"]*">([^<]*)<\/a>/g)].map((match) => match[1]);
+  };
+
+  it('leaves the story out and shows the next one, so the list keeps its five', async () => {
+    const section = await t.factories.section();
+    const stories = [];
+    for (const [index, views] of [700, 600, 500, 400, 300, 200, 100].entries()) {
+      const story = await t.factories.article({ section, headline: `PN story ${index + 1}`, hoursAgo: 5 });
+      await t.factories.views(story.id, views, { hoursAgo: 1 });
+      stories.push(story);
+    }
+    await t.deps.lists.refresh();
+    const topFive = ['PN story 1', 'PN story 2', 'PN story 3', 'PN story 4', 'PN story 5'];
+    assert.deepEqual(headlines(t.deps.lists.current.popularNow), topFive, 'the list itself keeps five');
+    assert.deepEqual(await popularNowOn('/'), topFive);
+    assert.deepEqual(await popularNowOn(`/article/${stories[0]?.slug}`), ['PN story 2', 'PN story 3', 'PN story 4', 'PN story 5', 'PN story 6']);
+    assert.deepEqual(await popularNowOn(`/article/${stories[2]?.slug}`), ['PN story 1', 'PN story 2', 'PN story 4', 'PN story 5', 'PN story 6']);
+    assert.deepEqual(await popularNowOn(`/article/${stories[6]?.slug}`), topFive, 'a story not in the list sees it whole');
+  });
+});

@@ -3,7 +3,6 @@ import { after, before, describe, it } from 'node:test';
 import { rejectsWithCode } from '../../testing/assert-app-error.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { ReaderPasswordResetService } from './reader-password-reset.service.js';
-import { ReaderService, memoryReaderLimiters } from './reader.service.js';
 
 describe('ReaderPasswordResetService', () => {
   let t: TestApp;
@@ -34,8 +33,7 @@ describe('ReaderPasswordResetService', () => {
   it('makes no link for a deleted reader, and a deleted reader’s open link stops working', async () => {
     const { reader, password } = await t.factories.reader();
     const { token } = await resets.create(reader.id, adminId);
-    const readers = new ReaderService(t.deps.db, t.deps.clock, t.deps.readerSessions, memoryReaderLimiters(t.deps.clock));
-    await readers.deleteAccount(reader.id, password);
+    await t.deps.readers.deleteAccount(reader.id, password, '192.0.2.1');
     await rejectsWithCode(resets.create(reader.id, adminId), 'ERR_READER_NOT_FOUND');
     await rejectsWithCode(resets.complete(token, 'a new passphrase here'), 'ERR_READER_RESET_GONE');
   });

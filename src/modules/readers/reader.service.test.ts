@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { rejectsWithCode } from '../../testing/assert-app-error.js';
-import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { SIGN_IN_LIMITS } from '../users/index.js';
+import { createTestApp, recordingSleep, type TestApp } from '../../testing/test-app.js';
+import { PASSWORD_CHECK_LIMITS } from '../users/index.js';
 import { ReaderService, SIGN_UP_LIMIT, memoryReaderLimiters, validDisplayName } from './reader.service.js';
 
 describe('ReaderService', () => {
@@ -10,7 +10,7 @@ describe('ReaderService', () => {
   let readers: ReaderService;
   before(async () => {
     t = await createTestApp();
-    readers = new ReaderService(t.deps.db, t.deps.clock, t.deps.readerSessions, memoryReaderLimiters(t.deps.clock));
+    readers = new ReaderService(t.deps.db, t.deps.clock, t.deps.readerSessions, memoryReaderLimiters(t.deps.clock), recordingSleep().sleep);
   });
   after(() => t.close());
 
@@ -39,11 +39,12 @@ describe('ReaderService', () => {
     await readers.signUp({ displayName: 'Later', email: 'flood-later@mail.example', password: 'a long enough passphrase', ip: '10.0.0.9' });
   });
 
-  it('limits wrong current passwords on the account, so a borrowed session cannot guess it', async () => {
+  it('limits wrong current passwords on the account, from any address, so a borrowed session cannot guess it', async () => {
     const { reader, password } = await t.factories.reader();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++)
-      await rejectsWithCode(readers.deleteAccount(reader.id, 'wrong password!'), 'ERR_PASSWORD_INCORRECT');
-    await rejectsWithCode(readers.deleteAccount(reader.id, password), 'ERR_TOO_MANY_PASSWORD_ATTEMPTS');
+    for (let i = 0; i < PASSWORD_CHECK_LIMITS.perAccount; i++)
+      await rejectsWithCode(readers.deleteAccount(reader.id, 'wrong password!', `10.0.1.${i}`), 'ERR_PASSWORD_INCORRECT');
+    await rejectsWithCode(readers.deleteAccount(reader.id, password, '10.0.2.1'), 'ERR_TOO_MANY_PASSWORD_ATTEMPTS');
+    await rejectsWithCode(readers.changePassword(reader.id, password, 'another passphrase', '10.0.2.1'), 'ERR_TOO_MANY_PASSWORD_ATTEMPTS');
     assert.equal((await readers.find(reader.id))?.deleted, false);
   });
 

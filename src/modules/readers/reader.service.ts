@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/database.js';
-import { HOUR_MS, type Clock } from '../../shared/clock.js';
+import { HOUR_MS, type Clock, type Sleep } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { paginate, type Pagination } from '../../shared/pagination.js';
@@ -10,6 +10,7 @@ import {
   hashPassword,
   verifyPassword,
   signInLimiters,
+  SignInThrottle,
   type SignInLimiters,
   normalizeEmail,
   MAX_PASSWORD_LENGTH,
@@ -71,13 +72,17 @@ export interface ReaderSignIn {
 export class ReaderService {
   /** A hash of nothing anyone knows, checked when no account matches, so both cases take as long. */
   private dummyHash: Promise<string> | undefined;
+  private readonly throttle: SignInThrottle;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly sessions: ReaderSessionService,
     private readonly limiters: ReaderLimiters,
-  ) {}
+    sleep: Sleep,
+  ) {
+    this.throttle = new SignInThrottle(limiters, sleep);
+  }
 
   /** Validates, stores and signs in a new reader; nothing is written when any field is wrong. */
   async signUp(input: { displayName: string; email: string; password: string; ip: string }): Promise<ReaderSignIn> {
@@ -103,23 +108,22 @@ export class ReaderService {
 
   /**
    * A new session for the right e-mail and password. Every failure is `ERR_SIGN_IN_FAILED`, and
-   * takes about as long whether or not the address has an account. Banned readers may sign in
-   * (they can still read and manage their account); the comments code refuses them.
+   * takes about as long whether or not the address has an account. The newsroom's limits apply
+   * (users/sign-in-throttle.ts): a client address is refused, an account only slowed down. Banned
+   * readers may sign in (they can still read and manage their account); the comments code refuses them.
    */
   async signIn(input: { email: string; password: string; ip: string }): Promise<ReaderSignIn> {
     const email = normalizeEmail(input.email).slice(0, 254);
-    // Unknown addresses are counted too: limiting only real accounts would reveal which exist.
-    if ((await this.limiters.account.isLimited(email)) || (await this.limiters.ip.isLimited(input.ip))) {
-      throw new AppError('ERR_TOO_MANY_SIGN_IN_ATTEMPTS');
-    }
+    if (await this.throttle.isLimited(email, input.ip)) throw new AppError('ERR_TOO_MANY_SIGN_IN_ATTEMPTS');
+    await this.throttle.slowDown(email);
     const found = await findReaderCredentialsByEmail(this.db, email);
     const candidate = input.password.length <= MAX_PASSWORD_LENGTH ? input.password : '';
     const matches = await verifyPassword(found?.passwordHash ?? (await this.getDummyHash()), candidate);
     if (!found || !matches || candidate === '' || found.reader.deleted) {
-      await Promise.all([this.limiters.account.hit(email), this.limiters.ip.hit(input.ip)]);
+      await this.throttle.recordFailure(email, input.ip);
       throw new AppError('ERR_SIGN_IN_FAILED');
     }
-    await this.limiters.account.reset(email);
+    await this.throttle.recordSuccess(email, input.ip);
     const session = await this.sessions.create(found.reader.id);
     return { reader: found.reader, ...session };
   }
@@ -135,11 +139,12 @@ export class ReaderService {
   }
 
   /**
-   * Changes the password after checking the current one, signs the reader out everywhere, and
-   * returns a fresh session for the browser that asked.
+   * Changes the password after checking the current one (limited, see checkPassword), ends every
+   * session of the reader, and returns a fresh one for the browser that asked: it stays signed in,
+   * while every other session, and any stolen copy of this one's cookie, is over.
    */
-  async changePassword(readerId: string, currentPassword: string, newPassword: string): Promise<{ token: string; expiresAt: Date }> {
-    await this.checkPassword(readerId, currentPassword);
+  async changePassword(readerId: string, currentPassword: string, newPassword: string, ip: string): Promise<{ token: string; expiresAt: Date }> {
+    await this.checkPassword(readerId, currentPassword, ip);
     assertPasswordAcceptable(newPassword);
     const passwordHash = await hashPassword(newPassword);
     return inTransaction(this.db, async (trx) => {
@@ -154,8 +159,8 @@ export class ReaderService {
    * password and every session ends, in one transaction. Comments keep pointing at the row, so
    * they stay, shown as from "a deleted reader".
    */
-  async deleteAccount(readerId: string, password: string): Promise<void> {
-    await this.checkPassword(readerId, password);
+  async deleteAccount(readerId: string, password: string, ip: string): Promise<void> {
+    await this.checkPassword(readerId, password, ip);
     await inTransaction(this.db, async (trx) => {
       await scrubReader(trx, readerId, this.clock.now());
       await this.sessions.revokeAll(readerId, trx);
@@ -183,18 +188,16 @@ export class ReaderService {
   }
 
   /**
-   * The current password, for changing the password or deleting the account. Wrong guesses count
-   * against the account's sign-in limit, so a borrowed session cannot be used to guess it.
+   * The current password, for changing the password or deleting the account. Wrong guesses are
+   * limited per account and per client address (429 ERR_TOO_MANY_PASSWORD_ATTEMPTS), so a borrowed
+   * session cannot be used to guess it.
    */
-  private async checkPassword(readerId: string, password: string): Promise<void> {
+  private async checkPassword(readerId: string, password: string, ip: string): Promise<void> {
     const storedHash = await findReaderPasswordHash(this.db, readerId);
     if (storedHash === undefined) throw new AppError('ERR_READER_NOT_FOUND');
-    const key = `reader:${readerId}`;
-    if (await this.limiters.account.isLimited(key)) throw new AppError('ERR_TOO_MANY_PASSWORD_ATTEMPTS');
-    if (password.length > MAX_PASSWORD_LENGTH || !(await verifyPassword(storedHash, password))) {
-      await this.limiters.account.hit(key);
-      throw new AppError('ERR_PASSWORD_INCORRECT');
-    }
+    await this.throttle.guardPasswordCheck(`reader:${readerId}`, ip, async () => {
+      if (password.length > MAX_PASSWORD_LENGTH || !(await verifyPassword(storedHash, password))) throw new AppError('ERR_PASSWORD_INCORRECT');
+    });
   }
 
   private async require(readerId: string): Promise<Reader> {

@@ -17,8 +17,11 @@ export interface RevisionActor {
 export interface StoryEditor {
   /** Throws unless the actor may edit this story (403), or when it does not exist (404). */
   assertMayEdit(actor: RevisionActor, articleId: string): Promise<void>;
-  /** Saves new content as a new revision; returns its number. */
-  update(actor: RevisionActor, articleId: string, input: unknown): Promise<number>;
+  /**
+   * Saves new content as a new revision; returns its number. `restoredFrom` names the revision the
+   * content comes from, so the save is audited as a restore.
+   */
+  update(actor: RevisionActor, articleId: string, input: unknown, restoredFrom?: number): Promise<number>;
 }
 
 /**
@@ -59,7 +62,7 @@ export class RevisionService {
   async restore(actor: RevisionActor, articleId: string, number: number): Promise<number> {
     await this.editing.assertMayEdit(actor, articleId);
     const revision = await this.revision(articleId, number);
-    return this.editing.update(actor, articleId, revision.snapshot);
+    return this.editing.update(actor, articleId, revision.snapshot, revision.number);
   }
 
   private async revision(articleId: string, number: number): Promise<Revision> {

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Kysely } from 'kysely';
+import { searchQuoteCreditsMigration } from '../../db/migrations/0008-search-quote-credits.migration.js';
 import type { ArticleBody } from '../../shared/article-body.js';
 import { rejectsWithCode } from '../../testing/assert-app-error.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { HOUR_MS } from '../../shared/clock.js';
+import { indexText } from './search-text.js';
 import type { SearchQuery } from './search.types.js';
 
 const paragraph = (text: string): ArticleBody => [{ type: 'paragraph', content: [{ text }] }];
@@ -225,6 +228,35 @@ describe('SearchService: what readers may see, and keeping the index current', (
     assert.deepEqual(await headlines('kelp'), ['Kelp forests return']);
     assert.deepEqual(await headlines('seas'), ['Kelp forests return']);
     await t.deps.search.refreshIndex();
+  });
+
+  it('finds the people credited under a quote in the body, and shows the credit in the snippet', async () => {
+    await t.factories.article({
+      headline: 'Ferry timetable cut for winter',
+      body: [
+        ...paragraph('The operator will run two sailings a day.'),
+        { type: 'quote', text: 'We cannot fill the boats in January.', attribution: 'Oyelaran Batsaikhan, fleet manager' },
+      ],
+    });
+    assert.deepEqual(await headlines('Batsaikhan'), ['Ferry timetable cut for winter']);
+    assert.deepEqual(await headlines('oyelaran fleet manager'), ['Ferry timetable cut for winter']);
+    const [hit] = (await t.deps.search.search({ text: 'Batsaikhan', page: 1 })).hits;
+    assert.match(hit?.snippet.map((part) => part.text).join('') ?? '', /Batsaikhan/);
+  });
+
+  it('re-indexes after the upgrade that added quote credits, so stories indexed before are found by them', async () => {
+    const story = await t.factories.article({
+      headline: 'Pier repairs begin',
+      body: [{ type: 'quote', text: 'It will take a year.', attribution: 'Tuyaara Velikova, engineer' }],
+    });
+    // The document as indexed before credits were: the same words, less the credit line.
+    await t.deps.database.fullText.writeDocuments(t.deps.db, [
+      { articleId: story.id, headline: indexText('Pier repairs begin'), standfirst: '', people: '', body: indexText('It will take a year.') },
+    ]);
+    assert.deepEqual(await headlines('Velikova'), []);
+    await searchQuoteCreditsMigration.up(t.deps.db as Kysely<unknown>);
+    await t.deps.search.refreshIndex();
+    assert.deepEqual(await headlines('Velikova'), ['Pier repairs begin']);
   });
 
   it('rebuilds an empty or stale index at start, so an upgraded database is searchable', async () => {

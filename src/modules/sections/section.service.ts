@@ -3,6 +3,7 @@ import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
 import { isValidSlug } from '../../shared/slug.js';
+import { validateText } from '../../shared/text.js';
 import type { AuditService } from '../audit/index.js';
 import {
   findSectionById,
@@ -99,12 +100,16 @@ export class SectionService {
   }
 }
 
+/** Checks every field before anything is written; text goes through the shared rule (no control characters, NFC). */
 function checkFields(input: SectionFields): SectionFields {
-  const name = input.name.trim();
-  if (name.length === 0 || name.length > MAX_NAME_LENGTH) throw new AppError('ERR_SECTION_NAME_INVALID');
+  const name = validateText(input.name, { field: 'name', code: 'ERR_SECTION_NAME_INVALID', min: 1, max: MAX_NAME_LENGTH });
   const slug = input.slug.trim();
   if (!isValidSlug(slug)) throw new AppError('ERR_SLUG_INVALID');
-  const description = input.description.trim();
-  if (description.length > MAX_DESCRIPTION_LENGTH) throw new AppError('ERR_DESCRIPTION_TOO_LONG');
+  const description = validateText(input.description, {
+    field: 'description',
+    code: 'ERR_DESCRIPTION_TOO_LONG',
+    max: MAX_DESCRIPTION_LENGTH,
+    multiline: true,
+  });
   return { name, slug, description, inNavigation: input.inNavigation };
 }

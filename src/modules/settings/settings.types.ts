@@ -1,15 +1,17 @@
 import { z } from 'zod';
+import { text } from '../../shared/text.js';
 
+/** Text settings go through the shared rule (src/shared/text.ts): no control characters, NFC. */
 export const PublicationSettingsSchema = z.object({
-  name: z.string().min(1).max(120),
-  tagline: z.string().max(200),
-  description: z.string().max(500),
+  name: text({ min: 1, max: 120 }),
+  tagline: text({ max: 200 }),
+  description: text({ max: 500, multiline: true }),
   /** BCP 47 language tag of the publication, used for `<html lang>` and number formats. */
-  language: z.string().min(2).max(35),
+  language: text({ min: 2, max: 35 }),
   /** IANA time zone in which dates are shown. */
   timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Seoul'),
   contactEmail: z.email(),
-  copyrightHolder: z.string().max(200),
+  copyrightHolder: text({ max: 200 }),
   foundedYear: z.number().int().min(1600).max(3000),
   /** Popular Now counts the views of this many most recent hours. */
   popularNowHours: z.number().int().min(1).max(24),
@@ -18,9 +20,11 @@ export const PublicationSettingsSchema = z.object({
   /** open: comments appear at once; pre-moderated: an editor approves each first; closed: none. */
   commentsMode: z.enum(['open', 'pre-moderated', 'closed']),
   /** Words or phrases (case-insensitive) that send a comment to the moderation queue. */
-  commentBlocklist: z.array(z.string().min(1).max(100)).max(500),
+  commentBlocklist: z.array(text({ min: 1, max: 100 })).max(500),
   /** A media library image shown in the masthead instead of the name (which becomes its alt text). */
   logoMediaId: z.string().min(1).max(64).optional(),
+  /** A media library image for browser tabs, bookmarks and home screens (/favicon.ico); absent: the default icon. */
+  iconMediaId: z.string().min(1).max(64).optional(),
   /** What feeds carry for each story: the whole body, or only its standfirst. */
   feedContent: z.enum(['full', 'summary']),
 });

@@ -1,6 +1,7 @@
 import { inTransaction, type Db } from '../../db/database.js';
 import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
+import { validateText } from '../../shared/text.js';
 import type { AuditService } from '../audit/index.js';
 import { ensureTags, findTagById, findTagBySlug, findTagsForArticles, listTagsWithCounts, updateTagName } from './tag.repository.js';
 import type { Tag } from './tag.types.js';
@@ -41,8 +42,7 @@ export class TagService {
   }
 
   async rename(id: string, rawName: string, actorUserId: string | null): Promise<void> {
-    const name = rawName.trim();
-    if (name.length === 0 || name.length > MAX_TAG_NAME_LENGTH) throw new AppError('ERR_TAG_NAME_INVALID');
+    const name = validateText(rawName, { field: 'name', code: 'ERR_TAG_NAME_INVALID', min: 1, max: MAX_TAG_NAME_LENGTH });
     await inTransaction(this.db, async (trx) => {
       const tag = await findTagById(trx, id);
       if (!tag) throw new AppError('ERR_TAG_NOT_FOUND');

@@ -5,8 +5,9 @@ export { MAX_DISPLAY_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } fro
 export type { NewStaffUser, User } from './user.types.js';
 export { SessionService, SESSION_IDLE_MS, SESSION_TOUCH_INTERVAL_MS, hashSessionToken } from './session.service.js';
 export type { ActiveSession } from './session.service.js';
-export { SignInService, SIGN_IN_LIMITS, memorySignInLimiters, signInLimiters } from './sign-in.service.js';
-export type { SignInLimiters } from './sign-in.service.js';
+export { SignInService } from './sign-in.service.js';
+export { PASSWORD_CHECK_LIMITS, SIGN_IN_LIMITS, SignInThrottle, clientAddressKey, memorySignInLimiters, signInLimiters } from './sign-in-throttle.js';
+export type { SignInLimiters } from './sign-in-throttle.js';
 export { InvitationService, INVITATION_LIFETIME_MS } from './invitation.service.js';
 export type { Invitation } from './invitation.types.js';
 export { generatePassword, hashPassword, verifyPassword } from './password.js';

@@ -3,6 +3,7 @@ import { inTransaction, type Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
+import { validateText } from '../../shared/text.js';
 import type { AuditService } from '../audit/index.js';
 import { isRole } from './permissions.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
@@ -46,8 +47,12 @@ export class UserService {
   async createUser(input: NewStaffUser, actorUserId: string | null = null): Promise<User> {
     const email = normalizeEmail(input.email);
     if (!EmailSchema.safeParse(email).success) throw new AppError('ERR_EMAIL_INVALID');
-    const displayName = input.displayName.trim();
-    if (displayName.length === 0 || displayName.length > MAX_DISPLAY_NAME_LENGTH) throw new AppError('ERR_DISPLAY_NAME_INVALID');
+    const displayName = validateText(input.displayName, {
+      field: 'displayName',
+      code: 'ERR_DISPLAY_NAME_INVALID',
+      min: 1,
+      max: MAX_DISPLAY_NAME_LENGTH,
+    });
     if (!isRole(input.role)) throw new AppError('ERR_ROLE_UNKNOWN');
     const role = input.role;
     assertPasswordAcceptable(input.password);

@@ -57,21 +57,53 @@ export function parseWebhookUrl(raw: string): URL | undefined {
   return url;
 }
 
+/** One address a host name resolves to, as `dns.lookup` gives it. */
+export interface ResolvedAddress {
+  address: string;
+  family: 4 | 6;
+}
+
+/** Resolves a host name to every address it has; injectable so tests decide what a name resolves to. */
+export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
+
+export const systemResolver: Resolver = async (hostname) =>
+  (await lookup(hostname, { all: true, verbatim: true })).map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
+
 export type AddressCheck = { ok: true } | { ok: false; reason: 'private' | 'unresolvable' };
 
+/** Where a delivery may connect: the addresses that were checked, never a second look-up's answer. */
+export type DeliveryTarget = { ok: true; addresses: [ResolvedAddress, ...ResolvedAddress[]] } | { ok: false; reason: 'private' | 'unresolvable' };
+
 /**
- * Whether the URL's host is a public address. Every address the name resolves to must be public:
- * a name with one public and one private address could otherwise be sent to the private one.
+ * Resolves the URL's host once: the addresses a delivery may connect to. Every address the name
+ * resolves to must pass `isRefused` (by default: not private): a name with one public and one
+ * private address could otherwise be sent to the private one. The caller connects to the returned
+ * addresses only (webhook-transport.ts), so a name whose answer changes between the check and the
+ * connection (DNS rebinding) cannot lead the request inside.
  */
-export async function checkPublicHost(url: URL): Promise<AddressCheck> {
+export async function resolveDeliveryTarget(
+  url: URL,
+  resolve: Resolver = systemResolver,
+  isRefused: (address: string) => boolean = isPrivateAddress,
+): Promise<DeliveryTarget> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host)) return isPrivateAddress(host) ? { ok: false, reason: 'private' } : { ok: true };
-  let addresses: Array<{ address: string }>;
+  const literal = isIP(host);
+  if (literal)
+    return isRefused(host) ? { ok: false, reason: 'private' } : { ok: true, addresses: [{ address: host, family: literal === 6 ? 6 : 4 }] };
+  let addresses: ResolvedAddress[];
   try {
-    addresses = await lookup(host, { all: true, verbatim: true });
+    addresses = await resolve(host);
   } catch {
     return { ok: false, reason: 'unresolvable' };
   }
-  if (addresses.length === 0) return { ok: false, reason: 'unresolvable' };
-  return addresses.some((entry) => isPrivateAddress(entry.address)) ? { ok: false, reason: 'private' } : { ok: true };
+  const [first, ...others] = addresses;
+  if (!first) return { ok: false, reason: 'unresolvable' };
+  if (addresses.some((entry) => isRefused(entry.address))) return { ok: false, reason: 'private' };
+  return { ok: true, addresses: [first, ...others] };
+}
+
+/** Whether the URL's host is a public address: the check when a webhook is saved (each send resolves anew, above). */
+export async function checkPublicHost(url: URL, resolve: Resolver = systemResolver): Promise<AddressCheck> {
+  const target = await resolveDeliveryTarget(url, resolve);
+  return target.ok ? { ok: true } : { ok: false, reason: target.reason };
 }

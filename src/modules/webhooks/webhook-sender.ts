@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
 import { signatureHeader } from '../../shared/signature.js';
-import { checkPublicHost, parseWebhookUrl } from './webhook-address.js';
+import { isPrivateAddress, parseWebhookUrl, resolveDeliveryTarget, systemResolver, type Resolver } from './webhook-address.js';
+import { postToPinnedAddress } from './webhook-transport.js';
 import { claimDelivery, findDueDeliveries, recordAttempt, type DueDelivery } from './webhook.repository.js';
 
 export const SEND_INTERVAL_MS = 2_000;
@@ -20,6 +21,19 @@ export { signatureHeader };
 
 type AttemptResult = { ok: true; statusCode: number } | { ok: false; statusCode: number | null; error: string };
 
+export interface WebhookSenderOptions {
+  /** WEBHOOK_ALLOW_PRIVATE: loopback and private-network receivers are allowed. */
+  allowPrivate: boolean;
+  timeoutMs?: number;
+  /** What a host name resolves to; the system's resolver unless a test decides. */
+  resolve?: Resolver;
+  /**
+   * Which addresses are refused (by default `isPrivateAddress`). Code only, no setting reaches it:
+   * a test uses it to let one loopback address stand in for a public one.
+   */
+  isRefusedAddress?: (address: string) => boolean;
+}
+
 /**
  * Sends due deliveries: every 2 seconds (webhook-delivery.job.ts), or when a test calls `runDue()`.
  * Deliveries live in the database, so a restart resumes the pending ones; each is claimed with one
@@ -29,7 +43,7 @@ export class WebhookSender {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly options: { allowPrivate: boolean; timeoutMs?: number },
+    private readonly options: WebhookSenderOptions,
   ) {}
 
   /** Sends every due delivery this sender manages to claim; returns how many it attempted. */
@@ -52,18 +66,21 @@ export class WebhookSender {
   private async attempt(delivery: DueDelivery): Promise<AttemptResult> {
     const url = parseWebhookUrl(delivery.url);
     if (!url) return { ok: false, statusCode: null, error: 'invalid URL' };
-    if (!this.options.allowPrivate) {
-      const check = await checkPublicHost(url);
-      if (!check.ok)
-        return {
-          ok: false,
-          statusCode: null,
-          error: check.reason === 'private' ? 'refused: the host is a private address' : 'the host name did not resolve',
-        };
-    }
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    // One look-up per send, checked, and the connection pinned to its answer (webhook-transport.ts).
+    const isRefused = this.options.allowPrivate ? () => false : (this.options.isRefusedAddress ?? isPrivateAddress);
+    const target = await untilAborted(resolveDeliveryTarget(url, this.options.resolve ?? systemResolver, isRefused), signal);
+    if (target === undefined) return { ok: false, statusCode: null, error: `no answer within ${this.timeoutMs / 1000} s` };
+    if (!target.ok)
+      return {
+        ok: false,
+        statusCode: null,
+        error: target.reason === 'private' ? 'refused: the host is a private address' : 'the host name did not resolve',
+      };
     try {
-      const response = await fetch(url, {
-        method: 'POST',
+      const status = await postToPinnedAddress({
+        url,
+        addresses: target.addresses,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Dateline-Webhooks/1',
@@ -72,15 +89,12 @@ export class WebhookSender {
           'x-dateline-signature': signatureHeader(delivery.secret, delivery.payload, this.clock.now()),
         },
         body: delivery.payload,
-        // A redirect could lead anywhere, a private address included: it counts as a failure.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal,
       });
-      // The body is not needed, and reading it would let a receiver make us hold any amount of it.
-      await response.body?.cancel().catch(() => undefined);
-      if (response.status >= 200 && response.status < 300) return { ok: true, statusCode: response.status };
-      const error = response.status >= 300 && response.status < 400 ? 'redirects are not followed' : `HTTP ${response.status}`;
-      return { ok: false, statusCode: response.status, error };
+      if (status >= 200 && status < 300) return { ok: true, statusCode: status };
+      // A redirect could lead anywhere, a private address included: it counts as a failure.
+      const error = status >= 300 && status < 400 ? 'redirects are not followed' : `HTTP ${status}`;
+      return { ok: false, statusCode: status, error };
     } catch (error) {
       return { ok: false, statusCode: null, error: describeFailure(error, this.timeoutMs) };
     }
@@ -112,13 +126,23 @@ export class WebhookSender {
   }
 }
 
-/** A short reason for the log, never a stack: a timeout, a refused connection, a DNS failure. */
+/** `work`'s result, or undefined once `signal` aborts first (a look-up cannot itself be cancelled). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** A short reason for the log, never a stack: a timeout, a refused connection, a TLS failure. */
 function describeFailure(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer within ${timeoutMs / 1000} s`;
-  const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+  // node:http's errors carry their code themselves (ECONNREFUSED, ECONNRESET, a TLS code).
+  const own = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  if (typeof own === 'string') return `connection failed (${own})`;
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
   if (typeof cause?.code === 'string') return `connection failed (${cause.code})`;
-  // Some refusals carry only a message (fetch's "bad port"): kept when short and on one line.
-  if (typeof cause?.message === 'string' && cause.message.length <= 60 && !/[\r\n]/.test(cause.message))
-    return `connection failed (${cause.message})`;
   return 'connection failed';
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { paginate, type Pagination } from '../../shared/pagination.js';
+import { validateText } from '../../shared/text.js';
 import type { AuditService } from '../audit/index.js';
 import { checkPublicHost, parseWebhookUrl } from './webhook-address.js';
 import type { WebhookDispatcher } from './webhook-dispatcher.js';
@@ -146,8 +147,7 @@ export class WebhookService {
   }
 
   private async checkFields(input: WebhookFields): Promise<{ name: string; url: string; events: WebhookEvent[] }> {
-    const name = input.name.trim();
-    if (name.length < 1 || [...name].length > MAX_NAME_LENGTH || /\p{Cc}/u.test(name)) throw new AppError('ERR_WEBHOOK_NAME_INVALID');
+    const name = validateText(input.name, { field: 'name', code: 'ERR_WEBHOOK_NAME_INVALID', min: 1, max: MAX_NAME_LENGTH });
     const url = parseWebhookUrl(input.url.trim());
     if (!url) throw new AppError('ERR_WEBHOOK_URL_INVALID');
     const events = WEBHOOK_EVENTS.filter((event) => input.events.includes(event));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { after, before, describe, it } from 'node:test';
-import { SIGN_IN_LIMITS } from '../../modules/users/sign-in.service.js';
+import { PASSWORD_CHECK_LIMITS, SIGN_IN_LIMITS } from '../../modules/users/index.js';
 import { csrfTokenIn, postForm } from '../../testing/newsroom-client.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { READER_COOKIE } from '../shared/reader-cookie.js';
@@ -107,20 +107,69 @@ describe('reader accounts over HTTP', () => {
     assert.ok(readerCookieFrom(right));
   });
 
-  it(`limits failures per account to ${SIGN_IN_LIMITS.perAccount}, and per address to ${SIGN_IN_LIMITS.perIp}, per window`, async () => {
+  /** The slow-down SIGN_IN_LIMITS asks for after `failures` recent failures with one account. */
+  const expectedDelay = (failures: number) =>
+    SIGN_IN_LIMITS.slowDown.reduce<number>((delay, step) => (failures >= step.after ? step.delayMs : delay), 0);
+
+  it('never locks a reader out: after 50 failures from many addresses, the owner signs in from a fresh one, slowed down', async () => {
     const { reader, password } = await t.factories.reader();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) assert.equal((await signIn(reader.email, 'wrong password!')).statusCode, 401);
-    const limited = await signIn(reader.email, password);
-    assert.equal(limited.statusCode, 429);
+    for (let i = 0; i < 50; i++) {
+      const response = await signIn(reader.email, `guess number ${i}`);
+      assert.equal(response.statusCode, 401, `attempt ${i}`);
+      assert.equal(response.headers['x-error-code'], 'ERR_SIGN_IN_FAILED');
+    }
+    const waitsBefore = t.sleeps.length;
+    const owner = await signIn(reader.email, password);
+    assert.equal(owner.statusCode, 303);
+    assert.ok(readerCookieFrom(owner), 'signed in');
+    assert.deepEqual(t.sleeps.slice(waitsBefore), [expectedDelay(50)], 'one wait before the check, at the cap');
+  });
+
+  it('slows down a guessed-at reader account and an unknown address exactly alike', async () => {
+    const { reader } = await t.factories.reader();
+    const attempt = async (email: string) => {
+      const waitsBefore = t.sleeps.length;
+      const response = await signIn(email, 'not the password');
+      return { status: response.statusCode, code: response.headers['x-error-code'], waits: t.sleeps.slice(waitsBefore) };
+    };
+    const known = [];
+    const unknown = [];
+    for (let i = 0; i < 22; i++) {
+      known.push(await attempt(reader.email));
+      unknown.push(await attempt('nobody-slowed@mail.example'));
+    }
+    assert.deepEqual(known, unknown, 'the same status, code and wait, attempt by attempt');
+    assert.deepEqual(
+      known.map((answer) => answer.waits),
+      known.map((_answer, failures) => (expectedDelay(failures) > 0 ? [expectedDelay(failures)] : [])),
+    );
+    assert.deepEqual(known[5]?.waits, [1_000], 'from the 5th failure on');
+    assert.ok(known.every((answer) => answer.status === 401 && answer.code === 'ERR_SIGN_IN_FAILED'));
+  });
+
+  it(`limits failures per address and account to ${SIGN_IN_LIMITS.perIpAndAccount}, and per address to ${SIGN_IN_LIMITS.perIp}, with 429`, async () => {
+    const { reader, password } = await t.factories.reader();
+    const neighbour = await t.factories.reader();
+    const here = { remoteAddress: '10.201.0.1' };
+    for (let i = 0; i < SIGN_IN_LIMITS.perIpAndAccount; i++) assert.equal((await signIn(reader.email, 'wrong password!', here)).statusCode, 401);
+    const limited = await signIn(reader.email, password, here);
+    assert.equal(limited.statusCode, 429, 'even the right password, from this address');
     assert.equal(limited.headers['x-error-code'], 'ERR_TOO_MANY_SIGN_IN_ATTEMPTS');
     assert.equal(readerCookieFrom(limited), undefined);
+    assert.equal((await signIn(reader.email, password)).statusCode, 303, 'the owner from elsewhere');
+    assert.equal((await signIn(neighbour.reader.email, neighbour.password, here)).statusCode, 303, 'another account from this address');
+    for (let i = 0; i < SIGN_IN_LIMITS.perIpAndAccount; i++) await signIn('ghost@mail.example', 'x', { remoteAddress: '10.201.0.2' });
+    assert.equal((await signIn('ghost@mail.example', 'x', { remoteAddress: '10.201.0.2' })).statusCode, 429, 'unknown addresses alike');
 
     const other = await t.factories.reader();
     for (let i = 0; i < SIGN_IN_LIMITS.perIp; i++) await signIn(`guess${i}@mail.example`, 'wrong password!', { remoteAddress: '10.200.0.1' });
-    assert.equal((await signIn(other.reader.email, other.password, { remoteAddress: '10.200.0.1' })).statusCode, 429);
+    const hammering = await signIn(other.reader.email, other.password, { remoteAddress: '10.200.0.1' });
+    assert.equal(hammering.statusCode, 429);
+    assert.equal(hammering.headers['x-error-code'], 'ERR_TOO_MANY_SIGN_IN_ATTEMPTS');
 
     t.clock.advance(SIGN_IN_LIMITS.windowMs);
-    assert.equal((await signIn(reader.email, password)).statusCode, 303, 'the window passed');
+    assert.equal((await signIn(reader.email, password, here)).statusCode, 303, 'the window passed');
+    assert.equal((await signIn(other.reader.email, other.password, { remoteAddress: '10.200.0.1' })).statusCode, 303, 'the window passed');
   });
 
   it('goes only to a place on this site after signing in, never another site', async () => {
@@ -236,6 +285,58 @@ describe('reader accounts over HTTP', () => {
     assert.equal((await t.app.inject({ url: '/account', headers: { cookie } })).statusCode, 303, 'the old session ended');
     assert.equal((await signIn(reader.email, password)).statusCode, 401);
     assert.equal((await signIn(reader.email, 'brand new passphrase')).statusCode, 303);
+  });
+
+  it('limits wrong current passwords on the password and delete forms per account and per address (429), the right one included', async () => {
+    const newPassword = 'brand new passphrase';
+    const signedInReader = async () => {
+      const { reader, cookie, password } = await t.factories.reader();
+      const _csrf = await csrfOf(cookie);
+      const change = (current: string, remoteAddress: string) =>
+        postForm(
+          t.app,
+          '/account/password',
+          { _csrf, 'current-password': current, 'new-password': newPassword, 'confirm-password': newPassword },
+          { cookie, remoteAddress },
+        );
+      const remove = (current: string, remoteAddress: string) =>
+        postForm(t.app, '/account/delete', { _csrf, password: current }, { cookie, remoteAddress });
+      return { reader, password, change, remove };
+    };
+
+    // Per account, whichever addresses the guesses come from, and whichever form they use.
+    const guessed = await signedInReader();
+    for (let i = 0; i < PASSWORD_CHECK_LIMITS.perAccount; i++) {
+      const wrong = i % 2 === 0 ? await guessed.change(`wrong one ${i}`, `10.202.0.${i}`) : await guessed.remove(`wrong one ${i}`, `10.202.0.${i}`);
+      assert.equal(wrong.statusCode, 400);
+      assert.equal(wrong.headers['x-error-code'], 'ERR_PASSWORD_INCORRECT');
+    }
+    const limited = await guessed.change(guessed.password, '10.202.0.99');
+    assert.equal(limited.statusCode, 429);
+    assert.equal(limited.headers['x-error-code'], 'ERR_TOO_MANY_PASSWORD_ATTEMPTS');
+    assert.match(limited.body, /<a href="#current-password">/);
+    assert.equal(readerCookieFrom(limited), undefined);
+    const notDeleted = await guessed.remove(guessed.password, '10.202.0.99');
+    assert.equal(notDeleted.statusCode, 429);
+    assert.equal((await t.deps.readers.find(guessed.reader.id))?.deleted, false);
+    assert.equal((await signIn(guessed.reader.email, guessed.password)).statusCode, 303, 'the password is unchanged');
+
+    // Per address, across accounts: each account stays under its own limit.
+    const perAccount = PASSWORD_CHECK_LIMITS.perAccount - 1;
+    for (let account = 0; account * perAccount < PASSWORD_CHECK_LIMITS.perIp; account++) {
+      const member = await signedInReader();
+      for (let i = 0; i < perAccount && account * perAccount + i < PASSWORD_CHECK_LIMITS.perIp; i++) {
+        assert.equal((await member.change('wrong password', '10.202.1.1')).statusCode, 400);
+      }
+    }
+    const fresh = await signedInReader();
+    const fromThere = await fresh.change(fresh.password, '10.202.1.1');
+    assert.equal(fromThere.statusCode, 429);
+    assert.equal(fromThere.headers['x-error-code'], 'ERR_TOO_MANY_PASSWORD_ATTEMPTS');
+    assert.equal((await fresh.change(fresh.password, '10.202.1.2')).statusCode, 303, 'from another address it works');
+
+    t.clock.advance(PASSWORD_CHECK_LIMITS.windowMs);
+    assert.equal((await guessed.change(guessed.password, '10.202.0.99')).statusCode, 303, 'free again after the window');
   });
 
   it('deletes the account with its password: the row is scrubbed, the reader signed out, the old password useless', async () => {

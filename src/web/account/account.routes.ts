@@ -227,7 +227,8 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
             async () => {
               if (newPassword !== formField(request.body, 'confirm-password')) throw new AppError('ERR_PASSWORDS_DO_NOT_MATCH');
               // Every session, this one included, was revoked; this browser carries on with a fresh one.
-              const session = await readers.changePassword(signedIn.reader.id, formField(request.body, 'current-password'), newPassword);
+              const currentPassword = formField(request.body, 'current-password');
+              const session = await readers.changePassword(signedIn.reader.id, currentPassword, newPassword, request.ip);
               setReaderCookie(reply, siteUrl, session.token, session.expiresAt);
               return reply.redirect(paths.account.home('password'), 303);
             },
@@ -261,7 +262,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
             reply,
             { ERR_PASSWORD_INCORRECT: 'password', ERR_TOO_MANY_PASSWORD_ATTEMPTS: 'password' },
             async () => {
-              await readers.deleteAccount(signedIn.reader.id, formField(request.body, 'password'));
+              await readers.deleteAccount(signedIn.reader.id, formField(request.body, 'password'), request.ip);
               clearReaderCookie(reply, siteUrl);
               return reply.redirect(paths.account.accountDeleted(), 303);
             },

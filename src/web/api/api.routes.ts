@@ -10,6 +10,7 @@ import { AppError } from '../../shared/errors.js';
 import type { Pagination } from '../../shared/pagination.js';
 import { readFields, readInstant, readPage, readQuery, readSlug, selectFields, type RawQuery } from './api-query.js';
 import { API_VARY, presentedApiKey, sendApiError, sendApiJson } from './api-response.js';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../http/retry-after.js';
 import * as json from './api-serializers.js';
 import { fieldsOf, openApiDocument, queryParametersOf } from './openapi.js';
 
@@ -174,6 +175,7 @@ function apiErrorHandler(deps: Pick<ApiRoutesDeps, 'database'>, error: FastifyEr
   if (error instanceof AppError) return sendApiError(reply, error);
   if (deps.database.isUnavailableError(error)) {
     request.log.warn({ err: error }, 'database unavailable');
+    reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
     return sendApiError(reply, new AppError('ERR_DATABASE_UNAVAILABLE'));
   }
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {

@@ -12,8 +12,15 @@ const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.png': 'image/png',
+  '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** The publication's icon until one is chosen in the settings, in the house colours. */
+export const DEFAULT_ICON_ASSET = 'favicon.svg';
+
+/** `url(name)` in a stylesheet naming a file beside it, quoted or not. */
+const CSS_URL = /url\(\s*(['"]?)([\w.-]+)\1\s*\)/g;
 
 export interface Asset {
   body: Buffer;
@@ -22,20 +29,29 @@ export interface Asset {
 }
 
 /**
- * The site's own CSS and JavaScript, read once at start and served from memory. Each URL carries a
- * hash of the content (`/assets/site.css?v=…`), so browsers may keep a file for a year.
+ * The site's own CSS, JavaScript and fonts, read once at start and served from memory. Each URL
+ * carries a hash of the content (`/assets/site.css?v=…`), so browsers may keep a file for a year.
+ * A stylesheet's `url(file)` naming another asset becomes that file's hashed URL before the
+ * stylesheet is hashed, so a changed font changes the stylesheet's URL too.
  */
 export class AssetRegistry {
   private readonly assets = new Map<string, Asset>();
 
   constructor(directory = path.join(PUBLIC_DIR, 'assets')) {
-    for (const name of fs.readdirSync(directory)) {
-      const contentType = CONTENT_TYPES[path.extname(name)];
-      if (!contentType) continue;
-      const body = fs.readFileSync(path.join(directory, name));
+    const names = fs.readdirSync(directory).filter((name) => CONTENT_TYPES[path.extname(name)] !== undefined);
+    // Stylesheets last: they name the other files by their versioned URLs.
+    const isCss = (name: string) => path.extname(name) === '.css';
+    for (const name of [...names.filter((name) => !isCss(name)), ...names.filter(isCss)]) {
+      const contentType = CONTENT_TYPES[path.extname(name)] ?? 'application/octet-stream';
+      const read = fs.readFileSync(path.join(directory, name));
+      const body = isCss(name) ? Buffer.from(this.versionUrls(read.toString('utf8'))) : read;
       const version = createHash('sha1').update(body).digest('hex').slice(0, 12);
       this.assets.set(name, { body, version, contentType });
     }
+  }
+
+  private versionUrls(css: string): string {
+    return css.replace(CSS_URL, (whole, _quote: string, name: string) => (this.assets.has(name) ? `url('${this.url(name)}')` : whole));
   }
 
   get(name: string): Asset | undefined {

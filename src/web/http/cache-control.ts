@@ -31,6 +31,11 @@ export const CACHE_CONTROL = {
   /** robots.txt: the same for a day. */
   robots: 'public, max-age=86400, s-maxage=86400',
   /**
+   * /favicon.ico and /apple-touch-icon.png by their bare names (pages link them versioned, immutable):
+   * browsers keep an icon an hour, a CDN a day, since a new icon in the settings purges `site`.
+   */
+  icon: 'public, max-age=3600, s-maxage=86400',
+  /**
    * Content API answers (/api/v1): each is fetched with a partner's key, which is checked on every
    * request (revoked keys stop at once, requests are counted per key), so no shared cache may keep
    * one and answer another client; the partner's own cache may reuse it for a minute, then revalidate

@@ -21,9 +21,18 @@ export function keyed<T>(page: T, ...keys: Array<string | readonly string[]>): K
   return { page, keys: keys.flat() };
 }
 
-/** Serialises a page component to a complete HTML document. */
+// C0 controls but tab, line feed and carriage return; DEL; C1. Never meant to be in a page.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/**
+ * Serialises a page component to a complete HTML document. Input is refused with control characters
+ * (src/shared/text.ts), but a refused form shows the text back as typed and older rows may hold
+ * them: any left are shown as U+FFFD (�), which also marks the spot for the editor, so no page ever
+ * carries a raw NUL or a terminal escape. (Lone surrogates become U+FFFD in the UTF-8 encoding.)
+ */
 export function renderDocument<P>(page: VNode<P>): Buffer {
-  return Buffer.from(`<!doctype html>${renderToString(page)}`);
+  return Buffer.from(`<!doctype html>${renderToString(page)}`.replace(CONTROL_CHARACTERS, '\uFFFD'));
 }
 
 /**

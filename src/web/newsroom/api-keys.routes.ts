@@ -3,7 +3,7 @@ import { h } from 'preact';
 import type { ApiKeyService } from '../../modules/api-keys/index.js';
 import { AppError } from '../../shared/errors.js';
 import { sendHtml } from '../http/send-page.js';
-import type { FieldError } from '../shared/form-fields.js';
+import { formFieldOf, type FieldError } from '../shared/form-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { formField } from '../shared/form-body.js';
@@ -47,7 +47,7 @@ export function registerApiKeyRoutes(scope: FastifyInstance, deps: ApiKeyRoutesD
         // Shown in this response only (no redirect): the key is not stored and cannot be shown again.
         return listPage(request, reply, staff, 200, { created: { key, name: apiKey.name } });
       } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'ERR_API_KEY_NAME_INVALID') throw error;
+        if (!(error instanceof AppError) || !formFieldOf(error, { ERR_API_KEY_NAME_INVALID: 'key-name' }, { name: 'key-name' })) throw error;
         reply.header('x-error-code', error.code);
         const errors: FieldError[] = [{ field: 'key-name', message: error.publicMessage }];
         return listPage(request, reply, staff, error.status, { errors, name: name.slice(0, 100) });

@@ -174,4 +174,54 @@ describe('newsroom curation: Must-Reads, lead story and breaking-news banner', (
     assert.equal((await post('/newsroom/curation/banner/remove', {})).statusCode, 303);
     assert.doesNotMatch((await t.app.inject('/')).body, /breaking-banner/);
   });
+
+  it('takes a sixth Must-Read but warns that only five show, naming the pick that waits until one above it goes', async () => {
+    for (const pick of await t.deps.curation.listPicks()) await t.deps.curation.removePick(pick.id, null);
+    const standings = (html: string) => [...html.matchAll(/<li data-standing="([a-z]+)"/g)].map((match) => match[1]);
+    const curationPage = async (query = '') => (await t.app.inject({ url: `/newsroom/curation${query}`, headers: { cookie } })).body;
+    // An hour ahead, as wall-clock time in Seoul (UTC+9).
+    const inAnHour = new Date(t.clock.now().getTime() + HOUR_MS + 9 * HOUR_MS).toISOString().slice(0, 16);
+    const stories: Array<{ id: string }> = [];
+    for (let n = 1; n <= 6; n++) stories.push(await t.factories.article({ headline: `Headline queued ${n}` }));
+
+    for (const [index, story] of stories.entries()) {
+      assert.equal((await curationPage()).includes('The site already shows 5 Must-Reads'), index === 5, 'the add form warns once five show');
+      const added = await post('/newsroom/curation/picks', { 'pick-story': story.id, 'pick-expires': index === 0 ? inAnHour : '' });
+      assert.equal(added.statusCode, 303, 'a sixth pick is taken, not refused');
+      assert.equal(added.headers.location, index < 5 ? '/newsroom/curation?saved=picks' : '/newsroom/curation?saved=pick-waiting');
+    }
+    const headlines = (from: number, to: number) => stories.slice(from, to).map((_, i) => `Headline queued ${from + i + 1}`);
+    assert.deepEqual(mustReads((await t.app.inject('/')).body), headlines(0, 5));
+
+    const afterAdding = await curationPage('?saved=pick-waiting');
+    assert.match(afterAdding, /<p class="newsroom-notice curation-warning" role="status">/, 'the editor is warned after adding');
+    assert.deepEqual(standings(afterAdding), ['showing', 'showing', 'showing', 'showing', 'showing', 'waiting']);
+    const warning = /<p class="curation-warning" id="picks-waiting">([\s\S]*?)<\/p>/.exec(afterAdding)?.[1] ?? '';
+    assert.match(warning, /Headline queued 6/, 'the list names the pick that will not show');
+    assert.doesNotMatch(warning, /Headline queued [1-5]/);
+    assert.deepEqual(
+      (await t.deps.curation.listPicks()).map((pick) => [pick.standing, pick.place]),
+      [...[1, 2, 3, 4, 5].map((place) => ['showing', place]), ['waiting', 6]],
+    );
+
+    // A story readers cannot see takes no place: the waiting pick moves up, as on the site.
+    await t.factories.setStatus(stories[1]?.id ?? '', 'unpublished');
+    await t.deps.lists.refresh();
+    assert.deepEqual(standings(await curationPage()), ['showing', 'unpublished', 'showing', 'showing', 'showing', 'showing']);
+    assert.deepEqual(
+      mustReads((await t.app.inject('/')).body),
+      [1, 3, 4, 5, 6].map((n) => `Headline queued ${n}`),
+    );
+    await t.factories.setStatus(stories[1]?.id ?? '', 'published');
+    await t.deps.lists.refresh();
+    assert.deepEqual(standings(await curationPage()), ['showing', 'showing', 'showing', 'showing', 'showing', 'waiting']);
+
+    // The first pick expires: the sixth shows, and the warning goes.
+    t.clock.advance(HOUR_MS + 1000);
+    await t.deps.lists.refresh();
+    assert.deepEqual(mustReads((await t.app.inject('/')).body), headlines(1, 6));
+    const afterExpiry = await curationPage();
+    assert.deepEqual(standings(afterExpiry), ['expired', 'showing', 'showing', 'showing', 'showing', 'showing']);
+    assert.doesNotMatch(afterExpiry, /id="picks-waiting"/);
+  });
 });

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import type { CurationService } from '../../modules/rankings/index.js';
+import type { CuratedPick, CurationService } from '../../modules/rankings/index.js';
 import type { SettingsService } from '../../modules/settings/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
@@ -60,12 +60,16 @@ export function registerCurationRoutes(scope: FastifyInstance, deps: CurationRou
     );
   };
 
-  /** Runs a change; a known refusal re-renders the page with its message beside `fields[code]`. */
-  const change = (options: {
+  /**
+   * Runs a change as the signed-in editor (who the audit log names); a known refusal re-renders the
+   * page with its message beside `fields[code]`. `savedAs` picks the notice from what `run` returned.
+   */
+  const change = <T>(options: {
     url: string;
     saved: string;
+    savedAs?: (result: T) => string;
     fields: Partial<Record<ErrorCode, string>>;
-    run: (request: Request) => Promise<void>;
+    run: (request: Request, actorUserId: string) => Promise<T>;
     bannerValues?: (request: Request) => BannerValues;
   }) =>
     newsroomRoute(scope, deps, {
@@ -73,8 +77,10 @@ export function registerCurationRoutes(scope: FastifyInstance, deps: CurationRou
       url: options.url,
       permission: 'curation.manage',
       handler: async (request, reply, staff) => {
+        let saved = options.saved;
         try {
-          await options.run(request);
+          const result = await options.run(request, staff.session.user.id);
+          if (options.savedAs) saved = options.savedAs(result);
         } catch (error) {
           const field = error instanceof AppError ? (options.fields[error.code] ?? fieldForPick(error.code, request)) : undefined;
           if (!(error instanceof AppError) || !field) throw error;
@@ -84,7 +90,7 @@ export function registerCurationRoutes(scope: FastifyInstance, deps: CurationRou
             bannerValues: options.bannerValues?.(request),
           });
         }
-        return reply.redirect(newsroomPaths.curation(options.saved), 303);
+        return reply.redirect(newsroomPaths.curation(saved), 303);
       },
     });
 
@@ -98,18 +104,20 @@ export function registerCurationRoutes(scope: FastifyInstance, deps: CurationRou
   change({
     url: '/curation/picks',
     saved: 'picks',
+    // A pick beyond the ones the site shows is taken, and the notice says it waits its turn.
+    savedAs: (pick: CuratedPick) => (pick.standing === 'waiting' ? 'pick-waiting' : 'picks'),
     fields: { ERR_PICK_STORY_INVALID: 'pick-story', ERR_PICK_DUPLICATE: 'pick-story', ERR_PICK_EXPIRY_INVALID: 'pick-expires' },
-    run: (request) => curation.addPick(formField(request.body, 'pick-story'), formField(request.body, 'pick-expires'), timeZone()),
+    run: (request, actor) => curation.addPick(formField(request.body, 'pick-story'), formField(request.body, 'pick-expires'), timeZone(), actor),
   });
 
   change({
     url: '/curation/picks/:id/move',
     saved: 'picks',
     fields: {},
-    run: async (request) => {
+    run: async (request, actor) => {
       const direction = formField(request.body, 'direction');
       if (direction !== 'up' && direction !== 'down') throw new AppError('ERR_BAD_REQUEST');
-      await curation.movePick(idParam(request.params), direction);
+      await curation.movePick(idParam(request.params), direction, actor);
     },
   });
 
@@ -117,21 +125,21 @@ export function registerCurationRoutes(scope: FastifyInstance, deps: CurationRou
     url: '/curation/picks/:id/expiry',
     saved: 'picks',
     fields: {},
-    run: (request) => curation.setPickExpiry(idParam(request.params), formField(request.body, 'expires-at'), timeZone()),
+    run: (request, actor) => curation.setPickExpiry(idParam(request.params), formField(request.body, 'expires-at'), timeZone(), actor),
   });
 
   change({
     url: '/curation/picks/:id/remove',
     saved: 'picks',
     fields: {},
-    run: (request) => curation.removePick(idParam(request.params)),
+    run: (request, actor) => curation.removePick(idParam(request.params), actor),
   });
 
   change({
     url: '/curation/lead',
     saved: 'lead',
     fields: { ERR_LEAD_STORY_INVALID: 'lead-story' },
-    run: (request) => curation.setLead(formField(request.body, 'lead-story')),
+    run: (request, actor) => curation.setLead(formField(request.body, 'lead-story'), actor),
   });
 
   const bannerValues = (request: Request): BannerValues => ({
@@ -142,9 +150,15 @@ export function registerCurationRoutes(scope: FastifyInstance, deps: CurationRou
   change({
     url: '/curation/banner',
     saved: 'banner',
-    fields: { ERR_BANNER_TEXT_INVALID: 'banner-text', ERR_BANNER_LINK_INVALID: 'banner-link', ERR_BANNER_END_INVALID: 'banner-ends' },
-    run: async (request) => {
-      await curation.setBanner(bannerValues(request), timeZone());
+    fields: {
+      ERR_BANNER_TEXT_INVALID: 'banner-text',
+      // The text is the banner form's one field of free text.
+      ERR_TEXT_INVALID_CHARACTERS: 'banner-text',
+      ERR_BANNER_LINK_INVALID: 'banner-link',
+      ERR_BANNER_END_INVALID: 'banner-ends',
+    },
+    run: async (request, actor) => {
+      await curation.setBanner(bannerValues(request), timeZone(), actor);
     },
     bannerValues,
   });
@@ -153,7 +167,7 @@ export function registerCurationRoutes(scope: FastifyInstance, deps: CurationRou
     url: '/curation/banner/remove',
     saved: 'banner',
     fields: {},
-    run: () => curation.clearBanner(),
+    run: (_request, actor) => curation.clearBanner(actor),
   });
 }
 

@@ -1,12 +1,12 @@
 import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { MAX_UPLOAD_BYTES, type MediaUploadService } from '../../modules/media/index.js';
 import { roleHas } from '../../modules/users/index.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import { sendHtml } from '../http/send-page.js';
-import type { FieldError } from '../shared/form-fields.js';
+import { formFieldOf, type FieldError } from '../shared/form-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { readSessionToken } from '../http/session-cookie.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps } from './newsroom-route.js';
@@ -25,6 +25,9 @@ const UPLOAD_ERROR_FIELDS: Partial<Record<ErrorCode, string>> = {
   ERR_MEDIA_IMAGE_TOO_LARGE: 'file',
   ERR_MEDIA_UNSUPPORTED_TYPE: 'file',
 };
+
+/** Alt text, caption and credit keep their names in the form: text refused for its characters is shown beside its own field. */
+const DETAIL_FIELDS = { alt: 'alt', caption: 'caption', credit: 'credit' };
 
 /** The uploaded file as the multipart hook leaves it in the body (see `onFile` below). */
 interface UploadedFile {
@@ -78,6 +81,14 @@ export async function registerMediaRoutes(scope: FastifyInstance, deps: MediaRou
       if (!session) throw new AppError('ERR_NOT_SIGNED_IN');
       if (!roleHas(session.user.role, 'media.upload')) throw new AppError('ERR_FORBIDDEN');
     });
+    // Requests whose multipart body is being read. An error raised while it is (busboy's own for no
+    // or another boundary or a part that never closes, which carry no status; the client going away
+    // mid-body) is the body's fault: a coded 400, never a 500. This hook runs before the plugin's
+    // parsing hook, the `preHandler` below after it; nothing is stored before the handler runs.
+    const reading = new WeakSet<FastifyRequest>();
+    uploads.addHook('preValidation', async (request) => {
+      reading.add(request);
+    });
     await uploads.register(fastifyMultipart, {
       attachFieldsToBody: 'keyValues',
       // Just over the service's limit and not thrown: a larger file arrives cut at this size, and
@@ -90,11 +101,15 @@ export async function registerMediaRoutes(scope: FastifyInstance, deps: MediaRou
         (part as MultipartFile & { value: UploadedFile }).value = file;
       },
     });
+    uploads.addHook('preHandler', async (request) => {
+      reading.delete(request);
+    });
     // The multipart hook runs before the route's checks: its own limit errors become ours here.
-    uploads.setErrorHandler((error, _request, _reply) => {
+    uploads.setErrorHandler((error, request, _reply) => {
       if (error instanceof AppError) throw error;
       const status = typeof error === 'object' && error !== null && 'statusCode' in error ? Number(error.statusCode) : 500;
       if (status === 413) throw new AppError('ERR_MEDIA_FORM_TOO_LARGE');
+      if (reading.has(request)) throw new AppError('ERR_MULTIPART_MALFORMED');
       if (status >= 400 && status < 500) throw new AppError('ERR_BAD_REQUEST');
       throw error;
     });
@@ -110,7 +125,7 @@ export async function registerMediaRoutes(scope: FastifyInstance, deps: MediaRou
           if (!file) throw new AppError('ERR_MEDIA_UNREADABLE', 'no file');
           await deps.media.upload({ ...values, bytes: file.bytes, originalName: file.filename }, { userId: staff.session.user.id });
         } catch (error) {
-          const field = error instanceof AppError ? UPLOAD_ERROR_FIELDS[error.code] : undefined;
+          const field = error instanceof AppError ? formFieldOf(error, UPLOAD_ERROR_FIELDS, DETAIL_FIELDS) : undefined;
           if (!(error instanceof AppError) || !field) throw error;
           reply.header('x-error-code', error.code);
           const errors: FieldError[] = [{ field, message: error.publicMessage }];
@@ -161,10 +176,11 @@ export async function registerMediaRoutes(scope: FastifyInstance, deps: MediaRou
       try {
         await deps.media.updateDetails(id, values);
       } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'ERR_MEDIA_DETAILS_INVALID') throw error;
+        const field = error instanceof AppError ? formFieldOf(error, { ERR_MEDIA_DETAILS_INVALID: 'alt' }, DETAIL_FIELDS) : undefined;
+        if (!(error instanceof AppError) || !field) throw error;
         reply.header('x-error-code', error.code);
         const asset = await deps.media.get(id);
-        const errors: FieldError[] = [{ field: 'alt', message: error.publicMessage }];
+        const errors: FieldError[] = [{ field, message: error.publicMessage }];
         return sendHtml(request, reply, error.status, h(MediaEditPage, { site: site(), viewer: viewerOf(staff), asset, errors, values }));
       }
       return reply.redirect(`${newsroomPaths.mediaAsset(id)}?saved`, 303);

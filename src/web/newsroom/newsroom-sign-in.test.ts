@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SIGN_IN_LIMITS } from '../../modules/users/sign-in.service.js';
+import { PASSWORD_CHECK_LIMITS, SIGN_IN_LIMITS } from '../../modules/users/index.js';
 import { csrfTokenIn, postForm, sessionCookieFrom, signInOverHttp } from '../../testing/newsroom-client.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 
@@ -65,29 +65,83 @@ describe('signing in and out of the newsroom', () => {
     assert.equal(response.headers['x-error-code'], 'ERR_SIGN_IN_FAILED');
   });
 
-  it(`limits failures per account to ${SIGN_IN_LIMITS.perAccount} per window, then answers 429 even for the right password`, async () => {
-    const { user, password } = await t.factories.staff();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
-      // Different addresses each time: only the account limit is in play.
-      const response = await signInOverHttp(t.app, user.email, 'wrong password', { remoteAddress: `10.1.0.${i}` });
-      assert.equal(response.statusCode, 401);
+  /** The slow-down SIGN_IN_LIMITS asks for after `failures` recent failures with one account. */
+  const expectedDelay = (failures: number) =>
+    SIGN_IN_LIMITS.slowDown.reduce<number>((delay, step) => (failures >= step.after ? step.delayMs : delay), 0);
+  const maxDelay = Math.max(...SIGN_IN_LIMITS.slowDown.map((step) => step.delayMs));
+
+  it('never locks an account out: after 50 failures from many addresses, the owner signs in from a fresh one, slowed down', async () => {
+    const { user, password } = await t.factories.staff({ email: 'the-admin@news.example', role: 'admin' });
+    for (let i = 0; i < 50; i++) {
+      const response = await signInOverHttp(t.app, user.email, `guess ${i}`, { remoteAddress: `10.1.${Math.floor(i / 10)}.${i % 10}` });
+      assert.equal(response.statusCode, 401, `attempt ${i}`);
+      assert.equal(response.headers['x-error-code'], 'ERR_SIGN_IN_FAILED');
     }
-    const limited = await signInOverHttp(t.app, user.email, password, { remoteAddress: '10.1.1.1' });
-    assert.equal(limited.statusCode, 429);
-    assert.equal(limited.headers['x-error-code'], 'ERR_TOO_MANY_SIGN_IN_ATTEMPTS');
-    assert.equal(sessionCookieFrom(limited), undefined);
-    assert.equal(
-      (await signInOverHttp(t.app, 'unknown-limited@news.example', 'x', { remoteAddress: '10.1.1.2' })).statusCode,
-      401,
-      'other accounts are not affected',
+    const waitsBefore = t.sleeps.length;
+    const owner = await signInOverHttp(t.app, 'The-Admin@news.example', password, { remoteAddress: '10.1.9.9' });
+    assert.equal(owner.statusCode, 303);
+    assert.equal(owner.headers.location, '/newsroom');
+    assert.ok(sessionCookieFrom(owner), 'signed in');
+    assert.deepEqual(t.sleeps.slice(waitsBefore), [maxDelay], 'one wait before the check, at the cap');
+    const failures = (await t.deps.audit.list({ limit: 100, action: 'auth.sign_in_failed' })).filter(
+      (entry) => entry.details?.['email'] === user.email,
     );
-    t.clock.advance(SIGN_IN_LIMITS.windowMs);
-    assert.equal((await signInOverHttp(t.app, user.email, password, { remoteAddress: '10.1.1.3' })).statusCode, 303, 'free again after the window');
+    assert.equal(failures.length, 50, 'every failure is in the audit log');
   });
 
-  it('limits unknown e-mail addresses exactly like real accounts', async () => {
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) await signInOverHttp(t.app, 'ghost@news.example', 'x', { remoteAddress: `10.2.0.${i}` });
-    assert.equal((await signInOverHttp(t.app, 'ghost@news.example', 'x', { remoteAddress: '10.2.1.1' })).statusCode, 429);
+  it('slows down a guessed-at account and an unknown address exactly alike, before checking the password', async () => {
+    const { user } = await t.factories.staff({ email: 'slowed@news.example' });
+    const attempt = async (email: string, remoteAddress: string) => {
+      const waitsBefore = t.sleeps.length;
+      const response = await signInOverHttp(t.app, email, 'not the password', { remoteAddress });
+      return { status: response.statusCode, code: response.headers['x-error-code'], waits: t.sleeps.slice(waitsBefore) };
+    };
+    const known = [];
+    const unknown = [];
+    for (let i = 0; i < 22; i++) {
+      known.push(await attempt(user.email, `10.7.${i}.1`));
+      unknown.push(await attempt('nobody-slowed@news.example', `10.7.${i}.2`));
+    }
+    assert.deepEqual(known, unknown, 'the same status, code and wait, attempt by attempt');
+    assert.deepEqual(
+      known.map((answer) => answer.waits),
+      known.map((_answer, failures) => (expectedDelay(failures) > 0 ? [expectedDelay(failures)] : [])),
+    );
+    assert.ok(known.every((answer) => answer.status === 401 && answer.code === 'ERR_SIGN_IN_FAILED'));
+    assert.deepEqual(
+      known.slice(4, 7).map((answer) => answer.waits),
+      [[], [1_000], [1_000]],
+      'from the 5th failure on',
+    );
+    assert.ok(Math.max(...known.flatMap((answer) => answer.waits)) <= 3_000, 'capped at a few seconds');
+  });
+
+  it(`limits failures per address and account to ${SIGN_IN_LIMITS.perIpAndAccount}: that pair gets 429, the account elsewhere does not`, async () => {
+    const { user, password } = await t.factories.staff();
+    const colleague = await t.factories.staff();
+    for (let i = 0; i < SIGN_IN_LIMITS.perIpAndAccount; i++) {
+      assert.equal((await signInOverHttp(t.app, user.email, 'wrong password', { remoteAddress: '10.6.0.1' })).statusCode, 401);
+    }
+    const limited = await signInOverHttp(t.app, user.email, password, { remoteAddress: '10.6.0.1' });
+    assert.equal(limited.statusCode, 429, 'even the right password, from this address');
+    assert.equal(limited.headers['x-error-code'], 'ERR_TOO_MANY_SIGN_IN_ATTEMPTS');
+    assert.equal(sessionCookieFrom(limited), undefined);
+    const refusals = (await t.deps.audit.list({ limit: 200, action: 'auth.sign_in_failed' })).filter(
+      (entry) => entry.details?.['email'] === user.email,
+    );
+    assert.deepEqual(
+      refusals.map((entry) => entry.details?.['reason']).sort(),
+      ['credentials', 'credentials', 'credentials', 'credentials', 'credentials', 'rate_limited'],
+      'the refusal is audited',
+    );
+    assert.equal((await signInOverHttp(t.app, user.email, password, { remoteAddress: '10.6.0.2' })).statusCode, 303, 'the owner elsewhere');
+    const sameAddress = await signInOverHttp(t.app, colleague.user.email, colleague.password, { remoteAddress: '10.6.0.1' });
+    assert.equal(sameAddress.statusCode, 303, 'another account from this address');
+    // An unknown address is limited alike.
+    for (let i = 0; i < SIGN_IN_LIMITS.perIpAndAccount; i++) await signInOverHttp(t.app, 'ghost@news.example', 'x', { remoteAddress: '10.6.0.3' });
+    assert.equal((await signInOverHttp(t.app, 'ghost@news.example', 'x', { remoteAddress: '10.6.0.3' })).statusCode, 429);
+    t.clock.advance(SIGN_IN_LIMITS.windowMs);
+    assert.equal((await signInOverHttp(t.app, user.email, password, { remoteAddress: '10.6.0.1' })).statusCode, 303, 'free again after the window');
   });
 
   it(`limits failures per IP address to ${SIGN_IN_LIMITS.perIp} per window, across accounts`, async () => {
@@ -100,6 +154,19 @@ describe('signing in and out of the newsroom', () => {
     assert.equal(limited.statusCode, 429);
     assert.equal(limited.headers['x-error-code'], 'ERR_TOO_MANY_SIGN_IN_ATTEMPTS');
     assert.equal((await signInOverHttp(t.app, user.email, password, { remoteAddress: '10.3.0.2' })).statusCode, 303, 'other addresses still sign in');
+  });
+
+  it('counts an IPv6 client by its /64, so changing the rest of the address gains nothing', async () => {
+    const { user, password } = await t.factories.staff();
+    for (let i = 0; i < SIGN_IN_LIMITS.perIp; i++) {
+      const response = await signInOverHttp(t.app, `v6-spray${i}@news.example`, 'Winter2026!!', {
+        remoteAddress: `2001:db8:6:1::${(i + 1).toString(16)}`,
+      });
+      assert.equal(response.statusCode, 401);
+    }
+    const limited = await signInOverHttp(t.app, user.email, password, { remoteAddress: '2001:db8:6:1:ffff:1:2:3' });
+    assert.equal(limited.statusCode, 429);
+    assert.equal((await signInOverHttp(t.app, user.email, password, { remoteAddress: '2001:db8:6:2::1' })).statusCode, 303, 'the next /64 is apart');
   });
 
   it('follows `next` only to newsroom paths on this site', async () => {
@@ -243,6 +310,54 @@ describe('signing in and out of the newsroom', () => {
     assert.equal((await t.app.inject({ url: '/newsroom', headers: { cookie } })).statusCode, 303, 'the old session is gone too');
     const confirmation = await t.app.inject({ url: '/newsroom/account/password?changed', headers: { cookie: fresh } });
     assert.match(confirmation.body, /Your password has been changed/);
+  });
+
+  it('limits wrong current passwords on the password form per account and per address (429), the right one included', async () => {
+    const newPassword = 'a new long password';
+    const staffMember = async () => {
+      const { user, password } = await t.factories.staff();
+      const cookie = await t.factories.sessionCookie(user.id);
+      const _csrf = csrfTokenIn((await t.app.inject({ url: '/newsroom/account/password', headers: { cookie } })).body);
+      const change = (current: string, remoteAddress: string) =>
+        postForm(
+          t.app,
+          '/newsroom/account/password',
+          { _csrf, 'current-password': current, 'new-password': newPassword, 'confirm-password': newPassword },
+          { cookie, remoteAddress },
+        );
+      return { user, password, change };
+    };
+
+    // Per account, whichever addresses the guesses come from.
+    const guessed = await staffMember();
+    for (let i = 0; i < PASSWORD_CHECK_LIMITS.perAccount; i++) {
+      const wrong = await guessed.change(`wrong password ${i}`, `10.8.0.${i}`);
+      assert.equal(wrong.statusCode, 400);
+      assert.equal(wrong.headers['x-error-code'], 'ERR_PASSWORD_INCORRECT');
+    }
+    const limited = await guessed.change(guessed.password, '10.8.0.99');
+    assert.equal(limited.statusCode, 429);
+    assert.equal(limited.headers['x-error-code'], 'ERR_TOO_MANY_PASSWORD_ATTEMPTS');
+    assert.match(limited.body, /<a href="#current-password">/);
+    assert.equal(sessionCookieFrom(limited), undefined);
+    assert.ok(await t.deps.users.verifyCredentials(guessed.user.email, guessed.password), 'the password is unchanged');
+
+    // Per address, across accounts: each account stays under its own limit.
+    const perAccount = PASSWORD_CHECK_LIMITS.perAccount - 1;
+    for (let account = 0; account * perAccount < PASSWORD_CHECK_LIMITS.perIp; account++) {
+      const member = await staffMember();
+      for (let i = 0; i < perAccount && account * perAccount + i < PASSWORD_CHECK_LIMITS.perIp; i++) {
+        assert.equal((await member.change('wrong password', '10.8.1.1')).statusCode, 400);
+      }
+    }
+    const fresh = await staffMember();
+    const fromThere = await fresh.change(fresh.password, '10.8.1.1');
+    assert.equal(fromThere.statusCode, 429);
+    assert.equal(fromThere.headers['x-error-code'], 'ERR_TOO_MANY_PASSWORD_ATTEMPTS');
+    assert.equal((await fresh.change(fresh.password, '10.8.1.2')).statusCode, 303, 'from another address it works');
+
+    t.clock.advance(PASSWORD_CHECK_LIMITS.windowMs);
+    assert.equal((await guessed.change(guessed.password, '10.8.0.99')).statusCode, 303, 'free again after the window');
   });
 
   it('never sets or reads a cookie on public pages, so the page cache stays shared', async () => {

@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
+import type { Clock } from '../../shared/clock.js';
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import type { AuditService } from '../../modules/audit/index.js';
@@ -40,6 +41,7 @@ const AUDIT_ENTRIES = 100;
 /** Which field each password error belongs to, so the summary links to it. */
 const PASSWORD_FIELDS: Partial<Record<ErrorCode, string>> = {
   ERR_PASSWORD_INCORRECT: 'current-password',
+  ERR_TOO_MANY_PASSWORD_ATTEMPTS: 'current-password',
   ERR_PASSWORD_TOO_SHORT: 'new-password',
   ERR_PASSWORD_TOO_LONG: 'new-password',
   ERR_PASSWORDS_DO_NOT_MATCH: 'confirm-password',
@@ -53,6 +55,7 @@ export interface NewsroomPagesDeps extends NewsroomRouteDeps {
   users: UserService;
   audit: AuditService;
   latestStories: LatestStoriesService;
+  clock: Clock;
 }
 
 /** Everything the newsroom uses: its own pages' needs and each area's. */
@@ -148,7 +151,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
         permission: 'newsroom.enter',
         handler: async (request, reply, staff) => {
           const stories = await deps.latestStories.list(LATEST_STORIES);
-          return sendHtml(request, reply, 200, h(NewsroomHomePage, { site: site(), viewer: viewerOf(staff), stories }));
+          return sendHtml(request, reply, 200, h(NewsroomHomePage, { site: site(), viewer: viewerOf(staff), stories, now: deps.clock.now() }));
         },
       });
 
@@ -172,9 +175,11 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
         handler: async (request, reply, staff) => {
           const userId = staff.session.user.id;
           const newPassword = formField(request.body, 'new-password');
+          let session: { token: string; expiresAt: Date };
           try {
             if (newPassword !== formField(request.body, 'confirm-password')) throw new AppError('ERR_PASSWORDS_DO_NOT_MATCH');
-            await deps.users.changePassword(userId, formField(request.body, 'current-password'), newPassword);
+            const currentPassword = formField(request.body, 'current-password');
+            session = await deps.signIn.changePassword({ userId, currentPassword, newPassword, ip: request.ip });
           } catch (error) {
             const field = error instanceof AppError ? PASSWORD_FIELDS[error.code] : undefined;
             if (!(error instanceof AppError) || !field) throw error;
@@ -183,7 +188,6 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
             return sendHtml(request, reply, error.status, h(ChangePasswordPage, { site: site(), viewer: viewerOf(staff), errors }));
           }
           // Every session, this one included, was revoked; this browser carries on with a fresh one.
-          const session = await deps.sessions.create(userId);
           setSessionCookie(reply, siteUrl, session.token, session.expiresAt);
           return reply.redirect(newsroomPaths.passwordChanged(), 303);
         },

@@ -42,6 +42,7 @@ describe('publication settings in the newsroom', () => {
       'copyright-holder',
       'founded-year',
       'logo',
+      'icon',
       'feed-content-full',
       'feed-content-summary',
     ]) {

@@ -12,7 +12,7 @@ import { formField, type FormBody } from '../shared/form-body.js';
 import type { SiteContextSource } from '../shared/site-context.js';
 import { SettingsPage, type SettingsFormValues } from './pages/settings.page.js';
 
-/** Enough recent images to pick a logo from without paging; the media library has the rest. */
+/** Enough recent images to pick a logo or an icon from without paging; the media library has the rest. */
 const LOGO_CHOICES = 60;
 
 /** The settings this form edits; comment moderation has its own page. */
@@ -31,8 +31,12 @@ const SETTINGS_FIELDS: Record<FormSetting, { field: keyof SettingsFormValues | '
   popularNowHours: { field: 'popular-now-hours', message: 'Enter a whole number of hours from 1 to 24.' },
   weeklyBestMaxAgeDays: { field: 'weekly-best-max-age-days', message: 'Enter a whole number of days from 1 to 30.' },
   logoMediaId: { field: 'logo', message: 'Choose a logo from the media library, or no logo.' },
+  iconMediaId: { field: 'icon', message: 'Choose an icon from the media library, or the default icon.' },
   feedContent: { field: 'feed-content-full', message: 'Choose whether feeds carry whole stories or summaries.' },
 };
+
+/** Text refused for its characters, whichever setting it was typed in. */
+const CHARACTERS_MESSAGE = new AppError('ERR_TEXT_INVALID_CHARACTERS').publicMessage;
 
 function valuesOf(publication: PublicationSettings): SettingsFormValues {
   return {
@@ -47,6 +51,7 @@ function valuesOf(publication: PublicationSettings): SettingsFormValues {
     'popular-now-hours': String(publication.popularNowHours),
     'weekly-best-max-age-days': String(publication.weeklyBestMaxAgeDays),
     logo: publication.logoMediaId ?? '',
+    icon: publication.iconMediaId ?? '',
     'feed-content': publication.feedContent,
   };
 }
@@ -65,6 +70,7 @@ function valuesFrom(body: FormBody): SettingsFormValues {
     'popular-now-hours': read('popular-now-hours'),
     'weekly-best-max-age-days': read('weekly-best-max-age-days'),
     logo: read('logo'),
+    icon: read('icon'),
     'feed-content': read('feed-content'),
   };
 }
@@ -83,6 +89,7 @@ function changesFrom(values: SettingsFormValues): Partial<PublicationSettings> {
     popularNowHours: wholeNumber(values['popular-now-hours']),
     weeklyBestMaxAgeDays: wholeNumber(values['weekly-best-max-age-days']),
     logoMediaId: values.logo === '' ? undefined : values.logo,
+    iconMediaId: values.icon === '' ? undefined : values.icon,
     // Anything but the two choices is refused by the schema, like any bad value.
     feedContent: values['feed-content'] as PublicationSettings['feedContent'],
   };
@@ -128,7 +135,11 @@ export function registerSettingsRoutes(scope: FastifyInstance, deps: SettingsRou
       if (problems.length > 0) {
         const error = new AppError('ERR_SETTINGS_INVALID');
         reply.header('x-error-code', error.code);
-        const errors: FieldError[] = problems.flatMap((key) => (key in SETTINGS_FIELDS ? [SETTINGS_FIELDS[key as FormSetting]] : []));
+        const errors: FieldError[] = problems.flatMap(({ setting, characters }) => {
+          if (!(setting in SETTINGS_FIELDS)) return [];
+          const { field, message } = SETTINGS_FIELDS[setting as FormSetting];
+          return [{ field, message: characters ? CHARACTERS_MESSAGE : message }];
+        });
         return sendHtml(
           request,
           reply,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DAY_MS } from '../../shared/clock.js';
-import { createNewsroomTestApp, postForm, sessionCookieFrom, signInOverHttp, signInStaff } from '../../testing/newsroom-client.js';
+import { createNewsroomTestApp, csrfTokenIn, postForm, sessionCookieFrom, signInOverHttp, signInStaff } from '../../testing/newsroom-client.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 
 const INVITATION_LINK = /\/newsroom\/invitations\/([A-Za-z0-9_-]{43})/;
@@ -142,7 +142,18 @@ describe('staff management and invitations', () => {
     assert.equal((await t.app.inject({ url: '/newsroom/staff', headers: { cookie } })).statusCode, 200);
     const [entry] = await t.deps.audit.list({ limit: 1, action: 'staff.role_changed' });
     assert.equal(entry?.subjectId, user.id);
+    // Demoted: the same session loses the admin's permissions on its very next request.
+    const userCsrf = csrfTokenIn((await t.app.inject({ url: '/newsroom/staff', headers: { cookie } })).body);
     await postForm(t.app, `/newsroom/staff/${user.id}/role`, { _csrf: csrf, role: 'reporter' }, { cookie: adminCookie });
+    assert.equal((await t.app.inject({ url: '/newsroom/staff', headers: { cookie } })).statusCode, 403);
+    const invite = await postForm(
+      t.app,
+      '/newsroom/staff/invitations',
+      { _csrf: userCsrf, 'invite-email': 'x@news.example', role: 'admin' },
+      { cookie },
+    );
+    assert.equal(invite.statusCode, 403);
+    assert.equal(invite.headers['x-error-code'], 'ERR_FORBIDDEN');
   });
 
   it('deactivates an account, signing it out everywhere, and audits it', async () => {
@@ -151,6 +162,11 @@ describe('staff management and invitations', () => {
     const response = await postForm(t.app, `/newsroom/staff/${user.id}/deactivate`, { _csrf: csrf }, { cookie: adminCookie });
     assert.equal(response.statusCode, 303);
     assert.equal((await t.app.inject({ url: '/newsroom', headers: { cookie } })).statusCode, 303, 'sent to sign in');
+    const post = await postForm(t.app, '/newsroom/sign-out', { _csrf: csrf }, { cookie });
+    assert.equal(post.statusCode, 401, 'a form posted with the old session is refused');
+    assert.equal(post.headers['x-error-code'], 'ERR_NOT_SIGNED_IN');
+    const sessions = await t.deps.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute();
+    assert.equal(sessions.length, 0, 'its sessions are gone, not only refused');
     const [entry] = await t.deps.audit.list({ limit: 1, action: 'staff.deactivated' });
     assert.equal(entry?.subjectId, user.id);
   });

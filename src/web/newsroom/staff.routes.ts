@@ -5,7 +5,7 @@ import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { isCrossSiteRequest } from '../http/csrf.js';
 import { setSessionCookie } from '../http/session-cookie.js';
 import { sendHtml } from '../http/send-page.js';
-import type { FieldError } from '../shared/form-fields.js';
+import { formFieldOf, type FieldError } from '../shared/form-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { newsroomRoute, signInRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { formField } from '../shared/form-body.js';
@@ -154,7 +154,7 @@ export function registerStaffRoutes(scope: FastifyInstance, deps: StaffRoutesDep
           setSessionCookie(reply, deps.config.siteUrl, session.token, session.expiresAt);
           return reply.redirect(newsroomPaths.home(), 303);
         } catch (error) {
-          const field = error instanceof AppError ? ACCEPT_FIELDS[error.code] : undefined;
+          const field = error instanceof AppError ? formFieldOf(error, ACCEPT_FIELDS, { displayName: 'display-name' }) : undefined;
           if (!(error instanceof AppError) || !field) throw error;
           reply.header('x-error-code', error.code);
           const errors: FieldError[] = [{ field, message: error.publicMessage }];

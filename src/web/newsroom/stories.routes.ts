@@ -132,7 +132,12 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
     handler: async (request, reply, staff) => {
       const status = isStatus(request.query.status) ? request.query.status : undefined;
       const stories = await deps.editing.listForDesk({ limit: LISTED_STORIES, ...(status ? { status } : {}) });
-      return sendHtml(request, reply, 200, h(StoryListPage, { site: site(), viewer: viewerOf(staff), stories, ...(status ? { status } : {}) }));
+      return sendHtml(
+        request,
+        reply,
+        200,
+        h(StoryListPage, { site: site(), viewer: viewerOf(staff), stories, now: deps.clock.now(), ...(status ? { status } : {}) }),
+      );
     },
   });
 
@@ -352,7 +357,7 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
       const lists = {
         sectionLatest: deps.lists.sectionLatest(reading.article.section.id, reading.article.id),
         weeklyBest: snapshot.weeklyBest,
-        popularNow: snapshot.popularNow,
+        popularNow: deps.lists.popularNow(reading.article.id),
         mustReads: snapshot.mustReads,
       };
       return sendHtml(request, reply, 200, h(ArticlePage, { site: site(), reading, lists, countViews: false }));

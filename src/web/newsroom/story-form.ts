@@ -135,10 +135,12 @@ const FIELD_OF_ERROR: Partial<Record<ErrorCode, string>> = {
 /** Field errors for a failed save, or undefined when the error is not about the form's fields. */
 export function fieldErrorsOf(error: unknown): FieldError[] | undefined {
   if (error instanceof ArticleInputError) {
-    return error.issues.map((issue) => ({
-      field: fieldIdOf(issue.field),
-      message: `${FIELD_LABELS[fieldIdOf(issue.field)] ?? 'Story'}: ${issue.message}`,
-    }));
+    // The service words each problem as a sentence about its field; two problems in one field (two
+    // bad tags, say) read the same, so each sentence is shown once.
+    const errors = error.issues.map((issue) => ({ field: fieldIdOf(issue.field), message: issue.message }));
+    return errors.filter(
+      (candidate, index) => errors.findIndex((other) => other.field === candidate.field && other.message === candidate.message) === index,
+    );
   }
   const field = error instanceof AppError ? FIELD_OF_ERROR[error.code] : undefined;
   return error instanceof AppError && field ? [{ field, message: error.publicMessage }] : undefined;

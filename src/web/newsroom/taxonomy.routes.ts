@@ -10,6 +10,7 @@ import { sendHtml } from '../http/send-page.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { formField, type FormBody } from '../shared/form-body.js';
+import { formFieldOf } from '../shared/form-fields.js';
 import type { SiteContextSource } from '../shared/site-context.js';
 import { AuthorFormPage } from './pages/author-form.page.js';
 import { AuthorListPage } from './pages/author-list.page.js';
@@ -25,6 +26,9 @@ const SECTION_FIELDS: Partial<Record<ErrorCode, string>> = {
   ERR_DESCRIPTION_TOO_LONG: 'description',
 };
 
+/** Which form field each service field is, for text refused for its characters. */
+const SECTION_TEXT_FIELDS = { name: 'name', description: 'description' };
+
 const AUTHOR_FIELDS: Partial<Record<ErrorCode, string>> = {
   ERR_AUTHOR_NAME_INVALID: 'name',
   ERR_SLUG_INVALID: 'slug',
@@ -33,6 +37,8 @@ const AUTHOR_FIELDS: Partial<Record<ErrorCode, string>> = {
   ERR_AUTHOR_BIO_TOO_LONG: 'job-title',
   ERR_MEDIA_NOT_FOUND: 'photo',
 };
+
+const AUTHOR_TEXT_FIELDS = { name: 'name', jobTitle: 'job-title', bio: 'bio' };
 
 /** Enough recent images to pick a photo from without paging. */
 const PHOTO_CHOICES = 60;
@@ -80,7 +86,7 @@ export function registerTaxonomyRoutes(scope: FastifyInstance, deps: TaxonomyRou
         : await deps.sectionAdmin.create(fields, staff.session.user.id);
       return reply.redirect(`${newsroomPaths.section(section.id)}?saved`, 303);
     } catch (error) {
-      const field = error instanceof AppError ? SECTION_FIELDS[error.code] : undefined;
+      const field = error instanceof AppError ? formFieldOf(error, SECTION_FIELDS, SECTION_TEXT_FIELDS) : undefined;
       if (!(error instanceof AppError) || !field) throw error;
       reply.header('x-error-code', error.code);
       const errors = [{ field, message: error.publicMessage }];
@@ -158,7 +164,7 @@ export function registerTaxonomyRoutes(scope: FastifyInstance, deps: TaxonomyRou
       if (authorId) await deps.authors.update(authorId, fields, staff.session.user.id);
       return reply.redirect(`${newsroomPaths.author(id)}?saved`, 303);
     } catch (error) {
-      const field = error instanceof AppError ? AUTHOR_FIELDS[error.code] : undefined;
+      const field = error instanceof AppError ? formFieldOf(error, AUTHOR_FIELDS, AUTHOR_TEXT_FIELDS) : undefined;
       if (!(error instanceof AppError) || !field) throw error;
       reply.header('x-error-code', error.code);
       const errors = [{ field, message: error.publicMessage }];
@@ -256,7 +262,7 @@ export function registerTaxonomyRoutes(scope: FastifyInstance, deps: TaxonomyRou
       try {
         await deps.tags.rename(tagId, formField(request.body, 'name'), staff.session.user.id);
       } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'ERR_TAG_NAME_INVALID') throw error;
+        if (!(error instanceof AppError) || !formFieldOf(error, { ERR_TAG_NAME_INVALID: 'name' }, { name: 'name' })) throw error;
         reply.header('x-error-code', error.code);
         const errors = [{ field: `tag-${tagId}`, message: error.publicMessage }];
         return sendHtml(

@@ -7,6 +7,7 @@ import { sendHtml } from '../http/send-page.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { formField, type FormBody } from '../shared/form-body.js';
+import { formFieldOf } from '../shared/form-fields.js';
 import type { SiteContextSource } from '../shared/site-context.js';
 import { WebhookDeletePage } from './pages/webhook-delete.page.js';
 import { WebhookDeliveriesPage } from './pages/webhook-deliveries.page.js';
@@ -61,7 +62,7 @@ export function registerWebhookRoutes(scope: FastifyInstance, deps: WebhookRoute
         : await webhooks.create(fields, staff.session.user.id);
       return reply.redirect(`${newsroomPaths.webhook(saved.id)}?done=${webhookId ? 'saved' : 'created'}`, 303);
     } catch (error) {
-      const field = error instanceof AppError ? WEBHOOK_FIELDS[error.code] : undefined;
+      const field = error instanceof AppError ? formFieldOf(error, WEBHOOK_FIELDS, { name: 'name' }) : undefined;
       if (!(error instanceof AppError) || !field) throw error;
       reply.header('x-error-code', error.code);
       const errors = [{ field, message: error.publicMessage }];

@@ -1,9 +1,23 @@
 import type { ComponentChildren } from 'preact';
+import type { AppError, ErrorCode } from '../../shared/errors.js';
+import { TextCharactersError } from '../../shared/text.js';
 
 /** One problem with a submitted form, tied to the field it is about (its id). */
 export interface FieldError {
   field: string;
   message: string;
+}
+
+/**
+ * The form field (its id) an error is about: text refused for its characters names the service's
+ * field (`jobTitle`), found in `byName`; any other error by its code in `byCode`.
+ */
+export function formFieldOf(
+  error: AppError,
+  byCode: Partial<Record<ErrorCode, string>>,
+  byName: Readonly<Record<string, string>> = {},
+): string | undefined {
+  return error instanceof TextCharactersError ? byName[error.field] : byCode[error.code];
 }
 
 /**
@@ -27,13 +41,50 @@ export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
 }
 
 /**
+ * Said once at the top of every form with a required field: what the asterisk beside a label means.
+ * The asterisk itself is hidden from screen readers, which announce the control's `required` instead.
+ */
+export function RequiredNote() {
+  return (
+    <p class="required-note">
+      Fields marked <span class="required-marker">*</span> must be filled in.
+    </p>
+  );
+}
+
+/** The visible mark beside a required field's label or legend (see `RequiredNote`). */
+export function RequiredMarker() {
+  return (
+    <span class="required-marker" aria-hidden="true">
+      {' *'}
+    </span>
+  );
+}
+
+/**
+ * A field's label, with the required marker beside it rather than inside it: the label's text (and
+ * so the field's name to assistive technology and to tests) stays exactly `label`.
+ */
+export function FieldLabel(props: { for: string; label: ComponentChildren; required?: boolean }) {
+  if (!props.required) return <label for={props.for}>{props.label}</label>;
+  return (
+    <div class="field-label">
+      <label for={props.for}>{props.label}</label>
+      <RequiredMarker />
+    </div>
+  );
+}
+
+/**
  * A field's label, hint and error around any control; `children` gets the `aria-describedby` value
  * and whether the field is invalid, so every kind of control is wired up for assistive technology.
+ * `required` marks the label (the control itself must carry the `required` attribute).
  */
 export function FieldWrap(props: {
   id: string;
   label: string;
   hint?: string;
+  required?: boolean;
   errors: readonly FieldError[];
   children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren;
 }) {
@@ -41,7 +92,7 @@ export function FieldWrap(props: {
   const describedBy = [props.hint ? `${props.id}-hint` : '', error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={error ? 'field field-has-error' : 'field'}>
-      <label for={props.id}>{props.label}</label>
+      <FieldLabel for={props.id} label={props.label} required={props.required} />
       {props.hint && (
         <p id={`${props.id}-hint`} class="field-hint">
           {props.hint}
@@ -72,8 +123,9 @@ export function TextField(props: {
   minLength?: number;
   maxLength?: number;
 }) {
+  const required = props.required ?? true;
   return (
-    <FieldWrap id={props.id} label={props.label} hint={props.hint} errors={props.errors}>
+    <FieldWrap id={props.id} label={props.label} hint={props.hint} required={required} errors={props.errors}>
       {(describedBy, invalid) => (
         <input
           id={props.id}
@@ -81,7 +133,7 @@ export function TextField(props: {
           type={props.type}
           autoComplete={props.autoComplete}
           value={props.value}
-          required={props.required ?? true}
+          required={required}
           minLength={props.minLength}
           maxLength={props.maxLength}
           aria-invalid={invalid ? 'true' : undefined}

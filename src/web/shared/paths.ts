@@ -16,6 +16,9 @@ export const paths = {
   sitemapIndex: () => '/sitemap.xml',
   sitemap: (name: string) => `/sitemaps/${encodeURIComponent(name)}`,
   media: (file: string) => `/media/${encodeURIComponent(file)}`,
+  /** The site icon at the names browsers ask for unlinked; `version` pins a link to one drawing (favicon.routes.ts). */
+  icon: (version?: string) => (version ? `/favicon.ico?v=${encodeURIComponent(version)}` : '/favicon.ico'),
+  touchIcon: (version?: string) => (version ? `/apple-touch-icon.png?v=${encodeURIComponent(version)}` : '/apple-touch-icon.png'),
   /** RSS 2.0 (`.xml`) and Atom 1.0 (`.atom`) feeds: the whole site, a section, an author, a series. */
   feeds: {
     site: (format: 'rss' | 'atom') => `/feed.${feedExtension(format)}`,

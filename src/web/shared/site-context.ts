@@ -13,10 +13,20 @@ export interface SiteContext {
   siteUrl: string;
   /** Versioned URL of a file in public/assets. */
   assetUrl(name: string): string;
+  /** Versioned URLs of the site icon, for `<link rel="icon">` (icon-links.tsx). */
+  icons: IconLinks;
   /** Static pages that exist, for the footer. */
   staticPages: ReadonlySet<string>;
   /** The breaking-news banner while it runs; shown at the top of every public page. */
   banner?: BreakingBanner;
+}
+
+/** The site icon's URLs: the ICO every browser takes, the default's SVG, the home-screen PNG. */
+export interface IconLinks {
+  ico: string;
+  /** Only for the default icon, drawn from an SVG; a chosen image has none. */
+  svg?: string;
+  touch: string;
 }
 
 /** Where web code gets the current site context; the provider in deps.ts is the one implementation. */

@@ -53,7 +53,7 @@ export async function renderArticlePage(
   const lists = {
     sectionLatest: deps.lists.sectionLatest(article.section.id, article.id),
     weeklyBest: snapshot.weeklyBest,
-    popularNow: snapshot.popularNow,
+    popularNow: deps.lists.popularNow(article.id),
     mustReads: snapshot.mustReads,
   };
   const page = await deps.comments.page(article.id, { viewerId: viewer?.reader.id ?? null, ...options.query });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { COMMENT_MAX_GRAPHEMES } from '../../modules/comments/index.js';
 import { csrfTokenFor } from '../http/csrf.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 
@@ -90,12 +91,20 @@ describe('readers comment on articles', () => {
     assert.equal(await countRows(), before);
   });
 
+  it('tells readers who are not signed in the 300-character limit beside "Sign in to comment"', async () => {
+    const page = await t.app.inject({ url: `/article/${story.slug}` });
+    const note = /<p class="comments-note">([\s\S]*?)<\/p>/.exec(page.body)?.[1] ?? '';
+    assert.match(note, /Sign in to comment/);
+    assert.match(note, new RegExp(`\\b${COMMENT_MAX_GRAPHEMES} characters\\b`));
+    assert.equal(COMMENT_MAX_GRAPHEMES, 300);
+  });
+
   it('refuses every kind of bad text with a coded 4xx, storing nothing, and keeps the typed text in the form', async () => {
     const before = await countRows();
     const cases: Array<[string, string]> = [
       ['', 'ERR_COMMENT_EMPTY'],
       [' \n\t  ', 'ERR_COMMENT_EMPTY'],
-      [`a${'\u0301'.repeat(1000)}`, 'ERR_COMMENT_TOO_MANY_BYTES'],
+      [`x${'\u0301'.repeat(1000)}`, 'ERR_COMMENT_TOO_MANY_BYTES'],
       ['nul \u0000 inside', 'ERR_COMMENT_INVALID_CHARACTERS'],
       ['bell \u0007', 'ERR_COMMENT_INVALID_CHARACTERS'],
     ];

@@ -147,7 +147,10 @@ describe('RSS and Atom feeds', () => {
       );
       const content = item.content ?? '';
       assert.match(content, new RegExp(`<img src="${SITE}/media/${hero}-1200\\.jpg" width="1200" height="675" alt="Ships in the harbour"`));
-      assert.match(content, /<figcaption>The harbour at dawn \(ⓒ Port Agency\)<\/figcaption>/);
+      assert.match(
+        content,
+        /<figcaption><span class="caption-mark" aria-hidden="true">△ <\/span>The harbour at dawn<span class="credit"> \(ⓒ Port Agency\)<\/span><\/figcaption>/,
+      );
       assert.match(content, new RegExp(`<a href="${SITE}/article/part-one">`));
       assert.match(content, /<a href="https:\/\/other\.example\/x">/);
       assert.match(content, /<h2>What next<\/h2>/);

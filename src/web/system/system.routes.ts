@@ -8,18 +8,19 @@ import type { AssetRegistry } from '../http/assets.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
 import { etagFor } from '../http/page-cache.js';
 import { sendCachedPage } from '../http/send-page.js';
+import { registerFaviconRoutes, type FaviconRoutesDeps } from './favicon.routes.js';
 import { robotsTxt } from './robots-txt.js';
 import { registerSitemapRoutes, type SitemapRoutesDeps } from './sitemap.routes.js';
 
 /** What the system routes use; of the database only the health check's ping. */
-export interface SystemRoutesDeps extends SitemapRoutesDeps {
+export interface SystemRoutesDeps extends SitemapRoutesDeps, FaviconRoutesDeps {
   config: Pick<Config, 'siteUrl'>;
   database: { ping(): Promise<void> };
   assets: Pick<AssetRegistry, 'get'>;
   mediaDir: string;
 }
 
-/** Health, robots.txt, sitemaps, the site's own assets, and uploaded media. */
+/** Health, robots.txt, sitemaps, the site icon, the site's own assets, and uploaded media. */
 export async function registerSystemRoutes(app: FastifyInstance, deps: SystemRoutesDeps): Promise<void> {
   // In cluster mode, which worker answered (1, 2, …; not a process id): lets an operator, and the
   // cluster-mode test, see that every worker serves.
@@ -48,6 +49,7 @@ export async function registerSystemRoutes(app: FastifyInstance, deps: SystemRou
   app.get('/robots.txt', async (request, reply) => sendCachedPage(request, reply, robots));
 
   registerSitemapRoutes(app, deps);
+  registerFaviconRoutes(app, deps);
 
   app.get<{ Params: { name: string }; Querystring: { v?: string } }>('/assets/:name', async (request, reply) => {
     const asset = deps.assets.get(request.params.name);

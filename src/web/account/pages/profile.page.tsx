@@ -1,7 +1,7 @@
 import { MAX_READER_NAME_LENGTH, type Reader } from '../../../modules/readers/index.js';
 import { MIN_PASSWORD_LENGTH } from '../../../modules/users/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { ErrorSummary, RequiredNote, TextField, type FieldError } from '../../shared/form-fields.js';
 import { CurrentPasswordField, NewPasswordFields } from '../../shared/password-fields.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
@@ -49,6 +49,7 @@ export function ProfilePage(props: ProfilePageProps) {
       <h2>Display name</h2>
       <form method="post" action={paths.account.profile()} class="newsroom-form">
         <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
+        <RequiredNote />
         <TextField
           id="display-name"
           label="Display name"
@@ -65,6 +66,7 @@ export function ProfilePage(props: ProfilePageProps) {
       <h2>Password</h2>
       <form method="post" action={paths.account.password()} class="newsroom-form">
         <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
+        <RequiredNote />
         <CurrentPasswordField errors={errors} />
         <NewPasswordFields hint={`At least ${MIN_PASSWORD_LENGTH} characters. Changing it signs you out everywhere else.`} errors={errors} />
         <button type="submit">Change password</button>
@@ -86,6 +88,7 @@ export function DeleteAccountPage(props: { site: SiteContext; csrfToken: string;
       <ErrorSummary errors={errors} />
       <form method="post" action={paths.account.delete()} class="newsroom-form">
         <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+        <RequiredNote />
         <CurrentPasswordField id="password" label="Your password, to confirm" errors={errors} />
         <button type="submit">Delete my account</button>
       </form>

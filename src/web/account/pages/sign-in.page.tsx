@@ -1,6 +1,6 @@
 import { MIN_PASSWORD_LENGTH } from '../../../modules/users/index.js';
 import { MAX_READER_NAME_LENGTH } from '../../../modules/readers/index.js';
-import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { ErrorSummary, RequiredNote, TextField, type FieldError } from '../../shared/form-fields.js';
 import { NewPasswordFields, PASSWORD_HINT } from '../../shared/password-fields.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
@@ -17,6 +17,7 @@ export function SignInPage(props: { site: SiteContext; next: string; email?: str
       <ErrorSummary errors={errors} />
       <form method="post" action={paths.account.signIn()} class="newsroom-form">
         <input type="hidden" name="next" value={props.next} />
+        <RequiredNote />
         <TextField id="email" label="E-mail address" type="email" autoComplete="username" value={props.email ?? ''} maxLength={254} errors={errors} />
         <TextField id="password" label="Password" type="password" autoComplete="current-password" maxLength={256} errors={errors} />
         <button type="submit">Sign in</button>
@@ -39,6 +40,7 @@ export function SignUpPage(props: { site: SiteContext; next: string; displayName
       <ErrorSummary errors={errors} />
       <form method="post" action={paths.account.signUp()} class="newsroom-form">
         <input type="hidden" name="next" value={props.next} />
+        <RequiredNote />
         <TextField
           id="display-name"
           label="Display name"
@@ -78,6 +80,7 @@ export function ResetPasswordPage(props: { site: SiteContext; token: string; err
       <p>This link works once. Afterwards you are signed in here and signed out everywhere else.</p>
       <ErrorSummary errors={errors} />
       <form method="post" action={paths.account.reset(props.token)} class="newsroom-form">
+        <RequiredNote />
         <NewPasswordFields errors={errors} />
         <button type="submit">Save new password</button>
       </form>

@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
 
 /**
  * A newsroom table: a caption (visible, or for screen readers only), one header row of column
  * names, and the rows the caller renders. `wrap` puts it in the scrolling wrapper used for wide
- * tables on small screens.
+ * tables on small screens; such a table needs a caption, which names the wrapper.
  */
 export function DataTable({
   class: className,
@@ -21,9 +22,14 @@ export function DataTable({
   wrap?: boolean;
   children: ComponentChildren;
 }) {
+  const captionId = useId();
   const table = (
     <table class={className}>
-      {caption !== undefined && <caption class={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>}
+      {caption !== undefined && (
+        <caption id={wrap ? captionId : undefined} class={captionHidden ? 'visually-hidden' : undefined}>
+          {caption}
+        </caption>
+      )}
       <thead>
         <tr>
           {columns.map((column) => (
@@ -36,5 +42,12 @@ export function DataTable({
       <tbody>{children}</tbody>
     </table>
   );
-  return wrap ? <div class="newsroom-table-wrap">{table}</div> : table;
+  if (!wrap) return table;
+  // A wrapper that scrolls sideways must take keyboard focus, or a keyboard user cannot reach the
+  // columns off screen; a focusable group needs a name, so it says what it holds: the caption.
+  return (
+    <div class="newsroom-table-wrap" role="group" tabIndex={0} aria-labelledby={caption !== undefined ? captionId : undefined}>
+      {table}
+    </div>
+  );
 }

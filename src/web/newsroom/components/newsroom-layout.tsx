@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { roleHas } from '../../../modules/users/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import { IconLinks } from '../../shared/icon-links.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
 export interface NewsroomViewer {
@@ -66,17 +67,19 @@ export function NewsroomLayout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} | Newsroom | ${site.publication.name}`}</title>
         <meta name="robots" content="noindex, nofollow" />
+        <IconLinks icons={site.icons} />
         <link rel="stylesheet" href={site.assetUrl('site.css')} />
       </head>
       <body class="newsroom">
-        <div class="skip-links">
+        {/* Named landmarks around everything, as on the reading site (see its Layout). */}
+        <nav class="skip-links" aria-label="Skip links">
           <a class="skip-link" href="#main-content">
             Skip to main content
           </a>
           <a class="skip-link" href="/">
             Go to the main page (top)
           </a>
-        </div>
+        </nav>
         <header class="newsroom-header">
           <div class="newsroom-header-inner">
             <a class="newsroom-name" href={newsroomPaths.home()}>
@@ -111,9 +114,11 @@ export function NewsroomLayout({
         <main id="main-content" tabIndex={-1} class="newsroom-main">
           {children}
         </main>
-        <p class="back-to-main">
-          <a href="/">Back to the main page (bottom)</a>
-        </p>
+        <footer class="newsroom-footer">
+          <p class="back-to-main">
+            <a href="/">Back to the main page (bottom)</a>
+          </p>
+        </footer>
       </body>
     </html>
   );

@@ -5,7 +5,7 @@ import type { Section } from '../../../modules/sections/index.js';
 import type { Series } from '../../../modules/series/index.js';
 import { paths } from '../../shared/paths.js';
 import { COMMENTS_SWITCH_FIELD, type StoryFormValues } from '../story-form.js';
-import { FieldWrap, type FieldError } from '../../shared/form-fields.js';
+import { FieldWrap, RequiredNote, type FieldError } from '../../shared/form-fields.js';
 
 /** What the story form offers to choose from. */
 export interface StoryChoices {
@@ -27,7 +27,7 @@ function Text(props: {
 }) {
   const value = props.values[props.id];
   return (
-    <FieldWrap id={props.id} label={props.label} hint={props.hint} errors={props.errors}>
+    <FieldWrap id={props.id} label={props.label} hint={props.hint} required={props.required} errors={props.errors}>
       {(describedBy, invalid) => (
         <input
           id={props.id}
@@ -51,12 +51,13 @@ function Select(props: {
   errors: readonly FieldError[];
   options: Array<{ value: string; label: string }>;
   hint?: string;
+  required?: boolean;
 }) {
   const value = props.values[props.id];
   return (
-    <FieldWrap id={props.id} label={props.label} hint={props.hint} errors={props.errors}>
+    <FieldWrap id={props.id} label={props.label} hint={props.hint} required={props.required} errors={props.errors}>
       {(describedBy, invalid) => (
-        <select id={props.id} name={props.id} aria-invalid={invalid ? 'true' : undefined} aria-describedby={describedBy}>
+        <select id={props.id} name={props.id} required={props.required} aria-invalid={invalid ? 'true' : undefined} aria-describedby={describedBy}>
           {props.options.map((option) => (
             <option key={option.value} value={option.value} selected={option.value === value}>
               {option.label}
@@ -84,6 +85,7 @@ export function StoryFields({
   const thumb = hero?.variants.slice().sort((a, b) => a.width - b.width)[0];
   return (
     <>
+      <RequiredNote />
       <fieldset>
         <legend>Words</legend>
         <Text id="headline" label="Headline" values={values} errors={errors} maxLength={300} required />
@@ -136,16 +138,25 @@ export function StoryFields({
           label="Section"
           values={values}
           errors={errors}
+          required
           options={[{ value: '', label: 'Choose a section' }, ...choices.sections.map((section) => ({ value: section.id, label: section.name }))]}
         />
-        <Select id="typeLabel" label="Type" values={values} errors={errors} options={TYPE_LABELS.map((label) => ({ value: label, label }))} />
+        <Select
+          id="typeLabel"
+          label="Type"
+          values={values}
+          errors={errors}
+          required
+          options={TYPE_LABELS.map((label) => ({ value: label, label }))}
+        />
         <Text id="tags" label="Tags" hint="Separate tags with commas." values={values} errors={errors} />
-        <FieldWrap id="authorIds" label="Authors" hint="Choose one or more; hold Ctrl (or Cmd) to choose several." errors={errors}>
+        <FieldWrap id="authorIds" label="Authors" hint="Choose one or more; hold Ctrl (or Cmd) to choose several." required errors={errors}>
           {(describedBy, invalid) => (
             <select
               id="authorIds"
               name="authorIds"
               multiple
+              required
               size={Math.min(6, Math.max(2, choices.authors.length))}
               aria-invalid={invalid ? 'true' : undefined}
               aria-describedby={describedBy}

@@ -1,7 +1,7 @@
 import type { ApiKey } from '../../../modules/api-keys/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
-import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { ErrorSummary, RequiredNote, TextField, type FieldError } from '../../shared/form-fields.js';
 import { DataTable } from '../components/data-table.js';
 import { PostButton } from '../components/inline-post-form.js';
 import { Notice } from '../../shared/notice.js';
@@ -88,6 +88,7 @@ export function ApiKeyListPage(props: ApiKeyListProps) {
       <h2>Create a key</h2>
       <form method="post" action={newsroomPaths.apiKeys()} class="newsroom-form newsroom-form-page">
         <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+        <RequiredNote />
         <TextField
           id="key-name"
           label="Name"

@@ -3,7 +3,7 @@ import type { MediaAsset } from '../../../modules/media/index.js';
 import type { User } from '../../../modules/users/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
-import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { ErrorSummary, FieldLabel, RequiredNote, TextField, type FieldError } from '../../shared/form-fields.js';
 import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
@@ -53,6 +53,7 @@ export function AuthorFormPage({
         <ErrorSummary errors={errors} />
         <form method="post" action={authorId ? newsroomPaths.author(authorId) : newsroomPaths.authorNew()} class="newsroom-form">
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+          <RequiredNote />
           <TextField id="name" label="Name" type="text" autoComplete="off" value={fields.name} maxLength={100} errors={errors} />
           <TextField
             id="slug"
@@ -65,7 +66,7 @@ export function AuthorFormPage({
             errors={errors}
           />
           <div class={errorOf('email') ? 'field field-has-error' : 'field'}>
-            <label for="email">E-mail address (shown on bylines)</label>
+            <FieldLabel for="email" label="E-mail address (shown on bylines)" required />
             <FieldErrorText id="email" error={errorOf('email')} />
             <input
               id="email"
@@ -75,6 +76,7 @@ export function AuthorFormPage({
               value={fields.email}
               maxLength={254}
               required
+              aria-invalid={errorOf('email') ? 'true' : undefined}
               aria-describedby={errorOf('email') ? 'email-error' : undefined}
             />
           </div>
@@ -88,12 +90,21 @@ export function AuthorFormPage({
               autoComplete="off"
               value={fields.jobTitle}
               maxLength={100}
+              aria-invalid={errorOf('job-title') ? 'true' : undefined}
               aria-describedby={errorOf('job-title') ? 'job-title-error' : undefined}
             />
           </div>
-          <div class="field">
+          <div class={errorOf('bio') ? 'field field-has-error' : 'field'}>
             <label for="bio">Short bio (optional)</label>
-            <textarea id="bio" name="bio" rows={4} maxLength={2000}>
+            <FieldErrorText id="bio" error={errorOf('bio')} />
+            <textarea
+              id="bio"
+              name="bio"
+              rows={4}
+              maxLength={2000}
+              aria-invalid={errorOf('bio') ? 'true' : undefined}
+              aria-describedby={errorOf('bio') ? 'bio-error' : undefined}
+            >
               {fields.bio}
             </textarea>
           </div>

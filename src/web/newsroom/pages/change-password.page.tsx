@@ -1,6 +1,6 @@
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
-import { ErrorSummary, type FieldError } from '../../shared/form-fields.js';
+import { ErrorSummary, RequiredNote, type FieldError } from '../../shared/form-fields.js';
 import { CurrentPasswordField, NewPasswordFields } from '../../shared/password-fields.js';
 import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
@@ -31,6 +31,7 @@ export function ChangePasswordPage({
         <ErrorSummary errors={errors} />
         <form method="post" action={newsroomPaths.password()} class="newsroom-form">
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+          <RequiredNote />
           <CurrentPasswordField errors={errors} />
           <NewPasswordFields errors={errors} />
           <button type="submit">Change password</button>

@@ -1,5 +1,5 @@
 import type { ArticleSummary } from '../../../modules/articles/index.js';
-import type { BreakingBanner, PickEntry } from '../../../modules/rankings/index.js';
+import { MUST_READS_SHOWN, type BreakingBanner, type CuratedPick } from '../../../modules/rankings/index.js';
 import { formatZonedDateTime } from '../../../shared/zoned-time.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { formatDateTime } from '../../shared/format.js';
@@ -20,7 +20,7 @@ export interface CurationPageProps {
   site: SiteContext;
   viewer: NewsroomViewer;
   now: Date;
-  picks: readonly PickEntry[];
+  picks: readonly CuratedPick[];
   stories: readonly ArticleSummary[];
   leadChoice: string | null;
   lead?: ArticleSummary;
@@ -36,11 +36,16 @@ const SAVED_NOTICES: Record<string, string> = {
   banner: 'Breaking-news banner saved.',
 };
 
+/** `?saved=` after adding a pick the site will not show yet: a warning, not a plain confirmation. */
+const PICK_WAITING = 'pick-waiting';
+
 /** Must-Reads picks, the home page's lead story and the breaking-news banner, all without script. */
 export function CurationPage(props: CurationPageProps) {
   const errors = props.errors ?? [];
   const { timeZone } = props.site.publication;
   const notice = props.saved ? SAVED_NOTICES[props.saved] : undefined;
+  const waiting = props.picks.filter((pick) => pick.standing === 'waiting');
+  const full = props.picks.filter((pick) => pick.standing === 'showing').length >= MUST_READS_SHOWN;
   return (
     <NewsroomLayout
       site={props.site}
@@ -50,18 +55,38 @@ export function CurationPage(props: CurationPageProps) {
     >
       <h1>Curation</h1>
       <Notice text={notice} />
+      {props.saved === PICK_WAITING && (
+        <p class="newsroom-notice curation-warning" role="status">
+          <strong>Added to Must-Reads, but it is not on the site yet.</strong> The site shows only the first {MUST_READS_SHOWN} Must-Reads; this pick
+          waits below them and shows when a pick above it is removed or expires.
+        </p>
+      )}
       <ErrorSummary errors={errors} />
       <p class="field-hint">Times are in the publication’s time zone, {timeZone}.</p>
 
       <section aria-labelledby="picks-heading">
         <h2 id="picks-heading">Must-Reads</h2>
+        <p class="field-hint">The site shows the first {MUST_READS_SHOWN} picks in force, in this order; the others wait their turn.</p>
         {props.picks.length === 0 && <p>No picks yet.</p>}
+        {waiting.length > 0 && (
+          <p class="curation-warning" id="picks-waiting">
+            <strong>Only {MUST_READS_SHOWN} Must-Reads show on the site.</strong> {waiting.length === 1 ? '1 pick is' : `${waiting.length} picks are`}{' '}
+            beyond the first {MUST_READS_SHOWN} and will not show until one above them is removed or expires:{' '}
+            {waiting.map((pick) => `“${pick.headline}”`).join(', ')}.
+          </p>
+        )}
         <ol class="curation-picks">
           {props.picks.map((pick, index) => (
             <PickItem key={pick.id} pick={pick} first={index === 0} last={index === props.picks.length - 1} {...props} errors={errors} />
           ))}
         </ol>
         <h3>Add a Must-Read</h3>
+        {full && (
+          <p class="field-hint">
+            The site already shows {MUST_READS_SHOWN} Must-Reads: a new pick joins the end of the list and waits until one above it is removed or
+            expires.
+          </p>
+        )}
         <form method="post" action={newsroomPaths.curationPicks()} class="newsroom-form">
           <Csrf viewer={props.viewer} />
           <StorySelect id="pick-story" label="Published story" stories={props.stories} errors={errors} />
@@ -149,12 +174,12 @@ function PickItem({
   site,
   now,
   errors,
-}: CurationPageProps & { pick: PickEntry; first: boolean; last: boolean; errors: readonly FieldError[] }) {
+}: CurationPageProps & { pick: CuratedPick; first: boolean; last: boolean; errors: readonly FieldError[] }) {
   const expired = pick.expiresAt !== null && pick.expiresAt <= now;
   const field = `expires-${pick.id}`;
   return (
-    <li>
-      <a href={paths.article(pick.slug)}>{pick.headline}</a>{' '}
+    <li data-standing={pick.standing}>
+      <a href={paths.article(pick.slug)}>{pick.headline}</a> <PickStanding pick={pick} />{' '}
       <span class="field-hint">
         {pick.expiresAt === null ? 'No expiry' : `${expired ? 'Expired' : 'Expires'} ${formatDateTime(pick.expiresAt, site.publication)}`}
       </span>
@@ -204,6 +229,25 @@ function PickItem({
       </form>
     </li>
   );
+}
+
+/** Whether the site shows the pick; a waiting one is said plainly, not only by a colour. */
+function PickStanding({ pick }: { pick: CuratedPick }) {
+  switch (pick.standing) {
+    case 'showing':
+      return <span class="pick-standing">On the site, number {pick.place}.</span>;
+    case 'waiting':
+      return (
+        <span class="pick-standing curation-warning-text">
+          <strong>Not on the site:</strong> number {pick.place} in line, beyond the first {MUST_READS_SHOWN}; it shows when a pick above it is removed
+          or expires.
+        </span>
+      );
+    case 'unpublished':
+      return <span class="pick-standing">Not on the site: readers cannot see this story (withdrawn, embargoed or not yet out).</span>;
+    case 'expired':
+      return null;
+  }
 }
 
 function InlineAction(props: { viewer: NewsroomViewer; action: string; name?: string; value?: string; label: string; what: string }) {

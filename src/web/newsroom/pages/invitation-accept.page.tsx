@@ -1,6 +1,6 @@
 import type { Invitation } from '../../../modules/users/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
-import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { ErrorSummary, RequiredNote, TextField, type FieldError } from '../../shared/form-fields.js';
 import { NewPasswordFields } from '../../shared/password-fields.js';
 import { NewsroomLayout, roleLabel } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
@@ -28,6 +28,7 @@ export function InvitationAcceptPage({
         </p>
         <ErrorSummary errors={errors} />
         <form method="post" action={newsroomPaths.invitation(token)} class="newsroom-form">
+          <RequiredNote />
           <TextField
             id="display-name"
             label="Your name, as colleagues will see it"

@@ -2,7 +2,7 @@ import type { MediaAsset } from '../../../modules/media/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
-import { ErrorSummary, type FieldError } from '../../shared/form-fields.js';
+import { ErrorSummary, RequiredNote, type FieldError } from '../../shared/form-fields.js';
 import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
@@ -44,6 +44,7 @@ export function MediaEditPage(props: {
         <ErrorSummary errors={errors} />
         <form method="post" action={newsroomPaths.mediaAsset(props.asset.id)} class="newsroom-form">
           <input type="hidden" name={CSRF_FIELD} value={props.viewer.csrfToken} />
+          <RequiredNote />
           <MediaDetailsFields values={props.values ?? props.asset} errors={errors} />
           <button type="submit">Save details</button>
         </form>

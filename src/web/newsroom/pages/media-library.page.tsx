@@ -2,7 +2,7 @@ import type { MediaAsset } from '../../../modules/media/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { paths } from '../../shared/paths.js';
-import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { ErrorSummary, FieldLabel, RequiredNote, TextField, type FieldError } from '../../shared/form-fields.js';
 import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
@@ -59,8 +59,9 @@ export function MediaLibraryPage(props: {
         <ErrorSummary errors={errors} />
         <form method="post" action={newsroomPaths.media()} enctype="multipart/form-data" class="newsroom-form">
           <input type="hidden" name={CSRF_FIELD} value={props.viewer.csrfToken} />
+          <RequiredNote />
           <div class={errors.some((error) => error.field === 'file') ? 'field field-has-error' : 'field'}>
-            <label for="file">Image file</label>
+            <FieldLabel for="file" label="Image file" required />
             <p id="file-hint" class="field-hint">
               JPEG, PNG, WebP or AVIF, up to 20 MB.
             </p>

@@ -4,18 +4,21 @@ import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { DataTable } from '../components/data-table.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
+import { StoryStatus } from '../components/story-status.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
-const STATUS_LABELS: Record<string, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  scheduled: 'Scheduled',
-  published: 'Published',
-  unpublished: 'Unpublished',
-};
-
 /** The newsroom's front page: a greeting and the latest stories in every status. */
-export function NewsroomHomePage({ site, viewer, stories }: { site: SiteContext; viewer: NewsroomViewer; stories: readonly DeskStory[] }) {
+export function NewsroomHomePage({
+  site,
+  viewer,
+  stories,
+  now,
+}: {
+  site: SiteContext;
+  viewer: NewsroomViewer;
+  stories: readonly DeskStory[];
+  now: Date;
+}) {
   return (
     <NewsroomLayout site={site} title="Newsroom" viewer={viewer} current={newsroomPaths.home()}>
       <h1>Welcome, {viewer.displayName}</h1>
@@ -24,12 +27,18 @@ export function NewsroomHomePage({ site, viewer, stories }: { site: SiteContext;
         {stories.length === 0 ? (
           <p class="empty-note">No stories yet.</p>
         ) : (
-          <DataTable class="newsroom-table" wrap columns={['Headline', 'Status', 'Last change']}>
+          <DataTable
+            class="newsroom-table"
+            wrap
+            caption="The latest stories in every status, most recently changed first"
+            captionHidden
+            columns={['Headline', 'Status', 'Last change']}
+          >
             {stories.map((story) => (
               <tr key={story.id}>
-                <td>{story.status === 'published' ? <a href={paths.article(story.slug)}>{story.headline}</a> : story.headline}</td>
+                <td>{readersSee(story, now) ? <a href={paths.article(story.slug)}>{story.headline}</a> : story.headline}</td>
                 <td>
-                  <span class={`story-status story-status-${story.status}`}>{STATUS_LABELS[story.status] ?? story.status}</span>
+                  <StoryStatus status={story.status} embargoUntil={story.embargoUntil} now={now} publication={site.publication} />
                 </td>
                 <td>
                   <time dateTime={story.changedAt.toISOString()}>{formatDateTime(story.changedAt, site.publication)}</time>
@@ -41,4 +50,9 @@ export function NewsroomHomePage({ site, viewer, stories }: { site: SiteContext;
       </section>
     </NewsroomLayout>
   );
+}
+
+/** Only a story readers can open is linked to its public page; an embargoed one would answer 404. */
+function readersSee(story: DeskStory, now: Date): boolean {
+  return story.status === 'published' && (story.embargoUntil === null || story.embargoUntil <= now);
 }

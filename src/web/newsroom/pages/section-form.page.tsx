@@ -1,7 +1,7 @@
 import type { SectionFields } from '../../../modules/sections/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
-import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { ErrorSummary, RequiredNote, TextField, type FieldError } from '../../shared/form-fields.js';
 import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
@@ -35,6 +35,7 @@ export function SectionFormPage({
         <ErrorSummary errors={errors} />
         <form method="post" action={sectionId ? newsroomPaths.section(sectionId) : newsroomPaths.sectionNew()} class="newsroom-form">
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+          <RequiredNote />
           <TextField id="name" label="Name" type="text" autoComplete="off" value={fields.name} maxLength={80} errors={errors} />
           <TextField
             id="slug"
@@ -59,6 +60,7 @@ export function SectionFormPage({
               name="description"
               rows={3}
               maxLength={500}
+              aria-invalid={descriptionError ? 'true' : undefined}
               aria-describedby={descriptionError ? 'description-error' : undefined}
             >
               {fields.description}

@@ -1,7 +1,7 @@
 import type { MediaAsset } from '../../../modules/media/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
-import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { ErrorSummary, RequiredMarker, RequiredNote, TextField, type FieldError } from '../../shared/form-fields.js';
 import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
@@ -19,6 +19,7 @@ export interface SettingsFormValues {
   'popular-now-hours': string;
   'weekly-best-max-age-days': string;
   logo: string;
+  icon: string;
   'feed-content': string;
 }
 
@@ -39,7 +40,7 @@ export function SettingsPage({
   site: SiteContext;
   viewer: NewsroomViewer;
   values: SettingsFormValues;
-  /** Images to choose the logo from, newest first. */
+  /** Images to choose the logo and the icon from, newest first. */
   media: readonly MediaAsset[];
   errors?: readonly FieldError[];
   saved?: boolean;
@@ -47,6 +48,7 @@ export function SettingsPage({
   const errorOf = (field: string) => errors.find((error) => error.field === field);
   const descriptionError = errorOf('description');
   const logoError = errorOf('logo');
+  const iconError = errorOf('icon');
   const feedContentError = errorOf('feed-content-full');
   return (
     <NewsroomLayout
@@ -61,10 +63,20 @@ export function SettingsPage({
         <ErrorSummary errors={errors} />
         <form method="post" action={newsroomPaths.settings()} class="newsroom-form">
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+          <RequiredNote />
           <TextField id="name" label="Publication name" type="text" autoComplete="off" value={values.name} maxLength={120} errors={errors} />
-          <TextField id="tagline" label="Tagline" type="text" autoComplete="off" value={values.tagline} maxLength={200} errors={errors} />
+          <TextField
+            id="tagline"
+            label="Tagline (optional)"
+            type="text"
+            autoComplete="off"
+            value={values.tagline}
+            maxLength={200}
+            required={false}
+            errors={errors}
+          />
           <div class={descriptionError ? 'field field-has-error' : 'field'}>
-            <label for="description">Description</label>
+            <label for="description">Description (optional)</label>
             {descriptionError && (
               <p id="description-error" class="field-error">
                 <span class="visually-hidden">Error: </span>
@@ -76,6 +88,7 @@ export function SettingsPage({
               name="description"
               rows={3}
               maxLength={500}
+              aria-invalid={descriptionError ? 'true' : undefined}
               aria-describedby={descriptionError ? 'description-error' : undefined}
             >
               {values.description}
@@ -112,11 +125,12 @@ export function SettingsPage({
           />
           <TextField
             id="copyright-holder"
-            label="Copyright holder"
+            label="Copyright holder (optional)"
             type="text"
             autoComplete="off"
             value={values['copyright-holder']}
             maxLength={200}
+            required={false}
             errors={errors}
           />
           <TextField
@@ -151,6 +165,34 @@ export function SettingsPage({
               ))}
             </select>
           </div>
+          <div class={iconError ? 'field field-has-error' : 'field'}>
+            <label for="icon">Site icon</label>
+            <p id="icon-hint" class="field-hint">
+              An image from the media library, shown in browser tabs, bookmarks and on phones’ home screens. A square image works best; others are cut
+              to their centre square.
+            </p>
+            {iconError && (
+              <p id="icon-error" class="field-error">
+                <span class="visually-hidden">Error: </span>
+                {iconError.message}
+              </p>
+            )}
+            <select
+              id="icon"
+              name="icon"
+              aria-invalid={iconError ? 'true' : undefined}
+              aria-describedby={iconError ? 'icon-hint icon-error' : 'icon-hint'}
+            >
+              <option value="" selected={values.icon === ''}>
+                The default icon
+              </option>
+              {media.map((asset) => (
+                <option key={asset.id} value={asset.id} selected={values.icon === asset.id}>
+                  {asset.alt}
+                </option>
+              ))}
+            </select>
+          </div>
           <fieldset class="newsroom-fieldset">
             <legend>Ranked lists</legend>
             <TextField
@@ -178,7 +220,10 @@ export function SettingsPage({
             class={feedContentError ? 'newsroom-fieldset field-has-error' : 'newsroom-fieldset'}
             aria-describedby={feedContentError ? 'feed-content-error' : undefined}
           >
-            <legend>RSS and Atom feeds carry</legend>
+            <legend>
+              RSS and Atom feeds carry
+              <RequiredMarker />
+            </legend>
             {feedContentError && (
               <p id="feed-content-error" class="field-error">
                 <span class="visually-hidden">Error: </span>
@@ -194,6 +239,7 @@ export function SettingsPage({
                     name="feed-content"
                     value={choice.value}
                     checked={values['feed-content'] === choice.value}
+                    required
                     aria-describedby={`feed-content-${choice.value}-hint`}
                   />
                   <label for={`feed-content-${choice.value}`}>{choice.label}</label>

@@ -1,5 +1,5 @@
 import type { SiteContext } from '../../shared/site-context.js';
-import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { ErrorSummary, RequiredNote, TextField, type FieldError } from '../../shared/form-fields.js';
 import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
@@ -26,6 +26,7 @@ export function SignInPage({
         <ErrorSummary errors={errors} />
         <form method="post" action={newsroomPaths.signIn()} class="newsroom-form">
           <input type="hidden" name="next" value={next} />
+          <RequiredNote />
           <TextField id="email" label="E-mail address" type="email" autoComplete="username" value={email} maxLength={254} errors={errors} />
           <TextField id="password" label="Password" type="password" autoComplete="current-password" maxLength={256} errors={errors} />
           <button type="submit">Sign in</button>

@@ -1,7 +1,7 @@
 import { ROLES, type Invitation, type User } from '../../../modules/users/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
-import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { ErrorSummary, RequiredNote, TextField, type FieldError } from '../../shared/form-fields.js';
 import { DataTable } from '../components/data-table.js';
 import { InlinePostForm, PostButton } from '../components/inline-post-form.js';
 import { Notice } from '../../shared/notice.js';
@@ -75,6 +75,7 @@ export function StaffListPage(props: StaffListProps) {
       <h2>Invite someone</h2>
       <form method="post" action={newsroomPaths.staffInvite()} class="newsroom-form newsroom-form-page">
         <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+        <RequiredNote />
         <TextField
           id="invite-email"
           label="E-mail address"

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../shared/format.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { DataTable } from '../components/data-table.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
+import { StoryStatus } from '../components/story-status.js';
 import { STATUS_LABELS } from '../components/story-workflow-panel.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
@@ -13,11 +14,14 @@ export function StoryListPage({
   viewer,
   stories,
   status,
+  now,
 }: {
   site: SiteContext;
   viewer: NewsroomViewer;
   stories: readonly DeskStorySummary[];
   status?: ArticleStatus;
+  /** Whether an embargo still holds is a matter of the time. */
+  now: Date;
 }) {
   return (
     <NewsroomLayout site={site} title="Stories" viewer={viewer} current={newsroomPaths.stories()}>
@@ -53,7 +57,9 @@ export function StoryListPage({
               <td>
                 <a href={newsroomPaths.story(story.id)}>{story.headline}</a>
               </td>
-              <td>{STATUS_LABELS[story.status]}</td>
+              <td>
+                <StoryStatus status={story.status} embargoUntil={story.embargoUntil} now={now} publication={site.publication} />
+              </td>
               <td>{story.sectionName}</td>
               <td>
                 <time dateTime={story.changedAt.toISOString()}>{formatDateTime(story.changedAt, site.publication)}</time>

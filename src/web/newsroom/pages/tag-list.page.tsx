@@ -22,6 +22,9 @@ export function TagListPage({
     <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: Tags' : 'Tags'} viewer={viewer} current={newsroomPaths.tags()}>
       <h1>Tags</h1>
       <ErrorSummary errors={errors} />
+      <p id="tag-name-hint" class="field-hint">
+        Rename a tag in its row. A name must be filled in: 1 to 60 characters on one line. The tag keeps its web address.
+      </p>
       <DataTable class="section-table" caption="Tags and how many stories carry each" captionHidden columns={['Tag', 'Stories', 'Rename']}>
         {tags.map((tag) => {
           const error = errors.find((candidate) => candidate.field === `tag-${tag.id}`);
@@ -40,10 +43,17 @@ export function TagListPage({
                     maxLength={60}
                     required
                     aria-invalid={error ? 'true' : undefined}
+                    aria-describedby={error ? `tag-${tag.id}-error tag-name-hint` : 'tag-name-hint'}
                   />
                   <button type="submit">
                     Rename<span class="visually-hidden">{` ${tag.name}`}</span>
                   </button>
+                  {error && (
+                    <p id={`tag-${tag.id}-error`} class="field-error">
+                      <span class="visually-hidden">Error: </span>
+                      {error.message}
+                    </p>
+                  )}
                 </InlinePostForm>
               </td>
             </tr>

@@ -1,7 +1,7 @@
 import { WEBHOOK_EVENTS, type Webhook, type WebhookFields } from '../../../modules/webhooks/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
-import { ErrorSummary, TextField, type FieldError } from '../../shared/form-fields.js';
+import { ErrorSummary, RequiredNote, TextField, type FieldError } from '../../shared/form-fields.js';
 import { InlinePostForm } from '../components/inline-post-form.js';
 import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
@@ -51,6 +51,7 @@ export function WebhookFormPage(props: {
         <form method="post" action={webhook ? newsroomPaths.webhook(webhook.id) : newsroomPaths.webhookNew()} class="newsroom-form">
           {webhook && <h2>Settings</h2>}
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+          <RequiredNote />
           <TextField
             id="name"
             label="Name"

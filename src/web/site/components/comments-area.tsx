@@ -1,4 +1,4 @@
-import { countGraphemes, type CommentPage, type CommentsState } from '../../../modules/comments/index.js';
+import { COMMENT_MAX_GRAPHEMES, countGraphemes, type CommentPage, type CommentsState } from '../../../modules/comments/index.js';
 import type { PublicationSettings } from '../../../modules/settings/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { commentPaths } from '../comment-paths.js';
@@ -76,7 +76,9 @@ function CommentFormArea({ view }: { view: CommentsView }) {
   if (!viewer) {
     return (
       <p class="comments-note">
-        <a href={commentPaths.signIn(articleSlug)}>Sign in to comment</a> or <a href={commentPaths.signUp(articleSlug)}>Create an account</a>.
+        <a href={commentPaths.signIn(articleSlug)}>Sign in to comment</a> or <a href={commentPaths.signUp(articleSlug)}>Create an account</a>.{' '}
+        {/* The limit the server enforces (comment-text.ts), told before anyone signs in to write. */}
+        <span class="comment-limit">Comments may be up to {COMMENT_MAX_GRAPHEMES} characters, plain text.</span>
       </p>
     );
   }
@@ -110,7 +112,7 @@ function CommentFormArea({ view }: { view: CommentsView }) {
         value={body}
       />
       <p class="hint" id="comment-body-hint">
-        Up to 300 characters, plain text. Comments are public.
+        Up to {COMMENT_MAX_GRAPHEMES} characters, plain text. Comments are public.
       </p>
       <CharacterCounter id="comment-body-counter" used={countGraphemes(body)} />
       <p class="form-error" data-form-error aria-live="assertive"></p>

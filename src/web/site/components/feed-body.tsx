@@ -2,6 +2,7 @@ import type { ArticleBody as Body, BodyBlock, Inline } from '../../../shared/art
 import type { MediaAsset } from '../../../modules/media/index.js';
 import { shareImage } from '../structured-data.js';
 import { ArticleBody } from './article-body.js';
+import { Caption } from './caption.js';
 
 const NO_FIGURES = new Map<string, MediaAsset>();
 
@@ -42,12 +43,7 @@ function FeedFigure({ asset, siteUrl }: { asset: MediaAsset; siteUrl: string }) 
   return (
     <figure>
       <img src={image.url} width={image.width} height={image.height} alt={asset.alt} />
-      {(asset.caption || asset.credit) && (
-        <figcaption>
-          {asset.caption}
-          {asset.credit && ` (ⓒ ${asset.credit})`}
-        </figcaption>
-      )}
+      <Caption asset={asset} />
     </figure>
   );
 }

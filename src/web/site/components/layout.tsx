@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { SiteContext } from '../../shared/site-context.js';
+import { IconLinks } from '../../shared/icon-links.js';
 import { BreakingBannerStrip } from './breaking-banner.js';
 import { Masthead } from './masthead.js';
 import { paths } from '../../shared/paths.js';
@@ -56,27 +57,27 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
             <link key={feed.atom} rel="alternate" type="application/atom+xml" title={`${feed.title} (Atom)`} href={`${site.siteUrl}${feed.atom}`} />,
           ],
         )}
+        <IconLinks icons={site.icons} />
         <link rel="stylesheet" href={site.assetUrl('site.css')} />
         <script src={site.assetUrl('site.js')} defer />
       </head>
       <body>
-        <div class="skip-links">
+        {/* A named navigation landmark: "Go to the main page" is no in-page skip link, and content
+            outside every landmark is missed by screen-reader users who move from one to the next. */}
+        <nav class="skip-links" aria-label="Skip links">
           <a class="skip-link" href="#main-content">
             Skip to main content
           </a>
           <a class="skip-link" href="/">
             Go to the main page (top)
           </a>
-        </div>
+        </nav>
         {site.banner && <BreakingBannerStrip banner={site.banner} />}
         <Masthead site={site} />
         <main id="main-content" tabIndex={-1}>
           {children}
         </main>
         <SiteFooter site={site} />
-        <p class="back-to-main">
-          <a href="/">Back to the main page (bottom)</a>
-        </p>
       </body>
     </html>
   );

@@ -10,7 +10,7 @@ export function Masthead({ site }: { site: SiteContext }) {
           {site.logo ? <MastheadLogo logo={site.logo} name={site.publication.name} /> : site.publication.name}
         </a>
         <p class="masthead-tagline">{site.publication.tagline}</p>
-        <form class="masthead-search" role="search" action="/search" method="get">
+        <form class="masthead-search" role="search" aria-label="Site search" action="/search" method="get">
           <label for="masthead-search-q">Search</label>
           <input id="masthead-search-q" type="search" name="q" maxLength={200} autoComplete="off" />
           <button type="submit">Search</button>

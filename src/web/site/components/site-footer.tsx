@@ -42,6 +42,10 @@ export function SiteFooter({ site }: { site: SiteContext }) {
           © {publication.foundedYear < year ? `${publication.foundedYear}–${year}` : year} {publication.copyrightHolder}. All rights reserved.
         </p>
       </div>
+      {/* Inside the footer landmark, still the last link on the page. */}
+      <p class="back-to-main">
+        <a href="/">Back to the main page (bottom)</a>
+      </p>
     </footer>
   );
 }

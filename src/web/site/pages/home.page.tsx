@@ -35,7 +35,8 @@ export function HomePage({ site, lists, lead: chosenLead }: { site: SiteContext;
         <div class="home-top">
           <LeadStory story={lead} site={site} />
           <section class="home-latest" aria-labelledby="home-latest-heading">
-            <h2 id="home-latest-heading">Latest</h2>
+            {/* Not plain "Latest": a section may be called that (the demo's is), and two regions of one name cannot be told apart. */}
+            <h2 id="home-latest-heading">Latest Stories</h2>
             <ul class="headline-list">
               {latest.slice(0, 6).map((story) => (
                 <li key={story.id}>

@@ -21,7 +21,7 @@ export function SearchPage({ site, form, result, sections }: SearchPageProps) {
     <Layout site={site} meta={{ title: form.q ? `Search: ${form.q}` : 'Search', description: 'Search the stories', noindex: true }}>
       <header class="list-header">
         <h1>Search</h1>
-        <form class="search-form" role="search" action="/search" method="get">
+        <form class="search-form" role="search" aria-label="Story search with filters" action="/search" method="get">
           <p>
             <label for="search-q">Search stories, authors and tags</label>{' '}
             <input id="search-q" type="search" name="q" value={form.q} maxLength={MAX_SEARCH_LENGTH} />
