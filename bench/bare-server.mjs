@@ -3,20 +3,24 @@
 // browser needs: content-type and content-length. Anything Dateline does per request costs
 // throughput against this.
 //
-// Usage: node bench/bare-server.mjs <port> <body-file> [content-type]
+// Usage: node bench/bare-server.mjs <port> <body-file> [content-type] [content-encoding]
+// With a content-encoding (br, gzip), the body file holds the already-compressed bytes as Dateline
+// sends them, and every answer carries that header too (bench/archive.bench.sh): the ceiling then
+// sends exactly what a browser gets from the page cache, whatever it asks for.
 // Listens on 127.0.0.1 only; prints "listening <port>" once it does; exits on SIGTERM/SIGINT.
 import http from 'node:http';
 import fs from 'node:fs';
 
-const [portArg, bodyFile, contentType = 'text/html; charset=utf-8'] = process.argv.slice(2);
+const [portArg, bodyFile, contentType = 'text/html; charset=utf-8', contentEncoding = ''] = process.argv.slice(2);
 const port = Number(portArg);
 if (!Number.isInteger(port) || port < 0 || port > 65535 || !bodyFile) {
-  console.error('usage: node bench/bare-server.mjs <port> <body-file> [content-type]');
+  console.error('usage: node bench/bare-server.mjs <port> <body-file> [content-type] [content-encoding]');
   process.exit(2);
 }
 
 const body = fs.readFileSync(bodyFile); // read once; every response sends this Buffer
 const headers = { 'content-type': contentType, 'content-length': String(body.length) };
+if (contentEncoding) headers['content-encoding'] = contentEncoding;
 
 const server = http.createServer((_request, response) => {
   response.writeHead(200, headers);

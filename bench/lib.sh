@@ -14,7 +14,7 @@ WARMUP=${BENCH_WARMUP:-3s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 SERVER_CPU=${BENCH_SERVER_CPU:-0}
 WRK_CPU=${BENCH_WRK_CPU:-1}
-STARTUP_TIMEOUT_S=180 # first start creates the demo: ~10-30 s, ~1 s once its illustrations are cached in the OS temp dir
+STARTUP_TIMEOUT_S=${STARTUP_TIMEOUT_S:-180} # a script may set it before sourcing; first start creates the demo: ~10-30 s, ~1 s once its illustrations are cached in the OS temp dir
 HOST=127.0.0.1
 
 log() { printf '[bench] %s\n' "$*" >&2; }
@@ -79,6 +79,21 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# stop_pid PID: stops one process this script started (SIGTERM, SIGKILL after 10 s) and forgets it,
+# for scripts that start and stop servers as they go (archive.bench.sh, one set per archive size).
+stop_pid() {
+  local pid=$1 kept=() p
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  if kill -0 "$pid" 2>/dev/null; then
+    log "pid $pid did not stop on SIGTERM within 10 s; sending SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+  for p in "${PIDS[@]}"; do [[ $p == "$pid" ]] || kept+=("$p"); done
+  PIDS=("${kept[@]}")
+}
+
 # free_ports N -> N free loopback ports, all different (held open together while chosen), on one line.
 free_ports() {
   node -e '
@@ -137,6 +152,9 @@ declare -A R
 CLK_TCK=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; } # utime + stime; comm is "node", no spaces
 WRK_RUNS=0
+# Extra wrk arguments for every run, set by a script before measuring, e.g. WRK_ARGS=(-H 'Accept-Encoding: br, gzip').
+WRK_ARGS=()
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; } # pid -> resident memory, kB
 
 # wrk_measure NAME ROUND URL PID [LUA_SCRIPT [SCRIPT_ARGS...]]
 #   -> R[NAME.ROUND.rps|p99|cpu|note|requests|non2xx] and the output in $TMP/wrk-NAME-ROUND.txt.
@@ -150,7 +168,7 @@ wrk_measure() {
   if (( $# > 0 )); then before=(-s "$1"); shift; after=(-- "$@"); fi
   if (( round == 1 )); then
     export BENCH_WRK_RUN=$((++WRK_RUNS))
-    on_wrk_core timeout --foreground $((WARMUP_S + 30)) wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "${before[@]}" "$url" "${after[@]}" >/dev/null 2>&1 ||
+    on_wrk_core timeout --foreground $((WARMUP_S + 30)) wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "${WRK_ARGS[@]}" "${before[@]}" "$url" "${after[@]}" >/dev/null 2>&1 ||
       die "wrk warm-up failed for $url"
   fi
   # A caller's hook (a function name) runs after the warm-up, right before the measured run.
@@ -158,7 +176,7 @@ wrk_measure() {
   local c0 c1 t0 t1
   export BENCH_WRK_RUN=$((++WRK_RUNS))
   c0=$(cpu_ticks "$pid"); t0=$(date +%s%N)
-  on_wrk_core timeout --foreground $((DURATION_S + 30)) wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "${before[@]}" "$url" "${after[@]}" >"$out" 2>&1 ||
+  on_wrk_core timeout --foreground $((DURATION_S + 30)) wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "${WRK_ARGS[@]}" "${before[@]}" "$url" "${after[@]}" >"$out" 2>&1 ||
     { cat "$out" >&2; die "wrk failed for $url"; }
   c1=$(cpu_ticks "$pid"); t1=$(date +%s%N)
   if [[ ${BENCH_VERBOSE:-0} == 1 ]]; then printf '\n--- wrk: %s, round %s (%s)\n' "$name" "$round" "$url" >&2; cat "$out" >&2; fi

@@ -6,6 +6,7 @@ import { AppError } from './shared/errors.js';
 import { answerClientError } from './web/http/client-error.js';
 import { MAX_URL_LENGTH, assertReadableUrl } from './web/http/request-guard.js';
 import { DATABASE_RETRY_AFTER_SECONDS } from './web/http/retry-after.js';
+import { serverSendingEarlyHits } from './web/http/early-hits.js';
 import { SECURITY_HEADERS } from './web/http/security-headers.js';
 import { sendHtml } from './web/http/send-page.js';
 import { registerAccountRoutes } from './web/account/account.routes.js';
@@ -18,6 +19,7 @@ import { registerFeedRoutes } from './web/site/feed.routes.js';
 import { registerSiteRoutes } from './web/site/site.routes.js';
 import { registerViewRoutes } from './web/site/views.routes.js';
 import { registerBenchRoutes } from './web/system/bench.routes.js';
+import { registerEventLoopDelayRoutes } from './web/system/event-loop-delay.routes.js';
 import { registerSystemRoutes } from './web/system/system.routes.js';
 
 /** Builds the whole application without listening; `main.ts` listens, tests use `inject()`. */
@@ -37,6 +39,8 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy,
     // Requests Node cannot parse (a body cut short, broken chunking) still get a coded answer.
     clientErrorHandler: answerClientError,
+    // Page-cache hits for requests without cookies or credentials are sent before Fastify routes.
+    serverFactory: serverSendingEarlyHits(deps.pageCache),
     // Fastify's own URL and header errors get the same readable page as ours.
     frameworkErrors: (error, request, reply) => {
       const appError = new AppError(error.code === 'FST_ERR_BAD_URL' ? 'ERR_URL_MALFORMED' : 'ERR_BAD_REQUEST');
@@ -81,13 +85,17 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
   await registerNewsroomRoutes(app, deps);
   await registerAccountRoutes(app, deps);
   await registerApiRoutes(app, deps);
-  if (deps.config.benchRoutes) await registerBenchRoutes(app, deps); // BENCH_ROUTES=1: benchmarks only
+  if (deps.config.benchRoutes) {
+    // BENCH_ROUTES=1: benchmarks only
+    await registerBenchRoutes(app, deps);
+    registerEventLoopDelayRoutes(app);
+  }
   return app;
 }
 
 function sendError(deps: Deps, request: FastifyRequest, reply: FastifyReply, error: AppError, status = error.status): FastifyReply {
   reply.header('x-error-code', error.code);
   // A public 404 or 410 may be kept by a CDN: filed under `missing`, purged when stories change.
-  const keys = status === 404 || status === 410 ? [SURROGATE_KEYS.missing] : undefined;
+  const keys = deps.pageCache.announceKeys && (status === 404 || status === 410) ? [SURROGATE_KEYS.missing] : undefined;
   return sendHtml(request, reply, status, h(ErrorPage, { site: deps.site.current(), status, message: error.publicMessage }), keys);
 }

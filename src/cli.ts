@@ -6,12 +6,15 @@ import { ROLES } from './modules/users/index.js';
 const USAGE = `Usage:
   dateline user create --role <${ROLES.join('|')}> --email <address> --name <display name> [--password <password>]
   dateline api-key create --name <partner or purpose>
+  dateline generate --stories <number> [--seed <number>]
 
 Works on the database the environment points at (DATA_DIR, DATABASE_URL).
 user create: makes a newsroom staff account. Without --password a 20-character password is
 generated and printed once.
 api-key create: makes a Content API key (docs/content-api.md) and prints it once; admins can also
 make and revoke keys in the newsroom (API keys).
+generate: writes a realistic archive of that many stories (20 to 1,000,000) into an empty
+database, for benchmarks and trials: the same seed (default 1) writes the same archive.
 --help (or -h) anywhere prints this.`;
 
 /** A mistake in how the command was called: the usage is printed and the exit code is 2. */
@@ -79,6 +82,53 @@ async function createApiKeyCommand(args: string[]): Promise<void> {
   }
 }
 
+/** A whole number option, e.g. `--stories 100000` (`100_000` and `100,000` read the same). */
+function wholeNumber(value: string, option: string): number {
+  const digits = value.replace(/[_,]/g, '');
+  if (!/^\d{1,9}$/.test(digits)) throw new UsageError(`${option} must be a whole number, not "${value}"`);
+  return Number(digits);
+}
+
+async function generateCommand(args: string[]): Promise<void> {
+  const values = parseOptions(args, ['stories', 'seed'], ['stories']);
+  const stories = wholeNumber(values.stories ?? '', '--stories');
+  const seed = values.seed === undefined ? 1 : wholeNumber(values.seed, '--seed');
+  const [{ loadConfig }, { createDeps }, { generateArchive }, { formatDuration, progressBar }] = await Promise.all([
+    import('./config/config.js'),
+    import('./deps.js'),
+    import('./demo/archive-generator.js'),
+    import('./demo/archive-generator-progress.js'),
+  ]);
+  const started = Date.now();
+  const config = loadConfig();
+  // A bulk tool: rebuilding the search index of 100,000 stories may rightly take longer than a request.
+  const database = config.database.engine === 'postgres' ? { ...config.database, statementTimeoutMs: 0 } : config.database;
+  // The app's own wiring, reactions included: `content.imported` builds the search index, the lists
+  // and the other stored state as a start would, so the site serves the archive at once.
+  const deps = await createDeps({ ...config, database });
+  const failures: string[] = [];
+  deps.events.onError((error, { reaction }) =>
+    failures.push(`${reaction ?? 'a reaction'}: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  try {
+    const bar = progressBar(process.stderr, 'stories');
+    const summary = await generateArchive(deps, { stories, seed }, (done, total) => {
+      bar.update(done, total);
+      if (done !== total) return;
+      bar.finish();
+      console.error('Building the search index, ranked lists and related stories…');
+    });
+    if (failures.length > 0) throw new Error(`the archive was written, but building its computed state failed (${failures.join('; ')})`);
+    console.log(
+      `Generated ${summary.articles.toLocaleString('en-US')} stories in ${summary.sections} sections by ${summary.authors} authors, ` +
+        `with ${summary.comments.toLocaleString('en-US')} comments (seed ${seed}), in ${formatDuration(Date.now() - started)}: ${deps.database.description}.`,
+    );
+    console.log('Start Dateline with the same DATA_DIR / DATABASE_URL (npm start) to read it.');
+  } finally {
+    await deps.close();
+  }
+}
+
 async function run(argv: string[]): Promise<void> {
   const [noun, verb, ...rest] = argv;
   // Asking for help anywhere (`dateline user create --help`) prints it rather than a usage error.
@@ -88,6 +138,7 @@ async function run(argv: string[]): Promise<void> {
   }
   if (noun === 'user' && verb === 'create') return createUserCommand(rest);
   if (noun === 'api-key' && verb === 'create') return createApiKeyCommand(rest);
+  if (noun === 'generate') return generateCommand(argv.slice(1));
   throw new UsageError(`unknown command: ${[noun, verb].filter(Boolean).join(' ')}`);
 }
 

@@ -7,7 +7,7 @@ import { AuditService } from './modules/audit/index.js';
 import { AuthorService } from './modules/authors/index.js';
 import { ApiKeyService } from './modules/api-keys/index.js';
 import { ContentApiService } from './modules/content-api/index.js';
-import { CdnPurger } from './modules/cdn/index.js';
+import { CdnPurger, databaseStoryLookup, PurgeKeys, SURROGATE_KEYS } from './modules/cdn/index.js';
 import { ViewCounter, AudienceReportService } from './modules/audience/index.js';
 import { MediaLibrary, MediaUploadService, AVIF_VARIANTS_JOB } from './modules/media/index.js';
 import { CurationService, RankedListsService, RelatedStoriesService, LISTS_REFRESH_JOB } from './modules/rankings/index.js';
@@ -22,14 +22,13 @@ import { WebhookDispatcher, WebhookSender, WebhookService } from './modules/webh
 import { realSleep, systemClock, type Clock, type Sleep } from './shared/clock.js';
 import type { RateLimiterFactory } from './shared/rate-limiter.js';
 import { createCluster, type Cluster, type ClusterMessage } from './cluster/cluster.js';
-import { connectListSnapshots } from './cluster/redis-list-snapshots.js';
 import { EventBus } from './shared/events.js';
 import { JobRunner } from './shared/jobs/job-runner.js';
 import { jobList } from './job-list.js';
 import { SITEMAPS_REFRESH_JOB, SitemapService } from './modules/sitemaps/index.js';
 import { createReactions, loadAtStart } from './reactions.js';
 import { AssetRegistry, DEFAULT_ICON_ASSET } from './web/http/assets.js';
-import { PageCache } from './web/http/page-cache.js';
+import { PAGE_MAX_AGE_MS, PageCache } from './web/http/page-cache.js';
 import { SiteContextProvider } from './web/shared/site-context.provider.js';
 import { SearchService } from './modules/search/index.js';
 import { FeedService } from './modules/feeds/index.js';
@@ -103,6 +102,7 @@ export interface Deps {
   /** Sends queued webhook deliveries (the webhook-delivery job, every 2 seconds). */
   webhookSender: WebhookSender;
   pageCache: PageCache;
+  purgeKeys: PurgeKeys;
   /** Tells the CDN (CDN_PURGE_URL) which surrogate keys changed; does nothing without one. */
   cdn: CdnPurger;
   assets: AssetRegistry;
@@ -147,24 +147,38 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const sections = new SectionDirectory(db);
   const audit = new AuditService(db, clock);
   const sectionAdmin = new SectionService(db, clock, events, audit);
-  const pageCache = new PageCache(config.pageCache.enabled ? config.pageCache.maxEntries : 0);
-  const cdn = new CdnPurger(db, clock, config.cdnPurge);
+  // Surrogate keys are sent only to a CDN that is purged by them.
+  const pageCache = new PageCache(config.pageCache.enabled ? config.pageCache.maxEntries : 0, PAGE_MAX_AGE_MS, Date.now, {
+    announceKeys: config.cdnPurge !== undefined,
+  });
+  const cdn = new CdnPurger(clock, config.cdnPurge);
+  // What each event makes stale, for the page cache and the CDN alike (modules/cdn/purge-keys.ts).
+  const purgeKeys = new PurgeKeys(databaseStoryLookup(db));
   // Several nodes: one list leader computes the lists and shares them in Redis; the others load them.
-  const listSnapshots = config.redis ? await connectListSnapshots(config.redis.url, config.redis.keyPrefix) : undefined;
+  // (Loaded only then: ioredis is a single node's start's largest import.)
+  const listSnapshots = config.redis
+    ? await (await import('./cluster/redis-list-snapshots.js')).connectListSnapshots(config.redis.url, config.redis.keyPrefix)
+    : undefined;
   const lists = new RankedListsService(
     db,
     clock,
     sectionAdmin,
     () => settings.publication,
     () => {
-      pageCache.clear();
+      pageCache.purge([SURROGATE_KEYS.lists]);
       cdn.listsChanged();
     },
     listSnapshots && { cluster, snapshots: listSnapshots.store },
     () => jobs.run(LISTS_REFRESH_JOB),
   );
   cluster.onMessage((message) => (message.type === 'lists.refreshed' ? lists.refresh() : undefined));
-  const related = new RelatedStoriesService(db, clock, () => pageCache.clear());
+  // Related stories show on article pages, which all carry `lists`.
+  // Stored lists (migration 0010); a large archive's full build runs in a worker thread with its own connection.
+  const related = new RelatedStoriesService(db, clock, {
+    database: { target: config.database, ...(options.postgres ? { postgres: options.postgres } : {}) },
+    locks: cluster,
+    onChange: () => pageCache.purge([SURROGATE_KEYS.lists]),
+  });
   const assets = new AssetRegistry();
   // Readers seen today: this node's memory, or Redis shared by every node (a view counts once across them).
   const views = new ViewCounter(db, clock, cluster.readerDays);
@@ -245,6 +259,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     webhooks: new WebhookService(db, clock, audit, webhookDispatcher, { allowPrivate: config.webhookAllowPrivate }),
     webhookSender,
     pageCache,
+    purgeKeys,
     cdn,
     assets,
     icon,
@@ -256,6 +271,8 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
       // Before the database closes: runs in progress finish (a webhook send records its outcome, an
       // AVIF encode writes its row) and the last batch of views is written, so a graceful stop loses none.
       await jobs.stop();
+      // A full build in a worker thread stops; what it wrote stays, and the next start finishes it.
+      await related.close();
       // Purges already queued still go out (briefly: the CDN's copies expire by themselves anyway).
       await cdn.close();
       // After the timers: no job asks for a lock any more; the locks held are released for the others.

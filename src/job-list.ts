@@ -1,7 +1,8 @@
 import { scheduledPublishJob, type ScheduledPublisher } from './modules/articles/index.js';
-import { countableStoriesJob, viewFlushJob, type ViewCounter } from './modules/audience/index.js';
+import { viewFlushJob, type ViewCounter } from './modules/audience/index.js';
 import { avifBacklogJob, avifVariantsJob, type MediaUploadService } from './modules/media/index.js';
 import { curationExpiryJob, listsRefreshJob, type CurationService, type RankedListsService } from './modules/rankings/index.js';
+import { searchCatchUpJob, type SearchService } from './modules/search/index.js';
 import { sitemapsRefreshJob, type SitemapService } from './modules/sitemaps/index.js';
 import { sessionPurgeJob, type ExpiredSessionPurger } from './modules/users/index.js';
 import { webhookDeliveryJob, type WebhookSender } from './modules/webhooks/index.js';
@@ -13,6 +14,7 @@ export interface JobListDeps {
   views: ViewCounter;
   publisher: ScheduledPublisher;
   sitemaps: SitemapService;
+  search: SearchService;
   webhookSender: WebhookSender;
   curation: CurationService;
   media: MediaUploadService;
@@ -27,16 +29,17 @@ export interface JobListDeps {
  */
 export function jobList(deps: JobListDeps): JobDefinition[] {
   return [
-    // Every minute (Weekly Best every ten), and on content and comment changes via lists.refresh().
+    // At start (the stored lists may be as old as the downtime), every minute (Weekly Best every
+    // ten), and on content and comment changes.
     listsRefreshJob(deps.lists),
     // Every second, and once more at stop: a graceful stop loses no view.
     viewFlushJob(deps.views),
-    // Every minute: stories that became visible by time alone start counting views.
-    countableStoriesJob(deps.views),
     // At start (what fell due while the server was down), then every 15 seconds.
     scheduledPublishJob(deps.publisher),
-    // Every minute, and on content changes via sitemaps.refresh().
+    // Every minute (the news window, stories visible by time alone), and on content changes.
     sitemapsRefreshJob(deps.sitemaps),
+    // At start, one node: the stories the search index lacks, in slices, in the background.
+    searchCatchUpJob(deps.search),
     // At start (what was queued before a restart), then every 2 seconds.
     webhookDeliveryJob(deps.webhookSender),
     // Every 5 seconds: the breaking-news banner's end.

@@ -28,9 +28,7 @@ async function main(): Promise<void> {
   deps.events.onError((error, { event, reaction }) => app.log.error({ err: error, event, reaction }, 'a reaction to an event failed'));
   const firstAdmin = isWorker ? null : await deps.users.createFirstAdminIfNone(config.adminEmail);
   deps.cdn.onError((error) => app.log.warn({ err: error }, 'purging the CDN failed; its copies expire by themselves within s-maxage'));
-  // Every timer, in src/job-list.ts's order: scheduled stories that fell due while the server was
-  // down are published at once, webhooks queued before a restart are sent, and so on.
-  deps.jobs.start({ onFailure: ({ job, message, error }) => app.log.error({ err: error, job }, message) });
+  deps.related.onError((error) => app.log.error({ err: error }, 'a related-stories build in the background failed; the lists stored before stay'));
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -52,6 +50,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  // Every timer, in src/job-list.ts's order: scheduled stories that fell due while the server was
+  // down are published at once, webhooks queued before a restart are sent, the lists are ranked
+  // again, the search index catches up, and so on. After listening: none of it is needed to serve
+  // (what the node holds was loaded at start), so it runs while the node already answers.
+  deps.jobs.start({ onFailure: ({ job, message, error }) => app.log.error({ err: error, job }, message) });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   // In cluster mode the primary says it, once for all workers.

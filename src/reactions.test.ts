@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { PurgeKeys } from './modules/cdn/index.js';
 import { DEFAULT_PUBLICATION } from './modules/settings/settings.types.js';
 import { EVENT_NAMES, EventBus, handles, type DomainEvent, type EventName, type Reaction } from './shared/events.js';
 import { createReactions, loadAtStart, type ReactionDeps } from './reactions.js';
@@ -30,6 +31,9 @@ const SAMPLES: { [K in EventName]: DomainEvent<K> } = {
   'cluster.resynced': { name: 'cluster.resynced' },
 };
 
+/** What the page cache and the CDN drop for `story.*` on s1, a story the look-up no longer finds. */
+const STORY_KEYS = 'lists,feeds,sitemaps,search,missing,api,article-s1';
+
 /** Services that only write down what they were asked to do. */
 function recordingDeps(calls: string[]): ReactionDeps {
   const record = (call: string) => async () => void calls.push(call);
@@ -44,21 +48,40 @@ function recordingDeps(calls: string[]): ReactionDeps {
     sections: { load: record('sections.load') },
     site: { load: record('site.load') },
     curation: { load: record('curation.load') },
-    views: { loadCountable: record('views.loadCountable') },
-    lists: { refresh: record('lists.refresh') },
-    related: { update: async (ids) => void calls.push(`related.update ${ids.join()}`), load: record('related.load') },
-    sitemaps: { refresh: record('sitemaps.refresh') },
+    views: { forgetCountable: (ids) => void calls.push(`views.forgetCountable ${ids ? ids.join() : 'all'}`) },
+    lists: {
+      refresh: record('lists.refresh'),
+      contentChanged: record('lists.contentChanged'),
+      storiesChanged: async (ids) => void calls.push(`lists.storiesChanged ${ids === 'all' ? 'all' : ids.join()}`),
+      loadStored: record('lists.loadStored'),
+    },
+    related: {
+      update: async (ids) => void calls.push(`related.update ${ids.join()}`),
+      rebuild: record('related.rebuild'),
+      ensureBuilt: record('related.ensureBuilt'),
+    },
+    sitemaps: {
+      refresh: record('sitemaps.refresh'),
+      storiesChanged: async (ids, removed = []) =>
+        void calls.push(`sitemaps.storiesChanged ${ids.join()}${removed.length > 0 ? ` removed ${removed.map((story) => story.slug).join()}` : ''}`),
+      listingsChanged: async (kind, ids) => void calls.push(`sitemaps.listingsChanged ${kind} ${ids.join()}`),
+      pagesChanged: record('sitemaps.pagesChanged'),
+      loadAtStart: record('sitemaps.loadAtStart'),
+    },
     search: { refreshIndex: async (scope) => void calls.push(`search.refreshIndex ${JSON.stringify(scope ?? 'if-behind')}`) },
-    pageCache: { clear: () => void calls.push('pageCache.clear') },
+    pageCache: {
+      purge: (keys) => {
+        calls.push(`pageCache.purge ${[...keys].join()}`);
+        return 0;
+      },
+    },
+    // Every story looked up is gone: its keys are its own and the lists'.
+    purgeKeys: new PurgeKeys(async () => undefined),
     webhookDispatcher: {
       storiesChanged: async (event, ids) => void calls.push(`webhooks ${event} ${ids.join()}`),
       storiesDeleted: async (removed) => void calls.push(`webhooks deleted ${removed.map((story) => story.slug).join()}`),
     },
-    cdn: {
-      storiesChanged: (ids, removed = []) => void calls.push(`cdn stories ${ids.join()} removed ${removed.join()}`),
-      commentsChanged: (ids) => void calls.push(`cdn comments ${ids.join()}`),
-      siteChanged: () => void calls.push('cdn site'),
-    },
+    cdn: { purgeWhenKnown: (keys) => void keys.then((known) => calls.push(`cdn purge ${known.join()}`)) },
     cluster: { broadcast: async (message) => void calls.push(`broadcast ${message.type === 'event' ? message.event.name : message.type}`) },
   };
 }
@@ -95,7 +118,7 @@ describe('the reactions to events (src/reactions.ts)', () => {
     );
     assert.deepEqual(
       reactions.filter((reaction) => reaction.runsOn === 'origin').map((reaction) => reaction.name),
-      ['search-index', 'webhooks', 'cdn-purge', 'broadcast'],
+      ['related-stories', 'sitemaps', 'search-index', 'webhooks', 'cdn-purge', 'broadcast'],
     );
   });
 
@@ -156,7 +179,6 @@ describe('the reactions to events (src/reactions.ts)', () => {
       'ranked-lists',
       'related-stories',
       'sitemaps',
-      'search-index',
       'page-cache',
     ]);
     assert.deepEqual(reactingTo('cluster.resynced'), [
@@ -167,8 +189,6 @@ describe('the reactions to events (src/reactions.ts)', () => {
       'curation',
       'countable-stories',
       'ranked-lists',
-      'related-stories',
-      'sitemaps',
       'page-cache',
     ]);
     for (const name of EVENT_NAMES) assert.ok(reactingTo(name).includes('page-cache'), `${name} clears the page cache`);
@@ -195,29 +215,46 @@ describe('the reactions to events (src/reactions.ts)', () => {
 
     assert.deepEqual(await after(SAMPLES['story.published']), [
       'curation.load',
-      'views.loadCountable',
-      'lists.refresh',
+      'views.forgetCountable s1',
+      'lists.contentChanged',
       'related.update s1',
-      'sitemaps.refresh',
+      'sitemaps.storiesChanged s1',
       'search.refreshIndex {"articleIds":["s1"]}',
-      'pageCache.clear',
+      `pageCache.purge ${STORY_KEYS}`,
       'webhooks story.published s1',
-      'cdn stories s1 removed ',
+      // The CDN purges the very keys the page cache dropped (the look-ups done once).
+      `cdn purge ${STORY_KEYS}`,
       'broadcast story.published',
     ]);
     const deleted = await after(SAMPLES['story.deleted']);
-    assert.ok(deleted.includes('webhooks deleted harbour') && deleted.includes('cdn stories s1 removed s1'), deleted.join('\n'));
+    assert.ok(deleted.includes('webhooks deleted harbour') && deleted.includes(`cdn purge ${STORY_KEYS}`), deleted.join('\n'));
+    assert.ok(deleted.includes('sitemaps.storiesChanged s1 removed harbour'), deleted.join('\n'));
     assert.ok((await after(SAMPLES['story.corrected'])).includes('webhooks story.updated s1'));
     const author = await after(SAMPLES['taxonomy.changed']);
-    assert.ok(author.includes('related.load') && author.includes('search.refreshIndex {"authorIds":["a1"],"tagIds":[]}'), author.join('\n'));
+    assert.ok(
+      !author.some((call) => call.startsWith('related')) && author.includes('search.refreshIndex {"authorIds":["a1"],"tagIds":[]}'),
+      author.join('\n'),
+    );
     const section = await after({ name: 'taxonomy.changed', kind: 'section', ids: ['x1'] });
     assert.ok(!section.some((call) => call.startsWith('search')), 'sections hold no indexed text');
     const imported = await after(SAMPLES['content.imported']);
     assert.ok(
-      imported.includes('related.load') && imported.includes('search.refreshIndex "all"') && imported.includes('cdn site'),
+      imported.includes('related.rebuild') &&
+        imported.includes('search.refreshIndex "if-behind"') &&
+        imported.includes('lists.refresh') &&
+        imported.includes('sitemaps.refresh') &&
+        imported.includes('views.forgetCountable all') &&
+        imported.includes('pageCache.purge site') &&
+        imported.includes('cdn purge site'),
       imported.join('\n'),
     );
-    assert.deepEqual(await after(SAMPLES['reader.banned']), ['lists.refresh', 'pageCache.clear', 'cdn comments s1,s2', 'broadcast reader.banned']);
+    // Comments: their stories alone, not the lists (purged when recomputed lists differ).
+    assert.deepEqual(await after(SAMPLES['reader.banned']), [
+      'lists.storiesChanged s1,s2',
+      'pageCache.purge article-s1,article-s2',
+      'cdn purge article-s1,article-s2',
+      'broadcast reader.banned',
+    ]);
   });
 
   it('load everything at start, in order, and fail the start when a reaction fails', async () => {
@@ -229,14 +266,15 @@ describe('the reactions to events (src/reactions.ts)', () => {
       'sections.load',
       'site.load',
       'curation.load',
-      'views.loadCountable',
-      'lists.refresh',
-      'related.load',
-      'sitemaps.refresh',
-      'search.refreshIndex "if-behind"',
-      'pageCache.clear',
+      'views.forgetCountable all',
+      // Stored state is read back, never recomputed; the search index catches up in the background.
+      'lists.loadStored',
+      'related.ensureBuilt',
+      'sitemaps.loadAtStart',
+      'pageCache.purge site',
     ]);
-    const failing = createReactions({ ...recordingDeps([]), sitemaps: { refresh: () => Promise.reject(new Error('sitemaps down')) } });
+    const deps = recordingDeps([]);
+    const failing = createReactions({ ...deps, sitemaps: { ...deps.sitemaps, loadAtStart: () => Promise.reject(new Error('sitemaps down')) } });
     await assert.rejects(loadAtStart(failing), /sitemaps down/);
   });
 
@@ -245,10 +283,14 @@ describe('the reactions to events (src/reactions.ts)', () => {
     const reported: Array<{ event: EventName; reaction?: string }> = [];
     const bus = new EventBus();
     bus.onError((_error, context) => void reported.push(context));
-    for (const reaction of createReactions({ ...recordingDeps(calls), lists: { refresh: () => Promise.reject(new Error('lists down')) } }))
+    const down = () => Promise.reject(new Error('lists down'));
+    for (const reaction of createReactions({
+      ...recordingDeps(calls),
+      lists: { refresh: down, contentChanged: down, storiesChanged: down, loadStored: down },
+    }))
       bus.register(reaction);
     await bus.emit(SAMPLES['comment.posted']);
     assert.deepEqual(reported, [{ event: 'comment.posted', reaction: 'ranked-lists' }]);
-    assert.deepEqual(calls, ['pageCache.clear', 'cdn comments s1', 'broadcast comment.posted']);
+    assert.deepEqual(calls, ['pageCache.purge article-s1', 'cdn purge article-s1', 'broadcast comment.posted']);
   });
 });

@@ -27,6 +27,8 @@ export interface ReactionDeps {
   sitemaps: Parameters<typeof sitemapsReaction>[0];
   search: Parameters<typeof searchIndexReaction>[0];
   pageCache: Parameters<typeof pageCacheReaction>[0];
+  /** The keys each event makes stale, shared by the page cache and the CDN purge. */
+  purgeKeys: Parameters<typeof pageCacheReaction>[1];
   webhookDispatcher: Parameters<typeof webhooksReaction>[0];
   cdn: Parameters<typeof cdnPurgeReaction>[0];
   cluster: Parameters<typeof broadcastReaction>[0];
@@ -37,10 +39,11 @@ export interface ReactionDeps {
  * 1. what each node holds in memory and reads from the others: settings (then the site icon drawn
  *    from them), sections, the site's static pages, curation (the lead reads stories), the stories
  *    a view may count for;
- * 2. the ranked lists, then related stories and sitemaps, built from the state above;
+ * 2. the ranked lists, then related stories (origin only: stored in the shared database) and
+ *    sitemaps, built from the state above;
  * 3. the search index (origin only: the shared database);
- * 4. only then the page cache: cleared earlier, a request could re-cache a page built from the old
- *    lists while they reload;
+ * 4. only then the page cache, purged of what the event made stale: purged earlier, a request could
+ *    re-cache a page built from the old lists while they reload;
  * 5. what leaves this node (origin only): webhook deliveries, the CDN purge, and last the broadcast,
  *    so the other nodes hear of the change once this node is done with it.
  * A new reaction is one `x.reaction.ts` beside its module and one line here.
@@ -57,9 +60,9 @@ export function createReactions(deps: ReactionDeps): Reaction[] {
     relatedStoriesReaction(deps.related),
     sitemapsReaction(deps.sitemaps),
     searchIndexReaction(deps.search),
-    pageCacheReaction(deps.pageCache),
+    pageCacheReaction(deps.pageCache, deps.purgeKeys),
     webhooksReaction(deps.webhookDispatcher),
-    cdnPurgeReaction(deps.cdn),
+    cdnPurgeReaction(deps.cdn, deps.purgeKeys),
     broadcastReaction(deps.cluster),
   ];
 }

@@ -26,9 +26,12 @@ function health(port: number): Promise<{ statusCode: number; worker?: number } |
 /** The worker processes: the primary's children. */
 function workerPids(primaryPid: number): number[] {
   try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(primaryPid)], { encoding: 'utf8' })
+    // Only the workers (main.ts): under tsx the primary may also run esbuild's service process
+    // for a while, when a source file is not in tsx's cache yet.
+    return execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(primaryPid)], { encoding: 'utf8' })
       .split('\n')
-      .map((line) => Number(line.trim()))
+      .filter((line) => /main\.[jt]s\b/.test(line))
+      .map((line) => Number.parseInt(line.trim(), 10))
       .filter((pid) => pid > 0);
   } catch {
     return []; // ps exits 1 when there are none

@@ -3,12 +3,14 @@ import type { DatabaseTarget } from '../config/config.js';
 import { StartupError } from '../shared/errors.js';
 import type { EngineConnection } from './dialects/engine.js';
 import type { FullTextIndex } from './dialects/full-text.js';
-import { openPostgres, type PostgresOptions } from './dialects/postgres.dialect.js';
+import type { PostgresOptions } from './dialects/postgres.dialect.js';
 import { openSqlite } from './dialects/sqlite.dialect.js';
 import { migrations } from './migrations/migrations.js';
 import type { Database } from './schema.js';
+import { StatementLog } from './statement-log.js';
 
 export type { Database } from './schema.js';
+export type { LoggedStatement, StatementLog } from './statement-log.js';
 export type Db = Kysely<Database>;
 
 export interface DatabaseHandle {
@@ -16,6 +18,8 @@ export interface DatabaseHandle {
   readonly description: string;
   /** The engine's full-text index (the search module's), chosen with the dialect. */
   readonly fullText: FullTextIndex;
+  /** Every statement `db` runs, for tests that count or EXPLAIN what a page costs (statement-log.ts). */
+  readonly statements: StatementLog;
   ping(): Promise<void>;
   close(): Promise<void>;
   isUnavailableError(error: unknown): boolean;
@@ -29,20 +33,25 @@ export async function openDatabase(target: DatabaseTarget, options: PostgresOpti
   const connection: EngineConnection =
     target.engine === 'sqlite'
       ? openSqlite(target.filename)
-      : openPostgres(target.connectionString, { ...options, statementTimeoutMs: target.statementTimeoutMs ?? options.statementTimeoutMs });
+      : (await loadPostgres())(target.connectionString, { ...options, statementTimeoutMs: target.statementTimeoutMs ?? options.statementTimeoutMs });
   try {
     await connection.ping();
   } catch (error) {
     await connection.close().catch(() => {});
     throw new StartupError(`Cannot reach the database (${connection.description}): ${reason(error)}`, { cause: error });
   }
-  const db = new Kysely<Database>({ dialect: connection.dialect });
+  const statements = new StatementLog();
+  const db = new Kysely<Database>({ dialect: connection.dialect, log: statements.observe });
   const handle: DatabaseHandle = {
     db,
     description: connection.description,
     fullText: connection.fullText,
+    statements,
     ping: () => connection.ping(),
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      await connection.closed?.();
+    },
     isUnavailableError: (error) => connection.isUnavailableError(error),
   };
   try {
@@ -66,13 +75,21 @@ async function migrateWithoutTimeLimit(target: DatabaseTarget, db: Db, fullText:
     await migrateToLatest(db, fullText, options.searchPath);
     return;
   }
-  const unlimited = openPostgres(target.connectionString, { ...options, maxConnections: 1, statementTimeoutMs: 0 });
+  const unlimited = (await loadPostgres())(target.connectionString, { ...options, maxConnections: 1, statementTimeoutMs: 0 });
   const migrationDb = new Kysely<Database>({ dialect: unlimited.dialect });
   try {
     await migrateToLatest(migrationDb, unlimited.fullText, options.searchPath);
   } finally {
     await migrationDb.destroy();
   }
+}
+
+/**
+ * The PostgreSQL driver, loaded only when the database is PostgreSQL: `pg` and its dialect cost a
+ * SQLite node's start about 0.1 s of loading for nothing.
+ */
+async function loadPostgres(): Promise<typeof import('./dialects/postgres.dialect.js').openPostgres> {
+  return (await import('./dialects/postgres.dialect.js')).openPostgres;
 }
 
 /**

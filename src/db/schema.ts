@@ -293,6 +293,70 @@ export interface WebhookDeliveriesTable {
   delivered_at: Timestamp | null;
 }
 
+/** "You May Also Like", stored (migration 0010; modules/rankings/related-stories.repository.ts). */
+export interface RelatedStateTable {
+  id: number;
+  method_version: number;
+  story_count: number;
+  built_at: Timestamp | null;
+  build_heartbeat_at: Timestamp | null;
+  visible_as_of: Timestamp | null;
+  changes_since_build: WithDefault<number>;
+}
+
+export interface RelatedDocumentsTable {
+  doc_no: number;
+  article_id: string;
+  series_id: string | null;
+  published_at: Timestamp;
+  tail_score: number;
+  /** Term numbers (uint32) and weights (float64), little-endian, 12 bytes a term. */
+  profile: Uint8Array;
+}
+
+export interface RelatedTermsTable {
+  term_no: number;
+  term: string;
+  story_count: number;
+}
+
+export interface RelatedProfilesTable {
+  term_no: number;
+  doc_no: number;
+  weight: number;
+}
+
+export interface RelatedStoriesTable {
+  doc_no: number;
+  position: number;
+  related_no: number;
+  score: number;
+}
+
+export interface RelatedPendingTable {
+  article_id: string;
+}
+
+/** The ranked lists as story ids, stored so that a start loads them (migration 0011). */
+export interface ListSnapshotsTable {
+  name: string;
+  snapshot: string;
+  saved_at: Timestamp;
+}
+
+/** Every sitemap as finished XML (migration 0011; modules/sitemaps/sitemap-files.repository.ts). */
+export interface SitemapFilesTable {
+  name: string;
+  kind: string;
+  period: string | null;
+  body: string;
+  version: string;
+  lastmod: Timestamp;
+  url_count: number;
+  entries: string | null;
+  built_at: Timestamp;
+}
+
 export interface Database {
   settings: SettingsTable;
   sections: SectionsTable;
@@ -321,4 +385,12 @@ export interface Database {
   api_keys: ApiKeysTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  related_state: RelatedStateTable;
+  related_documents: RelatedDocumentsTable;
+  related_terms: RelatedTermsTable;
+  related_profiles: RelatedProfilesTable;
+  related_stories: RelatedStoriesTable;
+  related_pending: RelatedPendingTable;
+  list_snapshots: ListSnapshotsTable;
+  sitemap_files: SitemapFilesTable;
 }

@@ -102,7 +102,7 @@ async function drawAllImages(mediaDir: string): Promise<Map<string, MediaAssetIn
  * copied under each asset's own name. Every demo after the first on a machine (tests seed many)
  * then costs file copies; a cache that is missing or damaged is simply rebuilt.
  */
-async function illustrationVariants(mediaDir: string, assetId: string, svg: string): Promise<VariantResult> {
+export async function illustrationVariants(mediaDir: string, assetId: string, svg: string): Promise<VariantResult> {
   const key = createHash('sha1').update(svg).update(VARIANT_SPEC).digest('hex');
   const manifest = path.join(DEMO_IMAGE_CACHE_DIR, `${key}.json`);
   try {

@@ -229,6 +229,16 @@ export const ERROR_CATALOGUE = {
   ERR_WEBHOOK_EVENTS_INVALID: { status: 400, message: 'Choose at least one event: story published, story updated or story unpublished.' },
   ERR_WEBHOOK_DELIVERY_NOT_FOUND: { status: 404, message: 'We could not find that delivery of this webhook.' },
   ERR_WEBHOOK_REDELIVER_INVALID: { status: 409, message: 'Only a failed delivery can be sent again; this one is pending or delivered.' },
+  // Generated archives (`dateline generate`, src/demo/archive-generator.ts).
+  ERR_ARCHIVE_NOT_EMPTY: {
+    status: 409,
+    message:
+      'The database already holds a publication, so no archive was generated. Generate into an empty database: a new DATA_DIR, or an empty PostgreSQL database.',
+  },
+  ERR_ARCHIVE_OPTIONS_INVALID: {
+    status: 400,
+    message: 'Give the number of stories as a whole number from 20 to 1,000,000, and the seed as a whole number from 0 up.',
+  },
   ERR_DATABASE_UNAVAILABLE: {
     status: 503,
     message: 'The site is briefly unavailable. Please try again in a moment.',

@@ -1,3 +1,5 @@
+import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
+
 /**
  * Domain events, named after what happened, and the reactions that follow them. Side effects
  * (reloading what a node holds in memory, the page cache, search, sitemaps, webhooks, the CDN, the
@@ -214,6 +216,9 @@ export class EventBus {
   private async run(event: DomainEvent, received: boolean): Promise<void> {
     for (const handler of this.handlers.get(event.name) ?? []) {
       if (received && !handler.everywhere) continue;
+      // Each reaction in a turn of its own: on SQLite every statement runs on the event loop, and
+      // the reactions to one publish would otherwise hold requests up for all of them together.
+      await nextTurnOfEventLoop();
       try {
         await handler.handle(event);
       } catch (error) {

@@ -14,6 +14,11 @@ export interface EngineConnection {
   readonly fullText: FullTextIndex;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Resolves once the engine's own background threads have ended after a close (SQLite's
+   * checkpointer): a process that exits while one still works on the file may crash in it.
+   */
+  closed?(): Promise<void>;
   /** True when the error means "the database cannot be reached right now" (answer 503, not 500). */
   isUnavailableError(error: unknown): boolean;
 }

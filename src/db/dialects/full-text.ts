@@ -35,6 +35,12 @@ export interface FullTextMatch {
 export interface FullTextIndex {
   /** The index table; run once, by migration 0006. */
   createIndex(db: AnyDb): Promise<void>;
+  /**
+   * Whatever finds one story's document without reading them all (migration 0011): on SQLite a
+   * table of story id → FTS5 rowid, filled from the documents already there; nothing on PostgreSQL,
+   * whose index is keyed by story.
+   */
+  createDocumentKeys(db: AnyDb): Promise<void>;
   /** Replaces the documents of these stories (and removes those of `removeIds`). */
   writeDocuments(db: AnyDb, documents: readonly FullTextDocument[], removeIds?: readonly string[]): Promise<void>;
   /** Empties the index (a rebuild, inside its transaction). */
@@ -42,6 +48,8 @@ export interface FullTextIndex {
   /** After a rebuild: whatever makes the engine fast on the new contents. */
   optimize(db: AnyDb): Promise<void>;
   countDocuments(db: AnyDb): Promise<number>;
+  /** Those of `ids` that have a document (a look-up by key each). */
+  indexedIds(db: AnyDb, ids: readonly string[]): Promise<string[]>;
   /**
    * A subquery of `FullTextMatch` rows for the clauses (all must match), to join to the articles
    * the caller may show. Callers pass at least one clause. Unranked, every score is 0.
@@ -49,19 +57,26 @@ export interface FullTextIndex {
   matches(clauses: readonly FullTextClause[], ranked?: boolean): RawBuilder<FullTextMatch>;
 }
 
-/** Removes these stories' documents: the same statement on both engines. */
+/** Removes these stories' documents from a table keyed by story (PostgreSQL's). */
 export async function deleteFullTextDocuments(db: AnyDb, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   await sql`delete from article_search where article_id in (${sql.join(ids)})`.execute(db);
 }
 
-/** Empties the index: the same statement on both engines. */
+/** Empties the index (the migration that changes what is indexed; tests). */
 export async function clearFullTextDocuments(db: AnyDb): Promise<void> {
   await sql`delete from article_search`.execute(db);
 }
 
-/** How many stories the index holds: the same statement on both engines. */
-export async function countFullTextDocuments(db: AnyDb): Promise<number> {
-  const result = await sql<{ count: number | string }>`select count(*) as count from article_search`.execute(db);
+/** How many stories the index holds, from a table keyed by story. */
+export async function countFullTextDocuments(db: AnyDb, table = 'article_search'): Promise<number> {
+  const result = await sql<{ count: number | string }>`select count(*) as count from ${sql.table(table)}`.execute(db);
   return Number(result.rows[0]?.count ?? 0);
+}
+
+/** Those of `ids` found in a table keyed by story. */
+export async function indexedFullTextIds(db: AnyDb, ids: readonly string[], table = 'article_search'): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const result = await sql<{ article_id: string }>`select article_id from ${sql.table(table)} where article_id in (${sql.join(ids)})`.execute(db);
+  return result.rows.map((row) => row.article_id);
 }

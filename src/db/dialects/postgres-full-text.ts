@@ -3,6 +3,7 @@ import {
   clearFullTextDocuments,
   countFullTextDocuments,
   deleteFullTextDocuments,
+  indexedFullTextIds,
   type FullTextClause,
   type FullTextIndex,
   type FullTextMatch,
@@ -20,6 +21,9 @@ export const postgresFullText: FullTextIndex = {
     )`.execute(db);
     await sql`create index article_search_document_idx on article_search using gin (document)`.execute(db);
   },
+
+  /** The table is keyed by story already (`article_id` is its primary key). */
+  async createDocumentKeys() {},
 
   async writeDocuments(db, documents, removeIds = []) {
     await deleteFullTextDocuments(db, [...documents.map((doc) => doc.articleId), ...removeIds]);
@@ -45,7 +49,9 @@ export const postgresFullText: FullTextIndex = {
     await sql`analyze article_search`.execute(db);
   },
 
-  countDocuments: countFullTextDocuments,
+  countDocuments: (db) => countFullTextDocuments(db),
+
+  indexedIds: (db, ids) => indexedFullTextIds(db, ids),
 
   matches(clauses, ranked = true) {
     const query = tsQuery(clauses);

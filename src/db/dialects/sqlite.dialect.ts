@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { SqliteDialect, type SqliteDatabase } from 'kysely';
 import { StartupError } from '../../shared/errors.js';
 import type { EngineConnection } from './engine.js';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, SqliteCheckpointer } from './sqlite-checkpointer.js';
 import { sqliteFullText } from './sqlite-full-text.js';
 
 /**
@@ -27,17 +28,27 @@ export function openSqlite(filename: string): EngineConnection {
       { cause: error },
     );
   }
+  // The log is checkpointed on a thread of its own (sqlite-checkpointer.ts), not inside a commit on
+  // the event loop; the connection's own automatic checkpoint stays only as a safety net.
+  const checkpointer = filename === ':memory:' ? null : SqliteCheckpointer.start(filename);
+  if (checkpointer) database.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  const closeDatabase = () => {
+    void checkpointer?.stop();
+    if (database.open) database.close();
+  };
   return {
     engine: 'sqlite',
     description: `SQLite ${filename}`,
-    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+    dialect: new SqliteDialect({ database: withStatementCache(database, closeDatabase) }),
     fullText: sqliteFullText,
     ping: async () => {
       database.prepare('select 1').get();
     },
     close: async () => {
-      if (database.open) database.close();
+      closeDatabase();
+      await checkpointer?.stopped();
     },
+    closed: async () => checkpointer?.stopped(),
     isUnavailableError: (error) => /SQLITE_(BUSY|IOERR|CANTOPEN|FULL)/.test(errorCode(error)),
   };
 }
@@ -52,10 +63,10 @@ const STATEMENT_CACHE_SIZE = 500;
  * once. The least recently used statement goes first when the cache is full (`in (?, ?, …)` lists
  * make new texts).
  */
-function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
+function withStatementCache(database: BetterSqlite3.Database, close: () => void): SqliteDatabase {
   const statements = new Map<string, BetterSqlite3.Statement>();
   return {
-    close: () => database.close(),
+    close,
     prepare: (sql: string) => {
       let statement = statements.get(sql);
       if (statement) {

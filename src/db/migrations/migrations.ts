@@ -8,6 +8,9 @@ import { integrationsMigration } from './0005-integrations.migration.js';
 import { searchMigration } from './0006-search.migration.js';
 import { avifQueueMigration } from './0007-avif-queue.migration.js';
 import { searchQuoteCreditsMigration } from './0008-search-quote-credits.migration.js';
+import { readingIndexesMigration } from './0009-reading-indexes.migration.js';
+import { relatedStoriesMigration } from './0010-related-stories.migration.js';
+import { storedStateMigration } from './0011-stored-state.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -24,5 +27,8 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0006-search': searchMigration(fullText),
     '0007-avif-queue': avifQueueMigration,
     '0008-search-quote-credits': searchQuoteCreditsMigration,
+    '0009-reading-indexes': readingIndexesMigration,
+    '0010-related-stories': relatedStoriesMigration,
+    '0011-stored-state': storedStateMigration(fullText),
   };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { inTransaction, type Db } from '../../db/database.js';
 import { serializeBody } from '../../shared/article-body.js';
 import type { ArticleInput, ArticleStatus, DeskStorySummary, LatestStory } from './article.types.js';
@@ -191,7 +192,8 @@ export async function publishDueArticles(db: Db, now: Date): Promise<string[]> {
   const rows = await db
     .updateTable('articles')
     .set({ status: 'published' })
-    .where('status', '=', 'scheduled')
+    // A literal, so the partial index of scheduled stories (0009) finds the due ones.
+    .where('status', '=', sql.lit('scheduled'))
     .where('published_at', '<=', now.toISOString())
     .returning('id')
     .execute();

@@ -1,10 +1,9 @@
-import { type Selectable, type SelectQueryBuilder } from 'kysely';
+import { sql, type Insertable, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { inTransaction, type Database, type Db } from '../../db/database.js';
 import type { ArticlesTable } from '../../db/schema.js';
 import { newId } from '../../shared/ids.js';
 import { findAuthorsForArticles } from '../authors/index.js';
-import { findMediaByIds } from '../media/index.js';
-import { listSections } from '../sections/index.js';
+import { findMediaByIds, type MediaAsset } from '../media/index.js';
 import { findSeriesByIds } from '../series/index.js';
 import { findTagsForArticles } from '../tags/index.js';
 import { bodyFigureIds, parseStoredBody, serializeBody } from '../../shared/article-body.js';
@@ -12,6 +11,62 @@ import type { Article, ArticleFilter, ArticleInput, ArticleStatus, ArticleSummar
 
 type ArticleRow = Selectable<ArticlesTable>;
 type ArticleQuery = SelectQueryBuilder<Database, 'articles', object>;
+
+/**
+ * A story's section, joined to its row (a primary-key lookup per story) rather than read in a
+ * statement of its own: every list and page needs it, and a statement costs more than the join.
+ */
+const SECTION_COLUMNS = [
+  'sections.slug as section_slug',
+  'sections.name as section_name',
+  'sections.description as section_description',
+  'sections.position as section_position',
+  'sections.in_navigation as section_in_navigation',
+] as const;
+interface SectionColumns {
+  section_slug: string;
+  section_name: string;
+  section_description: string;
+  section_position: number;
+  section_in_navigation: number;
+}
+
+/** What a summary is made of: never the body, which lists do not show and which is most of a row. */
+const SUMMARY_COLUMNS = [
+  'articles.id',
+  'articles.slug',
+  'articles.headline',
+  'articles.standfirst',
+  'articles.type_label',
+  'articles.section_id',
+  'articles.series_id',
+  'articles.series_part',
+  'articles.hero_media_id',
+  'articles.published_at',
+  'articles.updated_at',
+  'articles.created_at',
+  'articles.view_count',
+  'articles.comment_count',
+  ...SECTION_COLUMNS,
+] as const;
+type SummaryRow = SectionColumns &
+  Pick<
+    ArticleRow,
+    | 'id'
+    | 'slug'
+    | 'headline'
+    | 'standfirst'
+    | 'type_label'
+    | 'section_id'
+    | 'series_id'
+    | 'series_part'
+    | 'hero_media_id'
+    | 'published_at'
+    | 'updated_at'
+    | 'created_at'
+    | 'view_count'
+    | 'comment_count'
+  >;
 
 export type ListOrder = 'newest' | 'series-order';
 
@@ -26,22 +81,29 @@ export async function findArticleById(db: Db, id: string): Promise<Article | und
 }
 
 async function findArticleWhere(db: Db, column: 'id' | 'slug', value: string): Promise<Article | undefined> {
-  const row = await db.selectFrom('articles').selectAll().where(column, '=', value).executeTakeFirst();
+  const row = await db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .selectAll('articles')
+    .select(SECTION_COLUMNS)
+    .where(`articles.${column}`, '=', value)
+    .executeTakeFirst();
   if (!row) return undefined;
-  const [summary] = await hydrateSummaries(db, [row]);
-  if (!summary) return undefined;
   const body = parseStoredBody(row.body);
-  const [tags, figures, corrections] = await Promise.all([
+  // The figures' images come with the hero image, in one lookup.
+  const [{ summaries, media }, tags, corrections] = await Promise.all([
+    hydrateSummaries(db, [row], bodyFigureIds(body)),
     findTagsForArticles(db, [row.id]),
-    findMediaByIds(db, bodyFigureIds(body)),
     findCorrections(db, row.id),
   ]);
+  const [summary] = summaries;
+  if (!summary) return undefined;
   return {
     ...summary,
     status: row.status as ArticleStatus,
     body,
     tags: tags.get(row.id) ?? [],
-    figures,
+    figures: new Map(bodyFigureIds(body).flatMap((id) => (media.has(id) ? [[id, media.get(id) as MediaAsset] as const] : []))),
     corrections,
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
@@ -55,20 +117,72 @@ export async function listPublishedArticles(
   filter: ArticleFilter,
   options: { now: Date; limit: number; offset?: number; order?: ListOrder },
 ): Promise<ArticleSummary[]> {
-  let query = publishedQuery(db, filter, options.now).selectAll('articles');
-  switch (options.order ?? 'newest') {
-    case 'series-order':
-      query = query.orderBy('articles.series_part').orderBy('articles.published_at');
-      break;
-    case 'newest':
-      query = query.orderBy('articles.published_at', 'desc');
+  const rows = await listPublishedRows(db, filter, options);
+  return (await hydrateSummaries(db, rows)).summaries;
+}
+
+/**
+ * The article page's two lists at once: the story's series parts in part order and the visible
+ * stories among `relatedIds` in the order given, hydrated together (one batch of lookups, not two).
+ */
+export async function listArticlePageStories(
+  db: Db,
+  lists: { seriesId: string | null; seriesLimit: number; relatedIds: readonly string[] },
+  now: Date,
+): Promise<{ seriesParts: ArticleSummary[]; related: ArticleSummary[] }> {
+  const [partRows, relatedRows] = await Promise.all([
+    lists.seriesId ? listPublishedRows(db, { seriesId: lists.seriesId }, { now, limit: lists.seriesLimit, order: 'series-order' }) : [],
+    lists.relatedIds.length > 0 ? listPublishedRows(db, { ids: lists.relatedIds }, { now, limit: lists.relatedIds.length }) : [],
+  ]);
+  const partIds = new Set(partRows.map((row) => row.id));
+  const { summaries } = await hydrateSummaries(db, [...partRows, ...relatedRows.filter((row) => !partIds.has(row.id))]);
+  const byId = new Map(summaries.map((summary) => [summary.id, summary]));
+  return {
+    seriesParts: partRows.flatMap((row) => byId.get(row.id) ?? []),
+    related: lists.relatedIds.flatMap((id) => byId.get(id) ?? []),
+  };
+}
+
+/**
+ * One page of visible stories' summary rows. By `ids`, the rows are fetched by primary key with no
+ * ORDER BY (which could tempt a planner to walk the whole timeline for them) and ordered here.
+ */
+async function listPublishedRows(
+  db: Db,
+  filter: ArticleFilter,
+  options: { now: Date; limit: number; offset?: number; order?: ListOrder },
+): Promise<SummaryRow[]> {
+  const query = publishedQuery(db, filter, options.now).innerJoin('sections', 'sections.id', 'articles.section_id').select(SUMMARY_COLUMNS);
+  const offset = options.offset ?? 0;
+  if (filter.ids) {
+    if (filter.ids.length === 0) return [];
+    const rows = await query.execute();
+    return rows.sort(newestFirst).slice(offset, offset + options.limit);
   }
-  const rows = await query
-    .orderBy('articles.id')
-    .limit(options.limit)
-    .offset(options.offset ?? 0)
-    .execute();
-  return hydrateSummaries(db, rows);
+  if (filter.authorId || filter.tagId) {
+    // An author's or a tag's stories are not in timeline order in any index: the page is chosen
+    // among their ids (sorted from the covering indexes of 0009), and only its rows are read.
+    const page = publishedQuery(db, filter, options.now)
+      .select('articles.id')
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(options.limit)
+      .offset(offset);
+    return db
+      .selectFrom('articles')
+      .innerJoin('sections', 'sections.id', 'articles.section_id')
+      .select(SUMMARY_COLUMNS)
+      .where('articles.id', 'in', page)
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .execute();
+  }
+  const ordered =
+    options.order === 'series-order'
+      ? query.orderBy('articles.series_part').orderBy('articles.published_at').orderBy('articles.id')
+      : // Newest first, the id breaking ties the way the timeline indexes hold them (0009), so no sort.
+        query.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc');
+  return ordered.limit(options.limit).offset(offset).execute();
 }
 
 export async function countPublishedArticles(db: Db, filter: ArticleFilter, now: Date): Promise<number> {
@@ -78,31 +192,41 @@ export async function countPublishedArticles(db: Db, filter: ArticleFilter, now:
   return Number(row.count);
 }
 
+function newestFirst(a: SummaryRow, b: SummaryRow): number {
+  const byTime = (b.published_at ?? '').localeCompare(a.published_at ?? '');
+  return byTime !== 0 ? byTime : b.id < a.id ? -1 : b.id > a.id ? 1 : 0;
+}
+
+/** A story's row as stored, from its input: shared by one insert and the importers' bulk inserts. */
+export function articleRow(id: string, input: ArticleInput, createdAt: Date): Insertable<ArticlesTable> {
+  return {
+    id,
+    slug: input.slug,
+    headline: input.headline,
+    standfirst: input.standfirst,
+    body: serializeBody(input.body),
+    section_id: input.sectionId,
+    series_id: input.seriesId ?? null,
+    series_part: input.seriesPart ?? null,
+    hero_media_id: input.heroMediaId ?? null,
+    type_label: input.typeLabel,
+    status: input.status,
+    published_at: input.publishedAt?.toISOString() ?? null,
+    updated_at: input.updatedAt?.toISOString() ?? null,
+    embargo_until: input.embargoUntil?.toISOString() ?? null,
+    seo_title: input.seoTitle ?? null,
+    seo_description: input.seoDescription ?? null,
+    view_count: input.viewCount ?? 0,
+    created_at: createdAt.toISOString(),
+  };
+}
+
 export async function insertArticle(db: Db, input: ArticleInput, createdAt: Date): Promise<string> {
   const id = input.id ?? newId();
   await inTransaction(db, async (trx) => {
     await trx
       .insertInto('articles')
-      .values({
-        id,
-        slug: input.slug,
-        headline: input.headline,
-        standfirst: input.standfirst,
-        body: serializeBody(input.body),
-        section_id: input.sectionId,
-        series_id: input.seriesId ?? null,
-        series_part: input.seriesPart ?? null,
-        hero_media_id: input.heroMediaId ?? null,
-        type_label: input.typeLabel,
-        status: input.status,
-        published_at: input.publishedAt?.toISOString() ?? null,
-        updated_at: input.updatedAt?.toISOString() ?? null,
-        embargo_until: input.embargoUntil?.toISOString() ?? null,
-        seo_title: input.seoTitle ?? null,
-        seo_description: input.seoDescription ?? null,
-        view_count: input.viewCount ?? 0,
-        created_at: createdAt.toISOString(),
-      })
+      .values(articleRow(id, input, createdAt))
       .execute();
     if (input.authorIds.length > 0) {
       await trx
@@ -155,7 +279,9 @@ export function publishedQuery(db: Db, filter: ArticleFilter, now: Date): Articl
   const nowIso = now.toISOString();
   let query = db
     .selectFrom('articles')
-    .where('articles.status', '=', 'published')
+    // A literal, not a parameter: the partial indexes of published stories (migration 0009) serve
+    // only a query that names the status itself.
+    .where('articles.status', '=', sql.lit('published'))
     .where('articles.published_at', '<=', nowIso)
     .where((eb) => eb.or([eb('articles.embargo_until', 'is', null), eb('articles.embargo_until', '<=', nowIso)]));
   if (filter.sectionId) query = query.where('articles.section_id', '=', filter.sectionId);
@@ -164,16 +290,20 @@ export function publishedQuery(db: Db, filter: ArticleFilter, now: Date): Articl
   if (filter.publishedBefore) query = query.where('articles.published_at', '<', filter.publishedBefore.toISOString());
   if (filter.ids) query = query.where('articles.id', 'in', filter.ids.length > 0 ? [...filter.ids] : ['']);
   if (filter.excludeIds && filter.excludeIds.length > 0) query = query.where('articles.id', 'not in', [...filter.excludeIds]);
+  // Author and tag lists start from the link table's index (0009) and fetch those stories by
+  // primary key; a correlated EXISTS would walk every visible story checking each.
   if (filter.authorId) {
-    const authorId = filter.authorId;
-    query = query.where((eb) =>
-      eb.exists(eb.selectFrom('article_authors').select('article_id').whereRef('article_id', '=', 'articles.id').where('author_id', '=', authorId)),
+    query = query.where(
+      'articles.id',
+      'in',
+      db.selectFrom('article_authors').select('article_authors.article_id').where('article_authors.author_id', '=', filter.authorId),
     );
   }
   if (filter.tagId) {
-    const tagId = filter.tagId;
-    query = query.where((eb) =>
-      eb.exists(eb.selectFrom('article_tags').select('article_id').whereRef('article_id', '=', 'articles.id').where('tag_id', '=', tagId)),
+    query = query.where(
+      'articles.id',
+      'in',
+      db.selectFrom('article_tags').select('article_tags.article_id').where('article_tags.tag_id', '=', filter.tagId),
     );
   }
   return query;
@@ -186,12 +316,10 @@ export function publishedQuery(db: Db, filter: ArticleFilter, now: Date): Articl
  */
 export async function findNextVisibilityChange(db: Db, now: Date): Promise<Date | null> {
   const nowIso = now.toISOString();
-  const rows = await db
-    .selectFrom('articles')
-    .select(['published_at', 'embargo_until'])
-    .where('status', '=', 'published')
-    .where((eb) => eb.or([eb('published_at', '>', nowIso), eb('embargo_until', '>', nowIso)]))
-    .execute();
+  // Two index ranges (0009), not one OR, which no index serves: the waiting stories are a handful.
+  const waiting = (column: 'published_at' | 'embargo_until') =>
+    db.selectFrom('articles').select(['id', 'published_at', 'embargo_until']).where('status', '=', sql.lit('published')).where(column, '>', nowIso);
+  const rows = await waiting('published_at').union(waiting('embargo_until')).execute();
   let next: number | null = null;
   for (const row of rows) {
     const visibleAt = Math.max(Date.parse(row.published_at ?? nowIso), Date.parse(row.embargo_until ?? nowIso));
@@ -200,45 +328,51 @@ export async function findNextVisibilityChange(db: Db, now: Date): Promise<Date 
   return next === null ? null : new Date(next);
 }
 
-/** Loads what lists show beside each row in a fixed number of queries, whatever the list's length. */
-async function hydrateSummaries(db: Db, rows: ArticleRow[]): Promise<ArticleSummary[]> {
-  if (rows.length === 0) return [];
+/**
+ * Loads what lists show beside each row in a fixed number of queries, whatever the list's length;
+ * `extraMediaIds` (a story's figures) are fetched with the hero images.
+ */
+async function hydrateSummaries(
+  db: Db,
+  rows: SummaryRow[],
+  extraMediaIds: readonly string[] = [],
+): Promise<{ summaries: ArticleSummary[]; media: Map<string, MediaAsset> }> {
+  if (rows.length === 0) return { summaries: [], media: new Map() };
   const ids = rows.map((row) => row.id);
-  const [sections, authors, media, series] = await Promise.all([
-    listSections(db),
+  const [authors, media, series] = await Promise.all([
     findAuthorsForArticles(db, ids),
-    findMediaByIds(
-      db,
-      rows.flatMap((row) => (row.hero_media_id ? [row.hero_media_id] : [])),
-    ),
+    findMediaByIds(db, [...rows.flatMap((row) => (row.hero_media_id ? [row.hero_media_id] : [])), ...extraMediaIds]),
     findSeriesByIds(
       db,
       rows.flatMap((row) => (row.series_id ? [row.series_id] : [])),
     ),
   ]);
-  const sectionsById = new Map(sections.map((section) => [section.id, section]));
-  return rows.flatMap((row) => {
-    const section = sectionsById.get(row.section_id);
-    if (!section) return [];
+  const summaries = rows.map((row): ArticleSummary => {
     const seriesRow = row.series_id ? series.get(row.series_id) : undefined;
-    return [
-      {
-        id: row.id,
-        slug: row.slug,
-        headline: row.headline,
-        standfirst: row.standfirst,
-        typeLabel: row.type_label,
-        section,
-        authors: authors.get(row.id) ?? [],
-        hero: row.hero_media_id ? (media.get(row.hero_media_id) ?? null) : null,
-        series: seriesRow ? { id: seriesRow.id, slug: seriesRow.slug, title: seriesRow.title, part: row.series_part ?? 1 } : null,
-        publishedAt: new Date(row.published_at ?? row.created_at),
-        updatedAt: toDate(row.updated_at),
-        viewCount: Number(row.view_count),
-        commentCount: Number(row.comment_count),
+    return {
+      id: row.id,
+      slug: row.slug,
+      headline: row.headline,
+      standfirst: row.standfirst,
+      typeLabel: row.type_label,
+      section: {
+        id: row.section_id,
+        slug: row.section_slug,
+        name: row.section_name,
+        description: row.section_description,
+        position: Number(row.section_position),
+        inNavigation: Number(row.section_in_navigation) === 1,
       },
-    ];
+      authors: authors.get(row.id) ?? [],
+      hero: row.hero_media_id ? (media.get(row.hero_media_id) ?? null) : null,
+      series: seriesRow ? { id: seriesRow.id, slug: seriesRow.slug, title: seriesRow.title, part: row.series_part ?? 1 } : null,
+      publishedAt: new Date(row.published_at ?? row.created_at),
+      updatedAt: toDate(row.updated_at),
+      viewCount: Number(row.view_count),
+      commentCount: Number(row.comment_count),
+    };
   });
+  return { summaries, media };
 }
 
 function toDate(value: string | null): Date | null {

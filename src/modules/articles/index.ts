@@ -42,10 +42,12 @@ export {
 } from './article-refs.repository.js';
 export type { ArticleText } from './article-refs.repository.js';
 export { listLatestStories } from './article-editing.repository.js';
+// Walking the archive in slices, and what a change touches: for state stored by other modules (search, sitemaps).
+export { countArticles, findPublicationTimes, listArticleIdsAfter, listBecameVisibleBetween } from './article-scan.repository.js';
 // The counts other modules keep on a story's row: only these write them.
 export { addArticleViews, readArticleCommentCount, setArticleCommentCount } from './article-counters.repository.js';
 // Its job (src/job-list.ts).
 export { SCHEDULED_PUBLISH_JOB, scheduledPublishJob } from './scheduled-publish.job.js';
 // Bulk writes for importers (the demo, archive imports, generated archives).
-export { importArticle } from './article-import.service.js';
-export type { ArticleImport } from './article-import.service.js';
+export { importArticle, importArticles } from './article-import.service.js';
+export type { ArticleBulkImport, ArticleImport } from './article-import.service.js';

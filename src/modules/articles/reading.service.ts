@@ -7,7 +7,7 @@ import type { Tag, TagService } from '../tags/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { paginate, type Pagination } from '../../shared/pagination.js';
-import { countPublishedArticles, findArticleById, findArticleBySlug, listPublishedArticles } from './article.repository.js';
+import { countPublishedArticles, findArticleById, findArticleBySlug, listArticlePageStories, listPublishedArticles } from './article.repository.js';
 import type { Article, ArticleFilter, ArticleSummary } from './article.types.js';
 
 export const LIST_PAGE_SIZE = 10;
@@ -23,8 +23,11 @@ export interface StoryPage {
  * module and so is handed in rather than imported.
  */
 export interface RelatedStoryIds {
-  /** Ids of stories related to this one, best first; they may include some readers can no longer see. */
-  relatedToArticle(article: Article): string[];
+  /**
+   * Ids of stories related to this one, best first; they may include some readers can no longer see.
+   * A visible story's list is stored: one indexed statement (related-stories.repository.ts).
+   */
+  relatedToArticle(article: Article): Promise<string[]> | string[];
 }
 
 /** The other modules' lookups behind the author, tag, series and static pages. */
@@ -60,25 +63,18 @@ export class ReadingService {
     return this.withLists(article);
   }
 
+  /**
+   * The series parts and "You May Also Like" (ids precomputed by RelatedStoriesService, summaries in
+   * its order), read and hydrated together. Related stories are still filtered by visibility: a
+   * story withdrawn a moment ago may linger in the lists.
+   */
   private async withLists(article: Article): Promise<ArticleReading> {
-    const now = this.clock.now();
-    const [seriesParts, related] = await Promise.all([
-      article.series
-        ? listPublishedArticles(this.db, { seriesId: article.series.id }, { now, limit: MAX_SERIES_PARTS, order: 'series-order' })
-        : Promise.resolve([]),
-      this.relatedSummaries(article, now),
-    ]);
-    return { article, seriesParts, related };
-  }
-
-  /** "You May Also Like": ids precomputed by RelatedStoriesService, summaries in its order. */
-  private async relatedSummaries(article: Article, now: Date): Promise<ArticleSummary[]> {
-    const ids = this.relatedStories.relatedToArticle(article);
-    if (ids.length === 0) return [];
-    // Still filtered by visibility: a story withdrawn a moment ago may linger in the lists.
-    const summaries = await listPublishedArticles(this.db, { ids }, { now, limit: ids.length });
-    const byId = new Map(summaries.map((summary) => [summary.id, summary]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
+    const lists = await listArticlePageStories(
+      this.db,
+      { seriesId: article.series?.id ?? null, seriesLimit: MAX_SERIES_PARTS, relatedIds: await this.relatedStories.relatedToArticle(article) },
+      this.clock.now(),
+    );
+    return { article, ...lists };
   }
 
   /**

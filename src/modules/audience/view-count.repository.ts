@@ -48,10 +48,12 @@ export async function addViewCounts(db: Db, counts: readonly HourlyViewCount[]):
   });
 }
 
-/** Ids of the stories readers can see now: the only ones a view may be counted for. */
-export async function listCountableArticleIds(db: Db, now: Date): Promise<string[]> {
-  const rows = await publishedQuery(db, {}, now).select('articles.id').execute();
-  return rows.map((row) => row.id);
+/** Whether readers can see the story now: the only stories a view may be counted for. One look-up by primary key. */
+export async function isArticleVisible(db: Db, articleId: string, now: Date): Promise<boolean> {
+  const row = await publishedQuery(db, { ids: [articleId] }, now)
+    .select('articles.id')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Rows per INSERT: 5 parameters each stays far below every engine's parameter limit. */

@@ -26,7 +26,6 @@ describe('views counted once across nodes: two counters, one database, one Redis
   const node = async () => {
     const readers = new RedisReaderDays(redis, prefix, () => t.deps.settings.publication.timeZone, { onFallback: (error) => fallbacks.push(error) });
     const counter = new ViewCounter(t.deps.db, t.clock, readers);
-    await counter.loadCountable();
     return counter;
   };
 
@@ -120,7 +119,6 @@ describe('the beacon while Redis restarts', { skip }, () => {
       env: { DATABASE_URL: DATABASE_URL ?? '', REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: uniqueKeyPrefix() },
     });
     story = await t.factories.article({ headline: 'Read while Redis restarts' });
-    await t.deps.views.loadCountable();
   });
   after(async () => {
     await t.close();

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import { HOUR_MS, type Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { ReaderDays } from '../../shared/cluster.types.js';
-import { addViewCounts, listCountableArticleIds, type HourlyViewCount } from './view-count.repository.js';
+import { addViewCounts, isArticleVisible, type HourlyViewCount } from './view-count.repository.js';
 
 /**
  * The ranked lists whose links carry a marker (`?via=…`). A view that arrives by a click on a list
@@ -17,8 +17,17 @@ export function toListMarker(value: unknown): ListMarker | null {
 
 /** Counts are written about this often; a crash loses at most this much. */
 export const VIEW_FLUSH_INTERVAL_MS = 1000;
-/** Stories become countable when published; this also catches embargoes lifting by time alone. */
-export const COUNTABLE_REFRESH_MS = 60_000;
+/**
+ * Stories whose answer to "may a view count?" is remembered: the stories being read now. A beacon
+ * for one of them costs no query; one for any other story costs one look-up by primary key.
+ */
+export const COUNTABLE_MEMORY = 10_000;
+/**
+ * A "no" can turn into a "yes" by time alone (a publication time or an embargo passing, which no
+ * event announces), so it is asked again after this long. A "yes" holds until a story event names
+ * the story (countable-stories.reaction.ts).
+ */
+export const NOT_COUNTABLE_RECHECK_MS = 60_000;
 
 export interface ViewReport {
   articleId: string;
@@ -32,11 +41,13 @@ export type ViewOutcome = 'counted' | 'repeat';
 /**
  * Gathers views in memory and writes them in batches into hourly buckets and running totals.
  * Each view is an increment, so batches from any number of writers add up exactly. The jobs beside
- * it say when: view-flush.job.ts (every second, and once more at stop), countable-stories.job.ts.
+ * it say when: view-flush.job.ts (every second, and once more at stop); countable-stories.reaction.ts
+ * says which remembered answers a change makes stale.
  */
 export class ViewCounter {
   private pending = new Map<string, HourlyViewCount>();
-  private countable = new Set<string>();
+  /** Story id → countable, or the time a "no" expires; least recently asked first (Map order). */
+  private readonly countable = new Map<string, true | number>();
   private flushing: Promise<void> | undefined;
 
   constructor(
@@ -46,14 +57,34 @@ export class ViewCounter {
     private readonly readers: ReaderDays,
   ) {}
 
-  /** Re-reads which stories readers can see; call when content changes. */
-  async loadCountable(): Promise<void> {
-    this.countable = new Set(await listCountableArticleIds(this.db, this.clock.now()));
+  /**
+   * Drops what is remembered about these stories (an event named them: published, withdrawn,
+   * deleted …), or about every story (an import, a start, a resync): the next beacon asks again.
+   * Nothing is read here, so a change costs nothing however large the archive.
+   */
+  forgetCountable(articleIds?: readonly string[]): void {
+    if (!articleIds) return this.countable.clear();
+    for (const id of articleIds) this.countable.delete(id);
   }
 
-  /** Whether readers can see the story now, so a view of it may count. */
-  isCountable(articleId: string): boolean {
-    return this.countable.has(articleId);
+  /** Whether readers can see the story now, so a view of it may count: from memory, or one look-up by id. */
+  async isCountable(articleId: string): Promise<boolean> {
+    const now = this.clock.now().getTime();
+    const known = this.countable.get(articleId);
+    if (known === true || (known !== undefined && known > now)) {
+      // Re-inserting moves the story to the end: the least recently asked go first when full.
+      this.countable.delete(articleId);
+      this.countable.set(articleId, known);
+      return known === true;
+    }
+    const visible = await isArticleVisible(this.db, articleId, new Date(now));
+    this.countable.delete(articleId);
+    this.countable.set(articleId, visible ? true : now + NOT_COUNTABLE_RECHECK_MS);
+    if (this.countable.size > COUNTABLE_MEMORY) {
+      const oldest = this.countable.keys().next();
+      if (!oldest.done) this.countable.delete(oldest.value);
+    }
+    return visible;
   }
 
   /**
@@ -61,7 +92,7 @@ export class ViewCounter {
    * story is refused (404) and nothing is counted.
    */
   async record(report: ViewReport): Promise<ViewOutcome> {
-    if (!this.countable.has(report.articleId)) throw new AppError('ERR_ARTICLE_NOT_FOUND');
+    if (!(await this.isCountable(report.articleId))) throw new AppError('ERR_ARTICLE_NOT_FOUND');
     const now = this.clock.now();
     if (!(await this.readers.firstViewToday(report.articleId, report.ip, report.userAgent, now))) return 'repeat';
     const hourStart = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);

@@ -65,14 +65,14 @@ describe('CDN purge hook', () => {
     const down = await startWebhookReceiver([500]);
     try {
       const errors: unknown[] = [];
-      const recovering = new CdnPurger(t.deps.db, t.clock, { url: flaky.url, secret: SECRET }, [5, 5, 5]);
+      const recovering = new CdnPurger(t.clock, { url: flaky.url, secret: SECRET }, [5, 5, 5]);
       recovering.onError((error) => errors.push(error));
       recovering.purge(['article-1']);
       await recovering.idle();
       assert.equal(flaky.received.length, 3);
       assert.equal(errors.length, 0);
 
-      const failing = new CdnPurger(t.deps.db, t.clock, { url: down.url, secret: SECRET }, [5, 5, 5]);
+      const failing = new CdnPurger(t.clock, { url: down.url, secret: SECRET }, [5, 5, 5]);
       failing.onError((error) => errors.push(error));
       failing.purge(['article-2']);
       await failing.idle();
@@ -87,7 +87,7 @@ describe('CDN purge hook', () => {
   it('sends queued keys together, and `site` alone when it is among them', async () => {
     const batch = await startWebhookReceiver();
     try {
-      const purger = new CdnPurger(t.deps.db, t.clock, { url: batch.url, secret: SECRET });
+      const purger = new CdnPurger(t.clock, { url: batch.url, secret: SECRET });
       purger.purge(['lists', 'article-1']);
       purger.purge(['article-1', 'feeds']);
       await purger.idle();

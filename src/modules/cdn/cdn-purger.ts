@@ -1,16 +1,12 @@
-import type { Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
 import { signatureHeader } from '../../shared/signature.js';
-import { findArticleById } from '../articles/index.js';
-import { SURROGATE_KEYS, storyKeys } from './surrogate-keys.js';
+import { SURROGATE_KEYS } from './surrogate-keys.js';
 
 /** Waits before the 2nd, 3rd and 4th attempt; after the last one the purge is reported and dropped. */
 export const PURGE_RETRY_DELAYS_MS = [250, 1_000, 4_000] as const;
 export const PURGE_TIMEOUT_MS = 5_000;
 /** Keys named within this window go out in one request: a publish touches lists and stories at once. */
 export const PURGE_BATCH_WINDOW_MS = 50;
-/** Beyond this many stories in one change, looking each up costs more than purging everything. */
-const MAX_STORIES_LOOKED_UP = 50;
 
 export interface CdnPurgeTarget {
   url: string;
@@ -35,7 +31,6 @@ export class CdnPurger {
   private errorHandler: (error: unknown) => void = () => {};
 
   constructor(
-    private readonly db: Db,
     private readonly clock: Clock,
     private readonly target: CdnPurgeTarget | undefined,
     private readonly retryDelaysMs: readonly number[] = PURGE_RETRY_DELAYS_MS,
@@ -50,42 +45,17 @@ export class CdnPurger {
   }
 
   /**
-   * Stories changed: they go, with every page listing them; the home page, feeds, sitemaps, search
-   * results and missing-page answers show the latest stories, so they go too. `removedIds` are
-   * deleted stories (no row left to look up).
+   * Purges the keys an event made stale (purge-keys.ts), once they are known: the story look-ups
+   * run beside the change's other reactions, never in front of them.
    */
-  storiesChanged(articleIds: readonly string[], removedIds: readonly string[] = []): void {
+  purgeWhenKnown(keys: Promise<readonly string[]>): void {
     if (!this.target) return;
-    if (articleIds.length > MAX_STORIES_LOOKED_UP) return this.siteChanged();
-    // The look-ups run beside the change's other reactions, never in front of them.
     this.track(
-      this.storyKeysFor(articleIds, removedIds).then(
-        (keys) => this.purge(keys),
+      keys.then(
+        (known) => this.purge(known),
         (error: unknown) => this.errorHandler(error),
       ),
     );
-  }
-
-  /** Settings, sections, authors, tags, media, picks … may show on every page: `site`. */
-  siteChanged(): void {
-    this.purge([SURROGATE_KEYS.site]);
-  }
-
-  private async storyKeysFor(articleIds: readonly string[], removedIds: readonly string[]): Promise<string[]> {
-    const keys: string[] = [SURROGATE_KEYS.lists, SURROGATE_KEYS.feeds, SURROGATE_KEYS.sitemaps, SURROGATE_KEYS.search, SURROGATE_KEYS.missing];
-    for (const id of articleIds) {
-      // Before this change the story may have been in another section: pages listing it carry its
-      // own key, so `article-<id>` reaches them; the look-up adds the pages it is now listed on.
-      const story = await findArticleById(this.db, id);
-      keys.push(...(story ? storyKeys(story) : [SURROGATE_KEYS.article(id)]));
-    }
-    for (const id of removedIds) keys.push(SURROGATE_KEYS.article(id));
-    return keys;
-  }
-
-  /** Comment counts show on these stories and in the ranked lists. */
-  commentsChanged(articleIds: readonly string[]): void {
-    this.purge([...articleIds.map((id) => SURROGATE_KEYS.article(id)), SURROGATE_KEYS.lists]);
   }
 
   /** The ranked lists changed by time alone (the minute timer): pages showing them go. */

@@ -16,6 +16,11 @@ export const SURROGATE_KEYS = {
   search: 'search',
   /** 404 and 410 answers: a story published or restored later must not stay missing at the CDN. */
   missing: 'missing',
+  /**
+   * Content API answers listing stories or counting them. Kept only in each node's page cache: they
+   * are private to a partner's key, so no CDN holds them, but purging it there is harmless.
+   */
+  api: 'api',
   article: (id: string) => `article-${id}`,
   section: (id: string) => `section-${id}`,
   author: (id: string) => `author-${id}`,
@@ -23,12 +28,15 @@ export const SURROGATE_KEYS = {
   tag: (id: string) => `tag-${id}`,
 } as const;
 
+/** What a story's keys are made of. */
+export type StoryKeySource = Pick<ArticleSummary, 'id' | 'section' | 'authors' | 'series'> & Partial<Pick<Article, 'tags'>>;
+
 /**
  * A story's own key and the keys of every list page it appears on (its section, authors, tags and
  * series). Purged together when the story changes, so a newly published story shows on its section
  * page at once, not only on its own.
  */
-export function storyKeys(story: Pick<ArticleSummary, 'id' | 'section' | 'authors' | 'series'> & Partial<Pick<Article, 'tags'>>): string[] {
+export function storyKeys(story: StoryKeySource): string[] {
   return [
     SURROGATE_KEYS.article(story.id),
     SURROGATE_KEYS.section(story.section.id),

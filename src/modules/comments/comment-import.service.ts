@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { refreshCommentCount } from './comment-count.repository.js';
+import { insertImportedComments } from './comment-import.repository.js';
 import { insertComment, insertCommentLike, refreshLikeCount } from './comment.repository.js';
 import type { CommentStatus, HeldReason } from './comment.types.js';
 
@@ -28,4 +29,24 @@ export async function importStoryComments(db: Db, articleId: string, comments: r
     await refreshLikeCount(db, comment.id);
   }
   await refreshCommentCount(db, articleId);
+}
+
+/** One story's imported conversation, for importStoryThreads. */
+export interface StoryCommentsImport {
+  articleId: string;
+  /** In order: a reply after its parent. */
+  comments: readonly CommentImport[];
+}
+
+/**
+ * Writes the imported comments of many stories at once (a generated archive's): the same rows as
+ * importStoryComments, in multi-row statements, then each story's comment count. Run it inside the
+ * importer's transaction.
+ */
+export async function importStoryThreads(db: Db, stories: readonly StoryCommentsImport[]): Promise<void> {
+  await insertImportedComments(
+    db,
+    stories.flatMap((story) => story.comments.map((comment) => ({ ...comment, articleId: story.articleId }))),
+  );
+  for (const story of stories) await refreshCommentCount(db, story.articleId);
 }

@@ -93,9 +93,17 @@ export class CommentService {
     return article.commentsEnabled ? 'open' : 'off';
   }
 
-  /** One page of a story's comments as `viewerId` may see them, in a fixed number of queries. */
-  async page(articleId: string, options: { viewerId: string | null; order: CommentOrder; page: number }): Promise<CommentPage> {
+  /**
+   * One page of a story's comments as `viewerId` may see them, in a fixed number of queries; none
+   * when `publishedCount` (the story's count of published comments and replies) says an anonymous
+   * reader has nothing to see, as on most stories.
+   */
+  async page(
+    articleId: string,
+    options: { viewerId: string | null; order: CommentOrder; page: number; publishedCount?: number },
+  ): Promise<CommentPage> {
     const { viewerId, order } = options;
+    if (viewerId === null && options.publishedCount === 0) return { order, page: 1, totalPages: 1, likedByViewer: new Set(), threads: [] };
     const total = await countTopLevelComments(this.db, articleId, viewerId);
     const totalPages = Math.max(1, Math.ceil(total / COMMENTS_PAGE_SIZE));
     const page = Math.min(options.page, totalPages);

@@ -26,5 +26,5 @@ export type {
   QueueView,
 } from './comment.types.js';
 // Bulk writes for importers (the demo, archive imports, generated archives).
-export { importStoryComments } from './comment-import.service.js';
-export type { CommentImport } from './comment-import.service.js';
+export { importStoryComments, importStoryThreads } from './comment-import.service.js';
+export type { CommentImport, StoryCommentsImport } from './comment-import.service.js';

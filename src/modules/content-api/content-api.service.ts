@@ -74,8 +74,8 @@ export class ContentApiService {
   async section(slug: string): Promise<Counted<Section>> {
     const section = this.sections.bySlug(slug);
     if (!section) throw new AppError('ERR_SECTION_NOT_FOUND');
-    const counts = await countPublishedBy(this.db, 'section', this.clock.now());
-    return { ...section, storyCount: counts.get(section.id) ?? 0 };
+    // This section's stories alone (an index range), not every section's grouped.
+    return { ...section, storyCount: await countPublishedArticles(this.db, { sectionId: section.id }, this.clock.now()) };
   }
 
   async authorList(): Promise<Array<Counted<Author>>> {
@@ -86,8 +86,7 @@ export class ContentApiService {
   async author(slug: string): Promise<Counted<Author>> {
     const author = await this.directories.authors.findBySlug(slug);
     if (!author) throw new AppError('ERR_AUTHOR_NOT_FOUND');
-    const counts = await countPublishedBy(this.db, 'author', this.clock.now());
-    return { ...author, storyCount: counts.get(author.id) ?? 0 };
+    return { ...author, storyCount: await countPublishedArticles(this.db, { authorId: author.id }, this.clock.now()) };
   }
 
   /** Series with at least one published part: a series of drafts is not public yet. */

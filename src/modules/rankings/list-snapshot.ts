@@ -18,6 +18,8 @@ export interface RankedListsSnapshot {
  */
 export interface ListSnapshotIds {
   computedAt: string;
+  /** When Weekly Best was last ranked (it is ranked less often than the others); absent: at `computedAt`. */
+  weeklyBestComputedAt?: string;
   latest: string[];
   latestBySection: Array<[sectionId: string, ids: string[]]>;
   weeklyBest: string[];
@@ -25,7 +27,7 @@ export interface ListSnapshotIds {
   mustReads: string[];
 }
 
-/** Where the leader leaves its lists for the others (Redis with several nodes). */
+/** Where the leader leaves its lists for the others (Redis with several nodes; the database keeps them for the next start). */
 export interface ListSnapshotStore {
   /** @param ttlMs the snapshot goes when its leader has been silent this long, so nobody reads stale lists. */
   save(snapshot: ListSnapshotIds, ttlMs: number): Promise<void>;

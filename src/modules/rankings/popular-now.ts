@@ -28,22 +28,39 @@ export function popularNowSince(now: Date, hours: number): Date {
  * Highest score first, the newer story first among equals; stories without views are left out.
  */
 export function rankPopularNow(rows: readonly HourlyViews[], now: Date, hours: number, limit: number): string[] {
+  const publishedAt = new Map(rows.map((row) => [row.articleId, row.publishedAt.getTime()]));
+  return [...popularNowScores(rows, now, hours)]
+    .map(([id, score]) => ({ id, score, publishedAt: publishedAt.get(id) ?? 0 }))
+    .sort(byScore)
+    .slice(0, limit)
+    .map((entry) => entry.id);
+}
+
+/** Each story's Popular Now score (see rankPopularNow); stories without views in the window are absent. */
+export function popularNowScores(rows: ReadonlyArray<Omit<HourlyViews, 'publishedAt'>>, now: Date, hours: number): Map<string, number> {
   const since = popularNowSince(now, hours).getTime();
   const currentHour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
   const elapsed = now.getTime() - currentHour;
   const halfLife = Math.max(1, hours / 3);
-  const scores = new Map<string, { score: number; publishedAt: number }>();
+  const scores = new Map<string, number>();
   for (const row of rows) {
     const start = row.hourStart.getTime();
     if (start < since || start > currentHour || row.views <= 0) continue;
     const age = Math.round((currentHour - start) / HOUR_MS);
     const scale = age === 0 ? HOUR_MS / Math.max(elapsed, MIN_ELAPSED_FOR_SCALING_MS) : 1;
-    const entry = scores.get(row.articleId) ?? { score: 0, publishedAt: row.publishedAt.getTime() };
-    entry.score += row.views * scale * 0.5 ** (age / halfLife);
-    scores.set(row.articleId, entry);
+    scores.set(row.articleId, (scores.get(row.articleId) ?? 0) + row.views * scale * 0.5 ** (age / halfLife));
   }
-  return [...scores.entries()]
-    .sort(([idA, a], [idB, b]) => b.score - a.score || b.publishedAt - a.publishedAt || (idA < idB ? -1 : 1))
-    .slice(0, limit)
-    .map(([id]) => id);
+  return scores;
+}
+
+/** A story's place in a list ranked by views: highest score first, the newer story among equals, then the id. */
+export interface ScoredStory {
+  id: string;
+  score: number;
+  /** Epoch milliseconds. */
+  publishedAt: number;
+}
+
+export function byScore(a: ScoredStory, b: ScoredStory): number {
+  return b.score - a.score || b.publishedAt - a.publishedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

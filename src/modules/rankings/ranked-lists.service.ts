@@ -1,13 +1,15 @@
+import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import type { Cluster } from '../../shared/cluster.types.js';
 import type { Db } from '../../db/database.js';
 import { DAY_MS, type Clock } from '../../shared/clock.js';
 import { coalesced, type RequestRun } from '../../shared/jobs/coalesced-run.js';
-import { listPublishedArticles, type ArticleSummary } from '../articles/index.js';
+import type { ArticleSummary } from '../articles/index.js';
 import type { SectionService } from '../sections/index.js';
-import { hydrateSnapshot, toSnapshotIds, type ListSnapshotStore, type RankedListsSnapshot } from './list-snapshot.js';
+import { hydrateSnapshot, type ListSnapshotIds, type ListSnapshotStore, type RankedListsSnapshot } from './list-snapshot.js';
+import { loadListSnapshot, saveListSnapshot } from './list-snapshot.repository.js';
 import { listActivePickArticleIds } from './pick.repository.js';
-import { popularNowSince, rankPopularNow } from './popular-now.js';
-import { listHourlyViews, rankStoriesByViews } from './view-ranking.repository.js';
+import { listNewestVisibleIds } from './view-ranking.repository.js';
+import { rankPopularNowVisible, rankWeeklyBest } from './view-rankings.js';
 
 export const LIST_SIZES = {
   sectionLatest: 5,
@@ -23,6 +25,11 @@ export const LIST_SIZES = {
  * CurationService.listPicks applies the same rule to tell editors which picks show.
  */
 export const PICK_CANDIDATES = LIST_SIZES.mustReads * 2;
+/**
+ * The lists ranked by views keep this many stories beyond their length: a story withdrawn between
+ * two rankings leaves its place to the next one when the lists are re-read, without ranking again.
+ */
+const SPARE_RANKS = 3;
 
 /** Weekly Best counts the views of this window. */
 const WEEKLY_BEST_WINDOW_MS = 7 * DAY_MS;
@@ -53,26 +60,41 @@ export interface RankingSettings {
   weeklyBestMaxAgeDays: number;
 }
 
-const EMPTY: RankedListsSnapshot = {
-  computedAt: new Date(0),
+/** A list ranked on its own: the newest stories (home and sections), Must-Reads, and the two by views. */
+type Ranking = 'latest' | 'mustReads' | 'popularNow' | 'weeklyBest';
+const EVERY_RANKING: readonly Ranking[] = ['latest', 'mustReads', 'popularNow', 'weeklyBest'];
+/** What a story or curation change can reorder: views do not move when a story is published or edited. */
+const CONTENT_RANKINGS: readonly Ranking[] = ['latest', 'mustReads'];
+
+const NO_IDS: ListSnapshotIds = {
+  computedAt: new Date(0).toISOString(),
   latest: [],
-  latestBySection: new Map(),
+  latestBySection: [],
   weeklyBest: [],
   popularNow: [],
   mustReads: [],
 };
+const EMPTY: RankedListsSnapshot = { computedAt: new Date(0), latest: [], latestBySection: new Map(), weeklyBest: [], popularNow: [], mustReads: [] };
 
 /**
- * Holds every site-wide list in memory, computed off the request path: at start, when content
- * changes, and every minute (lists-refresh.job.ts). Pages read the snapshot and never run a list
- * query themselves. docs/rankings.md says exactly how each list is computed.
+ * Holds every site-wide list in memory, computed off the request path, and keeps the story ids it
+ * ranked in the database (`list_snapshots`), so a start reads them back instead of ranking again.
+ * Each change ranks only what it can reorder (a story event: the newest stories and Must-Reads; a
+ * comment on a listed story: nothing, its stories are re-read) and every run re-reads the listed
+ * stories by id, so each shows as it is now. The timer (lists-refresh.job.ts) ranks by views every
+ * minute (Weekly Best every ten). Every query is bounded (view-ranking.repository.ts). Pages read
+ * the snapshot and never run a list query themselves. docs/rankings.md says how each list is computed.
  */
 export class RankedListsService {
+  /** The ids as ranked, spares included: what the next run re-reads for the lists it does not rank. */
+  private ranked: ListSnapshotIds = NO_IDS;
   /** As computed: Popular Now with one story to spare (see `popularNow()`). */
   private snapshot: RankedListsSnapshot = EMPTY;
   /** As the lists show: Popular Now at its length. */
   private shown: RankedListsSnapshot = EMPTY;
-  private wholeRunRequested = false;
+  /** What runs asked for since the last run ranks; empty: the timer's run. */
+  private readonly requested = new Set<Ranking>();
+  private rereadRequested = false;
   private weeklyBestComputedAt = Number.NEGATIVE_INFINITY;
   private readonly requestRun: RequestRun;
 
@@ -114,30 +136,72 @@ export class RankedListsService {
   }
 
   /**
-   * Recomputes the lists: all of them, or (`scheduled`, the minute's run) Weekly Best only when ten
-   * minutes have passed. Calls during a refresh coalesce into one more run after it; each resolves
-   * once a run that started after it has finished. With several nodes, only the list leader
-   * computes; the others load what it shared.
+   * At start: the lists as last stored, read by id (one query, no ranking); the job's first run
+   * brings them up to date in the background. Nothing stored yet (a new database): ranked now.
+   */
+  async loadStored(): Promise<void> {
+    const stored = await loadListSnapshot(this.db);
+    if (!stored) return this.refresh();
+    this.ranked = stored;
+    this.weeklyBestComputedAt = Date.parse(stored.weeklyBestComputedAt ?? stored.computedAt);
+    this.show(trim(await hydrateSnapshot(this.db, stored, this.clock.now())));
+  }
+
+  /**
+   * Ranks every list again (a reload, an import, new settings), or with `scheduled` (the minute's
+   * run) what the timer ranks. Calls during a refresh coalesce into one more run after it; each
+   * resolves once a run that started after it has finished. With several nodes, only the list
+   * leader computes; the others load what it shared.
    */
   refresh(options: { scheduled?: boolean } = {}): Promise<void> {
-    if (!options.scheduled) this.wholeRunRequested = true;
+    if (!options.scheduled) for (const ranking of EVERY_RANKING) this.requested.add(ranking);
+    return this.requestRun();
+  }
+
+  /** A story or curation change: the newest stories and Must-Reads ranked again, the others re-read. */
+  contentChanged(): Promise<void> {
+    for (const ranking of CONTENT_RANKINGS) this.requested.add(ranking);
     return this.requestRun();
   }
 
   /**
-   * One refresh, as the job runs it: the timer's runs are `scheduled` unless a content change asked
-   * for a whole run meanwhile. Never overlaps itself (the runner sees to that).
+   * Something these stories show changed (comment counts, an image): re-read the lists if they
+   * hold any of them (`'all'`: whatever they hold); otherwise nothing to do.
+   */
+  storiesChanged(articleIds: readonly string[] | 'all'): Promise<void> {
+    const listed = articleIds === 'all' || articleIds.some((id) => this.isListed(id));
+    if (!listed) return Promise.resolve();
+    this.rereadRequested = true;
+    return this.requestRun();
+  }
+
+  /**
+   * One refresh, as the job runs it: what was asked for since the last run, or, asked for nothing,
+   * the timer's rankings (Popular Now, Latest and Must-Reads; Weekly Best every ten minutes).
+   * Never overlaps itself (the runner sees to that).
    */
   async refreshOnce(): Promise<void> {
     const now = this.clock.now();
-    const contentChanged = this.wholeRunRequested;
-    const withWeeklyBest = contentChanged || now.getTime() - this.weeklyBestComputedAt >= WEEKLY_BEST_REFRESH_INTERVAL_MS;
-    this.wholeRunRequested = false;
-    const next = await this.next(now, withWeeklyBest, contentChanged);
+    const timer = this.requested.size === 0 && !this.rereadRequested;
+    const rankings = new Set<Ranking>(timer ? ['latest', 'mustReads', 'popularNow'] : this.requested);
+    if (timer && now.getTime() - this.weeklyBestComputedAt >= WEEKLY_BEST_REFRESH_INTERVAL_MS) rankings.add('weeklyBest');
+    const contentChanged = !timer;
+    this.requested.clear();
+    this.rereadRequested = false;
+    const next = await this.next(now, rankings, contentChanged);
     const changed = signature(next) !== signature(this.snapshot);
+    this.show(next);
+    if (changed) this.onChange();
+  }
+
+  private show(next: RankedListsSnapshot): void {
     this.snapshot = next;
     this.shown = { ...next, popularNow: next.popularNow.slice(0, LIST_SIZES.popularNow) };
-    if (changed) this.onChange();
+  }
+
+  private isListed(id: string): boolean {
+    const { latest, latestBySection, weeklyBest, popularNow, mustReads } = this.ranked;
+    return [latest, weeklyBest, popularNow, mustReads, ...latestBySection.map(([, ids]) => ids)].some((ids) => ids.includes(id));
   }
 
   /**
@@ -145,13 +209,13 @@ export class RankedListsService {
    * when its lists changed). A follower loads the shared lists: one read by id, no ranking. With no
    * shared lists to load (no leader yet, or Redis away), a node computes for itself and shares nothing.
    */
-  private async next(now: Date, withWeeklyBest: boolean, contentChanged: boolean): Promise<RankedListsSnapshot> {
+  private async next(now: Date, rankings: ReadonlySet<Ranking>, contentChanged: boolean): Promise<RankedListsSnapshot> {
     const leadership = this.leadership;
-    if (!leadership) return this.compute(now, withWeeklyBest);
+    if (!leadership) return this.compute(now, rankings);
     if (await leadership.cluster.holdLock(LIST_LEADER_LOCK, LIST_LEADER_TTL_MS)) {
-      const next = await this.compute(now, withWeeklyBest);
+      const next = await this.compute(now, rankings);
       try {
-        await leadership.snapshots.save(toSnapshotIds(next), LIST_LEADER_TTL_MS);
+        await leadership.snapshots.save(this.ranked, LIST_LEADER_TTL_MS);
         if (contentChanged || signature(next) !== signature(this.snapshot)) await leadership.cluster.broadcast({ type: 'lists.refreshed' });
       } catch (error) {
         leadership.warn?.(error, 'sharing the ranked lists');
@@ -160,64 +224,70 @@ export class RankedListsService {
     }
     try {
       const shared = await leadership.snapshots.load();
-      if (shared) return await hydrateSnapshot(this.db, shared, now);
+      if (shared) {
+        this.ranked = shared;
+        return trim(await hydrateSnapshot(this.db, shared, now));
+      }
     } catch (error) {
       leadership.warn?.(error, 'loading the ranked lists the list leader shared');
     }
-    return this.compute(now, withWeeklyBest);
+    return this.compute(now, new Set(EVERY_RANKING));
   }
 
-  private async compute(now: Date, withWeeklyBest: boolean): Promise<RankedListsSnapshot> {
+  /**
+   * Ranks the lists asked for, keeps the others' ids as they were ranked, then reads every listed
+   * story in one batch. The event loop gets a turn between the rankings (on SQLite each statement
+   * runs on it). What was ranked is stored when it changed.
+   */
+  private async compute(now: Date, rankings: ReadonlySet<Ranking>): Promise<RankedListsSnapshot> {
     const settings = this.settings();
-    const sections = await this.sections.list();
-    const [latest, weeklyBestIds, popularNowIds, pickIds, ...bySection] = await Promise.all([
-      listPublishedArticles(this.db, {}, { now, limit: LIST_SIZES.latest }),
-      withWeeklyBest ? this.weeklyBestIds(now, settings) : Promise.resolve(null),
-      this.popularNowIds(now, settings),
-      listActivePickArticleIds(this.db, now, PICK_CANDIDATES),
-      ...sections.map((section) => listPublishedArticles(this.db, { sectionId: section.id }, { now, limit: LIST_SIZES.sectionLatest + 1 })),
-    ]);
-    if (withWeeklyBest) this.weeklyBestComputedAt = now.getTime();
-    const [weeklyBest, popularNow, mustReads] = await Promise.all([
-      weeklyBestIds ? this.storiesInOrder(weeklyBestIds, now) : Promise.resolve(this.snapshot.weeklyBest),
-      this.storiesInOrder(popularNowIds, now),
-      this.storiesInOrder(pickIds, now),
-    ]);
-    return {
-      computedAt: now,
-      latest,
-      latestBySection: new Map(sections.map((section, index) => [section.id, bySection[index] ?? []])),
-      weeklyBest,
-      popularNow,
-      mustReads: mustReads.slice(0, LIST_SIZES.mustReads),
-    };
+    const previous = this.ranked;
+    const ids: ListSnapshotIds = { ...previous, computedAt: now.toISOString() };
+    if (rankings.has('latest')) {
+      const sections = await this.sections.list();
+      ids.latest = await listNewestVisibleIds(this.db, {}, now, LIST_SIZES.latest);
+      ids.latestBySection = [];
+      for (const section of sections) {
+        ids.latestBySection.push([section.id, await listNewestVisibleIds(this.db, { sectionId: section.id }, now, LIST_SIZES.sectionLatest + 1)]);
+      }
+      await nextTurnOfEventLoop();
+    }
+    if (rankings.has('mustReads')) ids.mustReads = await listActivePickArticleIds(this.db, now, PICK_CANDIDATES);
+    await nextTurnOfEventLoop();
+    if (rankings.has('popularNow')) {
+      // One to spare for a story's own page (popularNow()), and a few for withdrawn stories.
+      const limit = LIST_SIZES.popularNow + 1 + SPARE_RANKS;
+      ids.popularNow = await rankPopularNowVisible(this.db, { now, hours: settings.popularNowHours, limit });
+      await nextTurnOfEventLoop();
+    }
+    if (rankings.has('weeklyBest')) {
+      ids.weeklyBest = await rankWeeklyBest(this.db, {
+        since: new Date(now.getTime() - WEEKLY_BEST_WINDOW_MS),
+        publishedSince: new Date(now.getTime() - settings.weeklyBestMaxAgeDays * DAY_MS),
+        now,
+        limit: LIST_SIZES.weeklyBest + SPARE_RANKS,
+      });
+      this.weeklyBestComputedAt = now.getTime();
+      await nextTurnOfEventLoop();
+    }
+    ids.weeklyBestComputedAt = new Date(this.weeklyBestComputedAt === Number.NEGATIVE_INFINITY ? 0 : this.weeklyBestComputedAt).toISOString();
+    this.ranked = ids;
+    if (rankedSignature(ids) !== rankedSignature(previous)) await saveListSnapshot(this.db, ids, now);
+    await nextTurnOfEventLoop();
+    return trim(await hydrateSnapshot(this.db, ids, now));
   }
+}
 
-  /** Most views in the last 7 days among stories published within the age cap. */
-  private async weeklyBestIds(now: Date, settings: RankingSettings): Promise<string[]> {
-    const ranked = await rankStoriesByViews(this.db, {
-      list: 'weekly-best',
-      since: new Date(now.getTime() - WEEKLY_BEST_WINDOW_MS),
-      publishedSince: new Date(now.getTime() - settings.weeklyBestMaxAgeDays * DAY_MS),
-      now,
-      limit: LIST_SIZES.weeklyBest,
-    });
-    return ranked.map((entry) => entry.articleId);
-  }
-
-  private async popularNowIds(now: Date, settings: RankingSettings): Promise<string[]> {
-    const rows = await listHourlyViews(this.db, { list: 'popular-now', since: popularNowSince(now, settings.popularNowHours), now });
-    // One to spare: a story's own page leaves it out and shows the next (popularNow()).
-    return rankPopularNow(rows, now, settings.popularNowHours, LIST_SIZES.popularNow + 1);
-  }
-
-  /** The visible stories among `ids`, in the order given. */
-  private async storiesInOrder(ids: readonly string[], now: Date): Promise<ArticleSummary[]> {
-    if (ids.length === 0) return [];
-    const stories = await listPublishedArticles(this.db, { ids }, { now, limit: ids.length });
-    const byId = new Map(stories.map((story) => [story.id, story]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
-  }
+/** The lists at the lengths they are kept at: spares cut, Popular Now with one to spare. */
+function trim(snapshot: RankedListsSnapshot): RankedListsSnapshot {
+  return {
+    ...snapshot,
+    latest: snapshot.latest.slice(0, LIST_SIZES.latest),
+    latestBySection: new Map([...snapshot.latestBySection].map(([id, stories]) => [id, stories.slice(0, LIST_SIZES.sectionLatest + 1)])),
+    weeklyBest: snapshot.weeklyBest.slice(0, LIST_SIZES.weeklyBest),
+    popularNow: snapshot.popularNow.slice(0, LIST_SIZES.popularNow + 1),
+    mustReads: snapshot.mustReads.slice(0, LIST_SIZES.mustReads),
+  };
 }
 
 /**
@@ -233,4 +303,9 @@ function signature(snapshot: RankedListsSnapshot): string {
     ids(snapshot.mustReads),
     ...[...snapshot.latestBySection.values()].map(ids),
   ].join('|');
+}
+
+/** The ranked ids, spares included, and when Weekly Best was ranked: what is worth storing again. */
+function rankedSignature(ids: ListSnapshotIds): string {
+  return JSON.stringify([ids.latest, ids.latestBySection, ids.weeklyBest, ids.popularNow, ids.mustReads, ids.weeklyBestComputedAt]);
 }

@@ -1,7 +1,9 @@
 /**
- * "You May Also Like", computed from content: TF-IDF vectors over a story's words, tags and section,
- * compared by cosine similarity. Pure code, no database: the service feeds it stories and keeps
- * the results; docs/rankings.md (section "You May Also Like") explains every choice below.
+ * "You May Also Like", computed from content: TF-IDF over a story's words, tags and section, each
+ * story reduced to a profile of its most telling terms, stories compared by the cosine of their
+ * profiles. Pure code, no database: the full build (related-stories-index.ts) and the incremental
+ * update (related-stories-update.ts) both rank with what is here; docs/rankings.md (section "You
+ * May Also Like") explains every choice below.
  */
 
 /** What relatedness reads of a story. */
@@ -18,6 +20,21 @@ export interface RelatedStoryDocument {
 }
 
 /**
+ * Bumped whenever a change here would change the stored lists (the tokenizer, the weights, the
+ * profile's size): a start that finds lists stored by another version rebuilds them all.
+ */
+export const METHOD_VERSION = 2;
+
+/** How many stories "You May Also Like" shows. */
+export const RELATED_STORIES_COUNT = 5;
+
+/**
+ * How many each stored list keeps: the five shown and a reserve, so a story leaving a list (withdrawn,
+ * or edited into another subject) is replaced from the reserve without recomputing that list.
+ */
+export const RELATED_STORIES_KEPT = 10;
+
+/**
  * How much one field counts. Words are weighted per field after sublinear tf, so a headline word
  * outweighs the same word repeated in the body. A shared tag is an editor's explicit judgement, so
  * it counts like a headline word and more; the section is broad (dozens of stories share it), so
@@ -31,6 +48,30 @@ export const FIELD_WEIGHTS = {
   section: 1,
 } as const;
 
+/**
+ * A story's profile: its heaviest tf-idf terms that other stories also hold (as Lucene's
+ * MoreLikeThis queries with 25), plus a few "hooks", its heaviest terms no other story holds yet, so
+ * the next story to use a new name or word finds this one through it.
+ */
+export const PROFILE_TERMS = 30;
+export const PROFILE_HOOKS = 10;
+
+/**
+ * Candidates are found through a story's heaviest profile terms only (its rarest, most telling
+ * words and tags), and through at most the newest POSTINGS_PER_TERM postings of each: terms in
+ * thousands of profiles (a popular tag, a section, a word every story on a beat uses) would
+ * otherwise cost every update thousands of rows, and the full build most of its time. The best
+ * candidates so found still get every profile term's share, read from their own profiles.
+ */
+export const CANDIDATE_TERMS = 15;
+export const POSTINGS_PER_TERM = 100;
+
+/** Candidates whose score is completed with the shares of the terms not read in full before the final ranking. */
+export const REFINED_CANDIDATES = 60;
+
+/** Scores closer than this are equal: the same overlap summed in another order differs in the last bits. */
+export const SCORE_EPSILON = 1e-9;
+
 /** Words too common in English news to say anything about a story's subject. */
 const STOP_WORDS = new Set(
   (
@@ -42,31 +83,100 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-/** Scores closer than this are equal: the same overlap summed in another order differs in the last bits. */
-const SCORE_EPSILON = 1e-9;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+/** Whether each BMP code unit is a letter or digit, learnt as met (0: not yet known, 1: yes, 2: no). */
+const wordUnits = new Uint8Array(0x10000);
 
-/**
- * A story is compared with others through its most telling terms only (highest tf-idf among those
- * another story also holds), as Lucene's MoreLikeThis does with 25. Comparing whole vectors costs
- * the square of each term's story count, summed: about 40 s for 5,000 stories, against about one
- * second this way. A story with fewer such terms is compared exactly.
- */
-export const QUERY_TERMS = 30;
+function isWordUnit(code: number): boolean {
+  let known = wordUnits[code] ?? 0;
+  if (known === 0) {
+    known = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
+    wordUnits[code] = known;
+  }
+  return known === 1;
+}
 
 /**
  * Lower-cases, splits on anything that is not a letter or digit in any script, keeps tokens of two
  * or more characters that are not stop words, and folds simple English plurals. Scripts with
  * spaces between words (Latin, Hangul, Cyrillic…) work; Korean particles stay attached to their
  * noun ("항구가" and "항구" differ), since that needs a morphological analyser.
+ *
+ * A hand-written scanner rather than `split(/[^\p{L}\p{N}]+/u)`: the Unicode regex was two thirds
+ * of a full build's time. Lower-case ASCII words (most of them) are sliced as they are; a word with
+ * capitals or other scripts is lower-cased, then split again by the regex, since lower-casing may
+ * produce a combining mark (`İ` → `i̇`) that separates words.
  */
 export function tokenize(text: string): string[] {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((token) => [...token].length >= 2 && !STOP_WORDS.has(token))
-    .map(foldEnglishPlural);
+  const tokens: string[] = [];
+  scanTokens(text, (token) => tokens.push(token));
+  return tokens;
 }
+
+/** `tokenize` without the array: each token is handed to `emit` as it is found. */
+function scanTokens(text: string, emit: (token: string) => void): void {
+  const normalized = text.normalize('NFKC');
+  const length = normalized.length;
+  let start = -1;
+  let plain = true;
+  for (let i = 0; i < length; i += 1) {
+    const code = normalized.charCodeAt(i);
+    let word: boolean;
+    let plainUnit = false;
+    if (code < 0x80) {
+      plainUnit = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+      word = plainUnit || (code >= 0x41 && code <= 0x5a);
+    } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
+      word = WORD_CHARACTER.test(normalized.slice(i, i + 2));
+      if (word) {
+        if (start < 0) start = i;
+        plain = false;
+        i += 1;
+        continue;
+      }
+    } else {
+      word = isWordUnit(code);
+    }
+    if (word) {
+      if (start < 0) {
+        start = i;
+        plain = true;
+      }
+      if (!plainUnit) plain = false;
+    } else if (start >= 0) {
+      addToken(emit, normalized.slice(start, i), plain);
+      start = -1;
+    }
+  }
+  if (start >= 0) addToken(emit, normalized.slice(start), plain);
+}
+
+function addToken(emit: (token: string) => void, raw: string, plain: boolean): void {
+  if (plain) {
+    if (raw.length >= 2 && !STOP_WORDS.has(raw)) emit(foldEnglishPlural(raw));
+    return;
+  }
+  let tokens = casedTokens.get(raw);
+  if (!tokens) {
+    tokens = [];
+    for (const token of raw.toLowerCase().split(NOT_WORD)) {
+      // Two code units may be one character (outside the BMP): count characters, not units.
+      if (token.length < 2 || (token.length === 2 && [...token].length < 2) || STOP_WORDS.has(token)) continue;
+      tokens.push(foldEnglishPlural(token));
+    }
+    if (casedTokens.size >= CASED_TOKENS_KEPT) casedTokens.clear();
+    casedTokens.set(raw, tokens);
+  }
+  for (const token of tokens) emit(token);
+}
+
+/**
+ * Words with capitals or other scripts as written → their tokens: lower-casing and the regex were
+ * most of a full build's tokenizing, and the same names and sentence-initial words recur.
+ */
+const casedTokens = new Map<string, string[]>();
+const CASED_TOKENS_KEPT = 50_000;
 
 /**
  * Light plural folding for plain a–z words only: "ferries" → "ferry", "strikes" → "strike",
@@ -75,266 +185,133 @@ export function tokenize(text: string): string[] {
  * do no harm, since every occurrence of a word folds the same way.
  */
 export function foldEnglishPlural(token: string): string {
-  if (!/^[a-z]+$/.test(token) || token.length <= 3) return token;
-  if (token.endsWith('ies') && token.length > 4) return `${token.slice(0, -3)}y`;
+  const length = token.length;
+  if (length <= 3 || token.charCodeAt(length - 1) !== 0x73) return token;
+  for (let i = 0; i < length; i += 1) {
+    const code = token.charCodeAt(i);
+    if (code < 0x61 || code > 0x7a) return token;
+  }
+  if (token.endsWith('ies') && length > 4) return `${token.slice(0, -3)}y`;
   if (token.endsWith('sses')) return token.slice(0, -2);
   if (/(ss|us|is)$/.test(token)) return token;
-  if (token.endsWith('s')) return token.slice(0, -1);
-  return token;
+  return token.slice(0, -1);
 }
 
-/** Weighted term frequencies of a story: per field 1 + ln(count), times the field's weight, summed. */
+/**
+ * Weighted term frequencies of a story: per field 1 + ln(count), times the field's weight, summed,
+ * rounded to single precision, which the full build stores them in: a story weighs the same whichever
+ * path computes it, so equal stories stay exactly equal. Terms in order of first appearance.
+ */
 export function termWeights(doc: RelatedStoryDocument): Map<string, number> {
-  const weights = new Map<string, number>();
-  const addField = (tokens: readonly string[], fieldWeight: number) => {
-    const counts = new Map<string, number>();
-    for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
-    for (const [term, count] of counts) weights.set(term, (weights.get(term) ?? 0) + fieldWeight * (1 + Math.log(count)));
-  };
-  addField(tokenize(doc.headline), FIELD_WEIGHTS.headline);
-  addField(tokenize(doc.standfirst), FIELD_WEIGHTS.standfirst);
-  addField(tokenize(doc.bodyText), FIELD_WEIGHTS.body);
-  // Prefixes keep tags and sections apart from words: a tag named "Seoul" is not the word "seoul".
-  addField(
-    [...new Set(doc.tagIds)].map((id) => `tag:${id}`),
-    FIELD_WEIGHTS.tag,
-  );
-  addField([`section:${doc.sectionId}`], FIELD_WEIGHTS.section);
-  return weights;
-}
-
-/** A story as indexed: its terms as ids into the index's dictionary, with their weighted tf. */
-interface IndexedStory {
-  doc: RelatedStoryDocument;
-  termIds: Int32Array;
-  tf: Float64Array;
+  const terms: string[] = [];
+  const numbers = new Map<string, number>();
+  const weighed = new TermWeigher().weigh(doc, (term) => {
+    let id = numbers.get(term);
+    if (id === undefined) {
+      id = terms.length;
+      numbers.set(term, id);
+      terms.push(term);
+    }
+    return id;
+  });
+  return new Map(Array.from(weighed.ids, (id, i) => [terms[id] as string, weighed.tf[i] as number]));
 }
 
 /**
- * An L2-normalised tf-idf vector. `termIds`/`weights` hold every term, for the postings; the
- * `query` arrays hold the QUERY_TERMS heaviest, heaviest first, for comparing with other stories.
+ * `termWeights` over term numbers (`intern` gives each term its number): the full build counts every
+ * story of the archive with one of these, through arrays indexed by term number instead of a map per
+ * story and field, which was most of the time it spent reading.
  */
-interface StoryVector {
-  termIds: Int32Array;
-  weights: Float64Array;
-  queryTermIds: Int32Array;
-  queryWeights: Float64Array;
-}
+export class TermWeigher {
+  private counts = new Int32Array(1024);
+  private weights = new Float64Array(1024);
+  private readonly fieldTerms: number[] = [];
+  private readonly storyTerms: number[] = [];
 
-interface Compiled {
-  stories: IndexedStory[];
-  positions: Map<string, number>;
-  vectors: StoryVector[];
-  /** term id → the stories holding it (as positions in `stories`) and their weights. */
-  postings: Array<{ stories: Int32Array; weights: Float64Array }>;
-  idf: Float64Array;
-  /** Scratch space for one scoring pass, all zero between passes. */
-  scores: Float64Array;
-}
-
-/**
- * The stories that can be related, their tf-idf vectors and an inverted index. A change updates
- * the document frequencies and marks the vectors stale; they are rebuilt once, on the next question,
- * because every change moves the idf of every term the story holds.
- */
-export class RelatedStoriesIndex {
-  private readonly stories = new Map<string, IndexedStory>();
-  /** Every term ever seen → its id; ids are never reused, so stories keep theirs across changes. */
-  private readonly termIds = new Map<string, number>();
-  private documentFrequency: number[] = [];
-  private compiled: Compiled | undefined;
-
-  has(id: string): boolean {
-    return this.stories.has(id);
-  }
-
-  /** The indexed story ids, in no particular order. */
-  ids(): string[] {
-    return [...this.stories.keys()];
-  }
-
-  rebuild(docs: Iterable<RelatedStoryDocument>): void {
-    this.stories.clear();
-    this.termIds.clear();
-    this.documentFrequency = [];
-    for (const doc of docs) this.upsert(doc);
-    this.compiled = undefined;
-  }
-
-  upsert(doc: RelatedStoryDocument): void {
-    this.remove(doc.id);
-    const termIds: number[] = [];
-    const tf: number[] = [];
-    for (const [term, weight] of termWeights(doc)) {
-      let termId = this.termIds.get(term);
-      if (termId === undefined) {
-        termId = this.termIds.size;
-        this.termIds.set(term, termId);
-      }
-      this.documentFrequency[termId] = (this.documentFrequency[termId] ?? 0) + 1;
-      termIds.push(termId);
-      tf.push(weight);
-    }
-    this.stories.set(doc.id, { doc, termIds: Int32Array.from(termIds), tf: Float64Array.from(tf) });
-    this.compiled = undefined;
-  }
-
-  remove(id: string): void {
-    const story = this.stories.get(id);
-    if (!story) return;
-    for (const termId of story.termIds) this.documentFrequency[termId] = (this.documentFrequency[termId] ?? 1) - 1;
-    this.stories.delete(id);
-    this.compiled = undefined;
-  }
-
-  /** The ids of the stories most related to an indexed one; [] when it is not indexed. */
-  relatedTo(id: string, limit: number): string[] {
-    const compiled = this.compile();
-    const position = compiled.positions.get(id) ?? -1;
-    const story = compiled.stories[position];
-    const vector = compiled.vectors[position];
-    if (!story || !vector) return [];
-    return topMatches(compiled, story.doc, vector, limit);
-  }
-
-  /**
-   * Related ids for a story that is not indexed (a draft in preview), weighed with the indexed
-   * stories' idf. Its words unknown to the index cannot match anything and are left out.
-   */
-  relatedToDocument(doc: RelatedStoryDocument, limit: number): string[] {
-    const compiled = this.compile();
-    const termIds: number[] = [];
-    const tf: number[] = [];
-    for (const [term, weight] of termWeights(doc)) {
-      const termId = this.termIds.get(term);
-      if (termId === undefined) continue;
-      termIds.push(termId);
-      tf.push(weight);
-    }
-    // Not indexed: a term held by a single indexed story can still match that story.
-    return topMatches(compiled, doc, toVector(termIds, tf, compiled.idf, this.documentFrequency, 1), limit);
-  }
-
-  private compile(): Compiled {
-    if (this.compiled) return this.compiled;
-    const stories = [...this.stories.values()];
-    // Smoothed idf, ln((1 + N) / (1 + df)): zero for a term every story holds, which therefore
-    // relates nothing (boilerplate, or the only section of a one-section site).
-    const idf = Float64Array.from(this.documentFrequency, (df) => Math.log((1 + stories.length) / (1 + (df ?? 0))));
-    // Indexed: a term held by this story alone matches nothing else, so it never joins the query.
-    const vectors = stories.map((story) => toVector(story.termIds, story.tf, idf, this.documentFrequency, 2));
-    this.compiled = {
-      stories,
-      positions: new Map(stories.map((story, position) => [story.doc.id, position])),
-      vectors,
-      postings: buildPostings(vectors, idf.length),
-      idf,
-      scores: new Float64Array(stories.length),
+  weigh(doc: RelatedStoryDocument, intern: (term: string) => number): { ids: Uint32Array; tf: Float32Array } {
+    this.storyTerms.length = 0;
+    const count = (term: string) => {
+      const id = intern(term);
+      if (id >= this.counts.length) this.grow(id);
+      if (this.counts[id] === 0) this.fieldTerms.push(id);
+      this.counts[id] = (this.counts[id] as number) + 1;
     };
-    return this.compiled;
-  }
-}
-
-/**
- * Scores every story holding one of the subject's query terms: the sum over those terms of both
- * weights, i.e. the cosine restricted to them. Best first, newest first among equals.
- */
-function topMatches(compiled: Compiled, doc: RelatedStoryDocument, vector: StoryVector, limit: number): string[] {
-  const { scores } = compiled;
-  const touched: number[] = [];
-  for (let i = 0; i < vector.queryTermIds.length; i += 1) {
-    const posting = compiled.postings[vector.queryTermIds[i] ?? -1];
-    const weight = vector.queryWeights[i] ?? 0;
-    if (!posting) continue;
-    const { stories, weights } = posting;
-    for (let j = 0; j < stories.length; j += 1) {
-      const position = stories[j] ?? 0;
-      if (scores[position] === 0) touched.push(position);
-      scores[position] = (scores[position] ?? 0) + weight * (weights[j] ?? 0);
+    scanTokens(doc.headline, count);
+    this.endField(FIELD_WEIGHTS.headline);
+    scanTokens(doc.standfirst, count);
+    this.endField(FIELD_WEIGHTS.standfirst);
+    scanTokens(doc.bodyText, count);
+    this.endField(FIELD_WEIGHTS.body);
+    // Prefixes keep tags and sections apart from words: a tag named "Seoul" is not the word "seoul".
+    for (const id of new Set(doc.tagIds)) count(`tag:${id}`);
+    this.endField(FIELD_WEIGHTS.tag);
+    count(`section:${doc.sectionId}`);
+    this.endField(FIELD_WEIGHTS.section);
+    const ids = Uint32Array.from(this.storyTerms);
+    const tf = new Float32Array(ids.length);
+    for (let i = 0; i < ids.length; i += 1) {
+      const id = ids[i] as number;
+      tf[i] = this.weights[id] as number;
+      this.weights[id] = 0;
     }
+    return { ids, tf };
   }
-  const best: Array<{ story: RelatedStoryDocument; score: number }> = [];
-  for (const position of touched) {
-    const score = scores[position] ?? 0;
-    scores[position] = 0;
-    // Most stories touched score below the current last place: skip them before building anything.
-    const worstKept = best.length < limit ? SCORE_EPSILON : (best[best.length - 1]?.score ?? 0) - SCORE_EPSILON;
-    if (score <= worstKept) continue;
-    const story = compiled.stories[position]?.doc;
-    if (!story || !isCandidate(doc, story)) continue;
-    insertRanked(best, { story, score }, limit);
+
+  private endField(fieldWeight: number): void {
+    for (const id of this.fieldTerms) {
+      if (this.weights[id] === 0) this.storyTerms.push(id);
+      this.weights[id] = (this.weights[id] as number) + fieldWeight * (1 + Math.log(this.counts[id] as number));
+      this.counts[id] = 0;
+    }
+    this.fieldTerms.length = 0;
   }
-  return best.map((match) => match.story.id);
+
+  private grow(id: number): void {
+    const size = Math.max(id + 1, this.counts.length * 2);
+    const counts = new Int32Array(size);
+    counts.set(this.counts);
+    const weights = new Float64Array(size);
+    weights.set(this.weights);
+    this.counts = counts;
+    this.weights = weights;
+  }
 }
 
-/** Never the story itself, never another part of its own series (the page lists those already). */
-function isCandidate(subject: RelatedStoryDocument, other: RelatedStoryDocument): boolean {
-  if (other.id === subject.id) return false;
-  return subject.seriesId === null || other.seriesId !== subject.seriesId;
-}
-
-/** Keeps `best` sorted and at most `limit` long: a bounded insertion, since `limit` is tiny. */
-function insertRanked(
-  best: Array<{ story: RelatedStoryDocument; score: number }>,
-  candidate: { story: RelatedStoryDocument; score: number },
-  limit: number,
-): void {
-  let at = best.length;
-  while (at > 0 && ranksBefore(candidate, best[at - 1]!)) at -= 1;
-  if (at >= limit) return;
-  best.splice(at, 0, candidate);
-  if (best.length > limit) best.pop();
-}
-
-/** Higher score first; among equal scores the newest story, then the id, so the order is stable. */
-function ranksBefore(a: { story: RelatedStoryDocument; score: number }, b: { story: RelatedStoryDocument; score: number }): boolean {
-  if (Math.abs(a.score - b.score) > SCORE_EPSILON) return a.score > b.score;
-  const byTime = a.story.publishedAt.getTime() - b.story.publishedAt.getTime();
-  if (byTime !== 0) return byTime > 0;
-  return a.story.id < b.story.id;
+/** Smoothed idf, ln((1 + N) / (1 + df)): zero for a term every story holds, which therefore relates nothing. */
+export function inverseDocumentFrequency(storyCount: number, documentFrequency: number): number {
+  return Math.log((1 + storyCount) / (1 + documentFrequency));
 }
 
 /**
- * tf × idf, terms with no weight left out, scaled to unit length. The heaviest terms held by at
- * least `minQueryFrequency` stories become the query: rare words are the heaviest, and a word only
- * this story holds would take a query slot without ever matching.
+ * A story's profile from its terms (in the order `termWeights` gave them): their weighted tf and
+ * document frequencies (counting this story), side by side: tf × idf, scaled by the length of the whole
+ * vector (every term, not only the profile's), then the PROFILE_TERMS heaviest terms held by another
+ * story and the PROFILE_HOOKS heaviest held by this one alone. Returns positions into `terms`.
  */
-function toVector(
-  termIds: ArrayLike<number>,
-  tf: ArrayLike<number>,
-  idf: Float64Array,
-  documentFrequency: readonly number[],
-  minQueryFrequency: number,
-): StoryVector {
-  const kept: number[] = [];
-  const weights: number[] = [];
-  const queryWeights: number[] = [];
+export function selectProfile(tf: ArrayLike<number>, df: ArrayLike<number>, storyCount: number): { positions: number[]; weights: number[] } {
+  const weights = new Float64Array(tf.length);
+  const shared: number[] = [];
+  const own: number[] = [];
   let sumOfSquares = 0;
-  for (let i = 0; i < termIds.length; i += 1) {
-    const termId = termIds[i] ?? -1;
-    const weight = (tf[i] ?? 0) * (idf[termId] ?? 0);
-    if (weight <= 0) continue;
-    kept.push(termId);
-    weights.push(weight);
-    queryWeights.push((documentFrequency[termId] ?? 0) >= minQueryFrequency ? weight : 0);
+  for (let i = 0; i < tf.length; i += 1) {
+    const documentFrequency = df[i] ?? 0;
+    const weight = (tf[i] ?? 0) * inverseDocumentFrequency(storyCount, documentFrequency);
+    if (!(weight > 0)) continue;
+    weights[i] = weight;
     sumOfSquares += weight * weight;
+    (documentFrequency >= 2 ? shared : own).push(i);
   }
   const length = Math.sqrt(sumOfSquares) || 1;
-  const query = heaviest(queryWeights, QUERY_TERMS);
-  return {
-    termIds: Int32Array.from(kept),
-    weights: Float64Array.from(weights, (weight) => weight / length),
-    queryTermIds: Int32Array.from(query, (i) => kept[i] ?? 0),
-    queryWeights: Float64Array.from(query, (i) => (weights[i] ?? 0) / length),
-  };
+  const positions = [...heaviest(shared, weights, PROFILE_TERMS), ...heaviest(own, weights, PROFILE_HOOKS)];
+  return { positions, weights: positions.map((i) => (weights[i] ?? 0) / length) };
 }
 
-/** Positions of the `count` largest positive weights, largest first; a bounded insertion beats sorting all. */
-function heaviest(weights: readonly number[], count: number): number[] {
+/** The `count` heaviest of `candidates` (positions into `weights`), heaviest first; the earlier wins a tie. */
+function heaviest(candidates: readonly number[], weights: Float64Array, count: number): number[] {
   const top: number[] = [];
-  for (let i = 0; i < weights.length; i += 1) {
+  for (const i of candidates) {
     const weight = weights[i] ?? 0;
-    if (weight <= 0 || (top.length === count && weight <= (weights[top[count - 1] ?? 0] ?? 0))) continue;
+    if (top.length === count && weight <= (weights[top[count - 1] ?? 0] ?? 0)) continue;
     let at = top.length;
     while (at > 0 && weight > (weights[top[at - 1] ?? 0] ?? 0)) at -= 1;
     top.splice(at, 0, i);
@@ -343,23 +320,31 @@ function heaviest(weights: readonly number[], count: number): number[] {
   return top;
 }
 
-function buildPostings(vectors: StoryVector[], termCount: number): Compiled['postings'] {
-  const lengths = new Int32Array(termCount);
-  for (const vector of vectors) for (const termId of vector.termIds) lengths[termId] = (lengths[termId] ?? 0) + 1;
-  const postings = Array.from(lengths, (length) => ({ stories: new Int32Array(length), weights: new Float64Array(length) }));
-  const filled = new Int32Array(termCount);
-  for (let position = 0; position < vectors.length; position += 1) {
-    const vector = vectors[position];
-    if (!vector) continue;
-    for (let i = 0; i < vector.termIds.length; i += 1) {
-      const termId = vector.termIds[i] ?? 0;
-      const posting = postings[termId];
-      const at = filled[termId] ?? 0;
-      if (!posting) continue;
-      posting.stories[at] = position;
-      posting.weights[at] = vector.weights[i] ?? 0;
-      filled[termId] = at + 1;
-    }
-  }
-  return postings;
+/** A story's profile: its terms' numbers in ascending order and their normalised weights. */
+export interface Profile {
+  termNos: Uint32Array;
+  weights: Float64Array;
+}
+
+/** One entry of a ranked list: the related story's number, its score and its publication time (ms). */
+export interface RankedStory {
+  docNo: number;
+  score: number;
+  publishedAt: number;
+}
+
+/** Higher score first; among equal scores the newest story, then the higher number, so the order is stable. */
+export function ranksBefore(a: RankedStory, b: RankedStory): boolean {
+  if (Math.abs(a.score - b.score) > SCORE_EPSILON) return a.score > b.score;
+  if (a.publishedAt !== b.publishedAt) return a.publishedAt > b.publishedAt;
+  return a.docNo > b.docNo;
+}
+
+/** Keeps `best` ranked and at most `limit` long: a bounded insertion, since `limit` is tiny. */
+export function insertRanked(best: RankedStory[], candidate: RankedStory, limit: number): void {
+  let at = best.length;
+  while (at > 0 && ranksBefore(candidate, best[at - 1] as RankedStory)) at -= 1;
+  if (at >= limit) return;
+  best.splice(at, 0, candidate);
+  if (best.length > limit) best.pop();
 }

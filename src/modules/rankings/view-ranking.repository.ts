@@ -2,6 +2,14 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { publishedQuery, type ArticleFilter } from '../articles/index.js';
 
+/**
+ * What the lists read: the newest stories, and the lists ranked by views. Every statement starts from a bounded set of rows, whatever
+ * the archive's size: the window's hourly buckets (the `(hour_start, article_id)` index), a list of
+ * story ids (primary keys), or the stories published since an age cap (the timeline index). None
+ * joins the view buckets to the whole timeline, which a planner without statistics may walk from
+ * the stories' side (every published story, then its buckets).
+ */
+
 /** Which list a ranking is for: views that came from a click on that same list are left out. */
 export type RankedByViews = 'weekly-best' | 'popular-now';
 
@@ -11,48 +19,71 @@ function viewsCounted(list: RankedByViews) {
     : sql<number>`article_view_hours.views - article_view_hours.via_popular_now`;
 }
 
-/** Hourly buckets from `since` on, of stories readers can see at `now` (publishedQuery's rule). */
-function visibleBuckets(db: Db, since: Date, now: Date, filter: ArticleFilter = {}) {
-  return publishedQuery(db, filter, now)
-    .innerJoin('article_view_hours', 'article_view_hours.article_id', 'articles.id')
-    .where('article_view_hours.hour_start', '>=', since.toISOString());
+/** One story's views in one hour. */
+export interface ViewBucket {
+  articleId: string;
+  hourStart: Date;
+  views: number;
 }
 
 /**
- * Stories readers can see now, by their views in buckets starting at or after `since`, most first,
- * newest first among equals. Only stories published at or after `publishedSince` (the age cap).
+ * Every bucket from `since` on, of any story (visibility is checked afterwards, for the few that
+ * rank): read through the hour index, so the cost is the window's (stories read in those hours).
  */
-export async function rankStoriesByViews(
-  db: Db,
-  options: { list: RankedByViews; since: Date; publishedSince: Date; now: Date; limit: number },
-): Promise<Array<{ articleId: string; views: number }>> {
-  const views = viewsCounted(options.list);
-  const rows = await visibleBuckets(db, options.since, options.now, { publishedSince: options.publishedSince })
-    .select(['articles.id as articleId', 'articles.published_at as publishedAt'])
-    .select(sql<number | string>`sum(${views})`.as('views'))
-    .groupBy(['articles.id', 'articles.published_at'])
-    .having(sql`sum(${views})`, '>', 0)
-    .orderBy('views', 'desc')
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id')
-    .limit(options.limit)
+export async function listViewBucketsSince(db: Db, options: { list: RankedByViews; since: Date }): Promise<ViewBucket[]> {
+  const rows = await db
+    .selectFrom('article_view_hours')
+    .select(['article_view_hours.article_id', 'article_view_hours.hour_start'])
+    .select(viewsCounted(options.list).as('views'))
+    .where('article_view_hours.hour_start', '>=', options.since.toISOString())
     .execute();
-  return rows.map((row) => ({ articleId: row.articleId, views: Number(row.views) }));
+  return rows.map((row) => ({ articleId: row.article_id, hourStart: new Date(row.hour_start), views: Number(row.views) }));
 }
 
-/** Each visible story's views per hour from `since` on: the raw material of a trend. */
-export async function listHourlyViews(
-  db: Db,
-  options: { list: RankedByViews; since: Date; now: Date },
-): Promise<Array<{ articleId: string; publishedAt: Date; hourStart: Date; views: number }>> {
-  const rows = await visibleBuckets(db, options.since, options.now)
-    .select(['articles.id as articleId', 'articles.published_at as publishedAt', 'article_view_hours.hour_start as hourStart'])
-    .select(viewsCounted(options.list).as('views'))
+/** These stories' views in buckets from `since` on, summed per story (stories without any are absent). */
+export async function sumViewsOf(db: Db, ids: readonly string[], options: { list: RankedByViews; since: Date }): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const views = viewsCounted(options.list);
+  const rows = await db
+    .selectFrom('article_view_hours')
+    .select('article_view_hours.article_id')
+    .select(sql<number | string>`sum(${views})`.as('views'))
+    .where('article_view_hours.article_id', 'in', [...ids])
+    .where('article_view_hours.hour_start', '>=', options.since.toISOString())
+    .groupBy('article_view_hours.article_id')
     .execute();
-  return rows.map((row) => ({
-    articleId: row.articleId,
-    publishedAt: new Date(row.publishedAt ?? 0),
-    hourStart: new Date(row.hourStart),
-    views: Number(row.views),
-  }));
+  return new Map(rows.map((row) => [row.article_id, Number(row.views)]));
+}
+
+/** A story readers can see, with its publication time (the tie-break of both lists). */
+export interface VisibleStory {
+  id: string;
+  publishedAt: Date;
+}
+
+/** The stories readers can see now among `ids`, by primary key, in no particular order. */
+export async function findVisibleStories(db: Db, ids: readonly string[], now: Date): Promise<VisibleStory[]> {
+  if (ids.length === 0) return [];
+  const rows = await publishedQuery(db, { ids }, now).select(['articles.id', 'articles.published_at']).execute();
+  return rows.map((row) => ({ id: row.id, publishedAt: new Date(row.published_at ?? 0) }));
+}
+
+/** Stories readers can see now that were published at or after `since` (Weekly Best's age cap). */
+export async function listVisibleStoriesSince(db: Db, since: Date, now: Date): Promise<VisibleStory[]> {
+  const rows = await publishedQuery(db, { publishedSince: since }, now).select(['articles.id', 'articles.published_at']).execute();
+  return rows.map((row) => ({ id: row.id, publishedAt: new Date(row.published_at ?? 0) }));
+}
+
+/**
+ * The ids of the newest stories readers can see (of a section, or of the whole site), newest first:
+ * the timeline's index read backwards, no sort (the id breaks ties, as the index holds them).
+ */
+export async function listNewestVisibleIds(db: Db, filter: Pick<ArticleFilter, 'sectionId'>, now: Date, limit: number): Promise<string[]> {
+  const rows = await publishedQuery(db, filter, now)
+    .select('articles.id')
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
 }

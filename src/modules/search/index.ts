@@ -2,5 +2,7 @@
 // files directly. The repository and its rows stay private.
 export { SearchService, MAX_SEARCH_LENGTH, SEARCH_PAGE_SIZE } from './search.service.js';
 export type { SearchHit, SearchQuery, SearchResult, SnippetPart } from './search.types.js';
+// Its job (src/job-list.ts).
+export { SEARCH_CATCH_UP_JOB, searchCatchUpJob } from './search-catch-up.job.js';
 // Its reaction (src/reactions.ts).
 export { searchIndexReaction } from './search-index.reaction.js';

@@ -5,13 +5,14 @@ import type { SearchService } from './search.service.js';
  * Keeps the full-text index in step with what it holds: each story's headline, standfirst, body,
  * authors' and tags' names. On the origin node only: the index lives in the shared database. Named
  * stories are re-indexed alone; a renamed author or tag re-indexes their stories; sections and
- * series hold no indexed text. At start, an index behind the stories is rebuilt.
+ * series hold no indexed text; an import indexes the stories the index lacks, a slice at a time.
+ * A start does not wait for the index: search-catch-up.job.ts brings it up to date in the background.
  */
 export function searchIndexReaction(search: Pick<SearchService, 'refreshIndex'>) {
   return defineReaction({
     name: 'search-index',
     runsOn: 'origin',
-    events: [...STORY_EVENTS, 'taxonomy.changed', 'content.imported', 'node.started'],
+    events: [...STORY_EVENTS, 'taxonomy.changed', 'content.imported'],
     async handle(event) {
       switch (event.name) {
         case 'taxonomy.changed':
@@ -19,8 +20,6 @@ export function searchIndexReaction(search: Pick<SearchService, 'refreshIndex'>)
           if (event.kind === 'tag') return search.refreshIndex({ authorIds: [], tagIds: event.ids });
           return;
         case 'content.imported':
-          return search.refreshIndex('all');
-        case 'node.started':
           return search.refreshIndex();
         default:
           return search.refreshIndex({ articleIds: event.articleIds });

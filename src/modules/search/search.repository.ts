@@ -57,33 +57,25 @@ function matchQuery(db: Db, fullText: FullTextIndex, clauses: readonly FullTextC
   return query;
 }
 
-export async function countSearchMatches(
-  db: Db,
-  fullText: FullTextIndex,
-  clauses: readonly FullTextClause[],
-  filter: SearchMatchFilter,
-  now: Date,
-): Promise<number> {
-  const row = await matchQuery(db, fullText, clauses, filter, now, false)
-    .select((eb) => eb.fn.countAll<number | string>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}
-
+/**
+ * One page of matching stories readers may see, best first, and how many match in all: counted
+ * in the same pass as the ranking (a window over the matches), not by matching everything twice.
+ * A page past the end has no rows, and so no total.
+ */
 export async function findSearchMatches(
   db: Db,
   fullText: FullTextIndex,
   clauses: readonly FullTextClause[],
   filter: SearchMatchFilter,
   options: { now: Date; limit: number; offset: number },
-): Promise<Array<{ id: string; score: number }>> {
+): Promise<{ matches: Array<{ id: string; score: number }>; total: number | null }> {
   const rows = await matchQuery(db, fullText, clauses, filter, options.now, true)
-    .select(['articles.id as id', 'm.score as score'])
+    .select((eb) => ['articles.id as id', 'm.score as score', eb.fn.countAll<number | string>().over().as('total')])
     .orderBy('m.score', 'desc')
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id')
     .limit(options.limit)
     .offset(options.offset)
     .execute();
-  return rows.map((row) => ({ id: row.id, score: Number(row.score) }));
+  return { matches: rows.map((row) => ({ id: row.id, score: Number(row.score) })), total: rows[0] ? Number(rows[0].total) : null };
 }

@@ -8,7 +8,7 @@ import { MAX_PAGE_NUMBER, paginate } from '../../shared/pagination.js';
 import { SearchIndexer, type IndexScope } from './search-indexer.js';
 import { buildSnippet } from './search-snippet.js';
 import { parseQuery } from './search-text.js';
-import { countSearchMatches, findSearchMatches, findSearchSources, type SearchMatchFilter } from './search.repository.js';
+import { findSearchMatches, findSearchSources, type SearchMatchFilter } from './search.repository.js';
 import type { SearchHit, SearchQuery, SearchResult } from './search.types.js';
 
 /** As long as the masthead's search box allows. */
@@ -43,10 +43,14 @@ export class SearchService {
       return { terms, hits: [], pagination: paginate(1, pageSize, 0) };
     }
     const now = this.clock.now();
-    const totalItems = await countSearchMatches(this.db, this.fullText, clauses, filter, now);
-    const pagination = paginate(page, pageSize, totalItems);
-    if (page > pagination.totalPages) throw new AppError('ERR_NOT_FOUND');
-    const matches = await findSearchMatches(this.db, this.fullText, clauses, filter, { now, limit: pageSize, offset: (page - 1) * pageSize });
+    const { matches, total } = await findSearchMatches(this.db, this.fullText, clauses, filter, {
+      now,
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    // No rows: no matches at all (page 1, an empty page), or a page past the end (not found).
+    if (total === null && page > 1) throw new AppError('ERR_NOT_FOUND');
+    const pagination = paginate(page, pageSize, total ?? 0);
     const ids = matches.map((match) => match.id);
     const [summaries, sources] = await Promise.all([
       listPublishedArticles(this.db, { ids }, { now, limit: ids.length }),
@@ -65,15 +69,16 @@ export class SearchService {
 
   /**
    * Keeps the index in step (search-index.reaction.ts, before cached pages are dropped). Without a
-   * scope, at start: an index behind the stories is rebuilt.
+   * scope: the stories the index lacks are indexed, a slice at a time (search-catch-up.job.ts at
+   * start, after an import); searches meanwhile answer from what is indexed.
    */
-  refreshIndex(scope?: IndexScope): Promise<void> {
-    return scope ? this.indexer.refresh(scope) : this.indexer.ensureCurrent();
+  refreshIndex(scope?: IndexScope, signal?: AbortSignal): Promise<void> {
+    return scope ? this.indexer.refresh(scope) : this.indexer.catchUp(signal);
   }
 
-  /** Every story indexed afresh (e.g. after a bulk import). */
-  rebuildIndex(): Promise<void> {
-    return this.indexer.rebuild();
+  /** Every story indexed afresh, a slice at a time. */
+  rebuildIndex(signal?: AbortSignal): Promise<void> {
+    return this.indexer.rebuild(signal);
   }
 
   private validate(query: SearchQuery): { page: number; pageSize: number; filter: SearchMatchFilter } {

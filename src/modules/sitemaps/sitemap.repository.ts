@@ -3,11 +3,14 @@ import { publishedQuery } from '../articles/index.js';
 import { STATIC_PAGE_SLUGS } from '../pages/index.js';
 
 /**
- * What sitemaps read: only slugs and times, never bodies, so even 50,000 stories are one light
- * query. Every story query starts from `publishedQuery`, the one rule of what readers may see.
+ * What sitemaps read of the stories: only slugs and times, never bodies, and always a bounded
+ * slice: a month's stories a chunk at a time, the newest story of one section, author or series,
+ * the last two days. Every story query starts from `publishedQuery`, the one rule of what readers
+ * may see, and reads through its indexes (the timeline; a section's, an author's, a series' stories).
  */
 
 export interface StoryLocation {
+  id: string;
   slug: string;
   publishedAt: Date;
   updatedAt: Date | null;
@@ -19,23 +22,46 @@ export interface NewsStory {
   publishedAt: Date;
 }
 
-/** A section, author or series page, with the publication time of its newest visible story. */
-export interface ListingLocation {
-  slug: string;
-  newestStoryAt: Date | null;
+/** A story's place on the timeline, for reading on from it. */
+export interface TimelinePosition {
+  publishedAt: Date;
+  id: string;
 }
 
 /**
- * Every visible story, oldest first: new stories are appended to the last article sitemap, so the
- * earlier files (and their ETags) stay the same while the archive grows.
+ * Visible stories published in [since, before), oldest first (the id breaking ties), after
+ * `after`, at most `limit`: a month's sitemap is read a chunk at a time.
  */
-export async function listVisibleStoryLocations(db: Db, now: Date): Promise<StoryLocation[]> {
-  const rows = await publishedQuery(db, {}, now)
-    .select(['articles.slug', 'articles.published_at', 'articles.updated_at'])
+export async function listStoryLocations(
+  db: Db,
+  range: { since: Date; before: Date; after?: TimelinePosition },
+  now: Date,
+  limit: number,
+): Promise<StoryLocation[]> {
+  let query = publishedQuery(db, { publishedSince: range.since, publishedBefore: range.before }, now)
+    .select(['articles.id', 'articles.slug', 'articles.published_at', 'articles.updated_at'])
     .orderBy('articles.published_at')
     .orderBy('articles.id')
-    .execute();
-  return rows.map((row) => ({ slug: row.slug, publishedAt: new Date(row.published_at ?? 0), updatedAt: toDate(row.updated_at) }));
+    .limit(limit);
+  const after = range.after;
+  if (after) {
+    const at = after.publishedAt.toISOString();
+    query = query.where((eb) =>
+      eb.or([eb('articles.published_at', '>', at), eb.and([eb('articles.published_at', '=', at), eb('articles.id', '>', after.id)])]),
+    );
+  }
+  const rows = await query.execute();
+  return rows.map((row) => ({ id: row.id, slug: row.slug, publishedAt: new Date(row.published_at ?? 0), updatedAt: toDate(row.updated_at) }));
+}
+
+/** The oldest and the newest visible story's publication time (null: no story yet): the months to build. */
+export async function findTimelineEnds(db: Db, now: Date): Promise<{ first: Date; last: Date } | null> {
+  const [first, last] = await Promise.all([
+    publishedQuery(db, {}, now).select('articles.published_at').orderBy('articles.published_at').orderBy('articles.id').limit(1).executeTakeFirst(),
+    newestVisible(db, {}, now),
+  ]);
+  if (!first?.published_at || !last) return null;
+  return { first: new Date(first.published_at), last: last.publishedAt };
 }
 
 /** Stories published since `since`, newest first, at most `limit`. */
@@ -43,46 +69,68 @@ export async function listNewsStories(db: Db, now: Date, since: Date, limit: num
   const rows = await publishedQuery(db, { publishedSince: since }, now)
     .select(['articles.slug', 'articles.headline', 'articles.published_at'])
     .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id')
+    .orderBy('articles.id', 'desc')
     .limit(limit)
     .execute();
   return rows.map((row) => ({ slug: row.slug, headline: row.headline, publishedAt: new Date(row.published_at ?? 0) }));
 }
 
+/** The newest visible story of the site, a section, an author or a series: one step along its index. */
+export async function newestVisible(
+  db: Db,
+  filter: { sectionId?: string; authorId?: string; seriesId?: string },
+  now: Date,
+): Promise<{ id: string; publishedAt: Date } | null> {
+  const row = await publishedQuery(db, filter, now)
+    .select(['articles.id', 'articles.published_at'])
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.published_at ? { id: row.id, publishedAt: new Date(row.published_at) } : null;
+}
+
+/** A section, author or series by id: its slug (the URL) and, for sections, the navigation order. */
+export interface Listed {
+  id: string;
+  slug: string;
+}
+
 /** Every section (a section page exists even before its first story), in navigation order. */
-export async function listSectionLocations(db: Db, now: Date): Promise<ListingLocation[]> {
-  const [sections, newest] = await Promise.all([
-    db.selectFrom('sections').select(['id', 'slug']).orderBy('position').orderBy('id').execute(),
-    publishedQuery(db, {}, now)
-      .select((eb) => ['articles.section_id', eb.fn.max('articles.published_at').as('newest')])
-      .groupBy('articles.section_id')
-      .execute(),
+export async function listSections(db: Db): Promise<Listed[]> {
+  return db.selectFrom('sections').select(['id', 'slug']).orderBy('position').orderBy('id').execute();
+}
+
+/** Authors by id (all when `ids` is absent). */
+export async function listAuthors(db: Db, ids?: readonly string[]): Promise<Listed[]> {
+  let query = db.selectFrom('authors').select(['id', 'slug']);
+  if (ids) query = query.where('id', 'in', ids.length > 0 ? [...ids] : ['']);
+  return query.execute();
+}
+
+/** Series by id (all when `ids` is absent). */
+export async function listSeries(db: Db, ids?: readonly string[]): Promise<Listed[]> {
+  let query = db.selectFrom('series').select(['id', 'slug']);
+  if (ids) query = query.where('id', 'in', ids.length > 0 ? [...ids] : ['']);
+  return query.execute();
+}
+
+/**
+ * The authors and series of these stories that a reader can see now: the listings those stories can
+ * add to or make newer. (What a story no longer visible can take away is found from the listings'
+ * own entries: see SitemapListings.)
+ */
+export async function findListingsOf(db: Db, articleIds: readonly string[], now: Date): Promise<{ authorIds: string[]; seriesIds: string[] }> {
+  if (articleIds.length === 0) return { authorIds: [], seriesIds: [] };
+  const ids = [...articleIds];
+  const [authors, series] = await Promise.all([
+    db.selectFrom('article_authors').select('author_id').where('article_id', 'in', ids).execute(),
+    publishedQuery(db, { ids }, now).select('articles.series_id').execute(),
   ]);
-  const newestBySection = new Map(newest.map((row) => [row.section_id, row.newest]));
-  return sections.map((section) => ({ slug: section.slug, newestStoryAt: toDate(newestBySection.get(section.id) ?? null) }));
-}
-
-/** Authors with at least one visible story: an author page without one has nothing to index. */
-export async function listAuthorLocations(db: Db, now: Date): Promise<ListingLocation[]> {
-  const rows = await publishedQuery(db, {}, now)
-    .innerJoin('article_authors', 'article_authors.article_id', 'articles.id')
-    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-    .select((eb) => ['authors.slug', eb.fn.max('articles.published_at').as('newest')])
-    .groupBy('authors.slug')
-    .orderBy('authors.slug')
-    .execute();
-  return rows.map((row) => ({ slug: row.slug, newestStoryAt: toDate(row.newest) }));
-}
-
-/** Series with at least one visible story. */
-export async function listSeriesLocations(db: Db, now: Date): Promise<ListingLocation[]> {
-  const rows = await publishedQuery(db, {}, now)
-    .innerJoin('series', 'series.id', 'articles.series_id')
-    .select((eb) => ['series.slug', eb.fn.max('articles.published_at').as('newest')])
-    .groupBy('series.slug')
-    .orderBy('series.slug')
-    .execute();
-  return rows.map((row) => ({ slug: row.slug, newestStoryAt: toDate(row.newest) }));
+  return {
+    authorIds: [...new Set(authors.map((row) => row.author_id))],
+    seriesIds: [...new Set(series.flatMap((row) => (row.series_id ? [row.series_id] : [])))],
+  };
 }
 
 /** The static pages that have been written (the site serves only those), with their last edit. */

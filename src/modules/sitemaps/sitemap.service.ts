@@ -1,25 +1,55 @@
-import { createHash } from 'node:crypto';
+import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
+import type { RemovedStory } from '../../shared/events.js';
 import { coalesced, type RequestRun } from '../../shared/jobs/coalesced-run.js';
-import { findNextVisibilityChange } from '../articles/index.js';
+import { findPublicationTimes, listBecameVisibleBetween } from '../articles/index.js';
 import { NEWS_MAX_STORIES, NEWS_WINDOW_MS, googleNewsLanguage } from './google-news.js';
-import { sitemapIndexXml, urlsetXml, type SitemapUrl } from './sitemap-xml.js';
 import {
-  listAuthorLocations,
+  INDEX_NAME,
+  LISTING_NAMES,
+  NEWS_NAME,
+  emptyNewsSince,
+  inIndexOrder,
+  indexFile,
+  periodBounds,
+  periodOf,
+  periodsBetween,
+  storyFileName,
+  urlsetFile,
+} from './sitemap-documents.js';
+import {
+  deleteSitemapFiles,
+  findLastBuild,
+  findSitemapFileInfo,
+  listPeriodFileNames,
+  listSitemapFiles,
+  readSitemapBody,
+  saveSitemapFile,
+  type SitemapFile,
+  type SitemapFileInfo,
+} from './sitemap-files.repository.js';
+import { SitemapListings, type PeopleListing } from './sitemap-listings.js';
+import {
+  findListingsOf,
+  findTimelineEnds,
   listNewsStories,
-  listSectionLocations,
-  listSeriesLocations,
+  listSections,
   listStaticPageLocations,
-  listVisibleStoryLocations,
-  type ListingLocation,
-  type NewsStory,
+  listStoryLocations,
+  newestVisible,
+  type TimelinePosition,
 } from './sitemap.repository.js';
+import { xmlText, type SitemapUrl } from './sitemap-xml.js';
 
 /** The protocol's limit per sitemap file (sitemaps.org); the index may name 50,000 files. */
 export const ARTICLES_PER_SITEMAP = 50_000;
-/** The news sitemap's 48-hour window moves with the clock alone, so everything is rebuilt this often. */
+/** The news sitemap's 48-hour window moves with the clock alone, so it is rebuilt this often. */
 export const SITEMAP_REFRESH_INTERVAL_MS = 60_000;
+/** Stories read per statement when a month's files are built (a few ms); the event loop gets a turn between. */
+const LOCATION_CHUNK = 1_000;
+/** Bytes of sitemaps kept in memory as last served, so a request costs one look-up of its version. */
+const SERVED_BYTES = 32 * 1024 * 1024;
 
 /**
  * Absolute URLs of the public pages, from the web layer (modules do not know the site's paths).
@@ -32,7 +62,7 @@ export interface SitemapUrls {
   author: (slug: string) => string;
   series: (slug: string) => string;
   staticPage: (slug: string) => string;
-  /** A sitemap by its file name (`news.xml`, `articles-1.xml`). */
+  /** A sitemap by its file name (`news.xml`, `articles-2026-11.xml`). */
   sitemap: (name: string) => string;
 }
 
@@ -55,28 +85,51 @@ export interface SitemapDocument {
   lastmod: Date;
 }
 
-interface Built {
-  index: SitemapDocument;
-  sitemaps: Map<string, SitemapDocument>;
-  /** Publication time of the newest visible story, at the last full build. */
-  newestStory: Date | null;
+/** What the changes since the last run asked for. */
+interface Pending {
+  whole: boolean;
+  stories: Set<string>;
+  removed: RemovedStory[];
+  authors: Set<string>;
+  series: Set<string>;
+  sections: boolean;
+  pages: boolean;
 }
 
+const nothingPending = (): Pending => ({
+  whole: false,
+  stories: new Set(),
+  removed: [],
+  authors: new Set(),
+  series: new Set(),
+  sections: false,
+  pages: false,
+});
+
 /**
- * Holds every sitemap as finished bytes in memory, rebuilt off the request path: at start, when
- * content changes and every minute (sitemaps-refresh.job.ts: the news window, embargoes lifting).
- * Requests only read the map. A sitemap with no URL is left out of the index and not served (the schema requires
- * at least one `<url>`), except news.xml: Google asks for one news sitemap at a fixed address,
- * updated in place, and says an empty one is harmless; it is empty after two quiet days.
+ * Every sitemap as a finished file in the database (`sitemap_files`), built off the request path
+ * and rewritten one file at a time: stories sit in one file per month of publication (more when a
+ * month passes 50,000), so a story event rebuilds its month's file, the news sitemap, the small
+ * listings and the index, whatever the archive's size. authors.xml and series.xml are updated one
+ * entry at a time (sitemap-listings.ts). The minute's run (sitemaps-refresh.job.ts) rebuilds the
+ * news sitemap, whose 48-hour window moves with the clock, and the months of stories that became
+ * visible by time alone (a publication time or an embargo passing). A start reads nothing: the
+ * files are served from the table, each request checking its file's version (one look-up by name)
+ * against the copy last served. A sitemap with no URL is left out of the index and not served (the
+ * schema requires at least one `<url>`), except news.xml: Google asks for one news sitemap at a
+ * fixed address, updated in place, and says an empty one is harmless.
  */
 export class SitemapService {
-  private built: Built | undefined;
-  private wholeRunRequested = false;
-  /** When a published story next becomes visible by time alone (publication time, embargo). */
-  private nextVisibilityChange: Date | null = null;
+  private pending: Pending = nothingPending();
+  /** Stories that became visible by time alone have been looked for up to here. */
+  private checkedUpTo: Date | null = null;
+  /** Files as last served, by name, least recently served first. */
+  private readonly served = new Map<string, SitemapDocument>();
+  private servedBytes = 0;
   private readonly articlesPerSitemap: number;
   private readonly newsMaxStories: number;
   private readonly requestRun: RequestRun;
+  private readonly listings: SitemapListings;
 
   constructor(
     private readonly db: Db,
@@ -87,145 +140,262 @@ export class SitemapService {
     this.articlesPerSitemap = Math.max(1, Math.floor(options.articlesPerSitemap ?? ARTICLES_PER_SITEMAP));
     this.newsMaxStories = options.newsMaxStories ?? NEWS_MAX_STORIES;
     this.requestRun = options.requestRun ?? coalesced(() => this.refreshOnce());
+    this.listings = new SitemapListings(db, { authors: options.urls.author, series: options.urls.series });
   }
 
   /** The sitemap index, once built. */
-  index(): SitemapDocument | undefined {
-    return this.built?.index;
+  index(): Promise<SitemapDocument | undefined> {
+    return this.read(INDEX_NAME);
   }
 
   /** A sitemap by file name, or undefined for a name that is not (or no longer) served. */
-  sitemap(name: string): SitemapDocument | undefined {
-    return this.built?.sitemaps.get(name);
+  async sitemap(name: string): Promise<SitemapDocument | undefined> {
+    return name === INDEX_NAME ? undefined : this.read(name);
   }
 
   /** File names of the sitemaps served now, in the index's order. */
-  names(): string[] {
-    return [...(this.built?.sitemaps.keys() ?? [])];
+  async names(): Promise<string[]> {
+    return inIndexOrder((await listSitemapFiles(this.db)).filter(isListed)).map((file) => file.name);
   }
 
   /**
-   * Rebuilds the sitemaps. A content change (the default) rebuilds them all. The minute's run
-   * (`scheduled`) rebuilds only the news sitemap, whose window moves with the clock, unless a story
-   * has become visible by time alone since (its publication time or embargo passed): then all, as
-   * nothing else announces that moment. That keeps the full query over every story (about 0.3 s
-   * for 10,000 stories) off the every-minute path. Calls during a rebuild coalesce into one more
-   * run; each resolves once a run that started after it has finished.
+   * At start: nothing is built when files are stored for this site's address. A database without
+   * any (new, or upgraded), or with files naming another address (SITE_URL changed), gets them
+   * built now.
+   */
+  async loadAtStart(): Promise<void> {
+    const index = await findSitemapFileInfo(this.db, INDEX_NAME);
+    if (index) {
+      const body = await readSitemapBody(this.db, INDEX_NAME, index.version);
+      if (body?.includes(`<loc>${xmlText(this.options.urls.sitemap(NEWS_NAME))}</loc>`)) return;
+    }
+    await this.refresh();
+  }
+
+  /**
+   * Rebuilds every file (an import, a reload; `scheduled`: the minute's run, see the class). Calls
+   * during a rebuild coalesce into one more run; each resolves once a run that started after it
+   * has finished.
    */
   refresh(options: { scheduled?: boolean } = {}): Promise<void> {
-    if (!options.scheduled) this.wholeRunRequested = true;
+    if (!options.scheduled) this.pending.whole = true;
     return this.requestRun();
   }
 
-  /** One rebuild, as the job runs it: the timer's runs are `scheduled` unless a change asked for more. */
+  /** Stories changed (`removed`: deleted ones readers could see): their months' files and what lists them. */
+  storiesChanged(articleIds: readonly string[], removed: readonly RemovedStory[] = []): Promise<void> {
+    for (const id of articleIds) this.pending.stories.add(id);
+    this.pending.removed.push(...removed);
+    return this.requestRun();
+  }
+
+  /** Sections, authors or series were created or edited (their slugs are in the URLs). */
+  listingsChanged(kind: 'section' | 'author' | 'series', ids: readonly string[]): Promise<void> {
+    if (kind === 'section') this.pending.sections = true;
+    else for (const id of ids) this.pending[kind === 'author' ? 'authors' : 'series'].add(id);
+    return this.requestRun();
+  }
+
+  /** A static page was written, or the settings changed (the news sitemap carries the publication's name and language). */
+  pagesChanged(): Promise<void> {
+    this.pending.pages = true;
+    return this.requestRun();
+  }
+
+  /** One run, as the job runs it: what the changes since the last run asked for, then the news sitemap and the index. */
   async refreshOnce(): Promise<void> {
     const now = this.clock.now();
-    const visibilityChanged = this.nextVisibilityChange !== null && this.nextVisibilityChange <= now;
-    const previous = this.built;
-    const whole = this.wholeRunRequested || visibilityChanged || !previous;
-    this.wholeRunRequested = false;
-    this.built = whole || !previous ? await this.buildAll(now) : await this.rebuildNews(previous, now);
-  }
-
-  private async buildAll(now: Date): Promise<Built> {
-    const { urls } = this.options;
-    const [stories, news, sections, authors, series, pages, nextVisibilityChange] = await Promise.all([
-      listVisibleStoryLocations(this.db, now),
-      this.newsStories(now),
-      listSectionLocations(this.db, now),
-      listAuthorLocations(this.db, now),
-      listSeriesLocations(this.db, now),
-      listStaticPageLocations(this.db),
-      findNextVisibilityChange(this.db, now),
-    ]);
-    this.nextVisibilityChange = nextVisibilityChange;
-    const articleUrls: SitemapUrl[] = stories.map((story) => ({
-      loc: urls.article(story.slug),
-      lastmod: story.updatedAt && story.updatedAt > story.publishedAt ? story.updatedAt : story.publishedAt,
-    }));
-    const newestStory = stories.at(-1)?.publishedAt ?? null;
-    const listings: Array<[string, SitemapUrl[]]> = [
-      // The home page lists the latest stories, so it changes when the newest one appears.
-      [
-        'pages.xml',
-        [{ loc: urls.home(), lastmod: newestStory }, ...pages.map((page) => ({ loc: urls.staticPage(page.slug), lastmod: page.updatedAt }))],
-      ],
-      ['sections.xml', listingUrls(sections, urls.section)],
-      ['authors.xml', listingUrls(authors, urls.author)],
-      ['series.xml', listingUrls(series, urls.series)],
-    ];
-    const articleFiles = chunks(articleUrls, this.articlesPerSitemap).map((chunk, index): [string, SitemapUrl[]] => [
-      `articles-${index + 1}.xml`,
-      chunk,
-    ]);
-    // In the index's order; news.xml is served even when empty (see the class).
-    const sitemaps = new Map<string, SitemapDocument>();
-    for (const [name, entries] of listings) {
-      if (entries.length > 0) sitemaps.set(name, document(urlsetXml(entries), newestOf(entries) ?? now));
+    const pending = this.pending;
+    this.pending = nothingPending();
+    if (pending.whole) return this.buildAll(now);
+    // Stories that became visible by time alone since the last look: no event announces them.
+    const from = this.checkedUpTo ?? (await findLastBuild(this.db)) ?? now;
+    for (const story of await listBecameVisibleBetween(this.db, from, now)) pending.stories.add(story.id);
+    this.checkedUpTo = now;
+    const stories = [...pending.stories];
+    if (stories.length > 0 || pending.removed.length > 0) {
+      for (const period of await this.periodsOf(stories, pending.removed)) await this.buildPeriod(period, now);
+      const { authorIds, seriesIds } = await findListingsOf(this.db, stories, now);
+      const gone = new Set([...stories, ...pending.removed.map((story) => story.id)]);
+      for (const [listing, ids] of [
+        ['authors', new Set([...pending.authors, ...authorIds])],
+        ['series', new Set([...pending.series, ...seriesIds])],
+      ] as const) {
+        // Those whose newest story this was: it may be gone, withdrawn or no longer theirs.
+        for (const entry of (await this.listings.entries(listing)).values()) if (gone.has(entry.story)) ids.add(entry.id);
+        await this.updateListing(listing, ids, now);
+        await nextTurnOfEventLoop();
+      }
+      pending.sections = true;
+      pending.pages = true;
+    } else {
+      await this.updateListing('authors', pending.authors, now);
+      await this.updateListing('series', pending.series, now);
     }
-    sitemaps.set('news.xml', this.newsDocument(news, newestStory, now));
-    for (const [name, entries] of articleFiles) sitemaps.set(name, document(urlsetXml(entries), newestOf(entries) ?? now));
-    return this.withIndex(sitemaps, newestStory, now);
+    // A turn of the event loop between files (on SQLite each statement runs on it).
+    if (pending.sections) await this.save(await this.sectionsFile(now), now);
+    await nextTurnOfEventLoop();
+    if (pending.pages) await this.save(await this.pagesFile(now), now);
+    await this.save(await this.newsFile(now), now);
+    await nextTurnOfEventLoop();
+    await this.saveIndex(now);
   }
 
-  /** The minute's run: a new news sitemap, everything else as it was. */
-  private async rebuildNews(previous: Built, now: Date): Promise<Built> {
-    const sitemaps = new Map(previous.sitemaps);
-    sitemaps.set('news.xml', this.newsDocument(await this.newsStories(now), previous.newestStory, now));
-    return this.withIndex(sitemaps, previous.newestStory, now);
+  /** Every file from the stories: month by month, the listings, the news, then the index; files no longer made go. */
+  private async buildAll(now: Date): Promise<void> {
+    const ends = await findTimelineEnds(this.db, now);
+    const periods = ends ? periodsBetween(ends.first, ends.last) : [];
+    for (const period of periods) await this.buildPeriod(period, now);
+    const stale = (await listSitemapFiles(this.db)).filter((file) => file.kind === 'articles' && !periods.includes(file.period ?? ''));
+    await deleteSitemapFiles(
+      this.db,
+      stale.map((file) => file.name),
+    );
+    for (const listing of ['authors', 'series'] as const) await this.updateListing(listing, 'all', now);
+    await this.save(await this.sectionsFile(now), now);
+    await this.save(await this.pagesFile(now), now);
+    await this.save(await this.newsFile(now), now);
+    await this.saveIndex(now);
+    this.checkedUpTo = now;
   }
 
-  private newsStories(now: Date): Promise<NewsStory[]> {
-    return listNewsStories(this.db, now, new Date(now.getTime() - NEWS_WINDOW_MS), this.newsMaxStories);
+  /** The months holding these stories now, and those whose files list a deleted story. */
+  private async periodsOf(articleIds: readonly string[], removed: readonly RemovedStory[]): Promise<Set<string>> {
+    const periods = new Set<string>();
+    for (const time of (await findPublicationTimes(this.db, articleIds)).values()) if (time) periods.add(periodOf(time));
+    if (removed.length > 0) {
+      // A deleted story's row is gone, and its month with it: look for its URL in the story files.
+      const locs = removed.map((story) => `<loc>${this.options.urls.article(story.slug)}</loc>`);
+      for (const file of (await listSitemapFiles(this.db)).filter((candidate) => candidate.kind === 'articles')) {
+        await nextTurnOfEventLoop();
+        const body = await readSitemapBody(this.db, file.name, file.version);
+        if (body && locs.some((loc) => body.includes(loc)) && file.period) periods.add(file.period);
+      }
+    }
+    return periods;
   }
 
-  private newsDocument(news: readonly NewsStory[], newestStory: Date | null, now: Date): SitemapDocument {
+  /** A month's story files, read a chunk at a time; the month's files beyond the last made go. */
+  private async buildPeriod(period: string, now: Date): Promise<void> {
+    const { since, before } = periodBounds(period);
+    const files: SitemapUrl[][] = [];
+    let current: SitemapUrl[] = [];
+    let after: TimelinePosition | undefined;
+    for (;;) {
+      await nextTurnOfEventLoop();
+      const chunk = await listStoryLocations(this.db, { since, before, ...(after ? { after } : {}) }, now, LOCATION_CHUNK);
+      for (const story of chunk) {
+        const lastmod = story.updatedAt && story.updatedAt > story.publishedAt ? story.updatedAt : story.publishedAt;
+        current.push({ loc: this.options.urls.article(story.slug), lastmod });
+        if (current.length === this.articlesPerSitemap) {
+          files.push(current);
+          current = [];
+        }
+      }
+      const last = chunk.at(-1);
+      if (!last || chunk.length < LOCATION_CHUNK) break;
+      after = { publishedAt: last.publishedAt, id: last.id };
+    }
+    if (current.length > 0) files.push(current);
+    const names = files.map((_, index) => storyFileName(period, index));
+    for (const [index, urls] of files.entries()) {
+      await nextTurnOfEventLoop();
+      await this.save(urlsetFile(names[index] ?? '', 'articles', urls, { period, emptySince: now }), now);
+    }
+    const gone = (await listPeriodFileNames(this.db, period)).filter((name) => !names.includes(name));
+    await deleteSitemapFiles(this.db, gone);
+  }
+
+  private async updateListing(listing: PeopleListing, ids: ReadonlySet<string> | 'all', now: Date): Promise<void> {
+    const file = await this.listings.update(listing, ids, now);
+    if (file) await this.save(file, now);
+  }
+
+  /** Every section (a section page exists even before its first story), in navigation order, with its newest story's time. */
+  private async sectionsFile(now: Date): Promise<SitemapFile> {
+    const urls: SitemapUrl[] = [];
+    for (const section of await listSections(this.db)) {
+      const newest = await newestVisible(this.db, { sectionId: section.id }, now);
+      urls.push({ loc: this.options.urls.section(section.slug), lastmod: newest?.publishedAt ?? null });
+    }
+    return urlsetFile(LISTING_NAMES.sections, 'sections', urls, { emptySince: now });
+  }
+
+  /** The home page (it lists the latest stories, so it changes when the newest one appears) and the static pages. */
+  private async pagesFile(now: Date): Promise<SitemapFile> {
+    const [newest, pages] = await Promise.all([newestVisible(this.db, {}, now), listStaticPageLocations(this.db)]);
+    const urls: SitemapUrl[] = [
+      { loc: this.options.urls.home(), lastmod: newest?.publishedAt ?? null },
+      ...pages.map((page) => ({ loc: this.options.urls.staticPage(page.slug), lastmod: page.updatedAt })),
+    ];
+    return urlsetFile(LISTING_NAMES.pages, 'pages', urls, { emptySince: now });
+  }
+
+  private async newsFile(now: Date): Promise<SitemapFile> {
+    const [news, newest] = await Promise.all([
+      listNewsStories(this.db, now, new Date(now.getTime() - NEWS_WINDOW_MS), this.newsMaxStories),
+      newestVisible(this.db, {}, now),
+    ]);
     const publication = this.options.publication();
     const language = googleNewsLanguage(publication.language);
-    const entries: SitemapUrl[] = news.map((story) => ({
+    const urls: SitemapUrl[] = news.map((story) => ({
       loc: this.options.urls.article(story.slug),
       news: { publicationName: publication.name, language, publishedAt: story.publishedAt, title: story.headline },
     }));
-    return document(urlsetXml(entries), newestOf(entries) ?? emptySince(newestStory, now));
+    return urlsetFile(NEWS_NAME, 'news', urls, { emptySince: emptyNewsSince(newest?.publishedAt ?? null, now) });
   }
 
-  private withIndex(sitemaps: Map<string, SitemapDocument>, newestStory: Date | null, now: Date): Built {
-    const references = [...sitemaps].map(([name, sitemap]) => ({ loc: this.options.urls.sitemap(name), lastmod: sitemap.lastmod }));
-    const index = sitemapIndexXml(references);
-    return { index: document(index, now), sitemaps, newestStory };
+  /** The index, from the stored files' names and times alone. */
+  private async saveIndex(now: Date): Promise<void> {
+    const files = inIndexOrder((await listSitemapFiles(this.db)).filter(isListed));
+    const references = files.map((file) => ({ loc: this.options.urls.sitemap(file.name), lastmod: file.lastmod }));
+    await this.save(indexFile(references, now), now);
+  }
+
+  /** Stores a file unless the same bytes are stored already; an empty listing or month is removed instead. */
+  private async save(file: SitemapFile, now: Date): Promise<void> {
+    const stored = await findSitemapFileInfo(this.db, file.name);
+    if (file.urlCount === 0 && file.kind !== 'news' && file.kind !== 'index') {
+      if (stored) await deleteSitemapFiles(this.db, [file.name]);
+      return;
+    }
+    if (stored?.version === file.version) return;
+    await saveSitemapFile(this.db, file, now);
+  }
+
+  /** A stored file as served: the copy in memory while its version is current, else read (one file) and kept. */
+  private async read(name: string): Promise<SitemapDocument | undefined> {
+    const info = await findSitemapFileInfo(this.db, name);
+    const held = this.served.get(name);
+    if (held) {
+      this.served.delete(name);
+      this.servedBytes -= held.body.length;
+    }
+    if (!info || !isServed(info)) return undefined;
+    let document = held?.version === info.version ? held : undefined;
+    if (!document) {
+      const body = await readSitemapBody(this.db, name, info.version);
+      // Rewritten between the two reads: the next request reads the new one.
+      if (body === undefined) return undefined;
+      document = { body: Buffer.from(body, 'utf8'), version: info.version, lastmod: info.lastmod };
+    }
+    this.served.set(name, document);
+    this.servedBytes += document.body.length;
+    for (const [oldest, copy] of this.served) {
+      if (this.servedBytes <= SERVED_BYTES || oldest === name) break;
+      this.served.delete(oldest);
+      this.servedBytes -= copy.body.length;
+    }
+    return document;
   }
 }
 
-/**
- * When an empty sitemap last changed: an empty news sitemap lost its last story 48 hours after the
- * newest one was published; with no story at all, now (a fresh install).
- */
-function emptySince(newestStory: Date | null, now: Date): Date {
-  if (!newestStory) return now;
-  const agedOut = new Date(newestStory.getTime() + NEWS_WINDOW_MS);
-  return agedOut < now ? agedOut : now;
+/** Served: the index, any file with a URL, and news.xml always. */
+function isServed(file: SitemapFileInfo): boolean {
+  return file.kind === 'index' || file.kind === 'news' || file.urlCount > 0;
 }
 
-function listingUrls(locations: readonly ListingLocation[], url: (slug: string) => string): SitemapUrl[] {
-  return locations.map((location) => ({ loc: url(location.slug), lastmod: location.newestStoryAt }));
-}
-
-function newestOf(entries: readonly SitemapUrl[]): Date | null {
-  let newest: Date | null = null;
-  for (const entry of entries) {
-    const time = entry.news?.publishedAt ?? entry.lastmod ?? null;
-    if (time && (!newest || time > newest)) newest = time;
-  }
-  return newest;
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
-  return result;
-}
-
-function document(xml: string, lastmod: Date): SitemapDocument {
-  const body = Buffer.from(xml, 'utf8');
-  return { body, version: createHash('sha1').update(body).digest('base64url').slice(0, 27), lastmod };
+/** Named in the index: what is served, but the index itself. */
+function isListed(file: SitemapFileInfo): boolean {
+  return file.kind !== 'index' && isServed(file);
 }

@@ -1,22 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/errors.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
-import { etagFor, matchesIfNoneMatch } from '../http/page-cache.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 /** Answers differ by key (rate limits, revocation): a cache must never serve one key's answer to another. */
 export const API_VARY = 'Authorization, X-Api-Key';
 /** The rate limit's window: waiting this long always frees the key's allowance. */
 const RETRY_AFTER_SECONDS = 60;
-
-/** A 200 with its ETag, or a 304 when the client's copy is current. */
-export function sendApiJson(request: FastifyRequest, reply: FastifyReply, body: unknown): FastifyReply {
-  const bytes = Buffer.from(JSON.stringify(body));
-  const etag = etagFor(bytes);
-  reply.header('cache-control', CACHE_CONTROL.api).header('etag', etag).type(JSON_TYPE);
-  if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send();
-  return reply.code(200).send(bytes);
-}
 
 /**
  * `{ errors: [{ code, message }] }` with the error's status; never stored. The message is the

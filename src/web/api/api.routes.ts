@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Config } from '../../config/config.js';
 import type { ApiKeyService } from '../../modules/api-keys/index.js';
 import type { ArticleSummary } from '../../modules/articles/index.js';
+import { listedStoryKeys, storyKeys, SURROGATE_KEYS } from '../../modules/cdn/index.js';
 import type { ContentApiService } from '../../modules/content-api/index.js';
 import type { RankedListsService } from '../../modules/rankings/index.js';
 import type { SearchService } from '../../modules/search/index.js';
@@ -9,8 +10,11 @@ import type { SettingsService } from '../../modules/settings/index.js';
 import { AppError } from '../../shared/errors.js';
 import type { Pagination } from '../../shared/pagination.js';
 import { readFields, readInstant, readPage, readQuery, readSlug, selectFields, type RawQuery } from './api-query.js';
-import { API_VARY, presentedApiKey, sendApiError, sendApiJson } from './api-response.js';
+import { API_VARY, presentedApiKey, sendApiError } from './api-response.js';
+import { CACHE_CONTROL } from '../http/cache-control.js';
+import type { PageCache } from '../http/page-cache.js';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../http/retry-after.js';
+import { keyed, sendPublicDocument, type Keyed } from '../http/send-page.js';
 import * as json from './api-serializers.js';
 import { fieldsOf, openApiDocument, queryParametersOf } from './openapi.js';
 
@@ -18,6 +22,7 @@ export const API_PREFIX = '/api/v1';
 type ApiPath = keyof typeof openApiDocument.paths;
 type Query = Record<string, string | undefined>;
 type Item = Record<string, unknown>;
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** What the Content API uses; of the database only whether an error means it is unreachable (503). */
 export interface ApiRoutesDeps {
@@ -28,12 +33,19 @@ export interface ApiRoutesDeps {
   contentApi: ContentApiService;
   search: SearchService;
   lists: RankedListsService;
+  pageCache: PageCache;
 }
 
 /**
  * The Content API, read-only JSON for partners, in a scope of its own: its errors are JSON, not the
  * site's pages, and every route but the OpenAPI document needs a key (checked, then counted against
  * the key's rate limit). Handlers only translate: ContentApiService decides what readers may see.
+ *
+ * An answer depends on the key only in whether it is given at all (the key is checked and counted
+ * in `onRequest`, before any handler), never in its content: so answers are kept in the page cache
+ * like pages, keyed by path and the checked parameters, filed under the surrogate keys of what they
+ * show (their stories, `api` for lists and counts), and purged with them. Still `private`: no
+ * shared cache may answer one partner with what another fetched.
  */
 export async function registerApiRoutes(app: FastifyInstance, deps: ApiRoutesDeps): Promise<void> {
   const ctx = (): json.ApiContext => ({ siteUrl: deps.config.siteUrl, timeZone: deps.settings.publication.timeZone });
@@ -50,12 +62,31 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRoutesDep
         await deps.apiKeys.consume(key.id);
       });
 
-      /** A GET whose query is checked against the operation's parameters before the handler runs. */
-      function route(path: ApiPath, handler: (query: Query, params: Record<string, string>) => Promise<unknown>) {
+      /**
+       * A GET whose query is checked against the operation's parameters before the cache is asked or
+       * the handler runs; its answer is cached under the path and those parameters, in their declared
+       * order, and filed under the surrogate keys the handler names.
+       */
+      function route(path: ApiPath, handler: (query: Query, params: Record<string, string>) => Promise<Keyed<unknown>>) {
         const known = queryParametersOf(path);
         scope.get(path.replace(/\{(\w+)\}/g, ':$1'), async (request, reply) => {
           const query = readQuery(request.query as RawQuery, known);
-          return sendApiJson(request, reply, await handler(query, request.params as Record<string, string>));
+          const pathOnly = request.url.split('?', 1)[0] ?? request.url;
+          const given = known.flatMap((name) => (query[name] === undefined ? [] : [`${name}=${encodeURIComponent(query[name])}`]));
+          const key = given.length > 0 ? `${pathOnly}?${given.join('&')}` : pathOnly;
+          return sendPublicDocument(
+            request,
+            reply,
+            deps.pageCache,
+            [],
+            JSON_TYPE,
+            async () => {
+              const { page, keys } = await handler(query, request.params as Record<string, string>);
+              return keyed(JSON.stringify(page), keys);
+            },
+            // Never sent before routing: the key is checked (onRequest above) before every answer.
+            { key, cacheControl: CACHE_CONTROL.api, vary: API_VARY, announceKeys: false, beforeRouting: false },
+          );
         });
       }
       const one = (schema: string, query: Query, item: Item) => ({ data: selectFields(item, readFields(query.fields, fieldsOf(schema))) });
@@ -69,6 +100,10 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRoutesDep
           query,
           stories.map((story) => json.articleSummaryJson(story, ctx())),
         );
+      // Sections, authors, series and tags with their published-story counts: any story event moves them.
+      const counted = (body: unknown) => keyed(body, SURROGATE_KEYS.api);
+      const rankedList = (query: Query, stories: readonly ArticleSummary[]) =>
+        keyed({ ...storyList(query, stories), computed_at: computedAt(deps) }, SURROGATE_KEYS.lists, listedStoryKeys(stories));
 
       route('/articles', async (query) => {
         if (query.sort !== undefined && query.sort !== 'latest') throw new AppError('ERR_API_PARAMETER_INVALID', 'sort may only be latest.');
@@ -85,46 +120,61 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRoutesDep
           perPage,
         });
         const data = stories.map((story) => selectFields(json.articleSummaryJson(story, ctx()), fields));
-        return { data, ...pageLinks(deps, '/articles', query, pagination) };
+        return keyed({ data, ...pageLinks(deps, '/articles', query, pagination) }, SURROGATE_KEYS.api, listedStoryKeys(stories));
       });
-      route('/articles/{slug}', async (query, params) =>
-        one('Article', query, json.articleJson((await contentApi.article(params.slug ?? '')).article, ctx())),
-      );
-      route('/articles/{slug}/views', async (query, params) =>
-        one('ViewCount', query, json.viewCountJson((await contentApi.article(params.slug ?? '')).article)),
-      );
+      route('/articles/{slug}', async (query, params) => {
+        const { article } = await contentApi.article(params.slug ?? '');
+        return keyed(one('Article', query, json.articleJson(article, ctx())), storyKeys(article));
+      });
+      // Its view count is at most a minute old, as on the article page (PAGE_MAX_AGE_MS).
+      route('/articles/{slug}/views', async (query, params) => {
+        const { article } = await contentApi.article(params.slug ?? '');
+        return keyed(one('ViewCount', query, json.viewCountJson(article)), SURROGATE_KEYS.article(article.id));
+      });
       route('/sections', async (query) =>
-        many(
-          'Section',
-          query,
-          (await contentApi.sectionList()).map((section) => json.sectionJson(section, ctx())),
+        counted(
+          many(
+            'Section',
+            query,
+            (await contentApi.sectionList()).map((section) => json.sectionJson(section, ctx())),
+          ),
         ),
       );
-      route('/sections/{slug}', async (query, params) => one('Section', query, json.sectionJson(await contentApi.section(params.slug ?? ''), ctx())));
+      route('/sections/{slug}', async (query, params) =>
+        counted(one('Section', query, json.sectionJson(await contentApi.section(params.slug ?? ''), ctx()))),
+      );
       route('/authors', async (query) =>
-        many(
-          'Author',
-          query,
-          (await contentApi.authorList()).map((author) => json.authorJson(author, ctx())),
+        counted(
+          many(
+            'Author',
+            query,
+            (await contentApi.authorList()).map((author) => json.authorJson(author, ctx())),
+          ),
         ),
       );
-      route('/authors/{slug}', async (query, params) => one('Author', query, json.authorJson(await contentApi.author(params.slug ?? ''), ctx())));
+      route('/authors/{slug}', async (query, params) =>
+        counted(one('Author', query, json.authorJson(await contentApi.author(params.slug ?? ''), ctx()))),
+      );
       route('/series', async (query) =>
-        many(
-          'Series',
-          query,
-          (await contentApi.seriesList()).map((series) => json.seriesJson(series, ctx())),
+        counted(
+          many(
+            'Series',
+            query,
+            (await contentApi.seriesList()).map((series) => json.seriesJson(series, ctx())),
+          ),
         ),
       );
       route('/series/{slug}', async (query, params) => {
         const { series, parts } = await contentApi.series(params.slug ?? '');
-        return one('SeriesWithParts', query, json.seriesWithPartsJson(series, parts, ctx()));
+        return keyed(one('SeriesWithParts', query, json.seriesWithPartsJson(series, parts, ctx())), SURROGATE_KEYS.api, listedStoryKeys(parts));
       });
       route('/tags', async (query) =>
-        many(
-          'Tag',
-          query,
-          (await contentApi.tagList()).map((tag) => json.tagJson(tag, ctx())),
+        counted(
+          many(
+            'Tag',
+            query,
+            (await contentApi.tagList()).map((tag) => json.tagJson(tag, ctx())),
+          ),
         ),
       );
       route('/search', async (query) => {
@@ -139,13 +189,14 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRoutesDep
           to: readInstant(query.published_before, 'published_before'),
         });
         const data = result.hits.map((hit) => selectFields(json.searchHitJson(hit, ctx()), fields));
-        return { data, terms: result.terms, ...pageLinks(deps, '/search', query, result.pagination) };
+        // `search`, as the site's search pages: any story event may change any query's results.
+        return keyed({ data, terms: result.terms, ...pageLinks(deps, '/search', query, result.pagination) }, SURROGATE_KEYS.search);
       });
       // The ranked lists come from memory, as on the site: an API request never runs a ranking query.
-      route('/lists/popular-now', async (query) => ({ ...storyList(query, deps.lists.current.popularNow), computed_at: computedAt(deps) }));
-      route('/lists/weekly-best', async (query) => ({ ...storyList(query, deps.lists.current.weeklyBest), computed_at: computedAt(deps) }));
-      route('/lists/must-reads', async (query) => ({ ...storyList(query, deps.lists.current.mustReads), computed_at: computedAt(deps) }));
-      route('/openapi.json', async () => openApiDocument);
+      route('/lists/popular-now', async (query) => rankedList(query, deps.lists.current.popularNow));
+      route('/lists/weekly-best', async (query) => rankedList(query, deps.lists.current.weeklyBest));
+      route('/lists/must-reads', async (query) => rankedList(query, deps.lists.current.mustReads));
+      route('/openapi.json', async () => keyed(openApiDocument));
     },
     { prefix: API_PREFIX },
   );

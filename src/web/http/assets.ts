@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CACHE_CONTROL } from './cache-control.js';
+import { StoredDocument } from './stored-document.js';
 
 /** public/ at the repository root: three levels up from both src/web/http and dist/web/http. */
 export const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../public');
@@ -26,11 +28,16 @@ export interface Asset {
   body: Buffer;
   version: string;
   contentType: string;
+  /** As sent for its current versioned URL: kept a year, brotli and gzip made once at start. */
+  pinned: StoredDocument;
+  /** As sent for an old or missing `?v=`: revalidated like a page (its codings made when first asked for). */
+  unpinned: StoredDocument;
 }
 
 /**
- * The site's own CSS, JavaScript and fonts, read once at start and served from memory. Each URL
- * carries a hash of the content (`/assets/site.css?v=…`), so browsers may keep a file for a year.
+ * The site's own CSS, JavaScript and fonts, read once at start and served from memory, text files
+ * with their brotli and gzip copies made once. Each URL carries a hash of the content
+ * (`/assets/site.css?v=…`), so browsers may keep a file for a year.
  * A stylesheet's `url(file)` naming another asset becomes that file's hashed URL before the
  * stylesheet is hashed, so a changed font changes the stylesheet's URL too.
  */
@@ -46,7 +53,11 @@ export class AssetRegistry {
       const read = fs.readFileSync(path.join(directory, name));
       const body = isCss(name) ? Buffer.from(this.versionUrls(read.toString('utf8'))) : read;
       const version = createHash('sha1').update(body).digest('hex').slice(0, 12);
-      this.assets.set(name, { body, version, contentType });
+      const document = (cacheControl: string) => new StoredDocument({ status: 200, body, contentType, cacheControl, compress: 'asset' });
+      const pinned = document(CACHE_CONTROL.immutable);
+      // Compressed in zlib's thread pool while the server starts; a request before it is done waits for it.
+      void pinned.prepare();
+      this.assets.set(name, { body, version, contentType, pinned, unpinned: document(CACHE_CONTROL.page) });
     }
   }
 

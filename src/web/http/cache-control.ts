@@ -16,8 +16,8 @@
  *   browser. A CDN must not answer such a reader from its shared copy either: it passes requests
  *   carrying the reader or newsroom cookie to the origin (docs/cdn.md), rather than `Vary: Cookie`,
  *   which would split the shared copy per visitor's cookies (analytics, consent) and empty the CDN.
- * - No response varies on Accept-Encoding: the app never compresses (the CDN or proxy does), so the
- *   same URL always has the same bytes.
+ * - Text answers vary on Accept-Encoding (`Vary`, set where they are sent: stored-document.ts): the
+ *   app sends brotli, gzip or identity as asked, each coding with an ETag of its own.
  * - robots.txt changes only with a release; crawlers fetch it about daily anyway.
  */
 export const CACHE_CONTROL = {

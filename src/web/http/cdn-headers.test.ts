@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { startWebhookReceiver } from '../../testing/webhook-receiver.js';
 import { csrfTokenFor } from './csrf.js';
 import { CACHE_CONTROL } from './cache-control.js';
 
@@ -13,6 +14,7 @@ const keysOf = (response: LightMyRequestResponse) =>
 /** What a CDN in front needs from every public answer (docs/cdn.md), checked per kind of page. */
 describe('CDN-ready HTTP', () => {
   let t: TestApp;
+  let purges: Awaited<ReturnType<typeof startWebhookReceiver>>;
   let story: {
     id: string;
     slug: string;
@@ -28,7 +30,9 @@ describe('CDN-ready HTTP', () => {
   let withdrawnSlug: string;
 
   before(async () => {
-    t = await createTestApp();
+    // Surrogate keys are named only to a CDN that is purged by them.
+    purges = await startWebhookReceiver();
+    t = await createTestApp({ env: { CDN_PURGE_URL: purges.url, CDN_PURGE_SECRET: 'purge-secret-for-tests-0123456789' } });
     const section = await t.factories.section({ slug: 'harbour', name: 'Harbour' });
     const author = await t.factories.author({ slug: 'ana-reyes', name: 'Ana Reyes' });
     const series = await t.factories.series({ slug: 'the-port' });
@@ -59,7 +63,10 @@ describe('CDN-ready HTTP', () => {
       seriesSlug: series.slug,
     };
   });
-  after(() => t.close());
+  after(async () => {
+    await t.close();
+    await purges.close();
+  });
 
   const publicPages = () =>
     [
@@ -96,9 +103,9 @@ describe('CDN-ready HTTP', () => {
       for (const key of expected) assert.ok(keys.includes(key), `${url} lacks ${key}: ${keys.join(' ')}`);
       assert.equal(response.headers['cache-tag'], keys.join(','), url);
       assert.equal(new Set(keys).size, keys.length, url);
-      // Nothing public varies: not on Cookie (a bypass rule handles signed-in readers), not on
-      // Accept-Encoding (the app never compresses).
-      assert.equal(response.headers.vary, undefined, url);
+      // Public answers vary on Accept-Encoding only (they come in br, gzip or identity), never on
+      // Cookie (a bypass rule handles signed-in readers).
+      assert.equal(response.headers.vary, 'Accept-Encoding', url);
     }
   });
 
@@ -170,6 +177,23 @@ describe('CDN-ready HTTP', () => {
       assert.equal(response.headers['cache-control'], CACHE_CONTROL.noStore, url);
       assert.equal(response.headers['surrogate-key'], undefined, url);
       assert.equal(response.headers['cache-tag'], undefined, url);
+    }
+  });
+});
+
+describe('without a CDN to purge', () => {
+  it('names no surrogate keys, though pages are still filed under them in the page cache', async () => {
+    const t = await createTestApp();
+    try {
+      const story = await t.factories.article({ slug: 'quiet-harbour' });
+      for (const url of ['/', `/article/${story.slug}`, '/feed.xml', '/sitemap.xml', '/robots.txt', '/article/no-such-story']) {
+        const response = await t.app.inject(url);
+        assert.equal(response.headers['surrogate-key'], undefined, url);
+        assert.equal(response.headers['cache-tag'], undefined, url);
+      }
+      assert.ok(t.deps.pageCache.keysOf(`/article/${story.slug}`)?.includes(`article-${story.id}`));
+    } finally {
+      await t.close();
     }
   });
 });

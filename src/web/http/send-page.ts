@@ -3,7 +3,9 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { normaliseKeys } from '../../modules/cdn/index.js';
 import { CACHE_CONTROL, cacheControlForStatus } from './cache-control.js';
-import { etagFor, matchesIfNoneMatch, type CachedPage, type PageCache } from './page-cache.js';
+import { negotiateCoding } from './compression.js';
+import type { PageCache } from './page-cache.js';
+import { StoredDocument } from './stored-document.js';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -36,34 +38,44 @@ export function renderDocument<P>(page: VNode<P>): Buffer {
 }
 
 /**
- * Sends a stored document, or 304 when the client has it. A 304 carries the same Cache-Control and
- * surrogate keys as the 200 (RFC 9110 §15.4.5), so a CDN revalidating its copy re-files it under
- * the same keys and the same lifetime.
+ * Sends a document in the coding the client prefers (compression.ts), or 304 when the client's
+ * copy is current in any coding. A 304 carries the same Cache-Control, Vary and surrogate keys as
+ * the 200 (RFC 9110 §15.4.5), so a CDN revalidating its copy re-files it under the same keys and
+ * lifetime. Every header was worked out when the document was stored: a hit only picks them.
+ * HEAD is Fastify's: the same headers, no body.
  */
-export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
-  reply.header('cache-control', page.cacheControl).header('etag', page.etag).type(page.contentType);
-  if (page.surrogateKeys && page.surrogateKeys.length > 0) {
-    // Fastly reads Surrogate-Key (space-separated), Cloudflare Cache-Tag (comma-separated).
-    reply.header('surrogate-key', page.surrogateKeys.join(' ')).header('cache-tag', page.surrogateKeys.join(','));
-  }
-  if (matchesIfNoneMatch(request.headers['if-none-match'], page.etag)) return reply.code(304).send();
-  return reply.code(page.status).send(page.body);
+export function sendDocument(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  document: StoredDocument,
+  cacheState?: 'hit' | 'miss',
+): FastifyReply | Promise<FastifyReply> {
+  const coding = document.compressible ? negotiateCoding(request.headers['accept-encoding']) : 'identity';
+  if (cacheState) reply.header('x-page-cache', cacheState);
+  const current = document.matching(request.headers['if-none-match'], coding);
+  if (current !== undefined) return reply.code(304).headers(document.notModifiedHeaders(current)).send();
+  const variant = document.variant(coding);
+  if (variant instanceof Promise) return variant.then((ready) => reply.code(document.status).headers(ready.headers).send(ready.body));
+  return reply.code(document.status).headers(variant.headers).send(variant.body);
 }
 
 /**
- * Renders an HTML page with its ETag and Cache-Control, answering 304 when the client has it.
- * `keys`: only for pages a CDN may keep (the public 404 and 410); `site` is always added.
+ * Renders an HTML page made for this request alone (error pages, the newsroom, forms) with its ETag
+ * and Cache-Control, answering 304 when the client has it. Never compressed: that would cost every
+ * request its compression. `keys`: only for pages a CDN may keep (the public 404 and 410); `site` is
+ * always added.
  */
 export function sendHtml<P>(request: FastifyRequest, reply: FastifyReply, status: number, page: VNode<P>, keys?: readonly string[]): FastifyReply {
-  const body = renderDocument(page);
-  return sendCachedPage(request, reply, {
+  const document = new StoredDocument({
     status,
-    body,
-    etag: etagFor(body),
+    body: renderDocument(page),
     contentType: HTML,
     cacheControl: cacheControlForStatus(status),
     ...(keys ? { surrogateKeys: normaliseKeys(keys) } : {}),
+    compress: false,
   });
+  // Never a promise: a document without compressed codings is sent at once.
+  return sendDocument(request, reply, document) as FastifyReply;
 }
 
 /**
@@ -84,10 +96,31 @@ export async function sendPublicPage<P>(
   });
 }
 
+export interface PublicDocumentOptions {
+  /** The page-cache key when the route works it out itself (the Content API, from its checked query). */
+  key?: string;
+  /** Default: a public page's (cache-control.ts). */
+  cacheControl?: string;
+  /** What else the answer varies on besides Accept-Encoding. */
+  vary?: string;
+  /**
+   * Whether the surrogate keys are sent (Surrogate-Key, Cache-Tag) as well as used to file the
+   * answer locally; not for answers no shared cache may keep (the Content API's).
+   */
+  announceKeys?: boolean;
+  /**
+   * Whether a hit may be sent before routing, to requests without cookies or credentials
+   * (early-hits.ts); false when the route must check something first (the Content API's key).
+   */
+  beforeRouting?: boolean;
+}
+
 /**
- * Any public document (an HTML page, a feed, a sitemap) served the same way: from the page cache,
- * or rendered, stored and served, with its ETag, 304 and Cache-Control. The cache is cleared on
- * every content change, so documents built from stories stay as current as the pages.
+ * Any public document (an HTML page, a feed, search results, a Content API answer) served the same
+ * way: from the page cache, or rendered, stored under its surrogate keys and served, with its
+ * ETags, codings, 304 and Cache-Control. Stored documents are compressed once, when a client first
+ * asks for a coding; with the page cache off (PAGE_CACHE=0) nothing is compressed, since it would be
+ * done again for every request.
  */
 export async function sendPublicDocument(
   request: FastifyRequest,
@@ -96,37 +129,45 @@ export async function sendPublicDocument(
   queryKeys: readonly string[],
   contentType: string,
   render: () => Promise<Keyed<string | Buffer>>,
+  options: PublicDocumentOptions = {},
 ): Promise<FastifyReply> {
-  const key = cacheKey(request, queryKeys);
+  const key = options.key ?? cacheKey(request.url, queryKeys);
   const hit = cache.get(key);
-  if (hit) return sendCachedPage(request, reply.header('x-page-cache', 'hit'), hit);
+  if (hit) return sendDocument(request, reply, hit, 'hit');
+  const generation = cache.generation;
   const rendered = await render();
-  const body = typeof rendered.page === 'string' ? Buffer.from(rendered.page) : rendered.page;
-  const page: CachedPage = {
+  const keys = normaliseKeys(rendered.keys);
+  const document = new StoredDocument({
     status: 200,
-    body,
-    etag: etagFor(body),
+    body: typeof rendered.page === 'string' ? Buffer.from(rendered.page) : rendered.page,
     contentType,
-    cacheControl: cacheControlForStatus(200),
-    surrogateKeys: normaliseKeys(rendered.keys),
-  };
-  cache.set(key, page);
-  return sendCachedPage(request, reply.header('x-page-cache', 'miss'), page);
+    cacheControl: options.cacheControl ?? cacheControlForStatus(200),
+    ...(options.announceKeys === false || !cache.announceKeys ? {} : { surrogateKeys: keys }),
+    ...(options.vary ? { vary: options.vary } : {}),
+    compress: cache.enabled ? 'document' : false,
+  });
+  cache.set(key, document, keys, generation, options.beforeRouting ?? true);
+  return sendDocument(request, reply, document, 'miss');
 }
 
 /**
  * Renders a page for one signed-in reader (their comment form, CSRF token and controls): never
- * put in the page cache, `private, no-store` so no shared cache or back button keeps it.
+ * put in the page cache, `private, no-store` so no shared cache or back button keeps it. Sent
+ * uncompressed: compressing would cost each such request ~1 ms of CPU for a page no one else gets.
  */
 export function sendPersonalPage<P>(reply: FastifyReply, status: number, page: VNode<P>): FastifyReply {
-  return reply.code(status).header('cache-control', CACHE_CONTROL.personal).type(HTML).send(renderDocument(page));
+  return reply.code(status).header('cache-control', CACHE_CONTROL.personal).header('vary', 'Accept-Encoding').type(HTML).send(renderDocument(page));
 }
 
-function cacheKey(request: FastifyRequest, queryKeys: readonly string[]): string {
-  const url = request.url;
+/**
+ * The path plus the query parameters the route reads, in the route's order. A URL without a query
+ * (most requests) is its own key, with no parsing at all.
+ */
+export function cacheKey(url: string, queryKeys: readonly string[]): string {
   const queryStart = url.indexOf('?');
-  const path = queryStart === -1 ? url : url.slice(0, queryStart);
-  if (queryKeys.length === 0 || queryStart === -1) return path;
+  if (queryStart === -1) return url;
+  const path = url.slice(0, queryStart);
+  if (queryKeys.length === 0) return path;
   const query = new URLSearchParams(url.slice(queryStart + 1));
   const kept = queryKeys.flatMap((name) => {
     const value = query.get(name);

@@ -9,6 +9,7 @@ import type { IconLinks, SiteContext, SiteContextSource } from './site-context.j
 /** Assembles the per-page context from state already in memory; reloads it when content changes. */
 export class SiteContextProvider implements SiteContextSource {
   private staticPages: ReadonlySet<string> = new Set();
+  private built: { inputs: readonly unknown[]; context: SiteContext } | undefined;
 
   constructor(
     private readonly deps: {
@@ -36,16 +37,33 @@ export class SiteContextProvider implements SiteContextSource {
     };
   }
 
+  /**
+   * The same object for as long as what it is made of is the same objects: the masthead and footer
+   * are rendered once per site context (web/site/components/fragment.tsx), and each reload replaces
+   * what changed whole (settings, sections, static pages, the icon, the banner, or its end).
+   */
   current(): SiteContext {
-    return {
-      publication: this.deps.settings.publication,
-      logo: this.deps.settings.logo,
+    const inputs = [
+      this.deps.settings.publication,
+      this.deps.settings.logo,
+      this.deps.sections.all,
+      this.staticPages,
+      this.deps.icon.current,
+      this.deps.curation.activeBanner(),
+    ] as const;
+    if (this.built && inputs.every((input, index) => input === this.built?.inputs[index])) return this.built.context;
+    const [publication, logo, , staticPages, , banner] = inputs;
+    const context: SiteContext = {
+      publication,
+      logo,
       navigation: this.deps.sections.navigation,
       siteUrl: this.deps.siteUrl,
       assetUrl: (name) => this.deps.assets.url(name),
       icons: this.iconLinks(),
-      staticPages: this.staticPages,
-      banner: this.deps.curation.activeBanner(),
+      staticPages,
+      banner,
     };
+    this.built = { inputs, context };
+    return context;
   }
 }

@@ -56,7 +56,7 @@ export async function renderArticlePage(
     popularNow: deps.lists.popularNow(article.id),
     mustReads: snapshot.mustReads,
   };
-  const page = await deps.comments.page(article.id, { viewerId: viewer?.reader.id ?? null, ...options.query });
+  const page = await deps.comments.page(article.id, { viewerId: viewer?.reader.id ?? null, ...options.query, publishedCount: article.commentCount });
   const site = deps.site.current();
   const props: Parameters<typeof ArticlePage>[0] = {
     site,

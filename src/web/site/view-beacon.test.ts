@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { PageCache } from '../http/page-cache.js';
+import { StoredDocument } from '../http/stored-document.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 
 describe('the view beacon on article pages', () => {
@@ -38,8 +39,8 @@ describe('the view beacon on article pages', () => {
   it('keeps a cached page at most a minute, so the view count it shows stays fresh', () => {
     let now = 1_000_000;
     const cache = new PageCache(10, 60_000, () => now);
-    const page = { status: 200, body: Buffer.from('x'), etag: '"x"', contentType: 'text/html', cacheControl: 'public' };
-    cache.set('/article/a', page);
+    const page = new StoredDocument({ status: 200, body: Buffer.from('x'), contentType: 'text/html', cacheControl: 'public', compress: 'document' });
+    cache.set('/article/a', page, ['article-a']);
     now += 59_999;
     assert.equal(cache.get('/article/a'), page);
     now += 1;

@@ -96,7 +96,7 @@ async function guard(request: FastifyRequest, deps: ViewRoutesDeps, limiter: Rat
 }
 
 async function countView(request: FastifyRequest, deps: ViewRoutesDeps, articleId: string, via: ListMarker | null): Promise<string> {
-  if (!deps.views.isCountable(articleId)) throw new AppError('ERR_ARTICLE_NOT_FOUND');
+  if (!(await deps.views.isCountable(articleId))) throw new AppError('ERR_ARTICLE_NOT_FOUND');
   const excluded = notAView(request.headers);
   if (excluded) return excluded;
   if (await isStaff(request, deps)) return 'staff';

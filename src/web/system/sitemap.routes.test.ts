@@ -34,7 +34,8 @@ describe('sitemap routes', () => {
     const listed = locs(index.body);
     assert.deepEqual(
       listed,
-      ['pages', 'sections', 'authors', 'series', 'news', 'articles-1'].map((name) => `${SITE}/sitemaps/${name}.xml`),
+      // Stories by month of publication: the older one 30 days before the test's now (2026-11-20).
+      ['pages', 'sections', 'authors', 'series', 'news', 'articles-2026-10', 'articles-2026-11'].map((name) => `${SITE}/sitemaps/${name}.xml`),
     );
     for (const loc of listed) {
       const path = loc.slice(SITE.length);
@@ -47,8 +48,9 @@ describe('sitemap routes', () => {
 
     const pages = locs((await t.app.inject('/sitemaps/pages.xml')).body);
     assert.deepEqual(pages, [`${SITE}/`, `${SITE}/about`]);
-    const articles = (await t.app.inject('/sitemaps/articles-1.xml')).body;
-    assert.deepEqual(locs(articles), [`${SITE}/article/older-story`, `${SITE}/article/quote-story`]);
+    assert.deepEqual(locs((await t.app.inject('/sitemaps/articles-2026-10.xml')).body), [`${SITE}/article/older-story`]);
+    const articles = (await t.app.inject('/sitemaps/articles-2026-11.xml')).body;
+    assert.deepEqual(locs(articles), [`${SITE}/article/quote-story`]);
     assert.match(articles, /<lastmod>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<\/lastmod>/);
     const news = (await t.app.inject('/sitemaps/news.xml')).body;
     assert.deepEqual(locs(news), [`${SITE}/article/quote-story`], 'only the last 48 hours');
@@ -57,7 +59,18 @@ describe('sitemap routes', () => {
   });
 
   it('answers 404 for sitemaps that do not exist', async () => {
-    const unknown = ['articles-0.xml', 'articles-99.xml', 'articles-abc.xml', 'articles-01.xml', 'articles-1', 'other.xml', '%2e%2e%2fsitemap.xml'];
+    const unknown = [
+      'articles-0.xml',
+      'articles-1.xml',
+      'articles-abc.xml',
+      'articles-2026-11',
+      'articles-2026-11-2.xml',
+      'articles-2026-13.xml',
+      'articles-1999-01.xml',
+      'sitemap.xml',
+      'other.xml',
+      '%2e%2e%2fsitemap.xml',
+    ];
     for (const path of unknown.map((name) => `/sitemaps/${name}`)) {
       const response = await t.app.inject(path);
       assert.equal(response.statusCode, 404, path);
@@ -88,14 +101,14 @@ describe('sitemap routes', () => {
     const news = await t.app.inject({ url: '/sitemaps/news.xml', headers: { 'if-none-match': String(before.headers.etag) } });
     assert.equal(news.statusCode, 200, 'the old ETag no longer matches');
     assert.equal(locs(news.body)[0], `${SITE}/article/fresh-story`, 'newest first');
-    assert.ok(locs((await t.app.inject('/sitemaps/articles-1.xml')).body).includes(`${SITE}/article/fresh-story`));
+    assert.ok(locs((await t.app.inject('/sitemaps/articles-2026-11.xml')).body).includes(`${SITE}/article/fresh-story`));
 
     // No event marks the 48th hour: the minute timer's run does.
     t.clock.advance(48 * HOUR_MS + 60_000);
     await t.deps.sitemaps.refresh({ scheduled: true });
     const later = await t.app.inject('/sitemaps/news.xml');
     assert.ok(!locs(later.body).includes(`${SITE}/article/fresh-story`));
-    assert.ok(locs((await t.app.inject('/sitemaps/articles-1.xml')).body).includes(`${SITE}/article/fresh-story`), 'still in the archive');
+    assert.ok(locs((await t.app.inject('/sitemaps/articles-2026-11.xml')).body).includes(`${SITE}/article/fresh-story`), 'still in the archive');
   });
 
   it('names the sitemap index in robots.txt, as an absolute URL', async () => {

@@ -6,8 +6,8 @@ import type { Config } from '../../config/config.js';
 import { normaliseKeys } from '../../modules/cdn/index.js';
 import type { AssetRegistry } from '../http/assets.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
-import { etagFor } from '../http/page-cache.js';
-import { sendCachedPage } from '../http/send-page.js';
+import { sendDocument } from '../http/send-page.js';
+import { StoredDocument } from '../http/stored-document.js';
 import { registerFaviconRoutes, type FaviconRoutesDeps } from './favicon.routes.js';
 import { robotsTxt } from './robots-txt.js';
 import { registerSitemapRoutes, type SitemapRoutesDeps } from './sitemap.routes.js';
@@ -37,16 +37,15 @@ export async function registerSystemRoutes(app: FastifyInstance, deps: SystemRou
 
   // Built once: it depends on SITE_URL alone. An ETag like every public document, so a crawler's
   // daily fetch is a 304.
-  const robotsBody = Buffer.from(robotsTxt(deps.config.siteUrl));
-  const robots = {
+  const robots = new StoredDocument({
     status: 200,
-    body: robotsBody,
-    etag: etagFor(robotsBody),
+    body: Buffer.from(robotsTxt(deps.config.siteUrl)),
     contentType: 'text/plain; charset=utf-8',
     cacheControl: CACHE_CONTROL.robots,
-    surrogateKeys: normaliseKeys([]),
-  };
-  app.get('/robots.txt', async (request, reply) => sendCachedPage(request, reply, robots));
+    ...(deps.pageCache.announceKeys ? { surrogateKeys: normaliseKeys([]) } : {}),
+    compress: 'asset',
+  });
+  app.get('/robots.txt', async (request, reply) => sendDocument(request, reply, robots));
 
   registerSitemapRoutes(app, deps);
   registerFaviconRoutes(app, deps);
@@ -55,11 +54,7 @@ export async function registerSystemRoutes(app: FastifyInstance, deps: SystemRou
     const asset = deps.assets.get(request.params.name);
     if (!asset) return reply.callNotFound();
     // Only the current version may be kept for a year; an old link still works but is not pinned.
-    const current = request.query.v === asset.version;
-    return reply
-      .header('cache-control', current ? CACHE_CONTROL.immutable : CACHE_CONTROL.page)
-      .type(asset.contentType)
-      .send(asset.body);
+    return sendDocument(request, reply, request.query.v === asset.version ? asset.pinned : asset.unpinned);
   });
 
   fs.mkdirSync(deps.mediaDir, { recursive: true });

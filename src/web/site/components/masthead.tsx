@@ -1,8 +1,21 @@
 import type { MediaAsset } from '../../../modules/media/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { paths } from '../../shared/paths.js';
+import { FragmentCache } from './fragment.js';
 
+/** The masthead's HTML, kept beside the site context it was made from (fragment.tsx). */
+const rendered = new FragmentCache<SiteContext>();
+
+/**
+ * The publication's name or logo, search, and the section navigation: on every page, and the same
+ * until the settings or sections change (a new site context), so rendered once per change.
+ */
 export function Masthead({ site }: { site: SiteContext }) {
+  return rendered.render(site, 'masthead', () => <MastheadMarkup site={site} />);
+}
+
+/** Exported for the test comparing it with the cached copy. */
+export function MastheadMarkup({ site }: { site: SiteContext }) {
   return (
     <header class="masthead">
       <div class="masthead-inner">

@@ -1,5 +1,6 @@
 import type { SiteContext } from '../../shared/site-context.js';
 import { paths } from '../../shared/paths.js';
+import { FragmentCache } from './fragment.js';
 
 const FOOTER_PAGES: Array<{ slug: string; label: string }> = [
   { slug: 'about', label: 'About us' },
@@ -8,9 +9,18 @@ const FOOTER_PAGES: Array<{ slug: string; label: string }> = [
   { slug: 'privacy', label: 'Privacy' },
 ];
 
+/** The footer's HTML, kept beside the site context it was made from, per year (fragment.tsx). */
+const rendered = new FragmentCache<SiteContext>();
+
+/** On every page, and the same until the settings or static pages change: rendered once per change. */
 export function SiteFooter({ site }: { site: SiteContext }) {
-  const { publication } = site;
   const year = new Date().getUTCFullYear();
+  return rendered.render(site, String(year), () => <SiteFooterMarkup site={site} year={year} />);
+}
+
+/** Exported for the test comparing it with the cached copy. */
+export function SiteFooterMarkup({ site, year }: { site: SiteContext; year: number }) {
+  const { publication } = site;
   return (
     <footer class="site-footer">
       <div class="site-footer-inner">

@@ -1,0 +1,50 @@
+import { inTransaction, type Db } from '../../db/database.js';
+import { newId } from '../../shared/ids.js';
+import { articleRow } from './article.repository.js';
+import type { ArticleInput, Correction } from './article.types.js';
+
+/**
+ * Rows per statement. A story row has 19 columns: 200 stay far inside SQLite's 32,766 and
+ * PostgreSQL's 65,535 bound parameters, and each statement is one round trip instead of 200.
+ */
+const STORIES_PER_STATEMENT = 200;
+const LINKS_PER_STATEMENT = 1000;
+
+export interface ArticleRowsImport {
+  id: string;
+  input: ArticleInput;
+  createdAt: Date;
+  corrections: ReadonlyArray<Omit<Correction, 'id'>>;
+}
+
+/** Writes many stories, their authors, tags and corrections, in multi-row statements and one transaction. */
+export async function insertArticles(db: Db, stories: readonly ArticleRowsImport[]): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    for (const chunk of chunks(stories, STORIES_PER_STATEMENT)) {
+      await trx
+        .insertInto('articles')
+        .values(chunk.map((story) => articleRow(story.id, story.input, story.createdAt)))
+        .execute();
+    }
+    const authors = stories.flatMap((story) =>
+      story.input.authorIds.map((authorId, position) => ({ article_id: story.id, author_id: authorId, position })),
+    );
+    for (const chunk of chunks(authors, LINKS_PER_STATEMENT)) await trx.insertInto('article_authors').values(chunk).execute();
+    const tags = stories.flatMap((story) => story.input.tagIds.map((tagId, position) => ({ article_id: story.id, tag_id: tagId, position })));
+    for (const chunk of chunks(tags, LINKS_PER_STATEMENT)) await trx.insertInto('article_tags').values(chunk).execute();
+    const corrections = stories.flatMap((story) =>
+      story.corrections.map((correction) => ({
+        id: newId(),
+        article_id: story.id,
+        kind: correction.kind,
+        body: correction.text,
+        created_at: correction.createdAt.toISOString(),
+      })),
+    );
+    for (const chunk of chunks(corrections, LINKS_PER_STATEMENT / 5)) await trx.insertInto('corrections').values(chunk).execute();
+  });
+}
+
+function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}

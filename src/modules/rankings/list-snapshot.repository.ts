@@ -1,0 +1,49 @@
+import type { Db } from '../../db/database.js';
+import type { ListSnapshotIds } from './list-snapshot.js';
+
+/** The site-wide lists' row in `list_snapshots` (migration 0011). */
+const SITE_LISTS = 'site';
+
+/**
+ * Stores the lists' story ids as last computed, so that a start loads them (one read by id) rather
+ * than ranking again. One small row, rewritten only when a computation changed it.
+ */
+export async function saveListSnapshot(db: Db, snapshot: ListSnapshotIds, savedAt: Date): Promise<void> {
+  const row = { name: SITE_LISTS, snapshot: JSON.stringify(snapshot), saved_at: savedAt.toISOString() };
+  await db
+    .insertInto('list_snapshots')
+    .values(row)
+    .onConflict((oc) => oc.column('name').doUpdateSet({ snapshot: row.snapshot, saved_at: row.saved_at }))
+    .execute();
+}
+
+/** The stored lists, or null when none were stored yet (or what is stored no longer reads as lists). */
+export async function loadListSnapshot(db: Db): Promise<ListSnapshotIds | null> {
+  const row = await db.selectFrom('list_snapshots').select('snapshot').where('name', '=', SITE_LISTS).executeTakeFirst();
+  if (!row) return null;
+  try {
+    return parseListSnapshotIds(JSON.parse(row.snapshot));
+  } catch {
+    return null;
+  }
+}
+
+/** The value as lists of story ids, or null when it is anything else. */
+export function parseListSnapshotIds(value: unknown): ListSnapshotIds | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const candidate = value as Partial<ListSnapshotIds>;
+  const isIds = (ids: unknown): ids is string[] => Array.isArray(ids) && ids.every((id) => typeof id === 'string');
+  if (
+    typeof candidate.computedAt !== 'string' ||
+    !isIds(candidate.latest) ||
+    !isIds(candidate.weeklyBest) ||
+    !isIds(candidate.popularNow) ||
+    !isIds(candidate.mustReads) ||
+    !Array.isArray(candidate.latestBySection) ||
+    !candidate.latestBySection.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && isIds(entry[1]))
+  ) {
+    return null;
+  }
+  if (candidate.weeklyBestComputedAt !== undefined && typeof candidate.weeklyBestComputedAt !== 'string') return null;
+  return candidate as ListSnapshotIds;
+}
