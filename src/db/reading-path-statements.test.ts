@@ -13,6 +13,7 @@ import { createTestApp, type TestApp } from '../testing/test-app.js';
 const STATEMENT_BUDGET: Readonly<Record<string, number>> = {
   home: 0,
   article: 15,
+  'article, most comments': 15,
   'article (404)': 1,
   'article (410)': 5,
   section: 5,
@@ -79,11 +80,12 @@ describe('statements per page type (page cache off)', () => {
       const budget = STATEMENT_BUDGET[page.type];
       assert.notEqual(budget, undefined, `no budget for ${page.type}: add it here and to docs/performance.md`);
       report.push(`${page.type}: ${onSmall.length} / ${onLarge.length} (budget ${budget})`);
-      assert.equal(
-        onLarge.length,
-        onSmall.length,
-        `${page.type}: ${onSmall.length} statements on the small archive, ${onLarge.length} on the large:\n${onLarge.join('\n')}`,
-      );
+      if (!page.storyVaries)
+        assert.equal(
+          onLarge.length,
+          onSmall.length,
+          `${page.type}: ${onSmall.length} statements on the small archive, ${onLarge.length} on the large:\n${onLarge.join('\n')}`,
+        );
       assert.ok(onLarge.length <= (budget ?? 0), `${page.type}: ${onLarge.length} statements, budget ${budget}:\n${onLarge.join('\n')}`);
     }
     assert.equal(report.length, Object.keys(STATEMENT_BUDGET).length, 'every budgeted page type is rendered');

@@ -9,6 +9,8 @@ export interface ReadingPage {
   status: number;
   /** Content API: sent with the test's API key. */
   api?: boolean;
+  /** Another story on each archive, perhaps without a series or photos: held to the budget, not to the same count. */
+  storyVaries?: boolean;
 }
 
 /**
@@ -48,6 +50,16 @@ export async function readingPages(db: Db, now: Date): Promise<ReadingPage[]> {
     .where('article_tags.article_id', '=', story.id)
     .orderBy('article_tags.position')
     .executeTakeFirstOrThrow();
+  // The most commented story too: a full page of threads, and the replies of many at once.
+  const mostCommented = await db
+    .selectFrom('articles')
+    .select('slug')
+    .where('status', '=', 'published')
+    .where('published_at', '<=', nowIso)
+    .where('embargo_until', 'is', null)
+    .orderBy('comment_count', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const gone = await db.selectFrom('articles').select('slug').where('status', '=', 'unpublished').limit(1).executeTakeFirst();
   const word = story.headline
     .toLowerCase()
@@ -58,6 +70,7 @@ export async function readingPages(db: Db, now: Date): Promise<ReadingPage[]> {
   return [
     { type: 'home', url: '/', status: 200 },
     { type: 'article', url: `/article/${story.slug}`, status: 200 },
+    { type: 'article, most comments', url: `/article/${mostCommented.slug}`, status: 200, storyVaries: true },
     { type: 'article (404)', url: '/article/no-such-story', status: 404 },
     // A withdrawn story, when the archive has one.
     ...(gone ? [{ type: 'article (410)', url: `/article/${gone.slug}`, status: 410 }] : []),

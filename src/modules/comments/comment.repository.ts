@@ -190,7 +190,12 @@ export async function listReplies(db: Db, parentIds: readonly string[], viewerId
   if (parentIds.length === 0) return [];
   const rows = await selectComments(db)
     .where('comments.parent_id', 'in', parentIds)
-    .where(sql<boolean>`(comments.status = 'published' or (comments.status = 'pending' and comments.reader_id = ${viewerId ?? ''}))`)
+    // A CASE rather than `status = … or status = …`: SQLite answers that OR from the status index,
+    // reading every published comment on the site (30 ms at 70,000 comments) instead of these
+    // parents' replies; a CASE no index serves leaves it the parent index.
+    .where(
+      sql<boolean>`(case when comments.status = 'published' then 1 when comments.status = 'pending' and comments.reader_id = ${viewerId ?? ''} then 1 else 0 end) = 1`,
+    )
     .orderBy('comments.created_at', 'asc')
     .orderBy('comments.id', 'asc')
     .execute();
