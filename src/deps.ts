@@ -173,7 +173,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   );
   cluster.onMessage((message) => (message.type === 'lists.refreshed' ? lists.refresh() : undefined));
   // Related stories show on article pages, which all carry `lists`.
-  // Stored lists (migration 0010); a large archive's full build runs in a worker thread with its own connection.
+  // Stored lists (migration 0010); a large archive's full build runs in a child process with its own connection.
   const related = new RelatedStoriesService(db, clock, {
     database: { target: config.database, ...(options.postgres ? { postgres: options.postgres } : {}) },
     locks: cluster,
@@ -271,7 +271,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
       // Before the database closes: runs in progress finish (a webhook send records its outcome, an
       // AVIF encode writes its row) and the last batch of views is written, so a graceful stop loses none.
       await jobs.stop();
-      // A full build in a worker thread stops; what it wrote stays, and the next start finishes it.
+      // A full build in the child process stops; what it wrote stays, and the next start finishes it.
       await related.close();
       // Purges already queued still go out (briefly: the CDN's copies expire by themselves anyway).
       await cdn.close();

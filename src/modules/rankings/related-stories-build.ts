@@ -45,7 +45,7 @@ export interface BuildReport {
 }
 
 export interface BuildOptions {
-  /** Awaited between slices of work: the main thread's event loop (absent in a worker thread). */
+  /** Awaited between slices of work: the serving event loop (absent in the builder process). */
   pause?: () => Promise<void>;
   onProgress?: (phase: 'read' | 'compute' | 'write', done: number) => void;
   /** Called with each heartbeat: a cluster lock to renew, say. */
@@ -56,7 +56,7 @@ export interface BuildOptions {
  * The full build: reads every visible story (as of `now`), computes every profile and list in memory
  * (RelatedStoriesIndex), then replaces the stored state in chunks, story by story, so readers get
  * each story's old list until its new one is written. Numbers already given out are kept. Used in a
- * worker thread (related-stories.worker.ts) and, for a small archive, on the main thread.
+ * child process (related-stories.worker.ts) and, for a small archive, in the serving process.
  */
 export async function buildRelatedStories(db: Db, now: Date, options: BuildOptions = {}): Promise<BuildReport> {
   const started = performance.now();

@@ -160,7 +160,7 @@ describe('You May Also Like, computed from content and stored', () => {
     assert.equal((await restarted.relatedTo(subject.id))[0], other.id);
   });
 
-  it('builds the same lists in a worker thread as on the main thread, and the update ranks as the build does', async () => {
+  it('builds the same lists in a child process as on the main thread, and the update ranks as the build does', async () => {
     const section = await t.factories.section();
     for (const n of [1, 2, 3, 4, 5, 6]) {
       await t.factories.article({
