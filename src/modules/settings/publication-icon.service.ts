@@ -35,6 +35,12 @@ export class PublicationIconService {
   private icons: PublicationIcons;
   /** The media asset the current icon was drawn from, so a reload with no change draws nothing. */
   private drawnFrom: string | null = null;
+  /**
+   * Loads run one after another: they overlap (an event emitted in the background, then a save),
+   * and each must draw from the settings as they are when it runs, finishing after any begun before
+   * it, so a caller that awaits its load finds the icon drawn.
+   */
+  private loading: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly deps: PublicationIconDeps,
@@ -52,7 +58,13 @@ export class PublicationIconService {
     return this.icons;
   }
 
-  async load(): Promise<void> {
+  load(): Promise<void> {
+    const load = this.loading.then(() => this.draw());
+    this.loading = load.catch(() => {});
+    return load;
+  }
+
+  private async draw(): Promise<void> {
     const asset = this.deps.settings.icon;
     const key = asset ? sourceKey(asset) : null;
     if (key === this.drawnFrom) return;
