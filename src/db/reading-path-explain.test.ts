@@ -84,4 +84,29 @@ describe('the reading path uses indexes (EXPLAIN)', () => {
     const lookup = await review(db.selectFrom('articles').select('id').where('slug', '=', 'x'));
     assert.deepEqual(lookup.problems, [], lookup.plan);
   });
+
+  it('the plan review catches a search that ranks every match (SQLite)', async (context) => {
+    if (t.deps.config.database.engine !== 'sqlite') return context.skip('SQLite FTS5 plans');
+    const { db } = t.deps;
+    const review = async (query: { compile(): { sql: string; parameters: readonly unknown[] } }) =>
+      reviewPlan(db, 'sqlite', { ...query.compile(), durationMs: 0 }, SMALL_TABLES);
+    const matches = t.deps.database.fullText.matches([{ kind: 'token', token: 'the' }]);
+    const matchesBy = (order: 'm.score' | 'm.recency') =>
+      review(
+        db
+          .selectFrom('articles')
+          .innerJoin(matches.as('m'), (join) => join.onRef('m.article_id', '=', 'articles.id'))
+          .select('articles.id')
+          .orderBy(order, 'desc')
+          .limit(10),
+      );
+    // Best first over every match: what a search did before it took the newest matches only.
+    const ranked = await matchesBy('m.score');
+    assert.ok(
+      ranked.problems.some((problem) => problem.startsWith('sorts every full-text match')),
+      ranked.plan,
+    );
+    const newest = await matchesBy('m.recency');
+    assert.deepEqual(newest.problems, [], newest.plan);
+  });
 });

@@ -23,6 +23,7 @@ const STATEMENT_BUDGET: Readonly<Record<string, number>> = {
   series: 5,
   'static page': 1,
   search: 6,
+  'search, common word, section, dates': 6,
   'feed (site)': 7,
   'feed (section)': 7,
   'feed (author)': 8,

@@ -1,4 +1,4 @@
-import { inTransaction, type Db } from '../db/database.js';
+import { inTransaction, type DatabaseHandle, type Db } from '../db/database.js';
 import { importArticles, type ArticleBulkImport } from '../modules/articles/index.js';
 import { importViewHistory, type ViewHourImport } from '../modules/audience/index.js';
 import { importAuthor } from '../modules/authors/index.js';
@@ -25,6 +25,7 @@ import { seededRandom } from './demo-images.js';
 /** The app's dependencies the generator uses (deps.ts passes them all), as the demo seeder's. */
 export interface ArchiveGeneratorDeps {
   db: Db;
+  database: Pick<DatabaseHandle, 'refreshStatistics'>;
   clock: Pick<Clock, 'now'>;
   mediaDir: string;
   events: Pick<EventBus, 'emit'>;
@@ -125,6 +126,8 @@ export async function generateArchive(
     const chosen = picks.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime()).slice(0, MUST_READS);
     for (const [position, pick] of chosen.entries()) await importPick(trx, { articleId: pick.id, position }, now);
   });
+  // Before the reactions: their queries (and the first readers') are planned on the new tables.
+  await deps.database.refreshStatistics();
   await deps.events.emit({ name: 'content.imported' });
   return { articles: stories, sections: plan.sections.length, authors: plan.authors.length, comments };
 }

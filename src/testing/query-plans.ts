@@ -45,7 +45,10 @@ interface SqlitePlanRow {
  * `SCAN t` (with or without an index) reads all of t. `SEARCH t USING … (a=? AND b<?)` reads a
  * range: bounded when it has an equality on a selective column, or when the rows come in the
  * index's order and a LIMIT stops them; a range on the timeline alone (`published_at<?`) feeding a
- * sort (`USE TEMP B-TREE FOR ORDER BY`) or an aggregate reads every published story.
+ * sort (`USE TEMP B-TREE FOR ORDER BY`) or an aggregate reads every published story. A full-text
+ * match (`SCAN … VIRTUAL TABLE`) feeding a sort ranks every match: a word found in most stories
+ * reads most of the archive (the index must give matches in order, newest first, and a LIMIT stop
+ * them); and each match may only look up rows by key, not read a range (a section's stories) each.
  */
 async function reviewSqlite(db: Db, statement: LoggedStatement, smallTables: ReadonlySet<string>): Promise<PlanReview> {
   const result = await db.executeQuery<SqlitePlanRow>(CompiledQuery.raw(`explain query plan ${statement.sql}`, [...statement.parameters]));
@@ -54,7 +57,11 @@ async function reviewSqlite(db: Db, statement: LoggedStatement, smallTables: Rea
   const problems: string[] = [];
   const aggregate = /^\s*select\s+(count|max|min|sum)\(/i.test(statement.sql) || /\bgroup by\b/i.test(statement.sql);
   const sortsAll = rows.some((row) => /^USE TEMP B-TREE FOR (ORDER BY|GROUP BY|DISTINCT)$/.test(row.detail));
+  const fullText = rows.some((row) => /^SCAN \w+ VIRTUAL TABLE/.test(row.detail));
   for (const { detail } of rows) {
+    if (sortsAll && /^SCAN \w+ VIRTUAL TABLE/.test(detail)) problems.push(`sorts every full-text match: ${detail}`);
+    if (fullText && /^SEARCH /.test(detail) && !/\((id|search_rowid|rowid)=\?/.test(detail))
+      problems.push(`reads a range for every full-text match: ${detail}`);
     const scan = /^SCAN (\w+)(?: USING (?:COVERING )?INDEX (\w+))?/.exec(detail);
     if (scan && !detail.includes('VIRTUAL TABLE') && isLarge(scan[1], smallTables)) {
       problems.push(`full scan: ${detail}`);

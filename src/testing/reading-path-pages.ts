@@ -81,6 +81,8 @@ export async function readingPages(db: Db, now: Date): Promise<ReadingPage[]> {
     { type: 'series', url: `/series/${story.series_slug}`, status: 200 },
     { type: 'static page', url: '/about', status: 200 },
     { type: 'search', url: `/search?q=${q}`, status: 200 },
+    // A word in nearly every story, narrowed to a section and a period: the newest matches only.
+    { type: 'search, common word, section, dates', url: `/search?q=the&section=${story.section_slug}&from=2000-01-01`, status: 200 },
     { type: 'feed (site)', url: '/feed.xml', status: 200 },
     { type: 'feed (section)', url: `/section/${story.section_slug}/feed.xml`, status: 200 },
     { type: 'feed (author)', url: `/author/${author.slug}/feed.xml`, status: 200 },

@@ -16,6 +16,11 @@ export type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-ex
 
 export interface FullTextDocument {
   articleId: string;
+  /**
+   * When the story was or is to be published (ISO), null for a draft: matches are taken newest
+   * first (`matches`), so an engine may file documents in this order.
+   */
+  publishedAt: string | null;
   /** Each a space-separated token string from `indexText`. */
   headline: string;
   standfirst: string;
@@ -25,10 +30,24 @@ export interface FullTextDocument {
 
 export type FullTextClause = { kind: 'token'; token: string } | { kind: 'phrase'; tokens: string[] } | { kind: 'prefix'; token: string };
 
-/** A row of a full-text match: the story and its relevance (higher is better). */
+/**
+ * A row of a full-text match: the story, where the engine filed its document (`recency`: on SQLite
+ * larger for a later publication time, see `newestFirst`) and its relevance (higher is better).
+ */
 export interface FullTextMatch {
   article_id: string;
+  recency: number | null;
   score: number;
+}
+
+/**
+ * The publication times the caller will keep (its own filter on the stories stays exact): an engine
+ * that files documents by time may skip the rest, a search of older stories then starting where
+ * they are rather than walking past every newer match.
+ */
+export interface FullTextPeriod {
+  since?: Date;
+  before?: Date;
 }
 
 /** One engine's full-text index of stories: the table `article_search`, keyed by `article_id`. */
@@ -51,10 +70,34 @@ export interface FullTextIndex {
   /** Those of `ids` that have a document (a look-up by key each). */
   indexedIds(db: AnyDb, ids: readonly string[]): Promise<string[]>;
   /**
-   * A subquery of `FullTextMatch` rows for the clauses (all must match), to join to the articles
-   * the caller may show. Callers pass at least one clause. Unranked, every score is 0.
+   * Files the documents by publication time where the engine needs it (migration 0012): on SQLite
+   * the index is emptied, so the search catch-up re-indexes every story, filed anew; nothing on
+   * PostgreSQL.
    */
-  matches(clauses: readonly FullTextClause[], ranked?: boolean): RawBuilder<FullTextMatch>;
+  fileByPublication(db: AnyDb): Promise<void>;
+  /**
+   * A subquery of `FullTextMatch` rows for the clauses (all must match), to join to the articles
+   * the caller may show. Callers pass at least one clause. Ranking every match of a common word
+   * costs time in proportion to the archive, so callers order the matches newest first
+   * (`newestFirst`) and take a bounded number: the engine then computes the score of those rows
+   * only (and, once per query, each word's document count). The caller joins the stories by id,
+   * each match a look-up by primary key.
+   */
+  matches(clauses: readonly FullTextClause[], period?: FullTextPeriod): RawBuilder<FullTextMatch>;
+  /**
+   * What orders matches newest first without reading them all: the match's `recency` (SQLite,
+   * whose documents are filed by publication time and walked backwards) or the story's publication
+   * time and id (PostgreSQL: for a common word the planner walks the published stories' index and
+   * checks each document; for a rare one it reads the few matches).
+   */
+  newestFirst: ReadonlyArray<'m.recency' | 'articles.published_at' | 'articles.id'>;
+  /**
+   * Whether the caller may filter the matched stories by an indexed column (a section) as usual:
+   * PostgreSQL, planning with statistics, then walks the section's stories newest first. SQLite,
+   * planning without, would read the section's stories again for every match (4 s at 100,000), so
+   * there the column is compared in a form no index serves, on each match's story.
+   */
+  storyColumnsIndexed: boolean;
 }
 
 /** Removes these stories' documents from a table keyed by story (PostgreSQL's). */

@@ -11,6 +11,7 @@ import { searchQuoteCreditsMigration } from './0008-search-quote-credits.migrati
 import { readingIndexesMigration } from './0009-reading-indexes.migration.js';
 import { relatedStoriesMigration } from './0010-related-stories.migration.js';
 import { storedStateMigration } from './0011-stored-state.migration.js';
+import { searchByPublicationMigration } from './0012-search-by-publication.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -30,5 +31,6 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0009-reading-indexes': readingIndexesMigration,
     '0010-related-stories': relatedStoriesMigration,
     '0011-stored-state': storedStateMigration(fullText),
+    '0012-search-by-publication': searchByPublicationMigration(fullText),
   };
 }

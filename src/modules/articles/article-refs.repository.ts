@@ -52,16 +52,24 @@ export interface ArticleText {
   headline: string;
   standfirst: string;
   body: ArticleBody;
+  /** ISO; null for a draft. */
+  publishedAt: string | null;
 }
 
 /** The text of these stories, any status, in no particular order; missing ids are left out. */
 export async function findArticleTexts(db: Db, ids: readonly string[]): Promise<ArticleText[]> {
   const rows = await db
     .selectFrom('articles')
-    .select(['id', 'headline', 'standfirst', 'body'])
+    .select(['id', 'headline', 'standfirst', 'body', 'published_at'])
     .where('id', 'in', [...ids])
     .execute();
-  return rows.map((row) => ({ id: row.id, headline: row.headline, standfirst: row.standfirst, body: parseStoredBody(row.body) }));
+  return rows.map((row) => ({
+    id: row.id,
+    headline: row.headline,
+    standfirst: row.standfirst,
+    body: parseStoredBody(row.body),
+    publishedAt: row.published_at,
+  }));
 }
 
 /** The bodies of these stories by id, any status; missing ids are left out. */

@@ -138,6 +138,7 @@ export class SearchIndexer {
 export function toDocument(source: SearchSource): FullTextDocument {
   return {
     articleId: source.id,
+    publishedAt: source.publishedAt,
     headline: indexText(source.headline),
     standfirst: indexText(source.standfirst),
     people: indexText(source.people.join('\n')),

@@ -55,4 +55,20 @@ describe('search text: tokens, queries, snippets', () => {
     assert.deepEqual(buildSnippet(['', 'Only a standfirst.'], ['absent']), [{ text: 'Only a standfirst.', match: false }]);
     assert.deepEqual(buildSnippet([], ['x']), []);
   });
+
+  it('finds matches in a long body past its opening, and marks every match in the window', () => {
+    const body = (at: number[]) => {
+      const words = Array.from({ length: 1500 }, (_, i) => `word${i}`);
+      for (const i of at) words[i] = 'harbour';
+      return words.join(' ');
+    };
+    const marked = (snippet: ReturnType<typeof buildSnippet>) => snippet.filter((part) => part.match).length;
+    const late = buildSnippet([body([1200])], ['harbour']);
+    assert.match(late.map((part) => part.text).join(''), /^… word1192 .* …$/);
+    assert.equal(marked(late), 1);
+    // One match near the end of the opening searched first, another just past it: both shown.
+    const last = body([]).slice(0, 3000).split(' ').length - 1; // the word cut at 3,000 characters
+    const straddling = buildSnippet([body([last - 3, last + 6])], ['harbour']);
+    assert.equal(marked(straddling), 2, JSON.stringify(straddling));
+  });
 });

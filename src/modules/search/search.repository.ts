@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { FullTextClause, FullTextIndex } from '../../db/dialects/full-text.js';
 import { bodyPlainText } from '../../shared/article-body.js';
@@ -11,13 +12,13 @@ export interface SearchSource {
   headline: string;
   standfirst: string;
   bodyText: string;
+  /** ISO; null for a draft. */
+  publishedAt: string | null;
   /** Author names and tag names. */
   people: string[];
 }
 
-export interface SearchMatchFilter extends Pick<ArticleFilter, 'sectionId' | 'publishedSince'> {
-  publishedBefore?: Date;
-}
+export type SearchMatchFilter = Pick<ArticleFilter, 'sectionId' | 'publishedSince' | 'publishedBefore'>;
 
 /** Every story (any status) written by these authors or carrying these tags. */
 export async function listArticleIdsByPeople(db: Db, authorIds: readonly string[], tagIds: readonly string[]): Promise<string[]> {
@@ -44,38 +45,42 @@ export async function findSearchSources(db: Db, ids: readonly string[], withPeop
     headline: text.headline,
     standfirst: text.standfirst,
     bodyText: bodyPlainText(text.body),
+    publishedAt: text.publishedAt,
     people: [...(authors?.get(text.id) ?? []).map((author) => author.name), ...(tags?.get(text.id) ?? []).map((tag) => tag.name)],
   }));
 }
 
-/** Matching stories readers may see (the one visibility rule, `publishedQuery`), best first. */
-function matchQuery(db: Db, fullText: FullTextIndex, clauses: readonly FullTextClause[], filter: SearchMatchFilter, now: Date, ranked: boolean) {
-  let query = publishedQuery(db, filter, now).innerJoin(fullText.matches(clauses, ranked).as('m'), (join) =>
-    join.onRef('m.article_id', '=', 'articles.id'),
-  );
-  if (filter.publishedBefore) query = query.where('articles.published_at', '<', filter.publishedBefore.toISOString());
-  return query;
+/** A story that matches, with its relevance (higher is better). */
+export interface SearchMatch {
+  id: string;
+  publishedAt: string;
+  score: number;
 }
 
 /**
- * One page of matching stories readers may see, best first, and how many match in all: counted
- * in the same pass as the ranking (a window over the matches), not by matching everything twice.
- * A page past the end has no rows, and so no total.
+ * The newest `limit` matching stories readers may see (the one visibility rule, `publishedQuery`),
+ * newest first, with their relevance. The engine walks its index newest first and stops at the
+ * limit, computing only those rows' scores: a word in every story costs about what a rare one does.
  */
-export async function findSearchMatches(
+export async function findNewestMatches(
   db: Db,
   fullText: FullTextIndex,
   clauses: readonly FullTextClause[],
   filter: SearchMatchFilter,
-  options: { now: Date; limit: number; offset: number },
-): Promise<{ matches: Array<{ id: string; score: number }>; total: number | null }> {
-  const rows = await matchQuery(db, fullText, clauses, filter, options.now, true)
-    .select((eb) => ['articles.id as id', 'm.score as score', eb.fn.countAll<number | string>().over().as('total')])
-    .orderBy('m.score', 'desc')
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id')
-    .limit(options.limit)
-    .offset(options.offset)
-    .execute();
-  return { matches: rows.map((row) => ({ id: row.id, score: Number(row.score) })), total: rows[0] ? Number(rows[0].total) : null };
+  options: { now: Date; limit: number },
+): Promise<SearchMatch[]> {
+  const { sectionId, ...period } = filter;
+  let query = publishedQuery(db, period, options.now)
+    .innerJoin(fullText.matches(clauses, { since: period.publishedSince, before: period.publishedBefore }).as('m'), (join) =>
+      join.onRef('m.article_id', '=', 'articles.id'),
+    )
+    .select(['articles.id as id', 'articles.published_at as published_at', 'm.score as score']);
+  if (sectionId) {
+    // On SQLite, on each match's story and never by the section's index (`storyColumnsIndexed`).
+    const section = fullText.storyColumnsIndexed ? sql.ref('articles.section_id') : sql`${sql.ref('articles.section_id')} || ''`;
+    query = query.where(section, '=', sectionId);
+  }
+  for (const column of fullText.newestFirst) query = query.orderBy(column, 'desc');
+  const rows = await query.limit(options.limit).execute();
+  return rows.map((row) => ({ id: row.id, publishedAt: row.published_at ?? '', score: Number(row.score) }));
 }

@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { HOUR_MS } from '../../shared/clock.js';
 import { indexText } from './search-text.js';
 import type { SearchQuery } from './search.types.js';
+import { SearchService } from './search.service.js';
 
 const paragraph = (text: string): ArticleBody => [{ type: 'paragraph', content: [{ text }] }];
 
@@ -249,7 +250,14 @@ describe('SearchService: what readers may see, and keeping the index current', (
     });
     // The document as indexed before credits were: the same words, less the credit line.
     await t.deps.database.fullText.writeDocuments(t.deps.db, [
-      { articleId: story.id, headline: indexText('Pier repairs begin'), standfirst: '', people: '', body: indexText('It will take a year.') },
+      {
+        articleId: story.id,
+        publishedAt: new Date().toISOString(),
+        headline: indexText('Pier repairs begin'),
+        standfirst: '',
+        people: '',
+        body: indexText('It will take a year.'),
+      },
     ]);
     assert.deepEqual(await headlines('Velikova'), []);
     // What migration 0008 did to a database indexed before credits were: emptied the index.
@@ -264,5 +272,68 @@ describe('SearchService: what readers may see, and keeping the index current', (
     assert.deepEqual(await headlines('lighthouse'), []);
     await t.deps.search.refreshIndex();
     assert.deepEqual(await headlines('lighthouse'), ['Lighthouse keeper retires']);
+  });
+});
+
+describe('SearchService: a word in more stories than a search ranks', () => {
+  let t: TestApp;
+  let capped: SearchService;
+  const search = (text: string, extra: Partial<SearchQuery> = {}) => capped.search({ text, page: 1, ...extra });
+  const headlines = async (text: string, extra: Partial<SearchQuery> = {}) => (await search(text, extra)).hits.map((hit) => hit.story.headline);
+
+  before(async () => {
+    t = await createTestApp();
+    // Ranks the newest three matches; the best match of all is the oldest story.
+    capped = new SearchService(t.deps.db, t.deps.database.fullText, t.clock, t.deps.sections, 3);
+    await t.factories.article({ headline: 'Ferry ferry ferry', hoursAgo: 50 });
+    await t.factories.article({ headline: 'Timetables change', body: paragraph('The ferry leaves later.'), hoursAgo: 40 });
+    await t.factories.article({ headline: 'Ferry fares rise', hoursAgo: 30 });
+    await t.factories.article({ headline: 'Harbour dredged', body: paragraph('A ferry waited.'), hoursAgo: 20 });
+    await t.factories.article({ headline: 'Ferry crew honoured', hoursAgo: 10 });
+    // Newer, but not visible: they must not take places among the newest three.
+    const future = new Date(t.clock.now().getTime() + 5 * HOUR_MS);
+    await t.factories.article({ headline: 'Ferry strike (draft)', status: 'draft', publishedAt: null });
+    await t.factories.article({ headline: 'Ferry strike (draft, dated)', status: 'draft', hoursAgo: 1 });
+    await t.factories.article({ headline: 'Ferry strike (embargoed)', hoursAgo: 1, embargoUntil: future });
+    await t.factories.article({ headline: 'Ferry strike (scheduled)', status: 'scheduled', publishedAt: future });
+  });
+  after(() => t.close());
+
+  it('ranks the newest matches, best first, and says so', async () => {
+    const result = await search('ferry');
+    assert.equal(result.newestOnly, true);
+    assert.deepEqual(result.pagination, { page: 1, pageSize: 10, totalItems: 3, totalPages: 1 });
+    assert.deepEqual(
+      result.hits.map((hit) => hit.story.headline),
+      ['Ferry crew honoured', 'Ferry fares rise', 'Harbour dredged'],
+    );
+    await rejectsWithCode(search('ferry', { page: 2 }), 'ERR_NOT_FOUND');
+  });
+
+  it('reaches older stories through the dates, and ranks all matches when they fit', async () => {
+    const now = t.clock.now().getTime();
+    const older = await search('ferry', { to: new Date(now - 35 * HOUR_MS) });
+    assert.equal(older.newestOnly, false);
+    assert.deepEqual(
+      older.hits.map((hit) => hit.story.headline),
+      ['Ferry ferry ferry', 'Timetables change'],
+    );
+    assert.deepEqual(await headlines('fares'), ['Ferry fares rise']);
+    assert.equal((await search('fares')).newestOnly, false);
+  });
+
+  it('pages through the ranked matches without overlap', async () => {
+    const pages = await Promise.all([1, 2, 3].map((page) => search('ferry', { page, pageSize: 1 })));
+    assert.deepEqual(
+      pages.map((result) => result.hits[0]?.story.headline),
+      ['Ferry crew honoured', 'Ferry fares rise', 'Harbour dredged'],
+    );
+  });
+
+  it('files stories published in the same second apart, all found', async () => {
+    const moment = new Date(t.clock.now().getTime() - 60 * HOUR_MS);
+    for (const name of ['Alpha', 'Bravo', 'Charlie']) await t.factories.article({ headline: `Lantern ${name}`, publishedAt: moment });
+    const found = await headlines('lantern', { to: new Date(moment.getTime() + 1000) });
+    assert.deepEqual([...found].sort(), ['Lantern Alpha', 'Lantern Bravo', 'Lantern Charlie']);
   });
 });

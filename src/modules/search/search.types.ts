@@ -37,5 +37,11 @@ export interface SearchResult {
   /** The words searched for, after normalising (for "results for …" and highlighting). */
   terms: string[];
   hits: SearchHit[];
+  /** Of the stories ranked: `totalItems` is at most MAX_RANKED_MATCHES. */
   pagination: Pagination;
+  /**
+   * More stories matched than a search ranks: the hits are the best of the newest
+   * MAX_RANKED_MATCHES. A date range or a section reaches the others.
+   */
+  newestOnly: boolean;
 }

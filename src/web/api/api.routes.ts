@@ -190,7 +190,10 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRoutesDep
         });
         const data = result.hits.map((hit) => selectFields(json.searchHitJson(hit, ctx()), fields));
         // `search`, as the site's search pages: any story event may change any query's results.
-        return keyed({ data, terms: result.terms, ...pageLinks(deps, '/search', query, result.pagination) }, SURROGATE_KEYS.search);
+        return keyed(
+          { data, terms: result.terms, newest_only: result.newestOnly, ...pageLinks(deps, '/search', query, result.pagination) },
+          SURROGATE_KEYS.search,
+        );
       });
       // The ranked lists come from memory, as on the site: an API request never runs a ranking query.
       route('/lists/popular-now', async (query) => rankedList(query, deps.lists.current.popularNow));

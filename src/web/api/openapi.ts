@@ -303,8 +303,11 @@ export const openApiDocument = {
     '/tags': get('listTags', 'Every tag on a published story, by name.', envelope(arrayOf(ref('Tag'))), ['fields']),
     '/search': get(
       'search',
-      'Full-text search of published stories, best match first.',
-      paged('SearchHit', { terms: arrayOf(str()) }),
+      'Full-text search of published stories, best match first. When more than 200 stories match, the 200 most recent are ranked (`newest_only`); narrow with the dates or a section to reach older ones.',
+      paged('SearchHit', {
+        terms: arrayOf(str()),
+        newest_only: { type: 'boolean', description: 'More stories matched than a search ranks: these are the best of the 200 most recent.' },
+      }),
       ['q', 'section', 'published_after', 'published_before', 'page', 'per_page', 'fields'],
       { notFound: true },
     ),

@@ -85,5 +85,6 @@ function searchJson(form: SearchForm, result: SearchResult, siteUrl: string) {
       score,
     })),
     pagination: result.pagination,
+    newestOnly: result.newestOnly,
   };
 }

@@ -45,7 +45,9 @@ export function SearchPage({ site, form, result, sections }: SearchPageProps) {
         </form>
         {form.q && (
           <p role="status">
-            {total === 0 ? 'No stories matched' : `${total} ${total === 1 ? 'story' : 'stories'} matched`} “{form.q}”.
+            {result.newestOnly
+              ? `More than ${total} stories matched “${form.q}”: the ${total} most recent are ranked, best match first. Add words or a date range to reach older stories.`
+              : `${total === 0 ? 'No stories matched' : `${total} ${total === 1 ? 'story' : 'stories'} matched`} “${form.q}”.`}
           </p>
         )}
       </header>
