@@ -10,6 +10,7 @@ import { deletePick, insertPick, listPicks, reorderPicks, updatePickExpiry, type
 import { LIST_SIZES, PICK_CANDIDATES } from './ranked-lists.service.js';
 import { parseZonedDateTime } from '../../shared/zoned-time.js';
 import { validateText } from '../../shared/text.js';
+import { LatestLoad } from '../../shared/latest-load.js';
 
 export type { PickEntry } from './pick.repository.js';
 
@@ -72,6 +73,7 @@ export class CurationService {
   private lead: ArticleSummary | undefined;
   private leadId: string | null = null;
   private banner: BreakingBanner | undefined;
+  private readonly loads = new LatestLoad();
 
   constructor(
     private readonly db: Db,
@@ -84,13 +86,18 @@ export class CurationService {
 
   /** Reads lead and banner from settings; a stored value that no longer parses counts as unset. */
   async load(): Promise<void> {
+    // Reactions to several events reload side by side: only the latest load applies what it read.
+    const isLatest = this.loads.begin();
     const stored = await this.store.readStored();
     const now = this.clock.now();
     const lead = StoredLead.safeParse(stored[LEAD_KEY]);
-    this.leadId = lead.success ? lead.data.articleId : null;
-    this.lead = this.leadId ? await this.publishedStory(this.leadId) : undefined;
+    const leadId = lead.success ? lead.data.articleId : null;
+    const leadStory = leadId ? await this.publishedStory(leadId) : undefined;
     const banner = StoredBanner.safeParse(stored[BANNER_KEY]);
     const endsAt = banner.success ? new Date(banner.data.endsAt) : undefined;
+    if (!isLatest()) return;
+    this.leadId = leadId;
+    this.lead = leadStory;
     this.banner = banner.success && endsAt && endsAt > now ? { text: banner.data.text, link: banner.data.link, endsAt } : undefined;
   }
 

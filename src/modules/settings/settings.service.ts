@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { LatestLoad } from '../../shared/latest-load.js';
 import { AppError } from '../../shared/errors.js';
 import type { EventBus } from '../../shared/events.js';
 import { textProblemOf } from '../../shared/text.js';
@@ -15,8 +16,8 @@ export interface SettingsProblem {
 /** Publication settings, read once and kept in memory; every page needs them. */
 export class SettingsService {
   private current: PublicationSettings = DEFAULT_PUBLICATION;
-  /** Counts loads and saves begun: only the latest one's reading is kept (see `load`). */
-  private loadsBegun = 0;
+  /** Loads overlap (an event emitted in the background, then a save): only the latest applies. */
+  private readonly loads = new LatestLoad();
   private logoAsset: MediaAsset | null = null;
   private iconAsset: MediaAsset | null = null;
 
@@ -27,16 +28,14 @@ export class SettingsService {
   ) {}
 
   async load(): Promise<PublicationSettings> {
-    const load = ++this.loadsBegun;
+    const isLatest = this.loads.begin();
     const stored = await readSettings(this.db);
     const merged = { ...DEFAULT_PUBLICATION, ...(stored['publication'] as Partial<PublicationSettings> | undefined) };
     const current = readableSettings(merged);
     // Loaded here, not by the site context: both reload side by side, and the logo follows the settings.
     const logoAsset = current.logoMediaId ? ((await this.media.find(current.logoMediaId)) ?? null) : null;
     const iconAsset = current.iconMediaId ? ((await this.media.find(current.iconMediaId)) ?? null) : null;
-    // Loads overlap (an event emitted in the background, then a save): one begun earlier read older
-    // rows and must not replace what a later load or save settled on.
-    if (load === this.loadsBegun) {
+    if (isLatest()) {
       this.current = current;
       this.logoAsset = logoAsset;
       this.iconAsset = iconAsset;
@@ -84,7 +83,7 @@ export class SettingsService {
     if (!parsed.success) throw new AppError('ERR_SETTINGS_INVALID', parsed.error.issues.map((issue) => issue.path.join('.')).join(', '));
     const next = parsed.data;
     await writeSettings(this.db, { publication: next });
-    this.loadsBegun++;
+    this.loads.supersede();
     this.current = next;
     await this.events.emit({ name: 'settings.changed' });
     return next;
