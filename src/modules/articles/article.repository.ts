@@ -317,9 +317,11 @@ export function publishedQuery(db: Db, filter: ArticleFilter, now: Date): Articl
 export async function findNextVisibilityChange(db: Db, now: Date): Promise<Date | null> {
   const nowIso = now.toISOString();
   // Two index ranges (0009), not one OR, which no index serves: the waiting stories are a handful.
+  // UNION ALL: a UNION's de-duplication made SQLite merge both sides in id order, reading every
+  // published story's id (37 ms at 100,000, on every publish); a story in both counts once below.
   const waiting = (column: 'published_at' | 'embargo_until') =>
     db.selectFrom('articles').select(['id', 'published_at', 'embargo_until']).where('status', '=', sql.lit('published')).where(column, '>', nowIso);
-  const rows = await waiting('published_at').union(waiting('embargo_until')).execute();
+  const rows = await waiting('published_at').unionAll(waiting('embargo_until')).execute();
   let next: number | null = null;
   for (const row of rows) {
     const visibleAt = Math.max(Date.parse(row.published_at ?? nowIso), Date.parse(row.embargo_until ?? nowIso));
