@@ -2,6 +2,7 @@ import type { StaticPageService } from '../../modules/pages/index.js';
 import type { CurationService } from '../../modules/rankings/index.js';
 import type { SectionDirectory } from '../../modules/sections/index.js';
 import type { PublicationIconService, SettingsService } from '../../modules/settings/index.js';
+import { LatestLoad } from '../../shared/latest-load.js';
 import { DEFAULT_ICON_ASSET, type AssetRegistry } from '../http/assets.js';
 import { paths } from './paths.js';
 import type { IconLinks, SiteContext, SiteContextSource } from './site-context.js';
@@ -10,6 +11,8 @@ import type { IconLinks, SiteContext, SiteContextSource } from './site-context.j
 export class SiteContextProvider implements SiteContextSource {
   private staticPages: ReadonlySet<string> = new Set();
   private built: { inputs: readonly unknown[]; context: SiteContext } | undefined;
+  /** Pages created or removed in quick succession reload side by side: the later load wins. */
+  private readonly loads = new LatestLoad();
 
   constructor(
     private readonly deps: {
@@ -24,7 +27,9 @@ export class SiteContextProvider implements SiteContextSource {
   ) {}
 
   async load(): Promise<void> {
-    this.staticPages = new Set(await this.deps.pages.slugs());
+    const isLatest = this.loads.begin();
+    const slugs = await this.deps.pages.slugs();
+    if (isLatest()) this.staticPages = new Set(slugs);
   }
 
   /** Each URL carries its file's hash, so a browser keeps it for a year and a new icon shows at once. */
