@@ -126,9 +126,11 @@ export async function generateArchive(
     const chosen = picks.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime()).slice(0, MUST_READS);
     for (const [position, pick] of chosen.entries()) await importPick(trx, { articleId: pick.id, position }, now);
   });
-  // Before the reactions: their queries (and the first readers') are planned on the new tables.
+  // Before the reactions, so their queries are planned on the new tables; and after them, for the
+  // search index they built (and the first readers' queries).
   await deps.database.refreshStatistics();
   await deps.events.emit({ name: 'content.imported' });
+  await deps.database.refreshStatistics();
   return { articles: stories, sections: plan.sections.length, authors: plan.authors.length, comments };
 }
 

@@ -1,5 +1,5 @@
 import { CompiledQuery } from 'kysely';
-import type { Db, LoggedStatement } from '../db/database.js';
+import { vacuumAnalyzeSchema, type Db, type LoggedStatement } from '../db/database.js';
 
 /**
  * Query plans of recorded statements, and what is wrong with them at archive scale: a full scan of
@@ -27,10 +27,7 @@ export async function reviewPlan(db: Db, engine: Engine, statement: LoggedStatem
 export async function vacuumIfPostgres(db: Db, engine: Engine): Promise<void> {
   if (engine !== 'postgres') return;
   // This test's schema only: other test files' schemas share the database.
-  const tables = await db.executeQuery<{ tablename: string }>(
-    CompiledQuery.raw('select tablename from pg_tables where schemaname = current_schema()'),
-  );
-  for (const { tablename } of tables.rows) await db.executeQuery(CompiledQuery.raw(`vacuum analyze "${tablename}"`));
+  await vacuumAnalyzeSchema(db);
 }
 
 // ---- SQLite: EXPLAIN QUERY PLAN --------------------------------------------------------------
