@@ -140,7 +140,7 @@ function reason(error: unknown): string {
  * PostgreSQL: VACUUM ANALYZE of this schema's tables, one by one (others' schemas may share the
  * database: the tests' do). Outside any transaction, as VACUUM must be.
  */
-export async function vacuumAnalyzeSchema(db: Db): Promise<void> {
+async function vacuumAnalyzeSchema(db: Db): Promise<void> {
   const tables = await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = current_schema()`.execute(db);
   for (const { tablename } of tables.rows) await sql`vacuum analyze ${sql.table(tablename)}`.execute(db);
 }

@@ -1,5 +1,5 @@
 import { CompiledQuery } from 'kysely';
-import { vacuumAnalyzeSchema, type Db, type LoggedStatement } from '../db/database.js';
+import type { Db, LoggedStatement } from '../db/database.js';
 
 /**
  * Query plans of recorded statements, and what is wrong with them at archive scale: a full scan of
@@ -16,18 +16,6 @@ export type Engine = 'sqlite' | 'postgres';
 
 export async function reviewPlan(db: Db, engine: Engine, statement: LoggedStatement, smallTables: ReadonlySet<string>): Promise<PlanReview> {
   return engine === 'sqlite' ? reviewSqlite(db, statement, smallTables) : reviewPostgres(db, statement, smallTables);
-}
-
-/**
- * PostgreSQL's tables as autovacuum leaves them a little after a bulk import: statistics up to date
- * and the full-text GIN index's pending list merged (while entries wait there, the planner prices
- * the index so high it filters every document instead). SQLite is left without statistics: nothing
- * runs ANALYZE on a publication's file, so its plans must be right from the schema alone.
- */
-export async function vacuumIfPostgres(db: Db, engine: Engine): Promise<void> {
-  if (engine !== 'postgres') return;
-  // This test's schema only: other test files' schemas share the database.
-  await vacuumAnalyzeSchema(db);
 }
 
 // ---- SQLite: EXPLAIN QUERY PLAN --------------------------------------------------------------

@@ -103,8 +103,11 @@ const DAY_MS = 86_400_000;
 async function fileRowids(db: AnyDb, documents: readonly FullTextDocument[]): Promise<number[]> {
   const taken = new Set<number>();
   const rowids: number[] = [];
+  // Drafts go below every document filed so far, and below zero: read once, then counted down.
+  let nextDraft: number | undefined;
+  const draftRowid = async () => (nextDraft = (nextDraft ?? (await lowestRowid(db))) - 1);
   for (const document of documents) {
-    const rowid = document.publishedAt === null ? await freeDraftRowid(db, taken) : await freeTimedRowid(db, document.publishedAt, taken);
+    const rowid = document.publishedAt === null ? await draftRowid() : await freeTimedRowid(db, document.publishedAt, taken, draftRowid);
     taken.add(rowid);
     rowids.push(rowid);
   }
@@ -116,7 +119,7 @@ function filedAt(time: number): number {
   return (Math.max(0, Math.floor(time / 1000) + YEAR_ONE) + 1) * SLOTS;
 }
 
-async function freeTimedRowid(db: AnyDb, publishedAt: string, taken: ReadonlySet<number>): Promise<number> {
+async function freeTimedRowid(db: AnyDb, publishedAt: string, taken: ReadonlySet<number>, draftRowid: () => Promise<number>): Promise<number> {
   const time = Date.parse(publishedAt);
   let base = filedAt(Number.isNaN(time) ? 0 : time);
   for (;;) {
@@ -129,16 +132,14 @@ async function freeTimedRowid(db: AnyDb, publishedAt: string, taken: ReadonlySet
     if (next < base + SLOTS) return next;
     base -= SLOTS;
     // Every second back to year one full: among the drafts rather than on one of them.
-    if (base < 0) return freeDraftRowid(db, taken);
+    if (base < 0) return draftRowid();
   }
 }
 
-/** Below every document filed so far, and below zero. */
-async function freeDraftRowid(db: AnyDb, taken: ReadonlySet<number>): Promise<number> {
+/** The lowest rowid filed, or zero when none is below it. */
+async function lowestRowid(db: AnyDb): Promise<number> {
   const row = (await sql<{ first: number | null }>`select min(search_rowid) as first from article_search_keys`.execute(db)).rows[0];
-  let next = Math.min(0, row?.first ?? 0, ...taken) - 1;
-  while (taken.has(next)) next -= 1;
-  return next;
+  return Math.min(0, row?.first ?? 0);
 }
 
 /** Removes these stories' documents, found by rowid through their keys. */

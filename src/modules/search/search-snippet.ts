@@ -33,7 +33,9 @@ export function buildSnippet(passages: readonly string[], terms: readonly string
     if (matches.length > 0) return snippetAround(text, matches, terms) ?? [];
   }
   const first = texts[0];
-  return first ? (snippetAround(openingOf(first), [], terms, openingOf(first).length < first.length) ?? []) : [];
+  if (first === undefined) return [];
+  const opening = openingOf(first);
+  return snippetAround(opening, [], terms, opening.length < first.length) ?? [];
 }
 
 /** The text up to the last space before HEAD_CHARS (all of it when shorter). */
