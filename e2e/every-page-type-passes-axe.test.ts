@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { findArticleById, findArticleBySlug, updateArticleStatus } from '../src/modules/articles/article.repository.js';
+import { findArticleById, findArticleBySlug } from '../src/modules/articles/article-page.repository.js';
+import { updateArticleStatus } from '../src/modules/articles/article.repository.js';
 import { importStoryComments, type CommentImport } from '../src/modules/comments/index.js';
 import { newId } from '../src/shared/ids.js';
 import { createFactories } from '../src/testing/factories.js';

@@ -236,7 +236,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     tags,
     reading,
     // The same reading as the article page's, with no related stories to look up.
-    benchReading: new ReadingService(db, clock, sections, { relatedToArticle: () => [] }, directories),
+    benchReading: new ReadingService(db, clock, sections, { relatedTo: () => [], relatedToArticle: () => [] }, directories),
     feeds: new FeedService(db, clock, sections, { authors, series, tags, media: mediaLibrary }),
     audience: new AudienceReportService(db, clock, settings),
     latestStories: new LatestStoriesService(db),

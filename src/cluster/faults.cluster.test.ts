@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../config/config.js';
 import { createDeps, type Deps } from '../deps.js';
-import { findArticleById } from '../modules/articles/article.repository.js';
+import { findArticleById } from '../modules/articles/article-page.repository.js';
 import { findCommentById } from '../modules/comments/comment.repository.js';
 import { createFactories } from '../testing/factories.js';
 import { formTokenIn, HttpBrowser } from '../testing/http-browser.js';

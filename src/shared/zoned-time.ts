@@ -3,6 +3,8 @@
  * shows them (`2026-11-20T14:30`). The browser sends no zone, so the newsroom means the
  * publication's, whatever the editor's own machine is set to.
  */
+import { HOUR_MS } from './clock.js';
+
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** The instant a wall-clock time names in `timeZone`, or undefined when it is not a valid time. */
@@ -47,11 +49,30 @@ export function formatZonedIsoDateTime(date: Date, timeZone: string): string {
   return `${parts.year}-${pad(parts.month)}-${pad(parts.day)}T${pad(parts.hour)}:${pad(parts.minute)}:${pad(parts.second)}${offset}`;
 }
 
+/** The zone's offset from UTC at `date`, in milliseconds (whole seconds: zones have no finer offsets). */
 function offsetMs(date: Date, timeZone: string): number {
-  const p = zonedParts(date, timeZone);
+  const hour = Math.floor(date.getTime() / HOUR_MS);
+  const key = `${timeZone}|${hour}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
+  const offset = measuredOffsetMs(new Date(hour * HOUR_MS), timeZone);
+  // An hour the zone changes its clocks in (daylight saving starts or ends) is never cached:
+  // every instant of it is measured on its own.
+  if (measuredOffsetMs(new Date((hour + 1) * HOUR_MS - 1000), timeZone) !== offset) return measuredOffsetMs(date, timeZone);
+  if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
+}
+
+function measuredOffsetMs(date: Date, timeZone: string): number {
+  const p = formattedParts(date, timeZone);
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return wall - Math.floor(date.getTime() / 1000) * 1000;
 }
+
+/** Offsets by zone and UTC hour: a page formats dozens of dates, and Intl takes microseconds a date. */
+const offsets = new Map<string, number>();
+const MAX_CACHED_OFFSETS = 50_000;
 
 /**
  * Making an Intl.DateTimeFormat costs far more than using one (it loads the zone's rules), and a
@@ -77,7 +98,21 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/** The wall clock in `timeZone` at `date`: UTC shifted by the zone's offset then. */
 function zonedParts(date: Date, timeZone: string) {
+  const wall = new Date(Math.floor(date.getTime() / 1000) * 1000 + offsetMs(date, timeZone));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
+}
+
+/** What Intl says the wall clock is: the slow, authoritative reading the offsets are taken from. */
+function formattedParts(date: Date, timeZone: string) {
   const parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of formatterFor(timeZone).formatToParts(date)) {
     if (part.type in parts) parts[part.type as keyof typeof parts] = Number(part.value);

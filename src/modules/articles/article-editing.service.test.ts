@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { listRevisions } from '../revisions/revision.repository.js';
 import { ArticleInputError } from './article-input.js';
 import { findStoryState } from './article-editing.repository.js';
-import { findArticleBySlug } from './article.repository.js';
+import { findArticleBySlug } from './article-page.repository.js';
 
 describe('article editing: drafts and saves', () => {
   let t: TestApp;

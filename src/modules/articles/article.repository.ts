@@ -5,25 +5,24 @@ import { newId } from '../../shared/ids.js';
 import { findAuthorsForArticles } from '../authors/index.js';
 import { findMediaByIds, type MediaAsset } from '../media/index.js';
 import { findSeriesByIds } from '../series/index.js';
-import { findTagsForArticles } from '../tags/index.js';
-import { bodyFigureIds, parseStoredBody, serializeBody } from '../../shared/article-body.js';
-import type { Article, ArticleFilter, ArticleInput, ArticleStatus, ArticleSummary, Correction } from './article.types.js';
+import { serializeBody } from '../../shared/article-body.js';
+import type { ArticleFilter, ArticleInput, ArticleStatus, ArticleSummary, Correction } from './article.types.js';
 
-type ArticleRow = Selectable<ArticlesTable>;
+export type ArticleRow = Selectable<ArticlesTable>;
 type ArticleQuery = SelectQueryBuilder<Database, 'articles', object>;
 
 /**
  * A story's section, joined to its row (a primary-key lookup per story) rather than read in a
  * statement of its own: every list and page needs it, and a statement costs more than the join.
  */
-const SECTION_COLUMNS = [
+export const SECTION_COLUMNS = [
   'sections.slug as section_slug',
   'sections.name as section_name',
   'sections.description as section_description',
   'sections.position as section_position',
   'sections.in_navigation as section_in_navigation',
 ] as const;
-interface SectionColumns {
+export interface SectionColumns {
   section_slug: string;
   section_name: string;
   section_description: string;
@@ -49,7 +48,7 @@ const SUMMARY_COLUMNS = [
   'articles.comment_count',
   ...SECTION_COLUMNS,
 ] as const;
-type SummaryRow = SectionColumns &
+export type SummaryRow = SectionColumns &
   Pick<
     ArticleRow,
     | 'id'
@@ -70,48 +69,6 @@ type SummaryRow = SectionColumns &
 
 export type ListOrder = 'newest' | 'series-order';
 
-/** A story as stored, whatever its status; the service decides who may see it. */
-export async function findArticleBySlug(db: Db, slug: string): Promise<Article | undefined> {
-  return findArticleWhere(db, 'slug', slug);
-}
-
-/** A story as stored, by id, whatever its status: for the newsroom's editor and preview. */
-export async function findArticleById(db: Db, id: string): Promise<Article | undefined> {
-  return findArticleWhere(db, 'id', id);
-}
-
-async function findArticleWhere(db: Db, column: 'id' | 'slug', value: string): Promise<Article | undefined> {
-  const row = await db
-    .selectFrom('articles')
-    .innerJoin('sections', 'sections.id', 'articles.section_id')
-    .selectAll('articles')
-    .select(SECTION_COLUMNS)
-    .where(`articles.${column}`, '=', value)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const body = parseStoredBody(row.body);
-  // The figures' images come with the hero image, in one lookup.
-  const [{ summaries, media }, tags, corrections] = await Promise.all([
-    hydrateSummaries(db, [row], bodyFigureIds(body)),
-    findTagsForArticles(db, [row.id]),
-    findCorrections(db, row.id),
-  ]);
-  const [summary] = summaries;
-  if (!summary) return undefined;
-  return {
-    ...summary,
-    status: row.status as ArticleStatus,
-    body,
-    tags: tags.get(row.id) ?? [],
-    figures: new Map(bodyFigureIds(body).flatMap((id) => (media.has(id) ? [[id, media.get(id) as MediaAsset] as const] : []))),
-    corrections,
-    seoTitle: row.seo_title,
-    seoDescription: row.seo_description,
-    embargoUntil: toDate(row.embargo_until),
-    commentsEnabled: Number(row.comments_enabled) === 1,
-  };
-}
-
 export async function listPublishedArticles(
   db: Db,
   filter: ArticleFilter,
@@ -122,32 +79,10 @@ export async function listPublishedArticles(
 }
 
 /**
- * The article page's two lists at once: the story's series parts in part order and the visible
- * stories among `relatedIds` in the order given, hydrated together (one batch of lookups, not two).
- */
-export async function listArticlePageStories(
-  db: Db,
-  lists: { seriesId: string | null; seriesLimit: number; relatedIds: readonly string[] },
-  now: Date,
-): Promise<{ seriesParts: ArticleSummary[]; related: ArticleSummary[] }> {
-  const [partRows, relatedRows] = await Promise.all([
-    lists.seriesId ? listPublishedRows(db, { seriesId: lists.seriesId }, { now, limit: lists.seriesLimit, order: 'series-order' }) : [],
-    lists.relatedIds.length > 0 ? listPublishedRows(db, { ids: lists.relatedIds }, { now, limit: lists.relatedIds.length }) : [],
-  ]);
-  const partIds = new Set(partRows.map((row) => row.id));
-  const { summaries } = await hydrateSummaries(db, [...partRows, ...relatedRows.filter((row) => !partIds.has(row.id))]);
-  const byId = new Map(summaries.map((summary) => [summary.id, summary]));
-  return {
-    seriesParts: partRows.flatMap((row) => byId.get(row.id) ?? []),
-    related: lists.relatedIds.flatMap((id) => byId.get(id) ?? []),
-  };
-}
-
-/**
  * One page of visible stories' summary rows. By `ids`, the rows are fetched by primary key with no
  * ORDER BY (which could tempt a planner to walk the whole timeline for them) and ordered here.
  */
-async function listPublishedRows(
+export async function listPublishedRows(
   db: Db,
   filter: ArticleFilter,
   options: { now: Date; limit: number; offset?: number; order?: ListOrder },
@@ -261,7 +196,7 @@ export async function insertCorrection(db: Db, articleId: string, correction: Om
     .execute();
 }
 
-async function findCorrections(db: Db, articleId: string): Promise<Correction[]> {
+export async function findCorrections(db: Db, articleId: string): Promise<Correction[]> {
   const rows = await db.selectFrom('corrections').selectAll().where('article_id', '=', articleId).orderBy('created_at').execute();
   return rows.map((row) => ({
     id: row.id,
@@ -334,7 +269,7 @@ export async function findNextVisibilityChange(db: Db, now: Date): Promise<Date 
  * Loads what lists show beside each row in a fixed number of queries, whatever the list's length;
  * `extraMediaIds` (a story's figures) are fetched with the hero images.
  */
-async function hydrateSummaries(
+export async function hydrateSummaries(
   db: Db,
   rows: SummaryRow[],
   extraMediaIds: readonly string[] = [],
@@ -343,7 +278,7 @@ async function hydrateSummaries(
   const ids = rows.map((row) => row.id);
   const [authors, media, series] = await Promise.all([
     findAuthorsForArticles(db, ids),
-    findMediaByIds(db, [...rows.flatMap((row) => (row.hero_media_id ? [row.hero_media_id] : [])), ...extraMediaIds]),
+    findMediaByIds(db, [...new Set([...rows.flatMap((row) => (row.hero_media_id ? [row.hero_media_id] : [])), ...extraMediaIds])]),
     findSeriesByIds(
       db,
       rows.flatMap((row) => (row.series_id ? [row.series_id] : [])),
@@ -377,6 +312,6 @@ async function hydrateSummaries(
   return { summaries, media };
 }
 
-function toDate(value: string | null): Date | null {
+export function toDate(value: string | null): Date | null {
   return value ? new Date(value) : null;
 }

@@ -28,7 +28,8 @@ export { ScheduledPublisher, SCHEDULE_CHECK_INTERVAL_MS } from './scheduled-publ
 
 // Published stories: the one visibility rule (publishedQuery), which other modules may compose
 // (join their own table to it) but never replicate, and its hydration into domain types.
-export { countPublishedArticles, findArticleById, findNextVisibilityChange, listPublishedArticles, publishedQuery } from './article.repository.js';
+export { countPublishedArticles, findNextVisibilityChange, listPublishedArticles, publishedQuery } from './article.repository.js';
+export { findArticleById } from './article-page.repository.js';
 export type { ListOrder } from './article.repository.js';
 // Stories of any status, for other modules: a joinable projection and named reads.
 export {

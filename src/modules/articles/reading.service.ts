@@ -7,7 +7,8 @@ import type { Tag, TagService } from '../tags/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { paginate, type Pagination } from '../../shared/pagination.js';
-import { countPublishedArticles, findArticleById, findArticleBySlug, listArticlePageStories, listPublishedArticles } from './article.repository.js';
+import { findArticleRecord, readArticle, type ArticleRecord } from './article-page.repository.js';
+import { countPublishedArticles, listPublishedArticles } from './article.repository.js';
 import type { Article, ArticleFilter, ArticleSummary } from './article.types.js';
 
 export const LIST_PAGE_SIZE = 10;
@@ -24,9 +25,11 @@ export interface StoryPage {
  */
 export interface RelatedStoryIds {
   /**
-   * Ids of stories related to this one, best first; they may include some readers can no longer see.
-   * A visible story's list is stored: one indexed statement (related-stories.repository.ts).
+   * Ids of stories related to this visible one, best first; they may include some readers can no
+   * longer see. Stored: one indexed statement (related-stories.repository.ts).
    */
+  relatedTo(articleId: string): Promise<string[]> | string[];
+  /** The same for a story of any status: a draft's list is worked out from the story itself. */
   relatedToArticle(article: Article): Promise<string[]> | string[];
 }
 
@@ -54,37 +57,35 @@ export class ReadingService {
     private readonly directories: ReadingDirectories,
   ) {}
 
-  /** A published story; a withdrawn one is 410 Gone, anything else unseen is 404. */
-  async article(slug: string): Promise<ArticleReading> {
-    const article = await findArticleBySlug(this.db, slug);
-    if (!article) throw new AppError('ERR_ARTICLE_NOT_FOUND');
-    if (article.status === 'unpublished') throw new AppError('ERR_ARTICLE_GONE');
-    if (!this.isVisible(article)) throw new AppError('ERR_ARTICLE_NOT_FOUND');
-    return this.withLists(article);
-  }
-
   /**
-   * The series parts and "You May Also Like" (ids precomputed by RelatedStoriesService, summaries in
-   * its order), read and hydrated together. Related stories are still filtered by visibility: a
-   * story withdrawn a moment ago may linger in the lists.
+   * A published story; a withdrawn one is 410 Gone, anything else unseen is 404. The story is
+   * looked up alone first (one statement answers a 404 or 410); a visible one's related ids are
+   * then read beside its tags and corrections.
    */
-  private async withLists(article: Article): Promise<ArticleReading> {
-    const lists = await listArticlePageStories(
-      this.db,
-      { seriesId: article.series?.id ?? null, seriesLimit: MAX_SERIES_PARTS, relatedIds: await this.relatedStories.relatedToArticle(article) },
-      this.clock.now(),
-    );
-    return { article, ...lists };
+  async article(slug: string): Promise<ArticleReading> {
+    const record = await findArticleRecord(this.db, 'slug', slug);
+    if (!record) throw new AppError('ERR_ARTICLE_NOT_FOUND');
+    if (record.status === 'unpublished') throw new AppError('ERR_ARTICLE_GONE');
+    if (!this.isVisible(record)) throw new AppError('ERR_ARTICLE_NOT_FOUND');
+    return readArticle(this.db, record, {
+      now: this.clock.now(),
+      seriesLimit: MAX_SERIES_PARTS,
+      relatedIds: this.relatedStories.relatedTo(record.id),
+    });
   }
 
   /**
    * A story of any status exactly as readers would get it, for the newsroom's preview. Only the
-   * newsroom calls this, behind a session and the right to edit; its page is never cached.
+   * newsroom calls this, behind a session and the right to edit; its page is never cached. A
+   * draft's related stories are worked out from the story itself, so it is read twice: the
+   * newsroom's cost, not readers'.
    */
   async preview(id: string): Promise<ArticleReading> {
-    const article = await findArticleById(this.db, id);
-    if (!article) throw new AppError('ERR_ARTICLE_NOT_FOUND');
-    return this.withLists(article);
+    const record = await findArticleRecord(this.db, 'id', id);
+    if (!record) throw new AppError('ERR_ARTICLE_NOT_FOUND');
+    const { article } = await readArticle(this.db, record);
+    const relatedIds = await this.relatedStories.relatedToArticle(article);
+    return readArticle(this.db, record, { now: this.clock.now(), seriesLimit: MAX_SERIES_PARTS, relatedIds });
   }
 
   async section(slug: string, page: number): Promise<{ section: Section } & StoryPage> {
@@ -140,12 +141,14 @@ export class ReadingService {
     return { stories, pagination };
   }
 
-  private isVisible(article: Article): boolean {
+  /** publishedQuery's rule, on a row in hand. */
+  private isVisible(record: ArticleRecord): boolean {
     const now = this.clock.now().getTime();
     return (
-      article.status === 'published' &&
-      article.publishedAt.getTime() <= now &&
-      (article.embargoUntil === null || article.embargoUntil.getTime() <= now)
+      record.status === 'published' &&
+      record.published_at !== null &&
+      Date.parse(record.published_at) <= now &&
+      (record.embargo_until === null || Date.parse(record.embargo_until) <= now)
     );
   }
 }

@@ -5,7 +5,7 @@ import { rejectsWithCode } from '../../testing/assert-app-error.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import type { Actor } from './article-editing.service.js';
 import { findStoryState } from './article-editing.repository.js';
-import { findArticleBySlug } from './article.repository.js';
+import { findArticleBySlug } from './article-page.repository.js';
 import type { ArticleStatus } from './article.types.js';
 
 type Step = 'submit' | 'publish' | 'schedule' | 'unpublish';

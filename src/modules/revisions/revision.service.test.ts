@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ArticleBody } from '../../shared/article-body.js';
 import type { Actor } from '../articles/index.js';
-import { findArticleBySlug } from '../articles/article.repository.js';
+import { findArticleBySlug } from '../articles/article-page.repository.js';
 import { rejectsWithCode } from '../../testing/assert-app-error.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 

@@ -2,8 +2,9 @@ import type { PublicationSettings } from '../../modules/settings/index.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
-function dateTimeFormat(publication: PublicationSettings, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `dt|${publication.language}|${publication.timeZone}|${JSON.stringify(options)}`;
+/** `name` stands for `options` in the key: a page formats dozens of dates, each looking its formatter up. */
+function dateTimeFormat(publication: PublicationSettings, name: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${name}|${publication.language}|${publication.timeZone}`;
   let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
   if (!format) {
     format = new Intl.DateTimeFormat(publication.language, { timeZone: publication.timeZone, ...options });
@@ -14,7 +15,7 @@ function dateTimeFormat(publication: PublicationSettings, options: Intl.DateTime
 
 /** "Nov 29, 2026, 2:05 PM GMT+9", in the publication's language and time zone. */
 export function formatDateTime(date: Date, publication: PublicationSettings): string {
-  return dateTimeFormat(publication, {
+  return dateTimeFormat(publication, 'date-time', {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
@@ -26,7 +27,7 @@ export function formatDateTime(date: Date, publication: PublicationSettings): st
 
 /** "Nov 29, 2026" */
 export function formatDate(date: Date, publication: PublicationSettings): string {
-  return dateTimeFormat(publication, { year: 'numeric', month: 'short', day: 'numeric' }).format(date);
+  return dateTimeFormat(publication, 'date', { year: 'numeric', month: 'short', day: 'numeric' }).format(date);
 }
 
 /** "1,234" in the publication's language. */

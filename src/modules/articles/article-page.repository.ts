@@ -1,0 +1,100 @@
+import type { Db } from '../../db/database.js';
+import { bodyFigureIds, parseStoredBody } from '../../shared/article-body.js';
+import type { MediaAsset } from '../media/index.js';
+import { findTagsForArticles } from '../tags/index.js';
+import {
+  findCorrections,
+  hydrateSummaries,
+  listPublishedRows,
+  SECTION_COLUMNS,
+  toDate,
+  type ArticleRow,
+  type SectionColumns,
+  type SummaryRow,
+} from './article.repository.js';
+import type { Article, ArticleStatus, ArticleSummary } from './article.types.js';
+
+/** A story's row as stored, with its section: enough to decide whether readers may see it. */
+export type ArticleRecord = ArticleRow & SectionColumns;
+
+/** What the article page shows beside the story: its series parts and "You May Also Like". */
+export interface ArticleLists {
+  seriesParts: ArticleSummary[];
+  related: ArticleSummary[];
+}
+
+/** One statement: the story by slug or id, whatever its status, with its section. */
+export async function findArticleRecord(db: Db, column: 'id' | 'slug', value: string): Promise<ArticleRecord | undefined> {
+  return db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .selectAll('articles')
+    .select(SECTION_COLUMNS)
+    .where(`articles.${column}`, '=', value)
+    .executeTakeFirst();
+}
+
+/** A story as stored, whatever its status; the service decides who may see it. */
+export async function findArticleBySlug(db: Db, slug: string): Promise<Article | undefined> {
+  const record = await findArticleRecord(db, 'slug', slug);
+  return record && (await readArticle(db, record)).article;
+}
+
+/** A story as stored, by id, whatever its status: for the newsroom's editor and preview. */
+export async function findArticleById(db: Db, id: string): Promise<Article | undefined> {
+  const record = await findArticleRecord(db, 'id', id);
+  return record && (await readArticle(db, record)).article;
+}
+
+/**
+ * A story with everything its page shows. With `lists`, its series parts and related stories are
+ * read beside its tags and corrections, and the story and every listed one are hydrated together:
+ * one look-up each for authors, images and series, not one per list (7 statements for a story
+ * outside a series, 9 in one, before comments).
+ */
+export async function readArticle(
+  db: Db,
+  record: ArticleRecord,
+  lists?: { now: Date; seriesLimit: number; relatedIds: Promise<readonly string[]> | readonly string[] },
+): Promise<{ article: Article } & ArticleLists> {
+  const [tags, corrections, partRows, relatedRows] = await Promise.all([
+    findTagsForArticles(db, [record.id]),
+    findCorrections(db, record.id),
+    lists && record.series_id
+      ? listPublishedRows(db, { seriesId: record.series_id }, { now: lists.now, limit: lists.seriesLimit, order: 'series-order' })
+      : ([] as SummaryRow[]),
+    lists ? relatedRowsOf(db, lists.relatedIds, lists.now) : ([] as SummaryRow[]),
+  ]);
+  const body = parseStoredBody(record.body);
+  const figureIds = bodyFigureIds(body);
+  const rows = new Map<string, SummaryRow>([[record.id, record]]);
+  for (const row of [...partRows, ...relatedRows]) if (!rows.has(row.id)) rows.set(row.id, row);
+  const { summaries, media } = await hydrateSummaries(db, [...rows.values()], figureIds);
+  const byId = new Map(summaries.map((summary) => [summary.id, summary]));
+  const summary = byId.get(record.id) as ArticleSummary;
+  const article: Article = {
+    ...summary,
+    status: record.status as ArticleStatus,
+    body,
+    tags: tags.get(record.id) ?? [],
+    figures: new Map(figureIds.flatMap((id) => (media.has(id) ? [[id, media.get(id) as MediaAsset] as const] : []))),
+    corrections,
+    seoTitle: record.seo_title,
+    seoDescription: record.seo_description,
+    embargoUntil: toDate(record.embargo_until),
+    commentsEnabled: Number(record.comments_enabled) === 1,
+  };
+  return {
+    article,
+    seriesParts: partRows.flatMap((row) => byId.get(row.id) ?? []),
+    related: relatedRows.flatMap((row) => byId.get(row.id) ?? []),
+  };
+}
+
+/** The visible stories among `ids`, in the order given (the related list's, best first). */
+async function relatedRowsOf(db: Db, pending: Promise<readonly string[]> | readonly string[], now: Date): Promise<SummaryRow[]> {
+  const ids = await pending;
+  if (ids.length === 0) return [];
+  const rows = new Map((await listPublishedRows(db, { ids }, { now, limit: ids.length })).map((row) => [row.id, row]));
+  return ids.flatMap((id) => rows.get(id) ?? []);
+}
