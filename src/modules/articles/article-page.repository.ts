@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { preparedQuery } from '../../db/prepared-query.js';
 import { bodyFigureIds, parseStoredBody } from '../../shared/article-body.js';
 import type { MediaAsset } from '../media/index.js';
 import { findTagsForArticles } from '../tags/index.js';
@@ -25,14 +26,21 @@ export interface ArticleLists {
 
 /** One statement: the story by slug or id, whatever its status, with its section. */
 export async function findArticleRecord(db: Db, column: 'id' | 'slug', value: string): Promise<ArticleRecord | undefined> {
-  return db
-    .selectFrom('articles')
-    .innerJoin('sections', 'sections.id', 'articles.section_id')
-    .selectAll('articles')
-    .select(SECTION_COLUMNS)
-    .where(`articles.${column}`, '=', value)
-    .executeTakeFirst();
+  const [record] = await (column === 'slug' ? recordBySlug(db, value) : recordById(db, value));
+  return record;
 }
+
+const recordWhere = (column: 'id' | 'slug') =>
+  preparedQuery((db, value: string) =>
+    db
+      .selectFrom('articles')
+      .innerJoin('sections', 'sections.id', 'articles.section_id')
+      .selectAll('articles')
+      .select(SECTION_COLUMNS)
+      .where(`articles.${column}`, '=', value),
+  );
+const recordBySlug = recordWhere('slug');
+const recordById = recordWhere('id');
 
 /** A story as stored, whatever its status; the service decides who may see it. */
 export async function findArticleBySlug(db: Db, slug: string): Promise<Article | undefined> {

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { inTransaction, type Database, type Db } from '../../db/database.js';
+import { preparedQuery } from '../../db/prepared-query.js';
 import type { ArticlesTable } from '../../db/schema.js';
 import { newId } from '../../shared/ids.js';
 import { findAuthorsForArticles } from '../authors/index.js';
@@ -87,11 +88,12 @@ export async function listPublishedRows(
   filter: ArticleFilter,
   options: { now: Date; limit: number; offset?: number; order?: ListOrder },
 ): Promise<SummaryRow[]> {
-  const query = publishedQuery(db, filter, options.now).innerJoin('sections', 'sections.id', 'articles.section_id').select(SUMMARY_COLUMNS);
+  const query = () => publishedQuery(db, filter, options.now).innerJoin('sections', 'sections.id', 'articles.section_id').select(SUMMARY_COLUMNS);
   const offset = options.offset ?? 0;
   if (filter.ids) {
     if (filter.ids.length === 0) return [];
-    const rows = await query.execute();
+    const byIdsOnly = Object.values(filter).filter((value) => value !== undefined).length === 1;
+    const rows = byIdsOnly ? await visibleSummariesByIds(db, options.now.toISOString(), filter.ids) : await query().execute();
     return rows.sort(newestFirst).slice(offset, offset + options.limit);
   }
   if (filter.authorId || filter.tagId) {
@@ -114,11 +116,16 @@ export async function listPublishedRows(
   }
   const ordered =
     options.order === 'series-order'
-      ? query.orderBy('articles.series_part').orderBy('articles.published_at').orderBy('articles.id')
+      ? query().orderBy('articles.series_part').orderBy('articles.published_at').orderBy('articles.id')
       : // Newest first, the id breaking ties the way the timeline indexes hold them (0009), so no sort.
-        query.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc');
+        query().orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc');
   return ordered.limit(options.limit).offset(offset).execute();
 }
+
+/** Listed stories by id (related stories, search hits): on most pages, so built once. */
+const visibleSummariesByIds = preparedQuery((db, nowIso: string, ids: readonly string[]) =>
+  publishedQuery(db, { ids }, nowIso).innerJoin('sections', 'sections.id', 'articles.section_id').select(SUMMARY_COLUMNS),
+);
 
 export async function countPublishedArticles(db: Db, filter: ArticleFilter, now: Date): Promise<number> {
   const row = await publishedQuery(db, filter, now)
@@ -197,7 +204,7 @@ export async function insertCorrection(db: Db, articleId: string, correction: Om
 }
 
 export async function findCorrections(db: Db, articleId: string): Promise<Correction[]> {
-  const rows = await db.selectFrom('corrections').selectAll().where('article_id', '=', articleId).orderBy('created_at').execute();
+  const rows = await correctionsOf(db, articleId);
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind === 'update' ? 'update' : 'correction',
@@ -206,12 +213,17 @@ export async function findCorrections(db: Db, articleId: string): Promise<Correc
   }));
 }
 
+const correctionsOf = preparedQuery((db, articleId: string) =>
+  db.selectFrom('corrections').selectAll().where('article_id', '=', articleId).orderBy('created_at'),
+);
+
 /**
  * Visible to readers: published, its time has come, and no embargo holds it back. Exported so the
- * other repositories that read stories (relatedness) apply the very same rule.
+ * other repositories that read stories (relatedness) apply the very same rule. `now` may come as its ISO
+ * string, the form a prepared query binds (db/prepared-query.ts).
  */
-export function publishedQuery(db: Db, filter: ArticleFilter, now: Date): ArticleQuery {
-  const nowIso = now.toISOString();
+export function publishedQuery(db: Db, filter: ArticleFilter, now: Date | string): ArticleQuery {
+  const nowIso = typeof now === 'string' ? now : now.toISOString();
   let query = db
     .selectFrom('articles')
     // A literal, not a parameter: the partial indexes of published stories (migration 0009) serve

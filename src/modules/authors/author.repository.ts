@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { preparedQuery } from '../../db/prepared-query.js';
 import type { AuthorsTable } from '../../db/schema.js';
 import { newId } from '../../shared/ids.js';
 import { findMediaByIds } from '../media/index.js';
@@ -21,15 +22,7 @@ export async function listAuthors(db: Db): Promise<Author[]> {
 export async function findAuthorsForArticles(db: Db, articleIds: readonly string[]): Promise<Map<string, Author[]>> {
   const byArticle = new Map<string, Author[]>();
   if (articleIds.length === 0) return byArticle;
-  const rows = await db
-    .selectFrom('article_authors')
-    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-    .selectAll('authors')
-    .select(['article_authors.article_id as article_id'])
-    .where('article_authors.article_id', 'in', [...new Set(articleIds)])
-    .orderBy('article_authors.article_id')
-    .orderBy('article_authors.position')
-    .execute();
+  const rows = await authorsOfArticles(db, [...new Set(articleIds)]);
   const authors = await withPhotos(db, rows);
   rows.forEach((row, index) => {
     const list = byArticle.get(row.article_id) ?? [];
@@ -38,6 +31,17 @@ export async function findAuthorsForArticles(db: Db, articleIds: readonly string
   });
   return byArticle;
 }
+
+const authorsOfArticles = preparedQuery((db, articleIds: readonly string[]) =>
+  db
+    .selectFrom('article_authors')
+    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+    .selectAll('authors')
+    .select(['article_authors.article_id as article_id'])
+    .where('article_authors.article_id', 'in', articleIds)
+    .orderBy('article_authors.article_id')
+    .orderBy('article_authors.position'),
+);
 
 export async function insertAuthor(db: Db, input: AuthorInput, createdAt: Date): Promise<string> {
   const id = input.id ?? newId();

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { preparedQuery } from '../../db/prepared-query.js';
 import type { CommentsTable } from '../../db/schema.js';
 import type { Comment, CommentOrder, CommentStatus, HeldReason } from './comment.types.js';
 
@@ -146,23 +147,17 @@ export async function insertCommentReport(db: Db, commentId: string, readerId: s
  * What a reader may see of a story's comments: published ones, their own pending ones, and removed
  * ones that still have published replies (shown as a placeholder so the replies keep their place).
  */
-function visibleTo(viewerId: string | null) {
+function visibleTo(viewerId: string) {
   return sql<boolean>`(comments.status = 'published'
-    or (comments.status = 'pending' and comments.reader_id = ${viewerId ?? ''})
+    or (comments.status = 'pending' and comments.reader_id = ${viewerId})
     or (comments.status in ('deleted', 'hidden') and exists (
       select 1 from comments as r where r.parent_id = comments.id and r.status = 'published')))`;
 }
 
 /** The number of top-level comments a reader sees on a story, for pagination. */
 export async function countTopLevelComments(db: Db, articleId: string, viewerId: string | null): Promise<number> {
-  const row = await db
-    .selectFrom('comments')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('article_id', '=', articleId)
-    .where('parent_id', 'is', null)
-    .where(visibleTo(viewerId))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const [row] = await topLevelCount(db, articleId, viewerId ?? '');
+  return Number(row?.n ?? 0);
 }
 
 /** One page of top-level comments in the chosen order; the newest first among equals. */
@@ -171,36 +166,50 @@ export async function listTopLevelComments(
   articleId: string,
   options: { viewerId: string | null; order: CommentOrder; limit: number; offset: number },
 ): Promise<Comment[]> {
-  let query = selectComments(db)
-    .where('comments.article_id', '=', articleId)
-    .where('comments.parent_id', 'is', null)
-    .where(visibleTo(options.viewerId));
-  if (options.order === 'liked') query = query.orderBy('comments.like_count', 'desc');
-  const rows = await query
-    .orderBy('comments.created_at', 'desc')
-    .orderBy('comments.id', 'desc')
-    .limit(options.limit)
-    .offset(options.offset)
-    .execute();
+  const page = options.order === 'liked' ? topLevelPageByLikes : topLevelPageByTime;
+  const rows = await page(db, articleId, options.viewerId ?? '', options.limit, options.offset);
   return rows.map(toComment);
 }
 
 /** The visible replies of the given comments, oldest first: one query for a whole page. */
 export async function listReplies(db: Db, parentIds: readonly string[], viewerId: string | null): Promise<Comment[]> {
   if (parentIds.length === 0) return [];
-  const rows = await selectComments(db)
+  const rows = await repliesOf(db, parentIds, viewerId ?? '');
+  return rows.map(toComment);
+}
+
+// The article page's comment statements, built once each (db/prepared-query.ts). `viewerId` is ''
+// for anyone not signed in: no reader has that id.
+const topLevelCount = preparedQuery((db, articleId: string, viewerId: string) =>
+  db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('article_id', '=', articleId)
+    .where('parent_id', 'is', null)
+    .where(visibleTo(viewerId)),
+);
+
+const topLevelPage = (order: CommentOrder) =>
+  preparedQuery((db, articleId: string, viewerId: string, limit: number, offset: number) => {
+    let query = selectComments(db).where('comments.article_id', '=', articleId).where('comments.parent_id', 'is', null).where(visibleTo(viewerId));
+    if (order === 'liked') query = query.orderBy('comments.like_count', 'desc');
+    return query.orderBy('comments.created_at', 'desc').orderBy('comments.id', 'desc').limit(limit).offset(offset);
+  });
+const topLevelPageByTime = topLevelPage('newest');
+const topLevelPageByLikes = topLevelPage('liked');
+
+const repliesOf = preparedQuery((db, parentIds: readonly string[], viewerId: string) =>
+  selectComments(db)
     .where('comments.parent_id', 'in', parentIds)
     // A CASE rather than `status = … or status = …`: SQLite answers that OR from the status index,
     // reading every published comment on the site (30 ms at 70,000 comments) instead of these
     // parents' replies; a CASE no index serves leaves it the parent index.
     .where(
-      sql<boolean>`(case when comments.status = 'published' then 1 when comments.status = 'pending' and comments.reader_id = ${viewerId ?? ''} then 1 else 0 end) = 1`,
+      sql<boolean>`(case when comments.status = 'published' then 1 when comments.status = 'pending' and comments.reader_id = ${viewerId} then 1 else 0 end) = 1`,
     )
     .orderBy('comments.created_at', 'asc')
-    .orderBy('comments.id', 'asc')
-    .execute();
-  return rows.map(toComment);
-}
+    .orderBy('comments.id', 'asc'),
+);
 
 /** Which of these comments the reader has liked. */
 export async function findLikedCommentIds(db: Db, readerId: string, commentIds: readonly string[]): Promise<Set<string>> {

@@ -1,14 +1,17 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { preparedQuery } from '../../db/prepared-query.js';
 import type { MediaAssetsTable } from '../../db/schema.js';
 import type { MediaAsset, MediaAssetInput, MediaDetailsInput, MediaVariant } from './media.types.js';
 
 export async function findMediaByIds(db: Db, ids: readonly string[]): Promise<Map<string, MediaAsset>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom('media_assets').selectAll().where('id', 'in', unique).execute();
+  const rows = await mediaByIds(db, unique);
   return new Map(rows.map((row) => [row.id, toMediaAsset(row)]));
 }
+
+const mediaByIds = preparedQuery((db, ids: readonly string[]) => db.selectFrom('media_assets').selectAll().where('id', 'in', ids));
 
 export async function findMediaById(db: Db, id: string): Promise<MediaAsset | undefined> {
   const row = await db.selectFrom('media_assets').selectAll().where('id', '=', id).executeTakeFirst();

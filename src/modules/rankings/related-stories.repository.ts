@@ -1,5 +1,6 @@
 import type { CompiledQuery } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { preparedQuery } from '../../db/prepared-query.js';
 import { bodyPlainText, type ArticleBody } from '../../shared/article-body.js';
 import { publishedQuery } from '../articles/index.js';
 import type { RelatedStoryDocument, RankedStory } from './related-stories.js';
@@ -39,30 +40,22 @@ export interface StoredDocument {
   profile: Profile;
 }
 
-/**
- * The ids readers see for a story's list, best first: one statement by the lists' primary key. It is
- * on every uncached article page, so its SQL is built once per database and only the parameters
- * change (building and compiling the query cost several times what SQLite takes to answer it).
- */
+/** The ids readers see for a story's list, best first: one statement by the lists' primary key. */
 export async function findRelatedIds(db: Db, articleId: string, limit: number): Promise<string[]> {
-  let compiled = relatedIdsQueries.get(db);
-  if (!compiled) {
-    compiled = db
-      .selectFrom('related_documents as subject')
-      .innerJoin('related_stories as list', 'list.doc_no', 'subject.doc_no')
-      .innerJoin('related_documents as related', 'related.doc_no', 'list.related_no')
-      .select('related.article_id')
-      .where('subject.article_id', '=', '')
-      .orderBy('list.position')
-      .limit(0)
-      .compile();
-    relatedIdsQueries.set(db, compiled);
-  }
-  const result = await db.executeQuery<{ article_id: string }>({ ...compiled, parameters: [articleId, limit] });
-  return result.rows.map((row) => row.article_id);
+  return (await relatedIdsQuery(db, articleId, limit)).map((row) => row.article_id);
 }
 
-const relatedIdsQueries = new WeakMap<Db, CompiledQuery<{ article_id: string }>>();
+// On every uncached article page: built once (db/prepared-query.ts).
+const relatedIdsQuery = preparedQuery((db, articleId: string, limit: number) =>
+  db
+    .selectFrom('related_documents as subject')
+    .innerJoin('related_stories as list', 'list.doc_no', 'subject.doc_no')
+    .innerJoin('related_documents as related', 'related.doc_no', 'list.related_no')
+    .select('related.article_id')
+    .where('subject.article_id', '=', articleId)
+    .orderBy('list.position')
+    .limit(limit),
+);
 
 /**
  * What relatedness reads of the given stories, as readers can see them now (see `publishedQuery`

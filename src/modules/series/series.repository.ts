@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { preparedQuery } from '../../db/prepared-query.js';
 import { newId } from '../../shared/ids.js';
 import type { Series } from './series.types.js';
 
@@ -9,9 +10,13 @@ export async function findSeriesBySlug(db: Db, slug: string): Promise<Series | u
 export async function findSeriesByIds(db: Db, ids: readonly string[]): Promise<Map<string, Series>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom('series').select(['id', 'slug', 'title', 'description']).where('id', 'in', unique).execute();
+  const rows = await seriesByIds(db, unique);
   return new Map(rows.map((row) => [row.id, row]));
 }
+
+const seriesByIds = preparedQuery((db, ids: readonly string[]) =>
+  db.selectFrom('series').select(['id', 'slug', 'title', 'description']).where('id', 'in', ids),
+);
 
 export async function insertSeries(db: Db, input: Omit<Series, 'id'>, createdAt: Date): Promise<Series> {
   const series = { id: newId(), ...input };

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { preparedQuery } from '../../db/prepared-query.js';
 import { newId } from '../../shared/ids.js';
 import { slugify } from '../../shared/slug.js';
 import type { Tag } from './tag.types.js';
@@ -10,14 +11,7 @@ export async function findTagBySlug(db: Db, slug: string): Promise<Tag | undefin
 export async function findTagsForArticles(db: Db, articleIds: readonly string[]): Promise<Map<string, Tag[]>> {
   const byArticle = new Map<string, Tag[]>();
   if (articleIds.length === 0) return byArticle;
-  const rows = await db
-    .selectFrom('article_tags')
-    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-    .select(['article_tags.article_id as article_id', 'tags.id', 'tags.slug', 'tags.name'])
-    .where('article_tags.article_id', 'in', [...new Set(articleIds)])
-    .orderBy('article_tags.article_id')
-    .orderBy('article_tags.position')
-    .execute();
+  const rows = await tagsOfArticles(db, [...new Set(articleIds)]);
   for (const { article_id, ...tag } of rows) {
     const list = byArticle.get(article_id) ?? [];
     list.push(tag);
@@ -25,6 +19,16 @@ export async function findTagsForArticles(db: Db, articleIds: readonly string[])
   }
   return byArticle;
 }
+
+const tagsOfArticles = preparedQuery((db, articleIds: readonly string[]) =>
+  db
+    .selectFrom('article_tags')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select(['article_tags.article_id as article_id', 'tags.id', 'tags.slug', 'tags.name'])
+    .where('article_tags.article_id', 'in', articleIds)
+    .orderBy('article_tags.article_id')
+    .orderBy('article_tags.position'),
+);
 
 /** Finds each tag by slug or creates it; returns them in the order given. */
 export async function ensureTags(db: Db, names: readonly string[]): Promise<Tag[]> {
