@@ -44,7 +44,7 @@ export function preparedQuery<Args extends Argument[], Row>(
       return (await db.executeQuery(build(db, ...args))).rows;
     const adapter = db.getExecutor().adapter;
     let byShape = templates.get(adapter);
-    if (!byShape) templates.set(adapter, (byShape = new Map()));
+    if (!byShape) templates.set(adapter, (byShape = new Map<string, Template>()));
     const shape = args.map((argument) => (Array.isArray(argument) ? `[${argument.length}]` : argument === null ? 'null' : typeof argument)).join(',');
     let template = byShape.get(shape);
     if (!template) byShape.set(shape, (template = compileTemplate(db, build, args)));
