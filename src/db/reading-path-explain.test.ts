@@ -122,7 +122,7 @@ describe('the reading path uses indexes (EXPLAIN)', () => {
     const { db } = t.deps;
     const review = async (query: { compile(): { sql: string; parameters: readonly unknown[] } }) =>
       reviewPlan(db, 'sqlite', { ...query.compile(), durationMs: 0 }, SMALL_TABLES);
-    const matches = t.deps.database.fullText.matches([{ kind: 'token', token: 'the' }]);
+    const matches = await t.deps.database.fullText.matches(db, [{ kind: 'token', token: 'the' }], { now: t.clock.now(), limit: 10 });
     const matchesBy = (order: 'm.score' | 'm.recency') =>
       review(
         db

@@ -21,6 +21,13 @@ export interface FullTextDocument {
    * first (`matches`), so an engine may file documents in this order.
    */
   publishedAt: string | null;
+  /**
+   * From when readers may see the story (ISO: its publication time, or its embargo's end if later),
+   * null while they may not (a draft, a withdrawn story). With `sectionId`, lets an engine choose the
+   * newest visible matches from its own table (PostgreSQL) before anything is read from `articles`.
+   */
+  visibleFrom: string | null;
+  sectionId: string;
   /** Each a space-separated token string from `indexText`. */
   headline: string;
   standfirst: string;
@@ -50,6 +57,17 @@ export interface FullTextPeriod {
   before?: Date;
 }
 
+/**
+ * What the caller keeps of the matches: stories readers may see at `now`, in the period and section,
+ * the newest `limit` of them. The caller applies the same rules to the stories themselves; an engine
+ * may use them to choose fewer matches first (PostgreSQL), never more loosely than the caller.
+ */
+export interface FullTextScope extends FullTextPeriod {
+  sectionId?: string;
+  now: Date;
+  limit: number;
+}
+
 /** One engine's full-text index of stories: the table `article_search`, keyed by `article_id`. */
 export interface FullTextIndex {
   /** The index table; run once, by migration 0006. */
@@ -76,6 +94,11 @@ export interface FullTextIndex {
    */
   fileByPublication(db: AnyDb): Promise<void>;
   /**
+   * Keeps each document's visibility and section beside it where the engine uses them (migration
+   * 0013): on PostgreSQL the columns are added and filled from the stories; nothing on SQLite.
+   */
+  storeVisibility(db: AnyDb): Promise<void>;
+  /**
    * A subquery of `FullTextMatch` rows for the clauses (all must match), to join to the articles
    * the caller may show. Callers pass at least one clause. Ranking every match of a common word
    * costs time in proportion to the archive, so callers order the matches newest first
@@ -83,7 +106,7 @@ export interface FullTextIndex {
    * only (and, once per query, each word's document count). The caller joins the stories by id,
    * each match a look-up by primary key.
    */
-  matches(clauses: readonly FullTextClause[], period?: FullTextPeriod): RawBuilder<FullTextMatch>;
+  matches(db: AnyDb, clauses: readonly FullTextClause[], scope: FullTextScope): Promise<RawBuilder<FullTextMatch>>;
   /**
    * What orders matches newest first without reading them all: the match's `recency` (SQLite,
    * whose documents are filed by publication time and walked backwards) or the story's publication

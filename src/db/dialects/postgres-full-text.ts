@@ -7,7 +7,9 @@ import {
   type FullTextClause,
   type FullTextIndex,
   type FullTextMatch,
+  type FullTextScope,
 } from './full-text.js';
+import { termStatistics } from './postgres-term-statistics.js';
 
 /**
  * Full-text search on PostgreSQL: one weighted tsvector per story (headline A, standfirst and people
@@ -31,15 +33,18 @@ export const postgresFullText: FullTextIndex = {
     // 'simple': no stop words or stemming of its own; the tokens are already final. A story deleted
     // since its text was read is skipped rather than breaking the batch on the foreign key; the
     // upsert lets two processes index the same new story without colliding on its key.
-    const rows = documents.map((d) => sql`(${d.articleId}, ${d.headline}, ${d.standfirst}, ${d.people}, ${d.body})`);
-    await sql`insert into article_search (article_id, document)
-      select v.id, setweight(to_tsvector('simple', v.headline), 'A')
+    const rows = documents.map(
+      (d) => sql`(${d.articleId}, ${d.publishedAt}, ${d.visibleFrom}, ${d.sectionId}, ${d.headline}, ${d.standfirst}, ${d.people}, ${d.body})`,
+    );
+    await sql`insert into article_search (article_id, published_at, visible_from, section_id, document)
+      select v.id, v.published_at, v.visible_from, v.section_id, setweight(to_tsvector('simple', v.headline), 'A')
         || setweight(to_tsvector('simple', v.standfirst), 'B')
         || setweight(to_tsvector('simple', v.people), 'B')
         || setweight(to_tsvector('simple', v.body), 'C')
-      from (values ${sql.join(rows)}) as v (id, headline, standfirst, people, body)
+      from (values ${sql.join(rows)}) as v (id, published_at, visible_from, section_id, headline, standfirst, people, body)
       where exists (select 1 from articles where articles.id = v.id)
-      on conflict (article_id) do update set document = excluded.document`.execute(db);
+      on conflict (article_id) do update set document = excluded.document, published_at = excluded.published_at,
+        visible_from = excluded.visible_from, section_id = excluded.section_id`.execute(db);
   },
 
   clear: clearFullTextDocuments,
@@ -56,20 +61,59 @@ export const postgresFullText: FullTextIndex = {
   /** Matches are ordered by the stories' publication time, which has its index already. */
   async fileByPublication() {},
 
-  /** The period is the caller's filter on the stories, which the planner already uses. */
-  matches(clauses) {
+  /**
+   * Each document's visibility, publication time and section, from the stories, with an index that
+   * walks the visible documents newest first.
+   */
+  async storeVisibility(db) {
+    await sql`alter table article_search add column published_at text, add column visible_from text, add column section_id text`.execute(db);
+    await sql`update article_search s set published_at = a.published_at, section_id = a.section_id,
+      visible_from = case when a.status = 'published' then greatest(a.published_at, coalesce(a.embargo_until, a.published_at)) end
+      from articles a where a.id = s.article_id`.execute(db);
+    await sql`create index article_search_visible_idx on article_search (published_at desc, article_id desc) where visible_from is not null`.execute(
+      db,
+    );
+    await sql`analyze article_search`.execute(db);
+  },
+
+  /**
+   * The newest `scope.limit` visible matches, chosen from this table alone (its copy of each
+   * story's visibility, time and section), then ranked: ts_rank_cd reads only those documents.
+   * How they are chosen follows the word's frequency (postgres-term-statistics.ts): a common word
+   * walks the visible documents newest first and stops at the limit; a rarer one takes every match
+   * from the GIN index and keeps the newest (a materialized CTE: the planner would walk for words
+   * in a few per cent of the stories, reading thousands of documents).
+   */
+  async matches(db, clauses, scope) {
     const query = tsQuery(clauses);
-    // The tsquery is written out twice rather than joined as a FROM item: as a plain restriction the
-    // planner uses the GIN index (joined, it scanned every document: 200 ms at 5,000 stories).
-    // ts_rank_cd is computed for each row the plan produces: walking the stories newest first (a
-    // common word), only up to the caller's limit; for a rare word, for its few matches.
-    return sql<FullTextMatch>`(select article_id, null as recency, ts_rank_cd(document, to_tsquery('simple', ${query})) as score
-      from article_search where document @@ to_tsquery('simple', ${query}))`;
+    const where = candidateConditions(query, scope);
+    const statistics = await termStatistics(db);
+    const fromIndex = statistics !== null && statistics.matchShare(clauses) < statistics.walkFrom(scope.limit);
+    const candidates = fromIndex
+      ? sql`(with matched as materialized (select article_id, published_at from article_search where ${where})
+          select article_id from matched order by published_at desc, article_id desc limit ${scope.limit})`
+      : sql`(select article_id from article_search where ${where} order by published_at desc, article_id desc limit ${scope.limit})`;
+    return sql<FullTextMatch>`(select s.article_id, null as recency, ts_rank_cd(s.document, to_tsquery('simple', ${query})) as score
+      from ${candidates} as c join article_search as s on s.article_id = c.article_id)`;
   },
 
   newestFirst: ['articles.published_at', 'articles.id'],
   storyColumnsIndexed: true,
 };
+
+/**
+ * The caller's rules for the stories, on this table's copies (the caller applies them again to the
+ * stories): visible at `now`, in the period and section. The tsquery is a plain restriction, which
+ * the GIN index serves (joined as a FROM item, it scanned every document: 200 ms at 5,000 stories).
+ */
+function candidateConditions(query: string, scope: FullTextScope) {
+  const now = scope.now.toISOString();
+  const conditions = [sql`document @@ to_tsquery('simple', ${query})`, sql`visible_from is not null`, sql`visible_from <= ${now}`];
+  if (scope.sectionId) conditions.push(sql`section_id = ${scope.sectionId}`);
+  if (scope.since) conditions.push(sql`published_at >= ${scope.since.toISOString()}`);
+  if (scope.before) conditions.push(sql`published_at < ${scope.before.toISOString()}`);
+  return sql.join(conditions, sql` and `);
+}
 
 /** Tokens hold only letters, marks and digits; quoting still makes each one a plain string. */
 const quoteTs = (token: string) => `'${token.replace(/['\\]/g, '')}'`;

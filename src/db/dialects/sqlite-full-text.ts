@@ -73,7 +73,10 @@ export const sqliteFullText: FullTextIndex = {
     await sql`create index article_search_keys_rowid_idx on article_search_keys (search_rowid, article_id)`.execute(db);
   },
 
-  matches(clauses, period = {}) {
+  /** SQLite chooses its newest matches by rowid, which the documents are filed by: nothing to keep. */
+  async storeVisibility() {},
+
+  async matches(_db, clauses, period) {
     // bm25 is computed only for the rows the caller reads (newest first, up to its limit); `k`
     // gives each rowid's story from an index. A period bounds the rowids: a day's margin below for
     // the stories of a crowded second filed under an earlier one, a second above for those filed

@@ -12,6 +12,7 @@ import { readingIndexesMigration } from './0009-reading-indexes.migration.js';
 import { relatedStoriesMigration } from './0010-related-stories.migration.js';
 import { storedStateMigration } from './0011-stored-state.migration.js';
 import { searchByPublicationMigration } from './0012-search-by-publication.migration.js';
+import { searchVisibilityMigration } from './0013-search-visibility.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -32,5 +33,6 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0010-related-stories': relatedStoriesMigration,
     '0011-stored-state': storedStateMigration(fullText),
     '0012-search-by-publication': searchByPublicationMigration(fullText),
+    '0013-search-visibility': searchVisibilityMigration(fullText),
   };
 }

@@ -54,13 +54,16 @@ export interface ArticleText {
   body: ArticleBody;
   /** ISO; null for a draft. */
   publishedAt: string | null;
+  /** From when readers may see it (ISO: publication, or the embargo's end if later); null while they may not. */
+  visibleFrom: string | null;
+  sectionId: string;
 }
 
 /** The text of these stories, any status, in no particular order; missing ids are left out. */
 export async function findArticleTexts(db: Db, ids: readonly string[]): Promise<ArticleText[]> {
   const rows = await db
     .selectFrom('articles')
-    .select(['id', 'headline', 'standfirst', 'body', 'published_at'])
+    .select(['id', 'headline', 'standfirst', 'body', 'published_at', 'status', 'embargo_until', 'section_id'])
     .where('id', 'in', [...ids])
     .execute();
   return rows.map((row) => ({
@@ -69,6 +72,8 @@ export async function findArticleTexts(db: Db, ids: readonly string[]): Promise<
     standfirst: row.standfirst,
     body: parseStoredBody(row.body),
     publishedAt: row.published_at,
+    visibleFrom: visibleFrom(row),
+    sectionId: row.section_id,
   }));
 }
 
@@ -80,4 +85,10 @@ export async function findArticleBodies(db: Db, ids: readonly string[]): Promise
     .where('id', 'in', [...ids])
     .execute();
   return new Map(rows.map((row) => [row.id, parseStoredBody(row.body)]));
+}
+
+/** The rule `publishedQuery` applies, as a time: published, and not before its embargo ends. */
+function visibleFrom(row: { status: string; published_at: string | null; embargo_until: string | null }): string | null {
+  if (row.status !== 'published' || row.published_at === null) return null;
+  return row.embargo_until !== null && row.embargo_until > row.published_at ? row.embargo_until : row.published_at;
 }

@@ -139,6 +139,8 @@ export function toDocument(source: SearchSource): FullTextDocument {
   return {
     articleId: source.id,
     publishedAt: source.publishedAt,
+    visibleFrom: source.visibleFrom,
+    sectionId: source.sectionId,
     headline: indexText(source.headline),
     standfirst: indexText(source.standfirst),
     people: indexText(source.people.join('\n')),

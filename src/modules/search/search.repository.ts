@@ -14,6 +14,9 @@ export interface SearchSource {
   bodyText: string;
   /** ISO; null for a draft. */
   publishedAt: string | null;
+  /** See `ArticleText`. */
+  visibleFrom: string | null;
+  sectionId: string;
   /** Author names and tag names. */
   people: string[];
 }
@@ -46,6 +49,8 @@ export async function findSearchSources(db: Db, ids: readonly string[], withPeop
     standfirst: text.standfirst,
     bodyText: bodyPlainText(text.body),
     publishedAt: text.publishedAt,
+    visibleFrom: text.visibleFrom,
+    sectionId: text.sectionId,
     people: [...(authors?.get(text.id) ?? []).map((author) => author.name), ...(tags?.get(text.id) ?? []).map((tag) => tag.name)],
   }));
 }
@@ -70,10 +75,9 @@ export async function findNewestMatches(
   options: { now: Date; limit: number },
 ): Promise<SearchMatch[]> {
   const { sectionId, ...period } = filter;
+  const scope = { since: period.publishedSince, before: period.publishedBefore, sectionId, now: options.now, limit: options.limit };
   let query = publishedQuery(db, period, options.now)
-    .innerJoin(fullText.matches(clauses, { since: period.publishedSince, before: period.publishedBefore }).as('m'), (join) =>
-      join.onRef('m.article_id', '=', 'articles.id'),
-    )
+    .innerJoin((await fullText.matches(db, clauses, scope)).as('m'), (join) => join.onRef('m.article_id', '=', 'articles.id'))
     .select(['articles.id as id', 'articles.published_at as published_at', 'm.score as score']);
   if (sectionId) {
     // On SQLite, on each match's story and never by the section's index (`storyColumnsIndexed`).

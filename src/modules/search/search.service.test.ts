@@ -253,6 +253,8 @@ describe('SearchService: what readers may see, and keeping the index current', (
       {
         articleId: story.id,
         publishedAt: new Date().toISOString(),
+        visibleFrom: new Date().toISOString(),
+        sectionId: story.section.id,
         headline: indexText('Pier repairs begin'),
         standfirst: '',
         people: '',
