@@ -104,19 +104,19 @@ export interface FullTextIndex {
    * costs time in proportion to the archive, so callers order the matches newest first
    * (`newestFirst`) and take a bounded number: the engine then computes the score of those rows
    * only (and, once per query, each word's document count). The caller joins the stories by id,
-   * each match a look-up by primary key.
+   * each match a look-up by primary key. PostgreSQL's subquery holds at most `scope.limit` rows,
+   * already the newest visible ones (chosen from its copies of the stories' visibility).
    */
   matches(db: AnyDb, clauses: readonly FullTextClause[], scope: FullTextScope): Promise<RawBuilder<FullTextMatch>>;
   /**
    * What orders matches newest first without reading them all: the match's `recency` (SQLite,
    * whose documents are filed by publication time and walked backwards) or the story's publication
-   * time and id (PostgreSQL: for a common word the planner walks the published stories' index and
-   * checks each document; for a rare one it reads the few matches).
+   * time and id (PostgreSQL, whose matches are already the newest few: they are only put in order).
    */
   newestFirst: ReadonlyArray<'m.recency' | 'articles.published_at' | 'articles.id'>;
   /**
    * Whether the caller may filter the matched stories by an indexed column (a section) as usual:
-   * PostgreSQL, planning with statistics, then walks the section's stories newest first. SQLite,
+   * PostgreSQL, whose matches are few and filtered by section already, looks each story up. SQLite,
    * planning without, would read the section's stories again for every match (4 s at 100,000), so
    * there the column is compared in a form no index serves, on each match's story.
    */

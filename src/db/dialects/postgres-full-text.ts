@@ -58,7 +58,7 @@ export const postgresFullText: FullTextIndex = {
 
   indexedIds: (db, ids) => indexedFullTextIds(db, ids),
 
-  /** Matches are ordered by the stories' publication time, which has its index already. */
+  /** Nothing to re-file: each document keeps its story's publication time beside it (migration 0013). */
   async fileByPublication() {},
 
   /**
