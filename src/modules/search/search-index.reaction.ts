@@ -3,9 +3,11 @@ import type { SearchService } from './search.service.js';
 
 /**
  * Keeps the full-text index in step with what it holds: each story's headline, standfirst, body,
- * authors' and tags' names, and (PostgreSQL) its visibility, publication time and section. On the origin node only: the index lives in the shared database. Named
- * stories are re-indexed alone; a renamed author or tag re-indexes their stories; sections and
- * series hold no indexed text; an import indexes the stories the index lacks, a slice at a time.
+ * authors' and tags' names, and (PostgreSQL) its visibility, publication time and section. On the
+ * origin node only: the index lives in the shared database. Named stories are re-indexed alone; a
+ * renamed author or tag re-indexes their stories; a section or series renamed changes nothing held
+ * (a story's move to another section is a story event); an import indexes the stories the index
+ * lacks, a slice at a time.
  * A start does not wait for the index: search-catch-up.job.ts brings it up to date in the background.
  */
 export function searchIndexReaction(search: Pick<SearchService, 'refreshIndex'>) {
