@@ -4,6 +4,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { findArticleById, findArticleBySlug } from '../src/modules/articles/article-page.repository.js';
 import { updateArticleStatus } from '../src/modules/articles/article.repository.js';
 import { importStoryComments, type CommentImport } from '../src/modules/comments/index.js';
+import { importRedirects } from '../src/modules/redirects/index.js';
 import { newId } from '../src/shared/ids.js';
 import { createFactories } from '../src/testing/factories.js';
 import { assertNoAxeViolations } from './support/axe.js';
@@ -122,6 +123,8 @@ const PAGES: Target[] = [
   admin('readers search', '/newsroom/readers?q=reader'),
   admin('settings', '/newsroom/settings'),
   admin('API keys', '/newsroom/api-keys'),
+  admin('redirects, with the 404 log', '/newsroom/redirects'),
+  admin('redirects, the form filled in from the 404 log', '/newsroom/redirects?path=%2F2019%2F06%2F01%2Fmissing-story'),
   admin('webhooks', '/newsroom/webhooks'),
   admin('new webhook', '/newsroom/webhooks/new'),
   admin('webhook', (f) => `/newsroom/webhooks/${f.webhookId}`),
@@ -227,6 +230,12 @@ browserSuite(
       const { token: invitationToken } = await deps.invitations.invite({ email: 'newcomer@news.example', role: 'reporter' }, adminUser.id);
       const { token: resetToken } = await deps.readerResets.create((await factories.reader()).reader.id, adminUser.id);
       await deps.apiKeys.create('Partner app', adminUser.id);
+      await importRedirects(deps.db, [
+        { path: '/2019/05/31/the-young-islanders/', target: `/article/${SERIES_STORY}` },
+        { path: '/?p=123', target: `/article/${CORRECTED_STORY}` },
+      ]);
+      deps.notFoundLog.record('/2019/06/01/missing-story/');
+      await deps.notFoundLog.flush();
 
       fixtures = {
         storyId: story.id,
@@ -308,6 +317,16 @@ browserSuite(
           ]);
           assert.ok(await page.getByRole('alert').isVisible(), 'the error is shown');
           await assertNoAxeViolations(page, `a refused comment at ${viewport} size`);
+        });
+
+        it('a refused redirect, with its error, has no violations', async () => {
+          const page = await pageFor('admin');
+          await visit(page, '/newsroom/redirects');
+          await page.getByLabel('Old path', { exact: true }).fill('/article/served-by-dateline');
+          await page.getByLabel('New address', { exact: true }).fill('/article/elsewhere');
+          await submit(page, 'Add redirect');
+          assert.ok(await page.getByRole('alert').isVisible(), 'the error is shown');
+          await assertNoAxeViolations(page, `a refused redirect at ${viewport} size`);
         });
 
         it('a new API key, shown once, has no violations', async () => {

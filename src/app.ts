@@ -14,6 +14,7 @@ import { API_PREFIX, registerApiRoutes } from './web/api/api.routes.js';
 import { sendApiError } from './web/api/api-response.js';
 import { registerNewsroomRoutes } from './web/newsroom/newsroom.routes.js';
 import { ErrorPage } from './web/site/pages/error.page.js';
+import { answerOldLink, mayBeOldLink } from './web/site/old-links.js';
 import { registerCommentRoutes } from './web/site/comments.routes.js';
 import { registerFeedRoutes } from './web/site/feed.routes.js';
 import { registerSiteRoutes } from './web/site/site.routes.js';
@@ -61,8 +62,15 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
     }
   });
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) return sendError(deps, request, reply, error);
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      // A listing route's unknown slug (`/tag/x`, `/author/login`) may be an imported site's old link.
+      if (error.code === 'ERR_NOT_FOUND' && mayBeOldLink(request)) {
+        const redirected = await answerOldLink(deps, request, reply);
+        if (redirected) return redirected;
+      }
+      return sendError(deps, request, reply, error);
+    }
     if (deps.database.isUnavailableError(error)) {
       request.log.warn({ err: error }, 'database unavailable');
       reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
@@ -75,7 +83,16 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
     return sendError(deps, request, reply, new AppError('ERR_INTERNAL'));
   });
 
-  app.setNotFoundHandler((request, reply) => sendError(deps, request, reply, new AppError('ERR_NOT_FOUND')));
+  // A reader's request that matches no route may be an old link (an imported archive's): a 301 to
+  // where it now lives, else the 404 as before, counted in the 404 log. Pages that match a route
+  // never come here, so they pay nothing for it.
+  app.setNotFoundHandler(async (request, reply) => {
+    if (mayBeOldLink(request)) {
+      const redirected = await answerOldLink(deps, request, reply);
+      if (redirected) return redirected;
+    }
+    return sendError(deps, request, reply, new AppError('ERR_NOT_FOUND'));
+  });
 
   await registerSystemRoutes(app, deps);
   registerSiteRoutes(app, deps);

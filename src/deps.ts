@@ -35,6 +35,7 @@ import { FeedService } from './modules/feeds/index.js';
 import { LatestStoriesService } from './modules/newsroom/index.js';
 import { StaticPageService } from './modules/pages/index.js';
 import { SeriesService } from './modules/series/index.js';
+import { NotFoundLog, RedirectService } from './modules/redirects/index.js';
 import { absoluteUrls } from './web/shared/absolute-urls.js';
 
 /** Everything the app needs, wired once here and passed in; no module keeps a singleton. */
@@ -99,6 +100,10 @@ export interface Deps {
   sitemaps: SitemapService;
   /** Webhooks for admins: settings, test deliveries, the delivery log. */
   webhooks: WebhookService;
+  /** Old links (an imported archive's) sent on to their new addresses; admins manage them. */
+  redirects: RedirectService;
+  /** Paths readers asked for that matched nothing, counted in memory, written by the not-found-log-flush job. */
+  notFoundLog: NotFoundLog;
   /** Sends queued webhook deliveries (the webhook-delivery job, every 2 seconds). */
   webhookSender: WebhookSender;
   pageCache: PageCache;
@@ -258,6 +263,8 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     sitemaps,
     webhooks: new WebhookService(db, clock, audit, webhookDispatcher, { allowPrivate: config.webhookAllowPrivate }),
     webhookSender,
+    redirects: new RedirectService(db, clock, audit, { siteUrl: config.siteUrl }),
+    notFoundLog: new NotFoundLog(db, clock),
     pageCache,
     purgeKeys,
     cdn,

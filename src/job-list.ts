@@ -2,6 +2,7 @@ import { scheduledPublishJob, type ScheduledPublisher } from './modules/articles
 import { viewFlushJob, type ViewCounter } from './modules/audience/index.js';
 import { avifBacklogJob, avifVariantsJob, type MediaUploadService } from './modules/media/index.js';
 import { curationExpiryJob, listsRefreshJob, type CurationService, type RankedListsService } from './modules/rankings/index.js';
+import { notFoundLogFlushJob, type NotFoundLog } from './modules/redirects/index.js';
 import { searchCatchUpJob, type SearchService } from './modules/search/index.js';
 import { sitemapsRefreshJob, type SitemapService } from './modules/sitemaps/index.js';
 import { sessionPurgeJob, type ExpiredSessionPurger } from './modules/users/index.js';
@@ -20,6 +21,7 @@ export interface JobListDeps {
   media: MediaUploadService;
   sessions: ExpiredSessionPurger;
   readerSessions: ExpiredSessionPurger;
+  notFoundLog: NotFoundLog;
 }
 
 /**
@@ -50,5 +52,7 @@ export function jobList(deps: JobListDeps): JobDefinition[] {
     avifVariantsJob(deps.media.avif),
     // At start, then hourly, one node: expired staff and reader sessions are deleted.
     sessionPurgeJob(deps.sessions, deps.readerSessions),
+    // Every 10 seconds, and once more at stop: the 404 log's counts gathered in memory.
+    notFoundLogFlushJob(deps.notFoundLog),
   ];
 }

@@ -357,6 +357,33 @@ export interface SitemapFilesTable {
   built_at: Timestamp;
 }
 
+/** What the archive importers took, by its id at the source (migration 0015; modules/imports). */
+export interface ImportItemsTable {
+  source: string;
+  kind: string;
+  source_id: string;
+  target_id: string;
+  checksum: string;
+  imported_at: Timestamp;
+}
+
+/** Old paths and where they now live (migration 0014; modules/redirects). */
+export interface RedirectsTable {
+  path: string;
+  target: string;
+  /** `import` | `newsroom` */
+  origin: string;
+  created_at: Timestamp;
+}
+
+/** Paths readers asked for that matched nothing, at most 1,000 (migration 0014; modules/redirects). */
+export interface NotFoundPathsTable {
+  path: string;
+  hits: number;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
 export interface Database {
   settings: SettingsTable;
   sections: SectionsTable;
@@ -393,4 +420,7 @@ export interface Database {
   related_pending: RelatedPendingTable;
   list_snapshots: ListSnapshotsTable;
   sitemap_files: SitemapFilesTable;
+  redirects: RedirectsTable;
+  not_found_paths: NotFoundPathsTable;
+  import_items: ImportItemsTable;
 }

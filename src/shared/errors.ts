@@ -229,11 +229,42 @@ export const ERROR_CATALOGUE = {
   ERR_WEBHOOK_EVENTS_INVALID: { status: 400, message: 'Choose at least one event: story published, story updated or story unpublished.' },
   ERR_WEBHOOK_DELIVERY_NOT_FOUND: { status: 404, message: 'We could not find that delivery of this webhook.' },
   ERR_WEBHOOK_REDELIVER_INVALID: { status: 409, message: 'Only a failed delivery can be sent again; this one is pending or delivered.' },
+  // Redirects (newsroom, redirects.manage; modules/redirects): old links sent on to new addresses.
+  ERR_REDIRECT_PATH_INVALID: {
+    status: 400,
+    message: 'Give the old path as it was on the old site, starting with / (such as /2024/05/31/old-story), of at most 500 characters.',
+  },
+  ERR_REDIRECT_PATH_SERVED: {
+    status: 400,
+    message:
+      'Dateline serves that path itself (the home page, stories, sections, authors, tags, search, feeds, the newsroom, the API …), so a redirect from it would never be used. Give an old address that no longer works.',
+  },
+  ERR_REDIRECT_TARGET_INVALID: {
+    status: 400,
+    message:
+      'Give the new address as a path on this site starting with / (such as /article/new-story), or a full web address starting with https:// or http://, of at most 2,000 characters.',
+  },
+  ERR_REDIRECT_TO_ITSELF: { status: 400, message: 'The new address is the old path itself; a redirect must lead somewhere else.' },
+  ERR_REDIRECT_LOOP: {
+    status: 409,
+    message: 'The new address already redirects back to this old path, so readers would go round in a loop. Remove that redirect first.',
+  },
+  ERR_REDIRECT_EXISTS: { status: 409, message: 'That old path already has a redirect. Remove it first to send it somewhere else.' },
+  ERR_REDIRECT_NOT_FOUND: { status: 404, message: 'We could not find a redirect for that path; it may have been removed already.' },
   // Generated archives (`dateline generate`, src/demo/archive-generator.ts).
   ERR_ARCHIVE_NOT_EMPTY: {
     status: 409,
     message:
       'The database already holds a publication, so no archive was generated. Generate into an empty database: a new DATA_DIR, or an empty PostgreSQL database.',
+  },
+  // Archive imports (`dateline import`, src/modules/imports).
+  ERR_IMPORT_OPTIONS_INVALID: {
+    status: 400,
+    message: 'The import options name something that does not exist here: check the section slugs given to --section-map and --default-section.',
+  },
+  ERR_IMPORT_FILE_REFUSED: {
+    status: 422,
+    message: 'This file is not an export the importer reads: give it a WordPress export (WXR) file.',
   },
   ERR_ARCHIVE_OPTIONS_INVALID: {
     status: 400,

@@ -13,6 +13,8 @@ import { relatedStoriesMigration } from './0010-related-stories.migration.js';
 import { storedStateMigration } from './0011-stored-state.migration.js';
 import { searchByPublicationMigration } from './0012-search-by-publication.migration.js';
 import { searchVisibilityMigration } from './0013-search-visibility.migration.js';
+import { redirectsMigration } from './0014-redirects.migration.js';
+import { importLedgerMigration } from './0015-import-ledger.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -34,5 +36,7 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0011-stored-state': storedStateMigration(fullText),
     '0012-search-by-publication': searchByPublicationMigration(fullText),
     '0013-search-visibility': searchVisibilityMigration(fullText),
+    '0014-redirects': redirectsMigration,
+    '0015-import-ledger': importLedgerMigration,
   };
 }

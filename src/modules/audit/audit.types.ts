@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS = [
   'webhook.secret_rotated',
   'api_key.created',
   'api_key.revoked',
+  'redirect.added',
+  'redirect.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

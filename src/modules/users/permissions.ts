@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'integrations.manage',
   /** The System page: this node's jobs, their last runs and errors. */
   'system.view',
+  /** Redirects from old addresses (an imported archive's links) and the log of addresses not found. */
+  'redirects.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,6 +61,7 @@ const ADMIN: readonly Permission[] = [
   'readers.manage',
   'integrations.manage',
   'system.view',
+  'redirects.manage',
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {

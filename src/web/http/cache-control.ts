@@ -19,11 +19,15 @@
  * - Text answers vary on Accept-Encoding (`Vary`, set where they are sent: stored-document.ts): the
  *   app sends brotli, gzip or identity as asked, each coding with an ETag of its own.
  * - robots.txt changes only with a release; crawlers fetch it about daily anyway.
+ * - An old link's permanent redirect (301, modules/redirects): kept five minutes by browsers and a
+ *   CDN alike, since no purge announces a redirect added or removed in the newsroom; a 301 without
+ *   Cache-Control would be kept by browsers for as long as they like.
  */
 export const CACHE_CONTROL = {
   page: 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400',
   notFound: 'public, max-age=60, s-maxage=300, stale-while-revalidate=60',
   gone: 'public, max-age=3600, s-maxage=86400',
+  redirect: 'public, max-age=300, s-maxage=300',
   immutable: 'public, max-age=31536000, immutable',
   noStore: 'no-store',
   /** Pages rendered for one signed-in reader (their comment form and controls): never stored or shared. */

@@ -74,6 +74,20 @@ export const newsroomPaths = {
   apiKeys: () => '/newsroom/api-keys',
   apiKeysRevoked: () => '/newsroom/api-keys?revoked',
   apiKeyRevoke: (id: string) => `/newsroom/api-keys/${encodeURIComponent(id)}/revoke`,
+  /**
+   * Redirects from old addresses (`redirects.manage`): searched and paged, `path` prefilling the
+   * form that adds one, `done` the notice after a change; empty values are left out.
+   */
+  redirects: (query: { q?: string; page?: number; path?: string; done?: 'added' | 'removed' } = {}) => {
+    const search = new URLSearchParams();
+    if (query.q) search.set('q', query.q);
+    if (query.page && query.page > 1) search.set('page', String(query.page));
+    if (query.path) search.set('path', query.path);
+    if (query.done) search.set('done', query.done);
+    const text = search.toString();
+    return text ? `/newsroom/redirects?${text}` : '/newsroom/redirects';
+  },
+  redirectRemove: () => '/newsroom/redirects/remove',
   webhooks: () => '/newsroom/webhooks',
   webhookNew: () => '/newsroom/webhooks/new',
   webhook: (id: string) => `/newsroom/webhooks/${encodeURIComponent(id)}`,

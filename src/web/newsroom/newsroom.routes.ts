@@ -34,6 +34,7 @@ import { registerTaxonomyRoutes, type TaxonomyRoutesDeps } from './taxonomy.rout
 import { registerWebhookRoutes, type WebhookRoutesDeps } from './webhooks.routes.js';
 import { registerApiKeyRoutes, type ApiKeyRoutesDeps } from './api-keys.routes.js';
 import { registerSystemRoutes, type SystemRoutesDeps } from './system.routes.js';
+import { registerRedirectRoutes, type RedirectRoutesDeps } from './redirects.routes.js';
 
 const LATEST_STORIES = 20;
 const AUDIT_ENTRIES = 100;
@@ -71,7 +72,8 @@ export type NewsroomRoutesDeps = NewsroomPagesDeps &
   CommentModerationRoutesDeps &
   WebhookRoutesDeps &
   ApiKeyRoutesDeps &
-  SystemRoutesDeps;
+  SystemRoutesDeps &
+  RedirectRoutesDeps;
 
 /**
  * The newsroom, in a scope of its own: only here are cookies and form bodies parsed, so public
@@ -218,6 +220,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
       registerWebhookRoutes(scope, deps);
       registerApiKeyRoutes(scope, deps);
       registerSystemRoutes(scope, deps);
+      registerRedirectRoutes(scope, deps);
     },
     { prefix: '/newsroom' },
   );

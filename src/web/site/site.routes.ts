@@ -14,12 +14,13 @@ import { StaticPageView } from './pages/static.page.js';
 import { StoryListPage } from './pages/story-list.page.js';
 import { paths } from '../shared/paths.js';
 import { registerSearchRoutes, type SearchRoutesDeps } from './search.routes.js';
+import { answerOldHomeLink, isOldHomeLink, type OldLinkDeps } from './old-links.js';
 
 type Query = Record<string, string | undefined>;
 type SlugParams = { Params: { slug: string }; Querystring: Query };
 
 /** What the reading site uses: the article page's and search's needs, the reader, the lead story. */
-export interface SiteRoutesDeps extends ArticlePageDeps, ReaderCookieDeps, SearchRoutesDeps {
+export interface SiteRoutesDeps extends ArticlePageDeps, ReaderCookieDeps, SearchRoutesDeps, OldLinkDeps {
   curation: CurationService;
   pageCache: PageCache;
 }
@@ -32,13 +33,16 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
   const { reading, lists, pageCache } = deps;
   const site = () => deps.site.current();
 
-  app.get('/', (request, reply) =>
-    sendPublicPage(request, reply, pageCache, [], async () => {
+  app.get('/', (request, reply) => {
+    // WordPress's plain links (`/?p=123`, `/?cat=4` …): the redirect an import left, or a 404 so
+    // crawlers drop the link; never the home page, which the page cache keys without any query.
+    if (isOldHomeLink(request.url)) return answerOldHomeLink(deps, request, reply);
+    return sendPublicPage(request, reply, pageCache, [], async () => {
       const lead = deps.curation.leadStory();
       // Every list on the home page is `lists`, purged whenever a story changes; the chosen lead too.
       return keyed(h(HomePage, { site: site(), lists: lists.current, lead }), SURROGATE_KEYS.lists, lead ? [SURROGATE_KEYS.article(lead.id)] : []);
-    }),
-  );
+    });
+  });
 
   // Signed-in readers get the page rendered for them (form, CSRF token, their controls), never
   // cached; everyone else shares the cached page, keyed by the comment order and page they asked for.

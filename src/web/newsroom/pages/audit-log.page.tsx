@@ -54,6 +54,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'webhook.secret_rotated': 'Webhook secret rotated',
   'api_key.created': 'API key created',
   'api_key.revoked': 'API key revoked',
+  'redirect.added': 'Redirect added',
+  'redirect.removed': 'Redirect removed',
 };
 
 /** The audit log, newest first, read-only: who did what and when. */
