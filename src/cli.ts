@@ -6,7 +6,10 @@ import { ROLES } from './modules/users/index.js';
 const USAGE = `Usage:
   dateline user create --role <${ROLES.join('|')}> --email <address> --name <display name> [--password <password>]
   dateline api-key create --name <partner or purpose>
-  dateline generate --stories <number> [--seed <number>]
+  dateline generate --stories <number> [--seed <number>] [--wxr <file.xml>]
+  dateline import wordpress <export.xml> [--media-dir <copy of wp-content/uploads>] [--no-fetch]
+        [--section-map "old=new,…"] [--unmapped sections|tags] [--default-section <slug>]
+        [--time-zone <IANA zone>] [--report <file.json>] [--dry-run]
 
 Works on the database the environment points at (DATA_DIR, DATABASE_URL).
 user create: makes a newsroom staff account. Without --password a 20-character password is
@@ -14,7 +17,13 @@ generated and printed once.
 api-key create: makes a Content API key (docs/content-api.md) and prints it once; admins can also
 make and revoke keys in the newsroom (API keys).
 generate: writes a realistic archive of that many stories (20 to 1,000,000) into an empty
-database, for benchmarks and trials: the same seed (default 1) writes the same archive.
+database, for benchmarks and trials: the same seed (default 1) writes the same archive. With --wxr
+it writes the same archive as a WordPress export file instead (and its pictures beside it), for
+trying and measuring \`import wordpress\`; no database is touched.
+import wordpress: brings in a WordPress export (Tools → Export → All content): posts, pages with
+Dateline's page slugs, bylines, categories as sections, tags, pictures, approved comments, and
+every old address as a redirect. Running it again changes nothing; an interrupted run resumes.
+docs/importing.md says more.
 --help (or -h) anywhere prints this.`;
 
 /** A mistake in how the command was called: the usage is printed and the exit code is 2. */
@@ -90,9 +99,10 @@ function wholeNumber(value: string, option: string): number {
 }
 
 async function generateCommand(args: string[]): Promise<void> {
-  const values = parseOptions(args, ['stories', 'seed'], ['stories']);
+  const values = parseOptions(args, ['stories', 'seed', 'wxr'], ['stories']);
   const stories = wholeNumber(values.stories ?? '', '--stories');
   const seed = values.seed === undefined ? 1 : wholeNumber(values.seed, '--seed');
+  if (values.wxr) return generateWordPressExportCommand(values.wxr, stories, seed);
   const [{ loadConfig }, { createDeps }, { generateArchive }, { formatDuration, progressBar }] = await Promise.all([
     import('./config/config.js'),
     import('./deps.js'),
@@ -129,6 +139,21 @@ async function generateCommand(args: string[]): Promise<void> {
   }
 }
 
+async function generateWordPressExportCommand(file: string, stories: number, seed: number): Promise<void> {
+  if (stories < 1 || stories > 1_000_000) throw new UsageError('--stories must be from 1 to 1,000,000');
+  const [{ generateWordPressExport }, { formatDuration, progressBar }] = await Promise.all([
+    import('./demo/wordpress-export-generator.js'),
+    import('./demo/archive-generator-progress.js'),
+  ]);
+  const started = Date.now();
+  const bar = progressBar(process.stderr, 'stories');
+  const { uploads } = await generateWordPressExport({ stories, seed, file, now: new Date() }, (done, total) => bar.update(done, total));
+  bar.finish();
+  console.log(
+    `Wrote a WordPress export of ${stories.toLocaleString('en-US')} stories to ${file} (pictures in ${uploads}) in ${formatDuration(Date.now() - started)}.`,
+  );
+}
+
 async function run(argv: string[]): Promise<void> {
   const [noun, verb, ...rest] = argv;
   // Asking for help anywhere (`dateline user create --help`) prints it rather than a usage error.
@@ -139,6 +164,10 @@ async function run(argv: string[]): Promise<void> {
   if (noun === 'user' && verb === 'create') return createUserCommand(rest);
   if (noun === 'api-key' && verb === 'create') return createApiKeyCommand(rest);
   if (noun === 'generate') return generateCommand(argv.slice(1));
+  if (noun === 'import' && verb === 'wordpress') {
+    const { importWordPressCommand } = await import('./import-command.js');
+    return importWordPressCommand(rest, (message) => new UsageError(message));
+  }
   throw new UsageError(`unknown command: ${[noun, verb].filter(Boolean).join(' ')}`);
 }
 

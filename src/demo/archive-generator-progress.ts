@@ -10,8 +10,8 @@ const BAR_WIDTH = 30;
 const PLAIN_LINE_EVERY_MS = 10_000;
 
 /**
- * A progress bar for `dateline generate`: on a terminal one line redrawn in place
- * (`[#######-------]  45%  45,000 / 100,000 stories  1m 02s`), otherwise plain lines now and then,
+ * A progress bar for `dateline generate` and `dateline import`: on a terminal one line redrawn in place
+ * (`[#######-------]  45%  45,000 / 100,000 stories  1m 02s  725/s, 1m 15s left`), otherwise plain lines now and then,
  * so a log stays readable. `finish` ends the line.
  */
 export function progressBar(stream: ProgressStream, label: string, clock: () => number = Date.now) {
@@ -23,7 +23,11 @@ export function progressBar(stream: ProgressStream, label: string, clock: () => 
     update(done: number, total: number): void {
       const fraction = total > 0 ? Math.min(1, done / total) : 1;
       const counts = `${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} ${label}`;
-      const elapsed = formatDuration(clock() - started);
+      const elapsedMs = clock() - started;
+      // Rate and time left once there is something to go on (a second, and an item done).
+      const rate = elapsedMs >= 1000 && done > 0 ? done / (elapsedMs / 1000) : 0;
+      const left = rate > 0 && done < total ? `, ${formatDuration(((total - done) / rate) * 1000)} left` : '';
+      const elapsed = `${formatDuration(elapsedMs)}${rate > 0 ? `  ${Math.round(rate).toLocaleString('en-US')}/s${left}` : ''}`;
       if (stream.isTTY) {
         const filled = Math.round(fraction * BAR_WIDTH);
         const line = `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}%  ${counts}  ${elapsed}`;

@@ -6,6 +6,7 @@ import { text } from './text.js';
  * escaped when rendered. Links are the only markup that carries a URL, and only safe schemes pass.
  */
 const SAFE_HREF = /^(https?:\/\/[^\s]+|mailto:[^\s]+|\/(?!\/)[^\s]*)$/i;
+const MAX_HREF_LENGTH = 2000;
 
 /**
  * The body's shape. Text is checked by src/shared/text.ts when a body comes in (`ArticleBodySchema`:
@@ -22,7 +23,7 @@ function bodySchema(strict: boolean) {
       .array(z.enum(['em', 'strong']))
       .max(2)
       .optional(),
-    href: z.string().max(2000).regex(SAFE_HREF, 'links must be http(s), mailto or site-relative').optional(),
+    href: z.string().max(MAX_HREF_LENGTH).regex(SAFE_HREF, 'links must be http(s), mailto or site-relative').optional(),
   });
   const BlockSchema = z.discriminatedUnion('type', [
     z.object({ type: z.literal('paragraph'), content: z.array(InlineSchema).min(1).max(500) }),
@@ -84,6 +85,11 @@ export function bodyPlainText(body: ArticleBody): string {
     })
     .filter(Boolean)
     .join('\n\n');
+}
+
+/** Whether a link may stand in a body as it is (http(s), mailto or site-relative): the schema's own rule. */
+export function isSafeHref(href: string): boolean {
+  return href.length <= MAX_HREF_LENGTH && SAFE_HREF.test(href);
 }
 
 export function bodyFigureIds(body: ArticleBody): string[] {

@@ -48,3 +48,10 @@ export async function insertArticles(db: Db, stories: readonly ArticleRowsImport
 function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }
+
+/** Which of these slugs stories already have, so an importer can suffix its own. */
+export async function findTakenSlugs(db: Db, slugs: readonly string[]): Promise<Set<string>> {
+  if (slugs.length === 0) return new Set();
+  const rows = await db.selectFrom('articles').select('slug').where('slug', 'in', slugs).execute();
+  return new Set(rows.map((row) => row.slug));
+}

@@ -6,3 +6,4 @@ export type { Author, AuthorInput } from './author.types.js';
 export { findAuthorsForArticles } from './author.repository.js';
 // Bulk writes for importers (the demo, archive imports, generated archives).
 export { importAuthor } from './author-import.service.js';
+export { findAuthorBySlug } from './author.repository.js';

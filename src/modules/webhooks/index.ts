@@ -9,3 +9,5 @@ export type { DeliveryEvent, DeliveryStatus, Webhook, WebhookDelivery, WebhookEv
 export { WEBHOOK_DELIVERY_JOB, webhookDeliveryJob } from './webhook-delivery.job.js';
 // Its reaction (src/reactions.ts).
 export { webhooksReaction } from './webhooks.reaction.js';
+// The guard against private addresses, for other fetchers of addresses given by people (archive imports).
+export { checkPublicHost } from './webhook-address.js';

@@ -1,0 +1,85 @@
+/** What an import did, per kind of item, with the reason for everything it left out. */
+export interface ImportCounts {
+  imported: number;
+  /** Already imported by an earlier run and unchanged: left as it is. */
+  unchanged: number;
+  skipped: number;
+  failed: number;
+}
+
+export interface ImportProblem {
+  kind: string;
+  sourceId: string;
+  /** The item's title or address, for people to find it. */
+  label: string;
+  reason: string;
+  line?: number;
+}
+
+export interface ImportReport {
+  source: string;
+  dryRun: boolean;
+  counts: Record<string, ImportCounts>;
+  skipped: ImportProblem[];
+  failed: ImportProblem[];
+  /** Changes made to fit Dateline (a dropped element, a cut headline), per story. */
+  warnings: ImportProblem[];
+  startedAt: string;
+  finishedAt: string;
+}
+
+/** Reasons kept in the report; past this many of one list only the counts go on growing. */
+const MAX_LISTED = 10_000;
+
+export class ImportReportBuilder {
+  private readonly report: ImportReport;
+
+  constructor(source: string, dryRun: boolean, now: Date) {
+    this.report = { source, dryRun, counts: {}, skipped: [], failed: [], warnings: [], startedAt: now.toISOString(), finishedAt: '' };
+  }
+
+  private countsOf(kind: string): ImportCounts {
+    this.report.counts[kind] ??= { imported: 0, unchanged: 0, skipped: 0, failed: 0 };
+    return this.report.counts[kind];
+  }
+
+  imported(kind: string, count = 1): void {
+    this.countsOf(kind).imported += count;
+  }
+
+  unchanged(kind: string): void {
+    this.countsOf(kind).unchanged += 1;
+  }
+
+  skipped(problem: ImportProblem): void {
+    this.countsOf(problem.kind).skipped += 1;
+    if (this.report.skipped.length < MAX_LISTED) this.report.skipped.push(problem);
+  }
+
+  failed(problem: ImportProblem): void {
+    this.countsOf(problem.kind).failed += 1;
+    if (this.report.failed.length < MAX_LISTED) this.report.failed.push(problem);
+  }
+
+  warned(problem: ImportProblem): void {
+    if (this.report.warnings.length < MAX_LISTED) this.report.warnings.push(problem);
+  }
+
+  finish(now: Date): ImportReport {
+    return { ...this.report, finishedAt: now.toISOString() };
+  }
+}
+
+/** The report as a few lines for a terminal; the whole of it goes to the JSON file. */
+export function summariseReport(report: ImportReport): string {
+  const lines = Object.entries(report.counts).map(
+    ([kind, counts]) =>
+      `${kind.padEnd(9)} imported ${counts.imported}, unchanged ${counts.unchanged}, skipped ${counts.skipped}, failed ${counts.failed}`,
+  );
+  const firstFailures = report.failed
+    .slice(0, 10)
+    .map((problem) => `  failed ${problem.kind} ${problem.sourceId} (${problem.label}): ${problem.reason}`);
+  return [report.dryRun ? 'Dry run: nothing was written.' : '', ...lines, ...firstFailures, `${report.warnings.length} warnings.`]
+    .filter(Boolean)
+    .join('\n');
+}
