@@ -1,6 +1,7 @@
 // The archive importers' public face (docs/importing.md): the CLI and the newsroom import from here.
 export { importWordPress } from './wordpress-import.service.js';
-export type { ImportDeps, ImportTargets, WordPressImportOptions } from './wordpress-import.service.js';
+export type { WordPressImportOptions } from './wordpress-import.service.js';
+export type { ImportDeps, ImportTargets } from './import.types.js';
 export type { UnmappedCategories } from './wordpress-taxonomy.js';
 export { summariseReport } from './import-report.js';
 export type { ImportCounts, ImportProblem, ImportReport } from './import-report.js';

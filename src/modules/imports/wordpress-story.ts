@@ -3,45 +3,10 @@ import { parseZonedDateTime } from '../../shared/zoned-time.js';
 import { slugify, isValidSlug } from '../../shared/slug.js';
 import { checksumOf } from './import-ledger.repository.js';
 import { htmlToText, importLine } from './import-text.js';
-import { convertWordPressBody, type ConvertedBody } from './wordpress-body.js';
+import type { PlannedComment, PlannedStory, StoryPlan } from './planned-story.js';
+import { convertWordPressBody, type BodyImage } from './wordpress-body.js';
 import type { WpItem } from './wordpress-export.js';
 import type { WordPressScan } from './wordpress-scan.js';
-
-/** A comment to import: approved ones only; a reply names its parent by its WordPress id. */
-export interface PlannedComment {
-  sourceId: string;
-  parentSourceId: string | null;
-  authorName: string;
-  body: string;
-  createdAt: Date;
-}
-
-/** One WordPress post or page as Dateline will hold it, before anything is written. */
-export interface PlannedStory {
-  kind: 'post' | 'page';
-  sourceId: string;
-  headline: string;
-  standfirst: string;
-  /** Wished for; the importer adds a suffix when another story has it. */
-  slug: string;
-  status: ArticleStatus;
-  publishedAt: Date | null;
-  updatedAt: Date | null;
-  /** The primary category first. */
-  categorySlugs: string[];
-  tagNames: string[];
-  authorLogins: string[];
-  body: ConvertedBody;
-  /** The featured image's attachment id. */
-  heroAttachmentId: string | null;
-  comments: PlannedComment[];
-  /** Old addresses to answer with a 301 (paths on the old site, `/?p=123` form included). */
-  oldPaths: string[];
-  warnings: string[];
-  checksum: string;
-}
-
-export type StoryPlan = { story: PlannedStory } | { skipped: string };
 
 /** WordPress's statuses; private and trashed posts are not the public's and stay behind. */
 const STATUSES: Record<string, ArticleStatus> = { publish: 'published', future: 'scheduled', draft: 'draft', pending: 'in_review' };
@@ -87,12 +52,19 @@ export function planWordPressStory(item: WpItem, scan: WordPressScan, timeZone: 
     tagNames: item.terms.filter((term) => term.domain === 'post_tag' && term.name).map((term) => term.name),
     authorLogins,
     body,
-    heroAttachmentId: item.meta.get('_thumbnail_id')?.trim() || null,
+    hero: heroImage(item, scan),
     comments: approvedComments(item, timeZone),
     oldPaths: oldPaths(item, scan.site.baseUrl, slug, publishedAt, timeZone),
     warnings,
   };
   return { story: { ...story, checksum: checksumOf(item) } };
+}
+
+/** The featured image (`_thumbnail_id`), with the attachment's texts. */
+function heroImage(item: WpItem, scan: WordPressScan): BodyImage | null {
+  const id = item.meta.get('_thumbnail_id')?.trim();
+  const attachment = id ? scan.attachments.get(id) : undefined;
+  return attachment && id ? { ...attachment, attachmentId: id } : null;
 }
 
 /** `post_date_gmt` when WordPress recorded it (drafts have zeros), else `post_date` in the site's zone. */

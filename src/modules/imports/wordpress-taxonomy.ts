@@ -6,6 +6,7 @@ import { slugify } from '../../shared/slug.js';
 import { findLedgerEntries, recordLedgerEntries } from './import-ledger.repository.js';
 import type { ImportReportBuilder } from './import-report.js';
 import { importLine } from './import-text.js';
+import type { StoryTaxonomy } from './story-writer.js';
 import type { WordPressScan } from './wordpress-scan.js';
 
 /** How categories without a `--section-map` entry are taken. */
@@ -16,7 +17,7 @@ export type UnmappedCategories = 'sections' | 'tags';
  * in memory: a newspaper's export has hundreds of authors and categories, not hundreds of thousands.
  * Each is recorded in the ledger in the transaction of the story that first needs it.
  */
-export class WordPressTaxonomy {
+export class WordPressTaxonomy implements StoryTaxonomy {
   private readonly authors = new Map<string, string>();
   /** Author slugs by WordPress login, for the old `/author/login/` addresses. */
   readonly authorSlugs = new Map<string, string>();
