@@ -9,6 +9,8 @@ export interface ImageSourceOptions {
   mediaDir?: string;
   /** Whether pictures not found in mediaDir are fetched from the old site (default true). */
   fetch?: boolean;
+  /** Where in an address the media folder's own layout starts: `/uploads/` (WordPress, the default), `/content/images/` (Ghost). */
+  folderMarker?: string;
   timeoutMs?: number;
 }
 
@@ -19,7 +21,7 @@ const MAX_REDIRECTS = 3;
 
 /**
  * The bytes of a picture the export names by its address. With a media folder the file is looked
- * up under it by the address's path after `/uploads/` (and never outside it); otherwise it is
+ * up under it by the address's path after `/uploads/` (or `folderMarker`; never outside it); otherwise it is
  * fetched over http(s) with the webhooks' guards: public addresses only, a size limit, a time-out.
  */
 export async function loadImage(url: string, options: ImageSourceOptions): Promise<ImageBytes> {
@@ -30,17 +32,17 @@ export async function loadImage(url: string, options: ImageSourceOptions): Promi
     return { ok: false, reason: `"${url}" is not an address` };
   }
   if (options.mediaDir) {
-    const local = await readFromFolder(options.mediaDir, parsed);
+    const local = await readFromFolder(options.mediaDir, parsed, options.folderMarker ?? '/uploads/');
     if (local.ok || options.fetch === false) return local;
   }
   if (options.fetch === false) return { ok: false, reason: 'not fetched (fetching is off)' };
   return fetchPublic(parsed, options.timeoutMs ?? FETCH_TIMEOUT_MS);
 }
 
-async function readFromFolder(folder: string, url: URL): Promise<ImageBytes> {
+async function readFromFolder(folder: string, url: URL, folderMarker: string): Promise<ImageBytes> {
   const pathname = decodeURIComponent(url.pathname);
-  const marker = pathname.indexOf('/uploads/');
-  const relative = marker >= 0 ? pathname.slice(marker + '/uploads/'.length) : pathname.replace(/^\/+/, '');
+  const marker = pathname.indexOf(folderMarker);
+  const relative = marker >= 0 ? pathname.slice(marker + folderMarker.length) : pathname.replace(/^\/+/, '');
   const root = path.resolve(folder);
   const file = path.resolve(root, relative);
   if (!file.startsWith(root + path.sep)) return { ok: false, reason: 'its path leaves the media folder' };

@@ -33,7 +33,42 @@ export async function findLedgerEntries(db: Db, source: string, kind: LedgerKind
   return found;
 }
 
+/** One item taken, as recorded with the story that took it. */
+export interface LedgerRow extends LedgerEntry {
+  kind: LedgerKind;
+  sourceId: string;
+}
+
+/** Rows per statement: 6 values a row, well inside both engines' parameter limits. */
+const ROWS_PER_STATEMENT = 500;
+
 /** Records items taken (or refreshed by `--update`), inside the transaction that wrote them. */
+export async function recordLedgerRows(db: Db, source: string, rows: readonly LedgerRow[], now: Date): Promise<void> {
+  const importedAt = now.toISOString();
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const values = rows.slice(start, start + ROWS_PER_STATEMENT).map((row) => ({
+      source,
+      kind: row.kind,
+      source_id: row.sourceId,
+      target_id: row.targetId,
+      checksum: row.checksum,
+      imported_at: importedAt,
+    }));
+    await db
+      .insertInto('import_items')
+      .values(values)
+      .onConflict((conflict) =>
+        conflict.columns(['source', 'kind', 'source_id']).doUpdateSet((eb) => ({
+          target_id: eb.ref('excluded.target_id'),
+          checksum: eb.ref('excluded.checksum'),
+          imported_at: eb.ref('excluded.imported_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Records items of one kind: recordLedgerRows for callers with a single kind. */
 export async function recordLedgerEntries(
   db: Db,
   source: string,
@@ -41,18 +76,12 @@ export async function recordLedgerEntries(
   entries: ReadonlyArray<{ sourceId: string } & LedgerEntry>,
   now: Date,
 ): Promise<void> {
-  for (const entry of entries) {
-    const row = { source, kind, source_id: entry.sourceId, target_id: entry.targetId, checksum: entry.checksum, imported_at: now.toISOString() };
-    await db
-      .insertInto('import_items')
-      .values(row)
-      .onConflict((conflict) =>
-        conflict
-          .columns(['source', 'kind', 'source_id'])
-          .doUpdateSet({ target_id: row.target_id, checksum: row.checksum, imported_at: row.imported_at }),
-      )
-      .execute();
-  }
+  await recordLedgerRows(
+    db,
+    source,
+    entries.map((entry) => ({ kind, ...entry })),
+    now,
+  );
 }
 
 /** How many items of each kind the ledger holds for a source (the Import page, tests). */

@@ -26,6 +26,8 @@ export interface ImportReport {
   warnings: ImportProblem[];
   startedAt: string;
   finishedAt: string;
+  /** Where the time went: reading the references (first pass), writing the stories (second), rebuilding the computed state. */
+  timings: { scanMs: number; writeMs: number; rebuildMs: number };
 }
 
 /** Reasons kept in the report; past this many of one list only the counts go on growing. */
@@ -35,7 +37,17 @@ export class ImportReportBuilder {
   private readonly report: ImportReport;
 
   constructor(source: string, dryRun: boolean, now: Date) {
-    this.report = { source, dryRun, counts: {}, skipped: [], failed: [], warnings: [], startedAt: now.toISOString(), finishedAt: '' };
+    this.report = {
+      source,
+      dryRun,
+      counts: {},
+      skipped: [],
+      failed: [],
+      warnings: [],
+      startedAt: now.toISOString(),
+      finishedAt: '',
+      timings: { scanMs: 0, writeMs: 0, rebuildMs: 0 },
+    };
   }
 
   private countsOf(kind: string): ImportCounts {
@@ -65,6 +77,10 @@ export class ImportReportBuilder {
     if (this.report.warnings.length < MAX_LISTED) this.report.warnings.push(problem);
   }
 
+  timed(phase: keyof ImportReport['timings'], ms: number): void {
+    this.report.timings[phase] = Math.round(ms);
+  }
+
   finish(now: Date): ImportReport {
     return { ...this.report, finishedAt: now.toISOString() };
   }
@@ -79,7 +95,11 @@ export function summariseReport(report: ImportReport): string {
   const firstFailures = report.failed
     .slice(0, 10)
     .map((problem) => `  failed ${problem.kind} ${problem.sourceId} (${problem.label}): ${problem.reason}`);
-  return [report.dryRun ? 'Dry run: nothing was written.' : '', ...lines, ...firstFailures, `${report.warnings.length} warnings.`]
+  const written = Object.values(report.counts).length > 0 ? (report.counts.post?.imported ?? 0) + (report.counts.page?.imported ?? 0) : 0;
+  const { scanMs, writeMs, rebuildMs } = report.timings;
+  const rate = writeMs > 0 ? ` (${Math.round((written / writeMs) * 1000).toLocaleString('en-US')} stories/s)` : '';
+  const timing = `Read the references in ${(scanMs / 1000).toFixed(1)} s, wrote the stories in ${(writeMs / 1000).toFixed(1)} s${rate}, rebuilt search, lists and sitemaps in ${(rebuildMs / 1000).toFixed(1)} s.`;
+  return [report.dryRun ? 'Dry run: nothing was written.' : '', ...lines, ...firstFailures, `${report.warnings.length} warnings.`, timing]
     .filter(Boolean)
     .join('\n');
 }

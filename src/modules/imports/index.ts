@@ -8,3 +8,6 @@ export type { ImportCounts, ImportProblem, ImportReport } from './import-report.
 export { refuseOtherKinds } from './wordpress-export.js';
 export { XmlRefusedError } from './xml-tree-stream.js';
 export { countLedgerEntries } from './import-ledger.repository.js';
+export { importGhost } from './ghost-import.service.js';
+export type { GhostImportOptions } from './ghost-import.service.js';
+export { GhostRefusedError, refuseNonGhost } from './ghost-export.js';

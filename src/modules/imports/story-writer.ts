@@ -1,20 +1,21 @@
-import { createHash } from 'node:crypto';
 import { inTransaction, type Db } from '../../db/database.js';
-import { findTakenSlugs, importArticle } from '../articles/index.js';
-import { importStoryComments } from '../comments/index.js';
+import { findTakenSlugs, importArticles, type ArticleBulkImport } from '../articles/index.js';
+import { importStoryThreads, type StoryCommentsImport } from '../comments/index.js';
 import { importStaticPage, STATIC_PAGE_SLUGS, type StaticPageSlug } from '../pages/index.js';
-import { importReader } from '../readers/index.js';
 import { importRedirects } from '../redirects/index.js';
 import type { Section } from '../sections/index.js';
 import { importTags } from '../tags/index.js';
 import { newId } from '../../shared/ids.js';
-import { loadImage, type ImageBytes, type ImageSourceOptions } from './image-source.js';
-import { findLedgerEntries, recordLedgerEntries } from './import-ledger.repository.js';
+import type { ImageBytes, ImageSourceOptions } from './image-source.js';
+import { findLedgerEntries, recordLedgerRows, type LedgerRow } from './import-ledger.repository.js';
 import type { ImportReportBuilder } from './import-report.js';
 import { importLine } from './import-text.js';
 import type { ImportDeps, ImportTargets } from './import.types.js';
 import type { PlannedStory, StoryPlan } from './planned-story.js';
-import { resolveBodyImages, type BodyImage } from './wordpress-body.js';
+import { StoryComments } from './story-comments.js';
+import { StoryPictures, type StoryImageIds } from './story-pictures.js';
+import { resolveBodyImages } from './wordpress-body.js';
+import { slugify } from '../../shared/slug.js';
 
 /** Who a story's bylines and section are, found or made by the source's own rules (wordpress-taxonomy.ts). */
 export interface StoryTaxonomy {
@@ -34,196 +35,227 @@ export interface StoryWriterOptions {
   dryRun?: boolean;
 }
 
-const NO_PASSWORD = '!imported-reader-without-a-password';
+/** One item of an export, planned. */
+export interface StoryItem {
+  plan: StoryPlan;
+  kind: string;
+  sourceId: string;
+  label: string;
+}
+
+interface Ready {
+  item: StoryItem;
+  story: PlannedStory;
+  images: StoryImageIds;
+}
 
 /**
  * Writes planned stories, whatever their source: each with its bylines, section, tags, pictures,
- * comments, old addresses and ledger row in one transaction, so an interrupted import resumes
- * cleanly and a second run changes nothing.
+ * comments, old addresses and ledger row, so an interrupted import resumes cleanly and a second
+ * run changes nothing. Stories are written a batch to a transaction (a commit per story would be
+ * most of the cost on PostgreSQL): a story is whole or absent either way, and a batch that fails
+ * is written again a story at a time, so one bad story costs only itself.
  */
 export class StoryWriter {
+  private readonly pictures: StoryPictures;
+  private readonly comments: StoryComments;
+  /** Tag slug → id, for this run: an archive has thousands of tags and a story uses a few. */
+  private tags = new Map<string, string>();
+
   constructor(
     private readonly deps: ImportDeps,
     private readonly options: StoryWriterOptions,
     private readonly source: string,
     private readonly taxonomy: StoryTaxonomy,
     private readonly report: ImportReportBuilder,
-  ) {}
+  ) {
+    this.pictures = new StoryPictures(deps, source, options, report);
+    this.comments = new StoryComments(source);
+  }
 
   /** Writes one planned story (or reports why not) with everything it needs, in one transaction. */
   async write(plan: StoryPlan, kind: string, sourceId: string, label: string): Promise<void> {
-    if ('skipped' in plan) {
-      this.report.skipped({ kind, sourceId, label, reason: plan.skipped });
-      return;
-    }
-    const { story } = plan;
-    const [earlier] = (await findLedgerEntries(this.deps.db, this.source, story.kind, [story.sourceId])).values();
-    if (earlier) {
-      this.report.unchanged(story.kind);
-      return;
-    }
-    if (story.kind === 'page' && !(STATIC_PAGE_SLUGS as readonly string[]).includes(story.slug)) {
-      this.report.skipped({
-        kind,
-        sourceId,
-        label,
-        reason: `Dateline's pages are ${STATIC_PAGE_SLUGS.join(', ')}; a page at /${story.slug} has no place yet`,
-      });
-      return;
-    }
-    for (const warning of story.warnings) this.report.warned({ kind, sourceId, label, reason: warning });
+    await this.writeBatch([{ plan, kind, sourceId, label }]);
+  }
+
+  /** Writes a batch of planned stories (a hundred or so), reporting each. */
+  async writeBatch(items: readonly StoryItem[]): Promise<void> {
+    const fresh = await this.newStories(items);
     if (this.options.dryRun) {
-      this.report.imported(story.kind);
+      for (const { story } of fresh) this.report.imported(story.kind);
       return;
     }
-    const images = await this.uploadImages(story, label);
-    const restore = this.taxonomy.checkpoint();
-    try {
-      await inTransaction(this.deps.db, (trx) => (story.kind === 'page' ? this.writePage(trx, story, images) : this.writePost(trx, story, images)));
-      this.report.imported(story.kind);
-      if (story.kind === 'post') this.report.imported('comment', story.comments.length);
-    } catch (error) {
-      restore();
-      this.report.failed({ kind, sourceId, label, reason: error instanceof Error ? error.message : String(error) });
+    const ready: Ready[] = [];
+    for (const { item, story } of fresh) ready.push({ item, story, images: await this.pictures.upload(story, item.label) });
+    if (ready.length === 0) return;
+    if (await this.commit(ready)) return;
+    // The batch failed as a whole: each story alone, so only the bad one is reported failed.
+    for (const one of ready) {
+      const [again] = (await findLedgerEntries(this.deps.db, this.source, one.story.kind, [one.story.sourceId])).values();
+      if (!again) await this.commit([one]);
     }
   }
 
-  private async writePost(trx: Db, story: PlannedStory, images: ImageIds): Promise<void> {
-    const now = this.deps.clock.now();
-    const { section, extraTags } = await this.taxonomy.sectionFor(trx, story.categorySlugs, now);
-    const authorIds = await this.taxonomy.authorIds(trx, story.authorLogins, now);
-    const tagNames = [...new Set([...story.tagNames, ...extraTags].map((name) => importLine(name, 100, 'tag', () => {})).filter(Boolean))];
-    const tags = await importTags(trx, tagNames);
-    const slug = await freeSlug(trx, story.slug);
-    const articleId = await importArticle(
+  /** The items to write: those the ledger does not know, that Dateline has a place for, first of their id. */
+  private async newStories(items: readonly StoryItem[]): Promise<Array<{ item: StoryItem; story: PlannedStory }>> {
+    const planned: Array<{ item: StoryItem; story: PlannedStory }> = [];
+    for (const item of items) {
+      if ('skipped' in item.plan) this.report.skipped({ kind: item.kind, sourceId: item.sourceId, label: item.label, reason: item.plan.skipped });
+      else planned.push({ item, story: item.plan.story });
+    }
+    const earlier = new Map<string, unknown>();
+    for (const kind of ['post', 'page'] as const) {
+      const ids = planned.filter(({ story }) => story.kind === kind).map(({ story }) => story.sourceId);
+      for (const id of (await findLedgerEntries(this.deps.db, this.source, kind, ids)).keys()) earlier.set(`${kind}:${id}`, true);
+    }
+    const fresh: Array<{ item: StoryItem; story: PlannedStory }> = [];
+    const seen = new Set<string>();
+    for (const entry of planned) {
+      const { item, story } = entry;
+      const key = `${story.kind}:${story.sourceId}`;
+      if (earlier.has(key)) {
+        this.report.unchanged(story.kind);
+      } else if (seen.has(key)) {
+        this.report.skipped({
+          kind: item.kind,
+          sourceId: item.sourceId,
+          label: item.label,
+          reason: 'the export holds this item twice; the first is kept',
+        });
+      } else if (story.kind === 'page' && !(STATIC_PAGE_SLUGS as readonly string[]).includes(story.slug)) {
+        const reason = `Dateline's pages are ${STATIC_PAGE_SLUGS.join(', ')}; a page at /${story.slug} has no place yet`;
+        this.report.skipped({ kind: item.kind, sourceId: item.sourceId, label: item.label, reason });
+      } else {
+        for (const warning of story.warnings) this.report.warned({ kind: item.kind, sourceId: item.sourceId, label: item.label, reason: warning });
+        fresh.push(entry);
+      }
+      seen.add(key);
+    }
+    return fresh;
+  }
+
+  /** One transaction for the stories given; false when it was rolled back (reported when it held one story). */
+  private async commit(ready: readonly Ready[]): Promise<boolean> {
+    const restore = [this.taxonomy.checkpoint(), this.comments.checkpoint(), this.tagCheckpoint()];
+    try {
+      await inTransaction(this.deps.db, async (trx) => {
+        const now = this.deps.clock.now();
+        const ledger: LedgerRow[] = [];
+        for (const one of ready.filter((one) => one.story.kind === 'page')) ledger.push(...(await this.writePage(trx, one)));
+        ledger.push(
+          ...(await this.writePosts(
+            trx,
+            ready.filter((one) => one.story.kind === 'post'),
+            now,
+          )),
+        );
+        await recordLedgerRows(trx, this.source, ledger, now);
+      });
+    } catch (error) {
+      for (const undo of restore) undo();
+      const [only] = ready;
+      if (ready.length === 1 && only) {
+        this.report.failed({
+          kind: only.item.kind,
+          sourceId: only.item.sourceId,
+          label: only.item.label,
+          reason: error instanceof Error ? error.message : String(error),
+        });
+      }
+      return false;
+    }
+    for (const { story } of ready) {
+      this.report.imported(story.kind);
+      if (story.comments.length > 0) this.report.imported('comment', story.comments.length);
+    }
+    return true;
+  }
+
+  private tagCheckpoint(): () => void {
+    const tags = new Map(this.tags);
+    return () => {
+      this.tags = tags;
+    };
+  }
+
+  /**
+   * The batch's posts in a few multi-row statements (stories, their bylines and tags, comments,
+   * redirects), after what each refers to is found or made (mostly from memory).
+   * @returns their ledger rows
+   */
+  private async writePosts(trx: Db, posts: readonly Ready[], now: Date): Promise<LedgerRow[]> {
+    if (posts.length === 0) return [];
+    const taken = await findTakenSlugs(
       trx,
-      {
+      posts.map((one) => one.story.slug),
+    );
+    const articles: ArticleBulkImport[] = [];
+    const threads: StoryCommentsImport[] = [];
+    const redirects: Array<{ path: string; target: string }> = [];
+    const ledger: LedgerRow[] = [];
+    for (const { story, images } of posts) {
+      const { section, extraTags } = await this.taxonomy.sectionFor(trx, story.categorySlugs, now);
+      const slug = await freeSlug(trx, story.slug, taken);
+      const id = newId();
+      articles.push({
+        id,
+        createdAt: story.publishedAt ?? now,
         slug,
         headline: story.headline,
         standfirst: story.standfirst,
         body: resolveBodyImages(story.body.body, (index) => images.body[index] ?? null),
         sectionId: section.id,
-        authorIds,
-        tagIds: [...new Set(tags.map((tag) => tag.id))],
+        authorIds: await this.taxonomy.authorIds(trx, story.authorLogins, now),
+        tagIds: await this.tagIds(trx, [...story.tagNames, ...extraTags]),
         heroMediaId: images.hero,
         typeLabel: 'News',
         status: story.status,
         publishedAt: story.publishedAt,
         updatedAt: story.updatedAt,
-      },
-      story.publishedAt ?? now,
-    );
-    await this.writeComments(trx, articleId, story, now);
-    await this.keepRedirects(
-      trx,
-      story.oldPaths.map((path) => ({ path, target: this.options.targets.article(slug) })),
-    );
-    await recordLedgerEntries(trx, this.source, 'post', [{ sourceId: story.sourceId, targetId: articleId, checksum: story.checksum }], now);
+      });
+      for (const path of story.oldPaths) redirects.push({ path, target: this.options.targets.article(slug) });
+      ledger.push({ kind: 'post', sourceId: story.sourceId, targetId: id, checksum: story.checksum });
+    }
+    await importArticles(trx, articles);
+    for (const [n, { story }] of posts.entries()) {
+      if (story.comments.length === 0) continue;
+      const prepared = await this.comments.prepare(trx, articles[n]?.id ?? '', story.comments, now);
+      threads.push(prepared.thread);
+      ledger.push(...prepared.ledger);
+    }
+    await importStoryThreads(trx, threads);
+    await this.keepRedirects(trx, redirects);
+    return ledger;
   }
 
-  private async writePage(trx: Db, story: PlannedStory, images: ImageIds): Promise<void> {
-    const now = this.deps.clock.now();
+  private async writePage(trx: Db, { story, images }: Ready): Promise<LedgerRow[]> {
     const slug = story.slug as StaticPageSlug;
     const body = resolveBodyImages(story.body.body, (index) => images.body[index] ?? null);
-    await importStaticPage(trx, { slug, title: story.headline, body, updatedAt: story.updatedAt ?? now });
+    await importStaticPage(trx, { slug, title: story.headline, body, updatedAt: story.updatedAt ?? this.deps.clock.now() });
     await this.keepRedirects(
       trx,
       story.oldPaths.map((path) => ({ path, target: this.options.targets.staticPage(slug) })),
     );
-    await recordLedgerEntries(trx, this.source, 'page', [{ sourceId: story.sourceId, targetId: slug, checksum: story.checksum }], now);
+    return [{ kind: 'page', sourceId: story.sourceId, targetId: slug, checksum: story.checksum }];
   }
 
-  /** Commenters become readers without a password or an address (only their name is kept). */
-  private async writeComments(trx: Db, articleId: string, story: PlannedStory, now: Date): Promise<void> {
-    if (story.comments.length === 0) return;
-    const commentIds = new Map<string, string>();
-    const readers = new Map<string, string>();
-    const readerKeys = story.comments.map((comment) => readerKey(comment.authorName));
-    const known = await findLedgerEntries(trx, this.source, 'reader', [...new Set(readerKeys)]);
-    for (const [n, comment] of story.comments.entries()) {
-      const key = readerKeys[n] ?? '';
-      let readerId = readers.get(key) ?? known.get(key)?.targetId;
-      if (!readerId) {
-        readerId = newId();
-        const displayName = importLine(comment.authorName, 60, 'name', () => {}) || 'Anonymous';
-        await importReader(trx, { id: readerId, email: `${key}@imported-readers.invalid`, displayName, passwordHash: NO_PASSWORD }, now);
-        await recordLedgerEntries(trx, this.source, 'reader', [{ sourceId: key, targetId: readerId, checksum: '' }], now);
-      }
-      readers.set(key, readerId);
-      commentIds.set(comment.sourceId, newId());
+  /** Tag ids for names (found by slug or made), each looked up once a run. */
+  private async tagIds(trx: Db, names: readonly string[]): Promise<string[]> {
+    const wanted = new Map<string, string>();
+    for (const raw of names) {
+      const name = importLine(raw, 100, 'tag', () => {});
+      const slug = slugify(name);
+      if (slug && !wanted.has(slug)) wanted.set(slug, name);
     }
-    await importStoryComments(
-      trx,
-      articleId,
-      story.comments.map((comment, n) => ({
-        id: commentIds.get(comment.sourceId) ?? '',
-        readerId: readers.get(readerKeys[n] ?? '') ?? '',
-        parentId: comment.parentSourceId ? (commentIds.get(comment.parentSourceId) ?? null) : null,
-        body: comment.body,
-        status: 'published',
-        heldReason: null,
-        createdAt: comment.createdAt,
-        likedBy: [],
-      })),
-    );
-    await recordLedgerEntries(
-      trx,
-      this.source,
-      'comment',
-      story.comments.map((comment) => ({ sourceId: comment.sourceId, targetId: commentIds.get(comment.sourceId) ?? '', checksum: '' })),
-      now,
-    );
-  }
-
-  /** The hero and the body's pictures through the media pipeline, each once per import (the ledger keys them by address). */
-  private async uploadImages(story: PlannedStory, label: string): Promise<ImageIds> {
-    const heroImage = story.hero ? { ...story.hero, url: this.absolute(story.hero.url) } : null;
-    const body: Array<string | null> = [];
-    for (const image of story.body.images) body.push(await this.imageId({ ...image, url: this.absolute(image.url) }, story, label));
-    return { hero: heroImage ? await this.imageId(heroImage, story, label) : null, body };
-  }
-
-  /** A picture's address as the old site meant it: `/wp-content/…` is on the old site. */
-  private absolute(url: string): string {
-    try {
-      return new URL(url, this.options.baseUrl || undefined).href;
-    } catch {
-      return url;
-    }
-  }
-
-  private async imageId(image: BodyImage, story: PlannedStory, label: string): Promise<string | null> {
-    const [known] = (await findLedgerEntries(this.deps.db, this.source, 'image', [image.url])).values();
-    if (known) return known.targetId;
-    const loaded = await (this.options.loadImage ?? ((url: string) => loadImage(url, this.options.images ?? {})))(image.url);
-    if (!loaded.ok) {
-      this.report.failed({ kind: 'image', sourceId: image.url, label: `${label}: ${image.url}`, reason: loaded.reason });
-      return null;
-    }
-    const warn = (reason: string) => this.report.warned({ kind: 'image', sourceId: image.url, label, reason });
-    const alt = importLine(image.alt || image.caption || story.headline, 300, 'alt text', warn);
-    if (!image.alt) warn('the picture had no alt text: its caption or the headline stands in; check it');
-    try {
-      const { asset } = await this.deps.media.upload({
-        bytes: loaded.bytes,
-        originalName: image.url.split('/').pop() ?? 'image',
-        alt,
-        caption: importLine(image.caption, 1000, 'caption', warn),
-        credit: importLine(image.credit, 200, 'credit', warn),
-      });
-      await recordLedgerEntries(
-        this.deps.db,
-        this.source,
-        'image',
-        [{ sourceId: image.url, targetId: asset.id, checksum: '' }],
-        this.deps.clock.now(),
+    const missing = [...wanted].filter(([slug]) => !this.tags.has(slug));
+    if (missing.length > 0) {
+      const made = await importTags(
+        trx,
+        missing.map(([, name]) => name),
       );
-      this.report.imported('image');
-      return asset.id;
-    } catch (error) {
-      this.report.failed({ kind: 'image', sourceId: image.url, label, reason: error instanceof Error ? error.message : String(error) });
-      return null;
+      for (const [n, tag] of made.entries()) this.tags.set(missing[n]?.[0] ?? tag.slug, tag.id);
     }
+    return [...new Set([...wanted.keys()].map((slug) => this.tags.get(slug) ?? ''))].filter(Boolean);
   }
 
   /**
@@ -239,19 +271,15 @@ export class StoryWriter {
   }
 }
 
-interface ImageIds {
-  hero: string | null;
-  body: Array<string | null>;
-}
-
-/** A commenter by name: the same name is one reader across the import; the name itself is not the key, so it is not stored twice. */
-function readerKey(name: string): string {
-  return createHash('sha256').update(name.trim().toLowerCase()).digest('hex').slice(0, 24);
-}
-
-/** `slug`, or `slug-2`, `slug-3` … when other stories have it. */
-async function freeSlug(db: Db, slug: string): Promise<string> {
-  const candidates = [slug, ...Array.from({ length: 20 }, (_, n) => `${slug.slice(0, 110)}-${n + 2}`)];
-  const taken = await findTakenSlugs(db, candidates);
-  return candidates.find((candidate) => !taken.has(candidate)) ?? `${slug.slice(0, 100)}-${newId().slice(0, 8)}`;
+/** `slug`, or `slug-2`, `slug-3` … when another story has it (`taken`: those of this batch, found at once). */
+async function freeSlug(db: Db, slug: string, taken: Set<string>): Promise<string> {
+  if (!taken.has(slug)) {
+    taken.add(slug);
+    return slug;
+  }
+  const candidates = Array.from({ length: 20 }, (_, n) => `${slug.slice(0, 110)}-${n + 2}`);
+  const stored = await findTakenSlugs(db, candidates);
+  const chosen = candidates.find((candidate) => !stored.has(candidate) && !taken.has(candidate)) ?? `${slug.slice(0, 100)}-${newId().slice(0, 8)}`;
+  taken.add(chosen);
+  return chosen;
 }

@@ -3,11 +3,14 @@ import { slugify } from '../../shared/slug.js';
 import type { ImageSourceOptions } from './image-source.js';
 import { ImportReportBuilder, type ImportReport } from './import-report.js';
 import type { ImportDeps, ImportTargets } from './import.types.js';
-import { StoryWriter } from './story-writer.js';
+import { StoryWriter, type StoryItem } from './story-writer.js';
 import { readWordPressExport } from './wordpress-export.js';
 import { scanWordPressExport, type WordPressScan } from './wordpress-scan.js';
 import { planWordPressStory } from './wordpress-story.js';
 import { WordPressTaxonomy, type UnmappedCategories } from './wordpress-taxonomy.js';
+
+/** Stories a transaction: commits are rare, and a batch held in memory stays small (a few MB). */
+const STORIES_PER_BATCH = 100;
 
 export interface WordPressImportOptions {
   /** Opens the export afresh as decoded text: it is read twice (references first, then the stories). */
@@ -31,7 +34,9 @@ export interface WordPressImportOptions {
  * rebuilt once at the end by `content.imported`.
  */
 export async function importWordPress(deps: ImportDeps, options: WordPressImportOptions): Promise<ImportReport> {
+  const started = performance.now();
   const scan = await scanWordPressExport(options.open());
+  const scanned = performance.now();
   const source = `wordpress:${scan.site.baseUrl || scan.site.title || 'unknown'}`;
   const report = new ImportReportBuilder(source, options.dryRun ?? false, deps.clock.now());
   for (const problem of scan.problems)
@@ -46,6 +51,13 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
   const writer = new StoryWriter(deps, { ...options, baseUrl: scan.site.baseUrl }, source, taxonomy, report);
 
   let done = 0;
+  let batch: StoryItem[] = [];
+  const flush = async () => {
+    await writer.writeBatch(batch);
+    done += batch.length;
+    batch = [];
+    options.onProgress?.(done, scan.items);
+  };
   options.onProgress?.(0, scan.items);
   for await (const entry of readWordPressExport(options.open())) {
     if (entry.kind !== 'item' || (entry.item.type !== 'post' && entry.item.type !== 'page')) continue;
@@ -59,17 +71,22 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
         reason: `line ${problem.line}, column ${problem.column}: ${problem.message}`,
         line: problem.line,
       });
+      done += 1;
     } else {
-      await writer.write(planWordPressStory(item, scan, options.timeZone), item.type, item.postId, label);
+      batch.push({ plan: planWordPressStory(item, scan, options.timeZone), kind: item.type, sourceId: item.postId, label });
+      if (batch.length >= STORIES_PER_BATCH) await flush();
     }
-    done += 1;
-    options.onProgress?.(done, scan.items);
   }
+  await flush();
+  const written = performance.now();
   if (!options.dryRun) {
     await inTransaction(deps.db, (trx) => writer.keepRedirects(trx, taxonomyRedirects(scan, taxonomy, options.targets)));
     await deps.database.refreshStatistics();
     await deps.events.emit({ name: 'content.imported' });
   }
+  report.timed('scanMs', scanned - started);
+  report.timed('writeMs', written - scanned);
+  report.timed('rebuildMs', performance.now() - written);
   return report.finish(deps.clock.now());
 }
 

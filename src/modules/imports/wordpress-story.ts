@@ -121,14 +121,23 @@ function oldPaths(item: WpItem, baseUrl: string, slug: string, publishedAt: Date
   paths.add(item.type === 'page' ? `/?page_id=${item.postId}` : `/?p=${item.postId}`);
   const name = item.slug || slug;
   if (item.type === 'post' && publishedAt) {
-    const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-      .format(publishedAt)
-      .split('-');
+    const [year, month, day] = dayFormat(timeZone).format(publishedAt).split('-');
     paths.add(`/${year}/${month}/${day}/${name}/`);
     paths.add(`/${year}/${month}/${name}/`);
   }
   if (name) paths.add(`/${name}/`);
   return [...paths];
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** `2024-05-31` in the zone: made once per zone, since making a formatter costs more than a story's other work. */
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** The path (and query) of `link` when it is on the old site, else null. */

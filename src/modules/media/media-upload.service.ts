@@ -93,8 +93,13 @@ export class MediaUploadService {
     this.avif = new AvifVariantsService({ db, events, mediaDir, log, requestRun: options.requestAvifRun });
   }
 
-  /** Stores an image and its WebP and JPEG variants; the asset is usable as soon as this returns. */
-  async upload(request: MediaUploadRequest, actor?: MediaActor): Promise<MediaUploadResult> {
+  /**
+   * Stores an image and its WebP and JPEG variants; the asset is usable as soon as this returns.
+   * @param options.queueAvif false: no AVIF variants now (an archive import of thousands of pictures
+   *   would hold their bytes and a core); they are made by the backlog at the next start, as after
+   *   a full queue
+   */
+  async upload(request: MediaUploadRequest, actor?: MediaActor, options: { queueAvif?: boolean } = {}): Promise<MediaUploadResult> {
     const details = parseDetails(request);
     const originalName = sanitiseOriginalName(request.originalName);
     const mimeType = await checkImage(request.bytes);
@@ -136,6 +141,7 @@ export class MediaUploadService {
     }
     this.log.info({ assetId: id, actorUserId: actor?.userId ?? null, originalName }, 'media uploaded');
 
+    if (options.queueAvif === false) return { asset, originalName };
     const queued = this.avif.queue(id, request.bytes);
     if (!queued) this.log.error({ assetId: id }, 'AVIF queue full; the asset keeps its WebP and JPEG variants until the next start');
     return { asset, originalName };
