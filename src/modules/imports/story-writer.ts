@@ -88,7 +88,7 @@ export class StoryWriter {
     const ready: Ready[] = [];
     for (const { item, story } of fresh) ready.push({ item, story, images: await this.pictures.upload(story, item.label) });
     if (ready.length === 0) return;
-    if (await this.commit(ready)) return;
+    if ((await this.commit(ready)) || ready.length === 1) return;
     // The batch failed as a whole: each story alone, so only the bad one is reported failed.
     for (const one of ready) {
       const [again] = (await findLedgerEntries(this.deps.db, this.source, one.story.kind, [one.story.sourceId])).values();
