@@ -55,3 +55,28 @@ export async function findTakenSlugs(db: Db, slugs: readonly string[]): Promise<
   const rows = await db.selectFrom('articles').select('slug').where('slug', 'in', slugs).execute();
   return new Set(rows.map((row) => row.slug));
 }
+
+/**
+ * An imported story brought up to date with its source (`import … --update`): its fields, status,
+ * dates, bylines and tags as given; its slug is kept, so its address and its old links stay.
+ */
+export async function updateImportedArticle(db: Db, id: string, input: Omit<ArticleInput, 'slug'>): Promise<void> {
+  const { slug } = await db.selectFrom('articles').select('slug').where('id', '=', id).executeTakeFirstOrThrow();
+  const row = articleRow(id, { ...input, slug }, new Date(0));
+  const { id: _id, created_at: _created, view_count: _views, ...changes } = row;
+  await db.updateTable('articles').set(changes).where('id', '=', id).execute();
+  await db.deleteFrom('article_authors').where('article_id', '=', id).execute();
+  if (input.authorIds.length > 0) {
+    await db
+      .insertInto('article_authors')
+      .values(input.authorIds.map((authorId, position) => ({ article_id: id, author_id: authorId, position })))
+      .execute();
+  }
+  await db.deleteFrom('article_tags').where('article_id', '=', id).execute();
+  if (input.tagIds.length > 0) {
+    await db
+      .insertInto('article_tags')
+      .values(input.tagIds.map((tagId, position) => ({ article_id: id, tag_id: tagId, position })))
+      .execute();
+  }
+}

@@ -51,5 +51,5 @@ export { addArticleViews, readArticleCommentCount, setArticleCommentCount } from
 export { SCHEDULED_PUBLISH_JOB, scheduledPublishJob } from './scheduled-publish.job.js';
 // Bulk writes for importers (the demo, archive imports, generated archives).
 export { importArticle, importArticles } from './article-import.service.js';
-export { findTakenSlugs } from './article-import.repository.js';
+export { findTakenSlugs, updateImportedArticle } from './article-import.repository.js';
 export type { ArticleBulkImport, ArticleImport } from './article-import.service.js';

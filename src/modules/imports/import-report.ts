@@ -1,7 +1,9 @@
 /** What an import did, per kind of item, with the reason for everything it left out. */
 export interface ImportCounts {
   imported: number;
-  /** Already imported by an earlier run and unchanged: left as it is. */
+  /** Imported by an earlier run and changed at the source since: brought up to date (`--update`). */
+  updated: number;
+  /** Already imported by an earlier run and unchanged (or changed, without `--update`): left as it is. */
   unchanged: number;
   skipped: number;
   failed: number;
@@ -51,12 +53,16 @@ export class ImportReportBuilder {
   }
 
   private countsOf(kind: string): ImportCounts {
-    this.report.counts[kind] ??= { imported: 0, unchanged: 0, skipped: 0, failed: 0 };
+    this.report.counts[kind] ??= { imported: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
     return this.report.counts[kind];
   }
 
   imported(kind: string, count = 1): void {
     this.countsOf(kind).imported += count;
+  }
+
+  updated(kind: string): void {
+    this.countsOf(kind).updated += 1;
   }
 
   unchanged(kind: string): void {
@@ -90,7 +96,7 @@ export class ImportReportBuilder {
 export function summariseReport(report: ImportReport): string {
   const lines = Object.entries(report.counts).map(
     ([kind, counts]) =>
-      `${kind.padEnd(9)} imported ${counts.imported}, unchanged ${counts.unchanged}, skipped ${counts.skipped}, failed ${counts.failed}`,
+      `${kind.padEnd(9)} imported ${counts.imported}, updated ${counts.updated}, unchanged ${counts.unchanged}, skipped ${counts.skipped}, failed ${counts.failed}`,
   );
   const firstFailures = report.failed
     .slice(0, 10)

@@ -38,6 +38,8 @@ export class StoryComments {
     articleId: string,
     comments: readonly PlannedComment[],
     now: Date,
+    /** Comments imported before (an update's), which the new ones may answer. */
+    earlier: ReadonlyMap<string, { targetId: string }> = new Map(),
   ): Promise<{ thread: StoryCommentsImport; ledger: LedgerRow[] }> {
     if (comments.length === 0) return { thread: { articleId, comments: [] }, ledger: [] };
     const keys = comments.map((comment) => readerKey(this.source, comment.authorName));
@@ -63,7 +65,7 @@ export class StoryComments {
     const rows: CommentImport[] = comments.map((comment, n) => ({
       id: ids.get(comment.sourceId) ?? '',
       readerId: this.readers.get(keys[n] ?? '') ?? '',
-      parentId: comment.parentSourceId ? (ids.get(comment.parentSourceId) ?? null) : null,
+      parentId: comment.parentSourceId ? (ids.get(comment.parentSourceId) ?? earlier.get(comment.parentSourceId)?.targetId ?? null) : null,
       body: comment.body,
       status: 'published',
       heldReason: null,

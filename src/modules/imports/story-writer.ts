@@ -1,5 +1,5 @@
 import { inTransaction, type Db } from '../../db/database.js';
-import { findTakenSlugs, importArticles, type ArticleBulkImport } from '../articles/index.js';
+import { findArticleSlug, findTakenSlugs, importArticles, updateImportedArticle, type ArticleBulkImport } from '../articles/index.js';
 import { importStoryThreads, type StoryCommentsImport } from '../comments/index.js';
 import { importStaticPage, STATIC_PAGE_SLUGS, type StaticPageSlug } from '../pages/index.js';
 import { importRedirects } from '../redirects/index.js';
@@ -33,6 +33,8 @@ export interface StoryWriterOptions {
   /** Reads a picture some other way (a Ghost zip's own images), instead of loadImage. */
   loadImage?: (url: string) => Promise<ImageBytes>;
   dryRun?: boolean;
+  /** Bring stories imported earlier and changed at the source since up to date (`--update`). */
+  update?: boolean;
 }
 
 /** One item of an export, planned. */
@@ -43,9 +45,14 @@ export interface StoryItem {
   label: string;
 }
 
-interface Ready {
+interface Planned {
   item: StoryItem;
   story: PlannedStory;
+  /** Set when an earlier run imported it and it changed since (`update`): what it became then. */
+  earlier?: string;
+}
+
+interface Ready extends Planned {
   images: StoryImageIds;
 }
 
@@ -82,11 +89,14 @@ export class StoryWriter {
   async writeBatch(items: readonly StoryItem[]): Promise<void> {
     const fresh = await this.newStories(items);
     if (this.options.dryRun) {
-      for (const { story } of fresh) this.report.imported(story.kind);
+      for (const { story, earlier } of fresh) {
+        if (earlier) this.report.updated(story.kind);
+        else this.report.imported(story.kind);
+      }
       return;
     }
     const ready: Ready[] = [];
-    for (const { item, story } of fresh) ready.push({ item, story, images: await this.pictures.upload(story, item.label) });
+    for (const one of fresh) ready.push({ ...one, images: await this.pictures.upload(one.story, one.item.label) });
     if (ready.length === 0) return;
     if ((await this.commit(ready)) || ready.length === 1) return;
     // The batch failed as a whole: each story alone, so only the bad one is reported failed.
@@ -97,37 +107,38 @@ export class StoryWriter {
   }
 
   /** The items to write: those the ledger does not know, that Dateline has a place for, first of their id. */
-  private async newStories(items: readonly StoryItem[]): Promise<Array<{ item: StoryItem; story: PlannedStory }>> {
-    const planned: Array<{ item: StoryItem; story: PlannedStory }> = [];
+  private async newStories(items: readonly StoryItem[]): Promise<Planned[]> {
+    const planned: Planned[] = [];
     for (const item of items) {
       if ('skipped' in item.plan) this.report.skipped({ kind: item.kind, sourceId: item.sourceId, label: item.label, reason: item.plan.skipped });
       else planned.push({ item, story: item.plan.story });
     }
-    const earlier = new Map<string, unknown>();
+    const earlier = new Map<string, { targetId: string; checksum: string }>();
     for (const kind of ['post', 'page'] as const) {
       const ids = planned.filter(({ story }) => story.kind === kind).map(({ story }) => story.sourceId);
-      for (const id of (await findLedgerEntries(this.deps.db, this.source, kind, ids)).keys()) earlier.set(`${kind}:${id}`, true);
+      for (const [id, entry] of await findLedgerEntries(this.deps.db, this.source, kind, ids)) earlier.set(`${kind}:${id}`, entry);
     }
-    const fresh: Array<{ item: StoryItem; story: PlannedStory }> = [];
+    const fresh: Planned[] = [];
     const seen = new Set<string>();
     for (const entry of planned) {
       const { item, story } = entry;
       const key = `${story.kind}:${story.sourceId}`;
-      if (earlier.has(key)) {
-        this.report.unchanged(story.kind);
-      } else if (seen.has(key)) {
+      const before = earlier.get(key);
+      if (seen.has(key)) {
         this.report.skipped({
           kind: item.kind,
           sourceId: item.sourceId,
           label: item.label,
           reason: 'the export holds this item twice; the first is kept',
         });
+      } else if (before && (!this.options.update || before.checksum === story.checksum)) {
+        this.report.unchanged(story.kind);
       } else if (story.kind === 'page' && !(STATIC_PAGE_SLUGS as readonly string[]).includes(story.slug)) {
         const reason = `Dateline's pages are ${STATIC_PAGE_SLUGS.join(', ')}; a page at /${story.slug} has no place yet`;
         this.report.skipped({ kind: item.kind, sourceId: item.sourceId, label: item.label, reason });
       } else {
         for (const warning of story.warnings) this.report.warned({ kind: item.kind, sourceId: item.sourceId, label: item.label, reason: warning });
-        fresh.push(entry);
+        fresh.push(before ? { ...entry, earlier: before.targetId } : entry);
       }
       seen.add(key);
     }
@@ -142,13 +153,15 @@ export class StoryWriter {
         const now = this.deps.clock.now();
         const ledger: LedgerRow[] = [];
         for (const one of ready.filter((one) => one.story.kind === 'page')) ledger.push(...(await this.writePage(trx, one)));
+        const posts = ready.filter((one) => one.story.kind === 'post');
         ledger.push(
           ...(await this.writePosts(
             trx,
-            ready.filter((one) => one.story.kind === 'post'),
+            posts.filter((one) => !one.earlier),
             now,
           )),
         );
+        for (const one of posts) if (one.earlier) ledger.push(...(await this.updatePost(trx, one, one.earlier, now)));
         await recordLedgerRows(trx, this.source, ledger, now);
       });
     } catch (error) {
@@ -164,9 +177,10 @@ export class StoryWriter {
       }
       return false;
     }
-    for (const { story } of ready) {
-      this.report.imported(story.kind);
-      if (story.comments.length > 0) this.report.imported('comment', story.comments.length);
+    for (const { story, earlier } of ready) {
+      if (earlier) this.report.updated(story.kind);
+      else this.report.imported(story.kind);
+      if (story.comments.length > 0 && !earlier) this.report.imported('comment', story.comments.length);
     }
     return true;
   }
@@ -225,6 +239,50 @@ export class StoryWriter {
     }
     await importStoryThreads(trx, threads);
     await this.keepRedirects(trx, redirects);
+    return ledger;
+  }
+
+  /**
+   * A story imported earlier and changed at the source since: its fields, bylines, section and tags
+   * replaced (its slug kept, so its address and old links stay), comments and old addresses it did
+   * not have added.
+   * @returns its ledger rows (its new checksum, its new comments)
+   */
+  private async updatePost(trx: Db, { story, images }: Ready, articleId: string, now: Date): Promise<LedgerRow[]> {
+    const { section, extraTags } = await this.taxonomy.sectionFor(trx, story.categorySlugs, now);
+    await updateImportedArticle(trx, articleId, {
+      headline: story.headline,
+      standfirst: story.standfirst,
+      body: resolveBodyImages(story.body.body, (index) => images.body[index] ?? null),
+      sectionId: section.id,
+      authorIds: await this.taxonomy.authorIds(trx, story.authorLogins, now),
+      tagIds: await this.tagIds(trx, [...story.tagNames, ...extraTags]),
+      heroMediaId: images.hero,
+      typeLabel: 'News',
+      status: story.status,
+      publishedAt: story.publishedAt,
+      updatedAt: story.updatedAt ?? now,
+    });
+    const known = await findLedgerEntries(
+      trx,
+      this.source,
+      'comment',
+      story.comments.map((comment) => comment.sourceId),
+    );
+    const added = story.comments.filter((comment) => !known.has(comment.sourceId));
+    const ledger: LedgerRow[] = [{ kind: 'post', sourceId: story.sourceId, targetId: articleId, checksum: story.checksum }];
+    if (added.length > 0) {
+      // A reply to a comment imported earlier keeps its thread.
+      const prepared = await this.comments.prepare(trx, articleId, added, now, known);
+      await importStoryThreads(trx, [prepared.thread]);
+      ledger.push(...prepared.ledger);
+      this.report.imported('comment', added.length);
+    }
+    const slug = (await findArticleSlug(trx, articleId)) ?? story.slug;
+    await this.keepRedirects(
+      trx,
+      story.oldPaths.map((path) => ({ path, target: this.options.targets.article(slug) })),
+    );
     return ledger;
   }
 

@@ -19,6 +19,8 @@ export interface WordPressImportOptions {
   targets: ImportTargets;
   images?: ImageSourceOptions;
   dryRun?: boolean;
+  /** Bring posts imported by an earlier run and changed in WordPress since up to date. */
+  update?: boolean;
   /** WordPress category slug (or lower-cased name) → an existing Dateline section's slug. */
   sectionMap?: ReadonlyMap<string, string>;
   unmapped?: UnmappedCategories;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -186,6 +186,35 @@ describe('WordPress import: a block-editor export', () => {
       ),
     );
     assert.deepEqual(afterRun, before);
+  });
+  it('brings a post changed in WordPress up to date with --update, and only then', async () => {
+    const original = await readFile(path.join(FIXTURES, 'block-editor.wxr.xml'), 'utf8');
+    const changed = original
+      .replace('Council approves a new ferry terminal after a four-hour debate', 'Council approves the Pier 4 ferry terminal')
+      .replace(
+        '<wp:comment><wp:comment_id>13</wp:comment_id>',
+        '<wp:comment><wp:comment_id>15</wp:comment_id><wp:comment_author><![CDATA[Late Reader]]></wp:comment_author><wp:comment_date_gmt><![CDATA[2024-06-01 03:00:00]]></wp:comment_date_gmt><wp:comment_content><![CDATA[And the bus links?]]></wp:comment_content><wp:comment_approved><![CDATA[1]]></wp:comment_approved><wp:comment_type><![CDATA[comment]]></wp:comment_type><wp:comment_parent>11</wp:comment_parent></wp:comment><wp:comment><wp:comment_id>13</wp:comment_id>',
+      );
+    const fromText = { open: () => [changed][Symbol.iterator]() as unknown as AsyncIterable<string> };
+
+    const without = await importWordPress(t.deps, { ...options('', mediaDir), ...fromText });
+    assert.equal(without.counts.post?.unchanged, 3);
+    assert.equal((await story(t, 'ferry-terminal-approved')).headline, 'Council approves a new ferry terminal after a four-hour debate');
+
+    const updated = await importWordPress(t.deps, { ...options('', mediaDir), ...fromText, update: true });
+    assert.equal(updated.counts.post?.updated, 1, JSON.stringify(updated.counts) + JSON.stringify(updated.failed));
+    assert.equal(updated.counts.post?.unchanged, 2);
+    assert.equal(updated.counts.comment?.imported, 1, JSON.stringify(updated.counts));
+    const row = await story(t, 'ferry-terminal-approved');
+    assert.equal(row.headline, 'Council approves the Pier 4 ferry terminal', 'the slug, and so the address, is kept');
+    const comments = await t.deps.db.selectFrom('comments').selectAll().where('article_id', '=', row.id).orderBy('created_at').execute();
+    assert.equal(comments.length, 3);
+    assert.equal(comments[2]?.parent_id, comments[0]?.id, 'the new reply joins the earlier thread');
+    assert.equal(row.comment_count, 3);
+
+    const again = await importWordPress(t.deps, { ...options('', mediaDir), ...fromText, update: true });
+    assert.equal(again.counts.post?.updated, 0);
+    assert.equal(again.counts.post?.unchanged, 3);
   });
 });
 
