@@ -9,7 +9,10 @@ const USAGE = `Usage:
   dateline generate --stories <number> [--seed <number>] [--wxr <file.xml>]
   dateline import wordpress <export.xml> [--media-dir <copy of wp-content/uploads>] [--no-fetch]
         [--section-map "old=new,…"] [--unmapped sections|tags] [--default-section <slug>]
-        [--time-zone <IANA zone>] [--report <file.json>] [--dry-run]
+        [--time-zone <IANA zone>] [--report <file.json>] [--dry-run] [--update]
+  dateline import ghost <export.json|export.zip> [--media-dir <copy of content/images>] [--no-fetch]
+        [--section-map "old=new,…"] [--unmapped sections|tags] [--default-section <slug>]
+        [--site-url <the old site's address>] [--report <file.json>] [--dry-run]
 
 Works on the database the environment points at (DATA_DIR, DATABASE_URL).
 user create: makes a newsroom staff account. Without --password a 20-character password is
@@ -22,8 +25,10 @@ it writes the same archive as a WordPress export file instead (and its pictures 
 trying and measuring \`import wordpress\`; no database is touched.
 import wordpress: brings in a WordPress export (Tools → Export → All content): posts, pages with
 Dateline's page slugs, bylines, categories as sections, tags, pictures, approved comments, and
-every old address as a redirect. Running it again changes nothing; an interrupted run resumes.
-docs/importing.md says more.
+every old address as a redirect. Running it again changes nothing (--update: brings posts changed
+in WordPress since up to date); an interrupted run resumes.
+import ghost: the same for a Ghost 4 or 5 export (its JSON, or a zip of it with content/images):
+primary tags as sections, the other public tags, bylines, feature images. docs/importing.md says more.
 --help (or -h) anywhere prints this.`;
 
 /** A mistake in how the command was called: the usage is printed and the exit code is 2. */
@@ -164,9 +169,9 @@ async function run(argv: string[]): Promise<void> {
   if (noun === 'user' && verb === 'create') return createUserCommand(rest);
   if (noun === 'api-key' && verb === 'create') return createApiKeyCommand(rest);
   if (noun === 'generate') return generateCommand(argv.slice(1));
-  if (noun === 'import' && verb === 'wordpress') {
-    const { importWordPressCommand } = await import('./import-command.js');
-    return importWordPressCommand(rest, (message) => new UsageError(message));
+  if (noun === 'import' && (verb === 'wordpress' || verb === 'ghost')) {
+    const { importCommand } = await import('./import-command.js');
+    return importCommand(verb, rest, (message) => new UsageError(message));
   }
   throw new UsageError(`unknown command: ${[noun, verb].filter(Boolean).join(' ')}`);
 }
@@ -177,7 +182,9 @@ run(process.argv.slice(2)).catch(async (error: unknown) => {
     process.exit(2);
   }
   const [{ AppError, StartupError }, { ConfigError }] = await Promise.all([import('./shared/errors.js'), import('./config/config.js')]);
-  if (error instanceof AppError) console.error(`dateline: ${error.publicMessage} (${error.code})`);
+  // An import's refusal says what the file was and which command reads it: the operator sees that detail.
+  if (error instanceof AppError)
+    console.error(`dateline: ${error.code.startsWith('ERR_IMPORT_') ? error.message : error.publicMessage} (${error.code})`);
   else if (error instanceof ConfigError || error instanceof StartupError) console.error(`dateline: ${error.message}`);
   else console.error('dateline: failed:', error);
   process.exit(1);

@@ -86,7 +86,7 @@ function embed(payload: CardPayload, body: BodyBuilder): void {
   const url = text(payload.url) || text(record(payload.metadata).url);
   if (url) body.link(url, url);
   else body.html(text(payload.html));
-  body.warn('kept an embed as a link to what it showed');
+  body.warn(url || text(payload.html).trim() ? 'kept an embed as a link to what it showed' : 'dropped an embed with no address');
   caption(payload.caption, body);
 }
 

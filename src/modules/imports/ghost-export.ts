@@ -76,10 +76,13 @@ export interface GhostSource {
   close(): void;
 }
 
-const SCANNED_TABLES = new Set(['tags', 'users', 'posts_tags', 'posts_authors', 'posts_meta', 'settings', 'comments', 'members']);
+const SCANNED_TABLES = new Set(['meta', 'tags', 'users', 'posts_tags', 'posts_authors', 'posts_meta', 'settings', 'comments', 'members']);
 
-/** Opens a Ghost export, JSON or zip (told by its first bytes, not its name); refuses anything else, saying what it is. */
-export async function openGhostExport(file: string, zipLimits?: ZipLimits): Promise<GhostSource> {
+/**
+ * Opens a Ghost export, JSON or zip (told by its first bytes, not its name); refuses anything else,
+ * saying what it is. Reading stops with an AbortError once `signal` aborts.
+ */
+export async function openGhostExport(file: string, options: { zipLimits?: ZipLimits; signal?: AbortSignal } = {}): Promise<GhostSource> {
   const handle = await open(file, 'r');
   let start: Buffer;
   try {
@@ -91,17 +94,17 @@ export async function openGhostExport(file: string, zipLimits?: ZipLimits): Prom
   if (start.subarray(0, 2).toString('latin1') === 'PK') {
     let zip: GhostZip;
     try {
-      zip = await GhostZip.open(file, zipLimits);
+      zip = await GhostZip.open(file, options.zipLimits);
     } catch (error) {
       if (error instanceof ZipRefusedError) throw new GhostRefusedError(error.message);
       throw error;
     }
-    return { kind: 'zip', open: () => zip.openJson(), readImage: (url) => zip.readImage(url), close: () => zip.close() };
+    return { kind: 'zip', open: () => zip.openJson(options.signal), readImage: (url) => zip.readImage(url), close: () => zip.close() };
   }
   refuseNonGhost(start.toString('utf8'));
   return {
     kind: 'json',
-    open: () => createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 }),
+    open: () => createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024, signal: options.signal }),
     readImage: async () => null,
     close: () => {},
   };

@@ -31,6 +31,8 @@ export interface GhostImportOptions {
   unmapped?: UnmappedCategories;
   defaultSection?: string | null;
   onProgress?: (done: number, total: number) => void;
+  /** Stops the import (an AbortError) between two posts, or while the file is read: what was written stays whole. */
+  signal?: AbortSignal;
   zipLimits?: ZipLimits;
 }
 
@@ -46,7 +48,7 @@ export async function importGhost(deps: ImportDeps, options: GhostImportOptions)
   const siteOption = options.siteUrl?.trim() ? siteAddress(options.siteUrl) : null;
   if (options.siteUrl?.trim() && !siteOption)
     throw new AppError('ERR_IMPORT_OPTIONS_INVALID', `--site-url "${options.siteUrl.slice(0, 200)}" is not an http(s) address`);
-  const file = await openGhostExport(options.file, options.zipLimits);
+  const file = await openGhostExport(options.file, { zipLimits: options.zipLimits, signal: options.signal });
   try {
     const scan = await scanGhostExport(file.open());
     const scanned = performance.now();
@@ -88,6 +90,7 @@ export async function importGhost(deps: ImportDeps, options: GhostImportOptions)
     };
     options.onProgress?.(0, scan.posts);
     for await (const { row, post, problem } of readGhostPosts(file.open())) {
+      options.signal?.throwIfAborted();
       if (problem) {
         const id = /"id"\s*:\s*"([^"\\]{1,64})"/.exec(row.text ?? '')?.[1] ?? '';
         report.failed({ kind: 'post', sourceId: id, label: row.path, reason: problem.reason, line: problem.line });
@@ -96,7 +99,16 @@ export async function importGhost(deps: ImportDeps, options: GhostImportOptions)
       }
       const kind = str(post.type) === 'page' ? 'page' : 'post';
       const label = str(post.title).slice(0, 200) || str(post.slug).slice(0, 200) || row.path;
-      batch.push({ plan: planSafely(() => planGhostStory(post, scan, site)), kind, sourceId: str(post.id), label });
+      let plan: StoryPlan;
+      try {
+        plan = planGhostStory(post, scan, site, row.text ?? undefined);
+      } catch (error) {
+        // A bug in reading one post (a body no converter expected) fails that post, not the import.
+        report.failed({ kind, sourceId: str(post.id), label, reason: error instanceof Error ? error.message : String(error), line: row.line });
+        done += 1;
+        continue;
+      }
+      batch.push({ plan, kind, sourceId: str(post.id), label });
       if (batch.length >= STORIES_PER_BATCH) await flush();
     }
     await flush();
@@ -113,15 +125,6 @@ export async function importGhost(deps: ImportDeps, options: GhostImportOptions)
     return report.finish(deps.clock.now());
   } finally {
     file.close();
-  }
-}
-
-/** A bug in planning one post (a body no converter expected) fails that post, not the import. */
-function planSafely(plan: () => StoryPlan): StoryPlan {
-  try {
-    return plan();
-  } catch (error) {
-    return { skipped: `it could not be read (${error instanceof Error ? error.message : String(error)})` };
   }
 }
 

@@ -11,7 +11,7 @@
 export type TableMode = 'read' | 'count' | 'skip';
 
 export interface JsonRow {
-  /** The table (`posts`, `tags` …), or `meta` for the export's meta object. */
+  /** The table (`posts`, `tags` …), or `meta` for the export's meta object (asked for as a table). */
   table: string;
   /** The row's place in its table (0 for meta). */
   index: number;
@@ -49,7 +49,6 @@ export interface JsonShape {
 export const MAX_ROW_CHARS = 64 * 1024 * 1024;
 const MAX_SCALAR_CHARS = 1000;
 const SCALAR = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)$/;
-const STRING_STOP = /["\\]/g;
 
 const enum Expect {
   Value,
@@ -198,37 +197,34 @@ class JsonScanner {
     this.expect = this.frames.length === 0 ? Expect.Nothing : Expect.CommaOrClose;
   }
 
+  /**
+   * Reads on to the string's closing quote, jumping from quote to quote (an `indexOf` costs nothing
+   * next to a character loop, and Lexical held in a string escapes every quote of its own): a quote
+   * after an odd run of backslashes is escaped. A backslash ending the chunk escapes the next one's first character.
+   */
   private readString(s: string, start: number): number {
-    let i = start;
-    if (this.escapePending) {
-      this.escapePending = false;
-      i++;
-    }
+    const from = this.escapePending ? start + 1 : start;
+    this.escapePending = false;
+    let i = from;
     for (;;) {
-      STRING_STOP.lastIndex = i;
-      const stop = STRING_STOP.exec(s);
-      if (!stop) {
+      const quote = s.indexOf('"', i);
+      if (quote < 0) {
+        this.escapePending = backslashesBefore(s, s.length, from) % 2 === 1;
         if (this.stringIsKey) this.key += s.slice(start);
         return s.length;
       }
-      const at = stop.index;
-      if (s.charCodeAt(at) === 0x5c) {
-        if (at + 1 >= s.length) {
-          this.escapePending = true;
-          if (this.stringIsKey) this.key += s.slice(start);
-          return s.length;
-        }
-        i = at + 2;
+      if (backslashesBefore(s, quote, from) % 2 === 1) {
+        i = quote + 1;
         continue;
       }
       this.inString = false;
       if (this.stringIsKey) {
-        this.key += s.slice(start, at);
-        this.setKey(at);
+        this.key += s.slice(start, quote);
+        this.setKey(quote);
       } else {
-        this.valueEnded(s, at + 1);
+        this.valueEnded(s, quote + 1);
       }
-      return at + 1;
+      return quote + 1;
     }
   }
 
@@ -287,7 +283,7 @@ class JsonScanner {
       table = 'meta';
     }
     if (table === null) return;
-    const mode = table === 'meta' ? 'read' : this.modeOf(table);
+    const mode = this.modeOf(table);
     if (mode === 'skip') return;
     const column = this.offset + i - this.lineStart + 1;
     this.row = { table, index, depth, mode, parts: [], size: 0, line: this.line, column, path: this.path() };
@@ -325,6 +321,13 @@ class JsonScanner {
   private fail(reason: string, i: number): never {
     throw new JsonStructureError(reason, this.line, this.offset + i - this.lineStart + 1, this.path());
   }
+}
+
+/** How many backslashes stand right before `end` (none before `from` counts). */
+function backslashesBefore(s: string, end: number, from: number): number {
+  let k = end;
+  while (k > from && s.charCodeAt(k - 1) === 0x5c) k--;
+  return end - k;
 }
 
 function isDelimiter(c: number): boolean {

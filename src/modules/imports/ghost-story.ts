@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ArticleStatus } from '../articles/index.js';
 import { isValidSlug, slugify } from '../../shared/slug.js';
 import { BodyBuilder, ghostMediaPath } from './ghost-body.js';
@@ -5,7 +6,6 @@ import { str, type GhostRecord, type GhostScan } from './ghost-export.js';
 import { lexicalToBody } from './ghost-lexical.js';
 import { mobiledocToBody } from './ghost-mobiledoc.js';
 import { cleanText, oneLine, safeImageUrl, Warnings } from './html-blocks-inline.js';
-import { checksumOf } from './import-ledger.repository.js';
 import { htmlToText, importLine } from './import-text.js';
 import type { PlannedComment, PlannedStory, StoryPlan } from './planned-story.js';
 import { splitCredit } from './wordpress-body-credits.js';
@@ -22,8 +22,11 @@ export interface GhostSite {
   pathPrefix: string;
 }
 
-/** How one post or page of the export becomes a story, or why it does not. Pure: nothing is written. */
-export function planGhostStory(post: GhostRecord, scan: GhostScan, site: GhostSite): StoryPlan {
+/**
+ * How one post or page of the export becomes a story, or why it does not. Pure: nothing is written.
+ * @param rowText the post's JSON as exported, for its checksum (what `--update` compares)
+ */
+export function planGhostStory(post: GhostRecord, scan: GhostScan, site: GhostSite, rowText?: string): StoryPlan {
   const type = str(post.type) || 'post';
   if (type !== 'post' && type !== 'page') return { skipped: `a Ghost ${type.slice(0, 40)}, not a post or page` };
   const status = STATUSES[str(post.status)];
@@ -83,7 +86,13 @@ export function planGhostStory(post: GhostRecord, scan: GhostScan, site: GhostSi
     oldPaths: oldPaths(post, site),
     warnings,
   };
-  return { story: { ...story, checksum: checksumOf({ post, tagIds, userIds, meta: scan.postMeta.get(id) ?? null }) } };
+  // The post as exported (its row's text: hashed as it is, not written out again) and what it refers to.
+  const checksum = createHash('sha256')
+    .update(rowText ?? JSON.stringify(post))
+    .update(JSON.stringify([tagIds, userIds, scan.postMeta.get(id) ?? null]))
+    .digest('base64url')
+    .slice(0, 22);
+  return { story: { ...story, checksum } };
 }
 
 /**

@@ -71,10 +71,13 @@ export class GhostZip {
   }
 
   /** The export's JSON as decoded text, afresh each time (the importer reads it twice). */
-  async *openJson(): AsyncGenerator<string> {
+  async *openJson(signal?: AbortSignal): AsyncGenerator<string> {
     const stream = await this.zip.openReadStreamPromise(this.json);
     stream.setEncoding('utf8');
-    for await (const chunk of stream) yield chunk as string;
+    for await (const chunk of stream) {
+      signal?.throwIfAborted();
+      yield chunk as string;
+    }
   }
 
   /**
