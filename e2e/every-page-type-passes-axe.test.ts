@@ -8,6 +8,7 @@ import { importRedirects } from '../src/modules/redirects/index.js';
 import { newId } from '../src/shared/ids.js';
 import { createFactories } from '../src/testing/factories.js';
 import { assertNoAxeViolations } from './support/axe.js';
+import { insertImportRun } from './support/import-runs.js';
 import { ArticlePage, VIEWPORTS, browserSuite, openPage, visit, type ViewportName } from './support/browser.js';
 import type { DemoServer } from './support/demo-server.js';
 import { startBrowserSession, type BrowserSession } from './support/session.js';
@@ -157,6 +158,8 @@ browserSuite(
     /** A comment of the signed-in reader's own, posted just now: one may edit it for a few minutes only. */
     let freshReaderComment: () => Promise<string>;
     const cookies: Partial<Record<Viewer, string>> = {};
+    /** The admin's user id: the Import page's runs name who started them. */
+    let adminId = '';
 
     before(async () => {
       session = await startBrowserSession();
@@ -170,6 +173,7 @@ browserSuite(
 
       const { user: adminUser } = await factories.staff({ role: 'admin', displayName: 'Ji-ho Admin' });
       cookies.admin = await factories.sessionCookie(adminUser.id);
+      adminId = adminUser.id;
       const actor = { id: adminUser.id, role: adminUser.role };
       const signedInReader = await factories.reader({ displayName: 'Ha-eun Lee' });
       cookies.reader = signedInReader.cookie;
@@ -327,6 +331,28 @@ browserSuite(
           await submit(page, 'Add redirect');
           assert.ok(await page.getByRole('alert').isVisible(), 'the error is shown');
           await assertNoAxeViolations(page, `a refused redirect at ${viewport} size`);
+        });
+
+        it('the Import page, with no import, one running, one finished and one failed, has no violations', async () => {
+          const page = await pageFor('admin');
+          const { db } = server.deps;
+          await db.deleteFrom('import_runs').execute();
+          assert.equal(await visit(page, '/newsroom/import'), 200);
+          await assertNoAxeViolations(page, `the Import page with no import at ${viewport} size`);
+          // As if another node were running one now: the bar, its text and the Refresh link, the form closed.
+          const running = await insertImportRun(server.deps, 'running', adminId);
+          assert.equal(await visit(page, `/newsroom/import?run=${running}`), 200);
+          assert.ok(await page.locator('progress').isVisible(), 'the progress bar is shown');
+          await assertNoAxeViolations(page, `the Import page with an import running at ${viewport} size`);
+          await db.deleteFrom('import_runs').execute();
+          const failed = await insertImportRun(server.deps, 'failed', adminId);
+          const finished = await insertImportRun(server.deps, 'finished', adminId);
+          assert.equal(await visit(page, `/newsroom/import?run=${finished}`), 200);
+          assert.ok(await page.getByRole('heading', { name: 'Report' }).isVisible(), 'the report is shown');
+          await assertNoAxeViolations(page, `the Import page with a finished import's report at ${viewport} size`);
+          assert.equal(await visit(page, `/newsroom/import?run=${failed}`), 200);
+          await assertNoAxeViolations(page, `the Import page with a failed import at ${viewport} size`);
+          await db.deleteFrom('import_runs').execute();
         });
 
         it('a new API key, shown once, has no violations', async () => {

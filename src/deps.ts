@@ -36,6 +36,8 @@ import { LatestStoriesService } from './modules/newsroom/index.js';
 import { StaticPageService } from './modules/pages/index.js';
 import { SeriesService } from './modules/series/index.js';
 import { NotFoundLog, RedirectService } from './modules/redirects/index.js';
+import { IMPORT_RUN_JOB, ImportRunService } from './modules/import-runs/index.js';
+import { importTargets } from './web/shared/import-targets.js';
 import { absoluteUrls } from './web/shared/absolute-urls.js';
 
 /** Everything the app needs, wired once here and passed in; no module keeps a singleton. */
@@ -106,6 +108,8 @@ export interface Deps {
   notFoundLog: NotFoundLog;
   /** Sends queued webhook deliveries (the webhook-delivery job, every 2 seconds). */
   webhookSender: WebhookSender;
+  /** The newsroom's imports: uploads checked on disk, run in the background by this node's import-run job, one at a time everywhere. */
+  importRuns: ImportRunService;
   pageCache: PageCache;
   purgeKeys: PurgeKeys;
   /** Tells the CDN (CDN_PURGE_URL) which surrogate keys changed; does nothing without one. */
@@ -265,6 +269,27 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     webhookSender,
     redirects: new RedirectService(db, clock, audit, { siteUrl: config.siteUrl }),
     notFoundLog: new NotFoundLog(db, clock),
+    importRuns: new ImportRunService({
+      db,
+      clock,
+      audit,
+      // The running site's own services: pictures go through its media pipeline, `content.imported` to its reactions.
+      importer: {
+        db,
+        database: { refreshStatistics: () => refreshStatisticsWithoutTimeLimit(config, database, options.postgres) },
+        clock,
+        events,
+        media,
+      },
+      targets: importTargets,
+      sections,
+      node: cluster,
+      dir: path.join(config.dataDir, 'imports'),
+      maxBytes: config.importMaxBytes,
+      timeZone: () => settings.publication.timeZone,
+      requestRun: () => jobs.run(IMPORT_RUN_JOB),
+      afterRun: () => void media.avif.queueMissing().catch(() => {}),
+    }),
     pageCache,
     purgeKeys,
     cdn,
@@ -297,6 +322,21 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   cluster.onMessage((message) => onClusterMessage(deps, message));
   await loadAtStart(reactions);
   return deps;
+}
+
+/**
+ * After an import, PostgreSQL's statistics are refreshed table by table (VACUUM ANALYZE), which on a
+ * large archive takes longer than a request's statement may (DATABASE_STATEMENT_TIMEOUT_MS): on a
+ * connection of its own without that limit, as the CLI's whole import runs. SQLite has nothing to do.
+ */
+async function refreshStatisticsWithoutTimeLimit(config: Config, database: DatabaseHandle, postgres: PostgresOptions | undefined): Promise<void> {
+  if (config.database.engine !== 'postgres') return database.refreshStatistics();
+  const own = await openDatabase({ ...config.database, statementTimeoutMs: 0 }, postgres);
+  try {
+    await own.refreshStatistics();
+  } finally {
+    await own.close();
+  }
 }
 
 /** A message from another node (or from the cluster itself, `cluster.resynced`). */

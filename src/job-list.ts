@@ -3,6 +3,7 @@ import { viewFlushJob, type ViewCounter } from './modules/audience/index.js';
 import { avifBacklogJob, avifVariantsJob, type MediaUploadService } from './modules/media/index.js';
 import { curationExpiryJob, listsRefreshJob, type CurationService, type RankedListsService } from './modules/rankings/index.js';
 import { notFoundLogFlushJob, type NotFoundLog } from './modules/redirects/index.js';
+import { importRunJob, type ImportRunService } from './modules/import-runs/index.js';
 import { searchCatchUpJob, type SearchService } from './modules/search/index.js';
 import { sitemapsRefreshJob, type SitemapService } from './modules/sitemaps/index.js';
 import { sessionPurgeJob, type ExpiredSessionPurger } from './modules/users/index.js';
@@ -22,6 +23,7 @@ export interface JobListDeps {
   sessions: ExpiredSessionPurger;
   readerSessions: ExpiredSessionPurger;
   notFoundLog: NotFoundLog;
+  importRuns: ImportRunService;
 }
 
 /**
@@ -54,5 +56,8 @@ export function jobList(deps: JobListDeps): JobDefinition[] {
     sessionPurgeJob(deps.sessions, deps.readerSessions),
     // Every 10 seconds, and once more at stop: the 404 log's counts gathered in memory.
     notFoundLogFlushJob(deps.notFoundLog),
+    // At start (runs a stop left unfinished are marked interrupted), and queued by each upload on
+    // the Import page: the import runs here, in the background, on the node that took the file.
+    importRunJob(deps.importRuns),
   ];
 }

@@ -46,6 +46,13 @@ const ConfigSchema = z.object({
   CDN_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Signs purge requests (x-dateline-signature), as webhooks are signed; required with CDN_PURGE_URL. */
   CDN_PURGE_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /** The newsroom's Import page: the largest export file accepted, in bytes (default 2 GB). */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024, 'at least 1048576 (1 MB)')
+    .max(64 * 1024 ** 3, 'at most 68719476736 (64 GB)')
+    .default(2 * 1024 ** 3),
   /** Cluster mode: this many worker processes on one machine (`auto`: one per core; 0: one process). */
   CLUSTER_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(0).max(64)]).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -79,6 +86,8 @@ export interface Config {
   readonly redis: { readonly url: string; readonly keyPrefix: string } | undefined;
   /** Set when a CDN is to be told which surrogate keys changed (modules/cdn/cdn-purger.ts). */
   readonly cdnPurge: { readonly url: string; readonly secret: string } | undefined;
+  /** The largest export file the newsroom's Import page accepts, in bytes (IMPORT_MAX_BYTES). */
+  readonly importMaxBytes: number;
   /** Worker processes to fork on this machine; 0 runs one process, as without cluster mode. */
   readonly clusterWorkers: number;
   readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
@@ -133,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redis: values.REDIS_URL ? Object.freeze({ url: values.REDIS_URL, keyPrefix: values.REDIS_KEY_PREFIX }) : undefined,
     cdnPurge:
       values.CDN_PURGE_URL && values.CDN_PURGE_SECRET ? Object.freeze({ url: values.CDN_PURGE_URL, secret: values.CDN_PURGE_SECRET }) : undefined,
+    importMaxBytes: values.IMPORT_MAX_BYTES,
     clusterWorkers,
     logLevel: values.LOG_LEVEL,
     adminEmail: values.ADMIN_EMAIL.toLowerCase(),

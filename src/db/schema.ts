@@ -367,6 +367,34 @@ export interface ImportItemsTable {
   imported_at: Timestamp;
 }
 
+/** The newsroom's import runs (migration 0016; modules/import-runs). */
+export interface ImportRunsTable {
+  id: string;
+  /** `wordpress` | `ghost` */
+  kind: string;
+  file_name: string;
+  /** bigint: PostgreSQL returns it as a string. */
+  file_bytes: ColumnType<number | string, number, number>;
+  /** `queued` | `running` | `finished` | `failed` */
+  status: string;
+  /** 1 while queued or running, else null: unique, so one run at a time. */
+  active: number | null;
+  dry_run: number;
+  /** JSON: the form's options. */
+  options: string;
+  done: number;
+  total: number;
+  node_id: string;
+  started_by: string;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  heartbeat_at: Timestamp;
+  finished_at: Timestamp | null;
+  error: string | null;
+  /** JSON: the importer's report, once finished. */
+  report: string | null;
+}
+
 /** Old paths and where they now live (migration 0014; modules/redirects). */
 export interface RedirectsTable {
   path: string;
@@ -423,4 +451,5 @@ export interface Database {
   redirects: RedirectsTable;
   not_found_paths: NotFoundPathsTable;
   import_items: ImportItemsTable;
+  import_runs: ImportRunsTable;
 }

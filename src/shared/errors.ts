@@ -266,6 +266,29 @@ export const ERROR_CATALOGUE = {
     status: 422,
     message: 'This file is not an export the importer reads: give it a WordPress export (WXR) file.',
   },
+  // The newsroom's Import page (web/newsroom/import.routes.ts, modules/import-runs). Nothing is kept
+  // of a refused upload.
+  ERR_IMPORT_FILE_MISSING: { status: 400, message: 'Choose the export file to import: a WordPress export (.xml) or a Ghost export (.json or .zip).' },
+  ERR_IMPORT_FILE_EMPTY: { status: 400, message: 'That file is empty, so there is nothing to import. Choose the export file again.' },
+  ERR_IMPORT_FILE_TOO_LARGE: {
+    status: 413,
+    message:
+      'That file is larger than this site accepts for an import (IMPORT_MAX_BYTES), so nothing was kept. Import it from the command line, or ask whoever runs the server to raise the limit.',
+  },
+  ERR_IMPORT_SECTION_MAP_INVALID: {
+    status: 400,
+    message:
+      'The section map needs one old=new pair a line (or separated by commas), each new one the slug of a section that exists here, such as city-hall=politics.',
+  },
+  ERR_IMPORT_FORM_INVALID: {
+    status: 400,
+    message: 'The import form was not sent as this page sends it: choose the file again and use the Import button.',
+  },
+  ERR_IMPORT_RUNNING: {
+    status: 409,
+    message: 'An import is running already; only one runs at a time. Wait for it to finish (its progress is on the Import page), then start yours.',
+  },
+  ERR_IMPORT_RUN_NOT_FOUND: { status: 404, message: 'We could not find that import.' },
   ERR_ARCHIVE_OPTIONS_INVALID: {
     status: 400,
     message: 'Give the number of stories as a whole number from 20 to 1,000,000, and the seed as a whole number from 0 up.',

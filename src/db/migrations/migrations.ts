@@ -15,6 +15,7 @@ import { searchByPublicationMigration } from './0012-search-by-publication.migra
 import { searchVisibilityMigration } from './0013-search-visibility.migration.js';
 import { redirectsMigration } from './0014-redirects.migration.js';
 import { importLedgerMigration } from './0015-import-ledger.migration.js';
+import { importRunsMigration } from './0016-import-runs.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -38,5 +39,6 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0013-search-visibility': searchVisibilityMigration(fullText),
     '0014-redirects': redirectsMigration,
     '0015-import-ledger': importLedgerMigration,
+    '0016-import-runs': importRunsMigration,
   };
 }

@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = [
   'api_key.revoked',
   'redirect.added',
   'redirect.removed',
+  'import.started',
+  'import.finished',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'system.view',
   /** Redirects from old addresses (an imported archive's links) and the log of addresses not found. */
   'redirects.manage',
+  /** The Import page: moving an archive (a WordPress or Ghost export) in, and the runs' reports. */
+  'imports.run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -62,6 +64,7 @@ const ADMIN: readonly Permission[] = [
   'integrations.manage',
   'system.view',
   'redirects.manage',
+  'imports.run',
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {

@@ -88,6 +88,12 @@ export const newsroomPaths = {
     return text ? `/newsroom/redirects?${text}` : '/newsroom/redirects';
   },
   redirectRemove: () => '/newsroom/redirects/remove',
+  /** The Import page (`imports.run`): `run` shows that run, else the newest. */
+  import: (query: { run?: string } = {}) => (query.run ? `/newsroom/import?run=${encodeURIComponent(query.run)}` : '/newsroom/import'),
+  /** A run's progress as JSON, polled by the page's script. */
+  importRun: (id: string) => `/newsroom/import/runs/${encodeURIComponent(id)}.json`,
+  /** A finished run's whole report, downloaded as JSON. */
+  importReport: (id: string) => `/newsroom/import/runs/${encodeURIComponent(id)}/report.json`,
   webhooks: () => '/newsroom/webhooks',
   webhookNew: () => '/newsroom/webhooks/new',
   webhook: (id: string) => `/newsroom/webhooks/${encodeURIComponent(id)}`,

@@ -35,6 +35,7 @@ import { registerWebhookRoutes, type WebhookRoutesDeps } from './webhooks.routes
 import { registerApiKeyRoutes, type ApiKeyRoutesDeps } from './api-keys.routes.js';
 import { registerSystemRoutes, type SystemRoutesDeps } from './system.routes.js';
 import { registerRedirectRoutes, type RedirectRoutesDeps } from './redirects.routes.js';
+import { registerImportRoutes, type ImportRoutesDeps } from './import.routes.js';
 
 const LATEST_STORIES = 20;
 const AUDIT_ENTRIES = 100;
@@ -73,7 +74,8 @@ export type NewsroomRoutesDeps = NewsroomPagesDeps &
   WebhookRoutesDeps &
   ApiKeyRoutesDeps &
   SystemRoutesDeps &
-  RedirectRoutesDeps;
+  RedirectRoutesDeps &
+  ImportRoutesDeps;
 
 /**
  * The newsroom, in a scope of its own: only here are cookies and form bodies parsed, so public
@@ -221,6 +223,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
       registerApiKeyRoutes(scope, deps);
       registerSystemRoutes(scope, deps);
       registerRedirectRoutes(scope, deps);
+      await registerImportRoutes(scope, deps);
     },
     { prefix: '/newsroom' },
   );

@@ -56,6 +56,7 @@ export function NewsroomLayout({
         ...(roleHas(viewer.role, 'integrations.manage') ? [{ href: newsroomPaths.apiKeys(), label: 'API keys' }] : []),
         ...(roleHas(viewer.role, 'integrations.manage') ? [{ href: newsroomPaths.webhooks(), label: 'Webhooks' }] : []),
         ...(roleHas(viewer.role, 'redirects.manage') ? [{ href: newsroomPaths.redirects(), label: 'Redirects' }] : []),
+        ...(roleHas(viewer.role, 'imports.run') ? [{ href: newsroomPaths.import(), label: 'Import' }] : []),
         ...(roleHas(viewer.role, 'audit.view') ? [{ href: newsroomPaths.audit(), label: 'Audit log' }] : []),
         ...(roleHas(viewer.role, 'system.view') ? [{ href: newsroomPaths.system(), label: 'System' }] : []),
         { href: newsroomPaths.password(), label: 'Change password' },

@@ -56,6 +56,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'api_key.revoked': 'API key revoked',
   'redirect.added': 'Redirect added',
   'redirect.removed': 'Redirect removed',
+  'import.started': 'Import started',
+  'import.finished': 'Import finished',
 };
 
 /** The audit log, newest first, read-only: who did what and when. */
