@@ -3,7 +3,8 @@ import type { DemoScene } from './content/demo-content.types.js';
 import { drawIllustration } from './demo-images.js';
 import { illustrationVariants } from './demo-seeder.js';
 
-const SCENES: readonly DemoScene[] = [
+/** Every scene the generated archives draw (their file photos), in pool order. */
+export const SCENES: readonly DemoScene[] = [
   'skyline',
   'harbor',
   'mountains',

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import type { ArticleStatus, BodyBlock, Inline } from '../modules/articles/index.js';
 import type { MediaAssetInput } from '../modules/media/index.js';
 import { idSource } from './archive-generator.js';
-import type { FigurePool } from './archive-generator-figures.js';
+import { SCENES, type FigurePool } from './archive-generator-figures.js';
 import { planArchive } from './archive-generator-plan.js';
 import { writeStory, type StoryWriterContext, type WrittenStory } from './archive-generator-stories.js';
 import type { DemoScene } from './content/demo-content.types.js';
@@ -27,20 +27,6 @@ export interface ExportOptions {
 }
 
 const SITE = 'https://generated-gazette.example';
-const SCENES: readonly DemoScene[] = [
-  'skyline',
-  'harbor',
-  'mountains',
-  'chart-up',
-  'chart-down',
-  'sea',
-  'fields',
-  'podium',
-  'rail',
-  'forest',
-  'bridge',
-  'night-city',
-];
 const FIGURES = 24;
 const FIRST_ATTACHMENT_ID = 900_000;
 const STATUS: Record<ArticleStatus, string> = {

@@ -1,9 +1,9 @@
-import { ArticleBodySchema, type ArticleBody, type BodyBlock, type Inline } from '../../shared/article-body.js';
+import type { BodyBlock, Inline } from '../../shared/article-body.js';
 import { cleanText, mergeRuns, oneLine, safeHref, safeImageUrl, trimRuns, Warnings, isBlank } from './html-blocks-inline.js';
 import { htmlToText } from './import-text.js';
 import { splitCredit } from './wordpress-body-credits.js';
 import { BODY_LIMITS, fitToLimits } from './wordpress-body-limits.js';
-import { convertWordPressBody, type BodyImage, type ConvertedBody } from './wordpress-body.js';
+import { convertWordPressBody, IMAGE_ID, schemaChecked, withUsedImages, type BodyImage, type ConvertedBody } from './wordpress-body.js';
 
 /**
  * What the Ghost converters (ghost-lexical.ts, ghost-mobiledoc.ts and their cards, ghost-cards.ts)
@@ -108,7 +108,6 @@ export class BodyBuilder {
   }
 }
 
-const IMAGE_ID = /^image:(\d+)$/;
 /** Ghost's resized copies stand for the original picture. */
 const SIZED_COPY = /\/content\/images\/(?:size\/[wh]\d+(?:h\d+)?\/)?(?:format\/[a-z0-9]+\/)?/;
 
@@ -125,32 +124,4 @@ export function ghostLinkPath(url: string): string {
 /** A picture's address: the old site's path (`/content/images/…`, resolved by the importer), resized copies as their original. */
 export function ghostMediaPath(url: string): string {
   return ghostLinkPath(url).replace(SIZED_COPY, '/content/images/');
-}
-
-/**
- * The schema is the judge of a body. Should a block the conversion made still fail it (a bug here),
- * that block is left out with a warning rather than the whole post failing to import.
- */
-function schemaChecked(blocks: BodyBlock[], warnings: Warnings): ArticleBody {
-  const whole = ArticleBodySchema.safeParse(blocks);
-  if (whole.success) return whole.data;
-  return blocks.flatMap((block) => {
-    const single = ArticleBodySchema.safeParse([block]);
-    if (single.success) return single.data;
-    warnings.add(`dropped a ${block.type} the body could not hold`);
-    return [];
-  });
-}
-
-/** Pictures whose figures were cut (at the block limit) are not fetched; the rest are numbered in body order. */
-function withUsedImages(body: ArticleBody, images: BodyImage[]): { body: ArticleBody; images: BodyImage[] } {
-  const used: BodyImage[] = [];
-  const renumbered = body.map((block): BodyBlock => {
-    const index = block.type === 'figure' ? IMAGE_ID.exec(block.mediaId)?.[1] : undefined;
-    const image = index === undefined ? undefined : images[Number(index)];
-    if (!image) return block;
-    used.push(image);
-    return { type: 'figure', mediaId: `image:${used.length - 1}` };
-  });
-  return { body: renumbered, images: used };
 }

@@ -45,6 +45,9 @@ export interface StoryItem {
   label: string;
 }
 
+/** What an imported story is stored with, but its slug (updateImportedArticle's input). */
+type ImportedArticleFields = Parameters<typeof updateImportedArticle>[2];
+
 interface Planned {
   item: StoryItem;
   story: PlannedStory;
@@ -208,25 +211,10 @@ export class StoryWriter {
     const redirects: Array<{ path: string; target: string }> = [];
     const ledger: LedgerRow[] = [];
     for (const { story, images } of posts) {
-      const { section, extraTags } = await this.taxonomy.sectionFor(trx, story.categorySlugs, now);
+      const fields = await this.articleFields(trx, story, images, now);
       const slug = await freeSlug(trx, story.slug, taken);
       const id = newId();
-      articles.push({
-        id,
-        createdAt: story.publishedAt ?? now,
-        slug,
-        headline: story.headline,
-        standfirst: story.standfirst,
-        body: resolveBodyImages(story.body.body, (index) => images.body[index] ?? null),
-        sectionId: section.id,
-        authorIds: await this.taxonomy.authorIds(trx, story.authorLogins, now),
-        tagIds: await this.tagIds(trx, [...story.tagNames, ...extraTags]),
-        heroMediaId: images.hero,
-        typeLabel: 'News',
-        status: story.status,
-        publishedAt: story.publishedAt,
-        updatedAt: story.updatedAt,
-      });
+      articles.push({ id, createdAt: story.publishedAt ?? now, slug, ...fields });
       for (const path of story.oldPaths) redirects.push({ path, target: this.options.targets.article(slug) });
       ledger.push({ kind: 'post', sourceId: story.sourceId, targetId: id, checksum: story.checksum });
     }
@@ -242,15 +230,10 @@ export class StoryWriter {
     return ledger;
   }
 
-  /**
-   * A story imported earlier and changed at the source since: its fields, bylines, section and tags
-   * replaced (its slug kept, so its address and old links stay), comments and old addresses it did
-   * not have added.
-   * @returns its ledger rows (its new checksum, its new comments)
-   */
-  private async updatePost(trx: Db, { story, images }: Ready, articleId: string, now: Date): Promise<LedgerRow[]> {
+  /** A planned story's fields as stored, its section, bylines and tags found or made (all but its slug). */
+  private async articleFields(trx: Db, story: PlannedStory, images: StoryImageIds, now: Date): Promise<ImportedArticleFields> {
     const { section, extraTags } = await this.taxonomy.sectionFor(trx, story.categorySlugs, now);
-    await updateImportedArticle(trx, articleId, {
+    return {
       headline: story.headline,
       standfirst: story.standfirst,
       body: resolveBodyImages(story.body.body, (index) => images.body[index] ?? null),
@@ -261,8 +244,19 @@ export class StoryWriter {
       typeLabel: 'News',
       status: story.status,
       publishedAt: story.publishedAt,
-      updatedAt: story.updatedAt ?? now,
-    });
+      updatedAt: story.updatedAt,
+    };
+  }
+
+  /**
+   * A story imported earlier and changed at the source since: its fields, bylines, section and tags
+   * replaced (its slug kept, so its address and old links stay), comments and old addresses it did
+   * not have added.
+   * @returns its ledger rows (its new checksum, its new comments)
+   */
+  private async updatePost(trx: Db, { story, images }: Ready, articleId: string, now: Date): Promise<LedgerRow[]> {
+    const fields = await this.articleFields(trx, story, images, now);
+    await updateImportedArticle(trx, articleId, { ...fields, updatedAt: story.updatedAt ?? now });
     const known = await findLedgerEntries(
       trx,
       this.source,

@@ -29,7 +29,8 @@ export interface ConvertOptions {
   attachment?: AttachmentLookup;
 }
 
-const IMAGE_ID = /^image:(\d+)$/;
+/** A figure's placeholder media id before its picture is uploaded: `image:<index into images>`. */
+export const IMAGE_ID = /^image:(\d+)$/;
 
 export function convertWordPressBody(html: string, options: ConvertOptions = {}): ConvertedBody {
   const warnings = new Warnings();
@@ -54,7 +55,7 @@ export function resolveBodyImages(body: ArticleBody, mediaIdOf: (index: number) 
  * The schema is the judge of a body. Should a block the conversion made still fail it (a bug here),
  * that block is left out with a warning rather than the whole post failing to import.
  */
-function schemaChecked(blocks: BodyBlock[], warnings: Warnings): ArticleBody {
+export function schemaChecked(blocks: BodyBlock[], warnings: Warnings): ArticleBody {
   const whole = ArticleBodySchema.safeParse(blocks);
   if (whole.success) return whole.data;
   return blocks.flatMap((block) => {
@@ -66,7 +67,7 @@ function schemaChecked(blocks: BodyBlock[], warnings: Warnings): ArticleBody {
 }
 
 /** Images whose figures were cut (at the block limit) are not fetched; the rest are numbered in body order. */
-function withUsedImages(body: ArticleBody, images: BodyImage[]): { body: ArticleBody; images: BodyImage[] } {
+export function withUsedImages(body: ArticleBody, images: BodyImage[]): { body: ArticleBody; images: BodyImage[] } {
   const used: BodyImage[] = [];
   const renumbered = body.map((block): BodyBlock => {
     const index = block.type === 'figure' ? IMAGE_ID.exec(block.mediaId)?.[1] : undefined;
