@@ -92,6 +92,19 @@ describe('dateline user create', () => {
     assert.equal(found, null);
   });
 
+  it('refuses an import option that is not one before opening anything', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['import', 'wordpress', 'export.xml', '--time-zone', 'Mars/Olympus_Mons'], /--time-zone is an IANA time zone/],
+      [['import', 'ghost', 'export.json', '--site-url', 'javascript:alert(1)'], /--site-url is the old site's http\(s\) address/],
+      [['import', 'ghost', 'export.json', '--time-zone', 'Asia/Seoul'], /--time-zone is an option of import wordpress only/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await cli(...args);
+      assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
+      assert.match(run.stderr, message, args.join(' '));
+    }
+  });
+
   it('makes a Content API key that the API accepts, and refuses a bad name', async () => {
     const run = await cli('api-key', 'create', '--name', 'Wire partner');
     assert.equal(run.code, 0, run.stderr);

@@ -2,6 +2,8 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isWebAddress } from './shared/web-address.js';
+import { isTimeZone } from './shared/zoned-time.js';
 
 /** The archives `dateline import` reads. */
 export type ImportKind = 'wordpress' | 'ghost';
@@ -25,8 +27,8 @@ export async function importCommand(kind: ImportKind, args: string[], usageError
   const unmapped = values.unmapped ?? 'sections';
   if (unmapped !== 'sections' && unmapped !== 'tags') throw usageError('--unmapped is "sections" or "tags"');
   const sectionMap = parseSectionMap(values['section-map'] ?? '', usageError);
-  if (values['site-url'] !== undefined && !/^https?:\/\/[^\s/]+/i.test(values['site-url']))
-    throw usageError("--site-url is the old site's http(s) address");
+  if (values['site-url'] !== undefined && !isWebAddress(values['site-url'])) throw usageError("--site-url is the old site's http(s) address");
+  if (values['time-zone'] !== undefined && !isTimeZone(values['time-zone'])) throw usageError('--time-zone is an IANA time zone such as Asia/Seoul');
 
   const [{ loadConfig }, { createDeps }, imports, { importTargets }, { progressBar, formatDuration }, { AppError }] = await Promise.all([
     import('./config/config.js'),

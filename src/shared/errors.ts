@@ -280,6 +280,18 @@ export const ERROR_CATALOGUE = {
     message:
       'The section map needs one old=new pair a line (or separated by commas), each new one the slug of a section that exists here, such as city-hall=politics.',
   },
+  ERR_IMPORT_DEFAULT_SECTION_INVALID: {
+    status: 400,
+    message: 'The default section must be one of this site’s sections. Choose one from the list, or leave it at the first section.',
+  },
+  ERR_IMPORT_TIME_ZONE_INVALID: {
+    status: 400,
+    message: 'Enter the old site’s time zone as an IANA name such as Asia/Seoul or Europe/London, or leave it empty for the publication’s.',
+  },
+  ERR_IMPORT_SITE_URL_INVALID: {
+    status: 400,
+    message: 'Enter the old site’s address as it was, starting with https:// or http://, such as https://news.example.com, or leave it empty.',
+  },
   ERR_IMPORT_FORM_INVALID: {
     status: 400,
     message: 'The import form was not sent as this page sends it: choose the file again and use the Import button.',

@@ -5,6 +5,16 @@
  */
 import { HOUR_MS } from './clock.js';
 
+/** Whether `value` names a time zone this runtime knows (IANA, such as Asia/Seoul). */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** The instant a wall-clock time names in `timeZone`, or undefined when it is not a valid time. */

@@ -100,14 +100,19 @@ function runImporter(
     dryRun: run.options.dryRun,
     sectionMap: new Map(run.options.sectionMap),
     unmapped: run.options.unmapped,
-    defaultSection: null,
+    defaultSection: run.options.defaultSection,
     onProgress: io.onProgress,
   };
   switch (run.kind) {
     case 'wordpress':
-      return importWordPress(context.importer, { ...common, open: io.open, timeZone: context.timeZone() });
+      return importWordPress(context.importer, {
+        ...common,
+        open: io.open,
+        timeZone: run.options.timeZone ?? context.timeZone(),
+        update: run.options.update,
+      });
     case 'ghost':
-      return importGhost(context.importer, { ...common, file: io.file });
+      return importGhost(context.importer, { ...common, file: io.file, siteUrl: run.options.siteUrl });
   }
 }
 

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ImportRunsTable } from '../../db/schema.js';
 import type { ImportReport } from '../imports/index.js';
-import type { ImportKind, ImportRun, ImportRunOptions, ImportRunStatus } from './import-run.types.js';
+import { DEFAULT_RUN_OPTIONS, type ImportKind, type ImportRun, type ImportRunOptions, type ImportRunStatus } from './import-run.types.js';
 
 /** Every column but the report, which only the run's own page and download read. */
 const RUN_COLUMNS = [
@@ -163,7 +163,7 @@ function toRun(row: RunRow): ImportRun {
     fileName: row.file_name,
     fileBytes: Number(row.file_bytes),
     status: row.status as ImportRunStatus,
-    options: JSON.parse(row.options) as ImportRunOptions,
+    options: { ...DEFAULT_RUN_OPTIONS, ...(JSON.parse(row.options) as Partial<ImportRunOptions>) } as ImportRunOptions,
     done: Number(row.done),
     total: Number(row.total),
     startedBy: row.started_by,

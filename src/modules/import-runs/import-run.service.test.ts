@@ -9,11 +9,11 @@ import { rejectsWithCode } from '../../testing/assert-app-error.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { INTERRUPTED } from './import-execution.js';
 import { ImportRunService, type ImportRunServiceOptions } from './import-run.service.js';
-import type { ImportRunOptions } from './import-run.types.js';
+import { DEFAULT_RUN_OPTIONS, type ImportRunOptions } from './import-run.types.js';
 
 /** Three of the importer's batches, so a stop after the first leaves the rest to do. */
 const STORIES = 300;
-const OPTIONS: ImportRunOptions = { sectionMap: [], unmapped: 'sections', fetchImages: false, dryRun: false };
+const OPTIONS: ImportRunOptions = { sectionMap: [], unmapped: 'sections', fetchImages: false, dryRun: false, ...DEFAULT_RUN_OPTIONS };
 const TARGETS = {
   article: (slug: string) => `/article/${slug}`,
   section: (slug: string) => `/section/${slug}`,

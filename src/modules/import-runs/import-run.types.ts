@@ -15,7 +15,23 @@ export interface ImportRunOptions {
   /** Whether pictures are fetched from the old site (else reported missing). */
   fetchImages: boolean;
   dryRun: boolean;
+  /** The section for stories whose categories name none; null: the first section (or a new “News”). */
+  defaultSection: string | null;
+  /** WordPress: the zone of dates the export gives without GMT; null: the publication's. */
+  timeZone: string | null;
+  /** Ghost: the old site's address, for links in bodies; null: the export's own. */
+  siteUrl: string | null;
+  /** Refresh stories changed since they were imported (else they are left as they are). */
+  update: boolean;
 }
+
+/** What a run recorded before a choice existed had it at its default. */
+export const DEFAULT_RUN_OPTIONS: Omit<ImportRunOptions, 'sectionMap' | 'unmapped' | 'fetchImages' | 'dryRun'> = {
+  defaultSection: null,
+  timeZone: null,
+  siteUrl: null,
+  update: false,
+};
 
 /** One upload of an export and what became of it; every node reads the same from the database. */
 export interface ImportRun {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from '../../shared/text.js';
+import { isTimeZone } from '../../shared/zoned-time.js';
 
 /** Text settings go through the shared rule (src/shared/text.ts): no control characters, NFC. */
 export const PublicationSettingsSchema = z.object({
@@ -46,12 +47,3 @@ export const DEFAULT_PUBLICATION: PublicationSettings = {
   commentBlocklist: [],
   feedContent: 'full',
 };
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -109,6 +109,27 @@ describe('the Import page refuses bad uploads with a coded 4xx and a sentence, k
     await assertRefused(unmapped, 400, 'ERR_IMPORT_FORM_INVALID');
   });
 
+  it('a default section that does not exist, a time zone or an old address that is not one, each with its field kept', async () => {
+    const send = (fields: Record<string, string>) => postImport(t, admin, { name: 'export.xml', bytes: exportFile }, fields);
+    const section = await send({ 'default-section': 'harbour' });
+    await assertRefused(
+      section,
+      400,
+      'ERR_IMPORT_DEFAULT_SECTION_INVALID',
+      summaryLinksTo('default-section', /There is no section with the slug “harbour”\./),
+    );
+    for (const zone of ['Mars/Olympus_Mons', 'UTC+25', 'x'.repeat(300)]) {
+      const refused = await send({ 'time-zone': zone, 'default-section': 'politics' });
+      await assertRefused(refused, 400, 'ERR_IMPORT_TIME_ZONE_INVALID', summaryLinksTo('time-zone', /IANA name/));
+    }
+    const kept = await send({ 'time-zone': 'Mars/Olympus_Mons', 'default-section': 'politics' });
+    assert.match(kept.body, /<option value="politics" selected>Politics<\/option>/);
+    assert.match(kept.body, /id="time-zone" name="time-zone" type="text" value="Mars\/Olympus_Mons"/);
+    for (const address of ['javascript:alert(1)', 'ftp://old.example', 'news.example.com', 'https://', `https://old.example/${'a'.repeat(2100)}`]) {
+      await assertRefused(await send({ 'site-url': address }), 400, 'ERR_IMPORT_SITE_URL_INVALID', summaryLinksTo('site-url', /old site’s address/));
+    }
+  });
+
   it('a second import while one runs (409), whichever node runs it', async () => {
     const now = t.clock.now().toISOString();
     await t.deps.db

@@ -71,8 +71,8 @@ export async function registerImportUpload(scope: FastifyInstance, deps: ImportU
       limits: {
         files: 1,
         fileSize: deps.importRuns.maxBytes + 1,
-        fields: 10,
-        parts: 11,
+        fields: 14,
+        parts: 15,
         fieldNameSize: 100,
         fieldSize: 64 * 1024,
         headerPairs: 100,
@@ -137,6 +137,10 @@ export function importFormValues(body: unknown) {
     unmapped: field('unmapped'),
     dryRun: field('dry-run') === 'yes',
     fetchImages: field('fetch-images') === 'yes',
+    defaultSection: field('default-section'),
+    timeZone: field('time-zone'),
+    siteUrl: field('site-url'),
+    update: field('update') === 'yes',
   };
 }
 

@@ -153,6 +153,73 @@ describe('the Import page', () => {
   });
 });
 
+describe('the Import page passes its other choices to the importer', () => {
+  let t: TestApp;
+  let cookie: string;
+  let csrf: string;
+  let exportFile: string;
+  before(async () => {
+    ({ t, cookie, csrf } = await createNewsroomTestApp('admin', '/newsroom/import'));
+    await t.factories.section({ slug: 'local', name: 'Local' });
+    exportFile = await readFile(path.join(WORDPRESS_FIXTURES, BLOCK_EDITOR), 'utf8');
+  });
+  after(() => t.close());
+
+  async function run(bytes: string, fields: Record<string, string>) {
+    const response = await postImport(t, { cookie, csrf }, { name: 'export.xml', bytes }, fields);
+    assert.equal(response.statusCode, 303, response.body.slice(0, 300));
+    await importsSettled(t);
+    const id = /run=(.+)$/.exec(String(response.headers.location))?.[1] ?? '';
+    return { run: await t.deps.importRuns.get(id), report: await t.deps.importRuns.report(id) };
+  }
+  const headline = async () =>
+    (await t.deps.db.selectFrom('articles').select('headline').where('slug', '=', 'ferry-terminal-approved').executeTakeFirstOrThrow()).headline;
+
+  it('offers them on the form, the sections to choose from included', async () => {
+    const response = await t.app.inject({ url: '/newsroom/import', headers: { cookie } });
+    assert.match(
+      response.body,
+      /<select id="default-section" name="default-section"[^>]*><option value selected>[^<]+<\/option><option value="local">Local<\/option>/,
+    );
+    assert.match(response.body, /<label for="time-zone">/);
+    assert.match(response.body, /<input id="site-url" name="site-url" type="url"/);
+    assert.match(response.body, /<input type="checkbox" id="update" name="update" value="yes"/);
+  });
+
+  it('keeps them with the run, sends categories to the default section, and refreshes changed stories only when asked', async () => {
+    const first = await run(exportFile, { unmapped: 'tags', 'default-section': 'local', 'time-zone': 'Asia/Seoul' });
+    assert.equal(first.run.status, 'finished');
+    assert.deepEqual(
+      {
+        defaultSection: first.run.options.defaultSection,
+        timeZone: first.run.options.timeZone,
+        update: first.run.options.update,
+        siteUrl: first.run.options.siteUrl,
+      },
+      { defaultSection: 'local', timeZone: 'Asia/Seoul', update: false, siteUrl: null },
+    );
+    const section = await t.deps.db
+      .selectFrom('articles')
+      .innerJoin('sections', 'sections.id', 'articles.section_id')
+      .select('sections.slug')
+      .where('articles.slug', '=', 'ferry-terminal-approved')
+      .executeTakeFirst();
+    assert.equal(section?.slug, 'local', 'categories became tags, so the story went to the chosen section');
+
+    const changed = exportFile.replace(
+      'Council approves a new ferry terminal after a four-hour debate',
+      'Ferry terminal approved after a long debate',
+    );
+    const without = await run(changed, {});
+    assert.equal(without.report?.counts['post']?.updated ?? 0, 0);
+    assert.equal(await headline(), 'Council approves a new ferry terminal after a four-hour debate');
+    const withUpdate = await run(changed, { update: 'yes' });
+    assert.equal(withUpdate.run.options.update, true);
+    assert.equal(withUpdate.report?.counts['post']?.updated, 1);
+    assert.equal(await headline(), 'Ferry terminal approved after a long debate');
+  });
+});
+
 describe('the Import page takes a Ghost export too', () => {
   let t: TestApp;
   let cookie: string;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { ImportRun, ImportRunService } from '../../modules/import-runs/index.js';
+import type { SectionDirectory } from '../../modules/sections/index.js';
 import type { UserService } from '../../modules/users/index.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { sendHtml } from '../http/send-page.js';
@@ -25,6 +26,9 @@ const FIELDS: Partial<Record<ErrorCode, string>> = {
   ERR_IMPORT_FORM_INVALID: 'file',
   ERR_MULTIPART_MALFORMED: 'file',
   ERR_IMPORT_SECTION_MAP_INVALID: 'section-map',
+  ERR_IMPORT_DEFAULT_SECTION_INVALID: 'default-section',
+  ERR_IMPORT_TIME_ZONE_INVALID: 'time-zone',
+  ERR_IMPORT_SITE_URL_INVALID: 'site-url',
   // The run in progress, shown above the form.
   ERR_IMPORT_RUNNING: 'import-run-heading',
 };
@@ -34,6 +38,7 @@ export interface ImportRoutesDeps extends ImportUploadDeps {
   site: SiteContextSource;
   importRuns: Pick<ImportRunService, 'list' | 'get' | 'report'> & ImportUploadDeps['importRuns'];
   users: Pick<UserService, 'displayNames'>;
+  sections: Pick<SectionDirectory, 'all'>;
 }
 
 /**
@@ -62,6 +67,7 @@ export async function registerImportRoutes(scope: FastifyInstance, deps: ImportR
       ...(run ? { shown: { run, report } } : {}),
       names,
       maxBytes: importRuns.maxBytes,
+      sections: deps.sections.all,
       values: options.values ?? DEFAULT_IMPORT_VALUES,
       ...(options.errors ? { errors: options.errors } : {}),
     });
@@ -124,6 +130,7 @@ function refusalMessage(error: AppError, maxBytes: number): string {
       // The catalogue's sentence names WordPress only (the CLI's `import wordpress`); this page takes both.
       return detail ? `${detail} Choose a WordPress export (.xml) or a Ghost export (.json or .zip).` : error.publicMessage;
     case 'ERR_IMPORT_SECTION_MAP_INVALID':
+    case 'ERR_IMPORT_DEFAULT_SECTION_INVALID':
       return detail ? `${detail} ${error.publicMessage}` : error.publicMessage;
     default:
       return error.publicMessage;

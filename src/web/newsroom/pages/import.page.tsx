@@ -1,5 +1,6 @@
 import type { ImportRun } from '../../../modules/import-runs/index.js';
 import type { ImportReport } from '../../../modules/imports/index.js';
+import type { Section } from '../../../modules/sections/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { ErrorSummary, FieldWrap, RequiredNote, type FieldError } from '../../shared/form-fields.js';
 import { formatDateTime } from '../../shared/format.js';
@@ -17,9 +18,22 @@ export interface ImportFormValues {
   unmapped: string;
   dryRun: boolean;
   fetchImages: boolean;
+  defaultSection: string;
+  timeZone: string;
+  siteUrl: string;
+  update: boolean;
 }
 
-export const DEFAULT_IMPORT_VALUES: ImportFormValues = { sectionMap: '', unmapped: 'sections', dryRun: false, fetchImages: true };
+export const DEFAULT_IMPORT_VALUES: ImportFormValues = {
+  sectionMap: '',
+  unmapped: 'sections',
+  dryRun: false,
+  fetchImages: true,
+  defaultSection: '',
+  timeZone: '',
+  siteUrl: '',
+  update: false,
+};
 
 export interface ImportPageProps {
   site: SiteContext;
@@ -31,6 +45,8 @@ export interface ImportPageProps {
   /** Display names of who started the runs, by user id. */
   names: ReadonlyMap<string, string>;
   maxBytes: number;
+  /** The sections a story may default to, in their order. */
+  sections: ReadonlyArray<Pick<Section, 'slug' | 'name'>>;
   values: ImportFormValues;
   errors?: readonly FieldError[];
   notice?: string;
@@ -151,6 +167,62 @@ function ImportForm(props: ImportPageProps & { errors: readonly FieldError[] }) 
             Tags on their stories, which then go to the first section (or a new “News”).
           </Choice>
         </fieldset>
+        <FieldWrap
+          id="default-section"
+          label="Section for stories without one"
+          hint="For stories whose categories (Ghost: tags) name no section, and those mapped to none."
+          errors={errors}
+        >
+          {(describedBy, invalid) => (
+            <select id="default-section" name="default-section" aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined}>
+              <option value="" selected={values.defaultSection === ''}>
+                The first section (or a new “News”)
+              </option>
+              {props.sections.map((section) => (
+                <option key={section.slug} value={section.slug} selected={values.defaultSection === section.slug}>
+                  {section.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldWrap>
+        <FieldWrap
+          id="time-zone"
+          label="Old site’s time zone (optional, WordPress)"
+          hint={`For dates a WordPress export gives without GMT: an IANA name such as Asia/Seoul. Empty: the publication’s, ${props.site.publication.timeZone}.`}
+          errors={errors}
+        >
+          {(describedBy, invalid) => (
+            <input
+              id="time-zone"
+              name="time-zone"
+              type="text"
+              value={values.timeZone}
+              autocomplete="off"
+              spellcheck={false}
+              aria-describedby={describedBy}
+              aria-invalid={invalid ? 'true' : undefined}
+            />
+          )}
+        </FieldWrap>
+        <FieldWrap
+          id="site-url"
+          label="Old site’s address (optional, Ghost)"
+          hint="Where the Ghost site was, such as https://news.example.com (or https://example.com/blog for a site in a folder): pictures not in the zip are fetched from there, and its old links answer below its folder. Empty: the address in the export, if it names one."
+          errors={errors}
+        >
+          {(describedBy, invalid) => (
+            <input
+              id="site-url"
+              name="site-url"
+              type="url"
+              value={values.siteUrl}
+              autocomplete="url"
+              aria-describedby={describedBy}
+              aria-invalid={invalid ? 'true' : undefined}
+            />
+          )}
+        </FieldWrap>
         <Choice
           id="fetch-images"
           name="fetch-images"
@@ -160,6 +232,9 @@ function ImportForm(props: ImportPageProps & { errors: readonly FieldError[] }) 
           type="checkbox"
         >
           A picture that cannot be fetched is reported missing and its figure left out; the story is imported.
+        </Choice>
+        <Choice id="update" name="update" value="yes" checked={values.update} label="Update stories changed since they were imported" type="checkbox">
+          Without it, a story imported before is left as it is, edits here included.
         </Choice>
         <Choice id="dry-run" name="dry-run" value="yes" checked={values.dryRun} label="Dry run" type="checkbox">
           Read the whole file and report what an import would do, writing nothing.
