@@ -113,7 +113,7 @@ export function FieldWrap(props: {
 export function TextField(props: {
   id: string;
   label: string;
-  type: 'email' | 'password' | 'text';
+  type: 'email' | 'password' | 'text' | 'url';
   autoComplete?: string;
   value?: string;
   /** Default true: most newsroom fields must be filled in. */

@@ -2,7 +2,7 @@ import type { ImportRun } from '../../../modules/import-runs/index.js';
 import type { ImportReport } from '../../../modules/imports/index.js';
 import type { Section } from '../../../modules/sections/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import { ErrorSummary, FieldWrap, RequiredNote, type FieldError } from '../../shared/form-fields.js';
+import { ErrorSummary, FieldWrap, RequiredNote, TextField, type FieldError } from '../../shared/form-fields.js';
 import { formatDateTime } from '../../shared/format.js';
 import { Notice } from '../../shared/notice.js';
 import type { SiteContext } from '../../shared/site-context.js';
@@ -186,43 +186,27 @@ function ImportForm(props: ImportPageProps & { errors: readonly FieldError[] }) 
             </select>
           )}
         </FieldWrap>
-        <FieldWrap
+        <TextField
           id="time-zone"
           label="Old site’s time zone (optional, WordPress)"
+          type="text"
+          autoComplete="off"
+          required={false}
+          maxLength={200}
+          value={values.timeZone}
           hint={`For dates a WordPress export gives without GMT: an IANA name such as Asia/Seoul. Empty: the publication’s, ${props.site.publication.timeZone}.`}
           errors={errors}
-        >
-          {(describedBy, invalid) => (
-            <input
-              id="time-zone"
-              name="time-zone"
-              type="text"
-              value={values.timeZone}
-              autocomplete="off"
-              spellcheck={false}
-              aria-describedby={describedBy}
-              aria-invalid={invalid ? 'true' : undefined}
-            />
-          )}
-        </FieldWrap>
-        <FieldWrap
+        />
+        <TextField
           id="site-url"
           label="Old site’s address (optional, Ghost)"
+          type="url"
+          autoComplete="url"
+          required={false}
+          value={values.siteUrl}
           hint="Where the Ghost site was, such as https://news.example.com (or https://example.com/blog for a site in a folder): pictures not in the zip are fetched from there, and its old links answer below its folder. Empty: the address in the export, if it names one."
           errors={errors}
-        >
-          {(describedBy, invalid) => (
-            <input
-              id="site-url"
-              name="site-url"
-              type="url"
-              value={values.siteUrl}
-              autocomplete="url"
-              aria-describedby={describedBy}
-              aria-invalid={invalid ? 'true' : undefined}
-            />
-          )}
-        </FieldWrap>
+        />
         <Choice
           id="fetch-images"
           name="fetch-images"
