@@ -251,7 +251,12 @@ describe('Ghost import: a Ghost 5 export (Lexical)', () => {
       ['paragraph', 'figure'],
     );
     // The same picture as a post's gallery: stored once, with the texts it came with first.
-    const gallery = await t.deps.db.selectFrom('import_items').select('target_id').where('kind', '=', 'image').where('source_id', 'like', '%crowd.png').execute();
+    const gallery = await t.deps.db
+      .selectFrom('import_items')
+      .select('target_id')
+      .where('kind', '=', 'image')
+      .where('source_id', 'like', '%crowd.png')
+      .execute();
     assert.deepEqual(
       gallery.map((row) => row.target_id),
       [body[1]?.mediaId],

@@ -290,7 +290,12 @@ export class StoryWriter {
   private asPage(entry: Planned): Planned {
     const { item, story } = entry;
     if (!story.hero) return entry;
-    this.report.warned({ kind: item.kind, sourceId: item.sourceId, label: item.label, reason: 'its featured image is left out: static pages have none' });
+    this.report.warned({
+      kind: item.kind,
+      sourceId: item.sourceId,
+      label: item.label,
+      reason: 'its featured image is left out: static pages have none',
+    });
     return { ...entry, story: { ...story, hero: null } };
   }
 

@@ -355,7 +355,17 @@ describe('WordPress import: files it refuses, and a dry run', () => {
       assert.equal(report.dryRun, true);
       assert.equal(report.counts.post?.imported, 3);
       assert.equal(report.counts.page?.imported, 4);
-      for (const table of ['articles', 'comments', 'media_assets', 'readers', 'authors', 'sections', 'import_items', 'static_pages', 'redirects'] as const) {
+      for (const table of [
+        'articles',
+        'comments',
+        'media_assets',
+        'readers',
+        'authors',
+        'sections',
+        'import_items',
+        'static_pages',
+        'redirects',
+      ] as const) {
         assert.equal(await countRows(t.deps.db, table), 0, table);
       }
       const response = await t.app.inject({ method: 'GET', url: '/?p=101' });

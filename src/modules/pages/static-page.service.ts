@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { bodyFigureIds } from '../../shared/article-body.js';
-import { findMediaByIds } from '../media/index.js';
+import { findMediaByIds, type MediaAsset } from '../media/index.js';
 import { findStaticPage, listFixedStaticPageSlugs } from './static-page.repository.js';
 import type { StaticPage } from './static-page.types.js';
 
@@ -19,6 +19,6 @@ export class StaticPageService {
     if (!page) return undefined;
     // Only a page with pictures (an imported one) costs a second look-up, by primary key.
     const figureIds = bodyFigureIds(page.body);
-    return { ...page, figures: figureIds.length > 0 ? await findMediaByIds(this.db, figureIds) : new Map() };
+    return { ...page, figures: figureIds.length > 0 ? await findMediaByIds(this.db, figureIds) : new Map<string, MediaAsset>() };
   }
 }
