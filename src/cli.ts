@@ -12,7 +12,7 @@ const USAGE = `Usage:
         [--time-zone <IANA zone>] [--report <file.json>] [--dry-run] [--update]
   dateline import ghost <export.json|export.zip> [--media-dir <copy of content/images>] [--no-fetch]
         [--section-map "old=new,…"] [--unmapped sections|tags] [--default-section <slug>]
-        [--site-url <the old site's address>] [--report <file.json>] [--dry-run]
+        [--site-url <the old site's address>] [--report <file.json>] [--dry-run] [--update]
 
 Works on the database the environment points at (DATA_DIR, DATABASE_URL).
 user create: makes a newsroom staff account. Without --password a 20-character password is
@@ -23,12 +23,12 @@ generate: writes a realistic archive of that many stories (20 to 1,000,000) into
 database, for benchmarks and trials: the same seed (default 1) writes the same archive. With --wxr
 it writes the same archive as a WordPress export file instead (and its pictures beside it), for
 trying and measuring \`import wordpress\`; no database is touched.
-import wordpress: brings in a WordPress export (Tools → Export → All content): posts, pages with
-Dateline's page slugs, bylines, categories as sections, tags, pictures, approved comments, and
-every old address as a redirect. Running it again changes nothing (--update: brings posts changed
+import wordpress: brings in a WordPress export (Tools → Export → All content): posts, published
+pages as static pages (/about …, others at /pages/<slug>), bylines, categories as sections, tags,
+pictures, approved comments, and every old address as a redirect. Running it again changes nothing (--update: brings posts changed
 in WordPress since up to date); an interrupted run resumes.
 import ghost: the same for a Ghost 4 or 5 export (its JSON, or a zip of it with content/images):
-primary tags as sections, the other public tags, bylines, feature images. docs/importing.md says more.
+primary tags as sections, the other public tags, bylines, feature images; --update as above. docs/importing.md says more.
 --help (or -h) anywhere prints this.`;
 
 /** A mistake in how the command was called: the usage is printed and the exit code is 2. */

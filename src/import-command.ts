@@ -54,6 +54,7 @@ export async function importCommand(kind: ImportKind, args: string[], usageError
       sectionMap,
       unmapped,
       defaultSection: values['default-section'] ?? null,
+      update: values.update ?? false,
       onProgress: (done: number, total: number) => bar.update(done, total),
     } as const;
     const running =
@@ -62,7 +63,6 @@ export async function importCommand(kind: ImportKind, args: string[], usageError
             ...shared,
             open: () => createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 }),
             timeZone: values['time-zone'] ?? deps.settings.publication.timeZone,
-            update: values.update ?? false,
           })
         : imports.importGhost(deps, { ...shared, file, siteUrl: values['site-url'] ?? null });
     // A refusal found while reading (a Ghost file's broken JSON, an XML one's DOCTYPE) is the file's fault, not the program's.
@@ -94,7 +94,7 @@ const IMPORT_OPTIONS = {
   'site-url': { type: 'string' },
 } as const;
 /** Each source's own options; the rest both importers take. */
-const ONLY_FOR: Partial<Record<keyof typeof IMPORT_OPTIONS, ImportKind>> = { 'time-zone': 'wordpress', update: 'wordpress', 'site-url': 'ghost' };
+const ONLY_FOR: Partial<Record<keyof typeof IMPORT_OPTIONS, ImportKind>> = { 'time-zone': 'wordpress', 'site-url': 'ghost' };
 
 function parseImportArgs(kind: ImportKind, args: string[]) {
   const parsed = parseArgs({ args, options: IMPORT_OPTIONS, strict: true, allowPositionals: true });

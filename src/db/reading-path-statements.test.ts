@@ -22,6 +22,7 @@ const STATEMENT_BUDGET: Readonly<Record<string, number>> = {
   tag: 6,
   series: 5,
   'static page': 1,
+  'static page (free-standing)': 2,
   search: 6,
   'search, common word, section, dates': 6,
   'feed (site)': 7,

@@ -7,7 +7,6 @@ import { addViewCounts } from '../modules/audience/view-count.repository.js';
 import { insertAuthor } from '../modules/authors/author.repository.js';
 import { insertMediaAsset } from '../modules/media/media.repository.js';
 import { saveStaticPage } from '../modules/pages/static-page.repository.js';
-import type { StaticPageSlug } from '../modules/pages/static-page.types.js';
 import { insertPick } from '../modules/rankings/pick.repository.js';
 import { insertSection } from '../modules/sections/section.repository.js';
 import type { Section } from '../modules/sections/section.types.js';
@@ -180,7 +179,7 @@ export function createFactories(deps: Deps) {
       return `dateline_session=${session.token}`;
     },
 
-    async staticPage(slug: StaticPageSlug, title = 'About us'): Promise<void> {
+    async staticPage(slug: string, title = 'About us'): Promise<void> {
       await saveStaticPage(db, { slug, title, body: [{ type: 'paragraph', content: [{ text: `${title} text.` }] }], updatedAt: clock.now() });
       await changed({ name: 'static-page.changed', slug });
     },

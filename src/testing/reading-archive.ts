@@ -165,6 +165,16 @@ export async function seedReadingArchive(deps: Deps, stories: number): Promise<R
     for (const slug of STATIC_PAGE_SLUGS) {
       await importStaticPage(db, { slug, title: slug, body: [{ type: 'paragraph', content: [{ text: `${slug} text.` }] }], updatedAt: now });
     }
+    // A free-standing page (as an archive import brings them), with a picture: its own look-up.
+    await importStaticPage(db, {
+      slug: 'harbour-history',
+      title: 'Harbour history',
+      body: [
+        { type: 'paragraph', content: [{ text: 'Since 1921.' }] },
+        { type: 'figure', mediaId: 'archive-media-0' },
+      ],
+      updatedAt: now,
+    });
     return { first, section: sections[0]?.slug ?? '', author: 'writer-0', tag: tags[0]?.slug ?? '', series: series[0]?.slug ?? '' };
   });
   await deps.events.emit({ name: 'content.imported' });

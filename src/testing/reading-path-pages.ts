@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { STATIC_PAGE_SLUGS } from '../modules/pages/index.js';
 
 /** One page a reader (or a partner's API client) asks for, and the status it should answer. */
 export interface ReadingPage {
@@ -67,6 +68,13 @@ export async function readingPages(db: Db, now: Date): Promise<ReadingPage[]> {
     .filter((w) => w.length >= 5)
     .sort((a, b) => b.length - a.length)[0];
   const q = encodeURIComponent(word ?? 'news');
+  const freeStanding = await db
+    .selectFrom('static_pages')
+    .select('slug')
+    .where('slug', 'not in', [...STATIC_PAGE_SLUGS])
+    .orderBy('slug')
+    .limit(1)
+    .executeTakeFirst();
   return [
     { type: 'home', url: '/', status: 200 },
     { type: 'article', url: `/article/${story.slug}`, status: 200 },
@@ -80,6 +88,8 @@ export async function readingPages(db: Db, now: Date): Promise<ReadingPage[]> {
     { type: 'tag', url: `/tag/${tag.slug}`, status: 200 },
     { type: 'series', url: `/series/${story.series_slug}`, status: 200 },
     { type: 'static page', url: '/about', status: 200 },
+    // A free-standing page (an imported one), with a picture, when the archive has one.
+    ...(freeStanding ? [{ type: 'static page (free-standing)', url: `/pages/${freeStanding.slug}`, status: 200 }] : []),
     { type: 'search', url: `/search?q=${q}`, status: 200 },
     // A word in nearly every story, narrowed to a section and a period: the newest matches only.
     { type: 'search, common word, section, dates', url: `/search?q=the&section=${story.section_slug}&from=2000-01-01`, status: 200 },

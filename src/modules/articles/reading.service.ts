@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Author, AuthorService } from '../authors/index.js';
-import type { StaticPage, StaticPageService, StaticPageSlug } from '../pages/index.js';
+import type { StaticPage, StaticPageService } from '../pages/index.js';
 import type { Section, SectionDirectory } from '../sections/index.js';
 import type { Series, SeriesService } from '../series/index.js';
 import type { Tag, TagService } from '../tags/index.js';
@@ -121,7 +121,7 @@ export class ReadingService {
     return { series, parts };
   }
 
-  async staticPage(slug: StaticPageSlug): Promise<StaticPage> {
+  async staticPage(slug: string): Promise<StaticPage> {
     const page = await this.directories.pages.find(slug);
     if (!page) throw new AppError('ERR_NOT_FOUND');
     return page;

@@ -26,6 +26,8 @@ export interface GhostImportOptions {
   /** `mediaDir` is a copy of the site's `content/images` folder. */
   images?: ImageSourceOptions;
   dryRun?: boolean;
+  /** Bring posts and pages imported by an earlier run and changed in Ghost since up to date (`--update`), as for WordPress. */
+  update?: boolean;
   /** Ghost tag slug (or lower-cased name) → an existing Dateline section's slug. */
   sectionMap?: ReadonlyMap<string, string>;
   unmapped?: UnmappedCategories;
@@ -74,7 +76,14 @@ export async function importGhost(deps: ImportDeps, options: GhostImportOptions)
     const images = { ...options.images, folderMarker: '/content/images/' };
     const writer = new StoryWriter(
       deps,
-      { targets: options.targets, baseUrl: siteUrl, images, loadImage: (url) => loadGhostImage(file, url, images), dryRun: options.dryRun ?? false },
+      {
+        targets: options.targets,
+        baseUrl: siteUrl,
+        images,
+        loadImage: (url) => loadGhostImage(file, url, images),
+        dryRun: options.dryRun ?? false,
+        update: options.update ?? false,
+      },
       source,
       taxonomy,
       report,

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import type { Db } from '../../db/database.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { isFixedStaticPage } from '../pages/index.js';
 import { zipBytes } from '../../testing/zip-writer.js';
 import { importGhost, type GhostImportOptions, type ImportReport } from './index.js';
 
@@ -27,7 +28,7 @@ function options(file: string, extra: Partial<GhostImportOptions> = {}): GhostIm
       section: (slug) => `/section/${slug}`,
       tag: (slug) => `/tag/${slug}`,
       author: (slug) => `/author/${slug}`,
-      staticPage: (slug) => `/${slug}`,
+      staticPage: (slug) => (isFixedStaticPage(slug) ? `/${slug}` : `/pages/${slug}`),
       feed: () => '/feed.xml',
     },
     images: { fetch: false },
@@ -108,8 +109,8 @@ describe('Ghost import: a Ghost 5 export (Lexical)', () => {
     assert.equal(report.source, 'ghost:https://harbour.example');
     assert.equal(report.counts.post?.imported, 5, JSON.stringify(report.skipped));
     assert.equal(report.counts.post?.skipped, 2, 'the invalid date and the newsletter-only post');
-    assert.equal(report.counts.page?.imported, 1);
-    assert.equal(report.counts.page?.skipped, 1, 'a page Dateline has no place for');
+    assert.equal(report.counts.page?.imported, 2, 'about, careers');
+    assert.equal(report.counts.page?.skipped, 1, 'the draft page');
     assert.equal(report.counts.comment?.imported, 2, 'published comments only');
     assert.equal(report.counts.image?.imported, 2, 'a resized copy is its original, stored once');
     assert.deepEqual(
@@ -119,7 +120,7 @@ describe('Ghost import: a Ghost 5 export (Lexical)', () => {
     const skipped = new Map(report.skipped.map((problem) => [problem.label, problem.reason]));
     assert.match(skipped.get('A post from the wrong century') ?? '', /not a valid date/);
     assert.match(skipped.get("This week's newsletter") ?? '', /newsletter only/);
-    assert.match(skipped.get('Careers') ?? '', /no place yet/);
+    assert.match(skipped.get('Ethics policy (draft)') ?? '', /draft page/);
   });
 
   it('keeps the story: headline, dates, primary tag as section, public tags, bylines in order', async () => {
@@ -241,12 +242,41 @@ describe('Ghost import: a Ghost 5 export (Lexical)', () => {
     assert.match(page.body, /covered the bay since 1921/);
   });
 
+  it('makes a published page a static page at /pages/<slug>, its picture kept, its old links answering 301', async () => {
+    const careers = await t.deps.db.selectFrom('static_pages').selectAll().where('slug', '=', 'careers').executeTakeFirstOrThrow();
+    assert.equal(careers.title, 'Careers');
+    const body = JSON.parse(careers.body) as Array<{ type: string; mediaId?: string }>;
+    assert.deepEqual(
+      body.map((block) => block.type),
+      ['paragraph', 'figure'],
+    );
+    // The same picture as a post's gallery: stored once, with the texts it came with first.
+    const gallery = await t.deps.db
+      .selectFrom('import_items')
+      .select('target_id')
+      .where('kind', '=', 'image')
+      .where('source_id', 'like', '%crowd.png')
+      .execute();
+    assert.deepEqual(
+      gallery.map((row) => row.target_id),
+      [body[1]?.mediaId],
+    );
+    const served = await t.app.inject({ method: 'GET', url: '/pages/careers' });
+    assert.equal(served.statusCode, 200);
+    assert.match(served.body, /We are hiring/);
+    await redirectsTo(t, [
+      ['/careers/', '/pages/careers'],
+      ['/p/4b1c2d3e-0001-4a5b-8c9d-000000000003/', '/pages/careers'],
+    ]);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/pages/ethics' })).statusCode, 404, 'the draft page is left behind');
+  });
+
   it('changes nothing when run again', async () => {
     const before = await counts(t.deps.db);
     const again = await run();
     assert.equal(again.counts.post?.imported ?? 0, 0);
     assert.equal(again.counts.post?.unchanged, 5);
-    assert.equal(again.counts.page?.unchanged, 1);
+    assert.equal(again.counts.page?.unchanged, 2);
     assert.deepEqual(await counts(t.deps.db), before);
   });
 });

@@ -15,8 +15,9 @@ export interface StoryImageIds {
 /**
  * A story's pictures through the media pipeline, each once per source: the ledger keys them by
  * address, and a picture many stories share (a file photo) is uploaded the first time only. They
- * are stored before the story's transaction (the pipeline writes files and its own row); a story
- * that then fails leaves a picture the next run finds in the ledger.
+ * are stored before the story's transaction (the pipeline writes files, then its own row with the
+ * picture's ledger row in one transaction); a story that then fails, or a process killed after a
+ * picture, leaves a picture the next run finds in the ledger, never one it stores again.
  */
 export class StoryPictures {
   /** Address → media id, for this run: the ledger holds the same, this saves a statement per picture. */
@@ -71,14 +72,12 @@ export class StoryPictures {
           credit: importLine(image.credit, 200, 'credit', warn),
         },
         undefined,
-        { queueAvif: false },
-      );
-      await recordLedgerEntries(
-        this.deps.db,
-        this.source,
-        'image',
-        [{ sourceId: image.url, targetId: asset.id, checksum: '' }],
-        this.deps.clock.now(),
+        {
+          queueAvif: false,
+          // In the asset's own transaction: a picture is never stored without its ledger row.
+          alongside: (trx, stored) =>
+            recordLedgerEntries(trx, this.source, 'image', [{ sourceId: image.url, targetId: stored.id, checksum: '' }], this.deps.clock.now()),
+        },
       );
       this.known.set(image.url, asset.id);
       this.report.imported('image');

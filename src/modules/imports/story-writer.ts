@@ -1,7 +1,7 @@
 import { inTransaction, type Db } from '../../db/database.js';
 import { findArticleSlug, findTakenSlugs, importArticles, updateImportedArticle, type ArticleBulkImport } from '../articles/index.js';
 import { importStoryThreads, type StoryCommentsImport } from '../comments/index.js';
-import { importStaticPage, STATIC_PAGE_SLUGS, type StaticPageSlug } from '../pages/index.js';
+import { importStaticPage, isFixedStaticPage, takenStaticPageSlugs } from '../pages/index.js';
 import { importRedirects } from '../redirects/index.js';
 import type { Section } from '../sections/index.js';
 import { importTags } from '../tags/index.js';
@@ -71,6 +71,8 @@ export class StoryWriter {
   private readonly comments: StoryComments;
   /** Tag slug → id, for this run: an archive has thousands of tags and a story uses a few. */
   private tags = new Map<string, string>();
+  /** Dateline's own pages (`about` …) an imported page replaced in this run: a second one gets a suffix. */
+  private fixedPagesWritten = new Set<string>();
 
   constructor(
     private readonly deps: ImportDeps,
@@ -136,12 +138,14 @@ export class StoryWriter {
         });
       } else if (before && (!this.options.update || before.checksum === story.checksum)) {
         this.report.unchanged(story.kind);
-      } else if (story.kind === 'page' && !(STATIC_PAGE_SLUGS as readonly string[]).includes(story.slug)) {
-        const reason = `Dateline's pages are ${STATIC_PAGE_SLUGS.join(', ')}; a page at /${story.slug} has no place yet`;
+      } else if (story.kind === 'page' && story.status !== 'published') {
+        // A static page has no workflow: it is on the site as soon as it is written.
+        const reason = `a ${story.status.replace('_', ' ')} page: only published pages become static pages`;
         this.report.skipped({ kind: item.kind, sourceId: item.sourceId, label: item.label, reason });
       } else {
         for (const warning of story.warnings) this.report.warned({ kind: item.kind, sourceId: item.sourceId, label: item.label, reason: warning });
-        fresh.push(before ? { ...entry, earlier: before.targetId } : entry);
+        const kept = story.kind === 'page' ? this.asPage(entry) : entry;
+        fresh.push(before ? { ...kept, earlier: before.targetId } : kept);
       }
       seen.add(key);
     }
@@ -190,8 +194,10 @@ export class StoryWriter {
 
   private tagCheckpoint(): () => void {
     const tags = new Map(this.tags);
+    const fixedPages = new Set(this.fixedPagesWritten);
     return () => {
       this.tags = tags;
+      this.fixedPagesWritten = fixedPages;
     };
   }
 
@@ -280,8 +286,27 @@ export class StoryWriter {
     return ledger;
   }
 
-  private async writePage(trx: Db, { story, images }: Ready): Promise<LedgerRow[]> {
-    const slug = story.slug as StaticPageSlug;
+  /** A page keeps its title, body and date only: a featured image has no place on a static page. */
+  private asPage(entry: Planned): Planned {
+    const { item, story } = entry;
+    if (!story.hero) return entry;
+    this.report.warned({
+      kind: item.kind,
+      sourceId: item.sourceId,
+      label: item.label,
+      reason: 'its featured image is left out: static pages have none',
+    });
+    return { ...entry, story: { ...story, hero: null } };
+  }
+
+  /**
+   * A page becomes a static page: one of Dateline's own (`about` …) replaces its text, any other
+   * is a free-standing page at its own slug, `-2`, `-3` … when another static page has it. A page
+   * imported before (`--update`) is rewritten at the slug it was given then.
+   * @returns its ledger row (the static page's slug as its target)
+   */
+  private async writePage(trx: Db, { story, images, earlier }: Ready): Promise<LedgerRow[]> {
+    const slug = earlier ?? (await this.freePageSlug(trx, story.slug));
     const body = resolveBodyImages(story.body.body, (index) => images.body[index] ?? null);
     await importStaticPage(trx, { slug, title: story.headline, body, updatedAt: story.updatedAt ?? this.deps.clock.now() });
     await this.keepRedirects(
@@ -289,6 +314,20 @@ export class StoryWriter {
       story.oldPaths.map((path) => ({ path, target: this.options.targets.staticPage(slug) })),
     );
     return [{ kind: 'page', sourceId: story.sourceId, targetId: slug, checksum: story.checksum }];
+  }
+
+  /**
+   * `slug` when it is free; Dateline's own pages are there to be replaced, once a run. The static
+   * pages written earlier in this transaction are seen by the look-up, so a batch never doubles one.
+   */
+  private async freePageSlug(trx: Db, slug: string): Promise<string> {
+    if (isFixedStaticPage(slug) && !this.fixedPagesWritten.has(slug)) {
+      this.fixedPagesWritten.add(slug);
+      return slug;
+    }
+    const candidates = [slug, ...Array.from({ length: 20 }, (_, n) => `${slug.slice(0, 110)}-${n + 2}`)];
+    const taken = await takenStaticPageSlugs(trx, candidates);
+    return candidates.find((candidate) => !taken.has(candidate) && !isFixedStaticPage(candidate)) ?? `${slug.slice(0, 100)}-${newId().slice(0, 8)}`;
   }
 
   /** Tag ids for names (found by slug or made), each looked up once a run. */

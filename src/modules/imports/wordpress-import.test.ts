@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import type { Db } from '../../db/database.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { isFixedStaticPage } from '../pages/index.js';
 import { importWordPress, refuseOtherKinds, XmlRefusedError, type ImportReport, type WordPressImportOptions } from './index.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -36,7 +37,7 @@ function options(fixture: string, mediaDir: string, extra: Partial<WordPressImpo
       section: (slug) => `/section/${slug}`,
       tag: (slug) => `/tag/${slug}`,
       author: (slug) => `/author/${slug}`,
-      staticPage: (slug) => `/${slug}`,
+      staticPage: (slug) => (isFixedStaticPage(slug) ? `/${slug}` : `/pages/${slug}`),
       feed: () => '/feed.xml',
     },
     images: { mediaDir, fetch: false },
@@ -44,7 +45,10 @@ function options(fixture: string, mediaDir: string, extra: Partial<WordPressImpo
   };
 }
 
-async function countRows(db: Db, table: 'articles' | 'comments' | 'media_assets' | 'readers' | 'authors' | 'sections' | 'import_items') {
+async function countRows(
+  db: Db,
+  table: 'articles' | 'comments' | 'media_assets' | 'readers' | 'authors' | 'sections' | 'import_items' | 'static_pages' | 'redirects',
+) {
   const row = await db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -76,9 +80,10 @@ describe('WordPress import: a block-editor export', () => {
   it('counts what it took and what it left, with reasons', () => {
     assert.equal(report.counts.post?.imported, 3);
     assert.equal(report.counts.post?.skipped, 1, 'the private post');
-    assert.equal(report.counts.page?.imported, 1);
+    assert.equal(report.counts.page?.imported, 4, 'the published pages');
+    assert.equal(report.counts.page?.skipped, 1, 'the draft page');
     assert.equal(report.counts.comment?.imported, 2, 'approved comments only');
-    assert.equal(report.counts.image?.imported, 1, 'the same picture as hero and in the body is one asset');
+    assert.equal(report.counts.image?.imported, 2, 'the same picture as hero and in the body is one asset; the team page’s');
     assert.equal(report.failed.length, 0, JSON.stringify(report.failed));
     assert.ok(report.skipped.some((problem) => problem.sourceId === '104'));
   });
@@ -170,6 +175,42 @@ describe('WordPress import: a block-editor export', () => {
     assert.match(page.body, /covered the bay since 1921/);
   });
 
+  it('makes every published page a static page at its own address, its old links answering 301', async () => {
+    const rows = await t.deps.db.selectFrom('static_pages').selectAll().execute();
+    const pages = new Map(rows.map((row) => [row.slug, row]));
+    assert.deepEqual([...pages.keys()].sort(), ['about', 'company', 'team', 'team-2']);
+    assert.equal(pages.get('team')?.title, 'Our team');
+    assert.equal(pages.get('team-2')?.title, 'Events team', 'a nested page whose slug is taken gets -2');
+    assert.equal(new Date(pages.get('team')?.updated_at ?? '').toISOString(), '2024-05-20T03:00:00.000Z');
+    const body = JSON.parse(pages.get('team')?.body ?? '[]') as Array<{ type: string; mediaId?: string }>;
+    assert.deepEqual(
+      body.map((block) => block.type),
+      ['paragraph', 'figure'],
+    );
+    assert.equal((await t.deps.media.get(body[1]?.mediaId ?? '')).alt, 'The newsroom van');
+    const served = await t.app.inject({ method: 'GET', url: '/pages/team' });
+    assert.equal(served.statusCode, 200);
+    assert.match(served.body, /Twelve reporters/);
+    assert.match(served.body, /<figure/, 'the picture is shown');
+    for (const [from, to] of [
+      ['/company/team/', '/pages/team'],
+      ['/?page_id=4', '/pages/team'],
+      ['/team/', '/pages/team'],
+      ['/events/team/', '/pages/team-2'],
+      ['/company/', '/pages/company'],
+    ] as const) {
+      const response = await t.app.inject({ method: 'GET', url: from });
+      assert.equal(response.statusCode, 301, from);
+      assert.equal(new URL(String(response.headers.location)).pathname, to, from);
+    }
+    assert.ok(report.skipped.some((problem) => problem.kind === 'page' && problem.sourceId === '7'));
+    assert.equal((await t.app.inject({ method: 'GET', url: '/pages/ethics' })).statusCode, 404, 'the draft page');
+    assert.equal((await t.app.inject({ method: 'GET', url: '/pages/about' })).statusCode, 404, 'About has one address, /about');
+    const home = await t.app.inject({ method: 'GET', url: '/' });
+    assert.match(home.body, /href="\/about"/);
+    assert.doesNotMatch(home.body, /href="\/pages\//, 'the footer links the fixed pages only');
+  });
+
   it('changes nothing when run again', async () => {
     const before = await Promise.all(
       (['articles', 'comments', 'media_assets', 'readers', 'authors', 'sections', 'import_items'] as const).map((table) =>
@@ -179,7 +220,7 @@ describe('WordPress import: a block-editor export', () => {
     const again = await importWordPress(t.deps, options('block-editor.wxr.xml', mediaDir));
     assert.equal(again.counts.post?.imported ?? 0, 0);
     assert.equal(again.counts.post?.unchanged, 3);
-    assert.equal(again.counts.page?.unchanged, 1);
+    assert.equal(again.counts.page?.unchanged, 4);
     const afterRun = await Promise.all(
       (['articles', 'comments', 'media_assets', 'readers', 'authors', 'sections', 'import_items'] as const).map((table) =>
         countRows(t.deps.db, table),
@@ -191,6 +232,7 @@ describe('WordPress import: a block-editor export', () => {
     const original = await readFile(path.join(FIXTURES, 'block-editor.wxr.xml'), 'utf8');
     const changed = original
       .replace('Council approves a new ferry terminal after a four-hour debate', 'Council approves the Pier 4 ferry terminal')
+      .replace('Twelve reporters', 'Thirteen reporters')
       .replace(
         '<wp:comment><wp:comment_id>13</wp:comment_id>',
         '<wp:comment><wp:comment_id>15</wp:comment_id><wp:comment_author><![CDATA[Late Reader]]></wp:comment_author><wp:comment_date_gmt><![CDATA[2024-06-01 03:00:00]]></wp:comment_date_gmt><wp:comment_content><![CDATA[And the bus links?]]></wp:comment_content><wp:comment_approved><![CDATA[1]]></wp:comment_approved><wp:comment_type><![CDATA[comment]]></wp:comment_type><wp:comment_parent>11</wp:comment_parent></wp:comment><wp:comment><wp:comment_id>13</wp:comment_id>',
@@ -199,12 +241,17 @@ describe('WordPress import: a block-editor export', () => {
 
     const without = await importWordPress(t.deps, { ...options('', mediaDir), ...fromText });
     assert.equal(without.counts.post?.unchanged, 3);
+    assert.equal(without.counts.page?.unchanged, 4);
+    assert.match((await t.app.inject({ method: 'GET', url: '/pages/team' })).body, /Twelve reporters/, 'and now in the page cache');
     assert.equal((await story(t, 'ferry-terminal-approved')).headline, 'Council approves a new ferry terminal after a four-hour debate');
 
     const updated = await importWordPress(t.deps, { ...options('', mediaDir), ...fromText, update: true });
     assert.equal(updated.counts.post?.updated, 1, JSON.stringify(updated.counts) + JSON.stringify(updated.failed));
     assert.equal(updated.counts.post?.unchanged, 2);
     assert.equal(updated.counts.comment?.imported, 1, JSON.stringify(updated.counts));
+    assert.equal(updated.counts.page?.updated, 1);
+    assert.match((await t.app.inject({ method: 'GET', url: '/pages/team' })).body, /Thirteen reporters/, 'purged and refreshed at its slug');
+    assert.equal(await countRows(t.deps.db, 'static_pages'), 4);
     const row = await story(t, 'ferry-terminal-approved');
     assert.equal(row.headline, 'Council approves the Pier 4 ferry terminal', 'the slug, and so the address, is kept');
     const comments = await t.deps.db.selectFrom('comments').selectAll().where('article_id', '=', row.id).orderBy('created_at').execute();
@@ -307,7 +354,18 @@ describe('WordPress import: files it refuses, and a dry run', () => {
       const report = await importWordPress(t.deps, options('block-editor.wxr.xml', mediaDir, { dryRun: true }));
       assert.equal(report.dryRun, true);
       assert.equal(report.counts.post?.imported, 3);
-      for (const table of ['articles', 'comments', 'media_assets', 'readers', 'authors', 'sections', 'import_items'] as const) {
+      assert.equal(report.counts.page?.imported, 4);
+      for (const table of [
+        'articles',
+        'comments',
+        'media_assets',
+        'readers',
+        'authors',
+        'sections',
+        'import_items',
+        'static_pages',
+        'redirects',
+      ] as const) {
         assert.equal(await countRows(t.deps.db, table), 0, table);
       }
       const response = await t.app.inject({ method: 'GET', url: '/?p=101' });

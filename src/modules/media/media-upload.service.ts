@@ -98,8 +98,15 @@ export class MediaUploadService {
    * @param options.queueAvif false: no AVIF variants now (an archive import of thousands of pictures
    *   would hold their bytes and a core); they are made by the backlog at the next start, as after
    *   a full queue
+   * @param options.alongside written in the asset row's own transaction (an importer's record of
+   *   where the picture came from), so a crash, even kill -9, leaves both or neither: never a stored
+   *   picture its importer does not know, which its next run would store a second time
    */
-  async upload(request: MediaUploadRequest, actor?: MediaActor, options: { queueAvif?: boolean } = {}): Promise<MediaUploadResult> {
+  async upload(
+    request: MediaUploadRequest,
+    actor?: MediaActor,
+    options: { queueAvif?: boolean; alongside?: (trx: Db, asset: MediaAsset) => Promise<void> } = {},
+  ): Promise<MediaUploadResult> {
     const details = parseDetails(request);
     const originalName = sanitiseOriginalName(request.originalName);
     const mimeType = await checkImage(request.bytes);
@@ -131,6 +138,7 @@ export class MediaUploadService {
           },
           trx,
         );
+        await options.alongside?.(trx, asset);
       });
     } catch (error) {
       await removeMediaFiles(

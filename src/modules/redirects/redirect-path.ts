@@ -102,6 +102,7 @@ const SERVED_PREFIXES: readonly string[] = [
   '/author',
   '/tag',
   '/series',
+  '/pages',
   '/sitemaps',
   '/assets',
   '/media',

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/database.js';
 import { publishedQuery } from '../articles/index.js';
-import { STATIC_PAGE_SLUGS } from '../pages/index.js';
 
 /**
  * What sitemaps read of the stories: only slugs and times, never bodies, and always a bounded
@@ -133,14 +132,13 @@ export async function findListingsOf(db: Db, articleIds: readonly string[], now:
   };
 }
 
-/** The static pages that have been written (the site serves only those), with their last edit. */
-export async function listStaticPageLocations(db: Db): Promise<Array<{ slug: string; updatedAt: Date }>> {
-  const rows = await db
-    .selectFrom('static_pages')
-    .select(['slug', 'updated_at'])
-    .where('slug', 'in', [...STATIC_PAGE_SLUGS])
-    .orderBy('slug')
-    .execute();
+/**
+ * The static pages that have been written (the site serves only those), with their last edit: the
+ * fixed four and every imported page, in slug order along the unique index, at most `limit` (one
+ * sitemap file's worth, with the home page).
+ */
+export async function listStaticPageLocations(db: Db, limit: number): Promise<Array<{ slug: string; updatedAt: Date }>> {
+  const rows = await db.selectFrom('static_pages').select(['slug', 'updated_at']).orderBy('slug').limit(limit).execute();
   return rows.map((row) => ({ slug: row.slug, updatedAt: new Date(row.updated_at) }));
 }
 

@@ -323,7 +323,7 @@ export class SitemapService {
 
   /** The home page (it lists the latest stories, so it changes when the newest one appears) and the static pages. */
   private async pagesFile(now: Date): Promise<SitemapFile> {
-    const [newest, pages] = await Promise.all([newestVisible(this.db, {}, now), listStaticPageLocations(this.db)]);
+    const [newest, pages] = await Promise.all([newestVisible(this.db, {}, now), listStaticPageLocations(this.db, ARTICLES_PER_SITEMAP - 1)]);
     const urls: SitemapUrl[] = [
       { loc: this.options.urls.home(), lastmod: newest?.publishedAt ?? null },
       ...pages.map((page) => ({ loc: this.options.urls.staticPage(page.slug), lastmod: page.updatedAt })),

@@ -1,3 +1,5 @@
+import { isFixedStaticPage } from '../../modules/pages/index.js';
+
 /** Every public URL of the site, built in one place. */
 export const paths = {
   home: () => '/',
@@ -11,7 +13,10 @@ export const paths = {
   author: (slug: string, page = 1) => withPage(`/author/${encodeURIComponent(slug)}`, page),
   tag: (slug: string, page = 1) => withPage(`/tag/${encodeURIComponent(slug)}`, page),
   series: (slug: string) => `/series/${encodeURIComponent(slug)}`,
-  staticPage: (slug: string) => `/${encodeURIComponent(slug)}`,
+  /** The fixed pages at `/about` …; any other static page (an imported one) at `/pages/<slug>`. */
+  staticPage: (slug: string) => (isFixedStaticPage(slug) ? `/${slug}` : `/pages/${encodeURIComponent(slug)}`),
+  /** The route of free-standing static pages (site.routes.ts). */
+  staticPages: () => '/pages/:slug',
   /** The sitemap index (named in robots.txt) and each sitemap it lists (src/web/system/sitemap.routes.ts). */
   sitemapIndex: () => '/sitemap.xml',
   sitemap: (name: string) => `/sitemaps/${encodeURIComponent(name)}`,

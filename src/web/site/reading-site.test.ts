@@ -168,6 +168,20 @@ describe('list pages', () => {
     assert.match(home.body, /href="\/privacy">Privacy</);
   });
 
+  it('serves a free-standing page at /pages/<slug>, purged when it changes, and 404s an unknown one', async () => {
+    assert.equal((await t.app.inject('/pages/harbour-history')).statusCode, 404);
+    await t.factories.staticPage('harbour-history', 'Harbour history');
+    const response = await t.app.inject('/pages/harbour-history');
+    assert.equal(response.statusCode, 200);
+    assert.match(response.body, /<h1 id="static-page-title">Harbour history<\/h1>/);
+    assert.match(response.body, /<link rel="canonical" href="[^"]*\/pages\/harbour-history"/);
+    await t.factories.staticPage('harbour-history', 'Harbour history, 1921 on');
+    assert.match((await t.app.inject('/pages/harbour-history')).body, /Harbour history, 1921 on/, 'the cached page was purged');
+    assert.equal((await t.app.inject('/pages/about')).statusCode, 404, 'a fixed page has one address');
+    assert.equal((await t.app.inject('/pages/Not%20A%20Slug')).statusCode, 404);
+    assert.doesNotMatch((await t.app.inject('/')).body, /href="\/pages\//, 'the footer links the fixed pages only');
+  });
+
   it('searches stories, treating % and _ as punctuation, and refuses over-long queries', async () => {
     await t.factories.article({ headline: 'Typhoon Mawar nears Okinawa', standfirst: 'Rain and 100% humidity.' });
     await t.factories.article({ headline: 'Chip exports rise', standfirst: 'Memory leads.' });

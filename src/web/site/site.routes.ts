@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import { STATIC_PAGE_SLUGS } from '../../modules/pages/index.js';
+import { isFixedStaticPage, STATIC_PAGE_SLUGS } from '../../modules/pages/index.js';
 import { SURROGATE_KEYS, listedStoryKeys } from '../../modules/cdn/index.js';
 import type { CurationService } from '../../modules/rankings/index.js';
+import { AppError } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import { currentReader, hasReaderCookie, type ReaderCookieDeps } from '../shared/reader-cookie.js';
 import type { PageCache } from '../http/page-cache.js';
@@ -137,4 +138,13 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
       ),
     );
   }
+  // Free-standing pages (an archive's imported pages), cached and purged as the fixed ones are; a
+  // fixed page has one address only (`/about`), so `/pages/about` is not it.
+  app.get<SlugParams>(paths.staticPages(), (request, reply) =>
+    sendPublicPage(request, reply, pageCache, [], async () => {
+      const { slug } = request.params;
+      if (isFixedStaticPage(slug)) throw new AppError('ERR_NOT_FOUND');
+      return keyed(h(StaticPageView, { site: site(), page: await reading.staticPage(slug) }));
+    }),
+  );
 }

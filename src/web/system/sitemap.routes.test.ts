@@ -19,6 +19,7 @@ describe('sitemap routes', () => {
     await t.factories.article({ section, slug: 'quote-story', headline: 'Q&A: "Tides" <rise> 😀 항구 \u0007', seriesId: series.id, seriesPart: 1 });
     await t.factories.article({ section, slug: 'older-story', hoursAgo: 24 * 30 });
     await t.factories.staticPage('about', 'About us');
+    await t.factories.staticPage('our-team', 'Our team');
   });
   after(() => t.close());
 
@@ -47,7 +48,7 @@ describe('sitemap routes', () => {
     }
 
     const pages = locs((await t.app.inject('/sitemaps/pages.xml')).body);
-    assert.deepEqual(pages, [`${SITE}/`, `${SITE}/about`]);
+    assert.deepEqual(pages, [`${SITE}/`, `${SITE}/about`, `${SITE}/pages/our-team`], 'the fixed and the free-standing pages');
     assert.deepEqual(locs((await t.app.inject('/sitemaps/articles-2026-10.xml')).body), [`${SITE}/article/older-story`]);
     const articles = (await t.app.inject('/sitemaps/articles-2026-11.xml')).body;
     assert.deepEqual(locs(articles), [`${SITE}/article/quote-story`]);

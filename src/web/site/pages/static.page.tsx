@@ -7,8 +7,6 @@ import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { breadcrumbJsonLd, homeCrumb } from '../structured-data.js';
 
-const NO_FIGURES = new Map();
-
 export function StaticPageView({ site, page }: { site: SiteContext; page: StaticPage }) {
   return (
     <Layout
@@ -22,7 +20,7 @@ export function StaticPageView({ site, page }: { site: SiteContext; page: Static
     >
       <article class="static-page" aria-labelledby="static-page-title">
         <h1 id="static-page-title">{page.title}</h1>
-        <ArticleBody body={page.body} figures={NO_FIGURES} />
+        <ArticleBody body={page.body} figures={page.figures} />
         <p class="static-page-updated">
           Last updated <time dateTime={page.updatedAt.toISOString()}>{formatDate(page.updatedAt, site.publication)}</time>
         </p>
