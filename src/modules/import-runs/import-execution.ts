@@ -101,6 +101,7 @@ function runImporter(
     sectionMap: new Map(run.options.sectionMap),
     unmapped: run.options.unmapped,
     defaultSection: run.options.defaultSection,
+    update: run.options.update,
     onProgress: io.onProgress,
   };
   switch (run.kind) {
@@ -109,7 +110,6 @@ function runImporter(
         ...common,
         open: io.open,
         timeZone: run.options.timeZone ?? context.timeZone(),
-        update: run.options.update,
       });
     case 'ghost':
       return importGhost(context.importer, { ...common, file: io.file, siteUrl: run.options.siteUrl });
