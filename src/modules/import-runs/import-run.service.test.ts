@@ -10,18 +10,11 @@ import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { INTERRUPTED } from './import-execution.js';
 import { ImportRunService, type ImportRunServiceOptions } from './import-run.service.js';
 import { DEFAULT_RUN_OPTIONS, type ImportRunOptions } from './import-run.types.js';
+import { importTargets } from '../../testing/import-targets.js';
 
 /** Three of the importer's batches, so a stop after the first leaves the rest to do. */
 const STORIES = 300;
 const OPTIONS: ImportRunOptions = { sectionMap: [], unmapped: 'sections', fetchImages: false, dryRun: false, ...DEFAULT_RUN_OPTIONS };
-const TARGETS = {
-  article: (slug: string) => `/article/${slug}`,
-  section: (slug: string) => `/section/${slug}`,
-  tag: (slug: string) => `/tag/${slug}`,
-  author: (slug: string) => `/author/${slug}`,
-  staticPage: (slug: string) => `/${slug}`,
-  feed: () => '/feed.xml',
-};
 
 describe('ImportRunService: runs in the background, one at a time, resumable', () => {
   let t: TestApp;
@@ -46,7 +39,7 @@ describe('ImportRunService: runs in the background, one at a time, resumable', (
       clock: t.clock,
       audit: t.deps.audit,
       importer: t.deps,
-      targets: TARGETS,
+      targets: importTargets,
       sections: t.deps.sections,
       node: { mode: 'single', nodeId: 'node-a' },
       dir,

@@ -6,9 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import type { Db } from '../../db/database.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { isFixedStaticPage } from '../pages/index.js';
 import { zipBytes } from '../../testing/zip-writer.js';
 import { importGhost, type GhostImportOptions, type ImportReport } from './index.js';
+import { importTargets } from '../../testing/import-targets.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const TABLES = ['articles', 'comments', 'media_assets', 'readers', 'authors', 'sections', 'redirects', 'import_items'] as const;
@@ -22,15 +22,7 @@ function picture(colour: string): Promise<Buffer> {
 function options(file: string, extra: Partial<GhostImportOptions> = {}): GhostImportOptions {
   return {
     file,
-    // As the CLI passes them from src/web/shared/paths.ts (a module may not import the web layer).
-    targets: {
-      article: (slug) => `/article/${slug}`,
-      section: (slug) => `/section/${slug}`,
-      tag: (slug) => `/tag/${slug}`,
-      author: (slug) => `/author/${slug}`,
-      staticPage: (slug) => (isFixedStaticPage(slug) ? `/${slug}` : `/pages/${slug}`),
-      feed: () => '/feed.xml',
-    },
+    targets: importTargets,
     images: { fetch: false },
     ...extra,
   };

@@ -7,6 +7,7 @@ import type { Db } from '../../db/database.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { zipBytes } from '../../testing/zip-writer.js';
 import { GhostRefusedError, importGhost, type GhostImportOptions } from './index.js';
+import { importTargets } from '../../testing/import-targets.js';
 
 // What the Ghost importer refuses before writing anything, what it fails one post at a time, and a
 // dry run (ghost-import.test.ts has the imports that succeed).
@@ -16,14 +17,7 @@ const TABLES = ['articles', 'comments', 'media_assets', 'readers', 'authors', 's
 function options(file: string, extra: Partial<GhostImportOptions> = {}): GhostImportOptions {
   return {
     file,
-    targets: {
-      article: (slug) => `/article/${slug}`,
-      section: (slug) => `/section/${slug}`,
-      tag: (slug) => `/tag/${slug}`,
-      author: (slug) => `/author/${slug}`,
-      staticPage: (slug) => `/${slug}`,
-      feed: () => '/feed.xml',
-    },
+    targets: importTargets,
     images: { fetch: false },
     ...extra,
   };

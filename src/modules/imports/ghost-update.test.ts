@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { isFixedStaticPage } from '../pages/index.js';
 import { importGhost, type GhostImportOptions } from './index.js';
+import { importTargets } from '../../testing/import-targets.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'ghost-5-lexical.json');
 
@@ -18,14 +18,7 @@ describe('Ghost import: --update', () => {
     const options: GhostImportOptions = {
       file,
       siteUrl: 'https://harbour.example/',
-      targets: {
-        article: (slug) => `/article/${slug}`,
-        section: (slug) => `/section/${slug}`,
-        tag: (slug) => `/tag/${slug}`,
-        author: (slug) => `/author/${slug}`,
-        staticPage: (slug) => (isFixedStaticPage(slug) ? `/${slug}` : `/pages/${slug}`),
-        feed: () => '/feed.xml',
-      },
+      targets: importTargets,
       // No pictures: each is reported missing, and the stories go in without them.
       images: { fetch: false },
       update,

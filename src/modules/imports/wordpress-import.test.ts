@@ -7,8 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import type { Db } from '../../db/database.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { isFixedStaticPage } from '../pages/index.js';
 import { importWordPress, refuseOtherKinds, XmlRefusedError, type ImportReport, type WordPressImportOptions } from './index.js';
+import { importTargets } from '../../testing/import-targets.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
@@ -31,15 +31,7 @@ function options(fixture: string, mediaDir: string, extra: Partial<WordPressImpo
   return {
     open: () => createReadStream(path.join(FIXTURES, fixture), { encoding: 'utf8', highWaterMark: 1024 }),
     timeZone: 'Asia/Seoul',
-    // As the CLI passes them from src/web/shared/paths.ts (a module may not import the web layer).
-    targets: {
-      article: (slug) => `/article/${slug}`,
-      section: (slug) => `/section/${slug}`,
-      tag: (slug) => `/tag/${slug}`,
-      author: (slug) => `/author/${slug}`,
-      staticPage: (slug) => (isFixedStaticPage(slug) ? `/${slug}` : `/pages/${slug}`),
-      feed: () => '/feed.xml',
-    },
+    targets: importTargets,
     images: { mediaDir, fetch: false },
     ...extra,
   };
