@@ -112,6 +112,8 @@ async function toDocuments(
   }>,
 ): Promise<RelatedStoryDocument[]> {
   if (rows.length === 0) return [];
+  // In key order: a story's terms are summed in the order they come, so tags in the order a query
+  // plan happened to give (PostgreSQL's varies with the number of ids) moved its weights by a bit or two.
   const tagRows = await db
     .selectFrom('article_tags')
     .select(['article_id', 'tag_id'])
@@ -120,6 +122,8 @@ async function toDocuments(
       'in',
       rows.map((row) => row.id),
     )
+    .orderBy('article_id')
+    .orderBy('tag_id')
     .execute();
   const tagIds = new Map<string, string[]>();
   for (const row of tagRows) tagIds.set(row.article_id, [...(tagIds.get(row.article_id) ?? []), row.tag_id]);
