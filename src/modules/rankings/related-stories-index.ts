@@ -1,3 +1,4 @@
+import { buildPostingRanges, cappedPostings, type Postings } from './related-stories-postings.js';
 import {
   candidateTerms,
   NOT_READ,
@@ -8,7 +9,17 @@ import {
   type CappedTerm,
   type CandidateInfo,
 } from './related-stories-ranking.js';
-import { selectProfile, TermWeigher, termWeights, type Profile, type RankedStory, type RelatedStoryDocument } from './related-stories.js';
+import { MemorySpill, type TermSpill } from './related-stories-spill.js';
+import {
+  PROFILE_HOOKS,
+  PROFILE_TERMS,
+  selectProfile,
+  TermWeigher,
+  termWeights,
+  type Profile,
+  type RankedStory,
+  type RelatedStoryDocument,
+} from './related-stories.js';
 
 export type { Profile } from './related-stories.js';
 
@@ -23,113 +34,156 @@ export interface BuiltStory {
   tailScore: number;
 }
 
-/** Numbers already given out (stored), kept so that lists being replaced never point at the wrong story. */
-export interface KnownNumbers {
-  terms: Iterable<[term: string, termNo: number]>;
-  documents: Iterable<[articleId: string, docNo: number]>;
-}
-
-interface IndexedStory {
-  doc: RelatedStoryDocument;
-  /** The story's terms in `termWeights` order, with their weighted tf (dropped once profiled, if asked). */
-  termNos: Uint32Array;
-  tf: Float32Array;
-  docNo: number;
-  profile: Profile;
-  list: RankedStory[];
-  complete: boolean;
-}
+/** The most terms a profile holds. */
+const PROFILE_MAX = PROFILE_TERMS + PROFILE_HOOKS;
 
 /** Work between two yields to the event loop when the build runs on the main thread. */
 const SLICE_MS = 12;
 
 /**
- * Every visible story's profile and list, computed in memory: the full build. It runs in a worker
- * thread for a large archive and on the main thread, in slices, for a small one (the same code, so
- * the same lists); related-stories-build.ts feeds it and stores what it computed. Memory is typed
- * arrays: at 100,000 stories about 8 bytes per distinct term of each story while reading, then 24
- * bytes per profile term for profiles and postings.
+ * Every visible story's profile and list, computed from the whole archive: the full build. It runs
+ * in a child process for a large archive and on the main thread, in slices, for a small one (the
+ * same code, so the same lists); related-stories-build.ts feeds it and stores what it computed.
+ *
+ * Memory is bounded by the archive's profiles, not its text or vocabulary: `add` keeps a story's id,
+ * series and time and hands its weighted terms to a spill (a temporary file in the builder process);
+ * `compile` replays them once the document frequencies are known, keeping only each profile (at most
+ * 40 terms, 12 bytes each, in flat typed arrays) and, per term, the newest postings ranking reads;
+ * lists are ranked one at a time as they are written (`built`). The vocabulary (term → number) is
+ * only needed to write the terms and can be released before compiling (`releaseTerms`).
  */
 export class RelatedStoriesIndex {
-  private readonly termNos = new Map<string, number>();
-  private readonly knownDocNos = new Map<string, number>();
+  private termNos: Map<string, number> | undefined = new Map();
   private nextTermNo = 1;
+  private readonly knownDocNos = new Map<string, number>();
   private readonly weigher = new TermWeigher();
   private readonly intern = (term: string): number => {
-    let termNo = this.termNos.get(term);
+    const termNos = this.termNos as Map<string, number>;
+    let termNo = termNos.get(term);
     if (termNo === undefined) {
       termNo = this.nextTermNo++;
-      this.termNos.set(term, termNo);
+      // A token may be a slice of a whole story's text, which the map would keep alive with it.
+      termNos.set(term.length >= 13 ? ` ${term}`.slice(1) : term, termNo);
     }
     return termNo;
   };
-  private stories: IndexedStory[] = [];
-  private documentFrequency = new Int32Array(0);
-  private byDocNo: Array<IndexedStory | undefined> = [];
-  private readonly byId = new Map<string, IndexedStory>();
-  /** What ranking reads of each story, by number, made once. */
+  private readonly spill: TermSpill;
+  /** By story in reading order. */
+  private ids: string[] = [];
+  private seriesIds: Array<string | null> = [];
+  private publishedAt: number[] = [];
+  private documentFrequency = new Int32Array(1024);
+  /** After compile: each story's number, the story of each number (-1: none), what ranking reads of each number. */
+  private docNoOf = new Int32Array(0);
+  private storyAt = new Int32Array(0);
   private infos: Array<CandidateInfo | undefined> = [];
-  private compiled = false;
+  /** After compile: story i's profile is [profileStart[i], profileStart[i + 1]) of the two flat arrays. */
+  private profileStart = new Int32Array(1);
+  private profileTerms = new Uint32Array(0);
+  private profileWeights = new Float64Array(0);
+  /** After compile: how many profiles hold each term, and the newest postings of each that ranking reads. */
+  private termStories = new Int32Array(0);
   private postings: Postings | undefined;
+  private byId: Map<string, number> | undefined;
+  private compiled = false;
 
-  constructor(known?: KnownNumbers) {
-    for (const [term, termNo] of known?.terms ?? []) {
-      this.termNos.set(term, termNo);
-      this.nextTermNo = Math.max(this.nextTermNo, termNo + 1);
-    }
-    for (const [articleId, docNo] of known?.documents ?? []) this.knownDocNos.set(articleId, docNo);
+  constructor(options: { spill?: TermSpill } = {}) {
+    this.spill = options.spill ?? new MemorySpill();
+  }
+
+  /** A term number already given out (stored): kept, so lists not replaced yet stay right. */
+  knowTerm(term: string, termNo: number): void {
+    this.termNos?.set(term, termNo);
+    this.nextTermNo = Math.max(this.nextTermNo, termNo + 1);
+  }
+
+  /** A story number already given out (stored): the story keeps it. */
+  knowDocument(articleId: string, docNo: number): void {
+    this.knownDocNos.set(articleId, docNo);
   }
 
   get size(): number {
-    return this.stories.length;
+    return this.ids.length;
   }
 
-  /** Reads a story's terms; its text is not kept. */
+  /** Reads a story's terms and counts them; its text is not kept. */
   add(doc: RelatedStoryDocument): void {
+    if (!this.termNos) throw new Error('RelatedStoriesIndex: add() after releaseTerms()');
     const { ids: termNos, tf } = this.weigher.weigh(doc, this.intern);
-    // The body is the bulk of a story and is never needed again.
-    const light = { ...doc, bodyText: '', headline: '', standfirst: '' };
-    this.stories.push({ doc: light, termNos, tf, docNo: 0, profile: EMPTY_PROFILE, list: [], complete: true });
+    if (this.nextTermNo > this.documentFrequency.length) {
+      const grown = new Int32Array(Math.max(this.nextTermNo, this.documentFrequency.length * 2));
+      grown.set(this.documentFrequency);
+      this.documentFrequency = grown;
+    }
+    for (const termNo of termNos) this.documentFrequency[termNo] = (this.documentFrequency[termNo] as number) + 1;
+    this.spill.append(termNos, tf);
+    this.ids.push(doc.id);
+    this.seriesIds.push(doc.seriesId);
+    this.publishedAt.push(doc.publishedAt.getTime());
     this.compiled = false;
+  }
+
+  /** Every term held by a story, with its number and document frequency (before `releaseTerms`). */
+  *terms(): Generator<{ term: string; termNo: number; storyCount: number }> {
+    for (const [term, termNo] of this.termNos ?? []) {
+      const storyCount = this.documentFrequency[termNo] ?? 0;
+      if (storyCount > 0) yield { term, termNo, storyCount };
+    }
+  }
+
+  /** Numbers of terms given out before that no story holds now (before `releaseTerms`). */
+  unusedTermNos(): number[] {
+    return [...(this.termNos?.values() ?? [])].filter((termNo) => !((this.documentFrequency[termNo] ?? 0) > 0));
+  }
+
+  /** Drops the vocabulary once the terms are written: neither profiles nor lists need it. */
+  releaseTerms(): void {
+    this.termNos = undefined;
   }
 
   /**
    * Numbers the stories (a stored story keeps its number; new ones follow, oldest first, so newer
-   * means higher), counts document frequencies, then computes every profile and every list.
-   * `pause` is awaited between slices of work (the main thread's event loop), `release` drops each
-   * story's term frequencies once profiled (the build never needs them again).
+   * means higher), then computes every profile from the spilled terms and the postings ranking
+   * reads. `pause` is awaited between slices of work (the main thread's event loop).
    */
-  async compile(options: { pause?: () => Promise<void>; release?: boolean } = {}): Promise<void> {
+  async compile(options: { pause?: () => Promise<void> } = {}): Promise<void> {
     const pause = slicer(options.pause);
     this.numberStories();
-    this.documentFrequency = new Int32Array(this.nextTermNo);
-    for (const story of this.stories) for (const termNo of story.termNos) this.documentFrequency[termNo] = (this.documentFrequency[termNo] ?? 0) + 1;
-    const storyCount = this.stories.length;
-    for (const story of this.stories) {
-      story.profile = this.profileOf(story.termNos, story.tf, storyCount, 0);
-      if (options.release) {
-        story.termNos = new Uint32Array(0);
-        story.tf = new Float32Array(0);
-      }
+    const count = this.ids.length;
+    this.profileStart = new Int32Array(count + 1);
+    // The bound, allocated once: pages never written are never resident.
+    this.profileTerms = new Uint32Array(count * PROFILE_MAX);
+    this.profileWeights = new Float64Array(count * PROFILE_MAX);
+    let filled = 0;
+    let i = 0;
+    for (const { termNos, tf } of this.spill.replay()) {
+      const profile = this.profileOf(termNos, tf, count, 0);
+      this.profileTerms.set(profile.termNos, filled);
+      this.profileWeights.set(profile.weights, filled);
+      filled += profile.termNos.length;
+      i += 1;
+      this.profileStart[i] = filled;
       await pause();
     }
-    const postings = buildPostings(this.stories, this.nextTermNo);
-    this.postings = postings;
-    const scratch = newScratch(this.byDocNo.length, postings);
-    for (const story of this.stories) {
-      const ranked = this.rank(story.docNo, story.doc.seriesId, story.profile, postings, scratch);
-      story.list = ranked.list;
-      story.complete = ranked.complete;
-      await pause();
+    if (i !== count) throw new Error(`RelatedStoriesIndex: ${i} stories replayed of ${count}`);
+    this.spill.close();
+    this.termStories = new Int32Array(this.nextTermNo);
+    for (let at = 0; at < filled; at += 1) {
+      const termNo = this.profileTerms[at] as number;
+      this.termStories[termNo] = (this.termStories[termNo] as number) + 1;
     }
+    this.postings = cappedPostings(this.profileView(), this.termStories, this.storyAt);
     this.compiled = true;
   }
 
   /** The related story ids of a stored story, best first; [] when it is not in the index. */
   relatedTo(id: string, limit: number): string[] {
     this.assertCompiled();
-    const story = this.byId.get(id);
-    return (story?.list ?? []).slice(0, limit).flatMap((entry) => this.byDocNo[entry.docNo]?.doc.id ?? []);
+    this.byId ??= new Map(this.ids.map((storyId, i) => [storyId, i]));
+    const i = this.byId.get(id);
+    if (i === undefined) return [];
+    const { list } = this.rank(this.docNoOf[i] as number, this.seriesIds[i] ?? null, this.profile(i), newScratch(this.storyAt.length));
+    return this.idsOf(list, limit);
   }
 
   /**
@@ -141,69 +195,86 @@ export class RelatedStoriesIndex {
     const termNos: number[] = [];
     const tf: number[] = [];
     for (const [term, weight] of termWeights(doc)) {
-      termNos.push(this.termNos.get(term) ?? 0);
+      termNos.push(this.termNos?.get(term) ?? 0);
       tf.push(weight);
     }
-    const profile = this.profileOf(Uint32Array.from(termNos), Float32Array.from(tf), this.stories.length + 1, 1);
-    const postings = buildPostings(this.stories, this.nextTermNo);
-    const { list } = this.rank(-1, doc.seriesId, profile, postings, newScratch(this.byDocNo.length, postings));
-    return list.slice(0, limit).flatMap((entry) => this.byDocNo[entry.docNo]?.doc.id ?? []);
-  }
-
-  /** Every term held by a story, with its number and document frequency. */
-  *terms(): Generator<{ term: string; termNo: number; storyCount: number }> {
-    this.assertCompiled();
-    for (const [term, termNo] of this.termNos) {
-      const storyCount = this.documentFrequency[termNo] ?? 0;
-      if (storyCount > 0) yield { term, termNo, storyCount };
-    }
+    const profile = this.profileOf(Uint32Array.from(termNos), Float32Array.from(tf), this.ids.length + 1, 1);
+    const { list } = this.rank(-1, doc.seriesId, profile, newScratch(this.storyAt.length));
+    return this.idsOf(list, limit);
   }
 
   /** Every profile term as a posting row, in the postings' key order (term, then story ascending). */
   *postingRows(): Generator<{ term_no: number; doc_no: number; weight: number }> {
     this.assertCompiled();
-    const postings = this.postings;
-    if (!postings) return;
-    for (let termNo = 0; termNo + 1 < postings.offsets.length; termNo += 1) {
-      const start = postings.offsets[termNo] ?? 0;
-      for (let j = (postings.offsets[termNo + 1] ?? start) - 1; j >= start; j -= 1) {
-        yield { term_no: termNo, doc_no: postings.docNos[j] ?? 0, weight: postings.weights[j] ?? 0 };
+    for (const range of buildPostingRanges(this.profileView(), this.termStories, this.storyAt)) {
+      for (let termNo = range.firstTermNo; termNo < range.firstTermNo + range.offsets.length - 1; termNo += 1) {
+        const local = termNo - range.firstTermNo;
+        for (let j = range.offsets[local] as number; j < (range.offsets[local + 1] as number); j += 1) {
+          yield { term_no: termNo, doc_no: range.docNos[j] as number, weight: range.weights[j] as number };
+        }
       }
     }
   }
 
+  /** Every story with its list, ranked as it is handed out (in reading order). */
   *built(): Generator<BuiltStory> {
     this.assertCompiled();
-    for (const story of this.stories) {
+    const scratch = newScratch(this.storyAt.length);
+    for (let i = 0; i < this.ids.length; i += 1) {
+      const docNo = this.docNoOf[i] as number;
+      const seriesId = this.seriesIds[i] ?? null;
+      const profile = this.profile(i);
+      const { list, complete } = this.rank(docNo, seriesId, profile, scratch);
       yield {
-        docNo: story.docNo,
-        articleId: story.doc.id,
-        seriesId: story.doc.seriesId,
-        publishedAt: story.doc.publishedAt,
-        profile: story.profile,
-        list: story.list,
-        tailScore: tailScore(story.list, story.complete),
+        docNo,
+        articleId: this.ids[i] as string,
+        seriesId,
+        publishedAt: new Date(this.publishedAt[i] as number),
+        profile,
+        list,
+        tailScore: tailScore(list, complete),
       };
     }
+  }
+
+  /** Numbers given out before whose stories are no longer visible (their rows go last). */
+  vanishedDocNos(): number[] {
+    return [...this.knownDocNos.values()].filter((docNo) => !((this.storyAt[docNo] ?? -1) >= 0));
   }
 
   private numberStories(): void {
     // Past every number given out, those of stories no longer visible included: their rows go last.
     let next = 1;
     for (const docNo of this.knownDocNos.values()) next = Math.max(next, docNo + 1);
-    for (const story of this.stories) story.docNo = this.knownDocNos.get(story.doc.id) ?? 0;
-    const fresh = this.stories
-      .filter((story) => !this.knownDocNos.has(story.doc.id))
-      .sort((a, b) => a.doc.publishedAt.getTime() - b.doc.publishedAt.getTime() || (a.doc.id < b.doc.id ? -1 : 1));
-    for (const story of fresh) story.docNo = next++;
-    this.byDocNo = new Array<IndexedStory | undefined>(next);
-    this.infos = new Array<CandidateInfo | undefined>(next);
-    this.byId.clear();
-    for (const story of this.stories) {
-      this.byDocNo[story.docNo] = story;
-      this.infos[story.docNo] = { seriesId: story.doc.seriesId, publishedAt: story.doc.publishedAt.getTime() };
-      this.byId.set(story.doc.id, story);
+    const count = this.ids.length;
+    this.docNoOf = new Int32Array(count);
+    const fresh: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const known = this.knownDocNos.get(this.ids[i] as string);
+      if (known === undefined) fresh.push(i);
+      else this.docNoOf[i] = known;
     }
+    const ids = this.ids;
+    const times = this.publishedAt;
+    fresh.sort((a, b) => (times[a] as number) - (times[b] as number) || ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
+    for (const i of fresh) this.docNoOf[i] = next++;
+    this.storyAt = new Int32Array(next).fill(-1);
+    this.infos = new Array<CandidateInfo | undefined>(next);
+    for (let i = 0; i < count; i += 1) {
+      const docNo = this.docNoOf[i] as number;
+      this.storyAt[docNo] = i;
+      this.infos[docNo] = { seriesId: this.seriesIds[i] ?? null, publishedAt: this.publishedAt[i] as number };
+    }
+  }
+
+  private profile(i: number): Profile {
+    const start = this.profileStart[i] as number;
+    const end = this.profileStart[i + 1] as number;
+    return { termNos: this.profileTerms.subarray(start, end), weights: this.profileWeights.subarray(start, end) };
+  }
+
+  private profileView() {
+    return { start: this.profileStart, terms: this.profileTerms, weights: this.profileWeights, count: this.ids.length };
   }
 
   /** `extra`: added to each document frequency (1 for a story not counted in them: a draft). */
@@ -217,9 +288,26 @@ export class RelatedStoriesIndex {
     );
   }
 
-  private rank(docNo: number, seriesId: string | null, profile: Profile, postings: Postings, scratch: Scratch) {
+  /** A story's weight for a term, undefined when its profile lacks it (a binary search in its slice). */
+  private weightIn(docNo: number, termNo: number): number | undefined {
+    const i = this.storyAt[docNo] ?? -1;
+    if (i < 0) return undefined;
+    let low = this.profileStart[i] as number;
+    let high = (this.profileStart[i + 1] as number) - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const at = this.profileTerms[middle] as number;
+      if (at === termNo) return this.profileWeights[middle];
+      if (at < termNo) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  }
+
+  private rank(docNo: number, seriesId: string | null, profile: Profile, scratch: Scratch) {
     const { scores, touched } = scratch;
-    const { offsets, docNos, weights } = postings;
+    const { offsets, docNos, weights } = this.postings as Postings;
+    const termStories = this.termStories;
     let touchedCount = 0;
     const { read, unread } = candidateTerms(profile);
     const capped: CappedTerm[] = unread.map((t) => ({
@@ -231,10 +319,13 @@ export class RelatedStoriesIndex {
     for (const t of read) {
       const termNo = profile.termNos[t] as number;
       const subjectWeight = profile.weights[t] as number;
-      const start = offsets[termNo] as number;
-      const end = offsets[termNo + 1] as number;
-      const ownPosting = docNo >= 0 && end > start && hasPosting(postings, start, end, docNo) ? 1 : 0;
-      const counted = postingsCounted(end - start - ownPosting);
+      const start = offsets[termNo] ?? 0;
+      const end = offsets[termNo + 1] ?? start;
+      // Every term of a stored story's profile has that story's posting (the postings are the
+      // profiles); a draft (-1) has none. Only the newest postings are kept (cappedPostings), so the
+      // term's full count comes from termStories.
+      const available = (termStories[termNo] ?? 0) - (docNo >= 0 && end > start ? 1 : 0);
+      const counted = postingsCounted(available);
       let seen = 0;
       let oldest = 0;
       for (let j = start; j < end && seen < counted; j += 1) {
@@ -246,7 +337,7 @@ export class RelatedStoriesIndex {
         seen += 1;
         oldest = other;
       }
-      if (end - start - ownPosting > counted) capped.push({ termNo, subjectWeight, oldestCounted: oldest });
+      if (available > counted) capped.push({ termNo, subjectWeight, oldestCounted: oldest });
     }
     // Shares are completed in term-number order, as the update does.
     capped.sort((a, b) => a.termNo - b.termNo);
@@ -254,19 +345,19 @@ export class RelatedStoriesIndex {
     const info = (candidate: number): CandidateInfo | undefined => this.infos[candidate];
     const candidates = touched.subarray(0, touchedCount);
     const { shortlisted, eligible } = shortlist({ docNo, seriesId }, candidates, partial, info);
-    const ranked = rankShortlist(shortlisted, eligible, capped, partial, info, (candidate, termNo) =>
-      profileWeight(this.byDocNo[candidate]?.profile, termNo),
-    );
+    const ranked = rankShortlist(shortlisted, eligible, capped, partial, info, (candidate, termNo) => this.weightIn(candidate, termNo));
     for (const other of candidates) scores[other] = 0;
     return ranked;
+  }
+
+  private idsOf(list: readonly RankedStory[], limit: number): string[] {
+    return list.slice(0, limit).flatMap((entry) => this.ids[this.storyAt[entry.docNo] ?? -1] ?? []);
   }
 
   private assertCompiled(): void {
     if (!this.compiled) throw new Error('RelatedStoriesIndex: compile() first');
   }
 }
-
-const EMPTY_PROFILE: Profile = { termNos: new Uint32Array(0), weights: new Float64Array(0) };
 
 /** Profile terms in ascending number: the order scores are summed in, by the build and the update alike. */
 export function sortedProfile(termNos: readonly number[], weights: readonly number[]): Profile {
@@ -295,53 +386,9 @@ interface Scratch {
   touched: Int32Array;
 }
 
-function newScratch(storyNumbers: number, postings: Postings): Scratch {
-  // A story touches at most every posting once per term: bounded by all postings, or all stories.
-  return { scores: new Float64Array(storyNumbers), touched: new Int32Array(Math.min(storyNumbers, postings.docNos.length) + 1) };
-}
-
-/** Every term's postings, newest story first, in one flat array (offsets per term number). */
-interface Postings {
-  offsets: Int32Array;
-  docNos: Int32Array;
-  weights: Float64Array;
-}
-
-function buildPostings(stories: readonly IndexedStory[], termCount: number): Postings {
-  const offsets = new Int32Array(termCount + 1);
-  for (const story of stories) for (const termNo of story.profile.termNos) offsets[termNo + 1] = (offsets[termNo + 1] ?? 0) + 1;
-  for (let termNo = 0; termNo < termCount; termNo += 1) offsets[termNo + 1] = (offsets[termNo + 1] ?? 0) + (offsets[termNo] ?? 0);
-  const total = offsets[termCount] ?? 0;
-  const docNos = new Int32Array(total);
-  const weights = new Float64Array(total);
-  const filled = offsets.slice(0, termCount);
-  // Newest first: filling in descending story number leaves every term's postings in that order.
-  const newestFirst = [...stories].sort((a, b) => b.docNo - a.docNo);
-  for (const story of newestFirst) {
-    const { termNos, weights: storyWeights } = story.profile;
-    for (let i = 0; i < termNos.length; i += 1) {
-      const termNo = termNos[i] ?? 0;
-      const at = filled[termNo] ?? 0;
-      docNos[at] = story.docNo;
-      weights[at] = storyWeights[i] ?? 0;
-      filled[termNo] = at + 1;
-    }
-  }
-  return { offsets, docNos, weights };
-}
-
-/** Whether the term's postings (newest first) hold this story: a binary search. */
-function hasPosting(postings: Postings, start: number, end: number, docNo: number): boolean {
-  let low = start;
-  let high = end - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const at = postings.docNos[middle] ?? 0;
-    if (at === docNo) return true;
-    if (at > docNo) low = middle + 1;
-    else high = middle - 1;
-  }
-  return false;
+function newScratch(storyNumbers: number): Scratch {
+  // A story touches each other story at most once.
+  return { scores: new Float64Array(storyNumbers), touched: new Int32Array(storyNumbers + 1) };
 }
 
 /** Calls `pause` once at least SLICE_MS of work has passed since the last call (never without one). */

@@ -112,6 +112,8 @@ async function toDocuments(
   }>,
 ): Promise<RelatedStoryDocument[]> {
   if (rows.length === 0) return [];
+  // In key order: a story's terms are summed in the order they come, so tags in the order a query
+  // plan happened to give (PostgreSQL's varies with the number of ids) moved its weights by a bit or two.
   const tagRows = await db
     .selectFrom('article_tags')
     .select(['article_id', 'tag_id'])
@@ -120,6 +122,8 @@ async function toDocuments(
       'in',
       rows.map((row) => row.id),
     )
+    .orderBy('article_id')
+    .orderBy('tag_id')
     .execute();
   const tagIds = new Map<string, string[]>();
   for (const row of tagRows) tagIds.set(row.article_id, [...(tagIds.get(row.article_id) ?? []), row.tag_id]);
@@ -206,16 +210,43 @@ export async function markBuildAbandoned(db: Db): Promise<void> {
   await db.updateTable('related_state').set({ build_heartbeat_at: null }).where('id', '=', 1).execute();
 }
 
-/** Every number given out so far: a rebuild keeps them, so lists it has not replaced yet stay right. */
-export async function listKnownNumbers(db: Db): Promise<{ terms: Array<[string, number]>; documents: Array<[string, number]> }> {
-  const [terms, documents] = await Promise.all([
-    db.selectFrom('related_terms').select(['term', 'term_no']).execute(),
-    db.selectFrom('related_documents').select(['article_id', 'doc_no']).execute(),
-  ]);
-  return {
-    terms: terms.map((row) => [row.term, Number(row.term_no)]),
-    documents: documents.map((row) => [row.article_id, Number(row.doc_no)]),
-  };
+/** Rows read per statement when every number given out is read. */
+const KNOWN_PAGE = 10_000;
+
+/**
+ * Every number given out so far, handed over a page at a time (an archive's vocabulary may be a
+ * million terms): a rebuild keeps them, so lists it has not replaced yet stay right.
+ */
+export async function readKnownNumbers(
+  db: Db,
+  take: { term(term: string, termNo: number): void; document(articleId: string, docNo: number): void },
+): Promise<void> {
+  for (let after = 0; ;) {
+    const rows = await db
+      .selectFrom('related_terms')
+      .select(['term', 'term_no'])
+      .where('term_no', '>', after)
+      .orderBy('term_no')
+      .limit(KNOWN_PAGE)
+      .execute();
+    for (const row of rows) take.term(row.term, Number(row.term_no));
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < KNOWN_PAGE) break;
+    after = Number(last.term_no);
+  }
+  for (let after = 0; ;) {
+    const rows = await db
+      .selectFrom('related_documents')
+      .select(['article_id', 'doc_no'])
+      .where('doc_no', '>', after)
+      .orderBy('doc_no')
+      .limit(KNOWN_PAGE)
+      .execute();
+    for (const row of rows) take.document(row.article_id, Number(row.doc_no));
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < KNOWN_PAGE) break;
+    after = Number(last.doc_no);
+  }
 }
 
 /** The stored stories among these ids, with their profiles. */

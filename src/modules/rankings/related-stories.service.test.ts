@@ -7,6 +7,8 @@ import { insertArticle, updateArticleStatus } from '../articles/article.reposito
 import { dumpLists, findDocuments } from './related-stories.repository.js';
 import { RelatedStoriesService } from './related-stories.service.js';
 import { rankFromStore } from './related-stories-update.js';
+import { POSTINGS_PER_TERM } from './related-stories.js';
+import { ensureTags } from '../tags/tag.repository.js';
 
 const headlines = (stories: Array<{ headline: string }>) => stories.map((story) => story.headline);
 const paragraph = (text: string) => [{ type: 'paragraph' as const, content: [{ text }] }];
@@ -186,6 +188,52 @@ describe('You May Also Like, computed from content and stored', () => {
       const ids = ranking.list.map((entry) => ranking.documents.get(entry.docNo)?.articleId);
       assert.deepEqual(ids, inProcess.get(document.articleId) ?? [], document.articleId);
     }
+  });
+
+  it('ranks as the update does when a term is held by more stories than ranking reads, and a rebuild keeps the numbers', async () => {
+    // More stories share the tag and the section than POSTINGS_PER_TERM: the build keeps only each
+    // term's newest postings in memory, the update reads them from the stored ones.
+    const section = await t.factories.section();
+    const [tag] = await ensureTags(t.deps.db, ['Harbour works']);
+    const places = ['quay', 'dock', 'pier', 'jetty', 'slipway', 'wharf', 'berth', 'mole', 'breakwater', 'lock'];
+    for (let n = 0; n < POSTINGS_PER_TERM + 20; n += 1) {
+      await insertArticle(
+        t.deps.db,
+        {
+          slug: `harbour-works-${n}`,
+          headline: `Harbour works at the ${places[n % places.length]} ${n % 7 === 0 ? 'delayed' : 'continue'}`,
+          standfirst: '',
+          body: paragraph(`Crews ${n % 3 === 0 ? 'dredge' : 'repair'} the ${places[(n * 3) % places.length]} near berth ${n % 11}.`),
+          sectionId: section.id,
+          authorIds: [],
+          tagIds: tag ? [tag.id] : [],
+          typeLabel: 'News',
+          status: 'published',
+          publishedAt: new Date(t.clock.now().getTime() - (n + 1) * HOUR_MS),
+        },
+        t.clock.now(),
+      );
+    }
+    const inWorker = new RelatedStoriesService(t.deps.db, t.clock, {
+      database: { target: t.deps.config.database, postgres: await postgresOptions(t) },
+      inProcessLimit: 0,
+    });
+    await inWorker.rebuild();
+    const built = await lists(t);
+    const documents = await findDocuments(t.deps.db, { articleIds: [...built.keys()] });
+    for (const document of documents) {
+      const ranking = await rankFromStore(t.deps.db, document, document.profile);
+      const ids = ranking.list.map((entry) => ranking.documents.get(entry.docNo)?.articleId);
+      assert.deepEqual(ids, built.get(document.articleId) ?? [], document.articleId);
+    }
+    // Built again over stored numbers (not fresh), on the main thread: the same numbers and lists.
+    await t.deps.related.rebuild();
+    assert.deepEqual(await lists(t), built);
+    const again = await findDocuments(t.deps.db, { articleIds: [...built.keys()] });
+    assert.deepEqual(
+      again.map((document) => [document.articleId, document.docNo]).sort(),
+      documents.map((document) => [document.articleId, document.docNo]).sort(),
+    );
   });
 });
 
