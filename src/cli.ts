@@ -170,6 +170,9 @@ async function run(argv: string[]): Promise<void> {
   if (noun === 'api-key' && verb === 'create') return createApiKeyCommand(rest);
   if (noun === 'generate') return generateCommand(argv.slice(1));
   if (noun === 'import' && (verb === 'wordpress' || verb === 'ghost')) {
+    // An import's native memory stays lower with fewer malloc arenas (malloc-arenas.ts).
+    const { relaunchWithArenaLimit } = await import('./shared/malloc-arenas.js');
+    if (relaunchWithArenaLimit()) return;
     const { importCommand } = await import('./import-command.js');
     return importCommand(verb, rest, (message) => new UsageError(message));
   }

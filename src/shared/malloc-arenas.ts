@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+
+/** What glibc is told: two arenas instead of up to eight a core, one per thread that allocates. */
+const ARENAS = '2';
+/** Set in the relaunched process, so it knows to end with the one that started it. */
+const RELAUNCHED = 'DATELINE_RELAUNCHED_FOR_ARENAS';
+/** How soon the relaunched process notices that the first one was killed outright. */
+const PARENT_POLL_MS = 100;
+
+/**
+ * Runs this very command again in a process whose C allocator keeps at most two arenas
+ * (`MALLOC_ARENA_MAX=2`), unless the environment already says how many. glibc gives each thread
+ * that allocates an arena of its own (libuv's pool, libvips, SQLite's checkpointer, V8's helpers),
+ * and memory freed in one is rarely handed back: a long import kept 60–70 MB more resident without
+ * the limit (bench/README.md, "Import benchmark"). glibc reads the setting when the process starts,
+ * so it cannot be set from inside; hence the second process, started once (about 50 ms).
+ *
+ * The first process only waits: it passes on SIGINT, SIGTERM and SIGHUP and ends as the second
+ * did. Should it be killed outright (kill -9), the second ends at once too (it watches for a new parent), so nothing keeps writing behind the back of whoever killed it.
+ * @returns true when the command runs in the relaunched process (the caller stops here); false
+ *   when it is to run in this one (not Linux, MALLOC_ARENA_MAX already set, or this is the relaunch)
+ */
+export function relaunchWithArenaLimit(): boolean {
+  if (process.env[RELAUNCHED] === '1') {
+    watchParent();
+    return false;
+  }
+  if (process.platform !== 'linux' || process.env['MALLOC_ARENA_MAX'] !== undefined) return false;
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, MALLOC_ARENA_MAX: ARENAS, [RELAUNCHED]: '1' },
+  });
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  for (const signal of signals) process.on(signal, forward);
+  child.on('exit', (code, signal) => {
+    for (const each of signals) process.off(each, forward);
+    if (signal) process.kill(process.pid, signal);
+    else process.exit(code ?? 1);
+  });
+  child.on('error', (error) => {
+    console.error('dateline: could not start the command again with MALLOC_ARENA_MAX set:', error.message);
+    process.exit(1);
+  });
+  return true;
+}
+
+/**
+ * The relaunched process: ends when the first one is gone, which it sees as a new parent (the
+ * orphan is handed to init or a subreaper). Polled, because the pipe's end is not reliably noticed
+ * while the process is busy.
+ */
+function watchParent(): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) process.kill(process.pid, 'SIGKILL');
+  }, PARENT_POLL_MS).unref();
+}
