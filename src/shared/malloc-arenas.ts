@@ -13,10 +13,11 @@ const PARENT_POLL_MS = 100;
  * that allocates an arena of its own (libuv's pool, libvips, SQLite's checkpointer, V8's helpers),
  * and memory freed in one is rarely handed back: a long import kept 60–70 MB more resident without
  * the limit (bench/README.md, "Import benchmark"). glibc reads the setting when the process starts,
- * so it cannot be set from inside; hence the second process, started once (about 50 ms).
+ * so it cannot be set from inside; hence the second process (one more start of node).
  *
  * The first process only waits: it passes on SIGINT, SIGTERM and SIGHUP and ends as the second
- * did. Should it be killed outright (kill -9), the second ends at once too (it watches for a new parent), so nothing keeps writing behind the back of whoever killed it.
+ * did. Should it be killed outright (kill -9), the second ends within a tenth of a second too (it
+ * watches for a new parent), so nothing keeps writing behind the back of whoever killed it.
  * @returns true when the command runs in the relaunched process (the caller stops here); false
  *   when it is to run in this one (not Linux, MALLOC_ARENA_MAX already set, or this is the relaunch)
  */
