@@ -2,9 +2,9 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** Heap in use above which a finished batch is followed by a full collection. */
-const SOFT_LIMIT_BYTES = 96 * 1024 * 1024;
+const SOFT_LIMIT_BYTES = 64 * 1024 * 1024;
 /** Room left above what survives a collection, so a large live heap is not collected every batch. */
-const HEADROOM_BYTES = 48 * 1024 * 1024;
+const HEADROOM_BYTES = 32 * 1024 * 1024;
 
 let collect: (() => void) | null | undefined;
 let threshold = SOFT_LIMIT_BYTES;
