@@ -9,7 +9,8 @@
 # 3. For each database (BENCH_DATABASES), into a fresh DATA_DIR (and for PostgreSQL a fresh
 #    database it creates and drops): `dateline import wordpress <file> --media-dir <uploads>`, with
 #    the importer's own timings (stories written per second; rebuilding search, lists and sitemaps
-#    once at the end) and the process's peak resident memory (/usr/bin/time).
+#    once at the end), the importer's largest resident memory while it reads and writes the stories
+#    (sampled from /proc every half second) and the peak of the whole run (/usr/bin/time).
 # Prints one table: stories/s beside the parse-only ceiling, as a ratio, and peak RSS.
 #
 # Environment (all optional):
@@ -57,6 +58,21 @@ bench_cleanup() {
 }
 trap bench_cleanup EXIT
 
+# Every half second: the time (ms) and the largest resident memory (kB) among the importer's node
+# processes (the one started, and the one it runs the import in: src/shared/malloc-arenas.ts). The
+# related-stories builder the rebuild may start is another program and is not counted.
+sample_import_rss() {
+  local out=$1 pid largest rss
+  while true; do
+    largest=0
+    for pid in $(pgrep -f "dist/cli.js import wordpress $EXPORT" || true); do
+      rss=$(rss_kb "$pid"); (( rss > largest )) && largest=$rss
+    done
+    echo "$(date +%s%3N) $largest" >>"$out"
+    sleep 0.5
+  done
+}
+
 build_dist
 EXPORT="$TMP/export.xml"
 log "writing a WordPress export of $STORIES stories…"
@@ -82,18 +98,28 @@ for database in $DATABASES; do
   fi
   log "=== importing into $database…"
   env "${env_args[@]}" timeout "$IMPORT_TIMEOUT_S" /usr/bin/time -f 'peak-rss-kb %M' node dist/cli.js import wordpress "$EXPORT" \
-    --media-dir "$EXPORT.uploads" --no-fetch --report "$TMP/report-$database.json" >"$TMP/import-$database.log" 2>&1 ||
-    { tail -n 30 "$TMP/import-$database.log" >&2; die "the import into $database failed"; }
+    --media-dir "$EXPORT.uploads" --no-fetch --report "$TMP/report-$database.json" >"$TMP/import-$database.log" 2>&1 &
+  import_pid=$!
+  sample_import_rss "$TMP/rss-$database.txt" &
+  sampler_pid=$!
+  wait "$import_pid" || { kill "$sampler_pid" 2>/dev/null; tail -n 30 "$TMP/import-$database.log" >&2; die "the import into $database failed"; }
+  kill "$sampler_pid" 2>/dev/null || true
+  wait "$sampler_pid" 2>/dev/null || true
   [[ ${BENCH_VERBOSE:-0} == 1 ]] && cat "$TMP/import-$database.log" >&2
   peak_kb=$(awk '/^peak-rss-kb/ { print $2 }' "$TMP/import-$database.log")
   ROWS+=("$(node -e '
-    const r = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
-    const [database, parse, plan, peakKb] = process.argv.slice(2);
+    const fs = require("node:fs");
+    const r = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+    const [database, parse, plan, peakKb, samples] = process.argv.slice(2);
+    // The importer while it reads and writes the stories: from its start to the end of writing.
+    const writtenAt = Date.parse(r.startedAt) + r.timings.scanMs + r.timings.writeMs;
+    const writingKb = Math.max(0, ...fs.readFileSync(samples, "utf8").trim().split("\n")
+      .map((line) => line.split(" ").map(Number)).filter(([at]) => at <= writtenAt).map(([, kb]) => kb));
     const stories = (r.counts.post?.imported ?? 0) + (r.counts.page?.imported ?? 0);
     const rate = stories / (r.timings.writeMs / 1000);
     const cells = [database, stories, Math.round(rate), (rate / Number(parse)).toFixed(3), (rate / Number(plan)).toFixed(3),
-      (r.timings.writeMs / 1000).toFixed(1), (r.timings.rebuildMs / 1000).toFixed(1), Math.round(Number(peakKb) / 1024), r.failed.length];
-    console.log("| " + cells.join(" | ") + " |");' "$TMP/report-$database.json" "$database" "$PARSE" "$PLAN" "$peak_kb")")
+      (r.timings.writeMs / 1000).toFixed(1), (r.timings.rebuildMs / 1000).toFixed(1), Math.round(writingKb / 1024), Math.round(Number(peakKb) / 1024), r.failed.length];
+    console.log("| " + cells.join(" | ") + " |");' "$TMP/report-$database.json" "$database" "$PARSE" "$PLAN" "$peak_kb" "$TMP/rss-$database.txt")")
   drop_current_db
 done
 
@@ -101,6 +127,6 @@ echo
 echo "Import of a generated WordPress export: $STORIES stories, $EXPORT_MB MB. $(machine_line 2>/dev/null || true)"
 echo "Ceiling: parse only $PARSE items/s; parse and plan (dates, slugs, bodies converted) $PLAN items/s."
 echo
-echo "| database | stories | stories/s | ratio to parse | ratio to parse+plan | writing s | rebuild s | peak RSS MB | failed |"
-echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|"
+echo "| database | stories | stories/s | ratio to parse | ratio to parse+plan | writing s | rebuild s | importer RSS writing MB | peak RSS MB | failed |"
+echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
 printf '%s\n' "${ROWS[@]}"

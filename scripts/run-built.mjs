@@ -64,8 +64,16 @@ export function build({ quiet = false } = {}) {
   return true;
 }
 
-/** @param {string} entry a file under dist/, such as `main.js` */
-export async function buildAndRun(entry) {
+/**
+ * @param {string} entry a file under dist/, such as `main.js`
+ * @param {{ arenaLimit?: boolean }} [options] arenaLimit: run it in a process started with
+ *   MALLOC_ARENA_MAX=2 unless the environment sets it (dist/shared/malloc-arenas.js says why)
+ */
+export async function buildAndRun(entry, options = {}) {
   if (!isBuildCurrent() && !build()) process.exit(1);
+  if (options.arenaLimit) {
+    const { relaunchWithArenaLimit } = await import(pathToFileURL(path.join(root, 'dist', 'shared', 'malloc-arenas.js')).href);
+    if (relaunchWithArenaLimit()) return;
+  }
   await import(pathToFileURL(path.join(root, 'dist', entry)).href);
 }

@@ -55,6 +55,12 @@ export function openSqlite(filename: string): EngineConnection {
 
 /** Prepared statements kept per SQL text; a page runs the same few dozen queries every time. */
 const STATEMENT_CACHE_SIZE = 500;
+/**
+ * And at most this much SQL text among them: a statement's compiled program grows with its text, and
+ * an import's multi-row inserts (thousands of parameters, a new text for each row count) otherwise
+ * fill the cache with hundreds of them, tens of MB the process kept for the rest of an import.
+ */
+const STATEMENT_CACHE_CHARS = 1_000_000;
 
 /**
  * Kysely prepares every query afresh, and preparing costs as much as running a simple query (a
@@ -65,6 +71,7 @@ const STATEMENT_CACHE_SIZE = 500;
  */
 function withStatementCache(database: BetterSqlite3.Database, close: () => void): SqliteDatabase {
   const statements = new Map<string, BetterSqlite3.Statement>();
+  let chars = 0;
   return {
     close,
     prepare: (sql: string) => {
@@ -73,7 +80,12 @@ function withStatementCache(database: BetterSqlite3.Database, close: () => void)
         statements.delete(sql);
       } else {
         statement = database.prepare(sql);
-        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
+        chars += sql.length;
+        for (const oldest of statements.keys()) {
+          if (statements.size < STATEMENT_CACHE_SIZE && chars <= STATEMENT_CACHE_CHARS) break;
+          statements.delete(oldest);
+          chars -= oldest.length;
+        }
       }
       statements.set(sql, statement);
       return statement;

@@ -1,6 +1,7 @@
 import { inTransaction } from '../../db/database.js';
 import { slugify } from '../../shared/slug.js';
 import type { ImageSourceOptions } from './image-source.js';
+import { collectGarbageWhenLarge } from './import-heap.js';
 import { ImportReportBuilder, type ImportReport } from './import-report.js';
 import type { ImportDeps, ImportTargets } from './import.types.js';
 import { StoryWriter, type StoryItem } from './story-writer.js';
@@ -9,8 +10,12 @@ import { scanWordPressExport, type WordPressScan } from './wordpress-scan.js';
 import { planWordPressStory } from './wordpress-story.js';
 import { WordPressTaxonomy, type UnmappedCategories } from './wordpress-taxonomy.js';
 
-/** Stories a transaction: commits are rare, and a batch held in memory stays small (a few MB). */
-const STORIES_PER_BATCH = 100;
+/**
+ * Stories a transaction: a commit rewrites every index page the batch touched into SQLite's log
+ * (12 % of the import's time at 100 a batch, 2026-12-03), and a batch held in memory stays small
+ * (about 10 MB).
+ */
+const STORIES_PER_BATCH = 250;
 
 export interface WordPressImportOptions {
   /** Opens the export afresh as decoded text: it is read twice (references first, then the stories). */
@@ -59,6 +64,7 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
     done += batch.length;
     batch = [];
     options.onProgress?.(done, scan.items);
+    collectGarbageWhenLarge();
   };
   options.onProgress?.(0, scan.items);
   for await (const entry of readWordPressExport(options.open())) {
