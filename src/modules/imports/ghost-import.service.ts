@@ -1,4 +1,4 @@
-import { inTransaction, type Db } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
 import { listSections } from '../sections/index.js';
 import { AppError } from '../../shared/errors.js';
 import { slugify } from '../../shared/slug.js';
@@ -9,30 +9,16 @@ import type { ZipLimits } from './ghost-zip.js';
 import { loadImage, type ImageBytes, type ImageSourceOptions } from './image-source.js';
 import { findLedgerEntries } from './import-ledger.repository.js';
 import { ImportReportBuilder, type ImportReport } from './import-report.js';
-import type { ImportDeps, ImportTargets } from './import.types.js';
+import type { ImportDeps } from './import.types.js';
 import type { StoryPlan } from './planned-story.js';
-import { StoryWriter, type StoryItem } from './story-writer.js';
-import type { UnmappedCategories } from './wordpress-taxonomy.js';
+import { finishImport, StoryBatches, type CommonImportOptions } from './story-batches.js';
+import { StoryWriter } from './story-writer.js';
 
-/** Stories a transaction, as the WordPress importer writes them. */
-const STORIES_PER_BATCH = 100;
-
-export interface GhostImportOptions {
+export interface GhostImportOptions extends CommonImportOptions {
   /** The export: Ghost's JSON, or a zip holding it beside its `content/images/` folder. */
   file: string;
-  /** The old site's address (`https://example.com`, `https://example.com/blog`): its pictures and pages are there. */
+  /** The old site's address (`https://example.com`, `https://example.com/blog`): its pictures and pages are there. `images.mediaDir` is a copy of its `content/images` folder. */
   siteUrl?: string | null;
-  targets: ImportTargets;
-  /** `mediaDir` is a copy of the site's `content/images` folder. */
-  images?: ImageSourceOptions;
-  dryRun?: boolean;
-  /** Bring posts and pages imported by an earlier run and changed in Ghost since up to date (`--update`), as for WordPress. */
-  update?: boolean;
-  /** Ghost tag slug (or lower-cased name) → an existing Dateline section's slug. */
-  sectionMap?: ReadonlyMap<string, string>;
-  unmapped?: UnmappedCategories;
-  defaultSection?: string | null;
-  onProgress?: (done: number, total: number) => void;
   /** Stops the import (an AbortError) between two posts, or while the file is read: what was written stays whole. */
   signal?: AbortSignal;
   zipLimits?: ZipLimits;
@@ -89,21 +75,13 @@ export async function importGhost(deps: ImportDeps, options: GhostImportOptions)
       report,
     );
 
-    let done = 0;
-    let batch: StoryItem[] = [];
-    const flush = async () => {
-      await writer.writeBatch(batch);
-      done += batch.length;
-      batch = [];
-      options.onProgress?.(done, scan.posts);
-    };
-    options.onProgress?.(0, scan.posts);
+    const batches = new StoryBatches(writer, scan.posts, options.onProgress);
     for await (const { row, post, problem } of readGhostPosts(file.open())) {
       options.signal?.throwIfAborted();
       if (problem) {
         const id = /"id"\s*:\s*"([^"\\]{1,64})"/.exec(row.text ?? '')?.[1] ?? '';
         report.failed({ kind: 'post', sourceId: id, label: row.path, reason: problem.reason, line: problem.line });
-        done += 1;
+        batches.skipped();
         continue;
       }
       const kind = str(post.type) === 'page' ? 'page' : 'post';
@@ -114,24 +92,17 @@ export async function importGhost(deps: ImportDeps, options: GhostImportOptions)
       } catch (error) {
         // A bug in reading one post (a body no converter expected) fails that post, not the import.
         report.failed({ kind, sourceId: str(post.id), label, reason: error instanceof Error ? error.message : String(error), line: row.line });
-        done += 1;
+        batches.skipped();
         continue;
       }
-      batch.push({ plan, kind, sourceId: str(post.id), label });
-      if (batch.length >= STORIES_PER_BATCH) await flush();
+      await batches.add({ plan, kind, sourceId: str(post.id), label });
     }
-    await flush();
-    const written = performance.now();
-    if (!options.dryRun) {
-      const redirects = await siteRedirects(deps.db, source, scan, site, taxonomy, options);
-      await inTransaction(deps.db, (trx) => writer.keepRedirects(trx, redirects));
-      await deps.database.refreshStatistics();
-      await deps.events.emit({ name: 'content.imported' });
-    }
-    report.timed('scanMs', scanned - started);
-    report.timed('writeMs', written - scanned);
-    report.timed('rebuildMs', performance.now() - written);
-    return report.finish(deps.clock.now());
+    await batches.flush();
+    return await finishImport(
+      deps,
+      { writer, report, dryRun: options.dryRun ?? false, redirects: () => siteRedirects(deps.db, source, scan, site, taxonomy, options) },
+      { started, scanned },
+    );
   } finally {
     file.close();
   }

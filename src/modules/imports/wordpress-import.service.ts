@@ -1,36 +1,18 @@
-import { inTransaction } from '../../db/database.js';
 import { slugify } from '../../shared/slug.js';
-import type { ImageSourceOptions } from './image-source.js';
-import { collectGarbageWhenLarge } from './import-heap.js';
 import { ImportReportBuilder, type ImportReport } from './import-report.js';
 import type { ImportDeps, ImportTargets } from './import.types.js';
-import { StoryWriter, type StoryItem } from './story-writer.js';
+import { finishImport, StoryBatches, type CommonImportOptions } from './story-batches.js';
+import { StoryWriter } from './story-writer.js';
 import { readWordPressExport } from './wordpress-export.js';
 import { scanWordPressExport, type WordPressScan } from './wordpress-scan.js';
 import { planWordPressStory } from './wordpress-story.js';
-import { WordPressTaxonomy, type UnmappedCategories } from './wordpress-taxonomy.js';
+import { WordPressTaxonomy } from './wordpress-taxonomy.js';
 
-/**
- * Stories a transaction: a commit rewrites every index page the batch touched into SQLite's log
- * (12 % of the import's time at 100 a batch, 2026-12-03), and a batch held in memory stays small
- * (about 10 MB).
- */
-const STORIES_PER_BATCH = 250;
-
-export interface WordPressImportOptions {
+export interface WordPressImportOptions extends CommonImportOptions {
   /** Opens the export afresh as decoded text: it is read twice (references first, then the stories). */
   open: () => AsyncIterable<string>;
+  /** The zone of dates the export gives without GMT (the old site's). */
   timeZone: string;
-  targets: ImportTargets;
-  images?: ImageSourceOptions;
-  dryRun?: boolean;
-  /** Bring posts imported by an earlier run and changed in WordPress since up to date. */
-  update?: boolean;
-  /** WordPress category slug (or lower-cased name) → an existing Dateline section's slug. */
-  sectionMap?: ReadonlyMap<string, string>;
-  unmapped?: UnmappedCategories;
-  defaultSection?: string | null;
-  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -57,16 +39,7 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
   await taxonomy.prepare(deps.db);
   const writer = new StoryWriter(deps, { ...options, baseUrl: scan.site.baseUrl }, source, taxonomy, report);
 
-  let done = 0;
-  let batch: StoryItem[] = [];
-  const flush = async () => {
-    await writer.writeBatch(batch);
-    done += batch.length;
-    batch = [];
-    options.onProgress?.(done, scan.items);
-    collectGarbageWhenLarge();
-  };
-  options.onProgress?.(0, scan.items);
+  const batches = new StoryBatches(writer, scan.items, options.onProgress);
   for await (const entry of readWordPressExport(options.open())) {
     if (entry.kind !== 'item' || (entry.item.type !== 'post' && entry.item.type !== 'page')) continue;
     const { item, problem } = entry;
@@ -79,23 +52,17 @@ export async function importWordPress(deps: ImportDeps, options: WordPressImport
         reason: `line ${problem.line}, column ${problem.column}: ${problem.message}`,
         line: problem.line,
       });
-      done += 1;
+      batches.skipped();
     } else {
-      batch.push({ plan: planWordPressStory(item, scan, options.timeZone), kind: item.type, sourceId: item.postId, label });
-      if (batch.length >= STORIES_PER_BATCH) await flush();
+      await batches.add({ plan: planWordPressStory(item, scan, options.timeZone), kind: item.type, sourceId: item.postId, label });
     }
   }
-  await flush();
-  const written = performance.now();
-  if (!options.dryRun) {
-    await inTransaction(deps.db, (trx) => writer.keepRedirects(trx, taxonomyRedirects(scan, taxonomy, options.targets)));
-    await deps.database.refreshStatistics();
-    await deps.events.emit({ name: 'content.imported' });
-  }
-  report.timed('scanMs', scanned - started);
-  report.timed('writeMs', written - scanned);
-  report.timed('rebuildMs', performance.now() - written);
-  return report.finish(deps.clock.now());
+  await batches.flush();
+  return finishImport(
+    deps,
+    { writer, report, dryRun: options.dryRun ?? false, redirects: async () => taxonomyRedirects(scan, taxonomy, options.targets) },
+    { started, scanned },
+  );
 }
 
 /** `/category/x/`, `/tag/x/`, `/author/login/` and the feeds of the old site, once every story is in. */
