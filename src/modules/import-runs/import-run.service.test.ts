@@ -13,7 +13,7 @@ import { DEFAULT_RUN_OPTIONS, type ImportRunOptions } from './import-run.types.j
 import { importTargets } from '../../testing/import-targets.js';
 
 /** Three of the importer's batches, so a stop after the first leaves the rest to do. */
-const STORIES = 300;
+const STORIES = 750;
 const OPTIONS: ImportRunOptions = { sectionMap: [], unmapped: 'sections', fetchImages: false, dryRun: false, ...DEFAULT_RUN_OPTIONS };
 
 describe('ImportRunService: runs in the background, one at a time, resumable', () => {
