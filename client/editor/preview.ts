@@ -24,6 +24,8 @@ export function startPreview(form: HTMLFormElement, editor: EditorHandle): void 
   field.before(workspace);
   workspace.append(field, pane);
   pane.querySelector('h2')!.textContent = 'Preview: as readers will see it';
+  // Beside the editor the pane scrolls on its own, so keyboard users must be able to focus it to scroll.
+  pane.tabIndex = 0;
 
   const toggle = document.createElement('button');
   toggle.type = 'button';
