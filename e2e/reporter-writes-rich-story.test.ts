@@ -190,6 +190,20 @@ browserSuite('a reporter writes a rich story with the toolbar and shortcuts, an 
     assert.equal(await body.locator('[style], [class^="Mso"], script, iframe, img').count(), 0, 'nothing foreign survived the paste');
   });
 
+  it('turns Markdown habits at the start of a paragraph into blocks', async () => {
+    await visit(page, '/newsroom/stories/new');
+    await typeInBody(page, '## Sub', { press: 'Enter' }, '> Quoted words', { press: 'Enter' }, 'Someone', { press: 'Enter' });
+    await typeInBody(page, '1. One', { press: 'Enter' }, 'Two', { press: 'Enter' }, { press: 'Enter' }, '---', 'Last');
+    const blocks = JSON.parse(await page.locator('input[name="bodyBlocks"]').inputValue()) as unknown;
+    assert.deepEqual(blocks, [
+      { type: 'heading', text: 'Sub' },
+      { type: 'quote', text: 'Quoted words', attribution: 'Someone' },
+      { type: 'list', ordered: true, items: [[{ text: 'One' }], [{ text: 'Two' }]] },
+      { type: 'divider' },
+      { type: 'paragraph', content: [{ text: 'Last' }] },
+    ]);
+  });
+
   it('still takes the Markdown textarea without JavaScript', async () => {
     const context = await browser.newContext({ baseURL: server.baseUrl, viewport: VIEWPORTS.desktop, javaScriptEnabled: false });
     const noScript = await context.newPage();
