@@ -9,6 +9,7 @@ import { createFactories } from '../src/testing/factories.js';
 import { createTestDatabase } from '../src/testing/test-database.js';
 import { browserSuite, launchBrowser, openPage, visit } from './support/browser.js';
 import { WCAG_TAGS } from './support/axe.js';
+import { typeInBody } from './support/rich-editor.js';
 
 async function assertNoAxeViolations(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
@@ -67,7 +68,7 @@ browserSuite('an editor writes a story in the newsroom', () => {
     await assertNoAxeViolations(page, 'the new story form with errors');
 
     await page.getByLabel('Slug (web address)').fill('');
-    await page.getByLabel('Body (Markdown)').fill('The port *reopened* today.');
+    await typeInBody(page, 'The port ', { press: 'Control+i' }, 'reopened', { press: 'Control+i' }, ' today.');
     await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Create draft' }).click()]);
     assert.match(new URL(page.url()).pathname, /\/newsroom\/stories\/[^/]+\/edit$/);
     assert.ok(await page.getByText('Status: Draft').isVisible());

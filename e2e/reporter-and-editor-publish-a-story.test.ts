@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import { startAppServer, type AppServer } from './support/app-server.js';
 import { browserSuite, launchBrowser, openPage, visit } from './support/browser.js';
 import { WCAG_TAGS } from './support/axe.js';
+import { typeInBody } from './support/rich-editor.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -85,7 +86,18 @@ browserSuite('a reporter writes a story with a photo, an editor publishes it', (
     await visit(page, '/newsroom/stories/new');
     await page.getByLabel('Headline').fill('Harbour reopens after the storm');
     await page.getByLabel('Standfirst (optional)').fill('Ships are back in port.');
-    await page.getByLabel('Body (Markdown)').fill('The harbour *reopened* on Friday.\n\n## What comes next\n\nInspections continue.');
+    await typeInBody(
+      page,
+      'The harbour ',
+      { press: 'Control+i' },
+      'reopened',
+      { press: 'Control+i' },
+      ' on Friday.',
+      { press: 'Enter' },
+      '## What comes next',
+      { press: 'Enter' },
+      'Inspections continue.',
+    );
     await page.getByLabel('Section').selectOption({ label: 'World' });
     await page.getByLabel('Authors').selectOption({ label: 'Ana Kim' });
     await page.getByLabel('Hero image').selectOption({ label: 'Container cranes at the harbour at dawn' });
@@ -120,7 +132,7 @@ browserSuite('a reporter writes a story with a photo, an editor publishes it', (
   it('schedules a story that goes live when its time comes', async () => {
     await visit(page, '/newsroom/stories/new');
     await page.getByLabel('Headline').fill('Ferry timetable to change in spring');
-    await page.getByLabel('Body (Markdown)').fill('The new timetable starts in March.');
+    await typeInBody(page, 'The new timetable starts in March.');
     await page.getByLabel('Section').selectOption({ label: 'World' });
     await page.getByLabel('Authors').selectOption({ label: 'Ana Kim' });
     await submit(page, 'Create draft');

@@ -5,7 +5,6 @@ import {
   ARTICLE_STATUSES,
   ArticleBodySchema,
   bodyFigureIds,
-  markdownToBody,
   type Actor,
   type ArticleEditingService,
   type ArticleStatus,
@@ -41,7 +40,7 @@ import { formatZonedDateTime, parseZonedDateTime } from '../../shared/zoned-time
 import { newEditingSession, readSaveOptions } from './story-save-form.js';
 import { presentConflict, presentPresence, type ConflictView } from './story-saving.presenter.js';
 import { registerStorySavingRoutes } from './story-saving.routes.js';
-import { EMPTY_STORY_FORM, fieldErrorsOf, readStoryForm, storyFormFrom, storyInputFrom, type StoryFormValues } from './story-form.js';
+import { bodyOf, EMPTY_STORY_FORM, fieldErrorsOf, readStoryForm, storyFormFrom, storyInputFrom, type StoryFormValues } from './story-form.js';
 
 const LISTED_STORIES = 200;
 /** The library is picked from a select: the newest images are the ones a story usually needs. */
@@ -259,7 +258,9 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
     url: '/stories/preview-body',
     permission: 'story.edit.own',
     handler: async (request, reply) => {
-      const parsed = ArticleBodySchema.safeParse(markdownToBody(formField(request.body, 'body')));
+      const parsed = ArticleBodySchema.safeParse(
+        bodyOf({ body: formField(request.body, 'body'), bodyBlocks: formField(request.body, 'bodyBlocks') }),
+      );
       if (!parsed.success) throw new AppError('ERR_STORY_INPUT_INVALID');
       const figures = await deps.media.findByIds(bodyFigureIds(parsed.data));
       return reply
