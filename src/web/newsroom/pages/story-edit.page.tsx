@@ -49,6 +49,8 @@ export function StoryEditPage(props: {
           data-autosave-url={story ? newsroomPaths.storyAction(story.id, 'autosave') : undefined}
           data-presence-url={story ? newsroomPaths.storyAction(story.id, 'presence') : undefined}
           data-story-id={story?.id}
+          data-csrf-url={story ? newsroomPaths.csrfToken() : undefined}
+          data-sign-in-url={story ? newsroomPaths.signIn(newsroomPaths.story(story.id)) : undefined}
         >
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
           {saving && <SavingFields baseVersion={saving.baseVersion} editingSession={saving.editingSession} />}
