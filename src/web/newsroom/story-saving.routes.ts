@@ -36,8 +36,9 @@ export function registerStorySavingRoutes(scope: FastifyInstance, deps: StorySav
     json: true,
     handler: async (request, reply, staff) => {
       const actor = { id: staff.session.user.id, role: staff.session.user.role };
-      const input = storyInputFrom(readStoryForm(request.body), deps.settings.publication.timeZone);
       try {
+        // Inside the try: reading the body's blocks may already refuse them, field by field.
+        const input = storyInputFrom(readStoryForm(request.body), deps.settings.publication.timeZone);
         const saved = await deps.editing.save(actor, storyId(request), input, { ...readSaveOptions(request.body), autosave: true });
         return reply.code(200).send({ savedAt: deps.clock.now().toISOString(), version: saved.version, revision: saved.revision });
       } catch (error) {
