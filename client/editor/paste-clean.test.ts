@@ -21,7 +21,8 @@ describe('pasted HTML, first pass (no DOM)', () => {
       '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1234"><p dir="ltr"><span style="font-weight:700">Strong</span> and <span style="font-style:italic">slanted</span></p></b>';
     const { html } = cleanPastedHtml(docs);
     assert.doesNotMatch(html, /docs-internal-guid|<meta/);
-    assert.match(html, /^<p dir="ltr"><span style="font-weight:700">Strong<\/span>/);
+    // Styles become tags (the newsroom's CSP keeps the browser from applying inline styles at all).
+    assert.equal(html, '<p dir="ltr"><strong>Strong</strong> and <em>slanted</em></p>');
   });
 
   it('takes images out and hands back their web addresses, each once, never data: or javascript:', () => {

@@ -19,6 +19,11 @@ const CONDITIONAL = /<!(?:--)?\[if[^\]]*\]>[\s\S]*?<!\[endif\](?:--)?>/gi;
 const COMMENT = /<!--[\s\S]*?-->/g;
 const GOOGLE_DOCS_WRAPPER = /<b\b[^>]*id=["']?docs-internal-guid[^>]*>([\s\S]*)<\/b>/i;
 const IMAGE = /<img\b[^>]*>/gi;
+/** A span holding no other span: Google Docs' runs, whose bold and italic are styles. */
+const INNER_SPAN = /<span\b([^>]*)>((?:(?!<\/?span\b)[\s\S])*)<\/span\s*>/gi;
+const STYLE_ATTRIBUTE = /\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
+const BOLD_STYLE = /font-weight\s*:\s*(bold(er)?|[6-9]00)\b/i;
+const ITALIC_STYLE = /font-style\s*:\s*italic\b/i;
 const IMAGE_SRC = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 
 export function cleanPastedHtml(html: string): CleanedPaste {
@@ -39,7 +44,29 @@ export function cleanPastedHtml(html: string): CleanedPaste {
   });
   const wrapper = GOOGLE_DOCS_WRAPPER.exec(out);
   if (wrapper?.[1] !== undefined) out = out.replace(wrapper[0], wrapper[1]);
-  return { html: out, imageUrls };
+  return { html: styledSpansToTags(out), imageUrls };
+}
+
+/**
+ * Bold and italic given as styles on spans (Google Docs, some web pages) become <strong> and <em>.
+ * Done here, on the string, because the newsroom's Content-Security-Policy forbids inline styles, so
+ * the browser never applies them to the pasted elements ProseMirror reads.
+ */
+function styledSpansToTags(html: string): string {
+  let out = html;
+  let previous;
+  do {
+    previous = out;
+    out = out.replace(INNER_SPAN, (_whole, attributes: string, inner: string) => {
+      const match = STYLE_ATTRIBUTE.exec(attributes);
+      const style = match?.[1] ?? match?.[2] ?? '';
+      let result = inner;
+      if (ITALIC_STYLE.test(style)) result = `<em>${result}</em>`;
+      if (BOLD_STYLE.test(style)) result = `<strong>${result}</strong>`;
+      return result;
+    });
+  } while (out !== previous);
+  return out;
 }
 
 function decodeEntities(text: string): string {

@@ -75,12 +75,24 @@ describe('the story form with the rich-text editor’s bodyBlocks', () => {
     assert.equal(page.statusCode, 200);
     const json = /<script type="application\/json" id="story-body-json">([^<]*)<\/script>/.exec(page.body)?.[1];
     assert.ok(json, 'the page holds the body for the editor');
-    assert.deepEqual(JSON.parse(json), RICH);
+    assert.deepEqual(JSON.parse(json), { blocks: RICH, figures: {} });
     // Without JavaScript the textarea shows the same body as Markdown, divider and embed included.
     assert.match(page.body, /\n---\n/);
     assert.match(page.body, /\[\[embed:https:\/\/www\.example\.org\/timetable\?day=1\]\]/);
     assert.match(page.body, /newsroom-editor\.js\?v=[0-9a-f]{12}/);
     assert.match(page.body, /newsroom-editor\.css\?v=[0-9a-f]{12}/);
+  });
+
+  it('gives the editor each figure’s picture and words', async () => {
+    const mediaId = await t.factories.media({ alt: 'Cranes', caption: 'At dawn', credit: 'Port' });
+    const id = await create({ bodyBlocks: JSON.stringify([{ type: 'figure', mediaId }]) });
+    const page = await t.app.inject({ url: `/newsroom/stories/${id}/edit`, headers: { cookie: who.cookie } });
+    const json = /<script type="application\/json" id="story-body-json">([^<]*)<\/script>/.exec(page.body)?.[1] ?? '{}';
+    const start = JSON.parse(json) as { figures: Record<string, { src: string | null; alt: string; caption: string; credit: string }> };
+    assert.equal(start.figures[mediaId]?.alt, 'Cranes');
+    assert.equal(start.figures[mediaId]?.caption, 'At dawn');
+    assert.equal(start.figures[mediaId]?.credit, 'Port');
+    assert.match(start.figures[mediaId]?.src ?? '', /^\/media\//);
   });
 
   it('uses the Markdown when bodyBlocks is empty (the form without JavaScript)', async () => {

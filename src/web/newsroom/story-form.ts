@@ -89,6 +89,14 @@ export function readStoryForm(body: FormBody): StoryFormValues {
   const authors = body?.['authorIds'];
   values.authorIds = (Array.isArray(authors) ? authors : authors ? [authors] : []).filter(Boolean);
   values.commentsEnabled = body?.[COMMENTS_SWITCH_FIELD] !== undefined ? Boolean(body?.['commentsEnabled']) : null;
+  // The editor sends blocks, not Markdown: a form shown again keeps the textarea in step with them.
+  if (values.bodyBlocks.trim() && !values.body) {
+    try {
+      values.body = bodyToMarkdown(bodyOf(values));
+    } catch {
+      // Blocks that cannot be read are reported by the save itself.
+    }
+  }
   return values;
 }
 

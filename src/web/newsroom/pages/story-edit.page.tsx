@@ -5,11 +5,30 @@ import { ErrorSummary, type FieldError } from '../../shared/form-fields.js';
 import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { StoryFields, type StoryChoices } from '../components/story-fields.js';
+import { paths } from '../../shared/paths.js';
 import { StoryWorkflowPanel } from '../components/story-workflow-panel.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 import { editorBodyOf, type StoryFormValues } from '../story-form.js';
 import { SavingFields, StoryConflictPanel, StoryPresence } from '../components/story-saving.js';
 import type { ConflictView, PresenceView } from '../story-saving.presenter.js';
+
+/**
+ * What the rich-text editor starts from: the body's blocks, and for each figure the picture and words
+ * the editor shows (the smallest variant is enough on screen); figures not among the choices show
+ * their alt text until the media part loads them.
+ */
+function editorStart(values: StoryFormValues, choices: StoryChoices) {
+  const blocks = editorBodyOf(values);
+  const figures: Record<string, { src: string | null; alt: string; caption: string; credit: string }> = {};
+  for (const block of blocks) {
+    if (block.type !== 'figure') continue;
+    const asset = choices.media.find((candidate) => candidate.id === block.mediaId);
+    if (!asset) continue;
+    const variant = asset.variants.filter((candidate) => candidate.format !== 'avif').sort((a, b) => a.width - b.width)[0];
+    figures[asset.id] = { src: variant ? paths.media(variant.file) : null, alt: asset.alt, caption: asset.caption, credit: asset.credit };
+  }
+  return { blocks, figures };
+}
 
 /** The story editor: a new story (no `story`) or an existing one with its workflow panel. */
 export function StoryEditPage(props: {
@@ -76,7 +95,7 @@ export function StoryEditPage(props: {
       <script
         type="application/json"
         id="story-body-json"
-        dangerouslySetInnerHTML={{ __html: JSON.stringify(editorBodyOf(values)).replace(/</g, '\\u003c') }}
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(editorStart(values, props.choices)).replace(/</g, '\\u003c') }}
       />
       <script src={site.assetUrl('newsroom-editor.js')} defer />
     </NewsroomLayout>
