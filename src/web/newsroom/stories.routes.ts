@@ -178,6 +178,7 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
     method: 'POST',
     url: '/stories/new',
     permission: 'story.create',
+    onSessionLost: (request, reply, lost) => sessionLostPage(request, reply, lost),
     handler: async (request, reply, staff) => {
       const values = readStoryForm(request.body);
       try {
@@ -238,16 +239,15 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
    */
   const sessionLostPage = async (request: Request, reply: FastifyReply, lost: { staff?: StaffContext }) => {
     const values = readStoryForm(request.body);
+    const id = param(request, 'id');
     if (lost.staff) {
       const notice = 'Your sign-in changed since this page was opened, so nothing was saved. Your text is below: check it and save again.';
-      return editPage(request, reply, lost.staff, reply.statusCode, { values, saving: readSaveOptions(request.body), notice });
+      if (id) return editPage(request, reply, lost.staff, reply.statusCode, { values, saving: readSaveOptions(request.body), notice });
+      const page = h(StoryEditPage, { site: site(), viewer: viewerOf(lost.staff), values, choices: await choices(), notice });
+      return sendHtml(request, reply, reply.statusCode, page);
     }
-    return sendHtml(
-      request,
-      reply,
-      reply.statusCode,
-      h(SessionEndedPage, { site: site(), values, signInUrl: newsroomPaths.signIn(newsroomPaths.story(param(request, 'id'))) }),
-    );
+    const signInUrl = newsroomPaths.signIn(id ? newsroomPaths.story(id) : newsroomPaths.newStory());
+    return sendHtml(request, reply, reply.statusCode, h(SessionEndedPage, { site: site(), values, signInUrl }));
   };
 
   registerStorySavingRoutes(scope, deps);

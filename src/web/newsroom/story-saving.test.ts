@@ -261,6 +261,16 @@ describe('saving that never loses work', () => {
     assert.equal((await t.deps.reading.preview(id)).article.body.length, 1);
     assert.equal(await headline(id), 'Harbour reopens');
 
+    // A new story's form too: its text comes back, no draft is made.
+    const drafts = (await t.deps.editing.listForDesk({ limit: 500 })).length;
+    const newOut = await post('/newsroom/stories/new', story({ body: 'A whole new story.' }), { csrf: 'old-token' });
+    assert.equal(newOut.statusCode, 401);
+    assert.match(newOut.body, /A whole new story\./);
+    const newChanged = await post('/newsroom/stories/new', story({ body: 'A whole new story.' }), { cookie: ana.cookie, csrf: 'old-token' });
+    assert.equal(newChanged.statusCode, 403);
+    assert.match(newChanged.body, /A whole new story\./);
+    assert.equal((await t.deps.editing.listForDesk({ limit: 500 })).length, drafts);
+
     // From another site, no rescue page: the ordinary refusal.
     const crossSite = await t.app.inject({
       method: 'POST',
