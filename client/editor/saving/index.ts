@@ -193,6 +193,8 @@ export function startSaving(form: HTMLFormElement): void {
     if (blocked === 'session') void save();
   });
 
+  // A save refused without the script (the form was posted): the page shows the conflict; go to it.
+  document.getElementById('story-conflict')?.focus();
   restoreLocalWork(form, storyId, pageFields, setStatus, () => {
     changed++;
     firstUnsaved = Date.now();
