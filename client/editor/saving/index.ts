@@ -222,6 +222,8 @@ function restoreLocalWork(
     clearLocalCopy(storyId);
     return;
   }
+  // A refused save's page already shows the text posted, with the choices: the copy waits (kept).
+  if (document.getElementById('story-conflict')) return;
   const apply = (fields: Array<[string, string]>) => {
     applyFields(form, fields);
     const blocks = fields.find(([name]) => name === 'bodyBlocks')?.[1];
