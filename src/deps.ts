@@ -12,6 +12,7 @@ import { ViewCounter, AudienceReportService } from './modules/audience/index.js'
 import { MediaLibrary, MediaUploadService, AVIF_VARIANTS_JOB } from './modules/media/index.js';
 import { CurationService, RankedListsService, RelatedStoriesService, LISTS_REFRESH_JOB } from './modules/rankings/index.js';
 import { RevisionService } from './modules/revisions/index.js';
+import { PresenceService } from './modules/presence/index.js';
 import { SectionDirectory, SectionService } from './modules/sections/index.js';
 import { PublicationIconService, SettingsService } from './modules/settings/index.js';
 import { TagService } from './modules/tags/index.js';
@@ -96,6 +97,8 @@ export interface Deps {
   curation: CurationService;
   editing: ArticleEditingService;
   revisions: RevisionService;
+  /** Who has a story's editor open (the editor's heartbeat). */
+  presence: PresenceService;
   /** Publishes scheduled stories when due (the scheduled-publish job). */
   publisher: ScheduledPublisher;
   /** Sitemaps as finished XML in memory, rebuilt on content changes and every minute (the sitemaps-refresh job). */
@@ -213,6 +216,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const webhookDispatcher = new WebhookDispatcher(db, clock, urls.article);
   const webhookSender = new WebhookSender(db, clock, { allowPrivate: config.webhookAllowPrivate });
   const users = new UserService(db, clock, audit);
+  const presence = new PresenceService(db, clock, users);
   const sessions = new SessionService(db, clock);
   const signIn = new SignInService(users, sessions, signInLimiters(limiters), audit, sleep);
   const authors = new AuthorService(db, clock, events, audit, mediaLibrary);
@@ -263,6 +267,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     curation,
     editing,
     revisions,
+    presence,
     publisher,
     sitemaps,
     webhooks: new WebhookService(db, clock, audit, webhookDispatcher, { allowPrivate: config.webhookAllowPrivate }),

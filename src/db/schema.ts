@@ -93,6 +93,10 @@ export interface ArticlesTable {
   comments_enabled: WithDefault<number>;
   /** Published comments and replies, maintained with every comment change. */
   comment_count: WithDefault<number>;
+  /** Counts every write of the content; a save names the version it started from (0017). */
+  edit_version: WithDefault<number>;
+  /** The editing session (one open editor) that wrote the content last, or null. */
+  edit_session: WithDefault<string | null>;
 }
 
 export interface ArticleAuthorsTable {
@@ -185,6 +189,19 @@ export interface ArticleRevisionsTable {
   created_at: Timestamp;
   /** JSON snapshot of the editable fields */
   snapshot: string;
+  /** What made it: save | autosave | restore | submit | publish | schedule | unpublish. */
+  kind: WithDefault<string>;
+  /** The editing session whose autosaves this revision holds (kind autosave), or null. */
+  editing_session: WithDefault<string | null>;
+}
+
+/** Who has a story's editor open: one row per story and user, kept fresh by a heartbeat. */
+export interface StoryPresenceTable {
+  article_id: string;
+  user_id: string;
+  editing_session: string;
+  opened_at: Timestamp;
+  seen_at: Timestamp;
 }
 
 /** Views of one article in one UTC hour; nothing about who read it. */
@@ -430,6 +447,7 @@ export interface Database {
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
   article_revisions: ArticleRevisionsTable;
+  story_presence: StoryPresenceTable;
   article_view_hours: ArticleViewHoursTable;
   readers: ReadersTable;
   reader_sessions: ReaderSessionsTable;

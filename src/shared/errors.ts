@@ -75,6 +75,14 @@ export const ERROR_CATALOGUE = {
   ERR_CORRECTION_INVALID: { status: 400, message: 'A correction needs a kind and 1 to 2,000 characters of text.' },
   ERR_CORRECTION_NOT_PUBLISHED: { status: 409, message: 'Corrections can be added to published stories only.' },
   ERR_REVISION_NOT_FOUND: { status: 404, message: 'We could not find that revision of the story.' },
+  // A save whose editor started from an older version than someone else's newer save: nothing was
+  // written (docs/editor-saving.md); the answer carries who saved, when, and a diff.
+  ERR_STORY_CONFLICT: {
+    status: 409,
+    message: 'Someone else saved this story after you opened it, so your save was not written. Compare the versions and choose what to keep.',
+  },
+  ERR_STORY_SAVE_INVALID: { status: 400, message: 'The editor sent a version or editing session we cannot read. Reload the page; your text is kept.' },
+  ERR_PRESENCE_INVALID: { status: 400, message: 'The editor sent an editing session we cannot read. Reload the page.' },
   ERR_METHOD_NOT_ALLOWED: { status: 405, message: 'That kind of request is not supported here.' },
   // View counting (the beacon readers' browsers send).
   ERR_VIEW_REPORT_INVALID: {

@@ -7,7 +7,7 @@ import { newId } from '../../shared/ids.js';
 import { text, TextCharactersError, textProblemOf } from '../../shared/text.js';
 import { isValidSlug, slugify } from '../../shared/slug.js';
 import type { AuditAction, AuditService } from '../audit/index.js';
-import type { RevisionService, RevisionSnapshot } from '../revisions/index.js';
+import type { RevisionService, RevisionSnapshot, WorkflowRevisionKind } from '../revisions/index.js';
 import type { TagService } from '../tags/index.js';
 import { mayEditStory, roleHas, type Permission } from '../users/index.js';
 import { bodyFigureIds } from '../../shared/article-body.js';
@@ -30,6 +30,8 @@ import {
 import { insertArticle, insertCorrection } from './article.repository.js';
 import type { ArticleStatus, DeskStorySummary } from './article.types.js';
 import { assertTransition } from './story-workflow.js';
+import { describeConflict, snapshotOfEdit, StoryConflictError } from './story-conflict.js';
+import { claimStoryEditVersion, findStoryEditState, type StoryEditState } from './story-version.repository.js';
 
 /** Who is acting: a signed-in staff user. The role is a string so an unknown role simply holds no permission. */
 export interface Actor {
@@ -40,6 +42,33 @@ export interface Actor {
 export const CORRECTION_KINDS = ['correction', 'update'] as const;
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
 const CorrectionSchema = z.object({ kind: z.enum(CORRECTION_KINDS), text: text({ min: 1, max: 2000, multiline: true }) });
+
+/**
+ * How a save was made (docs/editor-saving.md): the version the editor started from (a save over
+ * another session's newer save is refused), which open editor sent it, and whether it saved itself
+ * (an autosave, kept as one revision per editing session).
+ */
+export interface SaveOptions {
+  baseVersion?: number | undefined;
+  editingSession?: string | undefined;
+  autosave?: boolean;
+  /** RevisionService.restore: the old revision this content comes from; such a save is audited. */
+  restoredFrom?: number;
+}
+
+/** A save that was written: its revision's number and the story's new version. */
+export interface SavedStory {
+  revision: number;
+  version: number;
+}
+
+/** The revision each workflow step records. */
+const STEP_KINDS: Partial<Record<ArticleStatus, WorkflowRevisionKind>> = {
+  in_review: 'submit',
+  published: 'publish',
+  scheduled: 'schedule',
+  unpublished: 'unpublish',
+};
 
 /** Generated slugs try `base`, `base-2` … up to this, then add a random suffix. */
 const MAX_SLUG_ATTEMPTS = 50;
@@ -57,8 +86,8 @@ export class ArticleEditingService {
     private readonly audit: AuditService,
     /** Finds or creates a story's tags inside the transaction that saves it. */
     private readonly tags: Pick<TagService, 'ensureIn'>,
-    /** Writes each save's revision inside the same transaction. */
-    private readonly revisions: Pick<RevisionService, 'recordIn'>,
+    /** Writes each save's revision inside the same transaction; reads who saved last for a conflict. */
+    private readonly revisions: Pick<RevisionService, 'recordIn' | 'recordStepIn' | 'latestContentRevision'>,
   ) {}
 
   /** Creates a draft owned by the actor; returns its id. */
@@ -88,16 +117,36 @@ export class ArticleEditingService {
    * save is audited in its transaction.
    */
   async update(actor: Actor, id: string, input: unknown, restoredFrom?: number): Promise<number> {
+    return (await this.save(actor, id, input, restoredFrom === undefined ? {} : { restoredFrom })).revision;
+  }
+
+  /**
+   * `update` with the editor's version check: refused with StoryConflictError (ERR_STORY_CONFLICT,
+   * nothing written) when `baseVersion` is older than the story's and another editing session wrote
+   * the newer content. Returns the revision written (or updated, for a session's repeated
+   * autosaves) and the story's new version, the base of the editor's next save.
+   */
+  async save(actor: Actor, id: string, input: unknown, options: SaveOptions = {}): Promise<SavedStory> {
+    const { restoredFrom } = options;
     const story = await this.storyFor(actor, id, null);
     const edit = parseArticleInput(input);
     const slug = edit.slug ?? story.slug;
     await this.assertSlugFree(slug, id);
     await this.assertReferencesExist(edit);
     const now = this.clock.now();
-    const number = await inTransaction(this.db, async (trx) => {
+    const saved = await inTransaction(this.db, async (trx): Promise<SavedStory | undefined> => {
+      const version = await claimStoryEditVersion(trx, id, options);
+      if (version === undefined) return undefined;
       const { content, snapshot } = await resolveContent(trx, this.tags, edit, slug);
       await updateArticleContent(trx, id, content, now);
-      const saved = await this.revisions.recordIn(trx, { articleId: id, authorUserId: actor.id, snapshot, createdAt: now });
+      const revision = await this.revisions.recordIn(trx, {
+        articleId: id,
+        authorUserId: actor.id,
+        snapshot,
+        createdAt: now,
+        kind: restoredFrom !== undefined ? 'restore' : options.autosave ? 'autosave' : 'save',
+        editingSession: options.editingSession ?? null,
+      });
       if (restoredFrom !== undefined) {
         await this.audit.record(
           {
@@ -105,15 +154,29 @@ export class ArticleEditingService {
             action: 'story.revision_restored',
             subjectType: 'article',
             subjectId: id,
-            details: { slug, revision: restoredFrom, savedAs: saved },
+            details: { slug, revision: restoredFrom, savedAs: revision },
           },
           trx,
         );
       }
-      return saved;
+      return { revision, version };
     });
+    if (!saved) throw await this.conflictOver(id, snapshotOfEdit(edit, slug));
     if (story.status === 'published') await this.events.emit({ name: 'story.updated', articleIds: [id] });
-    return number;
+    return saved;
+  }
+
+  /** The version an editor opening the story starts from (404 for a story that does not exist). */
+  async editState(id: string): Promise<StoryEditState> {
+    const state = await findStoryEditState(this.db, id);
+    if (!state) throw new AppError('ERR_ARTICLE_NOT_FOUND');
+    return state;
+  }
+
+  /** What a refused save reports: the story's version now, and who saved what, against `mine`. */
+  private async conflictOver(id: string, mine: RevisionSnapshot): Promise<StoryConflictError> {
+    const [state, latest] = await Promise.all([this.editState(id), this.revisions.latestContentRevision(id)]);
+    return new StoryConflictError(describeConflict(state.version, latest, mine));
   }
 
   /** Throws unless the actor may edit this story (403), or when it does not exist (404). */
@@ -123,7 +186,7 @@ export class ArticleEditingService {
 
   async submitForReview(actor: Actor, id: string): Promise<void> {
     const story = await this.storyFor(actor, id, 'story.submit');
-    await this.move(story, 'in_review', {});
+    await this.move(story, 'in_review', { actor });
   }
 
   /** Publishes now, or keeps the original time when the story already went out (a re-publish). */
@@ -132,6 +195,7 @@ export class ArticleEditingService {
     const now = this.clock.now();
     const publishedAt = story.publishedAt && story.publishedAt.getTime() <= now.getTime() ? story.publishedAt : now;
     await this.move(story, 'published', {
+      actor,
       publishedAt,
       audit: { actor, action: 'story.published', details: { slug: story.slug, from: story.status } },
     });
@@ -143,6 +207,7 @@ export class ArticleEditingService {
     const when = parseScheduleTime(at);
     if (when.getTime() <= this.clock.now().getTime()) throw new AppError('ERR_STORY_SCHEDULE_IN_PAST');
     await this.move(story, 'scheduled', {
+      actor,
       publishedAt: when,
       audit: { actor, action: 'story.scheduled', details: { slug: story.slug, from: story.status, at: when.toISOString() } },
     });
@@ -152,6 +217,7 @@ export class ArticleEditingService {
   async unpublish(actor: Actor, id: string): Promise<void> {
     const story = await this.storyFor(actor, id, 'story.unpublish');
     await this.move(story, 'unpublished', {
+      actor,
       audit: { actor, action: 'story.unpublished', details: { slug: story.slug, from: story.status } },
     });
   }
@@ -224,12 +290,16 @@ export class ArticleEditingService {
     return story;
   }
 
-  /** One status step, checked against the transition table, audited in the same transaction. */
+  /**
+   * One status step, checked against the transition table, audited and recorded as a revision of
+   * the story as it stood, in the same transaction.
+   */
   private async move(
     story: StoryState,
     to: ArticleStatus,
-    options: { publishedAt?: Date; audit?: { actor: Actor; action: AuditAction; details: Record<string, unknown> } },
+    options: { actor: Actor; publishedAt?: Date; audit?: { actor: Actor; action: AuditAction; details: Record<string, unknown> } },
   ): Promise<void> {
+    const kind = STEP_KINDS[to];
     assertTransition(story.status, to);
     await inTransaction(this.db, async (trx) => {
       const moved = await transitionArticleStatus(trx, story.id, {
@@ -239,6 +309,7 @@ export class ArticleEditingService {
       });
       // Someone else changed the status since we read it: their step stands, ours is refused.
       if (!moved) throw new AppError('ERR_STORY_TRANSITION_INVALID', `${story.id} is no longer ${story.status}`);
+      if (kind) await this.revisions.recordStepIn(trx, { articleId: story.id, authorUserId: options.actor.id, kind, createdAt: this.clock.now() });
       if (options.audit) {
         const { actor, action, details } = options.audit;
         await this.audit.record({ actorUserId: actor.id, action, subjectType: 'article', subjectId: story.id, details }, trx);

@@ -23,7 +23,10 @@ export { STATUS_TRANSITIONS, assertTransition, canTransition } from './story-wor
 export { ReadingService, LIST_PAGE_SIZE } from './reading.service.js';
 export type { ArticleReading, ReadingDirectories, RelatedStoryIds, StoryPage } from './reading.service.js';
 export { ArticleEditingService, CORRECTION_KINDS } from './article-editing.service.js';
-export type { Actor, CorrectionKind } from './article-editing.service.js';
+export type { Actor, CorrectionKind, SavedStory, SaveOptions } from './article-editing.service.js';
+export { StoryConflictError } from './story-conflict.js';
+export type { StoryConflict } from './story-conflict.js';
+export type { StoryEditState } from './story-version.repository.js';
 export { ScheduledPublisher, SCHEDULE_CHECK_INTERVAL_MS } from './scheduled-publisher.js';
 
 // Published stories: the one visibility rule (publishedQuery), which other modules may compose

@@ -3,4 +3,5 @@
 export { RevisionService } from './revision.service.js';
 export type { RevisionActor, StoryEditor } from './revision.service.js';
 export { diffSnapshots } from './revision-diff.js';
-export type { BodyLineChange, FieldChange, Revision, RevisionDiff, RevisionSnapshot, SnapshotField } from './revision.types.js';
+export { WORKFLOW_REVISION_KINDS } from './revision.types.js';
+export type { BodyLineChange, FieldChange, Revision, RevisionDiff, RevisionKind, RevisionRecord, RevisionSnapshot, SnapshotField, WorkflowRevisionKind } from './revision.types.js';

@@ -1,8 +1,15 @@
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../shared/errors.js';
 import { diffSnapshots } from './revision-diff.js';
-import { findRevision, insertRevision, listRevisions } from './revision.repository.js';
-import type { Revision, RevisionDiff, RevisionSnapshot } from './revision.types.js';
+import {
+  findLatestContentRevision,
+  findLatestRevision,
+  findRevision,
+  insertRevision,
+  listRevisions,
+  updateLatestAutosave,
+} from './revision.repository.js';
+import type { Revision, RevisionDiff, RevisionRecord, WorkflowRevisionKind } from './revision.types.js';
 
 /** Who is restoring: a signed-in staff user, as the articles module's `Actor`. */
 export interface RevisionActor {
@@ -38,9 +45,31 @@ export class RevisionService {
   /**
    * Saves the next numbered revision of a story and returns its number. Takes the transaction that
    * saves the story (ArticleEditingService's), so a story never exists without its revision.
+   * An autosave with an editing session updates that session's autosave revision in place while
+   * it is the newest one: one revision per editing session, not one per autosave.
    */
-  recordIn(trx: Db, revision: { articleId: string; authorUserId: string | null; snapshot: RevisionSnapshot; createdAt: Date }): Promise<number> {
+  async recordIn(trx: Db, revision: RevisionRecord): Promise<number> {
+    if (revision.kind === 'autosave' && revision.editingSession) {
+      const updated = await updateLatestAutosave(trx, { ...revision, editingSession: revision.editingSession });
+      if (updated !== undefined) return updated;
+    }
     return insertRevision(trx, revision);
+  }
+
+  /**
+   * Records a workflow step (submit, publish, schedule, unpublish) as a revision holding the story
+   * as it stood; returns its number, or undefined for a story with no revision to copy (an imported
+   * one never saved in the newsroom).
+   */
+  async recordStepIn(trx: Db, step: { articleId: string; authorUserId: string; kind: WorkflowRevisionKind; createdAt: Date }): Promise<number | undefined> {
+    const latest = await findLatestRevision(trx, step.articleId);
+    if (!latest) return undefined;
+    return insertRevision(trx, { ...step, snapshot: latest.snapshot });
+  }
+
+  /** The newest revision that wrote the story's content: who saved it last, when, and what. */
+  latestContentRevision(articleId: string): Promise<Revision | undefined> {
+    return findLatestContentRevision(this.db, articleId);
   }
 
   /** Newest first; empty for a story with no revisions (or none at all). */

@@ -23,13 +23,21 @@ export interface RevisionSnapshot {
   embargoUntil: string | null;
 }
 
+/** The workflow steps that record the story as it stood, without changing its content. */
+export const WORKFLOW_REVISION_KINDS = ['submit', 'publish', 'schedule', 'unpublish'] as const;
+export type WorkflowRevisionKind = (typeof WORKFLOW_REVISION_KINDS)[number];
+/** What made a revision. */
+export type RevisionKind = 'save' | 'autosave' | 'restore' | WorkflowRevisionKind;
+
 export interface Revision {
   id: string;
   articleId: string;
   /** 1, 2, 3… per story, in the order saved. */
   number: number;
   authorUserId: string | null;
+  /** For an autosave: when it was last updated (a session's autosaves share one revision). */
   createdAt: Date;
+  kind: RevisionKind;
   snapshot: RevisionSnapshot;
 }
 
@@ -53,4 +61,14 @@ export interface RevisionDiff {
   fields: FieldChange[];
   /** The body, block by block (paragraph, heading, quote, list, figure) as plain text. */
   body: BodyLineChange[];
+}
+
+/** A revision to write: `kind` defaults to `save`; an autosave names its editing session. */
+export interface RevisionRecord {
+  articleId: string;
+  authorUserId: string | null;
+  snapshot: RevisionSnapshot;
+  createdAt: Date;
+  kind?: RevisionKind;
+  editingSession?: string | null;
 }

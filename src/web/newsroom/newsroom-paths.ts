@@ -38,10 +38,14 @@ export const newsroomPaths = {
   commentSettings: (saved?: boolean) => (saved ? '/newsroom/comments/settings?saved' : '/newsroom/comments/settings'),
   stories: (status?: string) => (status ? `/newsroom/stories?status=${encodeURIComponent(status)}` : '/newsroom/stories'),
   newStory: () => '/newsroom/stories/new',
+  /** A fresh CSRF token for the signed-in user, as JSON: the editor's way back after signing in again. */
+  csrfToken: () => '/newsroom/session/csrf',
   previewBody: () => '/newsroom/stories/preview-body',
   story: (id: string) => `/newsroom/stories/${encodeURIComponent(id)}/edit`,
-  storyAction: (id: string, action: 'submit' | 'publish' | 'schedule' | 'unpublish' | 'corrections' | 'delete' | 'autosave' | 'preview') =>
-    `/newsroom/stories/${encodeURIComponent(id)}/${action}`,
+  storyAction: (
+    id: string,
+    action: 'submit' | 'publish' | 'schedule' | 'unpublish' | 'corrections' | 'delete' | 'autosave' | 'presence' | 'preview',
+  ) => `/newsroom/stories/${encodeURIComponent(id)}/${action}`,
   storyRevisions: (id: string) => `/newsroom/stories/${encodeURIComponent(id)}/revisions`,
   storyDiff: (id: string, from: number, to: number) => `/newsroom/stories/${encodeURIComponent(id)}/revisions/${from}/diff/${to}`,
   storyRestore: (id: string, number: number) => `/newsroom/stories/${encodeURIComponent(id)}/revisions/${number}/restore`,

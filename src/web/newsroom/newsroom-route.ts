@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/config.js';
 import { roleHas, type ActiveSession, type Permission, type SessionService } from '../../modules/users/index.js';
 import { AppError } from '../../shared/errors.js';
-import { CSRF_FIELD, csrfTokenFor, isValidCsrfToken } from '../http/csrf.js';
+import { CSRF_FIELD, csrfTokenFor, isCrossSiteRequest, isValidCsrfToken } from '../http/csrf.js';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from '../http/session-cookie.js';
 import type { NewsroomViewer } from './components/newsroom-layout.js';
 import { newsroomPaths } from './newsroom-paths.js';
@@ -34,6 +34,22 @@ export interface NewsroomRouteOptions {
   /** Required: a route without one does not compile, and a test checks every registered route. */
   permission: Permission;
   handler: (request: FastifyRequest<{ Querystring: Query; Body: FormBody }>, reply: FastifyReply, staff: StaffContext) => Promise<FastifyReply>;
+  /**
+   * A route the editor's script calls with fetch: every refusal, the session's and CSRF checks'
+   * included, is JSON `{ errors: [{ code, message }] }` with its status (a GET without a session is
+   * 401, not the sign-in redirect), so the script can tell "signed out" from anything else.
+   */
+  json?: boolean;
+  /**
+   * A form whose text must not be lost when the session ended or changed (ERR_NOT_SIGNED_IN,
+   * ERR_CSRF_TOKEN_INVALID): called instead of the error page, for same-site requests only, with
+   * the session if one is valid now (signed in again in another tab). It must change nothing.
+   */
+  onSessionLost?: (
+    request: FastifyRequest<{ Querystring: Query; Body: FormBody }>,
+    reply: FastifyReply,
+    lost: { code: 'ERR_NOT_SIGNED_IN' | 'ERR_CSRF_TOKEN_INVALID'; staff?: StaffContext },
+  ) => Promise<FastifyReply>;
 }
 
 /**
@@ -47,21 +63,37 @@ export function newsroomRoute(app: FastifyInstance, deps: NewsroomRouteDeps, opt
     url: options.url,
     config: { newsroom: { permission: options.permission } },
     handler: async (request, reply) => {
-      const token = readSessionToken(request);
-      const session = await deps.sessions.resolve(token);
-      if (!session || token === undefined) {
-        if (token !== undefined) clearSessionCookie(reply, deps.config.siteUrl);
-        if (options.method === 'GET') return reply.redirect(newsroomPaths.signIn(request.url), 303);
-        throw new AppError('ERR_NOT_SIGNED_IN');
+      try {
+        return await checkedHandler(request, reply);
+      } catch (error) {
+        if (!options.json || !(error instanceof AppError)) throw error;
+        const body = { errors: [{ code: error.code, message: error.publicMessage }] };
+        return reply.code(error.status).header('x-error-code', error.code).send(body);
       }
-      if (session.renewed) setSessionCookie(reply, deps.config.siteUrl, token, session.expiresAt);
-      if (options.method !== 'GET' && !isValidCsrfToken(token, formField(request.body, CSRF_FIELD))) {
-        throw new AppError('ERR_CSRF_TOKEN_INVALID');
-      }
-      if (!roleHas(session.user.role, options.permission)) throw new AppError('ERR_FORBIDDEN');
-      return options.handler(request, reply, { session, csrfToken: csrfTokenFor(token) });
     },
   });
+
+  async function checkedHandler(request: FastifyRequest<{ Querystring: Query; Body: FormBody }>, reply: FastifyReply): Promise<FastifyReply> {
+    const token = readSessionToken(request);
+    const session = await deps.sessions.resolve(token);
+    const rescue = options.onSessionLost && !isCrossSiteRequest(request, deps.config.siteUrl) ? options.onSessionLost : undefined;
+    if (!session || token === undefined) {
+      if (token !== undefined) clearSessionCookie(reply, deps.config.siteUrl);
+      if (options.method === 'GET' && !options.json) return reply.redirect(newsroomPaths.signIn(request.url), 303);
+      if (rescue) return rescue(request, reply.code(401).header('x-error-code', 'ERR_NOT_SIGNED_IN'), { code: 'ERR_NOT_SIGNED_IN' });
+      throw new AppError('ERR_NOT_SIGNED_IN');
+    }
+    if (session.renewed) setSessionCookie(reply, deps.config.siteUrl, token, session.expiresAt);
+    const staff = { session, csrfToken: csrfTokenFor(token) };
+    if (options.method !== 'GET' && !isValidCsrfToken(token, formField(request.body, CSRF_FIELD))) {
+      if (rescue && roleHas(session.user.role, options.permission)) {
+        return rescue(request, reply.code(403).header('x-error-code', 'ERR_CSRF_TOKEN_INVALID'), { code: 'ERR_CSRF_TOKEN_INVALID', staff });
+      }
+      throw new AppError('ERR_CSRF_TOKEN_INVALID');
+    }
+    if (!roleHas(session.user.role, options.permission)) throw new AppError('ERR_FORBIDDEN');
+    return options.handler(request, reply, staff);
+  }
 }
 
 /** The sign-in page: the one newsroom route reachable without a session, marked so the route test knows. */

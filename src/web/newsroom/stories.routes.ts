@@ -9,7 +9,9 @@ import {
   type ArticleEditingService,
   type ArticleStatus,
   type ReadingService,
+  StoryConflictError,
 } from '../../modules/articles/index.js';
+import type { PresenceService } from '../../modules/presence/index.js';
 import type { AuthorService } from '../../modules/authors/index.js';
 import type { MediaUploadService } from '../../modules/media/index.js';
 import type { RankedListsService } from '../../modules/rankings/index.js';
@@ -31,9 +33,13 @@ import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } fr
 import { formField, type FormBody, type Query } from '../shared/form-body.js';
 import { StoryDeletePage } from './pages/story-delete.page.js';
 import { StoryEditPage } from './pages/story-edit.page.js';
+import { SessionEndedPage } from './pages/session-ended.page.js';
 import { StoryListPage } from './pages/story-list.page.js';
 import { StoryDiffPage, StoryRevisionsPage } from './pages/story-revisions.page.js';
 import { formatZonedDateTime, parseZonedDateTime } from '../../shared/zoned-time.js';
+import { newEditingSession, readSaveOptions } from './story-save-form.js';
+import { presentConflict, presentPresence, type ConflictView } from './story-saving.presenter.js';
+import { registerStorySavingRoutes } from './story-saving.routes.js';
 import { bodyOf, EMPTY_STORY_FORM, fieldErrorsOf, readStoryForm, storyFormFrom, storyInputFrom, type StoryFormValues } from './story-form.js';
 
 const LISTED_STORIES = 200;
@@ -73,6 +79,7 @@ export interface StoryRoutesDeps extends NewsroomRouteDeps {
   series: SeriesService;
   media: MediaUploadService;
   users: UserService;
+  presence: PresenceService;
 }
 
 /**
@@ -99,11 +106,29 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
     reply: FastifyReply,
     staff: StaffContext,
     status: number,
-    form?: { values?: StoryFormValues; errors?: FieldError[]; scheduleValue?: string },
+    form?: {
+      values?: StoryFormValues;
+      errors?: FieldError[];
+      scheduleValue?: string;
+      /** The form's own saving fields (a failed save keeps them), or a refused save's conflict. */
+      saving?: { baseVersion?: number | undefined; editingSession?: string | undefined; conflict?: ConflictView };
+      notice?: string;
+    },
   ) => {
     const id = param(request, 'id');
     await deps.editing.assertMayEdit(actorOf(staff), id);
-    const { article } = await deps.reading.preview(id);
+    const [{ article }, state, others] = await Promise.all([
+      deps.reading.preview(id),
+      deps.editing.editState(id),
+      deps.presence.others(id, staff.session.user.id),
+    ]);
+    const saving = {
+      // A refused save's form restarts from the version it was refused by: saving again is the choice to keep it.
+      baseVersion: form?.saving?.conflict?.version ?? form?.saving?.baseVersion ?? state.version,
+      editingSession: form?.saving?.editingSession ?? newEditingSession(),
+      others: presentPresence(others, deps.settings.publication),
+      ...(form?.saving?.conflict ? { conflict: form.saving.conflict } : {}),
+    };
     const scheduleValue = form?.scheduleValue ?? (article.status === 'scheduled' ? formatZonedDateTime(article.publishedAt, timeZone()) : '');
     return sendHtml(
       request,
@@ -116,7 +141,8 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
         choices: await choices(),
         errors: form?.errors ?? [],
         story: { id, status: article.status, scheduleValue },
-        notice: NOTICES[request.query.done ?? ''],
+        notice: form?.notice ?? NOTICES[request.query.done ?? ''],
+        saving,
       }),
     );
   };
@@ -152,6 +178,7 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
     method: 'POST',
     url: '/stories/new',
     permission: 'story.create',
+    onSessionLost: (request, reply, lost) => sessionLostPage(request, reply, lost),
     handler: async (request, reply, staff) => {
       const values = readStoryForm(request.body);
       try {
@@ -182,36 +209,48 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
     method: 'POST',
     url: '/stories/:id/edit',
     permission: 'story.edit.own',
+    // A save over someone else's newer one is refused: the page comes back with the text kept, the diff and the choices.
+    onSessionLost: (request, reply, lost) => sessionLostPage(request, reply, lost),
     handler: async (request, reply, staff) => {
       const values = readStoryForm(request.body);
+      const options = readSaveOptions(request.body);
       try {
-        await deps.editing.update(actorOf(staff), param(request, 'id'), storyInputFrom(values, timeZone()));
+        await deps.editing.save(actorOf(staff), param(request, 'id'), storyInputFrom(values, timeZone()), options);
         return backToEditor(reply, param(request, 'id'), 'saved');
       } catch (error) {
+        if (error instanceof StoryConflictError) {
+          const names = await deps.users.displayNames(error.conflict.savedByUserId ? [error.conflict.savedByUserId] : []);
+          const conflict = presentConflict(error.conflict, names, deps.settings.publication);
+          reply.header('x-error-code', error.code);
+          return editPage(request, reply, staff, error.status, { values, saving: { ...options, conflict } });
+        }
         const errors = fieldErrorsOf(error);
         if (!errors || !(error instanceof AppError)) throw error;
         reply.header('x-error-code', error.code);
-        return editPage(request, reply, staff, error.status, { values, errors });
+        return editPage(request, reply, staff, error.status, { values, errors, saving: options });
       }
     },
   });
 
-  // The editor's script saves every few seconds; same checks and validation as the form, JSON back.
-  newsroomRoute(scope, deps, {
-    method: 'POST',
-    url: '/stories/:id/autosave',
-    permission: 'story.edit.own',
-    handler: async (request, reply, staff) => {
-      try {
-        await deps.editing.update(actorOf(staff), param(request, 'id'), storyInputFrom(readStoryForm(request.body), timeZone()));
-        return reply.code(200).send({ savedAt: deps.clock.now().toISOString() });
-      } catch (error) {
-        const errors = fieldErrorsOf(error);
-        if (!errors || !(error instanceof AppError)) throw error;
-        return reply.code(error.status).header('x-error-code', error.code).send({ errors });
-      }
-    },
-  });
+  /**
+   * A story form posted after its session ended (or changed: signed in again elsewhere): nothing is
+   * saved, but the text is not lost. Signed out: a page with the text to copy and a sign-in link.
+   * Signed in again: the editor with the text kept and today's CSRF token, to check and save again.
+   */
+  const sessionLostPage = async (request: Request, reply: FastifyReply, lost: { staff?: StaffContext }) => {
+    const values = readStoryForm(request.body);
+    const id = param(request, 'id');
+    if (lost.staff) {
+      const notice = 'Your sign-in changed since this page was opened, so nothing was saved. Your text is below: check it and save again.';
+      if (id) return editPage(request, reply, lost.staff, reply.statusCode, { values, saving: readSaveOptions(request.body), notice });
+      const page = h(StoryEditPage, { site: site(), viewer: viewerOf(lost.staff), values, choices: await choices(), notice });
+      return sendHtml(request, reply, reply.statusCode, page);
+    }
+    const signInUrl = newsroomPaths.signIn(id ? newsroomPaths.story(id) : newsroomPaths.newStory());
+    return sendHtml(request, reply, reply.statusCode, h(SessionEndedPage, { site: site(), values, signInUrl }));
+  };
+
+  registerStorySavingRoutes(scope, deps);
 
   // One renderer: the live preview pane shows the site's own body component's HTML.
   newsroomRoute(scope, deps, {

@@ -9,6 +9,8 @@ import { paths } from '../../shared/paths.js';
 import { StoryWorkflowPanel } from '../components/story-workflow-panel.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 import { editorBodyOf, type StoryFormValues } from '../story-form.js';
+import { SavingFields, StoryConflictPanel, StoryPresence } from '../components/story-saving.js';
+import type { ConflictView, PresenceView } from '../story-saving.presenter.js';
 
 /**
  * What the rich-text editor starts from: the body's blocks, and for each figure the picture and words
@@ -37,10 +39,14 @@ export function StoryEditPage(props: {
   errors?: readonly FieldError[];
   story?: { id: string; status: ArticleStatus; scheduleValue: string };
   notice?: string;
+  /** An existing story's saving state (docs/editor-saving.md): version, session, who else is in, a refused save. */
+  saving?: { baseVersion: number; editingSession: string; others: readonly PresenceView[]; conflict?: ConflictView };
 }) {
   const { site, viewer, values, story } = props;
   const errors = props.errors ?? [];
-  const title = story ? `Edit: ${values.headline || 'story'}` : 'New story';
+  const { saving } = props;
+  const heading = story ? `Edit: ${values.headline || 'story'}` : 'New story';
+  const title = saving?.conflict ? `Conflict: ${heading}` : heading;
   const action = story ? newsroomPaths.story(story.id) : newsroomPaths.newStory();
   return (
     <NewsroomLayout
@@ -53,14 +59,21 @@ export function StoryEditPage(props: {
       <div class="story-editor">
         <h1>{story ? 'Edit story' : 'New story'}</h1>
         <Notice text={props.notice} />
+        {saving && <StoryPresence others={saving.others} />}
         <ErrorSummary errors={errors} />
         <form
           method="post"
           action={action}
           class="newsroom-form story-form"
           data-autosave-url={story ? newsroomPaths.storyAction(story.id, 'autosave') : undefined}
+          data-presence-url={story ? newsroomPaths.storyAction(story.id, 'presence') : undefined}
+          data-story-id={story?.id}
+          data-csrf-url={story ? newsroomPaths.csrfToken() : undefined}
+          data-sign-in-url={story ? newsroomPaths.signIn(newsroomPaths.story(story.id)) : undefined}
         >
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+          {saving && <SavingFields baseVersion={saving.baseVersion} editingSession={saving.editingSession} />}
+          {story && saving?.conflict && <StoryConflictPanel conflict={saving.conflict} reloadUrl={newsroomPaths.story(story.id)} />}
           <StoryFields values={values} errors={errors} choices={props.choices} previewBodyUrl={newsroomPaths.previewBody()} />
           <div class="story-save">
             <button type="submit">{story ? 'Save' : 'Create draft'}</button>

@@ -1,10 +1,21 @@
-import type { Revision, RevisionDiff } from '../../../modules/revisions/index.js';
+import type { Revision, RevisionDiff, RevisionKind } from '../../../modules/revisions/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { formatDateTime } from '../../shared/format.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { DataTable } from '../components/data-table.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+
+/** What made each revision, in words. */
+const KIND_LABELS: Record<RevisionKind, string> = {
+  save: 'saved',
+  autosave: 'autosaved',
+  restore: 'restored',
+  submit: 'submitted for review',
+  publish: 'published',
+  schedule: 'scheduled',
+  unpublish: 'unpublished',
+};
 
 /** A story's saves, newest first, each comparable with the one before and restorable. */
 export function StoryRevisionsPage({
@@ -32,7 +43,7 @@ export function StoryRevisionsPage({
         <ol class="story-revisions" reversed>
           {revisions.map((revision) => (
             <li key={revision.id}>
-              Revision {revision.number},{' '}
+              Revision {revision.number} ({KIND_LABELS[revision.kind]}),{' '}
               <time dateTime={revision.createdAt.toISOString()}>{formatDateTime(revision.createdAt, site.publication)}</time>
               {revision.authorUserId ? ` by ${names.get(revision.authorUserId) ?? 'a removed account'}` : ''}: “{revision.snapshot.headline}”
               {revision.number > 1 && (

@@ -1,0 +1,98 @@
+/** A refused save as the server describes it (ERR_STORY_CONFLICT's `conflict`, story-saving.presenter.ts). */
+export interface ConflictView {
+  version: number;
+  savedBy: string;
+  savedAt: string | null;
+  savedAtText: string;
+  fields: Array<{ field: string; label: string; theirs: string; yours: string }>;
+  body: Array<{ op: 'same' | 'added' | 'removed'; text: string }>;
+}
+
+export interface ConflictChoices {
+  keepMine: () => void;
+  takeTheirs: () => void;
+  editFirst: () => void;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+/**
+ * The same region the page renders without JavaScript (components/story-saving.tsx), built from the
+ * JSON answer: a labelled region with a heading, who saved and when, their version against yours,
+ * and three choices. It takes focus, so it is announced at once.
+ */
+export function showConflict(form: HTMLFormElement, conflict: ConflictView, choices: ConflictChoices): HTMLElement {
+  document.getElementById('story-conflict')?.remove();
+  const region = element('section', undefined, 'story-conflict');
+  region.id = 'story-conflict';
+  region.tabIndex = -1;
+  region.setAttribute('aria-labelledby', 'story-conflict-title');
+  region.setAttribute('aria-live', 'assertive');
+  const title = element('h2', 'Someone else saved this story');
+  title.id = 'story-conflict-title';
+  const who = element('p');
+  who.append(
+    element('strong', conflict.savedBy),
+    ` saved it at ${conflict.savedAtText}, after you opened it, so your changes were not saved over theirs. Your text is still in the editor and kept on this device.`,
+  );
+  region.append(title, who);
+
+  if (conflict.fields.length > 0) {
+    const table = element('table', undefined, 'newsroom-table story-conflict-fields');
+    table.append(element('caption', 'Fields that differ'));
+    const head = element('tr');
+    for (const name of ['Field', 'Theirs', 'Yours']) {
+      const th = element('th', name);
+      th.scope = 'col';
+      head.append(th);
+    }
+    table.createTHead().append(head);
+    const body = table.createTBody();
+    for (const field of conflict.fields) {
+      const row = element('tr');
+      const th = element('th', field.label);
+      th.scope = 'row';
+      row.append(th, element('td', field.theirs), element('td', field.yours));
+      body.append(row);
+    }
+    region.append(table);
+  }
+  region.append(element('h3', 'Body: theirs against yours'));
+  if (conflict.body.some((line) => line.op !== 'same')) {
+    const list = element('ul', undefined, 'story-diff-body');
+    for (const line of conflict.body) {
+      const item = element('li', undefined, `diff-${line.op}`);
+      if (line.op === 'same') item.textContent = line.text;
+      else {
+        const mark = element(line.op === 'added' ? 'ins' : 'del');
+        mark.append(element('span', line.op === 'added' ? 'Only in yours: ' : 'Only in theirs: ', 'visually-hidden'), line.text);
+        item.append(mark);
+      }
+      list.append(item);
+    }
+    region.append(list);
+  } else region.append(element('p', 'The body is the same in both.'));
+
+  region.append(element('h3', 'What do you want to keep?'));
+  const options = element('ul', undefined, 'story-conflict-choices');
+  const choice = (label: string, explanation: string, action: () => void) => {
+    const item = element('li');
+    const button = element('button', label);
+    button.type = 'button';
+    button.addEventListener('click', action);
+    item.append(button, ` ${explanation}`);
+    options.append(item);
+  };
+  choice('Keep mine', 'saves your version over theirs (theirs stays in the revisions).', choices.keepMine);
+  choice('Take theirs', 'reloads the story as they saved it; your changes are discarded.', choices.takeTheirs);
+  choice('Edit first', 'closes this so you can combine both; your next save replaces theirs.', choices.editFirst);
+  region.append(options);
+  form.prepend(region);
+  region.focus();
+  return region;
+}

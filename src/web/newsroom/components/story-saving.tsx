@@ -1,0 +1,116 @@
+import type { ConflictView, PresenceView } from '../story-saving.presenter.js';
+
+/** The form fields every save carries: the version the editor started from, and which open editor it is. */
+export function SavingFields({ baseVersion, editingSession }: { baseVersion: number; editingSession: string }) {
+  return (
+    <>
+      <input type="hidden" name="baseVersion" value={String(baseVersion)} />
+      <input type="hidden" name="editingSession" value={editingSession} />
+    </>
+  );
+}
+
+/** Who else has the story open: rendered with the page, then kept fresh by the editor's heartbeat. */
+export function StoryPresence({ others }: { others: readonly PresenceView[] }) {
+  return (
+    <p id="story-presence" class="story-presence" aria-live="polite" aria-atomic="true" hidden={others.length === 0}>
+      {others.length > 0 && (
+        <>
+          Also open by{' '}
+          {others.map((other, index) => (
+            <span key={other.since + other.name}>
+              {index > 0 && ', '}
+              <strong>{other.name}</strong> (since <time dateTime={other.since}>{other.sinceText}</time>)
+            </span>
+          ))}
+          . Their saves and yours are checked against each other: nothing is overwritten without a choice.
+        </>
+      )}
+    </p>
+  );
+}
+
+/**
+ * A refused save, inside the story form so its buttons submit the text kept in it: who saved and
+ * when, their version against yours, and the choices. Additions and removals are marked in words,
+ * not colour alone. The editor's script builds the same region from the JSON answer (saving/).
+ */
+export function StoryConflictPanel({ conflict, reloadUrl }: { conflict: ConflictView; reloadUrl: string }) {
+  return (
+    <section id="story-conflict" class="story-conflict" aria-labelledby="story-conflict-title" tabindex={-1}>
+      <h2 id="story-conflict-title">Someone else saved this story</h2>
+      <p>
+        <strong>{conflict.savedBy}</strong> saved it at{' '}
+        {conflict.savedAt ? <time dateTime={conflict.savedAt}>{conflict.savedAtText}</time> : conflict.savedAtText}, after you opened it, so your save
+        was not written. Your text is still in the form below.
+      </p>
+      <ConflictDiff conflict={conflict} />
+      <h3>What do you want to keep?</h3>
+      <ul class="story-conflict-choices">
+        <li>
+          <button type="submit" name="resolve" value="keep-mine">
+            Keep mine
+          </button>{' '}
+          saves your version over theirs (theirs stays in the revisions).
+        </li>
+        <li>
+          <a href={reloadUrl}>Take theirs</a> reloads the story as they saved it; your changes are discarded.
+        </li>
+        <li>Or edit the form below to combine both, then save.</li>
+      </ul>
+    </section>
+  );
+}
+
+function ConflictDiff({ conflict }: { conflict: ConflictView }) {
+  const changed = conflict.body.some((line) => line.op !== 'same');
+  return (
+    <>
+      {conflict.fields.length > 0 && (
+        <table class="newsroom-table story-conflict-fields">
+          <caption>Fields that differ</caption>
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">Theirs</th>
+              <th scope="col">Yours</th>
+            </tr>
+          </thead>
+          <tbody>
+            {conflict.fields.map((field) => (
+              <tr key={field.field}>
+                <th scope="row">{field.label}</th>
+                <td>{field.theirs}</td>
+                <td>{field.yours}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>Body: theirs against yours</h3>
+      {changed ? (
+        <ul class="story-diff-body">
+          {conflict.body.map((line, index) => (
+            <li key={index} class={`diff-${line.op}`}>
+              {line.op === 'added' ? (
+                <ins>
+                  <span class="visually-hidden">Only in yours: </span>
+                  {line.text}
+                </ins>
+              ) : line.op === 'removed' ? (
+                <del>
+                  <span class="visually-hidden">Only in theirs: </span>
+                  {line.text}
+                </del>
+              ) : (
+                line.text
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>The body is the same in both.</p>
+      )}
+    </>
+  );
+}

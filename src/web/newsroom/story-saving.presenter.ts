@@ -1,0 +1,49 @@
+import type { StoryConflict } from '../../modules/articles/index.js';
+import type { StoryEditorPresence } from '../../modules/presence/index.js';
+import type { PublicationSettings } from '../../modules/settings/index.js';
+import { formatDateTime } from '../shared/format.js';
+import { FIELD_LABELS } from './story-form.js';
+
+/** A refused save as the editor shows it (page and JSON alike): who saved, when, and the diff. */
+export interface ConflictView {
+  /** The story's version now: the base of a save that keeps yours. */
+  version: number;
+  savedBy: string;
+  /** ISO 8601, or null when no revision records it (an imported story). */
+  savedAt: string | null;
+  /** The same time in words, in the publication's time zone. */
+  savedAtText: string;
+  fields: Array<{ field: string; label: string; theirs: string; yours: string }>;
+  body: Array<{ op: 'same' | 'added' | 'removed'; text: string }>;
+}
+
+/** Someone else with the story open, as the editor shows it. */
+export interface PresenceView {
+  name: string;
+  since: string;
+  sinceText: string;
+}
+
+const shown = (value: unknown): string =>
+  value === null || value === undefined || value === '' ? '(empty)' : typeof value === 'string' ? value : JSON.stringify(value);
+
+export function presentConflict(conflict: StoryConflict, names: ReadonlyMap<string, string>, publication: PublicationSettings): ConflictView {
+  const savedBy = conflict.savedByUserId ? (names.get(conflict.savedByUserId) ?? 'a removed account') : 'someone';
+  return {
+    version: conflict.version,
+    savedBy,
+    savedAt: conflict.savedAt?.toISOString() ?? null,
+    savedAtText: conflict.savedAt ? formatDateTime(conflict.savedAt, publication) : 'recently',
+    fields: conflict.diff.fields.map((change) => ({
+      field: change.field,
+      label: FIELD_LABELS[change.field] ?? change.field,
+      theirs: shown(change.before),
+      yours: shown(change.after),
+    })),
+    body: conflict.diff.body.map((line) => ({ op: line.op, text: line.text })),
+  };
+}
+
+export function presentPresence(others: readonly StoryEditorPresence[], publication: PublicationSettings): PresenceView[] {
+  return others.map((other) => ({ name: other.displayName, since: other.since.toISOString(), sinceText: formatDateTime(other.since, publication) }));
+}
