@@ -30,6 +30,7 @@ import {
 import { insertArticle, insertCorrection } from './article.repository.js';
 import type { ArticleStatus, DeskStorySummary } from './article.types.js';
 import { assertTransition } from './story-workflow.js';
+import { assertPicturesHaveAlt, assertStoredPicturesHaveAlt } from './story-pictures.repository.js';
 
 /** Who is acting: a signed-in staff user. The role is a string so an unknown role simply holds no permission. */
 export interface Actor {
@@ -93,6 +94,8 @@ export class ArticleEditingService {
     const slug = edit.slug ?? story.slug;
     await this.assertSlugFree(slug, id);
     await this.assertReferencesExist(edit);
+    // Readers see a live (or soon live) story's pictures: each must have alt text, as when it went out.
+    if (story.status === 'published' || story.status === 'scheduled') await assertPicturesHaveAlt(this.db, edit.body, edit.heroMediaId);
     const now = this.clock.now();
     const number = await inTransaction(this.db, async (trx) => {
       const { content, snapshot } = await resolveContent(trx, this.tags, edit, slug);
@@ -129,6 +132,7 @@ export class ArticleEditingService {
   /** Publishes now, or keeps the original time when the story already went out (a re-publish). */
   async publish(actor: Actor, id: string): Promise<void> {
     const story = await this.storyFor(actor, id, 'story.publish');
+    await assertStoredPicturesHaveAlt(this.db, id);
     const now = this.clock.now();
     const publishedAt = story.publishedAt && story.publishedAt.getTime() <= now.getTime() ? story.publishedAt : now;
     await this.move(story, 'published', {
@@ -142,6 +146,7 @@ export class ArticleEditingService {
     const story = await this.storyFor(actor, id, 'story.schedule');
     const when = parseScheduleTime(at);
     if (when.getTime() <= this.clock.now().getTime()) throw new AppError('ERR_STORY_SCHEDULE_IN_PAST');
+    await assertStoredPicturesHaveAlt(this.db, id);
     await this.move(story, 'scheduled', {
       publishedAt: when,
       audit: { actor, action: 'story.scheduled', details: { slug: story.slug, from: story.status, at: when.toISOString() } },

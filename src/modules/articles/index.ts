@@ -24,6 +24,8 @@ export { ReadingService, LIST_PAGE_SIZE } from './reading.service.js';
 export type { ArticleReading, ReadingDirectories, RelatedStoryIds, StoryPage } from './reading.service.js';
 export { ArticleEditingService, CORRECTION_KINDS } from './article-editing.service.js';
 export type { Actor, CorrectionKind } from './article-editing.service.js';
+export { StoryAltMissingError, describePicture } from './story-pictures.repository.js';
+export type { PictureWithoutAlt } from './story-pictures.repository.js';
 export { ScheduledPublisher, SCHEDULE_CHECK_INTERVAL_MS } from './scheduled-publisher.js';
 
 // Published stories: the one visibility rule (publishedQuery), which other modules may compose

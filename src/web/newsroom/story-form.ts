@@ -1,5 +1,12 @@
 import { formatZonedDateTime, parseZonedDateTime } from '../../shared/zoned-time.js';
-import { ArticleInputError, bodyToMarkdown, markdownToBody, type Article } from '../../modules/articles/index.js';
+import {
+  ArticleInputError,
+  StoryAltMissingError,
+  bodyToMarkdown,
+  describePicture,
+  markdownToBody,
+  type Article,
+} from '../../modules/articles/index.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import type { FieldError } from '../shared/form-fields.js';
 import type { FormBody } from '../shared/form-body.js';
@@ -134,6 +141,13 @@ const FIELD_OF_ERROR: Partial<Record<ErrorCode, string>> = {
 
 /** Field errors for a failed save, or undefined when the error is not about the form's fields. */
 export function fieldErrorsOf(error: unknown): FieldError[] | undefined {
+  if (error instanceof StoryAltMissingError) {
+    // One line per picture, beside the field it is in: "Figure 2 has no alt text …".
+    return error.pictures.map((picture) => ({
+      field: picture.kind === 'hero' ? 'heroMediaId' : 'body',
+      message: `${describePicture(picture)} has no alt text. Describe it for readers who cannot see it, then try again.`,
+    }));
+  }
   if (error instanceof ArticleInputError) {
     // The service words each problem as a sentence about its field; two problems in one field (two
     // bad tags, say) read the same, so each sentence is shown once.
