@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildClient, isClientBuildCurrent } from './build-client.mjs';
 import { build, isBuildCurrent } from './run-built.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,3 +16,6 @@ if (!existsSync(path.join(root, 'node_modules', 'typescript'))) {
 } else if (!build()) {
   process.exit(1);
 }
+
+// The newsroom's editor bundle (public/assets/newsroom-editor.js) is generated, never committed.
+if (existsSync(path.join(root, 'node_modules', 'esbuild')) && !isClientBuildCurrent() && !(await buildClient())) process.exit(1);

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildClient, isClientBuildCurrent } from './build-client.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const buildInfo = path.join(root, 'dist', '.tsbuildinfo');
@@ -71,6 +72,8 @@ export function build({ quiet = false } = {}) {
  */
 export async function buildAndRun(entry, options = {}) {
   if (!isBuildCurrent() && !build()) process.exit(1);
+  // The editor's bundle too, when client/ changed (skipped without esbuild: a shipped bundle is used as is).
+  if (!isClientBuildCurrent()) await buildClient();
   if (options.arenaLimit) {
     const { relaunchWithArenaLimit } = await import(pathToFileURL(path.join(root, 'dist', 'shared', 'malloc-arenas.js')).href);
     if (relaunchWithArenaLimit()) return;

@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildClient, isClientBuildCurrent } from './build-client.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -28,10 +29,15 @@ function findTests(directory) {
 
 let files = only.length > 0 ? only : [];
 if (files.length === 0) {
-  if (!args.includes('--e2e')) files.push(...findTests(path.join(root, 'src')));
+  if (!args.includes('--e2e')) files.push(...findTests(path.join(root, 'src')), ...findTests(path.join(root, 'client')));
   if (!args.includes('--unit')) files.push(...findTests(path.join(root, 'e2e')));
 }
 files.sort();
+// Pages link the editor's bundle by its hashed URL, so it must exist before any test starts a server.
+if (!isClientBuildCurrent() && !(await buildClient({ quiet: true }))) {
+  console.error('run-tests: the client bundle (client/ → public/assets/newsroom-editor.js) did not build');
+  process.exit(1);
+}
 if (files.length === 0) {
   console.error('run-tests: no test files found');
   process.exit(1);

@@ -200,6 +200,10 @@ function bodyMarkup(blocks: readonly BodyBlock[], attachmentIds: ReadonlyMap<str
           const id = attachmentIds.get(block.mediaId) ?? 0;
           return `<!-- wp:image {"id":${id}} -->\n<figure class="wp-block-image size-large"><img src="${figureUrl(block.mediaId)}" alt="" class="wp-image-${id}"/></figure>\n<!-- /wp:image -->`;
         }
+        case 'divider':
+          return `<!-- wp:separator -->\n<hr class="wp-block-separator"/>\n<!-- /wp:separator -->`;
+        case 'embed':
+          return `<!-- wp:paragraph -->\n<p><a href="${escapeXml(block.url)}">${escapeXml(block.url)}</a></p>\n<!-- /wp:paragraph -->`;
       }
     })
     .join('\n\n');

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { text } from './text.js';
+import { isHttpUrl, MAX_HREF_LENGTH, SAFE_EMBED_URL, SAFE_HREF } from './safe-url.js';
+
+export { embedHost, isHttpUrl, isSafeHref } from './safe-url.js';
 
 /**
  * An article body is structured content, never HTML: a list of blocks whose text is plain and is
- * escaped when rendered. Links are the only markup that carries a URL, and only safe schemes pass.
+ * escaped when rendered. Links are the only markup that carries a URL, and only safe schemes pass
+ * (their rules live in safe-url.ts, which the browser's editor shares).
  */
-const SAFE_HREF = /^(https?:\/\/[^\s]+|mailto:[^\s]+|\/(?!\/)[^\s]*)$/i;
-const MAX_HREF_LENGTH = 2000;
 
 /**
  * The body's shape. Text is checked by src/shared/text.ts when a body comes in (`ArticleBodySchema`:
@@ -35,6 +37,15 @@ function bodySchema(strict: boolean) {
       items: z.array(z.array(InlineSchema).min(1)).min(1).max(200),
     }),
     z.object({ type: z.literal('figure'), mediaId: z.string().min(1).max(64) }),
+    z.object({ type: z.literal('divider') }),
+    z.object({
+      type: z.literal('embed'),
+      url: z
+        .string()
+        .max(MAX_HREF_LENGTH)
+        .regex(SAFE_EMBED_URL, 'embeds must be http(s) addresses')
+        .refine(isHttpUrl, 'embeds must be http(s) addresses'),
+    }),
   ]);
   return { InlineSchema, BlockSchema, BodySchema: z.array(BlockSchema).max(2000) };
 }
@@ -80,16 +91,13 @@ export function bodyPlainText(body: ArticleBody): string {
         case 'list':
           return block.items.map(inlineText).join('\n');
         case 'figure':
+        case 'divider':
+        case 'embed':
           return '';
       }
     })
     .filter(Boolean)
     .join('\n\n');
-}
-
-/** Whether a link may stand in a body as it is (http(s), mailto or site-relative): the schema's own rule. */
-export function isSafeHref(href: string): boolean {
-  return href.length <= MAX_HREF_LENGTH && SAFE_HREF.test(href);
 }
 
 export function bodyFigureIds(body: ArticleBody): string[] {

@@ -15,6 +15,8 @@ markdown.disable(['image']);
 
 /** A figure on a line of its own: `[[figure:MEDIA_ID]]` (ids are UUIDs or slug-like). */
 const FIGURE_LINE = /^\[\[figure:([A-Za-z0-9_-]{1,64})\]\]$/;
+/** An embed (a link card) on a line of its own: `[[embed:https://…]]`. */
+const EMBED_LINE = /^\[\[embed:(https?:\/\/[^\s\]]+)\]\]$/i;
 /** The last line of a quote that names who said it. */
 const ATTRIBUTION_PREFIX = '— ';
 
@@ -34,8 +36,11 @@ export function markdownToBody(source: string): ArticleBody {
     switch (token.type) {
       case 'paragraph_open': {
         const inline = tokens[i + 1];
-        const figure = inline ? FIGURE_LINE.exec(inline.content.trim()) : null;
+        const line = inline?.content.trim() ?? '';
+        const figure = FIGURE_LINE.exec(line);
+        const embed = EMBED_LINE.exec(line);
         if (figure?.[1]) blocks.push({ type: 'figure', mediaId: figure[1] });
+        else if (embed?.[1]) blocks.push({ type: 'embed', url: embed[1] });
         else pushParagraph(blocks, inlineContent(inline?.children ?? [], ' '));
         i = skipTo(tokens, i, 'paragraph_close');
         break;
@@ -65,6 +70,9 @@ export function markdownToBody(source: string): ArticleBody {
         i = end;
         break;
       }
+      case 'hr':
+        blocks.push({ type: 'divider' });
+        break;
       case 'fence':
       case 'code_block':
         // No code block in the body: keep the words as a plain paragraph.
@@ -97,6 +105,10 @@ export function bodyToMarkdown(body: ArticleBody): string {
           return block.items.map((item, index) => `${block.ordered ? `${index + 1}.` : '-'} ${escapeLineStart(inlineToMarkdown(item))}`).join('\n');
         case 'figure':
           return `[[figure:${block.mediaId}]]`;
+        case 'divider':
+          return '---';
+        case 'embed':
+          return `[[embed:${block.url}]]`;
       }
     })
     .join('\n\n');

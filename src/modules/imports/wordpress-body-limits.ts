@@ -43,6 +43,8 @@ function fitBlock(block: BodyBlock, warnings: Warnings): BodyBlock[] {
     case 'list':
       return fitList(block.ordered, block.items, warnings);
     case 'figure':
+    case 'divider':
+    case 'embed':
       return [block];
   }
 }

@@ -45,6 +45,10 @@ function blockLine(block: BodyBlock): string {
       return block.items.map((item, index) => `${block.ordered ? `${index + 1}.` : '-'} ${inlineText(item)}`).join('\n');
     case 'figure':
       return `[figure ${block.mediaId}]`;
+    case 'divider':
+      return '---';
+    case 'embed':
+      return `[embed ${block.url}]`;
   }
 }
 

@@ -99,6 +99,8 @@ const schemas: Record<string, JsonSchema> = {
       closed({ type: { const: 'quote' }, text: str(), attribution: str() }, ['type', 'text']),
       closed({ type: { const: 'list' }, ordered: { type: 'boolean' }, items: arrayOf(arrayOf(inline)) }),
       closed({ type: { const: 'figure' }, media_id: str('The id of one of the article’s images.') }),
+      closed({ type: { const: 'divider' } }),
+      closed({ type: { const: 'embed' }, url: { ...uri, description: 'An http(s) page shown to readers as a link card.' } }),
     ],
   },
   ArticleSummary: selectable('A story as lists show it: everything but the body.', ARTICLE_SUMMARY_PROPERTIES),

@@ -6,7 +6,6 @@ import {
   ArticleBodySchema,
   StoryAltMissingError,
   bodyFigureIds,
-  markdownToBody,
   type Actor,
   type ArticleEditingService,
   type ArticleStatus,
@@ -36,7 +35,7 @@ import { StoryEditPage } from './pages/story-edit.page.js';
 import { StoryListPage } from './pages/story-list.page.js';
 import { StoryDiffPage, StoryRevisionsPage } from './pages/story-revisions.page.js';
 import { formatZonedDateTime, parseZonedDateTime } from '../../shared/zoned-time.js';
-import { EMPTY_STORY_FORM, fieldErrorsOf, readStoryForm, storyFormFrom, storyInputFrom, type StoryFormValues } from './story-form.js';
+import { bodyOf, EMPTY_STORY_FORM, fieldErrorsOf, readStoryForm, storyFormFrom, storyInputFrom, type StoryFormValues } from './story-form.js';
 
 const LISTED_STORIES = 200;
 /** The library is picked from a select: the newest images are the ones a story usually needs. */
@@ -221,7 +220,9 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
     url: '/stories/preview-body',
     permission: 'story.edit.own',
     handler: async (request, reply) => {
-      const parsed = ArticleBodySchema.safeParse(markdownToBody(formField(request.body, 'body')));
+      const parsed = ArticleBodySchema.safeParse(
+        bodyOf({ body: formField(request.body, 'body'), bodyBlocks: formField(request.body, 'bodyBlocks') }),
+      );
       if (!parsed.success) throw new AppError('ERR_STORY_INPUT_INVALID');
       const figures = await deps.media.findByIds(bodyFigureIds(parsed.data));
       return reply

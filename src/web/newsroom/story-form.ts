@@ -1,11 +1,13 @@
 import { formatZonedDateTime, parseZonedDateTime } from '../../shared/zoned-time.js';
 import {
+  ArticleBodySchema,
   ArticleInputError,
   StoryAltMissingError,
   bodyToMarkdown,
   describePicture,
   markdownToBody,
   type Article,
+  type ArticleBody,
 } from '../../modules/articles/index.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import type { FieldError } from '../shared/form-fields.js';
@@ -16,6 +18,11 @@ export interface StoryFormValues {
   headline: string;
   standfirst: string;
   body: string;
+  /**
+   * The rich-text editor's body as JSON blocks (the hidden `bodyBlocks` input); when present it wins
+   * over the Markdown `body`, which is what the form sends without JavaScript.
+   */
+  bodyBlocks: string;
   sectionId: string;
   tags: string;
   authorIds: string[];
@@ -36,6 +43,7 @@ export const EMPTY_STORY_FORM: StoryFormValues = {
   headline: '',
   standfirst: '',
   body: '',
+  bodyBlocks: '',
   sectionId: '',
   tags: '',
   authorIds: [],
@@ -60,6 +68,7 @@ const TEXT_FIELDS = [
   'headline',
   'standfirst',
   'body',
+  'bodyBlocks',
   'sectionId',
   'tags',
   'seriesId',
@@ -92,7 +101,7 @@ export function storyInputFrom(values: StoryFormValues, timeZone: string): Recor
   return {
     headline: values.headline,
     standfirst: values.standfirst,
-    body: markdownToBody(values.body),
+    body: bodyOf(values),
     sectionId: values.sectionId,
     tags: values.tags
       .split(',')
@@ -112,12 +121,45 @@ export function storyInputFrom(values: StoryFormValues, timeZone: string): Recor
   };
 }
 
+/**
+ * The body a form sent: the editor's JSON blocks when there are any, else the Markdown. Blocks that
+ * are not JSON or not a valid body are refused here (400 ERR_STORY_INPUT_INVALID on `body`), so a
+ * forged or broken editor never falls back silently to stale Markdown.
+ */
+export function bodyOf(values: Pick<StoryFormValues, 'body' | 'bodyBlocks'>): ArticleBody {
+  if (!values.bodyBlocks.trim()) return markdownToBody(values.body);
+  let json: unknown;
+  try {
+    json = JSON.parse(values.bodyBlocks);
+  } catch {
+    throw new ArticleInputError([{ field: 'body', message: 'The body could not be read; reload the page and try again.' }]);
+  }
+  const parsed = ArticleBodySchema.safeParse(json);
+  if (!parsed.success) {
+    throw new ArticleInputError([{ field: 'body', message: 'The body holds something a story cannot: check its links and embeds.' }]);
+  }
+  return parsed.data;
+}
+
+/**
+ * The body the rich-text editor starts from: the blocks the form sent (a failed save shows them
+ * again), else the Markdown read as blocks; empty when neither can be read.
+ */
+export function editorBodyOf(values: Pick<StoryFormValues, 'body' | 'bodyBlocks'>): ArticleBody {
+  try {
+    return bodyOf(values);
+  } catch {
+    return [];
+  }
+}
+
 /** A stored story as the form shows it. */
 export function storyFormFrom(article: Article, timeZone: string): StoryFormValues {
   return {
     headline: article.headline,
     standfirst: article.standfirst,
     body: bodyToMarkdown(article.body),
+    bodyBlocks: JSON.stringify(article.body),
     sectionId: article.section.id,
     tags: article.tags.map((tag) => tag.name).join(', '),
     authorIds: article.authors.map((author) => author.id),
@@ -164,6 +206,7 @@ export const FIELD_LABELS: Record<string, string> = {
   headline: 'Headline',
   standfirst: 'Standfirst',
   body: 'Body',
+  bodyBlocks: 'Body',
   sectionId: 'Section',
   tags: 'Tags',
   authorIds: 'Authors',

@@ -26,6 +26,7 @@ export function NewsroomLayout({
   title,
   viewer,
   current,
+  stylesheets = [],
   children,
 }: {
   site: SiteContext;
@@ -33,6 +34,8 @@ export function NewsroomLayout({
   viewer?: NewsroomViewer;
   /** Path of the page, to mark its navigation link with aria-current. */
   current?: string;
+  /** Extra assets' names (the editor's own CSS), so other pages do not carry them. */
+  stylesheets?: readonly string[];
   children: ComponentChildren;
 }) {
   const links = viewer
@@ -71,6 +74,9 @@ export function NewsroomLayout({
         <meta name="robots" content="noindex, nofollow" />
         <IconLinks icons={site.icons} />
         <link rel="stylesheet" href={site.assetUrl('site.css')} />
+        {stylesheets.map((name) => (
+          <link key={name} rel="stylesheet" href={site.assetUrl(name)} />
+        ))}
       </head>
       <body class="newsroom">
         {/* Named landmarks around everything, as on the reading site (see its Layout). */}

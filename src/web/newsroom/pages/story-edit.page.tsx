@@ -7,7 +7,7 @@ import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layo
 import { StoryFields, type StoryChoices } from '../components/story-fields.js';
 import { StoryWorkflowPanel } from '../components/story-workflow-panel.js';
 import { newsroomPaths } from '../newsroom-paths.js';
-import type { StoryFormValues } from '../story-form.js';
+import { editorBodyOf, type StoryFormValues } from '../story-form.js';
 
 /** The story editor: a new story (no `story`) or an existing one with its workflow panel. */
 export function StoryEditPage(props: {
@@ -24,7 +24,13 @@ export function StoryEditPage(props: {
   const title = story ? `Edit: ${values.headline || 'story'}` : 'New story';
   const action = story ? newsroomPaths.story(story.id) : newsroomPaths.newStory();
   return (
-    <NewsroomLayout site={site} title={errors.length > 0 ? `Error: ${title}` : title} viewer={viewer} current={newsroomPaths.stories()}>
+    <NewsroomLayout
+      site={site}
+      title={errors.length > 0 ? `Error: ${title}` : title}
+      viewer={viewer}
+      current={newsroomPaths.stories()}
+      stylesheets={['newsroom-editor.css']}
+    >
       <div class="story-editor">
         <h1>{story ? 'Edit story' : 'New story'}</h1>
         <Notice text={props.notice} />
@@ -53,6 +59,12 @@ export function StoryEditPage(props: {
           />
         )}
       </div>
+      {/* The rich-text editor's starting body, as data (never run): `<` is escaped so no text can close the element. */}
+      <script
+        type="application/json"
+        id="story-body-json"
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(editorBodyOf(values)).replace(/</g, '\\u003c') }}
+      />
       <script src={site.assetUrl('newsroom-editor.js')} defer />
     </NewsroomLayout>
   );

@@ -1,4 +1,4 @@
-import type { ArticleBody as Body, Inline } from '../../../shared/article-body.js';
+import { embedHost, type ArticleBody as Body, type Inline } from '../../../shared/article-body.js';
 import type { MediaAsset } from '../../../modules/media/index.js';
 import { Figure } from './figure.js';
 
@@ -55,6 +55,18 @@ export function ArticleBody({ body, figures }: { body: Body; figures: Map<string
             const asset = figures.get(block.mediaId);
             return asset ? <Figure key={index} asset={asset} /> : null;
           }
+          case 'divider':
+            return <hr key={index} />;
+          case 'embed':
+            // A link card, never the page itself: no third-party script or frame reaches a reader.
+            return (
+              <p key={index} class="embed-card">
+                <a href={block.url} rel="noopener nofollow">
+                  <span class="embed-card-host">{embedHost(block.url)}</span>
+                  <span class="embed-card-url">{block.url}</span>
+                </a>
+              </p>
+            );
         }
       })}
     </div>
