@@ -244,8 +244,20 @@ describe('the picker’s search and pages (JSON)', () => {
     assert.deepEqual(nothing, []);
   });
 
+  it('describes the pictures a body already holds, by id', async () => {
+    const first = await getPage('');
+    const ids = [first.items[3]?.id, first.items[1]?.id].join(',');
+    assert.deepEqual(
+      (await getPage(`?ids=${ids}`)).items.map((item) => item.alt),
+      ['Harbour scene 3', 'Harbour scene 1'],
+    );
+  });
+
   it('answers a malformed query or cursor with a coded 400', async () => {
     for (const query of [
+      '?ids=',
+      '?ids=a,b;c',
+      `?ids=${Array.from({ length: 101 }, (_, i) => `id${i}`).join(',')}`,
       `?q=${'x'.repeat(101)}`,
       '?q=a%07b',
       '?after=not-a-cursor!',

@@ -36,6 +36,12 @@ export async function registerMediaJsonRoutes(scope: FastifyInstance, deps: Medi
       url: '/media.json',
       permission: 'media.upload',
       handler: async (request, reply) => {
+        // `ids`: the pictures already in a story's body, for the editor to show them (at most a page's worth per call).
+        if (request.query.ids !== undefined) {
+          const ids = idList(request.query.ids);
+          const found = await deps.media.findByIds(ids);
+          return sendJson(reply, 200, editorPicturePageJson({ assets: ids.flatMap((id) => found.get(id) ?? []), next: null }));
+        }
         const page = await deps.media.search({ q: request.query.q, after: request.query.after }, PICKER_PAGE_SIZE);
         return sendJson(reply, 200, editorPicturePageJson(page));
       },
@@ -125,6 +131,13 @@ function sendJsonError(error: FastifyError, request: FastifyRequest, reply: Fast
   const field = appError instanceof TextCharactersError ? { field: appError.field } : {};
   reply.header('x-error-code', appError.code);
   return sendJson(reply, appError.status, { errors: [{ code: appError.code, message: appError.publicMessage, ...field }] });
+}
+
+/** Up to 100 comma-separated ids of the form the server gives (UUIDs); anything else is a 400. */
+function idList(raw: unknown): string[] {
+  const ids = typeof raw === 'string' ? raw.split(',') : [];
+  if (ids.length === 0 || ids.length > 100 || ids.some((id) => !/^[A-Za-z0-9_-]{1,64}$/.test(id))) throw new AppError('ERR_MEDIA_SEARCH_INVALID');
+  return [...new Set(ids)];
 }
 
 function detailsOf(body: FormBody): { alt: string; caption: string; credit: string } {

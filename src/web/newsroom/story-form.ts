@@ -111,7 +111,7 @@ export function storyInputFrom(values: StoryFormValues, timeZone: string): Recor
     seriesId: values.seriesId || null,
     // Non-numbers fall through as NaN so the schema reports them on the field.
     seriesPart: part ? (/^\d+$/.test(part) ? Number(part) : Number.NaN) : null,
-    heroMediaId: values.heroMediaId || null,
+    heroMediaId: values.heroMediaId.trim() || null,
     typeLabel: values.typeLabel,
     slug: values.slug,
     seoTitle: values.seoTitle,
