@@ -95,6 +95,26 @@ describe('alt text is required before a story goes out', () => {
     assert.equal((await post(`/newsroom/stories/${id}/schedule`, [['at', '2030-01-01T09:00']])).statusCode, 303);
   });
 
+  it('takes the hero picture by id without JavaScript, from a library of any size', async () => {
+    const page = await t.app.inject({ url: '/newsroom/stories/new', headers: { cookie: editor.cookie } });
+    assert.match(page.body, /<input id="heroMediaId" name="heroMediaId" type="text"/);
+    assert.match(page.body, /href="\/newsroom\/media"/);
+    const hero = await t.factories.media({ alt: 'An old picture' });
+    for (let n = 0; n < 101; n++) await t.factories.media({ alt: `Newer ${n}` });
+    const { id } = await draftWithPictures('harbour-hero-by-id', ` ${hero} `);
+    const edit = await t.app.inject({ url: `/newsroom/stories/${id}/edit`, headers: { cookie: editor.cookie } });
+    assert.match(edit.body, new RegExp(`id="heroMediaId" name="heroMediaId" type="text" value="${hero}"`));
+    const unknown = await post('/newsroom/stories/new', [
+      ['headline', 'X'],
+      ['sectionId', sectionId],
+      ['typeLabel', 'News'],
+      ['authorIds', authorId],
+      ['heroMediaId', 'no-such-picture'],
+    ]);
+    assert.equal(unknown.statusCode, 400);
+    assert.equal(unknown.headers['x-error-code'], 'ERR_STORY_REFERENCE_UNKNOWN');
+  });
+
   it('refuses a save that would put an undescribed picture into a live story', async () => {
     const { id, bare, fields } = await draftWithPictures('harbour-live');
     await describe_(bare, 'Boats');
