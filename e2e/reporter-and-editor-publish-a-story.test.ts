@@ -100,7 +100,13 @@ browserSuite('a reporter writes a story with a photo, an editor publishes it', (
     );
     await page.getByLabel('Section').selectOption({ label: 'World' });
     await page.getByLabel('Authors').selectOption({ label: 'Ana Kim' });
-    await page.getByLabel('Hero image').selectOption({ label: 'Container cranes at the harbour at dawn' });
+    // The hero with the media picker (client/editor/media/hero-picker.ts).
+    await page.getByRole('button', { name: 'Choose hero picture…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Choose the hero picture' })
+      .getByRole('button', { name: /Container cranes at the harbour at dawn/ })
+      .click();
+    await page.getByText('Hero picture: Container cranes at the harbour at dawn').waitFor();
     await submit(page, 'Create draft');
     assert.ok(await page.getByText('Status: Draft').isVisible());
     assert.equal(await page.getByRole('button', { name: 'Publish now' }).count(), 0, 'a reporter cannot publish');

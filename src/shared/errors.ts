@@ -49,6 +49,18 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: 'That upload arrived incomplete or damaged, so nothing was saved. Please choose the file again and resend the form.',
   },
+  // The story editor's pictures (docs/editor-pictures.md): JSON endpoints under /newsroom/media.
+  ERR_MEDIA_SEARCH_INVALID: {
+    status: 400,
+    message: 'Search with up to 100 characters of plain text, and page with the “next” value the library gave.',
+  },
+  ERR_MEDIA_ALT_REQUIRED: {
+    status: 400,
+    message: 'This picture already has alt text; it can be changed but not removed (readers of published stories rely on it).',
+  },
+  ERR_MEDIA_FETCH_URL_INVALID: { status: 400, message: 'Give the picture’s address as an http:// or https:// link.' },
+  ERR_MEDIA_FETCH_REFUSED: { status: 422, message: 'That address is on a private network, so the picture was not fetched.' },
+  ERR_MEDIA_FETCH_FAILED: { status: 422, message: 'The picture could not be fetched from that address (it failed, was too slow or too large).' },
   // Curation: Must-Reads picks, the home page's lead story and the breaking-news banner.
   ERR_PICK_NOT_FOUND: { status: 404, message: 'We could not find that pick; it may have been removed already.' },
   ERR_PICK_STORY_INVALID: { status: 400, message: 'Choose a published story.' },
@@ -70,6 +82,10 @@ export const ERROR_CATALOGUE = {
   },
   ERR_STORY_SLUG_TAKEN: { status: 409, message: 'Another story already uses that web address (slug).' },
   ERR_STORY_TRANSITION_INVALID: { status: 409, message: 'The story’s status does not allow that step now.' },
+  ERR_STORY_ALT_MISSING: {
+    status: 409,
+    message: 'Some pictures in this story have no alt text yet. Describe each picture for readers who cannot see it, then try again.',
+  },
   ERR_STORY_SCHEDULE_INVALID: { status: 400, message: 'Please give a valid date and time for publishing.' },
   ERR_STORY_SCHEDULE_IN_PAST: { status: 400, message: 'The publishing time must be in the future.' },
   ERR_CORRECTION_INVALID: { status: 400, message: 'A correction needs a kind and 1 to 2,000 characters of text.' },

@@ -17,6 +17,7 @@ import { redirectsMigration } from './0014-redirects.migration.js';
 import { importLedgerMigration } from './0015-import-ledger.migration.js';
 import { importRunsMigration } from './0016-import-runs.migration.js';
 import { storySavingMigration } from './0017-story-saving.migration.js';
+import { mediaLibraryOrderMigration } from './0019-media-library-order.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -42,5 +43,6 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0015-import-ledger': importLedgerMigration,
     '0016-import-runs': importRunsMigration,
     '0017-story-saving': storySavingMigration,
+    '0019-media-library-order': mediaLibraryOrderMigration,
   };
 }

@@ -32,6 +32,7 @@ import type { ArticleStatus, DeskStorySummary } from './article.types.js';
 import { assertTransition } from './story-workflow.js';
 import { describeConflict, snapshotOfEdit, StoryConflictError } from './story-conflict.js';
 import { claimStoryEditVersion, findStoryEditState, type StoryEditState } from './story-version.repository.js';
+import { assertPicturesHaveAlt, assertStoredPicturesHaveAlt } from './story-pictures.repository.js';
 
 /** Who is acting: a signed-in staff user. The role is a string so an unknown role simply holds no permission. */
 export interface Actor {
@@ -133,6 +134,8 @@ export class ArticleEditingService {
     const slug = edit.slug ?? story.slug;
     await this.assertSlugFree(slug, id);
     await this.assertReferencesExist(edit);
+    // Readers see a live (or soon live) story's pictures: each must have alt text, as when it went out.
+    if (story.status === 'published' || story.status === 'scheduled') await assertPicturesHaveAlt(this.db, edit.body, edit.heroMediaId);
     const now = this.clock.now();
     const saved = await inTransaction(this.db, async (trx): Promise<SavedStory | undefined> => {
       const version = await claimStoryEditVersion(trx, id, options);
@@ -192,6 +195,7 @@ export class ArticleEditingService {
   /** Publishes now, or keeps the original time when the story already went out (a re-publish). */
   async publish(actor: Actor, id: string): Promise<void> {
     const story = await this.storyFor(actor, id, 'story.publish');
+    await assertStoredPicturesHaveAlt(this.db, id);
     const now = this.clock.now();
     const publishedAt = story.publishedAt && story.publishedAt.getTime() <= now.getTime() ? story.publishedAt : now;
     await this.move(story, 'published', {
@@ -206,6 +210,7 @@ export class ArticleEditingService {
     const story = await this.storyFor(actor, id, 'story.schedule');
     const when = parseScheduleTime(at);
     if (when.getTime() <= this.clock.now().getTime()) throw new AppError('ERR_STORY_SCHEDULE_IN_PAST');
+    await assertStoredPicturesHaveAlt(this.db, id);
     await this.move(story, 'scheduled', {
       actor,
       publishedAt: when,

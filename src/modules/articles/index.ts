@@ -27,6 +27,8 @@ export type { Actor, CorrectionKind, SavedStory, SaveOptions } from './article-e
 export { StoryConflictError } from './story-conflict.js';
 export type { StoryConflict } from './story-conflict.js';
 export type { StoryEditState } from './story-version.repository.js';
+export { StoryAltMissingError, describePicture } from './story-pictures.repository.js';
+export type { PictureWithoutAlt } from './story-pictures.repository.js';
 export { ScheduledPublisher, SCHEDULE_CHECK_INTERVAL_MS } from './scheduled-publisher.js';
 
 // Published stories: the one visibility rule (publishedQuery), which other modules may compose

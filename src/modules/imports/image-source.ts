@@ -14,7 +14,8 @@ export interface ImageSourceOptions {
   timeoutMs?: number;
 }
 
-export type ImageBytes = { ok: true; bytes: Buffer } | { ok: false; reason: string };
+/** `privateAddress`: refused by the private-address guard (the story editor answers that with its own code). */
+export type ImageBytes = { ok: true; bytes: Buffer } | { ok: false; reason: string; privateAddress?: true };
 
 const FETCH_TIMEOUT_MS = 15_000;
 const MAX_REDIRECTS = 3;
@@ -60,7 +61,11 @@ async function fetchPublic(start: URL, timeoutMs: number): Promise<ImageBytes> {
   for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'not an http(s) address' };
     const check = await checkPublicHost(url);
-    if (!check.ok) return { ok: false, reason: check.reason === 'private' ? 'a private address, never fetched' : 'its host does not resolve' };
+    if (!check.ok) {
+      return check.reason === 'private'
+        ? { ok: false, reason: 'a private address, never fetched', privateAddress: true }
+        : { ok: false, reason: 'its host does not resolve' };
+    }
     let response: Response;
     try {
       response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });

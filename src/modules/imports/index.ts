@@ -11,3 +11,6 @@ export { countLedgerEntries } from './import-ledger.repository.js';
 export { importGhost } from './ghost-import.service.js';
 export type { GhostImportOptions } from './ghost-import.service.js';
 export { GhostRefusedError, refuseNonGhost } from './ghost-export.js';
+// The story editor fetches pasted pictures through the same guarded fetch (docs/editor-pictures.md).
+export { loadImage } from './image-source.js';
+export type { ImageBytes } from './image-source.js';

@@ -11,7 +11,9 @@ import type { AuditService } from '../audit/index.js';
 import { AvifVariantsService } from './avif-variants.service.js';
 import { MAX_IMAGE_PIXELS, removeMediaFiles, writeImageVariants } from './image-variants.js';
 import { findMediaById, findMediaByIds, insertMediaAsset, listMedia, updateMediaDetails } from './media.repository.js';
-import { MediaDetailsInput, type MediaAsset, type MediaDetailsRequest, type MediaLogger } from './media.types.js';
+import { MediaDetailsInput, MediaDraftDetailsInput, type MediaAsset, type MediaDetailsRequest, type MediaLogger } from './media.types.js';
+import { searchMediaPage } from './media-search.repository.js';
+import { encodeMediaCursor, parseMediaSearch, type MediaSearchRequest } from './media-search.js';
 
 /**
  * A full-resolution camera JPEG is 5–15 MB; 20 MB leaves room for those and refuses the rest
@@ -101,13 +103,14 @@ export class MediaUploadService {
    * @param options.alongside written in the asset row's own transaction (an importer's record of
    *   where the picture came from), so a crash, even kill -9, leaves both or neither: never a stored
    *   picture its importer does not know, which its next run would store a second time
+   * @param options.altOptional true for the story editor: alt text may be given later (before publishing)
    */
   async upload(
     request: MediaUploadRequest,
     actor?: MediaActor,
-    options: { queueAvif?: boolean; alongside?: (trx: Db, asset: MediaAsset) => Promise<void> } = {},
+    options: { queueAvif?: boolean; alongside?: (trx: Db, asset: MediaAsset) => Promise<void>; altOptional?: boolean } = {},
   ): Promise<MediaUploadResult> {
-    const details = parseDetails(request);
+    const details = parseDetails(request, options.altOptional === true);
     const originalName = sanitiseOriginalName(request.originalName);
     const mimeType = await checkImage(request.bytes);
 
@@ -155,10 +158,17 @@ export class MediaUploadService {
     return { asset, originalName };
   }
 
-  /** Changes alt text, caption and credit; readers see them at once. */
-  async updateDetails(id: string, request: MediaDetailsRequest): Promise<MediaAsset> {
-    const details = parseDetails(request);
-    if (!(await updateMediaDetails(this.db, id, details))) throw new AppError('ERR_MEDIA_NOT_FOUND');
+  /**
+   * Changes alt text, caption and credit; readers see them at once. `altOptional` (the story
+   * editor): alt text may stay empty on a picture that has none yet, but never be removed from one
+   * that has it (ERR_MEDIA_ALT_REQUIRED): a published story's pictures were checked when it went out.
+   */
+  async updateDetails(id: string, request: MediaDetailsRequest, options: { altOptional?: boolean } = {}): Promise<MediaAsset> {
+    const details = parseDetails(request, options.altOptional === true);
+    const onlyWithoutAlt = details.alt === '';
+    if (!(await updateMediaDetails(this.db, id, details, { onlyWithoutAlt }))) {
+      throw new AppError(onlyWithoutAlt && (await findMediaById(this.db, id)) ? 'ERR_MEDIA_ALT_REQUIRED' : 'ERR_MEDIA_NOT_FOUND');
+    }
     await this.events.emit({ name: 'media.changed', mediaIds: [id] });
     const asset = await findMediaById(this.db, id);
     if (!asset) throw new AppError('ERR_MEDIA_NOT_FOUND');
@@ -179,6 +189,17 @@ export class MediaUploadService {
     return listMedia(this.db, parsed.data);
   }
 
+  /**
+   * A page of the library for the story editor's picker, newest first: with `q`, only pictures
+   * whose alt text, caption or credit contains it (each request reads a bounded window, see
+   * media-search.repository.ts); `after` is the `next` of the previous page.
+   */
+  async search(request: MediaSearchRequest, limit: number): Promise<{ assets: MediaAsset[]; next: string | null }> {
+    const query = parseMediaSearch(request);
+    const page = await searchMediaPage(this.db, { ...query, limit });
+    return { assets: page.assets, next: page.next ? encodeMediaCursor(page.next) : null };
+  }
+
   /** Assets by id (unknown ids are left out), e.g. the figures of a body being previewed. */
   findByIds(ids: readonly string[]): Promise<Map<string, MediaAsset>> {
     return findMediaByIds(this.db, ids);
@@ -190,8 +211,12 @@ export class MediaUploadService {
   }
 }
 
-function parseDetails(request: MediaDetailsRequest): MediaDetailsInput {
-  const parsed = MediaDetailsInput.safeParse({ alt: request.alt, caption: request.caption, credit: request.credit });
+function parseDetails(request: MediaDetailsRequest, altOptional = false): MediaDetailsInput {
+  const parsed = (altOptional ? MediaDraftDetailsInput : MediaDetailsInput).safeParse({
+    alt: request.alt,
+    caption: request.caption,
+    credit: request.credit,
+  });
   if (!parsed.success) {
     const characters = parsed.error.issues.find((issue) => textProblemOf(issue) === 'characters');
     if (characters) throw new TextCharactersError(String(characters.path[0]));

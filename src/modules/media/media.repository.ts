@@ -50,12 +50,21 @@ export async function insertMediaAsset(db: Db, input: MediaAssetInput, createdAt
     .execute();
 }
 
-/** Returns false when no asset has that id. */
-export async function updateMediaDetails(db: Db, id: string, details: MediaDetailsInput): Promise<boolean> {
+/**
+ * Returns false when no asset has that id, or (`onlyWithoutAlt`) when it has alt text already: an
+ * empty alt may be saved only over an empty one, checked in the same statement.
+ */
+export async function updateMediaDetails(
+  db: Db,
+  id: string,
+  details: MediaDetailsInput,
+  options: { onlyWithoutAlt?: boolean } = {},
+): Promise<boolean> {
   const result = await db
     .updateTable('media_assets')
     .set({ alt: details.alt, caption: details.caption, credit: details.credit })
     .where('id', '=', id)
+    .$if(options.onlyWithoutAlt === true, (query) => query.where('alt', '=', ''))
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
@@ -84,7 +93,8 @@ export async function updateMediaVariants(db: Db, id: string, variants: readonly
   return result.numUpdatedRows > 0n;
 }
 
-function toMediaAsset(row: Selectable<MediaAssetsTable>): MediaAsset {
+/** A stored row as the domain's asset (media-search.repository.ts reads the same rows). */
+export function toMediaAsset(row: Selectable<MediaAssetsTable>): MediaAsset {
   return {
     id: row.id,
     mimeType: row.mime_type,

@@ -40,6 +40,12 @@ export const MediaDetailsInput = z.object({
   credit: text({ max: 200 }).default(''),
 });
 export type MediaDetailsInput = z.infer<typeof MediaDetailsInput>;
+/**
+ * The same words for a picture put into a story in the editor: alt text may still be empty there
+ * (the reporter is writing), and publishing refuses the story until it is given
+ * (ERR_STORY_ALT_MISSING, docs/editor-pictures.md).
+ */
+export const MediaDraftDetailsInput = MediaDetailsInput.extend({ alt: text({ max: 300 }).default('') });
 export type MediaDetailsRequest = z.input<typeof MediaDetailsInput>;
 
 /** The subset of pino's logger the media services write to, so Fastify's `app.log` fits. */

@@ -17,6 +17,7 @@ import { registerAudienceRoutes, type AudienceRoutesDeps } from './audience.rout
 import { registerCommentRoutes, type CommentModerationRoutesDeps } from './comments.routes.js';
 import { registerCurationRoutes, type CurationRoutesDeps } from './curation.routes.js';
 import { registerMediaRoutes, type MediaRoutesDeps } from './media.routes.js';
+import { registerMediaJsonRoutes } from './media-json.routes.js';
 import { registerReaderRoutes, type ReaderRoutesDeps } from './readers.routes.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { newsroomRoute, signInRoute, viewerOf, type NewsroomRouteDeps } from './newsroom-route.js';
@@ -212,6 +213,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
       // (registerStoryRoutes, registerMediaRoutes, registerCurationRoutes, registerManagementRoutes)
       registerStoryRoutes(scope, deps);
       await registerMediaRoutes(scope, deps);
+      await registerMediaJsonRoutes(scope, deps);
       registerCurationRoutes(scope, deps);
       registerStaffRoutes(scope, deps);
       registerTaxonomyRoutes(scope, deps);

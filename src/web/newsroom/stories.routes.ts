@@ -4,6 +4,7 @@ import { renderToString } from 'preact-render-to-string';
 import {
   ARTICLE_STATUSES,
   ArticleBodySchema,
+  StoryAltMissingError,
   bodyFigureIds,
   type Actor,
   type ArticleEditingService,
@@ -282,9 +283,16 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
       handler: async (request, reply, staff) => {
         const id = param(request, 'id');
         const actor = actorOf(staff);
-        if (action === 'submit') await deps.editing.submitForReview(actor, id);
-        else if (action === 'publish') await deps.editing.publish(actor, id);
-        else await deps.editing.unpublish(actor, id);
+        try {
+          if (action === 'submit') await deps.editing.submitForReview(actor, id);
+          else if (action === 'publish') await deps.editing.publish(actor, id);
+          else await deps.editing.unpublish(actor, id);
+        } catch (error) {
+          // Pictures without alt text: the editor again, each one named beside its field.
+          if (!(error instanceof StoryAltMissingError)) throw error;
+          reply.header('x-error-code', error.code);
+          return editPage(request, reply, staff, error.status, { errors: fieldErrorsOf(error) ?? [] });
+        }
         return backToEditor(reply, id, done);
       },
     });
@@ -304,6 +312,10 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
         await deps.editing.schedule(actorOf(staff), id, at);
         return backToEditor(reply, id, 'scheduled');
       } catch (error) {
+        if (error instanceof StoryAltMissingError) {
+          reply.header('x-error-code', error.code);
+          return editPage(request, reply, staff, error.status, { errors: fieldErrorsOf(error) ?? [], scheduleValue: local.slice(0, 40) });
+        }
         if (!(error instanceof AppError) || !['ERR_STORY_SCHEDULE_INVALID', 'ERR_STORY_SCHEDULE_IN_PAST'].includes(error.code)) throw error;
         reply.header('x-error-code', error.code);
         return editPage(request, reply, staff, error.status, {

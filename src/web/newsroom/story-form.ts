@@ -2,7 +2,9 @@ import { formatZonedDateTime, parseZonedDateTime } from '../../shared/zoned-time
 import {
   ArticleBodySchema,
   ArticleInputError,
+  StoryAltMissingError,
   bodyToMarkdown,
+  describePicture,
   markdownToBody,
   type Article,
   type ArticleBody,
@@ -117,7 +119,7 @@ export function storyInputFrom(values: StoryFormValues, timeZone: string): Recor
     seriesId: values.seriesId || null,
     // Non-numbers fall through as NaN so the schema reports them on the field.
     seriesPart: part ? (/^\d+$/.test(part) ? Number(part) : Number.NaN) : null,
-    heroMediaId: values.heroMediaId || null,
+    heroMediaId: values.heroMediaId.trim() || null,
     typeLabel: values.typeLabel,
     slug: values.slug,
     seoTitle: values.seoTitle,
@@ -189,6 +191,13 @@ const FIELD_OF_ERROR: Partial<Record<ErrorCode, string>> = {
 
 /** Field errors for a failed save, or undefined when the error is not about the form's fields. */
 export function fieldErrorsOf(error: unknown): FieldError[] | undefined {
+  if (error instanceof StoryAltMissingError) {
+    // One line per picture, beside the field it is in: "Figure 2 has no alt text …".
+    return error.pictures.map((picture) => ({
+      field: picture.kind === 'hero' ? 'heroMediaId' : 'body',
+      message: `${describePicture(picture)} has no alt text. Describe it for readers who cannot see it, then try again.`,
+    }));
+  }
   if (error instanceof ArticleInputError) {
     // The service words each problem as a sentence about its field; two problems in one field (two
     // bad tags, say) read the same, so each sentence is shown once.

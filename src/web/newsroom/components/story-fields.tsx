@@ -4,6 +4,7 @@ import type { MediaAsset } from '../../../modules/media/index.js';
 import type { Section } from '../../../modules/sections/index.js';
 import type { Series } from '../../../modules/series/index.js';
 import { paths } from '../../shared/paths.js';
+import { newsroomPaths } from '../newsroom-paths.js';
 import { COMMENTS_SWITCH_FIELD, type StoryFormValues } from '../story-form.js';
 import { FieldWrap, RequiredNote, type FieldError } from '../../shared/form-fields.js';
 
@@ -187,14 +188,19 @@ export function StoryFields({
       </fieldset>
       <fieldset>
         <legend>Hero image</legend>
-        <Select
+        {/* A text field for the picture's id works at any library size without JavaScript; with it,
+            client/editor/media/hero-picker.ts adds the library picker beside it. */}
+        <Text
           id="heroMediaId"
-          label="Hero image"
-          hint="Images from the media library, by their alt text."
+          label="Hero image (picture id)"
+          hint="Choose a picture with the button, or paste its id from the media library (the last part of the picture’s address there). Leave empty for none."
           values={values}
           errors={errors}
-          options={[{ value: '', label: 'No hero image' }, ...choices.media.map((asset) => ({ value: asset.id, label: asset.alt }))]}
+          maxLength={64}
         />
+        <p class="story-hero-library">
+          <a href={newsroomPaths.media()}>Open the media library</a>
+        </p>
         {hero && thumb && (
           <img
             class="story-hero-thumb"

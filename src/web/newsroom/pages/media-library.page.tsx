@@ -83,12 +83,16 @@ export function MediaLibraryPage(props: {
                   <img src={paths.media(thumbnail.file)} width={thumbnail.width} height={thumbnail.height} alt={asset.alt} loading="lazy" />
                 )}
                 <p class="media-alt">
-                  <strong>Alt:</strong> {asset.alt}
+                  <strong>Alt:</strong> {asset.alt || '(none yet: needed before a story with it is published)'}
                 </p>
                 {asset.caption && <p>{asset.caption}</p>}
                 {asset.credit && <p>Credit: {asset.credit}</p>}
                 <p>
                   {asset.width} × {asset.height} px
+                </p>
+                {/* The id a story's hero field and `[[figure:ID]]` take when JavaScript is off. */}
+                <p>
+                  Id: <code>{asset.id}</code>
                 </p>
                 {props.canEdit && (
                   <p>
