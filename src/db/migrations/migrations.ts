@@ -16,6 +16,7 @@ import { searchVisibilityMigration } from './0013-search-visibility.migration.js
 import { redirectsMigration } from './0014-redirects.migration.js';
 import { importLedgerMigration } from './0015-import-ledger.migration.js';
 import { importRunsMigration } from './0016-import-runs.migration.js';
+import { storyDeskIndexesMigration } from './0018-story-desk-indexes.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -40,5 +41,6 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0014-redirects': redirectsMigration,
     '0015-import-ledger': importLedgerMigration,
     '0016-import-runs': importRunsMigration,
+    '0018-story-desk-indexes': storyDeskIndexesMigration(fullText),
   };
 }
