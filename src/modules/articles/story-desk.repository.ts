@@ -28,7 +28,8 @@ export async function listDeskStories(
   query: DeskListQuery,
   options: { countLimit: number; candidates?: DeskCandidates },
 ): Promise<DeskListPage> {
-  const base = () => deskQuery(db, query, options.candidates);
+  const candidates = options.candidates ?? datedByHeadline(db, query, options.countLimit);
+  const base = () => deskQuery(db, query, candidates);
   const sortKey = query.sort === 'updated' ? UPDATED : sql.ref(query.sort === 'published' ? 'articles.published_at' : 'articles.headline');
   const rows = await base()
     .innerJoin('sections', 'sections.id', 'articles.section_id')
@@ -71,6 +72,22 @@ export async function listDeskStories(
     embargoUntil: row.embargo_until === null ? null : new Date(row.embargo_until),
   }));
   return { stories, totalItems: Math.min(count, options.countLimit), countCapped: count > options.countLimit };
+}
+
+/**
+ * Sorted by headline within dates, no index gives the order: the most recently updated
+ * `countLimit` + 1 stories of the dates are taken from the update index and only they are sorted
+ * (the count then says "more than …", as it does anyway).
+ */
+function datedByHeadline(db: Db, query: DeskListQuery, countLimit: number): DeskCandidates | undefined {
+  if (query.sort !== 'headline' || (!query.from && !query.before)) return undefined;
+  let dated = db.selectFrom('articles').select('articles.id as article_id');
+  if (query.from) dated = dated.where(UPDATED, '>=', query.from.toISOString());
+  if (query.before) dated = dated.where(UPDATED, '<', query.before.toISOString());
+  return sql<{ article_id: string }>`(${dated
+    .orderBy(UPDATED, 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(countLimit + 1)})`;
 }
 
 /**
