@@ -76,6 +76,17 @@ describe('finding stories in the newsroom story list', () => {
     assert.deepEqual(headlines(await list('?q=nosuchwordanywhere')), []);
   });
 
+  it('finds a draft written in the newsroom at once, and by its new words after a save', async () => {
+    const editor = await t.factories.staffUser({ role: 'editor' });
+    const input = await t.factories.articleInput({ headline: 'Night market returns to the old pier', body: paragraph('Stalls sell hotteok.') });
+    const id = await t.deps.editing.createDraft(editor, input);
+    assert.deepEqual(headlines(await list('?q=hotteok')), ['Night market returns to the old pier']);
+    await t.deps.editing.update(editor, id, { ...input, body: paragraph('Stalls sell tteokbokki now.') });
+    assert.deepEqual(headlines(await list('?q=tteokbokki')), ['Night market returns to the old pier']);
+    assert.deepEqual(headlines(await list('?q=hotteok')), []);
+    await t.deps.editing.delete(editor, id);
+  });
+
   it('combines a search with filters', async () => {
     assert.deepEqual(headlines(await list('?q=ferry&section=politics')), ['Assembly passes ferry law']);
     assert.deepEqual(headlines(await list('?q=ferry&section=culture')), []);
