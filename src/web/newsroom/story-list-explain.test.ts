@@ -17,6 +17,8 @@ const SMALL_TABLES = new Set(['sections', 'settings', 'users', 'sessions', 'auth
 
 /**
  * Statements bounded by design although the review cannot see it:
+ * - a walk of a partial index of stories not published (articles_desk_status_*, migration 0018),
+ *   filtering by section: it holds only drafts, reviews, schedules and withdrawals, a few;
  * - the count, which reads at most DESK_COUNT_LIMIT + 1 rows (its subquery's LIMIT): the page
  *   links say "more than 5,000" rather than count the archive;
  * - a search's page, which sorts its candidates: the newest MAX_DESK_MATCHES matches at most (the
@@ -88,7 +90,8 @@ describe('the newsroom story list uses indexes for every sort and filter (EXPLAI
           // A story's byline row by its whole primary key: one look-up, not a range.
           !/\(article_id=\? AND author_id=\?\)$/.test(problem) &&
           !walksInOrder(statement, review.plan, problem) &&
-          !(COUNT.test(statement.sql) && /^aggregates /.test(problem)) &&
+          !(COUNT.test(statement.sql) && /^(aggregates |full scan: )/.test(problem)) &&
+          !/USING INDEX articles_desk_status_\w+ \(status=\?/.test(problem) &&
           !(SEARCH_PAGE.test(statement.sql) && /^sorts (every full-text match|a whole-table range|most of)/.test(problem)),
       );
       if (problems.length > 0) failures.push(`[${url}] ${statement.sql}\n${review.plan}\n  → ${problems.join('\n  → ')}`);
