@@ -13,6 +13,7 @@ const SAMPLES: { [K in EventName]: DomainEvent<K> } = {
   'story.scheduled': { name: 'story.scheduled', articleIds: ['s1'] },
   'story.unpublished': { name: 'story.unpublished', articleIds: ['s1'] },
   'story.deleted': { name: 'story.deleted', articleIds: ['s1'], removed: [{ id: 's1', slug: 'harbour', headline: 'Harbour' }] },
+  'story.saved': { name: 'story.saved', articleIds: ['s1'] },
   'comment.posted': { name: 'comment.posted', articleId: 's1', commentId: 'c1' },
   'comment.edited': { name: 'comment.edited', articleId: 's1', commentId: 'c1' },
   'comment.deleted': { name: 'comment.deleted', articleId: 's1', commentId: 'c1' },
@@ -226,6 +227,10 @@ describe('the reactions to events (src/reactions.ts)', () => {
       `cdn purge ${STORY_KEYS}`,
       'broadcast story.published',
     ]);
+    // A draft saved: the newsroom's search follows; no public page, list, webhook or CDN key changes.
+    const saved = await after(SAMPLES['story.saved']);
+    assert.ok(saved.includes('search.refreshIndex {"articleIds":["s1"]}'), saved.join('\n'));
+    assert.ok(!saved.some((call) => /^(lists|related|sitemaps|webhooks|cdn purge \S)/.test(call)), saved.join('\n'));
     const deleted = await after(SAMPLES['story.deleted']);
     assert.ok(deleted.includes('webhooks deleted harbour') && deleted.includes(`cdn purge ${STORY_KEYS}`), deleted.join('\n'));
     assert.ok(deleted.includes('sitemaps.storiesChanged s1 removed harbour'), deleted.join('\n'));

@@ -18,6 +18,10 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: 'Please choose a section from the list and give dates as YYYY-MM-DD, the first no later than the second.',
   },
+  ERR_STORY_FILTER_INVALID: {
+    status: 400,
+    message: 'Please choose the story list’s filters from the form and give dates as YYYY-MM-DD, the first no later than the last.',
+  },
   ERR_BAD_REQUEST: { status: 400, message: 'We could not understand that request.' },
   // Answered before a request reaches the app (see `clientErrorHandler` in app.ts).
   ERR_REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive. Please try again.' },

@@ -32,6 +32,11 @@ export interface DomainEvents {
   'story.unpublished': { articleIds: string[] };
   /** A story was deleted, whatever its status; `removed` describes it when readers could see it. */
   'story.deleted': { articleIds: string[]; removed: RemovedStory[] };
+  /**
+   * A story readers cannot see (a draft, in review, scheduled or withdrawn) was created or saved:
+   * nothing public changes, but the newsroom's search (the full-text index) must follow.
+   */
+  'story.saved': { articleIds: string[] };
 
   /** A reader's comment went live (a comment held for moderation raises nothing until approved). */
   'comment.posted': { articleId: string; commentId: string };
@@ -85,6 +90,7 @@ const EVERY_EVENT: Record<EventName, true> = {
   'story.scheduled': true,
   'story.unpublished': true,
   'story.deleted': true,
+  'story.saved': true,
   'comment.posted': true,
   'comment.edited': true,
   'comment.deleted': true,

@@ -66,6 +66,11 @@ export interface FullTextScope extends FullTextPeriod {
   sectionId?: string;
   now: Date;
   limit: number;
+  /**
+   * The newsroom's search: every story whatever its status (drafts too), newest first with the
+   * stories that have no publication time last; `now` and visibility are then not applied.
+   */
+  everyStatus?: boolean;
 }
 
 /** One engine's full-text index of stories: the table `article_search`, keyed by `article_id`. */
@@ -98,6 +103,12 @@ export interface FullTextIndex {
    * 0013): on PostgreSQL the columns are added and filled from the stories; nothing on SQLite.
    */
   storeVisibility(db: AnyDb): Promise<void>;
+  /**
+   * Whatever lets `matches` with `everyStatus` walk every document newest first (migration 0018):
+   * on PostgreSQL an index of all documents by publication time; nothing on SQLite, whose documents
+   * are all filed by time.
+   */
+  indexEveryStatus(db: AnyDb): Promise<void>;
   /**
    * A subquery of `FullTextMatch` rows for the clauses (all must match), to join to the articles
    * the caller may show. Callers pass at least one clause. Ranking every match of a common word

@@ -77,6 +77,14 @@ export const postgresFullText: FullTextIndex = {
   },
 
   /**
+   * The newsroom searches drafts too: the newest-first walk of every document, those without a
+   * publication time (drafts) last, as SQLite files them.
+   */
+  async indexEveryStatus(db) {
+    await sql`create index article_search_every_idx on article_search (published_at desc nulls last, article_id desc)`.execute(db);
+  },
+
+  /**
    * The newest `scope.limit` visible matches, chosen from this table alone (its copy of each
    * story's visibility, time and section), then ranked: ts_rank_cd reads only those documents.
    * How they are chosen follows the word's frequency (postgres-term-statistics.ts): a common word
@@ -89,10 +97,12 @@ export const postgresFullText: FullTextIndex = {
     const where = candidateConditions(query, scope);
     const statistics = await termStatistics(db);
     const fromIndex = statistics !== null && statistics.matchShare(clauses) < statistics.walkFrom(scope.limit);
+    // Drafts have no time: last, as on SQLite (and as article_search_every_idx holds them).
+    const order = scope.everyStatus ? sql`published_at desc nulls last, article_id desc` : sql`published_at desc, article_id desc`;
     const candidates = fromIndex
       ? sql`(with matched as materialized (select article_id, published_at from article_search where ${where})
-          select article_id from matched order by published_at desc, article_id desc limit ${scope.limit})`
-      : sql`(select article_id from article_search where ${where} order by published_at desc, article_id desc limit ${scope.limit})`;
+          select article_id from matched order by ${order} limit ${scope.limit})`
+      : sql`(select article_id from article_search where ${where} order by ${order} limit ${scope.limit})`;
     return sql<FullTextMatch>`(select s.article_id, null as recency, ts_rank_cd(s.document, to_tsquery('simple', ${query})) as score
       from ${candidates} as c join article_search as s on s.article_id = c.article_id)`;
   },
@@ -108,7 +118,8 @@ export const postgresFullText: FullTextIndex = {
  */
 function candidateConditions(query: string, scope: FullTextScope) {
   const now = scope.now.toISOString();
-  const conditions = [sql`document @@ to_tsquery('simple', ${query})`, sql`visible_from is not null`, sql`visible_from <= ${now}`];
+  const conditions = [sql`document @@ to_tsquery('simple', ${query})`];
+  if (!scope.everyStatus) conditions.push(sql`visible_from is not null`, sql`visible_from <= ${now}`);
   if (scope.sectionId) conditions.push(sql`section_id = ${scope.sectionId}`);
   if (scope.since) conditions.push(sql`published_at >= ${scope.since.toISOString()}`);
   if (scope.before) conditions.push(sql`published_at < ${scope.before.toISOString()}`);

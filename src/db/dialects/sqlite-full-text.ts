@@ -76,6 +76,9 @@ export const sqliteFullText: FullTextIndex = {
   /** SQLite chooses its newest matches by rowid, which the documents are filed by: nothing to keep. */
   async storeVisibility() {},
 
+  /** Every document, drafts included, is filed by time already (drafts below zero, so last). */
+  async indexEveryStatus() {},
+
   async matches(_db, clauses, period) {
     // bm25 is computed only for the rows the caller reads (newest first, up to its limit); `k`
     // gives each rowid's story from an index. A period bounds the rowids: a day's margin below for

@@ -17,6 +17,7 @@ import { redirectsMigration } from './0014-redirects.migration.js';
 import { importLedgerMigration } from './0015-import-ledger.migration.js';
 import { importRunsMigration } from './0016-import-runs.migration.js';
 import { storySavingMigration } from './0017-story-saving.migration.js';
+import { storyDeskIndexesMigration } from './0018-story-desk-indexes.migration.js';
 import { mediaLibraryOrderMigration } from './0019-media-library-order.migration.js';
 
 /**
@@ -43,6 +44,7 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0015-import-ledger': importLedgerMigration,
     '0016-import-runs': importRunsMigration,
     '0017-story-saving': storySavingMigration,
+    '0018-story-desk-indexes': storyDeskIndexesMigration(fullText),
     '0019-media-library-order': mediaLibraryOrderMigration,
   };
 }

@@ -108,6 +108,7 @@ export class ArticleEditingService {
       if (content.commentsEnabled === false) await setArticleCommentsEnabled(trx, id, false);
       await this.revisions.recordIn(trx, { articleId: id, authorUserId: actor.id, snapshot, createdAt: now });
     });
+    await this.events.emit({ name: 'story.saved', articleIds: [id] });
     return id;
   }
 
@@ -165,7 +166,8 @@ export class ArticleEditingService {
       return { revision, version };
     });
     if (!saved) throw await this.conflictOver(id, snapshotOfEdit(edit, slug));
-    if (story.status === 'published') await this.events.emit({ name: 'story.updated', articleIds: [id] });
+    // Readers see only a published story's change; the newsroom's search follows every one.
+    await this.events.emit({ name: story.status === 'published' ? 'story.updated' : 'story.saved', articleIds: [id] });
     return saved;
   }
 

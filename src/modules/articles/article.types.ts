@@ -115,3 +115,46 @@ export interface ArticleFilter {
   /** Only these stories. */
   ids?: readonly string[];
 }
+
+/** How the newsroom's story list may be sorted (each served by an index of migration 0018). */
+export const DESK_SORTS = ['updated', 'published', 'headline'] as const;
+export type DeskSort = (typeof DESK_SORTS)[number];
+
+/**
+ * One page of the newsroom's story list: stories of any status, filtered and sorted. The date range
+ * is on the publication time when sorted by it, else on the last update; sorting by publication
+ * time lists only stories that have one (drafts never scheduled have none).
+ */
+export interface DeskListQuery {
+  status?: ArticleStatus;
+  sectionId?: string;
+  authorId?: string;
+  /** From this instant (inclusive). */
+  from?: Date;
+  /** Before this instant (exclusive). */
+  before?: Date;
+  sort: DeskSort;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+/** A story as the newsroom's story list shows it, with its bylines. */
+export interface DeskStory {
+  id: string;
+  headline: string;
+  status: ArticleStatus;
+  sectionName: string;
+  authorNames: string[];
+  /** The last save (a new draft's creation). */
+  updatedAt: Date;
+  publishedAt: Date | null;
+  embargoUntil: Date | null;
+}
+
+export interface DeskListPage {
+  stories: DeskStory[];
+  /** How many stories match, counted up to `countLimit` (then `countCapped`). */
+  totalItems: number;
+  countCapped: boolean;
+}

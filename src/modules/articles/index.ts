@@ -9,11 +9,15 @@ export type {
   ArticleStatus,
   ArticleSummary,
   Correction,
+  DeskListPage,
+  DeskListQuery,
+  DeskSort,
+  DeskStory,
   DeskStorySummary,
   LatestStory,
   SeriesPart,
 } from './article.types.js';
-export { ARTICLE_STATUSES, TYPE_LABELS } from './article.types.js';
+export { ARTICLE_STATUSES, DESK_SORTS, TYPE_LABELS } from './article.types.js';
 export { ArticleBodySchema, bodyFigureIds, bodyPlainText, inlineText, parseStoredBody, serializeBody } from '../../shared/article-body.js';
 export type { ArticleBody, BodyBlock, Inline } from '../../shared/article-body.js';
 export { bodyToMarkdown, markdownToBody } from './markdown-body.js';
@@ -48,6 +52,9 @@ export {
 } from './article-refs.repository.js';
 export type { ArticleText } from './article-refs.repository.js';
 export { listLatestStories } from './article-editing.repository.js';
+// The newsroom's story list (any status), which the search module narrows to a search's matches.
+export { listDeskStories } from './story-desk.repository.js';
+export type { DeskCandidates } from './story-desk.repository.js';
 // Walking the archive in slices, and what a change touches: for state stored by other modules (search, sitemaps).
 export { countArticles, findPublicationTimes, listArticleIdsAfter, listBecameVisibleBetween } from './article-scan.repository.js';
 // The counts other modules keep on a story's row: only these write them.

@@ -26,10 +26,13 @@ export function databaseStoryLookup(db: Db): StoryLookup {
  *   too, but they are purged (`lists`) only when they are recomputed with other stories in them
  *   (ranked-lists.service.ts calls back); until then their counts are at most a minute old, like
  *   the view counts (PAGE_MAX_AGE_MS).
+ * - A story readers cannot see, saved (`story.saved`): nothing.
  * - Anything else (settings, sections, authors, tags, media, picks, the lead, the banner, static
  *   pages, an import, a node's start or resync) may show on every page: `site`, which purges all.
  */
 export async function purgeKeysFor(event: DomainEvent, findStory: StoryLookup): Promise<string[]> {
+  // A story readers cannot see was saved: no page shows it.
+  if (event.name === 'story.saved') return [];
   if (isOneOf(event, STORY_EVENTS)) {
     if (event.articleIds.length > MAX_STORIES_LOOKED_UP) return [SURROGATE_KEYS.site];
     const keys: string[] = [

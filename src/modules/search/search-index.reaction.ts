@@ -7,14 +7,15 @@ import type { SearchService } from './search.service.js';
  * origin node only: the index lives in the shared database. Named stories are re-indexed alone; a
  * renamed author or tag re-indexes their stories; a section or series renamed changes nothing held
  * (a story's move to another section is a story event); an import indexes the stories the index
- * lacks, a slice at a time.
+ * lacks, a slice at a time. Drafts and other stories readers cannot see are indexed too
+ * (`story.saved`): the newsroom's story list searches them.
  * A start does not wait for the index: search-catch-up.job.ts brings it up to date in the background.
  */
 export function searchIndexReaction(search: Pick<SearchService, 'refreshIndex'>) {
   return defineReaction({
     name: 'search-index',
     runsOn: 'origin',
-    events: [...STORY_EVENTS, 'taxonomy.changed', 'content.imported'],
+    events: [...STORY_EVENTS, 'story.saved', 'taxonomy.changed', 'content.imported'],
     async handle(event) {
       switch (event.name) {
         case 'taxonomy.changed':

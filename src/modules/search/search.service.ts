@@ -1,11 +1,12 @@
 import type { Db } from '../../db/database.js';
 import type { FullTextIndex } from '../../db/dialects/full-text.js';
-import { listPublishedArticles, type ArticleSummary } from '../articles/index.js';
+import { listDeskStories, listPublishedArticles, type ArticleSummary, type DeskListPage, type DeskListQuery } from '../articles/index.js';
 import type { SectionDirectory } from '../sections/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { MAX_PAGE_NUMBER, paginate } from '../../shared/pagination.js';
 import { SearchIndexer, type IndexScope } from './search-indexer.js';
+import { deskSearchCandidates } from './desk-search.repository.js';
 import { buildSnippet } from './search-snippet.js';
 import { parseQuery } from './search-text.js';
 import { findNewestMatches, findSearchSources, type SearchMatch, type SearchMatchFilter } from './search.repository.js';
@@ -22,6 +23,14 @@ const MAX_PAGE_SIZE = 100;
  * narrows to older stories with the dates or a section.
  */
 export const MAX_RANKED_MATCHES = 200;
+/**
+ * How many matches the newsroom's story list filters and sorts when searching: the newest this
+ * many, drafts included (each a primary-key look-up, then sorted: a few milliseconds). A word
+ * found in more stories than this is narrowed with more words, or the list's filters alone.
+ */
+export const MAX_DESK_MATCHES = 2000;
+/** The story list counts its stories up to this many (100 pages of 50), never the whole archive. */
+export const DESK_COUNT_LIMIT = 5000;
 
 /**
  * Full-text search over what readers may see: headline, standfirst, body, authors and tags, in
@@ -75,6 +84,20 @@ export class SearchService {
       return [{ story, score: match.score, snippet: buildSnippet([source.bodyText, source.standfirst], terms) }];
     });
     return { terms, hits, pagination, newestOnly: newest.length > this.maxRankedMatches };
+  }
+
+  /**
+   * A page of the newsroom's story list (any status), searched by `text` when it holds words:
+   * only the newest MAX_DESK_MATCHES matches are filtered and sorted. Staff see every story here,
+   * so no visibility rule applies; the caller validated the query.
+   */
+  async findDeskStories(query: DeskListQuery & { text: string }): Promise<DeskListPage & { searched: boolean }> {
+    if (query.text.length > MAX_SEARCH_LENGTH) throw new AppError('ERR_SEARCH_QUERY_TOO_LONG');
+    const { text, ...list } = query;
+    const { clauses } = parseQuery(text);
+    if (clauses.length === 0) return { ...(await listDeskStories(this.db, list, { countLimit: DESK_COUNT_LIMIT })), searched: false };
+    const candidates = await deskSearchCandidates(this.db, this.fullText, clauses, MAX_DESK_MATCHES);
+    return { ...(await listDeskStories(this.db, list, { countLimit: DESK_COUNT_LIMIT, candidates })), searched: true };
   }
 
   /**

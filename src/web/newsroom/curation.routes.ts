@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { CuratedPick, CurationService } from '../../modules/rankings/index.js';
+import type { SearchService } from '../../modules/search/index.js';
+import { parsePageNumber } from '../../shared/pagination.js';
+import { PICKER_QUERY } from './components/story-picker.js';
 import type { SettingsService } from '../../modules/settings/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
@@ -24,7 +27,11 @@ export interface CurationRoutesDeps extends NewsroomRouteDeps {
   curation: CurationService;
   settings: SettingsService;
   clock: Clock;
+  search: SearchService;
 }
+
+/** Matches per page of the story finder. */
+const FINDER_PAGE_SIZE = 20;
 
 /**
  * Must-Reads picks, the home page's lead story and the breaking-news banner. Every form posts,
@@ -41,6 +48,10 @@ export function registerCurationRoutes(scope: FastifyInstance, deps: CurationRou
     status: number,
     extra: { saved?: string; errors?: FieldError[]; bannerValues?: BannerValues } = {},
   ) => {
+    // The finder searches the whole archive (GET ?find=…&page=…); a bad page or an over-long search is a coded 400.
+    const text = (request.method === 'GET' ? (request.query[PICKER_QUERY] ?? '') : '').trim();
+    const page = parsePageNumber(request.method === 'GET' ? request.query.page : undefined);
+    const found = text === '' ? undefined : await deps.search.search({ text, page, pageSize: FINDER_PAGE_SIZE });
     const [picks, stories] = await Promise.all([curation.listPicks(), curation.recentStories(STORY_CHOICES)]);
     return sendHtml(
       request,
@@ -55,6 +66,7 @@ export function registerCurationRoutes(scope: FastifyInstance, deps: CurationRou
         leadChoice: curation.leadChoice(),
         lead: curation.leadStory(),
         banner: curation.activeBanner(),
+        finder: { text: text.slice(0, 200), ...(found ? { result: found } : {}) },
         ...extra,
       }),
     );

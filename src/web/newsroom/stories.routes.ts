@@ -2,13 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import {
-  ARTICLE_STATUSES,
   ArticleBodySchema,
   StoryAltMissingError,
   bodyFigureIds,
   type Actor,
   type ArticleEditingService,
-  type ArticleStatus,
   type ReadingService,
   StoryConflictError,
 } from '../../modules/articles/index.js';
@@ -35,15 +33,14 @@ import { formField, type FormBody, type Query } from '../shared/form-body.js';
 import { StoryDeletePage } from './pages/story-delete.page.js';
 import { StoryEditPage } from './pages/story-edit.page.js';
 import { SessionEndedPage } from './pages/session-ended.page.js';
-import { StoryListPage } from './pages/story-list.page.js';
 import { StoryDiffPage, StoryRevisionsPage } from './pages/story-revisions.page.js';
+import { registerStoryListRoute, type StoryListRouteDeps } from './story-list.routes.js';
 import { formatZonedDateTime, parseZonedDateTime } from '../../shared/zoned-time.js';
 import { newEditingSession, readSaveOptions } from './story-save-form.js';
 import { presentConflict, presentPresence, type ConflictView } from './story-saving.presenter.js';
 import { registerStorySavingRoutes } from './story-saving.routes.js';
 import { bodyOf, EMPTY_STORY_FORM, fieldErrorsOf, readStoryForm, storyFormFrom, storyInputFrom, type StoryFormValues } from './story-form.js';
 
-const LISTED_STORIES = 200;
 /** The library is picked from a select: the newest images are the ones a story usually needs. */
 const MEDIA_CHOICES = 100;
 
@@ -64,10 +61,9 @@ type Request = FastifyRequest<{ Querystring: Query; Body: FormBody }>;
 const actorOf = (staff: StaffContext): Actor => ({ id: staff.session.user.id, role: staff.session.user.role });
 /** Route parameters; newsroomRoute types only query and body. */
 const param = (request: Request, name: string): string => (request.params as Record<string, string | undefined>)[name] ?? '';
-const isStatus = (value: string | undefined): value is ArticleStatus => (ARTICLE_STATUSES as readonly string[]).includes(value ?? '');
 
 /** What the story editor uses. */
-export interface StoryRoutesDeps extends NewsroomRouteDeps {
+export interface StoryRoutesDeps extends NewsroomRouteDeps, StoryListRouteDeps {
   site: SiteContextSource;
   clock: Clock;
   settings: SettingsService;
@@ -151,21 +147,7 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
   const backToEditor = (reply: FastifyReply, id: string, done: keyof typeof NOTICES) =>
     reply.redirect(`${newsroomPaths.story(id)}?done=${done}`, 303);
 
-  newsroomRoute(scope, deps, {
-    method: 'GET',
-    url: '/stories',
-    permission: 'newsroom.enter',
-    handler: async (request, reply, staff) => {
-      const status = isStatus(request.query.status) ? request.query.status : undefined;
-      const stories = await deps.editing.listForDesk({ limit: LISTED_STORIES, ...(status ? { status } : {}) });
-      return sendHtml(
-        request,
-        reply,
-        200,
-        h(StoryListPage, { site: site(), viewer: viewerOf(staff), stories, now: deps.clock.now(), ...(status ? { status } : {}) }),
-      );
-    },
-  });
+  registerStoryListRoute(scope, deps);
 
   newsroomRoute(scope, deps, {
     method: 'GET',

@@ -9,6 +9,8 @@ import { ErrorSummary, type FieldError } from '../../shared/form-fields.js';
 import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { StoryPicker } from '../components/story-picker.js';
+import type { SearchResult } from '../../../modules/search/index.js';
 
 export interface BannerValues {
   text: string;
@@ -28,6 +30,8 @@ export interface CurationPageProps {
   saved?: string;
   errors?: readonly FieldError[];
   bannerValues?: BannerValues;
+  /** The story finder's words, and its results when it searched. */
+  finder?: { text: string; result?: SearchResult };
 }
 
 const SAVED_NOTICES: Record<string, string> = {
@@ -63,6 +67,8 @@ export function CurationPage(props: CurationPageProps) {
       )}
       <ErrorSummary errors={errors} />
       <p class="field-hint">Times are in the publication’s time zone, {timeZone}.</p>
+
+      <StoryPicker site={props.site} viewer={props.viewer} text={props.finder?.text ?? ''} result={props.finder?.result} />
 
       <section aria-labelledby="picks-heading">
         <h2 id="picks-heading">Must-Reads</h2>

@@ -1,0 +1,116 @@
+import { ARTICLE_STATUSES, DESK_SORTS, type ArticleStatus, type DeskListQuery, type DeskSort } from '../../modules/articles/index.js';
+import type { Author } from '../../modules/authors/index.js';
+import { MAX_SEARCH_LENGTH } from '../../modules/search/index.js';
+import type { Section } from '../../modules/sections/index.js';
+import type { ErrorCode } from '../../shared/errors.js';
+import { addDaysToKey, startOfZonedDay } from '../../shared/zoned-time.js';
+import type { Query } from '../shared/form-body.js';
+import type { FieldError } from '../shared/form-fields.js';
+
+/** Stories per page of the newsroom's story list. */
+export const STORY_LIST_PAGE_SIZE = 50;
+/**
+ * The deepest page: pages are read with OFFSET, which walks the rows before the page, so the depth
+ * is capped (100 pages, 5,000 stories: a few milliseconds at most). Page links need page numbers,
+ * which keyset paging cannot give; older stories are reached by search, filters and dates.
+ */
+export const MAX_STORY_LIST_PAGE = 100;
+
+/** The filter form's id: where a problem with the page number (no field of its own) points. */
+export const STORY_FILTERS_ID = 'story-filters';
+
+/** The form's values as typed, echoed back into the form and the page links. */
+export interface StoryListValues {
+  q: string;
+  status: string;
+  section: string;
+  author: string;
+  from: string;
+  to: string;
+  sort: string;
+  order: string;
+}
+
+export type StoryListRequest = DeskListQuery & { text: string };
+
+export interface StoryListParse {
+  values: StoryListValues;
+  query?: StoryListRequest;
+  errors: FieldError[];
+  /** The code of the first problem (the response's `x-error-code`). */
+  code?: ErrorCode;
+}
+
+const FIELDS = ['q', 'status', 'section', 'author', 'from', 'to', 'sort', 'order'] as const;
+const DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+/** A day typed as YYYY-MM-DD that exists (no 31 February). */
+const isDay = (value: string) => DAY.test(value) && addDaysToKey(value, 0) === value;
+
+/**
+ * Reads the story list's URL: each filter must be one the form offers, dates real days (in the
+ * publication's time zone, `to` included), the page a whole number up to MAX_STORY_LIST_PAGE.
+ * Every problem is reported against its field; nothing is guessed.
+ */
+export function parseStoryListQuery(
+  raw: Query,
+  choices: { sections: readonly Section[]; authors: readonly Author[]; timeZone: string },
+): StoryListParse {
+  const values = Object.fromEntries(FIELDS.map((name) => [name, (raw[name] ?? '').trim()])) as unknown as StoryListValues;
+  const errors: FieldError[] = [];
+  let code: ErrorCode | undefined;
+  const fail = (field: string, message: string, errorCode: ErrorCode = 'ERR_STORY_FILTER_INVALID') => {
+    errors.push({ field, message });
+    code ??= errorCode;
+  };
+  // The field itself is echoed back only as long as it may be: a huge value is not put in the page again.
+  if (values.q.length > MAX_SEARCH_LENGTH) {
+    fail('q', `Please shorten the search to ${MAX_SEARCH_LENGTH} characters or fewer.`, 'ERR_SEARCH_QUERY_TOO_LONG');
+    values.q = values.q.slice(0, MAX_SEARCH_LENGTH);
+  }
+  const status =
+    values.status === '' ? undefined : (ARTICLE_STATUSES as readonly string[]).includes(values.status) ? (values.status as ArticleStatus) : null;
+  if (status === null) fail('status', 'Choose a status from the list.');
+  const section = values.section === '' ? undefined : (choices.sections.find((s) => s.slug === values.section) ?? null);
+  if (section === null) fail('section', 'Choose a section from the list.');
+  const author = values.author === '' ? undefined : (choices.authors.find((a) => a.slug === values.author) ?? null);
+  if (author === null) fail('author', 'Choose an author from the list.');
+  const fromOk = values.from === '' || isDay(values.from);
+  const toOk = values.to === '' || isDay(values.to);
+  if (!fromOk) fail('from', 'Give the first day as a date (YYYY-MM-DD).');
+  if (!toOk) fail('to', 'Give the last day as a date (YYYY-MM-DD).');
+  if (fromOk && toOk && values.from !== '' && values.to !== '' && values.from > values.to) fail('to', 'The last day must not be before the first.');
+  const sort = values.sort === '' ? 'updated' : (DESK_SORTS as readonly string[]).includes(values.sort) ? (values.sort as DeskSort) : null;
+  if (sort === null) fail('sort', 'Choose how to sort from the list.');
+  const order =
+    values.order === '' ? (sort === 'headline' ? 'asc' : 'desc') : values.order === 'asc' || values.order === 'desc' ? values.order : null;
+  if (order === null) fail('order', 'Choose an order from the list.');
+  const page = parsePage(raw.page);
+  if (page === null) fail(STORY_FILTERS_ID, `The page must be a whole number from 1 to ${MAX_STORY_LIST_PAGE}.`, 'ERR_INVALID_PAGE_NUMBER');
+  if (errors.length > 0 || status === null || section === null || author === null || sort === null || order === null || page === null) {
+    return { values, errors, ...(code ? { code } : {}) };
+  }
+  const query: StoryListRequest = { text: values.q, sort, order, page, pageSize: STORY_LIST_PAGE_SIZE };
+  if (status) query.status = status;
+  if (section) query.sectionId = section.id;
+  if (author) query.authorId = author.id;
+  if (values.from) query.from = startOfZonedDay(values.from, choices.timeZone);
+  if (values.to) query.before = startOfZonedDay(addDaysToKey(values.to, 1), choices.timeZone);
+  return { values, query, errors };
+}
+
+function parsePage(raw: string | undefined): number | null {
+  if (raw === undefined || raw === '') return 1;
+  if (!/^[0-9]{1,4}$/.test(raw)) return null;
+  const page = Number(raw);
+  return page >= 1 && page <= MAX_STORY_LIST_PAGE ? page : null;
+}
+
+/** The list's address with these values (empty ones left out) and page. */
+export function storyListHref(base: string, values: StoryListValues, page = 1): string {
+  const params = new URLSearchParams();
+  for (const name of FIELDS) if (values[name] !== '') params.set(name, values[name]);
+  if (page > 1) params.set('page', String(page));
+  const query = params.toString();
+  return query ? `${base}?${query}` : base;
+}
