@@ -101,7 +101,10 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: 'Someone else saved this story after you opened it, so your save was not written. Compare the versions and choose what to keep.',
   },
-  ERR_STORY_SAVE_INVALID: { status: 400, message: 'The editor sent a version or editing session we cannot read. Reload the page; your text is kept.' },
+  ERR_STORY_SAVE_INVALID: {
+    status: 400,
+    message: 'The editor sent a version or editing session we cannot read. Reload the page; your text is kept.',
+  },
   ERR_PRESENCE_INVALID: { status: 400, message: 'The editor sent an editing session we cannot read. Reload the page.' },
   ERR_METHOD_NOT_ALLOWED: { status: 405, message: 'That kind of request is not supported here.' },
   // View counting (the beacon readers' browsers send).

@@ -31,9 +31,7 @@ export async function claimStoryEditVersion(
   if (save.baseVersion !== undefined) {
     const { baseVersion, editingSession } = save;
     query = query.where((eb) =>
-      editingSession
-        ? eb.or([eb('edit_version', '=', baseVersion), eb('edit_session', '=', editingSession)])
-        : eb('edit_version', '=', baseVersion),
+      editingSession ? eb.or([eb('edit_version', '=', baseVersion), eb('edit_session', '=', editingSession)]) : eb('edit_version', '=', baseVersion),
     );
   }
   const row = await query.returning('edit_version').executeTakeFirst();

@@ -4,4 +4,14 @@ export { RevisionService } from './revision.service.js';
 export type { RevisionActor, StoryEditor } from './revision.service.js';
 export { diffSnapshots } from './revision-diff.js';
 export { WORKFLOW_REVISION_KINDS } from './revision.types.js';
-export type { BodyLineChange, FieldChange, Revision, RevisionDiff, RevisionKind, RevisionRecord, RevisionSnapshot, SnapshotField, WorkflowRevisionKind } from './revision.types.js';
+export type {
+  BodyLineChange,
+  FieldChange,
+  Revision,
+  RevisionDiff,
+  RevisionKind,
+  RevisionRecord,
+  RevisionSnapshot,
+  SnapshotField,
+  WorkflowRevisionKind,
+} from './revision.types.js';

@@ -61,7 +61,10 @@ export class RevisionService {
    * as it stood; returns its number, or undefined for a story with no revision to copy (an imported
    * one never saved in the newsroom).
    */
-  async recordStepIn(trx: Db, step: { articleId: string; authorUserId: string; kind: WorkflowRevisionKind; createdAt: Date }): Promise<number | undefined> {
+  async recordStepIn(
+    trx: Db,
+    step: { articleId: string; authorUserId: string; kind: WorkflowRevisionKind; createdAt: Date },
+  ): Promise<number | undefined> {
     const latest = await findLatestRevision(trx, step.articleId);
     if (!latest) return undefined;
     return insertRevision(trx, { ...step, snapshot: latest.snapshot });
