@@ -11,6 +11,10 @@ import { browserSuite, launchBrowser, openPage, visit } from './support/browser.
 import { WCAG_TAGS } from './support/axe.js';
 import { typeInBody } from './support/rich-editor.js';
 
+// The browser expires the session cookie by its own clock: a fixed server clock more than a
+// session's lifetime in the past would sign everyone out, so the fixed clock is today at 01:00 UTC.
+const TODAY = new Date().toISOString().slice(0, 10);
+
 const HOUR_MS = 3_600_000;
 
 async function assertNoAxeViolations(page: Page, what: string): Promise<void> {
@@ -51,7 +55,7 @@ browserSuite('a reporter writes a story with a photo, an editor publishes it', (
   let photoPath: string;
 
   before(async () => {
-    [server, browser] = await Promise.all([startAppServer(new Date('2026-11-20T01:00:00Z')), launchBrowser()]);
+    [server, browser] = await Promise.all([startAppServer(new Date(`${TODAY}T01:00:00Z`)), launchBrowser()]);
     const { factories } = server;
     await factories.section({ slug: 'world', name: 'World' });
     const author = await factories.author({ name: 'Ana Kim', slug: 'ana-kim' });
@@ -144,7 +148,7 @@ browserSuite('a reporter writes a story with a photo, an editor publishes it', (
     await submit(page, 'Create draft');
     const editUrl = page.url();
     // The publication's time zone is UTC here; the fixed clock reads 01:00 UTC.
-    await page.getByLabel('Publish at').fill('2026-11-20T03:00');
+    await page.getByLabel('Publish at').fill(`${TODAY}T03:00`);
     await submit(page, 'Schedule');
     assert.ok(await page.getByText('Status: Scheduled').isVisible());
 
