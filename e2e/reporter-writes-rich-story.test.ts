@@ -117,7 +117,7 @@ browserSuite('a reporter writes a rich story with the toolbar and shortcuts, an 
     }, PASTED_HTML);
     await page
       .getByRole('status')
-      .filter({ hasText: /pasted image was left out/ })
+      .filter({ hasText: /pasted (picture|image) was left out/i })
       .waitFor();
 
     // The shortcuts panel: Mod-/ opens it, Escape closes it, focus returns to the text.
