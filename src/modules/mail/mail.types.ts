@@ -1,0 +1,52 @@
+import type { Db } from '../../db/database.js';
+
+/**
+ * One message to one recipient, as a feature hands it to the mail queue. The queue stores it
+ * durably (in the caller's transaction when one is given, so the action and its message commit
+ * together) and a job sends it: over SMTP when SMTP_URL is set, else into DATA_DIR/outbox/.
+ */
+export interface OutgoingMail {
+  /** One address; the queue refuses malformed, over-long or CR/LF-carrying ones (ERR_MAIL_ADDRESS_INVALID). */
+  to: string;
+  /** The recipient's name for the To header; CR/LF refused like the address. */
+  toName?: string;
+  subject: string;
+  /** The whole HTML document (see renderMailDocument): table layout, inline styles, absolute URLs. */
+  html: string;
+  /** The plain-text part. */
+  text: string;
+  /** What the message is, for the Outbox and the counts: `reader.confirm`, `password.reset`, … */
+  kind: MailKind;
+  /** Extra headers, e.g. List-Unsubscribe; names and values with CR/LF are refused. */
+  headers?: Record<string, string>;
+  /** A newsletter issue's id: its messages are counted together (queued, sent, failed). */
+  batchId?: string;
+}
+
+export const MAIL_KINDS = [
+  'reader.confirm',
+  'reader.signup-attempt',
+  'password.reset',
+  'staff.invitation',
+  'comment.reply',
+  'newsletter.confirm',
+  'newsletter.issue',
+] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+/** What features use to send mail. */
+export interface MailQueue {
+  enqueue(mail: OutgoingMail, trx?: Db): Promise<{ id: string }>;
+}
+
+/** The parts every message's HTML shares, filled by renderMailDocument. */
+export interface MailDocumentParts {
+  /** The edition's language, the document's `lang`. */
+  lang: string;
+  /** The message's title, shown as its heading and the document's <title>. */
+  title: string;
+  /** The body: HTML made of escaped text and absolute links only (callers escape what they insert). */
+  bodyHtml: string;
+  /** Why the recipient got it, and (for newsletters) the preferences link; escaped HTML. */
+  footerHtml?: string;
+}
