@@ -7,13 +7,10 @@ import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { startAppServer, type AppServer } from './support/app-server.js';
+import { addReporterAndEditor, signIn, submit, todayAtOneUtc, type StaffLogin } from './support/newsroom-desk.js';
 import { browserSuite, launchBrowser, openPage, visit } from './support/browser.js';
 import { WCAG_TAGS } from './support/axe.js';
 import { typeInBody } from './support/rich-editor.js';
-
-// The browser expires the session cookie by its own clock: a fixed server clock more than a
-// session's lifetime in the past would sign everyone out, so the fixed clock is today at 01:00 UTC.
-const TODAY = new Date().toISOString().slice(0, 10);
 
 const HOUR_MS = 3_600_000;
 
@@ -21,25 +18,6 @@ async function assertNoAxeViolations(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((node) => node.target.join(' ')).join('; ')}`);
   assert.deepEqual(summary, [], `axe violations on ${what}`);
-}
-
-/** Clicks a submit button and waits for the page the form leads to. */
-async function submit(page: Page, name: string | RegExp): Promise<void> {
-  await Promise.all([
-    page.waitForEvent('load'),
-    page
-      .getByRole('button', { name, exact: typeof name === 'string' })
-      .first()
-      .click(),
-  ]);
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await visit(page, '/newsroom/sign-in');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await submit(page, 'Sign in');
-  assert.equal(new URL(page.url()).pathname, '/newsroom');
 }
 
 async function signOut(page: Page): Promise<void> {
@@ -50,20 +28,13 @@ browserSuite('a reporter writes a story with a photo, an editor publishes it', (
   let server: AppServer;
   let browser: Browser;
   let page: Page;
-  let reporter: { email: string; password: string };
-  let editor: { email: string; password: string };
+  let reporter: StaffLogin;
+  let editor: StaffLogin;
   let photoPath: string;
 
   before(async () => {
-    [server, browser] = await Promise.all([startAppServer(new Date(`${TODAY}T01:00:00Z`)), launchBrowser()]);
-    const { factories } = server;
-    await factories.section({ slug: 'world', name: 'World' });
-    const author = await factories.author({ name: 'Ana Kim', slug: 'ana-kim' });
-    const reporterAccount = await factories.staff({ role: 'reporter', email: 'ana@news.example' });
-    await server.deps.db.updateTable('users').set({ author_id: author.id }).where('id', '=', reporterAccount.user.id).execute();
-    const editorAccount = await factories.staff({ role: 'editor', email: 'chief@news.example' });
-    reporter = { email: 'ana@news.example', password: reporterAccount.password };
-    editor = { email: 'chief@news.example', password: editorAccount.password };
+    [server, browser] = await Promise.all([startAppServer(todayAtOneUtc()), launchBrowser()]);
+    ({ reporter, editor } = await addReporterAndEditor(server));
     photoPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-photo-')), 'harbour.jpg');
     await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#2a6f97' } })
       .jpeg()
@@ -76,7 +47,7 @@ browserSuite('a reporter writes a story with a photo, an editor publishes it', (
   });
 
   it('goes from an uploaded photo and a draft to the front page', async () => {
-    await signIn(page, reporter.email, reporter.password);
+    await signIn(page, reporter);
 
     await visit(page, '/newsroom/media');
     await assertNoAxeViolations(page, 'the media library');
@@ -118,7 +89,7 @@ browserSuite('a reporter writes a story with a photo, an editor publishes it', (
     assert.ok(await page.getByText('Status: In review').isVisible());
     await signOut(page);
 
-    await signIn(page, editor.email, editor.password);
+    await signIn(page, editor);
     await visit(page, '/newsroom/stories');
     await page.getByRole('link', { name: 'Harbour reopens after the storm' }).click();
     await page.waitForURL(/\/edit$/);
@@ -148,7 +119,7 @@ browserSuite('a reporter writes a story with a photo, an editor publishes it', (
     await submit(page, 'Create draft');
     const editUrl = page.url();
     // The publication's time zone is UTC here; the fixed clock reads 01:00 UTC.
-    await page.getByLabel('Publish at').fill(`${TODAY}T03:00`);
+    await page.getByLabel('Publish at').fill(`${todayAtOneUtc().toISOString().slice(0, 10)}T03:00`);
     await submit(page, 'Schedule');
     assert.ok(await page.getByText('Status: Scheduled').isVisible());
 

@@ -2,13 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './support/app-server.js';
+import { addReporterAndEditor, signIn, submit, todayAtOneUtc, type StaffLogin } from './support/newsroom-desk.js';
 import { assertNoAxeViolations } from './support/axe.js';
 import { browserSuite, launchBrowser, openPage, VIEWPORTS, visit } from './support/browser.js';
 import { bodyEditor, typeInBody } from './support/rich-editor.js';
-
-// The browser expires the session cookie by its own clock: a fixed server clock more than a
-// session's lifetime in the past would sign everyone out, so the fixed clock is today at 01:00 UTC.
-const TODAY = new Date().toISOString().slice(0, 10);
 
 /** Word-like and Docs-like HTML as a clipboard holds it: styles, classes, a script, an image, an iframe. */
 const PASTED_HTML = `<html><head><style>p.MsoNormal{color:red}</style></head><body>
@@ -19,34 +16,16 @@ const PASTED_HTML = `<html><head><style>p.MsoNormal{color:red}</style></head><bo
 <p>Bad <a href="javascript:alert(1)">link</a> and a picture <img src="https://images.example/photo.jpg" onerror="window.pastedScriptRan = true"></p></b>
 </body></html>`;
 
-async function submit(page: Page, name: string): Promise<void> {
-  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name, exact: true }).first().click()]);
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await visit(page, '/newsroom/sign-in');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await submit(page, 'Sign in');
-}
-
 browserSuite('a reporter writes a rich story with the toolbar and shortcuts, an editor publishes it', () => {
   let server: AppServer;
   let browser: Browser;
   let page: Page;
-  let reporter: { email: string; password: string };
-  let editor: { email: string; password: string };
+  let reporter: StaffLogin;
+  let editor: StaffLogin;
 
   before(async () => {
-    [server, browser] = await Promise.all([startAppServer(new Date(`${TODAY}T01:00:00Z`)), launchBrowser()]);
-    const { factories } = server;
-    await factories.section({ slug: 'world', name: 'World' });
-    const author = await factories.author({ name: 'Ana Kim', slug: 'ana-kim' });
-    const reporterAccount = await factories.staff({ role: 'reporter', email: 'ana@news.example' });
-    await server.deps.db.updateTable('users').set({ author_id: author.id }).where('id', '=', reporterAccount.user.id).execute();
-    const editorAccount = await factories.staff({ role: 'editor', email: 'chief@news.example' });
-    reporter = { email: 'ana@news.example', password: reporterAccount.password };
-    editor = { email: 'chief@news.example', password: editorAccount.password };
+    [server, browser] = await Promise.all([startAppServer(todayAtOneUtc()), launchBrowser()]);
+    ({ reporter, editor } = await addReporterAndEditor(server));
     page = await openPage(browser, server.baseUrl);
   });
   after(async () => {
@@ -55,7 +34,7 @@ browserSuite('a reporter writes a rich story with the toolbar and shortcuts, an 
   });
 
   it('writes, pastes, previews beside, submits; the published page shows the same blocks', async () => {
-    await signIn(page, reporter.email, reporter.password);
+    await signIn(page, reporter);
     await visit(page, '/newsroom/stories/new');
     // Time to interactive: from navigation start until the editor is editable.
     // A string, not a function: tsx would add a helper (__name) the page does not have.
@@ -167,7 +146,7 @@ browserSuite('a reporter writes a rich story with the toolbar and shortcuts, an 
     await submit(page, 'Submit for review');
     await submit(page, 'Sign out');
 
-    await signIn(page, editor.email, editor.password);
+    await signIn(page, editor);
     await visit(page, '/newsroom/stories');
     await page.getByRole('link', { name: 'Harbour reopens after the storm at last' }).click();
     await page.waitForURL(/\/edit$/);
@@ -211,7 +190,7 @@ browserSuite('a reporter writes a rich story with the toolbar and shortcuts, an 
   it('still takes the Markdown textarea without JavaScript', async () => {
     const context = await browser.newContext({ baseURL: server.baseUrl, viewport: VIEWPORTS.desktop, javaScriptEnabled: false });
     const noScript = await context.newPage();
-    await signIn(noScript, reporter.email, reporter.password);
+    await signIn(noScript, reporter);
     await visit(noScript, '/newsroom/stories/new');
     await noScript.getByLabel('Headline').fill('Written without a script');
     await noScript.getByLabel('Body (Markdown)').fill('First *words*.\n\n---\n\n[[embed:https://example.com/page]]');

@@ -3,16 +3,10 @@
  * docs/editor-pictures.md). Every POST carries the form's CSRF token; every refusal comes back as
  * `{ errors: [{ code, message }] }`, turned here into a MediaApiError with that code and message.
  */
-export interface Picture {
-  id: string;
-  thumbnailUrl: string;
-  src: string;
-  width: number;
-  height: number;
-  alt: string;
-  caption: string;
-  credit: string;
-}
+import type { EditorPictureJson } from '../../../src/shared/editor-wire.types.js';
+
+/** A picture as media-presenter.ts describes it. */
+export type Picture = EditorPictureJson;
 
 export interface PicturePage {
   items: Picture[];

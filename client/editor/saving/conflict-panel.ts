@@ -1,12 +1,7 @@
+import type { ConflictView } from '../../../src/shared/editor-wire.types.js';
+
 /** A refused save as the server describes it (ERR_STORY_CONFLICT's `conflict`, story-saving.presenter.ts). */
-export interface ConflictView {
-  version: number;
-  savedBy: string;
-  savedAt: string | null;
-  savedAtText: string;
-  fields: Array<{ field: string; label: string; theirs: string; yours: string }>;
-  body: Array<{ op: 'same' | 'added' | 'removed'; text: string }>;
-}
+export type { ConflictView };
 
 export interface ConflictChoices {
   keepMine: () => void;

@@ -1,8 +1,10 @@
+import type { PresenceView } from '../../../src/shared/editor-wire.types.js';
+
 /** Every open editor says so this often; the server forgets one silent for 60 s. */
 const HEARTBEAT_MS = 20_000;
 
 interface PresenceAnswer {
-  others?: Array<{ name: string; since: string; sinceText: string }>;
+  others?: PresenceView[];
 }
 
 /**

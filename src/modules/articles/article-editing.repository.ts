@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { inTransaction, type Db } from '../../db/database.js';
 import { serializeBody } from '../../shared/article-body.js';
-import type { ArticleInput, ArticleStatus, DeskStorySummary, LatestStory } from './article.types.js';
+import type { ArticleInput, ArticleStatus, LatestStory } from './article.types.js';
 
 /**
  * The newsroom's article SQL: what the story workflow reads and writes. Reads for readers live in
@@ -202,38 +202,6 @@ export async function publishDueArticles(db: Db, now: Date): Promise<string[]> {
 
 function toDate(value: string | null): Date | null {
   return value ? new Date(value) : null;
-}
-
-/** Stories of any status, most recently changed first, optionally of one status. */
-export async function listStoriesForDesk(db: Db, options: { status?: ArticleStatus; limit: number }): Promise<DeskStorySummary[]> {
-  let query = db
-    .selectFrom('articles')
-    .innerJoin('sections', 'sections.id', 'articles.section_id')
-    .select([
-      'articles.id',
-      'articles.headline',
-      'articles.status',
-      'articles.created_at',
-      'articles.updated_at',
-      'articles.published_at',
-      'articles.embargo_until',
-      'sections.name as section_name',
-    ])
-    .orderBy('articles.created_at', 'desc')
-    .orderBy('articles.id')
-    .limit(options.limit);
-  if (options.status) query = query.where('articles.status', '=', options.status);
-  const rows = await query.execute();
-  return rows
-    .map((row) => ({
-      id: row.id,
-      headline: row.headline,
-      status: row.status as ArticleStatus,
-      sectionName: row.section_name,
-      changedAt: new Date([row.created_at, row.updated_at ?? '', row.published_at ?? ''].sort().at(-1) ?? row.created_at),
-      embargoUntil: row.embargo_until === null ? null : new Date(row.embargo_until),
-    }))
-    .sort((a, b) => b.changedAt.getTime() - a.changedAt.getTime());
 }
 
 /** The newest stories whatever their status, newest first: the newsroom home's list. */

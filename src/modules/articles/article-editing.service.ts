@@ -18,7 +18,6 @@ import {
   findStoryState,
   isArticleSlugTaken,
   isStoryOwnedBy,
-  listStoriesForDesk,
   setArticleCommentsEnabled,
   setArticleOwner,
   touchArticle,
@@ -28,7 +27,7 @@ import {
   type StoryState,
 } from './article-editing.repository.js';
 import { insertArticle, insertCorrection } from './article.repository.js';
-import type { ArticleStatus, DeskStorySummary } from './article.types.js';
+import type { ArticleStatus } from './article.types.js';
 import { assertTransition } from './story-workflow.js';
 import { describeConflict, snapshotOfEdit, StoryConflictError } from './story-conflict.js';
 import { claimStoryEditVersion, findStoryEditState, type StoryEditState } from './story-version.repository.js';
@@ -257,11 +256,6 @@ export class ArticleEditingService {
     await this.events.emit({ name: 'story.corrected', articleIds: [id] });
   }
 
-  /** The newsroom's story list: stories of any status, most recently changed first, optionally of one status. */
-  listForDesk(options: { status?: ArticleStatus; limit: number }): Promise<DeskStorySummary[]> {
-    return listStoriesForDesk(this.db, options);
-  }
-
   /** Deletes a story with its revisions, bylines, tags, corrections and picks. */
   async delete(actor: Actor, id: string): Promise<void> {
     const story = await this.storyFor(actor, id, 'story.delete');
@@ -382,22 +376,8 @@ async function resolveContent(
     // Not part of the revision snapshot: restoring an old revision leaves the switch alone.
     commentsEnabled: edit.commentsEnabled,
   };
-  const snapshot: RevisionSnapshot = {
-    slug,
-    headline: edit.headline,
-    standfirst: edit.standfirst,
-    body: edit.body,
-    sectionId: edit.sectionId,
-    tags: tags.map((tag) => tag.name),
-    authorIds: edit.authorIds,
-    seriesId: edit.seriesId,
-    seriesPart: edit.seriesPart,
-    heroMediaId: edit.heroMediaId,
-    typeLabel: edit.typeLabel,
-    seoTitle: edit.seoTitle,
-    seoDescription: edit.seoDescription,
-    embargoUntil: edit.embargoUntil?.toISOString() ?? null,
-  };
+  // The tags as stored (their names after creation), not as typed.
+  const snapshot = snapshotOfEdit({ ...edit, tags: tags.map((tag) => tag.name) }, slug);
   return { content, snapshot };
 }
 

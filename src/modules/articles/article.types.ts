@@ -34,18 +34,6 @@ export interface ArticleSummary {
   commentCount: number;
 }
 
-/** A story as the newsroom's story list shows it: any status. */
-export interface DeskStorySummary {
-  id: string;
-  headline: string;
-  status: ArticleStatus;
-  sectionName: string;
-  /** The latest of created, updated and published. */
-  changedAt: Date;
-  /** Readers cannot see the story before this, whatever its status says (null: no embargo). */
-  embargoUntil: Date | null;
-}
-
 /** A story as the newsroom home lists it: any status, newest first. */
 export interface LatestStory {
   id: string;

@@ -13,7 +13,6 @@ export type {
   DeskListQuery,
   DeskSort,
   DeskStory,
-  DeskStorySummary,
   LatestStory,
   SeriesPart,
 } from './article.types.js';

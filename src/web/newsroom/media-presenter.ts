@@ -1,20 +1,9 @@
 import type { MediaAsset, MediaVariant } from '../../modules/media/index.js';
 import type { PictureWithoutAlt } from '../../modules/articles/index.js';
 import { paths } from '../shared/paths.js';
+import type { EditorPictureJson } from '../../shared/editor-wire.types.js';
 
-/** A picture as the story editor's JSON endpoints describe it (docs/editor-pictures.md). */
-export interface EditorPictureJson {
-  id: string;
-  /** The smallest WebP (else JPEG) variant: the picker's grid and the figure's thumbnail. */
-  thumbnailUrl: string;
-  /** A variant about a column wide, for the figure in the editor. */
-  src: string;
-  width: number;
-  height: number;
-  alt: string;
-  caption: string;
-  credit: string;
-}
+export type { EditorPictureJson } from '../../shared/editor-wire.types.js';
 
 /** The figure in the editor is at most ~760 px wide: the first variant at least this wide. */
 const EDITOR_WIDTH = 960;

@@ -3,26 +3,9 @@ import type { StoryEditorPresence } from '../../modules/presence/index.js';
 import type { PublicationSettings } from '../../modules/settings/index.js';
 import { formatDateTime } from '../shared/format.js';
 import { FIELD_LABELS } from './story-form.js';
+import type { ConflictView, PresenceView } from '../../shared/editor-wire.types.js';
 
-/** A refused save as the editor shows it (page and JSON alike): who saved, when, and the diff. */
-export interface ConflictView {
-  /** The story's version now: the base of a save that keeps yours. */
-  version: number;
-  savedBy: string;
-  /** ISO 8601, or null when no revision records it (an imported story). */
-  savedAt: string | null;
-  /** The same time in words, in the publication's time zone. */
-  savedAtText: string;
-  fields: Array<{ field: string; label: string; theirs: string; yours: string }>;
-  body: Array<{ op: 'same' | 'added' | 'removed'; text: string }>;
-}
-
-/** Someone else with the story open, as the editor shows it. */
-export interface PresenceView {
-  name: string;
-  since: string;
-  sinceText: string;
-}
+export type { ConflictView, PresenceView } from '../../shared/editor-wire.types.js';
 
 const shown = (value: unknown): string =>
   value === null || value === undefined || value === '' ? '(empty)' : typeof value === 'string' ? value : JSON.stringify(value);
