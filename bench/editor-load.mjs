@@ -21,6 +21,8 @@ import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
+/* global window, document, MutationObserver -- READY_PROBE and the page.evaluate callbacks run in the browser */
+
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { requests: { type: 'string', default: '40' }, loads: { type: 'string', default: '12' }, word: { type: 'string', default: '' } },
@@ -99,7 +101,9 @@ if (signIn.status !== 303 || !cookie) fail(`sign-in answered ${signIn.status} an
 const listHtml = await (await request('/newsroom/stories')).text();
 const storyId = /\/newsroom\/stories\/([0-9a-f-]{36})\/edit/.exec(listHtml)?.[1];
 if (!storyId) fail('the story list links no story to edit');
-const sectionSlug = /<option value="([a-z0-9-]+)"[^>]*>[^<]+<\/option>/.exec(/<select[^>]*name="section"[^>]*>([\s\S]*?)<\/select>/.exec(listHtml)?.[1] ?? '')?.[1];
+const sectionSlug = /<option value="([a-z0-9-]+)"[^>]*>[^<]+<\/option>/.exec(
+  /<select[^>]*name="section"[^>]*>([\s\S]*?)<\/select>/.exec(listHtml)?.[1] ?? '',
+)?.[1];
 const editHtmlForWord = await (await request(`/newsroom/stories/${storyId}/edit`)).text();
 const headlineWord =
   values.word ||
