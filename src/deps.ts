@@ -16,9 +16,26 @@ import { PresenceService } from './modules/presence/index.js';
 import { SectionDirectory, SectionService } from './modules/sections/index.js';
 import { PublicationIconService, SettingsService } from './modules/settings/index.js';
 import { TagService } from './modules/tags/index.js';
-import { InvitationService, SessionService, SignInService, signInLimiters, UserService } from './modules/users/index.js';
-import { ReaderSessionService, ReaderPasswordResetService, ReaderService, readerLimiters } from './modules/readers/index.js';
-import { CommentModerationService, CommentService, commentLimiters } from './modules/comments/index.js';
+import {
+  InvitationService,
+  SessionService,
+  SignInService,
+  signInLimiters,
+  StaffMail,
+  UserPasswordResetService,
+  UserService,
+} from './modules/users/index.js';
+import {
+  ReaderConfirmationService,
+  ReaderMail,
+  ReaderSessionService,
+  ReaderPasswordResetService,
+  ReaderService,
+  readerLimiters,
+} from './modules/readers/index.js';
+import { CommentModerationService, CommentService, ReplyMailService, commentLimiters } from './modules/comments/index.js';
+import { InterimMailQueue, interimRender } from './testing/interim-mail.js';
+import { accountLinks } from './account-links.js';
 import { WebhookDispatcher, WebhookSender, WebhookService } from './modules/webhooks/index.js';
 import { realSleep, systemClock, type Clock, type Sleep } from './shared/clock.js';
 import type { RateLimiterFactory } from './shared/rate-limiter.js';
@@ -57,8 +74,16 @@ export interface Deps {
   readerSessions: ReaderSessionService;
   /** Reader accounts: sign-up, sign-in (rate limited), profile, deletion. */
   readers: ReaderService;
-  /** One-time password-reset links that admins hand to readers. */
+  /** One-time password-reset links: mailed to readers who forgot theirs, or made by admins to hand over. */
   readerResets: ReaderPasswordResetService;
+  /** Sign-up confirmation links, mailed; a reader comments only once confirmed. */
+  readerConfirmations: ReaderConfirmationService;
+  /** Staff "forgot password" links, mailed. */
+  staffResets: UserPasswordResetService;
+  /** Mails a reader who asked for it when someone replies to their comment (a reaction). */
+  replyMail: ReplyMailService;
+  /** INTERIM until mail-core is merged: the queue account mail goes into. */
+  mailQueue: InterimMailQueue;
   /** The newsroom's comment queue and the publication's comment settings. */
   moderation: CommentModerationService;
   signIn: SignInService;
@@ -225,6 +250,12 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const reading = new ReadingService(db, clock, sections, related, directories);
   const search = new SearchService(db, database.fullText, clock, sections);
   const readerSessions = new ReaderSessionService(db, clock);
+  const mailQueue = new InterimMailQueue();
+  const links = accountLinks(config.siteUrl);
+  const mailParts = { queue: mailQueue, render: interimRender, publication: () => settings.publication };
+  const readerMail = new ReaderMail({ ...mailParts, links: links.reader });
+  const staffMail = new StaffMail({ ...mailParts, links: links.staff });
+  const readerConfirmations = new ReaderConfirmationService(db, clock, readerSessions, readerMail, limiters);
   const deps: Deps = {
     config,
     clock,
@@ -236,14 +267,18 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     users,
     sessions,
     readerSessions,
-    readers: new ReaderService(db, clock, readerSessions, readerLimiters(limiters), sleep),
-    readerResets: new ReaderPasswordResetService(db, clock, readerSessions, audit),
+    readers: new ReaderService(db, clock, readerSessions, readerLimiters(limiters), sleep, readerConfirmations, readerMail),
+    readerResets: new ReaderPasswordResetService(db, clock, readerSessions, audit, readerMail, limiters),
+    readerConfirmations,
+    staffResets: new UserPasswordResetService(db, clock, sessions, audit, staffMail, limiters),
+    replyMail: new ReplyMailService(db, clock, readerMail),
+    mailQueue,
     moderation: new CommentModerationService(db, clock, events, audit, settings),
     signIn,
     settings,
     sections,
     sectionAdmin,
-    invitations: new InvitationService(db, clock, users, audit),
+    invitations: new InvitationService(db, clock, users, audit, staffMail),
     authors,
     series,
     tags,
