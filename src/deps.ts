@@ -34,9 +34,9 @@ import {
   readerLimiters,
 } from './modules/readers/index.js';
 import { CommentModerationService, CommentService, ReplyMailService, commentLimiters } from './modules/comments/index.js';
-import { InterimMailQueue, interimRender } from './testing/interim-mail.js';
 import { accountLinks } from './account-links.js';
 import { WebhookDispatcher, WebhookSender, WebhookService } from './modules/webhooks/index.js';
+import { MailService } from './modules/mail/index.js';
 import { realSleep, systemClock, type Clock, type Sleep } from './shared/clock.js';
 import type { RateLimiterFactory } from './shared/rate-limiter.js';
 import { createCluster, type Cluster, type ClusterMessage } from './cluster/cluster.js';
@@ -82,8 +82,6 @@ export interface Deps {
   staffResets: UserPasswordResetService;
   /** Mails a reader who asked for it when someone replies to their comment (a reaction). */
   replyMail: ReplyMailService;
-  /** INTERIM until mail-core is merged: the queue account mail goes into. */
-  mailQueue: InterimMailQueue;
   /** The newsroom's comment queue and the publication's comment settings. */
   moderation: CommentModerationService;
   signIn: SignInService;
@@ -134,6 +132,8 @@ export interface Deps {
   redirects: RedirectService;
   /** Paths readers asked for that matched nothing, counted in memory, written by the not-found-log-flush job. */
   notFoundLog: NotFoundLog;
+  /** The durable mail queue: features enqueue (in their transaction); the mail-delivery job sends. */
+  mail: MailService;
   /** Sends queued webhook deliveries (the webhook-delivery job, every 2 seconds). */
   webhookSender: WebhookSender;
   /** The newsroom's imports: uploads checked on disk, run in the background by this node's import-run job, one at a time everywhere. */
@@ -250,9 +250,10 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const reading = new ReadingService(db, clock, sections, related, directories);
   const search = new SearchService(db, database.fullText, clock, sections);
   const readerSessions = new ReaderSessionService(db, clock);
-  const mailQueue = new InterimMailQueue();
+  const mail = new MailService(db, clock);
   const links = accountLinks(config.siteUrl);
-  const mailParts = { queue: mailQueue, render: interimRender, publication: () => settings.publication };
+  // Account mail (docs/account-mail.md): queued in the action's transaction, in the house layout.
+  const mailParts = { queue: mail, siteUrl: config.siteUrl, publication: () => settings.publication };
   const readerMail = new ReaderMail({ ...mailParts, links: links.reader });
   const staffMail = new StaffMail({ ...mailParts, links: links.staff });
   const readerConfirmations = new ReaderConfirmationService(db, clock, readerSessions, readerMail, limiters);
@@ -272,7 +273,6 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     readerConfirmations,
     staffResets: new UserPasswordResetService(db, clock, sessions, audit, staffMail, limiters),
     replyMail: new ReplyMailService(db, clock, readerMail),
-    mailQueue,
     moderation: new CommentModerationService(db, clock, events, audit, settings),
     signIn,
     settings,
@@ -307,6 +307,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     sitemaps,
     webhooks: new WebhookService(db, clock, audit, webhookDispatcher, { allowPrivate: config.webhookAllowPrivate }),
     webhookSender,
+    mail,
     redirects: new RedirectService(db, clock, audit, { siteUrl: config.siteUrl }),
     notFoundLog: new NotFoundLog(db, clock),
     importRuns: new ImportRunService({

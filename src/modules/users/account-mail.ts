@@ -1,11 +1,11 @@
-import type { MailDocumentParts, MailKind, OutgoingMail } from '../mail/index.js';
+import { escapeMailHtml, mailParagraph, renderMailDocument, renderMailText, type MailKind, type OutgoingMail } from '../mail/index.js';
 
 /**
- * What the account messages (sign-up, resets, invitations, replies) are made with: the mail
- * module's document renderer and the publication's name and language, read when a message is made.
+ * What the account messages (sign-up, resets, invitations, replies) are made with: the site's
+ * address, and the publication's name and language, read when a message is made.
  */
 export interface AccountMailDeps {
-  render: (parts: MailDocumentParts) => string;
+  siteUrl: string;
   publication: () => { name: string; language: string };
 }
 
@@ -21,12 +21,6 @@ export interface AccountMessage {
   footer: string;
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeMailHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
-}
-
 /**
  * The HTML and plain-text parts of one message. Every text is escaped here, so callers pass what
  * readers typed (a display name, a comment) as it is. The button is a table cell with inline styles
@@ -34,7 +28,8 @@ export function escapeMailHtml(text: string): string {
  */
 export function composeAccountMail(deps: AccountMailDeps, message: AccountMessage): OutgoingMail {
   const { name, language } = deps.publication();
-  const paragraphs = message.paragraphs.map((p) => `<p style="margin:0 0 16px 0;">${escapeMailHtml(p)}</p>`).join('');
+  const site = { siteName: name, siteUrl: deps.siteUrl };
+  const paragraphs = message.paragraphs.map(mailParagraph).join('');
   const action = message.action
     ? `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 16px 0;"><tr>` +
       `<td style="background-color:#1a4f8b;border-radius:4px;">` +
@@ -42,24 +37,25 @@ export function composeAccountMail(deps: AccountMailDeps, message: AccountMessag
       `</td></tr></table>` +
       `<p style="margin:0 0 16px 0;">Or copy this address into your browser: <a href="${escapeMailHtml(message.action.url)}">${escapeMailHtml(message.action.url)}</a></p>`
     : '';
-  const html = deps.render({
+  const html = renderMailDocument({
+    ...site,
     lang: language,
     title: message.subject,
     bodyHtml: paragraphs + action,
-    footerHtml: `<p style="margin:0;">${escapeMailHtml(message.footer)} — ${escapeMailHtml(name)}</p>`,
+    footerHtml: `<p style="margin:0;">${escapeMailHtml(message.footer)}</p>`,
   });
-  const text = [
-    ...message.paragraphs,
-    ...(message.action ? [`${message.action.label}: ${message.action.url}`] : []),
-    '--',
-    `${message.footer} — ${name}`,
-  ].join('\n\n');
+  const text = renderMailText({
+    ...site,
+    title: message.subject,
+    paragraphs: [...message.paragraphs, ...(message.action ? [`${message.action.label}: ${message.action.url}`] : [])],
+    footer: message.footer,
+  });
   return {
     to: message.to,
     ...(message.toName !== undefined ? { toName: message.toName } : {}),
     kind: message.kind,
     subject: `${message.subject} — ${name}`,
     html,
-    text: `${text}\n`,
+    text,
   };
 }

@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { after, before, describe, it } from 'node:test';
 import { CONFIRMATION_RESEND_LIMIT, READER_CONFIRMATION_LIFETIME_MS } from '../../modules/readers/index.js';
 import { MAILED_RESET_LIFETIME_MS, RESET_REQUEST_LIMITS } from '../../modules/users/index.js';
-import { linkIn, mailTo } from '../../testing/account-mail.js';
+import { linkIn, recordMail, type MailRecorder } from '../../testing/account-mail.js';
 import { csrfTokenIn, postForm } from '../../testing/newsroom-client.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { csrfTokenFor } from '../http/csrf.js';
@@ -16,6 +16,7 @@ function readerCookieFrom(response: LightMyRequestResponse): string | undefined 
 
 describe('reader account mail over HTTP: confirmation, forgot password, reply mail', () => {
   let t: TestApp;
+  let sent: MailRecorder;
   let ip = 0;
   const nextIp = () => `10.8.${Math.floor(++ip / 250)}.${ip % 250}`;
   const site = () => t.config.siteUrl;
@@ -28,6 +29,7 @@ describe('reader account mail over HTTP: confirmation, forgot password, reply ma
 
   before(async () => {
     t = await createTestApp();
+    sent = recordMail(t.deps);
     await t.deps.settings.updatePublication({ commentsMode: 'open', commentBlocklist: [] });
   });
   after(() => t.close());
@@ -44,7 +46,7 @@ describe('reader account mail over HTTP: confirmation, forgot password, reply ma
     assert.equal(refused.statusCode, 403);
     assert.equal(refused.headers['x-error-code'] ?? refused.json<{ error: { code: string } }>().error.code, 'ERR_READER_NOT_CONFIRMED');
 
-    const [mail] = mailTo(t.deps, 'waiting@mail.example');
+    const [mail] = await sent.to('waiting@mail.example');
     assert.ok(mail);
     assert.match(mail.html, /<html lang="en"/);
     const link = linkIn(mail, site(), '/account/confirm/');
@@ -62,7 +64,7 @@ describe('reader account mail over HTTP: confirmation, forgot password, reply ma
     assert.equal((await t.app.inject('/account/confirm/not-even-a-token')).statusCode, 404);
 
     await signUp('twice@mail.example');
-    const link = linkIn(mailTo(t.deps, 'twice@mail.example')[0]!, site(), '/account/confirm/');
+    const link = linkIn((await sent.to('twice@mail.example'))[0]!, site(), '/account/confirm/');
     assert.equal((await postForm(t.app, link, {}, { remoteAddress: nextIp() })).statusCode, 303);
     for (const reused of [await t.app.inject(link), await postForm(t.app, link, {}, { remoteAddress: nextIp() })]) {
       assert.equal(reused.statusCode, 410);
@@ -71,7 +73,7 @@ describe('reader account mail over HTTP: confirmation, forgot password, reply ma
     }
 
     await signUp('late@mail.example');
-    const late = linkIn(mailTo(t.deps, 'late@mail.example')[0]!, site(), '/account/confirm/');
+    const late = linkIn((await sent.to('late@mail.example'))[0]!, site(), '/account/confirm/');
     t.clock.advance(READER_CONFIRMATION_LIFETIME_MS);
     assert.equal((await t.app.inject(late)).statusCode, 410);
   });
@@ -85,7 +87,7 @@ describe('reader account mail over HTTP: confirmation, forgot password, reply ma
     const refused = await postForm(t.app, '/account/confirm', { _csrf: csrf }, { cookie });
     assert.equal(refused.statusCode, 429);
     assert.equal(refused.headers['x-error-code'], 'ERR_TOO_MANY_CONFIRMATION_MAILS');
-    const links = mailTo(t.deps, 'again@mail.example').map((mail) => linkIn(mail, site(), '/account/confirm/'));
+    const links = (await sent.to('again@mail.example')).map((message) => linkIn(message, site(), '/account/confirm/'));
     assert.equal(links.length, CONFIRMATION_RESEND_LIMIT.limit);
     assert.equal((await t.app.inject(links[0]!)).statusCode, 410, 'an older link is spent');
     assert.equal((await t.app.inject(links.at(-1)!)).statusCode, 200);
@@ -100,8 +102,8 @@ describe('reader account mail over HTTP: confirmation, forgot password, reply ma
       assert.equal(response.statusCode, 303);
       assert.equal(response.headers.location, '/account/forgot-password?sent');
     }
-    assert.equal(mailTo(t.deps, 'nobody-here@mail.example').length, 0);
-    const [mail] = mailTo(t.deps, reader.email);
+    assert.equal((await sent.to('nobody-here@mail.example')).length, 0);
+    const [mail] = await sent.to(reader.email);
     assert.equal(mail?.kind, 'password.reset');
     const link = linkIn(mail!, site(), '/account/reset/');
     assert.equal((await t.app.inject(link)).statusCode, 200);
@@ -115,7 +117,7 @@ describe('reader account mail over HTTP: confirmation, forgot password, reply ma
     assert.equal(reused.headers['x-error-code'], 'ERR_READER_RESET_GONE');
 
     await forgot(reader.email);
-    const later = linkIn(mailTo(t.deps, reader.email).at(-1)!, site(), '/account/reset/');
+    const later = linkIn((await sent.to(reader.email)).at(-1)!, site(), '/account/reset/');
     t.clock.advance(MAILED_RESET_LIFETIME_MS);
     assert.equal((await t.app.inject(later)).statusCode, 410, 'an hour later the link is gone');
     assert.equal((await t.app.inject('/account/reset/BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB')).statusCode, 404);
@@ -139,7 +141,7 @@ describe('reader account mail over HTTP: confirmation, forgot password, reply ma
   });
 
   it('refuses malformed, over-long and header-injecting addresses and names with a coded 400, mailing nothing', async () => {
-    const before = t.deps.mailQueue.messages.length;
+    const before = (await sent.to()).length;
     for (const email of ['victim@mail.example\r\nBcc: all@mail.example', 'a@b\nc.example', `${'a'.repeat(250)}@mail.example`, 'no-at-sign']) {
       const response = await forgot(email);
       assert.equal(response.statusCode, 400, JSON.stringify(email));
@@ -153,7 +155,7 @@ describe('reader account mail over HTTP: confirmation, forgot password, reply ma
       assert.equal(response.statusCode, 400);
       assert.equal(response.headers['x-error-code'], 'ERR_READER_NAME_INVALID');
     }
-    assert.equal(t.deps.mailQueue.messages.length, before);
+    assert.equal((await sent.to()).length, before);
   });
 
   it('mails a reader who opted in when someone replies, once the reply is published, and not after opting out', async () => {
@@ -167,9 +169,9 @@ describe('reader account mail over HTTP: confirmation, forgot password, reply ma
 
     const parent = (await commentAs(author.cookie, story.slug, 'First!')).json<{ comment: { id: string } }>().comment.id;
     assert.equal((await commentAs(author.cookie, story.slug, 'My own reply', parent)).statusCode, 201);
-    assert.equal(mailTo(t.deps, 'author@mail.example').length, 0, 'no mail for replying to oneself');
+    assert.equal((await sent.to('author@mail.example')).length, 0, 'no mail for replying to oneself');
     const reply = (await commentAs(replier.cookie, story.slug, 'A <reply>', parent)).json<{ comment: { id: string } }>().comment.id;
-    const mails = mailTo(t.deps, 'author@mail.example');
+    const mails = (await sent.to('author@mail.example'));
     assert.equal(mails.length, 1);
     assert.equal(mails[0]?.kind, 'comment.reply');
     assert.ok(mails[0]?.html.includes('A &lt;reply&gt;') && !mails[0].html.includes('<reply>'), 'what readers typed is escaped');
@@ -178,17 +180,17 @@ describe('reader account mail over HTTP: confirmation, forgot password, reply ma
     // Held for moderation: mailed when approved, once.
     await t.deps.settings.updatePublication({ commentsMode: 'pre-moderated' });
     const held = (await commentAs(replier.cookie, story.slug, 'Held reply', parent)).json<{ comment: { id: string } }>().comment.id;
-    assert.equal(mailTo(t.deps, 'author@mail.example').length, 1);
+    assert.equal((await sent.to('author@mail.example')).length, 1);
     const { user: editor } = await t.factories.staff({ role: 'editor' });
     await t.deps.moderation.moderate({ id: editor.id, role: editor.role }, held, 'approve');
-    assert.equal(mailTo(t.deps, 'author@mail.example').length, 2);
+    assert.equal((await sent.to('author@mail.example')).length, 2);
     await t.deps.moderation.moderate({ id: editor.id, role: editor.role }, held, 'hide');
     await t.deps.moderation.moderate({ id: editor.id, role: editor.role }, held, 'approve');
-    assert.equal(mailTo(t.deps, 'author@mail.example').length, 2, 'approving again mails nothing more');
+    assert.equal((await sent.to('author@mail.example')).length, 2, 'approving again mails nothing more');
     await t.deps.settings.updatePublication({ commentsMode: 'open' });
 
     assert.equal((await postForm(t.app, '/account/reply-mail', { _csrf: csrf }, { cookie: author.cookie })).statusCode, 303);
     await commentAs(replier.cookie, story.slug, 'After opting out', parent);
-    assert.equal(mailTo(t.deps, 'author@mail.example').length, 2);
+    assert.equal((await sent.to('author@mail.example')).length, 2);
   });
 });

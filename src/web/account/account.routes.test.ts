@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { after, before, describe, it } from 'node:test';
 import { PASSWORD_CHECK_LIMITS, SIGN_IN_LIMITS } from '../../modules/users/index.js';
 import { csrfTokenIn, postForm } from '../../testing/newsroom-client.js';
-import { linkIn, mailTo } from '../../testing/account-mail.js';
+import { linkIn, recordMail, type MailRecorder } from '../../testing/account-mail.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { READER_COOKIE } from '../shared/reader-cookie.js';
 
@@ -23,6 +23,7 @@ async function readerCount(t: TestApp): Promise<number> {
 
 describe('reader accounts over HTTP', () => {
   let t: TestApp;
+  let sent: MailRecorder;
   let ip = 0;
   /** A fresh client address per test, so one test's failures never rate-limit another. */
   const nextIp = () => `10.9.${Math.floor(++ip / 250)}.${ip % 250}`;
@@ -34,6 +35,7 @@ describe('reader accounts over HTTP', () => {
 
   before(async () => {
     t = await createTestApp();
+    sent = recordMail(t.deps);
   });
   after(() => t.close());
 
@@ -47,7 +49,7 @@ describe('reader accounts over HTTP', () => {
     assert.equal(response.headers.location, '/account/sign-up/check-your-inbox');
     assert.equal(response.headers['cache-control'], 'no-store');
     assert.equal(readerCookieFrom(response), undefined, 'not signed in before confirming');
-    const [mail, ...more] = mailTo(t.deps, 'min-ji@mail.example');
+    const [mail, ...more] = (await sent.to('min-ji@mail.example'));
     assert.ok(mail && more.length === 0);
     assert.equal(mail.kind, 'reader.confirm');
     const link = linkIn(mail, t.config.siteUrl, '/account/confirm/');
@@ -77,7 +79,7 @@ describe('reader accounts over HTTP', () => {
     assert.equal(taken.body, fresh.body);
     assert.equal(await readerCount(t), before + 1, 'only the free address got an account');
     assert.deepEqual(
-      mailTo(t.deps, 'taken@mail.example').map((mail) => mail.kind),
+      (await sent.to('taken@mail.example')).map((mail) => mail.kind),
       ['reader.signup-attempt'],
     );
   });
