@@ -92,7 +92,7 @@ browserSuite('a reader creates an account, signs out and in again', () => {
       // The link in the mail the sign-up sent: opening it shows a button, which confirms and signs in.
       const [confirmation] = await sent.to(READER.email);
       assert.ok(confirmation, 'the sign-up mailed a confirmation');
-      assert.equal(await visit(page, linkIn(confirmation, server.baseUrl, '/account/confirm/')), 200);
+      assert.equal(await visit(page, linkIn(confirmation, server.deps.config.siteUrl, '/account/confirm/')), 200);
       await assertNoAxeViolations(page, 'the confirmation page');
       await forms.submit('Confirm my address');
       assert.equal(new URL(page.url()).pathname, '/account');
@@ -148,7 +148,7 @@ browserSuite('a reader creates an account, signs out and in again', () => {
       assert.match((await page.getByRole('status').textContent()) ?? '', /If that address has a reader account/);
       const reset = (await sent.to(READER.email)).find((mail) => mail.kind === 'password.reset');
       assert.ok(reset, 'the reset link was mailed');
-      assert.equal(await visit(page, linkIn(reset, server.baseUrl, '/account/reset/')), 200);
+      assert.equal(await visit(page, linkIn(reset, server.deps.config.siteUrl, '/account/reset/')), 200);
       await forms.field('New password').fill('a fresh passphrase by the sea');
       await forms.field('New password again').fill('a fresh passphrase by the sea');
       await forms.submit('Save new password');
