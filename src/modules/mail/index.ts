@@ -6,3 +6,6 @@ export { MailService } from './mail.service.js';
 export { isMailAddress, MAX_ADDRESS_LENGTH } from './mail-validation.js';
 export { escapeMailHtml, mailLink, mailParagraph, renderMailDocument, renderMailText } from './mail-document.js';
 export type { MailSite } from './mail-document.js';
+export { MailSender, MAX_ATTEMPTS, RETRY_DELAYS_MS, LEASE_MS } from './mail-sender.js';
+// Its job (src/job-list.ts).
+export { MAIL_DELIVERY_JOB, mailDeliveryJob } from './mail-delivery.job.js';

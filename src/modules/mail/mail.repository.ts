@@ -67,3 +67,105 @@ export function parseHeaders(json: string): Record<string, string> {
     return {};
   }
 }
+
+/** A claimed message, as the sender needs it. */
+export interface ClaimedMessage {
+  id: string;
+  to: string;
+  toName: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+  attempts: number;
+  createdAt: string;
+}
+
+/**
+ * Takes up to `limit` due messages for one sender, in one UPDATE: queued ones whose time has come,
+ * and `sending` ones whose lease lapsed (their sender died). Each row's condition is checked again
+ * as the row is written (PostgreSQL re-reads a row another transaction just changed; SQLite writes
+ * one transaction at a time), so two senders never take the same message. `next_attempt_at` moves
+ * to the lease's end: the row is due again only if this sender dies with it.
+ */
+export async function claimDue(db: Db, token: string, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMessage[]> {
+  const nowText = now.toISOString();
+  await db
+    .updateTable('mail_messages')
+    .set({ status: 'sending', lease_token: token, lease_until: leaseUntil.toISOString(), next_attempt_at: leaseUntil.toISOString() })
+    .where('status', 'in', ['queued', 'sending'])
+    .where('next_attempt_at', '<=', nowText)
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('mail_messages')
+        .select('id')
+        .where('status', 'in', ['queued', 'sending'])
+        .where('next_attempt_at', '<=', nowText)
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(limit),
+    )
+    .execute();
+  const rows = await db
+    .selectFrom('mail_messages')
+    .select(['id', 'to_address', 'to_name', 'subject', 'html', 'text', 'headers', 'attempts', 'created_at'])
+    .where('lease_token', '=', token)
+    .where('status', '=', 'sending')
+    .orderBy('next_attempt_at')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    to: row.to_address,
+    toName: row.to_name,
+    subject: row.subject,
+    html: row.html,
+    text: row.text,
+    headers: parseHeaders(row.headers),
+    attempts: row.attempts,
+    createdAt: row.created_at,
+  }));
+}
+
+/** The server took the message: written at once, so a crash after it re-sends nothing but the one in flight. */
+export async function markSent(db: Db, id: string, token: string, attempts: number, at: Date): Promise<void> {
+  await db
+    .updateTable('mail_messages')
+    .set({ status: 'sent', attempts, sent_at: at.toISOString(), next_attempt_at: null, lease_token: null, lease_until: null, last_error: null })
+    .where('id', '=', id)
+    .where('lease_token', '=', token)
+    .execute();
+}
+
+/** A failed attempt: queued again at `retryAt`, or given up (`failed`) when it is null. */
+export async function markFailedAttempt(
+  db: Db,
+  id: string,
+  token: string,
+  outcome: { attempts: number; error: string; retryAt: Date | null },
+): Promise<void> {
+  await db
+    .updateTable('mail_messages')
+    .set({
+      status: outcome.retryAt === null ? 'failed' : 'queued',
+      attempts: outcome.attempts,
+      last_error: outcome.error,
+      next_attempt_at: outcome.retryAt?.toISOString() ?? null,
+      lease_token: null,
+      lease_until: null,
+    })
+    .where('id', '=', id)
+    .where('lease_token', '=', token)
+    .execute();
+}
+
+/** Hands back what this sender claimed and did not try, due at `dueAt`, its attempts unchanged. */
+export async function releaseClaimed(db: Db, token: string, dueAt: Date): Promise<void> {
+  await db
+    .updateTable('mail_messages')
+    .set({ status: 'queued', next_attempt_at: dueAt.toISOString(), lease_token: null, lease_until: null })
+    .where('lease_token', '=', token)
+    .where('status', '=', 'sending')
+    .execute();
+}
