@@ -209,7 +209,8 @@ export const ERROR_CATALOGUE = {
   },
   ERR_READER_RESET_GONE: {
     status: 410,
-    message: 'This password-reset link has already been used or has expired (mailed links work for an hour). Ask for a new one from the sign-in page.',
+    message:
+      'This password-reset link has already been used or has expired (mailed links work for an hour). Ask for a new one from the sign-in page.',
   },
   // Account mail (docs/account-mail.md): sign-up confirmation, "forgot password" for readers and staff.
   ERR_READER_NOT_CONFIRMED: {
@@ -222,7 +223,8 @@ export const ERROR_CATALOGUE = {
   },
   ERR_READER_CONFIRMATION_GONE: {
     status: 410,
-    message: 'This confirmation link has already been used or has expired. Sign in: your account page says whether your address is confirmed and can send a new link.',
+    message:
+      'This confirmation link has already been used or has expired. Sign in: your account page says whether your address is confirmed and can send a new link.',
   },
   ERR_STAFF_RESET_NOT_FOUND: {
     status: 404,
@@ -233,7 +235,10 @@ export const ERROR_CATALOGUE = {
     message: 'This password-reset link has already been used or has expired (links work for an hour). Ask for a new one from the sign-in page.',
   },
   ERR_TOO_MANY_RESET_REQUESTS: { status: 429, message: 'Too many password-reset requests from this address. Please wait an hour and try again.' },
-  ERR_TOO_MANY_CONFIRMATION_MAILS: { status: 429, message: 'We have sent several confirmation mails already. Please wait an hour and check your inbox and spam folder.' },
+  ERR_TOO_MANY_CONFIRMATION_MAILS: {
+    status: 429,
+    message: 'We have sent several confirmation mails already. Please wait an hour and check your inbox and spam folder.',
+  },
   // Comment moderation in the newsroom (an unknown comment is ERR_COMMENT_NOT_FOUND, above).
   ERR_MODERATION_STEP_INVALID: {
     status: 409,

@@ -238,7 +238,12 @@ export function createFactories(deps: Deps) {
       const id = newId();
       const email = overrides.email ?? `reader${n}@mail.example`;
       const passwordHash = await hashPassword(password);
-      await insertReader(db, { id, email, displayName: overrides.displayName ?? `Reader ${n}`, passwordHash }, clock.now(), overrides.confirmed === false ? null : clock.now());
+      await insertReader(
+        db,
+        { id, email, displayName: overrides.displayName ?? `Reader ${n}`, passwordHash },
+        clock.now(),
+        overrides.confirmed === false ? null : clock.now(),
+      );
       const reader = await findReaderById(db, id);
       if (!reader) throw new Error('the reader factory could not read back its reader');
       const session = await deps.readerSessions.create(id);

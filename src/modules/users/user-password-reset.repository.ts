@@ -27,7 +27,12 @@ export async function insertUserPasswordReset(
 
 /** Spends every unused link of a user, so only the newest one works. */
 export async function invalidateOpenUserResets(db: Db, userId: string, at: Date): Promise<void> {
-  await db.updateTable('user_password_resets').set({ used_at: at.toISOString() }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+  await db
+    .updateTable('user_password_resets')
+    .set({ used_at: at.toISOString() })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
 }
 
 export async function findUserPasswordResetByTokenHash(db: Db, tokenHash: string): Promise<UserPasswordReset | undefined> {

@@ -53,7 +53,13 @@ export class UserPasswordResetService {
     const now = this.clock.now();
     await inTransaction(this.db, async (trx) => {
       await invalidateOpenUserResets(trx, user.id, now);
-      await insertUserPasswordReset(trx, { id: newId(), tokenHash, userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + MAILED_RESET_LIFETIME_MS) });
+      await insertUserPasswordReset(trx, {
+        id: newId(),
+        tokenHash,
+        userId: user.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + MAILED_RESET_LIFETIME_MS),
+      });
       await this.mail.passwordReset(user, token, trx);
       await this.audit.record({ actorUserId: null, action: 'auth.reset_link_mailed', subjectType: 'user', subjectId: user.id, details: { ip } }, trx);
     });

@@ -64,8 +64,18 @@ describe('account mail received over real SMTP', () => {
   it('confirms a sign-up from the received message: no comment before, a comment after', async () => {
     await t.deps.settings.updatePublication({ commentsMode: 'open', commentBlocklist: [] });
     const story = await t.factories.article({ headline: 'Ferry timetable changes' });
-    await postForm(t.app, '/account/sign-up', { next: '', 'display-name': 'Da-eun', email: 'daeun@mail.example', password: 'a long enough passphrase' }, { remoteAddress: nextIp() });
-    const signedIn = await postForm(t.app, '/account/sign-in', { next: '', email: 'daeun@mail.example', password: 'a long enough passphrase' }, { remoteAddress: nextIp() });
+    await postForm(
+      t.app,
+      '/account/sign-up',
+      { next: '', 'display-name': 'Da-eun', email: 'daeun@mail.example', password: 'a long enough passphrase' },
+      { remoteAddress: nextIp() },
+    );
+    const signedIn = await postForm(
+      t.app,
+      '/account/sign-in',
+      { next: '', email: 'daeun@mail.example', password: 'a long enough passphrase' },
+      { remoteAddress: nextIp() },
+    );
     const early = readerCookieFrom(signedIn)!;
     assert.equal((await commentAs(early, story.slug, 'Too soon')).statusCode, 403);
 
@@ -80,7 +90,12 @@ describe('account mail received over real SMTP', () => {
 
   it('mails the owner of a registered address "someone tried to sign up" instead', async () => {
     await t.factories.reader({ email: 'owner@mail.example', displayName: 'Owner' });
-    const response = await postForm(t.app, '/account/sign-up', { next: '', 'display-name': 'Impostor', email: 'owner@mail.example', password: 'a long enough passphrase' }, { remoteAddress: nextIp() });
+    const response = await postForm(
+      t.app,
+      '/account/sign-up',
+      { next: '', 'display-name': 'Impostor', email: 'owner@mail.example', password: 'a long enough passphrase' },
+      { remoteAddress: nextIp() },
+    );
     assert.equal(response.headers.location, '/account/sign-up/check-your-inbox');
     const message = await receive('owner@mail.example');
     assert.equal(message.parsed.subject, 'Someone tried to sign up with your address — Dateline');
@@ -103,7 +118,12 @@ describe('account mail received over real SMTP', () => {
     const fields = { 'new-password': 'a fresh passphrase here', 'confirm-password': 'a fresh passphrase here' };
     assert.equal((await postForm(t.app, link, fields, { remoteAddress: nextIp() })).statusCode, 303);
 
-    await postForm(t.app, '/newsroom/staff/invitations', { _csrf: csrf, 'invite-email': 'joiner@news.example', role: 'reporter' }, { cookie: adminCookie });
+    await postForm(
+      t.app,
+      '/newsroom/staff/invitations',
+      { _csrf: csrf, 'invite-email': 'joiner@news.example', role: 'reporter' },
+      { cookie: adminCookie },
+    );
     const invitation = await receive('joiner@news.example');
     assert.match(String(invitation.parsed.text), /Head Admin invited you/);
     assert.equal((await t.app.inject(linkIn(invitation, '/newsroom/invitations/'))).statusCode, 200);

@@ -21,11 +21,21 @@ describe('reader account mail over HTTP: confirmation, forgot password, reply ma
   const nextIp = () => `10.8.${Math.floor(++ip / 250)}.${ip % 250}`;
   const site = () => t.config.siteUrl;
   const signUp = (email: string, displayName = 'New Reader') =>
-    postForm(t.app, '/account/sign-up', { next: '', 'display-name': displayName, email, password: 'a long enough passphrase' }, { remoteAddress: nextIp() });
+    postForm(
+      t.app,
+      '/account/sign-up',
+      { next: '', 'display-name': displayName, email, password: 'a long enough passphrase' },
+      { remoteAddress: nextIp() },
+    );
   const forgot = (email: string, remoteAddress = nextIp()) => postForm(t.app, '/account/forgot-password', { email }, { remoteAddress });
   const csrfOf = (cookie: string) => csrfTokenFor(cookie.split('=')[1] ?? '');
   const commentAs = (cookie: string, slug: string, body: string, parent?: string) =>
-    postForm(t.app, `/article/${slug}/comments`, { _csrf: csrfOf(cookie), body, ...(parent ? { parent } : {}) }, { cookie, remoteAddress: nextIp(), headers: { accept: 'application/json' } });
+    postForm(
+      t.app,
+      `/article/${slug}/comments`,
+      { _csrf: csrfOf(cookie), body, ...(parent ? { parent } : {}) },
+      { cookie, remoteAddress: nextIp(), headers: { accept: 'application/json' } },
+    );
 
   before(async () => {
     t = await createTestApp();
@@ -37,7 +47,12 @@ describe('reader account mail over HTTP: confirmation, forgot password, reply ma
   it('lets a new reader sign in but not comment until the mailed link is used; then they can', async () => {
     const story = await t.factories.article({ headline: 'Bridge opens' });
     assert.equal((await signUp('waiting@mail.example', 'Waiting')).statusCode, 303);
-    const signedIn = await postForm(t.app, '/account/sign-in', { email: 'waiting@mail.example', password: 'a long enough passphrase', next: '' }, { remoteAddress: nextIp() });
+    const signedIn = await postForm(
+      t.app,
+      '/account/sign-in',
+      { email: 'waiting@mail.example', password: 'a long enough passphrase', next: '' },
+      { remoteAddress: nextIp() },
+    );
     const cookie = readerCookieFrom(signedIn);
     assert.ok(cookie);
     const account = await t.app.inject({ url: '/account', headers: { cookie } });
@@ -105,10 +120,15 @@ describe('reader account mail over HTTP: confirmation, forgot password, reply ma
     assert.equal((await sent.to('nobody-here@mail.example')).length, 0);
     const [mail] = await sent.to(reader.email);
     assert.equal(mail?.kind, 'password.reset');
-    const link = linkIn(mail!, site(), '/account/reset/');
+    const link = linkIn(mail, site(), '/account/reset/');
     assert.equal((await t.app.inject(link)).statusCode, 200);
 
-    const reset = await postForm(t.app, link, { 'new-password': 'a brand new passphrase', 'confirm-password': 'a brand new passphrase' }, { remoteAddress: nextIp() });
+    const reset = await postForm(
+      t.app,
+      link,
+      { 'new-password': 'a brand new passphrase', 'confirm-password': 'a brand new passphrase' },
+      { remoteAddress: nextIp() },
+    );
     assert.equal(reset.statusCode, 303);
     assert.ok(readerCookieFrom(reset), 'this browser is signed in');
     assert.equal((await t.app.inject({ url: '/account', headers: { cookie: otherSession } })).statusCode, 303, 'the other session is over');
@@ -165,13 +185,16 @@ describe('reader account mail over HTTP: confirmation, forgot password, reply ma
     const csrf = csrfTokenIn((await t.app.inject({ url: '/account', headers: { cookie: author.cookie } })).body);
     const optIn = await postForm(t.app, '/account/reply-mail', { _csrf: csrf, 'reply-mail': 'on' }, { cookie: author.cookie });
     assert.equal(optIn.statusCode, 303);
-    assert.match((await t.app.inject({ url: '/account', headers: { cookie: author.cookie } })).body, /id="reply-mail" name="reply-mail" type="checkbox" value="on" checked/);
+    assert.match(
+      (await t.app.inject({ url: '/account', headers: { cookie: author.cookie } })).body,
+      /id="reply-mail" name="reply-mail" type="checkbox" value="on" checked/,
+    );
 
     const parent = (await commentAs(author.cookie, story.slug, 'First!')).json<{ comment: { id: string } }>().comment.id;
     assert.equal((await commentAs(author.cookie, story.slug, 'My own reply', parent)).statusCode, 201);
     assert.equal((await sent.to('author@mail.example')).length, 0, 'no mail for replying to oneself');
     const reply = (await commentAs(replier.cookie, story.slug, 'A <reply>', parent)).json<{ comment: { id: string } }>().comment.id;
-    const mails = (await sent.to('author@mail.example'));
+    const mails = await sent.to('author@mail.example');
     assert.equal(mails.length, 1);
     assert.equal(mails[0]?.kind, 'comment.reply');
     assert.ok(mails[0]?.html.includes('A &lt;reply&gt;') && !mails[0].html.includes('<reply>'), 'what readers typed is escaped');

@@ -49,7 +49,7 @@ describe('reader accounts over HTTP', () => {
     assert.equal(response.headers.location, '/account/sign-up/check-your-inbox');
     assert.equal(response.headers['cache-control'], 'no-store');
     assert.equal(readerCookieFrom(response), undefined, 'not signed in before confirming');
-    const [mail, ...more] = (await sent.to('min-ji@mail.example'));
+    const [mail, ...more] = await sent.to('min-ji@mail.example');
     assert.ok(mail && more.length === 0);
     assert.equal(mail.kind, 'reader.confirm');
     const link = linkIn(mail, t.config.siteUrl, '/account/confirm/');

@@ -22,7 +22,12 @@ describe('staff mail: forgot password and invitations', () => {
   after(() => t.close());
 
   it('mails the invitation, and still shows the link once as a fallback', async () => {
-    const response = await postForm(t.app, '/newsroom/staff/invitations', { _csrf: csrf, 'invite-email': 'Invitee@News.example', role: 'editor' }, { cookie: adminCookie });
+    const response = await postForm(
+      t.app,
+      '/newsroom/staff/invitations',
+      { _csrf: csrf, 'invite-email': 'Invitee@News.example', role: 'editor' },
+      { cookie: adminCookie },
+    );
     assert.equal(response.statusCode, 200);
     const [mail, ...more] = await sent.to('invitee@news.example');
     assert.ok(mail && more.length === 0);
@@ -36,7 +41,12 @@ describe('staff mail: forgot password and invitations', () => {
   it('refuses header-injecting or malformed invitation addresses with a coded 400 and mails nothing', async () => {
     const before = (await sent.to()).length;
     for (const email of ['a@news.example\r\nBcc: all@news.example', 'a@b\n.example', `${'a'.repeat(250)}@news.example`]) {
-      const response = await postForm(t.app, '/newsroom/staff/invitations', { _csrf: csrf, 'invite-email': email, role: 'editor' }, { cookie: adminCookie });
+      const response = await postForm(
+        t.app,
+        '/newsroom/staff/invitations',
+        { _csrf: csrf, 'invite-email': email, role: 'editor' },
+        { cookie: adminCookie },
+      );
       assert.equal(response.statusCode, 400);
       assert.equal(response.headers['x-error-code'], 'ERR_EMAIL_INVALID');
     }
@@ -55,12 +65,22 @@ describe('staff mail: forgot password and invitations', () => {
     assert.equal((await sent.to('nobody@news.example')).length, 0);
     const [mail] = await sent.to('reporter@news.example');
     assert.equal(mail?.kind, 'password.reset');
-    const link = linkIn(mail!, site(), '/newsroom/reset/');
+    const link = linkIn(mail, site(), '/newsroom/reset/');
     assert.equal((await t.app.inject(link)).statusCode, 200);
 
-    const mismatch = await postForm(t.app, link, { 'new-password': 'a brand new passphrase', 'confirm-password': 'something else entirely' }, { remoteAddress: nextIp() });
+    const mismatch = await postForm(
+      t.app,
+      link,
+      { 'new-password': 'a brand new passphrase', 'confirm-password': 'something else entirely' },
+      { remoteAddress: nextIp() },
+    );
     assert.equal(mismatch.statusCode, 400);
-    const reset = await postForm(t.app, link, { 'new-password': 'a brand new passphrase', 'confirm-password': 'a brand new passphrase' }, { remoteAddress: nextIp() });
+    const reset = await postForm(
+      t.app,
+      link,
+      { 'new-password': 'a brand new passphrase', 'confirm-password': 'a brand new passphrase' },
+      { remoteAddress: nextIp() },
+    );
     assert.equal(reset.statusCode, 303);
     assert.ok(sessionCookieFrom(reset));
     assert.equal((await t.app.inject({ url: '/newsroom', headers: { cookie: otherSession } })).statusCode, 303, 'the other session is over');
@@ -89,7 +109,8 @@ describe('staff mail: forgot password and invitations', () => {
   it('limits requests per client and address, never the owner’s sign-in, and refuses CR/LF addresses with 400', async () => {
     const { password } = await t.factories.staff({ role: 'editor', email: 'target@news.example' });
     const attacker = '198.51.100.9';
-    for (let i = 0; i < RESET_REQUEST_LIMITS.perAddressAndIp.limit; i++) assert.equal((await forgot('target@news.example', attacker)).statusCode, 303);
+    for (let i = 0; i < RESET_REQUEST_LIMITS.perAddressAndIp.limit; i++)
+      assert.equal((await forgot('target@news.example', attacker)).statusCode, 303);
     const limited = await forgot('target@news.example', attacker);
     assert.equal(limited.statusCode, 429);
     assert.equal(limited.headers['x-error-code'], 'ERR_TOO_MANY_RESET_REQUESTS');

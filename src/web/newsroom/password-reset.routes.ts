@@ -86,7 +86,12 @@ export function registerPasswordResetRoutes(scope: FastifyInstance, deps: Passwo
         const field = error instanceof AppError ? RESET_FIELDS[error.code] : undefined;
         if (!(error instanceof AppError) || !field) throw error;
         reply.header('x-error-code', error.code);
-        return sendHtml(request, reply, error.status, h(StaffResetPasswordPage, { site: site(), token, errors: [{ field, message: error.publicMessage }] }));
+        return sendHtml(
+          request,
+          reply,
+          error.status,
+          h(StaffResetPasswordPage, { site: site(), token, errors: [{ field, message: error.publicMessage }] }),
+        );
       }
     },
   });

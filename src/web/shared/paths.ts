@@ -33,8 +33,7 @@ export const paths = {
   },
   /** Reader accounts (src/web/account): never cached, never in the page cache. */
   account: {
-    home: (notice?: 'name' | 'password' | 'reply-mail' | 'confirmation-sent' | 'confirmed') =>
-      notice ? `/account?saved=${notice}` : '/account',
+    home: (notice?: 'name' | 'password' | 'reply-mail' | 'confirmation-sent' | 'confirmed') => (notice ? `/account?saved=${notice}` : '/account'),
     signUp: (next?: string) => withNext('/account/sign-up', next),
     signIn: (next?: string) => withNext('/account/sign-in', next),
     signedOut: () => '/account/sign-in?signed-out',

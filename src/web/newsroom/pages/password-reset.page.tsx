@@ -23,7 +23,15 @@ export function StaffForgotPasswordPage(props: { site: SiteContext; sent: boolea
         <ErrorSummary errors={errors} />
         <form method="post" action={newsroomPaths.forgotPassword()} class="newsroom-form">
           <RequiredNote />
-          <TextField id="email" label="E-mail address" type="email" autoComplete="username" value={props.email ?? ''} maxLength={254} errors={errors} />
+          <TextField
+            id="email"
+            label="E-mail address"
+            type="email"
+            autoComplete="username"
+            value={props.email ?? ''}
+            maxLength={254}
+            errors={errors}
+          />
           <button type="submit">Send me a link</button>
         </form>
         <p>
