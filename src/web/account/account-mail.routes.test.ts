@@ -143,6 +143,24 @@ describe('reader account mail over HTTP: confirmation, forgot password, reply ma
     assert.equal((await t.app.inject('/account/reset/BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB')).statusCode, 404);
   });
 
+  it('lets the owner of an address someone else signed up with take the account back through a mailed reset', async () => {
+    // Someone signed up with an address that is not theirs and never confirmed it.
+    const { cookie: squatter } = await t.factories.reader({ email: 'rightful@mail.example', confirmed: false });
+    await forgot('rightful@mail.example');
+    const link = linkIn((await sent.to('rightful@mail.example')).at(-1)!, site(), '/account/reset/');
+    const reset = await postForm(
+      t.app,
+      link,
+      { 'new-password': 'the rightful passphrase', 'confirm-password': 'the rightful passphrase' },
+      { remoteAddress: nextIp() },
+    );
+    const owner = readerCookieFrom(reset);
+    assert.ok(owner);
+    assert.equal((await t.app.inject({ url: '/account', headers: { cookie: squatter } })).statusCode, 303, 'the squatter is signed out');
+    const account = await t.app.inject({ url: '/account', headers: { cookie: owner } });
+    assert.doesNotMatch(account.body, /action="\/account\/confirm"/, 'the mailed link confirmed the address');
+  });
+
   it('limits reset requests per client and address without ever stopping the owner from signing in', async () => {
     const { reader, password } = await t.factories.reader({ email: 'target@mail.example' });
     const attacker = '198.51.100.7';
