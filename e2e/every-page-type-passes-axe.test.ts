@@ -7,6 +7,7 @@ import { importStoryComments, type CommentImport } from '../src/modules/comments
 import { importRedirects } from '../src/modules/redirects/index.js';
 import { renderMailDocument } from '../src/modules/mail/index.js';
 import { newId } from '../src/shared/ids.js';
+import { linkIn, recordMail } from '../src/testing/account-mail.js';
 import { createFactories } from '../src/testing/factories.js';
 import { assertNoAxeViolations } from './support/axe.js';
 import { insertImportRun } from './support/import-runs.js';
@@ -33,6 +34,10 @@ interface Fixtures {
   webhookId: string;
   invitationToken: string;
   resetToken: string;
+  /** From the mail a new reader's sign-up sent. */
+  confirmPath: string;
+  /** From the mail a staff member's "forgot password" sent. */
+  staffResetPath: string;
   /** A message in the mail queue, for the Outbox's message page. */
   mailId: string;
 }
@@ -86,9 +91,15 @@ const PAGES: Target[] = [
   visitor('reader sign-up', '/account/sign-up'),
   visitor('reader password reset', (f) => `/account/reset/${f.resetToken}`),
   visitor('reader password reset with an unknown link', '/account/reset/not-a-real-token', 404),
+  visitor('reader sign-up: check your inbox', '/account/sign-up/check-your-inbox'),
+  visitor('reader sign-up confirmation', (f) => f.confirmPath),
+  visitor('reader sign-up confirmation with an unknown link', '/account/confirm/not-a-real-token', 404),
+  visitor('reader forgot password', '/account/forgot-password'),
+  visitor('reader forgot password, sent', '/account/forgot-password?sent'),
   reader('article with the comment form and own comments', `/article/${COMMENTED_STORY}`),
   reader('reader account', '/account'),
   reader('reader account with a saved notice', '/account?saved=name'),
+  reader('reader account, address just confirmed', '/account?saved=confirmed'),
   reader('reader account: my comments', '/account/comments'),
   reader('reader account: my comments page 2', '/account/comments?page=2'),
   reader('reader account: delete', '/account/delete'),
@@ -96,6 +107,10 @@ const PAGES: Target[] = [
   visitor('newsroom sign-in', '/newsroom/sign-in'),
   visitor('newsroom sign-in after signing out', '/newsroom/sign-in?signed-out'),
   visitor('newsroom invitation', (f) => `/newsroom/invitations/${f.invitationToken}`),
+  visitor('newsroom forgot password', '/newsroom/forgot-password'),
+  visitor('newsroom forgot password, sent', '/newsroom/forgot-password?sent'),
+  visitor('newsroom password reset', (f) => f.staffResetPath),
+  visitor('newsroom password reset with an unknown link', '/newsroom/reset/not-a-real-token', 404),
   admin('newsroom dashboard', '/newsroom'),
   admin('story list', '/newsroom/stories'),
   admin('story list: drafts', '/newsroom/stories?status=draft'),
@@ -239,6 +254,11 @@ browserSuite(
       await deps.webhooks.sendTest(webhook.id);
       const { token: invitationToken } = await deps.invitations.invite({ email: 'newcomer@news.example', role: 'reporter' }, adminUser.id);
       const { token: resetToken } = await deps.readerResets.create((await factories.reader()).reader.id, adminUser.id);
+      const mail = recordMail(deps);
+      await deps.readers.signUp({ displayName: 'Su-bin Han', email: 'subin@mail.example', password: 'a long enough passphrase', ip: '192.0.2.80' });
+      const confirmPath = linkIn((await mail.to('subin@mail.example'))[0]!, deps.config.siteUrl, '/account/confirm/');
+      await deps.staffResets.request(adminUser.email, '192.0.2.80');
+      const staffResetPath = linkIn((await mail.to(adminUser.email))[0]!, deps.config.siteUrl, '/newsroom/reset/');
       await deps.apiKeys.create('Partner app', adminUser.id);
       await importRedirects(deps.db, [
         { path: '/2019/05/31/the-young-islanders/', target: `/article/${SERIES_STORY}` },
@@ -273,6 +293,8 @@ browserSuite(
         webhookId: webhook.id,
         invitationToken,
         resetToken,
+        confirmPath,
+        staffResetPath,
       };
     });
     after(() => session?.close());

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './support/app-server.js';
 import { browserSuite, launchBrowser, openPage, visit, VIEWPORTS } from './support/browser.js';
 import { WCAG_TAGS } from './support/axe.js';
+import { linkIn, recordMail, type MailRecorder } from '../src/testing/account-mail.js';
 
 const READER = { displayName: 'Min-jun Park', email: 'minjun@mail.example', password: 'paper lanterns over the river' };
 const ADMIN = { email: 'admin@news.example', displayName: 'Ji-ho Admin', password: 'lighthouse keeper at dawn' };
@@ -46,9 +47,11 @@ class AccountForms {
 browserSuite('a reader creates an account, signs out and in again', () => {
   let server: AppServer;
   let browser: Browser;
+  let sent: MailRecorder;
 
   before(async () => {
     [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
+    sent = recordMail(server.deps);
     await server.deps.users.createUser({ ...ADMIN, role: 'admin' });
   });
   after(async () => {
@@ -82,6 +85,16 @@ browserSuite('a reader creates an account, signs out and in again', () => {
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'email');
 
       await forms.signUp(READER);
+      assert.equal(new URL(page.url()).pathname, '/account/sign-up/check-your-inbox');
+      assert.equal(await forms.heading.textContent(), 'Check your inbox');
+      await assertNoAxeViolations(page, 'the check-your-inbox page');
+
+      // The link in the mail the sign-up sent: opening it shows a button, which confirms and signs in.
+      const [confirmation] = await sent.to(READER.email);
+      assert.ok(confirmation, 'the sign-up mailed a confirmation');
+      assert.equal(await visit(page, linkIn(confirmation, server.deps.config.siteUrl, '/account/confirm/')), 200);
+      await assertNoAxeViolations(page, 'the confirmation page');
+      await forms.submit('Confirm my address');
       assert.equal(new URL(page.url()).pathname, '/account');
       assert.equal(await forms.heading.textContent(), 'Your account');
       await assertNoAxeViolations(page, 'the account page');
@@ -118,6 +131,30 @@ browserSuite('a reader creates an account, signs out and in again', () => {
       await forms.signIn(READER.email, READER.password);
       assert.equal(new URL(page.url()).pathname, '/account');
       assert.match((await page.getByRole('main').textContent()) ?? '', /Signed in as Min-jun Park/);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('a reader who forgot their password asks for a link, follows it from the mail and chooses a new one', async () => {
+    const page = await openPage(browser, server.baseUrl, { viewport: VIEWPORTS.phone });
+    const forms = new AccountForms(page);
+    try {
+      await visit(page, '/account/sign-in');
+      await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: 'Forgotten your password?', exact: true }).click()]);
+      await assertNoAxeViolations(page, 'the forgot-password page');
+      await forms.field('E-mail address').fill(READER.email);
+      await forms.submit('Send me a link');
+      assert.match((await page.getByRole('status').textContent()) ?? '', /If that address has a reader account/);
+      const reset = (await sent.to(READER.email)).find((mail) => mail.kind === 'password.reset');
+      assert.ok(reset, 'the reset link was mailed');
+      assert.equal(await visit(page, linkIn(reset, server.deps.config.siteUrl, '/account/reset/')), 200);
+      await forms.field('New password').fill('a fresh passphrase by the sea');
+      await forms.field('New password again').fill('a fresh passphrase by the sea');
+      await forms.submit('Save new password');
+      assert.equal(new URL(page.url()).pathname, '/account');
+      assert.match((await page.getByRole('main').textContent()) ?? '', /Signed in as Min-jun Park/);
+      READER.password = 'a fresh passphrase by the sea';
     } finally {
       await page.context().close();
     }

@@ -16,9 +16,25 @@ import { PresenceService } from './modules/presence/index.js';
 import { SectionDirectory, SectionService } from './modules/sections/index.js';
 import { PublicationIconService, SettingsService } from './modules/settings/index.js';
 import { TagService } from './modules/tags/index.js';
-import { InvitationService, SessionService, SignInService, signInLimiters, UserService } from './modules/users/index.js';
-import { ReaderSessionService, ReaderPasswordResetService, ReaderService, readerLimiters } from './modules/readers/index.js';
-import { CommentModerationService, CommentService, commentLimiters } from './modules/comments/index.js';
+import {
+  InvitationService,
+  SessionService,
+  SignInService,
+  signInLimiters,
+  StaffMail,
+  UserPasswordResetService,
+  UserService,
+} from './modules/users/index.js';
+import {
+  ReaderConfirmationService,
+  ReaderMail,
+  ReaderSessionService,
+  ReaderPasswordResetService,
+  ReaderService,
+  readerLimiters,
+} from './modules/readers/index.js';
+import { CommentModerationService, CommentService, ReplyMailService, commentLimiters } from './modules/comments/index.js';
+import { accountLinks } from './account-links.js';
 import { WebhookDispatcher, WebhookSender, WebhookService } from './modules/webhooks/index.js';
 import { MailSender, MailService } from './modules/mail/index.js';
 import { realSleep, systemClock, type Clock, type Sleep } from './shared/clock.js';
@@ -58,8 +74,14 @@ export interface Deps {
   readerSessions: ReaderSessionService;
   /** Reader accounts: sign-up, sign-in (rate limited), profile, deletion. */
   readers: ReaderService;
-  /** One-time password-reset links that admins hand to readers. */
+  /** One-time password-reset links: mailed to readers who forgot theirs, or made by admins to hand over. */
   readerResets: ReaderPasswordResetService;
+  /** Sign-up confirmation links, mailed; a reader comments only once confirmed. */
+  readerConfirmations: ReaderConfirmationService;
+  /** Staff "forgot password" links, mailed. */
+  staffResets: UserPasswordResetService;
+  /** Mails a reader who asked for it when someone replies to their comment (a reaction). */
+  replyMail: ReplyMailService;
   /** The newsroom's comment queue and the publication's comment settings. */
   moderation: CommentModerationService;
   signIn: SignInService;
@@ -230,6 +252,13 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const reading = new ReadingService(db, clock, sections, related, directories);
   const search = new SearchService(db, database.fullText, clock, sections);
   const readerSessions = new ReaderSessionService(db, clock);
+  const mail = new MailService(db, clock);
+  const links = accountLinks(config.siteUrl);
+  // Account mail (docs/account-mail.md): queued in the action's transaction, in the house layout.
+  const mailParts = { queue: mail, siteUrl: config.siteUrl, publication: () => settings.publication };
+  const readerMail = new ReaderMail({ ...mailParts, links: links.reader });
+  const staffMail = new StaffMail({ ...mailParts, links: links.staff });
+  const readerConfirmations = new ReaderConfirmationService(db, clock, readerSessions, readerMail, limiters);
   const deps: Deps = {
     config,
     clock,
@@ -241,14 +270,17 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     users,
     sessions,
     readerSessions,
-    readers: new ReaderService(db, clock, readerSessions, readerLimiters(limiters), sleep),
-    readerResets: new ReaderPasswordResetService(db, clock, readerSessions, audit),
+    readers: new ReaderService(db, clock, readerSessions, readerLimiters(limiters), sleep, readerConfirmations, readerMail),
+    readerResets: new ReaderPasswordResetService(db, clock, readerSessions, audit, readerMail, limiters),
+    readerConfirmations,
+    staffResets: new UserPasswordResetService(db, clock, sessions, audit, staffMail, limiters),
+    replyMail: new ReplyMailService(db, clock, readerMail),
     moderation: new CommentModerationService(db, clock, events, audit, settings),
     signIn,
     settings,
     sections,
     sectionAdmin,
-    invitations: new InvitationService(db, clock, users, audit),
+    invitations: new InvitationService(db, clock, users, audit, staffMail),
     authors,
     series,
     tags,
@@ -277,7 +309,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     sitemaps,
     webhooks: new WebhookService(db, clock, audit, webhookDispatcher, { allowPrivate: config.webhookAllowPrivate }),
     webhookSender,
-    mail: new MailService(db, clock),
+    mail,
     mailSender: new MailSender(db, clock, { config: config.mail, siteName: () => settings.publication.name, sleep }),
     redirects: new RedirectService(db, clock, audit, { siteUrl: config.siteUrl }),
     notFoundLog: new NotFoundLog(db, clock),

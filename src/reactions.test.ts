@@ -84,6 +84,7 @@ function recordingDeps(calls: string[]): ReactionDeps {
     },
     cdn: { purgeWhenKnown: (keys) => void keys.then((known) => calls.push(`cdn purge ${known.join()}`)) },
     cluster: { broadcast: async (message) => void calls.push(`broadcast ${message.type === 'event' ? message.event.name : message.type}`) },
+    replyMail: { replyPublished: async (commentId) => void calls.push(`replyMail.replyPublished ${commentId}`) },
   };
 }
 
@@ -112,6 +113,7 @@ describe('the reactions to events (src/reactions.ts)', () => {
         'sitemaps',
         'search-index',
         'page-cache',
+        'reply-mail',
         'webhooks',
         'cdn-purge',
         'broadcast',
@@ -119,7 +121,7 @@ describe('the reactions to events (src/reactions.ts)', () => {
     );
     assert.deepEqual(
       reactions.filter((reaction) => reaction.runsOn === 'origin').map((reaction) => reaction.name),
-      ['related-stories', 'sitemaps', 'search-index', 'webhooks', 'cdn-purge', 'broadcast'],
+      ['related-stories', 'sitemaps', 'search-index', 'reply-mail', 'webhooks', 'cdn-purge', 'broadcast'],
     );
   });
 
@@ -146,7 +148,7 @@ describe('the reactions to events (src/reactions.ts)', () => {
       'cdn-purge',
       'broadcast',
     ]);
-    assert.deepEqual(reactingTo('comment.posted'), ['ranked-lists', 'page-cache', 'cdn-purge', 'broadcast']);
+    assert.deepEqual(reactingTo('comment.posted'), ['ranked-lists', 'page-cache', 'reply-mail', 'cdn-purge', 'broadcast']);
     assert.deepEqual(reactingTo('story.deleted'), [
       'curation',
       'countable-stories',
@@ -296,6 +298,6 @@ describe('the reactions to events (src/reactions.ts)', () => {
       bus.register(reaction);
     await bus.emit(SAMPLES['comment.posted']);
     assert.deepEqual(reported, [{ event: 'comment.posted', reaction: 'ranked-lists' }]);
-    assert.deepEqual(calls, ['pageCache.purge article-s1', 'cdn purge article-s1', 'broadcast comment.posted']);
+    assert.deepEqual(calls, ['pageCache.purge article-s1', 'replyMail.replyPublished c1', 'cdn purge article-s1', 'broadcast comment.posted']);
   });
 });

@@ -1,5 +1,6 @@
 import { broadcastReaction } from './cluster/broadcast.reaction.js';
 import { countableStoriesReaction } from './modules/audience/index.js';
+import { replyMailReaction } from './modules/comments/index.js';
 import { cdnPurgeReaction } from './modules/cdn/index.js';
 import { curationReaction, rankedListsReaction, relatedStoriesReaction } from './modules/rankings/index.js';
 import { searchIndexReaction } from './modules/search/index.js';
@@ -32,6 +33,7 @@ export interface ReactionDeps {
   webhookDispatcher: Parameters<typeof webhooksReaction>[0];
   cdn: Parameters<typeof cdnPurgeReaction>[0];
   cluster: Parameters<typeof broadcastReaction>[0];
+  replyMail: Parameters<typeof replyMailReaction>[0];
 }
 
 /**
@@ -44,7 +46,7 @@ export interface ReactionDeps {
  * 3. the search index (origin only: the shared database);
  * 4. only then the page cache, purged of what the event made stale: purged earlier, a request could
  *    re-cache a page built from the old lists while they reload;
- * 5. what leaves this node (origin only): webhook deliveries, the CDN purge, and last the broadcast,
+ * 5. what leaves this node (origin only): reply mail, webhook deliveries, the CDN purge, and last the broadcast,
  *    so the other nodes hear of the change once this node is done with it.
  * A new reaction is one `x.reaction.ts` beside its module and one line here.
  */
@@ -61,6 +63,7 @@ export function createReactions(deps: ReactionDeps): Reaction[] {
     sitemapsReaction(deps.sitemaps),
     searchIndexReaction(deps.search),
     pageCacheReaction(deps.pageCache, deps.purgeKeys),
+    replyMailReaction(deps.replyMail),
     webhooksReaction(deps.webhookDispatcher),
     cdnPurgeReaction(deps.cdn, deps.purgeKeys),
     broadcastReaction(deps.cluster),

@@ -223,6 +223,10 @@ export interface ReadersTable {
   password_changed_at: Timestamp;
   deleted_at: Timestamp | null;
   banned_at: Timestamp | null;
+  /** When the reader opened the link in their sign-up mail; null: may not comment yet (migration 0021). */
+  confirmed_at: Timestamp | null;
+  /** 1: mail the reader when someone replies to one of their comments. */
+  reply_mail: WithDefault<number>;
 }
 
 export interface ReaderSessionsTable {
@@ -244,6 +248,26 @@ export interface ReaderPasswordResetsTable {
   used_at: Timestamp | null;
 }
 
+/** A reader's sign-up confirmation link; only the token's SHA-256 is stored (migration 0021). */
+export interface ReaderConfirmationsTable {
+  id: string;
+  token_hash: string;
+  reader_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** A staff member's "forgot password" link, shaped like the readers' (migration 0021). */
+export interface UserPasswordResetsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 export interface CommentsTable {
   id: string;
   article_id: string;
@@ -257,6 +281,8 @@ export interface CommentsTable {
   edited_at: Timestamp | null;
   like_count: WithDefault<number>;
   report_count: WithDefault<number>;
+  /** When the parent comment's author was mailed about this reply (once only; migration 0021). */
+  reply_mailed_at: Timestamp | null;
 }
 
 export interface CommentLikesTable {
@@ -477,6 +503,8 @@ export interface Database {
   readers: ReadersTable;
   reader_sessions: ReaderSessionsTable;
   reader_password_resets: ReaderPasswordResetsTable;
+  reader_confirmations: ReaderConfirmationsTable;
+  user_password_resets: UserPasswordResetsTable;
   comments: CommentsTable;
   comment_likes: CommentLikesTable;
   comment_reports: CommentReportsTable;

@@ -199,16 +199,46 @@ export const ERROR_CATALOGUE = {
   // ERR_TOO_MANY_SIGN_IN_ATTEMPTS; password rules reuse the ERR_PASSWORD_* codes above.
   ERR_READER_NOT_SIGNED_IN: { status: 401, message: 'Please sign in to your reader account to continue.' },
   ERR_READER_NAME_INVALID: { status: 400, message: 'Enter a display name of 1 to 50 characters, without line breaks.' },
-  ERR_READER_EMAIL_TAKEN: {
-    status: 409,
-    message: 'That e-mail address already has a reader account. Sign in instead; if you have forgotten the password, contact us for a reset link.',
-  },
   ERR_READER_NOT_FOUND: { status: 404, message: 'We could not find that reader account.' },
   ERR_TOO_MANY_SIGN_UPS: { status: 429, message: 'Too many new accounts from this address. Please wait an hour and try again.' },
   // Also the newsroom's change-password form: wrong current passwords, per account and per address.
   ERR_TOO_MANY_PASSWORD_ATTEMPTS: { status: 429, message: 'Too many wrong passwords. Please wait 15 minutes and try again.' },
-  ERR_READER_RESET_NOT_FOUND: { status: 404, message: 'We could not find that password-reset link. Check the link, or contact us for a new one.' },
-  ERR_READER_RESET_GONE: { status: 410, message: 'This password-reset link has already been used or has expired. Contact us for a new one.' },
+  ERR_READER_RESET_NOT_FOUND: {
+    status: 404,
+    message: 'We could not find that password-reset link. Check that you copied all of it, or ask for a new one from the sign-in page.',
+  },
+  ERR_READER_RESET_GONE: {
+    status: 410,
+    message:
+      'This password-reset link has already been used or has expired (mailed links work for an hour). Ask for a new one from the sign-in page.',
+  },
+  // Account mail (docs/account-mail.md): sign-up confirmation, "forgot password" for readers and staff.
+  ERR_READER_NOT_CONFIRMED: {
+    status: 403,
+    message: 'Please confirm your e-mail address first: open the link in the mail we sent you. Your account page can send it again.',
+  },
+  ERR_READER_CONFIRMATION_NOT_FOUND: {
+    status: 404,
+    message: 'We could not find that confirmation link. Check that you copied all of it, or sign in and ask for a new one on your account page.',
+  },
+  ERR_READER_CONFIRMATION_GONE: {
+    status: 410,
+    message:
+      'This confirmation link has already been used or has expired. Sign in: your account page says whether your address is confirmed and can send a new link.',
+  },
+  ERR_STAFF_RESET_NOT_FOUND: {
+    status: 404,
+    message: 'We could not find that password-reset link. Check that you copied all of it, or ask for a new one from the sign-in page.',
+  },
+  ERR_STAFF_RESET_GONE: {
+    status: 410,
+    message: 'This password-reset link has already been used or has expired (links work for an hour). Ask for a new one from the sign-in page.',
+  },
+  ERR_TOO_MANY_RESET_REQUESTS: { status: 429, message: 'Too many password-reset requests from this address. Please wait an hour and try again.' },
+  ERR_TOO_MANY_CONFIRMATION_MAILS: {
+    status: 429,
+    message: 'We have sent several confirmation mails already. Please wait an hour and check your inbox and spam folder.',
+  },
   // Comment moderation in the newsroom (an unknown comment is ERR_COMMENT_NOT_FOUND, above).
   ERR_MODERATION_STEP_INVALID: {
     status: 409,

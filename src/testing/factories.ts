@@ -228,14 +228,22 @@ export function createFactories(deps: Deps) {
       };
     },
 
-    /** A reader account with a signed-in session: `cookie` is the `Cookie` header a browser would send. */
-    async reader(overrides: Partial<{ email: string; displayName: string; password: string }> = {}) {
+    /**
+     * A reader account with a signed-in session: `cookie` is the `Cookie` header a browser would
+     * send. Confirmed (may comment) unless `confirmed: false`.
+     */
+    async reader(overrides: Partial<{ email: string; displayName: string; password: string; confirmed: boolean }> = {}) {
       const n = next();
       const password = overrides.password ?? `reader passphrase ${n}`;
       const id = newId();
       const email = overrides.email ?? `reader${n}@mail.example`;
       const passwordHash = await hashPassword(password);
-      await insertReader(db, { id, email, displayName: overrides.displayName ?? `Reader ${n}`, passwordHash }, clock.now());
+      await insertReader(
+        db,
+        { id, email, displayName: overrides.displayName ?? `Reader ${n}`, passwordHash },
+        clock.now(),
+        overrides.confirmed === false ? null : clock.now(),
+      );
       const reader = await findReaderById(db, id);
       if (!reader) throw new Error('the reader factory could not read back its reader');
       const session = await deps.readerSessions.create(id);

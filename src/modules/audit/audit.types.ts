@@ -4,6 +4,8 @@ export const AUDIT_ACTIONS = [
   'auth.sign_in_failed',
   'auth.sign_out',
   'auth.password_changed',
+  'auth.reset_link_mailed',
+  'auth.password_reset',
   'staff.created',
   'staff.invited',
   'staff.role_changed',

@@ -299,4 +299,6 @@ export class CommentService {
 
 function assertMayAct(reader: Reader): void {
   if (reader.banned || reader.deleted) throw new AppError('ERR_COMMENT_READER_BANNED');
+  // Until the sign-up link was opened the address may not be theirs (docs/account-mail.md).
+  if (!reader.confirmed) throw new AppError('ERR_READER_NOT_CONFIRMED');
 }

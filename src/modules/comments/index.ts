@@ -28,3 +28,5 @@ export type {
 // Bulk writes for importers (the demo, archive imports, generated archives).
 export { importStoryComments, importStoryThreads } from './comment-import.service.js';
 export type { CommentImport, StoryCommentsImport } from './comment-import.service.js';
+export { ReplyMailService } from './reply-mail.service.js';
+export { replyMailReaction } from './reply-mail.reaction.js';

@@ -9,7 +9,10 @@ export interface ReaderImport {
   passwordHash: string;
 }
 
-/** Writes one imported reader account, created (and its password set) at `now`. */
+/**
+ * Writes one imported reader account, created (and its password set) at `now`. Imported readers
+ * count as confirmed: the site they come from had their address, and they cannot be asked again.
+ */
 export async function importReader(db: Db, reader: ReaderImport, now: Date): Promise<void> {
-  await insertReader(db, reader, now);
+  await insertReader(db, reader, now, now);
 }

@@ -6,6 +6,8 @@ export interface ReaderPasswordReset {
   readerId: string;
   expiresAt: Date;
   usedAt: Date | null;
+  /** Asked for by the reader and sent to their address (no admin made it): using it also confirms the address. */
+  mailed: boolean;
 }
 
 export async function insertReaderPasswordReset(
@@ -39,7 +41,13 @@ export async function invalidateOpenResetsOf(db: Db, readerId: string, at: Date)
 export async function findReaderPasswordResetByTokenHash(db: Db, tokenHash: string): Promise<ReaderPasswordReset | undefined> {
   const row = await db.selectFrom('reader_password_resets').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
   if (!row) return undefined;
-  return { id: row.id, readerId: row.reader_id, expiresAt: new Date(row.expires_at), usedAt: row.used_at ? new Date(row.used_at) : null };
+  return {
+    id: row.id,
+    readerId: row.reader_id,
+    expiresAt: new Date(row.expires_at),
+    usedAt: row.used_at ? new Date(row.used_at) : null,
+    mailed: row.created_by_user_id === null,
+  };
 }
 
 /** Marks an unused link used; false when another request used it first (one conditional UPDATE). */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { rejectsWithCode } from '../../testing/assert-app-error.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { ReaderPasswordResetService } from './reader-password-reset.service.js';
+import type { ReaderPasswordResetService } from './reader-password-reset.service.js';
 
 describe('ReaderPasswordResetService', () => {
   let t: TestApp;
@@ -10,7 +10,7 @@ describe('ReaderPasswordResetService', () => {
   let adminId: string;
   before(async () => {
     t = await createTestApp();
-    resets = new ReaderPasswordResetService(t.deps.db, t.deps.clock, t.deps.readerSessions, t.deps.audit);
+    resets = t.deps.readerResets;
     adminId = (await t.factories.staff({ role: 'admin' })).user.id;
   });
   after(() => t.close());

@@ -40,6 +40,8 @@ export async function findReaderSessionByTokenHash(db: Db, tokenHash: string): P
       'readers.created_at as reader_created_at',
       'readers.deleted_at as deleted_at',
       'readers.banned_at as banned_at',
+      'readers.confirmed_at as confirmed_at',
+      'readers.reply_mail as reply_mail',
     ])
     .where('reader_sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -55,6 +57,8 @@ export async function findReaderSessionByTokenHash(db: Db, tokenHash: string): P
       createdAt: new Date(row.reader_created_at),
       deleted: row.deleted_at !== null,
       banned: row.banned_at !== null,
+      confirmed: row.confirmed_at !== null,
+      replyMail: Number(row.reply_mail) === 1,
     },
   };
 }

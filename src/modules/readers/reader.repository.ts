@@ -4,7 +4,11 @@ import type { ReadersTable } from '../../db/schema.js';
 import { articleRefs } from '../articles/index.js';
 import type { Reader, ReaderComment, ReaderCommentStatus } from './reader.types.js';
 
-function toReader(row: Pick<ReadersTable, 'id' | 'email' | 'display_name' | 'created_at' | 'deleted_at' | 'banned_at'>): Reader {
+type ReaderRow = Pick<ReadersTable, 'id' | 'email' | 'display_name' | 'created_at' | 'deleted_at' | 'banned_at' | 'confirmed_at'> & {
+  reply_mail: number | string;
+};
+
+function toReader(row: ReaderRow): Reader {
   return {
     id: row.id,
     email: row.email,
@@ -12,15 +16,18 @@ function toReader(row: Pick<ReadersTable, 'id' | 'email' | 'display_name' | 'cre
     createdAt: new Date(row.created_at),
     deleted: row.deleted_at !== null,
     banned: row.banned_at !== null,
+    confirmed: row.confirmed_at !== null,
+    replyMail: Number(row.reply_mail) === 1,
   };
 }
 
-const READER_COLUMNS = ['id', 'email', 'display_name', 'created_at', 'deleted_at', 'banned_at'] as const;
+const READER_COLUMNS = ['id', 'email', 'display_name', 'created_at', 'deleted_at', 'banned_at', 'confirmed_at', 'reply_mail'] as const;
 
 export async function insertReader(
   db: Db,
   reader: { id: string; email: string; displayName: string; passwordHash: string },
   now: Date,
+  confirmedAt: Date | null,
 ): Promise<void> {
   await db
     .insertInto('readers')
@@ -33,13 +40,33 @@ export async function insertReader(
       password_changed_at: now.toISOString(),
       deleted_at: null,
       banned_at: null,
+      confirmed_at: confirmedAt?.toISOString() ?? null,
     })
+    .execute();
+}
+
+/** Marks the reader's address confirmed (the first time only; a later link changes nothing). */
+export async function confirmReader(db: Db, id: string, at: Date): Promise<void> {
+  await db.updateTable('readers').set({ confirmed_at: at.toISOString() }).where('id', '=', id).where('confirmed_at', 'is', null).execute();
+}
+
+export async function updateReaderReplyMail(db: Db, id: string, wanted: boolean): Promise<void> {
+  await db
+    .updateTable('readers')
+    .set({ reply_mail: wanted ? 1 : 0 })
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
     .execute();
 }
 
 export async function readerEmailExists(db: Db, email: string): Promise<boolean> {
   const row = await db.selectFrom('readers').select('id').where('email', '=', email).executeTakeFirst();
   return row !== undefined;
+}
+
+export async function findReaderByEmail(db: Db, email: string): Promise<Reader | undefined> {
+  const row = await db.selectFrom('readers').select(READER_COLUMNS).where('email', '=', email).executeTakeFirst();
+  return row ? toReader(row) : undefined;
 }
 
 export async function findReaderById(db: Db, id: string): Promise<Reader | undefined> {
@@ -82,7 +109,7 @@ export async function updateReaderPasswordHash(db: Db, id: string, passwordHash:
 export async function scrubReader(db: Db, id: string, now: Date): Promise<void> {
   await db
     .updateTable('readers')
-    .set({ display_name: '', email: `deleted-${id}@deleted.invalid`, password_hash: '', deleted_at: now.toISOString() })
+    .set({ display_name: '', email: `deleted-${id}@deleted.invalid`, password_hash: '', deleted_at: now.toISOString(), reply_mail: 0 })
     .where('id', '=', id)
     .execute();
 }

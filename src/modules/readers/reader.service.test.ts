@@ -10,24 +10,27 @@ describe('ReaderService', () => {
   let readers: ReaderService;
   before(async () => {
     t = await createTestApp();
-    readers = new ReaderService(t.deps.db, t.deps.clock, t.deps.readerSessions, memoryReaderLimiters(t.deps.clock), recordingSleep().sleep);
+    readers = new ReaderService(
+      t.deps.db,
+      t.deps.clock,
+      t.deps.readerSessions,
+      memoryReaderLimiters(t.deps.clock),
+      recordingSleep().sleep,
+      t.deps.readerConfirmations,
+      { signUpAttempt: async () => {} },
+    );
   });
   after(() => t.close());
 
   it('stores the address lower-cased, the name trimmed and an argon2id hash, never the password', async () => {
-    const { reader } = await readers.signUp({
-      displayName: ' Seo-yeon ',
-      email: ' Seo@Mail.Example ',
-      password: 'a long enough passphrase',
-      ip: '10.0.0.1',
-    });
-    assert.equal(reader.email, 'seo@mail.example');
-    assert.equal(reader.displayName, 'Seo-yeon');
-    const row = await t.deps.db.selectFrom('readers').selectAll().where('id', '=', reader.id).executeTakeFirstOrThrow();
+    await readers.signUp({ displayName: ' Seo-yeon ', email: ' Seo@Mail.Example ', password: 'a long enough passphrase', ip: '10.0.0.1' });
+    const row = await t.deps.db.selectFrom('readers').selectAll().where('email', '=', 'seo@mail.example').executeTakeFirstOrThrow();
+    assert.equal(row.display_name, 'Seo-yeon');
+    assert.equal(row.confirmed_at, null);
     assert.match(row.password_hash, /^\$argon2id\$/);
   });
 
-  it('limits new accounts per address and hour', async () => {
+  it('limits sign-ups per client address and hour', async () => {
     for (let i = 0; i < SIGN_UP_LIMIT.perIp; i++) {
       await readers.signUp({ displayName: `Flood ${i}`, email: `flood${i}@mail.example`, password: 'a long enough passphrase', ip: '10.0.0.9' });
     }

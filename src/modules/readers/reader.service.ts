@@ -20,6 +20,7 @@ import type { ReaderSessionService } from './reader-session.service.js';
 import {
   countCommentsOfReader,
   countReaders,
+  findReaderByEmail,
   findReaderById,
   findReaderCredentialsByEmail,
   findReaderPasswordHash,
@@ -30,7 +31,10 @@ import {
   scrubReader,
   updateReaderDisplayName,
   updateReaderPasswordHash,
+  updateReaderReplyMail,
 } from './reader.repository.js';
+import type { ReaderConfirmationService } from './reader-confirmation.service.js';
+import type { ReaderMail } from './reader-mail.js';
 import { MAX_READER_NAME_LENGTH, type Reader, type ReaderComment } from './reader.types.js';
 
 const EmailSchema = z.email().max(254);
@@ -38,7 +42,7 @@ const EmailSchema = z.email().max(254);
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
-/** New accounts allowed per address and hour: enough for a family or an office, not for a script. */
+/** Sign-ups (new address or not) per client address and hour: enough for a family or an office, not for a script. */
 export const SIGN_UP_LIMIT = { perIp: 10, windowMs: HOUR_MS } as const;
 export const MY_COMMENTS_PAGE_SIZE = 20;
 
@@ -80,30 +84,37 @@ export class ReaderService {
     private readonly sessions: ReaderSessionService,
     private readonly limiters: ReaderLimiters,
     sleep: Sleep,
+    private readonly confirmations: Pick<ReaderConfirmationService, 'issue'>,
+    private readonly mail: Pick<ReaderMail, 'signUpAttempt'>,
   ) {
     this.throttle = new SignInThrottle(limiters, sleep);
   }
 
-  /** Validates, stores and signs in a new reader; nothing is written when any field is wrong. */
-  async signUp(input: { displayName: string; email: string; password: string; ip: string }): Promise<ReaderSignIn> {
+  /**
+   * Validates a sign-up and, for a new address, stores the reader (not yet confirmed) and queues
+   * the confirmation mail; for an address that has an account, queues "someone tried to sign up"
+   * to its owner instead. Both answer the same (nothing), take about as long (the password is hashed
+   * either way) and count against the same limit, so the answer tells nobody whether the address
+   * has an account. Nothing is written when any field is wrong.
+   */
+  async signUp(input: { displayName: string; email: string; password: string; ip: string }): Promise<void> {
     const displayName = validDisplayName(input.displayName);
     const email = normalizeEmail(input.email);
     if (!EmailSchema.safeParse(email).success) throw new AppError('ERR_EMAIL_INVALID');
     assertPasswordAcceptable(input.password);
     if (await this.limiters.signUp.isLimited(input.ip)) throw new AppError('ERR_TOO_MANY_SIGN_UPS');
+    await this.limiters.signUp.hit(input.ip);
     const passwordHash = await hashPassword(input.password);
     const id = newId();
-    const session = await inTransaction(this.db, async (trx) => {
-      if (await readerEmailExists(trx, email)) throw new AppError('ERR_READER_EMAIL_TAKEN');
-      await insertReader(trx, { id, email, displayName, passwordHash }, this.clock.now());
-      return this.sessions.create(id, trx);
+    await inTransaction(this.db, async (trx) => {
+      const existing = await findReaderByEmail(trx, email);
+      if (existing) return this.mail.signUpAttempt(existing, trx);
+      await insertReader(trx, { id, email, displayName, passwordHash }, this.clock.now(), null);
+      await this.confirmations.issue({ id, email, displayName }, trx);
     }).catch(async (error: unknown) => {
-      // Two sign-ups racing with one address: the unique index stops the second, which gets the 409.
-      if (!(error instanceof AppError) && (await readerEmailExists(this.db, email))) throw new AppError('ERR_READER_EMAIL_TAKEN');
-      throw error;
+      // Two sign-ups racing with one address: the unique index stops the second, which answers like the first.
+      if (error instanceof AppError || !(await readerEmailExists(this.db, email))) throw error;
     });
-    await this.limiters.signUp.hit(input.ip);
-    return { reader: await this.require(id), ...session };
   }
 
   /**
@@ -130,6 +141,12 @@ export class ReaderService {
 
   signOut(sessionId: string): Promise<void> {
     return this.sessions.revoke(sessionId);
+  }
+
+  /** Whether to mail the reader when someone replies to one of their comments. */
+  async setReplyMail(readerId: string, wanted: boolean): Promise<Reader> {
+    await updateReaderReplyMail(this.db, readerId, wanted);
+    return this.require(readerId);
   }
 
   async changeDisplayName(readerId: string, rawName: string): Promise<Reader> {

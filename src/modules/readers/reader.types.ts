@@ -8,6 +8,10 @@ export interface Reader {
   deleted: boolean;
   /** Banned by an editor: may read and sign in, but not comment, like or report. */
   banned: boolean;
+  /** Opened the link in the sign-up mail: only a confirmed reader may comment, like or report. */
+  confirmed: boolean;
+  /** Asked for a mail when someone replies to one of their comments. */
+  replyMail: boolean;
 }
 
 /** Where a reader's comment stands, as its author sees it on "My comments". */

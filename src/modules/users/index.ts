@@ -16,3 +16,9 @@ export type { Permission, Role } from './permissions.js';
 // Its job (src/job-list.ts): expired staff and reader sessions.
 export { SESSION_PURGE_JOB, sessionPurgeJob } from './session-purge.job.js';
 export type { ExpiredSessionPurger } from './session-purge.job.js';
+export { composeAccountMail } from './account-mail.js';
+export type { AccountMailDeps, AccountMessage } from './account-mail.js';
+export { MAILED_RESET_LIFETIME_MS, RESET_REQUEST_LIMITS, ResetRequestLimiter, linkTokenHash, newLinkToken } from './one-time-link.js';
+export { StaffMail } from './staff-mail.js';
+export type { StaffLinks, StaffMailDeps } from './staff-mail.js';
+export { UserPasswordResetService } from './user-password-reset.service.js';

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/database.js';
 import { DAY_MS, type Clock } from '../../shared/clock.js';
@@ -8,15 +7,15 @@ import type { AuditService } from '../audit/index.js';
 import { findInvitationByTokenHash, insertInvitation, listOpenInvitations, markInvitationUsed } from './invitation.repository.js';
 import type { Invitation } from './invitation.types.js';
 import { isRole } from './permissions.js';
-import { hashSessionToken } from './session.service.js';
-import { emailExists } from './user.repository.js';
+import { linkTokenHash, newLinkToken } from './one-time-link.js';
+import type { StaffMail } from './staff-mail.js';
+import { emailExists, findUserById } from './user.repository.js';
 import { normalizeEmail, type UserService } from './user.service.js';
 import type { User } from './user.types.js';
 
 /** How long an invitation link works: long enough for a week of leave, short enough to go stale. */
 export const INVITATION_LIFETIME_MS = 7 * DAY_MS;
 
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const EmailSchema = z.email().max(254);
 
 /**
@@ -30,14 +29,18 @@ export class InvitationService {
     private readonly clock: Clock,
     private readonly users: UserService,
     private readonly audit: AuditService,
+    private readonly mail: Pick<StaffMail, 'invitation'>,
   ) {}
 
-  /** Creates an invitation and returns its token, to be shown once; nothing is written on bad input. */
+  /**
+   * Creates an invitation, queues its mail in the same transaction, and returns its token for the
+   * copyable link (a fallback when the mail goes astray), shown once; nothing is written on bad input.
+   */
   async invite(input: { email: string; role: string }, actorUserId: string | null): Promise<{ token: string; invitation: Invitation }> {
     const email = normalizeEmail(input.email);
     if (!EmailSchema.safeParse(email).success) throw new AppError('ERR_EMAIL_INVALID');
     if (!isRole(input.role)) throw new AppError('ERR_ROLE_UNKNOWN');
-    const token = randomBytes(32).toString('base64url');
+    const { token, tokenHash } = newLinkToken();
     const now = this.clock.now();
     const invitation: Invitation = {
       id: newId(),
@@ -50,7 +53,9 @@ export class InvitationService {
     };
     await inTransaction(this.db, async (trx) => {
       if (await emailExists(trx, email)) throw new AppError('ERR_EMAIL_TAKEN');
-      await insertInvitation(trx, { ...invitation, tokenHash: hashSessionToken(token) });
+      await insertInvitation(trx, { ...invitation, tokenHash });
+      const inviter = actorUserId ? await findUserById(trx, actorUserId) : undefined;
+      await this.mail.invitation({ email, role: input.role, inviterName: inviter?.displayName ?? null, expiresAt: invitation.expiresAt }, token, trx);
       await this.audit.record(
         { actorUserId, action: 'staff.invited', subjectType: 'invitation', subjectId: invitation.id, details: { email, role: input.role } },
         trx,
@@ -61,7 +66,8 @@ export class InvitationService {
 
   /** The invitation a link stands for, if it can still be used: unknown → 404, used or expired → 410. */
   async open(token: string): Promise<Invitation> {
-    const invitation = TOKEN_PATTERN.test(token) ? await findInvitationByTokenHash(this.db, hashSessionToken(token)) : undefined;
+    const tokenHash = linkTokenHash(token);
+    const invitation = tokenHash ? await findInvitationByTokenHash(this.db, tokenHash) : undefined;
     if (!invitation) throw new AppError('ERR_INVITATION_NOT_FOUND');
     if (invitation.usedAt || invitation.expiresAt.getTime() <= this.clock.now().getTime()) throw new AppError('ERR_INVITATION_GONE');
     return invitation;

@@ -194,7 +194,7 @@ async function assertNotLastAdmin(db: Db, user: User): Promise<void> {
   if ((await countOtherActiveAdmins(db, user.id)) === 0) throw new AppError('ERR_LAST_ADMIN');
 }
 
-function assertPasswordAcceptable(password: string): void {
+export function assertPasswordAcceptable(password: string): void {
   // Length in code points, so a passphrase in Hangul counts its characters, not UTF-16 units.
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH) throw new AppError('ERR_PASSWORD_TOO_SHORT');

@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { after, before, describe, it } from 'node:test';
 import { PASSWORD_CHECK_LIMITS, SIGN_IN_LIMITS } from '../../modules/users/index.js';
 import { csrfTokenIn, postForm } from '../../testing/newsroom-client.js';
+import { linkIn, recordMail, type MailRecorder } from '../../testing/account-mail.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { READER_COOKIE } from '../shared/reader-cookie.js';
 
@@ -22,6 +23,7 @@ async function readerCount(t: TestApp): Promise<number> {
 
 describe('reader accounts over HTTP', () => {
   let t: TestApp;
+  let sent: MailRecorder;
   let ip = 0;
   /** A fresh client address per test, so one test's failures never rate-limit another. */
   const nextIp = () => `10.9.${Math.floor(++ip / 250)}.${ip % 250}`;
@@ -33,21 +35,30 @@ describe('reader accounts over HTTP', () => {
 
   before(async () => {
     t = await createTestApp();
+    sent = recordMail(t.deps);
   });
   after(() => t.close());
 
-  it('signs a new reader up and in, with a reader cookie, and shows the account page never cached', async () => {
+  it('signs a new reader up, confirmed by the mailed link, which signs them in; the account page is never cached', async () => {
     const form = await t.app.inject('/account/sign-up');
     assert.equal(form.statusCode, 200);
     assert.equal(form.headers['cache-control'], 'no-store');
     assert.match(form.body, /<label for="display-name">Display name<\/label>/);
     const response = await signUp({ 'display-name': '  Min-ji  ', email: 'Min-Ji@Mail.example', password: 'a long enough passphrase' });
     assert.equal(response.statusCode, 303);
-    assert.equal(response.headers.location, '/account');
+    assert.equal(response.headers.location, '/account/sign-up/check-your-inbox');
     assert.equal(response.headers['cache-control'], 'no-store');
-    const setCookie = String(response.headers['set-cookie']);
+    assert.equal(readerCookieFrom(response), undefined, 'not signed in before confirming');
+    const [mail, ...more] = await sent.to('min-ji@mail.example');
+    assert.ok(mail && more.length === 0);
+    assert.equal(mail.kind, 'reader.confirm');
+    const link = linkIn(mail, t.config.siteUrl, '/account/confirm/');
+    assert.equal((await t.app.inject(link)).statusCode, 200, 'opening the link changes nothing by itself');
+    const confirmed = await postForm(t.app, link, {}, { remoteAddress: nextIp() });
+    assert.equal(confirmed.statusCode, 303);
+    const setCookie = String(confirmed.headers['set-cookie']);
     for (const attribute of ['HttpOnly', 'SameSite=Lax', 'Path=/', 'Secure']) assert.ok(setCookie.includes(attribute), attribute);
-    const cookie = readerCookieFrom(response);
+    const cookie = readerCookieFrom(confirmed);
     assert.ok(cookie);
     const account = await t.app.inject({ url: '/account', headers: { cookie } });
     assert.equal(account.statusCode, 200);
@@ -55,17 +66,22 @@ describe('reader accounts over HTTP', () => {
     assert.match(account.body, /Signed in as <strong>Min-ji<\/strong> \(min-ji@mail\.example\)/);
   });
 
-  it('refuses a second account for the same address (any case) with 409, storing nothing', async () => {
+  it('answers a sign-up with a registered address (any case) exactly as any other, storing nothing and mailing its owner', async () => {
     await t.factories.reader({ email: 'taken@mail.example' });
     const before = await readerCount(t);
-    const response = await signUp({ 'display-name': 'Someone', email: 'TAKEN@mail.example', password: 'another long passphrase' });
-    assert.equal(response.statusCode, 409);
-    assert.equal(response.headers['x-error-code'], 'ERR_READER_EMAIL_TAKEN');
-    assert.equal(readerCookieFrom(response), undefined);
-    assert.equal(await readerCount(t), before);
-    assert.match(response.body, /<a href="#email">/);
-    assert.match(response.body, /value="Someone"/, 'the name typed is kept');
-    assert.doesNotMatch(response.body, /another long passphrase/, 'the password is not');
+    const taken = await signUp({ 'display-name': 'Someone', email: 'TAKEN@mail.example', password: 'another long passphrase' });
+    const fresh = await signUp({ 'display-name': 'Someone', email: 'untaken@mail.example', password: 'another long passphrase' });
+    for (const response of [taken, fresh]) {
+      assert.equal(response.statusCode, 303);
+      assert.equal(response.headers.location, '/account/sign-up/check-your-inbox');
+      assert.equal(readerCookieFrom(response), undefined);
+    }
+    assert.equal(taken.body, fresh.body);
+    assert.equal(await readerCount(t), before + 1, 'only the free address got an account');
+    assert.deepEqual(
+      (await sent.to('taken@mail.example')).map((mail) => mail.kind),
+      ['reader.signup-attempt'],
+    );
   });
 
   it('answers each bad field with a coded 400 beside that field, and stores nothing', async () => {

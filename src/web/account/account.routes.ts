@@ -1,13 +1,14 @@
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h, type VNode } from 'preact';
-import type { ReaderPasswordResetService, ReaderService } from '../../modules/readers/index.js';
+import type { ReaderConfirmationService, ReaderPasswordResetService, ReaderService } from '../../modules/readers/index.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
 import { sendHtml } from '../http/send-page.js';
 import type { FieldError } from '../shared/form-fields.js';
 import { paths } from '../shared/paths.js';
+import { registerAccountMailRoutes } from './account-mail.routes.js';
 import { safeAccountNext } from './account-next.js';
 import { accountRoute, formField, guestRoute } from './account-route.js';
 import { AccountErrorPage } from './pages/account-error.page.js';
@@ -21,12 +22,20 @@ import type { SiteContextSource } from '../shared/site-context.js';
 const FIELD_OF: Partial<Record<ErrorCode, string>> = {
   ERR_READER_NAME_INVALID: 'display-name',
   ERR_EMAIL_INVALID: 'email',
-  ERR_READER_EMAIL_TAKEN: 'email',
   ERR_TOO_MANY_SIGN_UPS: 'email',
   ERR_SIGN_IN_FAILED: 'email',
   ERR_TOO_MANY_SIGN_IN_ATTEMPTS: 'email',
   ERR_PASSWORD_TOO_SHORT: 'password',
   ERR_PASSWORD_TOO_LONG: 'password',
+};
+
+/** What the account page says after a change (`?saved=`). */
+const SAVED_NOTICES: Record<string, string> = {
+  name: 'Your display name has been saved.',
+  password: 'Your password has been changed. You have been signed out everywhere else.',
+  'reply-mail': 'Your choice of reply mail has been saved.',
+  'confirmation-sent': 'We have sent you a new confirmation link. Open it to confirm your address.',
+  confirmed: 'Thank you: your e-mail address is confirmed, and you can now comment.',
 };
 
 /** On the password forms the new password has its own field, and the current one is checked first. */
@@ -64,6 +73,7 @@ export interface AccountRoutesDeps extends ReaderCookieDeps {
   site: SiteContextSource;
   readers: ReaderService;
   readerResets: ReaderPasswordResetService;
+  readerConfirmations: ReaderConfirmationService;
 }
 
 /**
@@ -96,6 +106,8 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
         return sendHtml(request, reply, 404, h(AccountErrorPage, { site: site(), status: 404, message: error.publicMessage }));
       });
 
+      registerAccountMailRoutes(scope, deps);
+
       guestRoute(scope, deps, {
         method: 'GET',
         url: '/sign-up',
@@ -118,9 +130,9 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
             reply,
             FIELD_OF,
             async () => {
-              const result = await readers.signUp({ displayName, email, password: formField(request.body, 'password'), ip: request.ip });
-              setReaderCookie(reply, siteUrl, result.token, result.expiresAt);
-              return reply.redirect(next, 303);
+              // The same answer whether or not the address has an account (docs/account-mail.md).
+              await readers.signUp({ displayName, email, password: formField(request.body, 'password'), ip: request.ip });
+              return reply.redirect(paths.account.signUpSent(), 303);
             },
             (errors) => h(SignUpPage, { site: site(), next, displayName: displayName.slice(0, 100), email: email.slice(0, 254), errors }),
           );
@@ -180,12 +192,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
         url: '',
         handler: async (request, reply, signedIn) => {
           const saved = request.query.saved;
-          const notice =
-            saved === 'name'
-              ? 'Your display name has been saved.'
-              : saved === 'password'
-                ? 'Your password has been changed. You have been signed out everywhere else.'
-                : undefined;
+          const notice = typeof saved === 'string' ? SAVED_NOTICES[saved] : undefined;
           return sendHtml(request, reply, 200, h(ProfilePage, { site: site(), reader: signedIn.reader, csrfToken: signedIn.csrfToken, notice }));
         },
       });

@@ -63,6 +63,10 @@ export const newsroomPaths = {
   },
   readerResetLink: (readerId: string) => `/newsroom/readers/${encodeURIComponent(readerId)}/reset-link`,
   invitation: (token: string) => `/newsroom/invitations/${encodeURIComponent(token)}`,
+  /** "Forgot password" for staff, and the mailed link (password-reset.routes.ts). */
+  forgotPassword: () => '/newsroom/forgot-password',
+  forgotPasswordSent: () => '/newsroom/forgot-password?sent',
+  passwordReset: (token: string) => `/newsroom/reset/${encodeURIComponent(token)}`,
   sections: () => '/newsroom/sections',
   sectionNew: () => '/newsroom/sections/new',
   section: (id: string) => `/newsroom/sections/${encodeURIComponent(id)}`,

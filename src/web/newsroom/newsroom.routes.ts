@@ -31,6 +31,7 @@ import { safeNext } from './safe-next.js';
 import { registerStoryRoutes, type StoryRoutesDeps } from './stories.routes.js';
 import { registerSettingsRoutes, type SettingsRoutesDeps } from './settings.routes.js';
 import { registerStaffRoutes, type StaffRoutesDeps } from './staff.routes.js';
+import { registerPasswordResetRoutes, type PasswordResetRoutesDeps } from './password-reset.routes.js';
 import { registerTaxonomyRoutes, type TaxonomyRoutesDeps } from './taxonomy.routes.js';
 import { registerWebhookRoutes, type WebhookRoutesDeps } from './webhooks.routes.js';
 import { registerApiKeyRoutes, type ApiKeyRoutesDeps } from './api-keys.routes.js';
@@ -68,6 +69,7 @@ export type NewsroomRoutesDeps = NewsroomPagesDeps &
   MediaRoutesDeps &
   CurationRoutesDeps &
   StaffRoutesDeps &
+  PasswordResetRoutesDeps &
   TaxonomyRoutesDeps &
   SettingsRoutesDeps &
   AudienceRoutesDeps &
@@ -218,6 +220,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
       await registerMediaJsonRoutes(scope, deps);
       registerCurationRoutes(scope, deps);
       registerStaffRoutes(scope, deps);
+      registerPasswordResetRoutes(scope, deps);
       registerTaxonomyRoutes(scope, deps);
       registerSettingsRoutes(scope, deps);
       registerAudienceRoutes(scope, deps);

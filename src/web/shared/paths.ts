@@ -33,7 +33,7 @@ export const paths = {
   },
   /** Reader accounts (src/web/account): never cached, never in the page cache. */
   account: {
-    home: (notice?: 'name' | 'password') => (notice ? `/account?saved=${notice}` : '/account'),
+    home: (notice?: 'name' | 'password' | 'reply-mail' | 'confirmation-sent' | 'confirmed') => (notice ? `/account?saved=${notice}` : '/account'),
     signUp: (next?: string) => withNext('/account/sign-up', next),
     signIn: (next?: string) => withNext('/account/sign-in', next),
     signedOut: () => '/account/sign-in?signed-out',
@@ -44,6 +44,14 @@ export const paths = {
     comments: (page = 1) => withPage('/account/comments', page),
     delete: () => '/account/delete',
     reset: (token: string) => `/account/reset/${encodeURIComponent(token)}`,
+    /** The sign-up link mailed to a new reader (account-mail.routes.ts). */
+    confirm: (token: string) => `/account/confirm/${encodeURIComponent(token)}`,
+    /** The page after signing up: "check your inbox", the same for every address. */
+    signUpSent: () => '/account/sign-up/check-your-inbox',
+    resendConfirmation: () => '/account/confirm',
+    forgotPassword: () => '/account/forgot-password',
+    forgotPasswordSent: () => '/account/forgot-password?sent',
+    replyMail: () => '/account/reply-mail',
   },
 };
 

@@ -67,7 +67,14 @@ export async function renderArticlePage(
       count: article.commentCount,
       state: deps.comments.state(article),
       page,
-      viewer: viewer ? { readerId: viewer.reader.id, csrfToken: viewer.csrfToken, mayAct: !viewer.reader.banned && !viewer.reader.deleted } : null,
+      viewer: viewer
+        ? {
+            readerId: viewer.reader.id,
+            csrfToken: viewer.csrfToken,
+            mayAct: !viewer.reader.banned && !viewer.reader.deleted && viewer.reader.confirmed,
+            unconfirmed: !viewer.reader.banned && !viewer.reader.confirmed,
+          }
+        : null,
       form: options.form,
       now: deps.clock.now(),
       publication: site.publication,

@@ -81,7 +81,12 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
       }
       const liked = change.comment ? await deps.comments.hasLiked(viewer.reader.id, change.comment.id) : false;
       const json = presentCommentChange(change, {
-        viewer: { readerId: viewer.reader.id, csrfToken: viewer.csrfToken, mayAct: !viewer.reader.banned },
+        viewer: {
+          readerId: viewer.reader.id,
+          csrfToken: viewer.csrfToken,
+          mayAct: !viewer.reader.banned && viewer.reader.confirmed,
+          unconfirmed: !viewer.reader.banned && !viewer.reader.confirmed,
+        },
         liked,
         open: change.open,
         now: deps.clock.now(),

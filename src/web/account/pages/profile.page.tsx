@@ -32,6 +32,15 @@ export function ProfilePage(props: ProfilePageProps) {
         <p class="newsroom-notice">An editor has stopped this account from commenting. You can still read, and manage or delete the account.</p>
       )}
       <Notice text={props.notice} />
+      {!reader.confirmed && (
+        <div class="newsroom-notice">
+          <p>Please confirm your e-mail address to comment: open the link in the mail we sent you when you signed up.</p>
+          <form method="post" action={paths.account.resendConfirmation()}>
+            <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
+            <button type="submit">Send the link again</button>
+          </form>
+        </div>
+      )}
       <ErrorSummary errors={errors} />
       <ul>
         <li>
@@ -61,6 +70,19 @@ export function ProfilePage(props: ProfilePageProps) {
           errors={errors}
         />
         <button type="submit">Save name</button>
+      </form>
+
+      <h2>Mail about replies</h2>
+      <form method="post" action={paths.account.replyMail()} class="newsroom-form">
+        <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
+        <div class="field field-checkbox">
+          <input id="reply-mail" name="reply-mail" type="checkbox" value="on" checked={reader.replyMail} aria-describedby="reply-mail-hint" />
+          <label for="reply-mail">Mail me when someone replies to one of my comments</label>
+        </div>
+        <p id="reply-mail-hint" class="field-hint">
+          One mail per reply, to {reader.email}, once the reply is published. Untick the box to stop them.
+        </p>
+        <button type="submit">Save mail choice</button>
       </form>
 
       <h2>Password</h2>

@@ -25,7 +25,9 @@ export function SignInPage(props: { site: SiteContext; next: string; email?: str
       <p>
         New here? <a href={paths.account.signUp(props.next === paths.account.home() ? undefined : props.next)}>Create a reader account</a>
       </p>
-      <p class="field-hint">Forgotten your password? Contact us and we will send you a link to choose a new one.</p>
+      <p>
+        <a href={paths.account.forgotPassword()}>Forgotten your password?</a>
+      </p>
     </AccountLayout>
   );
 }

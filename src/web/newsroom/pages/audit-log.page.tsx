@@ -14,6 +14,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'auth.sign_in_failed': 'Sign-in failed',
   'auth.sign_out': 'Signed out',
   'auth.password_changed': 'Password changed',
+  'auth.reset_link_mailed': 'Password-reset link mailed',
+  'auth.password_reset': 'Password reset by mailed link',
   'staff.created': 'Staff account created',
   'staff.invited': 'Staff member invited',
   'staff.role_changed': 'Staff role changed',

@@ -31,7 +31,9 @@ export function SignInPage({
           <TextField id="password" label="Password" type="password" autoComplete="current-password" maxLength={256} errors={errors} />
           <button type="submit">Sign in</button>
         </form>
-        <p class="field-hint">Forgotten your password? Ask an admin to reset it.</p>
+        <p>
+          <a href={newsroomPaths.forgotPassword()}>Forgotten your password?</a>
+        </p>
       </div>
     </NewsroomLayout>
   );

@@ -32,8 +32,8 @@ export function StaffListPage(props: StaffListProps) {
       <Notice text={props.notice} />
       {props.invitationLink && (
         <ShownOnce secret={props.invitationLink.url}>
-          Invitation created for <strong>{props.invitationLink.email}</strong>. Send them this link; it works once, for 7 days, and will not be shown
-          again:
+          Invitation mailed to <strong>{props.invitationLink.email}</strong>. If it does not arrive, send them this link yourself; it works once, for
+          7 days, and will not be shown again:
         </ShownOnce>
       )}
       <DataTable class="staff-table" caption="Staff accounts" captionHidden columns={['Name', 'E-mail', 'Role', 'State', 'Actions']}>

@@ -9,8 +9,10 @@ import { formatCount, formatDateTime } from '../../shared/format.js';
 export interface CommentViewer {
   readerId: string;
   csrfToken: string;
-  /** Banned readers see comments but no like, reply or report controls. */
+  /** Banned readers, and those who have not confirmed their address, see comments but no like, reply or report controls. */
   mayAct: boolean;
+  /** Signed up but the mailed link not opened yet: told how to confirm instead. */
+  unconfirmed?: boolean;
 }
 
 export interface CommentItemContext {

@@ -2,6 +2,7 @@ import { COMMENT_MAX_GRAPHEMES, countGraphemes, type CommentPage, type CommentsS
 import type { PublicationSettings } from '../../../modules/settings/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { commentPaths } from '../comment-paths.js';
+import { paths } from '../../shared/paths.js';
 import { formatCount } from '../../shared/format.js';
 import { CharacterCounter, CommentItem, type CommentItemContext, type CommentViewer } from './comment-item.js';
 
@@ -79,6 +80,14 @@ function CommentFormArea({ view }: { view: CommentsView }) {
         <a href={commentPaths.signIn(articleSlug)}>Sign in to comment</a> or <a href={commentPaths.signUp(articleSlug)}>Create an account</a>.{' '}
         {/* The limit the server enforces (comment-text.ts), told before anyone signs in to write. */}
         <span class="comment-limit">Comments may be up to {COMMENT_MAX_GRAPHEMES} characters, plain text.</span>
+      </p>
+    );
+  }
+  if (viewer.unconfirmed) {
+    return (
+      <p class="comments-note">
+        To comment, please confirm your e-mail address: open the link in the mail we sent you, or{' '}
+        <a href={paths.account.home()}>send it again from your account page</a>.
       </p>
     );
   }
