@@ -502,7 +502,9 @@ describe('convertWordPressBody: limits and broken input', () => {
       const started = performance.now();
       const result = convertWordPressBody(html);
       const elapsed = performance.now() - started;
-      assert.ok(elapsed < 1000, `${html.slice(0, 40)}…: ${Math.round(elapsed)} ms`);
+      // A guard against super-linear blow-ups (minutes on these inputs), not a speed figure: a loaded
+      // CI machine takes over a second on a million words, so the bound is generous.
+      assert.ok(elapsed < 10_000, `${html.slice(0, 40)}…: ${Math.round(elapsed)} ms`);
       assertValid(result);
       const text = JSON.stringify(result.body);
       assert.doesNotMatch(text, /<script|injected|javascript:|data:/i);
