@@ -6,8 +6,13 @@ import { csrfTokenIn, postForm } from '../../testing/newsroom-client.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { registerNewsroomRoutes } from './newsroom.routes.js';
 
-/** The only newsroom pages reachable without a session: signing in, and accepting an invitation. */
-const SESSIONLESS_URLS: readonly string[] = ['/newsroom/sign-in', '/newsroom/invitations/:token'];
+/** The only newsroom pages reachable without a session: signing in, accepting an invitation, and a forgotten password. */
+const SESSIONLESS_URLS: readonly string[] = [
+  '/newsroom/sign-in',
+  '/newsroom/invitations/:token',
+  '/newsroom/forgot-password',
+  '/newsroom/reset/:token',
+];
 
 /** Every route the newsroom registers, as Fastify's onRoute hook reports them. */
 async function collectNewsroomRoutes(t: TestApp): Promise<RouteOptions[]> {
