@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   'redirects.manage',
   /** The Import page: moving an archive (a WordPress or Ghost export) in, and the runs' reports. */
   'imports.run',
+  /** Newsletter subscribers: counts, search, export and import, unsubscribing and erasing addresses. */
+  'subscribers.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +55,7 @@ const EDITOR: readonly Permission[] = [
   'story.correct',
   'curation.manage',
   'comments.moderate',
+  'subscribers.manage',
 ];
 const ADMIN: readonly Permission[] = [
   ...EDITOR,
