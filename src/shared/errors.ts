@@ -346,7 +346,10 @@ export const ERROR_CATALOGUE = {
     message: 'That message cannot be sent: its name, subject or a header is empty, too long or has a line break.',
   },
   ERR_MAIL_MESSAGE_NOT_FOUND: { status: 404, message: 'We could not find that message in the outbox.' },
-  ERR_MAIL_FILTER_INVALID: { status: 400, message: 'Choose a status to filter by: queued, sending, sent or failed.' },
+  ERR_MAIL_FILTER_INVALID: {
+    status: 400,
+    message: 'We could not read that outbox filter or page link. Choose a status (queued, sending, sent or failed) and start from the first page.',
+  },
   /** Newsletter subscribers (modules/newsletters). */
   ERR_NEWSLETTER_CHOICE_INVALID: { status: 400, message: 'Choose at least one of the newsletters listed.' },
   ERR_TOO_MANY_SUBSCRIPTIONS: { status: 429, message: 'Too many sign-ups from this address. Please wait an hour and try again.' },
