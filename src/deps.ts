@@ -21,7 +21,7 @@ import { ReaderSessionService, ReaderPasswordResetService, ReaderService, reader
 import { CommentModerationService, CommentService, commentLimiters } from './modules/comments/index.js';
 import { WebhookDispatcher, WebhookSender, WebhookService } from './modules/webhooks/index.js';
 import { MailSender, MailService } from './modules/mail/index.js';
-import { NewsletterCatalog, SubscriberService, subscribeLimiters } from './modules/newsletters/index.js';
+import { NewsletterCatalog, SubscriberAdminService, SubscriberService, subscribeLimiters } from './modules/newsletters/index.js';
 import { realSleep, systemClock, type Clock, type Sleep } from './shared/clock.js';
 import type { RateLimiterFactory } from './shared/rate-limiter.js';
 import { createCluster, type Cluster, type ClusterMessage } from './cluster/cluster.js';
@@ -117,6 +117,8 @@ export interface Deps {
   newsletters: NewsletterCatalog;
   /** Newsletter subscribers: double opt-in, recipients for sending, signed preferences and unsubscribe links. */
   subscribers: SubscriberService;
+  /** The newsroom's Subscribers page: counts, growth, search, CSV export and import, unsubscribe, erase. */
+  subscriberAdmin: SubscriberAdminService;
   /** Sends queued mail over SMTP_URL, or into DATA_DIR/outbox/ (the mail-delivery job, every second). */
   mailSender: MailSender;
   /** Sends queued webhook deliveries (the webhook-delivery job, every 2 seconds). */
@@ -296,6 +298,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     mail,
     newsletters,
     subscribers,
+    subscriberAdmin: new SubscriberAdminService(db, clock, audit, newsletters, subscribers),
     mailSender: new MailSender(db, clock, { config: config.mail, siteName: () => settings.publication.name, sleep }),
     redirects: new RedirectService(db, clock, audit, { siteUrl: config.siteUrl }),
     notFoundLog: new NotFoundLog(db, clock),
