@@ -107,7 +107,12 @@ export class SubscriberService {
   }
 
   /** Stores the address (if new) and a one-time link for `keys`, and queues its mail, in `trx`. */
-  async requestConfirmation(trx: Db, email: string, keys: NewsletterKey[], readerId: string | null): Promise<void> {
+  async requestConfirmation(
+    trx: Db,
+    email: string,
+    keys: NewsletterKey[],
+    readerId: string | null,
+  ): Promise<{ token: string; subscriberId: string }> {
     const now = this.options.clock.now();
     const token = randomBytes(32).toString('base64url');
     await insertSubscriber(trx, { id: newId(), email, readerId, at: now, confirmedAt: null, consentAt: null });
@@ -125,6 +130,7 @@ export class SubscriberService {
     const site = this.options.site();
     const link = `${this.options.siteUrl}/newsletters/confirm/${token}`;
     await this.options.mail.enqueue(confirmationMail({ to: email, names, link, siteUrl: this.options.siteUrl, ...site }), trx);
+    return { token, subscriberId: subscriber.id };
   }
 
   /** The newsletters a confirmation link would start; ERR_NEWSLETTER_LINK_NOT_FOUND (404) or _GONE (410). */
