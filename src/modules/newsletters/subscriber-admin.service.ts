@@ -71,6 +71,7 @@ export class SubscriberAdminService {
   /** Addresses starting with `query` (case-insensitive), at most SEARCH_LIMIT. */
   async search(query: string): Promise<Subscriber[]> {
     const prefix = query.trim().toLowerCase();
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
     if (prefix.length > MAX_ADDRESS_LENGTH || /[\u0000-\u001f]/.test(prefix)) throw new AppError('ERR_SUBSCRIBER_SEARCH_INVALID');
     if (prefix === '') return [];
     return searchSubscribers(this.db, prefix, SEARCH_LIMIT);

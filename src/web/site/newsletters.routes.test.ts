@@ -156,4 +156,52 @@ describe('newsletter pages: sign-up, confirmation, preferences, one-click unsubs
     assert.equal(response.statusCode, 200);
     assert.ok(!(await t.deps.subscribers.recipients('breaking', null, 100)).some((r) => r.email === 'oneclick@example.com'));
   });
+
+  it('takes the one-click POST as multipart/form-data too, as RFC 8058 prefers', async () => {
+    await subscribe('multipart@example.com', { newsletter: 'briefing' });
+    await postForm(t.app, await linkIn('multipart@example.com', 1), {});
+    const recipient = (await t.deps.subscribers.recipients('briefing', null, 100)).find((r) => r.email === 'multipart@example.com');
+    assert.ok(recipient);
+    const url = new URL(t.deps.subscribers.oneClickUnsubscribeUrl(recipient.subscriberId, 'briefing'));
+    const form = new FormData();
+    form.set('List-Unsubscribe', 'One-Click');
+    const request = new Request('http://x/', { method: 'POST', body: form });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: url.pathname + url.search,
+      payload: Buffer.from(await request.arrayBuffer()),
+      headers: { 'content-type': request.headers.get('content-type') ?? '' },
+    });
+    assert.equal(response.statusCode, 200);
+    assert.ok(!(await t.deps.subscribers.recipients('briefing', null, 100)).some((r) => r.email === 'multipart@example.com'));
+  });
+
+  it('shows the form on the reader account page with its CSRF token, and links a confirmed address to the account', async () => {
+    const { reader, cookie } = await t.factories.reader();
+    const page = await t.app.inject({ url: '/account', headers: { cookie } });
+    const csrf = /id="account-newsletters-title"[\s\S]*?name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    assert.ok(csrf, 'the account page form carries the CSRF token');
+    const forged = await postForm(
+      t.app,
+      '/newsletters/subscribe',
+      { email: reader.email, newsletter: 'briefing', _csrf: 'forged' },
+      { cookie, remoteAddress: nextIp() },
+    );
+    assert.equal(forged.statusCode, 403);
+    const response = await postForm(
+      t.app,
+      '/newsletters/subscribe',
+      { email: reader.email, newsletter: 'briefing', _csrf: csrf },
+      { cookie, remoteAddress: nextIp() },
+    );
+    assert.equal(response.statusCode, 200);
+    const path = await linkIn(reader.email, 1);
+    await postForm(t.app, path, {});
+    const row = await t.deps.db
+      .selectFrom('newsletter_subscribers')
+      .select('reader_id')
+      .where('email_key', '=', reader.email.toLowerCase())
+      .executeTakeFirst();
+    assert.equal(row?.reader_id, reader.id);
+  });
 });

@@ -40,6 +40,9 @@ export async function registerNewsletterRoutes(app: FastifyInstance, deps: Newsl
   await app.register(
     async (scope) => {
       await scope.register(fastifyFormbody, { bodyLimit: 16 * 1024 });
+      // RFC 8058 has mail providers POST the one-click body as multipart/form-data (or urlencoded):
+      // its content is never needed (the signed link is the whole request), so it is read and dropped.
+      scope.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, _body, done) => done(null, {}));
       scope.setErrorHandler((error, request, reply) => {
         if (!(error instanceof AppError)) throw error;
         reply.header('x-error-code', error.code);
