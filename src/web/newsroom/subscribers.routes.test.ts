@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { rejectsWithCode } from '../../testing/assert-app-error.js';
 import { createNewsroomTestApp, postForm, signInStaff, type StaffSession } from '../../testing/newsroom-client.js';
 import type { TestApp } from '../../testing/test-app.js';
 
@@ -33,6 +34,12 @@ describe('newsroom Subscribers page', () => {
     assert.equal((await t.deps.subscribers.recipients('breaking', null, 100)).length, 1);
     const entries = await t.deps.audit.list({ limit: 5, action: 'subscribers.imported' });
     assert.equal(entries.length, 1);
+  });
+
+  it('refuses a paste over the import limit with a code, importing nothing', async () => {
+    const big = `${'big@example.com,briefing,2026-01-02\r\n'.repeat(Math.ceil(1_000_001 / 36))}`;
+    await rejectsWithCode(t.deps.subscriberAdmin.importCsv(big, editor.user.id), 'ERR_SUBSCRIBER_IMPORT_INVALID');
+    assert.deepEqual(await t.deps.subscriberAdmin.search('big@'), []);
   });
 
   it('shows counts, the growth chart with its table, and finds an address by its start', async () => {
