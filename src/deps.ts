@@ -37,6 +37,7 @@ import { CommentModerationService, CommentService, ReplyMailService, commentLimi
 import { accountLinks } from './account-links.js';
 import { WebhookDispatcher, WebhookSender, WebhookService } from './modules/webhooks/index.js';
 import { MailSender, MailService } from './modules/mail/index.js';
+import { NewsletterCatalog, SubscriberAdminService, SubscriberService, subscribeLimiters } from './modules/newsletters/index.js';
 import { realSleep, systemClock, type Clock, type Sleep } from './shared/clock.js';
 import type { RateLimiterFactory } from './shared/rate-limiter.js';
 import { createCluster, type Cluster, type ClusterMessage } from './cluster/cluster.js';
@@ -134,6 +135,12 @@ export interface Deps {
   notFoundLog: NotFoundLog;
   /** The durable mail queue: features enqueue (in their transaction); the mail-delivery job sends. */
   mail: MailService;
+  /** The newsletters readers can subscribe to: the briefing, breaking alerts, one weekly per section. */
+  newsletters: NewsletterCatalog;
+  /** Newsletter subscribers: double opt-in, recipients for sending, signed preferences and unsubscribe links. */
+  subscribers: SubscriberService;
+  /** The newsroom's Subscribers page: counts, growth, search, CSV export and import, unsubscribe, erase. */
+  subscriberAdmin: SubscriberAdminService;
   /** Sends queued mail over SMTP_URL, or into DATA_DIR/outbox/ (the mail-delivery job, every second). */
   mailSender: MailSender;
   /** Sends queued webhook deliveries (the webhook-delivery job, every 2 seconds). */
@@ -259,6 +266,16 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const readerMail = new ReaderMail({ ...mailParts, links: links.reader });
   const staffMail = new StaffMail({ ...mailParts, links: links.staff });
   const readerConfirmations = new ReaderConfirmationService(db, clock, readerSessions, readerMail, limiters);
+  const newsletters = new NewsletterCatalog(sections);
+  const subscribers = await SubscriberService.create({
+    db,
+    clock,
+    mail,
+    catalog: newsletters,
+    limiters: subscribeLimiters(limiters),
+    siteUrl: config.siteUrl,
+    site: () => ({ name: settings.publication.name, language: settings.publication.language }),
+  });
   const deps: Deps = {
     config,
     clock,
@@ -310,6 +327,9 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     webhooks: new WebhookService(db, clock, audit, webhookDispatcher, { allowPrivate: config.webhookAllowPrivate }),
     webhookSender,
     mail,
+    newsletters,
+    subscribers,
+    subscriberAdmin: new SubscriberAdminService(db, clock, audit, newsletters, subscribers),
     mailSender: new MailSender(db, clock, { config: config.mail, siteName: () => settings.publication.name, sleep }),
     redirects: new RedirectService(db, clock, audit, { siteUrl: config.siteUrl }),
     notFoundLog: new NotFoundLog(db, clock),

@@ -380,6 +380,24 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: 'We could not read that outbox filter or page link. Choose a status (queued, sending, sent or failed) and start from the first page.',
   },
+  /** Newsletter subscribers (modules/newsletters). */
+  ERR_NEWSLETTER_CHOICE_INVALID: { status: 400, message: 'Choose at least one of the newsletters listed.' },
+  ERR_TOO_MANY_SUBSCRIPTIONS: { status: 429, message: 'Too many sign-ups from this address. Please wait an hour and try again.' },
+  ERR_NEWSLETTER_LINK_NOT_FOUND: {
+    status: 404,
+    message: 'We could not find that newsletter link. Check that it was copied whole, or subscribe again.',
+  },
+  ERR_NEWSLETTER_LINK_GONE: {
+    status: 410,
+    message: 'This confirmation link has already been used or has expired (links work for 48 hours). Subscribe again for a new one.',
+  },
+  ERR_SUBSCRIBER_NOT_FOUND: { status: 404, message: 'We could not find that subscriber; the address may have been deleted.' },
+  ERR_SUBSCRIBER_SEARCH_INVALID: { status: 400, message: 'Search by the start of an address, up to 254 characters.' },
+  ERR_SUBSCRIBER_IMPORT_INVALID: {
+    status: 400,
+    message:
+      'Paste CSV rows of up to 1 MB (about 20,000 addresses) with the columns address, newsletters and consent date; import a longer list in parts.',
+  },
   ERR_DATABASE_UNAVAILABLE: {
     status: 503,
     message: 'The site is briefly unavailable. Please try again in a moment.',

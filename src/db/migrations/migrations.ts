@@ -21,6 +21,7 @@ import { storyDeskIndexesMigration } from './0018-story-desk-indexes.migration.j
 import { mediaLibraryOrderMigration } from './0019-media-library-order.migration.js';
 import { mailQueueMigration } from './0020-mail-queue.migration.js';
 import { mailAccountsMigration } from './0021-mail-accounts.migration.js';
+import { newsletterSubscribersMigration } from './0022-newsletter-subscribers.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -50,5 +51,6 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0019-media-library-order': mediaLibraryOrderMigration,
     '0020-mail-queue': mailQueueMigration,
     '0021-mail-accounts': mailAccountsMigration,
+    '0022-newsletter-subscribers': newsletterSubscribersMigration,
   };
 }

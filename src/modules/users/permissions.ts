@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'imports.run',
   /** The Outbox: every message the site sent or will send, its headers and parts. */
   'mail.view',
+  /** Newsletter subscribers: counts, search, export and import, unsubscribing and erasing addresses. */
+  'subscribers.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +57,7 @@ const EDITOR: readonly Permission[] = [
   'story.correct',
   'curation.manage',
   'comments.moderate',
+  'subscribers.manage',
 ];
 const ADMIN: readonly Permission[] = [
   ...EDITOR,
