@@ -329,7 +329,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     mail,
     newsletters,
     subscribers,
-    subscriberAdmin: new SubscriberAdminService(db, clock, audit, newsletters, subscribers),
+    subscriberAdmin: new SubscriberAdminService(db, clock, audit, newsletters, subscribers, mail),
     mailSender: new MailSender(db, clock, { config: config.mail, siteName: () => settings.publication.name, sleep }),
     redirects: new RedirectService(db, clock, audit, { siteUrl: config.siteUrl }),
     notFoundLog: new NotFoundLog(db, clock),

@@ -8,7 +8,7 @@ import { searchCatchUpJob, type SearchService } from './modules/search/index.js'
 import { sitemapsRefreshJob, type SitemapService } from './modules/sitemaps/index.js';
 import { sessionPurgeJob, type ExpiredSessionPurger } from './modules/users/index.js';
 import { webhookDeliveryJob, type WebhookSender } from './modules/webhooks/index.js';
-import { mailDeliveryJob, type MailSender } from './modules/mail/index.js';
+import { mailDeliveryJob, mailRetentionJob, type MailSender, type MailService } from './modules/mail/index.js';
 import type { JobDefinition } from './shared/jobs/job.types.js';
 
 /** The services whose work the jobs do (deps.ts hands its own). */
@@ -26,6 +26,7 @@ export interface JobListDeps {
   notFoundLog: NotFoundLog;
   importRuns: ImportRunService;
   mailSender: MailSender;
+  mail: MailService;
 }
 
 /**
@@ -64,5 +65,7 @@ export function jobList(deps: JobListDeps): JobDefinition[] {
     // At start (what was queued before a restart), then every second, one node at a time: queued
     // mail, at MAIL_RATE_PER_MINUTE, over SMTP_URL or into DATA_DIR/outbox/.
     mailDeliveryJob(deps.mailSender),
+    // At start, then hourly, one node: finished one-to-one mail older than a day is deleted.
+    mailRetentionJob(deps.mail),
   ];
 }

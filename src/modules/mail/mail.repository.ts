@@ -225,3 +225,37 @@ export async function countByStatus(db: Db, batchId?: string): Promise<Record<Ma
   for (const row of rows) counts[toStatus(row.status)] += Number(row.n);
   return counts;
 }
+
+/**
+ * Deletes up to `limit` finished one-to-one messages (no batch; sent or failed) created before
+ * `before`, oldest first, by the finished index; returns how many.
+ */
+export async function deleteFinishedOneToOne(db: Db, before: Date, limit: number): Promise<number> {
+  const ids = await db
+    .selectFrom('mail_messages')
+    .select('id')
+    .where('batch_id', 'is', null)
+    .where('status', 'in', ['sent', 'failed'])
+    .where('created_at', '<', before.toISOString())
+    .orderBy('batch_id')
+    .orderBy('status')
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+  if (ids.length === 0) return 0;
+  await db
+    .deleteFrom('mail_messages')
+    .where(
+      'id',
+      'in',
+      ids.map((row) => row.id),
+    )
+    .execute();
+  return ids.length;
+}
+
+/** Deletes every message to an address, whatever its state; returns how many. */
+export async function deleteMessagesTo(db: Db, address: string): Promise<number> {
+  const result = await db.deleteFrom('mail_messages').where('to_address', '=', address).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

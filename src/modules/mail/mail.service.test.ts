@@ -4,6 +4,8 @@ import { rejectsWithCode } from '../../testing/assert-app-error.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { renderMailDocument, renderMailText } from './mail-document.js';
 import type { OutgoingMail } from './mail.types.js';
+import { ONE_TO_ONE_KEPT_MS } from './mail.service.js';
+import { inTransaction } from '../../db/database.js';
 
 const site = { siteName: 'The Daily <Test>', siteUrl: 'https://news.example' };
 
@@ -75,6 +77,56 @@ describe('the mail queue refuses what it cannot send safely', () => {
       assert.equal(await queuedCount(), before);
     });
   }
+});
+
+describe('what the mail queue keeps', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+
+  const statusOf = async (id: string) => (await t.deps.mail.message(id))?.status;
+  const finish = (id: string, status: 'sent' | 'failed') => t.deps.db.updateTable('mail_messages').set({ status }).where('id', '=', id).execute();
+
+  it('deletes finished one-to-one mail after a day, and keeps queued mail and newsletter messages', async () => {
+    const sent = await t.deps.mail.enqueue(mail({ to: 'old-sent@example.com' }));
+    const failed = await t.deps.mail.enqueue(mail({ to: 'old-failed@example.com' }));
+    const queued = await t.deps.mail.enqueue(mail({ to: 'still-queued@example.com' }));
+    const issue = await t.deps.mail.enqueue(mail({ to: 'subscriber@example.com', kind: 'newsletter.issue', batchId: 'issue-7' }));
+    await finish(sent.id, 'sent');
+    await finish(failed.id, 'failed');
+    await finish(issue.id, 'sent');
+    t.clock.advance(ONE_TO_ONE_KEPT_MS - 60_000);
+    const fresh = await t.deps.mail.enqueue(mail({ to: 'fresh@example.com' }));
+    await finish(fresh.id, 'sent');
+    assert.equal(await t.deps.mail.purgeFinished(), 0, 'nothing is a day old yet');
+
+    t.clock.advance(120_000);
+    assert.equal(await t.deps.mail.purgeFinished(), 2);
+    assert.equal(await statusOf(sent.id), undefined);
+    assert.equal(await statusOf(failed.id), undefined);
+    assert.equal(await statusOf(queued.id), 'queued', 'unsent mail is never purged');
+    assert.equal(await statusOf(issue.id), 'sent', 'an issue counts its delivery from its messages');
+    assert.equal(await statusOf(fresh.id), 'sent');
+  });
+
+  it('erases every message to an address, in the caller’s transaction', async () => {
+    const first = await t.deps.mail.enqueue(mail({ to: 'leaving@example.com', batchId: 'issue-8', kind: 'newsletter.issue' }));
+    const second = await t.deps.mail.enqueue(mail({ to: 'leaving@example.com', kind: 'newsletter.confirm' }));
+    const other = await t.deps.mail.enqueue(mail({ to: 'staying@example.com' }));
+    await assert.rejects(
+      inTransaction(t.deps.db, async (trx) => {
+        await t.deps.mail.eraseAddress('leaving@example.com', trx);
+        throw new Error('rolled back');
+      }),
+    );
+    assert.equal(await statusOf(first.id), 'queued', 'a rolled-back erasure erases nothing');
+    assert.equal(await t.deps.mail.eraseAddress('leaving@example.com'), 2);
+    assert.equal(await statusOf(first.id), undefined);
+    assert.equal(await statusOf(second.id), undefined);
+    assert.equal(await statusOf(other.id), 'queued');
+  });
 });
 
 describe('the mail document', () => {

@@ -1,10 +1,18 @@
 import type { Db } from '../../db/database.js';
-import type { Clock } from '../../shared/clock.js';
+import { DAY_MS, type Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
 import { assertSendable } from './mail-validation.js';
-import { countByStatus, findMessage, insertMessage, listMessages } from './mail.repository.js';
+import { countByStatus, deleteFinishedOneToOne, deleteMessagesTo, findMessage, insertMessage, listMessages } from './mail.repository.js';
 import { AppError } from '../../shared/errors.js';
 import { MAIL_STATUSES, type MailMessage, type MailQueue, type MailStatus, type MailSummary, type OutgoingMail } from './mail.types.js';
+
+/**
+ * How long a finished one-to-one message (a confirmation, a reset, an invitation, a reply notice)
+ * stays in the queue: long enough to read it on the Outbox, short enough that one-time links and
+ * addresses do not pile up in the database (their tokens are stored hashed everywhere else).
+ */
+export const ONE_TO_ONE_KEPT_MS = DAY_MS;
+const PURGE_SLICE = 500;
 
 /** Rows on one page of the Outbox. */
 export const OUTBOX_PAGE_SIZE = 50;
@@ -51,6 +59,26 @@ export class MailService implements MailQueue {
   /** How many messages are queued, being sent, sent and failed: all of them, or one batch's (a newsletter issue). */
   async counts(batchId?: string): Promise<Record<MailStatus, number>> {
     return countByStatus(this.db, batchId);
+  }
+
+  /**
+   * Deletes finished one-to-one messages older than ONE_TO_ONE_KEPT_MS, in slices of 500 so no
+   * statement runs long; stops between slices when `signal` aborts. Returns how many went.
+   * Newsletter messages (with a batch) stay: an issue's delivery counts are read from them.
+   */
+  async purgeFinished(signal?: AbortSignal): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - ONE_TO_ONE_KEPT_MS);
+    let total = 0;
+    for (;;) {
+      const deleted = await deleteFinishedOneToOne(this.db, before, PURGE_SLICE);
+      total += deleted;
+      if (deleted < PURGE_SLICE || signal?.aborted) return total;
+    }
+  }
+
+  /** Deletes every message to this address, sent or not (an erased subscriber), in the caller's transaction when given. */
+  async eraseAddress(address: string, trx?: Db): Promise<number> {
+    return deleteMessagesTo(trx ?? this.db, address);
   }
 
   /** One message whole (the Outbox), or undefined. */

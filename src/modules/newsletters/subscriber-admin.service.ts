@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { AuditService } from '../audit/index.js';
-import { isMailAddress, MAX_ADDRESS_LENGTH } from '../mail/index.js';
+import { isMailAddress, MAX_ADDRESS_LENGTH, type MailService } from '../mail/index.js';
 import type { NewsletterCatalog } from './newsletter-catalog.js';
 import type { GrowthDay, NewsletterInfo, NewsletterKey, Subscriber, SubscriptionState } from './newsletter.types.js';
 import { csvCell, parseCsv } from './subscriber-csv.js';
@@ -54,6 +54,8 @@ export class SubscriberAdminService {
     private readonly audit: AuditService,
     private readonly catalog: NewsletterCatalog,
     private readonly subscribers: SubscriberService,
+    /** Erasing an address also deletes the mail queued or kept for it. */
+    private readonly mail: Pick<MailService, 'eraseAddress'>,
   ) {}
 
   async counts(): Promise<Array<NewsletterInfo & { subscribed: number }>> {
@@ -164,8 +166,9 @@ export class SubscriberAdminService {
 
   /** Erases the address: its subscriptions end (counted as unsubscribes), its personal data is emptied. */
   async erase(id: string, actorUserId: string): Promise<void> {
-    await this.subscriber(id);
+    const { subscriber } = await this.subscriber(id);
     await inTransaction(this.db, async (trx) => {
+      if (subscriber.email !== null) await this.mail.eraseAddress(subscriber.email, trx);
       await this.subscribers.unsubscribe(id, null, trx);
       await eraseSubscriberRow(trx, id, this.clock.now());
       await this.audit.record({ actorUserId, action: 'subscriber.erased', subjectType: 'subscriber', subjectId: id }, trx);

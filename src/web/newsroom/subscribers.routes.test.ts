@@ -64,6 +64,14 @@ describe('newsroom Subscribers page', () => {
     const [five] = await t.deps.subscriberAdmin.search('five@');
     const [one] = await t.deps.subscriberAdmin.search('one@');
     assert.ok(five && one);
+    await t.deps.mail.enqueue({
+      to: 'one@example.com',
+      subject: 'Old issue',
+      html: '<p>x</p>',
+      text: 'x',
+      kind: 'newsletter.issue',
+      batchId: 'issue-1',
+    });
     const unsubscribed = await postForm(t.app, `/newsroom/subscribers/${five.id}/unsubscribe`, { _csrf: editor.csrf }, { cookie: editor.cookie });
     assert.equal(unsubscribed.statusCode, 303);
     const deleted = await postForm(t.app, `/newsroom/subscribers/${one.id}/delete`, { _csrf: editor.csrf }, { cookie: editor.cookie });
@@ -74,6 +82,8 @@ describe('newsroom Subscribers page', () => {
     assert.equal(row.email, null);
     assert.equal(row.email_key, null);
     assert.ok(row.erased_at);
+    const mailToOne = await t.deps.db.selectFrom('mail_messages').select('id').where('to_address', '=', 'one@example.com').execute();
+    assert.deepEqual(mailToOne, [], 'the mail kept for the address is erased with it');
     const counts = await t.deps.subscriberAdmin.counts();
     assert.equal(counts.find((c) => c.key === 'briefing')?.subscribed, 0);
     const growth = await t.deps.subscriberAdmin.growth();
