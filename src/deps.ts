@@ -20,6 +20,7 @@ import { InvitationService, SessionService, SignInService, signInLimiters, UserS
 import { ReaderSessionService, ReaderPasswordResetService, ReaderService, readerLimiters } from './modules/readers/index.js';
 import { CommentModerationService, CommentService, commentLimiters } from './modules/comments/index.js';
 import { WebhookDispatcher, WebhookSender, WebhookService } from './modules/webhooks/index.js';
+import { MailSender, MailService } from './modules/mail/index.js';
 import { realSleep, systemClock, type Clock, type Sleep } from './shared/clock.js';
 import type { RateLimiterFactory } from './shared/rate-limiter.js';
 import { createCluster, type Cluster, type ClusterMessage } from './cluster/cluster.js';
@@ -109,6 +110,10 @@ export interface Deps {
   redirects: RedirectService;
   /** Paths readers asked for that matched nothing, counted in memory, written by the not-found-log-flush job. */
   notFoundLog: NotFoundLog;
+  /** The durable mail queue: features enqueue (in their transaction); the mail-delivery job sends. */
+  mail: MailService;
+  /** Sends queued mail over SMTP_URL, or into DATA_DIR/outbox/ (the mail-delivery job, every second). */
+  mailSender: MailSender;
   /** Sends queued webhook deliveries (the webhook-delivery job, every 2 seconds). */
   webhookSender: WebhookSender;
   /** The newsroom's imports: uploads checked on disk, run in the background by this node's import-run job, one at a time everywhere. */
@@ -272,6 +277,8 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     sitemaps,
     webhooks: new WebhookService(db, clock, audit, webhookDispatcher, { allowPrivate: config.webhookAllowPrivate }),
     webhookSender,
+    mail: new MailService(db, clock),
+    mailSender: new MailSender(db, clock, { config: config.mail, siteName: () => settings.publication.name, sleep }),
     redirects: new RedirectService(db, clock, audit, { siteUrl: config.siteUrl }),
     notFoundLog: new NotFoundLog(db, clock),
     importRuns: new ImportRunService({
@@ -308,6 +315,8 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
       // Before the database closes: runs in progress finish (a webhook send records its outcome, an
       // AVIF encode writes its row) and the last batch of views is written, so a graceful stop loses none.
       await jobs.stop();
+      // After the last run: its pooled SMTP connection says QUIT.
+      deps.mailSender.close();
       // A full build in the child process stops; what it wrote stays, and the next start finishes it.
       await related.close();
       // Purges already queued still go out (briefly: the CDN's copies expire by themselves anyway).

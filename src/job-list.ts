@@ -8,6 +8,7 @@ import { searchCatchUpJob, type SearchService } from './modules/search/index.js'
 import { sitemapsRefreshJob, type SitemapService } from './modules/sitemaps/index.js';
 import { sessionPurgeJob, type ExpiredSessionPurger } from './modules/users/index.js';
 import { webhookDeliveryJob, type WebhookSender } from './modules/webhooks/index.js';
+import { mailDeliveryJob, type MailSender } from './modules/mail/index.js';
 import type { JobDefinition } from './shared/jobs/job.types.js';
 
 /** The services whose work the jobs do (deps.ts hands its own). */
@@ -24,6 +25,7 @@ export interface JobListDeps {
   readerSessions: ExpiredSessionPurger;
   notFoundLog: NotFoundLog;
   importRuns: ImportRunService;
+  mailSender: MailSender;
 }
 
 /**
@@ -59,5 +61,8 @@ export function jobList(deps: JobListDeps): JobDefinition[] {
     // At start (runs a stop left unfinished are marked interrupted), and queued by each upload on
     // the Import page: the import runs here, in the background, on the node that took the file.
     importRunJob(deps.importRuns),
+    // At start (what was queued before a restart), then every second, one node at a time: queued
+    // mail, at MAIL_RATE_PER_MINUTE, over SMTP_URL or into DATA_DIR/outbox/.
+    mailDeliveryJob(deps.mailSender),
   ];
 }

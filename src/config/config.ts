@@ -55,6 +55,18 @@ const ConfigSchema = z.object({
     .default(2 * 1024 ** 3),
   /** Cluster mode: this many worker processes on one machine (`auto`: one per core; 0: one process). */
   CLUSTER_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(0).max(64)]).default(0),
+  /** Where mail is sent (smtp:// or smtps://, user and password in the URL); unset: written to DATA_DIR/outbox/ (docs/mail.md). */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The From of every message: `"Name" <address>` or an address; default the publication's name and no-reply@ the SITE_URL's host. */
+  MAIL_FROM: z.string().max(320).optional(),
+  /** DKIM: the private key (PEM; `\n` may stand for line breaks) and its selector; the domain is MAIL_FROM's. */
+  MAIL_DKIM_PRIVATE_KEY: z.string().optional(),
+  MAIL_DKIM_SELECTOR: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,63}$/, 'letters, digits and . _ - only')
+    .optional(),
+  /** Messages sent per minute at most, across every node. */
+  MAIL_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -90,9 +102,23 @@ export interface Config {
   readonly importMaxBytes: number;
   /** Worker processes to fork on this machine; 0 runs one process, as without cluster mode. */
   readonly clusterWorkers: number;
+  /** How mail is sent (modules/mail): SMTP or the outbox folder, From, DKIM, rate. */
+  readonly mail: MailConfig;
   readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   /** Used once: the e-mail of the admin created when the database has no staff yet. */
   readonly adminEmail: string;
+}
+
+export interface MailConfig {
+  /** SMTP_URL; undefined: every message is written to DATA_DIR/outbox/ as a .eml file. */
+  readonly smtpUrl: string | undefined;
+  readonly fromAddress: string;
+  /** MAIL_FROM's name; undefined: the publication's name at the time of sending. */
+  readonly fromName: string | undefined;
+  readonly dkim: { readonly domainName: string; readonly keySelector: string; readonly privateKey: string } | undefined;
+  readonly ratePerMinute: number;
+  /** DATA_DIR/outbox. */
+  readonly outboxDir: string;
 }
 
 export class ConfigError extends Error {
@@ -144,9 +170,46 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       values.CDN_PURGE_URL && values.CDN_PURGE_SECRET ? Object.freeze({ url: values.CDN_PURGE_URL, secret: values.CDN_PURGE_SECRET }) : undefined,
     importMaxBytes: values.IMPORT_MAX_BYTES,
     clusterWorkers,
+    mail: mailConfig(values, siteUrl, dataDir),
     logLevel: values.LOG_LEVEL,
     adminEmail: values.ADMIN_EMAIL.toLowerCase(),
   });
+}
+
+function mailConfig(values: z.infer<typeof ConfigSchema>, siteUrl: string, dataDir: string): MailConfig {
+  const from =
+    values.MAIL_FROM === undefined ? { address: `no-reply@${new URL(siteUrl).hostname}`, name: undefined } : parseMailFrom(values.MAIL_FROM);
+  if (!from) throw new ConfigError(['MAIL_FROM: give an address, or "Name" <address>, with no line breaks']);
+  if (Boolean(values.MAIL_DKIM_PRIVATE_KEY) !== Boolean(values.MAIL_DKIM_SELECTOR)) {
+    throw new ConfigError(['MAIL_DKIM_PRIVATE_KEY and MAIL_DKIM_SELECTOR: set both, or neither']);
+  }
+  const dkim =
+    values.MAIL_DKIM_PRIVATE_KEY && values.MAIL_DKIM_SELECTOR
+      ? Object.freeze({
+          domainName: from.address.slice(from.address.lastIndexOf('@') + 1),
+          keySelector: values.MAIL_DKIM_SELECTOR,
+          // One-line environments (systemd, .env files) carry the PEM's line breaks as `\n`.
+          privateKey: values.MAIL_DKIM_PRIVATE_KEY.replace(/\\n/g, '\n'),
+        })
+      : undefined;
+  return Object.freeze({
+    smtpUrl: values.SMTP_URL,
+    fromAddress: from.address,
+    fromName: from.name,
+    dkim,
+    ratePerMinute: values.MAIL_RATE_PER_MINUTE,
+    outboxDir: path.join(dataDir, 'outbox'),
+  });
+}
+
+/** `"Name" <address>`, `Name <address>` or `address`; undefined when malformed or carrying line breaks. */
+export function parseMailFrom(value: string): { address: string; name: string | undefined } | undefined {
+  if (/[\r\n\0]/.test(value)) return undefined;
+  const match = /^\s*(?:"?([^"<>]*?)"?\s*<([^<>\s]+)>|([^<>\s]+))\s*$/.exec(value);
+  const address = match?.[2] ?? match?.[3];
+  if (!address || !z.email().safeParse(address).success) return undefined;
+  const name = match?.[1]?.trim();
+  return { address, name: name ? name : undefined };
 }
 
 function resolveDatabaseTarget(url: string | undefined, dataDir: string, statementTimeoutMs: number): DatabaseTarget {

@@ -429,6 +429,31 @@ export interface NotFoundPathsTable {
   last_seen_at: Timestamp;
 }
 
+/** The mail queue (migration 0020; modules/mail). */
+export interface MailMessagesTable {
+  id: string;
+  /** A MailKind: `reader.confirm`, `newsletter.issue`, … */
+  kind: string;
+  to_address: string;
+  to_name: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  /** JSON object of extra headers. */
+  headers: string;
+  batch_id: string | null;
+  /** `queued` | `sending` | `sent` | `failed` */
+  status: string;
+  attempts: number;
+  /** When it is due; while `sending`, when its lease lapses (then it is due again). */
+  next_attempt_at: Timestamp | null;
+  lease_token: string | null;
+  lease_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   sections: SectionsTable;
@@ -470,4 +495,5 @@ export interface Database {
   not_found_paths: NotFoundPathsTable;
   import_items: ImportItemsTable;
   import_runs: ImportRunsTable;
+  mail_messages: MailMessagesTable;
 }

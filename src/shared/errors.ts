@@ -336,6 +336,17 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: 'Give the number of stories as a whole number from 20 to 1,000,000, and the seed as a whole number from 0 up.',
   },
+  /** The mail queue (modules/mail): nothing is queued. */
+  ERR_MAIL_ADDRESS_INVALID: {
+    status: 400,
+    message: 'That e-mail address cannot be used: give one address in the form name@example.com, up to 254 characters.',
+  },
+  ERR_MAIL_HEADER_INVALID: {
+    status: 400,
+    message: 'That message cannot be sent: its name, subject or a header is empty, too long or has a line break.',
+  },
+  ERR_MAIL_MESSAGE_NOT_FOUND: { status: 404, message: 'We could not find that message in the outbox.' },
+  ERR_MAIL_FILTER_INVALID: { status: 400, message: 'Choose a status to filter by: queued, sending, sent or failed.' },
   ERR_DATABASE_UNAVAILABLE: {
     status: 503,
     message: 'The site is briefly unavailable. Please try again in a moment.',

@@ -19,6 +19,7 @@ import { importRunsMigration } from './0016-import-runs.migration.js';
 import { storySavingMigration } from './0017-story-saving.migration.js';
 import { storyDeskIndexesMigration } from './0018-story-desk-indexes.migration.js';
 import { mediaLibraryOrderMigration } from './0019-media-library-order.migration.js';
+import { mailQueueMigration } from './0020-mail-queue.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -46,5 +47,6 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0017-story-saving': storySavingMigration,
     '0018-story-desk-indexes': storyDeskIndexesMigration(fullText),
     '0019-media-library-order': mediaLibraryOrderMigration,
+    '0020-mail-queue': mailQueueMigration,
   };
 }

@@ -50,3 +50,30 @@ export interface MailDocumentParts {
   /** Why the recipient got it, and (for newsletters) the preferences link; escaped HTML. */
   footerHtml?: string;
 }
+
+export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+/** queued → sending (one sender's claim) → sent, or failed (undeliverable: a 5xx, or too many tries). */
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/** A message as the Outbox lists it (no body). */
+export interface MailSummary {
+  id: string;
+  kind: string;
+  to: string;
+  toName: string | null;
+  subject: string;
+  batchId: string | null;
+  status: MailStatus;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+/** One message whole, as the Outbox shows it. */
+export interface MailMessage extends MailSummary {
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+}
