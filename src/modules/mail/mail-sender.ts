@@ -2,14 +2,18 @@ import type { MailConfig } from '../../config/config.js';
 import type { Db } from '../../db/database.js';
 import { realSleep, type Clock, type Sleep } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
-import { createMailTransport, SOCKET_TIMEOUT_MS, type MailTransport } from './mail-transport.js';
-import { claimDue, markFailedAttempt, markSent, releaseClaimed, type ClaimedMessage } from './mail.repository.js';
+import { createMailTransport, type MailTransport } from './mail-transport.js';
+import { claimDue, markFailedAttempt, markSent, releaseClaimed, renewLease, type ClaimedMessage } from './mail.repository.js';
 
 export const SEND_INTERVAL_MS = 1_000;
-/** How long a claim reserves its messages for one sender; a dead sender's messages are due again after it. */
-export const LEASE_MS = 3 * 60_000;
-/** A message is started only while the lease outlasts one send's worst case by this much. */
-const LEASE_MARGIN_MS = 3 * SOCKET_TIMEOUT_MS;
+/**
+ * How long a claim reserves its messages for one sender: renewed every few seconds while the
+ * sender runs, so a dead sender's messages are due again this soon after it died.
+ */
+export const LEASE_MS = 15_000;
+const RENEW_EVERY_MS = 3_000;
+/** A message is started only while the lease has this much left (renewals keep it well above). */
+const LEASE_MARGIN_MS = 5_000;
 /** Waits after the 1st, 2nd … temporary failure; after the last the message is given up (`failed`). */
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000, 24 * 3_600_000] as const;
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
@@ -80,24 +84,38 @@ export class MailSender {
   async runDue(signal?: AbortSignal): Promise<number> {
     const claimedAt = this.clock.now();
     const token = newId();
-    const leaseUntil = claimedAt.getTime() + LEASE_MS;
-    const batch = await claimDue(this.db, token, claimedAt, new Date(leaseUntil), this.batchSize);
+    const lease = { until: claimedAt.getTime() + LEASE_MS };
+    const batch = await claimDue(this.db, token, claimedAt, new Date(lease.until), this.batchSize);
+    if (batch.length === 0) return 0;
+    // A slow server (up to a minute a message) must not outlast the claim: renewed in the background.
+    const renewal = setInterval(() => void this.renew(token, lease), RENEW_EVERY_MS);
+    renewal.unref();
     let tried = 0;
     let retryRestAt: Date | undefined;
-    for (const message of batch) {
-      if (signal?.aborted || leaseUntil - this.clock.now().getTime() < LEASE_MARGIN_MS) break;
-      if (!(await this.takeToken(signal))) break;
-      tried++;
-      const outcome = await this.attempt(message);
-      const retryAt = await this.record(message, token, outcome);
-      if (!outcome.ok && outcome.unreachable) {
-        retryRestAt = retryAt ?? new Date(this.clock.now().getTime() + RETRY_DELAYS_MS[0]);
-        break;
+    try {
+      for (const message of batch) {
+        if (signal?.aborted || lease.until - this.clock.now().getTime() < LEASE_MARGIN_MS) break;
+        if (!(await this.takeToken(signal))) break;
+        tried++;
+        const outcome = await this.attempt(message);
+        const retryAt = await this.record(message, token, outcome);
+        if (!outcome.ok && outcome.unreachable) {
+          retryRestAt = retryAt ?? new Date(this.clock.now().getTime() + RETRY_DELAYS_MS[0]);
+          break;
+        }
       }
+    } finally {
+      clearInterval(renewal);
     }
     // Untried messages go back as they were: due now, or with the unreachable server's back-off.
     if (tried < batch.length) await releaseClaimed(this.db, token, retryRestAt ?? this.clock.now());
     return tried;
+  }
+
+  private async renew(token: string, lease: { until: number }): Promise<void> {
+    const until = this.clock.now().getTime() + LEASE_MS;
+    // A failed renewal (the database briefly away) leaves the old end: the loop stops before it.
+    if (await renewLease(this.db, token, new Date(until)).catch(() => false)) lease.until = until;
   }
 
   close(): void {

@@ -169,3 +169,14 @@ export async function releaseClaimed(db: Db, token: string, dueAt: Date): Promis
     .where('status', '=', 'sending')
     .execute();
 }
+
+/** Extends this sender's claim on what it still holds; false when it holds nothing any more. */
+export async function renewLease(db: Db, token: string, leaseUntil: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('mail_messages')
+    .set({ lease_until: leaseUntil.toISOString(), next_attempt_at: leaseUntil.toISOString() })
+    .where('lease_token', '=', token)
+    .where('status', '=', 'sending')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
