@@ -454,6 +454,32 @@ export interface MailMessagesTable {
   sent_at: Timestamp | null;
 }
 
+/** Newsletter issues (migration 0023; modules/newsletters). */
+export interface NewsletterIssuesTable {
+  id: string;
+  /** `briefing`, `breaking` or `weekly-<sectionId>`. */
+  newsletter_key: string;
+  /** What the issue is for (a local date, a story id): unique per newsletter. */
+  edition: string;
+  /** Given when it starts sending; unique per newsletter (the archive's address). */
+  number: number | null;
+  subject: string;
+  intro: string;
+  /** JSON array of { articleId, slug, headline, standfirst, sectionName }. */
+  items: string;
+  /** `draft` | `scheduled` | `sending` | `sent` */
+  status: string;
+  scheduled_for: Timestamp | null;
+  started_at: Timestamp | null;
+  sent_at: Timestamp | null;
+  /** Messages enqueued so far. */
+  recipient_count: number;
+  /** The last subscriber id enqueued (the fan-out's resume point). */
+  cursor: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   settings: SettingsTable;
   sections: SectionsTable;
@@ -496,4 +522,5 @@ export interface Database {
   import_items: ImportItemsTable;
   import_runs: ImportRunsTable;
   mail_messages: MailMessagesTable;
+  newsletter_issues: NewsletterIssuesTable;
 }

@@ -347,6 +347,17 @@ export const ERROR_CATALOGUE = {
   },
   ERR_MAIL_MESSAGE_NOT_FOUND: { status: 404, message: 'We could not find that message in the outbox.' },
   ERR_MAIL_FILTER_INVALID: { status: 400, message: 'Choose a status to filter by: queued, sending, sent or failed.' },
+  // Newsletter issues (newsroom, newsletters.send; modules/newsletters).
+  ERR_NEWSLETTER_NOT_FOUND: { status: 404, message: 'We could not find that newsletter.' },
+  ERR_NEWSLETTER_ISSUE_NOT_FOUND: { status: 404, message: 'We could not find that newsletter issue.' },
+  ERR_NEWSLETTER_ISSUE_NOT_EDITABLE: {
+    status: 409,
+    message: 'This issue has already started sending, so it can no longer be changed or sent again.',
+  },
+  ERR_NEWSLETTER_ISSUE_INVALID: {
+    status: 400,
+    message: 'Please give a subject (1–200 characters), an intro of up to 2,000 characters, and keep at least one story.',
+  },
   ERR_DATABASE_UNAVAILABLE: {
     status: 503,
     message: 'The site is briefly unavailable. Please try again in a moment.',
