@@ -5,6 +5,7 @@ import { findArticleById, findArticleBySlug } from '../src/modules/articles/arti
 import { updateArticleStatus } from '../src/modules/articles/article.repository.js';
 import { importStoryComments, type CommentImport } from '../src/modules/comments/index.js';
 import { importRedirects } from '../src/modules/redirects/index.js';
+import { renderMailDocument } from '../src/modules/mail/index.js';
 import { newId } from '../src/shared/ids.js';
 import { createFactories } from '../src/testing/factories.js';
 import { assertNoAxeViolations } from './support/axe.js';
@@ -32,6 +33,8 @@ interface Fixtures {
   webhookId: string;
   invitationToken: string;
   resetToken: string;
+  /** A message in the mail queue, for the Outbox's message page. */
+  mailId: string;
 }
 
 /** Who looks at the page: nobody signed in, a signed-in reader, or an admin in the newsroom. */
@@ -131,6 +134,9 @@ const PAGES: Target[] = [
   admin('webhook', (f) => `/newsroom/webhooks/${f.webhookId}`),
   admin('webhook deliveries', (f) => `/newsroom/webhooks/${f.webhookId}/deliveries`),
   admin('webhook delete', (f) => `/newsroom/webhooks/${f.webhookId}/delete`),
+  admin('outbox', '/newsroom/outbox'),
+  admin('outbox, queued messages', '/newsroom/outbox?status=queued'),
+  admin('outbox message', (f) => `/newsroom/outbox/${f.mailId}`),
   admin('audit log', '/newsroom/audit'),
   admin('system', '/newsroom/system'),
   admin('change password', '/newsroom/account/password'),
@@ -241,7 +247,23 @@ browserSuite(
       deps.notFoundLog.record('/2019/06/01/missing-story/');
       await deps.notFoundLog.flush();
 
+      const { id: mailId } = await deps.mail.enqueue({
+        to: 'reader@news.example',
+        toName: 'Ha-eun Lee',
+        subject: 'Someone replied to your comment',
+        html: renderMailDocument({
+          siteName: 'Dateline',
+          siteUrl: deps.config.siteUrl,
+          lang: 'en',
+          title: 'Someone replied to your comment',
+          bodyHtml: '<p>A reader answered you.</p>',
+        }),
+        text: 'A reader answered you.',
+        kind: 'comment.reply',
+      });
+
       fixtures = {
+        mailId,
         storyId: story.id,
         commentsOffStoryId,
         commentsOffSlug: commentsOff.slug,

@@ -21,6 +21,7 @@ import { ReaderSessionService, ReaderPasswordResetService, ReaderService, reader
 import { CommentModerationService, CommentService, commentLimiters } from './modules/comments/index.js';
 import { WebhookDispatcher, WebhookSender, WebhookService } from './modules/webhooks/index.js';
 import { MailSender, MailService } from './modules/mail/index.js';
+import { NewsletterCatalog, SubscriberService, subscribeLimiters } from './modules/newsletters/index.js';
 import { realSleep, systemClock, type Clock, type Sleep } from './shared/clock.js';
 import type { RateLimiterFactory } from './shared/rate-limiter.js';
 import { createCluster, type Cluster, type ClusterMessage } from './cluster/cluster.js';
@@ -112,6 +113,10 @@ export interface Deps {
   notFoundLog: NotFoundLog;
   /** The durable mail queue: features enqueue (in their transaction); the mail-delivery job sends. */
   mail: MailService;
+  /** The newsletters readers can subscribe to: the briefing, breaking alerts, one weekly per section. */
+  newsletters: NewsletterCatalog;
+  /** Newsletter subscribers: double opt-in, recipients for sending, signed preferences and unsubscribe links. */
+  subscribers: SubscriberService;
   /** Sends queued mail over SMTP_URL, or into DATA_DIR/outbox/ (the mail-delivery job, every second). */
   mailSender: MailSender;
   /** Sends queued webhook deliveries (the webhook-delivery job, every 2 seconds). */
@@ -230,6 +235,17 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const reading = new ReadingService(db, clock, sections, related, directories);
   const search = new SearchService(db, database.fullText, clock, sections);
   const readerSessions = new ReaderSessionService(db, clock);
+  const mail = new MailService(db, clock);
+  const newsletters = new NewsletterCatalog(sections);
+  const subscribers = await SubscriberService.create({
+    db,
+    clock,
+    mail,
+    catalog: newsletters,
+    limiters: subscribeLimiters(limiters),
+    siteUrl: config.siteUrl,
+    site: () => ({ name: settings.publication.name, language: settings.publication.language }),
+  });
   const deps: Deps = {
     config,
     clock,
@@ -277,7 +293,9 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     sitemaps,
     webhooks: new WebhookService(db, clock, audit, webhookDispatcher, { allowPrivate: config.webhookAllowPrivate }),
     webhookSender,
-    mail: new MailService(db, clock),
+    mail,
+    newsletters,
+    subscribers,
     mailSender: new MailSender(db, clock, { config: config.mail, siteName: () => settings.publication.name, sleep }),
     redirects: new RedirectService(db, clock, audit, { siteUrl: config.siteUrl }),
     notFoundLog: new NotFoundLog(db, clock),

@@ -480,6 +480,55 @@ export interface NewsletterIssuesTable {
   updated_at: Timestamp;
 }
 
+/** Newsletter subscribers (migration 0022; modules/newsletters). `email`/`email_key` are null once erased. */
+export interface NewsletterSubscribersTable {
+  id: string;
+  email: string | null;
+  /** The address lower-cased: unique, so an address is one subscriber whatever its case. */
+  email_key: string | null;
+  reader_id: string | null;
+  created_at: Timestamp;
+  /** When the address was confirmed (double opt-in) or imported with a consent date. */
+  confirmed_at: Timestamp | null;
+  consent_at: Timestamp | null;
+  erased_at: Timestamp | null;
+}
+
+export interface NewsletterSubscriptionsTable {
+  subscriber_id: string;
+  /** `briefing`, `breaking` or `weekly-<sectionId>`. */
+  newsletter_key: string;
+  /** subscribed | unsubscribed */
+  status: string;
+  created_at: Timestamp;
+  unsubscribed_at: Timestamp | null;
+}
+
+export interface NewsletterConfirmationsTable {
+  id: string;
+  token_hash: string;
+  subscriber_id: string;
+  /** JSON array of the newsletter keys asked for. */
+  newsletter_keys: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** Per UTC day (YYYY-MM-DD) and newsletter: the growth chart's rows. */
+export interface NewsletterDailyCountsTable {
+  day: string;
+  newsletter_key: string;
+  subscribed: number;
+  unsubscribed: number;
+}
+
+export interface NewsletterLinkKeysTable {
+  id: string;
+  secret: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   settings: SettingsTable;
   sections: SectionsTable;
@@ -523,4 +572,9 @@ export interface Database {
   import_runs: ImportRunsTable;
   mail_messages: MailMessagesTable;
   newsletter_issues: NewsletterIssuesTable;
+  newsletter_subscribers: NewsletterSubscribersTable;
+  newsletter_subscriptions: NewsletterSubscriptionsTable;
+  newsletter_confirmations: NewsletterConfirmationsTable;
+  newsletter_daily_counts: NewsletterDailyCountsTable;
+  newsletter_link_keys: NewsletterLinkKeysTable;
 }

@@ -346,7 +346,6 @@ export const ERROR_CATALOGUE = {
     message: 'That message cannot be sent: its name, subject or a header is empty, too long or has a line break.',
   },
   ERR_MAIL_MESSAGE_NOT_FOUND: { status: 404, message: 'We could not find that message in the outbox.' },
-  ERR_MAIL_FILTER_INVALID: { status: 400, message: 'Choose a status to filter by: queued, sending, sent or failed.' },
   // Newsletter issues (newsroom, newsletters.send; modules/newsletters).
   ERR_NEWSLETTER_NOT_FOUND: { status: 404, message: 'We could not find that newsletter.' },
   ERR_NEWSLETTER_ISSUE_NOT_FOUND: { status: 404, message: 'We could not find that newsletter issue.' },
@@ -357,6 +356,27 @@ export const ERROR_CATALOGUE = {
   ERR_NEWSLETTER_ISSUE_INVALID: {
     status: 400,
     message: 'Please give a subject (1–200 characters), an intro of up to 2,000 characters, and keep at least one story.',
+  },
+  ERR_MAIL_FILTER_INVALID: {
+    status: 400,
+    message: 'We could not read that outbox filter or page link. Choose a status (queued, sending, sent or failed) and start from the first page.',
+  },
+  /** Newsletter subscribers (modules/newsletters). */
+  ERR_NEWSLETTER_CHOICE_INVALID: { status: 400, message: 'Choose at least one of the newsletters listed.' },
+  ERR_TOO_MANY_SUBSCRIPTIONS: { status: 429, message: 'Too many sign-ups from this address. Please wait an hour and try again.' },
+  ERR_NEWSLETTER_LINK_NOT_FOUND: {
+    status: 404,
+    message: 'We could not find that newsletter link. Check that it was copied whole, or subscribe again.',
+  },
+  ERR_NEWSLETTER_LINK_GONE: {
+    status: 410,
+    message: 'This confirmation link has already been used or has expired (links work for 48 hours). Subscribe again for a new one.',
+  },
+  ERR_SUBSCRIBER_NOT_FOUND: { status: 404, message: 'We could not find that subscriber; the address may have been deleted.' },
+  ERR_SUBSCRIBER_SEARCH_INVALID: { status: 400, message: 'Search by the start of an address, up to 254 characters.' },
+  ERR_SUBSCRIBER_IMPORT_INVALID: {
+    status: 400,
+    message: 'Upload a CSV file of up to 5 MB with the columns address, newsletters and consent date.',
   },
   ERR_DATABASE_UNAVAILABLE: {
     status: 503,

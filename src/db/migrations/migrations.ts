@@ -20,6 +20,7 @@ import { storySavingMigration } from './0017-story-saving.migration.js';
 import { storyDeskIndexesMigration } from './0018-story-desk-indexes.migration.js';
 import { mediaLibraryOrderMigration } from './0019-media-library-order.migration.js';
 import { mailQueueMigration } from './0020-mail-queue.migration.js';
+import { newsletterSubscribersMigration } from './0022-newsletter-subscribers.migration.js';
 import { newsletterIssuesMigration } from './0023-newsletter-issues.migration.js';
 
 /**
@@ -49,6 +50,7 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0018-story-desk-indexes': storyDeskIndexesMigration(fullText),
     '0019-media-library-order': mediaLibraryOrderMigration,
     '0020-mail-queue': mailQueueMigration,
+    '0022-newsletter-subscribers': newsletterSubscribersMigration,
     '0023-newsletter-issues': newsletterIssuesMigration,
   };
 }

@@ -48,6 +48,10 @@ export const AUDIT_ACTIONS = [
   'redirect.removed',
   'import.started',
   'import.finished',
+  'subscribers.exported',
+  'subscribers.imported',
+  'subscriber.unsubscribed',
+  'subscriber.erased',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,7 +2,8 @@
 // files directly. The repository and its rows stay private.
 export { MAIL_KINDS, MAIL_STATUSES } from './mail.types.js';
 export type { MailDocumentParts, MailKind, MailMessage, MailQueue, MailStatus, MailSummary, OutgoingMail } from './mail.types.js';
-export { MailService } from './mail.service.js';
+export { MailService, OUTBOX_PAGE_SIZE } from './mail.service.js';
+export type { OutboxPage } from './mail.service.js';
 export { isMailAddress, MAX_ADDRESS_LENGTH } from './mail-validation.js';
 export { escapeMailHtml, mailLink, mailParagraph, renderMailDocument, renderMailText } from './mail-document.js';
 export type { MailSite } from './mail-document.js';

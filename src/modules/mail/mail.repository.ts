@@ -180,3 +180,48 @@ export async function renewLease(db: Db, token: string, leaseUntil: Date): Promi
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** A page of the Outbox, newest first, after the (created_at, id) of the last row of the page before. */
+export async function listMessages(
+  db: Db,
+  options: { status: MailStatus | undefined; after: { createdAt: string; id: string } | undefined; limit: number },
+): Promise<MailSummary[]> {
+  let query = db
+    .selectFrom('mail_messages')
+    .select([
+      'id',
+      'kind',
+      'to_address',
+      'to_name',
+      'subject',
+      'batch_id',
+      'status',
+      'attempts',
+      'next_attempt_at',
+      'last_error',
+      'created_at',
+      'sent_at',
+    ]);
+  if (options.status) query = query.where('status', '=', options.status);
+  const after = options.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]),
+    );
+  }
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+  return rows.map(toSummary);
+}
+
+/** How many messages are in each status. */
+export async function countByStatus(db: Db, batchId?: string): Promise<Record<MailStatus, number>> {
+  let query = db
+    .selectFrom('mail_messages')
+    .select((eb) => ['status', eb.fn.countAll().as('n')])
+    .groupBy('status');
+  if (batchId !== undefined) query = query.where('batch_id', '=', batchId);
+  const rows = await query.execute();
+  const counts: Record<MailStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0 };
+  for (const row of rows) counts[toStatus(row.status)] += Number(row.n);
+  return counts;
+}

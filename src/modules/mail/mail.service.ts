@@ -2,8 +2,19 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
 import { assertSendable } from './mail-validation.js';
-import { findMessage, insertMessage } from './mail.repository.js';
-import type { MailMessage, MailQueue, OutgoingMail } from './mail.types.js';
+import { countByStatus, findMessage, insertMessage, listMessages } from './mail.repository.js';
+import { AppError } from '../../shared/errors.js';
+import { MAIL_STATUSES, type MailMessage, type MailQueue, type MailStatus, type MailSummary, type OutgoingMail } from './mail.types.js';
+
+/** Rows on one page of the Outbox. */
+export const OUTBOX_PAGE_SIZE = 50;
+
+/** A page of the Outbox, and the link's cursor to the next (older) one. */
+export interface OutboxPage {
+  messages: MailSummary[];
+  /** Undefined on the last page. */
+  next: string | undefined;
+}
 
 /**
  * The mail queue features write to: each message is checked (ERR_MAIL_ADDRESS_INVALID,
@@ -23,8 +34,40 @@ export class MailService implements MailQueue {
     return { id };
   }
 
+  /**
+   * The Outbox: messages newest first, optionally of one status, `OUTBOX_PAGE_SIZE` at a time,
+   * paged by the (created_at, id) of the last row shown (`before`, as the page links write it), so
+   * a deep page costs what the first does. A malformed status or cursor: ERR_MAIL_FILTER_INVALID.
+   */
+  async outbox(query: { status?: string | undefined; before?: string | undefined }): Promise<OutboxPage> {
+    const status = parseStatus(query.status);
+    const after = query.before ? parseCursor(query.before) : undefined;
+    const rows = await listMessages(this.db, { status, after, limit: OUTBOX_PAGE_SIZE + 1 });
+    const messages = rows.slice(0, OUTBOX_PAGE_SIZE);
+    const last = messages.at(-1);
+    return { messages, next: rows.length > OUTBOX_PAGE_SIZE && last ? `${last.createdAt.toISOString()}_${last.id}` : undefined };
+  }
+
+  /** How many messages are queued, being sent, sent and failed: all of them, or one batch's (a newsletter issue). */
+  async counts(batchId?: string): Promise<Record<MailStatus, number>> {
+    return countByStatus(this.db, batchId);
+  }
+
   /** One message whole (the Outbox), or undefined. */
   async message(id: string): Promise<MailMessage | undefined> {
     return findMessage(this.db, id);
   }
+}
+
+function parseStatus(value: string | undefined): MailStatus | undefined {
+  if (value === undefined || value === '' || value === 'all') return undefined;
+  if (!(MAIL_STATUSES as readonly string[]).includes(value)) throw new AppError('ERR_MAIL_FILTER_INVALID');
+  return value as MailStatus;
+}
+
+/** `2026-11-20T03:00:00.000Z_<id>`: the last row of the page before. */
+function parseCursor(value: string): { createdAt: string; id: string } {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([0-9a-f-]{36})$/.exec(value);
+  if (!match?.[1] || !match[2]) throw new AppError('ERR_MAIL_FILTER_INVALID');
+  return { createdAt: match[1], id: match[2] };
 }

@@ -1,5 +1,10 @@
-// The newsletters module's public face: other modules and src/web/** import from here, never from its
-// files directly. The repositories and their rows stay private.
+// The newsletters module's public face: other modules and src/web/** import from here, never from
+// its files directly. The repositories and their rows stay private.
+export { NewsletterCatalog } from './newsletter-catalog.js';
+export { isNewsletterKey } from './newsletter.types.js';
+export type { GrowthDay, NewsletterInfo, NewsletterKey, Recipient, Subscriber, SubscriptionState } from './newsletter.types.js';
+export { CONFIRMATION_LIFETIME_MS, SubscriberService, checkAddress, memorySubscribeLimiters, subscribeLimiters } from './subscriber.service.js';
+export type { SubscribeLimiters, SubscribeRequest, SubscriberServiceOptions } from './subscriber.service.js';
 // Issues: composing, editing and sending the briefing, breaking alerts and the sections' weeklies.
 export { NewsletterIssueService, COMPOSE_LEAD_MS } from './newsletter-issue.service.js';
 export type { NewsletterIssueDeps } from './newsletter-issue.service.js';

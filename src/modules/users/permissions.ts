@@ -38,6 +38,10 @@ export const PERMISSIONS = [
   'redirects.manage',
   /** The Import page: moving an archive (a WordPress or Ghost export) in, and the runs' reports. */
   'imports.run',
+  /** The Outbox: every message the site sent or will send, its headers and parts. */
+  'mail.view',
+  /** Newsletter subscribers: counts, search, export and import, unsubscribing and erasing addresses. */
+  'subscribers.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +57,7 @@ const EDITOR: readonly Permission[] = [
   'story.correct',
   'curation.manage',
   'comments.moderate',
+  'subscribers.manage',
 ];
 const ADMIN: readonly Permission[] = [
   ...EDITOR,
@@ -65,6 +70,7 @@ const ADMIN: readonly Permission[] = [
   'system.view',
   'redirects.manage',
   'imports.run',
+  'mail.view',
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {

@@ -98,6 +98,14 @@ export const newsroomPaths = {
   importRun: (id: string) => `/newsroom/import/runs/${encodeURIComponent(id)}.json`,
   /** A finished run's whole report, downloaded as JSON. */
   importReport: (id: string) => `/newsroom/import/runs/${encodeURIComponent(id)}/report.json`,
+  /** The Outbox (`mail.view`): newest first; `status` filters, `before` is the keyset cursor of the next page. */
+  outbox: (query: { status?: string | undefined; before?: string | undefined } = {}) => {
+    const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
+    return search ? `/newsroom/outbox?${search}` : '/newsroom/outbox';
+  },
+  outboxMessage: (id: string) => `/newsroom/outbox/${encodeURIComponent(id)}`,
+  /** The message's HTML part alone, for the sandboxed frame of its page. */
+  outboxMessageHtml: (id: string) => `/newsroom/outbox/${encodeURIComponent(id)}/html`,
   webhooks: () => '/newsroom/webhooks',
   webhookNew: () => '/newsroom/webhooks/new',
   webhook: (id: string) => `/newsroom/webhooks/${encodeURIComponent(id)}`,

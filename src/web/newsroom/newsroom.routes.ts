@@ -35,6 +35,7 @@ import { registerTaxonomyRoutes, type TaxonomyRoutesDeps } from './taxonomy.rout
 import { registerWebhookRoutes, type WebhookRoutesDeps } from './webhooks.routes.js';
 import { registerApiKeyRoutes, type ApiKeyRoutesDeps } from './api-keys.routes.js';
 import { registerSystemRoutes, type SystemRoutesDeps } from './system.routes.js';
+import { registerOutboxRoutes, type OutboxRoutesDeps } from './outbox.routes.js';
 import { registerRedirectRoutes, type RedirectRoutesDeps } from './redirects.routes.js';
 import { registerImportRoutes, type ImportRoutesDeps } from './import.routes.js';
 
@@ -75,6 +76,7 @@ export type NewsroomRoutesDeps = NewsroomPagesDeps &
   WebhookRoutesDeps &
   ApiKeyRoutesDeps &
   SystemRoutesDeps &
+  OutboxRoutesDeps &
   RedirectRoutesDeps &
   ImportRoutesDeps;
 
@@ -224,6 +226,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
       registerWebhookRoutes(scope, deps);
       registerApiKeyRoutes(scope, deps);
       registerSystemRoutes(scope, deps);
+      registerOutboxRoutes(scope, deps);
       registerRedirectRoutes(scope, deps);
       await registerImportRoutes(scope, deps);
     },

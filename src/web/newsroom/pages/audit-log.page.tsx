@@ -58,6 +58,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'redirect.removed': 'Redirect removed',
   'import.started': 'Import started',
   'import.finished': 'Import finished',
+  'subscribers.exported': 'Subscribers exported',
+  'subscribers.imported': 'Subscribers imported',
+  'subscriber.unsubscribed': 'Subscriber unsubscribed',
+  'subscriber.erased': 'Subscriber deleted',
 };
 
 /** The audit log, newest first, read-only: who did what and when. */
