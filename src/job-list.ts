@@ -9,6 +9,7 @@ import { sitemapsRefreshJob, type SitemapService } from './modules/sitemaps/inde
 import { sessionPurgeJob, type ExpiredSessionPurger } from './modules/users/index.js';
 import { webhookDeliveryJob, type WebhookSender } from './modules/webhooks/index.js';
 import { mailDeliveryJob, type MailSender } from './modules/mail/index.js';
+import { newsletterSendJob, type NewsletterIssueService } from './modules/newsletters/index.js';
 import type { JobDefinition } from './shared/jobs/job.types.js';
 
 /** The services whose work the jobs do (deps.ts hands its own). */
@@ -26,6 +27,7 @@ export interface JobListDeps {
   notFoundLog: NotFoundLog;
   importRuns: ImportRunService;
   mailSender: MailSender;
+  newsletterIssues: NewsletterIssueService;
 }
 
 /**
@@ -64,5 +66,8 @@ export function jobList(deps: JobListDeps): JobDefinition[] {
     // At start (what was queued before a restart), then every second, one node at a time: queued
     // mail, at MAIL_RATE_PER_MINUTE, over SMTP_URL or into DATA_DIR/outbox/.
     mailDeliveryJob(deps.mailSender),
+    // At start (an issue left half fanned out carries on from its cursor), every 15 seconds (the
+    // briefing's and weeklies' set time), and when an editor sends one; one node at a time.
+    newsletterSendJob(deps.newsletterIssues),
   ];
 }

@@ -26,6 +26,8 @@ import {
 import { renderIssue, type RenderedIssue } from './newsletter-issue-render.js';
 import type { IssueEdit, IssueProgress, NewsletterIssue, NewsletterNames, RecipientSource } from './newsletter-issue.types.js';
 
+/** The surrogate key of the public archive's pages. */
+export const NEWSLETTER_ARCHIVE_KEY = 'newsletters';
 /** The day's briefing (and a weekly) is composed this long before it goes out, for editors to look over. */
 export const COMPOSE_LEAD_MS = 60 * 60_000;
 const SUBJECT_MAX = 200;
@@ -44,6 +46,8 @@ export interface NewsletterIssueDeps {
   articleUrl: (slug: string) => string;
   /** Asks the newsletter-send job for a run (an issue was started). */
   requestRun: () => void;
+  /** An issue joined a newsletter's public archive (its pages are cached). */
+  archiveChanged?: (key: string) => void;
 }
 
 /**
@@ -233,7 +237,10 @@ export class NewsletterIssueService {
   private async start(issue: NewsletterIssue): Promise<boolean> {
     if (issue.items.length === 0) return false;
     const started = await inTransaction(this.deps.db, (trx) => markSending(trx, issue.id, issue.newsletterKey, this.deps.clock.now()));
-    if (started) this.deps.requestRun();
+    if (started) {
+      this.deps.archiveChanged?.(issue.newsletterKey);
+      this.deps.requestRun();
+    }
     return started;
   }
 
