@@ -21,7 +21,14 @@ import { ReaderSessionService, ReaderPasswordResetService, ReaderService, reader
 import { CommentModerationService, CommentService, commentLimiters } from './modules/comments/index.js';
 import { WebhookDispatcher, WebhookSender, WebhookService } from './modules/webhooks/index.js';
 import { MailSender, MailService } from './modules/mail/index.js';
-import { NEWSLETTER_ARCHIVE_KEY, NEWSLETTER_SEND_JOB, NewsletterCatalog, NewsletterIssueService, SubscriberService, subscribeLimiters } from './modules/newsletters/index.js';
+import {
+  NEWSLETTER_ARCHIVE_KEY,
+  NEWSLETTER_SEND_JOB,
+  NewsletterCatalog,
+  NewsletterIssueService,
+  SubscriberService,
+  subscribeLimiters,
+} from './modules/newsletters/index.js';
 import { realSleep, systemClock, type Clock, type Sleep } from './shared/clock.js';
 import type { RateLimiterFactory } from './shared/rate-limiter.js';
 import { createCluster, type Cluster, type ClusterMessage } from './cluster/cluster.js';

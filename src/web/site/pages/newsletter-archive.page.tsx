@@ -16,7 +16,17 @@ function IssueDate({ issue, site }: { issue: NewsletterIssue; site: SiteContext 
 }
 
 /** Every issue of one newsletter that went out, newest first. */
-export function NewsletterArchivePage({ site, name, newsletterKey, issues }: { site: SiteContext; name: string; newsletterKey: string; issues: NewsletterIssue[] }) {
+export function NewsletterArchivePage({
+  site,
+  name,
+  newsletterKey,
+  issues,
+}: {
+  site: SiteContext;
+  name: string;
+  newsletterKey: string;
+  issues: NewsletterIssue[];
+}) {
   const path = newsletterPaths.archive(newsletterKey);
   return (
     <Layout
