@@ -39,7 +39,7 @@ export async function fanOutIssue(context: FanOutContext): Promise<void> {
     }
     const last = batch[batch.length - 1];
     if (!last) return;
-    await inTransaction(db, async (trx) => {
+    const committed = await inTransaction(db, async (trx) => {
       for (const recipient of batch) {
         const unsubscribeUrl = recipients.oneClickUnsubscribeUrl(recipient.subscriberId, key);
         const { html, text } = rendered.fill({ preferencesUrl: recipients.preferencesUrl(recipient.subscriberId), unsubscribeUrl });
@@ -56,12 +56,24 @@ export async function fanOutIssue(context: FanOutContext): Promise<void> {
           trx,
         );
       }
-      // Another run moved the cursor meanwhile: this batch rolls back whole.
-      if (!(await advanceCursor(trx, issue.id, state.cursor, last.subscriberId, batch.length, clock.now()))) throw new Error('fan-out cursor moved');
+      // Another run moved the cursor meanwhile (overlapping runs): this batch rolls back whole and
+      // this run leaves the issue to the other.
+      if (!(await advanceCursor(trx, issue.id, state.cursor, last.subscriberId, batch.length, clock.now()))) throw new CursorMoved();
+      return true;
+    }).catch((error: unknown) => {
+      if (error instanceof CursorMoved) return false;
+      throw error;
     });
+    if (!committed) return;
     if (batch.length < FAN_OUT_BATCH) {
       await markSent(db, issue.id, clock.now());
       return;
     }
+  }
+}
+
+class CursorMoved extends Error {
+  constructor() {
+    super('another run moved the fan-out cursor');
   }
 }

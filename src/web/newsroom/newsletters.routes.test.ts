@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { NEWSLETTER_SEND_JOB } from '../../modules/newsletters/index.js';
 import { signInStaff, postForm } from '../../testing/newsroom-client.js';
 import { startSmtpTestServer, type SmtpTestServer } from '../../testing/smtp-test-server.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
@@ -22,7 +23,6 @@ async function drainMail(t: TestApp): Promise<void> {
   while ((await t.deps.mailSender.runDue()) > 0);
 }
 
-const idle = new AbortController().signal;
 
 describe('newsletter issues in the newsroom, and their public archive', () => {
   let t: TestApp;
@@ -87,7 +87,7 @@ describe('newsletter issues in the newsroom, and their public archive', () => {
     );
     const sent = await postForm(t.app, `${issueUrl}/send`, { _csrf: csrf }, { cookie });
     assert.equal(sent.statusCode, 303);
-    await t.deps.newsletterIssues.runDue(idle);
+    await t.deps.jobs.run(NEWSLETTER_SEND_JOB);
     await drainMail(t);
     await smtp.waitFor((all) => all.filter((m) => m.parsed.subject === 'Morning, readers').length === 2);
     const progress = await get(`${issueUrl}/progress`);
@@ -120,7 +120,7 @@ describe('newsletter issues in the newsroom, and their public archive', () => {
     assert.match(editor.body, /<label for="breaking-alert">Send as a breaking alert<\/label>/);
     const published = await postForm(t.app, `/newsroom/stories/${draft.id}/publish`, { _csrf: csrf, 'breaking-alert': '1' }, { cookie });
     assert.equal(published.statusCode, 303);
-    await t.deps.newsletterIssues.runDue(idle);
+    await t.deps.jobs.run(NEWSLETTER_SEND_JOB);
     await drainMail(t);
     const [alert] = await smtp
       .waitFor((all) => all.some((m) => m.parsed.subject === 'Breaking: Harbour bridge closes'))
