@@ -35,6 +35,10 @@ interface Fixtures {
   resetToken: string;
   /** A message in the mail queue, for the Outbox's message page. */
   mailId: string;
+  /** Today's briefing, not sent yet (its page has the edit form), and a weekly that went out. */
+  draftIssueId: string;
+  sentIssueId: string;
+  sentIssuePath: string;
 }
 
 /** Who looks at the page: nobody signed in, a signed-in reader, or an admin in the newsroom. */
@@ -137,6 +141,11 @@ const PAGES: Target[] = [
   admin('outbox', '/newsroom/outbox'),
   admin('outbox, queued messages', '/newsroom/outbox?status=queued'),
   admin('outbox message', (f) => `/newsroom/outbox/${f.mailId}`),
+  admin('newsletters', '/newsroom/newsletters'),
+  admin('newsletter issue, editable', (f) => `/newsroom/newsletters/issues/${f.draftIssueId}`),
+  admin('newsletter issue, sent', (f) => `/newsroom/newsletters/issues/${f.sentIssueId}`),
+  visitor('newsletter archive', '/newsletters/briefing'),
+  visitor('newsletter archive issue', (f) => f.sentIssuePath),
   admin('audit log', '/newsroom/audit'),
   admin('system', '/newsroom/system'),
   admin('change password', '/newsroom/account/password'),
@@ -262,8 +271,15 @@ browserSuite(
         kind: 'comment.reply',
       });
 
+      const draftIssue = await deps.newsletterIssues.composeToday('briefing');
+      const weekly = await deps.newsletterIssues.composeToday(`weekly-${section.id}`);
+      const sentIssue = await deps.newsletterIssues.sendNow(weekly.id);
+
       fixtures = {
         mailId,
+        draftIssueId: draftIssue.id,
+        sentIssueId: sentIssue.id,
+        sentIssuePath: `/newsletters/${sentIssue.newsletterKey}/${sentIssue.number ?? 1}`,
         storyId: story.id,
         commentsOffStoryId,
         commentsOffSlug: commentsOff.slug,

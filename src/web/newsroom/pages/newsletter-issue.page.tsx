@@ -103,6 +103,7 @@ export function NewsletterIssuePage(props: NewsletterIssueProps) {
                   <li key={item.articleId}>
                     <input type="checkbox" id={`keep-${item.articleId}`} name={`keep-${item.articleId}`} value="1" checked />
                     <label for={`keep-${item.articleId}`}>
+                      <span class="visually-hidden">Keep </span>
                       {item.headline} <span class="field-hint">({item.label})</span>
                     </label>{' '}
                     <label for={`position-${item.articleId}`} class="visually-hidden">
