@@ -39,6 +39,11 @@ interface Fixtures {
   draftIssueId: string;
   sentIssueId: string;
   sentIssuePath: string;
+  /** A newsletter confirmation link's token (the page only shows a button; it is never spent here). */
+  newsletterToken: string;
+  /** A confirmed subscriber's signed preferences and one-click unsubscribe links (path and query). */
+  preferencesPath: string;
+  unsubscribePath: string;
 }
 
 /** Who looks at the page: nobody signed in, a signed-in reader, or an admin in the newsroom. */
@@ -96,6 +101,13 @@ const PAGES: Target[] = [
   reader('reader account: my comments', '/account/comments'),
   reader('reader account: my comments page 2', '/account/comments?page=2'),
   reader('reader account: delete', '/account/delete'),
+  // Newsletters (signed links from the mails).
+  visitor('newsletter confirmation', (f) => `/newsletters/confirm/${f.newsletterToken}`),
+  visitor('newsletter confirmation with an unknown link', `/newsletters/confirm/${'A'.repeat(43)}`, 404),
+  visitor('newsletter preferences', (f) => f.preferencesPath),
+  visitor('newsletter preferences, saved', (f) => `${f.preferencesPath}&saved=1`),
+  visitor('newsletter preferences with a forged link', (f) => f.preferencesPath.replace(/sig=.*/, 'sig=forged'), 404),
+  visitor('newsletter one-click unsubscribe', (f) => f.unsubscribePath),
   // The newsroom.
   visitor('newsroom sign-in', '/newsroom/sign-in'),
   visitor('newsroom sign-in after signing out', '/newsroom/sign-in?signed-out'),
@@ -146,6 +158,8 @@ const PAGES: Target[] = [
   admin('newsletter issue, sent', (f) => `/newsroom/newsletters/issues/${f.sentIssueId}`),
   visitor('newsletter archive', '/newsletters/briefing'),
   visitor('newsletter archive issue', (f) => f.sentIssuePath),
+  admin('subscribers', '/newsroom/subscribers'),
+  admin('subscribers, searched', '/newsroom/subscribers?q=subscriber'),
   admin('audit log', '/newsroom/audit'),
   admin('system', '/newsroom/system'),
   admin('change password', '/newsroom/account/password'),
@@ -173,6 +187,8 @@ browserSuite(
     /** A comment of the signed-in reader's own, posted just now: one may edit it for a few minutes only. */
     let freshReaderComment: () => Promise<string>;
     const cookies: Partial<Record<Viewer, string>> = {};
+    /** A newsletter confirmation link of its own, to be spent by the test. */
+    let freshNewsletterToken: () => Promise<string>;
     /** The admin's user id: the Import page's runs name who started them. */
     let adminId = '';
 
@@ -274,8 +290,18 @@ browserSuite(
       const draftIssue = await deps.newsletterIssues.composeToday('briefing');
       const weekly = await deps.newsletterIssues.composeToday(`weekly-${section.id}`);
       const sentIssue = await deps.newsletterIssues.sendNow(weekly.id);
+      const confirmation = (email: string) =>
+        deps.db.transaction().execute((trx) => deps.subscribers.requestConfirmation(trx, email, ['briefing', 'breaking'], null));
+      const confirmed = await confirmation('subscriber@news.example');
+      await deps.subscribers.confirm(confirmed.token);
+      const { token: newsletterToken } = await confirmation('waiting@news.example');
+      freshNewsletterToken = async () => (await confirmation(`waiting-${newId()}@news.example`)).token;
+      const local = (url: string) => new URL(url).pathname + new URL(url).search;
 
       fixtures = {
+        newsletterToken,
+        preferencesPath: local(deps.subscribers.preferencesUrl(confirmed.subscriberId)),
+        unsubscribePath: local(deps.subscribers.oneClickUnsubscribeUrl(confirmed.subscriberId, 'breaking')),
         mailId,
         draftIssueId: draftIssue.id,
         sentIssueId: sentIssue.id,
@@ -391,6 +417,28 @@ browserSuite(
           assert.equal(await visit(page, `/newsroom/import?run=${failed}`), 200);
           await assertNoAxeViolations(page, `the Import page with a failed import at ${viewport} size`);
           await db.deleteFrom('import_runs').execute();
+        });
+
+        it('the newsletter sign-up answer and the confirmed page have no violations', async () => {
+          const page = await pageFor('visitor');
+          await visit(page, '/');
+          await page.getByLabel('Your e-mail address').fill(`axe-${viewport}@news.example`);
+          await submit(page, 'Subscribe');
+          assert.ok(await page.getByRole('heading', { name: 'Check your inbox' }).isVisible(), 'the same answer for every address');
+          await assertNoAxeViolations(page, `the newsletter sign-up answer at ${viewport} size`);
+          await visit(page, `/newsletters/confirm/${await freshNewsletterToken()}`);
+          await submit(page, 'Confirm my subscription');
+          assert.ok(await page.getByRole('heading', { name: 'You are subscribed' }).isVisible(), 'the subscription is confirmed');
+          await assertNoAxeViolations(page, `the newsletter confirmed page at ${viewport} size`);
+        });
+
+        it('the Subscribers page with an import report has no violations', async () => {
+          const page = await pageFor('admin');
+          await visit(page, '/newsroom/subscribers');
+          await page.getByLabel(/^CSV rows/).fill(`imported-${viewport}@news.example,briefing,2026-01-02\nnot-an-address,briefing,\n`);
+          await submit(page, 'Import');
+          assert.ok(await page.getByRole('table', { name: 'Rows not imported' }).isVisible(), 'the bad row is reported');
+          await assertNoAxeViolations(page, `the Subscribers import report at ${viewport} size`);
         });
 
         it('a new API key, shown once, has no violations', async () => {

@@ -19,6 +19,7 @@ import { registerCommentRoutes } from './web/site/comments.routes.js';
 import { registerFeedRoutes } from './web/site/feed.routes.js';
 import { registerSiteRoutes } from './web/site/site.routes.js';
 import { registerNewsletterArchiveRoutes } from './web/site/newsletter-archive.routes.js';
+import { registerNewsletterRoutes } from './web/site/newsletters.routes.js';
 import { registerViewRoutes } from './web/site/views.routes.js';
 import { registerBenchRoutes } from './web/system/bench.routes.js';
 import { registerEventLoopDelayRoutes } from './web/system/event-loop-delay.routes.js';
@@ -103,6 +104,7 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
   await registerCommentRoutes(app, deps);
   await registerNewsroomRoutes(app, deps);
   await registerAccountRoutes(app, deps);
+  await registerNewsletterRoutes(app, deps);
   await registerApiRoutes(app, deps);
   if (deps.config.benchRoutes) {
     // BENCH_ROUTES=1: benchmarks only

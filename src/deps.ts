@@ -26,6 +26,7 @@ import {
   NEWSLETTER_SEND_JOB,
   NewsletterCatalog,
   NewsletterIssueService,
+  SubscriberAdminService,
   SubscriberService,
   subscribeLimiters,
 } from './modules/newsletters/index.js';
@@ -126,6 +127,8 @@ export interface Deps {
   subscribers: SubscriberService;
   /** Newsletter issues: the briefing, breaking alerts and weeklies composed, edited and fanned out (the newsletter-send job). */
   newsletterIssues: NewsletterIssueService;
+  /** The newsroom's Subscribers page: counts, growth, search, CSV export and import, unsubscribe, erase. */
+  subscriberAdmin: SubscriberAdminService;
   /** Sends queued mail over SMTP_URL, or into DATA_DIR/outbox/ (the mail-delivery job, every second). */
   mailSender: MailSender;
   /** Sends queued webhook deliveries (the webhook-delivery job, every 2 seconds). */
@@ -321,6 +324,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     newsletters,
     subscribers,
     newsletterIssues,
+    subscriberAdmin: new SubscriberAdminService(db, clock, audit, newsletters, subscribers),
     mailSender: new MailSender(db, clock, { config: config.mail, siteName: () => settings.publication.name, sleep }),
     redirects: new RedirectService(db, clock, audit, { siteUrl: config.siteUrl }),
     notFoundLog: new NotFoundLog(db, clock),

@@ -60,4 +60,45 @@ describe('config', () => {
       },
     );
   });
+
+  it('reads the mail settings: no SMTP_URL writes to DATA_DIR/outbox, MAIL_FROM by default no-reply@ the site’s host', () => {
+    const plain = loadConfig({ SITE_URL: 'https://news.example/', DATA_DIR: '/srv/dateline' });
+    assert.deepEqual(plain.mail, {
+      smtpUrl: undefined,
+      fromAddress: 'no-reply@news.example',
+      fromName: undefined,
+      dkim: undefined,
+      ratePerMinute: 600,
+      outboxDir: path.resolve('/srv/dateline', 'outbox'),
+    });
+    const set = loadConfig({
+      SMTP_URL: 'smtps://user:pw@mail.example:465',
+      MAIL_FROM: '"The Desk" <desk@mail.news.example>',
+      MAIL_DKIM_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nabc\\n-----END PRIVATE KEY-----',
+      MAIL_DKIM_SELECTOR: 'dl2026',
+      MAIL_RATE_PER_MINUTE: '120',
+    });
+    assert.equal(set.mail.smtpUrl, 'smtps://user:pw@mail.example:465');
+    assert.equal(set.mail.fromName, 'The Desk');
+    assert.equal(set.mail.fromAddress, 'desk@mail.news.example');
+    assert.deepEqual(set.mail.dkim, {
+      domainName: 'mail.news.example',
+      keySelector: 'dl2026',
+      privateKey: '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----',
+    });
+    assert.equal(set.mail.ratePerMinute, 120);
+    assert.equal(loadConfig({ MAIL_FROM: 'desk@news.example' }).mail.fromName, undefined);
+  });
+
+  it('refuses a malformed MAIL_FROM, SMTP_URL, or half a DKIM setting', () => {
+    for (const env of [
+      { MAIL_FROM: 'Desk <desk@news.example>\r\nBcc: x@example.com' },
+      { MAIL_FROM: 'not an address' },
+      { SMTP_URL: 'http://mail.example' },
+      { MAIL_DKIM_SELECTOR: 'dl2026' },
+      { MAIL_RATE_PER_MINUTE: '0' },
+    ]) {
+      assert.throws(() => loadConfig(env), ConfigError, JSON.stringify(env));
+    }
+  });
 });

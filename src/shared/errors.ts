@@ -376,7 +376,8 @@ export const ERROR_CATALOGUE = {
   ERR_SUBSCRIBER_SEARCH_INVALID: { status: 400, message: 'Search by the start of an address, up to 254 characters.' },
   ERR_SUBSCRIBER_IMPORT_INVALID: {
     status: 400,
-    message: 'Upload a CSV file of up to 5 MB with the columns address, newsletters and consent date.',
+    message:
+      'Paste CSV rows of up to 1 MB (about 20,000 addresses) with the columns address, newsletters and consent date; import a longer list in parts.',
   },
   ERR_DATABASE_UNAVAILABLE: {
     status: 503,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -209,5 +210,28 @@ describe('mail without SMTP_URL', () => {
     assert.equal(parsed.from?.value[0]?.address, 'no-reply@news.example');
     assert.match(String(parsed.html), /Hello <b>HTML<\/b>/);
     assert.equal(parsed.text?.trim(), 'Hello text');
+  });
+
+  it('DKIM-signs messages when a key and selector are set, for MAIL_FROM’s domain', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const outboxDir = path.join(t.config.dataDir, 'signed');
+    const signer = new MailSender(t.deps.db, t.clock, {
+      config: {
+        ...t.config.mail,
+        outboxDir,
+        dkim: { domainName: 'news.example', keySelector: 'dl2026', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
+      },
+      siteName: () => 'Site',
+      sleep: async () => {},
+    });
+    try {
+      await t.deps.mail.enqueue(mail('signed@example.com'));
+      await drain(signer);
+      const [file] = fs.readdirSync(outboxDir);
+      const raw = fs.readFileSync(path.join(outboxDir, file ?? ''), 'utf8');
+      assert.match(raw, /^DKIM-Signature: .*d=news\.example;.*s=dl2026;/ms);
+    } finally {
+      signer.close();
+    }
   });
 });

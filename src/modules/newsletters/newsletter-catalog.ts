@@ -18,20 +18,25 @@ export class NewsletterCatalog {
 
   /** The same list, synchronously (pages that render forms). */
   listNow(): NewsletterInfo[] {
-    return [
-      {
-        key: 'briefing',
-        name: 'The Morning Briefing',
-        description: 'Every morning: the must-reads, what is popular and the latest from each section.',
-        sectionId: null,
-      },
-      { key: 'breaking', name: 'Breaking news', description: 'An alert when major news breaks.', sectionId: null },
-      ...this.sections.all.map((section): NewsletterInfo => ({
-        key: `weekly-${section.id}`,
-        name: `${section.name} weekly`,
-        description: `The week’s best from ${section.name}, every week.`,
-        sectionId: section.id,
-      })),
-    ];
+    return newslettersOf(this.sections.all);
   }
+}
+
+/** The briefing, breaking alerts and the weekly newsletter of each of `sections`. */
+export function newslettersOf(sections: readonly { id: string; name: string }[]): NewsletterInfo[] {
+  return [
+    {
+      key: 'briefing',
+      name: 'The Morning Briefing',
+      description: 'Every morning: the must-reads, what is popular and the latest from each section.',
+      sectionId: null,
+    },
+    { key: 'breaking', name: 'Breaking news', description: 'An alert when major news breaks.', sectionId: null },
+    ...sections.map((section): NewsletterInfo => ({
+      key: `weekly-${section.id}`,
+      name: `${section.name} weekly`,
+      description: `The week’s best from ${section.name}, every week.`,
+      sectionId: section.id,
+    })),
+  ];
 }

@@ -103,27 +103,34 @@ export class SubscriberService {
     const addressKey = `address:${email.toLowerCase()}`;
     if (await perAddress.isLimited(addressKey)) return;
     await perAddress.hit(addressKey);
+    await inTransaction(this.options.db, (trx) => this.requestConfirmation(trx, email, keys, request.readerId ?? null));
+  }
+
+  /** Stores the address (if new) and a one-time link for `keys`, and queues its mail, in `trx`. */
+  async requestConfirmation(
+    trx: Db,
+    email: string,
+    keys: NewsletterKey[],
+    readerId: string | null,
+  ): Promise<{ token: string; subscriberId: string }> {
     const now = this.options.clock.now();
     const token = randomBytes(32).toString('base64url');
-    await inTransaction(this.options.db, async (trx) => {
-      await insertSubscriber(trx, { id: newId(), email, readerId: null, at: now, confirmedAt: null, consentAt: null });
-      const subscriber = await findSubscriberByEmail(trx, email);
-      if (!subscriber) throw new AppError('ERR_INTERNAL');
-      await insertConfirmation(trx, {
-        id: newId(),
-        tokenHash: hashToken(token),
-        subscriberId: subscriber.id,
-        keys,
-        at: now,
-        expiresAt: new Date(now.getTime() + CONFIRMATION_LIFETIME_MS),
-      });
-      const names = (await this.options.catalog.list()).filter((info) => keys.includes(info.key)).map((info) => info.name);
-      const site = this.options.site();
-      await this.options.mail.enqueue(
-        confirmationMail({ to: email, names, link: `${this.options.siteUrl}/newsletters/confirm/${token}`, siteUrl: this.options.siteUrl, ...site }),
-        trx,
-      );
+    await insertSubscriber(trx, { id: newId(), email, readerId, at: now, confirmedAt: null, consentAt: null });
+    const subscriber = await findSubscriberByEmail(trx, email);
+    if (!subscriber) throw new AppError('ERR_INTERNAL');
+    await insertConfirmation(trx, {
+      id: newId(),
+      tokenHash: hashToken(token),
+      subscriberId: subscriber.id,
+      keys,
+      at: now,
+      expiresAt: new Date(now.getTime() + CONFIRMATION_LIFETIME_MS),
     });
+    const names = (await this.options.catalog.list()).filter((info) => keys.includes(info.key)).map((info) => info.name);
+    const site = this.options.site();
+    const link = `${this.options.siteUrl}/newsletters/confirm/${token}`;
+    await this.options.mail.enqueue(confirmationMail({ to: email, names, link, siteUrl: this.options.siteUrl, ...site }), trx);
+    return { token, subscriberId: subscriber.id };
   }
 
   /** The newsletters a confirmation link would start; ERR_NEWSLETTER_LINK_NOT_FOUND (404) or _GONE (410). */

@@ -114,6 +114,15 @@ export const newsroomPaths = {
   newsletterIssueProgress: (id: string) => `/newsroom/newsletters/issues/${encodeURIComponent(id)}/progress`,
   /** The message's HTML part alone, for the sandboxed frame of its page. */
   outboxMessageHtml: (id: string) => `/newsroom/outbox/${encodeURIComponent(id)}/html`,
+  /** Newsletter subscribers (`subscribers.manage`); `q` searches by the start of an address. */
+  subscribers: (query: { q?: string; done?: string } = {}) => {
+    const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
+    return search ? `/newsroom/subscribers?${search}` : '/newsroom/subscribers';
+  },
+  subscribersExport: () => '/newsroom/subscribers/export.csv',
+  subscribersImport: () => '/newsroom/subscribers/import',
+  subscriberUnsubscribe: (id: string) => `/newsroom/subscribers/${encodeURIComponent(id)}/unsubscribe`,
+  subscriberErase: (id: string) => `/newsroom/subscribers/${encodeURIComponent(id)}/delete`,
   webhooks: () => '/newsroom/webhooks',
   webhookNew: () => '/newsroom/webhooks/new',
   webhook: (id: string) => `/newsroom/webhooks/${encodeURIComponent(id)}`,

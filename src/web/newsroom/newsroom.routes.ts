@@ -37,6 +37,7 @@ import { registerApiKeyRoutes, type ApiKeyRoutesDeps } from './api-keys.routes.j
 import { registerSystemRoutes, type SystemRoutesDeps } from './system.routes.js';
 import { registerOutboxRoutes, type OutboxRoutesDeps } from './outbox.routes.js';
 import { registerNewsletterRoutes, type NewsletterRoutesDeps } from './newsletters.routes.js';
+import { registerSubscriberRoutes, type SubscriberRoutesDeps } from './subscribers.routes.js';
 import { registerRedirectRoutes, type RedirectRoutesDeps } from './redirects.routes.js';
 import { registerImportRoutes, type ImportRoutesDeps } from './import.routes.js';
 
@@ -79,6 +80,7 @@ export type NewsroomRoutesDeps = NewsroomPagesDeps &
   SystemRoutesDeps &
   OutboxRoutesDeps &
   NewsletterRoutesDeps &
+  SubscriberRoutesDeps &
   RedirectRoutesDeps &
   ImportRoutesDeps;
 
@@ -230,6 +232,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
       registerSystemRoutes(scope, deps);
       registerOutboxRoutes(scope, deps);
       registerNewsletterRoutes(scope, deps);
+      registerSubscriberRoutes(scope, deps);
       registerRedirectRoutes(scope, deps);
       await registerImportRoutes(scope, deps);
     },

@@ -1,3 +1,5 @@
+import { newslettersOf } from '../../../modules/newsletters/index.js';
+import { NewsletterSignup } from '../../site/components/newsletter-signup.js';
 import { MAX_READER_NAME_LENGTH, type Reader } from '../../../modules/readers/index.js';
 import { MIN_PASSWORD_LENGTH } from '../../../modules/users/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
@@ -45,6 +47,8 @@ export function ProfilePage(props: ProfilePageProps) {
         <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
         <button type="submit">Sign out</button>
       </form>
+
+      <NewsletterSignup newsletters={newslettersOf(site.navigation)} idPrefix="account-newsletters" csrfToken={csrfToken} />
 
       <h2>Display name</h2>
       <form method="post" action={paths.account.profile()} class="newsroom-form">

@@ -1,3 +1,5 @@
+import { newslettersOf } from '../../../modules/newsletters/index.js';
+import { NewsletterSignup } from '../components/newsletter-signup.js';
 import type { ArticleReading, ArticleSummary } from '../../../modules/articles/index.js';
 import { ArticleBody } from '../components/article-body.js';
 import { AuthorBox, Corrections, SeriesNav } from '../components/article-extras.js';
@@ -100,6 +102,7 @@ export function ArticlePage({
         )}
         <AuthorBox authors={article.authors} />
         <ShareLinks url={`${site.siteUrl}${canonicalPath}`} title={article.headline} />
+        <NewsletterSignup newsletters={newslettersOf([article.section])} idPrefix="article-newsletters" />
         {comments && <CommentsArea view={comments} />}
       </article>
       <div class="ranked-lists">

@@ -1,3 +1,5 @@
+import { newslettersOf } from '../../../modules/newsletters/index.js';
+import { NewsletterSignup } from '../components/newsletter-signup.js';
 import type { ArticleSummary } from '../../../modules/articles/index.js';
 import type { RankedListsSnapshot } from '../../../modules/rankings/index.js';
 import { Layout } from '../components/layout.js';
@@ -74,6 +76,7 @@ export function HomePage({ site, lists, lead: chosenLead }: { site: SiteContext;
           <RankedList title="Must-Reads" listId="must-reads" stories={lists.mustReads} numbered showSection />
           <RankedList title="Weekly Best Articles" listId="weekly-best" stories={lists.weeklyBest} />
         </div>
+        <NewsletterSignup newsletters={newslettersOf(site.navigation)} idPrefix="home-newsletters" />
       </div>
     </Layout>
   );

@@ -1,0 +1,166 @@
+import type { GrowthDay, ImportReport, NewsletterInfo, Subscriber } from '../../../modules/newsletters/index.js';
+import { CSRF_FIELD } from '../../http/csrf.js';
+import { Notice } from '../../shared/notice.js';
+import type { SiteContext } from '../../shared/site-context.js';
+import { DataTable } from '../components/data-table.js';
+import { PostButton } from '../components/inline-post-form.js';
+import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
+import { newsroomPaths } from '../newsroom-paths.js';
+
+export interface SubscribersPageProps {
+  site: SiteContext;
+  viewer: NewsroomViewer;
+  counts: ReadonlyArray<NewsletterInfo & { subscribed: number }>;
+  growth: readonly GrowthDay[];
+  query: string;
+  results: readonly Subscriber[];
+  report?: ImportReport;
+  done?: string;
+}
+
+const NOTICES: Record<string, string> = {
+  unsubscribed: 'The address was unsubscribed from every newsletter.',
+  deleted: 'The address was deleted: nothing personal about it is kept.',
+};
+
+/** New subscriptions and unsubscribes per day as bars: an image for a glance, the table below it for the figures. */
+function GrowthChart({ growth }: { growth: readonly GrowthDay[] }) {
+  const max = Math.max(1, ...growth.map((day) => Math.max(day.subscribed, day.unsubscribed)));
+  const width = 600;
+  const height = 120;
+  const slot = width / Math.max(1, growth.length);
+  const bar = Math.max(1, slot / 2 - 1);
+  return (
+    <svg class="subscriber-growth" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="growth-title growth-desc">
+      <title id="growth-title">Subscriptions and unsubscribes per day</title>
+      <desc id="growth-desc">Blue bars: new subscriptions; grey bars: unsubscribes. The table below gives each day’s figures.</desc>
+      {growth.map((day, i) => {
+        const s = (day.subscribed / max) * (height - 4);
+        const u = (day.unsubscribed / max) * (height - 4);
+        return (
+          <g key={day.day}>
+            <rect x={i * slot} y={height - s} width={bar} height={s} fill="#0b57d0" />
+            <rect x={i * slot + bar + 1} y={height - u} width={bar} height={u} fill="#6b6b6b" />
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** The newsroom's Subscribers page: counts, growth, search, export and import, per-address actions. */
+export function SubscribersPage(props: SubscribersPageProps) {
+  const { site, viewer, counts, growth, query, results, report } = props;
+  const csrf = viewer.csrfToken;
+  return (
+    <NewsroomLayout site={site} title="Subscribers" viewer={viewer} current={newsroomPaths.subscribers()}>
+      <h1>Subscribers</h1>
+      <Notice text={props.done && NOTICES[props.done]} />
+
+      <h2 id="counts">Subscribers per newsletter</h2>
+      <DataTable class="subscriber-counts" columns={['Newsletter', 'Subscribed addresses']}>
+        {counts.map((row) => (
+          <tr key={row.key}>
+            <td>{row.name}</td>
+            <td>{row.subscribed.toLocaleString(site.publication.language)}</td>
+          </tr>
+        ))}
+      </DataTable>
+
+      <h2 id="growth">Growth over the last {growth.length} days</h2>
+      <GrowthChart growth={growth} />
+      <details>
+        <summary>The figures per day</summary>
+        <DataTable
+          class="subscriber-growth-table"
+          caption="Subscriptions and unsubscribes per day (UTC)"
+          columns={['Day', 'Subscribed', 'Unsubscribed']}
+          wrap
+        >
+          {growth.map((day) => (
+            <tr key={day.day}>
+              <td>{day.day}</td>
+              <td>{day.subscribed}</td>
+              <td>{day.unsubscribed}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </details>
+
+      <h2 id="search">Find an address</h2>
+      <form method="get" action={newsroomPaths.subscribers()} class="newsroom-form" role="search">
+        <label for="subscriber-q">Address starts with</label>
+        <input id="subscriber-q" type="search" name="q" value={query} maxLength={254} />
+        <button type="submit">Search</button>
+      </form>
+      {query !== '' && results.length === 0 && <p>No address starts with that.</p>}
+      {results.length > 0 && (
+        <DataTable
+          class="subscriber-results"
+          caption={`Addresses starting with “${query}” (at most 50)`}
+          columns={['Address', 'Confirmed', 'Actions']}
+          wrap
+        >
+          {results
+            .filter((subscriber) => subscriber.email !== null)
+            .map((subscriber) => (
+              <tr key={subscriber.id}>
+                <td>{subscriber.email}</td>
+                <td>{subscriber.confirmedAt ? subscriber.confirmedAt.toISOString().slice(0, 10) : 'Not yet'}</td>
+                <td>
+                  <PostButton
+                    action={newsroomPaths.subscriberUnsubscribe(subscriber.id)}
+                    csrfToken={csrf}
+                    label="Unsubscribe"
+                    context={` ${subscriber.email ?? ''}`}
+                  />
+                  <PostButton
+                    action={newsroomPaths.subscriberErase(subscriber.id)}
+                    csrfToken={csrf}
+                    label="Delete"
+                    context={` ${subscriber.email ?? ''}`}
+                  />
+                </td>
+              </tr>
+            ))}
+        </DataTable>
+      )}
+
+      <h2 id="export">Export</h2>
+      <p>
+        <a href={newsroomPaths.subscribersExport()}>Download every address as CSV</a> (address, newsletters, consent date).
+      </p>
+
+      <h2 id="import">Import</h2>
+      {report && (
+        <div role="status">
+          <p>
+            Imported {report.imported} {report.imported === 1 ? 'address' : 'addresses'}
+            {report.awaitingConfirmation > 0 ? `; ${report.awaitingConfirmation} without a consent date were sent a confirmation link` : ''}.
+            {report.problems.length > 0 ? ` ${report.problems.length} rows were not imported:` : ''}
+          </p>
+          {report.problems.length > 0 && (
+            <DataTable class="subscriber-import-problems" caption="Rows not imported" columns={['Line', 'Reason']} wrap>
+              {report.problems.map((problem) => (
+                <tr key={problem.line}>
+                  <td>{problem.line}</td>
+                  <td>{problem.reason}</td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        </div>
+      )}
+      <form method="post" action={newsroomPaths.subscribersImport()} class="newsroom-form newsroom-form-page">
+        <input type="hidden" name={CSRF_FIELD} value={csrf} />
+        <label for="subscriber-csv">CSV rows: address, newsletters (keys separated by spaces), consent date</label>
+        <p class="field-hint" id="subscriber-csv-hint">
+          Newsletter keys: {counts.map((row) => row.key).join(', ')}. Only rows with a consent date (such as 2026-05-31) count as confirmed; the
+          others are sent a confirmation link.
+        </p>
+        <textarea id="subscriber-csv" name="csv" rows={8} aria-describedby="subscriber-csv-hint" required />
+        <button type="submit">Import</button>
+      </form>
+    </NewsroomLayout>
+  );
+}

@@ -1,0 +1,140 @@
+import fastifyFormbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import { isNewsletterKey, type NewsletterCatalog, type SubscriberService } from '../../modules/newsletters/index.js';
+import { AppError } from '../../shared/errors.js';
+import { CSRF_FIELD, isCrossSiteRequest, isValidCsrfToken } from '../http/csrf.js';
+import { sendHtml, sendPersonalPage } from '../http/send-page.js';
+import { formField, type FormBody, type Query } from '../shared/form-body.js';
+import { currentReader, readReaderToken, type ReaderCookieDeps } from '../shared/reader-cookie.js';
+import type { SiteContextSource } from '../shared/site-context.js';
+import { CheckInboxPage, ConfirmedPage, ConfirmPage, NewsletterErrorPage, PreferencesPage, UnsubscribePage } from './pages/newsletter.page.js';
+
+export interface NewsletterRoutesDeps extends ReaderCookieDeps {
+  site: SiteContextSource;
+  subscribers: SubscriberService;
+  newsletters: NewsletterCatalog;
+}
+
+type Request = FastifyRequest<{ Params: Record<string, string>; Querystring: Query; Body: FormBody }>;
+
+/** Every field named `name` of a form (checkboxes repeat it). */
+function formList(body: FormBody, name: string): string[] {
+  const value = body?.[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+}
+
+/** The path and query of an absolute link this site made (forms post back to it). */
+function localPath(url: string): string {
+  const parsed = new URL(url);
+  return parsed.pathname + parsed.search;
+}
+
+/**
+ * Newsletter sign-up (double opt-in), confirmation links, the preferences page and one-click
+ * unsubscribe, under /newsletters, in a scope of their own (form bodies parsed, nothing cached).
+ */
+export async function registerNewsletterRoutes(app: FastifyInstance, deps: NewsletterRoutesDeps): Promise<void> {
+  const site = () => deps.site.current();
+  const { subscribers, newsletters } = deps;
+  await app.register(
+    async (scope) => {
+      await scope.register(fastifyFormbody, { bodyLimit: 16 * 1024 });
+      // RFC 8058 has mail providers POST the one-click body as multipart/form-data (or urlencoded):
+      // its content is never needed (the signed link is the whole request), so it is read and dropped.
+      scope.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, _body, done) => done(null, {}));
+      scope.setErrorHandler((error, request, reply) => {
+        if (!(error instanceof AppError)) throw error;
+        reply.header('x-error-code', error.code);
+        return sendHtml(request, reply, error.status, h(NewsletterErrorPage, { site: site(), status: error.status, message: error.publicMessage }));
+      });
+      scope.addHook('onSend', (_request, reply, payload, done) => {
+        reply.header('cache-control', 'private, no-store');
+        done(null, payload);
+      });
+      /** Forms posted without a session come from this site only; the account page's carries a CSRF token. */
+      const refuseCrossSite = (request: FastifyRequest) => {
+        if (isCrossSiteRequest(request, deps.config.siteUrl)) throw new AppError('ERR_CSRF_TOKEN_INVALID');
+      };
+
+      scope.post('/subscribe', async (request: Request, reply: FastifyReply) => {
+        refuseCrossSite(request);
+        const submitted = formField(request.body, CSRF_FIELD);
+        let readerId: string | null = null;
+        if (submitted !== '') {
+          const token = readReaderToken(request);
+          if (token === undefined || !isValidCsrfToken(token, submitted)) throw new AppError('ERR_CSRF_TOKEN_INVALID');
+          readerId = (await currentReader(request, reply, deps))?.reader.id ?? null;
+        }
+        await subscribers.subscribe({
+          email: formField(request.body, 'email'),
+          keys: formList(request.body, 'newsletter'),
+          ip: request.ip,
+          honeypot: formField(request.body, 'website'),
+          readerId,
+        });
+        return sendPersonalPage(reply, 200, h(CheckInboxPage, { site: site() }));
+      });
+
+      scope.get('/confirm/:token', async (request: Request, reply: FastifyReply) => {
+        const token = request.params['token'] ?? '';
+        const { keys } = await subscribers.confirmation(token);
+        const names = (await newsletters.list()).filter((info) => keys.includes(info.key)).map((info) => info.name);
+        return sendPersonalPage(reply, 200, h(ConfirmPage, { site: site(), action: `/newsletters/confirm/${token}`, names }));
+      });
+
+      scope.post('/confirm/:token', async (request: Request, reply: FastifyReply) => {
+        refuseCrossSite(request);
+        const { subscriberId } = await subscribers.confirm(request.params['token'] ?? '');
+        return sendPersonalPage(reply, 200, h(ConfirmedPage, { site: site(), preferencesPath: localPath(subscribers.preferencesUrl(subscriberId)) }));
+      });
+
+      scope.get('/preferences/:id', async (request: Request, reply: FastifyReply) => {
+        const subscriber = await subscribers.fromPreferencesLink(request.params['id'] ?? '', request.query['sig']);
+        return sendPersonalPage(
+          reply,
+          200,
+          h(PreferencesPage, {
+            site: site(),
+            email: subscriber.email ?? '',
+            action: localPath(subscribers.preferencesUrl(subscriber.id)),
+            newsletters: await newsletters.list(),
+            states: await subscribers.subscriptions(subscriber.id),
+            ...(request.query['saved'] !== undefined ? { notice: 'Your choices are saved.' } : {}),
+          }),
+        );
+      });
+
+      // Authenticated by the link's signature (only the address's owner received it); cross-site posts refused.
+      scope.post('/preferences/:id', async (request: Request, reply: FastifyReply) => {
+        refuseCrossSite(request);
+        const subscriber = await subscribers.fromPreferencesLink(request.params['id'] ?? '', request.query['sig']);
+        const all = formField(request.body, 'action') === 'unsubscribe-all';
+        if (all) await subscribers.unsubscribe(subscriber.id, null);
+        else await subscribers.setPreferences(subscriber.id, formList(request.body, 'newsletter'));
+        const url = new URL(subscribers.preferencesUrl(subscriber.id));
+        url.searchParams.set('saved', '1');
+        return reply.redirect(url.pathname + url.search, 303);
+      });
+
+      scope.get('/unsubscribe/:id/:key', async (request: Request, reply: FastifyReply) => {
+        const { key } = await subscribers.fromUnsubscribeLink(request.params['id'] ?? '', request.params['key'] ?? '', request.query['sig']);
+        const name = (await newsletters.get(key))?.name ?? 'this newsletter';
+        return sendPersonalPage(reply, 200, h(UnsubscribePage, { site: site(), action: request.url, name, done: false }));
+      });
+
+      // RFC 8058 one-click unsubscribe: mail providers POST `List-Unsubscribe=One-Click` here from
+      // their own servers, with no cookie and from another site. There is deliberately no CSRF check
+      // on this one endpoint: the request is authenticated by the link's signature, which only the
+      // recipient's copy of the newsletter carries, and all it can do is unsubscribe that recipient.
+      scope.post('/unsubscribe/:id/:key', async (request: Request, reply: FastifyReply) => {
+        const key = request.params['key'] ?? '';
+        const found = await subscribers.fromUnsubscribeLink(request.params['id'] ?? '', key, request.query['sig']);
+        await subscribers.unsubscribe(found.subscriber.id, found.key);
+        const name = isNewsletterKey(key) ? ((await newsletters.get(key))?.name ?? 'this newsletter') : 'this newsletter';
+        return sendPersonalPage(reply, 200, h(UnsubscribePage, { site: site(), action: request.url, name, done: true }));
+      });
+    },
+    { prefix: '/newsletters' },
+  );
+}
