@@ -58,7 +58,18 @@ async function seed(file: string): Promise<void> {
     const ids = Array.from({ length: Math.min(500, N - start) }, (_, i) => `sub-${String(start + i).padStart(7, '0')}`);
     await db
       .insertInto('newsletter_subscribers')
-      .values(ids.map((id) => ({ id, email: `${id}@example.com`, email_key: `${id}@example.com`, reader_id: null, created_at: now, confirmed_at: now, consent_at: now, erased_at: null })))
+      .values(
+        ids.map((id) => ({
+          id,
+          email: `${id}@example.com`,
+          email_key: `${id}@example.com`,
+          reader_id: null,
+          created_at: now,
+          confirmed_at: now,
+          consent_at: now,
+          erased_at: null,
+        })),
+      )
       .execute();
     await db
       .insertInto('newsletter_subscriptions')
@@ -103,7 +114,18 @@ async function runDateline(smtpPort: number, counter: () => number, lastAt: () =
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dir, DATABASE_URL: file, PORT: '0', HOST: '127.0.0.1', DEMO: '0', LOG_LEVEL: 'warn', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_RATE_PER_MINUTE: '1000000', SITE_URL: 'https://news.example' },
+    env: {
+      ...process.env,
+      DATA_DIR: dir,
+      DATABASE_URL: file,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DEMO: '0',
+      LOG_LEVEL: 'warn',
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_RATE_PER_MINUTE: '1000000',
+      SITE_URL: 'https://news.example',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -112,7 +134,13 @@ async function runDateline(smtpPort: number, counter: () => number, lastAt: () =
     await waitFor(() => counter() - before >= N, 3_600_000, `${N} messages`);
     const rss = peakRssMb(child.pid ?? 0);
     const seconds = (lastAt() - first) / 1000;
-    return { messages: N, seconds: Number(seconds.toFixed(1)), perSecond: Math.round(N / seconds), peakRssMb: rss, startToLastSeconds: Number(((lastAt() - started) / 1000).toFixed(1)) };
+    return {
+      messages: N,
+      seconds: Number(seconds.toFixed(1)),
+      perSecond: Math.round(N / seconds),
+      peakRssMb: rss,
+      startToLastSeconds: Number(((lastAt() - started) / 1000).toFixed(1)),
+    };
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
@@ -142,11 +170,20 @@ const server = await sink();
 try {
   const bare = await runBare(server.port, server.count, server.lastAt);
   const dateline = await runDateline(server.port, server.count, server.lastAt);
-  const result = { subscribers: N, bare, dateline, ratio: Number((dateline.perSecond / bare.perSecond).toFixed(2)), node: process.version, cpus: os.cpus().length };
+  const result = {
+    subscribers: N,
+    bare,
+    dateline,
+    ratio: Number((dateline.perSecond / bare.perSecond).toFixed(2)),
+    node: process.version,
+    cpus: os.cpus().length,
+  };
   console.log(JSON.stringify(result, null, 2));
   console.log(`\n| sender | messages | seconds | messages/s | peak RSS (MB) |\n|---|---|---|---|---|`);
   console.log(`| bare nodemailer, pre-rendered (ceiling) | ${bare.messages} | ${bare.seconds} | ${bare.perSecond} | ${bare.peakRssMb} |`);
-  console.log(`| Dateline: fan-out + mail queue + send | ${dateline.messages} | ${dateline.seconds} | ${dateline.perSecond} (${result.ratio}×) | ${dateline.peakRssMb} |`);
+  console.log(
+    `| Dateline: fan-out + mail queue + send | ${dateline.messages} | ${dateline.seconds} | ${dateline.perSecond} (${result.ratio}×) | ${dateline.peakRssMb} |`,
+  );
 } finally {
   await server.close();
 }

@@ -77,13 +77,12 @@ export function renderIssue(issue: NewsletterIssue, context: IssueRenderContext)
   };
 }
 
-type Part = string | typeof PREFERENCES | typeof UNSUBSCRIBE;
-
-function splitAtLinks(rendered: string): Part[] {
+/** The rendered text cut at the stand-ins, which stay as parts of their own. */
+function splitAtLinks(rendered: string): string[] {
   return rendered.split(new RegExp(`(${PREFERENCES}|${UNSUBSCRIBE})`)).filter((part) => part !== '');
 }
 
-function joinLinks(parts: readonly Part[], preferences: string, unsubscribe: string): string {
+function joinLinks(parts: readonly string[], preferences: string, unsubscribe: string): string {
   let out = '';
   for (const part of parts) out += part === PREFERENCES ? preferences : part === UNSUBSCRIBE ? unsubscribe : part;
   return out;

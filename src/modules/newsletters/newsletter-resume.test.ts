@@ -106,7 +106,7 @@ describe('a newsletter fan-out killed with SIGKILL between batches', () => {
   it('is resumed from its cursor by the next process: every subscriber receives exactly one message', { timeout: 240_000 }, async () => {
     const database = await openDatabase(target.database);
     let emails: string[];
-    let killedAt = 0;
+    let killedAt: number;
     try {
       emails = await seed(database.db, new Date().toISOString());
       const env = { ...target.env, DATA_DIR: scratch, SMTP_URL: smtp.url, MAIL_RATE_PER_MINUTE: '600000', SITE_URL: 'https://news.example' };

@@ -23,7 +23,6 @@ async function drainMail(t: TestApp): Promise<void> {
   while ((await t.deps.mailSender.runDue()) > 0);
 }
 
-
 describe('newsletter issues in the newsroom, and their public archive', () => {
   let t: TestApp;
   let smtp: SmtpTestServer;
