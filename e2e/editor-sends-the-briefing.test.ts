@@ -12,6 +12,7 @@ import { browserSuite, launchBrowser, openPage, visit } from './support/browser.
 
 const EDITOR = { email: 'editor@news.example', displayName: 'Min-ji Editor', password: 'lighthouse keeper at dawn' };
 const SUBSCRIBERS = 30;
+const READER = 'ha-eun@example.com';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -37,7 +38,8 @@ async function subscribe(deps: Deps, email: string): Promise<void> {
   await deps.subscribers.confirm(token);
 }
 
-browserSuite('an editor edits and sends the Morning Briefing', () => {
+browserSuite('a reader subscribes; an editor edits and sends the Morning Briefing; the reader gets it and unsubscribes', () => {
+  let deps: Deps;
   let browser: Browser;
   let baseUrl: string;
   let smtp: SmtpTestServer;
@@ -50,7 +52,7 @@ browserSuite('an editor edits and sends the Morning Briefing', () => {
     const database = await createTestDatabase();
     const env = { DATA_DIR: database.dataDir, LOG_LEVEL: 'silent', SITE_URL: baseUrl, DEMO: '0', SMTP_URL: smtp.url, MAIL_RATE_PER_MINUTE: '600' };
     const config = { ...loadConfig(env), database: database.target };
-    const deps = await createDeps(config, { postgres: database.searchPath ? { searchPath: database.searchPath } : {} });
+    deps = await createDeps(config, { postgres: database.searchPath ? { searchPath: database.searchPath } : {} });
     const app = await createApp(deps);
     await deps.users.createUser({ ...EDITOR, role: 'editor' });
     const factories = createFactories(deps);
@@ -71,6 +73,28 @@ browserSuite('an editor edits and sends the Morning Briefing', () => {
     await browser?.close();
     await close?.();
     await smtp?.close();
+  });
+
+  it('a reader subscribes on the home page and confirms from the message received', async () => {
+    const page = await openPage(browser, baseUrl);
+    try {
+      await visit(page, '/');
+      const form = page.locator('section.newsletter-signup').first();
+      await form.getByRole('checkbox', { name: /^The Morning Briefing/ }).check();
+      await form.getByLabel('Your e-mail address').fill(READER);
+      await submit(page, 'Subscribe');
+      assert.ok(await page.getByRole('heading', { name: 'Check your inbox' }).isVisible());
+      const [confirmation] = await smtp
+        .waitFor((all) => all.some((m) => m.to.includes(READER)), 30_000)
+        .then((all) => all.filter((m) => m.to.includes(READER)));
+      const link = /(http:\/\/127\.0\.0\.1:\d+\/newsletters\/confirm\/[A-Za-z0-9_-]+)/.exec(confirmation?.parsed.text ?? '')?.[1];
+      assert.ok(link, 'the confirmation message carries its link');
+      await page.goto(link);
+      await submit(page, 'Confirm my subscription');
+      assert.ok(await page.getByRole('heading', { name: 'You are subscribed' }).isVisible());
+    } finally {
+      await page.context().close();
+    }
   });
 
   it('composes today’s briefing, writes an intro, reorders and removes stories, sends it and watches the counts reach the end', async () => {
@@ -96,15 +120,34 @@ browserSuite('an editor edits and sends the Morning Briefing', () => {
       assert.equal(await live.getAttribute('aria-live'), 'polite');
       await page.waitForFunction(
         (n) => document.querySelector('#newsletter-progress')?.textContent?.includes(`Sent: ${n}. Waiting: 0. Failed: 0.`),
-        SUBSCRIBERS,
+        SUBSCRIBERS + 1,
         { timeout: 60_000 },
       );
       const briefings = smtp.messages.filter((message) => message.parsed.subject === 'Good morning from the desk');
-      assert.equal(briefings.length, SUBSCRIBERS);
+      assert.equal(briefings.length, SUBSCRIBERS + 1);
       const html = String(briefings[0]?.parsed.html);
       assert.match(html, /Three things to know today\./);
       assert.ok(html.indexOf('Culture leads the day') < html.indexOf('World leads the day'));
       assert.ok(!html.includes('Business leads the day'));
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('the reader receives the briefing and unsubscribes from its link', async () => {
+    const briefing = smtp.messages.find((m) => m.to.includes(READER) && m.parsed.subject === 'Good morning from the desk');
+    assert.ok(briefing, 'the reader got the briefing');
+    const unsubscribe = /href="([^"]+\/newsletters\/unsubscribe\/[^"]+)"/.exec(String(briefing.parsed.html))?.[1]?.replace(/&amp;/g, '&');
+    assert.ok(unsubscribe);
+    assert.match(briefing.raw.replace(/\r\n[ \t]+/g, ' '), /List-Unsubscribe: <http:\/\/127\.0\.0\.1:\d+\/newsletters\/unsubscribe\//);
+    const page = await openPage(browser, baseUrl);
+    try {
+      await page.goto(unsubscribe);
+      await submit(page, 'Unsubscribe');
+      assert.ok(await page.getByRole('heading', { name: 'You are unsubscribed' }).isVisible());
+      const left = await deps.subscribers.recipients('briefing', null, 1000);
+      assert.ok(!left.some((recipient) => recipient.email === READER));
+      assert.equal(left.length, SUBSCRIBERS);
     } finally {
       await page.context().close();
     }
