@@ -18,10 +18,10 @@ describe('newsletter subscribers (service, real SMTP)', () => {
     await smtp.close();
   });
 
-  async function confirmationLink(to: string): Promise<string> {
+  async function confirmationLink(to: string, count = 1): Promise<string> {
     while ((await t.deps.mailSender.runDue()) > 0);
     const isTo = (m: { to: string[] }) => m.to.some((address) => address.toLowerCase() === to.toLowerCase());
-    const messages = await smtp.waitFor((all) => all.some(isTo));
+    const messages = await smtp.waitFor((all) => all.filter(isTo).length >= count);
     const message = messages.filter(isTo).at(-1);
     const link = /https:\/\/news\.example\/newsletters\/confirm\/[A-Za-z0-9_-]{43}/.exec(String(message?.parsed.text));
     assert.ok(link, 'the confirmation mail carries its link');
@@ -46,7 +46,7 @@ describe('newsletter subscribers (service, real SMTP)', () => {
 
   it('answers a known address as an unknown one, and adds newsletters only once confirmed', async () => {
     await subscribe('ada@example.com', ['breaking']);
-    const link = await confirmationLink('ada@example.com');
+    const link = await confirmationLink('ada@example.com', 2);
     assert.deepEqual(await t.deps.subscribers.recipients('breaking', null, 10), []);
     await t.deps.subscribers.confirm(tokenOf(link));
     assert.equal((await t.deps.subscribers.recipients('breaking', null, 10)).length, 1);
