@@ -40,6 +40,10 @@ interface Fixtures {
   staffResetPath: string;
   /** A message in the mail queue, for the Outbox's message page. */
   mailId: string;
+  /** Today's briefing, not sent yet (its page has the edit form), and a weekly that went out. */
+  draftIssueId: string;
+  sentIssueId: string;
+  sentIssuePath: string;
   /** A newsletter confirmation link's token (the page only shows a button; it is never spent here). */
   newsletterToken: string;
   /** A confirmed subscriber's signed preferences and one-click unsubscribe links (path and query). */
@@ -164,6 +168,11 @@ const PAGES: Target[] = [
   admin('outbox', '/newsroom/outbox'),
   admin('outbox, queued messages', '/newsroom/outbox?status=queued'),
   admin('outbox message', (f) => `/newsroom/outbox/${f.mailId}`),
+  admin('newsletters', '/newsroom/newsletters'),
+  admin('newsletter issue, editable', (f) => `/newsroom/newsletters/issues/${f.draftIssueId}`),
+  admin('newsletter issue, sent', (f) => `/newsroom/newsletters/issues/${f.sentIssueId}`),
+  visitor('newsletter archive', '/newsletters/briefing'),
+  visitor('newsletter archive issue', (f) => f.sentIssuePath),
   admin('subscribers', '/newsroom/subscribers'),
   admin('subscribers, searched', '/newsroom/subscribers?q=subscriber'),
   admin('audit log', '/newsroom/audit'),
@@ -298,6 +307,9 @@ browserSuite(
         kind: 'comment.reply',
       });
 
+      const draftIssue = await deps.newsletterIssues.composeToday('briefing');
+      const weekly = await deps.newsletterIssues.composeToday(`weekly-${section.id}`);
+      const sentIssue = await deps.newsletterIssues.sendNow(weekly.id);
       const confirmation = (email: string) =>
         deps.db.transaction().execute((trx) => deps.subscribers.requestConfirmation(trx, email, ['briefing', 'breaking'], null));
       const confirmed = await confirmation('subscriber@news.example');
@@ -311,6 +323,9 @@ browserSuite(
         preferencesPath: local(deps.subscribers.preferencesUrl(confirmed.subscriberId)),
         unsubscribePath: local(deps.subscribers.oneClickUnsubscribeUrl(confirmed.subscriberId, 'breaking')),
         mailId,
+        draftIssueId: draftIssue.id,
+        sentIssueId: sentIssue.id,
+        sentIssuePath: `/newsletters/${sentIssue.newsletterKey}/${sentIssue.number ?? 1}`,
         storyId: story.id,
         commentsOffStoryId,
         commentsOffSlug: commentsOff.slug,

@@ -18,6 +18,7 @@ import { answerOldLink, mayBeOldLink } from './web/site/old-links.js';
 import { registerCommentRoutes } from './web/site/comments.routes.js';
 import { registerFeedRoutes } from './web/site/feed.routes.js';
 import { registerSiteRoutes } from './web/site/site.routes.js';
+import { registerNewsletterArchiveRoutes } from './web/site/newsletter-archive.routes.js';
 import { registerNewsletterRoutes } from './web/site/newsletters.routes.js';
 import { registerViewRoutes } from './web/site/views.routes.js';
 import { registerBenchRoutes } from './web/system/bench.routes.js';
@@ -97,6 +98,7 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
 
   await registerSystemRoutes(app, deps);
   registerSiteRoutes(app, deps);
+  registerNewsletterArchiveRoutes(app, deps);
   registerFeedRoutes(app, deps);
   await registerViewRoutes(app, deps);
   await registerCommentRoutes(app, deps);

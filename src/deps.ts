@@ -37,7 +37,15 @@ import { CommentModerationService, CommentService, ReplyMailService, commentLimi
 import { accountLinks } from './account-links.js';
 import { WebhookDispatcher, WebhookSender, WebhookService } from './modules/webhooks/index.js';
 import { MailSender, MailService } from './modules/mail/index.js';
-import { NewsletterCatalog, SubscriberAdminService, SubscriberService, subscribeLimiters } from './modules/newsletters/index.js';
+import {
+  NEWSLETTER_ARCHIVE_KEY,
+  NEWSLETTER_SEND_JOB,
+  NewsletterCatalog,
+  NewsletterIssueService,
+  SubscriberAdminService,
+  SubscriberService,
+  subscribeLimiters,
+} from './modules/newsletters/index.js';
 import { realSleep, systemClock, type Clock, type Sleep } from './shared/clock.js';
 import type { RateLimiterFactory } from './shared/rate-limiter.js';
 import { createCluster, type Cluster, type ClusterMessage } from './cluster/cluster.js';
@@ -139,6 +147,8 @@ export interface Deps {
   newsletters: NewsletterCatalog;
   /** Newsletter subscribers: double opt-in, recipients for sending, signed preferences and unsubscribe links. */
   subscribers: SubscriberService;
+  /** Newsletter issues: the briefing, breaking alerts and weeklies composed, edited and fanned out (the newsletter-send job). */
+  newsletterIssues: NewsletterIssueService;
   /** The newsroom's Subscribers page: counts, growth, search, CSV export and import, unsubscribe, erase. */
   subscriberAdmin: SubscriberAdminService;
   /** Sends queued mail over SMTP_URL, or into DATA_DIR/outbox/ (the mail-delivery job, every second). */
@@ -276,6 +286,21 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     siteUrl: config.siteUrl,
     site: () => ({ name: settings.publication.name, language: settings.publication.language }),
   });
+  const newsletterIssues = new NewsletterIssueService({
+    db,
+    clock,
+    mail,
+    lists,
+    sections,
+    settings: () => settings.publication,
+    names: newsletters,
+    recipients: subscribers,
+    siteUrl: config.siteUrl,
+    articleUrl: urls.article,
+    requestRun: () => void jobs.run(NEWSLETTER_SEND_JOB).catch(() => {}),
+    // The archive's pages (/newsletters/<key>, and the next number's 404) are cached like other public pages.
+    archiveChanged: () => pageCache.purge([NEWSLETTER_ARCHIVE_KEY, SURROGATE_KEYS.missing]),
+  });
   const deps: Deps = {
     config,
     clock,
@@ -329,6 +354,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     mail,
     newsletters,
     subscribers,
+    newsletterIssues,
     subscriberAdmin: new SubscriberAdminService(db, clock, audit, newsletters, subscribers, mail),
     mailSender: new MailSender(db, clock, { config: config.mail, siteName: () => settings.publication.name, sleep }),
     redirects: new RedirectService(db, clock, audit, { siteUrl: config.siteUrl }),

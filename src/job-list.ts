@@ -9,6 +9,7 @@ import { sitemapsRefreshJob, type SitemapService } from './modules/sitemaps/inde
 import { sessionPurgeJob, type ExpiredSessionPurger } from './modules/users/index.js';
 import { webhookDeliveryJob, type WebhookSender } from './modules/webhooks/index.js';
 import { mailDeliveryJob, mailRetentionJob, type MailSender, type MailService } from './modules/mail/index.js';
+import { newsletterSendJob, type NewsletterIssueService } from './modules/newsletters/index.js';
 import type { JobDefinition } from './shared/jobs/job.types.js';
 
 /** The services whose work the jobs do (deps.ts hands its own). */
@@ -27,6 +28,7 @@ export interface JobListDeps {
   importRuns: ImportRunService;
   mailSender: MailSender;
   mail: MailService;
+  newsletterIssues: NewsletterIssueService;
 }
 
 /**
@@ -67,5 +69,8 @@ export function jobList(deps: JobListDeps): JobDefinition[] {
     mailDeliveryJob(deps.mailSender),
     // At start, then hourly, one node: finished one-to-one mail older than a day is deleted.
     mailRetentionJob(deps.mail),
+    // At start (an issue left half fanned out carries on from its cursor), every 15 seconds (the
+    // briefing's and weeklies' set time), and when an editor sends one; one node at a time.
+    newsletterSendJob(deps.newsletterIssues),
   ];
 }

@@ -480,6 +480,32 @@ export interface MailMessagesTable {
   sent_at: Timestamp | null;
 }
 
+/** Newsletter issues (migration 0023; modules/newsletters). */
+export interface NewsletterIssuesTable {
+  id: string;
+  /** `briefing`, `breaking` or `weekly-<sectionId>`. */
+  newsletter_key: string;
+  /** What the issue is for (a local date, a story id): unique per newsletter. */
+  edition: string;
+  /** Given when it starts sending; unique per newsletter (the archive's address). */
+  number: number | null;
+  subject: string;
+  intro: string;
+  /** JSON array of { articleId, slug, headline, standfirst, sectionName }. */
+  items: string;
+  /** `draft` | `scheduled` | `sending` | `sent` */
+  status: string;
+  scheduled_for: Timestamp | null;
+  started_at: Timestamp | null;
+  sent_at: Timestamp | null;
+  /** Messages enqueued so far. */
+  recipient_count: number;
+  /** The last subscriber id enqueued (the fan-out's resume point). */
+  cursor: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** Newsletter subscribers (migration 0022; modules/newsletters). `email`/`email_key` are null once erased. */
 export interface NewsletterSubscribersTable {
   id: string;
@@ -573,6 +599,7 @@ export interface Database {
   import_items: ImportItemsTable;
   import_runs: ImportRunsTable;
   mail_messages: MailMessagesTable;
+  newsletter_issues: NewsletterIssuesTable;
   newsletter_subscribers: NewsletterSubscribersTable;
   newsletter_subscriptions: NewsletterSubscriptionsTable;
   newsletter_confirmations: NewsletterConfirmationsTable;

@@ -376,6 +376,17 @@ export const ERROR_CATALOGUE = {
     message: 'That message cannot be sent: its name, subject or a header is empty, too long or has a line break.',
   },
   ERR_MAIL_MESSAGE_NOT_FOUND: { status: 404, message: 'We could not find that message in the outbox.' },
+  // Newsletter issues (newsroom, newsletters.send; modules/newsletters).
+  ERR_NEWSLETTER_NOT_FOUND: { status: 404, message: 'We could not find that newsletter.' },
+  ERR_NEWSLETTER_ISSUE_NOT_FOUND: { status: 404, message: 'We could not find that newsletter issue.' },
+  ERR_NEWSLETTER_ISSUE_NOT_EDITABLE: {
+    status: 409,
+    message: 'This issue has already started sending, so it can no longer be changed or sent again.',
+  },
+  ERR_NEWSLETTER_ISSUE_INVALID: {
+    status: 400,
+    message: 'Please give a subject (1–200 characters), an intro of up to 2,000 characters, and keep at least one story.',
+  },
   ERR_MAIL_FILTER_INVALID: {
     status: 400,
     message: 'We could not read that outbox filter or page link. Choose a status (queued, sending, sent or failed) and start from the first page.',

@@ -20,9 +20,10 @@ import { storySavingMigration } from './0017-story-saving.migration.js';
 import { storyDeskIndexesMigration } from './0018-story-desk-indexes.migration.js';
 import { mediaLibraryOrderMigration } from './0019-media-library-order.migration.js';
 import { mailQueueMigration } from './0020-mail-queue.migration.js';
-import { mailRetentionMigration } from './0024-mail-retention.migration.js';
 import { mailAccountsMigration } from './0021-mail-accounts.migration.js';
 import { newsletterSubscribersMigration } from './0022-newsletter-subscribers.migration.js';
+import { newsletterIssuesMigration } from './0023-newsletter-issues.migration.js';
+import { mailRetentionMigration } from './0024-mail-retention.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -53,6 +54,7 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0020-mail-queue': mailQueueMigration,
     '0021-mail-accounts': mailAccountsMigration,
     '0022-newsletter-subscribers': newsletterSubscribersMigration,
+    '0023-newsletter-issues': newsletterIssuesMigration,
     '0024-mail-retention': mailRetentionMigration,
   };
 }

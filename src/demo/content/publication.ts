@@ -15,6 +15,8 @@ export const demoPublication: PublicationSettings = {
   commentsMode: 'open',
   commentBlocklist: [],
   feedContent: 'full',
+  newsletterTime: '07:00',
+  weeklyNewsletterDay: 1,
 };
 
 export const demoSections: Array<{ slug: DemoSectionSlug; name: string; description: string }> = [

@@ -5,5 +5,22 @@ export { isNewsletterKey } from './newsletter.types.js';
 export type { GrowthDay, NewsletterInfo, NewsletterKey, Recipient, Subscriber, SubscriptionState } from './newsletter.types.js';
 export { CONFIRMATION_LIFETIME_MS, SubscriberService, checkAddress, memorySubscribeLimiters, subscribeLimiters } from './subscriber.service.js';
 export type { SubscribeLimiters, SubscribeRequest, SubscriberServiceOptions } from './subscriber.service.js';
+// Issues: composing, editing and sending the briefing, breaking alerts and the sections' weeklies.
+export { NewsletterIssueService, COMPOSE_LEAD_MS, NEWSLETTER_ARCHIVE_KEY } from './newsletter-issue.service.js';
+export type { NewsletterIssueDeps } from './newsletter-issue.service.js';
+export { ISSUE_STATUSES } from './newsletter-issue.types.js';
+export type {
+  IssueEdit,
+  IssueItem,
+  IssueProgress,
+  IssueRecipient,
+  IssueStatus,
+  NewsletterIssue,
+  NewsletterNames,
+  RecipientSource,
+} from './newsletter-issue.types.js';
+export { FAN_OUT_BATCH } from './newsletter-fan-out.js';
+// Its job (src/job-list.ts).
+export { NEWSLETTER_SEND_JOB, newsletterSendJob } from './newsletter-send.job.js';
 export { GROWTH_DAYS, IMPORT_MAX_BYTES, SEARCH_LIMIT, SubscriberAdminService } from './subscriber-admin.service.js';
 export type { ImportProblem, ImportReport } from './subscriber-admin.service.js';

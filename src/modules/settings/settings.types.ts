@@ -28,6 +28,10 @@ export const PublicationSettingsSchema = z.object({
   iconMediaId: z.string().min(1).max(64).optional(),
   /** What feeds carry for each story: the whole body, or only its standfirst. */
   feedContent: z.enum(['full', 'summary']),
+  /** When the Morning Briefing (daily) and the sections' weeklies go out, `HH:MM` in `timeZone`. */
+  newsletterTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 07:00'),
+  /** The weekday the sections' weeklies go out: 0 Sunday … 6 Saturday. */
+  weeklyNewsletterDay: z.number().int().min(0).max(6),
 });
 
 export type PublicationSettings = z.infer<typeof PublicationSettingsSchema>;
@@ -46,4 +50,6 @@ export const DEFAULT_PUBLICATION: PublicationSettings = {
   commentsMode: 'open',
   commentBlocklist: [],
   feedContent: 'full',
+  newsletterTime: '07:00',
+  weeklyNewsletterDay: 1,
 };

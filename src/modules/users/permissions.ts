@@ -42,6 +42,8 @@ export const PERMISSIONS = [
   'mail.view',
   /** Newsletter subscribers: counts, search, export and import, unsubscribing and erasing addresses. */
   'subscribers.manage',
+  /** Newsletter issues: composing, editing and sending the briefing, weeklies and breaking alerts. */
+  'newsletters.send',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,6 +60,7 @@ const EDITOR: readonly Permission[] = [
   'curation.manage',
   'comments.moderate',
   'subscribers.manage',
+  'newsletters.send',
 ];
 const ADMIN: readonly Permission[] = [
   ...EDITOR,

@@ -108,6 +108,14 @@ export const newsroomPaths = {
     return search ? `/newsroom/outbox?${search}` : '/newsroom/outbox';
   },
   outboxMessage: (id: string) => `/newsroom/outbox/${encodeURIComponent(id)}`,
+  /** Newsletter issues (`newsletters.send`): the list, composing, the schedule. */
+  newsletters: (query: { done?: 'schedule' } = {}) => (query.done ? `/newsroom/newsletters?done=${query.done}` : '/newsroom/newsletters'),
+  newsletterCompose: () => '/newsroom/newsletters/compose',
+  newsletterSchedule: () => '/newsroom/newsletters/schedule',
+  newsletterIssue: (id: string, query: { done?: 'saved' | 'sending' } = {}) =>
+    `/newsroom/newsletters/issues/${encodeURIComponent(id)}${query.done ? `?done=${query.done}` : ''}`,
+  newsletterIssueSend: (id: string) => `/newsroom/newsletters/issues/${encodeURIComponent(id)}/send`,
+  newsletterIssueProgress: (id: string) => `/newsroom/newsletters/issues/${encodeURIComponent(id)}/progress`,
   /** The message's HTML part alone, for the sandboxed frame of its page. */
   outboxMessageHtml: (id: string) => `/newsroom/outbox/${encodeURIComponent(id)}/html`,
   /** Newsletter subscribers (`subscribers.manage`); `q` searches by the start of an address. */

@@ -37,6 +37,7 @@ import { registerWebhookRoutes, type WebhookRoutesDeps } from './webhooks.routes
 import { registerApiKeyRoutes, type ApiKeyRoutesDeps } from './api-keys.routes.js';
 import { registerSystemRoutes, type SystemRoutesDeps } from './system.routes.js';
 import { registerOutboxRoutes, type OutboxRoutesDeps } from './outbox.routes.js';
+import { registerNewsletterRoutes, type NewsletterRoutesDeps } from './newsletters.routes.js';
 import { registerSubscriberRoutes, type SubscriberRoutesDeps } from './subscribers.routes.js';
 import { registerRedirectRoutes, type RedirectRoutesDeps } from './redirects.routes.js';
 import { registerImportRoutes, type ImportRoutesDeps } from './import.routes.js';
@@ -80,6 +81,7 @@ export type NewsroomRoutesDeps = NewsroomPagesDeps &
   ApiKeyRoutesDeps &
   SystemRoutesDeps &
   OutboxRoutesDeps &
+  NewsletterRoutesDeps &
   SubscriberRoutesDeps &
   RedirectRoutesDeps &
   ImportRoutesDeps;
@@ -232,6 +234,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
       registerApiKeyRoutes(scope, deps);
       registerSystemRoutes(scope, deps);
       registerOutboxRoutes(scope, deps);
+      registerNewsletterRoutes(scope, deps);
       registerSubscriberRoutes(scope, deps);
       registerRedirectRoutes(scope, deps);
       await registerImportRoutes(scope, deps);

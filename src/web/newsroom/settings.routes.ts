@@ -15,8 +15,8 @@ import { SettingsPage, type SettingsFormValues } from './pages/settings.page.js'
 /** Enough recent images to pick a logo or an icon from without paging; the media library has the rest. */
 const LOGO_CHOICES = 60;
 
-/** The settings this form edits; comment moderation has its own page. */
-type FormSetting = Exclude<keyof PublicationSettings, 'commentsMode' | 'commentBlocklist'>;
+/** The settings this form edits; comment moderation and the newsletters' schedule have their own pages. */
+type FormSetting = Exclude<keyof PublicationSettings, 'commentsMode' | 'commentBlocklist' | 'newsletterTime' | 'weeklyNewsletterDay'>;
 
 /** Each setting's form field (a radio group's first choice) and the message shown when it is wrong. */
 const SETTINGS_FIELDS: Record<FormSetting, { field: keyof SettingsFormValues | 'feed-content-full'; message: string }> = {

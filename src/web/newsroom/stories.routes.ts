@@ -18,7 +18,8 @@ import type { RevisionService } from '../../modules/revisions/index.js';
 import type { SectionDirectory } from '../../modules/sections/index.js';
 import type { SeriesService } from '../../modules/series/index.js';
 import type { SettingsService } from '../../modules/settings/index.js';
-import type { UserService } from '../../modules/users/index.js';
+import { roleHas, type UserService } from '../../modules/users/index.js';
+import type { NewsletterIssueService } from '../../modules/newsletters/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { sendHtml } from '../http/send-page.js';
@@ -77,6 +78,7 @@ export interface StoryRoutesDeps extends NewsroomRouteDeps, StoryListRouteDeps {
   media: MediaUploadService;
   users: UserService;
   presence: PresenceService;
+  newsletterIssues: Pick<NewsletterIssueService, 'sendBreaking'>;
 }
 
 /**
@@ -267,8 +269,12 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
         const actor = actorOf(staff);
         try {
           if (action === 'submit') await deps.editing.submitForReview(actor, id);
-          else if (action === 'publish') await deps.editing.publish(actor, id);
-          else await deps.editing.unpublish(actor, id);
+          else if (action === 'publish') {
+            await deps.editing.publish(actor, id);
+            if (formField(request.body, 'breaking-alert') === '1' && roleHas(staff.session.user.role, 'newsletters.send')) {
+              await deps.newsletterIssues.sendBreaking((await deps.reading.preview(id)).article);
+            }
+          } else await deps.editing.unpublish(actor, id);
         } catch (error) {
           // Pictures without alt text: the editor again, each one named beside its field.
           if (!(error instanceof StoryAltMissingError)) throw error;

@@ -59,6 +59,7 @@ export function NewsroomLayout({
         ...(roleHas(viewer.role, 'settings.manage') ? [{ href: newsroomPaths.settings(), label: 'Settings' }] : []),
         ...(roleHas(viewer.role, 'integrations.manage') ? [{ href: newsroomPaths.apiKeys(), label: 'API keys' }] : []),
         ...(roleHas(viewer.role, 'integrations.manage') ? [{ href: newsroomPaths.webhooks(), label: 'Webhooks' }] : []),
+        ...(roleHas(viewer.role, 'newsletters.send') ? [{ href: newsroomPaths.newsletters(), label: 'Newsletters' }] : []),
         ...(roleHas(viewer.role, 'mail.view') ? [{ href: newsroomPaths.outbox(), label: 'Outbox' }] : []),
         ...(roleHas(viewer.role, 'redirects.manage') ? [{ href: newsroomPaths.redirects(), label: 'Redirects' }] : []),
         ...(roleHas(viewer.role, 'imports.run') ? [{ href: newsroomPaths.import(), label: 'Import' }] : []),

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { canTransition, type ArticleStatus } from '../../../modules/articles/index.js';
 import { roleHas } from '../../../modules/users/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
@@ -13,10 +14,11 @@ export const STATUS_LABELS: Record<ArticleStatus, string> = {
   unpublished: 'Unpublished',
 };
 
-function ActionForm({ action, viewer, label }: { action: string; viewer: NewsroomViewer; label: string }) {
+function ActionForm({ action, viewer, label, children }: { action: string; viewer: NewsroomViewer; label: string; children?: ComponentChildren }) {
   return (
     <form method="post" action={action} class="story-action">
       <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+      {children}
       <button type="submit">{label}</button>
     </form>
   );
@@ -44,7 +46,20 @@ export function StoryWorkflowPanel(props: {
         Status: <strong>{STATUS_LABELS[status]}</strong>
       </p>
       {may('story.submit', 'in_review') && <ActionForm action={newsroomPaths.storyAction(id, 'submit')} viewer={viewer} label="Submit for review" />}
-      {may('story.publish', 'published') && <ActionForm action={newsroomPaths.storyAction(id, 'publish')} viewer={viewer} label="Publish now" />}
+      {may('story.publish', 'published') && (
+        <ActionForm action={newsroomPaths.storyAction(id, 'publish')} viewer={viewer} label="Publish now">
+          {roleHas(viewer.role, 'newsletters.send') && (
+            <p class="field">
+              <input type="checkbox" id="breaking-alert" name="breaking-alert" value="1" aria-describedby="breaking-alert-hint" />{' '}
+              <label for="breaking-alert">Send as a breaking alert</label>
+              <span id="breaking-alert-hint" class="field-hint">
+                {' '}
+                E-mails the story to everyone subscribed to breaking-news alerts as soon as it is published.
+              </span>
+            </p>
+          )}
+        </ActionForm>
+      )}
       {may('story.unpublish', 'unpublished') && <ActionForm action={newsroomPaths.storyAction(id, 'unpublish')} viewer={viewer} label="Unpublish" />}
       {may('story.schedule', 'scheduled') && (
         <form method="post" action={newsroomPaths.storyAction(id, 'schedule')} class="story-action">

@@ -1,0 +1,256 @@
+import { inTransaction, type Db } from '../../db/database.js';
+import type { Clock } from '../../shared/clock.js';
+import { AppError } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
+import { parseZonedDateTime, zonedDayKey } from '../../shared/zoned-time.js';
+import type { ArticleSummary } from '../articles/index.js';
+import type { MailQueue } from '../mail/index.js';
+import type { RankedListsSnapshot } from '../rankings/index.js';
+import type { Section } from '../sections/index.js';
+import type { PublicationSettings } from '../settings/index.js';
+import { composeBriefingItems, composeWeeklyItems, itemOf } from './briefing-composer.js';
+import { fanOutIssue } from './newsletter-fan-out.js';
+import {
+  countBatch,
+  findIssue,
+  findIssueByEdition,
+  findSentIssueByNumber,
+  insertIssueOnce,
+  listDueScheduled,
+  listIssues,
+  listSendingIds,
+  listSentIssues,
+  markSending,
+  updateEditable,
+} from './newsletter-issue.repository.js';
+import { renderIssue, type RenderedIssue } from './newsletter-issue-render.js';
+import type { IssueEdit, IssueProgress, NewsletterIssue, NewsletterNames, RecipientSource } from './newsletter-issue.types.js';
+
+/** The surrogate key of the public archive's pages. */
+export const NEWSLETTER_ARCHIVE_KEY = 'newsletters';
+/** The day's briefing (and a weekly) is composed this long before it goes out, for editors to look over. */
+export const COMPOSE_LEAD_MS = 60 * 60_000;
+const SUBJECT_MAX = 200;
+const INTRO_MAX = 2000;
+
+export interface NewsletterIssueDeps {
+  db: Db;
+  clock: Clock;
+  mail: MailQueue;
+  lists: { readonly current: RankedListsSnapshot };
+  sections: { readonly all: readonly Section[] };
+  settings: () => PublicationSettings;
+  names: NewsletterNames;
+  recipients: RecipientSource;
+  siteUrl: string;
+  articleUrl: (slug: string) => string;
+  /** Asks the newsletter-send job for a run (an issue was started). */
+  requestRun: () => void;
+  /** An issue joined a newsletter's public archive (its pages are cached). */
+  archiveChanged?: (key: string) => void;
+}
+
+/**
+ * Newsletter issues: composing the Morning Briefing, a section's weekly and a breaking alert,
+ * editing them before they go, and sending (a fan-out into the mail queue, see newsletter-fan-out).
+ */
+export class NewsletterIssueService {
+  constructor(private readonly deps: NewsletterIssueDeps) {}
+
+  list(limit = 50): Promise<NewsletterIssue[]> {
+    return listIssues(this.deps.db, limit);
+  }
+
+  async find(id: string): Promise<NewsletterIssue> {
+    const issue = await findIssue(this.deps.db, id);
+    if (!issue) throw new AppError('ERR_NEWSLETTER_ISSUE_NOT_FOUND');
+    return issue;
+  }
+
+  /** An issue that went out, by its number (the public archive); undefined otherwise. */
+  archived(key: string, number: number): Promise<NewsletterIssue | undefined> {
+    return findSentIssueByNumber(this.deps.db, key, number);
+  }
+
+  archive(key: string, limit = 100): Promise<NewsletterIssue[]> {
+    return listSentIssues(this.deps.db, key, limit);
+  }
+
+  nameOf(key: string): string | undefined {
+    return this.deps.names.listNow().find((info) => info.key === key)?.name;
+  }
+
+  /**
+   * Today's issue of the briefing or a weekly (`weekly-<sectionId>`), composed now if it has none.
+   * Composed by an editor after the set time, it waits as a draft for "send now"; before, it goes
+   * out by itself at the set time.
+   */
+  async composeToday(key: string): Promise<NewsletterIssue> {
+    const now = this.deps.clock.now();
+    const { day, due } = this.today(now);
+    return this.compose(key, day, now < due ? { status: 'scheduled', at: due } : { status: 'draft' });
+  }
+
+  /** A breaking alert for a story just published: composed and started at once, once per story. */
+  async sendBreaking(story: ArticleSummary): Promise<NewsletterIssue> {
+    const issue = await this.ensure(
+      { key: 'breaking', edition: `story:${story.id}`, subject: `Breaking: ${story.headline}`, items: [itemOf(story)] },
+      { status: 'draft' },
+    );
+    await this.start(issue);
+    return this.find(issue.id);
+  }
+
+  /** An editor's changes: subject, intro, and the stories kept in their new order. */
+  async edit(id: string, edit: IssueEdit): Promise<NewsletterIssue> {
+    const issue = await this.find(id);
+    if (issue.status !== 'draft' && issue.status !== 'scheduled') throw new AppError('ERR_NEWSLETTER_ISSUE_NOT_EDITABLE');
+    const subject = edit.subject.trim();
+    const intro = edit.intro.replace(/\r\n/g, '\n').trim();
+    const byId = new Map(issue.items.map((item) => [item.articleId, item]));
+    const items = [...new Set(edit.order)].flatMap((articleId) => byId.get(articleId) ?? []);
+    // eslint-disable-next-line no-control-regex
+    const bad = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+    if (
+      !subject ||
+      subject.length > SUBJECT_MAX ||
+      /[\r\n]/.test(subject) ||
+      intro.length > INTRO_MAX ||
+      bad.test(subject + intro) ||
+      items.length === 0
+    ) {
+      throw new AppError('ERR_NEWSLETTER_ISSUE_INVALID');
+    }
+    if (!(await updateEditable(this.deps.db, id, { subject, intro, items }, this.deps.clock.now())))
+      throw new AppError('ERR_NEWSLETTER_ISSUE_NOT_EDITABLE');
+    return this.find(id);
+  }
+
+  /** Starts sending now (a draft or a scheduled issue); an issue already sending or sent is refused. */
+  async sendNow(id: string): Promise<NewsletterIssue> {
+    const issue = await this.find(id);
+    if (!(await this.start(issue))) throw new AppError('ERR_NEWSLETTER_ISSUE_NOT_EDITABLE');
+    return this.find(id);
+  }
+
+  /** The issue's delivery: what the fan-out enqueued, and the mail queue's counts by batch id. */
+  async progress(id: string): Promise<IssueProgress> {
+    const issue = await this.find(id);
+    const counts = await countBatch(this.deps.db, id);
+    return {
+      status: issue.status,
+      enqueued: issue.recipientCount,
+      queued: (counts['queued'] ?? 0) + (counts['sending'] ?? 0),
+      sent: counts['sent'] ?? 0,
+      failed: counts['failed'] ?? 0,
+      fannedOut: issue.status === 'sent',
+    };
+  }
+
+  /**
+   * One run of the newsletter-send job: today's briefing and (on the weekly day) the weeklies are
+   * composed when their time nears, scheduled issues whose time has come start, and every issue
+   * sending is fanned out into the mail queue until done or the node stops.
+   */
+  async runDue(signal: AbortSignal): Promise<void> {
+    const now = this.deps.clock.now();
+    const { day, due, weekday } = this.today(now);
+    if (now.getTime() >= due.getTime() - COMPOSE_LEAD_MS) {
+      await this.compose('briefing', day, { status: 'scheduled', at: due });
+      if (weekday === this.deps.settings().weeklyNewsletterDay) {
+        for (const section of this.deps.sections.all) await this.compose(`weekly-${section.id}`, day, { status: 'scheduled', at: due });
+      }
+    }
+    for (const { id } of await listDueScheduled(this.deps.db, now, 20)) {
+      const issue = await findIssue(this.deps.db, id);
+      if (issue) await this.start(issue);
+    }
+    for (const id of await listSendingIds(this.deps.db)) {
+      if (signal.aborted) return;
+      const issue = await findIssue(this.deps.db, id);
+      if (issue) await fanOutIssue({ ...this.deps, issue, rendered: this.render(issue), signal });
+    }
+  }
+
+  /** The issue as its recipients get it, rendered once (preview: with stand-in links). */
+  render(issue: NewsletterIssue): RenderedIssue {
+    const publication = this.deps.settings();
+    return renderIssue(issue, {
+      lang: publication.language,
+      siteName: publication.name,
+      siteUrl: this.deps.siteUrl,
+      newsletterName: this.nameOf(issue.newsletterKey) ?? issue.newsletterKey,
+      articleUrl: this.deps.articleUrl,
+      ...(issue.number !== null ? { archiveUrl: `${this.deps.siteUrl}/newsletters/${issue.newsletterKey}/${issue.number}` } : {}),
+    });
+  }
+
+  private today(now: Date): { day: string; due: Date; weekday: number } {
+    const { timeZone, newsletterTime } = this.deps.settings();
+    const day = zonedDayKey(now, timeZone);
+    const due = parseZonedDateTime(`${day}T${newsletterTime}`, timeZone) ?? now;
+    return { day, due, weekday: new Date(`${day}T00:00:00Z`).getUTCDay() };
+  }
+
+  private async compose(key: string, day: string, state: { status: 'draft' } | { status: 'scheduled'; at: Date }): Promise<NewsletterIssue> {
+    const existing = await findIssueByEdition(this.deps.db, key, day);
+    if (existing) return existing;
+    const lists = this.deps.lists.current;
+    let items;
+    let subject;
+    if (key === 'briefing') {
+      items = composeBriefingItems(lists, this.deps.sections.all);
+      subject = `${this.nameOf(key) ?? 'The Morning Briefing'}: ${this.dayLabel(day)}`;
+    } else {
+      const section = this.deps.sections.all.find((candidate) => `weekly-${candidate.id}` === key);
+      if (!section) throw new AppError('ERR_NEWSLETTER_NOT_FOUND');
+      items = composeWeeklyItems(lists, section.id);
+      subject = `${this.nameOf(key) ?? section.name}: the week’s best, ${this.dayLabel(day)}`;
+    }
+    return this.ensure({ key, edition: day, subject, items }, state);
+  }
+
+  private async ensure(
+    draft: { key: string; edition: string; subject: string; items: NewsletterIssue['items'] },
+    state: { status: 'draft' } | { status: 'scheduled'; at: Date },
+  ): Promise<NewsletterIssue> {
+    await insertIssueOnce(
+      this.deps.db,
+      {
+        id: newId(),
+        newsletterKey: draft.key,
+        edition: draft.edition,
+        subject: draft.subject.slice(0, SUBJECT_MAX),
+        intro: '',
+        items: draft.items,
+        status: state.status,
+        scheduledFor: state.status === 'scheduled' ? state.at : null,
+      },
+      this.deps.clock.now(),
+    );
+    // Whoever inserted it (this call, another node, an earlier run), there is exactly one.
+    const issue = await findIssueByEdition(this.deps.db, draft.key, draft.edition);
+    if (!issue) throw new AppError('ERR_NEWSLETTER_ISSUE_NOT_FOUND');
+    return issue;
+  }
+
+  private async start(issue: NewsletterIssue): Promise<boolean> {
+    if (issue.items.length === 0) return false;
+    const started = await inTransaction(this.deps.db, (trx) => markSending(trx, issue.id, issue.newsletterKey, this.deps.clock.now()));
+    if (started) {
+      this.deps.archiveChanged?.(issue.newsletterKey);
+      this.deps.requestRun();
+    }
+    return started;
+  }
+
+  private dayLabel(day: string): string {
+    const { language } = this.deps.settings();
+    const date = new Date(`${day}T12:00:00Z`);
+    try {
+      return new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
+    } catch {
+      return day;
+    }
+  }
+}
