@@ -58,6 +58,12 @@ describe('newsletter issues in the newsroom, and their public archive', () => {
     const page = await get(issueUrl);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<iframe[^>]*title="The message as recipients see it"/);
+    // The preview frame's own address: the message's HTML under a policy that keeps its inline styles and runs nothing.
+    const preview = await get(`${issueUrl}/preview`);
+    assert.equal(preview.statusCode, 200);
+    assert.match(preview.body, /<html[^>]*lang=/);
+    assert.match(String(preview.headers['content-security-policy']), /default-src 'none'.*style-src 'unsafe-inline'.*sandbox/);
+    assert.equal((await get(`/newsroom/newsletters/issues/${'0'.repeat(8)}-0000-0000-0000-000000000000/preview`)).statusCode, 404);
     assert.match(page.body, /aria-live="polite"/);
     const issue = await t.deps.newsletterIssues.find(id);
     const [a, b, c] = issue.items;

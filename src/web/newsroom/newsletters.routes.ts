@@ -9,6 +9,7 @@ import { formField, type FormBody } from '../shared/form-body.js';
 import type { FieldError } from '../shared/form-fields.js';
 import type { SiteContextSource } from '../shared/site-context.js';
 import { newsroomPaths } from './newsroom-paths.js';
+import { sendMailPreview } from './mail-preview.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { NewsletterIssuePage, progressText } from './pages/newsletter-issue.page.js';
 import { NewsletterIssuesPage } from './pages/newsletter-issues.page.js';
@@ -53,11 +54,16 @@ export function registerNewsletterRoutes(scope: FastifyInstance, deps: Newslette
     return sendHtml(request, reply, status, h(NewsletterIssuesPage, props));
   }
 
-  async function issuePage(request: Request, reply: FastifyReply, staff: StaffContext, status: number, issue: NewsletterIssue, extra = {}) {
+  /** The issue as a recipient gets it, with the preferences page standing in for their own links. */
+  function previewOf(issue: NewsletterIssue): { html: string; text: string } {
     const siteUrl = deps.config.siteUrl;
-    const preview = newsletterIssues
+    return newsletterIssues
       .render(issue)
       .fill({ preferencesUrl: `${siteUrl}/newsletters/preferences`, unsubscribeUrl: `${siteUrl}/newsletters/preferences` });
+  }
+
+  async function issuePage(request: Request, reply: FastifyReply, staff: StaffContext, status: number, issue: NewsletterIssue, extra = {}) {
+    const preview = previewOf(issue);
     const props = {
       site: deps.site.current(),
       viewer: viewerOf(staff),
@@ -118,6 +124,13 @@ export function registerNewsletterRoutes(scope: FastifyInstance, deps: Newslette
       const done = request.query.done === 'saved' || request.query.done === 'sending' ? { done: request.query.done } : {};
       return issuePage(request, reply, staff, 200, await newsletterIssues.find(issueId(request)), done);
     },
+  });
+
+  newsroomRoute(scope, deps, {
+    method: 'GET',
+    url: '/newsletters/issues/:id/preview',
+    permission: 'newsletters.send',
+    handler: async (request, reply) => sendMailPreview(reply, deps.config.siteUrl, previewOf(await newsletterIssues.find(issueId(request))).html),
   });
 
   newsroomRoute(scope, deps, {

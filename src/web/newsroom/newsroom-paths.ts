@@ -114,6 +114,8 @@ export const newsroomPaths = {
   newsletterSchedule: () => '/newsroom/newsletters/schedule',
   newsletterIssue: (id: string, query: { done?: 'saved' | 'sending' } = {}) =>
     `/newsroom/newsletters/issues/${encodeURIComponent(id)}${query.done ? `?done=${query.done}` : ''}`,
+  /** The issue's HTML alone, for the sandboxed preview frame of its page. */
+  newsletterIssuePreview: (id: string) => `/newsroom/newsletters/issues/${encodeURIComponent(id)}/preview`,
   newsletterIssueSend: (id: string) => `/newsroom/newsletters/issues/${encodeURIComponent(id)}/send`,
   newsletterIssueProgress: (id: string) => `/newsroom/newsletters/issues/${encodeURIComponent(id)}/progress`,
   /** The message's HTML part alone, for the sandboxed frame of its page. */

@@ -4,6 +4,7 @@ import type { MailSender, MailService } from '../../modules/mail/index.js';
 import { AppError } from '../../shared/errors.js';
 import { sendHtml } from '../http/send-page.js';
 import type { SiteContextSource } from '../shared/site-context.js';
+import { sendMailPreview } from './mail-preview.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps } from './newsroom-route.js';
 import { OutboxMessagePage } from './pages/outbox-message.page.js';
 import { OutboxPage } from './pages/outbox.page.js';
@@ -17,23 +18,6 @@ export interface OutboxRoutesDeps extends NewsroomRouteDeps {
 
 /** A message id as the queue writes them (a UUID); anything else is not found without a query. */
 const MESSAGE_ID = /^[0-9a-f-]{36}$/;
-
-/**
- * The mail's HTML as written by a feature, shown inside the newsroom: in a frame that is sandboxed
- * twice (the iframe's `sandbox` and this CSP's), with no script, no form, no plugin, no frame of
- * its own, and images and styles only from inline or the site itself.
- */
-function previewPolicy(siteUrl: string): string {
-  const origin = new URL(siteUrl).origin;
-  return [
-    "default-src 'none'",
-    `img-src ${origin} data:`,
-    "style-src 'unsafe-inline'",
-    "frame-ancestors 'self'",
-    "form-action 'none'",
-    'sandbox',
-  ].join('; ');
-}
 
 /** The Outbox for admins (`mail.view`): what the site sent or will send, read-only. */
 export function registerOutboxRoutes(scope: FastifyInstance, deps: OutboxRoutesDeps): void {
@@ -76,12 +60,7 @@ export function registerOutboxRoutes(scope: FastifyInstance, deps: OutboxRoutesD
     permission: 'mail.view',
     handler: async (request, reply) => {
       const message = await findMessage(deps, (request.params as { id: string }).id);
-      return reply
-        .code(200)
-        .header('content-type', 'text/html; charset=utf-8')
-        .header('content-security-policy', previewPolicy(deps.config.siteUrl))
-        .header('cache-control', 'private, no-store')
-        .send(message.html);
+      return sendMailPreview(reply, deps.config.siteUrl, message.html);
     },
   });
 }

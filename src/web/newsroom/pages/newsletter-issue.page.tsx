@@ -132,7 +132,14 @@ export function NewsletterIssuePage(props: NewsletterIssueProps) {
       )}
 
       <h2 id="preview">Preview</h2>
-      <iframe class="newsletter-preview" title="The message as recipients see it" srcdoc={props.preview.html} sandbox="" width="100%" height="720" />
+      <iframe
+        class="newsletter-preview"
+        title="The message as recipients see it"
+        src={newsroomPaths.newsletterIssuePreview(props.issue.id)}
+        sandbox=""
+        width="100%"
+        height="720"
+      />
       <details>
         <summary>Plain-text part</summary>
         <pre>{props.preview.text}</pre>
