@@ -90,28 +90,34 @@ export interface ClaimedMessage {
  */
 export async function claimDue(db: Db, token: string, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMessage[]> {
   const nowText = now.toISOString();
+  // One index range per status, read in the index's order (no sort of every due row): lapsed claims
+  // first (few), then queued mail, oldest due first.
+  const due = (status: 'sending' | 'queued', count: number) =>
+    db
+      .selectFrom('mail_messages')
+      .select('id')
+      .where('status', '=', status)
+      .where('next_attempt_at', '<=', nowText)
+      .orderBy('next_attempt_at')
+      .limit(count)
+      .execute();
+  const lapsed = await due('sending', limit);
+  const queued = lapsed.length < limit ? await due('queued', limit - lapsed.length) : [];
+  const ids = [...lapsed, ...queued].map((row) => row.id);
+  if (ids.length === 0) return [];
   await db
     .updateTable('mail_messages')
     .set({ status: 'sending', lease_token: token, lease_until: leaseUntil.toISOString(), next_attempt_at: leaseUntil.toISOString() })
+    .where('id', 'in', ids)
     .where('status', 'in', ['queued', 'sending'])
     .where('next_attempt_at', '<=', nowText)
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('mail_messages')
-        .select('id')
-        .where('status', 'in', ['queued', 'sending'])
-        .where('next_attempt_at', '<=', nowText)
-        .orderBy('next_attempt_at')
-        .orderBy('id')
-        .limit(limit),
-    )
     .execute();
   const rows = await db
     .selectFrom('mail_messages')
     .select(['id', 'to_address', 'to_name', 'subject', 'html', 'text', 'headers', 'attempts', 'created_at'])
+    .where('id', 'in', ids)
     .where('lease_token', '=', token)
     .where('status', '=', 'sending')
-    .orderBy('next_attempt_at')
     .orderBy('created_at')
     .orderBy('id')
     .execute();
