@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { MailMessagesTable } from '../../db/schema.js';
 import { MAIL_STATUSES, type MailMessage, type MailStatus, type MailSummary, type OutgoingMail } from './mail.types.js';
@@ -109,8 +109,11 @@ export async function claimDue(db: Db, token: string, now: Date, leaseUntil: Dat
     .updateTable('mail_messages')
     .set({ status: 'sending', lease_token: token, lease_until: leaseUntil.toISOString(), next_attempt_at: leaseUntil.toISOString() })
     .where('id', 'in', ids)
-    .where('status', 'in', ['queued', 'sending'])
-    .where('next_attempt_at', '<=', nowText)
+    // Checked again as each row is written, so two senders never take one message; written as
+    // expressions so that SQLite finds the rows by id rather than by the due index (a scan of every
+    // due message per claim: 140 ms a batch at 30,000 queued).
+    .where(sql<string>`(status || '')`, 'in', ['queued', 'sending'])
+    .where(sql<string>`(next_attempt_at || '')`, '<=', nowText)
     .execute();
   const rows = await db
     .selectFrom('mail_messages')
