@@ -112,6 +112,7 @@ const SERVED_PREFIXES: readonly string[] = [
   '/newsroom',
   '/api',
   '/_bench',
+  '/newsletters',
 ];
 const SERVED_PATHS: ReadonlySet<string> = new Set([
   '/healthz',
