@@ -114,6 +114,11 @@ describe('faults: Redis and PostgreSQL going away under two nodes', { skip }, ()
       next: '',
     });
     assert.equal(signUp.status, 303);
+    // Confirmed as the mailed link would (docs/account-mail.md), then signed in.
+    const email = `reader${i}@readers.example`;
+    await deps.db.updateTable('readers').set({ confirmed_at: new Date().toISOString() }).where('email', '=', email).execute();
+    const signIn = await browser.postForm(`${node(i).origin}/account/sign-in`, { email, password: 'a long reader password', next: '' });
+    assert.equal(signIn.status, 303);
     const token = formTokenIn(await (await browser.get(`${node(i).origin}/account`)).text());
     assert.ok(token);
     return { browser, token };

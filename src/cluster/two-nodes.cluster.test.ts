@@ -144,6 +144,14 @@ describe('two nodes on one PostgreSQL and one Redis', { skip }, () => {
       next: '',
     });
     assert.equal(signUp.status, 303, 'the reader signs up on node A');
+    // Confirmed as the mailed link would (docs/account-mail.md), then signed in.
+    await deps.db.updateTable('readers').set({ confirmed_at: new Date().toISOString() }).where('email', '=', 'min@readers.example').execute();
+    const signIn = await reader.postForm(`${a.origin}/account/sign-in`, {
+      email: 'min@readers.example',
+      password: 'a long reader password',
+      next: '',
+    });
+    assert.equal(signIn.status, 303, 'the reader signs in on node A');
     const token = formTokenIn(await (await reader.get(`${a.origin}/account`)).text());
     const posted = await reader.postForm(`${a.origin}/article/harbour/comments`, { _csrf: token ?? '', body: 'Posted on node A, read on node B.' });
     assert.equal(posted.status, 303, 'the comment is posted on node A');
