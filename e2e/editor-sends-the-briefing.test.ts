@@ -5,10 +5,12 @@ import type { Browser, Page } from 'playwright-core';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
 import { createDeps, type Deps } from '../src/deps.js';
+import { runningClockFrom } from '../src/shared/clock.js';
 import { createFactories } from '../src/testing/factories.js';
 import { startSmtpTestServer, type SmtpTestServer } from '../src/testing/smtp-test-server.js';
 import { createTestDatabase } from '../src/testing/test-database.js';
 import { browserSuite, launchBrowser, openPage, visit } from './support/browser.js';
+import { todayAtOneUtc } from './support/newsroom-desk.js';
 
 const EDITOR = { email: 'editor@news.example', displayName: 'Min-ji Editor', password: 'lighthouse keeper at dawn' };
 const SUBSCRIBERS = 30;
@@ -52,7 +54,11 @@ browserSuite('a reader subscribes; an editor edits and sends the Morning Briefin
     const database = await createTestDatabase();
     const env = { DATA_DIR: database.dataDir, LOG_LEVEL: 'silent', SITE_URL: baseUrl, DEMO: '0', SMTP_URL: smtp.url, MAIL_RATE_PER_MINUTE: '600' };
     const config = { ...loadConfig(env), database: database.target };
-    deps = await createDeps(config, { postgres: database.searchPath ? { searchPath: database.searchPath } : {} });
+    // Early in the day, before the briefing's set time (07:00 UTC): the automatic send must not
+    // beat the editor to today's issue, whatever the hour the suite runs at.
+    const clock = runningClockFrom(todayAtOneUtc());
+    deps = await createDeps(config, { clock, postgres: database.searchPath ? { searchPath: database.searchPath } : {} });
+    await deps.settings.updatePublication({ timeZone: 'UTC', newsletterTime: '07:00' });
     const app = await createApp(deps);
     await deps.users.createUser({ ...EDITOR, role: 'editor' });
     const factories = createFactories(deps);
@@ -105,7 +111,7 @@ browserSuite('a reader subscribes; an editor edits and sends the Morning Briefin
       await page.getByLabel('Password', { exact: true }).fill(EDITOR.password);
       await submit(page, 'Sign in');
       await page.getByRole('link', { name: 'Newsletters' }).first().click();
-      await page.getByLabel('Newsletter').selectOption({ label: 'The Morning Briefing' });
+      await page.getByLabel('Newsletter', { exact: true }).selectOption({ label: 'The Morning Briefing' });
       await submit(page, 'Compose or open today’s issue');
       await page.getByLabel('Subject').fill('Good morning from the desk');
       await page.getByLabel('Intro (optional)').fill('Three things to know today.');

@@ -27,5 +27,14 @@ export function fixedClock(start: Date | string): Clock & { set(to: Date | strin
   };
 }
 
+/**
+ * A clock for browser tests that must run at a set time of day: it starts at `start` and ticks
+ * with real time (timers, leases and rate limits behave as in production).
+ */
+export function runningClockFrom(start: Date | string): Clock {
+  const offset = new Date(start).getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
+
 export const HOUR_MS = 60 * 60 * 1000;
 export const DAY_MS = 24 * HOUR_MS;
