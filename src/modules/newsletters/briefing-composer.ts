@@ -32,14 +32,13 @@ export function composeBriefingItems(
 }
 
 /**
- * A section's weekly: the site's Weekly Best stories of that section, in rank, then (a quiet week
+ * A section's weekly: that section's Weekly Best (ranked among its own stories), then (a quiet week
  * with few read stories) its latest stories to fill up to WEEKLY_ITEMS.
  */
-export function composeWeeklyItems(lists: Pick<RankedListsSnapshot, 'weeklyBest' | 'latestBySection'>, sectionId: string): IssueItem[] {
+export function composeWeeklyItems(weeklyBest: readonly ArticleSummary[], latest: readonly ArticleSummary[]): IssueItem[] {
   const seen = new Set<string>();
   const items: IssueItem[] = [];
-  const candidates = [...lists.weeklyBest.filter((story) => story.section.id === sectionId), ...(lists.latestBySection.get(sectionId) ?? [])];
-  for (const story of candidates) {
+  for (const story of [...weeklyBest, ...latest]) {
     if (items.length >= WEEKLY_ITEMS) break;
     if (seen.has(story.id)) continue;
     seen.add(story.id);

@@ -158,8 +158,16 @@ describe('newsletter issues sent over real SMTP', () => {
 
     const section = t.deps.sections.all.find((candidate) => candidate.name === 'World');
     assert.ok(section);
+    // The older World story is the more read this week: the section's Weekly Best puts it first,
+    // then the section's latest stories fill the issue.
+    const [newer, older] = t.deps.lists.current.latestBySection.get(section.id) ?? [];
+    assert.ok(newer && older);
+    await t.factories.views(older.id, 40, { hoursAgo: 1 });
     const weekly = await service.composeToday(`weekly-${section.id}`);
-    assert.ok(weekly.items.length > 0);
+    assert.deepEqual(
+      weekly.items.map((item) => item.articleId),
+      [older.id, newer.id],
+    );
     assert.ok(weekly.items.every((item) => item.label === 'World'));
     await rejectsWithCode(service.composeToday('weekly-nope'), 'ERR_NEWSLETTER_NOT_FOUND');
   });

@@ -8,7 +8,7 @@ import type { MailQueue } from '../mail/index.js';
 import type { RankedListsSnapshot } from '../rankings/index.js';
 import type { Section } from '../sections/index.js';
 import type { PublicationSettings } from '../settings/index.js';
-import { composeBriefingItems, composeWeeklyItems, itemOf } from './briefing-composer.js';
+import { composeBriefingItems, composeWeeklyItems, itemOf, WEEKLY_ITEMS } from './briefing-composer.js';
 import { fanOutIssue } from './newsletter-fan-out.js';
 import {
   countBatch,
@@ -37,7 +37,7 @@ export interface NewsletterIssueDeps {
   db: Db;
   clock: Clock;
   mail: MailQueue;
-  lists: { readonly current: RankedListsSnapshot };
+  lists: { readonly current: RankedListsSnapshot; weeklyBestOfSection(sectionId: string, limit: number): Promise<ArticleSummary[]> };
   sections: { readonly all: readonly Section[] };
   settings: () => PublicationSettings;
   names: NewsletterNames;
@@ -204,7 +204,7 @@ export class NewsletterIssueService {
     } else {
       const section = this.deps.sections.all.find((candidate) => `weekly-${candidate.id}` === key);
       if (!section) throw new AppError('ERR_NEWSLETTER_NOT_FOUND');
-      items = composeWeeklyItems(lists, section.id);
+      items = composeWeeklyItems(await this.deps.lists.weeklyBestOfSection(section.id, WEEKLY_ITEMS), lists.latestBySection.get(section.id) ?? []);
       subject = `${this.nameOf(key) ?? section.name}: the week’s best, ${this.dayLabel(day)}`;
     }
     return this.ensure({ key, edition: day, subject, items }, state);

@@ -58,9 +58,7 @@ export async function hydrateSnapshot(db: Db, shared: ListSnapshotIds, now: Date
       ...shared.latestBySection.flatMap(([, ids]) => ids),
     ]),
   ];
-  const stories = all.length === 0 ? [] : await listPublishedArticles(db, { ids: all }, { now, limit: all.length });
-  const byId = new Map(stories.map((story) => [story.id, story]));
-  const inOrder = (ids: readonly string[]) => ids.flatMap((id) => byId.get(id) ?? []);
+  const inOrder = await readInOrder(db, all, now);
   return {
     computedAt: new Date(shared.computedAt),
     latest: inOrder(shared.latest),
@@ -69,4 +67,14 @@ export async function hydrateSnapshot(db: Db, shared: ListSnapshotIds, now: Date
     popularNow: inOrder(shared.popularNow),
     mustReads: inOrder(shared.mustReads),
   };
+}
+
+/**
+ * The stories `ids` name, read in one query; returns a function putting any of those ids in order as
+ * stories, leaving out those readers can no longer see.
+ */
+export async function readInOrder(db: Db, ids: readonly string[], now: Date): Promise<(ids: readonly string[]) => ArticleSummary[]> {
+  const stories = ids.length === 0 ? [] : await listPublishedArticles(db, { ids: [...ids] }, { now, limit: ids.length });
+  const byId = new Map(stories.map((story) => [story.id, story]));
+  return (wanted) => wanted.flatMap((id) => byId.get(id) ?? []);
 }

@@ -5,7 +5,7 @@ import { DAY_MS, type Clock } from '../../shared/clock.js';
 import { coalesced, type RequestRun } from '../../shared/jobs/coalesced-run.js';
 import type { ArticleSummary } from '../articles/index.js';
 import type { SectionService } from '../sections/index.js';
-import { hydrateSnapshot, type ListSnapshotIds, type ListSnapshotStore, type RankedListsSnapshot } from './list-snapshot.js';
+import { hydrateSnapshot, readInOrder, type ListSnapshotIds, type ListSnapshotStore, type RankedListsSnapshot } from './list-snapshot.js';
 import { loadListSnapshot, saveListSnapshot } from './list-snapshot.repository.js';
 import { listActivePickArticleIds } from './pick.repository.js';
 import { listNewestVisibleIds } from './view-ranking.repository.js';
@@ -133,6 +133,23 @@ export class RankedListsService {
   sectionLatest(sectionId: string, excludeId?: string): ArticleSummary[] {
     const stories = this.snapshot.latestBySection.get(sectionId) ?? [];
     return stories.filter((story) => story.id !== excludeId).slice(0, LIST_SIZES.sectionLatest);
+  }
+
+  /**
+   * A section's Weekly Best (its weekly newsletter): ranked as the site's list is (the week's views,
+   * within the age cap), among that section's stories only. Asked for once a week per section, off
+   * the request path, so it is ranked on demand rather than kept in the snapshot.
+   */
+  async weeklyBestOfSection(sectionId: string, limit: number): Promise<ArticleSummary[]> {
+    const now = this.clock.now();
+    const ids = await rankWeeklyBest(this.db, {
+      sectionId,
+      since: new Date(now.getTime() - WEEKLY_BEST_WINDOW_MS),
+      publishedSince: new Date(now.getTime() - this.settings().weeklyBestMaxAgeDays * DAY_MS),
+      now,
+      limit,
+    });
+    return (await readInOrder(this.db, ids, now))(ids);
   }
 
   /**

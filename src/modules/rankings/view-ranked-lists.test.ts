@@ -38,6 +38,25 @@ describe('the lists ranked by counted views', () => {
     assert.equal(t.deps.lists.current.weeklyBest[0]?.headline, 'WB too old', 'a 10-day cap lets it in');
   });
 
+  it('a section’s Weekly Best ranks that section’s own stories, though none of them makes the site’s top 12', async () => {
+    const loud = await t.factories.section();
+    const quiet = await t.factories.section();
+    for (let i = 0; i < 13; i++) {
+      const story = await t.factories.article({ section: loud, headline: `SW loud ${i}`, hoursAgo: 5 });
+      await t.factories.views(story.id, 30 + i, { hoursAgo: 1 });
+    }
+    const fewViews = await t.factories.article({ section: quiet, headline: 'SW quiet few', hoursAgo: 4 });
+    const moreViews = await t.factories.article({ section: quiet, headline: 'SW quiet more', hoursAgo: 6 });
+    await t.factories.article({ section: quiet, headline: 'SW quiet unread', hoursAgo: 2 });
+    await t.factories.views(fewViews.id, 5, { hoursAgo: 1 });
+    await t.factories.views(moreViews.id, 20, { hoursAgo: 1 });
+    await t.deps.lists.refresh();
+    assert.deepEqual(own(t.deps.lists.current.weeklyBest, 'SW quiet'), [], 'the site’s list is all loud stories');
+    const ranked = await t.deps.lists.weeklyBestOfSection(quiet.id, 8);
+    assert.deepEqual(headlines(ranked), ['SW quiet more', 'SW quiet few'], 'by views; an unread story is not ranked');
+    assert.deepEqual(headlines(await t.deps.lists.weeklyBestOfSection(quiet.id, 1)), ['SW quiet more']);
+  });
+
   it('a view that came from a click on a list does not count towards that list', async () => {
     const section = await t.factories.section();
     const clicked = await t.factories.article({ section, headline: 'Clicked from the lists', hoursAgo: 3 });

@@ -68,9 +68,13 @@ export async function findVisibleStories(db: Db, ids: readonly string[], now: Da
   return rows.map((row) => ({ id: row.id, publishedAt: new Date(row.published_at ?? 0) }));
 }
 
-/** Stories readers can see now that were published at or after `since` (Weekly Best's age cap). */
-export async function listVisibleStoriesSince(db: Db, since: Date, now: Date): Promise<VisibleStory[]> {
-  const rows = await publishedQuery(db, { publishedSince: since }, now).select(['articles.id', 'articles.published_at']).execute();
+/**
+ * Stories readers can see now that were published at or after `since` (Weekly Best's age cap), of
+ * the whole site or of one section (a section's weekly newsletter).
+ */
+export async function listVisibleStoriesSince(db: Db, since: Date, now: Date, sectionId?: string): Promise<VisibleStory[]> {
+  const filter: ArticleFilter = sectionId === undefined ? { publishedSince: since } : { publishedSince: since, sectionId };
+  const rows = await publishedQuery(db, filter, now).select(['articles.id', 'articles.published_at']).execute();
   return rows.map((row) => ({ id: row.id, publishedAt: new Date(row.published_at ?? 0) }));
 }
 

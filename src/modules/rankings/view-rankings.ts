@@ -14,10 +14,13 @@ const SUM_BATCH = 100;
  * Most views in the window among the visible stories published since `publishedSince` (the age
  * cap), newer first among equals; stories without such views are left out. The candidates are the
  * age cap's stories (the publication's rate × the cap, not the archive); their buckets are read by
- * primary key.
+ * primary key. With `sectionId`, only that section's stories compete (its weekly newsletter).
  */
-export async function rankWeeklyBest(db: Db, options: { since: Date; publishedSince: Date; now: Date; limit: number }): Promise<string[]> {
-  const candidates = await listVisibleStoriesSince(db, options.publishedSince, options.now);
+export async function rankWeeklyBest(
+  db: Db,
+  options: { since: Date; publishedSince: Date; now: Date; limit: number; sectionId?: string },
+): Promise<string[]> {
+  const candidates = await listVisibleStoriesSince(db, options.publishedSince, options.now, options.sectionId);
   const scored: ScoredStory[] = [];
   for (let start = 0; start < candidates.length; start += SUM_BATCH) {
     await nextTurnOfEventLoop();
