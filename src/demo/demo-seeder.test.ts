@@ -72,6 +72,19 @@ describe('demo publication', () => {
       .executeTakeFirstOrThrow();
     assert.ok(Number(likes.n) > 100, 'comments carry real likes');
 
+    // Newsletters: subscribers over the last weeks (the growth chart), a week of briefings, an
+    // alert and the sections' weeklies, each with its public archive page.
+    const subscribed = await t.deps.subscriberAdmin.counts();
+    assert.ok((subscribed.find((info) => info.key === 'briefing')?.subscribed ?? 0) >= 30, 'most demo subscribers take the briefing');
+    const sent = await t.deps.db.selectFrom('newsletter_issues').select(['newsletter_key', 'number', 'items']).where('status', '=', 'sent').execute();
+    assert.equal(sent.filter((issue) => issue.newsletter_key === 'briefing').length, 7);
+    assert.equal(sent.filter((issue) => issue.newsletter_key === 'breaking').length, 1);
+    assert.ok(sent.filter((issue) => issue.newsletter_key.startsWith('weekly-')).length >= 5);
+    for (const issue of sent) assert.ok((JSON.parse(issue.items) as unknown[]).length > 0, issue.newsletter_key);
+    const archive = await t.app.inject('/newsletters/briefing');
+    assert.equal(archive.statusCode, 200);
+    assert.equal((await t.app.inject('/newsletters/briefing/7')).statusCode, 200);
+
     const series = await t.app.inject('/series/last-ferry');
     assert.equal(series.statusCode, 200);
     for (const slug of ['about', 'contact', 'standards', 'privacy']) {

@@ -25,6 +25,7 @@ import { storiesB } from './content/stories-b.js';
 import { bodyFromParagraphs } from './demo-body.js';
 import { drawIllustration, seededRandom } from './demo-images.js';
 import { seedDemoComments } from './demo-comments.js';
+import { seedDemoNewsletters, type DemoNewsletterStory } from './demo-newsletters.js';
 import { demoViewHistory } from './demo-views.js';
 
 export const demoStories: readonly DemoArticle[] = [...storiesA, ...storiesB];
@@ -144,6 +145,7 @@ async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetIn
   const articleIds = new Map<string, string>();
   const published = new Map<string, { id: string; publishedAt: Date }>();
   const viewBuckets: ViewHourImport[] = [];
+  const newsletterStories: DemoNewsletterStory[] = [];
   for (const story of demoStories) {
     const publishedAt = publicationTime(story, now);
     const views = demoViewHistory(story.slug, publishedAt, now, demoPublication.timeZone);
@@ -177,11 +179,23 @@ async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetIn
     );
     articleIds.set(story.slug, id);
     published.set(story.slug, { id, publishedAt });
+    newsletterStories.push({
+      ...story,
+      id,
+      sectionId: required(sectionIds.get(story.section), story.section),
+      sectionName: required(
+        demoSections.find((section) => section.slug === story.section),
+        story.section,
+      ).name,
+      publishedAt,
+      views: views.total,
+    });
     viewBuckets.push(...views.buckets.map((bucket) => ({ ...bucket, articleId: id })));
   }
 
   await importViewHistory(db, viewBuckets);
   await seedDemoComments(db, published, now);
+  await seedDemoNewsletters(db, newsletterStories, now);
   for (const [position, story] of pickMustReads().entries()) {
     await importPick(db, { articleId: required(articleIds.get(story.slug), story.slug), position }, now);
   }

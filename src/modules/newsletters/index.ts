@@ -24,3 +24,6 @@ export { FAN_OUT_BATCH } from './newsletter-fan-out.js';
 export { NEWSLETTER_SEND_JOB, newsletterSendJob } from './newsletter-send.job.js';
 export { GROWTH_DAYS, IMPORT_MAX_BYTES, SEARCH_LIMIT, SubscriberAdminService } from './subscriber-admin.service.js';
 export type { ImportProblem, ImportReport } from './subscriber-admin.service.js';
+// Bulk writes for importers (the demo).
+export { importSentIssue, importSubscriber } from './newsletter-import.js';
+export type { SentIssueImport, SubscriberImport } from './newsletter-import.js';

@@ -167,6 +167,11 @@ export async function advanceCursor(trx: Db, id: string, from: string | null, to
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** An imported issue's recipients (its messages went out before the import, so no cursor moved). */
+export async function recordImportedRecipients(trx: Db, id: string, count: number): Promise<void> {
+  await trx.updateTable('newsletter_issues').set({ recipient_count: count }).where('id', '=', id).where('status', '=', 'sending').execute();
+}
+
 export async function markSent(db: Db, id: string, now: Date): Promise<void> {
   await db
     .updateTable('newsletter_issues')
