@@ -27,10 +27,15 @@ describe('reader accounts in the newsroom, and password-reset links', () => {
     await t.factories.reader({ email: 'alpha@mail.example', displayName: 'Alpha Reader' });
     const banned = await t.factories.reader({ email: 'beta@mail.example', displayName: 'Beta 50% Reader' });
     await t.deps.db.updateTable('readers').set({ banned_at: t.clock.now().toISOString() }).where('id', '=', banned.reader.id).execute();
+    await t.factories.reader({ email: 'gamma@mail.example', displayName: 'Gamma Unconfirmed', confirmed: false });
     const all = await t.app.inject({ url: '/newsroom/readers', headers: { cookie: adminCookie } });
     assert.equal(all.statusCode, 200);
     assert.match(all.body, /<th scope="row">Alpha Reader<\/th><td>alpha@mail\.example<\/td>/);
     assert.match(all.body, /<td>Banned<\/td>/);
+    const stateOf = (name: string) => new RegExp(`${name}</th><td>[^<]*</td><td><time[^>]*>[^<]*</time></td><td>([^<]+)</td>`).exec(all.body)?.[1];
+    assert.ok(stateOf('Alpha Reader'));
+    assert.ok(stateOf('Gamma Unconfirmed'));
+    assert.notEqual(stateOf('Gamma Unconfirmed'), stateOf('Alpha Reader'), 'a reader who has not confirmed is told apart');
     assert.match(all.body, /<a href="\/newsroom\/readers" aria-current="page">Readers<\/a>/);
 
     const byName = await t.app.inject({ url: '/newsroom/readers?q=ALPHA%20read', headers: { cookie: adminCookie } });

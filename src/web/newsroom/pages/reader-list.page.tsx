@@ -20,10 +20,12 @@ export interface ReaderListProps {
 
 function readerState(reader: Reader): string {
   if (reader.deleted) return 'Deleted';
-  return reader.banned ? 'Banned' : 'Active';
+  if (reader.banned) return 'Banned';
+  // Until the link in the sign-up message is followed, the account cannot comment.
+  return reader.confirmed ? 'Active' : 'Not confirmed yet';
 }
 
-/** Reader accounts: who signed up when, banned or deleted, and a one-time password-reset link. */
+/** Reader accounts: who signed up when, confirmed, banned or deleted, and a one-time password-reset link. */
 export function ReaderListPage(props: ReaderListProps) {
   const { site, viewer, readers, pagination, search } = props;
   const { page, totalItems } = pagination;
