@@ -38,7 +38,6 @@ import { accountLinks } from './account-links.js';
 import { WebhookDispatcher, WebhookSender, WebhookService } from './modules/webhooks/index.js';
 import { MailSender, MailService } from './modules/mail/index.js';
 import {
-  NEWSLETTER_ARCHIVE_KEY,
   NEWSLETTER_SEND_JOB,
   NewsletterCatalog,
   NewsletterIssueService,
@@ -298,8 +297,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     siteUrl: config.siteUrl,
     articleUrl: urls.article,
     requestRun: () => void jobs.run(NEWSLETTER_SEND_JOB).catch(() => {}),
-    // The archive's pages (/newsletters/<key>, and the next number's 404) are cached like other public pages.
-    archiveChanged: () => pageCache.purge([NEWSLETTER_ARCHIVE_KEY, SURROGATE_KEYS.missing]),
+    events,
   });
   const deps: Deps = {
     config,

@@ -26,6 +26,7 @@ const SAMPLES: { [K in EventName]: DomainEvent<K> } = {
   'settings.changed': { name: 'settings.changed' },
   'curation.changed': { name: 'curation.changed', part: 'picks' },
   'media.changed': { name: 'media.changed', mediaIds: ['m1'] },
+  'newsletter.issue-sent': { name: 'newsletter.issue-sent', newsletterKey: 'briefing' },
   'static-page.changed': { name: 'static-page.changed', slug: 'about' },
   'content.imported': { name: 'content.imported' },
   'node.started': { name: 'node.started' },
@@ -215,6 +216,13 @@ describe('the reactions to events (src/reactions.ts)', () => {
       await bus.emit(event);
       return [...calls];
     };
+
+    // A newsletter issue: its archive's pages and the 404 its number answered, here and at the CDN.
+    assert.deepEqual(await after(SAMPLES['newsletter.issue-sent']), [
+      'pageCache.purge newsletters,missing',
+      'cdn purge newsletters,missing',
+      'broadcast newsletter.issue-sent',
+    ]);
 
     assert.deepEqual(await after(SAMPLES['story.published']), [
       'curation.load',

@@ -60,6 +60,8 @@ export interface DomainEvents {
   'curation.changed': { part: 'picks' | 'lead' | 'banner' | 'banner-ended' };
   /** An image's details changed, or its AVIF variants were added. */
   'media.changed': { mediaIds: string[] };
+  /** A newsletter issue started going out: it joined its newsletter's public archive (/newsletters/<key>). */
+  'newsletter.issue-sent': { newsletterKey: string };
   /** A static page (about, contact …) was written. */
   'static-page.changed': { slug: string };
   /**
@@ -103,6 +105,7 @@ const EVERY_EVENT: Record<EventName, true> = {
   'settings.changed': true,
   'curation.changed': true,
   'media.changed': true,
+  'newsletter.issue-sent': true,
   'static-page.changed': true,
   'content.imported': true,
   'node.started': true,

@@ -37,8 +37,13 @@ describe('the keys an event makes stale (one mapping for the page cache and the 
     ]);
   });
 
+  it('a newsletter issue sent: the archive’s pages and the 404 its number answered', async () => {
+    assert.deepEqual(await purgeKeysFor({ name: 'newsletter.issue-sent', newsletterKey: 'briefing' }, lookup), ['newsletters', 'missing']);
+  });
+
   it('anything else, or too many stories to look up: everything (`site`)', async () => {
-    for (const name of EVENT_NAMES.filter((name) => !name.startsWith('story.') && !name.startsWith('comment.') && !name.startsWith('reader.'))) {
+    const specific = ['story.', 'comment.', 'reader.', 'newsletter.'];
+    for (const name of EVENT_NAMES.filter((name) => !specific.some((prefix) => name.startsWith(prefix)))) {
       const event = { name, kind: 'tag', ids: [], part: 'picks', mediaIds: [], slug: 'about' } as unknown as DomainEvent;
       assert.deepEqual(await purgeKeysFor(event, lookup), ['site'], name);
     }

@@ -27,6 +27,7 @@ export function databaseStoryLookup(db: Db): StoryLookup {
  *   (ranked-lists.service.ts calls back); until then their counts are at most a minute old, like
  *   the view counts (PAGE_MAX_AGE_MS).
  * - A story readers cannot see, saved (`story.saved`): nothing.
+ * - A newsletter issue sent: the newsletters' archive pages and `missing`.
  * - Anything else (settings, sections, authors, tags, media, picks, the lead, the banner, static
  *   pages, an import, a node's start or resync) may show on every page: `site`, which purges all.
  */
@@ -51,6 +52,8 @@ export async function purgeKeysFor(event: DomainEvent, findStory: StoryLookup): 
     if (event.name === 'story.deleted') keys.push(...event.removed.map((story) => SURROGATE_KEYS.article(story.id)));
     return [...new Set(keys)];
   }
+  // A new issue: its newsletter's archive list, and the 404 its number answered until now.
+  if (event.name === 'newsletter.issue-sent') return [SURROGATE_KEYS.newsletters, SURROGATE_KEYS.missing];
   if (isOneOf(event, COMMENT_EVENTS)) return [...new Set(commentedStories(event).map((id) => SURROGATE_KEYS.article(id)))];
   return [SURROGATE_KEYS.site];
 }

@@ -21,6 +21,8 @@ export const SURROGATE_KEYS = {
    * are private to a partner's key, so no CDN holds them, but purging it there is harmless.
    */
   api: 'api',
+  /** The newsletters' public archive (/newsletters/<key> and each issue's page). */
+  newsletters: 'newsletters',
   article: (id: string) => `article-${id}`,
   section: (id: string) => `section-${id}`,
   author: (id: string) => `author-${id}`,

@@ -30,6 +30,7 @@ function serviceFor(t: TestApp, recipients: RecipientSource): NewsletterIssueSer
     siteUrl: 'https://news.example',
     articleUrl: (slug) => `https://news.example/${slug}`,
     requestRun: () => {},
+    events: t.deps.events,
   });
 }
 

@@ -1,6 +1,7 @@
 import { inTransaction, type Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
+import type { EventBus } from '../../shared/events.js';
 import { newId } from '../../shared/ids.js';
 import { parseZonedDateTime, zonedDayKey } from '../../shared/zoned-time.js';
 import type { ArticleSummary } from '../articles/index.js';
@@ -26,8 +27,6 @@ import {
 import { renderIssue, type RenderedIssue } from './newsletter-issue-render.js';
 import type { IssueEdit, IssueProgress, NewsletterIssue, NewsletterNames, RecipientSource } from './newsletter-issue.types.js';
 
-/** The surrogate key of the public archive's pages. */
-export const NEWSLETTER_ARCHIVE_KEY = 'newsletters';
 /** The day's briefing (and a weekly) is composed this long before it goes out, for editors to look over. */
 export const COMPOSE_LEAD_MS = 60 * 60_000;
 const SUBJECT_MAX = 200;
@@ -46,8 +45,8 @@ export interface NewsletterIssueDeps {
   articleUrl: (slug: string) => string;
   /** Asks the newsletter-send job for a run (an issue was started). */
   requestRun: () => void;
-  /** An issue joined a newsletter's public archive (its pages are cached). */
-  archiveChanged?: (key: string) => void;
+  /** Announces an issue joining its newsletter's public archive (its pages are cached, here and at a CDN). */
+  events: Pick<EventBus, 'emit'>;
 }
 
 /**
@@ -238,7 +237,7 @@ export class NewsletterIssueService {
     if (issue.items.length === 0) return false;
     const started = await inTransaction(this.deps.db, (trx) => markSending(trx, issue.id, issue.newsletterKey, this.deps.clock.now()));
     if (started) {
-      this.deps.archiveChanged?.(issue.newsletterKey);
+      await this.deps.events.emit({ name: 'newsletter.issue-sent', newsletterKey: issue.newsletterKey });
       this.deps.requestRun();
     }
     return started;

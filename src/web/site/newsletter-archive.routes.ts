@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import { NEWSLETTER_ARCHIVE_KEY, type NewsletterIssueService } from '../../modules/newsletters/index.js';
+import { SURROGATE_KEYS } from '../../modules/cdn/index.js';
+import type { NewsletterIssueService } from '../../modules/newsletters/index.js';
 import { AppError } from '../../shared/errors.js';
 import type { PageCache } from '../http/page-cache.js';
 import { keyed, sendPublicPage } from '../http/send-page.js';
@@ -31,7 +32,10 @@ export function registerNewsletterArchiveRoutes(app: FastifyInstance, deps: News
     sendPublicPage(request, reply, pageCache, [], async () => {
       const name = nameOf(request.params.key);
       const issues = await newsletterIssues.archive(request.params.key);
-      return keyed(h(NewsletterArchivePage, { site: deps.site.current(), name, newsletterKey: request.params.key, issues }), NEWSLETTER_ARCHIVE_KEY);
+      return keyed(
+        h(NewsletterArchivePage, { site: deps.site.current(), name, newsletterKey: request.params.key, issues }),
+        SURROGATE_KEYS.newsletters,
+      );
     }),
   );
 
@@ -41,7 +45,10 @@ export function registerNewsletterArchiveRoutes(app: FastifyInstance, deps: News
       const name = nameOf(key);
       const issue = NUMBER.test(number) ? await newsletterIssues.archived(key, Number(number)) : undefined;
       if (!issue || issue.number === null) throw new AppError('ERR_NEWSLETTER_ISSUE_NOT_FOUND');
-      return keyed(h(NewsletterIssuePage, { site: deps.site.current(), name, issue: { ...issue, number: issue.number } }), NEWSLETTER_ARCHIVE_KEY);
+      return keyed(
+        h(NewsletterIssuePage, { site: deps.site.current(), name, issue: { ...issue, number: issue.number } }),
+        SURROGATE_KEYS.newsletters,
+      );
     }),
   );
 }
