@@ -383,6 +383,10 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: 'This issue has already started sending, so it can no longer be changed or sent again.',
   },
+  ERR_NEWSLETTER_ISSUE_TOO_LATE: {
+    status: 409,
+    message: 'This issue’s set time has passed, so it cannot go out by itself any more. Send it now, or leave it held.',
+  },
   ERR_NEWSLETTER_ISSUE_INVALID: {
     status: 400,
     message: 'Please give a subject (1–200 characters), an intro of up to 2,000 characters, and keep at least one story.',

@@ -110,6 +110,20 @@ export async function updateEditable(
 }
 
 /**
+ * Holds an issue (`at` null: a draft, sent only by hand) or puts it on the schedule for `at`; only
+ * before it starts sending. Returns whether it changed.
+ */
+export async function setSchedule(db: Db, id: string, at: Date | null, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('newsletter_issues')
+    .set({ status: at ? 'scheduled' : 'draft', scheduled_for: at?.toISOString() ?? null, updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('status', 'in', ['draft', 'scheduled'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
  * Starts sending: the next number of its newsletter, status `sending`. Only from draft/scheduled,
  * so two starts (a click and the schedule) begin it once. Returns whether this call started it.
  */

@@ -23,6 +23,7 @@ import {
   listSentIssues,
   markSending,
   updateEditable,
+  setSchedule,
 } from './newsletter-issue.repository.js';
 import { renderIssue, type RenderedIssue } from './newsletter-issue-render.js';
 import type { IssueEdit, IssueProgress, NewsletterIssue, NewsletterNames, RecipientSource } from './newsletter-issue.types.js';
@@ -123,6 +124,27 @@ export class NewsletterIssueService {
     if (!(await updateEditable(this.deps.db, id, { subject, intro, items }, this.deps.clock.now())))
       throw new AppError('ERR_NEWSLETTER_ISSUE_NOT_EDITABLE');
     return this.find(id);
+  }
+
+  /**
+   * Holds a scheduled issue (`held`): it stays a draft, sent only by "Send now" (a day skipped, or a
+   * story awaited). Released, it goes back on the schedule at its day's set time, while that time is
+   * still ahead (ERR_NEWSLETTER_ISSUE_TOO_LATE after it: send it now instead).
+   */
+  async hold(id: string, held: boolean): Promise<NewsletterIssue> {
+    const issue = await this.find(id);
+    const now = this.deps.clock.now();
+    const due = held ? null : (this.dueOf(issue) ?? null);
+    if (!held && (!due || due <= now)) throw new AppError('ERR_NEWSLETTER_ISSUE_TOO_LATE');
+    if (!(await setSchedule(this.deps.db, id, due, now))) throw new AppError('ERR_NEWSLETTER_ISSUE_NOT_EDITABLE');
+    return this.find(id);
+  }
+
+  /** When a briefing's or weekly's issue goes out by itself (its edition is its local day); an alert has no set time. */
+  dueOf(issue: NewsletterIssue): Date | undefined {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(issue.edition)) return undefined;
+    const { timeZone, newsletterTime } = this.deps.settings();
+    return parseZonedDateTime(`${issue.edition}T${newsletterTime}`, timeZone);
   }
 
   /** Starts sending now (a draft or a scheduled issue); an issue already sending or sent is refused. */

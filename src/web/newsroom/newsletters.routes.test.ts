@@ -133,8 +133,64 @@ describe('newsletter issues in the newsroom, and their public archive', () => {
     assert.deepEqual(alert?.to, ['ada@example.com']);
   });
 
+  it('holds a scheduled issue so it does not go out by itself, and puts it back while its time is ahead', async () => {
+    const section = t.deps.sections.all.find((candidate) => candidate.name === 'Business');
+    assert.ok(section);
+    const composed = await postForm(t.app, '/newsroom/newsletters/compose', { _csrf: csrf, key: `weekly-${section.id}` }, { cookie });
+    const issueUrl = String(composed.headers.location);
+    const id = issueUrl.split('/').pop() ?? '';
+    assert.equal((await t.deps.newsletterIssues.find(id)).status, 'scheduled', 'composed before 07:00');
+    assert.match((await get(issueUrl)).body, new RegExp(`action="${issueUrl}/hold"`));
+
+    const forged = await postForm(t.app, `${issueUrl}/hold`, { _csrf: 'forged' }, { cookie });
+    assert.equal(forged.statusCode, 403);
+    assert.equal((await t.deps.newsletterIssues.find(id)).status, 'scheduled', 'a forged hold changes nothing');
+    const held = await postForm(t.app, `${issueUrl}/hold`, { _csrf: csrf }, { cookie });
+    assert.equal(held.statusCode, 303);
+    assert.equal((await t.deps.newsletterIssues.find(id)).status, 'draft');
+    assert.match((await get(issueUrl)).body, new RegExp(`action="${issueUrl}/schedule"`), 'it can go back on the schedule');
+
+    // Past its set time, the job leaves the held issue alone, and it can no longer be put back.
+    const now = t.clock.now();
+    try {
+      t.clock.set(new Date(`${now.toISOString().slice(0, 10)}T07:01:00Z`));
+      await t.deps.jobs.run(NEWSLETTER_SEND_JOB);
+      assert.equal((await t.deps.newsletterIssues.find(id)).status, 'draft');
+      assert.equal((await t.deps.newsletterIssues.find(id)).recipientCount, 0);
+      const late = await postForm(t.app, `${issueUrl}/schedule`, { _csrf: csrf }, { cookie });
+      assert.equal(late.statusCode, 409);
+      assert.equal(late.headers['x-error-code'], 'ERR_NEWSLETTER_ISSUE_TOO_LATE');
+      assert.equal((await t.deps.newsletterIssues.find(id)).status, 'draft');
+    } finally {
+      t.clock.set(now);
+    }
+    const back = await postForm(t.app, `${issueUrl}/schedule`, { _csrf: csrf }, { cookie });
+    assert.equal(back.statusCode, 303);
+    const scheduled = await t.deps.newsletterIssues.find(id);
+    assert.equal(scheduled.status, 'scheduled');
+    assert.equal(scheduled.scheduledFor?.toISOString(), `${now.toISOString().slice(0, 10)}T07:00:00.000Z`);
+
+    // An issue already sent cannot be held; an alert has no set time to go back to.
+    const [sent] = (await t.deps.newsletterIssues.list(20)).filter((issue) => issue.status === 'sent' && issue.newsletterKey === 'briefing');
+    assert.ok(sent);
+    const tooLate = await postForm(t.app, `/newsroom/newsletters/issues/${sent.id}/hold`, { _csrf: csrf }, { cookie });
+    assert.equal(tooLate.statusCode, 409);
+    assert.equal(tooLate.headers['x-error-code'], 'ERR_NEWSLETTER_ISSUE_NOT_EDITABLE');
+    const unknown = await postForm(
+      t.app,
+      `/newsroom/newsletters/issues/${'0'.repeat(8)}-0000-0000-0000-000000000000/hold`,
+      { _csrf: csrf },
+      { cookie },
+    );
+    assert.equal(unknown.statusCode, 404);
+  });
+
   it('refuses the pages to reporters', async () => {
     const reporter = await signInStaff(t, 'reporter');
     assert.equal((await t.app.inject({ url: '/newsroom/newsletters', headers: { cookie: reporter.cookie } })).statusCode, 403);
+    const [issue] = await t.deps.newsletterIssues.list(1);
+    assert.ok(issue);
+    const hold = await postForm(t.app, `/newsroom/newsletters/issues/${issue.id}/hold`, { _csrf: reporter.csrf }, { cookie: reporter.cookie });
+    assert.equal(hold.statusCode, 403);
   });
 });

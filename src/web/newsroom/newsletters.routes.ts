@@ -9,6 +9,7 @@ import { formField, type FormBody } from '../shared/form-body.js';
 import type { FieldError } from '../shared/form-fields.js';
 import type { SiteContextSource } from '../shared/site-context.js';
 import { newsroomPaths } from './newsroom-paths.js';
+import type { Clock } from '../../shared/clock.js';
 import { sendMailPreview } from './mail-preview.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { NewsletterIssuePage, progressText } from './pages/newsletter-issue.page.js';
@@ -18,7 +19,11 @@ export interface NewsletterRoutesDeps extends NewsroomRouteDeps {
   site: SiteContextSource;
   settings: Pick<SettingsService, 'publication' | 'updatePublication'>;
   newsletters: Pick<NewsletterCatalog, 'listNow'>;
-  newsletterIssues: Pick<NewsletterIssueService, 'list' | 'find' | 'composeToday' | 'edit' | 'sendNow' | 'progress' | 'render' | 'nameOf'>;
+  newsletterIssues: Pick<
+    NewsletterIssueService,
+    'list' | 'find' | 'composeToday' | 'edit' | 'sendNow' | 'hold' | 'dueOf' | 'progress' | 'render' | 'nameOf'
+  >;
+  clock: Clock;
 }
 
 type Request = FastifyRequest<{ Body: FormBody }>;
@@ -64,7 +69,9 @@ export function registerNewsletterRoutes(scope: FastifyInstance, deps: Newslette
 
   async function issuePage(request: Request, reply: FastifyReply, staff: StaffContext, status: number, issue: NewsletterIssue, extra = {}) {
     const preview = previewOf(issue);
+    const due = newsletterIssues.dueOf(issue);
     const props = {
+      ...(due && due > deps.clock.now() ? { due } : {}),
       site: deps.site.current(),
       viewer: viewerOf(staff),
       issue,
@@ -121,7 +128,8 @@ export function registerNewsletterRoutes(scope: FastifyInstance, deps: Newslette
     url: '/newsletters/issues/:id',
     permission: 'newsletters.send',
     handler: async (request, reply, staff) => {
-      const done = request.query.done === 'saved' || request.query.done === 'sending' ? { done: request.query.done } : {};
+      const notice = request.query.done;
+      const done = notice === 'saved' || notice === 'sending' || notice === 'held' || notice === 'scheduled' ? { done: notice } : {};
       return issuePage(request, reply, staff, 200, await newsletterIssues.find(issueId(request)), done);
     },
   });
@@ -170,6 +178,21 @@ export function registerNewsletterRoutes(scope: FastifyInstance, deps: Newslette
       return reply.redirect(newsroomPaths.newsletterIssue(issue.id, { done: 'sending' }), 303);
     },
   });
+
+  for (const [action, held] of [
+    ['hold', true],
+    ['schedule', false],
+  ] as const) {
+    newsroomRoute(scope, deps, {
+      method: 'POST',
+      url: `/newsletters/issues/:id/${action}`,
+      permission: 'newsletters.send',
+      handler: async (request, reply) => {
+        const issue = await newsletterIssues.hold(issueId(request), held);
+        return reply.redirect(newsroomPaths.newsletterIssue(issue.id, { done: held ? 'held' : 'scheduled' }), 303);
+      },
+    });
+  }
 
   newsroomRoute(scope, deps, {
     method: 'GET',

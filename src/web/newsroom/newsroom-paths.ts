@@ -112,10 +112,13 @@ export const newsroomPaths = {
   newsletters: (query: { done?: 'schedule' } = {}) => (query.done ? `/newsroom/newsletters?done=${query.done}` : '/newsroom/newsletters'),
   newsletterCompose: () => '/newsroom/newsletters/compose',
   newsletterSchedule: () => '/newsroom/newsletters/schedule',
-  newsletterIssue: (id: string, query: { done?: 'saved' | 'sending' } = {}) =>
+  newsletterIssue: (id: string, query: { done?: 'saved' | 'sending' | 'held' | 'scheduled' } = {}) =>
     `/newsroom/newsletters/issues/${encodeURIComponent(id)}${query.done ? `?done=${query.done}` : ''}`,
   /** The issue's HTML alone, for the sandboxed preview frame of its page. */
   newsletterIssuePreview: (id: string) => `/newsroom/newsletters/issues/${encodeURIComponent(id)}/preview`,
+  /** Holds a scheduled issue (POST), or puts a held one back on the schedule (`newsletterIssueSchedule`). */
+  newsletterIssueHold: (id: string) => `/newsroom/newsletters/issues/${encodeURIComponent(id)}/hold`,
+  newsletterIssueSchedule: (id: string) => `/newsroom/newsletters/issues/${encodeURIComponent(id)}/schedule`,
   newsletterIssueSend: (id: string) => `/newsroom/newsletters/issues/${encodeURIComponent(id)}/send`,
   newsletterIssueProgress: (id: string) => `/newsroom/newsletters/issues/${encodeURIComponent(id)}/progress`,
   /** The message's HTML part alone, for the sandboxed frame of its page. */

@@ -16,7 +16,9 @@ export interface NewsletterIssueProps {
   progress: IssueProgress;
   /** The message as a recipient gets it (with stand-in links). */
   preview: { html: string; text: string };
-  done?: 'saved' | 'sending';
+  done?: 'saved' | 'sending' | 'held' | 'scheduled';
+  /** When the issue would go out by itself (a briefing's or weekly's set time), if that is still ahead. */
+  due?: Date;
   errors?: readonly FieldError[];
   /** What was typed, when refused. */
   typed?: { subject: string; intro: string };
@@ -33,7 +35,12 @@ export function progressText(progress: IssueProgress): string {
   return `${fanOut} Sent: ${n(progress.sent)}. Waiting: ${n(progress.queued)}. Failed: ${n(progress.failed)}.`;
 }
 
-const NOTICES = { saved: 'Your changes were saved.', sending: 'The issue is being sent.' };
+const NOTICES = {
+  saved: 'Your changes were saved.',
+  sending: 'The issue is being sent.',
+  held: 'The issue is held: it will not go out by itself. Send it now when it is ready.',
+  scheduled: 'The issue is back on the schedule and will go out by itself at its set time.',
+};
 
 /**
  * One issue: its delivery (live with newsletter-progress.js, or by the Refresh link), and while it
@@ -131,6 +138,23 @@ export function NewsletterIssuePage(props: NewsletterIssueProps) {
             <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
             <button type="submit">Send now</button>
           </form>
+          {issue.status === 'scheduled' && (
+            <form method="post" action={newsroomPaths.newsletterIssueHold(issue.id)} class="newsroom-form">
+              <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+              <p class="field-hint" id="hold-hint">
+                Held, it does not go out by itself; you can still send it now.
+              </p>
+              <button type="submit" aria-describedby="hold-hint">
+                Hold this issue
+              </button>
+            </form>
+          )}
+          {issue.status === 'draft' && props.due && (
+            <form method="post" action={newsroomPaths.newsletterIssueSchedule(issue.id)} class="newsroom-form">
+              <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+              <button type="submit">Send by itself at {formatDateTime(props.due, site.publication)}</button>
+            </form>
+          )}
         </>
       )}
 
