@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { DatabaseTarget } from '../../config/config.js';
 import { openDatabase } from '../../db/database.js';
 import { systemClock } from '../../shared/clock.js';
-import { createClusterDatabase, eventually } from '../../testing/node-process.js';
+import { eventually } from '../../testing/node-process.js';
+import { killSenders, senderDatabase, startSender, type SenderDatabase } from '../../testing/sender-process.js';
 import { startSmtpTestServer, type SmtpTestServer } from '../../testing/smtp-test-server.js';
 import { MailService } from './mail.service.js';
 
@@ -18,49 +17,21 @@ import { MailService } from './mail.service.js';
 // answered (the server holds its answer a moment and drops it once the client is gone): the
 // window in which a kill re-sends one message (accepted, not yet marked sent) is a few
 // milliseconds wide, and a test that hit it would say nothing about the queue (docs/mail.md).
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const MESSAGES = 300;
 const KILL_AT = 100;
 
-interface Target {
-  env: Record<string, string>;
-  database: DatabaseTarget;
-  drop(): Promise<void>;
-}
-
-async function newTarget(dataDir: string): Promise<Target> {
-  const serverUrl = process.env['TEST_DATABASE_URL'];
-  if (!serverUrl) {
-    const filename = path.join(dataDir, 'dateline.sqlite');
-    return { env: { DATABASE_URL: filename }, database: { engine: 'sqlite', filename }, drop: async () => {} };
-  }
-  const cluster = await createClusterDatabase(serverUrl);
-  return { env: { DATABASE_URL: cluster.url }, database: { engine: 'postgres', connectionString: cluster.url }, drop: () => cluster.drop() };
-}
-
-function startSender(env: Record<string, string>): { child: ChildProcess; exited: Promise<NodeJS.Signals | number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DEMO: '0', LOG_LEVEL: 'warn', MALLOC_ARENA_MAX: '2', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  child.stderr?.resume();
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
-  return { child, exited };
-}
-
 describe('a mail sender killed with SIGKILL mid-send', () => {
   let scratch: string;
-  let target: Target;
+  let target: SenderDatabase;
   let smtp: SmtpTestServer;
   const children: ChildProcess[] = [];
   before(async () => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-mail-resume-'));
-    target = await newTarget(scratch);
+    target = await senderDatabase(scratch);
     smtp = await startSmtpTestServer();
   });
   after(async () => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    killSenders(children);
     await smtp.close();
     await target.drop();
     fs.rmSync(scratch, { recursive: true, force: true });
