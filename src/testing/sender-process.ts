@@ -1,8 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseTarget } from '../config/config.js';
 import { createClusterDatabase } from './node-process.js';
+import { startSmtpTestServer, type SmtpTestServer } from './smtp-test-server.js';
 
 /**
  * A real Dateline process (`node --import tsx src/main.ts`) that sends mail, for the kill -9 resume
@@ -44,11 +48,6 @@ export function startSender(env: Record<string, string>, options: SenderOptions 
   return { child, exited };
 }
 
-/** SIGKILLs every process of `children` still running (an `after` hook's safety net). */
-export function killSenders(children: readonly ChildProcess[]): void {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-}
-
 export interface SenderDatabase {
   /** DATABASE_URL for the process. */
   env: Record<string, string>;
@@ -69,4 +68,56 @@ export async function senderDatabase(dataDir: string): Promise<SenderDatabase> {
   }
   const cluster = await createClusterDatabase(serverUrl);
   return { env: { DATABASE_URL: cluster.url }, database: { engine: 'postgres', connectionString: cluster.url }, drop: () => cluster.drop() };
+}
+
+export interface SenderSuite {
+  /** The processes' DATA_DIR (and the SQLite file's folder). */
+  readonly scratch: string;
+  readonly target: SenderDatabase;
+  readonly smtp: SmtpTestServer;
+  /** startSender with the suite's safety net: a process still running after the suite is SIGKILLed. */
+  start(env: Record<string, string>): SenderProcess;
+}
+
+/**
+ * For a kill -9 suite (call inside its describe): before it, a scratch folder, the database the
+ * processes share and a real SMTP server; after it, every process it started that still runs is
+ * SIGKILLed and the rest is dropped. Read the fields from the tests (they exist once `before` ran).
+ */
+export function senderSuite(scratchPrefix: string): SenderSuite {
+  let scratch: string | undefined;
+  let target: SenderDatabase | undefined;
+  let smtp: SmtpTestServer | undefined;
+  const children: ChildProcess[] = [];
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('senderSuite: read its fields from a test, after its before hook');
+    return value;
+  };
+  before(async () => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), scratchPrefix));
+    target = await senderDatabase(scratch);
+    smtp = await startSmtpTestServer();
+  });
+  after(async () => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await smtp?.close();
+    await target?.drop();
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  });
+  return {
+    get scratch() {
+      return ready(scratch);
+    },
+    get target() {
+      return ready(target);
+    },
+    get smtp() {
+      return ready(smtp);
+    },
+    start(env) {
+      const sender = startSender(env);
+      children.push(sender.child);
+      return sender;
+    },
+  };
 }

@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { openDatabase } from '../../db/database.js';
 import { systemClock } from '../../shared/clock.js';
 import { eventually } from '../../testing/node-process.js';
-import { killSenders, senderDatabase, startSender, type SenderDatabase } from '../../testing/sender-process.js';
-import { startSmtpTestServer, type SmtpTestServer } from '../../testing/smtp-test-server.js';
+import { senderSuite } from '../../testing/sender-process.js';
 import { MailService } from './mail.service.js';
 
 // Two real Dateline processes in turn on one database: the first sends the queue to a real SMTP
@@ -21,23 +16,10 @@ const MESSAGES = 300;
 const KILL_AT = 100;
 
 describe('a mail sender killed with SIGKILL mid-send', () => {
-  let scratch: string;
-  let target: SenderDatabase;
-  let smtp: SmtpTestServer;
-  const children: ChildProcess[] = [];
-  before(async () => {
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-mail-resume-'));
-    target = await senderDatabase(scratch);
-    smtp = await startSmtpTestServer();
-  });
-  after(async () => {
-    killSenders(children);
-    await smtp.close();
-    await target.drop();
-    fs.rmSync(scratch, { recursive: true, force: true });
-  });
+  const run = senderSuite('dateline-mail-resume-');
 
   it('is resumed by the next process: every recipient receives exactly one message', { timeout: 180_000 }, async () => {
+    const { scratch, target, smtp } = run;
     const database = await openDatabase(target.database);
     const recipients = Array.from({ length: MESSAGES }, (_, i) => `reader${i}@example.com`);
     try {
@@ -49,8 +31,7 @@ describe('a mail sender killed with SIGKILL mid-send', () => {
     }
     const env = { ...target.env, DATA_DIR: scratch, SMTP_URL: smtp.url, MAIL_RATE_PER_MINUTE: '60000' };
 
-    const first = startSender(env);
-    children.push(first.child);
+    const first = run.start(env);
     smtp.onArrival = (arrived) => {
       if (arrived !== KILL_AT) return;
       // Held unanswered while the kill lands; dropped, as the client is gone before the answer.
@@ -62,8 +43,7 @@ describe('a mail sender killed with SIGKILL mid-send', () => {
     smtp.delayMs = 0;
     assert.equal(smtp.messages.length, KILL_AT - 1, 'the kill landed on the 100th message, before its answer');
 
-    const second = startSender(env);
-    children.push(second.child);
+    const second = run.start(env);
     // The killed sender's claim lapses (LEASE_MS) and the rest is sent.
     await smtp.waitFor((messages) => messages.length >= MESSAGES, 120_000);
     const check = await openDatabase(target.database);

@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { openDatabase, type Db } from '../../db/database.js';
 import { delay, eventually } from '../../testing/node-process.js';
-import { killSenders, senderDatabase, startSender, type SenderDatabase } from '../../testing/sender-process.js';
-import { startSmtpTestServer, type SmtpTestServer } from '../../testing/smtp-test-server.js';
+import { senderSuite } from '../../testing/sender-process.js';
 
 // Two real Dateline processes in turn on one database: the first fans an issue out into the mail
 // queue and is killed with SIGKILL between two of its batches; the second resumes the fan-out from
@@ -64,23 +59,10 @@ async function seed(db: Db, now: string): Promise<string[]> {
 }
 
 describe('a newsletter fan-out killed with SIGKILL between batches', () => {
-  let scratch: string;
-  let target: SenderDatabase;
-  let smtp: SmtpTestServer;
-  const children: ChildProcess[] = [];
-  before(async () => {
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-newsletter-resume-'));
-    target = await senderDatabase(scratch);
-    smtp = await startSmtpTestServer();
-  });
-  after(async () => {
-    killSenders(children);
-    await smtp.close();
-    await target.drop();
-    fs.rmSync(scratch, { recursive: true, force: true });
-  });
+  const run = senderSuite('dateline-newsletter-resume-');
 
   it('is resumed from its cursor by the next process: every subscriber receives exactly one message', { timeout: 240_000 }, async () => {
+    const { scratch, target, smtp } = run;
     const database = await openDatabase(target.database);
     let emails: string[];
     let killedAt: number;
@@ -88,8 +70,7 @@ describe('a newsletter fan-out killed with SIGKILL between batches', () => {
       emails = await seed(database.db, new Date().toISOString());
       const env = { ...target.env, DATA_DIR: scratch, SMTP_URL: smtp.url, MAIL_RATE_PER_MINUTE: '600000', SITE_URL: 'https://news.example' };
       smtp.delayMs = 60_000;
-      const first = startSender(env);
-      children.push(first.child);
+      const first = run.start(env);
       // Killed once at least one batch is committed and before the last is.
       for (;;) {
         const row = await database.db
@@ -112,14 +93,13 @@ describe('a newsletter fan-out killed with SIGKILL between batches', () => {
     assert.ok(killedAt < SUBSCRIBERS, `killed mid fan-out (${killedAt} of ${SUBSCRIBERS} enqueued)`);
     assert.equal(smtp.messages.length, 0);
 
-    const second = startSender({
+    const second = run.start({
       ...target.env,
       DATA_DIR: scratch,
       SMTP_URL: smtp.url,
       MAIL_RATE_PER_MINUTE: '600000',
       SITE_URL: 'https://news.example',
     });
-    children.push(second.child);
     await smtp.waitFor((messages) => messages.length >= SUBSCRIBERS, 200_000);
     const check = await openDatabase(target.database);
     try {
