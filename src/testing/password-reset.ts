@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { LightMyRequestResponse } from 'fastify';
 import { linkIn, type MailRecorder } from './account-mail.js';
 import { postForm } from './newsroom-client.js';
 import type { TestApp } from './test-app.js';
@@ -28,4 +29,19 @@ export async function requestPasswordReset(
   assert.ok(mail && more.length === 0, `one reset mail to ${mailedTo}`);
   assert.equal(mail.kind, 'password.reset');
   return linkIn(mail, t.config.siteUrl, `${area}/reset/`);
+}
+
+/** Posts the reset form at `link` with `password` (and `confirm`, the same unless a test gives another). */
+export function submitNewPassword(
+  t: Pick<TestApp, 'app'>,
+  link: string,
+  password: string,
+  options: { confirm?: string; remoteAddress: string },
+): Promise<LightMyRequestResponse> {
+  return postForm(
+    t.app,
+    link,
+    { 'new-password': password, 'confirm-password': options.confirm ?? password },
+    { remoteAddress: options.remoteAddress },
+  );
 }

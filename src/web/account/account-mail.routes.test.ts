@@ -5,7 +5,7 @@ import { CONFIRMATION_RESEND_LIMIT, READER_CONFIRMATION_LIFETIME_MS } from '../.
 import { MAILED_RESET_LIFETIME_MS, RESET_REQUEST_LIMITS } from '../../modules/users/index.js';
 import { linkIn, recordMail, type MailRecorder } from '../../testing/account-mail.js';
 import { csrfTokenIn, postForm } from '../../testing/newsroom-client.js';
-import { requestPasswordReset } from '../../testing/password-reset.js';
+import { requestPasswordReset, submitNewPassword } from '../../testing/password-reset.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { csrfTokenFor } from '../http/csrf.js';
 import { READER_COOKIE } from '../shared/reader-cookie.js';
@@ -118,12 +118,7 @@ describe('reader account mail over HTTP: confirmation, forgot password, reply ma
     assert.equal(await requestReset('nobody-here@mail.example'), undefined);
     assert.equal((await t.app.inject(link)).statusCode, 200);
 
-    const reset = await postForm(
-      t.app,
-      link,
-      { 'new-password': 'a brand new passphrase', 'confirm-password': 'a brand new passphrase' },
-      { remoteAddress: nextIp() },
-    );
+    const reset = await submitNewPassword(t, link, 'a brand new passphrase', { remoteAddress: nextIp() });
     assert.equal(reset.statusCode, 303);
     assert.ok(readerCookieFrom(reset), 'this browser is signed in');
     assert.equal((await t.app.inject({ url: '/account', headers: { cookie: otherSession } })).statusCode, 303, 'the other session is over');
@@ -143,12 +138,7 @@ describe('reader account mail over HTTP: confirmation, forgot password, reply ma
     const { cookie: squatter } = await t.factories.reader({ email: 'rightful@mail.example', confirmed: false });
     const link = await requestReset('rightful@mail.example');
     assert.ok(link);
-    const reset = await postForm(
-      t.app,
-      link,
-      { 'new-password': 'the rightful passphrase', 'confirm-password': 'the rightful passphrase' },
-      { remoteAddress: nextIp() },
-    );
+    const reset = await submitNewPassword(t, link, 'the rightful passphrase', { remoteAddress: nextIp() });
     const owner = readerCookieFrom(reset);
     assert.ok(owner);
     assert.equal((await t.app.inject({ url: '/account', headers: { cookie: squatter } })).statusCode, 303, 'the squatter is signed out');

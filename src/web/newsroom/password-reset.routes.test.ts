@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { MAILED_RESET_LIFETIME_MS, RESET_REQUEST_LIMITS } from '../../modules/users/index.js';
 import { linkIn, recordMail, type MailRecorder } from '../../testing/account-mail.js';
 import { createNewsroomTestApp, postForm, sessionCookieFrom, signInOverHttp } from '../../testing/newsroom-client.js';
-import { requestPasswordReset } from '../../testing/password-reset.js';
+import { requestPasswordReset, submitNewPassword } from '../../testing/password-reset.js';
 import type { TestApp } from '../../testing/test-app.js';
 
 describe('staff mail: forgot password and invitations', () => {
@@ -63,19 +63,9 @@ describe('staff mail: forgot password and invitations', () => {
     assert.equal(await requestReset('nobody@news.example'), undefined);
     assert.equal((await t.app.inject(link)).statusCode, 200);
 
-    const mismatch = await postForm(
-      t.app,
-      link,
-      { 'new-password': 'a brand new passphrase', 'confirm-password': 'something else entirely' },
-      { remoteAddress: nextIp() },
-    );
+    const mismatch = await submitNewPassword(t, link, 'a brand new passphrase', { confirm: 'something else entirely', remoteAddress: nextIp() });
     assert.equal(mismatch.statusCode, 400);
-    const reset = await postForm(
-      t.app,
-      link,
-      { 'new-password': 'a brand new passphrase', 'confirm-password': 'a brand new passphrase' },
-      { remoteAddress: nextIp() },
-    );
+    const reset = await submitNewPassword(t, link, 'a brand new passphrase', { remoteAddress: nextIp() });
     assert.equal(reset.statusCode, 303);
     assert.ok(sessionCookieFrom(reset));
     assert.equal((await t.app.inject({ url: '/newsroom', headers: { cookie: otherSession } })).statusCode, 303, 'the other session is over');
