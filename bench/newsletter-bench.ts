@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { openDatabase } from '../src/db/database.js';
+import { startSender } from '../src/testing/sender-process.js';
 
 const N = Number(process.env['BENCH_SUBSCRIBERS'] ?? 100_000);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -112,27 +113,21 @@ async function runDateline(smtpPort: number, counter: () => number, lastAt: () =
   await seed(file);
   const before = counter();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
+  const dateline = startSender(
+    {
       DATA_DIR: dir,
       DATABASE_URL: file,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DEMO: '0',
-      LOG_LEVEL: 'warn',
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       MAIL_RATE_PER_MINUTE: '1000000',
       SITE_URL: 'https://news.example',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+    { stderr: 'inherit', defaultMalloc: true },
+  );
   try {
     await waitFor(() => counter() - before > 0, 120_000, 'the first message');
     const first = performance.now();
     await waitFor(() => counter() - before >= N, 3_600_000, `${N} messages`);
-    const rss = peakRssMb(child.pid ?? 0);
+    const rss = peakRssMb(dateline.child.pid ?? 0);
     const seconds = (lastAt() - first) / 1000;
     return {
       messages: N,
@@ -142,8 +137,8 @@ async function runDateline(smtpPort: number, counter: () => number, lastAt: () =
       startToLastSeconds: Number(((lastAt() - started) / 1000).toFixed(1)),
     };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    dateline.child.kill('SIGTERM');
+    await dateline.exited;
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

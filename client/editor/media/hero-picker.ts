@@ -1,5 +1,5 @@
 import type { MediaApi, PictureDetails } from './media-api.js';
-import { pickPicture } from './picker.js';
+import { pickerButton } from './picker.js';
 
 /**
  * The story form's hero picture with the same picker as the body. Without JavaScript the form has a
@@ -20,9 +20,11 @@ export function startHeroPicker(api: MediaApi): { refresh(mediaId: string, detai
   summary.setAttribute('aria-live', 'polite');
   const actions = document.createElement('div');
   actions.className = 'story-hero-actions';
-  const choose = document.createElement('button');
-  choose.type = 'button';
-  choose.textContent = 'Choose hero picture…';
+  const choose = pickerButton(api, 'Choose hero picture…', 'Choose the hero picture', (picture) => {
+    input.value = picture.id;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    show(picture);
+  });
   const remove = document.createElement('button');
   remove.type = 'button';
   remove.textContent = 'Remove hero picture';
@@ -52,14 +54,6 @@ export function startHeroPicker(api: MediaApi): { refresh(mediaId: string, detai
     );
   }
 
-  choose.addEventListener('click', () => {
-    void pickPicture(api, { title: 'Choose the hero picture' }).then((picture) => {
-      if (!picture) return;
-      input.value = picture.id;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      show(picture);
-    });
-  });
   remove.addEventListener('click', () => {
     input.value = '';
     input.dispatchEvent(new Event('input', { bubbles: true }));

@@ -5,7 +5,7 @@ import type { FigureAttrs } from '../schema.js';
 import { FigureView } from './figure-view.js';
 import { startHeroPicker } from './hero-picker.js';
 import { createMediaApi, type Picture } from './media-api.js';
-import { pickPicture } from './picker.js';
+import { pickerButton } from './picker.js';
 
 /**
  * Pictures in the story editor (docs/editor-pictures.md): figures with their details edited in
@@ -128,9 +128,11 @@ export function startMedia(editor: EditorHandle): void {
   // The buttons for keyboard users and for pictures already in the library.
   const bar = document.createElement('div');
   bar.className = 'editor-media-bar';
-  const pickButton = document.createElement('button');
-  pickButton.type = 'button';
-  pickButton.textContent = 'Insert picture from library…';
+  const pickButton = pickerButton(api, 'Insert picture from library…', 'Insert a picture', (picture) => {
+    editor.insertFigure(attrsOf(picture));
+    editor.view.focus();
+    editor.notify(`Picture inserted: ${picture.alt || 'it needs alt text before publishing'}.`);
+  });
   const fileInput = document.createElement('input');
   fileInput.type = 'file';
   fileInput.accept = 'image/jpeg,image/png,image/webp,image/avif';
@@ -143,14 +145,6 @@ export function startMedia(editor: EditorHandle): void {
   uploadButton.textContent = 'Upload picture…';
   bar.append(pickButton, uploadButton, fileInput);
   editor.root.querySelector('.editor-frame')?.before(bar);
-  pickButton.addEventListener('click', () => {
-    void pickPicture(api, { title: 'Insert a picture' }).then((picture) => {
-      if (!picture) return;
-      editor.insertFigure(attrsOf(picture));
-      editor.view.focus();
-      editor.notify(`Picture inserted: ${picture.alt || 'it needs alt text before publishing'}.`);
-    });
-  });
   uploadButton.addEventListener('click', () => fileInput.click());
   fileInput.addEventListener('change', () => {
     uploadFiles(imagesIn({ files: fileInput.files } as DataTransfer));

@@ -3,6 +3,23 @@ import type { MediaApi, Picture } from './media-api.js';
 let opened = 0;
 
 /**
+ * A button that opens the picker under `title`: the picture chosen goes to `chosen`; closing the
+ * dialog chooses nothing. The body's "Insert picture from library…" and the hero's "Choose hero
+ * picture…" are both one.
+ */
+export function pickerButton(api: MediaApi, label: string, title: string, chosen: (picture: Picture) => void): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = label;
+  button.addEventListener('click', () => {
+    void pickPicture(api, { title }).then((picture) => {
+      if (picture) chosen(picture);
+    });
+  });
+  return button;
+}
+
+/**
  * The media picker: a modal dialog (native `<dialog>`: the page behind is inert, Escape closes it,
  * Tab stays inside) with a search box and the library's thumbnails, a page at a time ("More
  * pictures" carries on where the last page ended, to the oldest picture). Choosing one resolves

@@ -1,7 +1,7 @@
 // The mail module's public face: other modules and src/web/** import from here, never from its
 // files directly. The repository and its rows stay private.
 export { MAIL_KINDS, MAIL_STATUSES } from './mail.types.js';
-export type { MailDocumentParts, MailKind, MailMessage, MailQueue, MailStatus, MailSummary, OutgoingMail } from './mail.types.js';
+export type { MailBatchCounts, MailDocumentParts, MailKind, MailMessage, MailQueue, MailStatus, MailSummary, OutgoingMail } from './mail.types.js';
 export { MailService, ONE_TO_ONE_KEPT_MS, OUTBOX_PAGE_SIZE } from './mail.service.js';
 export type { OutboxPage } from './mail.service.js';
 export { isMailAddress, MAX_ADDRESS_LENGTH } from './mail-validation.js';

@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { after, before, describe, it } from 'node:test';
-import type { DatabaseTarget } from '../../config/config.js';
+import { describe, it } from 'node:test';
 import { openDatabase } from '../../db/database.js';
 import { systemClock } from '../../shared/clock.js';
-import { createClusterDatabase, eventually } from '../../testing/node-process.js';
-import { startSmtpTestServer, type SmtpTestServer } from '../../testing/smtp-test-server.js';
+import { eventually } from '../../testing/node-process.js';
+import { senderSuite } from '../../testing/sender-process.js';
 import { MailService } from './mail.service.js';
 
 // Two real Dateline processes in turn on one database: the first sends the queue to a real SMTP
@@ -18,55 +12,14 @@ import { MailService } from './mail.service.js';
 // answered (the server holds its answer a moment and drops it once the client is gone): the
 // window in which a kill re-sends one message (accepted, not yet marked sent) is a few
 // milliseconds wide, and a test that hit it would say nothing about the queue (docs/mail.md).
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const MESSAGES = 300;
 const KILL_AT = 100;
 
-interface Target {
-  env: Record<string, string>;
-  database: DatabaseTarget;
-  drop(): Promise<void>;
-}
-
-async function newTarget(dataDir: string): Promise<Target> {
-  const serverUrl = process.env['TEST_DATABASE_URL'];
-  if (!serverUrl) {
-    const filename = path.join(dataDir, 'dateline.sqlite');
-    return { env: { DATABASE_URL: filename }, database: { engine: 'sqlite', filename }, drop: async () => {} };
-  }
-  const cluster = await createClusterDatabase(serverUrl);
-  return { env: { DATABASE_URL: cluster.url }, database: { engine: 'postgres', connectionString: cluster.url }, drop: () => cluster.drop() };
-}
-
-function startSender(env: Record<string, string>): { child: ChildProcess; exited: Promise<NodeJS.Signals | number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DEMO: '0', LOG_LEVEL: 'warn', MALLOC_ARENA_MAX: '2', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  child.stderr?.resume();
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
-  return { child, exited };
-}
-
 describe('a mail sender killed with SIGKILL mid-send', () => {
-  let scratch: string;
-  let target: Target;
-  let smtp: SmtpTestServer;
-  const children: ChildProcess[] = [];
-  before(async () => {
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-mail-resume-'));
-    target = await newTarget(scratch);
-    smtp = await startSmtpTestServer();
-  });
-  after(async () => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await smtp.close();
-    await target.drop();
-    fs.rmSync(scratch, { recursive: true, force: true });
-  });
+  const run = senderSuite('dateline-mail-resume-');
 
   it('is resumed by the next process: every recipient receives exactly one message', { timeout: 180_000 }, async () => {
+    const { scratch, target, smtp } = run;
     const database = await openDatabase(target.database);
     const recipients = Array.from({ length: MESSAGES }, (_, i) => `reader${i}@example.com`);
     try {
@@ -78,8 +31,7 @@ describe('a mail sender killed with SIGKILL mid-send', () => {
     }
     const env = { ...target.env, DATA_DIR: scratch, SMTP_URL: smtp.url, MAIL_RATE_PER_MINUTE: '60000' };
 
-    const first = startSender(env);
-    children.push(first.child);
+    const first = run.start(env);
     smtp.onArrival = (arrived) => {
       if (arrived !== KILL_AT) return;
       // Held unanswered while the kill lands; dropped, as the client is gone before the answer.
@@ -91,8 +43,7 @@ describe('a mail sender killed with SIGKILL mid-send', () => {
     smtp.delayMs = 0;
     assert.equal(smtp.messages.length, KILL_AT - 1, 'the kill landed on the 100th message, before its answer');
 
-    const second = startSender(env);
-    children.push(second.child);
+    const second = run.start(env);
     // The killed sender's claim lapses (LEASE_MS) and the rest is sent.
     await smtp.waitFor((messages) => messages.length >= MESSAGES, 120_000);
     const check = await openDatabase(target.database);

@@ -4,7 +4,15 @@ import { newId } from '../../shared/ids.js';
 import { assertSendable } from './mail-validation.js';
 import { countByStatus, deleteFinishedOneToOne, deleteMessagesTo, findMessage, insertMessage, listMessages } from './mail.repository.js';
 import { AppError } from '../../shared/errors.js';
-import { MAIL_STATUSES, type MailMessage, type MailQueue, type MailStatus, type MailSummary, type OutgoingMail } from './mail.types.js';
+import {
+  MAIL_STATUSES,
+  type MailBatchCounts,
+  type MailMessage,
+  type MailQueue,
+  type MailStatus,
+  type MailSummary,
+  type OutgoingMail,
+} from './mail.types.js';
 
 /**
  * How long a finished one-to-one message (a confirmation, a reset, an invitation, a reply notice)
@@ -29,7 +37,7 @@ export interface OutboxPage {
  * ERR_MAIL_HEADER_INVALID: nothing is queued), then stored in the caller's transaction when one is
  * given, so an action and its message commit or roll back together. The mail-delivery job sends it.
  */
-export class MailService implements MailQueue {
+export class MailService implements MailQueue, MailBatchCounts {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,

@@ -39,6 +39,11 @@ export interface MailQueue {
   enqueue(mail: OutgoingMail, trx?: Db): Promise<{ id: string }>;
 }
 
+/** What a feature that sends batches (a newsletter issue) reads back: its batch's messages by status. */
+export interface MailBatchCounts {
+  counts(batchId: string): Promise<Record<MailStatus, number>>;
+}
+
 /** The parts every message's HTML shares, filled by renderMailDocument. */
 export interface MailDocumentParts {
   /** The edition's language, the document's `lang`. */

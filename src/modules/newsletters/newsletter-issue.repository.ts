@@ -195,22 +195,6 @@ export async function markSent(db: Db, id: string, now: Date): Promise<void> {
     .execute();
 }
 
-/**
- * The issue's messages in the mail queue by status. Read here rather than through the mail module
- * because the count is by this module's batch id, over the mail module's batch index.
- */
-export async function countBatch(db: Db, batchId: string): Promise<Record<string, number>> {
-  const rows = await db
-    .selectFrom('mail_messages')
-    .select((eb) => ['status', eb.fn.countAll<number>().as('count')])
-    .where('batch_id', '=', batchId)
-    .groupBy('status')
-    .execute();
-  const counts: Record<string, number> = {};
-  for (const row of rows) counts[row.status] = Number(row.count);
-  return counts;
-}
-
 function toIssue(row: IssueRow): NewsletterIssue {
   return {
     id: row.id,

@@ -5,14 +5,13 @@ import type { EventBus } from '../../shared/events.js';
 import { newId } from '../../shared/ids.js';
 import { parseZonedDateTime, zonedDayKey } from '../../shared/zoned-time.js';
 import type { ArticleSummary } from '../articles/index.js';
-import type { MailQueue } from '../mail/index.js';
+import type { MailBatchCounts, MailQueue } from '../mail/index.js';
 import type { RankedListsSnapshot } from '../rankings/index.js';
 import type { Section } from '../sections/index.js';
 import type { PublicationSettings } from '../settings/index.js';
 import { composeBriefingItems, composeWeeklyItems, itemOf, WEEKLY_ITEMS } from './briefing-composer.js';
 import { fanOutIssue } from './newsletter-fan-out.js';
 import {
-  countBatch,
   findIssue,
   findIssueByEdition,
   findSentIssueByNumber,
@@ -36,7 +35,8 @@ const INTRO_MAX = 2000;
 export interface NewsletterIssueDeps {
   db: Db;
   clock: Clock;
-  mail: MailQueue;
+  /** Sends the issue's messages (the fan-out) and counts them back by the issue's id. */
+  mail: MailQueue & MailBatchCounts;
   lists: { readonly current: RankedListsSnapshot; weeklyBestOfSection(sectionId: string, limit: number): Promise<ArticleSummary[]> };
   sections: { readonly all: readonly Section[] };
   settings: () => PublicationSettings;
@@ -157,13 +157,13 @@ export class NewsletterIssueService {
   /** The issue's delivery: what the fan-out enqueued, and the mail queue's counts by batch id. */
   async progress(id: string): Promise<IssueProgress> {
     const issue = await this.find(id);
-    const counts = await countBatch(this.deps.db, id);
+    const counts = await this.deps.mail.counts(id);
     return {
       status: issue.status,
       enqueued: issue.recipientCount,
-      queued: (counts['queued'] ?? 0) + (counts['sending'] ?? 0),
-      sent: counts['sent'] ?? 0,
-      failed: counts['failed'] ?? 0,
+      queued: counts.queued + counts.sending,
+      sent: counts.sent,
+      failed: counts.failed,
       fannedOut: issue.status === 'sent',
     };
   }

@@ -1,44 +1,16 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { after, before, describe, it } from 'node:test';
-import type { DatabaseTarget } from '../../config/config.js';
+import { describe, it } from 'node:test';
 import { openDatabase, type Db } from '../../db/database.js';
-import { createClusterDatabase, delay, eventually } from '../../testing/node-process.js';
-import { startSmtpTestServer, type SmtpTestServer } from '../../testing/smtp-test-server.js';
+import { delay, eventually } from '../../testing/node-process.js';
+import { senderSuite } from '../../testing/sender-process.js';
 
 // Two real Dateline processes in turn on one database: the first fans an issue out into the mail
 // queue and is killed with SIGKILL between two of its batches; the second resumes the fan-out from
 // the issue's cursor and sends everything. Every subscriber must receive exactly one message. While
 // the first runs, the SMTP server holds its answers, so no message is accepted by a process about
 // to die (the mail queue's own window, tested in modules/mail/mail-resume.test.ts).
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const SUBSCRIBERS = 3000;
 const ISSUE = 'issue-resume';
-
-async function newTarget(dataDir: string): Promise<{ env: Record<string, string>; database: DatabaseTarget; drop(): Promise<void> }> {
-  const serverUrl = process.env['TEST_DATABASE_URL'];
-  if (!serverUrl) {
-    const filename = path.join(dataDir, 'dateline.sqlite');
-    return { env: { DATABASE_URL: filename }, database: { engine: 'sqlite', filename }, drop: async () => {} };
-  }
-  const cluster = await createClusterDatabase(serverUrl);
-  return { env: { DATABASE_URL: cluster.url }, database: { engine: 'postgres', connectionString: cluster.url }, drop: () => cluster.drop() };
-}
-
-function startNodeProcess(env: Record<string, string>): { child: ChildProcess; exited: Promise<NodeJS.Signals | number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DEMO: '0', LOG_LEVEL: 'warn', MALLOC_ARENA_MAX: '2', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  child.stderr?.resume();
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
-  return { child, exited };
-}
 
 /** Confirmed briefing subscribers and one issue already sending, as "send now" leaves it. */
 async function seed(db: Db, now: string): Promise<string[]> {
@@ -87,23 +59,10 @@ async function seed(db: Db, now: string): Promise<string[]> {
 }
 
 describe('a newsletter fan-out killed with SIGKILL between batches', () => {
-  let scratch: string;
-  let target: Awaited<ReturnType<typeof newTarget>>;
-  let smtp: SmtpTestServer;
-  const children: ChildProcess[] = [];
-  before(async () => {
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-newsletter-resume-'));
-    target = await newTarget(scratch);
-    smtp = await startSmtpTestServer();
-  });
-  after(async () => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await smtp.close();
-    await target.drop();
-    fs.rmSync(scratch, { recursive: true, force: true });
-  });
+  const run = senderSuite('dateline-newsletter-resume-');
 
   it('is resumed from its cursor by the next process: every subscriber receives exactly one message', { timeout: 240_000 }, async () => {
+    const { scratch, target, smtp } = run;
     const database = await openDatabase(target.database);
     let emails: string[];
     let killedAt: number;
@@ -111,8 +70,7 @@ describe('a newsletter fan-out killed with SIGKILL between batches', () => {
       emails = await seed(database.db, new Date().toISOString());
       const env = { ...target.env, DATA_DIR: scratch, SMTP_URL: smtp.url, MAIL_RATE_PER_MINUTE: '600000', SITE_URL: 'https://news.example' };
       smtp.delayMs = 60_000;
-      const first = startNodeProcess(env);
-      children.push(first.child);
+      const first = run.start(env);
       // Killed once at least one batch is committed and before the last is.
       for (;;) {
         const row = await database.db
@@ -135,14 +93,13 @@ describe('a newsletter fan-out killed with SIGKILL between batches', () => {
     assert.ok(killedAt < SUBSCRIBERS, `killed mid fan-out (${killedAt} of ${SUBSCRIBERS} enqueued)`);
     assert.equal(smtp.messages.length, 0);
 
-    const second = startNodeProcess({
+    const second = run.start({
       ...target.env,
       DATA_DIR: scratch,
       SMTP_URL: smtp.url,
       MAIL_RATE_PER_MINUTE: '600000',
       SITE_URL: 'https://news.example',
     });
-    children.push(second.child);
     await smtp.waitFor((messages) => messages.length >= SUBSCRIBERS, 200_000);
     const check = await openDatabase(target.database);
     try {

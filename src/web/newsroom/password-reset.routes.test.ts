@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { MAILED_RESET_LIFETIME_MS, RESET_REQUEST_LIMITS } from '../../modules/users/index.js';
 import { linkIn, recordMail, type MailRecorder } from '../../testing/account-mail.js';
 import { createNewsroomTestApp, postForm, sessionCookieFrom, signInOverHttp } from '../../testing/newsroom-client.js';
+import { requestPasswordReset, submitNewPassword } from '../../testing/password-reset.js';
 import type { TestApp } from '../../testing/test-app.js';
 
 describe('staff mail: forgot password and invitations', () => {
@@ -13,6 +14,7 @@ describe('staff mail: forgot password and invitations', () => {
   let ip = 0;
   const nextIp = () => `10.7.${Math.floor(++ip / 250)}.${ip % 250}`;
   const forgot = (email: string, remoteAddress = nextIp()) => postForm(t.app, '/newsroom/forgot-password', { email }, { remoteAddress });
+  const requestReset = (typed: string, mailedTo?: string) => requestPasswordReset(t, sent, '/newsroom', typed, { mailedTo, remoteAddress: nextIp() });
   const site = () => t.config.siteUrl;
 
   before(async () => {
@@ -56,31 +58,14 @@ describe('staff mail: forgot password and invitations', () => {
   it('mails a reset link for a staff address and answers an unknown one the same; once, an hour, other sessions ended', async () => {
     const { user } = await t.factories.staff({ role: 'reporter', email: 'reporter@news.example' });
     const otherSession = await t.factories.sessionCookie(user.id);
-    const known = await forgot('Reporter@News.example');
-    const unknown = await forgot('nobody@news.example');
-    for (const response of [known, unknown]) {
-      assert.equal(response.statusCode, 303);
-      assert.equal(response.headers.location, '/newsroom/forgot-password?sent');
-    }
-    assert.equal((await sent.to('nobody@news.example')).length, 0);
-    const [mail] = await sent.to('reporter@news.example');
-    assert.equal(mail?.kind, 'password.reset');
-    const link = linkIn(mail, site(), '/newsroom/reset/');
+    const link = await requestReset('Reporter@News.example', 'reporter@news.example');
+    assert.ok(link);
+    assert.equal(await requestReset('nobody@news.example'), undefined);
     assert.equal((await t.app.inject(link)).statusCode, 200);
 
-    const mismatch = await postForm(
-      t.app,
-      link,
-      { 'new-password': 'a brand new passphrase', 'confirm-password': 'something else entirely' },
-      { remoteAddress: nextIp() },
-    );
+    const mismatch = await submitNewPassword(t, link, 'a brand new passphrase', { confirm: 'something else entirely', remoteAddress: nextIp() });
     assert.equal(mismatch.statusCode, 400);
-    const reset = await postForm(
-      t.app,
-      link,
-      { 'new-password': 'a brand new passphrase', 'confirm-password': 'a brand new passphrase' },
-      { remoteAddress: nextIp() },
-    );
+    const reset = await submitNewPassword(t, link, 'a brand new passphrase', { remoteAddress: nextIp() });
     assert.equal(reset.statusCode, 303);
     assert.ok(sessionCookieFrom(reset));
     assert.equal((await t.app.inject({ url: '/newsroom', headers: { cookie: otherSession } })).statusCode, 303, 'the other session is over');
@@ -90,8 +75,8 @@ describe('staff mail: forgot password and invitations', () => {
     assert.equal(reused.headers['x-error-code'], 'ERR_STAFF_RESET_GONE');
     assert.match(reused.body, /Error 410/);
 
-    await forgot('reporter@news.example');
-    const later = linkIn((await sent.to('reporter@news.example')).at(-1)!, site(), '/newsroom/reset/');
+    const later = await requestReset('reporter@news.example');
+    assert.ok(later);
     t.clock.advance(MAILED_RESET_LIFETIME_MS);
     assert.equal((await t.app.inject(later)).statusCode, 410);
     const forged = await t.app.inject(`/newsroom/reset/${'C'.repeat(43)}`);
