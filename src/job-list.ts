@@ -9,7 +9,7 @@ import { sitemapsRefreshJob, type SitemapService } from './modules/sitemaps/inde
 import { sessionPurgeJob, type ExpiredSessionPurger } from './modules/users/index.js';
 import { webhookDeliveryJob, type WebhookSender } from './modules/webhooks/index.js';
 import { mailDeliveryJob, mailRetentionJob, type MailSender, type MailService } from './modules/mail/index.js';
-import { newsletterSendJob, type NewsletterIssueService } from './modules/newsletters/index.js';
+import { newsletterRetentionJob, newsletterSendJob, type NewsletterIssueService } from './modules/newsletters/index.js';
 import type { JobDefinition } from './shared/jobs/job.types.js';
 
 /** The services whose work the jobs do (deps.ts hands its own). */
@@ -72,5 +72,7 @@ export function jobList(deps: JobListDeps): JobDefinition[] {
     // At start (an issue left half fanned out carries on from its cursor), every 15 seconds (the
     // briefing's and weeklies' set time), and when an editor sends one; one node at a time.
     newsletterSendJob(deps.newsletterIssues),
+    // At start, then hourly, one node: issues a month old keep their counts and their messages go.
+    newsletterRetentionJob(deps.newsletterIssues),
   ];
 }

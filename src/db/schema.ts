@@ -502,6 +502,11 @@ export interface NewsletterIssuesTable {
   recipient_count: number;
   /** The last subscriber id enqueued (the fan-out's resume point). */
   cursor: string | null;
+  /** The mail queue's sent and failed counts, frozen before its messages are purged; null until then. */
+  delivered_count: number | null;
+  failed_count: number | null;
+  /** When its messages left the mail queue (migration 0025); null: not yet. */
+  records_purged_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

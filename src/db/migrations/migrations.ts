@@ -24,6 +24,7 @@ import { mailAccountsMigration } from './0021-mail-accounts.migration.js';
 import { newsletterSubscribersMigration } from './0022-newsletter-subscribers.migration.js';
 import { newsletterIssuesMigration } from './0023-newsletter-issues.migration.js';
 import { mailRetentionMigration } from './0024-mail-retention.migration.js';
+import { newsletterDeliveryRecordsMigration } from './0025-newsletter-delivery-records.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -56,5 +57,6 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0022-newsletter-subscribers': newsletterSubscribersMigration,
     '0023-newsletter-issues': newsletterIssuesMigration,
     '0024-mail-retention': mailRetentionMigration,
+    '0025-newsletter-delivery-records': newsletterDeliveryRecordsMigration,
   };
 }

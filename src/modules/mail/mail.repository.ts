@@ -263,6 +263,27 @@ export async function deleteFinishedOneToOne(db: Db, before: Date, limit: number
   return ids.length;
 }
 
+/** Deletes up to `limit` finished messages of one batch (the `(batch_id, status, created_at)` index); returns how many. */
+export async function deleteFinishedOfBatch(db: Db, batchId: string, limit: number): Promise<number> {
+  const ids = await db
+    .selectFrom('mail_messages')
+    .select('id')
+    .where('batch_id', '=', batchId)
+    .where('status', 'in', ['sent', 'failed'])
+    .limit(limit)
+    .execute();
+  if (ids.length === 0) return 0;
+  await db
+    .deleteFrom('mail_messages')
+    .where(
+      'id',
+      'in',
+      ids.map((row) => row.id),
+    )
+    .execute();
+  return ids.length;
+}
+
 /** Deletes every message to an address, whatever its state; returns how many. */
 export async function deleteMessagesTo(db: Db, address: string): Promise<number> {
   const result = await db.deleteFrom('mail_messages').where('to_address', '=', address).executeTakeFirst();

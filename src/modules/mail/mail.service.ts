@@ -2,7 +2,15 @@ import type { Db } from '../../db/database.js';
 import { DAY_MS, type Clock } from '../../shared/clock.js';
 import { newId } from '../../shared/ids.js';
 import { assertSendable } from './mail-validation.js';
-import { countByStatus, deleteFinishedOneToOne, deleteMessagesTo, findMessage, insertMessage, listMessages } from './mail.repository.js';
+import {
+  countByStatus,
+  deleteFinishedOfBatch,
+  deleteFinishedOneToOne,
+  deleteMessagesTo,
+  findMessage,
+  insertMessage,
+  listMessages,
+} from './mail.repository.js';
 import { AppError } from '../../shared/errors.js';
 import {
   MAIL_STATUSES,
@@ -72,7 +80,7 @@ export class MailService implements MailQueue, MailBatchCounts {
   /**
    * Deletes finished one-to-one messages older than ONE_TO_ONE_KEPT_MS, in slices of 500 so no
    * statement runs long; stops between slices when `signal` aborts. Returns how many went.
-   * Newsletter messages (with a batch) stay: an issue's delivery counts are read from them.
+   * Newsletter messages (with a batch) stay until their issue keeps its counts (purgeBatch).
    */
   async purgeFinished(signal?: AbortSignal): Promise<number> {
     const before = new Date(this.clock.now().getTime() - ONE_TO_ONE_KEPT_MS);
@@ -81,6 +89,18 @@ export class MailService implements MailQueue, MailBatchCounts {
       const deleted = await deleteFinishedOneToOne(this.db, before, PURGE_SLICE);
       total += deleted;
       if (deleted < PURGE_SLICE || signal?.aborted) return total;
+    }
+  }
+
+  /**
+   * Deletes a batch's finished messages (a newsletter issue whose counts the issue now keeps), in
+   * slices of 500 by the batch index; messages still queued or being sent stay.
+   */
+  async purgeBatch(batchId: string, signal?: AbortSignal): Promise<boolean> {
+    for (;;) {
+      const deleted = await deleteFinishedOfBatch(this.db, batchId, PURGE_SLICE);
+      if (deleted < PURGE_SLICE) return true;
+      if (signal?.aborted) return false;
     }
   }
 

@@ -39,9 +39,14 @@ export interface MailQueue {
   enqueue(mail: OutgoingMail, trx?: Db): Promise<{ id: string }>;
 }
 
-/** What a feature that sends batches (a newsletter issue) reads back: its batch's messages by status. */
+/**
+ * What a feature that sends batches (a newsletter issue) reads back: its batch's messages by status;
+ * and, once it has kept those counts itself, the batch's finished messages deleted.
+ */
 export interface MailBatchCounts {
   counts(batchId: string): Promise<Record<MailStatus, number>>;
+  /** Deletes the batch's sent and failed messages in slices; returns whether none is left (false: stopped by `signal`). */
+  purgeBatch(batchId: string, signal?: AbortSignal): Promise<boolean>;
 }
 
 /** The parts every message's HTML shares, filled by renderMailDocument. */

@@ -55,7 +55,7 @@ export async function importSentIssue(db: Db, issue: SentIssueImport): Promise<v
     const inserted = await insertIssueOnce(trx, { ...issue, id, status: 'draft', scheduledFor: null }, sentAt);
     if (!inserted) return;
     if (!(await markSending(trx, id, key, sentAt))) throw new AppError('ERR_NEWSLETTER_ISSUE_NOT_FOUND');
-    await recordImportedRecipients(trx, id, issue.recipientCount);
+    await recordImportedRecipients(trx, id, issue.recipientCount, sentAt);
     await markSent(trx, id, sentAt);
   });
 }

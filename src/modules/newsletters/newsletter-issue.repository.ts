@@ -181,9 +181,45 @@ export async function advanceCursor(trx: Db, id: string, from: string | null, to
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** An imported issue's recipients (its messages went out before the import, so no cursor moved). */
-export async function recordImportedRecipients(trx: Db, id: string, count: number): Promise<void> {
-  await trx.updateTable('newsletter_issues').set({ recipient_count: count }).where('id', '=', id).where('status', '=', 'sending').execute();
+/**
+ * An imported issue's recipients, all delivered (its messages went out before the import, so no
+ * cursor moved and the queue holds none of them).
+ */
+export async function recordImportedRecipients(trx: Db, id: string, count: number, at: Date): Promise<void> {
+  await trx
+    .updateTable('newsletter_issues')
+    .set({ recipient_count: count, delivered_count: count, failed_count: 0, records_purged_at: at.toISOString() })
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+/** Sent issues, sent before `before`, whose messages are still in the mail queue: oldest first. */
+export async function listIssuesWithRecords(db: Db, before: Date, limit: number): Promise<Array<{ id: string; kept: boolean }>> {
+  const rows = await db
+    .selectFrom('newsletter_issues')
+    .select(['id', 'delivered_count'])
+    .where('status', '=', 'sent')
+    .where('records_purged_at', 'is', null)
+    .where('sent_at', '<', before.toISOString())
+    .orderBy('sent_at')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ id: row.id, kept: row.delivered_count !== null }));
+}
+
+/** Keeps the delivery counts on the issue, once: the first counts kept are the ones that stay. */
+export async function keepCounts(db: Db, id: string, counts: { sent: number; failed: number }): Promise<void> {
+  await db
+    .updateTable('newsletter_issues')
+    .set({ delivered_count: counts.sent, failed_count: counts.failed })
+    .where('id', '=', id)
+    .where('delivered_count', 'is', null)
+    .execute();
+}
+
+export async function markRecordsPurged(db: Db, id: string, at: Date): Promise<void> {
+  await db.updateTable('newsletter_issues').set({ records_purged_at: at.toISOString() }).where('id', '=', id).execute();
 }
 
 export async function markSent(db: Db, id: string, now: Date): Promise<void> {
@@ -209,6 +245,7 @@ function toIssue(row: IssueRow): NewsletterIssue {
     startedAt: row.started_at === null ? null : new Date(row.started_at),
     sentAt: row.sent_at === null ? null : new Date(row.sent_at),
     recipientCount: Number(row.recipient_count),
+    keptCounts: row.delivered_count === null ? null : { sent: Number(row.delivered_count), failed: Number(row.failed_count ?? 0) },
     createdAt: new Date(row.created_at),
   };
 }

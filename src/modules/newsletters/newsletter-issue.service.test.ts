@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { startSmtpTestServer, type SmtpTestServer } from '../../testing/smtp-test-server.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { rejectsWithCode } from '../../testing/assert-app-error.js';
+import { DAY_MS } from '../../shared/clock.js';
 import { NewsletterIssueService } from './newsletter-issue.service.js';
 import type { IssueRecipient, RecipientSource } from './newsletter-issue.types.js';
 
@@ -171,5 +172,52 @@ describe('newsletter issues sent over real SMTP', () => {
     );
     assert.ok(weekly.items.every((item) => item.label === 'World'));
     await rejectsWithCode(service.composeToday('weekly-nope'), 'ERR_NEWSLETTER_NOT_FOUND');
+  });
+
+  it('a month on, an issue keeps its counts and its messages leave the mail queue; younger issues and waiting messages stay', async () => {
+    const service = serviceFor(t, fakeRecipients(['r1@example.com', 'r2@example.com', 'r3@example.com']));
+    const messagesOf = async (batchId: string) =>
+      Number(
+        (
+          await t.deps.db
+            .selectFrom('mail_messages')
+            .select((eb) => eb.fn.countAll<number | string>().as('n'))
+            .where('batch_id', '=', batchId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const [, older, younger] = t.deps.lists.current.latest;
+    assert.ok(older && younger);
+    const start = t.clock.now();
+    try {
+      const old = await service.sendBreaking(older);
+      await service.runDue(idle);
+      await drainMail(t);
+      const before = await service.progress(old.id);
+      assert.deepEqual([before.enqueued, before.sent, before.failed], [3, 3, 0]);
+
+      t.clock.advance(29 * DAY_MS);
+      await service.retireDeliveryRecords();
+      assert.equal(await messagesOf(old.id), 3, 'within the month nothing goes');
+      // A message of the old issue still waiting holds its records back (it should not happen a month on).
+      await t.deps.mail.enqueue({ to: 'late@example.com', subject: 's', html: '<p>h</p>', text: 't', kind: 'newsletter.issue', batchId: old.id });
+      t.clock.advance(2 * DAY_MS);
+      const young = await service.sendBreaking(younger);
+      await service.runDue(idle);
+      await service.retireDeliveryRecords();
+      assert.equal(await messagesOf(old.id), 4, 'a waiting message keeps the issue whole');
+      assert.equal((await service.find(old.id)).keptCounts, null);
+      await drainMail(t);
+
+      assert.ok((await service.retireDeliveryRecords()) >= 1);
+      assert.equal(await messagesOf(old.id), 0);
+      assert.equal(await messagesOf(young.id), 3, 'the young issue keeps its messages');
+      const after = await service.progress(old.id);
+      assert.deepEqual([after.status, after.enqueued, after.sent, after.queued, after.failed], ['sent', 3, 4, 0, 0]);
+      await service.retireDeliveryRecords();
+      assert.deepEqual((await service.progress(old.id)).sent, 4);
+    } finally {
+      t.clock.set(start);
+    }
   });
 });

@@ -11,6 +11,7 @@ import type { Section } from '../sections/index.js';
 import type { PublicationSettings } from '../settings/index.js';
 import { composeBriefingItems, composeWeeklyItems, itemOf, WEEKLY_ITEMS } from './briefing-composer.js';
 import { fanOutIssue } from './newsletter-fan-out.js';
+import { retireDeliveryRecords } from './newsletter-retention.js';
 import {
   findIssue,
   findIssueByEdition,
@@ -154,9 +155,13 @@ export class NewsletterIssueService {
     return this.find(id);
   }
 
-  /** The issue's delivery: what the fan-out enqueued, and the mail queue's counts by batch id. */
+  /** The issue's delivery: what the fan-out enqueued, and the mail queue's counts by batch id (or those the issue kept). */
   async progress(id: string): Promise<IssueProgress> {
     const issue = await this.find(id);
+    if (issue.keptCounts) {
+      const { sent, failed } = issue.keptCounts;
+      return { status: issue.status, enqueued: issue.recipientCount, queued: 0, sent, failed, fannedOut: true };
+    }
     const counts = await this.deps.mail.counts(id);
     return {
       status: issue.status,
@@ -166,6 +171,11 @@ export class NewsletterIssueService {
       failed: counts.failed,
       fannedOut: issue.status === 'sent',
     };
+  }
+
+  /** One run of the newsletter-retention job: issues a month old keep their counts, and their messages leave the queue. */
+  async retireDeliveryRecords(signal?: AbortSignal): Promise<number> {
+    return retireDeliveryRecords(this.deps, signal);
   }
 
   /**

@@ -28,6 +28,8 @@ export interface NewsletterIssue {
   sentAt: Date | null;
   /** Messages put in the mail queue so far. */
   recipientCount: number;
+  /** The delivery counts kept on the issue once its messages may leave the mail queue (null: read from the queue). */
+  keptCounts: { sent: number; failed: number } | null;
   createdAt: Date;
 }
 

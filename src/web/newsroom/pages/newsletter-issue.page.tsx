@@ -28,9 +28,6 @@ export interface NewsletterIssueProps {
 export function progressText(progress: IssueProgress): string {
   const n = (count: number) => count.toLocaleString('en');
   if (progress.status === 'draft' || progress.status === 'scheduled') return 'Not sent yet.';
-  // Sent before an import (the demo's past issues): its messages were never in this queue.
-  if (progress.status === 'sent' && progress.sent + progress.queued + progress.failed === 0 && progress.enqueued > 0)
-    return `Sent to ${n(progress.enqueued)} addresses before it was imported; its delivery records are not kept here.`;
   const fanOut = progress.fannedOut ? `All ${n(progress.enqueued)} messages queued.` : `${n(progress.enqueued)} messages queued so far.`;
   return `${fanOut} Sent: ${n(progress.sent)}. Waiting: ${n(progress.queued)}. Failed: ${n(progress.failed)}.`;
 }
