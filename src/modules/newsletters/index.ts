@@ -22,5 +22,5 @@ export type {
 export { FAN_OUT_BATCH } from './newsletter-fan-out.js';
 // Its job (src/job-list.ts).
 export { NEWSLETTER_SEND_JOB, newsletterSendJob } from './newsletter-send.job.js';
-export { GROWTH_DAYS, IMPORT_MAX_BYTES, SEARCH_LIMIT, SubscriberAdminService } from './subscriber-admin.service.js';
+export { GROWTH_DAYS, IMPORT_FILE_MAX_BYTES, IMPORT_MAX_BYTES, SEARCH_LIMIT, SubscriberAdminService } from './subscriber-admin.service.js';
 export type { ImportProblem, ImportReport } from './subscriber-admin.service.js';
