@@ -196,6 +196,15 @@ describe('newsroom Subscribers page: importing a CSV file', () => {
     assert.deepEqual([...(await found('both')), ...(await found('two@')), ...(await found('cut@'))], []);
   });
 
+  it('pasted rows over 1 MB are refused (400) with the paste limit, sent in the multipart form or urlencoded', async () => {
+    const big = 'paste@example.com,briefing,2026-01-02\r\n'.repeat(Math.ceil(1_100_000 / 38));
+    assertRefused(await upload(null, { pasted: big }), 400, 'ERR_SUBSCRIBER_IMPORT_INVALID');
+    const urlencoded = await postForm(t.app, '/newsroom/subscribers/import', { _csrf: editor.csrf, csv: big }, { cookie: editor.cookie });
+    assertRefused(urlencoded, 400, 'ERR_SUBSCRIBER_IMPORT_INVALID');
+    assert.match(urlencoded.body, /href="#subscriber-csv"/, 'the summary links to the paste');
+    assert.deepEqual(await found('paste@'), []);
+  });
+
   it('a large file is written in batches, giving the event loop turns (SQLite would otherwise hold it throughout)', async () => {
     const rows = Array.from({ length: 400 }, (_, i) => `turns${i}@example.com,briefing,2026-01-02`);
     let done = false;
