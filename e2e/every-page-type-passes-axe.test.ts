@@ -463,6 +463,22 @@ browserSuite(
           await assertNoAxeViolations(page, `the Subscribers import report at ${viewport} size`);
         });
 
+        it('the Subscribers page after a CSV file upload, imported and refused, has no violations', async () => {
+          const page = await pageFor('admin');
+          await visit(page, '/newsroom/subscribers');
+          const rows = `address,newsletters,consent date\r\nuploaded-${viewport}@news.example,briefing,2026-01-02\r\n`;
+          await page.getByLabel('CSV file').setInputFiles({ name: 'subscribers.csv', mimeType: 'text/csv', buffer: Buffer.from(rows) });
+          await submit(page, 'Import');
+          assert.ok(await page.getByText('Imported 1 address').isVisible(), 'the file was imported');
+          await assertNoAxeViolations(page, `the Subscribers page after a file import at ${viewport} size`);
+          await page
+            .getByLabel('CSV file')
+            .setInputFiles({ name: 'subscribers.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004') });
+          await submit(page, 'Import');
+          assert.ok(await page.getByRole('heading', { name: 'There is a problem' }).isVisible(), 'the refusal is summed up');
+          await assertNoAxeViolations(page, `the Subscribers page with a refused file at ${viewport} size`);
+        });
+
         it('a new API key, shown once, has no violations', async () => {
           const page = await pageFor('admin');
           await visit(page, '/newsroom/api-keys');

@@ -413,6 +413,30 @@ export const ERROR_CATALOGUE = {
     message:
       'Paste CSV rows of up to 1 MB (about 20,000 addresses) with the columns address, newsletters and consent date; import a longer list in parts.',
   },
+  // The Subscribers page's CSV file upload (docs/newsletters.md). Nothing is imported on any of these.
+  ERR_SUBSCRIBER_IMPORT_MISSING: {
+    status: 400,
+    message: 'Choose a CSV file to upload, or paste CSV rows, with the columns address, newsletters and consent date.',
+  },
+  ERR_SUBSCRIBER_IMPORT_TWO_SOURCES: {
+    status: 400,
+    message: 'Choose a CSV file or paste CSV rows, not both: empty the pasted rows to upload the file, or leave the file out.',
+  },
+  ERR_SUBSCRIBER_FILE_TOO_LARGE: {
+    status: 413,
+    message:
+      'That file is larger than 5 MB (or has more than 100,000 rows), so nothing was imported. Split the list into smaller files and upload each.',
+  },
+  ERR_SUBSCRIBER_FILE_EMPTY: { status: 400, message: 'That file is empty, so there is nothing to import. Choose the CSV file again.' },
+  ERR_SUBSCRIBER_FILE_NOT_CSV: {
+    status: 400,
+    message:
+      'That file is not a CSV text file, so nothing was imported. In your spreadsheet, save the list as “CSV UTF-8” (.csv) and upload that file.',
+  },
+  ERR_SUBSCRIBER_IMPORT_FORM_INVALID: {
+    status: 400,
+    message: 'That upload has more files or fields than the import form sends, so nothing was imported. Send the form from the Subscribers page.',
+  },
   ERR_DATABASE_UNAVAILABLE: {
     status: 503,
     message: 'The site is briefly unavailable. Please try again in a moment.',

@@ -24,7 +24,7 @@ export { FAN_OUT_BATCH } from './newsletter-fan-out.js';
 export { NEWSLETTER_SEND_JOB, newsletterSendJob } from './newsletter-send.job.js';
 export { NEWSLETTER_RETENTION_JOB, newsletterRetentionJob } from './newsletter-retention.job.js';
 export { NEWSLETTER_RECORDS_KEPT_MS } from './newsletter-retention.js';
-export { GROWTH_DAYS, IMPORT_MAX_BYTES, SEARCH_LIMIT, SubscriberAdminService } from './subscriber-admin.service.js';
+export { GROWTH_DAYS, IMPORT_FILE_MAX_BYTES, IMPORT_MAX_BYTES, SEARCH_LIMIT, SubscriberAdminService } from './subscriber-admin.service.js';
 export type { ImportProblem, ImportReport } from './subscriber-admin.service.js';
 // Bulk writes for importers (the demo).
 export { importSentIssue, importSubscriber } from './newsletter-import.js';

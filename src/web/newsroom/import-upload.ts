@@ -5,6 +5,7 @@ import { roleHas } from '../../modules/users/index.js';
 import { AppError } from '../../shared/errors.js';
 import { CSRF_FIELD, csrfTokenFor, isValidCsrfToken } from '../http/csrf.js';
 import { readSessionToken } from '../http/session-cookie.js';
+import { multipartFieldValue, multipartRefusal } from './multipart-form.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { newsroomRoute, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 
@@ -85,7 +86,7 @@ export async function registerImportUpload(scope: FastifyInstance, deps: ImportU
           part.file.resume();
         };
         if (state.upload || state.refused) return refuse(new AppError('ERR_IMPORT_FORM_INVALID'));
-        if (!isValidCsrfToken(state.token, fieldValue(part.fields, CSRF_FIELD))) return refuse(new AppError('ERR_CSRF_TOKEN_INVALID'));
+        if (!isValidCsrfToken(state.token, multipartFieldValue(part.fields, CSRF_FIELD))) return refuse(new AppError('ERR_CSRF_TOKEN_INVALID'));
         if (part.fieldname !== 'file') return refuse(new AppError('ERR_IMPORT_FORM_INVALID'));
         try {
           state.upload = await deps.importRuns.receive(part.file, part.filename);
@@ -103,7 +104,7 @@ export async function registerImportUpload(scope: FastifyInstance, deps: ImportU
     uploads.setErrorHandler(async (error, request, reply) => {
       // Gone before the answer is sent: the hooks above only catch what slips past (a client gone).
       await release(request);
-      const appError = asAppError(error, reading.has(request));
+      const appError = multipartRefusal(error, reading.has(request), 'ERR_IMPORT_FORM_INVALID');
       const state = states.get(request);
       if (!(appError instanceof AppError) || !state || PLAIN_ERRORS.has(appError.code)) throw appError;
       return refusal(request, reply, state.staff, appError);
@@ -142,20 +143,4 @@ export function importFormValues(body: unknown) {
     siteUrl: field('site-url'),
     update: field('update') === 'yes',
   };
-}
-
-/** A multipart field's value as busboy handed it (`part.fields`), before the body is flattened. */
-function fieldValue(fields: unknown, name: string): unknown {
-  const entry: unknown = typeof fields === 'object' && fields !== null ? (fields as Record<string, unknown>)[name] : undefined;
-  return typeof entry === 'object' && entry !== null && 'value' in entry ? entry.value : undefined;
-}
-
-/** The multipart plugin's own errors (limits, a broken body) as coded refusals. */
-function asAppError(error: unknown, whileReading: boolean): unknown {
-  if (error instanceof AppError) return error;
-  const status = typeof error === 'object' && error !== null && 'statusCode' in error ? Number(error.statusCode) : 500;
-  if (status === 413) return new AppError('ERR_IMPORT_FORM_INVALID');
-  if (whileReading) return new AppError('ERR_MULTIPART_MALFORMED');
-  if (status >= 400 && status < 500) return new AppError('ERR_BAD_REQUEST');
-  return error;
 }

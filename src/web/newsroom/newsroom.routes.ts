@@ -235,7 +235,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
       registerSystemRoutes(scope, deps);
       registerOutboxRoutes(scope, deps);
       registerNewsletterRoutes(scope, deps);
-      registerSubscriberRoutes(scope, deps);
+      await registerSubscriberRoutes(scope, deps);
       registerRedirectRoutes(scope, deps);
       await registerImportRoutes(scope, deps);
     },

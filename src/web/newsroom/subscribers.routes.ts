@@ -3,11 +3,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { ImportReport, SubscriberAdminService } from '../../modules/newsletters/index.js';
 import { sendHtml } from '../http/send-page.js';
-import { formField, type Query } from '../shared/form-body.js';
+import type { Query } from '../shared/form-body.js';
+import type { FieldError } from '../shared/form-fields.js';
 import type { SiteContextSource } from '../shared/site-context.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { SubscribersPage } from './pages/subscribers.page.js';
+import { registerSubscriberImport } from './subscriber-import-upload.js';
 
 export interface SubscriberRoutesDeps extends NewsroomRouteDeps {
   site: SiteContextSource;
@@ -18,20 +20,21 @@ const DONE = new Set(['unsubscribed', 'deleted']);
 
 /**
  * The Subscribers page (`subscribers.manage`): counts per newsletter and their growth, search by
- * address, the CSV export (streamed) and import (pasted; a report of bad rows), and per address
- * unsubscribe and delete (erase). Each change is audited by the service.
+ * address, the CSV export (streamed) and import (an uploaded file or pasted rows, in
+ * subscriber-import-upload.ts; a report of bad rows), and per address unsubscribe and delete
+ * (erase). Each change is audited by the service.
  */
-export function registerSubscriberRoutes(scope: FastifyInstance, deps: SubscriberRoutesDeps): void {
+export async function registerSubscriberRoutes(scope: FastifyInstance, deps: SubscriberRoutesDeps): Promise<void> {
   const admin = deps.subscriberAdmin;
 
   async function page(
-    request: FastifyRequest<{ Querystring: Query }>,
+    request: FastifyRequest,
     reply: FastifyReply,
     staff: StaffContext,
     status: number,
-    extra: { report?: ImportReport; done?: string } = {},
+    extra: { report?: ImportReport; done?: string; errors?: FieldError[]; pasted?: string } = {},
   ) {
-    const query = (request.query.q ?? '').slice(0, 300);
+    const query = ((request.query as Query).q ?? '').slice(0, 300);
     const [counts, growth, results] = await Promise.all([admin.counts(), admin.growth(), admin.search(query)]);
     const props = { site: deps.site.current(), viewer: viewerOf(staff), counts, growth, query, results, ...extra };
     return sendHtml(request, reply, status, h(SubscribersPage, props));
@@ -58,15 +61,7 @@ export function registerSubscriberRoutes(scope: FastifyInstance, deps: Subscribe
     },
   });
 
-  newsroomRoute(scope, deps, {
-    method: 'POST',
-    url: '/subscribers/import',
-    permission: 'subscribers.manage',
-    handler: async (request, reply, staff) => {
-      const report = await admin.importCsv(formField(request.body, 'csv'), staff.session.user.id);
-      return page(request, reply, staff, 200, { report });
-    },
-  });
+  await registerSubscriberImport(scope, deps, page);
 
   newsroomRoute(scope, deps, {
     method: 'POST',

@@ -1,5 +1,13 @@
-import type { GrowthDay, ImportReport, NewsletterInfo, Subscriber } from '../../../modules/newsletters/index.js';
+import {
+  IMPORT_FILE_MAX_BYTES,
+  IMPORT_MAX_BYTES,
+  type GrowthDay,
+  type ImportReport,
+  type NewsletterInfo,
+  type Subscriber,
+} from '../../../modules/newsletters/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
+import { ErrorSummary, FieldWrap, type FieldError } from '../../shared/form-fields.js';
 import { Notice } from '../../shared/notice.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { DataTable } from '../components/data-table.js';
@@ -16,6 +24,9 @@ export interface SubscribersPageProps {
   results: readonly Subscriber[];
   report?: ImportReport;
   done?: string;
+  /** An import refused: the problem, and the rows pasted, shown again. */
+  errors?: readonly FieldError[];
+  pasted?: string;
 }
 
 const NOTICES: Record<string, string> = {
@@ -50,11 +61,17 @@ function GrowthChart({ growth }: { growth: readonly GrowthDay[] }) {
 
 /** The newsroom's Subscribers page: counts, growth, search, export and import, per-address actions. */
 export function SubscribersPage(props: SubscribersPageProps) {
-  const { site, viewer, counts, growth, query, results, report } = props;
+  const { site, viewer, counts, growth, query, results, report, errors = [] } = props;
   const csrf = viewer.csrfToken;
   return (
-    <NewsroomLayout site={site} title="Subscribers" viewer={viewer} current={newsroomPaths.subscribers()}>
+    <NewsroomLayout
+      site={site}
+      title={errors.length > 0 ? 'Error: Subscribers' : 'Subscribers'}
+      viewer={viewer}
+      current={newsroomPaths.subscribers()}
+    >
       <h1>Subscribers</h1>
+      <ErrorSummary errors={errors} />
       <Notice text={props.done && NOTICES[props.done]} />
 
       <h2 id="counts">Subscribers per newsletter</h2>
@@ -151,16 +168,59 @@ export function SubscribersPage(props: SubscribersPageProps) {
           )}
         </div>
       )}
-      <form method="post" action={newsroomPaths.subscribersImport()} class="newsroom-form newsroom-form-page">
-        <input type="hidden" name={CSRF_FIELD} value={csrf} />
-        <label for="subscriber-csv">CSV rows: address, newsletters (keys separated by spaces), consent date</label>
-        <p class="field-hint" id="subscriber-csv-hint">
-          Newsletter keys: {counts.map((row) => row.key).join(', ')}. Only rows with a consent date (such as 2026-05-31) count as confirmed; the
-          others are sent a confirmation link.
-        </p>
-        <textarea id="subscriber-csv" name="csv" rows={8} aria-describedby="subscriber-csv-hint" required />
-        <button type="submit">Import</button>
-      </form>
+      <ImportForm csrf={csrf} keys={counts.map((row) => row.key)} errors={errors} pasted={props.pasted ?? ''} />
     </NewsroomLayout>
+  );
+}
+
+/** Whole megabytes, as the limits are set (1,000,000 bytes a megabyte). */
+const megabytes = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
+
+/**
+ * The import form: a CSV file, or rows pasted instead. Its token comes first and the file after
+ * it, so the server checks the token before it reads the file (subscriber-import-upload.ts).
+ */
+function ImportForm(props: { csrf: string; keys: readonly string[]; errors: readonly FieldError[]; pasted: string }) {
+  const { errors } = props;
+  // Both fields are described by the columns, as well as by their own hint and error.
+  const described = (own: string | undefined) => [own, 'subscriber-import-columns'].filter(Boolean).join(' ');
+  return (
+    <form method="post" action={newsroomPaths.subscribersImport()} enctype="multipart/form-data" class="newsroom-form newsroom-form-page">
+      <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
+      <p class="field-hint" id="subscriber-import-columns">
+        Three columns: address, newsletters (keys separated by spaces: {props.keys.join(', ')}) and consent date. A first row starting with “address”
+        is skipped. Only rows with a consent date (such as 2026-05-31) count as confirmed; the others are sent a confirmation link.
+      </p>
+      <FieldWrap
+        id="subscriber-file"
+        label="CSV file"
+        hint={`A .csv file, saved from a spreadsheet as “CSV UTF-8”, up to ${megabytes(IMPORT_FILE_MAX_BYTES)} (about 100,000 addresses).`}
+        errors={errors}
+      >
+        {(describedBy, invalid) => (
+          <input
+            id="subscriber-file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            aria-describedby={described(describedBy)}
+            aria-invalid={invalid ? 'true' : undefined}
+          />
+        )}
+      </FieldWrap>
+      <FieldWrap
+        id="subscriber-csv"
+        label="CSV rows, pasted instead of a file"
+        hint={`Up to ${megabytes(IMPORT_MAX_BYTES)} (about 20,000 addresses). Leave empty when you upload a file.`}
+        errors={errors}
+      >
+        {(describedBy, invalid) => (
+          <textarea id="subscriber-csv" name="csv" rows={8} aria-describedby={described(describedBy)} aria-invalid={invalid ? 'true' : undefined}>
+            {props.pasted}
+          </textarea>
+        )}
+      </FieldWrap>
+      <button type="submit">Import</button>
+    </form>
   );
 }
