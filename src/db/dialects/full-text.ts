@@ -35,7 +35,9 @@ export interface FullTextDocument {
   body: string;
 }
 
-export type FullTextClause = { kind: 'token'; token: string } | { kind: 'phrase'; tokens: string[] } | { kind: 'prefix'; token: string };
+export type FullTextTerm = { kind: 'token'; token: string } | { kind: 'phrase'; tokens: string[] } | { kind: 'prefix'; token: string };
+/** A term, or any of several: a document matching more of them ranks higher (a Korean stem and its bigrams). */
+export type FullTextClause = FullTextTerm | { kind: 'any'; terms: FullTextTerm[] };
 
 /**
  * A row of a full-text match: the story, where the engine filed its document (`recency`: on SQLite
@@ -87,6 +89,12 @@ export interface FullTextIndex {
   writeDocuments(db: AnyDb, documents: readonly FullTextDocument[], removeIds?: readonly string[]): Promise<void>;
   /** Empties the index (a rebuild, inside its transaction). */
   clear(db: AnyDb): Promise<void>;
+  /**
+   * Empties the index at once, for a migration that changes how text is tokenised (0026): the
+   * search catch-up then re-indexes every story, a slice at a time. On SQLite the table is made
+   * again (deleting 100,000 documents one by one takes minutes); PostgreSQL truncates it.
+   */
+  discardDocuments(db: AnyDb): Promise<void>;
   /** After a rebuild: whatever makes the engine fast on the new contents. */
   optimize(db: AnyDb): Promise<void>;
   countDocuments(db: AnyDb): Promise<number>;

@@ -8,6 +8,7 @@ import {
   type FullTextIndex,
   type FullTextMatch,
   type FullTextScope,
+  type FullTextTerm,
 } from './full-text.js';
 import { termStatistics } from './postgres-term-statistics.js';
 
@@ -48,6 +49,10 @@ export const postgresFullText: FullTextIndex = {
   },
 
   clear: clearFullTextDocuments,
+
+  async discardDocuments(db) {
+    await sql`truncate article_search`.execute(db);
+  },
 
   /** Gathers the new table's statistics for the planner at once instead of waiting for autovacuum. */
   async optimize(db) {
@@ -130,16 +135,16 @@ function candidateConditions(query: string, scope: FullTextScope) {
 const quoteTs = (token: string) => `'${token.replace(/['\\]/g, '')}'`;
 
 function tsQuery(clauses: readonly FullTextClause[]): string {
-  return clauses
-    .map((clause) => {
-      switch (clause.kind) {
-        case 'token':
-          return quoteTs(clause.token);
-        case 'phrase':
-          return `(${clause.tokens.map(quoteTs).join(' <-> ')})`;
-        case 'prefix':
-          return `${quoteTs(clause.token)}:*`;
-      }
-    })
-    .join(' & ');
+  return clauses.map((clause) => (clause.kind === 'any' ? `(${clause.terms.map(tsTerm).join(' | ')})` : tsTerm(clause))).join(' & ');
+}
+
+function tsTerm(term: FullTextTerm): string {
+  switch (term.kind) {
+    case 'token':
+      return quoteTs(term.token);
+    case 'phrase':
+      return `(${term.tokens.map(quoteTs).join(' <-> ')})`;
+    case 'prefix':
+      return `${quoteTs(term.token)}:*`;
+  }
 }

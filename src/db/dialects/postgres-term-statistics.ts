@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AnyDb, FullTextClause } from './full-text.js';
+import type { AnyDb, FullTextClause, FullTextTerm } from './full-text.js';
 
 /**
  * How often the indexed words occur, as PostgreSQL's own statistics of `article_search.document`
@@ -44,6 +44,15 @@ export class TermStatistics {
   }
 
   private clauseShare(clause: FullTextClause): number {
+    if (clause.kind === 'any')
+      return Math.min(
+        1,
+        clause.terms.reduce((sum, term) => sum + this.termShare(term), 0),
+      );
+    return this.termShare(clause);
+  }
+
+  private termShare(clause: FullTextTerm): number {
     switch (clause.kind) {
       case 'token':
         return this.wordShare(clause.token);

@@ -7,6 +7,7 @@ import {
   type FullTextDocument,
   type FullTextIndex,
   type FullTextMatch,
+  type FullTextTerm,
 } from './full-text.js';
 
 /**
@@ -54,6 +55,12 @@ export const sqliteFullText: FullTextIndex = {
     await sql`delete from article_search_keys`.execute(db);
   },
 
+  async discardDocuments(db) {
+    await sql`drop table article_search`.execute(db);
+    await this.createIndex(db);
+    await sql`delete from article_search_keys`.execute(db);
+  },
+
   /** Merges the index's segments into one. */
   async optimize(db) {
     await sql`insert into article_search (article_search) values ('optimize')`.execute(db);
@@ -65,9 +72,7 @@ export const sqliteFullText: FullTextIndex = {
 
   async fileByPublication(db) {
     // Dropped and made again: deleting 100,000 documents one by one takes minutes.
-    await sql`drop table article_search`.execute(db);
-    await this.createIndex(db);
-    await sql`delete from article_search_keys`.execute(db);
+    await this.discardDocuments(db);
     // Story id by rowid without reading the documents' table: a search's matches are joined to
     // their stories through this index.
     await sql`create index article_search_keys_rowid_idx on article_search_keys (search_rowid, article_id)`.execute(db);
@@ -161,16 +166,16 @@ async function removeDocuments(db: AnyDb, ids: readonly string[]): Promise<void>
 const quoteFts5 = (token: string) => `"${token.replace(/"/g, '""')}"`;
 
 function fts5Query(clauses: readonly FullTextClause[]): string {
-  return clauses
-    .map((clause) => {
-      switch (clause.kind) {
-        case 'token':
-          return quoteFts5(clause.token);
-        case 'phrase':
-          return quoteFts5(clause.tokens.join(' '));
-        case 'prefix':
-          return `${quoteFts5(clause.token)}*`;
-      }
-    })
-    .join(' AND ');
+  return clauses.map((clause) => (clause.kind === 'any' ? `(${clause.terms.map(fts5Term).join(' OR ')})` : fts5Term(clause))).join(' AND ');
+}
+
+function fts5Term(term: FullTextTerm): string {
+  switch (term.kind) {
+    case 'token':
+      return quoteFts5(term.token);
+    case 'phrase':
+      return quoteFts5(term.tokens.join(' '));
+    case 'prefix':
+      return `${quoteFts5(term.token)}*`;
+  }
 }

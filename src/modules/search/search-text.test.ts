@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildSnippet } from './search-snippet.js';
+import { koreanStem } from './search-korean.js';
 import { findMatches, indexText, MAX_QUERY_TERMS, parseQuery, stemWord } from './search-text.js';
 
 describe('search text: tokens, queries, snippets', () => {
@@ -12,7 +13,8 @@ describe('search text: tokens, queries, snippets', () => {
   });
 
   it('indexes Hangul and Han runs as overlapping bigrams, beside the words around them', () => {
-    assert.equal(indexText('서울에서 AI 칩'), '서울 울에 에서 ai 칩');
+    // A Korean word also gives its stem (search-korean.ts), marked apart from the bigrams.
+    assert.equal(indexText('서울에서 AI 칩'), 'k서울 서울 울에 에서 ai k칩 칩');
     assert.equal(indexText('東京タワー'), '東京 京タ タワ ワー');
   });
 
@@ -20,10 +22,28 @@ describe('search text: tokens, queries, snippets', () => {
     assert.deepEqual(parseQuery('부동산 정책 Elections 집'), {
       terms: ['부동산', '정책', 'elections', '집'],
       clauses: [
-        { kind: 'phrase', tokens: ['부동', '동산'] },
-        { kind: 'token', token: '정책' },
+        {
+          kind: 'any',
+          terms: [
+            { kind: 'phrase', tokens: ['부동', '동산'] },
+            { kind: 'token', token: 'k부동산' },
+          ],
+        },
+        {
+          kind: 'any',
+          terms: [
+            { kind: 'token', token: '정책' },
+            { kind: 'token', token: 'k정책' },
+          ],
+        },
         { kind: 'token', token: 'election' },
-        { kind: 'prefix', token: '집' },
+        {
+          kind: 'any',
+          terms: [
+            { kind: 'prefix', token: '집' },
+            { kind: 'token', token: 'k집' },
+          ],
+        },
       ],
     });
     assert.deepEqual(parseQuery('" ( ) * ^ : - ! \' \\ %').clauses, []);
@@ -32,11 +52,60 @@ describe('search text: tokens, queries, snippets', () => {
     assert.equal(parseQuery(Array.from({ length: 100 }, (_, i) => `w${i}`).join(' ')).clauses.length, MAX_QUERY_TERMS);
   });
 
+  it('strips Korean particles and endings to a stem, never below what keeps the word', () => {
+    const stems = [
+      '시민들이',
+      '시민의',
+      '시민단체들은',
+      '서울시청에서',
+      '집에서',
+      '정부가',
+      '발표했다',
+      '발표한',
+      '제도',
+      '대한',
+      '전문가들은',
+      '어린이들의',
+      '경기도의',
+    ];
+    assert.deepEqual(stems.map(koreanStem), [
+      '시민',
+      '시민',
+      '시민단체',
+      '서울시청',
+      '집',
+      '정부',
+      '발표',
+      '발표',
+      '제도',
+      '대한',
+      '전문가',
+      '어린이',
+      '경기도',
+    ]);
+    assert.equal(indexText('시민들이 시민의'), 'k시민 시민 민들 들이 k시민 시민 민의');
+    assert.deepEqual(parseQuery('은 의 들이').clauses, [], 'particles alone are not searched');
+    assert.deepEqual(parseQuery('시민들이').clauses, [
+      {
+        kind: 'any',
+        terms: [
+          { kind: 'token', token: '시민' },
+          { kind: 'token', token: 'k시민' },
+        ],
+      },
+    ]);
+  });
+
   it('finds matches by stem for words and as substrings for Korean', () => {
     const text = 'Elections: 서울에서 the election';
     assert.deepEqual(
       findMatches(text, ['election', '서울']).map(([s, e]) => text.slice(s, e)),
       ['Elections', '서울', 'election'],
+    );
+    const korean = '시민의 목소리';
+    assert.deepEqual(
+      findMatches(korean, ['시민들이']).map(([s, e]) => korean.slice(s, e)),
+      ['시민'],
     );
   });
 

@@ -1,3 +1,5 @@
+import { isHangulWord, isLoneParticle, koreanStem, stemToken } from './search-korean.js';
+
 /**
  * The one place that turns text into search tokens, for the index (both engines), for queries and
  * for highlighting. The engines only ever see tokens made here, joined by spaces, so SQLite FTS5
@@ -8,6 +10,10 @@
  * - Hangul, Han, Hiragana and Katakana runs: overlapping character bigrams, as Lucene's CJK analyzer
  *   does. Whitespace tokenizers keep Korean particles on the noun ("서울에서"), bigrams let "서울"
  *   find it. A query run becomes a phrase of its bigrams; a one-character query is a prefix.
+ * - Korean words (Hangul runs) also: their stem, particles and common endings stripped
+ *   (search-korean.ts), as one more token. A query word is looked for by its stem: the stem's
+ *   bigrams as a phrase (so "시민들이" finds "시민의", "서울시" finds "서울시청에서"), or the stem token,
+ *   which ranks a story with the word itself above one with it only inside a longer word.
  */
 // ー (the long-vowel mark) is script Common, but belongs inside Japanese words.
 const CJK = '\\p{Script=Hangul}\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u30fc';
@@ -29,7 +35,9 @@ export interface TextSegment {
 }
 
 /** A piece of a query, as the engines receive it: tokens only, never the reader's raw text. */
-export type SearchClause = { kind: 'token'; token: string } | { kind: 'phrase'; tokens: string[] } | { kind: 'prefix'; token: string };
+export type SearchTerm = { kind: 'token'; token: string } | { kind: 'phrase'; tokens: string[] } | { kind: 'prefix'; token: string };
+/** A term, or any of several (a Korean word: its stem's bigrams, or its stem token). */
+export type SearchClause = SearchTerm | { kind: 'any'; terms: SearchTerm[] };
 
 export interface ParsedQuery {
   /** The query's words, normalised but not stemmed, for "results for …". */
@@ -65,6 +73,7 @@ function normalizeSegment(raw: string, kind: TextSegment['kind']): string {
 /** The tokens a segment is indexed as. */
 function segmentTokens(segment: TextSegment): string[] {
   if (segment.kind === 'word') return [stemWord(segment.text)];
+  if (isHangulWord(segment.text)) return [stemToken(koreanStem(segment.text)), ...bigrams(segment.text)];
   return bigrams(segment.text);
 }
 
@@ -94,6 +103,8 @@ export function parseQuery(text: string): ParsedQuery {
   for (const segment of scanText(text)) {
     if (seen.has(segment.text)) continue;
     if (terms.length >= MAX_QUERY_TERMS) break;
+    // "은" or "의" alone: nothing to look for (it would otherwise find every story).
+    if (segment.kind === 'cjk' && isLoneParticle(segment.text)) continue;
     seen.add(segment.text);
     terms.push(segment.text);
     clauses.push(clauseFor(segment));
@@ -103,14 +114,22 @@ export function parseQuery(text: string): ParsedQuery {
 
 function clauseFor(segment: TextSegment): SearchClause {
   if (segment.kind === 'word') return { kind: 'token', token: stemWord(segment.text) };
-  const tokens = bigrams(segment.text);
-  if (Array.from(segment.text).length === 1) return { kind: 'prefix', token: segment.text };
-  return tokens.length === 1 ? { kind: 'token', token: tokens[0] ?? segment.text } : { kind: 'phrase', tokens };
+  if (!isHangulWord(segment.text)) return runTerm(segment.text);
+  const stem = koreanStem(segment.text);
+  return { kind: 'any', terms: [runTerm(stem), { kind: 'token', token: stemToken(stem) }] };
+}
+
+/** A CJK run as a query term: its bigrams as a phrase; one character, a prefix. */
+function runTerm(run: string): SearchTerm {
+  const tokens = bigrams(run);
+  if (Array.from(run).length === 1) return { kind: 'prefix', token: run };
+  return tokens.length === 1 ? { kind: 'token', token: tokens[0] ?? run } : { kind: 'phrase', tokens };
 }
 
 /**
  * Where `terms` occur in `text`, as [start, end) ranges in order: words compare by stem, CJK terms
- * as substrings (so "서울" is marked inside "서울에서").
+ * as substrings (so "서울" is marked inside "서울에서"), Korean ones by their stem ("시민들이" marks
+ * "시민" in "시민의").
  */
 export function findMatches(text: string, terms: readonly string[]): Array<[number, number]> {
   const stems = new Set<string>();
@@ -119,7 +138,7 @@ export function findMatches(text: string, terms: readonly string[]): Array<[numb
     const [segment] = scanText(term);
     if (!segment) continue;
     if (segment.kind === 'word') stems.add(stemWord(segment.text));
-    else runs.push(segment.text);
+    else runs.push(isHangulWord(segment.text) ? koreanStem(segment.text) : segment.text);
   }
   const ranges: Array<[number, number]> = [];
   for (const segment of scanText(text)) {
