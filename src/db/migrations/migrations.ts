@@ -25,6 +25,7 @@ import { newsletterSubscribersMigration } from './0022-newsletter-subscribers.mi
 import { newsletterIssuesMigration } from './0023-newsletter-issues.migration.js';
 import { mailRetentionMigration } from './0024-mail-retention.migration.js';
 import { newsletterDeliveryRecordsMigration } from './0025-newsletter-delivery-records.migration.js';
+import { editionsMigration } from './0027-editions.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -58,5 +59,6 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0023-newsletter-issues': newsletterIssuesMigration,
     '0024-mail-retention': mailRetentionMigration,
     '0025-newsletter-delivery-records': newsletterDeliveryRecordsMigration,
+    '0027-editions': editionsMigration,
   };
 }
