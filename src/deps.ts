@@ -65,6 +65,7 @@ import { NotFoundLog, RedirectService } from './modules/redirects/index.js';
 import { IMPORT_RUN_JOB, ImportRunService } from './modules/import-runs/index.js';
 import { importTargets } from './web/shared/import-targets.js';
 import { absoluteUrls } from './web/shared/absolute-urls.js';
+import { EditionService } from './modules/editions/index.js';
 
 /** Everything the app needs, wired once here and passed in; no module keeps a singleton. */
 export interface Deps {
@@ -157,6 +158,8 @@ export interface Deps {
   /** The newsroom's imports: uploads checked on disk, run in the background by this node's import-run job, one at a time everywhere. */
   importRuns: ImportRunService;
   pageCache: PageCache;
+  /** The publication's editions (languages), default one at `/` (docs/editions.md). */
+  editions: EditionService;
   purgeKeys: PurgeKeys;
   /** Tells the CDN (CDN_PURGE_URL) which surrogate keys changed; does nothing without one. */
   cdn: CdnPurger;
@@ -200,6 +203,10 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   // Every rate limit comes from the cluster, so a limit hit on one node holds on all of them.
   const limiters: RateLimiterFactory = (name, options) => cluster.rateLimiter(name, options);
   const sections = new SectionDirectory(db);
+  // A handful of rows every public request will need (its edition), read once here: no page uses
+  // them yet, and nothing changes them but the (coming) Editions page, which will reload them.
+  const editions = new EditionService(db, clock, () => settings.publication);
+  await editions.load();
   const audit = new AuditService(db, clock);
   const sectionAdmin = new SectionService(db, clock, events, audit);
   // Surrogate keys are sent only to a CDN that is purged by them.
@@ -380,6 +387,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     }),
     pageCache,
     purgeKeys,
+    editions,
     cdn,
     assets,
     icon,

@@ -25,6 +25,8 @@ export interface SectionsTable {
   position: number;
   in_navigation: WithDefault<number>;
   created_at: Timestamp;
+  /** The edition it belongs to (migration 0027; the default edition's fixed id for earlier rows). */
+  edition_id: WithDefault<string>;
 }
 
 export interface AuthorsTable {
@@ -97,6 +99,10 @@ export interface ArticlesTable {
   edit_version: WithDefault<number>;
   /** The editing session (one open editor) that wrote the content last, or null. */
   edit_session: WithDefault<string | null>;
+  /** The edition it belongs to (migration 0027). */
+  edition_id: WithDefault<string>;
+  /** Shared by stories that are translations of one another (one per edition); null: none. */
+  translation_group_id: WithDefault<string | null>;
 }
 
 export interface ArticleAuthorsTable {
@@ -560,8 +566,25 @@ export interface NewsletterLinkKeysTable {
   created_at: Timestamp;
 }
 
+/** Editions (migration 0027): the default one (empty prefix) takes name, tagline and time zone from the publication. */
+export interface EditionsTable {
+  id: string;
+  /** BCP 47 language tag, unique. */
+  code: string;
+  /** `''` for the default edition at `/`; else the first path segment of its pages (`ko`). */
+  path_prefix: string;
+  name: string | null;
+  tagline: string | null;
+  time_zone: string | null;
+  enabled: WithDefault<number>;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   settings: SettingsTable;
+  editions: EditionsTable;
   sections: SectionsTable;
   authors: AuthorsTable;
   tags: TagsTable;

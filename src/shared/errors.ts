@@ -377,6 +377,18 @@ export const ERROR_CATALOGUE = {
   },
   ERR_MAIL_MESSAGE_NOT_FOUND: { status: 404, message: 'We could not find that message in the outbox.' },
   // Newsletter issues (newsroom, newsletters.send; modules/newsletters).
+  /** Editions (modules/editions). */
+  ERR_EDITION_NOT_FOUND: { status: 404, message: 'We could not find that edition.' },
+  ERR_EDITION_INVALID: {
+    status: 400,
+    message:
+      'Please give a language tag such as ko or pt-BR, an address prefix of lower-case letters such as ko (not one the site already uses), a name of up to 100 characters, a tagline of up to 200, and a time zone such as Asia/Seoul.',
+  },
+  ERR_EDITION_TAKEN: { status: 409, message: 'Another edition already has that language or that address prefix.' },
+  ERR_EDITION_DEFAULT_FIXED: {
+    status: 409,
+    message: 'The default edition is the publication itself: change its name, tagline and time zone in Settings. It cannot be switched off.',
+  },
   ERR_NEWSLETTER_NOT_FOUND: { status: 404, message: 'We could not find that newsletter.' },
   ERR_NEWSLETTER_ISSUE_NOT_FOUND: { status: 404, message: 'We could not find that newsletter issue.' },
   ERR_NEWSLETTER_ISSUE_NOT_EDITABLE: {

@@ -56,3 +56,12 @@ export interface DemoArticle {
   series?: { slug: 'last-ferry'; part: 1 | 2 };
   corrections?: DemoCorrection[];
 }
+
+/**
+ * A story of the Korean edition. Same shape as an English one (the typeLabel stays the English value
+ * so both editions share one set of labels; the Korean edition shows it through koreanTypeLabels).
+ */
+export interface KoreanDemoArticle extends DemoArticle {
+  /** Slug of the English demo story this one translates; absent for Korean-only stories. */
+  translationOf?: string;
+}
