@@ -1,0 +1,73 @@
+/**
+ * The reading site's interface in English: the reference catalogue. Its keys are the key type of
+ * every other language (i18n.types.ts). Texts are plain: the TSX renderer escapes them, and a link
+ * inside a sentence is marked `<link>…</link>` and filled in by `Translator.rich`.
+ */
+export const en = {
+  // Layout: skip links, masthead, footer
+  'layout.skipLinks': 'Skip links',
+  'layout.skipToMain': 'Skip to main content',
+  'layout.goToMainTop': 'Go to the main page (top)',
+  'layout.backToMainBottom': 'Back to the main page (bottom)',
+  'masthead.searchLabel': 'Site search',
+  'masthead.search': 'Search',
+  'masthead.account': 'Account',
+  'masthead.sections': 'Sections',
+  'footer.aboutNav': 'About this publication',
+  'footer.page.about': 'About us',
+  'footer.page.contact': 'Contact',
+  'footer.page.standards': 'Editorial standards and corrections policy',
+  'footer.page.privacy': 'Privacy',
+  'footer.rssFeed': 'RSS feed',
+  'footer.atomFeed': 'Atom feed',
+  'footer.copyright': '© {years} {holder}. All rights reserved.',
+
+  // Home page and ranked lists
+  'home.empty': 'Nothing has been published yet. Stories appear here as soon as the newsroom publishes them.',
+  'home.latestStories': 'Latest Stories',
+  'list.popularNow': 'Popular Now',
+  'list.mustReads': 'Must-Reads',
+  'list.weeklyBest': 'Weekly Best Articles',
+  'list.related': 'You May Also Like',
+  'list.sectionLatest': '[{section}] Latest Stories',
+  'list.commentCount': { one: 'Comments {count}', other: 'Comments {count}' },
+
+  // Article page
+  'article.part': '(Part {part})',
+  'article.authors': 'Authors',
+  'article.published': 'Published',
+  'article.updated': 'Updated',
+  'article.views': 'Views {count}',
+  'article.tags': 'Tags',
+  'article.corrections': 'Corrections and updates',
+  'article.correction': 'Correction',
+  'article.update': 'Update',
+  'article.aboutAuthors': { one: 'About the author', other: 'About the authors' },
+  'series.heading': 'Series:',
+  'series.previous': 'To read Part {part},',
+  'series.next': 'Next: Part {part},',
+  'series.part': 'Part {part}: {headline}',
+  'share.heading': 'Share it on…',
+  'share.email': 'E-mail',
+  'share.newWindow': '(opens in a new window)',
+  'share.copyLink': 'Copy link',
+  'share.more': 'More ways to share',
+
+  // Pagination
+  'pagination.label': 'Pages',
+  'pagination.newer': '← Newer stories',
+  'pagination.older': 'Older stories →',
+  'pagination.pageOf': 'Page {page} of {total}',
+
+  // Error pages
+  'error.title.400': 'We could not read that address',
+  'error.title.404': 'Page not found',
+  'error.title.405': 'Not supported',
+  'error.title.410': 'This story has been withdrawn',
+  'error.title.500': 'Something went wrong',
+  'error.title.503': 'Briefly unavailable',
+  'error.status': 'Error {status}',
+  'error.wayBack': '<link>Go to the front page</link> or use the sections above to find the latest stories.',
+} as const;
+
+export type MessageKey = keyof typeof en;
