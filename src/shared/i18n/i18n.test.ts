@@ -38,7 +38,8 @@ describe('message catalogues', () => {
       for (const [key, message] of Object.entries(catalogue)) {
         if (typeof message === 'string') continue;
         for (const category of categories) assert.ok(category in message, `${language} ${key}: no "${category}" form`);
-        for (const category of Object.keys(message)) assert.ok(categories.includes(category as Intl.LDMLPluralRule), `${language} ${key}: "${category}" is never used`);
+        for (const category of Object.keys(message))
+          assert.ok(categories.includes(category as Intl.LDMLPluralRule), `${language} ${key}: "${category}" is never used`);
       }
     });
   }

@@ -40,29 +40,28 @@ export function catalogueLanguage(locale: string): CatalogueLanguage {
 const PLACEHOLDER = /\{(\w+)\}/g;
 const TAG = /<(\w+)>(.*?)<\/\1>/g;
 
-class CatalogueTranslator implements Translator {
-  readonly language: CatalogueLanguage;
-  private readonly plurals: Intl.PluralRules;
+/** Built from closures, not a class, so `const { t } = translator` works in a component. */
+function createTranslator(locale: string): Translator {
+  const language = catalogueLanguage(locale);
+  const catalogue = CATALOGUES[language];
+  // The rules of the catalogue's language: its forms are the ones the catalogue was written with.
+  const plurals = new Intl.PluralRules(language);
+  const number = (value: number) => formatNumber(value, locale);
+  const pluralForm = (message: PluralMessage, count: number) => message[plurals.select(count)] ?? message.other;
 
-  constructor(readonly locale: string) {
-    this.language = catalogueLanguage(locale);
-    // The rules of the catalogue's language: its forms are the ones the catalogue was written with.
-    this.plurals = new Intl.PluralRules(this.language);
-  }
-
-  t<K extends MessageKey>(key: K, ...[params]: ParamArgs<K>): string {
-    const message = CATALOGUES[this.language][key];
+  function t<K extends MessageKey>(key: K, ...[params]: ParamArgs<K>): string {
+    const message = catalogue[key];
     const values = (params ?? {}) as Readonly<Record<string, string | number>>;
-    const text = typeof message === 'string' ? message : this.pluralForm(message, Number(values['count']));
+    const text = typeof message === 'string' ? message : pluralForm(message, Number(values['count']));
     return text.replace(PLACEHOLDER, (whole, name: string) => {
       const value = values[name];
       if (value === undefined) return whole;
-      return typeof value === 'number' ? this.number(value) : value;
+      return typeof value === 'number' ? number(value) : value;
     });
   }
 
-  rich<K extends MessageKey, T>(key: K, tags: Readonly<Record<string, (text: string) => T>>, ...params: ParamArgs<K>): Array<string | T> {
-    const text = this.t(key, ...params);
+  function rich<K extends MessageKey, T>(key: K, tags: Readonly<Record<string, (text: string) => T>>, ...params: ParamArgs<K>): Array<string | T> {
+    const text = t(key, ...params);
     const out: Array<string | T> = [];
     let last = 0;
     for (const match of text.matchAll(TAG)) {
@@ -76,21 +75,15 @@ class CatalogueTranslator implements Translator {
     return out;
   }
 
-  dateTime(date: Date, timeZone: string): string {
-    return formatDateTime(date, { language: this.locale, timeZone });
-  }
-
-  date(date: Date, timeZone: string): string {
-    return formatDate(date, { language: this.locale, timeZone });
-  }
-
-  number(value: number): string {
-    return formatNumber(value, this.locale);
-  }
-
-  private pluralForm(message: PluralMessage, count: number): string {
-    return message[this.plurals.select(count)] ?? message.other;
-  }
+  return {
+    locale,
+    language,
+    t,
+    rich,
+    dateTime: (date, timeZone) => formatDateTime(date, { language: locale, timeZone }),
+    date: (date, timeZone) => formatDate(date, { language: locale, timeZone }),
+    number,
+  };
 }
 
 const translators = new Map<string, Translator>();
@@ -99,7 +92,7 @@ const translators = new Map<string, Translator>();
 export function translatorFor(locale: string): Translator {
   let translator = translators.get(locale);
   if (!translator) {
-    translator = new CatalogueTranslator(locale);
+    translator = createTranslator(locale);
     translators.set(locale, translator);
   }
   return translator;

@@ -62,7 +62,7 @@ export function SearchPage({ site, form, result, sections }: SearchPageProps) {
           ))}
         </ol>
       )}
-      <PaginationNav pagination={result.pagination} href={(page) => searchHref(form, page)} />
+      <PaginationNav site={site} pagination={result.pagination} href={(page) => searchHref(form, page)} />
     </Layout>
   );
 }

@@ -53,7 +53,7 @@ export function StoryListPage({
         {feed && <FeedLinks feed={feed} />}
       </header>
       <StoryList stories={storyPage.stories} site={site} showSection={showSection} />
-      <PaginationNav pagination={storyPage.pagination} href={href} />
+      <PaginationNav site={site} pagination={storyPage.pagination} href={href} />
     </Layout>
   );
 }
