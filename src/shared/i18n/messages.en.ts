@@ -68,6 +68,34 @@ export const en = {
   'error.title.503': 'Briefly unavailable',
   'error.status': 'Error {status}',
   'error.wayBack': '<link>Go to the front page</link> or use the sections above to find the latest stories.',
+  // Newsletter sign-up form
+  'newsletter.heading': 'Get our newsletters',
+  'newsletter.legend': 'Newsletters',
+  'newsletter.email': 'Your e-mail address',
+  'newsletter.honeypot': 'Leave this empty',
+  'newsletter.subscribe': 'Subscribe',
+  'newsletter.note': 'We send a confirmation link first; nothing else arrives until you confirm. Every newsletter has a one-click unsubscribe link.',
+
+  // Comments area
+  'comments.heading': 'Comments',
+  'comments.closed': 'Comments are closed on this site at the moment.',
+  'comments.off': 'Comments are turned off for this story.',
+  'comments.empty': 'No comments yet. Be the first.',
+  'comments.signInOr': '<signIn>Sign in to comment</signIn> or <signUp>Create an account</signUp>.',
+  'comments.limit': 'Comments may be up to {max} characters, plain text.',
+  'comments.confirmFirst':
+    'To comment, please confirm your e-mail address: open the link in the mail we sent you, or <link>send it again from your account page</link>.',
+  'comments.mayNotAct': 'Your account may no longer comment, like or report.',
+  'comments.notPosted': 'Your comment was not posted',
+  'comments.yourComment': 'Your comment',
+  'comments.hint': 'Up to {max} characters, plain text. Comments are public.',
+  'comments.post': 'Post comment',
+  'comments.order': 'Order of comments',
+  'comments.newest': 'Newest',
+  'comments.mostLiked': 'Most liked',
+  'comments.pages': 'Comment pages',
+  'comments.previous': '← Previous comments',
+  'comments.more': 'More comments →',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -105,7 +105,7 @@ export function ArticlePage({
         )}
         <AuthorBox authors={article.authors} site={site} />
         <ShareLinks url={`${site.siteUrl}${canonicalPath}`} title={article.headline} site={site} />
-        <NewsletterSignup newsletters={newslettersOf([article.section])} idPrefix="article-newsletters" />
+        <NewsletterSignup site={site} newsletters={newslettersOf([article.section])} idPrefix="article-newsletters" />
         {comments && <CommentsArea view={comments} />}
       </article>
       <div class="ranked-lists">

@@ -79,7 +79,7 @@ export function HomePage({ site, lists, lead: chosenLead }: { site: SiteContext;
           <RankedList title={t('list.mustReads')} listId="must-reads" stories={lists.mustReads} numbered showSection translator={translator} />
           <RankedList title={t('list.weeklyBest')} listId="weekly-best" stories={lists.weeklyBest} translator={translator} />
         </div>
-        <NewsletterSignup newsletters={newslettersOf(site.navigation)} idPrefix="home-newsletters" />
+        <NewsletterSignup site={site} newsletters={newslettersOf(site.navigation)} idPrefix="home-newsletters" />
       </div>
     </Layout>
   );
