@@ -96,6 +96,29 @@ export const en = {
   'comments.pages': 'Comment pages',
   'comments.previous': '← Previous comments',
   'comments.more': 'More comments →',
+  // Story lists: section, author, tag, series and search pages
+  'stories.empty': 'No stories have been published here yet.',
+  'stories.pageSuffix': ' (page {page} of {total})',
+  'tag.description': 'Stories tagged {tag}',
+  'tag.intro': 'Stories tagged {tag}, newest first.',
+  'series.label': 'Series',
+  'series.partCount': { one: '{count} part', other: '{count} parts' },
+  'search.title': 'Search',
+  'search.titleWithQuery': 'Search: {q}',
+  'search.description': 'Search the stories',
+  'search.formLabel': 'Story search with filters',
+  'search.query': 'Search stories, authors and tags',
+  'search.section': 'Section',
+  'search.allSections': 'All sections',
+  'search.from': 'Published from',
+  'search.to': 'to',
+  'search.submit': 'Search',
+  'search.newestOnly':
+    'More than {total} stories matched “{q}”: the {total} most recent are ranked, best match first. Add words or a date range to reach older stories.',
+  'search.noMatch': 'No stories matched “{q}”.',
+  'search.matched': { one: '{total} story matched “{q}”.', other: '{total} stories matched “{q}”.' },
+  'search.tryAgain': 'Try fewer or different words, or remove the filters.',
+  'static.lastUpdated': 'Last updated',
 } as const;
 
 export type MessageKey = keyof typeof en;

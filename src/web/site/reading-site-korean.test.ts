@@ -9,9 +9,9 @@ const ENGLISH_CHROME = Object.values(CATALOGUES.en)
   .filter((text) => !/[{<]/.test(text))
   .map((text) => text.replace(/&/g, '&amp;'));
 
-/** Visible text and attribute values a reader meets, without the stories' own words. */
+/** English chrome as an element's whole text or an accessible name (not `name="to"` and the like). */
 function leakedEnglish(html: string): string[] {
-  return ENGLISH_CHROME.filter((text) => html.includes(`>${text}<`) || html.includes(`"${text}"`));
+  return ENGLISH_CHROME.filter((text) => html.includes(`>${text}<`) || html.includes(`aria-label="${text}"`));
 }
 
 describe('reading site in Korean (publication language ko)', () => {
@@ -61,5 +61,23 @@ describe('reading site in Korean (publication language ko)', () => {
     assert.match(missing.body, /<p class="error-status">오류 404<\/p>/);
     assert.match(missing.body, /<h1>페이지를 찾을 수 없습니다<\/h1>/);
     assert.match(missing.body, /<a href="\/">첫 화면으로 가거나<\/a> 위의 섹션에서 최신 기사를 찾아보세요\./);
+  });
+  it('shows the search, section and tag pages with Korean labels', async () => {
+    const search = await t.app.inject('/search?q=%EC%97%86%EB%8A%94%EB%A7%90');
+    assert.equal(search.statusCode, 200);
+    assert.match(search.body, /<h1>검색<\/h1>/);
+    assert.match(search.body, /“없는말” 검색 결과가 없습니다\./);
+    assert.deepEqual(leakedEnglish(search.body), []);
+
+    const section = await t.factories.section({ slug: 'empty', name: '빈 섹션' });
+    const sectionPage = await t.app.inject(`/section/${section.slug}`);
+    assert.match(sectionPage.body, /아직 발행된 기사가 없습니다\./);
+    assert.deepEqual(leakedEnglish(sectionPage.body), []);
+
+    const story = await t.factories.article({ tags: ['태풍'] });
+    const tagPath = /href="(\/tag\/[^"]+)"/.exec((await t.app.inject(`/article/${story.slug}`)).body)?.[1];
+    assert.ok(tagPath);
+    const tagPage = await t.app.inject(tagPath);
+    assert.match(tagPage.body, /태풍 태그가 붙은 기사, 최신순\./);
   });
 });
