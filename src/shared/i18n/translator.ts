@@ -23,12 +23,13 @@ export interface Translator {
   readonly locale: string;
   /** The catalogue the texts come from. */
   readonly language: CatalogueLanguage;
-  t<K extends MessageKey>(key: K, ...params: ParamArgs<K>): string;
+  // Function-valued properties, not methods: pages destructure them (`const { t } = translator`).
+  readonly t: <K extends MessageKey>(key: K, ...params: ParamArgs<K>) => string;
   /** The message split at `<tag>text</tag>`: each marked part is handed to `tags[tag]`, the rest stays text. */
-  rich<K extends MessageKey, T>(key: K, tags: Readonly<Record<string, (text: string) => T>>, ...params: ParamArgs<K>): Array<string | T>;
-  dateTime(date: Date, timeZone: string): string;
-  date(date: Date, timeZone: string): string;
-  number(value: number): string;
+  readonly rich: <K extends MessageKey, T>(key: K, tags: Readonly<Record<string, (text: string) => T>>, ...params: ParamArgs<K>) => Array<string | T>;
+  readonly dateTime: (date: Date, timeZone: string) => string;
+  readonly date: (date: Date, timeZone: string) => string;
+  readonly number: (value: number) => string;
 }
 
 /** The catalogue for a BCP 47 tag: its primary language when there is one, else English. */
