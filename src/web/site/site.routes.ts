@@ -14,6 +14,7 @@ import { SeriesPage } from './pages/series.page.js';
 import { StaticPageView } from './pages/static.page.js';
 import { StoryListPage } from './pages/story-list.page.js';
 import { paths } from '../shared/paths.js';
+import { siteTranslator } from '../shared/site-translator.js';
 import { registerSearchRoutes, type SearchRoutesDeps } from './search.routes.js';
 import { answerOldHomeLink, isOldHomeLink, type OldLinkDeps } from './old-links.js';
 
@@ -106,12 +107,14 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
     sendPublicPage(request, reply, pageCache, ['page'], async () => {
       const { tag, ...storyPage } = await reading.tag(request.params.slug, parsePageNumber(request.query.page));
       const keys = [SURROGATE_KEYS.tag(tag.id), ...listedStoryKeys(storyPage.stories)];
+      const context = site();
+      const { t } = siteTranslator(context);
       return keyed(
         h(StoryListPage, {
-          site: site(),
+          site: context,
           title: `#${tag.name}`,
-          description: `Stories tagged ${tag.name}`,
-          intro: h('p', null, `Stories tagged ${tag.name}, newest first.`),
+          description: t('tag.description', { tag: tag.name }),
+          intro: h('p', null, t('tag.intro', { tag: tag.name })),
           storyPage,
           href: (page: number) => paths.tag(tag.slug, page),
           crumb: { name: `#${tag.name}`, path: paths.tag(tag.slug) },

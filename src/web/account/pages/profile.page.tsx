@@ -57,7 +57,7 @@ export function ProfilePage(props: ProfilePageProps) {
         <button type="submit">Sign out</button>
       </form>
 
-      <NewsletterSignup newsletters={newslettersOf(site.navigation)} idPrefix="account-newsletters" csrfToken={csrfToken} />
+      <NewsletterSignup site={site} newsletters={newslettersOf(site.navigation)} idPrefix="account-newsletters" csrfToken={csrfToken} />
 
       <h2>Display name</h2>
       <form method="post" action={paths.account.profile()} class="newsroom-form">

@@ -3,16 +3,18 @@ import type { Author } from '../../../modules/authors/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { formatDate } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 
 export function Corrections({ article, site }: { article: Article; site: SiteContext }) {
   if (article.corrections.length === 0) return null;
+  const { t } = siteTranslator(site);
   return (
     <section class="corrections" aria-labelledby="corrections-heading">
-      <h2 id="corrections-heading">Corrections and updates</h2>
+      <h2 id="corrections-heading">{t('article.corrections')}</h2>
       <ul>
         {article.corrections.map((correction) => (
           <li key={correction.id}>
-            <strong>{correction.kind === 'update' ? 'Update' : 'Correction'}</strong> (
+            <strong>{t(correction.kind === 'update' ? 'article.update' : 'article.correction')}</strong> (
             <time dateTime={correction.createdAt.toISOString()}>{formatDate(correction.createdAt, site.publication)}</time>): {correction.text}
           </li>
         ))}
@@ -22,37 +24,34 @@ export function Corrections({ article, site }: { article: Article; site: SiteCon
 }
 
 /** "To read Part 1 …", the next part, and every part in order. */
-export function SeriesNav({ article, parts }: { article: Article; parts: ArticleSummary[] }) {
+export function SeriesNav({ article, parts, site }: { article: Article; parts: ArticleSummary[]; site: SiteContext }) {
   if (!article.series || parts.length === 0) return null;
+  const { t } = siteTranslator(site);
   const index = parts.findIndex((part) => part.id === article.id);
   const previous = index > 0 ? parts[index - 1] : undefined;
   const next = index >= 0 ? parts[index + 1] : undefined;
   return (
     <nav class="series-nav" aria-labelledby="series-heading">
       <h2 id="series-heading">
-        Series: <a href={paths.series(article.series.slug)}>{article.series.title}</a>
+        {t('series.heading')} <a href={paths.series(article.series.slug)}>{article.series.title}</a>
       </h2>
       {previous?.series && (
         <p class="series-previous">
-          To read Part {previous.series.part}, <a href={paths.article(previous.slug)}>{previous.headline}</a>
+          {t('series.previous', { part: previous.series.part })} <a href={paths.article(previous.slug)}>{previous.headline}</a>
         </p>
       )}
       {next?.series && (
         <p class="series-next">
-          Next: Part {next.series.part}, <a href={paths.article(next.slug)}>{next.headline}</a>
+          {t('series.next', { part: next.series.part })} <a href={paths.article(next.slug)}>{next.headline}</a>
         </p>
       )}
       <ol class="series-parts">
         {parts.map((part) => (
           <li key={part.id}>
             {part.id === article.id ? (
-              <span aria-current="page">
-                Part {part.series?.part}: {part.headline}
-              </span>
+              <span aria-current="page">{t('series.part', { part: part.series?.part ?? '', headline: part.headline })}</span>
             ) : (
-              <a href={paths.article(part.slug)}>
-                Part {part.series?.part}: {part.headline}
-              </a>
+              <a href={paths.article(part.slug)}>{t('series.part', { part: part.series?.part ?? '', headline: part.headline })}</a>
             )}
           </li>
         ))}
@@ -61,12 +60,13 @@ export function SeriesNav({ article, parts }: { article: Article; parts: Article
   );
 }
 
-export function AuthorBox({ authors }: { authors: Author[] }) {
+export function AuthorBox({ authors, site }: { authors: Author[]; site: SiteContext }) {
   if (authors.length === 0) return null;
+  const { t } = siteTranslator(site);
   return (
     <section class="author-box" aria-labelledby="author-box-heading">
       <h2 id="author-box-heading" class="visually-hidden">
-        About the {authors.length > 1 ? 'authors' : 'author'}
+        {t('article.aboutAuthors', { count: authors.length })}
       </h2>
       {authors.map((author) => (
         <div class="author-box-entry" key={author.id}>

@@ -4,6 +4,8 @@ import { CSRF_FIELD } from '../../http/csrf.js';
 import { commentPaths } from '../comment-paths.js';
 import { paths } from '../../shared/paths.js';
 import { formatCount } from '../../shared/format.js';
+import type { MessageKey } from '../../../shared/i18n/index.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 import { CharacterCounter, CommentItem, type CommentItemContext, type CommentViewer } from './comment-item.js';
 
 /** What the form shows after a refused post without script: the message and the text as typed. */
@@ -26,9 +28,9 @@ export interface CommentsView {
   publication: PublicationSettings;
 }
 
-const STATE_NOTES: Record<Exclude<CommentsState, 'open'>, string> = {
-  closed: 'Comments are closed on this site at the moment.',
-  off: 'Comments are turned off for this story.',
+const STATE_NOTES: Record<Exclude<CommentsState, 'open'>, MessageKey> = {
+  closed: 'comments.closed',
+  off: 'comments.off',
 };
 
 /** "Comments N", the form (or how to get one), the order switch, the comments and their pages. */
@@ -43,16 +45,17 @@ export function CommentsArea({ view }: { view: CommentsView }) {
     publication: view.publication,
   };
   const empty = page.threads.length === 0;
+  const { t } = siteTranslator(view);
   return (
     <section class="comments" id="comments" aria-labelledby="comments-heading" data-comments>
       <h2 id="comments-heading">
-        Comments{' '}
+        {t('comments.heading')}{' '}
         <span class="comment-count" data-comment-count>
           {formatCount(view.count, view.publication)}
         </span>
       </h2>
-      {view.state !== 'open' ? <p class="comments-note">{STATE_NOTES[view.state]}</p> : <CommentFormArea view={view} />}
-      {!empty && <OrderNav slug={articleSlug} page={page} />}
+      {view.state !== 'open' ? <p class="comments-note">{t(STATE_NOTES[view.state])}</p> : <CommentFormArea view={view} />}
+      {!empty && <OrderNav slug={articleSlug} page={page} view={view} />}
       <ol class="comment-list" data-comment-list>
         {page.threads.map(({ comment, replies }) => (
           <CommentItem key={comment.id} comment={comment} context={context}>
@@ -64,40 +67,39 @@ export function CommentsArea({ view }: { view: CommentsView }) {
       </ol>
       {empty && view.state === 'open' && (
         <p class="comments-note" data-comments-empty>
-          No comments yet. Be the first.
+          {t('comments.empty')}
         </p>
       )}
-      <CommentPages slug={articleSlug} page={page} />
+      <CommentPages slug={articleSlug} page={page} view={view} />
     </section>
   );
 }
 
 function CommentFormArea({ view }: { view: CommentsView }) {
   const { viewer, articleSlug, form } = view;
+  const { t, rich } = siteTranslator(view);
   if (!viewer) {
     return (
       <p class="comments-note">
-        <a href={commentPaths.signIn(articleSlug)}>Sign in to comment</a> or <a href={commentPaths.signUp(articleSlug)}>Create an account</a>.{' '}
+        {rich('comments.signInOr', {
+          signIn: (text) => <a href={commentPaths.signIn(articleSlug)}>{text}</a>,
+          signUp: (text) => <a href={commentPaths.signUp(articleSlug)}>{text}</a>,
+        })}{' '}
         {/* The limit the server enforces (comment-text.ts), told before anyone signs in to write. */}
-        <span class="comment-limit">Comments may be up to {COMMENT_MAX_GRAPHEMES} characters, plain text.</span>
+        <span class="comment-limit">{t('comments.limit', { max: String(COMMENT_MAX_GRAPHEMES) })}</span>
       </p>
     );
   }
   if (viewer.unconfirmed) {
-    return (
-      <p class="comments-note">
-        To comment, please confirm your e-mail address: open the link in the mail we sent you, or{' '}
-        <a href={paths.account.home()}>send it again from your account page</a>.
-      </p>
-    );
+    return <p class="comments-note">{rich('comments.confirmFirst', { link: (text) => <a href={paths.account.home()}>{text}</a> })}</p>;
   }
-  if (!viewer.mayAct) return <p class="comments-note">Your account may no longer comment, like or report.</p>;
+  if (!viewer.mayAct) return <p class="comments-note">{t('comments.mayNotAct')}</p>;
   const body = form?.body ?? '';
   return (
     <form method="post" action={commentPaths.post(articleSlug)} class="comment-form" id="comment-form" data-comment-form="new">
       {form?.error && (
         <div class="error-summary" role="alert" aria-labelledby="comment-error-title" tabIndex={-1} data-error-code={form.error.code}>
-          <h3 id="comment-error-title">Your comment was not posted</h3>
+          <h3 id="comment-error-title">{t('comments.notPosted')}</h3>
           <p>
             <a href="#comment-body">{form.error.message}</a>
           </p>
@@ -106,10 +108,10 @@ function CommentFormArea({ view }: { view: CommentsView }) {
       <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
       {/* A honeypot: hidden from people and screen readers, filled in only by bots. */}
       <div class="comment-honeypot" aria-hidden="true">
-        <label for="comment-website">Leave this empty</label>
+        <label for="comment-website">{t('newsletter.honeypot')}</label>
         <input id="comment-website" type="text" name="website" tabIndex={-1} autocomplete="off" value="" />
       </div>
-      <label for="comment-body">Your comment</label>
+      <label for="comment-body">{t('comments.yourComment')}</label>
       <textarea
         id="comment-body"
         name="body"
@@ -121,43 +123,43 @@ function CommentFormArea({ view }: { view: CommentsView }) {
         value={body}
       />
       <p class="hint" id="comment-body-hint">
-        Up to {COMMENT_MAX_GRAPHEMES} characters, plain text. Comments are public.
+        {t('comments.hint', { max: String(COMMENT_MAX_GRAPHEMES) })}
       </p>
       <CharacterCounter id="comment-body-counter" used={countGraphemes(body)} />
       <p class="form-error" data-form-error aria-live="assertive"></p>
-      <button type="submit">Post comment</button>
+      <button type="submit">{t('comments.post')}</button>
     </form>
   );
 }
 
-function OrderNav({ slug, page }: { slug: string; page: CommentPage }) {
+function OrderNav({ slug, page, view }: { slug: string; page: CommentPage; view: CommentsView }) {
+  const { t } = siteTranslator(view);
   const link = (order: CommentPage['order'], label: string) => (
     <a href={commentPaths.list(slug, order)} aria-current={page.order === order ? 'true' : undefined}>
       {label}
     </a>
   );
   return (
-    <nav class="comment-order" aria-label="Order of comments">
-      {link('newest', 'Newest')} · {link('liked', 'Most liked')}
+    <nav class="comment-order" aria-label={t('comments.order')}>
+      {link('newest', t('comments.newest'))} · {link('liked', t('comments.mostLiked'))}
     </nav>
   );
 }
 
-function CommentPages({ slug, page }: { slug: string; page: CommentPage }) {
+function CommentPages({ slug, page, view }: { slug: string; page: CommentPage; view: CommentsView }) {
   if (page.totalPages <= 1) return null;
+  const { t } = siteTranslator(view);
   return (
-    <nav class="pagination" aria-label="Comment pages">
+    <nav class="pagination" aria-label={t('comments.pages')}>
       {page.page > 1 && (
         <a href={commentPaths.list(slug, page.order, page.page - 1)} rel="prev">
-          ← Previous comments
+          {t('comments.previous')}
         </a>
       )}
-      <span>
-        Page {page.page} of {page.totalPages}
-      </span>
+      <span>{t('pagination.pageOf', { page: page.page, total: page.totalPages })}</span>
       {page.page < page.totalPages && (
         <a href={commentPaths.list(slug, page.order, page.page + 1)} rel="next">
-          More comments →
+          {t('comments.more')}
         </a>
       )}
     </nav>

@@ -5,6 +5,7 @@ import { BreakingBannerStrip } from './breaking-banner.js';
 import { Masthead } from './masthead.js';
 import { paths } from '../../shared/paths.js';
 import { SiteFooter } from './site-footer.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 import { SocialMeta, StructuredData, type OpenGraph } from './social-meta.js';
 import type { JsonLd } from '../structured-data.js';
 
@@ -32,6 +33,7 @@ export interface PageFeed {
 
 export function Layout({ site, meta, children }: { site: SiteContext; meta: PageMeta; children: ComponentChildren }) {
   const { publication } = site;
+  const { t } = siteTranslator(site);
   const fullTitle = meta.title === publication.name ? meta.title : `${meta.title} | ${publication.name}`;
   const canonicalUrl = meta.canonicalPath === undefined ? undefined : `${site.siteUrl}${meta.canonicalPath}`;
   return (
@@ -64,12 +66,12 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
       <body>
         {/* A named navigation landmark: "Go to the main page" is no in-page skip link, and content
             outside every landmark is missed by screen-reader users who move from one to the next. */}
-        <nav class="skip-links" aria-label="Skip links">
+        <nav class="skip-links" aria-label={t('layout.skipLinks')}>
           <a class="skip-link" href="#main-content">
-            Skip to main content
+            {t('layout.skipToMain')}
           </a>
           <a class="skip-link" href="/">
-            Go to the main page (top)
+            {t('layout.goToMainTop')}
           </a>
         </nav>
         {site.banner && <BreakingBannerStrip banner={site.banner} />}

@@ -2,6 +2,7 @@ import type { MediaAsset } from '../../../modules/media/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { paths } from '../../shared/paths.js';
 import { FragmentCache } from './fragment.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 
 /** The masthead's HTML, kept beside the site context it was made from (fragment.tsx). */
 const rendered = new FragmentCache<SiteContext>();
@@ -16,6 +17,7 @@ export function Masthead({ site }: { site: SiteContext }) {
 
 /** Exported for the test comparing it with the cached copy. */
 export function MastheadMarkup({ site }: { site: SiteContext }) {
+  const { t } = siteTranslator(site);
   return (
     <header class="masthead">
       <div class="masthead-inner">
@@ -23,17 +25,17 @@ export function MastheadMarkup({ site }: { site: SiteContext }) {
           {site.logo ? <MastheadLogo logo={site.logo} name={site.publication.name} /> : site.publication.name}
         </a>
         <p class="masthead-tagline">{site.publication.tagline}</p>
-        <form class="masthead-search" role="search" aria-label="Site search" action="/search" method="get">
-          <label for="masthead-search-q">Search</label>
+        <form class="masthead-search" role="search" aria-label={t('masthead.searchLabel')} action="/search" method="get">
+          <label for="masthead-search-q">{t('masthead.search')}</label>
           <input id="masthead-search-q" type="search" name="q" maxLength={200} autoComplete="off" />
-          <button type="submit">Search</button>
+          <button type="submit">{t('masthead.search')}</button>
         </form>
         <a class="masthead-account" href={paths.account.home()}>
-          Account
+          {t('masthead.account')}
         </a>
       </div>
       {site.navigation.length > 0 && (
-        <nav class="section-nav" aria-label="Sections">
+        <nav class="section-nav" aria-label={t('masthead.sections')}>
           <ul>
             {site.navigation.map((section) => (
               <li key={section.id}>

@@ -1,5 +1,7 @@
 import type { NewsletterInfo } from '../../../modules/newsletters/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
+import type { SiteContext } from '../../shared/site-context.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 
 export const NEWSLETTER_SUBSCRIBE_PATH = '/newsletters/subscribe';
 
@@ -9,20 +11,22 @@ export const NEWSLETTER_SUBSCRIBE_PATH = '/newsletters/subscribe';
  * unique when a page has more than one form.
  */
 export function NewsletterSignup(props: {
+  site: SiteContext;
   newsletters: readonly NewsletterInfo[];
   idPrefix: string;
   csrfToken?: string;
   checked?: readonly string[];
 }) {
   const { idPrefix } = props;
+  const { t } = siteTranslator(props.site);
   const checked = new Set(props.checked ?? ['briefing']);
   return (
     <section class="newsletter-signup" aria-labelledby={`${idPrefix}-title`}>
-      <h2 id={`${idPrefix}-title`}>Get our newsletters</h2>
+      <h2 id={`${idPrefix}-title`}>{t('newsletter.heading')}</h2>
       <form method="post" action={NEWSLETTER_SUBSCRIBE_PATH}>
         {props.csrfToken !== undefined && <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />}
         <fieldset>
-          <legend>Newsletters</legend>
+          <legend>{t('newsletter.legend')}</legend>
           {props.newsletters.map((info) => (
             <div class="newsletter-choice" key={info.key}>
               <input type="checkbox" id={`${idPrefix}-${info.key}`} name="newsletter" value={info.key} checked={checked.has(info.key)} />
@@ -32,17 +36,15 @@ export function NewsletterSignup(props: {
             </div>
           ))}
         </fieldset>
-        <label for={`${idPrefix}-email`}>Your e-mail address</label>
+        <label for={`${idPrefix}-email`}>{t('newsletter.email')}</label>
         <input id={`${idPrefix}-email`} type="email" name="email" autoComplete="email" required maxLength={254} />
         {/* The comment form's bot trap: hidden from people and screen readers, filled in only by bots. */}
         <div class="comment-honeypot" aria-hidden="true">
-          <label for={`${idPrefix}-website`}>Leave this empty</label>
+          <label for={`${idPrefix}-website`}>{t('newsletter.honeypot')}</label>
           <input id={`${idPrefix}-website`} type="text" name="website" tabIndex={-1} autoComplete="off" value="" />
         </div>
-        <button type="submit">Subscribe</button>
-        <p class="newsletter-note">
-          We send a confirmation link first; nothing else arrives until you confirm. Every newsletter has a one-click unsubscribe link.
-        </p>
+        <button type="submit">{t('newsletter.subscribe')}</button>
+        <p class="newsletter-note">{t('newsletter.note')}</p>
       </form>
     </section>
   );

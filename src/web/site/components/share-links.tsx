@@ -1,37 +1,41 @@
+import type { SiteContext } from '../../shared/site-context.js';
+import { siteTranslator } from '../../shared/site-translator.js';
+
 /**
  * "Share it on…" as plain links: no third-party script, nothing loaded from the networks until a
  * reader clicks. The copy-link and native-share buttons are hidden until site.js shows them, since
  * they need JavaScript (and the native sheet, a browser that has one).
  */
-export function ShareLinks({ url, title }: { url: string; title: string }) {
+export function ShareLinks({ url, title, site }: { url: string; title: string; site: SiteContext }) {
+  const { t } = siteTranslator(site);
   const u = encodeURIComponent(url);
-  const t = encodeURIComponent(title);
+  const encodedTitle = encodeURIComponent(title);
   const links = [
     { name: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
-    { name: 'X', href: `https://x.com/intent/post?url=${u}&text=${t}` },
+    { name: 'X', href: `https://x.com/intent/post?url=${u}&text=${encodedTitle}` },
     { name: 'LinkedIn', href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },
-    { name: 'E-mail', href: `mailto:?subject=${t}&body=${u}` },
+    { name: t('share.email'), href: `mailto:?subject=${encodedTitle}&body=${u}`, email: true },
   ];
   return (
     <section class="share" aria-labelledby="share-heading">
-      <h2 id="share-heading">Share it on…</h2>
+      <h2 id="share-heading">{t('share.heading')}</h2>
       <ul>
         {links.map((link) => (
           <li key={link.name}>
-            <a href={link.href} rel="noopener noreferrer" target={link.name === 'E-mail' ? undefined : '_blank'}>
+            <a href={link.href} rel="noopener noreferrer" target={link.email ? undefined : '_blank'}>
               {link.name}
-              {link.name !== 'E-mail' && <span class="visually-hidden"> (opens in a new window)</span>}
+              {!link.email && <span class="visually-hidden"> {t('share.newWindow')}</span>}
             </a>
           </li>
         ))}
         <li>
           <button type="button" data-copy-link={url} hidden>
-            Copy link
+            {t('share.copyLink')}
           </button>
         </li>
         <li>
           <button type="button" data-native-share={url} data-share-title={title} hidden>
-            More ways to share
+            {t('share.more')}
           </button>
         </li>
       </ul>

@@ -1,12 +1,14 @@
 import type { SiteContext } from '../../shared/site-context.js';
 import { paths } from '../../shared/paths.js';
+import type { MessageKey } from '../../../shared/i18n/index.js';
 import { FragmentCache } from './fragment.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 
-const FOOTER_PAGES: Array<{ slug: string; label: string }> = [
-  { slug: 'about', label: 'About us' },
-  { slug: 'contact', label: 'Contact' },
-  { slug: 'standards', label: 'Editorial standards and corrections policy' },
-  { slug: 'privacy', label: 'Privacy' },
+const FOOTER_PAGES: Array<{ slug: string; label: MessageKey }> = [
+  { slug: 'about', label: 'footer.page.about' },
+  { slug: 'contact', label: 'footer.page.contact' },
+  { slug: 'standards', label: 'footer.page.standards' },
+  { slug: 'privacy', label: 'footer.page.privacy' },
 ];
 
 /** The footer's HTML, kept beside the site context it was made from, per year (fragment.tsx). */
@@ -21,16 +23,17 @@ export function SiteFooter({ site }: { site: SiteContext }) {
 /** Exported for the test comparing it with the cached copy. */
 export function SiteFooterMarkup({ site, year }: { site: SiteContext; year: number }) {
   const { publication } = site;
+  const { t } = siteTranslator(site);
   return (
     <footer class="site-footer">
       <div class="site-footer-inner">
         <p class="site-footer-name">{publication.name}</p>
         <p>{publication.description}</p>
-        <nav aria-label="About this publication">
+        <nav aria-label={t('footer.aboutNav')}>
           <ul>
             {FOOTER_PAGES.filter((page) => site.staticPages.has(page.slug)).map((page) => (
               <li key={page.slug}>
-                <a href={paths.staticPage(page.slug)}>{page.label}</a>
+                <a href={paths.staticPage(page.slug)}>{t(page.label)}</a>
               </li>
             ))}
             <li>
@@ -38,23 +41,26 @@ export function SiteFooterMarkup({ site, year }: { site: SiteContext; year: numb
             </li>
             <li>
               <a href={paths.feeds.site('rss')} type="application/rss+xml">
-                RSS feed
+                {t('footer.rssFeed')}
               </a>
             </li>
             <li>
               <a href={paths.feeds.site('atom')} type="application/atom+xml">
-                Atom feed
+                {t('footer.atomFeed')}
               </a>
             </li>
           </ul>
         </nav>
         <p class="copyright">
-          © {publication.foundedYear < year ? `${publication.foundedYear}–${year}` : year} {publication.copyrightHolder}. All rights reserved.
+          {t('footer.copyright', {
+            years: publication.foundedYear < year ? `${publication.foundedYear}–${year}` : String(year),
+            holder: publication.copyrightHolder,
+          })}
         </p>
       </div>
       {/* Inside the footer landmark, still the last link on the page. */}
       <p class="back-to-main">
-        <a href="/">Back to the main page (bottom)</a>
+        <a href="/">{t('layout.backToMainBottom')}</a>
       </p>
     </footer>
   );

@@ -2,6 +2,7 @@ import type { ArticleSummary } from '../../../modules/articles/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { formatDateTime } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 import { ResponsiveImage } from './responsive-image.js';
 
 /** A story in a list: image, section, headline, standfirst, byline and time. */
@@ -34,7 +35,7 @@ export function StoryCard({
         <Heading class="story-card-headline">
           <a href={paths.article(story.slug)}>
             {story.headline}
-            {story.series && <span class="series-part"> (Part {story.series.part})</span>}
+            {story.series && <span class="series-part"> {siteTranslator(site).t('article.part', { part: story.series.part })}</span>}
           </a>
         </Heading>
         {story.standfirst && <p class="story-card-standfirst">{story.standfirst}</p>}
@@ -58,7 +59,7 @@ export function StoryList({
   headingLevel?: 2 | 3;
   showSection?: boolean;
 }) {
-  if (stories.length === 0) return <p class="empty-note">No stories have been published here yet.</p>;
+  if (stories.length === 0) return <p class="empty-note">{siteTranslator(site).t('stories.empty')}</p>;
   return (
     <ul class="story-list">
       {stories.map((story) => (

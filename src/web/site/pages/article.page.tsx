@@ -12,6 +12,7 @@ import { ShareLinks } from '../components/share-links.js';
 import { ViewBeacon } from '../components/view-beacon.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 import { articleModifiedAt, breadcrumbJsonLd, homeCrumb, newsArticleJsonLd, publicationDateTime, shareImage } from '../structured-data.js';
 
 export interface ArticleLists {
@@ -41,6 +42,8 @@ export function ArticlePage({
   // Each series part is canonical to itself: the parts are different stories, not one paginated one.
   const canonicalPath = paths.article(article.slug);
   const image = article.hero ? shareImage(article.hero, site.siteUrl) : undefined;
+  const translator = siteTranslator(site);
+  const { t } = translator;
   return (
     <Layout
       site={site}
@@ -80,7 +83,7 @@ export function ArticlePage({
           </p>
           <h1 id="article-headline">
             {article.headline}
-            {article.series && <span class="series-part"> (Part {article.series.part})</span>}
+            {article.series && <span class="series-part"> {t('article.part', { part: article.series.part })}</span>}
           </h1>
           {article.standfirst && <p class="standfirst">{article.standfirst}</p>}
           <Byline article={article} site={site} />
@@ -88,9 +91,9 @@ export function ArticlePage({
         {article.hero && <Figure asset={article.hero} eager className="figure figure-hero" />}
         <ArticleBody body={article.body} figures={article.figures} />
         <Corrections article={article} site={site} />
-        <SeriesNav article={article} parts={seriesParts} />
+        <SeriesNav article={article} parts={seriesParts} site={site} />
         {article.tags.length > 0 && (
-          <nav class="tags" aria-label="Tags">
+          <nav class="tags" aria-label={t('article.tags')}>
             <ul>
               {article.tags.map((tag) => (
                 <li key={tag.id}>
@@ -100,17 +103,22 @@ export function ArticlePage({
             </ul>
           </nav>
         )}
-        <AuthorBox authors={article.authors} />
-        <ShareLinks url={`${site.siteUrl}${canonicalPath}`} title={article.headline} />
-        <NewsletterSignup newsletters={newslettersOf([article.section])} idPrefix="article-newsletters" />
+        <AuthorBox authors={article.authors} site={site} />
+        <ShareLinks url={`${site.siteUrl}${canonicalPath}`} title={article.headline} site={site} />
+        <NewsletterSignup site={site} newsletters={newslettersOf([article.section])} idPrefix="article-newsletters" />
         {comments && <CommentsArea view={comments} />}
       </article>
       <div class="ranked-lists">
-        <RankedList title={`[${article.section.name}] Latest Stories`} listId="section-latest" stories={lists.sectionLatest} />
-        <RankedList title="Weekly Best Articles" listId="weekly-best" stories={lists.weeklyBest} />
-        <RankedList title="You May Also Like" listId="related" stories={related} numbered showSection />
-        <RankedList title="Popular Now" listId="popular-now" stories={lists.popularNow} numbered showSection />
-        <RankedList title="Must-Reads" listId="must-reads" stories={lists.mustReads} numbered showSection />
+        <RankedList
+          title={t('list.sectionLatest', { section: article.section.name })}
+          listId="section-latest"
+          stories={lists.sectionLatest}
+          translator={translator}
+        />
+        <RankedList title={t('list.weeklyBest')} listId="weekly-best" stories={lists.weeklyBest} translator={translator} />
+        <RankedList title={t('list.related')} listId="related" stories={related} numbered showSection translator={translator} />
+        <RankedList title={t('list.popularNow')} listId="popular-now" stories={lists.popularNow} numbered showSection translator={translator} />
+        <RankedList title={t('list.mustReads')} listId="must-reads" stories={lists.mustReads} numbered showSection translator={translator} />
       </div>
       {countViews && <ViewBeacon articleId={article.id} />}
     </Layout>

@@ -1,27 +1,28 @@
 import { Layout } from '../components/layout.js';
+import type { MessageKey } from '../../../shared/i18n/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 
-const TITLES: Record<number, string> = {
-  400: 'We could not read that address',
-  404: 'Page not found',
-  405: 'Not supported',
-  410: 'This story has been withdrawn',
-  500: 'Something went wrong',
-  503: 'Briefly unavailable',
+const TITLES: Record<number, MessageKey> = {
+  400: 'error.title.400',
+  404: 'error.title.404',
+  405: 'error.title.405',
+  410: 'error.title.410',
+  500: 'error.title.500',
+  503: 'error.title.503',
 };
 
 /** A readable page for every error: what happened, and a way back. */
 export function ErrorPage({ site, status, message }: { site: SiteContext; status: number; message: string }) {
-  const title = TITLES[status] ?? 'Something went wrong';
+  const { t, rich } = siteTranslator(site);
+  const title = t(TITLES[status] ?? 'error.title.500');
   return (
     <Layout site={site} meta={{ title, description: message, noindex: true }}>
       <div class="error-page">
-        <p class="error-status">Error {status}</p>
+        <p class="error-status">{t('error.status', { status: String(status) })}</p>
         <h1>{title}</h1>
         <p>{message}</p>
-        <p>
-          <a href="/">Go to the front page</a> or use the sections above to find the latest stories.
-        </p>
+        <p>{rich('error.wayBack', { link: (text) => <a href="/">{text}</a> })}</p>
       </div>
     </Layout>
   );

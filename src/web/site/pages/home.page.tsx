@@ -10,6 +10,7 @@ import { formatDateTime } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { webSiteJsonLd } from '../structured-data.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 
 const STORIES_PER_SECTION_BLOCK = 4;
 
@@ -21,6 +22,8 @@ export function HomePage({ site, lists, lead: chosenLead }: { site: SiteContext;
   const lead = chosenLead ?? lists.latest[0];
   const latest = lists.latest.filter((story) => story.id !== lead?.id);
   const shown = new Set(lead ? [lead.id] : []);
+  const translator = siteTranslator(site);
+  const { t } = translator;
   return (
     <Layout
       site={site}
@@ -32,13 +35,13 @@ export function HomePage({ site, lists, lead: chosenLead }: { site: SiteContext;
       }}
     >
       <h1 class="visually-hidden">{site.publication.name}</h1>
-      {!lead && <p class="empty-note">Nothing has been published yet. Stories appear here as soon as the newsroom publishes them.</p>}
+      {!lead && <p class="empty-note">{t('home.empty')}</p>}
       {lead && (
         <div class="home-top">
           <LeadStory story={lead} site={site} />
           <section class="home-latest" aria-labelledby="home-latest-heading">
             {/* Not plain "Latest": a section may be called that (the demo's is), and two regions of one name cannot be told apart. */}
-            <h2 id="home-latest-heading">Latest Stories</h2>
+            <h2 id="home-latest-heading">{t('home.latestStories')}</h2>
             <ul class="headline-list">
               {latest.slice(0, 6).map((story) => (
                 <li key={story.id}>
@@ -72,11 +75,11 @@ export function HomePage({ site, lists, lead: chosenLead }: { site: SiteContext;
           })}
         </div>
         <div class="ranked-lists">
-          <RankedList title="Popular Now" listId="popular-now" stories={lists.popularNow} numbered showSection />
-          <RankedList title="Must-Reads" listId="must-reads" stories={lists.mustReads} numbered showSection />
-          <RankedList title="Weekly Best Articles" listId="weekly-best" stories={lists.weeklyBest} />
+          <RankedList title={t('list.popularNow')} listId="popular-now" stories={lists.popularNow} numbered showSection translator={translator} />
+          <RankedList title={t('list.mustReads')} listId="must-reads" stories={lists.mustReads} numbered showSection translator={translator} />
+          <RankedList title={t('list.weeklyBest')} listId="weekly-best" stories={lists.weeklyBest} translator={translator} />
         </div>
-        <NewsletterSignup newsletters={newslettersOf(site.navigation)} idPrefix="home-newsletters" />
+        <NewsletterSignup site={site} newsletters={newslettersOf(site.navigation)} idPrefix="home-newsletters" />
       </div>
     </Layout>
   );

@@ -5,6 +5,7 @@ import { PaginationNav } from '../components/pagination-nav.js';
 import { StoryCard } from '../components/story-list.js';
 import { searchHref, type SearchForm } from '../search-request.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 
 interface SearchPageProps {
   site: SiteContext;
@@ -17,19 +18,24 @@ interface SearchPageProps {
 export function SearchPage({ site, form, result, sections }: SearchPageProps) {
   const total = result.pagination.totalItems;
   const searched = result.terms.length > 0;
+  const { t } = siteTranslator(site);
+  const q = form.q;
   return (
-    <Layout site={site} meta={{ title: form.q ? `Search: ${form.q}` : 'Search', description: 'Search the stories', noindex: true }}>
+    <Layout
+      site={site}
+      meta={{ title: q ? t('search.titleWithQuery', { q }) : t('search.title'), description: t('search.description'), noindex: true }}
+    >
       <header class="list-header">
-        <h1>Search</h1>
-        <form class="search-form" role="search" aria-label="Story search with filters" action="/search" method="get">
+        <h1>{t('search.title')}</h1>
+        <form class="search-form" role="search" aria-label={t('search.formLabel')} action="/search" method="get">
           <p>
-            <label for="search-q">Search stories, authors and tags</label>{' '}
+            <label for="search-q">{t('search.query')}</label>{' '}
             <input id="search-q" type="search" name="q" value={form.q} maxLength={MAX_SEARCH_LENGTH} />
           </p>
           <p>
-            <label for="search-section">Section</label>{' '}
+            <label for="search-section">{t('search.section')}</label>{' '}
             <select id="search-section" name="section">
-              <option value="">All sections</option>
+              <option value="">{t('search.allSections')}</option>
               {sections.map((section) => (
                 <option key={section.id} value={section.slug} selected={section.slug === form.section}>
                   {section.name}
@@ -38,20 +44,22 @@ export function SearchPage({ site, form, result, sections }: SearchPageProps) {
             </select>
           </p>
           <p>
-            <label for="search-from">Published from</label> <input id="search-from" type="date" name="from" value={form.from} />{' '}
-            <label for="search-to">to</label> <input id="search-to" type="date" name="to" value={form.to} />
+            <label for="search-from">{t('search.from')}</label> <input id="search-from" type="date" name="from" value={form.from} />{' '}
+            <label for="search-to">{t('search.to')}</label> <input id="search-to" type="date" name="to" value={form.to} />
           </p>
-          <button type="submit">Search</button>
+          <button type="submit">{t('search.submit')}</button>
         </form>
         {form.q && (
           <p role="status">
             {result.newestOnly
-              ? `More than ${total} stories matched “${form.q}”: the ${total} most recent are ranked, best match first. Add words or a date range to reach older stories.`
-              : `${total === 0 ? 'No stories matched' : `${total} ${total === 1 ? 'story' : 'stories'} matched`} “${form.q}”.`}
+              ? t('search.newestOnly', { total: String(total), q })
+              : total === 0
+                ? t('search.noMatch', { q })
+                : t('search.matched', { count: total, total: String(total), q })}
           </p>
         )}
       </header>
-      {searched && total === 0 && <p class="empty-note">Try fewer or different words, or remove the filters.</p>}
+      {searched && total === 0 && <p class="empty-note">{t('search.tryAgain')}</p>}
       {total > 0 && (
         <ol class="story-list search-results" start={(result.pagination.page - 1) * result.pagination.pageSize + 1}>
           {result.hits.map((hit) => (
@@ -62,7 +70,7 @@ export function SearchPage({ site, form, result, sections }: SearchPageProps) {
           ))}
         </ol>
       )}
-      <PaginationNav pagination={result.pagination} href={(page) => searchHref(form, page)} />
+      <PaginationNav site={site} pagination={result.pagination} href={(page) => searchHref(form, page)} />
     </Layout>
   );
 }

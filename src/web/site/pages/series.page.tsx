@@ -5,10 +5,12 @@ import { Layout } from '../components/layout.js';
 import { StoryCard } from '../components/story-list.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 import { breadcrumbJsonLd, homeCrumb } from '../structured-data.js';
 
 /** Every part of a series, in order. */
 export function SeriesPage({ site, series, parts }: { site: SiteContext; series: Series; parts: ArticleSummary[] }) {
+  const { t } = siteTranslator(site);
   const feed = { title: series.title, rss: paths.feeds.series(series.slug, 'rss'), atom: paths.feeds.series(series.slug, 'atom') };
   return (
     <Layout
@@ -22,12 +24,10 @@ export function SeriesPage({ site, series, parts }: { site: SiteContext; series:
       }}
     >
       <header class="list-header">
-        <p class="section-label">Series</p>
+        <p class="section-label">{t('series.label')}</p>
         <h1>{series.title}</h1>
         <p class="standfirst">{series.description}</p>
-        <p>
-          {parts.length} {parts.length === 1 ? 'part' : 'parts'}
-        </p>
+        <p>{t('series.partCount', { count: parts.length })}</p>
         <FeedLinks feed={feed} />
       </header>
       <ol class="story-list series-list">

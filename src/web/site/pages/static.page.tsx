@@ -3,6 +3,7 @@ import { bodyPlainText } from '../../../shared/article-body.js';
 import { ArticleBody } from '../components/article-body.js';
 import { Layout } from '../components/layout.js';
 import { formatDate } from '../../shared/format.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { breadcrumbJsonLd, homeCrumb } from '../structured-data.js';
@@ -22,7 +23,8 @@ export function StaticPageView({ site, page }: { site: SiteContext; page: Static
         <h1 id="static-page-title">{page.title}</h1>
         <ArticleBody body={page.body} figures={page.figures} />
         <p class="static-page-updated">
-          Last updated <time dateTime={page.updatedAt.toISOString()}>{formatDate(page.updatedAt, site.publication)}</time>
+          {siteTranslator(site).t('static.lastUpdated')}{' '}
+          <time dateTime={page.updatedAt.toISOString()}>{formatDate(page.updatedAt, site.publication)}</time>
         </p>
       </article>
     </Layout>

@@ -5,6 +5,7 @@ import { Layout, type PageFeed } from '../components/layout.js';
 import { PaginationNav } from '../components/pagination-nav.js';
 import { StoryList } from '../components/story-list.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 import { breadcrumbJsonLd, homeCrumb, type Breadcrumb } from '../structured-data.js';
 
 /** Section, author and tag pages: a heading, an introduction and a paginated list of stories. */
@@ -32,7 +33,7 @@ export function StoryListPage({
   feed?: PageFeed;
 }) {
   const { page, totalPages } = storyPage.pagination;
-  const pageSuffix = page > 1 ? ` (page ${page} of ${totalPages})` : '';
+  const pageSuffix = page > 1 ? siteTranslator(site).t('stories.pageSuffix', { page, total: totalPages }) : '';
   return (
     <Layout
       site={site}
@@ -53,7 +54,7 @@ export function StoryListPage({
         {feed && <FeedLinks feed={feed} />}
       </header>
       <StoryList stories={storyPage.stories} site={site} showSection={showSection} />
-      <PaginationNav pagination={storyPage.pagination} href={href} />
+      <PaginationNav site={site} pagination={storyPage.pagination} href={href} />
     </Layout>
   );
 }

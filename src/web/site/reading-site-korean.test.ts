@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { CATALOGUES } from '../../shared/i18n/index.js';
+import { createTestApp, type TestApp } from '../../testing/test-app.js';
+
+/** The English catalogue's fixed texts (no placeholders, no tags) as they would appear in HTML. */
+const ENGLISH_CHROME = Object.values(CATALOGUES.en)
+  .flatMap((message) => (typeof message === 'string' ? [message] : []))
+  .filter((text) => !/[{<]/.test(text))
+  .map((text) => text.replace(/&/g, '&amp;'));
+
+/** English chrome as an element's whole text or an accessible name (not `name="to"` and the like). */
+function leakedEnglish(html: string): string[] {
+  return ENGLISH_CHROME.filter((text) => html.includes(`>${text}<`) || html.includes(`aria-label="${text}"`));
+}
+
+describe('reading site in Korean (publication language ko)', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+    await t.deps.settings.updatePublication({ language: 'ko', timeZone: 'Asia/Seoul' });
+  });
+  after(() => t.close());
+
+  it('shows the home page and an article page with Korean chrome, Korean dates and no English chrome', async () => {
+    const section = await t.factories.section({ slug: 'world', name: '국제' });
+    const author = await t.factories.author({ name: '김기자', slug: 'kim' });
+    const { slug } = await t.factories.article({
+      section,
+      authorIds: [author.id],
+      headline: '폭풍 뒤 항구 다시 열려',
+      viewCount: 1234,
+      tags: ['해운'],
+      corrections: [{ kind: 'correction', text: '날짜를 바로잡았습니다.' }],
+    });
+
+    const home = await t.app.inject('/');
+    assert.equal(home.statusCode, 200);
+    assert.match(home.body, /<html lang="ko">/);
+    assert.match(home.body, /href="#main-content">본문 바로가기</);
+    assert.match(home.body, /<h2 id="home-latest-heading">최신 기사<\/h2>/);
+    assert.match(home.body, /첫 화면으로 돌아가기 \(아래\)/);
+    assert.deepEqual(leakedEnglish(home.body), []);
+
+    const article = await t.app.inject(`/article/${slug}`);
+    assert.equal(article.statusCode, 200);
+    const html = article.body;
+    assert.match(html, /본문 바로가기/);
+    assert.match(html, /입력 <time[^>]*>\d{4}년 \d{1,2}월 \d{1,2}일 오[전후] \d{1,2}:\d{2}<\/time>/);
+    assert.match(html, /조회수 1,234/);
+    assert.match(html, /<h2 id="share-heading">공유하기<\/h2>/);
+    assert.match(html, /<h2 id="corrections-heading">정정 및 업데이트<\/h2>/);
+    assert.match(html, /aria-label="태그"/);
+    assert.deepEqual(leakedEnglish(html), []);
+    assert.doesNotMatch(html, /Skip to main content|Share it on|Views 1,234|Weekly Best Articles/);
+  });
+
+  it('shows error pages in Korean', async () => {
+    const missing = await t.app.inject('/article/no-such-story');
+    assert.equal(missing.statusCode, 404);
+    assert.match(missing.body, /<p class="error-status">오류 404<\/p>/);
+    assert.match(missing.body, /<h1>페이지를 찾을 수 없습니다<\/h1>/);
+    assert.match(missing.body, /<a href="\/">첫 화면으로 가거나<\/a> 위의 섹션에서 최신 기사를 찾아보세요\./);
+  });
+  it('shows the search, section and tag pages with Korean labels', async () => {
+    const search = await t.app.inject('/search?q=%EC%97%86%EB%8A%94%EB%A7%90');
+    assert.equal(search.statusCode, 200);
+    assert.match(search.body, /<h1>검색<\/h1>/);
+    assert.match(search.body, /“없는말” 검색 결과가 없습니다\./);
+    assert.deepEqual(leakedEnglish(search.body), []);
+
+    const section = await t.factories.section({ slug: 'empty', name: '빈 섹션' });
+    const sectionPage = await t.app.inject(`/section/${section.slug}`);
+    assert.match(sectionPage.body, /아직 발행된 기사가 없습니다\./);
+    assert.deepEqual(leakedEnglish(sectionPage.body), []);
+
+    const story = await t.factories.article({ tags: ['태풍'] });
+    const tagPath = /href="(\/tag\/[^"]+)"/.exec((await t.app.inject(`/article/${story.slug}`)).body)?.[1];
+    assert.ok(tagPath);
+    const tagPage = await t.app.inject(tagPath);
+    assert.match(tagPage.body, /태풍 태그가 붙은 기사, 최신순\./);
+  });
+});
