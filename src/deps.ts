@@ -203,10 +203,9 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   // Every rate limit comes from the cluster, so a limit hit on one node holds on all of them.
   const limiters: RateLimiterFactory = (name, options) => cluster.rateLimiter(name, options);
   const sections = new SectionDirectory(db);
-  // A handful of rows every public request will need (its edition), read once here: no page uses
-  // them yet, and nothing changes them but the (coming) Editions page, which will reload them.
-  const editions = new EditionService(db, clock, () => settings.publication);
-  await editions.load();
+  // A handful of rows every public request will need (its edition), held in memory: loaded at start
+  // and after each change on any node (editions.reaction.ts).
+  const editions = new EditionService(db, clock, () => settings.publication, events);
   const audit = new AuditService(db, clock);
   const sectionAdmin = new SectionService(db, clock, events, audit);
   // Surrogate keys are sent only to a CDN that is purged by them.

@@ -24,6 +24,7 @@ const SAMPLES: { [K in EventName]: DomainEvent<K> } = {
   'reader.unbanned': { name: 'reader.unbanned', readerId: 'r1', articleIds: ['s1'] },
   'taxonomy.changed': { name: 'taxonomy.changed', kind: 'author', ids: ['a1'] },
   'settings.changed': { name: 'settings.changed' },
+  'editions.changed': { name: 'editions.changed', editionId: 'e1' },
   'curation.changed': { name: 'curation.changed', part: 'picks' },
   'media.changed': { name: 'media.changed', mediaIds: ['m1'] },
   'newsletter.issue-sent': { name: 'newsletter.issue-sent', newsletterKey: 'briefing' },
@@ -47,6 +48,7 @@ function recordingDeps(calls: string[]): ReactionDeps {
       },
     },
     icon: { load: record('icon.load') },
+    editions: { load: record('editions.load') },
     sections: { load: record('sections.load') },
     site: { load: record('site.load') },
     curation: { load: record('curation.load') },
@@ -105,6 +107,7 @@ describe('the reactions to events (src/reactions.ts)', () => {
       [
         'settings',
         'publication-icon',
+        'editions',
         'sections',
         'site-context',
         'curation',
@@ -173,9 +176,11 @@ describe('the reactions to events (src/reactions.ts)', () => {
       'cdn-purge',
       'broadcast',
     ]);
+    assert.deepEqual(reactingTo('editions.changed'), ['editions', 'page-cache', 'cdn-purge', 'broadcast']);
     assert.deepEqual(reactingTo('node.started'), [
       'settings',
       'publication-icon',
+      'editions',
       'sections',
       'site-context',
       'curation',
@@ -188,6 +193,7 @@ describe('the reactions to events (src/reactions.ts)', () => {
     assert.deepEqual(reactingTo('cluster.resynced'), [
       'settings',
       'publication-icon',
+      'editions',
       'sections',
       'site-context',
       'curation',
@@ -263,6 +269,13 @@ describe('the reactions to events (src/reactions.ts)', () => {
         imported.includes('cdn purge site'),
       imported.join('\n'),
     );
+    // An edition changed: every node reloads them, and every page may show it (the default edition's language, links to the others).
+    assert.deepEqual(await after(SAMPLES['editions.changed']), [
+      'editions.load',
+      'pageCache.purge site',
+      'cdn purge site',
+      'broadcast editions.changed',
+    ]);
     // Comments: their stories alone, not the lists (purged when recomputed lists differ).
     assert.deepEqual(await after(SAMPLES['reader.banned']), [
       'lists.storiesChanged s1,s2',
@@ -278,6 +291,7 @@ describe('the reactions to events (src/reactions.ts)', () => {
     assert.deepEqual(calls, [
       'settings.load',
       'icon.load',
+      'editions.load',
       'sections.load',
       'site.load',
       'curation.load',

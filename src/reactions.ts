@@ -2,6 +2,7 @@ import { broadcastReaction } from './cluster/broadcast.reaction.js';
 import { countableStoriesReaction } from './modules/audience/index.js';
 import { replyMailReaction } from './modules/comments/index.js';
 import { cdnPurgeReaction } from './modules/cdn/index.js';
+import { editionsReaction } from './modules/editions/index.js';
 import { curationReaction, rankedListsReaction, relatedStoriesReaction } from './modules/rankings/index.js';
 import { searchIndexReaction } from './modules/search/index.js';
 import { sectionsReaction } from './modules/sections/index.js';
@@ -19,6 +20,7 @@ import { siteContextReaction } from './web/shared/site-context.reaction.js';
 export interface ReactionDeps {
   settings: Parameters<typeof settingsReaction>[0];
   icon: Parameters<typeof publicationIconReaction>[0];
+  editions: Parameters<typeof editionsReaction>[0];
   sections: Parameters<typeof sectionsReaction>[0];
   site: Parameters<typeof siteContextReaction>[0];
   curation: Parameters<typeof curationReaction>[0];
@@ -39,7 +41,7 @@ export interface ReactionDeps {
 /**
  * Every reaction, in the order they run for an event (EventBus keeps it). The order matters:
  * 1. what each node holds in memory and reads from the others: settings (then the site icon drawn
- *    from them), sections, the site's static pages, curation (the lead reads stories), the stories
+ *    from them), the editions, sections, the site's static pages, curation (the lead reads stories), the stories
  *    a view may count for;
  * 2. the ranked lists, then related stories (origin only: stored in the shared database) and
  *    sitemaps, built from the state above;
@@ -54,6 +56,7 @@ export function createReactions(deps: ReactionDeps): Reaction[] {
   return [
     settingsReaction(deps.settings),
     publicationIconReaction(deps.icon),
+    editionsReaction(deps.editions),
     sectionsReaction(deps.sections),
     siteContextReaction(deps.site),
     curationReaction(deps.curation),

@@ -56,6 +56,8 @@ export interface DomainEvents {
   'taxonomy.changed': { kind: 'section' | 'author' | 'tag' | 'series'; ids: string[] };
   /** The publication's settings (name, time zone, logo, comment mode and blocklist …) were saved. */
   'settings.changed': Record<never, never>;
+  /** An edition (a language of the publication) was added, changed, or switched off or on. */
+  'editions.changed': { editionId: string };
   /** Must-Reads picks, the home page's lead story or the breaking banner changed (or the banner ended). */
   'curation.changed': { part: 'picks' | 'lead' | 'banner' | 'banner-ended' };
   /** An image's details changed, or its AVIF variants were added. */
@@ -103,6 +105,7 @@ const EVERY_EVENT: Record<EventName, true> = {
   'reader.unbanned': true,
   'taxonomy.changed': true,
   'settings.changed': true,
+  'editions.changed': true,
   'curation.changed': true,
   'media.changed': true,
   'newsletter.issue-sent': true,

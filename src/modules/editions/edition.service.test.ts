@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_EDITION_ID } from '../../db/migrations/0027-editions.migration.js';
+import { defineReaction } from '../../shared/events.js';
 import { rejectsWithCode } from '../../testing/assert-app-error.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { EditionService } from './edition.service.js';
@@ -10,7 +11,7 @@ describe('editions', () => {
   let editions: EditionService;
   before(async () => {
     t = await createTestApp();
-    editions = new EditionService(t.deps.db, t.clock, () => t.deps.settings.publication);
+    editions = new EditionService(t.deps.db, t.clock, () => t.deps.settings.publication, t.deps.events);
     await editions.load();
   });
   after(() => t.close());
@@ -75,6 +76,44 @@ describe('editions', () => {
     await rejectsWithCode(editions.setEnabled(DEFAULT_EDITION_ID, false), 'ERR_EDITION_DEFAULT_FIXED');
     await rejectsWithCode(editions.setEnabled('00000000-0000-4000-8000-000000000000', false), 'ERR_EDITION_NOT_FOUND');
     assert.equal(await count(), before);
+  });
+
+  it('names each problem by its field, a bad value apart from one already taken', () => {
+    assert.deepEqual(
+      editions.problemsWith({ ...korean, code: '!!', pathPrefix: 'api', name: '', tagline: 'x'.repeat(201), timeZone: 'Mars/Olympus' }),
+      [
+        { field: 'code', code: 'ERR_EDITION_INVALID' },
+        { field: 'pathPrefix', code: 'ERR_EDITION_INVALID' },
+        { field: 'name', code: 'ERR_EDITION_INVALID' },
+        { field: 'tagline', code: 'ERR_EDITION_INVALID' },
+        { field: 'timeZone', code: 'ERR_EDITION_INVALID' },
+      ],
+    );
+    const ko = editions.all.find((edition) => edition.code === 'ko');
+    assert.ok(ko);
+    assert.deepEqual(editions.problemsWith({ ...korean, code: 'KO' }), [
+      { field: 'code', code: 'ERR_EDITION_TAKEN' },
+      { field: 'pathPrefix', code: 'ERR_EDITION_TAKEN' },
+    ]);
+    assert.deepEqual(editions.problemsWith(korean, ko.id), [], 'an edition keeps its own language and prefix');
+  });
+
+  it('announces each change, so every node reloads (editions.changed)', async () => {
+    const heard: string[] = [];
+    t.deps.events.register(
+      defineReaction({
+        name: 'test-editions',
+        runsOn: 'everywhere',
+        events: ['editions.changed'],
+        handle: async (event) => void heard.push(event.editionId),
+      }),
+    );
+    const ko = editions.all.find((edition) => edition.code === 'ko');
+    assert.ok(ko);
+    await editions.setEnabled(ko.id, false);
+    await editions.update(ko.id, korean);
+    await editions.setEnabled(ko.id, true);
+    assert.deepEqual(heard, [ko.id, ko.id, ko.id]);
   });
 
   it('keeps at most one story per edition in a group of translations', async () => {

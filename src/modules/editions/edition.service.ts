@@ -1,11 +1,13 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
+import type { EventBus } from '../../shared/events.js';
 import { newId } from '../../shared/ids.js';
 import { isTimeZone } from '../../shared/zoned-time.js';
+import { LatestLoad } from '../../shared/latest-load.js';
 import { isServedPath } from '../redirects/index.js';
 import { insertEdition, listEditionRows, setEditionEnabled, updateEdition, type EditionRow } from './edition.repository.js';
-import type { Edition, EditionInput, PublicationDefaults } from './edition.types.js';
+import type { Edition, EditionInput, EditionProblem, PublicationDefaults } from './edition.types.js';
 
 const NAME_MAX = 100;
 const TAGLINE_MAX = 200;
@@ -18,19 +20,25 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  * The publication's editions, held in memory (a handful of rows, read at start and after each
  * change) because every public request needs its edition: the default one at `/`, the others
  * under their prefix. The default edition's name, tagline and time zone are the publication's own
- * settings, read afresh, so they are never kept twice.
+ * settings, read afresh, so they are never kept twice. Each change emits `editions.changed`, on
+ * which every node reloads them (editions.reaction.ts).
  */
 export class EditionService {
   private rows: EditionRow[] = [];
+  /** A reload on an event may overlap one after a change made here: only the latest applies. */
+  private readonly loads = new LatestLoad();
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly publication: () => PublicationDefaults,
+    private readonly events: EventBus,
   ) {}
 
   async load(): Promise<void> {
-    this.rows = await listEditionRows(this.db);
+    const isLatest = this.loads.begin();
+    const rows = await listEditionRows(this.db);
+    if (isLatest()) this.rows = rows;
   }
 
   /** Every edition, switched off ones included, in their order. */
@@ -61,9 +69,16 @@ export class EditionService {
   async create(input: EditionInput): Promise<Edition> {
     const checked = this.check(input);
     const id = newId();
-    await insertEdition(this.db, { id, ...checked, position: this.rows.length }, this.clock.now());
-    await this.load();
-    return this.find(id);
+    try {
+      await insertEdition(this.db, { id, ...checked, position: this.rows.length }, this.clock.now());
+    } catch (error) {
+      // Another node added the same language or prefix meanwhile (the unique indexes refused it):
+      // with its rows read, the check says so with its code; anything else is not ours to name.
+      await this.load();
+      this.check(input);
+      throw error;
+    }
+    return this.changed(id);
   }
 
   /** Changes an edition; the default one's details are the publication's settings (ERR_EDITION_DEFAULT_FIXED). */
@@ -71,39 +86,59 @@ export class EditionService {
     const edition = this.find(id);
     if (edition.isDefault) throw new AppError('ERR_EDITION_DEFAULT_FIXED');
     if (!(await updateEdition(this.db, id, this.check(input, id), this.clock.now()))) throw new AppError('ERR_EDITION_NOT_FOUND');
-    await this.load();
-    return this.find(id);
+    return this.changed(id);
   }
 
   /** Switches an edition on or off; the default edition is always on (ERR_EDITION_DEFAULT_FIXED). */
   async setEnabled(id: string, enabled: boolean): Promise<Edition> {
     if (this.find(id).isDefault) throw new AppError('ERR_EDITION_DEFAULT_FIXED');
     await setEditionEnabled(this.db, id, enabled, this.clock.now());
-    await this.load();
-    return this.find(id);
+    return this.changed(id);
   }
 
-  private check(input: EditionInput, selfId?: string): EditionInput {
+  /**
+   * What is wrong with `input`, field by field (empty when nothing is), for a form to show every
+   * problem before anything is written; `selfId` is the edition being changed, whose own language
+   * and prefix it may keep. The checks `create` and `update` make.
+   */
+  problemsWith(input: EditionInput, selfId?: string): EditionProblem[] {
     const code = canonicalLanguage(input.code.trim());
     const pathPrefix = input.pathPrefix.trim();
     const name = input.name.trim();
     const tagline = input.tagline.trim();
-    const timeZone = input.timeZone.trim();
-    const valid =
-      code !== undefined &&
-      PREFIX.test(pathPrefix) &&
-      !isServedPath(`/${pathPrefix}`) &&
-      name.length > 0 &&
-      name.length <= NAME_MAX &&
-      tagline.length <= TAGLINE_MAX &&
-      !CONTROL.test(name + tagline) &&
-      isTimeZone(timeZone);
-    if (!valid) throw new AppError('ERR_EDITION_INVALID');
     const others = this.rows.filter((row) => row.id !== selfId);
-    if (others.some((row) => row.code.toLowerCase() === code.toLowerCase() || row.path_prefix === pathPrefix)) {
-      throw new AppError('ERR_EDITION_TAKEN');
-    }
-    return { code, pathPrefix, name, tagline, timeZone };
+    const problems: EditionProblem[] = [];
+    const invalid = (field: EditionProblem['field']) => problems.push({ field, code: 'ERR_EDITION_INVALID' });
+    const taken = (field: EditionProblem['field']) => problems.push({ field, code: 'ERR_EDITION_TAKEN' });
+    if (code === undefined) invalid('code');
+    else if (others.some((row) => row.code.toLowerCase() === code.toLowerCase())) taken('code');
+    if (!PREFIX.test(pathPrefix) || isServedPath(`/${pathPrefix}`)) invalid('pathPrefix');
+    else if (others.some((row) => row.path_prefix === pathPrefix)) taken('pathPrefix');
+    if (name.length === 0 || name.length > NAME_MAX || CONTROL.test(name)) invalid('name');
+    if (tagline.length > TAGLINE_MAX || CONTROL.test(tagline)) invalid('tagline');
+    if (!isTimeZone(input.timeZone.trim())) invalid('timeZone');
+    return problems;
+  }
+
+  /** Reloads after a write here, then tells every node (their reaction reloads them too). */
+  private async changed(id: string): Promise<Edition> {
+    await this.load();
+    await this.events.emit({ name: 'editions.changed', editionId: id });
+    return this.find(id);
+  }
+
+  /** The input, trimmed and canonical; a bad value is refused before one already taken. */
+  private check(input: EditionInput, selfId?: string): EditionInput {
+    const problems = this.problemsWith(input, selfId);
+    if (problems.some((problem) => problem.code === 'ERR_EDITION_INVALID')) throw new AppError('ERR_EDITION_INVALID');
+    if (problems.length > 0) throw new AppError('ERR_EDITION_TAKEN');
+    return {
+      code: canonicalLanguage(input.code.trim()) ?? '',
+      pathPrefix: input.pathPrefix.trim(),
+      name: input.name.trim(),
+      tagline: input.tagline.trim(),
+      timeZone: input.timeZone.trim(),
+    };
   }
 
   private toEdition(row: EditionRow): Edition {

@@ -32,3 +32,9 @@ export interface PublicationDefaults {
   tagline: string;
   timeZone: string;
 }
+
+/** One field of an `EditionInput` that cannot be saved: a bad value (400) or one another edition has (409). */
+export interface EditionProblem {
+  field: keyof EditionInput;
+  code: 'ERR_EDITION_INVALID' | 'ERR_EDITION_TAKEN';
+}

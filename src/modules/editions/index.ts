@@ -1,4 +1,6 @@
 // The editions module's public face: other modules and src/web/** import from here, never from its
 // files directly. Rows and the repository stay private.
 export { EditionService, canonicalLanguage } from './edition.service.js';
-export type { Edition, EditionInput, PublicationDefaults } from './edition.types.js';
+export type { Edition, EditionInput, EditionProblem, PublicationDefaults } from './edition.types.js';
+// Its reaction (src/reactions.ts): every node reloads the editions after a change.
+export { editionsReaction } from './editions.reaction.js';
