@@ -72,6 +72,11 @@ export const newsroomPaths = {
   section: (id: string) => `/newsroom/sections/${encodeURIComponent(id)}`,
   sectionMove: (id: string) => `/newsroom/sections/${encodeURIComponent(id)}/move`,
   settings: () => '/newsroom/settings',
+  /** The publication's editions (`settings.manage`); `done` the notice after a change. */
+  editions: (done?: 'added' | 'saved' | 'switched-on' | 'switched-off') =>
+    done ? `/newsroom/settings/editions?done=${done}` : '/newsroom/settings/editions',
+  edition: (id: string) => `/newsroom/settings/editions/${encodeURIComponent(id)}`,
+  editionSwitch: (id: string) => `/newsroom/settings/editions/${encodeURIComponent(id)}/switch`,
   authors: () => '/newsroom/authors',
   authorNew: () => '/newsroom/authors/new',
   author: (id: string) => `/newsroom/authors/${encodeURIComponent(id)}`,

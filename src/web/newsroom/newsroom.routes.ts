@@ -30,6 +30,7 @@ import { SignInPage } from './pages/sign-in.page.js';
 import { safeNext } from './safe-next.js';
 import { registerStoryRoutes, type StoryRoutesDeps } from './stories.routes.js';
 import { registerSettingsRoutes, type SettingsRoutesDeps } from './settings.routes.js';
+import { registerEditionRoutes, type EditionRoutesDeps } from './editions.routes.js';
 import { registerStaffRoutes, type StaffRoutesDeps } from './staff.routes.js';
 import { registerPasswordResetRoutes, type PasswordResetRoutesDeps } from './password-reset.routes.js';
 import { registerTaxonomyRoutes, type TaxonomyRoutesDeps } from './taxonomy.routes.js';
@@ -74,6 +75,7 @@ export type NewsroomRoutesDeps = NewsroomPagesDeps &
   PasswordResetRoutesDeps &
   TaxonomyRoutesDeps &
   SettingsRoutesDeps &
+  EditionRoutesDeps &
   AudienceRoutesDeps &
   ReaderRoutesDeps &
   CommentModerationRoutesDeps &
@@ -227,6 +229,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
       registerPasswordResetRoutes(scope, deps);
       registerTaxonomyRoutes(scope, deps);
       registerSettingsRoutes(scope, deps);
+      registerEditionRoutes(scope, deps);
       registerAudienceRoutes(scope, deps);
       registerReaderRoutes(scope, deps);
       registerCommentRoutes(scope, deps);

@@ -56,7 +56,12 @@ export function NewsroomLayout({
         ...(roleHas(viewer.role, 'staff.manage') ? [{ href: newsroomPaths.staff(), label: 'Staff' }] : []),
         ...(roleHas(viewer.role, 'readers.manage') ? [{ href: newsroomPaths.readers(), label: 'Readers' }] : []),
         ...(roleHas(viewer.role, 'subscribers.manage') ? [{ href: newsroomPaths.subscribers(), label: 'Subscribers' }] : []),
-        ...(roleHas(viewer.role, 'settings.manage') ? [{ href: newsroomPaths.settings(), label: 'Settings' }] : []),
+        ...(roleHas(viewer.role, 'settings.manage')
+          ? [
+              { href: newsroomPaths.settings(), label: 'Settings' },
+              { href: newsroomPaths.editions(), label: 'Editions' },
+            ]
+          : []),
         ...(roleHas(viewer.role, 'integrations.manage') ? [{ href: newsroomPaths.apiKeys(), label: 'API keys' }] : []),
         ...(roleHas(viewer.role, 'integrations.manage') ? [{ href: newsroomPaths.webhooks(), label: 'Webhooks' }] : []),
         ...(roleHas(viewer.role, 'newsletters.send') ? [{ href: newsroomPaths.newsletters(), label: 'Newsletters' }] : []),
