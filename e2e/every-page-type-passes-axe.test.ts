@@ -32,6 +32,8 @@ interface Fixtures {
   sectionId: string;
   authorId: string;
   webhookId: string;
+  /** An edition other than the default one (Korean), for its edit page. */
+  editionId: string;
   invitationToken: string;
   resetToken: string;
   /** From the mail a new reader's sign-up sent. */
@@ -157,6 +159,8 @@ const PAGES: Target[] = [
   admin('readers', '/newsroom/readers'),
   admin('readers search', '/newsroom/readers?q=reader'),
   admin('settings', '/newsroom/settings'),
+  admin('editions', '/newsroom/settings/editions'),
+  admin('edition', (f) => `/newsroom/settings/editions/${f.editionId}`),
   admin('API keys', '/newsroom/api-keys'),
   admin('redirects, with the 404 log', '/newsroom/redirects'),
   admin('redirects, the form filled in from the 404 log', '/newsroom/redirects?path=%2F2019%2F06%2F01%2Fmissing-story'),
@@ -318,7 +322,13 @@ browserSuite(
       freshNewsletterToken = async () => (await confirmation(`waiting-${newId()}@news.example`)).token;
       const local = (url: string) => new URL(url).pathname + new URL(url).search;
 
+      // The demo may come with a Korean edition one day; the suite's own otherwise.
+      const korean =
+        deps.editions.all.find((edition) => edition.code === 'ko') ??
+        (await deps.editions.create({ code: 'ko', pathPrefix: 'ko', name: '더 데이트라인 데일리', tagline: '', timeZone: 'Asia/Seoul' }));
+
       fixtures = {
+        editionId: korean.id,
         newsletterToken,
         preferencesPath: local(deps.subscribers.preferencesUrl(confirmed.subscriberId)),
         unsubscribePath: local(deps.subscribers.oneClickUnsubscribeUrl(confirmed.subscriberId, 'breaking')),
@@ -417,6 +427,18 @@ browserSuite(
           await submit(page, 'Add redirect');
           assert.ok(await page.getByRole('alert').isVisible(), 'the error is shown');
           await assertNoAxeViolations(page, `a refused redirect at ${viewport} size`);
+        });
+
+        it('a refused edition, with its errors, has no violations', async () => {
+          const page = await pageFor('admin');
+          await visit(page, '/newsroom/settings/editions');
+          await page.getByLabel('Language', { exact: true }).fill('not a tag!');
+          await page.getByLabel('Address prefix', { exact: true }).fill('ko');
+          await page.getByLabel('Name', { exact: true }).fill('Another edition');
+          await page.getByLabel('Time zone', { exact: true }).fill('Asia/Seoul');
+          await submit(page, 'Add edition');
+          assert.ok(await page.getByRole('alert').isVisible(), 'the error is shown');
+          await assertNoAxeViolations(page, `a refused edition at ${viewport} size`);
         });
 
         it('the Import page, with no import, one running, one finished and one failed, has no violations', async () => {

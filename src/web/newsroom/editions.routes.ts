@@ -50,8 +50,14 @@ function inputOf(values: EditionFormValues): EditionInput {
   return { code: values.code, pathPrefix: values['path-prefix'], name: values.name, tagline: values.tagline, timeZone: values['time-zone'] };
 }
 
-/** A form's refusal: a bad value (400) outranks one already taken (409); each problem linked to its field. */
-function refusalOf(problems: readonly EditionProblem[]): { error: AppError; errors: FieldError[] } | undefined {
+/** Why a form was not saved: the coded error (its status and code) and each problem, linked to its field. */
+interface Refusal {
+  error: AppError;
+  errors: FieldError[];
+}
+
+/** A form's refusal: a bad value (400) outranks one already taken (409). */
+function refusalOf(problems: readonly EditionProblem[]): Refusal | undefined {
   if (problems.length === 0) return undefined;
   const invalid = problems.some((problem) => problem.code === 'ERR_EDITION_INVALID');
   const errors = problems.map(({ field, code }) => {
@@ -61,10 +67,20 @@ function refusalOf(problems: readonly EditionProblem[]): { error: AppError; erro
   return { error: new AppError(invalid ? 'ERR_EDITION_INVALID' : 'ERR_EDITION_TAKEN'), errors };
 }
 
-/** A refusal the service made after the form's own checks passed (another node's change meanwhile). */
-function serviceRefusal(error: unknown): { error: AppError; errors: FieldError[] } {
-  if (!(error instanceof AppError) || !error.code.startsWith('ERR_EDITION_')) throw error;
-  return { error, errors: [{ field: 'code', message: error.publicMessage }] };
+/**
+ * Writes when the form's own checks found no problem; else, or when the service refuses after all
+ * (another node's change meanwhile), the refusal to show. Undefined once written.
+ */
+async function written(problems: readonly EditionProblem[], write: () => Promise<unknown>): Promise<Refusal | undefined> {
+  const refusal = refusalOf(problems);
+  if (refusal) return refusal;
+  try {
+    await write();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof AppError) || !error.code.startsWith('ERR_EDITION_')) throw error;
+    return { error, errors: [{ field: 'code', message: error.publicMessage }] };
+  }
 }
 
 /** What the Editions page uses. */
@@ -124,15 +140,8 @@ export function registerEditionRoutes(scope: FastifyInstance, deps: EditionRoute
     handler: async (request, reply, staff) => {
       const values = valuesFrom(request.body);
       const input = inputOf(values);
-      let refusal = refusalOf(editions.problemsWith(input));
-      if (!refusal) {
-        try {
-          await audited(staff, 'edition.created', await editions.create(input));
-          return reply.redirect(newsroomPaths.editions('added'), 303);
-        } catch (error) {
-          refusal = serviceRefusal(error);
-        }
-      }
+      const refusal = await written(editions.problemsWith(input), async () => audited(staff, 'edition.created', await editions.create(input)));
+      if (!refusal) return reply.redirect(newsroomPaths.editions('added'), 303);
       reply.header('x-error-code', refusal.error.code);
       return listPage(request, reply, staff, refusal.error.status, { values, errors: refusal.errors });
     },
@@ -157,15 +166,10 @@ export function registerEditionRoutes(scope: FastifyInstance, deps: EditionRoute
       const edition = changeable(request);
       const values = valuesFrom(request.body);
       const input = inputOf(values);
-      let refusal = refusalOf(editions.problemsWith(input, edition.id));
-      if (!refusal) {
-        try {
-          await audited(staff, 'edition.updated', await editions.update(edition.id, input));
-          return reply.redirect(newsroomPaths.editions('saved'), 303);
-        } catch (error) {
-          refusal = serviceRefusal(error);
-        }
-      }
+      const refusal = await written(editions.problemsWith(input, edition.id), async () =>
+        audited(staff, 'edition.updated', await editions.update(edition.id, input)),
+      );
+      if (!refusal) return reply.redirect(newsroomPaths.editions('saved'), 303);
       reply.header('x-error-code', refusal.error.code);
       const props = { site: deps.site.current(), viewer: viewerOf(staff), edition, values, errors: refusal.errors };
       return sendHtml(request, reply, refusal.error.status, h(EditionEditPage, props));
