@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_EDITION_ID } from '../../db/migrations/0027-editions.migration.js';
-import { defineReaction } from '../../shared/events.js';
+import { defineReaction, EventBus } from '../../shared/events.js';
 import { rejectsWithCode } from '../../testing/assert-app-error.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { EditionService } from './edition.service.js';
@@ -114,6 +114,18 @@ describe('editions', () => {
     await editions.update(ko.id, korean);
     await editions.setEnabled(ko.id, true);
     assert.deepEqual(heard, [ko.id, ko.id, ko.id]);
+  });
+
+  it('refuses with 409 what another node took meanwhile, though its own rows were stale', async () => {
+    const otherNode = new EditionService(t.deps.db, t.clock, () => t.deps.settings.publication, new EventBus());
+    await otherNode.load();
+    const japanese = { code: 'ja', pathPrefix: 'ja', name: 'デイリー', tagline: '', timeZone: 'Asia/Tokyo' };
+    const ja = await editions.create(japanese);
+    await rejectsWithCode(otherNode.create({ ...japanese, pathPrefix: 'jp' }), 'ERR_EDITION_TAKEN');
+    const ko = editions.all.find((edition) => edition.code === 'ko');
+    assert.ok(ko);
+    await rejectsWithCode(otherNode.update(ko.id, { ...korean, pathPrefix: 'ja' }), 'ERR_EDITION_TAKEN');
+    assert.equal(otherNode.find(ja.id).code, 'ja', 'and it has read the rows again');
   });
 
   it('keeps at most one story per edition in a group of translations', async () => {

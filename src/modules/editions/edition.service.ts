@@ -69,15 +69,7 @@ export class EditionService {
   async create(input: EditionInput): Promise<Edition> {
     const checked = this.check(input);
     const id = newId();
-    try {
-      await insertEdition(this.db, { id, ...checked, position: this.rows.length }, this.clock.now());
-    } catch (error) {
-      // Another node added the same language or prefix meanwhile (the unique indexes refused it):
-      // with its rows read, the check says so with its code; anything else is not ours to name.
-      await this.load();
-      this.check(input);
-      throw error;
-    }
+    await this.takenMeanwhile(input, undefined, () => insertEdition(this.db, { id, ...checked, position: this.rows.length }, this.clock.now()));
     return this.changed(id);
   }
 
@@ -85,7 +77,9 @@ export class EditionService {
   async update(id: string, input: EditionInput): Promise<Edition> {
     const edition = this.find(id);
     if (edition.isDefault) throw new AppError('ERR_EDITION_DEFAULT_FIXED');
-    if (!(await updateEdition(this.db, id, this.check(input, id), this.clock.now()))) throw new AppError('ERR_EDITION_NOT_FOUND');
+    const checked = this.check(input, id);
+    if (!(await this.takenMeanwhile(input, id, () => updateEdition(this.db, id, checked, this.clock.now()))))
+      throw new AppError('ERR_EDITION_NOT_FOUND');
     return this.changed(id);
   }
 
@@ -118,6 +112,21 @@ export class EditionService {
     if (tagline.length > TAGLINE_MAX || CONTROL.test(tagline)) invalid('tagline');
     if (!isTimeZone(input.timeZone.trim())) invalid('timeZone');
     return problems;
+  }
+
+  /**
+   * Runs a write the unique indexes may refuse because another node took the language or prefix
+   * meanwhile: then, with the rows read again, the check says so with its code (409). Any other
+   * failure is not ours to name, and goes on as it came.
+   */
+  private async takenMeanwhile<T>(input: EditionInput, selfId: string | undefined, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      await this.load();
+      this.check(input, selfId);
+      throw error;
+    }
   }
 
   /** Reloads after a write here, then tells every node (their reaction reloads them too). */
