@@ -250,7 +250,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const defaultIcon = assets.get(DEFAULT_ICON_ASSET);
   if (!defaultIcon) throw new Error(`public/assets/${DEFAULT_ICON_ASSET} is missing`);
   const icon = await PublicationIconService.create({ settings, mediaDir }, defaultIcon.body);
-  const site = new SiteContextProvider({ pages, settings, sections, assets, curation, icon, siteUrl: config.siteUrl });
+  const site = new SiteContextProvider({ pages, settings, sections, assets, curation, icon, editions, siteUrl: config.siteUrl });
   const media = new MediaUploadService({ db, clock, events, mediaDir, audit, requestAvifRun: () => jobs.run(AVIF_VARIANTS_JOB) });
   const tags = new TagService(db, events, audit);
   // Restoring a revision goes through the editing service, which writes revisions through this

@@ -25,7 +25,7 @@ export function MastheadMarkup({ site }: { site: SiteContext }) {
           {site.logo ? <MastheadLogo logo={site.logo} name={site.publication.name} /> : site.publication.name}
         </a>
         <p class="masthead-tagline">{site.publication.tagline}</p>
-        <form class="masthead-search" role="search" aria-label={t('masthead.searchLabel')} action="/search" method="get">
+        <form class="masthead-search" role="search" aria-label={t('masthead.searchLabel')} action={paths.search()} method="get">
           <label for="masthead-search-q">{t('masthead.search')}</label>
           <input id="masthead-search-q" type="search" name="q" maxLength={200} autoComplete="off" />
           <button type="submit">{t('masthead.search')}</button>

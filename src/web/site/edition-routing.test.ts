@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, type TestApp } from '../../testing/test-app.js';
+
+/** Every `href="/…"` on a page (site-relative links only). */
+function siteLinks(html: string): string[] {
+  return [...html.matchAll(/href="(\/[^"]*)"/g)].map((match) => match[1] ?? '');
+}
+
+describe('editions: a request under an edition prefix', () => {
+  let t: TestApp;
+  let articleSlug: string;
+  before(async () => {
+    t = await createTestApp();
+    await t.deps.editions.create({ code: 'ko', pathPrefix: 'ko', name: '더 데이트라인', tagline: '오늘의 뉴스', timeZone: 'Asia/Seoul' });
+    await t.deps.editions.create({ code: 'fr', pathPrefix: 'fr', name: 'Dateline France', tagline: 'Les nouvelles', timeZone: 'Europe/Paris' });
+    const fr = t.deps.editions.all.find((edition) => edition.code === 'fr');
+    assert.ok(fr);
+    await t.deps.editions.setEnabled(fr.id, false);
+    const section = await t.factories.section({ slug: 'world', name: 'World' });
+    ({ slug: articleSlug } = await t.factories.article({ section, headline: 'Harbour reopens after the storm' }));
+  });
+  after(() => t.close());
+
+  it("serves the edition's home page in its language, name and time zone, linking within the edition", async () => {
+    for (const url of ['/ko/', '/ko']) {
+      const home = await t.app.inject(url);
+      assert.equal(home.statusCode, 200, url);
+      assert.match(home.body, /<html lang="ko">/);
+      assert.match(home.body, /더 데이트라인/);
+      assert.match(home.body, /본문 바로가기/);
+      assert.match(home.body, /action="\/ko\/search"/);
+      const reading = siteLinks(home.body).filter((href) => /^\/(article|section|author|tag|series|about|search)\b/.test(href));
+      assert.deepEqual(reading, [], 'reading links on a /ko/ page stay in the edition');
+      assert.ok(siteLinks(home.body).some((href) => href.startsWith('/ko/article/')));
+    }
+  });
+
+  it('leaves the default edition as it was, and keeps the two apart in the page cache', async () => {
+    const korean = await t.app.inject('/ko/');
+    const english = await t.app.inject('/');
+    const again = await t.app.inject('/ko/');
+    assert.equal(english.statusCode, 200);
+    assert.match(english.body, /<html lang="en">/);
+    assert.doesNotMatch(english.body, /더 데이트라인|\/ko\//);
+    assert.ok(siteLinks(english.body).some((href) => href.startsWith('/article/')));
+    assert.equal(again.headers['x-page-cache'], 'hit');
+    assert.equal(again.body, korean.body);
+  });
+
+  it("serves the edition's reading pages under its prefix", async () => {
+    for (const url of [`/ko/article/${articleSlug}`, '/ko/section/world', '/ko/search?q=harbour']) {
+      const page = await t.app.inject(url);
+      assert.equal(page.statusCode, 200, url);
+      assert.match(page.body, /<html lang="ko">/, url);
+    }
+    // A static page of the edition is routed too: the test publication has no About page, so both
+    // addresses answer the same 404, the edition's in Korean.
+    const about = await t.app.inject('/ko/about');
+    assert.equal(about.statusCode, (await t.app.inject('/about')).statusCode);
+    assert.match(about.body, /<html lang="ko">/);
+  });
+
+  it("answers 404 in the default edition's language for an unknown or switched-off prefix", async () => {
+    for (const url of ['/xx/', '/xx/article/' + articleSlug, '/fr/', '/fr/section/world', '/KO/']) {
+      const page = await t.app.inject(url);
+      assert.equal(page.statusCode, 404, url);
+      assert.equal(page.headers['x-error-code'], 'ERR_NOT_FOUND', url);
+      assert.match(page.body, /<html lang="en">/, url);
+    }
+  });
+
+  it("answers 404 for what is not a reading page under the edition's prefix", async () => {
+    for (const url of ['/ko/newsroom', '/ko/account/sign-in', '/ko/api/v1/articles', '/ko/feed.xml']) {
+      const page = await t.app.inject(url);
+      assert.equal(page.statusCode, 404, url);
+    }
+  });
+
+  it("answers a missing page in the edition with the edition's 404, in its language", async () => {
+    const page = await t.app.inject('/ko/article/no-such-story');
+    assert.equal(page.statusCode, 404);
+    assert.match(page.body, /<html lang="ko">/);
+  });
+});
