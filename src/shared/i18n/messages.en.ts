@@ -13,6 +13,7 @@ export const en = {
   'masthead.search': 'Search',
   'masthead.account': 'Account',
   'masthead.sections': 'Sections',
+  'masthead.editions': 'Editions',
   'footer.aboutNav': 'About this publication',
   'footer.page.about': 'About us',
   'footer.page.contact': 'Contact',

@@ -7,6 +7,8 @@ import { editionBase } from './request-edition.js';
  */
 export const paths = {
   home: () => `${editionBase()}/`,
+  /** An edition's home page, whichever edition the current page is in (the masthead's switcher). */
+  editionHome: (pathPrefix: string) => (pathPrefix ? `/${pathPrefix}/` : '/'),
   article: (slug: string) => `${editionBase()}/article/${encodeURIComponent(slug)}`,
   /** A story's link inside a ranked list, marked so the view is not counted towards that list. */
   articleFromList: (slug: string, list: string) => `${editionBase()}/article/${encodeURIComponent(slug)}?via=${encodeURIComponent(list)}`,

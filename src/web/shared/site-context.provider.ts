@@ -14,6 +14,8 @@ export class SiteContextProvider implements SiteContextSource {
   private built: { inputs: readonly unknown[]; context: SiteContext } | undefined;
   /** Each other edition's context, built from the default one's and the edition's own fields. */
   private readonly builtForEditions = new Map<string, { base: SiteContext; fields: string; context: SiteContext }>();
+  /** The switched-on editions, the same array while none of them changes (the context's identity depends on it). */
+  private switchedOn: { fingerprint: string; editions: readonly Edition[] } = { fingerprint: '', editions: [] };
   /** Pages created or removed in quick succession reload side by side: the later load wins. */
   private readonly loads = new LatestLoad();
 
@@ -25,7 +27,7 @@ export class SiteContextProvider implements SiteContextSource {
       assets: AssetRegistry;
       curation: CurationService;
       icon: Pick<PublicationIconService, 'current'>;
-      editions: Pick<EditionService, 'defaultEdition'>;
+      editions: Pick<EditionService, 'defaultEdition' | 'all'>;
       siteUrl: string;
     },
   ) {}
@@ -65,9 +67,10 @@ export class SiteContextProvider implements SiteContextSource {
       this.staticPages,
       this.deps.icon.current,
       this.deps.curation.activeBanner(),
+      this.switchedOnEditions(),
     ] as const;
     if (this.built && inputs.every((input, index) => input === this.built?.inputs[index])) return this.built.context;
-    const [publication, logo, , staticPages, , banner] = inputs;
+    const [publication, logo, , staticPages, , banner, editions] = inputs;
     const context: SiteContext = {
       publication,
       logo,
@@ -78,9 +81,17 @@ export class SiteContextProvider implements SiteContextSource {
       staticPages,
       banner,
       edition: this.deps.editions.defaultEdition,
+      editions,
     };
     this.built = { inputs, context };
     return context;
+  }
+
+  private switchedOnEditions(): readonly Edition[] {
+    const editions = this.deps.editions.all.filter((edition) => edition.enabled);
+    const fingerprint = JSON.stringify(editions.map((edition) => [edition.id, edition.code, edition.pathPrefix, edition.name]));
+    if (fingerprint !== this.switchedOn.fingerprint) this.switchedOn = { fingerprint, editions };
+    return this.switchedOn.editions;
   }
 
   /**

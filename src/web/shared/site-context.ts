@@ -25,6 +25,8 @@ export interface SiteContext {
    * language and time zone (site-context.provider.ts), so pages read those from there as before.
    */
   edition: Edition;
+  /** The switched-on editions, in their order, for the masthead's switcher (shown when there are two or more). */
+  editions: readonly Edition[];
 }
 
 /** The site icon's URLs: the ICO every browser takes, the default's SVG, the home-screen PNG. */

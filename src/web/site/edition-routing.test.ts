@@ -42,7 +42,8 @@ describe('editions: a request under an edition prefix', () => {
     const again = await t.app.inject('/ko/');
     assert.equal(english.statusCode, 200);
     assert.match(english.body, /<html lang="en">/);
-    assert.doesNotMatch(english.body, /더 데이트라인|\/ko\//);
+    const withoutSwitcher = english.body.replace(/<nav class="edition-switcher"[\s\S]*?<\/nav>/, '');
+    assert.doesNotMatch(withoutSwitcher, /더 데이트라인|\/ko\//);
     assert.ok(siteLinks(english.body).some((href) => href.startsWith('/article/')));
     assert.equal(again.headers['x-page-cache'], 'hit');
     assert.equal(again.body, korean.body);
@@ -59,6 +60,20 @@ describe('editions: a request under an edition prefix', () => {
     const about = await t.app.inject('/ko/about');
     assert.equal(about.statusCode, (await t.app.inject('/about')).statusCode);
     assert.match(about.body, /<html lang="ko">/);
+  });
+
+  it('shows an edition switcher naming each switched-on edition in its own language, on every edition', async () => {
+    for (const [url, current] of [
+      ['/', '/'],
+      ['/ko/', '/ko/'],
+    ] as const) {
+      const page = await t.app.inject(url);
+      const switcher = /<nav class="edition-switcher"[^>]*>([\s\S]*?)<\/nav>/.exec(page.body)?.[1] ?? '';
+      assert.match(switcher, /<a href="\/" lang="en" hreflang="en"[^>]*>English<\/a>/);
+      assert.match(switcher, /<a href="\/ko\/" lang="ko" hreflang="ko"[^>]*>한국어<\/a>/);
+      assert.doesNotMatch(switcher, /fr/, 'a switched-off edition is not offered');
+      assert.match(switcher, new RegExp(`href="${current.replace(/\//g, '\\/')}"[^>]*aria-current="true"`));
+    }
   });
 
   it("answers 404 in the default edition's language for an unknown or switched-off prefix", async () => {
