@@ -42,8 +42,8 @@ describe('editions: a request under an edition prefix', () => {
     const again = await t.app.inject('/ko/');
     assert.equal(english.statusCode, 200);
     assert.match(english.body, /<html lang="en">/);
-    const withoutSwitcher = english.body.replace(/<nav class="edition-switcher"[\s\S]*?<\/nav>/, '');
-    assert.doesNotMatch(withoutSwitcher, /더 데이트라인|\/ko\//);
+    // Only the switcher and the hreflang links name the other edition.
+    assert.doesNotMatch(english.body, /더 데이트라인|"\/ko\/[a-z]/);
     assert.ok(siteLinks(english.body).some((href) => href.startsWith('/article/')));
     assert.equal(again.headers['x-page-cache'], 'hit');
     assert.equal(again.body, korean.body);
@@ -74,6 +74,19 @@ describe('editions: a request under an edition prefix', () => {
       assert.doesNotMatch(switcher, /fr/, 'a switched-off edition is not offered');
       assert.match(switcher, new RegExp(`href="${current.replace(/\//g, '\\/')}"[^>]*aria-current="true"`));
     }
+  });
+
+  it("links every edition's home page to the others with hreflang, reciprocally, with x-default and og:locale", async () => {
+    const hreflangs = (html: string) =>
+      [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map((match) => `${match[1]} ${match[2]}`);
+    const expected = ['en https://news.example/', 'ko https://news.example/ko/', 'x-default https://news.example/'];
+    const english = (await t.app.inject('/')).body;
+    const korean = (await t.app.inject('/ko/')).body;
+    assert.deepEqual(hreflangs(english), expected);
+    assert.deepEqual(hreflangs(korean), expected);
+    assert.match(english, /<meta property="og:locale" content="en_US"\/><meta property="og:locale:alternate" content="ko_KR"\/>/);
+    assert.match(korean, /<meta property="og:locale" content="ko_KR"\/><meta property="og:locale:alternate" content="en_US"\/>/);
+    assert.match(korean, /"inLanguage":"ko"/);
   });
 
   it("answers 404 in the default edition's language for an unknown or switched-off prefix", async () => {
