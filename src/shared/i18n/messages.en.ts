@@ -14,6 +14,7 @@ export const en = {
   'masthead.account': 'Account',
   'masthead.sections': 'Sections',
   'masthead.editions': 'Editions',
+  'article.translations': 'This story in other languages',
   'footer.aboutNav': 'About this publication',
   'footer.page.about': 'About us',
   'footer.page.contact': 'Contact',

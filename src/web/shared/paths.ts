@@ -10,6 +10,8 @@ export const paths = {
   /** An edition's home page, whichever edition the current page is in (the masthead's switcher). */
   editionHome: (pathPrefix: string) => (pathPrefix ? `/${pathPrefix}/` : '/'),
   article: (slug: string) => `${editionBase()}/article/${encodeURIComponent(slug)}`,
+  /** A story in a given edition (a translation's address, whichever edition this page is in). */
+  articleInEdition: (pathPrefix: string, slug: string) => `${pathPrefix ? `/${pathPrefix}` : ''}/article/${encodeURIComponent(slug)}`,
   /** A story's link inside a ranked list, marked so the view is not counted towards that list. */
   articleFromList: (slug: string, list: string) => `${editionBase()}/article/${encodeURIComponent(slug)}?via=${encodeURIComponent(list)}`,
   /** Where the view beacon reports (POST), and the pixel for readers without JavaScript (GET). */

@@ -89,6 +89,49 @@ describe('editions: a request under an edition prefix', () => {
     assert.match(korean, /"inLanguage":"ko"/);
   });
 
+  it('links a story and its translation both ways, with reciprocal hreflang, and hides one in a switched-off edition', async () => {
+    const korean = t.deps.editions.all.find((edition) => edition.code === 'ko');
+    const french = t.deps.editions.all.find((edition) => edition.code === 'fr');
+    assert.ok(korean && french);
+    const section = await t.factories.section({ slug: 'segye', name: '세계' });
+    const english = await t.factories.article({ section, headline: 'Ferry service resumes' });
+    const translated = await t.factories.article({ section, headline: '여객선 운항 재개' });
+    const hidden = await t.factories.article({ section, headline: 'Le ferry reprend du service' });
+    const group = '11111111-2222-4333-8444-555555555555';
+    await t.deps.db.updateTable('articles').set({ translation_group_id: group }).where('id', '=', english.id).execute();
+    await t.deps.db.updateTable('articles').set({ translation_group_id: group, edition_id: korean.id }).where('id', '=', translated.id).execute();
+    await t.deps.db.updateTable('articles').set({ translation_group_id: group, edition_id: french.id }).where('id', '=', hidden.id).execute();
+    t.deps.pageCache.purge(['site']);
+
+    const hreflangs = (html: string) =>
+      [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map((match) => `${match[1]} ${match[2]}`);
+    const expected = [
+      `en https://news.example/article/${english.slug}`,
+      `ko https://news.example/ko/article/${translated.slug}`,
+      `x-default https://news.example/article/${english.slug}`,
+    ];
+    const englishPage = (await t.app.inject(`/article/${english.slug}`)).body;
+    const koreanPage = (await t.app.inject(`/ko/article/${translated.slug}`)).body;
+    assert.deepEqual(hreflangs(englishPage), expected);
+    assert.deepEqual(hreflangs(koreanPage), expected);
+    assert.match(
+      englishPage,
+      new RegExp(
+        `<a href="/ko/article/${translated.slug}" hreflang="ko" lang="ko"><span class="story-translation-language">한국어</span> 여객선 운항 재개</a>`,
+      ),
+    );
+    assert.match(
+      koreanPage,
+      new RegExp(
+        `<a href="/article/${english.slug}" hreflang="en" lang="en"><span class="story-translation-language">English</span> Ferry service resumes</a>`,
+      ),
+    );
+    assert.match(koreanPage, /<meta property="og:locale:alternate" content="en_US"\/>/);
+    const translationsNav = (html: string) => /<nav class="story-translations"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+    assert.doesNotMatch(translationsNav(englishPage) + translationsNav(koreanPage), /Le ferry|hreflang="fr"/);
+    assert.doesNotMatch(englishPage + koreanPage, /hreflang="fr"|fr_FR/);
+  });
+
   it("answers 404 in the default edition's language for an unknown or switched-off prefix", async () => {
     for (const url of ['/xx/', '/xx/article/' + articleSlug, '/fr/', '/fr/section/world', '/KO/']) {
       const page = await t.app.inject(url);
