@@ -262,7 +262,12 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const editing = new ArticleEditingService(db, clock, events, audit, tags, revisions);
   const publisher = new ScheduledPublisher(db, clock, events, audit);
   const urls = absoluteUrls(config.siteUrl);
-  const sitemaps = new SitemapService(db, clock, { urls, publication: () => settings.publication, requestRun: () => jobs.run(SITEMAPS_REFRESH_JOB) });
+  const sitemaps = new SitemapService(db, clock, {
+    urls,
+    publication: () => settings.publication,
+    editions: () => editions.all.filter((edition) => edition.enabled),
+    requestRun: () => jobs.run(SITEMAPS_REFRESH_JOB),
+  });
   const webhookDispatcher = new WebhookDispatcher(db, clock, urls.article);
   const webhookSender = new WebhookSender(db, clock, { allowPrivate: config.webhookAllowPrivate });
   const users = new UserService(db, clock, audit);
