@@ -9,6 +9,7 @@ import { DATABASE_RETRY_AFTER_SECONDS } from './web/http/retry-after.js';
 import { serverSendingEarlyHits } from './web/http/early-hits.js';
 import { SECURITY_HEADERS } from './web/http/security-headers.js';
 import { sendHtml } from './web/http/send-page.js';
+import { editionUrlRewriter, requestSite } from './web/shared/request-edition.js';
 import { registerAccountRoutes } from './web/account/account.routes.js';
 import { API_PREFIX, registerApiRoutes } from './web/api/api.routes.js';
 import { sendApiError } from './web/api/api-response.js';
@@ -42,6 +43,9 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy,
     // Requests Node cannot parse (a body cut short, broken chunking) still get a coded answer.
     clientErrorHandler: answerClientError,
+    // A reading-site page under an edition's prefix (`/ko/…`) is routed as the default edition's
+    // page, with its edition remembered for the request (web/shared/request-edition.ts).
+    rewriteUrl: editionUrlRewriter(deps.editions),
     // Page-cache hits for requests without cookies or credentials are sent before Fastify routes.
     serverFactory: serverSendingEarlyHits(deps.pageCache),
     // Fastify's own URL and header errors get the same readable page as ours.
@@ -118,5 +122,5 @@ function sendError(deps: Deps, request: FastifyRequest, reply: FastifyReply, err
   reply.header('x-error-code', error.code);
   // A public 404 or 410 may be kept by a CDN: filed under `missing`, purged when stories change.
   const keys = deps.pageCache.announceKeys && (status === 404 || status === 410) ? [SURROGATE_KEYS.missing] : undefined;
-  return sendHtml(request, reply, status, h(ErrorPage, { site: deps.site.current(), status, message: error.publicMessage }), keys);
+  return sendHtml(request, reply, status, h(ErrorPage, { site: requestSite(deps, request), status, message: error.publicMessage }), keys);
 }

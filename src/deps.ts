@@ -249,7 +249,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const defaultIcon = assets.get(DEFAULT_ICON_ASSET);
   if (!defaultIcon) throw new Error(`public/assets/${DEFAULT_ICON_ASSET} is missing`);
   const icon = await PublicationIconService.create({ settings, mediaDir }, defaultIcon.body);
-  const site = new SiteContextProvider({ pages, settings, sections, assets, curation, icon, siteUrl: config.siteUrl });
+  const site = new SiteContextProvider({ pages, settings, sections, assets, curation, icon, editions, siteUrl: config.siteUrl });
   const media = new MediaUploadService({ db, clock, events, mediaDir, audit, requestAvifRun: () => jobs.run(AVIF_VARIANTS_JOB) });
   const tags = new TagService(db, events, audit);
   // Restoring a revision goes through the editing service, which writes revisions through this
@@ -261,7 +261,12 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const editing = new ArticleEditingService(db, clock, events, audit, tags, revisions);
   const publisher = new ScheduledPublisher(db, clock, events, audit);
   const urls = absoluteUrls(config.siteUrl);
-  const sitemaps = new SitemapService(db, clock, { urls, publication: () => settings.publication, requestRun: () => jobs.run(SITEMAPS_REFRESH_JOB) });
+  const sitemaps = new SitemapService(db, clock, {
+    urls,
+    publication: () => settings.publication,
+    editions: () => editions.all.filter((edition) => edition.enabled),
+    requestRun: () => jobs.run(SITEMAPS_REFRESH_JOB),
+  });
   const webhookDispatcher = new WebhookDispatcher(db, clock, urls.article);
   const webhookSender = new WebhookSender(db, clock, { allowPrivate: config.webhookAllowPrivate });
   const users = new UserService(db, clock, audit);

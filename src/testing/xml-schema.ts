@@ -9,6 +9,8 @@ export const SITEMAP_SCHEMAS = {
   urlset: 'sitemap.xsd',
   index: 'siteindex.xsd',
   news: 'sitemap-with-news.xsd',
+  /** A urlset whose entries may carry hreflang links (`xhtml:link`). */
+  urlsetWithAlternates: 'sitemap-with-xhtml.xsd',
 } as const;
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/sitemaps/', import.meta.url));

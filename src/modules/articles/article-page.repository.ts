@@ -7,21 +7,23 @@ import {
   findCorrections,
   hydrateSummaries,
   listPublishedRows,
+  publishedQuery,
   SECTION_COLUMNS,
   toDate,
   type ArticleRow,
   type SectionColumns,
   type SummaryRow,
 } from './article.repository.js';
-import type { Article, ArticleStatus, ArticleSummary } from './article.types.js';
+import type { Article, ArticleStatus, ArticleSummary, StoryTranslation } from './article.types.js';
 
 /** A story's row as stored, with its section: enough to decide whether readers may see it. */
 export type ArticleRecord = ArticleRow & SectionColumns;
 
-/** What the article page shows beside the story: its series parts and "You May Also Like". */
+/** What the article page shows beside the story: its series parts, "You May Also Like", its translations. */
 export interface ArticleLists {
   seriesParts: ArticleSummary[];
   related: ArticleSummary[];
+  translations: StoryTranslation[];
 }
 
 /** One statement: the story by slug or id, whatever its status, with its section. */
@@ -65,13 +67,14 @@ export async function readArticle(
   record: ArticleRecord,
   lists?: { now: Date; seriesLimit: number; relatedIds: Promise<readonly string[]> | readonly string[] },
 ): Promise<{ article: Article } & ArticleLists> {
-  const [tags, corrections, partRows, relatedRows] = await Promise.all([
+  const [tags, corrections, partRows, relatedRows, translations] = await Promise.all([
     findTagsForArticles(db, [record.id]),
     findCorrections(db, record.id),
     lists && record.series_id
       ? listPublishedRows(db, { seriesId: record.series_id }, { now: lists.now, limit: lists.seriesLimit, order: 'series-order' })
       : ([] as SummaryRow[]),
     lists ? relatedRowsOf(db, lists.relatedIds, lists.now) : ([] as SummaryRow[]),
+    lists && record.translation_group_id ? visibleTranslations(db, record.translation_group_id, record.id, lists.now) : [],
   ]);
   const body = parseStoredBody(record.body);
   const figureIds = bodyFigureIds(body);
@@ -96,7 +99,21 @@ export async function readArticle(
     article,
     seriesParts: partRows.flatMap((row) => byId.get(row.id) ?? []),
     related: relatedRows.flatMap((row) => byId.get(row.id) ?? []),
+    translations,
   };
+}
+
+/**
+ * The story's published translations (the others of its group, one per edition at most): one
+ * statement on the group's unique index (0027), only for a story that is in a group.
+ */
+async function visibleTranslations(db: Db, groupId: string, articleId: string, now: Date): Promise<StoryTranslation[]> {
+  const rows = await publishedQuery(db, {}, now)
+    .where('articles.translation_group_id', '=', groupId)
+    .where('articles.id', '!=', articleId)
+    .select(['articles.id', 'articles.slug', 'articles.headline', 'articles.edition_id'])
+    .execute();
+  return rows.map((row) => ({ id: row.id, slug: row.slug, headline: row.headline, editionId: row.edition_id }));
 }
 
 /** The visible stories among `ids`, in the order given (the related list's, best first). */

@@ -89,6 +89,14 @@ export interface ArticleInput {
   viewCount?: number;
 }
 
+/** A published translation of a story: the same story in another edition. */
+export interface StoryTranslation {
+  id: string;
+  slug: string;
+  headline: string;
+  editionId: string;
+}
+
 /** Which published stories a list shows. */
 export interface ArticleFilter {
   sectionId?: string;

@@ -15,6 +15,7 @@ export type {
   DeskStory,
   LatestStory,
   SeriesPart,
+  StoryTranslation,
 } from './article.types.js';
 export { ARTICLE_STATUSES, DESK_SORTS, TYPE_LABELS } from './article.types.js';
 export { ArticleBodySchema, bodyFigureIds, bodyPlainText, inlineText, parseStoredBody, serializeBody } from '../../shared/article-body.js';

@@ -9,7 +9,7 @@ import { AppError } from '../../shared/errors.js';
 import { paginate, type Pagination } from '../../shared/pagination.js';
 import { findArticleRecord, readArticle, type ArticleRecord } from './article-page.repository.js';
 import { countPublishedArticles, listPublishedArticles } from './article.repository.js';
-import type { Article, ArticleFilter, ArticleSummary } from './article.types.js';
+import type { Article, ArticleFilter, ArticleSummary, StoryTranslation } from './article.types.js';
 
 export const LIST_PAGE_SIZE = 10;
 const MAX_SERIES_PARTS = 100;
@@ -45,6 +45,8 @@ export interface ArticleReading {
   article: Article;
   seriesParts: ArticleSummary[];
   related: ArticleSummary[];
+  /** Its published translations in other editions (none for the newsroom's preview). */
+  translations: StoryTranslation[];
 }
 
 /** What readers may see, and nothing else: every read here applies publication status and time. */

@@ -1,3 +1,5 @@
+import type { SitemapAlternate } from './sitemap-alternates.js';
+
 /**
  * The XML of sitemaps, written by hand: the format is tiny, and owning the escaping means every
  * headline, whatever it holds, comes out as well-formed XML 1.0 that the published schemas accept
@@ -6,6 +8,8 @@
 
 export const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 export const NEWS_NAMESPACE = 'http://www.google.com/schemas/sitemap-news/0.9';
+/** Where `<xhtml:link rel="alternate" hreflang>` comes from (Google's form for translations in sitemaps). */
+export const XHTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
 /**
  * Characters XML 1.0 forbids anywhere, even escaped (§2.2): C0 controls other than tab, newline and
@@ -53,6 +57,14 @@ export class XmlWriter {
     return this;
   }
 
+  /** An element with attributes and no content. */
+  empty(name: string, attributes: Record<string, string>): this {
+    let attributeText = '';
+    for (const key in attributes) attributeText += ` ${key}="${xmlText(attributes[key] ?? '')}"`;
+    this.parts.push(`<${name}${attributeText}/>`);
+    return this;
+  }
+
   /** An element holding only text. */
   leaf(name: string, text: string): this {
     this.parts.push(`<${name}>${xmlText(text)}</${name}>`);
@@ -87,6 +99,8 @@ export interface SitemapUrl {
   loc: string;
   lastmod?: Date | null;
   news?: NewsDetails;
+  /** The page in other languages, itself and `x-default` included (sitemap-alternates.ts). */
+  alternates?: readonly SitemapAlternate[];
 }
 
 export interface SitemapReference {
@@ -96,8 +110,9 @@ export interface SitemapReference {
 
 /** A `<urlset>` (sitemaps.org 0.9), with the Google News namespace when any entry carries news. */
 export function urlsetXml(urls: readonly SitemapUrl[]): string {
-  const withNews = urls.some((url) => url.news);
-  const namespaces: Record<string, string> = withNews ? { xmlns: SITEMAP_NAMESPACE, 'xmlns:news': NEWS_NAMESPACE } : { xmlns: SITEMAP_NAMESPACE };
+  const namespaces: Record<string, string> = { xmlns: SITEMAP_NAMESPACE };
+  if (urls.some((url) => url.news)) namespaces['xmlns:news'] = NEWS_NAMESPACE;
+  if (urls.some((url) => url.alternates)) namespaces['xmlns:xhtml'] = XHTML_NAMESPACE;
   const writer = new XmlWriter().start('urlset', namespaces);
   for (const url of urls) {
     writer.start('url').leaf('loc', url.loc);
@@ -114,6 +129,8 @@ export function urlsetXml(urls: readonly SitemapUrl[]): string {
         .leaf('news:title', url.news.title)
         .end();
     }
+    for (const alternate of url.alternates ?? [])
+      writer.empty('xhtml:link', { rel: 'alternate', hreflang: alternate.hreflang, href: alternate.href });
     writer.end();
   }
   return writer.end().toString();

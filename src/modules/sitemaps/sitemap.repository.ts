@@ -13,12 +13,23 @@ export interface StoryLocation {
   slug: string;
   publishedAt: Date;
   updatedAt: Date | null;
+  editionId: string;
+  /** Shared with its translations (docs/editions.md). */
+  translationGroupId: string | null;
 }
 
 export interface NewsStory {
   slug: string;
   headline: string;
   publishedAt: Date;
+  editionId: string;
+}
+
+/** A visible story of a translation group: where it lives. */
+export interface TranslationLocation {
+  groupId: string;
+  editionId: string;
+  slug: string;
 }
 
 /** A story's place on the timeline, for reading on from it. */
@@ -38,7 +49,7 @@ export async function listStoryLocations(
   limit: number,
 ): Promise<StoryLocation[]> {
   let query = publishedQuery(db, { publishedSince: range.since, publishedBefore: range.before }, now)
-    .select(['articles.id', 'articles.slug', 'articles.published_at', 'articles.updated_at'])
+    .select(['articles.id', 'articles.slug', 'articles.published_at', 'articles.updated_at', 'articles.edition_id', 'articles.translation_group_id'])
     .orderBy('articles.published_at')
     .orderBy('articles.id')
     .limit(limit);
@@ -50,7 +61,47 @@ export async function listStoryLocations(
     );
   }
   const rows = await query.execute();
-  return rows.map((row) => ({ id: row.id, slug: row.slug, publishedAt: new Date(row.published_at ?? 0), updatedAt: toDate(row.updated_at) }));
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    publishedAt: new Date(row.published_at ?? 0),
+    updatedAt: toDate(row.updated_at),
+    editionId: row.edition_id,
+    translationGroupId: row.translation_group_id,
+  }));
+}
+
+/**
+ * The visible stories of these translation groups (a chunk's worth): one statement on the groups'
+ * unique index (0027), each group holding one story per edition at most.
+ */
+export async function listTranslationLocations(db: Db, groupIds: readonly string[], now: Date): Promise<TranslationLocation[]> {
+  if (groupIds.length === 0) return [];
+  const rows = await publishedQuery(db, {}, now)
+    .where('articles.translation_group_id', 'in', [...groupIds])
+    .select(['articles.translation_group_id', 'articles.edition_id', 'articles.slug'])
+    .execute();
+  return rows.flatMap((row) => (row.translation_group_id ? [{ groupId: row.translation_group_id, editionId: row.edition_id, slug: row.slug }] : []));
+}
+
+/**
+ * The other stories of these stories' translation groups, whatever their status: when a story
+ * changes, its translations' entries gain or lose its hreflang link, so their months are rebuilt too.
+ */
+export async function findTranslationPeers(db: Db, articleIds: readonly string[]): Promise<string[]> {
+  if (articleIds.length === 0) return [];
+  // Two look-ups, each on its own index (the primary key, then the groups'), rather than one
+  // statement whose plan the planner may start from the wrong end.
+  const grouped = await db
+    .selectFrom('articles')
+    .select('translation_group_id')
+    .where('id', 'in', [...articleIds])
+    .execute();
+  const groupIds = [...new Set(grouped.flatMap((row) => (row.translation_group_id ? [row.translation_group_id] : [])))];
+  if (groupIds.length === 0) return [];
+  const rows = await db.selectFrom('articles').select('id').where('translation_group_id', 'in', groupIds).execute();
+  const changed = new Set(articleIds);
+  return rows.flatMap((row) => (changed.has(row.id) ? [] : [row.id]));
 }
 
 /** The oldest and the newest visible story's publication time (null: no story yet): the months to build. */
@@ -66,12 +117,12 @@ export async function findTimelineEnds(db: Db, now: Date): Promise<{ first: Date
 /** Stories published since `since`, newest first, at most `limit`. */
 export async function listNewsStories(db: Db, now: Date, since: Date, limit: number): Promise<NewsStory[]> {
   const rows = await publishedQuery(db, { publishedSince: since }, now)
-    .select(['articles.slug', 'articles.headline', 'articles.published_at'])
+    .select(['articles.slug', 'articles.headline', 'articles.published_at', 'articles.edition_id'])
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({ slug: row.slug, headline: row.headline, publishedAt: new Date(row.published_at ?? 0) }));
+  return rows.map((row) => ({ slug: row.slug, headline: row.headline, publishedAt: new Date(row.published_at ?? 0), editionId: row.edition_id }));
 }
 
 /** The newest visible story of the site, a section, an author or a series: one step along its index. */
@@ -95,9 +146,10 @@ export interface Listed {
   slug: string;
 }
 
-/** Every section (a section page exists even before its first story), in navigation order. */
-export async function listSections(db: Db): Promise<Listed[]> {
-  return db.selectFrom('sections').select(['id', 'slug']).orderBy('position').orderBy('id').execute();
+/** Every section (a section page exists even before its first story), in navigation order, with its edition. */
+export async function listSections(db: Db): Promise<Array<Listed & { editionId: string }>> {
+  const rows = await db.selectFrom('sections').select(['id', 'slug', 'edition_id']).orderBy('position').orderBy('id').execute();
+  return rows.map((row) => ({ id: row.id, slug: row.slug, editionId: row.edition_id }));
 }
 
 /** Authors by id (all when `ids` is absent). */

@@ -46,9 +46,11 @@ describe('SitemapService', () => {
   });
   after(() => t.close());
 
+  const switchedOn = () => t.deps.editions.all.filter((edition) => edition.enabled);
+
   /** A service of its own over the test app's database, with small limits a test can reach. */
   function smallService(options: { articlesPerSitemap?: number; newsMaxStories?: number } = {}): SitemapService {
-    return new SitemapService(t.deps.db, t.clock, { urls: URLS, publication: () => t.deps.settings.publication, ...options });
+    return new SitemapService(t.deps.db, t.clock, { urls: URLS, publication: () => t.deps.settings.publication, editions: switchedOn, ...options });
   }
 
   it('lists only visible stories, and only the authors and series that have one', async () => {
@@ -286,6 +288,7 @@ describe('SitemapService', () => {
     const moved = new SitemapService(t.deps.db, t.clock, {
       urls: { ...URLS, article: (slug) => `https://moved.example/article/${slug}`, sitemap: (name) => `https://moved.example/sitemaps/${name}` },
       publication: () => t.deps.settings.publication,
+      editions: switchedOn,
     });
     await moved.loadAtStart();
     const month = new Date(t.clock.now().getTime() - HOUR_MS).toISOString().slice(0, 7);

@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { RemovedStory } from '../../shared/events.js';
 import { coalesced, type RequestRun } from '../../shared/jobs/coalesced-run.js';
 import { findPublicationTimes, listBecameVisibleBetween } from '../articles/index.js';
+import type { Edition } from '../editions/index.js';
 import { NEWS_MAX_STORIES, NEWS_WINDOW_MS, googleNewsLanguage } from './google-news.js';
 import {
   INDEX_NAME,
@@ -33,13 +34,17 @@ import { SitemapListings, type PeopleListing } from './sitemap-listings.js';
 import {
   findListingsOf,
   findTimelineEnds,
+  findTranslationPeers,
   listNewsStories,
   listSections,
   listStaticPageLocations,
   listStoryLocations,
+  listTranslationLocations,
   newestVisible,
+  type StoryLocation,
   type TimelinePosition,
 } from './sitemap.repository.js';
+import { hreflangSet } from './sitemap-alternates.js';
 import { xmlText, type SitemapUrl } from './sitemap-xml.js';
 
 /** The protocol's limit per sitemap file (sitemaps.org); the index may name 50,000 files. */
@@ -56,9 +61,10 @@ const SERVED_BYTES = 32 * 1024 * 1024;
  * Plain functions, not methods: they are passed around on their own (`listingUrls(sections, urls.section)`).
  */
 export interface SitemapUrls {
-  home: () => string;
-  article: (slug: string) => string;
-  section: (slug: string) => string;
+  /** An edition's home page (`pathPrefix` `''`: the default edition's). */
+  home: (pathPrefix?: string) => string;
+  article: (slug: string, pathPrefix?: string) => string;
+  section: (slug: string, pathPrefix?: string) => string;
   author: (slug: string) => string;
   series: (slug: string) => string;
   staticPage: (slug: string) => string;
@@ -69,6 +75,11 @@ export interface SitemapUrls {
 export interface SitemapOptions {
   urls: SitemapUrls;
   publication: () => { name: string; language: string };
+  /**
+   * The switched-on editions (EditionService), in their order: a story, section or home page of a
+   * switched-off edition is left out, and translations are linked with hreflang (`xhtml:link`).
+   */
+  editions: () => readonly SitemapEdition[];
   articlesPerSitemap?: number;
   newsMaxStories?: number;
   /**
@@ -77,6 +88,9 @@ export interface SitemapOptions {
    */
   requestRun?: RequestRun;
 }
+
+/** What sitemaps need of an edition. */
+export type SitemapEdition = Pick<Edition, 'id' | 'code' | 'pathPrefix' | 'name' | 'isDefault'>;
 
 /** One finished sitemap: the bytes served, a hash of them for the ETag, and its newest change. */
 export interface SitemapDocument {
@@ -212,6 +226,8 @@ export class SitemapService {
     const from = this.checkedUpTo ?? (await findLastBuild(this.db)) ?? now;
     for (const story of await listBecameVisibleBetween(this.db, from, now)) pending.stories.add(story.id);
     this.checkedUpTo = now;
+    // A story's translations list it with hreflang: their months change with it.
+    for (const id of await findTranslationPeers(this.db, [...pending.stories])) pending.stories.add(id);
     const stories = [...pending.stories];
     if (stories.length > 0 || pending.removed.length > 0) {
       for (const period of await this.periodsOf(stories, pending.removed)) await this.buildPeriod(period, now);
@@ -265,7 +281,8 @@ export class SitemapService {
     for (const time of (await findPublicationTimes(this.db, articleIds)).values()) if (time) periods.add(periodOf(time));
     if (removed.length > 0) {
       // A deleted story's row is gone, and its month with it: look for its URL in the story files.
-      const locs = removed.map((story) => `<loc>${this.options.urls.article(story.slug)}</loc>`);
+      const prefixes = this.options.editions().map((edition) => edition.pathPrefix);
+      const locs = removed.flatMap((story) => prefixes.map((prefix) => `<loc>${this.options.urls.article(story.slug, prefix)}</loc>`));
       for (const file of (await listSitemapFiles(this.db)).filter((candidate) => candidate.kind === 'articles')) {
         await nextTurnOfEventLoop();
         const body = await readSitemapBody(this.db, file.name, file.version);
@@ -284,9 +301,8 @@ export class SitemapService {
     for (;;) {
       await nextTurnOfEventLoop();
       const chunk = await listStoryLocations(this.db, { since, before, ...(after ? { after } : {}) }, now, LOCATION_CHUNK);
-      for (const story of chunk) {
-        const lastmod = story.updatedAt && story.updatedAt > story.publishedAt ? story.updatedAt : story.publishedAt;
-        current.push({ loc: this.options.urls.article(story.slug), lastmod });
+      for (const url of await this.storyUrls(chunk, now)) {
+        current.push(url);
         if (current.length === this.articlesPerSitemap) {
           files.push(current);
           current = [];
@@ -306,6 +322,40 @@ export class SitemapService {
     await deleteSitemapFiles(this.db, gone);
   }
 
+  /**
+   * A chunk's stories as sitemap entries: each at its edition's address, stories of switched-off
+   * editions left out, and those with visible translations linked to them (one statement a chunk).
+   */
+  private async storyUrls(chunk: readonly StoryLocation[], now: Date): Promise<SitemapUrl[]> {
+    const editions = this.options.editions();
+    const byId = new Map(editions.map((edition) => [edition.id, edition]));
+    const groupIds = [...new Set(chunk.flatMap((story) => (story.translationGroupId ? [story.translationGroupId] : [])))];
+    const groups = new Map<string, Array<{ editionId: string; slug: string }>>();
+    for (const member of await listTranslationLocations(this.db, groupIds, now)) {
+      const members = groups.get(member.groupId) ?? [];
+      members.push(member);
+      groups.set(member.groupId, members);
+    }
+    const urlOf = (slug: string, editionId: string) => {
+      const edition = byId.get(editionId);
+      return edition ? this.options.urls.article(slug, edition.pathPrefix) : undefined;
+    };
+    return chunk.flatMap((story) => {
+      const loc = urlOf(story.slug, story.editionId);
+      if (!loc) return [];
+      const lastmod = story.updatedAt && story.updatedAt > story.publishedAt ? story.updatedAt : story.publishedAt;
+      const members = story.translationGroupId ? (groups.get(story.translationGroupId) ?? []) : [];
+      const alternates = hreflangSet(
+        editions,
+        members.flatMap((member) => {
+          const href = urlOf(member.slug, member.editionId);
+          return href ? [{ editionId: member.editionId, href }] : [];
+        }),
+      );
+      return [{ loc, lastmod, ...(alternates ? { alternates } : {}) }];
+    });
+  }
+
   private async updateListing(listing: PeopleListing, ids: ReadonlySet<string> | 'all', now: Date): Promise<void> {
     const file = await this.listings.update(listing, ids, now);
     if (file) await this.save(file, now);
@@ -314,9 +364,12 @@ export class SitemapService {
   /** Every section (a section page exists even before its first story), in navigation order, with its newest story's time. */
   private async sectionsFile(now: Date): Promise<SitemapFile> {
     const urls: SitemapUrl[] = [];
+    const editions = new Map(this.options.editions().map((edition) => [edition.id, edition]));
     for (const section of await listSections(this.db)) {
+      const edition = editions.get(section.editionId);
+      if (!edition) continue;
       const newest = await newestVisible(this.db, { sectionId: section.id }, now);
-      urls.push({ loc: this.options.urls.section(section.slug), lastmod: newest?.publishedAt ?? null });
+      urls.push({ loc: this.options.urls.section(section.slug, edition.pathPrefix), lastmod: newest?.publishedAt ?? null });
     }
     return urlsetFile(LISTING_NAMES.sections, 'sections', urls, { emptySince: now });
   }
@@ -324,8 +377,18 @@ export class SitemapService {
   /** The home page (it lists the latest stories, so it changes when the newest one appears) and the static pages. */
   private async pagesFile(now: Date): Promise<SitemapFile> {
     const [newest, pages] = await Promise.all([newestVisible(this.db, {}, now), listStaticPageLocations(this.db, ARTICLES_PER_SITEMAP - 1)]);
+    // Each edition's home page, the others' translation (newest: the publication's newest story).
+    const editions = this.options.editions();
+    const homes = hreflangSet(
+      editions,
+      editions.map((edition) => ({ editionId: edition.id, href: this.options.urls.home(edition.pathPrefix) })),
+    );
     const urls: SitemapUrl[] = [
-      { loc: this.options.urls.home(), lastmod: newest?.publishedAt ?? null },
+      ...editions.map((edition) => ({
+        loc: this.options.urls.home(edition.pathPrefix),
+        lastmod: newest?.publishedAt ?? null,
+        ...(homes ? { alternates: homes } : {}),
+      })),
       ...pages.map((page) => ({ loc: this.options.urls.staticPage(page.slug), lastmod: page.updatedAt })),
     ];
     return urlsetFile(LISTING_NAMES.pages, 'pages', urls, { emptySince: now });
@@ -336,12 +399,17 @@ export class SitemapService {
       listNewsStories(this.db, now, new Date(now.getTime() - NEWS_WINDOW_MS), this.newsMaxStories),
       newestVisible(this.db, {}, now),
     ]);
+    // Google News takes each edition as a publication of its own: its name and language.
     const publication = this.options.publication();
-    const language = googleNewsLanguage(publication.language);
-    const urls: SitemapUrl[] = news.map((story) => ({
-      loc: this.options.urls.article(story.slug),
-      news: { publicationName: publication.name, language, publishedAt: story.publishedAt, title: story.headline },
-    }));
+    const editions = new Map(this.options.editions().map((edition) => [edition.id, edition]));
+    const urls: SitemapUrl[] = news.flatMap((story) => {
+      const edition = editions.get(story.editionId);
+      if (!edition) return [];
+      const name = edition.isDefault ? publication.name : edition.name;
+      const language = googleNewsLanguage(edition.isDefault ? publication.language : edition.code);
+      const loc = this.options.urls.article(story.slug, edition.pathPrefix);
+      return [{ loc, news: { publicationName: name, language, publishedAt: story.publishedAt, title: story.headline } }];
+    });
     return urlsetFile(NEWS_NAME, 'news', urls, { emptySince: emptyNewsSince(newest?.publishedAt ?? null, now) });
   }
 

@@ -13,6 +13,8 @@ export const en = {
   'masthead.search': 'Search',
   'masthead.account': 'Account',
   'masthead.sections': 'Sections',
+  'masthead.editions': 'Editions',
+  'article.translations': 'This story in other languages',
   'footer.aboutNav': 'About this publication',
   'footer.page.about': 'About us',
   'footer.page.contact': 'Contact',

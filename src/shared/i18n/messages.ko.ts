@@ -11,6 +11,8 @@ export const ko = {
   'masthead.search': '검색',
   'masthead.account': '내 계정',
   'masthead.sections': '섹션',
+  'masthead.editions': '언어판',
+  'article.translations': '이 기사의 다른 언어판',
   'footer.aboutNav': '매체 소개',
   'footer.page.about': '회사 소개',
   'footer.page.contact': '연락처',

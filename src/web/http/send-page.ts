@@ -131,7 +131,7 @@ export async function sendPublicDocument(
   render: () => Promise<Keyed<string | Buffer>>,
   options: PublicDocumentOptions = {},
 ): Promise<FastifyReply> {
-  const key = options.key ?? cacheKey(request.url, queryKeys);
+  const key = options.key ?? cacheKey(request.originalUrl, queryKeys);
   const hit = cache.get(key);
   if (hit) return sendDocument(request, reply, hit, 'hit');
   const generation = cache.generation;

@@ -1,20 +1,30 @@
 import { isFixedStaticPage } from '../../modules/pages/index.js';
+import { editionBase } from './request-edition.js';
 
-/** Every public URL of the site, built in one place. */
+/**
+ * Every public URL of the site, built in one place. The reading site's pages are built in the
+ * current request's edition (`/ko/article/…` on a page of the edition at `/ko`; request-edition.ts).
+ */
 export const paths = {
-  home: () => '/',
-  article: (slug: string) => `/article/${encodeURIComponent(slug)}`,
+  home: () => `${editionBase()}/`,
+  /** An edition's home page, whichever edition the current page is in (the masthead's switcher). */
+  editionHome: (pathPrefix: string) => (pathPrefix ? `/${pathPrefix}/` : '/'),
+  article: (slug: string) => `${editionBase()}/article/${encodeURIComponent(slug)}`,
+  /** A story in a given edition (a translation's address, whichever edition this page is in). */
+  articleInEdition: (pathPrefix: string, slug: string) => `${pathPrefix ? `/${pathPrefix}` : ''}/article/${encodeURIComponent(slug)}`,
   /** A story's link inside a ranked list, marked so the view is not counted towards that list. */
-  articleFromList: (slug: string, list: string) => `/article/${encodeURIComponent(slug)}?via=${encodeURIComponent(list)}`,
+  articleFromList: (slug: string, list: string) => `${editionBase()}/article/${encodeURIComponent(slug)}?via=${encodeURIComponent(list)}`,
   /** Where the view beacon reports (POST), and the pixel for readers without JavaScript (GET). */
   views: () => '/views',
   viewPixel: (articleId: string) => `/views/pixel.gif?article=${encodeURIComponent(articleId)}`,
-  section: (slug: string, page = 1) => withPage(`/section/${encodeURIComponent(slug)}`, page),
-  author: (slug: string, page = 1) => withPage(`/author/${encodeURIComponent(slug)}`, page),
-  tag: (slug: string, page = 1) => withPage(`/tag/${encodeURIComponent(slug)}`, page),
-  series: (slug: string) => `/series/${encodeURIComponent(slug)}`,
+  section: (slug: string, page = 1) => withPage(`${editionBase()}/section/${encodeURIComponent(slug)}`, page),
+  author: (slug: string, page = 1) => withPage(`${editionBase()}/author/${encodeURIComponent(slug)}`, page),
+  tag: (slug: string, page = 1) => withPage(`${editionBase()}/tag/${encodeURIComponent(slug)}`, page),
+  /** The search page (search.routes.ts); its JSON twin stays at `/search.json`. */
+  search: () => `${editionBase()}/search`,
+  series: (slug: string) => `${editionBase()}/series/${encodeURIComponent(slug)}`,
   /** The fixed pages at `/about` …; any other static page (an imported one) at `/pages/<slug>`. */
-  staticPage: (slug: string) => (isFixedStaticPage(slug) ? `/${slug}` : `/pages/${encodeURIComponent(slug)}`),
+  staticPage: (slug: string) => `${editionBase()}${isFixedStaticPage(slug) ? `/${slug}` : `/pages/${encodeURIComponent(slug)}`}`,
   /** The route of free-standing static pages (site.routes.ts). */
   staticPages: () => '/pages/:slug',
   /** The sitemap index (named in robots.txt) and each sitemap it lists (src/web/system/sitemap.routes.ts). */

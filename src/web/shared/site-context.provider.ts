@@ -1,3 +1,4 @@
+import type { Edition, EditionService } from '../../modules/editions/index.js';
 import type { StaticPageService } from '../../modules/pages/index.js';
 import type { CurationService } from '../../modules/rankings/index.js';
 import type { SectionDirectory } from '../../modules/sections/index.js';
@@ -11,6 +12,10 @@ import type { IconLinks, SiteContext, SiteContextSource } from './site-context.j
 export class SiteContextProvider implements SiteContextSource {
   private staticPages: ReadonlySet<string> = new Set();
   private built: { inputs: readonly unknown[]; context: SiteContext } | undefined;
+  /** Each other edition's context, built from the default one's and the edition's own fields. */
+  private readonly builtForEditions = new Map<string, { base: SiteContext; fields: string; context: SiteContext }>();
+  /** The switched-on editions, the same array while none of them changes (the context's identity depends on it). */
+  private switchedOn: { fingerprint: string; editions: readonly Edition[] } = { fingerprint: '', editions: [] };
   /** Pages created or removed in quick succession reload side by side: the later load wins. */
   private readonly loads = new LatestLoad();
 
@@ -22,6 +27,7 @@ export class SiteContextProvider implements SiteContextSource {
       assets: AssetRegistry;
       curation: CurationService;
       icon: Pick<PublicationIconService, 'current'>;
+      editions: Pick<EditionService, 'defaultEdition' | 'all'>;
       siteUrl: string;
     },
   ) {}
@@ -47,7 +53,13 @@ export class SiteContextProvider implements SiteContextSource {
    * are rendered once per site context (web/site/components/fragment.tsx), and each reload replaces
    * what changed whole (settings, sections, static pages, the icon, the banner, or its end).
    */
-  current(): SiteContext {
+  current(edition?: Edition): SiteContext {
+    const base = this.defaultContext();
+    if (!edition || edition.isDefault) return base;
+    return this.editionContext(base, edition);
+  }
+
+  private defaultContext(): SiteContext {
     const inputs = [
       this.deps.settings.publication,
       this.deps.settings.logo,
@@ -55,9 +67,10 @@ export class SiteContextProvider implements SiteContextSource {
       this.staticPages,
       this.deps.icon.current,
       this.deps.curation.activeBanner(),
+      this.switchedOnEditions(),
     ] as const;
     if (this.built && inputs.every((input, index) => input === this.built?.inputs[index])) return this.built.context;
-    const [publication, logo, , staticPages, , banner] = inputs;
+    const [publication, logo, , staticPages, , banner, editions] = inputs;
     const context: SiteContext = {
       publication,
       logo,
@@ -67,8 +80,32 @@ export class SiteContextProvider implements SiteContextSource {
       icons: this.iconLinks(),
       staticPages,
       banner,
+      edition: this.deps.editions.defaultEdition,
+      editions,
     };
     this.built = { inputs, context };
+    return context;
+  }
+
+  private switchedOnEditions(): readonly Edition[] {
+    const editions = this.deps.editions.all.filter((edition) => edition.enabled);
+    const fingerprint = JSON.stringify(editions.map((edition) => [edition.id, edition.code, edition.pathPrefix, edition.name]));
+    if (fingerprint !== this.switchedOn.fingerprint) this.switchedOn = { fingerprint, editions };
+    return this.switchedOn.editions;
+  }
+
+  /**
+   * Another edition's pages: the publication's context with the edition's name, tagline, language
+   * and time zone, so the masthead, dates and the interface's words follow the edition. The same
+   * object while neither changes, so its masthead and footer are rendered once too.
+   */
+  private editionContext(base: SiteContext, edition: Edition): SiteContext {
+    const fields = JSON.stringify([edition.code, edition.pathPrefix, edition.name, edition.tagline, edition.timeZone]);
+    const built = this.builtForEditions.get(edition.id);
+    if (built && built.base === base && built.fields === fields) return built.context;
+    const publication = { ...base.publication, name: edition.name, tagline: edition.tagline, language: edition.code, timeZone: edition.timeZone };
+    const context: SiteContext = { ...base, publication, edition };
+    this.builtForEditions.set(edition.id, { base, fields, context });
     return context;
   }
 }

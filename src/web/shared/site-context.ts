@@ -1,3 +1,4 @@
+import type { Edition } from '../../modules/editions/index.js';
 import type { MediaAsset } from '../../modules/media/index.js';
 import type { BreakingBanner } from '../../modules/rankings/index.js';
 import type { Section } from '../../modules/sections/index.js';
@@ -19,6 +20,13 @@ export interface SiteContext {
   staticPages: ReadonlySet<string>;
   /** The breaking-news banner while it runs; shown at the top of every public page. */
   banner?: BreakingBanner;
+  /**
+   * The edition the page belongs to. Its `publication` already carries the edition's name, tagline,
+   * language and time zone (site-context.provider.ts), so pages read those from there as before.
+   */
+  edition: Edition;
+  /** The switched-on editions, in their order, for the masthead's switcher (shown when there are two or more). */
+  editions: readonly Edition[];
 }
 
 /** The site icon's URLs: the ICO every browser takes, the default's SVG, the home-screen PNG. */
@@ -31,5 +39,6 @@ export interface IconLinks {
 
 /** Where web code gets the current site context; the provider in deps.ts is the one implementation. */
 export interface SiteContextSource {
-  current(): SiteContext;
+  /** The default edition's context, or `edition`'s. */
+  current(edition?: Edition): SiteContext;
 }

@@ -7,7 +7,7 @@ import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import type { SignedInReader } from '../shared/reader-cookie.js';
-import type { SiteContextSource } from '../shared/site-context.js';
+import type { SiteContext, SiteContextSource } from '../shared/site-context.js';
 import { keyed, type Keyed } from '../http/send-page.js';
 import type { CommentFormState } from './components/comments-area.js';
 import { ArticlePage } from './pages/article.page.js';
@@ -44,7 +44,7 @@ export interface ArticlePageDeps {
 export async function renderArticlePage(
   deps: ArticlePageDeps,
   slug: string,
-  options: { viewer: SignedInReader | null; query: CommentsQuery; form?: CommentFormState },
+  options: { viewer: SignedInReader | null; query: CommentsQuery; form?: CommentFormState; site?: SiteContext },
 ): Promise<Keyed<VNode<Parameters<typeof ArticlePage>[0]>>> {
   const reading = await deps.reading.article(slug);
   const { article } = reading;
@@ -57,7 +57,7 @@ export async function renderArticlePage(
     mustReads: snapshot.mustReads,
   };
   const page = await deps.comments.page(article.id, { viewerId: viewer?.reader.id ?? null, ...options.query, publishedCount: article.commentCount });
-  const site = deps.site.current();
+  const site = options.site ?? deps.site.current();
   const props: Parameters<typeof ArticlePage>[0] = {
     site,
     reading,

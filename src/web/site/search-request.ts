@@ -2,6 +2,7 @@ import { addDaysToKey, parseZonedDateTime, startOfZonedDay } from '../../shared/
 import type { SearchQuery } from '../../modules/search/index.js';
 import { AppError } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
+import { paths } from '../shared/paths.js';
 
 /** The query parameters the search page and its JSON read; also their page-cache key. */
 export const SEARCH_QUERY_KEYS = ['q', 'section', 'from', 'to', 'page'] as const;
@@ -51,5 +52,5 @@ export function searchHref(form: SearchForm, page: number, format: 'html' | 'jso
   if (form.from) params.set('from', form.from);
   if (form.to) params.set('to', form.to);
   if (page > 1) params.set('page', String(page));
-  return `${format === 'json' ? '/search.json' : '/search'}?${params.toString()}`;
+  return `${format === 'json' ? '/search.json' : paths.search()}?${params.toString()}`;
 }

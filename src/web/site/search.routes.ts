@@ -11,15 +11,14 @@ import type { PageCache } from '../http/page-cache.js';
 import { keyed, sendPublicDocument, sendPublicPage } from '../http/send-page.js';
 import { SearchPage } from './pages/search.page.js';
 import { paths } from '../shared/paths.js';
-import type { SiteContextSource } from '../shared/site-context.js';
+import { requestSite, type EditionSiteDeps } from '../shared/request-edition.js';
 import { readSearchRequest, SEARCH_QUERY_KEYS, type SearchForm } from './search-request.js';
 
 type SearchRequest = { Querystring: Record<string, string | string[] | undefined> };
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** What the search page and its JSON use (`config.siteUrl` makes the results' URLs absolute). */
-export interface SearchRoutesDeps {
-  site: SiteContextSource;
+export interface SearchRoutesDeps extends EditionSiteDeps {
   config: Pick<Config, 'siteUrl'>;
   settings: SettingsService;
   sections: SectionDirectory;
@@ -38,7 +37,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRoutesDep
     sendPublicPage(request, reply, deps.pageCache, SEARCH_QUERY_KEYS, async () => {
       const { form, result } = await run(request.query);
       // `search` alone: any story may start matching any query, so every change purges all results.
-      return keyed(h(SearchPage, { site: deps.site.current(), form, result, sections: deps.sections.all }), SURROGATE_KEYS.search);
+      return keyed(h(SearchPage, { site: requestSite(deps, request), form, result, sections: deps.sections.all }), SURROGATE_KEYS.search);
     }),
   );
 

@@ -14,6 +14,7 @@ import { SeriesPage } from './pages/series.page.js';
 import { StaticPageView } from './pages/static.page.js';
 import { StoryListPage } from './pages/story-list.page.js';
 import { paths } from '../shared/paths.js';
+import { requestSite, type EditionSiteDeps } from '../shared/request-edition.js';
 import { siteTranslator } from '../shared/site-translator.js';
 import { registerSearchRoutes, type SearchRoutesDeps } from './search.routes.js';
 import { answerOldHomeLink, isOldHomeLink, type OldLinkDeps } from './old-links.js';
@@ -22,7 +23,7 @@ type Query = Record<string, string | undefined>;
 type SlugParams = { Params: { slug: string }; Querystring: Query };
 
 /** What the reading site uses: the article page's and search's needs, the reader, the lead story. */
-export interface SiteRoutesDeps extends ArticlePageDeps, ReaderCookieDeps, SearchRoutesDeps, OldLinkDeps {
+export interface SiteRoutesDeps extends ArticlePageDeps, ReaderCookieDeps, SearchRoutesDeps, OldLinkDeps, EditionSiteDeps {
   curation: CurationService;
   pageCache: PageCache;
 }
@@ -33,7 +34,6 @@ export interface SiteRoutesDeps extends ArticlePageDeps, ReaderCookieDeps, Searc
  */
 export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): void {
   const { reading, lists, pageCache } = deps;
-  const site = () => deps.site.current();
 
   app.get('/', (request, reply) => {
     // WordPress's plain links (`/?p=123`, `/?cat=4` …): the redirect an import left, or a 404 so
@@ -42,7 +42,11 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
     return sendPublicPage(request, reply, pageCache, [], async () => {
       const lead = deps.curation.leadStory();
       // Every list on the home page is `lists`, purged whenever a story changes; the chosen lead too.
-      return keyed(h(HomePage, { site: site(), lists: lists.current, lead }), SURROGATE_KEYS.lists, lead ? [SURROGATE_KEYS.article(lead.id)] : []);
+      return keyed(
+        h(HomePage, { site: requestSite(deps, request), lists: lists.current, lead }),
+        SURROGATE_KEYS.lists,
+        lead ? [SURROGATE_KEYS.article(lead.id)] : [],
+      );
     });
   });
 
@@ -52,9 +56,15 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
     const query = parseCommentsQuery(request.query);
     if (hasReaderCookie(request)) {
       const viewer = await currentReader(request, reply, deps);
-      return sendPersonalPage(reply, 200, (await renderArticlePage(deps, request.params.slug, { viewer, query })).page);
+      return sendPersonalPage(
+        reply,
+        200,
+        (await renderArticlePage(deps, request.params.slug, { viewer, query, site: requestSite(deps, request) })).page,
+      );
     }
-    return sendPublicPage(request, reply, pageCache, ARTICLE_QUERY_KEYS, () => renderArticlePage(deps, request.params.slug, { viewer: null, query }));
+    return sendPublicPage(request, reply, pageCache, ARTICLE_QUERY_KEYS, () =>
+      renderArticlePage(deps, request.params.slug, { viewer: null, query, site: requestSite(deps, request) }),
+    );
   });
 
   app.get<SlugParams>('/section/:slug', (request, reply) =>
@@ -63,7 +73,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
       const keys = [SURROGATE_KEYS.section(section.id), ...listedStoryKeys(storyPage.stories)];
       return keyed(
         h(StoryListPage, {
-          site: site(),
+          site: requestSite(deps, request),
           title: section.name,
           description: section.description,
           intro: section.description ? h('p', { class: 'standfirst' }, section.description) : undefined,
@@ -84,7 +94,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
       const keys = [SURROGATE_KEYS.author(author.id), ...listedStoryKeys(storyPage.stories)];
       return keyed(
         h(StoryListPage, {
-          site: site(),
+          site: requestSite(deps, request),
           title: author.name,
           description: author.bio,
           intro: h('div', { class: 'author-intro' }, [
@@ -107,7 +117,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
     sendPublicPage(request, reply, pageCache, ['page'], async () => {
       const { tag, ...storyPage } = await reading.tag(request.params.slug, parsePageNumber(request.query.page));
       const keys = [SURROGATE_KEYS.tag(tag.id), ...listedStoryKeys(storyPage.stories)];
-      const context = site();
+      const context = requestSite(deps, request);
       const { t } = siteTranslator(context);
       return keyed(
         h(StoryListPage, {
@@ -127,7 +137,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
   app.get<SlugParams>('/series/:slug', (request, reply) =>
     sendPublicPage(request, reply, pageCache, [], async () => {
       const { series, parts } = await reading.series(request.params.slug);
-      return keyed(h(SeriesPage, { site: site(), series, parts }), SURROGATE_KEYS.series(series.id), listedStoryKeys(parts));
+      return keyed(h(SeriesPage, { site: requestSite(deps, request), series, parts }), SURROGATE_KEYS.series(series.id), listedStoryKeys(parts));
     }),
   );
 
@@ -137,7 +147,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
     app.get(paths.staticPage(slug), (request, reply) =>
       sendPublicPage(request, reply, pageCache, [], async () =>
         // Static pages change with settings and releases only, and a settings change purges `site`.
-        keyed(h(StaticPageView, { site: site(), page: await reading.staticPage(slug) })),
+        keyed(h(StaticPageView, { site: requestSite(deps, request), page: await reading.staticPage(slug) })),
       ),
     );
   }
@@ -147,7 +157,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
     sendPublicPage(request, reply, pageCache, [], async () => {
       const { slug } = request.params;
       if (isFixedStaticPage(slug)) throw new AppError('ERR_NOT_FOUND');
-      return keyed(h(StaticPageView, { site: site(), page: await reading.staticPage(slug) }));
+      return keyed(h(StaticPageView, { site: requestSite(deps, request), page: await reading.staticPage(slug) }));
     }),
   );
 }

@@ -22,6 +22,19 @@ export interface PageMeta {
   structuredData?: readonly JsonLd[];
   /** This page's own feed (a section, author or series), announced beside the site's. */
   feed?: PageFeed;
+  /**
+   * The same page in every edition that has it, this one included (hreflang wants the set to name
+   * itself and be the same from each member); none when only this edition has it.
+   */
+  alternates?: readonly PageAlternate[];
+}
+
+/** One language's version of a page: its edition's language and the page's path there. */
+export interface PageAlternate {
+  language: string;
+  path: string;
+  /** The version for readers whose language none of the set matches (`x-default`). */
+  isDefault: boolean;
 }
 
 /** A feed named for autodiscovery: its title and the paths of its two formats. */
@@ -44,6 +57,14 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
         <title>{fullTitle}</title>
         <meta name="description" content={meta.description} />
         {canonicalUrl !== undefined && <link rel="canonical" href={canonicalUrl} />}
+        {meta.alternates?.map((alternate) => (
+          <link key={alternate.language} rel="alternate" hrefLang={alternate.language} href={`${site.siteUrl}${alternate.path}`} />
+        ))}
+        {meta.alternates
+          ?.filter((alternate) => alternate.isDefault)
+          .map((alternate) => (
+            <link key="x-default" rel="alternate" hrefLang="x-default" href={`${site.siteUrl}${alternate.path}`} />
+          ))}
         {meta.noindex && <meta name="robots" content="noindex" />}
         <SocialMeta
           site={site}
@@ -51,6 +72,7 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
           description={meta.description}
           url={canonicalUrl}
           openGraph={meta.openGraph ?? { type: 'website' }}
+          otherLanguages={meta.alternates?.map((alternate) => alternate.language).filter((language) => language !== publication.language) ?? []}
         />
         {meta.structuredData && <StructuredData items={meta.structuredData} />}
         {[{ title: publication.name, rss: paths.feeds.site('rss'), atom: paths.feeds.site('atom') }, ...(meta.feed ? [meta.feed] : [])].flatMap(
@@ -70,7 +92,7 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
           <a class="skip-link" href="#main-content">
             {t('layout.skipToMain')}
           </a>
-          <a class="skip-link" href="/">
+          <a class="skip-link" href={paths.home()}>
             {t('layout.goToMainTop')}
           </a>
         </nav>

@@ -2,6 +2,7 @@ import type { MediaAsset } from '../../../modules/media/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { paths } from '../../shared/paths.js';
 import { FragmentCache } from './fragment.js';
+import { languageName } from '../../../shared/i18n/index.js';
 import { siteTranslator } from '../../shared/site-translator.js';
 
 /** The masthead's HTML, kept beside the site context it was made from (fragment.tsx). */
@@ -25,7 +26,7 @@ export function MastheadMarkup({ site }: { site: SiteContext }) {
           {site.logo ? <MastheadLogo logo={site.logo} name={site.publication.name} /> : site.publication.name}
         </a>
         <p class="masthead-tagline">{site.publication.tagline}</p>
-        <form class="masthead-search" role="search" aria-label={t('masthead.searchLabel')} action="/search" method="get">
+        <form class="masthead-search" role="search" aria-label={t('masthead.searchLabel')} action={paths.search()} method="get">
           <label for="masthead-search-q">{t('masthead.search')}</label>
           <input id="masthead-search-q" type="search" name="q" maxLength={200} autoComplete="off" />
           <button type="submit">{t('masthead.search')}</button>
@@ -33,6 +34,7 @@ export function MastheadMarkup({ site }: { site: SiteContext }) {
         <a class="masthead-account" href={paths.account.home()}>
           {t('masthead.account')}
         </a>
+        {site.editions.length > 1 && <EditionSwitcher site={site} label={t('masthead.editions')} />}
       </div>
       {site.navigation.length > 0 && (
         <nav class="section-nav" aria-label={t('masthead.sections')}>
@@ -46,6 +48,31 @@ export function MastheadMarkup({ site }: { site: SiteContext }) {
         </nav>
       )}
     </header>
+  );
+}
+
+/**
+ * Links to each edition's home page, each named in its own language ("English", "한국어") and marked
+ * with it, so a reader who cannot read this page's language still finds theirs.
+ */
+function EditionSwitcher({ site, label }: { site: SiteContext; label: string }) {
+  return (
+    <nav class="edition-switcher" aria-label={label}>
+      <ul>
+        {site.editions.map((edition) => (
+          <li key={edition.id}>
+            <a
+              href={paths.editionHome(edition.pathPrefix)}
+              lang={edition.code}
+              hrefLang={edition.code}
+              aria-current={edition.id === site.edition.id ? 'true' : undefined}
+            >
+              {languageName(edition.code)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

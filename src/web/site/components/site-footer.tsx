@@ -60,7 +60,7 @@ export function SiteFooterMarkup({ site, year }: { site: SiteContext; year: numb
       </div>
       {/* Inside the footer landmark, still the last link on the page. */}
       <p class="back-to-main">
-        <a href="/">{t('layout.backToMainBottom')}</a>
+        <a href={paths.home()}>{t('layout.backToMainBottom')}</a>
       </p>
     </footer>
   );

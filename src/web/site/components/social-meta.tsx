@@ -17,9 +17,18 @@ export interface OpenGraph {
   };
 }
 
-/** `en-GB` → `en_GB`, the form og:locale takes. */
+/**
+ * The form og:locale takes, language_TERRITORY: `en-GB` → `en_GB`, and a bare language gets its
+ * likeliest territory (`ko` → `ko_KR`, `en` → `en_US`), since Facebook reads no bare language.
+ */
 export function openGraphLocale(language: string): string {
-  return language.replace(/-/g, '_');
+  try {
+    const locale = new Intl.Locale(language);
+    const region = locale.region ?? locale.maximize().region;
+    return region ? `${locale.language}_${region}` : locale.language;
+  } catch {
+    return language.replace(/-/g, '_');
+  }
 }
 
 /**
@@ -32,18 +41,24 @@ export function SocialMeta({
   description,
   url,
   openGraph,
+  otherLanguages = [],
 }: {
   site: SiteContext;
   title: string;
   description: string;
   url: string | undefined;
   openGraph: OpenGraph;
+  /** The languages this page is also published in (its translations' editions). */
+  otherLanguages?: readonly string[];
 }) {
   const { image, article } = openGraph;
   return (
     <>
       <meta property="og:site_name" content={site.publication.name} />
       <meta property="og:locale" content={openGraphLocale(site.publication.language)} />
+      {otherLanguages.map((language) => (
+        <meta key={language} property="og:locale:alternate" content={openGraphLocale(language)} />
+      ))}
       <meta property="og:type" content={openGraph.type} />
       <meta property="og:title" content={title} />
       {description && <meta property="og:description" content={description} />}

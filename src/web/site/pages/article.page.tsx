@@ -13,6 +13,8 @@ import { ViewBeacon } from '../components/view-beacon.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { siteTranslator } from '../../shared/site-translator.js';
+import { languageName } from '../../../shared/i18n/index.js';
+import { articleAlternates, shownTranslations } from '../alternates.js';
 import { articleModifiedAt, breadcrumbJsonLd, homeCrumb, newsArticleJsonLd, publicationDateTime, shareImage } from '../structured-data.js';
 
 export interface ArticleLists {
@@ -39,6 +41,7 @@ export function ArticlePage({
   countViews?: boolean;
 }) {
   const { article, seriesParts, related } = reading;
+  const translations = shownTranslations(site, reading.translations);
   // Each series part is canonical to itself: the parts are different stories, not one paginated one.
   const canonicalPath = paths.article(article.slug);
   const image = article.hero ? shareImage(article.hero, site.siteUrl) : undefined;
@@ -51,6 +54,7 @@ export function ArticlePage({
         title: article.seoTitle ?? article.headline,
         description: article.seoDescription ?? article.standfirst,
         canonicalPath,
+        alternates: articleAlternates(site, article.slug, translations),
         openGraph: {
           type: 'article',
           ...(image && { image }),
@@ -87,6 +91,19 @@ export function ArticlePage({
           </h1>
           {article.standfirst && <p class="standfirst">{article.standfirst}</p>}
           <Byline article={article} site={site} />
+          {translations.length > 0 && (
+            <nav class="story-translations" aria-label={t('article.translations')}>
+              <ul>
+                {translations.map((translation) => (
+                  <li key={translation.edition.id}>
+                    <a href={translation.path} hrefLang={translation.edition.code} lang={translation.edition.code}>
+                      <span class="story-translation-language">{languageName(translation.edition.code)}</span> {translation.headline}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
         </header>
         {article.hero && <Figure asset={article.hero} eager className="figure figure-hero" />}
         <ArticleBody body={article.body} figures={article.figures} />

@@ -1,3 +1,4 @@
+import { paths } from '../../shared/paths.js';
 import { Layout } from '../components/layout.js';
 import type { MessageKey } from '../../../shared/i18n/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
@@ -22,7 +23,7 @@ export function ErrorPage({ site, status, message }: { site: SiteContext; status
         <p class="error-status">{t('error.status', { status: String(status) })}</p>
         <h1>{title}</h1>
         <p>{message}</p>
-        <p>{rich('error.wayBack', { link: (text) => <a href="/">{text}</a> })}</p>
+        <p>{rich('error.wayBack', { link: (text) => <a href={paths.home()}>{text}</a> })}</p>
       </div>
     </Layout>
   );

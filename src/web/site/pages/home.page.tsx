@@ -10,6 +10,7 @@ import { formatDateTime } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { webSiteJsonLd } from '../structured-data.js';
+import { editionHomeAlternates } from '../alternates.js';
 import { siteTranslator } from '../../shared/site-translator.js';
 
 const STORIES_PER_SECTION_BLOCK = 4;
@@ -31,6 +32,7 @@ export function HomePage({ site, lists, lead: chosenLead }: { site: SiteContext;
         title: site.publication.name,
         description: site.publication.description,
         canonicalPath: paths.home(),
+        alternates: editionHomeAlternates(site),
         structuredData: [webSiteJsonLd(site)],
       }}
     >

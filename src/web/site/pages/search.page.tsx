@@ -6,6 +6,7 @@ import { StoryCard } from '../components/story-list.js';
 import { searchHref, type SearchForm } from '../search-request.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { siteTranslator } from '../../shared/site-translator.js';
+import { paths } from '../../shared/paths.js';
 
 interface SearchPageProps {
   site: SiteContext;
@@ -27,7 +28,7 @@ export function SearchPage({ site, form, result, sections }: SearchPageProps) {
     >
       <header class="list-header">
         <h1>{t('search.title')}</h1>
-        <form class="search-form" role="search" aria-label={t('search.formLabel')} action="/search" method="get">
+        <form class="search-form" role="search" aria-label={t('search.formLabel')} action={paths.search()} method="get">
           <p>
             <label for="search-q">{t('search.query')}</label>{' '}
             <input id="search-q" type="search" name="q" value={form.q} maxLength={MAX_SEARCH_LENGTH} />
