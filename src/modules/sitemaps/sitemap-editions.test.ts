@@ -97,6 +97,20 @@ describe('sitemaps with editions', () => {
     assert.doesNotMatch(news, /le-ferry/);
   });
 
+  it("moves or drops an edition's URLs when it is switched off or moved (editions.changed)", async () => {
+    const korean = t.deps.editions.all.find((edition) => edition.code === 'ko');
+    assert.ok(korean);
+    await t.deps.editions.setEnabled(korean.id, false);
+    let stories = await storyEntries();
+    assert.ok(![...stories.keys()].some((loc) => loc.includes('/ko/')), 'switched off: gone');
+    assert.deepEqual(stories.get(`${SITE}/article/ferry-resumes`), []);
+    await t.deps.editions.setEnabled(korean.id, true);
+    await t.deps.editions.update(korean.id, { code: 'ko', pathPrefix: 'kr', name: '더 데이트라인', tagline: '뉴스', timeZone: 'Asia/Seoul' });
+    stories = await storyEntries();
+    assert.ok(stories.has(`${SITE}/kr/article/jeonse`));
+    await t.deps.editions.update(korean.id, { code: 'ko', pathPrefix: 'ko', name: '더 데이트라인', tagline: '뉴스', timeZone: 'Asia/Seoul' });
+  });
+
   it("drops a translation's links from the other story's entry when it is withdrawn (the other's month rebuilt too)", async () => {
     // As the story's own event would (the factories' setStatus rebuilds every file instead).
     await t.deps.db.updateTable('articles').set({ status: 'unpublished' }).where('id', '=', ids.korean).execute();

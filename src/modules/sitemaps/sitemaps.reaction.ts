@@ -7,18 +7,20 @@ import type { SitemapService } from './sitemap.service.js';
  * stories (their month, the listings that name them, the news sitemap, the index); sections,
  * authors and series their listing; a static page or the settings (the news sitemap carries the
  * publication's name and language) the pages and the news. At start nothing is rebuilt when files
- * are stored; an import rebuilds them all.
+ * are stored; an import, or a change to the editions, rebuilds them all.
  */
 export function sitemapsReaction(sitemaps: Pick<SitemapService, 'refresh' | 'storiesChanged' | 'listingsChanged' | 'pagesChanged' | 'loadAtStart'>) {
   return defineReaction({
     name: 'sitemaps',
     runsOn: 'origin',
-    events: [...STORY_EVENTS, 'taxonomy.changed', 'static-page.changed', 'settings.changed', 'content.imported', 'node.started'],
+    events: [...STORY_EVENTS, 'taxonomy.changed', 'static-page.changed', 'settings.changed', 'editions.changed', 'content.imported', 'node.started'],
     async handle(event) {
       switch (event.name) {
         case 'node.started':
           return sitemaps.loadAtStart();
         case 'content.imported':
+        // An edition switched on or off, or given another address, moves or drops its every URL.
+        case 'editions.changed':
           return sitemaps.refresh();
         case 'taxonomy.changed':
           // Tags have no pages in the sitemaps.
