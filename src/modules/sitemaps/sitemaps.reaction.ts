@@ -18,8 +18,9 @@ export function sitemapsReaction(sitemaps: Pick<SitemapService, 'refresh' | 'sto
       switch (event.name) {
         case 'node.started':
           return sitemaps.loadAtStart();
+        // An import, or an edition switched on or off or given another address (which moves or
+        // drops its every URL): every file again.
         case 'content.imported':
-        // An edition switched on or off, or given another address, moves or drops its every URL.
         case 'editions.changed':
           return sitemaps.refresh();
         case 'taxonomy.changed':
