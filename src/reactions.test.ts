@@ -176,7 +176,7 @@ describe('the reactions to events (src/reactions.ts)', () => {
       'cdn-purge',
       'broadcast',
     ]);
-    assert.deepEqual(reactingTo('editions.changed'), ['editions', 'page-cache', 'cdn-purge', 'broadcast']);
+    assert.deepEqual(reactingTo('editions.changed'), ['editions', 'sitemaps', 'page-cache', 'cdn-purge', 'broadcast']);
     assert.deepEqual(reactingTo('node.started'), [
       'settings',
       'publication-icon',
@@ -269,9 +269,11 @@ describe('the reactions to events (src/reactions.ts)', () => {
         imported.includes('cdn purge site'),
       imported.join('\n'),
     );
-    // An edition changed: every node reloads them, and every page may show it (the default edition's language, links to the others).
+    // An edition changed: every node reloads them, and every page may show it (the default edition's
+    // language, links to the others); its URLs move or go, so every sitemap is built again.
     assert.deepEqual(await after(SAMPLES['editions.changed']), [
       'editions.load',
+      'sitemaps.refresh',
       'pageCache.purge site',
       'cdn purge site',
       'broadcast editions.changed',
