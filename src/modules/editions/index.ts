@@ -2,3 +2,5 @@
 // files directly. Rows and the repository stay private.
 export { EditionService, canonicalLanguage } from './edition.service.js';
 export type { Edition, EditionInput, PublicationDefaults } from './edition.types.js';
+// Every row written before editions, and every write naming none, belongs to the default edition.
+export { DEFAULT_EDITION_ID } from '../../db/migrations/0027-editions.migration.js';

@@ -38,7 +38,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRoutesDep
     sendPublicPage(request, reply, deps.pageCache, SEARCH_QUERY_KEYS, async () => {
       const { form, result } = await run(request.query);
       // `search` alone: any story may start matching any query, so every change purges all results.
-      return keyed(h(SearchPage, { site: deps.site.current(), form, result, sections: deps.sections.all }), SURROGATE_KEYS.search);
+      return keyed(h(SearchPage, { site: deps.site.current(), form, result, sections: deps.sections.inEdition() }), SURROGATE_KEYS.search);
     }),
   );
 
