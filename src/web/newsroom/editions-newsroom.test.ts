@@ -101,6 +101,21 @@ describe('sections and stories per edition in the newsroom', () => {
     assert.deepEqual(await t.deps.sectionAdmin.list(), before);
   });
 
+  it('moves a section within its own edition’s order, leaving the other edition’s as it was', async () => {
+    const first = await koreanSection('segye');
+    const second = await koreanSection('gyeongje');
+    const order = async (editionId: string) =>
+      (await t.deps.sectionAdmin.list()).filter((section) => section.editionId === editionId).map((section) => section.id);
+    const defaultOrder = await order(english.editionId);
+    const koreanOrder = await order(korean.id);
+    assert.ok(koreanOrder.indexOf(second.id) > koreanOrder.indexOf(first.id));
+    const moved = await postForm(t.app, `/newsroom/sections/${second.id}/move`, { _csrf: admin.csrf, direction: 'up' }, { cookie: admin.cookie });
+    assert.equal(moved.statusCode, 303);
+    const after = await order(korean.id);
+    assert.equal(after.indexOf(second.id), koreanOrder.indexOf(second.id) - 1);
+    assert.deepEqual(await order(english.editionId), defaultOrder);
+  });
+
   it('writes a story in the Korean edition, offering only that edition’s sections', async () => {
     const section = await koreanSection('asia');
     const form = await t.app.inject({ url: `/newsroom/stories/new?edition=${korean.id}`, headers: { cookie: editor.cookie } });
