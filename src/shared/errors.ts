@@ -85,6 +85,11 @@ export const ERROR_CATALOGUE = {
     message: 'The story refers to a section, author, series or image that does not exist.',
   },
   ERR_STORY_SLUG_TAKEN: { status: 409, message: 'Another story already uses that web address (slug).' },
+  ERR_STORY_SECTION_EDITION: { status: 400, message: 'Choose a section of the story’s edition: that section belongs to another edition.' },
+  ERR_STORY_TRANSLATION_TAKEN: {
+    status: 409,
+    message: 'A translation of this story is already in that edition: a story may have one translation per edition.',
+  },
   ERR_STORY_TRANSITION_INVALID: { status: 409, message: 'The story’s status does not allow that step now.' },
   ERR_STORY_ALT_MISSING: {
     status: 409,
@@ -153,7 +158,12 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: 'Enter a web address (slug) of lower-case letters, numbers and single hyphens, such as world-news.',
   },
-  ERR_SECTION_SLUG_TAKEN: { status: 409, message: 'Another section already uses that web address (slug).' },
+  ERR_SECTION_SLUG_TAKEN: { status: 409, message: 'Another section of this edition already uses that web address (slug).' },
+  ERR_SECTION_EDITION_INVALID: { status: 400, message: 'Choose the section’s edition from the list.' },
+  ERR_SECTION_EDITION_IN_USE: {
+    status: 409,
+    message: 'This section has stories, so it stays in its edition: move its stories to another section first.',
+  },
   ERR_DESCRIPTION_TOO_LONG: { status: 400, message: 'Descriptions may be at most 500 characters long.' },
   ERR_AUTHOR_NOT_FOUND: { status: 404, message: 'We could not find that author.' },
   ERR_AUTHOR_NAME_INVALID: { status: 400, message: 'Enter an author name of 1 to 100 characters.' },

@@ -22,12 +22,15 @@ export interface StoryState {
   status: ArticleStatus;
   ownerUserId: string | null;
   publishedAt: Date | null;
+  editionId: string;
+  /** Shared with its translations (docs/editions.md), or null. */
+  translationGroupId: string | null;
 }
 
 export async function findStoryState(db: Db, id: string): Promise<StoryState | undefined> {
   const row = await db
     .selectFrom('articles')
-    .select(['id', 'slug', 'headline', 'status', 'owner_user_id', 'published_at'])
+    .select(['id', 'slug', 'headline', 'status', 'owner_user_id', 'published_at', 'edition_id', 'translation_group_id'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -38,7 +41,36 @@ export async function findStoryState(db: Db, id: string): Promise<StoryState | u
     status: row.status as ArticleStatus,
     ownerUserId: row.owner_user_id,
     publishedAt: toDate(row.published_at),
+    editionId: row.edition_id,
+    translationGroupId: row.translation_group_id,
   };
+}
+
+/** The edition a section belongs to, or undefined when there is no such section. */
+export async function findSectionEdition(db: Db, sectionId: string): Promise<string | undefined> {
+  return (await db.selectFrom('sections').select('edition_id').where('id', '=', sectionId).executeTakeFirst())?.edition_id;
+}
+
+/** Whether an edition exists. */
+export async function isEditionKnown(db: Db, editionId: string): Promise<boolean> {
+  return (await db.selectFrom('editions').select('id').where('id', '=', editionId).executeTakeFirst()) !== undefined;
+}
+
+/** Whether another story of the translation group is already in the edition (one per edition, 0027). */
+export async function isTranslationTaken(db: Db, groupId: string, editionId: string, exceptId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('translation_group_id', '=', groupId)
+    .where('edition_id', '=', editionId)
+    .where('id', '!=', exceptId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The database's own refusal of a second story of one edition in a translation group (a race past the check). */
+export function isTranslationClash(error: unknown): boolean {
+  return error instanceof Error && /articles_translation_idx|articles\.translation_group_id/.test(error.message);
 }
 
 /**
@@ -133,6 +165,7 @@ export async function updateArticleContent(db: Db, id: string, content: ArticleC
         seo_title: content.seoTitle ?? null,
         seo_description: content.seoDescription ?? null,
         ...(content.commentsEnabled === undefined ? {} : { comments_enabled: content.commentsEnabled ? 1 : 0 }),
+        ...(content.editionId === undefined ? {} : { edition_id: content.editionId }),
         updated_at: updatedAt.toISOString(),
       })
       .where('id', '=', id)

@@ -7,16 +7,21 @@ import { newId } from '../../shared/ids.js';
 import { text, TextCharactersError, textProblemOf } from '../../shared/text.js';
 import { isValidSlug, slugify } from '../../shared/slug.js';
 import type { AuditAction, AuditService } from '../audit/index.js';
+import { DEFAULT_EDITION_ID } from '../editions/index.js';
 import type { RevisionService, RevisionSnapshot, WorkflowRevisionKind } from '../revisions/index.js';
 import type { TagService } from '../tags/index.js';
 import { mayEditStory, roleHas, type Permission } from '../users/index.js';
 import { bodyFigureIds } from '../../shared/article-body.js';
-import { parseArticleInput, type ArticleEditInput } from './article-input.js';
+import { ArticleInputError, parseArticleInput, type ArticleEditInput } from './article-input.js';
 import {
   deleteArticle,
   findMissingArticleReferences,
+  findSectionEdition,
   findStoryState,
   isArticleSlugTaken,
+  isEditionKnown,
+  isTranslationClash,
+  isTranslationTaken,
   isStoryOwnedBy,
   setArticleCommentsEnabled,
   setArticleOwner,
@@ -97,10 +102,12 @@ export class ArticleEditingService {
     const slug = edit.slug ?? (await this.freeSlugFrom(edit.headline));
     await this.assertSlugFree(slug);
     await this.assertReferencesExist(edit);
+    const editionId = edit.editionId ?? DEFAULT_EDITION_ID;
+    await this.assertPlacement(edit.sectionId, editionId);
     const id = newId();
     const now = this.clock.now();
     await inTransaction(this.db, async (trx) => {
-      const { content, snapshot } = await resolveContent(trx, this.tags, edit, slug);
+      const { content, snapshot } = await resolveContent(trx, this.tags, edit, slug, editionId);
       await insertArticle(trx, { ...content, id, status: 'draft' }, now);
       // The owner is who acted, never a field of the input.
       await setArticleOwner(trx, id, actor.id);
@@ -134,13 +141,18 @@ export class ArticleEditingService {
     const slug = edit.slug ?? story.slug;
     await this.assertSlugFree(slug, id);
     await this.assertReferencesExist(edit);
+    const editionId = edit.editionId ?? story.editionId;
+    await this.assertPlacement(edit.sectionId, editionId);
+    if (editionId !== story.editionId && story.translationGroupId && (await isTranslationTaken(this.db, story.translationGroupId, editionId, id))) {
+      throw new AppError('ERR_STORY_TRANSLATION_TAKEN');
+    }
     // Readers see a live (or soon live) story's pictures: each must have alt text, as when it went out.
     if (story.status === 'published' || story.status === 'scheduled') await assertPicturesHaveAlt(this.db, edit.body, edit.heroMediaId);
     const now = this.clock.now();
     const saved = await inTransaction(this.db, async (trx): Promise<SavedStory | undefined> => {
       const version = await claimStoryEditVersion(trx, id, options);
       if (version === undefined) return undefined;
-      const { content, snapshot } = await resolveContent(trx, this.tags, edit, slug);
+      const { content, snapshot } = await resolveContent(trx, this.tags, edit, slug, editionId);
       await updateArticleContent(trx, id, content, now);
       const revision = await this.revisions.recordIn(trx, {
         articleId: id,
@@ -163,6 +175,9 @@ export class ArticleEditingService {
         );
       }
       return { revision, version };
+    }).catch((error: unknown) => {
+      // Another story of the group moved into that edition since the check: the index refuses ours.
+      throw isTranslationClash(error) ? new AppError('ERR_STORY_TRANSLATION_TAKEN') : error;
     });
     if (!saved) throw await this.conflictOver(id, snapshotOfEdit(edit, slug));
     // Readers see only a published story's change; the newsroom's search follows every one.
@@ -337,6 +352,17 @@ export class ArticleEditingService {
     if (missing.length > 0) throw new AppError('ERR_STORY_REFERENCE_UNKNOWN', `unknown: ${missing.join(', ')}`);
   }
 
+  /**
+   * A story is filed in a section of its own edition (a section belongs to one edition): a known
+   * edition (400 ERR_STORY_INPUT_INVALID on `editionId`), a section of it (400 ERR_STORY_SECTION_EDITION).
+   */
+  private async assertPlacement(sectionId: string, editionId: string): Promise<void> {
+    if (!(await isEditionKnown(this.db, editionId))) {
+      throw new ArticleInputError([{ field: 'editionId', message: 'Choose an edition from the list.' }]);
+    }
+    if ((await findSectionEdition(this.db, sectionId)) !== editionId) throw new AppError('ERR_STORY_SECTION_EDITION');
+  }
+
   /** A slug made from the headline that no story uses yet. */
   private async freeSlugFrom(headline: string): Promise<string> {
     const made = slugify(headline);
@@ -355,6 +381,7 @@ async function resolveContent(
   tagService: Pick<TagService, 'ensureIn'>,
   edit: ArticleEditInput,
   slug: string,
+  editionId: string,
 ): Promise<{ content: ArticleContent; snapshot: RevisionSnapshot }> {
   // Names that differ only in case or punctuation are one tag; keep its first position.
   const tags = [...new Map((await tagService.ensureIn(trx, edit.tags)).map((tag) => [tag.id, tag])).values()];
@@ -375,6 +402,8 @@ async function resolveContent(
     seoDescription: edit.seoDescription,
     // Not part of the revision snapshot: restoring an old revision leaves the switch alone.
     commentsEnabled: edit.commentsEnabled,
+    // Nor is the edition: a restore keeps the story where it is (its section must be of it).
+    editionId,
   };
   // The tags as stored (their names after creation), not as typed.
   const snapshot = snapshotOfEdit({ ...edit, tags: tags.map((tag) => tag.name) }, slug);

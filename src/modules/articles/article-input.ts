@@ -30,6 +30,8 @@ export const ArticleInputSchema = z
     standfirst: text({ max: 500 }).default(''),
     body: ArticleBodySchema,
     sectionId: Id,
+    /** The story's edition; blank: the default edition for a new story, its own for a saved one. */
+    editionId: optionalId,
     /** Tag names; a tag is found by its slug or created. */
     tags: z
       .array(text({ min: 1, max: 100 }).refine((name) => slugify(name).length > 0, 'a tag needs at least one letter or digit'))
@@ -130,6 +132,7 @@ const FIELD_SENTENCES: Record<string, string> = {
   standfirst: 'Keep the standfirst to 500 characters or fewer, on one line.',
   body: 'Check the body: a paragraph may have up to 10,000 characters, a heading up to 300 and a quote up to 2,000, and a story up to 2,000 blocks.',
   sectionId: 'Choose a section.',
+  editionId: 'Choose an edition from the list.',
   tags: `Give at most ${MAX_TAGS} tags, separated by commas, each of up to 100 characters with at least one letter or digit.`,
   authorIds: `Choose at least one author (at most ${MAX_AUTHORS}).`,
   seriesId: 'Choose a series from the list, or none.',

@@ -22,6 +22,7 @@ export const SECTION_COLUMNS = [
   'sections.description as section_description',
   'sections.position as section_position',
   'sections.in_navigation as section_in_navigation',
+  'sections.edition_id as section_edition_id',
 ] as const;
 export interface SectionColumns {
   section_slug: string;
@@ -29,6 +30,7 @@ export interface SectionColumns {
   section_description: string;
   section_position: number;
   section_in_navigation: number;
+  section_edition_id: string;
 }
 
 /** What a summary is made of: never the body, which lists do not show and which is most of a row. */
@@ -47,6 +49,7 @@ const SUMMARY_COLUMNS = [
   'articles.created_at',
   'articles.view_count',
   'articles.comment_count',
+  'articles.edition_id',
   ...SECTION_COLUMNS,
 ] as const;
 export type SummaryRow = SectionColumns &
@@ -66,6 +69,7 @@ export type SummaryRow = SectionColumns &
     | 'created_at'
     | 'view_count'
     | 'comment_count'
+    | 'edition_id'
   >;
 
 export type ListOrder = 'newest' | 'series-order';
@@ -160,6 +164,8 @@ export function articleRow(id: string, input: ArticleInput, createdAt: Date): In
     seo_description: input.seoDescription ?? null,
     view_count: input.viewCount ?? 0,
     created_at: createdAt.toISOString(),
+    // Without one: the column's default, the default edition.
+    ...(input.editionId ? { edition_id: input.editionId } : {}),
   };
 }
 
@@ -311,7 +317,9 @@ export async function hydrateSummaries(
         description: row.section_description,
         position: Number(row.section_position),
         inNavigation: Number(row.section_in_navigation) === 1,
+        editionId: row.section_edition_id,
       },
+      editionId: row.edition_id,
       authors: authors.get(row.id) ?? [],
       hero: row.hero_media_id ? (media.get(row.hero_media_id) ?? null) : null,
       series: seriesRow ? { id: seriesRow.id, slug: seriesRow.slug, title: seriesRow.title, part: row.series_part ?? 1 } : null,

@@ -32,6 +32,8 @@ export interface ArticleSummary {
   viewCount: number;
   /** Published comments and replies. */
   commentCount: number;
+  /** The edition it belongs to (docs/editions.md). */
+  editionId: string;
 }
 
 /** A story as the newsroom home lists it: any status, newest first. */
@@ -87,6 +89,8 @@ export interface ArticleInput {
   seoTitle?: string | null;
   seoDescription?: string | null;
   viewCount?: number;
+  /** Absent: the default edition on insert, unchanged on update. */
+  editionId?: string;
 }
 
 /** A published translation of a story: the same story in another edition. */
@@ -123,6 +127,8 @@ export type DeskSort = (typeof DESK_SORTS)[number];
  */
 export interface DeskListQuery {
   status?: ArticleStatus;
+  /** One edition's stories (an index of 0028 leads with it); implied by a section. */
+  editionId?: string;
   sectionId?: string;
   authorId?: string;
   /** From this instant (inclusive). */
@@ -141,6 +147,7 @@ export interface DeskStory {
   headline: string;
   status: ArticleStatus;
   sectionName: string;
+  editionId: string;
   authorNames: string[];
   /** The last save (a new draft's creation). */
   updatedAt: Date;

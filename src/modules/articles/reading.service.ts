@@ -90,8 +90,9 @@ export class ReadingService {
     return readArticle(this.db, record, { now: this.clock.now(), seriesLimit: MAX_SERIES_PARTS, relatedIds });
   }
 
-  async section(slug: string, page: number): Promise<{ section: Section } & StoryPage> {
-    const section = this.sections.bySlug(slug);
+  /** A section's page, in its edition (slugs are unique within an edition; absent: the default one). */
+  async section(slug: string, page: number, editionId?: string): Promise<{ section: Section } & StoryPage> {
+    const section = this.sections.bySlug(slug, editionId);
     if (!section) throw new AppError('ERR_NOT_FOUND');
     return { section, ...(await this.storyPage({ sectionId: section.id }, page)) };
   }

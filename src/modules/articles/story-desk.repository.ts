@@ -40,6 +40,7 @@ export async function listDeskStories(
       'articles.published_at',
       'articles.embargo_until',
       'sections.name as section_name',
+      'articles.edition_id',
       UPDATED.as('updated'),
     ])
     .orderBy(sortKey, query.order)
@@ -66,6 +67,7 @@ export async function listDeskStories(
     headline: row.headline,
     status: row.status as ArticleStatus,
     sectionName: row.section_name,
+    editionId: row.edition_id,
     authorNames: (authors.get(row.id) ?? []).map((author) => author.name),
     updatedAt: new Date(row.updated),
     publishedAt: row.published_at === null ? null : new Date(row.published_at),
@@ -99,7 +101,7 @@ function datedByHeadline(db: Db, query: DeskListQuery, countLimit: number): Desk
  */
 function deskQuery(db: Db, query: DeskListQuery, candidates: DeskCandidates | undefined): DeskQueryBuilder {
   const plain = candidates === undefined;
-  const column = (name: 'articles.status' | 'articles.section_id') => (plain ? sql.ref(name) : sql`${sql.ref(name)} || ''`);
+  const column = (name: 'articles.status' | 'articles.section_id' | 'articles.edition_id') => (plain ? sql.ref(name) : sql`${sql.ref(name)} || ''`);
   let builder: DeskQueryBuilder = plain
     ? db.selectFrom('articles')
     : db.selectFrom(candidates.as('c')).crossJoin('articles').whereRef('articles.id', '=', 'c.article_id');
@@ -107,6 +109,8 @@ function deskQuery(db: Db, query: DeskListQuery, candidates: DeskCandidates | un
   // Literally, so the partial indexes of stories not published (migration 0018) serve the others.
   if (plain && query.status && query.status !== 'published') builder = builder.where('articles.status', '<>', sql.lit('published'));
   if (query.sectionId) builder = builder.where(column('articles.section_id'), '=', query.sectionId);
+  // A section is of one edition: its own index serves, and the edition's would only compete with it.
+  else if (query.editionId) builder = builder.where(column('articles.edition_id'), '=', query.editionId);
   if (query.authorId) {
     const authorId = query.authorId;
     builder = plain

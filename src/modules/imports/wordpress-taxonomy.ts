@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { findAuthorBySlug, importAuthor } from '../authors/index.js';
 import { importSection, listSections, type Section } from '../sections/index.js';
+import { DEFAULT_EDITION_ID } from '../editions/index.js';
 import { AppError } from '../../shared/errors.js';
 import { slugify } from '../../shared/slug.js';
 import { findLedgerEntries, recordLedgerEntries } from './import-ledger.repository.js';
@@ -51,7 +52,9 @@ export class WordPressTaxonomy implements StoryTaxonomy {
 
   /** Checks `--section-map` and `--default-section` against the sections that exist, before anything is written. */
   async prepare(db: Db): Promise<void> {
-    this.sectionsBySlug = new Map((await listSections(db)).map((section) => [section.slug, section]));
+    // Imported stories go to the default edition, so only its sections (a slug is unique per edition).
+    const sections = (await listSections(db)).filter((section) => section.editionId === DEFAULT_EDITION_ID);
+    this.sectionsBySlug = new Map(sections.map((section) => [section.slug, section]));
     for (const [from, to] of this.options.sectionMap) {
       if (!this.sectionsBySlug.has(to))
         throw new AppError('ERR_IMPORT_OPTIONS_INVALID', `--section-map names "${to}" for "${from}", and there is no section with that slug`);

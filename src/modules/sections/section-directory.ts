@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { DEFAULT_EDITION_ID } from '../editions/index.js';
 import { LatestLoad } from '../../shared/latest-load.js';
 import { listSections } from './section.repository.js';
 import type { Section } from './section.types.js';
@@ -17,15 +18,28 @@ export class SectionDirectory {
     if (isLatest()) this.sections = sections;
   }
 
+  /** Every edition's sections (the newsroom's choices). */
   get all(): readonly Section[] {
     return this.sections;
   }
 
-  get navigation(): readonly Section[] {
-    return this.sections.filter((section) => section.inNavigation);
+  /** One edition's sections, in order; the default edition's by default. */
+  inEdition(editionId: string = DEFAULT_EDITION_ID): readonly Section[] {
+    return this.sections.filter((section) => section.editionId === editionId);
   }
 
-  bySlug(slug: string): Section | undefined {
-    return this.sections.find((section) => section.slug === slug);
+  /** The default edition's navigation: another edition's sections stay out of its masthead. */
+  get navigation(): readonly Section[] {
+    return this.navigationOf(DEFAULT_EDITION_ID);
+  }
+
+  /** One edition's navigation, in order (its pages' masthead). */
+  navigationOf(editionId: string): readonly Section[] {
+    return this.sections.filter((section) => section.inNavigation && section.editionId === editionId);
+  }
+
+  /** A section by slug, which is unique within an edition only (0028): the default edition's by default. */
+  bySlug(slug: string, editionId: string = DEFAULT_EDITION_ID): Section | undefined {
+    return this.sections.find((section) => section.slug === slug && section.editionId === editionId);
   }
 }

@@ -5,11 +5,14 @@ import type { EventBus } from '../../shared/events.js';
 import { isValidSlug } from '../../shared/slug.js';
 import { validateText } from '../../shared/text.js';
 import type { AuditService } from '../audit/index.js';
+import { DEFAULT_EDITION_ID } from '../editions/index.js';
 import {
+  editionExists,
   findSectionById,
   insertSection,
   listSections,
   nextSectionPosition,
+  sectionHasStories,
   sectionSlugTaken,
   updateSection,
   updateSectionPosition,
@@ -22,6 +25,8 @@ export interface SectionFields {
   slug: string;
   description: string;
   inNavigation: boolean;
+  /** The edition it belongs to; empty: the default edition. */
+  editionId: string;
 }
 
 const MAX_NAME_LENGTH = 80;
@@ -54,8 +59,9 @@ export class SectionService {
   async create(input: SectionFields, actorUserId: string | null): Promise<Section> {
     const fields = checkFields(input);
     const section = await inTransaction(this.db, async (trx) => {
-      if (await sectionSlugTaken(trx, fields.slug)) throw new AppError('ERR_SECTION_SLUG_TAKEN');
-      const created = await insertSection(trx, { ...fields, position: await nextSectionPosition(trx) }, this.clock.now());
+      if (!(await editionExists(trx, fields.editionId))) throw new AppError('ERR_SECTION_EDITION_INVALID');
+      if (await sectionSlugTaken(trx, fields.editionId, fields.slug)) throw new AppError('ERR_SECTION_SLUG_TAKEN');
+      const created = await insertSection(trx, { ...fields, position: await nextSectionPosition(trx, fields.editionId) }, this.clock.now());
       await this.audit.record(
         { actorUserId, action: 'section.created', subjectType: 'section', subjectId: created.id, details: { slug: fields.slug } },
         trx,
@@ -69,8 +75,12 @@ export class SectionService {
   async update(id: string, input: SectionFields, actorUserId: string | null): Promise<Section> {
     const fields = checkFields(input);
     await inTransaction(this.db, async (trx) => {
-      if (!(await findSectionById(trx, id))) throw new AppError('ERR_SECTION_NOT_FOUND');
-      if (await sectionSlugTaken(trx, fields.slug, id)) throw new AppError('ERR_SECTION_SLUG_TAKEN');
+      const current = await findSectionById(trx, id);
+      if (!current) throw new AppError('ERR_SECTION_NOT_FOUND');
+      if (!(await editionExists(trx, fields.editionId))) throw new AppError('ERR_SECTION_EDITION_INVALID');
+      // Its stories would be left in the other edition, in a section that is not of theirs.
+      if (fields.editionId !== current.editionId && (await sectionHasStories(trx, id))) throw new AppError('ERR_SECTION_EDITION_IN_USE');
+      if (await sectionSlugTaken(trx, fields.editionId, fields.slug, id)) throw new AppError('ERR_SECTION_SLUG_TAKEN');
       await updateSection(trx, id, fields);
       await this.audit.record({ actorUserId, action: 'section.updated', subjectType: 'section', subjectId: id, details: { slug: fields.slug } }, trx);
     });
@@ -79,12 +89,14 @@ export class SectionService {
   }
 
   /**
-   * Swaps a section with its neighbour in the order. Positions are renumbered 1..n in the same
-   * transaction, so gaps or ties left by older data cannot make a move do nothing.
+   * Swaps a section with its neighbour in its edition's order. That edition's positions are
+   * renumbered 1..n in the same transaction, so gaps or ties left by older data cannot make a move do nothing.
    */
   async move(id: string, direction: 'up' | 'down', actorUserId: string | null): Promise<void> {
     await inTransaction(this.db, async (trx) => {
-      const sections = await listSections(trx);
+      const all = await listSections(trx);
+      const editionId = all.find((section) => section.id === id)?.editionId;
+      const sections = all.filter((section) => section.editionId === editionId);
       const index = sections.findIndex((section) => section.id === id);
       if (index === -1) throw new AppError('ERR_SECTION_NOT_FOUND');
       const target = direction === 'up' ? index - 1 : index + 1;
@@ -111,5 +123,5 @@ function checkFields(input: SectionFields): SectionFields {
     max: MAX_DESCRIPTION_LENGTH,
     multiline: true,
   });
-  return { name, slug, description, inNavigation: input.inNavigation };
+  return { name, slug, description, inNavigation: input.inNavigation, editionId: input.editionId.trim() || DEFAULT_EDITION_ID };
 }

@@ -5,6 +5,9 @@ export interface Section {
   description: string;
   position: number;
   inNavigation: boolean;
+  /** The edition it belongs to; its slug is unique within that edition (migration 0028). */
+  editionId: string;
 }
 
-export type SectionInput = Omit<Section, 'id'> & { id?: string };
+/** A section to write; without an edition it belongs to the default one. */
+export type SectionInput = Omit<Section, 'id' | 'editionId'> & { id?: string; editionId?: string };

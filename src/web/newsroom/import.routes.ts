@@ -38,7 +38,7 @@ export interface ImportRoutesDeps extends ImportUploadDeps {
   site: SiteContextSource;
   importRuns: Pick<ImportRunService, 'list' | 'get' | 'report'> & ImportUploadDeps['importRuns'];
   users: Pick<UserService, 'displayNames'>;
-  sections: Pick<SectionDirectory, 'all'>;
+  sections: Pick<SectionDirectory, 'inEdition'>;
 }
 
 /**
@@ -67,7 +67,8 @@ export async function registerImportRoutes(scope: FastifyInstance, deps: ImportR
       ...(run ? { shown: { run, report } } : {}),
       names,
       maxBytes: importRuns.maxBytes,
-      sections: deps.sections.all,
+      // Imported stories go to the default edition.
+      sections: deps.sections.inEdition(),
       values: options.values ?? DEFAULT_IMPORT_VALUES,
       ...(options.errors ? { errors: options.errors } : {}),
     });

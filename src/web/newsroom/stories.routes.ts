@@ -12,6 +12,7 @@ import {
 } from '../../modules/articles/index.js';
 import type { PresenceService } from '../../modules/presence/index.js';
 import type { AuthorService } from '../../modules/authors/index.js';
+import type { EditionService } from '../../modules/editions/index.js';
 import type { MediaUploadService } from '../../modules/media/index.js';
 import type { RankedListsService } from '../../modules/rankings/index.js';
 import type { RevisionService } from '../../modules/revisions/index.js';
@@ -79,6 +80,7 @@ export interface StoryRoutesDeps extends NewsroomRouteDeps, StoryListRouteDeps {
   users: UserService;
   presence: PresenceService;
   newsletterIssues: Pick<NewsletterIssueService, 'sendBreaking'>;
+  editions: Pick<EditionService, 'all'>;
 }
 
 /**
@@ -96,7 +98,7 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
       deps.series.list(),
       deps.media.list({ limit: MEDIA_CHOICES, offset: 0 }),
     ]);
-    return { sections: deps.sections.all, authors, series, media };
+    return { editions: deps.editions.all, sections: deps.sections.all, authors, series, media };
   };
 
   /** The editor for a stored story, optionally with the values and errors of a failed submit. */
@@ -155,8 +157,12 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
     method: 'GET',
     url: '/stories/new',
     permission: 'story.create',
-    handler: async (request, reply, staff) =>
-      sendHtml(request, reply, 200, h(StoryEditPage, { site: site(), viewer: viewerOf(staff), values: EMPTY_STORY_FORM, choices: await choices() })),
+    handler: async (request, reply, staff) => {
+      // `?edition=<id>` (the story list's links) starts the story in that edition, with its sections offered.
+      const edition = deps.editions.all.find((candidate) => candidate.id === request.query.edition);
+      const values = { ...EMPTY_STORY_FORM, editionId: edition?.id ?? '' };
+      return sendHtml(request, reply, 200, h(StoryEditPage, { site: site(), viewer: viewerOf(staff), values, choices: await choices() }));
+    },
   });
 
   newsroomRoute(scope, deps, {

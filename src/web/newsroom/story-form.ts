@@ -23,6 +23,8 @@ export interface StoryFormValues {
    * over the Markdown `body`, which is what the form sends without JavaScript.
    */
   bodyBlocks: string;
+  /** Empty: the default edition (a new story) or the story's own (a saved one). */
+  editionId: string;
   sectionId: string;
   tags: string;
   authorIds: string[];
@@ -44,6 +46,7 @@ export const EMPTY_STORY_FORM: StoryFormValues = {
   standfirst: '',
   body: '',
   bodyBlocks: '',
+  editionId: '',
   sectionId: '',
   tags: '',
   authorIds: [],
@@ -69,6 +72,7 @@ const TEXT_FIELDS = [
   'standfirst',
   'body',
   'bodyBlocks',
+  'editionId',
   'sectionId',
   'tags',
   'seriesId',
@@ -110,6 +114,7 @@ export function storyInputFrom(values: StoryFormValues, timeZone: string): Recor
     headline: values.headline,
     standfirst: values.standfirst,
     body: bodyOf(values),
+    editionId: values.editionId || null,
     sectionId: values.sectionId,
     tags: values.tags
       .split(',')
@@ -168,6 +173,7 @@ export function storyFormFrom(article: Article, timeZone: string): StoryFormValu
     standfirst: article.standfirst,
     body: bodyToMarkdown(article.body),
     bodyBlocks: JSON.stringify(article.body),
+    editionId: article.editionId,
     sectionId: article.section.id,
     tags: article.tags.map((tag) => tag.name).join(', '),
     authorIds: article.authors.map((author) => author.id),
@@ -187,6 +193,8 @@ export function storyFormFrom(article: Article, timeZone: string): StoryFormValu
 const FIELD_OF_ERROR: Partial<Record<ErrorCode, string>> = {
   ERR_STORY_SLUG_TAKEN: 'slug',
   ERR_STORY_REFERENCE_UNKNOWN: 'body',
+  ERR_STORY_SECTION_EDITION: 'sectionId',
+  ERR_STORY_TRANSLATION_TAKEN: 'editionId',
 };
 
 /** Field errors for a failed save, or undefined when the error is not about the form's fields. */
@@ -215,6 +223,7 @@ export const FIELD_LABELS: Record<string, string> = {
   standfirst: 'Standfirst',
   body: 'Body',
   bodyBlocks: 'Body',
+  editionId: 'Edition',
   sectionId: 'Section',
   tags: 'Tags',
   authorIds: 'Authors',

@@ -54,6 +54,7 @@ describe('the newsroom story list uses indexes for every sort and filter (EXPLAI
 
   it('no statement scans the archive, or sorts or counts more than a bounded number of stories', async () => {
     const { sectionSlug, authorSlug, commonWord, rareWord } = archive;
+    const edition = t.deps.editions.defaultEdition.code;
     const filters = [
       '',
       'status=draft',
@@ -62,6 +63,10 @@ describe('the newsroom story list uses indexes for every sort and filter (EXPLAI
       `author=${authorSlug}`,
       'from=2026-10-01&to=2026-10-31',
       `status=in_review&section=${sectionSlug}`,
+      // The edition's own indexes (0028); with a section the section's serve.
+      `edition=${edition}`,
+      `edition=${edition}&status=draft`,
+      `edition=${edition}&section=${sectionSlug}`,
       `q=${commonWord}`,
       `q=${rareWord}`,
       `q=${commonWord}&status=published&section=${sectionSlug}&author=${authorSlug}&from=2026-01-01&to=2026-11-30`,

@@ -1,5 +1,6 @@
 import { ARTICLE_STATUSES, DESK_SORTS, type ArticleStatus, type DeskListQuery, type DeskSort } from '../../modules/articles/index.js';
 import type { Author } from '../../modules/authors/index.js';
+import type { Edition } from '../../modules/editions/index.js';
 import { MAX_SEARCH_LENGTH } from '../../modules/search/index.js';
 import type { Section } from '../../modules/sections/index.js';
 import type { ErrorCode } from '../../shared/errors.js';
@@ -23,6 +24,8 @@ export const STORY_FILTERS_ID = 'story-filters';
 export interface StoryListValues {
   q: string;
   status: string;
+  /** An edition's language code (`ko`). */
+  edition: string;
   section: string;
   author: string;
   from: string;
@@ -41,7 +44,7 @@ export interface StoryListParse {
   code?: ErrorCode;
 }
 
-const FIELDS = ['q', 'status', 'section', 'author', 'from', 'to', 'sort', 'order'] as const;
+const FIELDS = ['q', 'status', 'edition', 'section', 'author', 'from', 'to', 'sort', 'order'] as const;
 const DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
 /** A day typed as YYYY-MM-DD that exists (no 31 February). */
@@ -54,7 +57,7 @@ const isDay = (value: string) => DAY.test(value) && addDaysToKey(value, 0) === v
  */
 export function parseStoryListQuery(
   raw: Query,
-  choices: { sections: readonly Section[]; authors: readonly Author[]; timeZone: string },
+  choices: { editions: readonly Edition[]; sections: readonly Section[]; authors: readonly Author[]; timeZone: string },
 ): StoryListParse {
   const values = Object.fromEntries(FIELDS.map((name) => [name, (raw[name] ?? '').trim()])) as unknown as StoryListValues;
   const errors: FieldError[] = [];
@@ -71,8 +74,11 @@ export function parseStoryListQuery(
   const status =
     values.status === '' ? undefined : (ARTICLE_STATUSES as readonly string[]).includes(values.status) ? (values.status as ArticleStatus) : null;
   if (status === null) fail('status', 'Choose a status from the list.');
-  const section = values.section === '' ? undefined : (choices.sections.find((s) => s.slug === values.section) ?? null);
+  const edition = values.edition === '' ? undefined : (choices.editions.find((e) => e.code === values.edition) ?? null);
+  if (edition === null) fail('edition', 'Choose an edition from the list.');
+  const section = values.section === '' ? undefined : (choices.sections.find((s) => sectionValue(s, choices.editions) === values.section) ?? null);
   if (section === null) fail('section', 'Choose a section from the list.');
+  else if (section && edition && section.editionId !== edition.id) fail('section', 'Choose a section of the chosen edition, or any edition.');
   const author = values.author === '' ? undefined : (choices.authors.find((a) => a.slug === values.author) ?? null);
   if (author === null) fail('author', 'Choose an author from the list.');
   const fromOk = values.from === '' || isDay(values.from);
@@ -87,16 +93,36 @@ export function parseStoryListQuery(
   if (order === null) fail('order', 'Choose an order from the list.');
   const page = parsePage(raw.page);
   if (page === null) fail(STORY_FILTERS_ID, `The page must be a whole number from 1 to ${MAX_STORY_LIST_PAGE}.`, 'ERR_INVALID_PAGE_NUMBER');
-  if (errors.length > 0 || status === null || section === null || author === null || sort === null || order === null || page === null) {
+  if (
+    errors.length > 0 ||
+    status === null ||
+    edition === null ||
+    section === null ||
+    author === null ||
+    sort === null ||
+    order === null ||
+    page === null
+  ) {
     return { values, errors, ...(code ? { code } : {}) };
   }
   const query: StoryListRequest = { text: values.q, sort, order, page, pageSize: STORY_LIST_PAGE_SIZE };
   if (status) query.status = status;
+  if (edition) query.editionId = edition.id;
   if (section) query.sectionId = section.id;
   if (author) query.authorId = author.id;
   if (values.from) query.from = startOfZonedDay(values.from, choices.timeZone);
   if (values.to) query.before = startOfZonedDay(addDaysToKey(values.to, 1), choices.timeZone);
   return { values, query, errors };
+}
+
+/**
+ * A section as the filter names it: its slug, which is unique within an edition only (0028), so
+ * another edition's is prefixed with the edition's code (`ko:asia`). The default edition's keep
+ * their plain slug, and with it the addresses bookmarked before editions.
+ */
+export function sectionValue(section: Section, editions: readonly Edition[]): string {
+  const edition = editions.find((candidate) => candidate.id === section.editionId);
+  return !edition || edition.isDefault ? section.slug : `${edition.code}:${section.slug}`;
 }
 
 function parsePage(raw: string | undefined): number | null {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import type { AuthorService } from '../../modules/authors/index.js';
+import type { EditionService } from '../../modules/editions/index.js';
 import type { SearchService } from '../../modules/search/index.js';
 import type { SectionDirectory } from '../../modules/sections/index.js';
 import type { SettingsService } from '../../modules/settings/index.js';
@@ -21,6 +22,7 @@ export interface StoryListRouteDeps extends NewsroomRouteDeps {
   sections: SectionDirectory;
   authors: AuthorService;
   search: SearchService;
+  editions: Pick<EditionService, 'all'>;
 }
 
 /**
@@ -34,10 +36,12 @@ export function registerStoryListRoute(scope: FastifyInstance, deps: StoryListRo
     url: '/stories',
     permission: 'newsroom.enter',
     handler: async (request, reply, staff) => {
+      const { all: editions } = deps.editions;
       const sections = deps.sections.all;
       const authors = await deps.authors.list();
-      const parsed = parseStoryListQuery(request.query, { sections, authors, timeZone: deps.settings.publication.timeZone });
-      const page = { site: deps.site.current(), viewer: viewerOf(staff), values: parsed.values, sections, authors, now: deps.clock.now() };
+      const parsed = parseStoryListQuery(request.query, { editions, sections, authors, timeZone: deps.settings.publication.timeZone });
+      const { values } = parsed;
+      const page = { site: deps.site.current(), viewer: viewerOf(staff), values, editions, sections, authors, now: deps.clock.now() };
       if (!parsed.query) {
         const code = parsed.code ?? 'ERR_STORY_FILTER_INVALID';
         reply.header('x-error-code', code);

@@ -65,7 +65,15 @@ describe('managing sections in the newsroom', () => {
     const stored = await t.deps.sectionAdmin.require(section.id);
     assert.deepEqual(
       { ...stored, id: '', position: 0 },
-      { id: '', position: 0, name: 'New name', slug: 'new-slug', description: 'Now described.', inNavigation: false },
+      {
+        id: '',
+        position: 0,
+        name: 'New name',
+        slug: 'new-slug',
+        description: 'Now described.',
+        inNavigation: false,
+        editionId: t.deps.editions.defaultEdition.id,
+      },
     );
     assert.doesNotMatch((await t.app.inject('/')).body, /href="\/section\/new-slug"/, 'out of the navigation at once');
     const page = await t.app.inject({ url: `/newsroom/sections/${section.id}?saved`, headers: { cookie } });

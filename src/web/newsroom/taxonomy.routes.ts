@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { AuthorFields, AuthorService } from '../../modules/authors/index.js';
+import type { EditionService } from '../../modules/editions/index.js';
 import type { MediaUploadService } from '../../modules/media/index.js';
 import type { SectionFields, SectionService } from '../../modules/sections/index.js';
 import type { TagService } from '../../modules/tags/index.js';
@@ -23,6 +24,8 @@ const SECTION_FIELDS: Partial<Record<ErrorCode, string>> = {
   ERR_SECTION_NAME_INVALID: 'name',
   ERR_SLUG_INVALID: 'slug',
   ERR_SECTION_SLUG_TAKEN: 'slug',
+  ERR_SECTION_EDITION_INVALID: 'edition',
+  ERR_SECTION_EDITION_IN_USE: 'edition',
   ERR_DESCRIPTION_TOO_LONG: 'description',
 };
 
@@ -60,6 +63,8 @@ function sectionFieldsFrom(body: FormBody): SectionFields {
     slug: formField(body, 'slug'),
     description: formField(body, 'description'),
     inNavigation: formField(body, 'in-navigation') === 'yes',
+    // Absent when the publication has one edition (the form has no such field): the default one.
+    editionId: formField(body, 'edition'),
   };
 }
 
@@ -71,11 +76,13 @@ export interface TaxonomyRoutesDeps extends NewsroomRouteDeps {
   tags: TagService;
   users: UserService;
   media: MediaUploadService;
+  editions: Pick<EditionService, 'all'>;
 }
 
 /** Sections, authors and tags: `taxonomy.manage`. */
 export function registerTaxonomyRoutes(scope: FastifyInstance, deps: TaxonomyRoutesDeps): void {
   const site = () => deps.site.current();
+  const editions = () => deps.editions.all;
 
   /** Saves a section form, or shows it again with the problem beside its field and nothing written. */
   async function saveSection(request: FastifyRequest<{ Body: FormBody }>, reply: FastifyReply, staff: StaffContext, sectionId: string | undefined) {
@@ -90,7 +97,8 @@ export function registerTaxonomyRoutes(scope: FastifyInstance, deps: TaxonomyRou
       if (!(error instanceof AppError) || !field) throw error;
       reply.header('x-error-code', error.code);
       const errors = [{ field, message: error.publicMessage }];
-      return sendHtml(request, reply, error.status, h(SectionFormPage, { site: site(), viewer: viewerOf(staff), sectionId, fields, errors }));
+      const page = h(SectionFormPage, { site: site(), viewer: viewerOf(staff), sectionId, fields, editions: editions(), errors });
+      return sendHtml(request, reply, error.status, page);
     }
   }
 
@@ -99,20 +107,22 @@ export function registerTaxonomyRoutes(scope: FastifyInstance, deps: TaxonomyRou
     url: '/sections',
     permission: 'taxonomy.manage',
     handler: async (request, reply, staff) =>
-      sendHtml(request, reply, 200, h(SectionListPage, { site: site(), viewer: viewerOf(staff), sections: await deps.sectionAdmin.list() })),
+      sendHtml(
+        request,
+        reply,
+        200,
+        h(SectionListPage, { site: site(), viewer: viewerOf(staff), sections: await deps.sectionAdmin.list(), editions: editions() }),
+      ),
   });
 
   newsroomRoute(scope, deps, {
     method: 'GET',
     url: '/sections/new',
     permission: 'taxonomy.manage',
-    handler: async (request, reply, staff) =>
-      sendHtml(
-        request,
-        reply,
-        200,
-        h(SectionFormPage, { site: site(), viewer: viewerOf(staff), fields: { name: '', slug: '', description: '', inNavigation: true } }),
-      ),
+    handler: async (request, reply, staff) => {
+      const fields = { name: '', slug: '', description: '', inNavigation: true, editionId: '' };
+      return sendHtml(request, reply, 200, h(SectionFormPage, { site: site(), viewer: viewerOf(staff), fields, editions: editions() }));
+    },
   });
 
   newsroomRoute(scope, deps, {
@@ -130,7 +140,8 @@ export function registerTaxonomyRoutes(scope: FastifyInstance, deps: TaxonomyRou
       const { sectionId } = request.params as { sectionId: string };
       const section = await deps.sectionAdmin.require(sectionId);
       const saved = request.query.saved !== undefined;
-      return sendHtml(request, reply, 200, h(SectionFormPage, { site: site(), viewer: viewerOf(staff), sectionId, fields: section, saved }));
+      const page = h(SectionFormPage, { site: site(), viewer: viewerOf(staff), sectionId, fields: section, editions: editions(), saved });
+      return sendHtml(request, reply, 200, page);
     },
   });
 

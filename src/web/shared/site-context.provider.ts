@@ -104,7 +104,7 @@ export class SiteContextProvider implements SiteContextSource {
     const built = this.builtForEditions.get(edition.id);
     if (built && built.base === base && built.fields === fields) return built.context;
     const publication = { ...base.publication, name: edition.name, tagline: edition.tagline, language: edition.code, timeZone: edition.timeZone };
-    const context: SiteContext = { ...base, publication, edition };
+    const context: SiteContext = { ...base, publication, edition, navigation: this.deps.sections.navigationOf(edition.id) };
     this.builtForEditions.set(edition.id, { base, fields, context });
     return context;
   }

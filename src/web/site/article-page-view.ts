@@ -48,6 +48,8 @@ export async function renderArticlePage(
 ): Promise<Keyed<VNode<Parameters<typeof ArticlePage>[0]>>> {
   const reading = await deps.reading.article(slug);
   const { article } = reading;
+  // A story is read in its own edition only (`/ko/article/…` for a Korean one).
+  if (options.site && article.editionId !== options.site.edition.id) throw new AppError('ERR_ARTICLE_NOT_FOUND');
   const { viewer } = options;
   const snapshot = deps.lists.current;
   const lists = {

@@ -49,11 +49,23 @@ describe('editions: a request under an edition prefix', () => {
     assert.equal(again.body, korean.body);
   });
 
-  it("serves the edition's reading pages under its prefix", async () => {
-    for (const url of [`/ko/article/${articleSlug}`, '/ko/section/world', '/ko/search?q=harbour']) {
+  it("serves the edition's reading pages under its prefix, and each story and section in its own edition only", async () => {
+    const korean = t.deps.editions.byPrefix('ko');
+    assert.ok(korean);
+    const section = await t.factories.section({ slug: 'world', name: '세계', editionId: korean.id });
+    const story = await t.factories.article({ section, editionId: korean.id, headline: '항구 다시 열려' });
+    for (const url of [`/ko/article/${story.slug}`, '/ko/section/world', '/ko/search?q=harbour']) {
       const page = await t.app.inject(url);
       assert.equal(page.statusCode, 200, url);
       assert.match(page.body, /<html lang="ko">/, url);
+    }
+    // The same slug names the English section at /section/world, and the Korean one under /ko/.
+    assert.match((await t.app.inject('/section/world')).body, /<h1[^>]*>World<\/h1>/);
+    assert.match((await t.app.inject('/ko/section/world')).body, /<h1[^>]*>세계<\/h1>/);
+    assert.match((await t.app.inject('/ko/')).body, /<a href="\/ko\/section\/world">세계<\/a>/);
+    assert.doesNotMatch(/<nav class="section-nav"[\s\S]*?<\/nav>/.exec((await t.app.inject('/')).body)?.[0] ?? '', /세계/);
+    for (const url of [`/article/${story.slug}`, `/ko/article/${articleSlug}`]) {
+      assert.equal((await t.app.inject(url)).statusCode, 404, `${url}: a story of another edition`);
     }
     // A static page of the edition is routed too: the test publication has no About page, so both
     // addresses answer the same 404, the edition's in Korean.

@@ -37,7 +37,8 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRoutesDep
     sendPublicPage(request, reply, deps.pageCache, SEARCH_QUERY_KEYS, async () => {
       const { form, result } = await run(request.query);
       // `search` alone: any story may start matching any query, so every change purges all results.
-      return keyed(h(SearchPage, { site: requestSite(deps, request), form, result, sections: deps.sections.all }), SURROGATE_KEYS.search);
+      const site = requestSite(deps, request);
+      return keyed(h(SearchPage, { site, form, result, sections: deps.sections.inEdition(site.edition.id) }), SURROGATE_KEYS.search);
     }),
   );
 

@@ -69,11 +69,12 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
 
   app.get<SlugParams>('/section/:slug', (request, reply) =>
     sendPublicPage(request, reply, pageCache, ['page'], async () => {
-      const { section, ...storyPage } = await reading.section(request.params.slug, parsePageNumber(request.query.page));
+      const context = requestSite(deps, request);
+      const { section, ...storyPage } = await reading.section(request.params.slug, parsePageNumber(request.query.page), context.edition.id);
       const keys = [SURROGATE_KEYS.section(section.id), ...listedStoryKeys(storyPage.stories)];
       return keyed(
         h(StoryListPage, {
-          site: requestSite(deps, request),
+          site: context,
           title: section.name,
           description: section.description,
           intro: section.description ? h('p', { class: 'standfirst' }, section.description) : undefined,

@@ -44,7 +44,7 @@ function article(overrides: Partial<Article> = {}): Article {
     headline: 'Harbour reopens after storm',
     standfirst: 'Ships return to the port.',
     typeLabel: 'News',
-    section: { id: 's1', slug: 'world', name: 'World', description: '', position: 1, inNavigation: true },
+    section: { id: 's1', slug: 'world', name: 'World', description: '', position: 1, inNavigation: true, editionId: 'e1' },
     authors: [
       { id: 'p1', slug: 'jane-reporter', name: 'Jane Reporter', email: 'jane@news.example', jobTitle: 'Correspondent', bio: '', photo: null },
       { id: 'p2', slug: 'sam-writer', name: 'Sam Writer', email: 'sam@news.example', jobTitle: '', bio: '', photo: null },
@@ -55,6 +55,7 @@ function article(overrides: Partial<Article> = {}): Article {
     updatedAt: null,
     viewCount: 0,
     commentCount: 0,
+    editionId: 'e1',
     status: 'published',
     body: [],
     tags: [],

@@ -1,15 +1,19 @@
 import type { Author } from '../../../modules/authors/index.js';
 import { TYPE_LABELS } from '../../../modules/articles/index.js';
+import type { Edition } from '../../../modules/editions/index.js';
 import type { MediaAsset } from '../../../modules/media/index.js';
 import type { Section } from '../../../modules/sections/index.js';
 import type { Series } from '../../../modules/series/index.js';
 import { paths } from '../../shared/paths.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { editionLabel } from './edition-label.js';
 import { COMMENTS_SWITCH_FIELD, type StoryFormValues } from '../story-form.js';
 import { FieldWrap, RequiredNote, type FieldError } from '../../shared/form-fields.js';
 
 /** What the story form offers to choose from. */
 export interface StoryChoices {
+  /** With more than one, the story's edition is chosen, and only its sections are offered. */
+  editions: readonly Edition[];
   sections: readonly Section[];
   authors: readonly Author[];
   series: readonly Series[];
@@ -83,6 +87,8 @@ export function StoryFields({
   previewBodyUrl: string;
 }) {
   const hero = choices.media.find((asset) => asset.id === values.heroMediaId);
+  const editionId = values.editionId || choices.editions.find((edition) => edition.isDefault)?.id;
+  const sections = choices.sections.filter((section) => section.editionId === editionId);
   const thumb = hero?.variants.slice().sort((a, b) => a.width - b.width)[0];
   return (
     <>
@@ -134,13 +140,24 @@ export function StoryFields({
       </fieldset>
       <fieldset>
         <legend>Placement</legend>
+        {choices.editions.length > 1 && (
+          <Select
+            id="editionId"
+            label="Edition"
+            hint="The sections offered are the edition’s: after changing it, save, then choose one of its sections."
+            values={{ ...values, editionId: editionId ?? '' }}
+            errors={errors}
+            required
+            options={choices.editions.map((edition) => ({ value: edition.id, label: editionLabel(edition) }))}
+          />
+        )}
         <Select
           id="sectionId"
           label="Section"
           values={values}
           errors={errors}
           required
-          options={[{ value: '', label: 'Choose a section' }, ...choices.sections.map((section) => ({ value: section.id, label: section.name }))]}
+          options={[{ value: '', label: 'Choose a section' }, ...sections.map((section) => ({ value: section.id, label: section.name }))]}
         />
         <Select
           id="typeLabel"

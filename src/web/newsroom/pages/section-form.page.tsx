@@ -1,7 +1,9 @@
+import type { Edition } from '../../../modules/editions/index.js';
 import type { SectionFields } from '../../../modules/sections/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
-import { ErrorSummary, RequiredNote, TextField, type FieldError } from '../../shared/form-fields.js';
+import { ErrorSummary, FieldWrap, RequiredNote, TextField, type FieldError } from '../../shared/form-fields.js';
+import { editionLabel } from '../components/edition-label.js';
 import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
@@ -12,6 +14,7 @@ export function SectionFormPage({
   viewer,
   sectionId,
   fields,
+  editions,
   errors = [],
   saved = false,
 }: {
@@ -19,6 +22,8 @@ export function SectionFormPage({
   viewer: NewsroomViewer;
   sectionId?: string;
   fields: SectionFields;
+  /** With one edition there is nothing to choose: the section is the default edition's. */
+  editions: readonly Edition[];
   errors?: readonly FieldError[];
   saved?: boolean;
 }) {
@@ -37,6 +42,7 @@ export function SectionFormPage({
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
           <RequiredNote />
           <TextField id="name" label="Name" type="text" autoComplete="off" value={fields.name} maxLength={80} errors={errors} />
+          {editions.length > 1 && <EditionField editions={editions} value={fields.editionId} errors={errors} />}
           <TextField
             id="slug"
             label="Web address (slug)"
@@ -74,5 +80,29 @@ export function SectionFormPage({
         </form>
       </div>
     </NewsroomLayout>
+  );
+}
+
+/** The section's edition: a select, the default edition first chosen. */
+function EditionField({ editions, value, errors }: { editions: readonly Edition[]; value: string; errors: readonly FieldError[] }) {
+  const chosen = editions.find((edition) => edition.id === value) ?? editions.find((edition) => edition.isDefault);
+  return (
+    <FieldWrap
+      id="edition"
+      label="Edition"
+      hint="Its stories are that edition’s, and its web address is unique within that edition."
+      required
+      errors={errors}
+    >
+      {(describedBy, invalid) => (
+        <select id="edition" name="edition" required aria-invalid={invalid ? 'true' : undefined} aria-describedby={describedBy}>
+          {editions.map((edition) => (
+            <option key={edition.id} value={edition.id} selected={edition.id === chosen?.id}>
+              {editionLabel(edition)}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldWrap>
   );
 }

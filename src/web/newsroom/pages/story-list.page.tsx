@@ -1,5 +1,6 @@
 import { ARTICLE_STATUSES, DESK_SORTS, type DeskSort, type DeskStory } from '../../../modules/articles/index.js';
 import type { Author } from '../../../modules/authors/index.js';
+import type { Edition } from '../../../modules/editions/index.js';
 import type { Section } from '../../../modules/sections/index.js';
 import { roleHas } from '../../../modules/users/index.js';
 import type { Pagination } from '../../../shared/pagination.js';
@@ -12,7 +13,8 @@ import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layo
 import { StoryStatus } from '../components/story-status.js';
 import { STATUS_LABELS } from '../components/story-workflow-panel.js';
 import { newsroomPaths } from '../newsroom-paths.js';
-import { STORY_FILTERS_ID, storyListHref, type StoryListValues } from '../story-list-query.js';
+import { sectionValue, STORY_FILTERS_ID, storyListHref, type StoryListValues } from '../story-list-query.js';
+import { editionLabel } from '../components/edition-label.js';
 
 const SORT_LABELS: Record<DeskSort, string> = { updated: 'Last updated', published: 'Published', headline: 'Headline' };
 
@@ -34,6 +36,8 @@ export function StoryListPage(props: {
   site: SiteContext;
   viewer: NewsroomViewer;
   values: StoryListValues;
+  /** With more than one: an edition filter, an edition column, and a new story link per edition. */
+  editions: readonly Edition[];
   sections: readonly Section[];
   authors: readonly Author[];
   errors: readonly FieldError[];
@@ -41,13 +45,20 @@ export function StoryListPage(props: {
   /** Whether an embargo still holds is a matter of the time. */
   now: Date;
 }) {
-  const { site, viewer, errors, result } = props;
+  const { site, viewer, errors, result, editions } = props;
   return (
     <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: Stories' : 'Stories'} viewer={viewer} current={newsroomPaths.stories()}>
       <h1>Stories</h1>
       {roleHas(viewer.role, 'story.create') && (
         <p>
           <a href={newsroomPaths.newStory()}>Write a new story</a>
+          {editions.length > 1 &&
+            editions.map((edition) => (
+              <span key={edition.id}>
+                {' · '}
+                <a href={`${newsroomPaths.newStory()}?edition=${encodeURIComponent(edition.id)}`}>in {editionLabel(edition)}</a>
+              </span>
+            ))}
         </p>
       )}
       <ErrorSummary errors={errors} />
@@ -59,11 +70,13 @@ export function StoryListPage(props: {
 
 function StoryFilters({
   values,
+  editions,
   sections,
   authors,
   errors,
 }: {
   values: StoryListValues;
+  editions: readonly Edition[];
   sections: readonly Section[];
   authors: readonly Author[];
   errors: readonly FieldError[];
@@ -104,7 +117,15 @@ function StoryFilters({
         )}
       </FieldWrap>
       {select('status', 'Status', [['', 'Any status'], ...ARTICLE_STATUSES.map((s): [string, string] => [s, STATUS_LABELS[s]])])}
-      {select('section', 'Section', [['', 'Any section'], ...sections.map((s): [string, string] => [s.slug, s.name])])}
+      {editions.length > 1 &&
+        select('edition', 'Edition', [['', 'Any edition'], ...editions.map((e): [string, string] => [e.code, editionLabel(e)])])}
+      {select('section', 'Section', [
+        ['', 'Any section'],
+        ...sections.map((s): [string, string] => [
+          sectionValue(s, editions),
+          editions.length > 1 ? `${s.name} (${editionCode(s, editions)})` : s.name,
+        ]),
+      ])}
       {select('author', 'Author', [['', 'Any author'], ...authors.map((a): [string, string] => [a.slug, a.name])])}
       {date('from', 'From (day)')}
       {date('to', 'To (day, included)')}
@@ -126,8 +147,21 @@ function StoryFilters({
   );
 }
 
-function StoryResults({ site, values, result, now }: { site: SiteContext; values: StoryListValues; result: StoryListResult; now: Date }) {
+function StoryResults({
+  site,
+  values,
+  result,
+  now,
+  editions,
+}: {
+  site: SiteContext;
+  values: StoryListValues;
+  result: StoryListResult;
+  now: Date;
+  editions: readonly Edition[];
+}) {
   const { pagination } = result;
+  const several = editions.length > 1;
   const sort = (values.sort || 'updated') as DeskSort;
   const time = (date: Date | null) => (date ? <time dateTime={date.toISOString()}>{formatDateTime(date, site.publication)}</time> : '—');
   return (
@@ -149,7 +183,7 @@ function StoryResults({ site, values, result, now }: { site: SiteContext; values
               Stories, sorted by {SORT_LABELS[sort].toLowerCase()}, page {pagination.page} of {pagination.totalPages}
             </>
           }
-          columns={['Headline', 'Status', 'Section', 'Authors', 'Updated', 'Published']}
+          columns={['Headline', 'Status', ...(several ? ['Edition'] : []), 'Section', 'Authors', 'Updated', 'Published']}
         >
           {result.stories.map((story) => (
             <tr key={story.id}>
@@ -159,6 +193,7 @@ function StoryResults({ site, values, result, now }: { site: SiteContext; values
               <td>
                 <StoryStatus status={story.status} embargoUntil={story.embargoUntil} now={now} publication={site.publication} />
               </td>
+              {several && <td>{editions.find((edition) => edition.id === story.editionId)?.code ?? '—'}</td>}
               <td>{story.sectionName}</td>
               <td>{story.authorNames.length > 0 ? story.authorNames.join(', ') : '—'}</td>
               <td>{time(story.updatedAt)}</td>
@@ -176,4 +211,9 @@ function StoryResults({ site, values, result, now }: { site: SiteContext; values
       />
     </>
   );
+}
+
+/** The language code of a section's edition, to tell apart sections of the same name. */
+function editionCode(section: Section, editions: readonly Edition[]): string {
+  return editions.find((edition) => edition.id === section.editionId)?.code ?? '';
 }
