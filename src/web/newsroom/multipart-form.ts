@@ -1,4 +1,4 @@
-import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
+import fastifyMultipart, { type FastifyMultipartAttachFieldsToBodyOptions, type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { roleHas, type Permission } from '../../modules/users/index.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
@@ -26,6 +26,28 @@ export function multipartRefusal(error: unknown, whileReading: boolean, overLimi
   if (whileReading) return new AppError('ERR_MULTIPART_MALFORMED');
   if (status >= 400 && status < 500) return new AppError('ERR_BAD_REQUEST');
   return error;
+}
+
+/**
+ * Registers the multipart plugin in the scope `uploads`, between two hooks that tell whether a
+ * request's body was being read: an error raised while it is (busboy's own for no or another
+ * boundary or a part that never closes, which carry no status; the client going away mid-body) is
+ * the body's fault, a coded 400 (multipartRefusal), never a 500.
+ */
+export async function registerMultipart(
+  uploads: FastifyInstance,
+  options: FastifyMultipartAttachFieldsToBodyOptions,
+): Promise<(request: FastifyRequest) => boolean> {
+  const reading = new WeakSet<FastifyRequest>();
+  // Runs before the plugin's parsing hook, the `preHandler` below after it.
+  uploads.addHook('preValidation', async (request) => {
+    reading.add(request);
+  });
+  await uploads.register(fastifyMultipart, options);
+  uploads.addHook('preHandler', async (request) => {
+    reading.delete(request);
+  });
+  return (request) => reading.has(request);
 }
 
 /** Refusals answered with the newsroom's plain error page, never the upload's form again. */
@@ -89,13 +111,7 @@ export async function registerUploadScope<S extends UploadState>(
     if (declared > options.maxBodyBytes) throw new AppError(options.tooLarge);
     await options.beforeBody?.();
   });
-  // Requests whose multipart body is being read: this hook runs before the plugin's parsing hook,
-  // the `preHandler` below after it.
-  const reading = new WeakSet<FastifyRequest>();
-  uploads.addHook('preValidation', async (request) => {
-    reading.add(request);
-  });
-  await uploads.register(fastifyMultipart, {
+  const isReading = await registerMultipart(uploads, {
     attachFieldsToBody: 'keyValues',
     // The stream ends one byte past the limit, and `receive` refuses the file for it.
     throwFileSizeLimit: false,
@@ -114,12 +130,9 @@ export async function registerUploadScope<S extends UploadState>(
       await options.receive(part, state);
     },
   });
-  uploads.addHook('preHandler', async (request) => {
-    reading.delete(request);
-  });
   uploads.setErrorHandler(async (error, request, reply) => {
     await options.onError?.(request);
-    const refusal = options.bodyRefusal?.(error) ?? multipartRefusal(error, reading.has(request), options.formInvalid);
+    const refusal = options.bodyRefusal?.(error) ?? multipartRefusal(error, isReading(request), options.formInvalid);
     const state = states.get(request);
     if (!(refusal instanceof AppError) || !state || PLAIN_ERRORS.has(refusal.code)) throw refusal;
     return options.refused(request, reply, state, refusal);
