@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import { it } from 'node:test';
 import { browserSuite, visit } from './support/browser.js';
 import { bodyEditor, typeInBody } from './support/rich-editor.js';
-import { startStoryEditingApp, type StoryEditingApp } from './support/story-editing-app.js';
+import { storyEditingAppForSuite } from './support/story-editing-app.js';
 
 browserSuite('an editor keeps typing while offline', () => {
-  let app: StoryEditingApp;
-  let page: Page;
-
-  before(async () => {
-    app = await startStoryEditingApp(['Ana Editor']);
-    page = app.pages[0]!;
-  });
-  after(() => app?.close());
+  const suite = storyEditingAppForSuite(['Ana Editor']);
 
   it('keeps the text on the device while the network is cut, saves it when the network is back, and the reload shows it', async () => {
+    const { app, page } = suite;
     const editUrl = `/newsroom/stories/${app.storyId}/edit`;
     assert.equal(await visit(page, editUrl), 200);
     await bodyEditor(page).waitFor();
@@ -38,6 +31,7 @@ browserSuite('an editor keeps typing while offline', () => {
   });
 
   it('restores unsaved work kept on the device when the editor opens again, with an undo', async () => {
+    const { app, page } = suite;
     const editUrl = `/newsroom/stories/${app.storyId}/edit`;
     // The server cannot be reached for saving: the work stays on the device only.
     await page.route('**/autosave', (route) => route.abort('internetdisconnected'));

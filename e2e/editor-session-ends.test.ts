@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import { it } from 'node:test';
 import { browserSuite, visit } from './support/browser.js';
 import { bodyEditor, typeInBody } from './support/rich-editor.js';
-import { startStoryEditingApp, type StoryEditingApp } from './support/story-editing-app.js';
+import { storyEditingAppForSuite } from './support/story-editing-app.js';
 
 browserSuite('an editor’s session ends while writing', () => {
-  let app: StoryEditingApp;
-  let page: Page;
-
-  before(async () => {
-    app = await startStoryEditingApp(['Ana Editor']);
-    page = app.pages[0]!;
-  });
-  after(() => app?.close());
+  const suite = storyEditingAppForSuite(['Ana Editor']);
 
   it('keeps the text, asks to sign in again in a new tab, then saves with the new session’s token', async () => {
+    const { app, page } = suite;
     assert.equal(await visit(page, `/newsroom/stories/${app.storyId}/edit`), 200);
     await bodyEditor(page).waitFor();
     const context = page.context();

@@ -1,52 +1,34 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { startAppServer, type AppServer } from './support/app-server.js';
-import { addReporterAndEditor, signIn, submit, todayAtOneUtc, type StaffLogin } from './support/newsroom-desk.js';
-import { browserSuite, launchBrowser, openPage, visit } from './support/browser.js';
-import { WCAG_TAGS } from './support/axe.js';
+import { newsroomDeskForSuite, openStoryFromList, signIn, submit, todayAtOneUtc } from './support/newsroom-desk.js';
+import { browserSuite, visit } from './support/browser.js';
+import { assertNoAxeViolations } from './support/axe.js';
 import { typeInBody } from './support/rich-editor.js';
 
 const HOUR_MS = 3_600_000;
-
-async function assertNoAxeViolations(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((node) => node.target.join(' ')).join('; ')}`);
-  assert.deepEqual(summary, [], `axe violations on ${what}`);
-}
 
 async function signOut(page: Page): Promise<void> {
   await submit(page, 'Sign out');
 }
 
 browserSuite('a reporter writes a story with a photo, an editor publishes it', () => {
-  let server: AppServer;
-  let browser: Browser;
-  let page: Page;
-  let reporter: StaffLogin;
-  let editor: StaffLogin;
+  const desk = newsroomDeskForSuite();
   let photoPath: string;
 
   before(async () => {
-    [server, browser] = await Promise.all([startAppServer(todayAtOneUtc()), launchBrowser()]);
-    ({ reporter, editor } = await addReporterAndEditor(server));
     photoPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-photo-')), 'harbour.jpg');
     await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#2a6f97' } })
       .jpeg()
       .toFile(photoPath);
-    page = await openPage(browser, server.baseUrl);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('goes from an uploaded photo and a draft to the front page', async () => {
+    const { page, reporter, editor } = desk;
     await signIn(page, reporter);
 
     await visit(page, '/newsroom/media');
@@ -90,9 +72,7 @@ browserSuite('a reporter writes a story with a photo, an editor publishes it', (
     await signOut(page);
 
     await signIn(page, editor);
-    await visit(page, '/newsroom/stories');
-    await page.getByRole('link', { name: 'Harbour reopens after the storm' }).click();
-    await page.waitForURL(/\/edit$/);
+    await openStoryFromList(page, 'Harbour reopens after the storm');
     await assertNoAxeViolations(page, 'the story editor with the workflow panel');
     await submit(page, 'Publish now');
     assert.ok(await page.getByText('Status: Published').isVisible());
@@ -111,6 +91,7 @@ browserSuite('a reporter writes a story with a photo, an editor publishes it', (
   });
 
   it('schedules a story that goes live when its time comes', async () => {
+    const { server, page } = desk;
     await visit(page, '/newsroom/stories/new');
     await page.getByLabel('Headline').fill('Ferry timetable to change in spring');
     await typeInBody(page, 'The new timetable starts in March.');
@@ -139,9 +120,8 @@ browserSuite('a reporter writes a story with a photo, an editor publishes it', (
   });
 
   it('restores an earlier revision of a story', async () => {
-    await visit(page, '/newsroom/stories');
-    await page.getByRole('link', { name: 'Harbour reopens after the storm' }).click();
-    await page.waitForURL(/\/edit$/);
+    const { page } = desk;
+    await openStoryFromList(page, 'Harbour reopens after the storm');
     await page.getByLabel('Headline').fill('Harbour reopens: a mistaken headline');
     await submit(page, 'Save');
     assert.equal(await page.getByLabel('Headline').inputValue(), 'Harbour reopens: a mistaken headline');

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { startAppServer, type AppServer } from './support/app-server.js';
-import { addReporterAndEditor, signIn, submit, todayAtOneUtc, type StaffLogin } from './support/newsroom-desk.js';
+import { it } from 'node:test';
+import { newsroomDeskForSuite, openStoryFromList, signIn, submit } from './support/newsroom-desk.js';
 import { assertNoAxeViolations } from './support/axe.js';
-import { browserSuite, launchBrowser, openPage, VIEWPORTS, visit } from './support/browser.js';
+import { browserSuite, VIEWPORTS, visit } from './support/browser.js';
 import { bodyEditor, typeInBody } from './support/rich-editor.js';
 
 /** Word-like and Docs-like HTML as a clipboard holds it: styles, classes, a script, an image, an iframe. */
@@ -17,23 +15,10 @@ const PASTED_HTML = `<html><head><style>p.MsoNormal{color:red}</style></head><bo
 </body></html>`;
 
 browserSuite('a reporter writes a rich story with the toolbar and shortcuts, an editor publishes it', () => {
-  let server: AppServer;
-  let browser: Browser;
-  let page: Page;
-  let reporter: StaffLogin;
-  let editor: StaffLogin;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startAppServer(todayAtOneUtc()), launchBrowser()]);
-    ({ reporter, editor } = await addReporterAndEditor(server));
-    page = await openPage(browser, server.baseUrl);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const desk = newsroomDeskForSuite();
 
   it('writes, pastes, previews beside, submits; the published page shows the same blocks', async () => {
+    const { server, page, reporter, editor } = desk;
     await signIn(page, reporter);
     await visit(page, '/newsroom/stories/new');
     // Time to interactive: from navigation start until the editor is editable.
@@ -147,9 +132,7 @@ browserSuite('a reporter writes a rich story with the toolbar and shortcuts, an 
     await submit(page, 'Sign out');
 
     await signIn(page, editor);
-    await visit(page, '/newsroom/stories');
-    await page.getByRole('link', { name: 'Harbour reopens after the storm at last' }).click();
-    await page.waitForURL(/\/edit$/);
+    await openStoryFromList(page, 'Harbour reopens after the storm at last');
     await submit(page, 'Publish now');
     assert.ok(await page.getByText('Status: Published').isVisible());
 
@@ -174,6 +157,7 @@ browserSuite('a reporter writes a rich story with the toolbar and shortcuts, an 
   });
 
   it('turns Markdown habits at the start of a paragraph into blocks', async () => {
+    const { page } = desk;
     await visit(page, '/newsroom/stories/new');
     await typeInBody(page, '## Sub', { press: 'Enter' }, '> Quoted words', { press: 'Enter' }, 'Someone', { press: 'Enter' });
     await typeInBody(page, '1. One', { press: 'Enter' }, 'Two', { press: 'Enter' }, { press: 'Enter' }, '---', 'Last');
@@ -188,6 +172,7 @@ browserSuite('a reporter writes a rich story with the toolbar and shortcuts, an 
   });
 
   it('still takes the Markdown textarea without JavaScript', async () => {
+    const { server, browser, reporter } = desk;
     const context = await browser.newContext({ baseURL: server.baseUrl, viewport: VIEWPORTS.desktop, javaScriptEnabled: false });
     const noScript = await context.newPage();
     await signIn(noScript, reporter);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import type { AppServer } from './app-server.js';
-import { visit } from './browser.js';
+import { after, before } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { startAppServer, type AppServer } from './app-server.js';
+import { launchBrowser, openPage, visit } from './browser.js';
 
 /**
  * A fixed clock for stories written in the browser: today at 01:00 UTC. The browser expires the
@@ -49,4 +50,61 @@ export async function signIn(page: Page, login: StaffLogin): Promise<void> {
   await page.getByLabel('Password').fill(login.password);
   await submit(page, 'Sign in');
   assert.equal(new URL(page.url()).pathname, '/newsroom');
+}
+
+/** Opens a story's editor from the newsroom's story list, by its headline. */
+export async function openStoryFromList(page: Page, headline: string): Promise<void> {
+  await visit(page, '/newsroom/stories');
+  await page.getByRole('link', { name: headline }).click();
+  await page.waitForURL(/\/edit$/);
+}
+
+export interface NewsroomDesk {
+  server: AppServer;
+  browser: Browser;
+  /** One page for the whole suite: who is signed in carries over from test to test. */
+  page: Page;
+  reporter: StaffLogin;
+  editor: StaffLogin;
+}
+
+/**
+ * An app server on todayAtOneUtc() with a reporter and an editor (addReporterAndEditor), and a
+ * browser page on it, for the browser suite it is called in: started before the suite's tests,
+ * closed after them. Read its fields inside the tests, not when the suite is built.
+ */
+export function newsroomDeskForSuite(): Readonly<NewsroomDesk> {
+  let started: NewsroomDesk | undefined;
+  let server: AppServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    [server, browser] = await Promise.all([startAppServer(todayAtOneUtc()), launchBrowser()]);
+    const { reporter, editor } = await addReporterAndEditor(server);
+    started = { server, browser, page: await openPage(browser, server.baseUrl), reporter, editor };
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const desk = (): NewsroomDesk => {
+    if (!started) throw new Error('the newsroom desk starts before the suite’s tests');
+    return started;
+  };
+  return {
+    get server() {
+      return desk().server;
+    },
+    get browser() {
+      return desk().browser;
+    },
+    get page() {
+      return desk().page;
+    },
+    get reporter() {
+      return desk().reporter;
+    },
+    get editor() {
+      return desk().editor;
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -56,6 +57,32 @@ export async function startStoryEditingApp(editorNames: string[]): Promise<Story
       await app.close();
       await deps.close();
       await database.drop();
+    },
+  };
+}
+
+/**
+ * A StoryEditingApp for the browser suite it is called in: started before the suite's tests, closed
+ * after them. Read `app` and `page` (the first editor's) inside the tests, not when the suite is built.
+ */
+export function storyEditingAppForSuite(editorNames: string[]): { readonly app: StoryEditingApp; readonly page: Page } {
+  let started: StoryEditingApp | undefined;
+  before(async () => {
+    started = await startStoryEditingApp(editorNames);
+  });
+  after(() => started?.close());
+  const app = (): StoryEditingApp => {
+    if (!started) throw new Error('the story editing app starts before the suite’s tests');
+    return started;
+  };
+  return {
+    get app() {
+      return app();
+    },
+    get page() {
+      const first = app().pages[0];
+      if (!first) throw new Error('name at least one editor');
+      return first;
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { importSentIssue, importSubscriber, type NewsletterKey, type SubscriberImport } from '../modules/newsletters/index.js';
+import { importSentIssue, importSubscriber, newsletterDayLabel, type NewsletterKey, type SubscriberImport } from '../modules/newsletters/index.js';
 import { DAY_MS, HOUR_MS } from '../shared/clock.js';
 import { addDaysToKey, parseZonedDateTime, zonedDayKey } from '../shared/zoned-time.js';
 import { demoPublication } from './content/publication.js';
@@ -62,7 +62,7 @@ export async function seedDemoNewsletters(db: Db, stories: readonly DemoNewslett
     await importSentIssue(db, {
       newsletterKey: 'briefing',
       edition: day,
-      subject: `The Morning Briefing: ${dayLabel(day)}`,
+      subject: `The Morning Briefing: ${newsletterDayLabel(day, demoPublication.language)}`,
       intro: INTROS[daysAgo % INTROS.length] ?? '',
       items,
       sentAt,
@@ -98,7 +98,7 @@ export async function seedDemoNewsletters(db: Db, stories: readonly DemoNewslett
       await importSentIssue(db, {
         newsletterKey: key,
         edition: day,
-        subject: `${sectionName} weekly: the week’s best, ${dayLabel(day)}`,
+        subject: `${sectionName} weekly: the week’s best, ${newsletterDayLabel(day, demoPublication.language)}`,
         intro: '',
         items,
         sentAt,
@@ -169,10 +169,4 @@ function lastWeeklyDays(today: string, count: number): string[] {
     if (new Date(`${day}T00:00:00Z`).getUTCDay() === demoPublication.weeklyNewsletterDay) days.unshift(day);
   }
   return days;
-}
-
-function dayLabel(day: string): string {
-  return new Intl.DateTimeFormat(demoPublication.language, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-    new Date(`${day}T12:00:00Z`),
-  );
 }

@@ -35,3 +35,9 @@ export interface EditorPictureJson {
   caption: string;
   credit: string;
 }
+
+/** A page of the picture picker (`GET /newsroom/media.json`): the pictures, and where the next page starts (null: the library ends here). */
+export interface EditorPicturePageJson {
+  items: EditorPictureJson[];
+  next: string | null;
+}

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Role, User } from '../modules/users/index.js';
 import { SESSION_COOKIE } from '../web/http/session-cookie.js';
@@ -72,4 +73,29 @@ export async function createNewsroomTestApp(
 ): Promise<StaffSession & { t: TestApp }> {
   const t = await createTestApp();
   return { t, ...(await signInStaff(t, role, page, overrides)) };
+}
+
+/**
+ * createNewsroomTestApp for the `describe` block it is called in: made before its tests, closed
+ * after them. Read `t` and `staff` inside the tests, not when the block is built.
+ */
+export function newsroomTestAppForSuite(role: Role, page?: string): { readonly t: TestApp; readonly staff: StaffSession } {
+  let t: TestApp | undefined;
+  let staff: StaffSession | undefined;
+  before(async () => {
+    ({ t, ...staff } = await createNewsroomTestApp(role, page));
+  });
+  after(() => t?.close());
+  const made = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the newsroom test app is made before the block’s tests');
+    return value;
+  };
+  return {
+    get t() {
+      return made(t);
+    },
+    get staff() {
+      return made(staff);
+    },
+  };
 }

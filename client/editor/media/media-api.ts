@@ -3,15 +3,13 @@
  * docs/editor-pictures.md). Every POST carries the form's CSRF token; every refusal comes back as
  * `{ errors: [{ code, message }] }`, turned here into a MediaApiError with that code and message.
  */
-import type { EditorPictureJson } from '../../../src/shared/editor-wire.types.js';
+import type { EditorPictureJson, EditorPicturePageJson } from '../../../src/shared/editor-wire.types.js';
 
 /** A picture as media-presenter.ts describes it. */
 export type Picture = EditorPictureJson;
 
-export interface PicturePage {
-  items: Picture[];
-  next: string | null;
-}
+/** A page of the picker, as media-presenter.ts describes it. */
+export type PicturePage = EditorPicturePageJson;
 
 export type PictureDetails = Partial<Pick<Picture, 'alt' | 'caption' | 'credit'>>;
 

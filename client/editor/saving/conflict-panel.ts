@@ -1,3 +1,4 @@
+import { conflictDiffMarkup, type MarkupNode } from '../../../src/shared/conflict-diff.js';
 import type { ConflictView } from '../../../src/shared/editor-wire.types.js';
 
 /** A refused save as the server describes it (ERR_STORY_CONFLICT's `conflict`, story-saving.presenter.ts). */
@@ -14,6 +15,15 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
   if (text !== undefined) node.textContent = text;
   if (className) node.className = className;
   return node;
+}
+
+/** The shared diff tree (src/shared/conflict-diff.ts) as DOM nodes; text stays text, never HTML. */
+function toDom(node: MarkupNode): Node {
+  if (typeof node === 'string') return document.createTextNode(node);
+  const built = document.createElement(node.tag);
+  for (const [name, value] of Object.entries(node.attrs)) built.setAttribute(name, value);
+  built.append(...node.children.map(toDom));
+  return built;
 }
 
 /**
@@ -37,41 +47,7 @@ export function showConflict(form: HTMLFormElement, conflict: ConflictView, choi
   );
   region.append(title, who);
 
-  if (conflict.fields.length > 0) {
-    const table = element('table', undefined, 'newsroom-table story-conflict-fields');
-    table.append(element('caption', 'Fields that differ'));
-    const head = element('tr');
-    for (const name of ['Field', 'Theirs', 'Yours']) {
-      const th = element('th', name);
-      th.scope = 'col';
-      head.append(th);
-    }
-    table.createTHead().append(head);
-    const body = table.createTBody();
-    for (const field of conflict.fields) {
-      const row = element('tr');
-      const th = element('th', field.label);
-      th.scope = 'row';
-      row.append(th, element('td', field.theirs), element('td', field.yours));
-      body.append(row);
-    }
-    region.append(table);
-  }
-  region.append(element('h3', 'Body: theirs against yours'));
-  if (conflict.body.some((line) => line.op !== 'same')) {
-    const list = element('ul', undefined, 'story-diff-body');
-    for (const line of conflict.body) {
-      const item = element('li', undefined, `diff-${line.op}`);
-      if (line.op === 'same') item.textContent = line.text;
-      else {
-        const mark = element(line.op === 'added' ? 'ins' : 'del');
-        mark.append(element('span', line.op === 'added' ? 'Only in yours: ' : 'Only in theirs: ', 'visually-hidden'), line.text);
-        item.append(mark);
-      }
-      list.append(item);
-    }
-    region.append(list);
-  } else region.append(element('p', 'The body is the same in both.'));
+  region.append(...conflictDiffMarkup(conflict).map(toDom));
 
   region.append(element('h3', 'What do you want to keep?'));
   const options = element('ul', undefined, 'story-conflict-choices');

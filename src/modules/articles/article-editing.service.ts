@@ -34,7 +34,7 @@ import {
 import { insertArticle, insertCorrection } from './article.repository.js';
 import type { ArticleStatus } from './article.types.js';
 import { assertTransition } from './story-workflow.js';
-import { describeConflict, snapshotOfEdit, StoryConflictError } from './story-conflict.js';
+import { describeConflict, editedStoryFields, snapshotOfEdit, StoryConflictError } from './story-conflict.js';
 import { claimStoryEditVersion, findStoryEditState, type StoryEditState } from './story-version.repository.js';
 import { assertPicturesHaveAlt, assertStoredPicturesHaveAlt } from './story-pictures.repository.js';
 
@@ -386,20 +386,9 @@ async function resolveContent(
   // Names that differ only in case or punctuation are one tag; keep its first position.
   const tags = [...new Map((await tagService.ensureIn(trx, edit.tags)).map((tag) => [tag.id, tag])).values()];
   const content: ArticleContent = {
-    slug,
-    headline: edit.headline,
-    standfirst: edit.standfirst,
-    body: edit.body,
-    sectionId: edit.sectionId,
-    authorIds: edit.authorIds,
+    ...editedStoryFields(edit, slug),
     tagIds: tags.map((tag) => tag.id),
-    seriesId: edit.seriesId,
-    seriesPart: edit.seriesPart,
-    heroMediaId: edit.heroMediaId,
-    typeLabel: edit.typeLabel,
     embargoUntil: edit.embargoUntil,
-    seoTitle: edit.seoTitle,
-    seoDescription: edit.seoDescription,
     // Not part of the revision snapshot: restoring an old revision leaves the switch alone.
     commentsEnabled: edit.commentsEnabled,
     // Nor is the edition: a restore keeps the story where it is (its section must be of it).

@@ -22,15 +22,16 @@ export class StoryConflictError extends AppError {
   }
 }
 
-/** The refused save as a revision snapshot (tag names as typed: nothing is created for a refused save). */
-export function snapshotOfEdit(edit: ArticleEditInput, slug: string): RevisionSnapshot {
+/** The fields an edit writes as they were given: the part the stored content and the snapshot share. */
+export type EditedStoryFields = Omit<RevisionSnapshot, 'tags' | 'embargoUntil'>;
+
+export function editedStoryFields(edit: ArticleEditInput, slug: string): EditedStoryFields {
   return {
     slug,
     headline: edit.headline,
     standfirst: edit.standfirst,
     body: edit.body,
     sectionId: edit.sectionId,
-    tags: [...edit.tags],
     authorIds: edit.authorIds,
     seriesId: edit.seriesId,
     seriesPart: edit.seriesPart,
@@ -38,8 +39,12 @@ export function snapshotOfEdit(edit: ArticleEditInput, slug: string): RevisionSn
     typeLabel: edit.typeLabel,
     seoTitle: edit.seoTitle,
     seoDescription: edit.seoDescription,
-    embargoUntil: edit.embargoUntil?.toISOString() ?? null,
   };
+}
+
+/** The refused save as a revision snapshot (tag names as typed: nothing is created for a refused save). */
+export function snapshotOfEdit(edit: ArticleEditInput, slug: string): RevisionSnapshot {
+  return { ...editedStoryFields(edit, slug), tags: [...edit.tags], embargoUntil: edit.embargoUntil?.toISOString() ?? null };
 }
 
 /** The conflict a refused save reports: theirs is the newest revision that wrote the content. */

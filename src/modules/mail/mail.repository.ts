@@ -251,16 +251,7 @@ export async function deleteFinishedOneToOne(db: Db, before: Date, limit: number
     .orderBy('created_at')
     .limit(limit)
     .execute();
-  if (ids.length === 0) return 0;
-  await db
-    .deleteFrom('mail_messages')
-    .where(
-      'id',
-      'in',
-      ids.map((row) => row.id),
-    )
-    .execute();
-  return ids.length;
+  return deleteMessagesById(db, ids);
 }
 
 /** Deletes up to `limit` finished messages of one batch (the `(batch_id, status, created_at)` index); returns how many. */
@@ -272,6 +263,11 @@ export async function deleteFinishedOfBatch(db: Db, batchId: string, limit: numb
     .where('status', 'in', ['sent', 'failed'])
     .limit(limit)
     .execute();
+  return deleteMessagesById(db, ids);
+}
+
+/** Deletes the messages with these ids (a page picked by a select, so the delete is bounded); returns how many. */
+async function deleteMessagesById(db: Db, ids: ReadonlyArray<{ id: string }>): Promise<number> {
   if (ids.length === 0) return 0;
   await db
     .deleteFrom('mail_messages')

@@ -6,7 +6,7 @@ export type { GrowthDay, NewsletterInfo, NewsletterKey, Recipient, Subscriber, S
 export { CONFIRMATION_LIFETIME_MS, SubscriberService, checkAddress, memorySubscribeLimiters, subscribeLimiters } from './subscriber.service.js';
 export type { SubscribeLimiters, SubscribeRequest, SubscriberServiceOptions } from './subscriber.service.js';
 // Issues: composing, editing and sending the briefing, breaking alerts and the sections' weeklies.
-export { NewsletterIssueService, COMPOSE_LEAD_MS } from './newsletter-issue.service.js';
+export { NewsletterIssueService, COMPOSE_LEAD_MS, newsletterDayLabel } from './newsletter-issue.service.js';
 export type { NewsletterIssueDeps } from './newsletter-issue.service.js';
 export { ISSUE_STATUSES } from './newsletter-issue.types.js';
 export type {

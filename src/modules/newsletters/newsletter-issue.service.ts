@@ -144,8 +144,7 @@ export class NewsletterIssueService {
   /** When a briefing's or weekly's issue goes out by itself (its edition is its local day); an alert has no set time. */
   dueOf(issue: NewsletterIssue): Date | undefined {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(issue.edition)) return undefined;
-    const { timeZone, newsletterTime } = this.deps.settings();
-    return parseZonedDateTime(`${issue.edition}T${newsletterTime}`, timeZone);
+    return this.setTimeOn(issue.edition);
   }
 
   /** Starts sending now (a draft or a scheduled issue); an issue already sending or sent is refused. */
@@ -217,9 +216,8 @@ export class NewsletterIssueService {
   }
 
   private today(now: Date): { day: string; due: Date; weekday: number } {
-    const { timeZone, newsletterTime } = this.deps.settings();
-    const day = zonedDayKey(now, timeZone);
-    const due = parseZonedDateTime(`${day}T${newsletterTime}`, timeZone) ?? now;
+    const day = zonedDayKey(now, this.deps.settings().timeZone);
+    const due = this.setTimeOn(day) ?? now;
     return { day, due, weekday: new Date(`${day}T00:00:00Z`).getUTCDay() };
   }
 
@@ -276,12 +274,25 @@ export class NewsletterIssueService {
   }
 
   private dayLabel(day: string): string {
-    const { language } = this.deps.settings();
-    const date = new Date(`${day}T12:00:00Z`);
-    try {
-      return new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
-    } catch {
-      return day;
-    }
+    return newsletterDayLabel(day, this.deps.settings().language);
+  }
+
+  /** The newsletters' set time on a local day (`YYYY-MM-DD`), in the publication's time zone. */
+  private setTimeOn(day: string): Date | undefined {
+    const { timeZone, newsletterTime } = this.deps.settings();
+    return parseZonedDateTime(`${day}T${newsletterTime}`, timeZone);
+  }
+}
+
+/**
+ * A local day (`YYYY-MM-DD`) as an issue's subject names it, in the publication's language
+ * ("Friday 4 December"); the day as it is when the language is not one Intl knows.
+ */
+export function newsletterDayLabel(day: string, language: string): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  try {
+    return new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
+  } catch {
+    return day;
   }
 }

@@ -1,7 +1,7 @@
 import type { MediaAsset, MediaVariant } from '../../modules/media/index.js';
 import type { PictureWithoutAlt } from '../../modules/articles/index.js';
 import { paths } from '../shared/paths.js';
-import type { EditorPictureJson } from '../../shared/editor-wire.types.js';
+import type { EditorPictureJson, EditorPicturePageJson } from '../../shared/editor-wire.types.js';
 
 export type { EditorPictureJson } from '../../shared/editor-wire.types.js';
 
@@ -31,7 +31,7 @@ function formatRank(variant: MediaVariant): number {
 }
 
 /** A page of the picker: the pictures and where the next page starts (null: the library ends here). */
-export function editorPicturePageJson(page: { assets: readonly MediaAsset[]; next: string | null }) {
+export function editorPicturePageJson(page: { assets: readonly MediaAsset[]; next: string | null }): EditorPicturePageJson {
   return { items: page.assets.map(editorPictureJson), next: page.next };
 }
 

@@ -1,5 +1,5 @@
-import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { MAX_UPLOAD_BYTES, type MediaUploadService } from '../../modules/media/index.js';
 import { roleHas } from '../../modules/users/index.js';
@@ -7,6 +7,7 @@ import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import { sendHtml } from '../http/send-page.js';
 import { formFieldOf, type FieldError } from '../shared/form-fields.js';
+import { multipartRefusal, registerMultipart } from './multipart-form.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { readSessionToken } from '../http/session-cookie.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps } from './newsroom-route.js';
@@ -81,15 +82,9 @@ export async function registerMediaRoutes(scope: FastifyInstance, deps: MediaRou
       if (!session) throw new AppError('ERR_NOT_SIGNED_IN');
       if (!roleHas(session.user.role, 'media.upload')) throw new AppError('ERR_FORBIDDEN');
     });
-    // Requests whose multipart body is being read. An error raised while it is (busboy's own for no
-    // or another boundary or a part that never closes, which carry no status; the client going away
-    // mid-body) is the body's fault: a coded 400, never a 500. This hook runs before the plugin's
-    // parsing hook, the `preHandler` below after it; nothing is stored before the handler runs.
-    const reading = new WeakSet<FastifyRequest>();
-    uploads.addHook('preValidation', async (request) => {
-      reading.add(request);
-    });
-    await uploads.register(fastifyMultipart, {
+    // An error while the multipart body is read is the body's fault (a 400); nothing is stored
+    // before the handler runs.
+    const isReading = await registerMultipart(uploads, {
       attachFieldsToBody: 'keyValues',
       // Just over the service's limit and not thrown: a larger file arrives cut at this size, and
       // the service answers ERR_MEDIA_FILE_TOO_LARGE like for any other oversized file.
@@ -101,17 +96,9 @@ export async function registerMediaRoutes(scope: FastifyInstance, deps: MediaRou
         (part as MultipartFile & { value: UploadedFile }).value = file;
       },
     });
-    uploads.addHook('preHandler', async (request) => {
-      reading.delete(request);
-    });
     // The multipart hook runs before the route's checks: its own limit errors become ours here.
     uploads.setErrorHandler((error, request, _reply) => {
-      if (error instanceof AppError) throw error;
-      const status = typeof error === 'object' && error !== null && 'statusCode' in error ? Number(error.statusCode) : 500;
-      if (status === 413) throw new AppError('ERR_MEDIA_FORM_TOO_LARGE');
-      if (reading.has(request)) throw new AppError('ERR_MULTIPART_MALFORMED');
-      if (status >= 400 && status < 500) throw new AppError('ERR_BAD_REQUEST');
-      throw error;
+      throw multipartRefusal(error, isReading(request), 'ERR_MEDIA_FORM_TOO_LARGE');
     });
 
     newsroomRoute(uploads, deps, {

@@ -1,38 +1,30 @@
 import assert from 'node:assert/strict';
 import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { IMPORT_FILE_MAX_BYTES } from '../../modules/newsletters/index.js';
 import { multipartBody, type FormPart } from '../../testing/import-upload-client.js';
-import { createNewsroomTestApp, postForm, signInStaff, type StaffSession } from '../../testing/newsroom-client.js';
-import type { TestApp } from '../../testing/test-app.js';
+import { newsroomTestAppForSuite, postForm, signInStaff } from '../../testing/newsroom-client.js';
 
 const HEADER = 'address,newsletters,consent date';
 
 describe('newsroom Subscribers page: importing a CSV file', () => {
-  let t: TestApp;
-  let editor: StaffSession;
-  before(async () => {
-    const created = await createNewsroomTestApp('editor', '/newsroom/subscribers');
-    t = created.t;
-    editor = created;
-  });
-  after(() => t.close());
+  const suite = newsroomTestAppForSuite('editor', '/newsroom/subscribers');
 
   /** Posts the page's form as a browser does: the token, the file (or an empty file field), the paste. */
   async function upload(
     file: { name: string; bytes: Buffer | string; type?: string } | null,
     options: { csrf?: string | null; cookie?: string; pasted?: string; parts?: FormPart[] } = {},
   ): Promise<LightMyRequestResponse> {
-    const csrf = options.csrf === undefined ? editor.csrf : options.csrf;
+    const csrf = options.csrf === undefined ? suite.staff.csrf : options.csrf;
     const parts: FormPart[] = options.parts ?? [
       ...(csrf === null ? [] : [['_csrf', csrf] as FormPart]),
       ['file', file ?? { name: '', bytes: '' }],
       ['csv', options.pasted ?? ''],
     ];
     const body = await multipartBody(parts);
-    const cookie = options.cookie ?? editor.cookie;
-    return t.app.inject({
+    const cookie = options.cookie ?? suite.staff.cookie;
+    return suite.t.app.inject({
       method: 'POST',
       url: '/newsroom/subscribers/import',
       payload: body.payload,
@@ -42,15 +34,15 @@ describe('newsroom Subscribers page: importing a CSV file', () => {
 
   /** A multipart body written out by hand, with the boundary `b`. */
   const postRaw = (payload: string) =>
-    t.app.inject({
+    suite.t.app.inject({
       method: 'POST',
       url: '/newsroom/subscribers/import',
       payload,
-      headers: { 'content-type': 'multipart/form-data; boundary=b', cookie: editor.cookie },
+      headers: { 'content-type': 'multipart/form-data; boundary=b', cookie: suite.staff.cookie },
     });
   const csvFile = (rows: string[], name = 'subscribers.csv') => ({ name, bytes: [HEADER, ...rows].join('\r\n'), type: 'text/csv' });
-  const found = async (prefix: string) => (await t.deps.subscriberAdmin.search(prefix)).map((s) => s.email);
-  const importAudits = async () => (await t.deps.audit.list({ limit: 50, action: 'subscribers.imported' })).length;
+  const found = async (prefix: string) => (await suite.t.deps.subscriberAdmin.search(prefix)).map((s) => s.email);
+  const importAudits = async () => (await suite.t.deps.audit.list({ limit: 50, action: 'subscribers.imported' })).length;
   /** The import report as the page shows it, the same whichever way the rows came. */
   const reportIn = (html: string) => /<div role="status">[\s\S]*?<\/div>(?=\s*<form)/.exec(html)?.[0];
 
@@ -65,9 +57,9 @@ describe('newsroom Subscribers page: importing a CSV file', () => {
     assert.match(response.body, /Imported 2 addresses; 1 without a consent date were sent a confirmation link\./);
     assert.doesNotMatch(response.body, /Rows not imported/);
     assert.deepEqual(await found('good'), ['good1@example.com', 'good2@example.com']);
-    const briefing = (await t.deps.subscribers.recipients('briefing', null, 100)).map((r) => r.email);
+    const briefing = (await suite.t.deps.subscribers.recipients('briefing', null, 100)).map((r) => r.email);
     assert.deepEqual(briefing, ['good1@example.com'], 'good2@ (no consent date) waits for its confirmation');
-    const [entry] = await t.deps.audit.list({ limit: 1, action: 'subscribers.imported' });
+    const [entry] = await suite.t.deps.audit.list({ limit: 1, action: 'subscribers.imported' });
     assert.equal(entry?.details?.from, 'file');
   });
 
@@ -86,10 +78,10 @@ describe('newsroom Subscribers page: importing a CSV file', () => {
     assert.deepEqual(await found('mixed'), ['mixed1@example.com', 'mixed4@example.com']);
     // The same rows pasted (already there now, so imported again unchanged) give the same report.
     const pasted = await postForm(
-      t.app,
+      suite.t.app,
       '/newsroom/subscribers/import',
-      { _csrf: editor.csrf, csv: [HEADER, ...rows].join('\r\n') },
-      { cookie: editor.cookie },
+      { _csrf: suite.staff.csrf, csv: [HEADER, ...rows].join('\r\n') },
+      { cookie: suite.staff.cookie },
     );
     assert.equal(pasted.statusCode, 200);
     assert.ok(reportIn(fromFile.body), 'the report is on the page');
@@ -113,18 +105,18 @@ describe('newsroom Subscribers page: importing a CSV file', () => {
   it('a file with a missing or forged CSRF token is refused (403) and nothing is imported', async () => {
     const file = csvFile(['forged@example.com,briefing,2026-01-02']);
     assertRefused(await upload(file, { csrf: null }), 403, 'ERR_CSRF_TOKEN_INVALID');
-    assertRefused(await upload(file, { csrf: 'x'.repeat(editor.csrf.length) }), 403, 'ERR_CSRF_TOKEN_INVALID');
+    assertRefused(await upload(file, { csrf: 'x'.repeat(suite.staff.csrf.length) }), 403, 'ERR_CSRF_TOKEN_INVALID');
     // The token of another staff member's session is as good as forged.
-    const other = await signInStaff(t, 'editor');
+    const other = await signInStaff(suite.t, 'editor');
     assertRefused(await upload(file, { csrf: other.csrf }), 403, 'ERR_CSRF_TOKEN_INVALID');
     assert.deepEqual(await found('forged@'), []);
   });
 
   it('a reporter (403), a signed-in reader and a visitor (401) are refused, nothing imported', async () => {
     const file = csvFile(['intruder@example.com,briefing,2026-01-02']);
-    const reporter = await signInStaff(t, 'reporter');
+    const reporter = await signInStaff(suite.t, 'reporter');
     assertRefused(await upload(file, { cookie: reporter.cookie, csrf: reporter.csrf }), 403, 'ERR_FORBIDDEN');
-    const { cookie: readerCookie } = await t.factories.reader();
+    const { cookie: readerCookie } = await suite.t.factories.reader();
     assertRefused(await upload(file, { cookie: readerCookie, csrf: null }), 401, 'ERR_NOT_SIGNED_IN');
     assertRefused(await upload(file, { cookie: '', csrf: null }), 401, 'ERR_NOT_SIGNED_IN');
     assert.deepEqual(await found('intruder@'), []);
@@ -138,15 +130,20 @@ describe('newsroom Subscribers page: importing a CSV file', () => {
     // What a browser sends for a file field left empty: a file part with an empty name and no bytes.
     const browser = await postRaw(
       [
-        `--b\r\ncontent-disposition: form-data; name="_csrf"\r\n\r\n${editor.csrf}\r\n`,
+        `--b\r\ncontent-disposition: form-data; name="_csrf"\r\n\r\n${suite.staff.csrf}\r\n`,
         `--b\r\ncontent-disposition: form-data; name="file"; filename=""\r\ncontent-type: application/octet-stream\r\n\r\n\r\n`,
         `--b\r\ncontent-disposition: form-data; name="csv"\r\n\r\n\r\n--b--\r\n`,
       ].join(''),
     );
     assertRefused(browser, 400, 'ERR_SUBSCRIBER_IMPORT_MISSING');
-    const noParts = await upload(null, { parts: [['_csrf', editor.csrf]] });
+    const noParts = await upload(null, { parts: [['_csrf', suite.staff.csrf]] });
     assertRefused(noParts, 400, 'ERR_SUBSCRIBER_IMPORT_MISSING');
-    const blankPaste = await postForm(t.app, '/newsroom/subscribers/import', { _csrf: editor.csrf, csv: ' \r\n' }, { cookie: editor.cookie });
+    const blankPaste = await postForm(
+      suite.t.app,
+      '/newsroom/subscribers/import',
+      { _csrf: suite.staff.csrf, csv: ' \r\n' },
+      { cookie: suite.staff.cookie },
+    );
     assertRefused(blankPaste, 400, 'ERR_SUBSCRIBER_IMPORT_MISSING');
   });
 
@@ -176,7 +173,7 @@ describe('newsroom Subscribers page: importing a CSV file', () => {
     const file = csvFile(['two@example.com,briefing,2026-01-02']);
     const twoFiles = await upload(null, {
       parts: [
-        ['_csrf', editor.csrf],
+        ['_csrf', suite.staff.csrf],
         ['file', file],
         ['file', file],
       ],
@@ -184,13 +181,13 @@ describe('newsroom Subscribers page: importing a CSV file', () => {
     assertRefused(twoFiles, 400, 'ERR_SUBSCRIBER_IMPORT_FORM_INVALID');
     const otherName = await upload(null, {
       parts: [
-        ['_csrf', editor.csrf],
+        ['_csrf', suite.staff.csrf],
         ['csv', file],
       ],
     });
     assertRefused(otherName, 400, 'ERR_SUBSCRIBER_IMPORT_FORM_INVALID');
     const broken = await postRaw(
-      `--b\r\ncontent-disposition: form-data; name="_csrf"\r\n\r\n${editor.csrf}\r\n--b\r\ncontent-disposition: form-data; name="file"; filename="a.csv"\r\n\r\ncut@example.com,briefing,`,
+      `--b\r\ncontent-disposition: form-data; name="_csrf"\r\n\r\n${suite.staff.csrf}\r\n--b\r\ncontent-disposition: form-data; name="file"; filename="a.csv"\r\n\r\ncut@example.com,briefing,`,
     );
     assertRefused(broken, 400, 'ERR_MULTIPART_MALFORMED');
     assert.deepEqual([...(await found('both')), ...(await found('two@')), ...(await found('cut@'))], []);
@@ -199,7 +196,12 @@ describe('newsroom Subscribers page: importing a CSV file', () => {
   it('pasted rows over 1 MB are refused (400) with the paste limit, sent in the multipart form or urlencoded', async () => {
     const big = 'paste@example.com,briefing,2026-01-02\r\n'.repeat(Math.ceil(1_100_000 / 38));
     assertRefused(await upload(null, { pasted: big }), 400, 'ERR_SUBSCRIBER_IMPORT_INVALID');
-    const urlencoded = await postForm(t.app, '/newsroom/subscribers/import', { _csrf: editor.csrf, csv: big }, { cookie: editor.cookie });
+    const urlencoded = await postForm(
+      suite.t.app,
+      '/newsroom/subscribers/import',
+      { _csrf: suite.staff.csrf, csv: big },
+      { cookie: suite.staff.cookie },
+    );
     assertRefused(urlencoded, 400, 'ERR_SUBSCRIBER_IMPORT_INVALID');
     assert.match(urlencoded.body, /href="#subscriber-csv"/, 'the summary links to the paste');
     assert.deepEqual(await found('paste@'), []);
@@ -209,7 +211,10 @@ describe('newsroom Subscribers page: importing a CSV file', () => {
     const rows = Array.from({ length: 400 }, (_, i) => `turns${i}@example.com,briefing,2026-01-02`);
     let done = false;
     let turns = 0;
-    const importing = t.deps.subscriberAdmin.importCsvFile({ name: 'turns.csv', bytes: Buffer.from([HEADER, ...rows].join('\n')) }, editor.user.id);
+    const importing = suite.t.deps.subscriberAdmin.importCsvFile(
+      { name: 'turns.csv', bytes: Buffer.from([HEADER, ...rows].join('\n')) },
+      suite.staff.user.id,
+    );
     const counting = (async () => {
       while (!done) {
         await nextTurnOfEventLoop();

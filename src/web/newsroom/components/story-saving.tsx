@@ -1,3 +1,5 @@
+import { h, type ComponentChild } from 'preact';
+import { conflictDiffMarkup, type MarkupNode } from '../../../shared/conflict-diff.js';
 import type { ConflictView, PresenceView } from '../story-saving.presenter.js';
 
 /** The form fields every save carries: the version the editor started from, and which open editor it is. */
@@ -33,7 +35,8 @@ export function StoryPresence({ others }: { others: readonly PresenceView[] }) {
 /**
  * A refused save, inside the story form so its buttons submit the text kept in it: who saved and
  * when, their version against yours, and the choices. Additions and removals are marked in words,
- * not colour alone. The editor's script builds the same region from the JSON answer (saving/).
+ * not colour alone. The editor's script builds the same region from the JSON answer (saving/), with
+ * the same diff (shared/conflict-diff.ts).
  */
 export function StoryConflictPanel({ conflict, reloadUrl }: { conflict: ConflictView; reloadUrl: string }) {
   return (
@@ -62,55 +65,11 @@ export function StoryConflictPanel({ conflict, reloadUrl }: { conflict: Conflict
   );
 }
 
+/** The shared diff tree (shared/conflict-diff.ts) as page markup; text is escaped like any JSX text. */
 function ConflictDiff({ conflict }: { conflict: ConflictView }) {
-  const changed = conflict.body.some((line) => line.op !== 'same');
-  return (
-    <>
-      {conflict.fields.length > 0 && (
-        <table class="newsroom-table story-conflict-fields">
-          <caption>Fields that differ</caption>
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Theirs</th>
-              <th scope="col">Yours</th>
-            </tr>
-          </thead>
-          <tbody>
-            {conflict.fields.map((field) => (
-              <tr key={field.field}>
-                <th scope="row">{field.label}</th>
-                <td>{field.theirs}</td>
-                <td>{field.yours}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <h3>Body: theirs against yours</h3>
-      {changed ? (
-        <ul class="story-diff-body">
-          {conflict.body.map((line, index) => (
-            <li key={index} class={`diff-${line.op}`}>
-              {line.op === 'added' ? (
-                <ins>
-                  <span class="visually-hidden">Only in yours: </span>
-                  {line.text}
-                </ins>
-              ) : line.op === 'removed' ? (
-                <del>
-                  <span class="visually-hidden">Only in theirs: </span>
-                  {line.text}
-                </del>
-              ) : (
-                line.text
-              )}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>The body is the same in both.</p>
-      )}
-    </>
-  );
+  return <>{conflictDiffMarkup(conflict).map(toVNode)}</>;
+}
+
+function toVNode(node: MarkupNode, index: number): ComponentChild {
+  return typeof node === 'string' ? node : h(node.tag, { key: index, ...node.attrs }, ...node.children.map(toVNode));
 }
