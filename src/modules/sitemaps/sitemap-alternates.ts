@@ -1,4 +1,7 @@
-import type { SitemapEdition } from './sitemap.service.js';
+import type { Edition } from '../editions/index.js';
+
+/** What sitemaps need of an edition. */
+export type SitemapEdition = Pick<Edition, 'id' | 'code' | 'pathPrefix' | 'name' | 'isDefault'>;
 
 /** One `xhtml:link rel="alternate"`: a language (or `x-default`) and the page's address in it. */
 export interface SitemapAlternate {

@@ -4,7 +4,6 @@ import type { Clock } from '../../shared/clock.js';
 import type { RemovedStory } from '../../shared/events.js';
 import { coalesced, type RequestRun } from '../../shared/jobs/coalesced-run.js';
 import { findPublicationTimes, listBecameVisibleBetween } from '../articles/index.js';
-import type { Edition } from '../editions/index.js';
 import { NEWS_MAX_STORIES, NEWS_WINDOW_MS, googleNewsLanguage } from './google-news.js';
 import {
   INDEX_NAME,
@@ -44,7 +43,7 @@ import {
   type StoryLocation,
   type TimelinePosition,
 } from './sitemap.repository.js';
-import { hreflangSet } from './sitemap-alternates.js';
+import { hreflangSet, type SitemapEdition } from './sitemap-alternates.js';
 import { xmlText, type SitemapUrl } from './sitemap-xml.js';
 
 /** The protocol's limit per sitemap file (sitemaps.org); the index may name 50,000 files. */
@@ -88,9 +87,6 @@ export interface SitemapOptions {
    */
   requestRun?: RequestRun;
 }
-
-/** What sitemaps need of an edition. */
-export type SitemapEdition = Pick<Edition, 'id' | 'code' | 'pathPrefix' | 'name' | 'isDefault'>;
 
 /** One finished sitemap: the bytes served, a hash of them for the ETag, and its newest change. */
 export interface SitemapDocument {
