@@ -27,6 +27,7 @@ import { mailRetentionMigration } from './0024-mail-retention.migration.js';
 import { newsletterDeliveryRecordsMigration } from './0025-newsletter-delivery-records.migration.js';
 import { koreanSearchMigration } from './0026-korean-search.migration.js';
 import { editionsMigration } from './0027-editions.migration.js';
+import { editionListsMigration } from './0030-edition-lists.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -62,5 +63,6 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0025-newsletter-delivery-records': newsletterDeliveryRecordsMigration,
     '0026-korean-search': koreanSearchMigration(fullText),
     '0027-editions': editionsMigration,
+    '0030-edition-lists': editionListsMigration,
   };
 }
