@@ -49,13 +49,8 @@ export async function renderArticlePage(
   const reading = await deps.reading.article(slug);
   const { article } = reading;
   const { viewer } = options;
-  const snapshot = deps.lists.current;
-  const lists = {
-    sectionLatest: deps.lists.sectionLatest(article.section.id, article.id),
-    weeklyBest: snapshot.weeklyBest,
-    popularNow: deps.lists.popularNow(article.id),
-    mustReads: snapshot.mustReads,
-  };
+  // The lists of the story's own edition.
+  const lists = await deps.lists.besideStory({ id: article.id, sectionId: article.section.id });
   const page = await deps.comments.page(article.id, { viewerId: viewer?.reader.id ?? null, ...options.query, publishedCount: article.commentCount });
   const site = deps.site.current();
   const props: Parameters<typeof ArticlePage>[0] = {
