@@ -11,6 +11,14 @@ export interface RankedListsSnapshot {
   mustReads: ArticleSummary[];
 }
 
+/** The lists a story's page shows beside it, of the story's own edition. */
+export interface ListsBesideStory {
+  sectionLatest: ArticleSummary[];
+  weeklyBest: ArticleSummary[];
+  popularNow: ArticleSummary[];
+  mustReads: ArticleSummary[];
+}
+
 /** The version of `ListSnapshotIds` this program writes and reads: any other is no snapshot (ranked again). */
 export const LIST_SNAPSHOT_VERSION = 2;
 

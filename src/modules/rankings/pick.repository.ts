@@ -39,6 +39,8 @@ export interface PickEntry {
   slug: string;
   position: number;
   expiresAt: Date | null;
+  /** The story's edition: each edition's Must-Reads are the picks of its stories. */
+  editionId: string;
 }
 
 /** Every pick in the editors' order, the same order the home page uses. */
@@ -46,7 +48,8 @@ export async function listPicks(db: Db): Promise<PickEntry[]> {
   const rows = await db
     .selectFrom('picks')
     .innerJoin(articleRefs(db).as('story'), 'story.id', 'picks.article_id')
-    .select(['picks.id', 'picks.article_id', 'picks.position', 'picks.expires_at', 'story.headline', 'story.slug'])
+    .innerJoin(articleEditions(db).as('edition'), 'edition.id', 'picks.article_id')
+    .select(['picks.id', 'picks.article_id', 'picks.position', 'picks.expires_at', 'story.headline', 'story.slug', 'edition.edition_id'])
     .orderBy('picks.position')
     .orderBy('picks.created_at')
     .execute();
@@ -57,6 +60,7 @@ export async function listPicks(db: Db): Promise<PickEntry[]> {
     slug: row.slug,
     position: row.position,
     expiresAt: row.expires_at === null ? null : new Date(row.expires_at),
+    editionId: row.edition_id,
   }));
 }
 

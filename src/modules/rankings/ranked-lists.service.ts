@@ -12,6 +12,7 @@ import {
   readInOrder,
   snapshotStoryIds,
   type EditionListIds,
+  type ListsBesideStory,
   type ListSnapshotIds,
   type ListSnapshotStore,
   type RankedListsSnapshot,
@@ -79,14 +80,6 @@ const CONTENT_RANKINGS: readonly Ranking[] = ['latest', 'mustReads'];
 const NO_IDS: ListSnapshotIds = { version: LIST_SNAPSHOT_VERSION, computedAt: new Date(0).toISOString(), editions: [], latestBySection: [] };
 const NO_LISTS: EditionListIds = { latest: [], weeklyBest: [], popularNow: [], mustReads: [] };
 const EMPTY: RankedListsSnapshot = { computedAt: new Date(0), latest: [], latestBySection: new Map(), weeklyBest: [], popularNow: [], mustReads: [] };
-
-/** The lists a story's page shows beside it, of the story's own edition. */
-export interface ListsBesideStory {
-  sectionLatest: ArticleSummary[];
-  weeklyBest: ArticleSummary[];
-  popularNow: ArticleSummary[];
-  mustReads: ArticleSummary[];
-}
 
 /**
  * Holds every site-wide list of every edition in memory (each edition's own Latest, Weekly Best,
