@@ -83,8 +83,9 @@ const EMPTY: RankedListsSnapshot = { computedAt: new Date(0), latest: [], latest
 
 /**
  * Holds every site-wide list of every edition in memory (each edition's own Latest, Weekly Best,
- * Popular Now and Must-Reads; the sections' lists once, a section being of one edition), computed off the request path, and keeps the story ids it
- * ranked in the database (`list_snapshots`), so a start reads them back instead of ranking again.
+ * Popular Now and Must-Reads; the sections' lists once, a section being of one edition), computed
+ * off the request path, and keeps the story ids it ranked in the database (`list_snapshots`), so a
+ * start reads them back instead of ranking again.
  * Each change ranks only what it can reorder (a story event: the newest stories and Must-Reads; a
  * comment on a listed story: nothing, its stories are re-read) and every run re-reads the listed
  * stories by id, so each shows as it is now. The timer (lists-refresh.job.ts) ranks by views every
