@@ -231,6 +231,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     },
     listSnapshots && { cluster, snapshots: listSnapshots.store },
     () => jobs.run(LISTS_REFRESH_JOB),
+    () => editions.all.map((edition) => edition.id),
   );
   cluster.onMessage((message) => (message.type === 'lists.refreshed' ? lists.refresh() : undefined));
   // Related stories show on article pages, which all carry `lists`.

@@ -1,4 +1,4 @@
-import type { ListSnapshotIds, ListSnapshotStore } from '../modules/rankings/index.js';
+import { parseListSnapshotIds, type ListSnapshotIds, type ListSnapshotStore } from '../modules/rankings/index.js';
 import { connectRedis, type Redis } from './redis.js';
 import { boundedRedisCall } from './redis-bounded.js';
 
@@ -23,23 +23,8 @@ export class RedisListSnapshots implements ListSnapshotStore {
   async load(): Promise<ListSnapshotIds | null> {
     const raw = await boundedRedisCall(this.redis, () => this.redis.get(this.key), SNAPSHOT_TIMEOUT_MS);
     if (raw === null) return null;
-    const value = JSON.parse(raw) as Partial<ListSnapshotIds>;
-    // Only this program writes the key; anything else in it is treated as no snapshot.
-    const isIds = (ids: unknown): ids is string[] => Array.isArray(ids) && ids.every((id) => typeof id === 'string');
-    if (
-      typeof value.computedAt !== 'string' ||
-      !isIds(value.latest) ||
-      !isIds(value.weeklyBest) ||
-      !isIds(value.popularNow) ||
-      !isIds(value.mustReads)
-    )
-      return null;
-    if (
-      !Array.isArray(value.latestBySection) ||
-      !value.latestBySection.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && isIds(entry[1]))
-    )
-      return null;
-    return value as ListSnapshotIds;
+    // Only this program writes the key; anything else in it (an older version's lists too) is treated as no snapshot.
+    return parseListSnapshotIds(JSON.parse(raw));
   }
 
   private get key(): string {

@@ -100,6 +100,24 @@ describe('the reading path uses indexes (EXPLAIN)', () => {
     assert.deepEqual(failures, [], failures.join('\n\n'));
   });
 
+  it('each edition’s ranked lists are read through indexes, with a second edition', async () => {
+    const ko = await t.deps.editions.create({ code: 'ko', pathPrefix: 'ko', name: '더 데이트라인', tagline: '한국어판', timeZone: 'Asia/Seoul' });
+    const section = await t.deps.db.selectFrom('sections').select('id').orderBy('position', 'desc').executeTakeFirstOrThrow();
+    await t.deps.db.updateTable('sections').set({ edition_id: ko.id }).where('id', '=', section.id).execute();
+    await t.deps.db.updateTable('articles').set({ edition_id: ko.id }).where('section_id', '=', section.id).execute();
+    await t.deps.database.refreshStatistics();
+    const { statements } = await t.deps.database.statements.record(() => t.deps.lists.refresh());
+    const byEdition = [...new Map(statements.filter((s) => s.sql.includes('edition_id')).map((s) => [s.sql, s])).values()];
+    assert.ok(byEdition.length >= 4, `${byEdition.length} statements read by edition`);
+    const failures: string[] = [];
+    for (const statement of byEdition) {
+      const review = await reviewPlan(t.deps.db, t.deps.config.database.engine, statement, PUBLISH_SMALL_TABLES);
+      if (review.problems.length > 0) failures.push(`${statement.sql}\n${review.plan}\n  → ${review.problems.join('\n  → ')}`);
+    }
+    assert.deepEqual(failures, [], failures.join('\n\n'));
+    assert.ok(t.deps.lists.currentFor(ko.id).latest.length > 0);
+  });
+
   it('the plan review catches a full scan and a sort of the whole table', async () => {
     const { db } = t.deps;
     const review = async (query: { compile(): { sql: string; parameters: readonly unknown[] } }) =>

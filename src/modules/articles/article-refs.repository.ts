@@ -19,6 +19,14 @@ export function articleRefs(db: Db) {
     .select(['articles.id', 'articles.slug', 'articles.headline', 'articles.status', 'articles.section_id', 'articles.view_count']);
 }
 
+/**
+ * Stories' editions (any status), as a derived table to join by id (the primary key): which
+ * edition's Must-Reads a pick belongs to, which edition's lists a story's page shows.
+ */
+export function articleEditions(db: Db) {
+  return db.selectFrom('articles').select(['articles.id', 'articles.edition_id']);
+}
+
 /** The ids of one section's stories, any status, as a subquery (`article_id in (…)`). */
 export function articleIdsInSection(db: Db, sectionId: string) {
   return db.selectFrom('articles').select('articles.id').where('articles.section_id', '=', sectionId);

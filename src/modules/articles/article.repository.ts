@@ -237,6 +237,7 @@ export function publishedQuery(db: Db, filter: ArticleFilter, now: Date | string
     .where('articles.status', '=', sql.lit('published'))
     .where('articles.published_at', '<=', nowIso)
     .where((eb) => eb.or([eb('articles.embargo_until', 'is', null), eb('articles.embargo_until', '<=', nowIso)]));
+  if (filter.editionId) query = query.where('articles.edition_id', '=', filter.editionId);
   if (filter.sectionId) query = query.where('articles.section_id', '=', filter.sectionId);
   if (filter.seriesId) query = query.where('articles.series_id', '=', filter.seriesId);
   if (filter.publishedSince) query = query.where('articles.published_at', '>=', filter.publishedSince.toISOString());

@@ -103,6 +103,8 @@ export interface StoryTranslation {
 
 /** Which published stories a list shows. */
 export interface ArticleFilter {
+  /** Only this edition's stories (the ranked lists of each edition: the index of migration 0030). */
+  editionId?: string;
   sectionId?: string;
   authorId?: string;
   tagId?: string;

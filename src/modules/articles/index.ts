@@ -43,6 +43,7 @@ export type { ListOrder } from './article.repository.js';
 // Stories of any status, for other modules: a joinable projection and named reads.
 export {
   articleIdsInSection,
+  articleEditions,
   articleRefs,
   findArticleBodies,
   findArticleSlug,

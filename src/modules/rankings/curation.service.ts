@@ -177,16 +177,18 @@ export class CurationService {
     const visible = new Set(
       ids.length === 0 ? [] : (await listPublishedArticles(this.db, { ids }, { now, limit: ids.length })).map((story) => story.id),
     );
-    // RankedListsService reads the first PICK_CANDIDATES picks in force, then drops stories readers
-    // cannot see, and shows the first MUST_READS_SHOWN of the rest: the same steps here.
-    let inForce = 0;
-    let place = 0;
+    // RankedListsService reads the first PICK_CANDIDATES picks in force of each edition (those of
+    // its stories), then drops stories readers cannot see, and shows the first MUST_READS_SHOWN of
+    // the rest: the same steps here, counted per edition.
+    const counts = new Map<string, { inForce: number; place: number }>();
     return picks.map((pick) => {
       if (pick.expiresAt !== null && pick.expiresAt <= now) return { ...pick, standing: 'expired', place: null };
-      inForce++;
+      const count = counts.get(pick.editionId) ?? { inForce: 0, place: 0 };
+      counts.set(pick.editionId, count);
+      count.inForce++;
       if (!visible.has(pick.articleId)) return { ...pick, standing: 'unpublished', place: null };
-      place++;
-      const showing = place <= MUST_READS_SHOWN && inForce <= PICK_CANDIDATES;
+      const place = ++count.place;
+      const showing = place <= MUST_READS_SHOWN && count.inForce <= PICK_CANDIDATES;
       return { ...pick, standing: showing ? 'showing' : 'waiting', place };
     });
   }

@@ -2,7 +2,8 @@
 // files directly. The repositories and their rows stay private.
 export { RankedListsService, LIST_SIZES } from './ranked-lists.service.js';
 export type { ListLeadership, RankingSettings } from './ranked-lists.service.js';
-export type { ListSnapshotIds, ListSnapshotStore, RankedListsSnapshot } from './list-snapshot.js';
+export { parseListSnapshotIds } from './list-snapshot.js';
+export type { EditionListIds, ListsBesideStory, ListSnapshotIds, ListSnapshotStore, RankedListsSnapshot } from './list-snapshot.js';
 export { CurationService, MUST_READS_SHOWN, isSafeLink } from './curation.service.js';
 export type { BannerRequest, BreakingBanner, CuratedPick, PickEntry, PickStanding } from './curation.service.js';
 export { RelatedStoriesService, RELATED_STORIES_COUNT } from './related-stories.service.js';

@@ -52,6 +52,8 @@ describe('ranked lists computed once across the cluster, by the list leader', { 
       () => t.deps.settings.publication,
       () => changes.push(1),
       { cluster, snapshots },
+      undefined,
+      () => t.deps.editions.all.map((edition) => edition.id),
     );
     cluster.onMessage((message) => (message.type === 'lists.refreshed' ? lists.refresh() : undefined));
     return { cluster, lists, changes };
@@ -118,6 +120,39 @@ describe('ranked lists computed once across the cluster, by the list leader', { 
     // Its lock freed on close: the next refresh makes the follower the leader, and it ranks.
     await follower.lists.refresh({ scheduled: true });
     assert.equal(headlines(follower.lists.current.weeklyBest)[0], 'LL after the leader left');
+  });
+
+  it('the shared lists carry every edition’s; a snapshot of the form before editions is not read, the node ranks', async () => {
+    const ko = await t.deps.editions.create({ code: 'ko', pathPrefix: 'ko', name: '더 데이트라인', tagline: '한국어판', timeZone: 'Asia/Seoul' });
+    const section = await t.factories.section();
+    await t.deps.db.updateTable('sections').set({ edition_id: ko.id }).where('id', '=', section.id).execute();
+    const seoul = await t.factories.article({ section, headline: 'LL 서울', hoursAgo: 0 });
+    await t.deps.db.updateTable('articles').set({ edition_id: ko.id }).where('id', '=', seoul.id).execute();
+    await t.factories.views(seoul.id, 50_000, { hoursAgo: 0 });
+    const [leader, follower] = [await node(`${base}4:`), await node(`${base}4:`)];
+    await leader.lists.refresh();
+    await follower.lists.refresh();
+    for (const list of ['latest', 'popularNow', 'weeklyBest'] as const) {
+      assert.deepEqual(headlines(follower.lists.currentFor(ko.id)[list]), ['LL 서울'], list);
+      assert.ok(!headlines(follower.lists.current[list]).includes('LL 서울'), list);
+      assert.deepEqual(headlines(follower.lists.current[list]), headlines(leader.lists.current[list]), list);
+    }
+    // A node of the version before editions shared its lists: one set, no version. Read as the
+    // default edition's, it would put the Korean story there; it is no snapshot, so the node ranks.
+    const old = {
+      computedAt: t.clock.now().toISOString(),
+      latest: [seoul.id],
+      latestBySection: [],
+      weeklyBest: [seoul.id],
+      popularNow: [seoul.id],
+      mustReads: [],
+    };
+    await redis.set(`${base}5:lists:snapshot`, JSON.stringify(old));
+    const [holder, upgraded] = [await node(`${base}5:`), await node(`${base}5:`)];
+    assert.ok(await holder.cluster.holdLock('lists', 60_000));
+    await upgraded.lists.refresh();
+    assert.ok(!headlines(upgraded.lists.current.popularNow).includes('LL 서울'));
+    assert.deepEqual(headlines(upgraded.lists.currentFor(ko.id).popularNow), ['LL 서울']);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import type { ListSnapshotIds } from './list-snapshot.js';
+import { parseListSnapshotIds, type ListSnapshotIds } from './list-snapshot.js';
 
 /** The site-wide lists' row in `list_snapshots` (migration 0011). */
 const SITE_LISTS = 'site';
@@ -17,7 +17,7 @@ export async function saveListSnapshot(db: Db, snapshot: ListSnapshotIds, savedA
     .execute();
 }
 
-/** The stored lists, or null when none were stored yet (or what is stored no longer reads as lists). */
+/** The stored lists, or null when none were stored yet (or what is stored no longer reads as lists of this version). */
 export async function loadListSnapshot(db: Db): Promise<ListSnapshotIds | null> {
   const row = await db.selectFrom('list_snapshots').select('snapshot').where('name', '=', SITE_LISTS).executeTakeFirst();
   if (!row) return null;
@@ -26,24 +26,4 @@ export async function loadListSnapshot(db: Db): Promise<ListSnapshotIds | null> 
   } catch {
     return null;
   }
-}
-
-/** The value as lists of story ids, or null when it is anything else. */
-export function parseListSnapshotIds(value: unknown): ListSnapshotIds | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const candidate = value as Partial<ListSnapshotIds>;
-  const isIds = (ids: unknown): ids is string[] => Array.isArray(ids) && ids.every((id) => typeof id === 'string');
-  if (
-    typeof candidate.computedAt !== 'string' ||
-    !isIds(candidate.latest) ||
-    !isIds(candidate.weeklyBest) ||
-    !isIds(candidate.popularNow) ||
-    !isIds(candidate.mustReads) ||
-    !Array.isArray(candidate.latestBySection) ||
-    !candidate.latestBySection.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && isIds(entry[1]))
-  ) {
-    return null;
-  }
-  if (candidate.weeklyBestComputedAt !== undefined && typeof candidate.weeklyBestComputedAt !== 'string') return null;
-  return candidate as ListSnapshotIds;
 }

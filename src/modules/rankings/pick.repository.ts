@@ -1,17 +1,20 @@
 import { inTransaction, type Db } from '../../db/database.js';
 import { newId } from '../../shared/ids.js';
-import { articleRefs } from '../articles/index.js';
+import { articleEditions, articleRefs } from '../articles/index.js';
 
-/** Ids of the editors' picks still in force, in the editors' order. */
-export async function listActivePickArticleIds(db: Db, now: Date, limit: number): Promise<string[]> {
-  const rows = await db
+/**
+ * Ids of the editors' picks still in force, in the editors' order; with `editionId`, only the picks
+ * whose stories are in that edition (each pick's story joined by primary key: picks are few).
+ */
+export async function listActivePickArticleIds(db: Db, now: Date, limit: number, editionId?: string): Promise<string[]> {
+  let query = db
     .selectFrom('picks')
-    .select('article_id')
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now.toISOString())]))
-    .orderBy('position')
-    .orderBy('created_at')
-    .limit(limit)
-    .execute();
+    .select('picks.article_id')
+    .where((eb) => eb.or([eb('picks.expires_at', 'is', null), eb('picks.expires_at', '>', now.toISOString())]));
+  if (editionId !== undefined) {
+    query = query.innerJoin(articleEditions(db).as('story'), 'story.id', 'picks.article_id').where('story.edition_id', '=', editionId);
+  }
+  const rows = await query.orderBy('picks.position').orderBy('picks.created_at').limit(limit).execute();
   return rows.map((row) => row.article_id);
 }
 
@@ -36,6 +39,8 @@ export interface PickEntry {
   slug: string;
   position: number;
   expiresAt: Date | null;
+  /** The story's edition: each edition's Must-Reads are the picks of its stories. */
+  editionId: string;
 }
 
 /** Every pick in the editors' order, the same order the home page uses. */
@@ -43,7 +48,8 @@ export async function listPicks(db: Db): Promise<PickEntry[]> {
   const rows = await db
     .selectFrom('picks')
     .innerJoin(articleRefs(db).as('story'), 'story.id', 'picks.article_id')
-    .select(['picks.id', 'picks.article_id', 'picks.position', 'picks.expires_at', 'story.headline', 'story.slug'])
+    .innerJoin(articleEditions(db).as('edition'), 'edition.id', 'picks.article_id')
+    .select(['picks.id', 'picks.article_id', 'picks.position', 'picks.expires_at', 'story.headline', 'story.slug', 'edition.edition_id'])
     .orderBy('picks.position')
     .orderBy('picks.created_at')
     .execute();
@@ -54,6 +60,7 @@ export async function listPicks(db: Db): Promise<PickEntry[]> {
     slug: row.slug,
     position: row.position,
     expiresAt: row.expires_at === null ? null : new Date(row.expires_at),
+    editionId: row.edition_id,
   }));
 }
 

@@ -3,13 +3,24 @@ import type { Cluster } from '../../shared/cluster.types.js';
 import type { Db } from '../../db/database.js';
 import { DAY_MS, type Clock } from '../../shared/clock.js';
 import { coalesced, type RequestRun } from '../../shared/jobs/coalesced-run.js';
+import { DEFAULT_EDITION_ID } from '../../db/migrations/0027-editions.migration.js';
 import type { ArticleSummary } from '../articles/index.js';
 import type { SectionService } from '../sections/index.js';
-import { hydrateSnapshot, readInOrder, type ListSnapshotIds, type ListSnapshotStore, type RankedListsSnapshot } from './list-snapshot.js';
+import {
+  hydrateSnapshot,
+  LIST_SNAPSHOT_VERSION,
+  readInOrder,
+  snapshotStoryIds,
+  type EditionListIds,
+  type ListsBesideStory,
+  type ListSnapshotIds,
+  type ListSnapshotStore,
+  type RankedListsSnapshot,
+} from './list-snapshot.js';
 import { loadListSnapshot, saveListSnapshot } from './list-snapshot.repository.js';
 import { listActivePickArticleIds } from './pick.repository.js';
-import { listNewestVisibleIds } from './view-ranking.repository.js';
-import { rankPopularNowVisible, rankWeeklyBest } from './view-rankings.js';
+import { findStoryEdition, listNewestVisibleIds, type EditionScope } from './view-ranking.repository.js';
+import { rankPopularNowVisible, rankWeeklyBest, rankWeeklyBestOf } from './view-rankings.js';
 
 export const LIST_SIZES = {
   sectionLatest: 5,
@@ -66,19 +77,15 @@ const EVERY_RANKING: readonly Ranking[] = ['latest', 'mustReads', 'popularNow', 
 /** What a story or curation change can reorder: views do not move when a story is published or edited. */
 const CONTENT_RANKINGS: readonly Ranking[] = ['latest', 'mustReads'];
 
-const NO_IDS: ListSnapshotIds = {
-  computedAt: new Date(0).toISOString(),
-  latest: [],
-  latestBySection: [],
-  weeklyBest: [],
-  popularNow: [],
-  mustReads: [],
-};
+const NO_IDS: ListSnapshotIds = { version: LIST_SNAPSHOT_VERSION, computedAt: new Date(0).toISOString(), editions: [], latestBySection: [] };
+const NO_LISTS: EditionListIds = { latest: [], weeklyBest: [], popularNow: [], mustReads: [] };
 const EMPTY: RankedListsSnapshot = { computedAt: new Date(0), latest: [], latestBySection: new Map(), weeklyBest: [], popularNow: [], mustReads: [] };
 
 /**
- * Holds every site-wide list in memory, computed off the request path, and keeps the story ids it
- * ranked in the database (`list_snapshots`), so a start reads them back instead of ranking again.
+ * Holds every site-wide list of every edition in memory (each edition's own Latest, Weekly Best,
+ * Popular Now and Must-Reads; the sections' lists once, a section being of one edition), computed
+ * off the request path, and keeps the story ids it ranked in the database (`list_snapshots`), so a
+ * start reads them back instead of ranking again.
  * Each change ranks only what it can reorder (a story event: the newest stories and Must-Reads; a
  * comment on a listed story: nothing, its stories are re-read) and every run re-reads the listed
  * stories by id, so each shows as it is now. The timer (lists-refresh.job.ts) ranks by views every
@@ -88,10 +95,10 @@ const EMPTY: RankedListsSnapshot = { computedAt: new Date(0), latest: [], latest
 export class RankedListsService {
   /** The ids as ranked, spares included: what the next run re-reads for the lists it does not rank. */
   private ranked: ListSnapshotIds = NO_IDS;
-  /** As computed: Popular Now with one story to spare (see `popularNow()`). */
-  private snapshot: RankedListsSnapshot = EMPTY;
+  /** Each edition's lists as computed, by edition id: Popular Now with one story to spare (see `popularNow()`). */
+  private snapshots = new Map<string, RankedListsSnapshot>();
   /** As the lists show: Popular Now at its length. */
-  private shown: RankedListsSnapshot = EMPTY;
+  private shown = new Map<string, RankedListsSnapshot>();
   /** What runs asked for since the last run ranks; empty: the timer's run. */
   private readonly requested = new Set<Ranking>();
   private rereadRequested = false;
@@ -103,6 +110,8 @@ export class RankedListsService {
    *   lists can be dropped (scheduled stories going live and picks expiring change lists by time alone).
    * @param requestRun asks the job runner for a run of lists-refresh.job.ts, which calls
    *   `refreshOnce()`; on its own (tests) the service coalesces its runs itself.
+   * @param editionIds every edition's id, the default one first (EditionService), read on every
+   *   computation; an edition new to the lists gets every list ranked at once.
    */
   constructor(
     private readonly db: Db,
@@ -113,26 +122,61 @@ export class RankedListsService {
     private readonly onChange: () => void = () => {},
     private readonly leadership?: ListLeadership,
     requestRun?: RequestRun,
+    private readonly editionIds: () => readonly string[] = () => [DEFAULT_EDITION_ID],
   ) {
     this.requestRun = requestRun ?? coalesced(() => this.refreshOnce());
   }
 
+  /** The default edition's lists (the publication at `/`). */
   get current(): RankedListsSnapshot {
-    return this.shown;
+    return this.currentFor(DEFAULT_EDITION_ID);
+  }
+
+  /** An edition's lists; empty lists for an edition not ranked yet (its sections' lists are there all the same). */
+  currentFor(editionId: string): RankedListsSnapshot {
+    return this.shown.get(editionId) ?? { ...EMPTY, latestBySection: this.latestBySection() };
   }
 
   /**
-   * Popular Now on a story's page: the story itself left out and the next one in, so the list keeps
-   * its length. The lists are ranked with one story to spare for that.
+   * Popular Now on a story's page, of an edition (the default one unless told): the story itself
+   * left out and the next one in, so the list keeps its length. The lists are ranked with one story
+   * to spare for that.
    */
-  popularNow(excludeId?: string): ArticleSummary[] {
-    return this.snapshot.popularNow.filter((story) => story.id !== excludeId).slice(0, LIST_SIZES.popularNow);
+  popularNow(excludeId?: string, editionId: string = DEFAULT_EDITION_ID): ArticleSummary[] {
+    const stories = this.snapshots.get(editionId)?.popularNow ?? [];
+    return stories.filter((story) => story.id !== excludeId).slice(0, LIST_SIZES.popularNow);
   }
 
   /** Latest stories in a section, the current one left out. */
   sectionLatest(sectionId: string, excludeId?: string): ArticleSummary[] {
-    const stories = this.snapshot.latestBySection.get(sectionId) ?? [];
+    const stories = this.latestBySection().get(sectionId) ?? [];
     return stories.filter((story) => story.id !== excludeId).slice(0, LIST_SIZES.sectionLatest);
+  }
+
+  /** The lists beside a story on its page, of the story's edition, the story itself left out of them. */
+  beside(story: { id: string; sectionId: string; editionId: string }): ListsBesideStory {
+    const { weeklyBest, mustReads } = this.currentFor(story.editionId);
+    return {
+      sectionLatest: this.sectionLatest(story.sectionId, story.id),
+      weeklyBest,
+      popularNow: this.popularNow(story.id, story.editionId),
+      mustReads,
+    };
+  }
+
+  /**
+   * `beside()` for a story whose edition the caller does not have: read by primary key, and only
+   * when the publication has more than one edition (with one, every story is the default edition's).
+   */
+  async besideStory(story: { id: string; sectionId: string }): Promise<ListsBesideStory> {
+    const several = this.ranked.editions.length > 1;
+    const editionId = (several ? await findStoryEdition(this.db, story.id) : undefined) ?? DEFAULT_EDITION_ID;
+    return this.beside({ ...story, editionId });
+  }
+
+  /** Every section's newest stories, shared by the editions' lists (a section is of one edition). */
+  private latestBySection(): Map<string, ArticleSummary[]> {
+    return this.snapshots.values().next().value?.latestBySection ?? new Map<string, ArticleSummary[]>();
   }
 
   /**
@@ -206,19 +250,20 @@ export class RankedListsService {
     this.requested.clear();
     this.rereadRequested = false;
     const next = await this.next(now, rankings, contentChanged);
-    const changed = signature(next) !== signature(this.snapshot);
+    const changed = signature(next) !== signature(this.snapshots);
     this.show(next);
     if (changed) this.onChange();
   }
 
-  private show(next: RankedListsSnapshot): void {
-    this.snapshot = next;
-    this.shown = { ...next, popularNow: next.popularNow.slice(0, LIST_SIZES.popularNow) };
+  private show(next: Map<string, RankedListsSnapshot>): void {
+    this.snapshots = next;
+    this.shown = new Map(
+      [...next].map(([editionId, lists]) => [editionId, { ...lists, popularNow: lists.popularNow.slice(0, LIST_SIZES.popularNow) }]),
+    );
   }
 
   private isListed(id: string): boolean {
-    const { latest, latestBySection, weeklyBest, popularNow, mustReads } = this.ranked;
-    return [latest, weeklyBest, popularNow, mustReads, ...latestBySection.map(([, ids]) => ids)].some((ids) => ids.includes(id));
+    return snapshotStoryIds(this.ranked).includes(id);
   }
 
   /**
@@ -226,14 +271,14 @@ export class RankedListsService {
    * when its lists changed). A follower loads the shared lists: one read by id, no ranking. With no
    * shared lists to load (no leader yet, or Redis away), a node computes for itself and shares nothing.
    */
-  private async next(now: Date, rankings: ReadonlySet<Ranking>, contentChanged: boolean): Promise<RankedListsSnapshot> {
+  private async next(now: Date, rankings: ReadonlySet<Ranking>, contentChanged: boolean): Promise<Map<string, RankedListsSnapshot>> {
     const leadership = this.leadership;
     if (!leadership) return this.compute(now, rankings);
     if (await leadership.cluster.holdLock(LIST_LEADER_LOCK, LIST_LEADER_TTL_MS)) {
       const next = await this.compute(now, rankings);
       try {
         await leadership.snapshots.save(this.ranked, LIST_LEADER_TTL_MS);
-        if (contentChanged || signature(next) !== signature(this.snapshot)) await leadership.cluster.broadcast({ type: 'lists.refreshed' });
+        if (contentChanged || signature(next) !== signature(this.snapshots)) await leadership.cluster.broadcast({ type: 'lists.refreshed' });
       } catch (error) {
         leadership.warn?.(error, 'sharing the ranked lists');
       }
@@ -252,42 +297,64 @@ export class RankedListsService {
   }
 
   /**
-   * Ranks the lists asked for, keeps the others' ids as they were ranked, then reads every listed
-   * story in one batch. The event loop gets a turn between the rankings (on SQLite each statement
-   * runs on it). What was ranked is stored when it changed.
+   * Ranks the lists asked for, for every edition, keeps the others' ids as they were ranked, then
+   * reads every listed story of every edition in one batch. With one edition its lists are ranked
+   * over every story, with no edition filter: the same statements as before editions. The event
+   * loop gets a turn between the rankings (on SQLite each statement runs on it). What was ranked is
+   * stored when it changed.
    */
-  private async compute(now: Date, rankings: ReadonlySet<Ranking>): Promise<RankedListsSnapshot> {
+  private async compute(now: Date, asked: ReadonlySet<Ranking>): Promise<Map<string, RankedListsSnapshot>> {
     const settings = this.settings();
     const previous = this.ranked;
-    const ids: ListSnapshotIds = { ...previous, computedAt: now.toISOString() };
+    const editionIds = this.editionIds().length > 0 ? [...this.editionIds()] : [DEFAULT_EDITION_ID];
+    const before = new Map(previous.editions);
+    // An edition new to the lists (or one gone) has no lists to keep: every list is ranked.
+    const sameEditions = editionIds.length === before.size && editionIds.every((id) => before.has(id));
+    const rankings = sameEditions ? asked : new Set(EVERY_RANKING);
+    const scopes: EditionScope[] = editionIds.length > 1 ? editionIds.map((editionId) => ({ editionId })) : [{}];
+    const lists = editionIds.map((id): EditionListIds => ({ ...(before.get(id) ?? NO_LISTS) }));
+    let latestBySection = previous.latestBySection;
     if (rankings.has('latest')) {
+      for (const [index, scope] of scopes.entries()) lists[index]!.latest = await listNewestVisibleIds(this.db, scope, now, LIST_SIZES.latest);
       const sections = await this.sections.list();
-      ids.latest = await listNewestVisibleIds(this.db, {}, now, LIST_SIZES.latest);
-      ids.latestBySection = [];
+      latestBySection = [];
       for (const section of sections) {
-        ids.latestBySection.push([section.id, await listNewestVisibleIds(this.db, { sectionId: section.id }, now, LIST_SIZES.sectionLatest + 1)]);
+        latestBySection.push([section.id, await listNewestVisibleIds(this.db, { sectionId: section.id }, now, LIST_SIZES.sectionLatest + 1)]);
       }
       await nextTurnOfEventLoop();
     }
-    if (rankings.has('mustReads')) ids.mustReads = await listActivePickArticleIds(this.db, now, PICK_CANDIDATES);
+    if (rankings.has('mustReads')) {
+      for (const [index, scope] of scopes.entries()) {
+        lists[index]!.mustReads = await listActivePickArticleIds(this.db, now, PICK_CANDIDATES, scope.editionId);
+      }
+    }
     await nextTurnOfEventLoop();
     if (rankings.has('popularNow')) {
       // One to spare for a story's own page (popularNow()), and a few for withdrawn stories.
       const limit = LIST_SIZES.popularNow + 1 + SPARE_RANKS;
-      ids.popularNow = await rankPopularNowVisible(this.db, { now, hours: settings.popularNowHours, limit });
+      const ranked = await rankPopularNowVisible(this.db, { now, hours: settings.popularNowHours, limit }, scopes);
+      for (const [index, ids] of ranked.entries()) lists[index]!.popularNow = ids;
       await nextTurnOfEventLoop();
     }
     if (rankings.has('weeklyBest')) {
-      ids.weeklyBest = await rankWeeklyBest(this.db, {
+      const window = {
         since: new Date(now.getTime() - WEEKLY_BEST_WINDOW_MS),
         publishedSince: new Date(now.getTime() - settings.weeklyBestMaxAgeDays * DAY_MS),
         now,
         limit: LIST_SIZES.weeklyBest + SPARE_RANKS,
-      });
+      };
+      const ranked = await rankWeeklyBestOf(this.db, window, scopes);
+      for (const [index, ids] of ranked.entries()) lists[index]!.weeklyBest = ids;
       this.weeklyBestComputedAt = now.getTime();
       await nextTurnOfEventLoop();
     }
-    ids.weeklyBestComputedAt = new Date(this.weeklyBestComputedAt === Number.NEGATIVE_INFINITY ? 0 : this.weeklyBestComputedAt).toISOString();
+    const ids: ListSnapshotIds = {
+      version: LIST_SNAPSHOT_VERSION,
+      computedAt: now.toISOString(),
+      weeklyBestComputedAt: new Date(this.weeklyBestComputedAt === Number.NEGATIVE_INFINITY ? 0 : this.weeklyBestComputedAt).toISOString(),
+      editions: editionIds.map((id, index) => [id, lists[index] ?? NO_LISTS]),
+      latestBySection,
+    };
     this.ranked = ids;
     if (rankedSignature(ids) !== rankedSignature(previous)) await saveListSnapshot(this.db, ids, now);
     await nextTurnOfEventLoop();
@@ -296,33 +363,40 @@ export class RankedListsService {
 }
 
 /** The lists at the lengths they are kept at: spares cut, Popular Now with one to spare. */
-function trim(snapshot: RankedListsSnapshot): RankedListsSnapshot {
-  return {
-    ...snapshot,
-    latest: snapshot.latest.slice(0, LIST_SIZES.latest),
-    latestBySection: new Map([...snapshot.latestBySection].map(([id, stories]) => [id, stories.slice(0, LIST_SIZES.sectionLatest + 1)])),
-    weeklyBest: snapshot.weeklyBest.slice(0, LIST_SIZES.weeklyBest),
-    popularNow: snapshot.popularNow.slice(0, LIST_SIZES.popularNow + 1),
-    mustReads: snapshot.mustReads.slice(0, LIST_SIZES.mustReads),
-  };
+function trim(snapshots: Map<string, RankedListsSnapshot>): Map<string, RankedListsSnapshot> {
+  const first = snapshots.values().next().value;
+  const latestBySection = new Map([...(first?.latestBySection ?? [])].map(([id, stories]) => [id, stories.slice(0, LIST_SIZES.sectionLatest + 1)]));
+  return new Map(
+    [...snapshots].map(([editionId, snapshot]) => [
+      editionId,
+      {
+        ...snapshot,
+        latest: snapshot.latest.slice(0, LIST_SIZES.latest),
+        latestBySection,
+        weeklyBest: snapshot.weeklyBest.slice(0, LIST_SIZES.weeklyBest),
+        popularNow: snapshot.popularNow.slice(0, LIST_SIZES.popularNow + 1),
+        mustReads: snapshot.mustReads.slice(0, LIST_SIZES.mustReads),
+      },
+    ]),
+  );
 }
 
 /**
- * Which stories each list holds, in order: enough to tell whether pages showing lists changed.
- * View counts shown on pages are kept fresh by the page cache's one-minute age limit instead.
+ * Which stories each list of each edition holds, in order: enough to tell whether pages showing
+ * lists changed. View counts shown on pages are kept fresh by the page cache's one-minute age limit instead.
  */
-function signature(snapshot: RankedListsSnapshot): string {
+function signature(snapshots: ReadonlyMap<string, RankedListsSnapshot>): string {
   const ids = (stories: ArticleSummary[]) => stories.map((story) => story.id).join(',');
+  const sections = snapshots.values().next().value?.latestBySection ?? new Map<string, ArticleSummary[]>();
   return [
-    ids(snapshot.latest),
-    ids(snapshot.weeklyBest),
-    ids(snapshot.popularNow),
-    ids(snapshot.mustReads),
-    ...[...snapshot.latestBySection.values()].map(ids),
+    ...[...snapshots].map(([editionId, snapshot]) =>
+      [editionId, ids(snapshot.latest), ids(snapshot.weeklyBest), ids(snapshot.popularNow), ids(snapshot.mustReads)].join('|'),
+    ),
+    ...[...sections.values()].map(ids),
   ].join('|');
 }
 
 /** The ranked ids, spares included, and when Weekly Best was ranked: what is worth storing again. */
 function rankedSignature(ids: ListSnapshotIds): string {
-  return JSON.stringify([ids.latest, ids.latestBySection, ids.weeklyBest, ids.popularNow, ids.mustReads, ids.weeklyBestComputedAt]);
+  return JSON.stringify([ids.editions, ids.latestBySection, ids.weeklyBestComputedAt]);
 }

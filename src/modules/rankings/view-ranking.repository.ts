@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { publishedQuery, type ArticleFilter } from '../articles/index.js';
+import { articleEditions, publishedQuery, type ArticleFilter } from '../articles/index.js';
 
 /**
  * What the lists read: the newest stories, and the lists ranked by views. Every statement starts from a bounded set of rows, whatever
@@ -55,34 +55,64 @@ export async function sumViewsOf(db: Db, ids: readonly string[], options: { list
   return new Map(rows.map((row) => [row.article_id, Number(row.views)]));
 }
 
+/** A story's edition, any status; undefined for an unknown id. */
+export async function findStoryEdition(db: Db, articleId: string): Promise<string | undefined> {
+  const row = await articleEditions(db).where('articles.id', '=', articleId).executeTakeFirst();
+  return row?.edition_id;
+}
+
 /** A story readers can see, with its publication time (the tie-break of both lists). */
 export interface VisibleStory {
   id: string;
   publishedAt: Date;
 }
 
-/** The stories readers can see now among `ids`, by primary key, in no particular order. */
-export async function findVisibleStories(db: Db, ids: readonly string[], now: Date): Promise<VisibleStory[]> {
+/** Which stories a list ranks: one edition's (`editionId`), or every story when the publication has one edition. */
+export type EditionScope = Pick<ArticleFilter, 'editionId'>;
+
+/**
+ * The stories readers can see now among `ids` (of the scope's edition), by primary key, in no
+ * particular order. The edition is checked on the rows found, not in the statement: with an
+ * equality on `edition_id` a planner may walk the edition's index (every story of the edition)
+ * rather than look the few ids up; the rows are read for their edition, a bounded few.
+ */
+export async function findVisibleStories(db: Db, ids: readonly string[], now: Date, scope: EditionScope = {}): Promise<VisibleStory[]> {
   if (ids.length === 0) return [];
-  const rows = await publishedQuery(db, { ids }, now).select(['articles.id', 'articles.published_at']).execute();
+  const query = publishedQuery(db, { ids }, now).select(['articles.id', 'articles.published_at']);
+  const { editionId } = scope;
+  const rows =
+    editionId === undefined
+      ? await query.execute()
+      : (await query.select('articles.edition_id').execute()).filter((row) => row.edition_id === editionId);
   return rows.map((row) => ({ id: row.id, publishedAt: new Date(row.published_at ?? 0) }));
 }
 
 /**
  * Stories readers can see now that were published at or after `since` (Weekly Best's age cap), of
- * the whole site or of one section (a section's weekly newsletter).
+ * the scope's edition or of one section (a section's weekly newsletter).
  */
-export async function listVisibleStoriesSince(db: Db, since: Date, now: Date, sectionId?: string): Promise<VisibleStory[]> {
-  const filter: ArticleFilter = sectionId === undefined ? { publishedSince: since } : { publishedSince: since, sectionId };
+export async function listVisibleStoriesSince(
+  db: Db,
+  since: Date,
+  now: Date,
+  scope: EditionScope & Pick<ArticleFilter, 'sectionId'>,
+): Promise<VisibleStory[]> {
+  const filter: ArticleFilter = { ...scope, publishedSince: since };
   const rows = await publishedQuery(db, filter, now).select(['articles.id', 'articles.published_at']).execute();
   return rows.map((row) => ({ id: row.id, publishedAt: new Date(row.published_at ?? 0) }));
 }
 
 /**
- * The ids of the newest stories readers can see (of a section, or of the whole site), newest first:
- * the timeline's index read backwards, no sort (the id breaks ties, as the index holds them).
+ * The ids of the newest stories readers can see (of a section, an edition, or the whole site), newest
+ * first: the timeline's index (or the section's, or the edition's: 0009, 0030) read backwards, no
+ * sort (the id breaks ties, as the index holds them).
  */
-export async function listNewestVisibleIds(db: Db, filter: Pick<ArticleFilter, 'sectionId'>, now: Date, limit: number): Promise<string[]> {
+export async function listNewestVisibleIds(
+  db: Db,
+  filter: Pick<ArticleFilter, 'sectionId' | 'editionId'>,
+  now: Date,
+  limit: number,
+): Promise<string[]> {
   const rows = await publishedQuery(db, filter, now)
     .select('articles.id')
     .orderBy('articles.published_at', 'desc')

@@ -399,13 +399,7 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
       const id = param(request, 'id');
       await deps.editing.assertMayEdit(actorOf(staff), id);
       const reading = await deps.reading.preview(id);
-      const snapshot = deps.lists.current;
-      const lists = {
-        sectionLatest: deps.lists.sectionLatest(reading.article.section.id, reading.article.id),
-        weeklyBest: snapshot.weeklyBest,
-        popularNow: deps.lists.popularNow(reading.article.id),
-        mustReads: snapshot.mustReads,
-      };
+      const lists = await deps.lists.besideStory({ id: reading.article.id, sectionId: reading.article.section.id });
       return sendHtml(request, reply, 200, h(ArticlePage, { site: site(), reading, lists, countViews: false }));
     },
   });

@@ -51,13 +51,8 @@ export async function renderArticlePage(
   // A story is read in its own edition only (`/ko/article/…` for a Korean one).
   if (options.site && article.editionId !== options.site.edition.id) throw new AppError('ERR_ARTICLE_NOT_FOUND');
   const { viewer } = options;
-  const snapshot = deps.lists.current;
-  const lists = {
-    sectionLatest: deps.lists.sectionLatest(article.section.id, article.id),
-    weeklyBest: snapshot.weeklyBest,
-    popularNow: deps.lists.popularNow(article.id),
-    mustReads: snapshot.mustReads,
-  };
+  // The lists of the story's own edition.
+  const lists = deps.lists.beside({ id: article.id, sectionId: article.section.id, editionId: article.editionId });
   const page = await deps.comments.page(article.id, { viewerId: viewer?.reader.id ?? null, ...options.query, publishedCount: article.commentCount });
   const site = options.site ?? deps.site.current();
   const props: Parameters<typeof ArticlePage>[0] = {

@@ -40,10 +40,13 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
     // crawlers drop the link; never the home page, which the page cache keys without any query.
     if (isOldHomeLink(request.url)) return answerOldHomeLink(deps, request, reply);
     return sendPublicPage(request, reply, pageCache, [], async () => {
-      const lead = deps.curation.leadStory();
+      const site = requestSite(deps, request);
+      // The editors' lead leads its own edition's home page; another edition's leads with its newest.
+      const chosen = deps.curation.leadStory();
+      const lead = chosen?.editionId === site.edition.id ? chosen : undefined;
       // Every list on the home page is `lists`, purged whenever a story changes; the chosen lead too.
       return keyed(
-        h(HomePage, { site: requestSite(deps, request), lists: lists.current, lead }),
+        h(HomePage, { site, lists: lists.currentFor(site.edition.id), lead }),
         SURROGATE_KEYS.lists,
         lead ? [SURROGATE_KEYS.article(lead.id)] : [],
       );
