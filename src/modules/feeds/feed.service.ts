@@ -52,12 +52,14 @@ export class FeedService {
     private readonly directories: FeedDirectories,
   ) {}
 
-  async site(): Promise<FeedSource> {
-    return this.source({ kind: 'site' }, {});
+  /** The site's feed: one edition's stories (`editionId`), or every story when there is one edition. */
+  async site(editionId?: string): Promise<FeedSource> {
+    return this.source({ kind: 'site' }, editionId ? { editionId } : {});
   }
 
-  async section(slug: string): Promise<FeedSource> {
-    const section = this.sections.bySlug(slug);
+  /** A section's feed, by its slug within an edition (absent: the default one). */
+  async section(slug: string, editionId?: string): Promise<FeedSource> {
+    const section = this.sections.bySlug(slug, editionId);
     if (!section) throw new AppError('ERR_NOT_FOUND');
     return this.source({ kind: 'section', section }, { sectionId: section.id });
   }

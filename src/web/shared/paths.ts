@@ -36,8 +36,8 @@ export const paths = {
   touchIcon: (version?: string) => (version ? `/apple-touch-icon.png?v=${encodeURIComponent(version)}` : '/apple-touch-icon.png'),
   /** RSS 2.0 (`.xml`) and Atom 1.0 (`.atom`) feeds: the whole site, a section, an author, a series. */
   feeds: {
-    site: (format: 'rss' | 'atom') => `/feed.${feedExtension(format)}`,
-    section: (slug: string, format: 'rss' | 'atom') => `/section/${encodeURIComponent(slug)}/feed.${feedExtension(format)}`,
+    site: (format: 'rss' | 'atom') => `${editionBase()}/feed.${feedExtension(format)}`,
+    section: (slug: string, format: 'rss' | 'atom') => `${editionBase()}/section/${encodeURIComponent(slug)}/feed.${feedExtension(format)}`,
     author: (slug: string, format: 'rss' | 'atom') => `/author/${encodeURIComponent(slug)}/feed.${feedExtension(format)}`,
     series: (slug: string, format: 'rss' | 'atom') => `/series/${encodeURIComponent(slug)}/feed.${feedExtension(format)}`,
   },

@@ -10,7 +10,19 @@ import type { SiteContext, SiteContextSource } from './site-context.js';
  * edition's prefix (`/ko/article/…` → `article`; `''` is the edition's home page). Anything else under
  * a prefix (`/ko/newsroom`, `/ko/account`) is not a page of that edition and is not found.
  */
-const EDITION_PAGES: ReadonlySet<string> = new Set(['', 'article', 'section', 'author', 'tag', 'series', 'search', 'pages', ...STATIC_PAGE_SLUGS]);
+const EDITION_PAGES: ReadonlySet<string> = new Set([
+  '',
+  'article',
+  'section',
+  'author',
+  'tag',
+  'series',
+  'search',
+  'pages',
+  'feed.xml',
+  'feed.atom',
+  ...STATIC_PAGE_SLUGS,
+]);
 
 /** The edition a request was addressed to, when it is not the default one (set before routing). */
 const editionOfRequest = new WeakMap<IncomingMessage, Edition>();
@@ -76,5 +88,5 @@ export function requestSite(deps: EditionSiteDeps, request: FastifyRequest): Sit
 
 export interface EditionSiteDeps {
   site: SiteContextSource;
-  editions: Pick<EditionService, 'defaultEdition'>;
+  editions: Pick<EditionService, 'defaultEdition' | 'all'>;
 }

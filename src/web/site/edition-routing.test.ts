@@ -66,6 +66,15 @@ describe('editions: a request under an edition prefix', () => {
     // Each home page lists its own edition's stories (ranked lists per edition).
     assert.doesNotMatch((await t.app.inject('/')).body, /세계|항구 다시 열려/);
     assert.match((await t.app.inject('/ko/')).body, /<a href="\/ko\/article\/[^"]+">항구 다시 열려<\/a>/);
+    // Each edition's feeds carry its own stories, in its language, linking within it.
+    const koreanFeed = await t.app.inject('/ko/feed.xml');
+    assert.equal(koreanFeed.statusCode, 200);
+    assert.match(koreanFeed.body, /<language>ko<\/language>/);
+    assert.match(koreanFeed.body, new RegExp(`<link>https://news.example/ko/article/${story.slug}</link>`));
+    assert.doesNotMatch(koreanFeed.body, /Harbour reopens/);
+    assert.doesNotMatch((await t.app.inject('/feed.xml')).body, /항구 다시 열려/);
+    assert.match((await t.app.inject('/ko/section/world/feed.atom')).body, /항구 다시 열려/);
+    assert.match((await t.app.inject('/ko/')).body, /href="https:\/\/news\.example\/ko\/feed\.xml"/);
     for (const url of [`/article/${story.slug}`, `/ko/article/${articleSlug}`]) {
       assert.equal((await t.app.inject(url)).statusCode, 404, `${url}: a story of another edition`);
     }
@@ -156,7 +165,7 @@ describe('editions: a request under an edition prefix', () => {
   });
 
   it("answers 404 for what is not a reading page under the edition's prefix", async () => {
-    for (const url of ['/ko/newsroom', '/ko/account/sign-in', '/ko/api/v1/articles', '/ko/feed.xml']) {
+    for (const url of ['/ko/newsroom', '/ko/account/sign-in', '/ko/api/v1/articles', '/ko/views', '/ko/sitemap.xml']) {
       const page = await t.app.inject(url);
       assert.equal(page.statusCode, 404, url);
     }

@@ -8,14 +8,14 @@ import type { PageCache } from '../http/page-cache.js';
 import { keyed, sendPublicDocument } from '../http/send-page.js';
 import { feedDocument, type MediaFileSize } from './feed.presenter.js';
 import { paths } from '../shared/paths.js';
-import type { SiteContextSource } from '../shared/site-context.js';
+import { requestSite, type EditionSiteDeps } from '../shared/request-edition.js';
+import type { SiteContext } from '../shared/site-context.js';
 
 type SlugParams = { Params: { slug: string } };
 
 /** What the feeds use (`mediaDir`: enclosure lengths are the stored files' sizes). */
-export interface FeedRoutesDeps {
+export interface FeedRoutesDeps extends EditionSiteDeps {
   feeds: FeedService;
-  site: SiteContextSource;
   pageCache: PageCache;
   clock: Clock;
   mediaDir: string;
@@ -28,16 +28,22 @@ export interface FeedRoutesDeps {
 export function registerFeedRoutes(app: FastifyInstance, deps: FeedRoutesDeps): void {
   const { feeds } = deps;
   const fileSize = mediaFileSize(deps.mediaDir);
-  const serve = (request: FastifyRequest, reply: FastifyReply, format: FeedFormat, load: () => Promise<FeedSource>) =>
-    sendPublicDocument(request, reply, deps.pageCache, [], FEED_CONTENT_TYPES[format], async () =>
+  // Each feed is in the edition it was asked in (`/ko/feed.xml`): its stories, language and links.
+  const serve = (request: FastifyRequest, reply: FastifyReply, format: FeedFormat, load: (site: SiteContext) => Promise<FeedSource>) =>
+    sendPublicDocument(request, reply, deps.pageCache, [], FEED_CONTENT_TYPES[format], async () => {
+      const site = requestSite(deps, request);
       // `feeds` alone: every change to a story purges all feeds (there are few, and they are small).
-      keyed(renderFeed(await feedDocument(await load(), deps.site.current(), deps.clock.now(), fileSize), format), SURROGATE_KEYS.feeds),
-    );
+      return keyed(renderFeed(await feedDocument(await load(site), site, deps.clock.now(), fileSize), format), SURROGATE_KEYS.feeds);
+    });
+  // With one edition, every story (the statements as before editions); with several, the edition's.
+  const editionOf = (site: SiteContext) => (deps.editions.all.length > 1 ? site.edition.id : undefined);
 
   for (const format of FEED_FORMATS) {
-    const file = paths.feeds.site(format).slice(1); // feed.xml, feed.atom
-    app.get(`/${file}`, (request, reply) => serve(request, reply, format, () => feeds.site()));
-    app.get<SlugParams>(`/section/:slug/${file}`, (request, reply) => serve(request, reply, format, () => feeds.section(request.params.slug)));
+    const file = `feed.${format === 'rss' ? 'xml' : 'atom'}`;
+    app.get(`/${file}`, (request, reply) => serve(request, reply, format, (site) => feeds.site(editionOf(site))));
+    app.get<SlugParams>(`/section/:slug/${file}`, (request, reply) =>
+      serve(request, reply, format, (site) => feeds.section(request.params.slug, site.edition.id)),
+    );
     app.get<SlugParams>(`/author/:slug/${file}`, (request, reply) => serve(request, reply, format, () => feeds.author(request.params.slug)));
     app.get<SlugParams>(`/series/:slug/${file}`, (request, reply) => serve(request, reply, format, () => feeds.series(request.params.slug)));
   }
