@@ -39,7 +39,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: FeedRoutesDeps): 
   const editionOf = (site: SiteContext) => (deps.editions.all.length > 1 ? site.edition.id : undefined);
 
   for (const format of FEED_FORMATS) {
-    const file = `feed.${format === 'rss' ? 'xml' : 'atom'}`;
+    const file = paths.feeds.site(format).slice(1); // feed.xml, feed.atom (registered outside any edition)
     app.get(`/${file}`, (request, reply) => serve(request, reply, format, (site) => feeds.site(editionOf(site))));
     app.get<SlugParams>(`/section/:slug/${file}`, (request, reply) =>
       serve(request, reply, format, (site) => feeds.section(request.params.slug, site.edition.id)),
