@@ -28,6 +28,7 @@ import { newsletterDeliveryRecordsMigration } from './0025-newsletter-delivery-r
 import { koreanSearchMigration } from './0026-korean-search.migration.js';
 import { editionsMigration } from './0027-editions.migration.js';
 import { editionsNewsroomMigration } from './0028-editions-newsroom.migration.js';
+import { translationsMigration } from './0031-translations.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -64,5 +65,6 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0026-korean-search': koreanSearchMigration(fullText),
     '0027-editions': editionsMigration,
     '0028-editions-newsroom': editionsNewsroomMigration,
+    '0031-translations': translationsMigration,
   };
 }
