@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Config } from './config/config.js';
 import { openDatabase, type DatabaseHandle, type Db } from './db/database.js';
 import type { PostgresOptions } from './db/dialects/postgres.dialect.js';
-import { ArticleEditingService, ReadingService, ScheduledPublisher } from './modules/articles/index.js';
+import { ArticleEditingService, StoryTranslationService, ReadingService, ScheduledPublisher } from './modules/articles/index.js';
 import { AuditService } from './modules/audit/index.js';
 import { AuthorService } from './modules/authors/index.js';
 import { ApiKeyService } from './modules/api-keys/index.js';
@@ -128,6 +128,8 @@ export interface Deps {
   /** Must-Reads picks, the home page's lead story and the breaking-news banner. */
   curation: CurationService;
   editing: ArticleEditingService;
+  /** Translating a story into another edition, and whether a translation is outdated (docs/editions.md). */
+  translations: StoryTranslationService;
   revisions: RevisionService;
   /** Who has a story's editor open (the editor's heartbeat). */
   presence: PresenceService;
@@ -260,6 +262,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     update: (actor, id, input, restoredFrom) => editing.update(actor, id, input, restoredFrom),
   });
   const editing = new ArticleEditingService(db, clock, events, audit, tags, revisions);
+  const translations = new StoryTranslationService(db, clock, events, revisions);
   const publisher = new ScheduledPublisher(db, clock, events, audit);
   const urls = absoluteUrls(config.siteUrl);
   const sitemaps = new SitemapService(db, clock, {
@@ -355,6 +358,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     related,
     curation,
     editing,
+    translations,
     revisions,
     presence,
     publisher,

@@ -103,6 +103,10 @@ export interface ArticlesTable {
   edition_id: WithDefault<string>;
   /** Shared by stories that are translations of one another (one per edition); null: none. */
   translation_group_id: WithDefault<string | null>;
+  /** A translation's source story (migration 0031), or null. */
+  translated_from_id: WithDefault<string | null>;
+  /** The source's edit_version at the translation's last create, save or publish, or null. */
+  translated_from_version: WithDefault<number | null>;
 }
 
 export interface ArticleAuthorsTable {

@@ -90,6 +90,9 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: 'A translation of this story is already in that edition: a story may have one translation per edition.',
   },
+  ERR_TRANSLATION_SAME_EDITION: { status: 400, message: 'A story cannot be translated into its own edition: choose another edition.' },
+  ERR_TRANSLATION_EDITION_OFF: { status: 400, message: 'That edition is switched off: switch it on in Editions before translating into it.' },
+  ERR_TRANSLATION_NO_SECTION: { status: 400, message: 'That edition has no sections yet: add one in Sections before translating into it.' },
   ERR_STORY_TRANSITION_INVALID: { status: 409, message: 'The story’s status does not allow that step now.' },
   ERR_STORY_ALT_MISSING: {
     status: 409,

@@ -29,6 +29,7 @@ import { koreanSearchMigration } from './0026-korean-search.migration.js';
 import { editionsMigration } from './0027-editions.migration.js';
 import { editionsNewsroomMigration } from './0028-editions-newsroom.migration.js';
 import { editionListsMigration } from './0030-edition-lists.migration.js';
+import { translationsMigration } from './0031-translations.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -66,5 +67,6 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0027-editions': editionsMigration,
     '0028-editions-newsroom': editionsNewsroomMigration,
     '0030-edition-lists': editionListsMigration,
+    '0031-translations': translationsMigration,
   };
 }

@@ -37,6 +37,7 @@ import { assertTransition } from './story-workflow.js';
 import { describeConflict, editedStoryFields, snapshotOfEdit, StoryConflictError } from './story-conflict.js';
 import { claimStoryEditVersion, findStoryEditState, type StoryEditState } from './story-version.repository.js';
 import { assertPicturesHaveAlt, assertStoredPicturesHaveAlt } from './story-pictures.repository.js';
+import { recordSourceVersion } from './story-translation.repository.js';
 
 /** Who is acting: a signed-in staff user. The role is a string so an unknown role simply holds no permission. */
 export interface Actor {
@@ -154,6 +155,8 @@ export class ArticleEditingService {
       if (version === undefined) return undefined;
       const { content, snapshot } = await resolveContent(trx, this.tags, edit, slug, editionId);
       await updateArticleContent(trx, id, content, now);
+      // A translation saved answers to its source as it stands now (clears "outdated", docs/editions.md).
+      await recordSourceVersion(trx, id);
       const revision = await this.revisions.recordIn(trx, {
         articleId: id,
         authorUserId: actor.id,
@@ -325,6 +328,7 @@ export class ArticleEditingService {
       });
       // Someone else changed the status since we read it: their step stands, ours is refused.
       if (!moved) throw new AppError('ERR_STORY_TRANSITION_INVALID', `${story.id} is no longer ${story.status}`);
+      if (to === 'published' || to === 'scheduled') await recordSourceVersion(trx, story.id);
       if (kind) await this.revisions.recordStepIn(trx, { articleId: story.id, authorUserId: options.actor.id, kind, createdAt: this.clock.now() });
       if (options.audit) {
         const { actor, action, details } = options.audit;

@@ -29,6 +29,9 @@ export type { ArticleReading, ReadingDirectories, RelatedStoryIds, StoryPage } f
 export { ArticleEditingService, CORRECTION_KINDS } from './article-editing.service.js';
 export type { Actor, CorrectionKind, SavedStory, SaveOptions } from './article-editing.service.js';
 export { StoryConflictError } from './story-conflict.js';
+export { StoryTranslationService } from './story-translation.service.js';
+export type { StoryTranslationView } from './story-translation.service.js';
+export type { TranslationSource } from './story-translation.repository.js';
 export type { StoryConflict } from './story-conflict.js';
 export type { StoryEditState } from './story-version.repository.js';
 export { StoryAltMissingError, describePicture } from './story-pictures.repository.js';

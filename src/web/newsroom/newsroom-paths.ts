@@ -44,7 +44,7 @@ export const newsroomPaths = {
   story: (id: string) => `/newsroom/stories/${encodeURIComponent(id)}/edit`,
   storyAction: (
     id: string,
-    action: 'submit' | 'publish' | 'schedule' | 'unpublish' | 'corrections' | 'delete' | 'autosave' | 'presence' | 'preview',
+    action: 'submit' | 'publish' | 'schedule' | 'unpublish' | 'corrections' | 'delete' | 'autosave' | 'presence' | 'preview' | 'translate',
   ) => `/newsroom/stories/${encodeURIComponent(id)}/${action}`,
   storyRevisions: (id: string) => `/newsroom/stories/${encodeURIComponent(id)}/revisions`,
   storyDiff: (id: string, from: number, to: number) => `/newsroom/stories/${encodeURIComponent(id)}/revisions/${from}/diff/${to}`,

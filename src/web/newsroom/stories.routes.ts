@@ -8,6 +8,7 @@ import {
   type Actor,
   type ArticleEditingService,
   type ReadingService,
+  type StoryTranslationService,
   StoryConflictError,
 } from '../../modules/articles/index.js';
 import type { PresenceService } from '../../modules/presence/index.js';
@@ -41,6 +42,7 @@ import { formatZonedDateTime, parseZonedDateTime } from '../../shared/zoned-time
 import { newEditingSession, readSaveOptions } from './story-save-form.js';
 import { presentConflict, presentPresence, type ConflictView } from './story-saving.presenter.js';
 import { registerStorySavingRoutes } from './story-saving.routes.js';
+import { registerStoryTranslationRoute, translationViewOf, type StoryTranslationRouteDeps } from './story-translation.routes.js';
 import { bodyOf, EMPTY_STORY_FORM, fieldErrorsOf, readStoryForm, storyFormFrom, storyInputFrom, type StoryFormValues } from './story-form.js';
 
 /** The library is picked from a select: the newest images are the ones a story usually needs. */
@@ -56,6 +58,7 @@ const NOTICES: Record<string, string> = {
   unpublished: 'Unpublished: readers now get “gone”.',
   corrected: 'Correction added.',
   restored: 'Revision restored as a new revision.',
+  translated: 'Translation draft created from the source beside it: choose its section, translate and save.',
 };
 
 type Request = FastifyRequest<{ Querystring: Query; Body: FormBody }>;
@@ -65,7 +68,7 @@ const actorOf = (staff: StaffContext): Actor => ({ id: staff.session.user.id, ro
 const param = (request: Request, name: string): string => (request.params as Record<string, string | undefined>)[name] ?? '';
 
 /** What the story editor uses. */
-export interface StoryRoutesDeps extends NewsroomRouteDeps, StoryListRouteDeps {
+export interface StoryRoutesDeps extends NewsroomRouteDeps, StoryListRouteDeps, StoryTranslationRouteDeps {
   site: SiteContextSource;
   clock: Clock;
   settings: SettingsService;
@@ -81,6 +84,7 @@ export interface StoryRoutesDeps extends NewsroomRouteDeps, StoryListRouteDeps {
   presence: PresenceService;
   newsletterIssues: Pick<NewsletterIssueService, 'sendBreaking'>;
   editions: Pick<EditionService, 'all'>;
+  translations: Pick<StoryTranslationService, 'translate' | 'view' | 'outdatedAmong'>;
 }
 
 /**
@@ -118,10 +122,11 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
   ) => {
     const id = param(request, 'id');
     await deps.editing.assertMayEdit(actorOf(staff), id);
-    const [{ article }, state, others] = await Promise.all([
+    const [{ article }, state, others, translation] = await Promise.all([
       deps.reading.preview(id),
       deps.editing.editState(id),
       deps.presence.others(id, staff.session.user.id),
+      translationViewOf(deps, id, staff.session.user.role),
     ]);
     const saving = {
       // A refused save's form restarts from the version it was refused by: saving again is the choice to keep it.
@@ -144,6 +149,7 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
         story: { id, status: article.status, scheduleValue },
         notice: form?.notice ?? NOTICES[request.query.done ?? ''],
         saving,
+        translation,
       }),
     );
   };
@@ -242,6 +248,7 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
   };
 
   registerStorySavingRoutes(scope, deps);
+  registerStoryTranslationRoute(scope, deps);
 
   // One renderer: the live preview pane shows the site's own body component's HTML.
   newsroomRoute(scope, deps, {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
+import type { StoryTranslationService } from '../../modules/articles/index.js';
 import type { AuthorService } from '../../modules/authors/index.js';
 import type { EditionService } from '../../modules/editions/index.js';
 import type { SearchService } from '../../modules/search/index.js';
@@ -23,6 +24,7 @@ export interface StoryListRouteDeps extends NewsroomRouteDeps {
   authors: AuthorService;
   search: SearchService;
   editions: Pick<EditionService, 'all'>;
+  translations: Pick<StoryTranslationService, 'outdatedAmong'>;
 }
 
 /**
@@ -53,6 +55,7 @@ export function registerStoryListRoute(scope: FastifyInstance, deps: StoryListRo
         pagination: paginate(parsed.query.page, parsed.query.pageSize, found.totalItems),
         countCapped: found.countCapped,
         searched: found.searched,
+        outdated: await deps.translations.outdatedAmong(found.stories.map((story) => story.id)),
       };
       return sendHtml(request, reply, 200, h(StoryListPage, { ...page, errors: [], result }));
     },

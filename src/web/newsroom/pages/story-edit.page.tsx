@@ -11,6 +11,7 @@ import { newsroomPaths } from '../newsroom-paths.js';
 import { editorBodyOf, type StoryFormValues } from '../story-form.js';
 import { SavingFields, StoryConflictPanel, StoryPresence } from '../components/story-saving.js';
 import type { ConflictView, PresenceView } from '../story-saving.presenter.js';
+import { OUTDATED_TEXT, TranslatePanel, TranslationSourcePanel, type TranslationView } from '../components/story-translation.js';
 
 /**
  * What the rich-text editor starts from: the body's blocks, and for each figure the picture and words
@@ -41,10 +42,12 @@ export function StoryEditPage(props: {
   notice?: string;
   /** An existing story's saving state (docs/editor-saving.md): version, session, who else is in, a refused save. */
   saving?: { baseVersion: number; editingSession: string; others: readonly PresenceView[]; conflict?: ConflictView };
+  /** An existing story's translations: its source beside it, whether it is outdated, what it may be translated into. */
+  translation?: TranslationView;
 }) {
   const { site, viewer, values, story } = props;
   const errors = props.errors ?? [];
-  const { saving } = props;
+  const { saving, translation } = props;
   const heading = story ? `Edit: ${values.headline || 'story'}` : 'New story';
   const title = saving?.conflict ? `Conflict: ${heading}` : heading;
   const action = story ? newsroomPaths.story(story.id) : newsroomPaths.newStory();
@@ -59,27 +62,35 @@ export function StoryEditPage(props: {
       <div class="story-editor">
         <h1>{story ? 'Edit story' : 'New story'}</h1>
         <Notice text={props.notice} />
+        {translation?.outdated && (
+          <p class="story-outdated" id="story-outdated">
+            {OUTDATED_TEXT}
+          </p>
+        )}
         {saving && <StoryPresence others={saving.others} />}
         <ErrorSummary errors={errors} />
-        <form
-          method="post"
-          action={action}
-          class="newsroom-form story-form"
-          data-autosave-url={story ? newsroomPaths.storyAction(story.id, 'autosave') : undefined}
-          data-presence-url={story ? newsroomPaths.storyAction(story.id, 'presence') : undefined}
-          data-story-id={story?.id}
-          data-csrf-url={story ? newsroomPaths.csrfToken() : undefined}
-          data-sign-in-url={story ? newsroomPaths.signIn(newsroomPaths.story(story.id)) : undefined}
-        >
-          <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
-          {saving && <SavingFields baseVersion={saving.baseVersion} editingSession={saving.editingSession} />}
-          {story && saving?.conflict && <StoryConflictPanel conflict={saving.conflict} reloadUrl={newsroomPaths.story(story.id)} />}
-          <StoryFields values={values} errors={errors} choices={props.choices} previewBodyUrl={newsroomPaths.previewBody()} />
-          <div class="story-save">
-            <button type="submit">{story ? 'Save' : 'Create draft'}</button>
-            <p id="story-save-status" class="story-save-status" aria-live="polite" />
-          </div>
-        </form>
+        <div class="story-beside">
+          {translation?.source && <TranslationSourcePanel source={translation.source} />}
+          <form
+            method="post"
+            action={action}
+            class="newsroom-form story-form"
+            data-autosave-url={story ? newsroomPaths.storyAction(story.id, 'autosave') : undefined}
+            data-presence-url={story ? newsroomPaths.storyAction(story.id, 'presence') : undefined}
+            data-story-id={story?.id}
+            data-csrf-url={story ? newsroomPaths.csrfToken() : undefined}
+            data-sign-in-url={story ? newsroomPaths.signIn(newsroomPaths.story(story.id)) : undefined}
+          >
+            <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+            {saving && <SavingFields baseVersion={saving.baseVersion} editingSession={saving.editingSession} />}
+            {story && saving?.conflict && <StoryConflictPanel conflict={saving.conflict} reloadUrl={newsroomPaths.story(story.id)} />}
+            <StoryFields values={values} errors={errors} choices={props.choices} previewBodyUrl={newsroomPaths.previewBody()} />
+            <div class="story-save">
+              <button type="submit">{story ? 'Save' : 'Create draft'}</button>
+              <p id="story-save-status" class="story-save-status" aria-live="polite" />
+            </div>
+          </form>
+        </div>
         {story && (
           <StoryWorkflowPanel
             id={story.id}
@@ -90,6 +101,7 @@ export function StoryEditPage(props: {
             errors={errors}
           />
         )}
+        {translation && <TranslatePanel targets={translation.targets} viewer={viewer} />}
       </div>
       {/* The rich-text editor's starting body, as data (never run): `<` is escaped so no text can close the element. */}
       <script

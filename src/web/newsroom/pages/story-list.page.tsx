@@ -11,6 +11,7 @@ import type { SiteContext } from '../../shared/site-context.js';
 import { DataTable } from '../components/data-table.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { StoryStatus } from '../components/story-status.js';
+import { OUTDATED_TEXT } from '../components/story-translation.js';
 import { STATUS_LABELS } from '../components/story-workflow-panel.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 import { sectionValue, STORY_FILTERS_ID, storyListHref, type StoryListValues } from '../story-list-query.js';
@@ -25,6 +26,8 @@ export interface StoryListResult {
   countCapped: boolean;
   /** Whether a search narrowed the list (only its newest matches are listed). */
   searched: boolean;
+  /** The page's published translations whose source changed since (docs/editions.md). */
+  outdated: ReadonlySet<string>;
 }
 
 /**
@@ -192,6 +195,14 @@ function StoryResults({
               </td>
               <td>
                 <StoryStatus status={story.status} embargoUntil={story.embargoUntil} now={now} publication={site.publication} />
+                {result.outdated.has(story.id) && (
+                  <>
+                    {' '}
+                    <span class="story-outdated" title={OUTDATED_TEXT}>
+                      Outdated translation
+                    </span>
+                  </>
+                )}
               </td>
               {several && <td>{editions.find((edition) => edition.id === story.editionId)?.code ?? '—'}</td>}
               <td>{story.sectionName}</td>
