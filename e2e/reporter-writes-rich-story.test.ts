@@ -112,10 +112,11 @@ browserSuite('a reporter writes a rich story with the toolbar and shortcuts, an 
 
     // 375 px: the preview hides behind a toggle.
     await page.setViewportSize(VIEWPORTS.phone);
-    assert.equal(await preview.isVisible(), false);
+    // The editor hides the preview on the media query's change event, a moment after the resize.
+    await preview.waitFor({ state: 'hidden', timeout: 5000 });
     await assertNoAxeViolations(page, 'the editor at 375 px');
     await page.getByRole('button', { name: 'Show preview' }).click();
-    assert.ok(await preview.isVisible());
+    await preview.waitFor({ state: 'visible', timeout: 5000 });
     await assertNoAxeViolations(page, 'the editor with the preview shown at 375 px');
     await toolbar.getByRole('button', { name: 'Keyboard shortcuts' }).click();
     await help.waitFor();
