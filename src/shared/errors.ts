@@ -288,6 +288,10 @@ export const ERROR_CATALOGUE = {
   },
   ERR_API_FIELD_UNKNOWN: { status: 400, message: 'The fields parameter names a field this endpoint does not have.' },
   ERR_API_PER_PAGE_INVALID: { status: 400, message: 'per_page must be a whole number from 1 to 100.' },
+  ERR_API_EDITION_UNKNOWN: {
+    status: 400,
+    message: 'No edition of the publication has that language; give edition as one of its languages, such as ko.',
+  },
   // Webhooks (newsroom, integrations.manage).
   ERR_WEBHOOK_NOT_FOUND: { status: 404, message: 'We could not find that webhook; it may have been deleted.' },
   ERR_WEBHOOK_NAME_INVALID: { status: 400, message: 'Give the webhook a name of 1 to 100 characters.' },

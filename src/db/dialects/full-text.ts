@@ -66,6 +66,11 @@ export interface FullTextPeriod {
  */
 export interface FullTextScope extends FullTextPeriod {
   sectionId?: string;
+  /**
+   * Only stories of this edition (given only when the publication has several and no section was
+   * chosen: a section implies its edition). PostgreSQL looks it up on each candidate's story.
+   */
+  editionId?: string;
   now: Date;
   limit: number;
   /**

@@ -126,6 +126,10 @@ function candidateConditions(query: string, scope: FullTextScope) {
   const conditions = [sql`document @@ to_tsquery('simple', ${query})`];
   if (!scope.everyStatus) conditions.push(sql`visible_from is not null`, sql`visible_from <= ${now}`);
   if (scope.sectionId) conditions.push(sql`section_id = ${scope.sectionId}`);
+  // The table keeps no copy of the edition: a scalar subquery is one primary-key look-up per
+  // candidate (never pulled up into a join reading the edition's every story), so a walk newest
+  // first still stops at the limit; with one edition it is never added.
+  if (scope.editionId) conditions.push(sql`(select a.edition_id from articles a where a.id = article_search.article_id) = ${scope.editionId}`);
   if (scope.since) conditions.push(sql`published_at >= ${scope.since.toISOString()}`);
   if (scope.before) conditions.push(sql`published_at < ${scope.before.toISOString()}`);
   return sql.join(conditions, sql` and `);

@@ -18,6 +18,11 @@ import { countPublishedBy } from './published-counts.repository.js';
 
 /** The filters of GET /api/v1/articles, by slug as partners know them. */
 export interface ArticleListQuery {
+  /**
+   * Only this edition's stories, and `section` looked up within it (absent: every story, sections
+   * of the default edition): callers give it only when the publication has several editions.
+   */
+  editionId?: string;
   section?: string;
   author?: string;
   tag?: string;
@@ -66,13 +71,16 @@ export class ContentApiService {
     return this.reading.article(slug);
   }
 
-  async sectionList(): Promise<Array<Counted<Section>>> {
+  /** Every section, or one edition's (`editionId`, given when there are several). */
+  async sectionList(editionId?: string): Promise<Array<Counted<Section>>> {
     const counts = await countPublishedBy(this.db, 'section', this.clock.now());
-    return this.sections.all.map((section) => ({ ...section, storyCount: counts.get(section.id) ?? 0 }));
+    const sections = editionId === undefined ? this.sections.all : this.sections.inEdition(editionId);
+    return sections.map((section) => ({ ...section, storyCount: counts.get(section.id) ?? 0 }));
   }
 
-  async section(slug: string): Promise<Counted<Section>> {
-    const section = this.sections.bySlug(slug);
+  /** A section by its slug within an edition (absent: the default one). */
+  async section(slug: string, editionId?: string): Promise<Counted<Section>> {
+    const section = this.sections.bySlug(slug, editionId);
     if (!section) throw new AppError('ERR_SECTION_NOT_FOUND');
     // This section's stories alone (an index range), not every section's grouped.
     return { ...section, storyCount: await countPublishedArticles(this.db, { sectionId: section.id }, this.clock.now()) };
@@ -115,7 +123,12 @@ export class ContentApiService {
   /** Slugs to ids; an unknown slug is a 400 naming the parameter, not an empty list that hides a typo. */
   private async filterFor(query: ArticleListQuery): Promise<ArticleFilter> {
     const filter: ArticleFilter = { publishedSince: query.publishedAfter, publishedBefore: query.publishedBefore };
-    if (query.section !== undefined) filter.sectionId = this.sections.bySlug(query.section)?.id ?? unknown('section');
+    if (query.section !== undefined) {
+      // A section implies its edition: its index serves, as without editions.
+      filter.sectionId = this.sections.bySlug(query.section, query.editionId)?.id ?? unknown('section');
+    } else if (query.editionId !== undefined) {
+      filter.editionId = query.editionId;
+    }
     if (query.author !== undefined) filter.authorId = (await this.directories.authors.findBySlug(query.author))?.id ?? unknown('author');
     if (query.tag !== undefined) filter.tagId = (await this.directories.tags.findBySlug(query.tag))?.id ?? unknown('tag');
     if (query.series !== undefined) filter.seriesId = (await this.directories.series.findBySlug(query.series))?.id ?? unknown('series');

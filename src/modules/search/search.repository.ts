@@ -21,7 +21,7 @@ export interface SearchSource {
   people: string[];
 }
 
-export type SearchMatchFilter = Pick<ArticleFilter, 'sectionId' | 'publishedSince' | 'publishedBefore'>;
+export type SearchMatchFilter = Pick<ArticleFilter, 'sectionId' | 'editionId' | 'publishedSince' | 'publishedBefore'>;
 
 /** Every story (any status) written by these authors or carrying these tags. */
 export async function listArticleIdsByPeople(db: Db, authorIds: readonly string[], tagIds: readonly string[]): Promise<string[]> {
@@ -74,8 +74,8 @@ export async function findNewestMatches(
   filter: SearchMatchFilter,
   options: { now: Date; limit: number },
 ): Promise<SearchMatch[]> {
-  const { sectionId, ...period } = filter;
-  const scope = { since: period.publishedSince, before: period.publishedBefore, sectionId, now: options.now, limit: options.limit };
+  const { sectionId, editionId, ...period } = filter;
+  const scope = { since: period.publishedSince, before: period.publishedBefore, sectionId, editionId, now: options.now, limit: options.limit };
   let query = publishedQuery(db, period, options.now)
     .innerJoin((await fullText.matches(db, clauses, scope)).as('m'), (join) => join.onRef('m.article_id', '=', 'articles.id'))
     .select(['articles.id as id', 'articles.published_at as published_at', 'm.score as score']);
@@ -83,6 +83,12 @@ export async function findNewestMatches(
     // On SQLite, on each match's story and never by the section's index (`storyColumnsIndexed`).
     const section = fullText.storyColumnsIndexed ? sql.ref('articles.section_id') : sql`${sql.ref('articles.section_id')} || ''`;
     query = query.where(section, '=', sectionId);
+  }
+  if (editionId) {
+    // The same on SQLite: each match's story is compared, never the edition's index walked (it would
+    // read the edition's every story); on PostgreSQL the matches are the edition's already.
+    const edition = fullText.storyColumnsIndexed ? sql.ref('articles.edition_id') : sql`${sql.ref('articles.edition_id')} || ''`;
+    query = query.where(edition, '=', editionId);
   }
   for (const column of fullText.newestFirst) query = query.orderBy(column, 'desc');
   const rows = await query.limit(options.limit).execute();

@@ -123,9 +123,12 @@ export class SearchService {
     if (!Number.isSafeInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new AppError('ERR_SEARCH_FILTER_INVALID');
     const filter: SearchMatchFilter = {};
     if (query.sectionSlug !== undefined) {
-      const section = this.sections.bySlug(query.sectionSlug);
+      const section = this.sections.bySlug(query.sectionSlug, query.editionId);
       if (!section) throw new AppError('ERR_SEARCH_FILTER_INVALID');
+      // A section implies its edition: its own filter is the narrower one.
       filter.sectionId = section.id;
+    } else if (query.editionId !== undefined) {
+      filter.editionId = query.editionId;
     }
     const valid = (date: Date | undefined) => date === undefined || !Number.isNaN(date.getTime());
     if (!valid(query.from) || !valid(query.to)) throw new AppError('ERR_SEARCH_FILTER_INVALID');

@@ -11,7 +11,15 @@ export interface SearchQuery {
   page: number;
   /** Defaults to the site's list page size. */
   pageSize?: number;
-  /** Only stories of this section (by slug). An unknown slug is a 400 (ERR_SEARCH_FILTER_INVALID). */
+  /**
+   * Only this edition's stories (docs/editions.md). Absent: every story, which callers ask for only
+   * when the publication has one edition (the statements then stay as before editions).
+   */
+  editionId?: string;
+  /**
+   * Only stories of this section, by slug within `editionId` (absent: the default edition). An
+   * unknown slug is a 400 (ERR_SEARCH_FILTER_INVALID).
+   */
   sectionSlug?: string;
   /** Only stories published on or after this instant. */
   from?: Date;

@@ -1,3 +1,4 @@
+import type { Edition } from '../../modules/editions/index.js';
 import { AppError } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import { isValidSlug } from '../../shared/slug.js';
@@ -80,4 +81,16 @@ export function readSlug(raw: string | undefined, name: string): string | undefi
 export function selectFields<T extends Record<string, unknown>>(item: T, fields: readonly string[] | undefined): Partial<T> {
   if (!fields) return item;
   return Object.fromEntries(fields.filter((name) => name in item).map((name) => [name, item[name]])) as Partial<T>;
+}
+
+/**
+ * `edition=<language>` (`ko`, `pt-BR`; compared without regard to case): one of the switched-on
+ * editions, absent meaning the default edition. Anything else is a 400 naming the languages there are.
+ */
+export function readEdition(raw: string | undefined, editions: readonly Edition[]): Edition {
+  const shown = editions.filter((edition) => edition.enabled);
+  const chosen = raw === undefined ? shown.find((edition) => edition.isDefault) : shown.find((edition) => edition.code.toLowerCase() === raw.toLowerCase());
+  if (chosen) return chosen;
+  const languages = shown.map((edition) => edition.code).join(', ');
+  throw new AppError('ERR_API_EDITION_UNKNOWN', `No edition has the language "${(raw ?? '').slice(0, 35)}"; the editions are: ${languages}.`);
 }

@@ -1,7 +1,7 @@
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { BodyBlock } from '../../shared/article-body.js';
-import type { Article, ArticleSummary, Correction } from '../../modules/articles/index.js';
+import type { Article, ArticleSummary, Correction, StoryTranslation } from '../../modules/articles/index.js';
 import type { Author } from '../../modules/authors/index.js';
 import type { Counted } from '../../modules/content-api/index.js';
 import { VARIANT_MIME_TYPES, type MediaAsset } from '../../modules/media/index.js';
@@ -13,6 +13,7 @@ import type { Tag } from '../../modules/tags/index.js';
 import type { Pagination } from '../../shared/pagination.js';
 import { FeedBody } from '../site/components/feed-body.js';
 import { paths } from '../shared/paths.js';
+import { inEditionBase } from '../shared/request-edition.js';
 
 /**
  * Domain objects → the Content API's JSON (snake_case, absolute URLs, dates in the publication's
@@ -22,6 +23,8 @@ import { paths } from '../shared/paths.js';
 export interface ApiContext {
   siteUrl: string;
   timeZone: string;
+  /** A story's or section's edition by id: its language and address prefix (`''` for the default one). */
+  edition: (editionId: string) => { code: string; pathPrefix: string };
 }
 
 type Json = Record<string, unknown>;
@@ -32,6 +35,14 @@ export function formatApiDate(value: Date, timeZone: string): string {
 }
 const date = (value: Date, ctx: ApiContext) => formatApiDate(value, ctx.timeZone);
 const absolute = (path: string, ctx: ApiContext) => `${ctx.siteUrl}${path}`;
+/** A page of the reading site in a story's or section's own edition (`/ko/article/…`), whatever the request. */
+const inEdition = (editionId: string, path: () => string, ctx: ApiContext) => {
+  const { pathPrefix } = ctx.edition(editionId);
+  return absolute(
+    inEditionBase(pathPrefix ? `/${pathPrefix}` : '', path),
+    ctx,
+  );
+};
 
 export function imageJson(asset: MediaAsset, ctx: ApiContext): Json {
   return {
@@ -55,11 +66,17 @@ export function articleSummaryJson(story: ArticleSummary, ctx: ApiContext): Json
   return {
     id: story.id,
     slug: story.slug,
-    url: absolute(paths.article(story.slug), ctx),
+    url: inEdition(story.editionId, () => paths.article(story.slug), ctx),
+    language: ctx.edition(story.editionId).code,
     headline: story.headline,
     standfirst: story.standfirst,
     type_label: story.typeLabel,
-    section: { id: story.section.id, slug: story.section.slug, name: story.section.name, url: absolute(paths.section(story.section.slug), ctx) },
+    section: {
+      id: story.section.id,
+      slug: story.section.slug,
+      name: story.section.name,
+      url: inEdition(story.section.editionId, () => paths.section(story.section.slug), ctx),
+    },
     authors: story.authors.map((author) => ({
       id: author.id,
       slug: author.slug,
@@ -76,9 +93,17 @@ export function articleSummaryJson(story: ArticleSummary, ctx: ApiContext): Json
   };
 }
 
-export function articleJson(article: Article, ctx: ApiContext): Json {
+/** A whole story, with its published translations in switched-on editions (the caller's `translations`). */
+export function articleJson(article: Article, translations: readonly StoryTranslation[], ctx: ApiContext): Json {
   return {
     ...articleSummaryJson(article, ctx),
+    translations: translations.map((translation) => ({
+      language: ctx.edition(translation.editionId).code,
+      slug: translation.slug,
+      headline: translation.headline,
+      url: inEdition(translation.editionId, () => paths.article(translation.slug), ctx),
+      api_url: absolute(`/api/v1/articles/${encodeURIComponent(translation.slug)}`, ctx),
+    })),
     tags: article.tags.map((tag) => tagRefJson(tag, ctx)),
     body: article.body.map(blockJson),
     // The feeds' rendering: a partner's page cannot resolve our relative links, so every URL is absolute.
@@ -103,7 +128,8 @@ export function sectionJson(section: Counted<Section>, ctx: ApiContext): Json {
     slug: section.slug,
     name: section.name,
     description: section.description,
-    url: absolute(paths.section(section.slug), ctx),
+    url: inEdition(section.editionId, () => paths.section(section.slug), ctx),
+    language: ctx.edition(section.editionId).code,
     in_navigation: section.inNavigation,
     position: section.position,
     story_count: section.storyCount,

@@ -4,12 +4,13 @@ import type { ApiKeyService } from '../../modules/api-keys/index.js';
 import type { ArticleSummary } from '../../modules/articles/index.js';
 import { listedStoryKeys, storyKeys, SURROGATE_KEYS } from '../../modules/cdn/index.js';
 import type { ContentApiService } from '../../modules/content-api/index.js';
+import type { Edition, EditionService } from '../../modules/editions/index.js';
 import type { RankedListsService } from '../../modules/rankings/index.js';
 import type { SearchService } from '../../modules/search/index.js';
 import type { SettingsService } from '../../modules/settings/index.js';
 import { AppError } from '../../shared/errors.js';
 import type { Pagination } from '../../shared/pagination.js';
-import { readFields, readInstant, readPage, readQuery, readSlug, selectFields, type RawQuery } from './api-query.js';
+import { readEdition, readFields, readInstant, readPage, readQuery, readSlug, selectFields, type RawQuery } from './api-query.js';
 import { API_VARY, presentedApiKey, sendApiError } from './api-response.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
 import type { PageCache } from '../http/page-cache.js';
@@ -29,6 +30,7 @@ export interface ApiRoutesDeps {
   config: Pick<Config, 'siteUrl'>;
   database: { isUnavailableError(error: unknown): boolean };
   settings: SettingsService;
+  editions: Pick<EditionService, 'all' | 'find'>;
   apiKeys: ApiKeyService;
   contentApi: ContentApiService;
   search: SearchService;
@@ -48,8 +50,20 @@ export interface ApiRoutesDeps {
  * shared cache may answer one partner with what another fetched.
  */
 export async function registerApiRoutes(app: FastifyInstance, deps: ApiRoutesDeps): Promise<void> {
-  const ctx = (): json.ApiContext => ({ siteUrl: deps.config.siteUrl, timeZone: deps.settings.publication.timeZone });
+  const ctx = (): json.ApiContext => ({
+    siteUrl: deps.config.siteUrl,
+    timeZone: deps.settings.publication.timeZone,
+    edition: (id) => deps.editions.find(id),
+  });
   const { contentApi } = deps;
+  /**
+   * `?edition=ko`, else the default edition (as the site's `/`). The filter is given to the services
+   * only when there are several editions: with one, the statements stay as before editions.
+   */
+  const editionOf = (query: Query): { edition: Edition; editionId: string | undefined } => {
+    const edition = readEdition(query.edition, deps.editions.all);
+    return { edition, editionId: deps.editions.all.length > 1 ? edition.id : undefined };
+  };
 
   await app.register(
     async (scope) => {
@@ -109,7 +123,9 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRoutesDep
         if (query.sort !== undefined && query.sort !== 'latest') throw new AppError('ERR_API_PARAMETER_INVALID', 'sort may only be latest.');
         const fields = readFields(query.fields, fieldsOf('ArticleSummary'));
         const { page, perPage } = readPage(query);
+        const { editionId } = editionOf(query);
         const { stories, pagination } = await contentApi.articles({
+          editionId,
           section: readSlug(query.section, 'section'),
           author: readSlug(query.author, 'author'),
           tag: readSlug(query.tag, 'tag'),
@@ -123,12 +139,16 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRoutesDep
         return keyed({ data, ...pageLinks(deps, '/articles', query, pagination) }, SURROGATE_KEYS.api, listedStoryKeys(stories));
       });
       route('/articles/{slug}', async (query, params) => {
-        const { article } = await contentApi.article(params.slug ?? '');
-        return keyed(one('Article', query, json.articleJson(article, ctx())), storyKeys(article));
+        const { article, translations } = await contentApi.article(params.slug ?? '');
+        // A story of a switched-off edition is off the site, and so off the API; so are its translations there.
+        if (!deps.editions.find(article.editionId).enabled) throw new AppError('ERR_ARTICLE_NOT_FOUND');
+        const shown = translations.filter((translation) => deps.editions.find(translation.editionId).enabled);
+        return keyed(one('Article', query, json.articleJson(article, shown, ctx())), storyKeys(article));
       });
       // Its view count is at most a minute old, as on the article page (PAGE_MAX_AGE_MS).
       route('/articles/{slug}/views', async (query, params) => {
         const { article } = await contentApi.article(params.slug ?? '');
+        if (!deps.editions.find(article.editionId).enabled) throw new AppError('ERR_ARTICLE_NOT_FOUND');
         return keyed(one('ViewCount', query, json.viewCountJson(article)), SURROGATE_KEYS.article(article.id));
       });
       route('/sections', async (query) =>
@@ -136,12 +156,12 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRoutesDep
           many(
             'Section',
             query,
-            (await contentApi.sectionList()).map((section) => json.sectionJson(section, ctx())),
+            (await contentApi.sectionList(editionOf(query).editionId)).map((section) => json.sectionJson(section, ctx())),
           ),
         ),
       );
       route('/sections/{slug}', async (query, params) =>
-        counted(one('Section', query, json.sectionJson(await contentApi.section(params.slug ?? ''), ctx()))),
+        counted(one('Section', query, json.sectionJson(await contentApi.section(params.slug ?? '', editionOf(query).edition.id), ctx()))),
       );
       route('/authors', async (query) =>
         counted(
@@ -180,7 +200,9 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRoutesDep
       route('/search', async (query) => {
         const fields = readFields(query.fields, fieldsOf('SearchHit'));
         const { page, perPage } = readPage(query);
+        const { editionId } = editionOf(query);
         const result = await deps.search.search({
+          ...(editionId ? { editionId } : {}),
           text: query.q ?? '',
           page,
           pageSize: perPage,
@@ -196,9 +218,11 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRoutesDep
         );
       });
       // The ranked lists come from memory, as on the site: an API request never runs a ranking query.
-      route('/lists/popular-now', async (query) => rankedList(query, deps.lists.current.popularNow));
-      route('/lists/weekly-best', async (query) => rankedList(query, deps.lists.current.weeklyBest));
-      route('/lists/must-reads', async (query) => rankedList(query, deps.lists.current.mustReads));
+      // Each edition's own lists (`?edition=ko`), the default edition's without.
+      const listsOf = (query: Query) => deps.lists.currentFor(editionOf(query).edition.id);
+      route('/lists/popular-now', async (query) => rankedList(query, listsOf(query).popularNow));
+      route('/lists/weekly-best', async (query) => rankedList(query, listsOf(query).weeklyBest));
+      route('/lists/must-reads', async (query) => rankedList(query, listsOf(query).mustReads));
       route('/openapi.json', async () => keyed(openApiDocument));
     },
     { prefix: API_PREFIX },

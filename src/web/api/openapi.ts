@@ -29,7 +29,8 @@ const inline = closed({ text: str(), marks: arrayOf({ enum: ['em', 'strong'] }),
 const ARTICLE_SUMMARY_PROPERTIES: Record<string, JsonSchema> = {
   id: str(),
   slug: str(),
-  url: { ...uri, description: 'The story on the site.' },
+  url: { ...uri, description: 'The story on the site, in its edition (`/ko/article/…` for a Korean story).' },
+  language: str('Its edition’s language, a BCP 47 tag (en, ko).'),
   headline: str(),
   standfirst: str(),
   type_label: str('News, Analysis, Opinion…'),
@@ -45,6 +46,10 @@ const ARTICLE_SUMMARY_PROPERTIES: Record<string, JsonSchema> = {
 
 const ARTICLE_PROPERTIES: Record<string, JsonSchema> = {
   ...ARTICLE_SUMMARY_PROPERTIES,
+  translations: {
+    ...arrayOf(ref('Translation')),
+    description: 'The same story published in the publication’s other editions (switched-on ones), one per language.',
+  },
   tags: arrayOf(ref('TagRef')),
   body: { ...arrayOf(ref('BodyBlock')), description: 'The story as structured blocks; text is plain (never HTML).' },
   body_html: str('The same body rendered as HTML: escaped text, every link and image URL absolute (as in the full-text feeds).'),
@@ -87,6 +92,13 @@ const schemas: Record<string, JsonSchema> = {
       }),
     ),
   }),
+  Translation: closed({
+    language: str('The translation’s edition’s language.'),
+    slug: str(),
+    headline: str(),
+    url: { ...uri, description: 'The translation on the site.' },
+    api_url: { ...uri, description: 'The translation in this API (GET /articles/{slug}).' },
+  }),
   SectionRef: closed({ id: str(), slug: str(), name: str(), url: uri }),
   AuthorRef: closed({ id: str(), slug: str(), name: str(), job_title: str(), url: uri }),
   TagRef: closed({ id: str(), slug: str(), name: str(), url: uri }),
@@ -116,6 +128,7 @@ const schemas: Record<string, JsonSchema> = {
     name: str(),
     description: str(),
     url: uri,
+    language: str('Its edition’s language.'),
     in_navigation: { type: 'boolean' },
     position: { type: 'integer' },
     story_count: count('Published stories.'),
@@ -199,6 +212,11 @@ const parameters: Record<string, JsonSchema> = {
     type: 'string',
   }),
   sort: param('sort', 'Order: latest (newest first) is the only one for now.', { enum: ['latest'], default: 'latest' }),
+  edition: param(
+    'edition',
+    'The edition, by its language (en, ko): only its stories and sections. Absent: the default edition. A language no switched-on edition has is a 400 ERR_API_EDITION_UNKNOWN.',
+    { type: 'string' },
+  ),
   q: param('q', 'The words to search for (at most 200 characters).', { type: 'string', maxLength: 200 }),
 };
 const p = (name: string): JsonSchema => ({ $ref: `#/components/parameters/${name}` });
@@ -208,7 +226,7 @@ const error = (description: string): JsonSchema => ({ description, content: { 'a
 const responses: Record<string, JsonSchema> = {
   NotModified: { description: 'The If-None-Match ETag still matches; no body.' },
   BadRequest: error(
-    'A query parameter is unknown, repeated or has a value we cannot use (ERR_API_PARAMETER_UNKNOWN, ERR_API_PARAMETER_INVALID, ERR_API_FIELD_UNKNOWN, ERR_INVALID_PAGE_NUMBER, ERR_API_PER_PAGE_INVALID…).',
+    'A query parameter is unknown, repeated or has a value we cannot use (ERR_API_PARAMETER_UNKNOWN, ERR_API_PARAMETER_INVALID, ERR_API_FIELD_UNKNOWN, ERR_INVALID_PAGE_NUMBER, ERR_API_PER_PAGE_INVALID, ERR_API_EDITION_UNKNOWN…).',
   ),
   Unauthorized: error('No API key (ERR_API_KEY_REQUIRED), an unknown one (ERR_API_KEY_INVALID) or a revoked one (ERR_API_KEY_REVOKED).'),
   NotFound: error('Nothing readers may see has that slug (or, for search, the page is past the last one).'),
@@ -260,7 +278,7 @@ const rankedList = (operationId: string, summary: string) =>
     operationId,
     summary,
     envelope(arrayOf(ref('ArticleSummary')), { computed_at: dateTime('When the list was last computed (lists refresh every minute or ten).') }),
-    ['fields'],
+    ['edition', 'fields'],
   );
 
 export const openApiDocument = {
@@ -274,7 +292,8 @@ export const openApiDocument = {
   servers: [{ url: '/api/v1' }],
   security: [{ bearerKey: [] }, { headerKey: [] }],
   paths: {
-    '/articles': get('listArticles', 'Published stories, newest first.', paged('ArticleSummary'), [
+    '/articles': get('listArticles', 'Published stories of one edition, newest first.', paged('ArticleSummary'), [
+      'edition',
       'section',
       'author',
       'tag',
@@ -294,8 +313,10 @@ export const openApiDocument = {
       notFound: true,
       gone: true,
     }),
-    '/sections': get('listSections', 'Every section, in the site’s order.', envelope(arrayOf(ref('Section'))), ['fields']),
-    '/sections/{slug}': get('getSection', 'One section.', envelope(ref('Section')), ['slug', 'fields'], { notFound: true }),
+    '/sections': get('listSections', 'Every section of one edition, in the site’s order.', envelope(arrayOf(ref('Section'))), ['edition', 'fields']),
+    '/sections/{slug}': get('getSection', 'One section, by its slug within an edition.', envelope(ref('Section')), ['slug', 'edition', 'fields'], {
+      notFound: true,
+    }),
     '/authors': get('listAuthors', 'Every author, by name.', envelope(arrayOf(ref('Author'))), ['fields']),
     '/authors/{slug}': get('getAuthor', 'One author.', envelope(ref('Author')), ['slug', 'fields'], { notFound: true }),
     '/series': get('listSeries', 'Every series with a published part, by title.', envelope(arrayOf(ref('Series'))), ['fields']),
@@ -305,12 +326,12 @@ export const openApiDocument = {
     '/tags': get('listTags', 'Every tag on a published story, by name.', envelope(arrayOf(ref('Tag'))), ['fields']),
     '/search': get(
       'search',
-      'Full-text search of published stories, best match first. When more than 200 stories match, the 200 most recent are ranked (`newest_only`); narrow with the dates or a section to reach older ones.',
+      'Full-text search of one edition’s published stories, best match first. When more than 200 stories match, the 200 most recent are ranked (`newest_only`); narrow with the dates or a section to reach older ones.',
       paged('SearchHit', {
         terms: arrayOf(str()),
         newest_only: { type: 'boolean', description: 'More stories matched than a search ranks: these are the best of the 200 most recent.' },
       }),
-      ['q', 'section', 'published_after', 'published_before', 'page', 'per_page', 'fields'],
+      ['q', 'edition', 'section', 'published_after', 'published_before', 'page', 'per_page', 'fields'],
       { notFound: true },
     ),
     '/lists/popular-now': rankedList('listPopularNow', 'Popular Now: most read in the last hours.'),

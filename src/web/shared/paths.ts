@@ -20,7 +20,7 @@ export const paths = {
   section: (slug: string, page = 1) => withPage(`${editionBase()}/section/${encodeURIComponent(slug)}`, page),
   author: (slug: string, page = 1) => withPage(`${editionBase()}/author/${encodeURIComponent(slug)}`, page),
   tag: (slug: string, page = 1) => withPage(`${editionBase()}/tag/${encodeURIComponent(slug)}`, page),
-  /** The search page (search.routes.ts); its JSON twin stays at `/search.json`. */
+  /** The search page (search.routes.ts); its JSON twin is the same with `.json` (`/ko/search.json`). */
   search: () => `${editionBase()}/search`,
   series: (slug: string) => `${editionBase()}/series/${encodeURIComponent(slug)}`,
   /** The fixed pages at `/about` …; any other static page (an imported one) at `/pages/<slug>`. */

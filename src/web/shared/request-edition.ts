@@ -18,6 +18,7 @@ const EDITION_PAGES: ReadonlySet<string> = new Set([
   'tag',
   'series',
   'search',
+  'search.json',
   'pages',
   'feed.xml',
   'feed.atom',

@@ -19,7 +19,7 @@ type RawQuery = Record<string, string | string[] | undefined>;
 
 /**
  * `?q=&section=&from=&to=&page=` → a SearchQuery. Empty fields mean "any" (the form sends them
- * empty); dates are days in the publication's time zone, `to` included. A repeated parameter or a
+ * empty); dates are days in the edition's time zone, `to` included. A repeated parameter or a
  * malformed date is a 400, never a guess.
  */
 export function readSearchRequest(raw: RawQuery, timeZone: string): { form: SearchForm; query: SearchQuery } {
@@ -52,5 +52,5 @@ export function searchHref(form: SearchForm, page: number, format: 'html' | 'jso
   if (form.from) params.set('from', form.from);
   if (form.to) params.set('to', form.to);
   if (page > 1) params.set('page', String(page));
-  return `${format === 'json' ? '/search.json' : paths.search()}?${params.toString()}`;
+  return `${format === 'json' ? `${paths.search()}.json` : paths.search()}?${params.toString()}`;
 }

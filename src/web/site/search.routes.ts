@@ -12,6 +12,7 @@ import { keyed, sendPublicDocument, sendPublicPage } from '../http/send-page.js'
 import { SearchPage } from './pages/search.page.js';
 import { paths } from '../shared/paths.js';
 import { requestSite, type EditionSiteDeps } from '../shared/request-edition.js';
+import type { SiteContext } from '../shared/site-context.js';
 import { readSearchRequest, SEARCH_QUERY_KEYS, type SearchForm } from './search-request.js';
 
 type SearchRequest = { Querystring: Record<string, string | string[] | undefined> };
@@ -26,18 +27,25 @@ export interface SearchRoutesDeps extends EditionSiteDeps {
   pageCache: PageCache;
 }
 
-/** `/search` (the page) and `/search.json` (the same results as data), both cached like pages. */
+/**
+ * `/search` (the page) and `/search.json` (the same results as data), both cached like pages, each
+ * also under an edition's prefix (`/ko/search`, `/ko/search.json`) for that edition's stories.
+ */
 export function registerSearchRoutes(app: FastifyInstance, deps: SearchRoutesDeps): void {
-  const run = async (raw: SearchRequest['Querystring']) => {
-    const { form, query } = readSearchRequest(raw, deps.settings.publication.timeZone);
-    return { form, result: await deps.search.search(query) };
+  // Each search is within the edition it was asked in (`/ko/search`): its stories and sections, dates
+  // in its time zone. With one edition, every story (the statements as before editions).
+  const run = async (raw: SearchRequest['Querystring'], site: SiteContext) => {
+    const { edition } = site;
+    const { form, query } = readSearchRequest(raw, edition.timeZone);
+    const editionId = deps.editions.all.length > 1 ? edition.id : undefined;
+    return { form, result: await deps.search.search({ ...query, ...(editionId ? { editionId } : {}) }) };
   };
 
   app.get<SearchRequest>('/search', (request, reply) =>
     sendPublicPage(request, reply, deps.pageCache, SEARCH_QUERY_KEYS, async () => {
-      const { form, result } = await run(request.query);
-      // `search` alone: any story may start matching any query, so every change purges all results.
       const site = requestSite(deps, request);
+      const { form, result } = await run(request.query, site);
+      // `search` alone: any story may start matching any query, so every change purges all results.
       return keyed(h(SearchPage, { site, form, result, sections: deps.sections.inEdition(site.edition.id) }), SURROGATE_KEYS.search);
     }),
   );
@@ -52,7 +60,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRoutesDep
     });
     scope.get<SearchRequest>('/search.json', (request, reply) =>
       sendPublicDocument(request, reply, deps.pageCache, SEARCH_QUERY_KEYS, JSON_TYPE, async () => {
-        const { form, result } = await run(request.query);
+        const { form, result } = await run(request.query, requestSite(deps, request));
         return keyed(JSON.stringify(searchJson(form, result, deps.config.siteUrl)), SURROGATE_KEYS.search);
       }),
     );
