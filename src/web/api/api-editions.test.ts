@@ -22,12 +22,24 @@ describe('the Content API per edition', () => {
     t = await createTestApp();
     key = await createApiKey(t);
     const ko = await t.deps.editions.create({ code: 'ko', pathPrefix: 'ko', name: '더 데이트라인', tagline: '오늘의 뉴스', timeZone: 'Asia/Seoul' });
-    const fr = await t.deps.editions.create({ code: 'fr', pathPrefix: 'fr', name: 'Dateline France', tagline: 'Les nouvelles', timeZone: 'Europe/Paris' });
+    const fr = await t.deps.editions.create({
+      code: 'fr',
+      pathPrefix: 'fr',
+      name: 'Dateline France',
+      tagline: 'Les nouvelles',
+      timeZone: 'Europe/Paris',
+    });
     await t.deps.editions.setEnabled(fr.id, false);
     const world = await t.factories.section({ slug: 'world', name: 'World' });
     const segye = await t.factories.section({ slug: 'world', name: '세계', editionId: ko.id });
     const english = await t.factories.article({ section: world, slug: 'ferry-resumes', headline: 'Ferry service resumes', hoursAgo: 2 });
-    const korean = await t.factories.article({ section: segye, editionId: ko.id, slug: 'ferry-resumes-ko', headline: '여객선 운항 재개 ferry', hoursAgo: 1 });
+    const korean = await t.factories.article({
+      section: segye,
+      editionId: ko.id,
+      slug: 'ferry-resumes-ko',
+      headline: '여객선 운항 재개 ferry',
+      hoursAgo: 1,
+    });
     const french = await t.factories.article({ slug: 'ferry-fr', headline: 'Le ferry reprend', hoursAgo: 3 });
     const group = '11111111-2222-4333-8444-555555555555';
     await t.deps.db.updateTable('articles').set({ translation_group_id: group }).where('id', '=', english.id).execute();

@@ -89,7 +89,8 @@ export function selectFields<T extends Record<string, unknown>>(item: T, fields:
  */
 export function readEdition(raw: string | undefined, editions: readonly Edition[]): Edition {
   const shown = editions.filter((edition) => edition.enabled);
-  const chosen = raw === undefined ? shown.find((edition) => edition.isDefault) : shown.find((edition) => edition.code.toLowerCase() === raw.toLowerCase());
+  const chosen =
+    raw === undefined ? shown.find((edition) => edition.isDefault) : shown.find((edition) => edition.code.toLowerCase() === raw.toLowerCase());
   if (chosen) return chosen;
   const languages = shown.map((edition) => edition.code).join(', ');
   throw new AppError('ERR_API_EDITION_UNKNOWN', `No edition has the language "${(raw ?? '').slice(0, 35)}"; the editions are: ${languages}.`);

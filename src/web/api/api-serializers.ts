@@ -38,10 +38,7 @@ const absolute = (path: string, ctx: ApiContext) => `${ctx.siteUrl}${path}`;
 /** A page of the reading site in a story's or section's own edition (`/ko/article/…`), whatever the request. */
 const inEdition = (editionId: string, path: () => string, ctx: ApiContext) => {
   const { pathPrefix } = ctx.edition(editionId);
-  return absolute(
-    inEditionBase(pathPrefix ? `/${pathPrefix}` : '', path),
-    ctx,
-  );
+  return absolute(inEditionBase(pathPrefix ? `/${pathPrefix}` : '', path), ctx);
 };
 
 export function imageJson(asset: MediaAsset, ctx: ApiContext): Json {

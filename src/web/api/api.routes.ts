@@ -143,7 +143,10 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiRoutesDep
         // A story of a switched-off edition is off the site, and so off the API; so are its translations there.
         if (!deps.editions.find(article.editionId).enabled) throw new AppError('ERR_ARTICLE_NOT_FOUND');
         const shown = translations.filter((translation) => deps.editions.find(translation.editionId).enabled);
-        return keyed(one('Article', query, json.articleJson(article, shown, ctx())), storyKeys(article));
+        // Its translations may be published or withdrawn without it: with several editions the answer
+        // is also filed under `api`, which every story event purges.
+        const translationsMayChange = deps.editions.all.length > 1 ? [SURROGATE_KEYS.api] : [];
+        return keyed(one('Article', query, json.articleJson(article, shown, ctx())), storyKeys(article), translationsMayChange);
       });
       // Its view count is at most a minute old, as on the article page (PAGE_MAX_AGE_MS).
       route('/articles/{slug}/views', async (query, params) => {
