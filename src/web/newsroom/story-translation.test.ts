@@ -163,4 +163,14 @@ describe('translating a story', () => {
     assert.doesNotMatch(await editorPage(id), outdated);
     assert.equal(await inList(), false);
   });
+
+  it('refreshes the cached page of the source once its translation is published, to link it', async () => {
+    const english = await source();
+    const id = translatedId(await translate(english.id, korean.id));
+    const englishPage = async () => (await t.app.inject(`/article/${english.slug}`)).body;
+    const linked = /<a href="\/ko\/article\/[^"]+" hreflang="ko" lang="ko">/;
+    assert.doesNotMatch(await englishPage(), linked, 'a draft translation is not linked');
+    assert.equal((await postForm(t.app, `/newsroom/stories/${id}/publish`, { _csrf: editor.csrf }, { cookie: editor.cookie })).statusCode, 303);
+    assert.match(await englishPage(), linked);
+  });
 });
