@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './support/app-server.js';
 import { assertNoAxeViolations } from './support/axe.js';
 import { VIEWPORTS, browserSuite, launchBrowser, openPage, visit } from './support/browser.js';
+
+/** The Korean fonts site.css names for Hangul (a machine without any draws tofu: Debian's fonts-noto-cjk has them). */
+const KOREAN_FONT = /Noto (Sans|Serif) (CJK )?KR|Apple SD Gothic Neo|AppleMyungjo|Malgun Gothic|Batang/;
 
 const KOREAN_BODY =
   '폭풍이 지나간 뒤 섬과 육지를 잇는 여객선이 사흘 만에 다시 운항을 시작했다. 주민들은 이른 아침부터 선착장에 나와 배를 기다렸고, 해운사는 오후부터 증편 운항에 들어간다고 밝혔다.';
@@ -102,5 +108,29 @@ browserSuite('a reader switches between the English and Korean editions', () => 
     assert.equal(brokenInsideWords, 0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
+  });
+
+  it('draws every Hangul character of a Korean article with a Korean font, as the 375 px screenshot shows', async () => {
+    await page.setViewportSize(VIEWPORTS.phone);
+    assert.equal(await visit(page, `/ko/article/${slugs.korean}`), 200);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    for (const selector of ['h1', '.standfirst', '.article-body p > span', '.masthead-name']) {
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+      assert.ok(nodeId, selector);
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      const text = await page.locator(selector).first().innerText();
+      const hangul = [...text].filter((character) => /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/.test(character)).length;
+      assert.ok(hangul > 0, selector);
+      // Spaces and punctuation may come from a Latin font; every Hangul syllable must come from one made for Korean.
+      const inKoreanFonts = fonts.filter((font) => KOREAN_FONT.test(font.familyName)).reduce((sum, font) => sum + font.glyphCount, 0);
+      assert.ok(inKoreanFonts >= hangul, `${selector}: ${hangul} Hangul characters, drawn by ${JSON.stringify(fonts)}`);
+    }
+    await cdp.detach();
+    const screenshot = path.join(os.tmpdir(), 'dateline-korean-article-375.png');
+    await page.screenshot({ path: screenshot, fullPage: true });
+    assert.ok(fs.statSync(screenshot).size > 10_000, 'the screenshot has content');
   });
 });
