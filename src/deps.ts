@@ -271,7 +271,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     editions: () => editions.all.filter((edition) => edition.enabled),
     requestRun: () => jobs.run(SITEMAPS_REFRESH_JOB),
   });
-  const webhookDispatcher = new WebhookDispatcher(db, clock, urls.article);
+  const webhookDispatcher = new WebhookDispatcher(db, clock, (slug, editionId) => urls.article(slug, editions.pathPrefixOf(editionId)));
   const webhookSender = new WebhookSender(db, clock, { allowPrivate: config.webhookAllowPrivate });
   const users = new UserService(db, clock, audit);
   const presence = new PresenceService(db, clock, users);

@@ -13,6 +13,8 @@ export interface RemovedStory {
   id: string;
   slug: string;
   headline: string;
+  /** The edition it was in (its public address is under that edition's prefix); absent: the default one. */
+  editionId?: string;
 }
 
 /** What an editor did to a comment in the moderation queue. */

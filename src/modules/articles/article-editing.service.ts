@@ -291,7 +291,7 @@ export class ArticleEditingService {
       );
     });
     // The row is gone now: a story readers could see is described in the event (webhooks need it).
-    const removed = story.status === 'published' ? [{ id, slug: story.slug, headline: story.headline }] : [];
+    const removed = story.status === 'published' ? [{ id, slug: story.slug, headline: story.headline, editionId: story.editionId }] : [];
     await this.events.emit({ name: 'story.deleted', articleIds: [id], removed });
   }
 

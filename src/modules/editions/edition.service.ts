@@ -59,6 +59,11 @@ export class EditionService {
     return row && row.enabled === 1 ? this.toEdition(row) : undefined;
   }
 
+  /** The prefix of a story's address in its edition: `''` for the default edition (or none, or one not known). */
+  pathPrefixOf(id: string | undefined): string {
+    return this.rows.find((candidate) => candidate.id === id)?.path_prefix ?? '';
+  }
+
   find(id: string): Edition {
     const row = this.rows.find((candidate) => candidate.id === id);
     if (!row) throw new AppError('ERR_EDITION_NOT_FOUND');

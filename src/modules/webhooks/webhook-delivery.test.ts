@@ -121,6 +121,24 @@ describe('webhook deliveries over real HTTP', () => {
     assert.equal(updated?.article['headline'], 'Council votes again');
   });
 
+  it("gives a story of another edition its address under that edition's prefix, deleted too", async () => {
+    const { receiver, webhook } = await receiverAndWebhook();
+    const korean = await t.deps.editions.create({ code: 'ko', pathPrefix: 'ko', name: '더 데이트라인', tagline: '', timeZone: 'Asia/Seoul' });
+    const section = await t.factories.section({ slug: 'sahoe', name: '사회', editionId: korean.id });
+    const input = await t.factories.articleInput({ slug: 'hangang-bridge', headline: '한강 다리 보수', sectionId: section.id, editionId: korean.id });
+    const id = await t.deps.editing.createDraft(editor, input);
+    await t.deps.editing.publish(editor, id);
+    await t.deps.editing.delete(editor, id);
+    await t.deps.webhookSender.runDue();
+    const urls = receiver.received
+      .map((request) => payloadOf(request, webhook))
+      .map((payload) => `${payload.event} ${String(payload.article['url'])}`);
+    assert.deepEqual(urls.sort(), [
+      'story.published https://news.example/ko/article/hangang-bridge',
+      'story.unpublished https://news.example/ko/article/hangang-bridge',
+    ]);
+  });
+
   it('sends story.published when a scheduled story goes live', async () => {
     const { receiver, webhook } = await receiverAndWebhook(['story.published']);
     const id = await t.deps.editing.createDraft(editor, await t.factories.articleInput({ slug: 'night-shift' }));

@@ -18,8 +18,8 @@ export class WebhookDispatcher {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    /** The story's absolute public URL (web/site/absolute-urls.ts). */
-    private readonly articleUrl: (slug: string) => string,
+    /** The story's absolute public URL in its edition (web/shared/absolute-urls.ts); no edition: the default one. */
+    private readonly articleUrl: (slug: string, editionId?: string) => string,
   ) {}
 
   /** `event` for each of these stories that is in the state the event describes (others are skipped). */
@@ -34,7 +34,12 @@ export class WebhookDispatcher {
     if (removed.length === 0) return;
     const webhooks = await listActiveWebhooksFor(this.db, 'story.unpublished');
     if (webhooks.length === 0) return;
-    const articles = removed.map((story) => ({ id: story.id, slug: story.slug, url: this.articleUrl(story.slug), headline: story.headline }));
+    const articles = removed.map((story) => ({
+      id: story.id,
+      slug: story.slug,
+      url: this.articleUrl(story.slug, story.editionId),
+      headline: story.headline,
+    }));
     await this.queueAll(webhooks, 'story.unpublished', articles);
   }
 
@@ -78,7 +83,7 @@ export class WebhookDispatcher {
       if (!article) continue;
       if (event === 'story.unpublished') {
         if (article.status === 'unpublished')
-          payloads.push({ id, slug: article.slug, url: this.articleUrl(article.slug), headline: article.headline });
+          payloads.push({ id, slug: article.slug, url: this.articleUrl(article.slug, article.editionId), headline: article.headline });
       } else if (article.status === 'published') {
         payloads.push(this.describe(article));
       }
@@ -90,7 +95,7 @@ export class WebhookDispatcher {
     return {
       id: article.id,
       slug: article.slug,
-      url: this.articleUrl(article.slug),
+      url: this.articleUrl(article.slug, article.editionId),
       headline: article.headline,
       section: { slug: article.section.slug, name: article.section.name },
       authors: article.authors.map((author) => ({ slug: author.slug, name: author.name })),
