@@ -30,6 +30,7 @@ import { editionsMigration } from './0027-editions.migration.js';
 import { editionsNewsroomMigration } from './0028-editions-newsroom.migration.js';
 import { editionListsMigration } from './0030-edition-lists.migration.js';
 import { translationsMigration } from './0031-translations.migration.js';
+import { editionListingsMigration } from './0032-edition-listings.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -68,5 +69,6 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0028-editions-newsroom': editionsNewsroomMigration,
     '0030-edition-lists': editionListsMigration,
     '0031-translations': translationsMigration,
+    '0032-edition-listings': editionListingsMigration,
   };
 }

@@ -237,7 +237,18 @@ export function publishedQuery(db: Db, filter: ArticleFilter, now: Date | string
     .where('articles.status', '=', sql.lit('published'))
     .where('articles.published_at', '<=', nowIso)
     .where((eb) => eb.or([eb('articles.embargo_until', 'is', null), eb('articles.embargo_until', '<=', nowIso)]));
-  if (filter.editionId) query = query.where('articles.edition_id', '=', filter.editionId);
+  if (filter.editionId) {
+    // Alone: along the edition's timeline (0030). With an author, a tag or a series, their own
+    // stories are the way in, each checked for its edition (an author's or a tag's from the index of
+    // 0032). SQLite, which plans without statistics, would rather walk the edition's whole timeline
+    // for the order, looking for that author's few stories: a cast (a no-op PostgreSQL drops, so it
+    // still costs the choice from its statistics) keeps SQLite's indexes off the edition.
+    const edition =
+      filter.authorId || filter.tagId || filter.seriesId
+        ? sql<string>`cast(${sql.ref('articles.edition_id')} as text)`
+        : sql.ref('articles.edition_id');
+    query = query.where(edition, '=', filter.editionId);
+  }
   if (filter.sectionId) query = query.where('articles.section_id', '=', filter.sectionId);
   if (filter.seriesId) query = query.where('articles.series_id', '=', filter.seriesId);
   if (filter.publishedSince) query = query.where('articles.published_at', '>=', filter.publishedSince.toISOString());

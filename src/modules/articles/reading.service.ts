@@ -97,29 +97,35 @@ export class ReadingService {
     return { section, ...(await this.storyPage({ sectionId: section.id }, page)) };
   }
 
-  async author(slug: string, page: number): Promise<{ author: Author } & StoryPage> {
+  /**
+   * An author's page: their stories in one edition (`editionId`), or every edition's when it is
+   * absent (a publication with one edition, whose statements stay as before editions). Authors,
+   * tags and series are the publication's, not an edition's: only their stories are filtered.
+   */
+  async author(slug: string, page: number, editionId?: string): Promise<{ author: Author } & StoryPage> {
     const author = await this.directories.authors.findBySlug(slug);
     if (!author) throw new AppError('ERR_NOT_FOUND');
-    return { author, ...(await this.storyPage({ authorId: author.id }, page)) };
+    return { author, ...(await this.storyPage(withEdition({ authorId: author.id }, editionId), page)) };
   }
 
-  async tag(slug: string, page: number): Promise<{ tag: Tag } & StoryPage> {
+  /** A tag's page (as `author`); a tag with no visible story in the edition is not found. */
+  async tag(slug: string, page: number, editionId?: string): Promise<{ tag: Tag } & StoryPage> {
     const tag = await this.directories.tags.findBySlug(slug);
     if (!tag) throw new AppError('ERR_NOT_FOUND');
-    const result = await this.storyPage({ tagId: tag.id }, page);
+    const result = await this.storyPage(withEdition({ tagId: tag.id }, editionId), page);
     if (result.pagination.totalItems === 0) throw new AppError('ERR_NOT_FOUND');
     return { tag, ...result };
   }
 
-  /** Every published part of a series, in part order. */
-  async series(slug: string): Promise<{ series: Series; parts: ArticleSummary[] }> {
+  /** Every published part of a series in the edition (as `author`), in part order; none is not found. */
+  async series(slug: string, editionId?: string): Promise<{ series: Series; parts: ArticleSummary[] }> {
     const series = await this.directories.series.findBySlug(slug);
     if (!series) throw new AppError('ERR_NOT_FOUND');
-    const parts = await listPublishedArticles(
-      this.db,
-      { seriesId: series.id },
-      { now: this.clock.now(), limit: MAX_SERIES_PARTS, order: 'series-order' },
-    );
+    const parts = await listPublishedArticles(this.db, withEdition({ seriesId: series.id }, editionId), {
+      now: this.clock.now(),
+      limit: MAX_SERIES_PARTS,
+      order: 'series-order',
+    });
     if (parts.length === 0) throw new AppError('ERR_NOT_FOUND');
     return { series, parts };
   }
@@ -154,4 +160,9 @@ export class ReadingService {
       (record.embargo_until === null || Date.parse(record.embargo_until) <= now)
     );
   }
+}
+
+/** The filter narrowed to one edition's stories, or left as it is when no edition is named. */
+function withEdition(filter: ArticleFilter, editionId: string | undefined): ArticleFilter {
+  return editionId ? { ...filter, editionId } : filter;
 }

@@ -64,20 +64,22 @@ export class FeedService {
     return this.source({ kind: 'section', section }, { sectionId: section.id });
   }
 
-  async author(slug: string): Promise<FeedSource> {
+  /** An author's feed: their stories in one edition (`editionId`), or every story when there is one edition. */
+  async author(slug: string, editionId?: string): Promise<FeedSource> {
     const author = await this.directories.authors.findBySlug(slug);
     if (!author) throw new AppError('ERR_NOT_FOUND');
-    return this.source({ kind: 'author', author }, { authorId: author.id });
+    return this.source({ kind: 'author', author }, { authorId: author.id, ...(editionId ? { editionId } : {}) });
   }
 
   /**
    * Newest part first, like every feed: readers sort by date anyway, and a subscriber wants the part
-   * just published, which part order would push past the 20th item of a long series.
+   * just published, which part order would push past the 20th item of a long series. In one edition
+   * (`editionId`, as `author`): not found when the series has no visible part there, as its page.
    */
-  async series(slug: string): Promise<FeedSource> {
+  async series(slug: string, editionId?: string): Promise<FeedSource> {
     const series = await this.directories.series.findBySlug(slug);
     if (!series) throw new AppError('ERR_NOT_FOUND');
-    const source = await this.source({ kind: 'series', series }, { seriesId: series.id });
+    const source = await this.source({ kind: 'series', series }, { seriesId: series.id, ...(editionId ? { editionId } : {}) });
     if (source.stories.length === 0) throw new AppError('ERR_NOT_FOUND');
     return source;
   }

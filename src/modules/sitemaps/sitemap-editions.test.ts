@@ -97,6 +97,47 @@ describe('sitemaps with editions', () => {
     assert.doesNotMatch(news, /le-ferry/);
   });
 
+  it("lists an author's and a series' page in each edition they have a story in, at its address, with its newest story there", async () => {
+    const korean = t.deps.editions.byPrefix('ko');
+    assert.ok(korean);
+    const { factories: f } = t;
+    // Fresh: the segye section was moved to the Korean edition behind the directory's back.
+    await t.deps.sections.load();
+    const world = t.deps.sections.bySlug('world');
+    const segye = t.deps.sections.bySlug('segye', korean.id);
+    assert.ok(world && segye);
+    const mina = await f.author({ slug: 'mina-park' });
+    const soo = await f.author({ slug: 'soo-kim' });
+    const coast = await f.series({ slug: 'the-coast' });
+    const english = await f.article({ section: world, authorIds: [mina.id], seriesId: coast.id, seriesPart: 1, hoursAgo: 5 });
+    const koreanStory = await f.article({
+      section: segye,
+      editionId: korean.id,
+      authorIds: [mina.id, soo.id],
+      seriesId: coast.id,
+      seriesPart: 2,
+      hoursAgo: 3,
+    });
+    await t.deps.sitemaps.storiesChanged([english.id, koreanStory.id]);
+    const listing = async (name: string) => {
+      const xml = (await t.deps.sitemaps.sitemap(name))?.body.toString('utf8') ?? '';
+      assert.ok(xmllint(xml, 'urlsetWithAlternates').valid, xmllint(xml, 'urlsetWithAlternates').output);
+      return xml;
+    };
+    const lastmod = (hours: number) => new Date(t.clock.now().getTime() - hours * 3_600_000).toISOString();
+    const authors = await listing('authors.xml');
+    const series = await listing('series.xml');
+    for (const [xml, path] of [
+      [authors, 'author/mina-park'],
+      [series, 'series/the-coast'],
+    ] as const) {
+      assert.match(xml, new RegExp(`<loc>${SITE}/${path}</loc><lastmod>${lastmod(5).slice(0, 19)}`), path);
+      assert.match(xml, new RegExp(`<loc>${SITE}/ko/${path}</loc><lastmod>${lastmod(3).slice(0, 19)}`), path);
+    }
+    assert.match(authors, new RegExp(`<loc>${SITE}/ko/author/soo-kim</loc>`));
+    assert.doesNotMatch(authors, new RegExp(`<loc>${SITE}/author/soo-kim</loc>`), 'no story in the default edition: not listed there');
+  });
+
   it("moves or drops an edition's URLs when it is switched off or moved (editions.changed)", async () => {
     const korean = t.deps.editions.all.find((edition) => edition.code === 'ko');
     assert.ok(korean);

@@ -125,10 +125,10 @@ export async function listNewsStories(db: Db, now: Date, since: Date, limit: num
   return rows.map((row) => ({ slug: row.slug, headline: row.headline, publishedAt: new Date(row.published_at ?? 0), editionId: row.edition_id }));
 }
 
-/** The newest visible story of the site, a section, an author or a series: one step along its index. */
+/** The newest visible story of the site, a section, an author or a series (in an edition): one step along its index. */
 export async function newestVisible(
   db: Db,
-  filter: { sectionId?: string; authorId?: string; seriesId?: string },
+  filter: { sectionId?: string; authorId?: string; seriesId?: string; editionId?: string },
   now: Date,
 ): Promise<{ id: string; publishedAt: Date } | null> {
   const row = await publishedQuery(db, filter, now)

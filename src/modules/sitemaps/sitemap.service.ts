@@ -64,8 +64,8 @@ export interface SitemapUrls {
   home: (pathPrefix?: string) => string;
   article: (slug: string, pathPrefix?: string) => string;
   section: (slug: string, pathPrefix?: string) => string;
-  author: (slug: string) => string;
-  series: (slug: string) => string;
+  author: (slug: string, pathPrefix?: string) => string;
+  series: (slug: string, pathPrefix?: string) => string;
   staticPage: (slug: string) => string;
   /** A sitemap by its file name (`news.xml`, `articles-2026-11.xml`). */
   sitemap: (name: string) => string;
@@ -234,7 +234,7 @@ export class SitemapService {
         ['series', new Set([...pending.series, ...seriesIds])],
       ] as const) {
         // Those whose newest story this was: it may be gone, withdrawn or no longer theirs.
-        for (const entry of (await this.listings.entries(listing)).values()) if (gone.has(entry.story)) ids.add(entry.id);
+        for (const entry of await this.listings.entries(listing)) if (gone.has(entry.story)) ids.add(entry.id);
         await this.updateListing(listing, ids, now);
         await nextTurnOfEventLoop();
       }
@@ -353,7 +353,7 @@ export class SitemapService {
   }
 
   private async updateListing(listing: PeopleListing, ids: ReadonlySet<string> | 'all', now: Date): Promise<void> {
-    const file = await this.listings.update(listing, ids, now);
+    const file = await this.listings.update(listing, ids, now, this.options.editions());
     if (file) await this.save(file, now);
   }
 

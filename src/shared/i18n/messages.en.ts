@@ -101,6 +101,7 @@ export const en = {
   // Story lists: section, author, tag, series and search pages
   'stories.empty': 'No stories have been published here yet.',
   'stories.pageSuffix': ' (page {page} of {total})',
+  'author.stories': 'Stories by {author}',
   'tag.description': 'Stories tagged {tag}',
   'tag.intro': 'Stories tagged {tag}, newest first.',
   'series.label': 'Series',

@@ -92,6 +92,7 @@ export const ko = {
   'comments.more': '댓글 더 보기 →',
   'stories.empty': '아직 발행된 기사가 없습니다.',
   'stories.pageSuffix': ' ({total}쪽 중 {page}쪽)',
+  'author.stories': '{author} 기자의 기사',
   'tag.description': '{tag} 태그 기사',
   'tag.intro': '{tag} 태그가 붙은 기사, 최신순.',
   'series.label': '연재',

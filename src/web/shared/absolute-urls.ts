@@ -13,8 +13,8 @@ export function absoluteUrls(siteUrl: string) {
     home: (pathPrefix = '') => inEdition(pathPrefix, () => paths.home()),
     article: (slug: string, pathPrefix = '') => inEdition(pathPrefix, () => paths.article(slug)),
     section: (slug: string, pathPrefix = '') => inEdition(pathPrefix, () => paths.section(slug)),
-    author: (slug: string) => inEdition('', () => paths.author(slug)),
-    series: (slug: string) => inEdition('', () => paths.series(slug)),
+    author: (slug: string, pathPrefix = '') => inEdition(pathPrefix, () => paths.author(slug)),
+    series: (slug: string, pathPrefix = '') => inEdition(pathPrefix, () => paths.series(slug)),
     staticPage: (slug: string) => inEdition('', () => paths.staticPage(slug)),
     sitemap: (name: string) => siteUrl + paths.sitemap(name),
   };

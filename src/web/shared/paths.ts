@@ -38,8 +38,8 @@ export const paths = {
   feeds: {
     site: (format: 'rss' | 'atom') => `${editionBase()}/feed.${feedExtension(format)}`,
     section: (slug: string, format: 'rss' | 'atom') => `${editionBase()}/section/${encodeURIComponent(slug)}/feed.${feedExtension(format)}`,
-    author: (slug: string, format: 'rss' | 'atom') => `/author/${encodeURIComponent(slug)}/feed.${feedExtension(format)}`,
-    series: (slug: string, format: 'rss' | 'atom') => `/series/${encodeURIComponent(slug)}/feed.${feedExtension(format)}`,
+    author: (slug: string, format: 'rss' | 'atom') => `${editionBase()}/author/${encodeURIComponent(slug)}/feed.${feedExtension(format)}`,
+    series: (slug: string, format: 'rss' | 'atom') => `${editionBase()}/series/${encodeURIComponent(slug)}/feed.${feedExtension(format)}`,
   },
   /** Reader accounts (src/web/account): never cached, never in the page cache. */
   account: {

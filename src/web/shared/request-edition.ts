@@ -87,6 +87,16 @@ export function requestSite(deps: EditionSiteDeps, request: FastifyRequest): Sit
   return deps.site.current(requestEdition(request, deps.editions));
 }
 
+/**
+ * The edition whose stories a list of the publication's (an author's, a tag's, a series', a feed)
+ * is narrowed to: the page's edition, or none when the publication has only one edition, so its
+ * statements stay those from before editions. Switched-off editions count: their stories are
+ * still kept out of the others'.
+ */
+export function listingEdition(deps: EditionSiteDeps, site: SiteContext): string | undefined {
+  return deps.editions.all.length > 1 ? site.edition.id : undefined;
+}
+
 export interface EditionSiteDeps {
   site: SiteContextSource;
   editions: Pick<EditionService, 'defaultEdition' | 'all'>;

@@ -5,6 +5,7 @@ import { VARIANT_MIME_TYPES, type MediaAsset } from '../../modules/media/index.j
 import { FeedBody } from './components/feed-body.js';
 import { paths } from '../shared/paths.js';
 import type { SiteContext } from '../shared/site-context.js';
+import { siteTranslator } from '../shared/site-translator.js';
 import { articleModifiedAt, shareImage } from './structured-data.js';
 
 /** Size in bytes of a file under the media directory, or 0 when it cannot be read. */
@@ -55,7 +56,12 @@ function feedHeading(scope: FeedScope, site: SiteContext): { title: string; desc
     case 'section':
       return { title: `${scope.section.name} | ${name}`, description: scope.section.description, pagePath: paths.section(scope.section.slug) };
     case 'author':
-      return { title: `${scope.author.name} | ${name}`, description: `Stories by ${scope.author.name}`, pagePath: paths.author(scope.author.slug) };
+      return {
+        title: `${scope.author.name} | ${name}`,
+        // In the edition's language, as the author's page says it.
+        description: siteTranslator(site).t('author.stories', { author: scope.author.name }),
+        pagePath: paths.author(scope.author.slug),
+      };
     case 'series':
       return { title: `${scope.series.title} | ${name}`, description: scope.series.description, pagePath: paths.series(scope.series.slug) };
   }

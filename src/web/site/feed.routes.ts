@@ -8,7 +8,7 @@ import type { PageCache } from '../http/page-cache.js';
 import { keyed, sendPublicDocument } from '../http/send-page.js';
 import { feedDocument, type MediaFileSize } from './feed.presenter.js';
 import { paths } from '../shared/paths.js';
-import { requestSite, type EditionSiteDeps } from '../shared/request-edition.js';
+import { listingEdition, requestSite, type EditionSiteDeps } from '../shared/request-edition.js';
 import type { SiteContext } from '../shared/site-context.js';
 
 type SlugParams = { Params: { slug: string } };
@@ -36,7 +36,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: FeedRoutesDeps): 
       return keyed(renderFeed(await feedDocument(await load(site), site, deps.clock.now(), fileSize), format), SURROGATE_KEYS.feeds);
     });
   // With one edition, every story (the statements as before editions); with several, the edition's.
-  const editionOf = (site: SiteContext) => (deps.editions.all.length > 1 ? site.edition.id : undefined);
+  const editionOf = (site: SiteContext) => listingEdition(deps, site);
 
   for (const format of FEED_FORMATS) {
     const file = paths.feeds.site(format).slice(1); // feed.xml, feed.atom (registered outside any edition)
@@ -44,8 +44,12 @@ export function registerFeedRoutes(app: FastifyInstance, deps: FeedRoutesDeps): 
     app.get<SlugParams>(`/section/:slug/${file}`, (request, reply) =>
       serve(request, reply, format, (site) => feeds.section(request.params.slug, site.edition.id)),
     );
-    app.get<SlugParams>(`/author/:slug/${file}`, (request, reply) => serve(request, reply, format, () => feeds.author(request.params.slug)));
-    app.get<SlugParams>(`/series/:slug/${file}`, (request, reply) => serve(request, reply, format, () => feeds.series(request.params.slug)));
+    app.get<SlugParams>(`/author/:slug/${file}`, (request, reply) =>
+      serve(request, reply, format, (site) => feeds.author(request.params.slug, editionOf(site))),
+    );
+    app.get<SlugParams>(`/series/:slug/${file}`, (request, reply) =>
+      serve(request, reply, format, (site) => feeds.series(request.params.slug, editionOf(site))),
+    );
   }
 }
 

@@ -14,7 +14,7 @@ import { SeriesPage } from './pages/series.page.js';
 import { StaticPageView } from './pages/static.page.js';
 import { StoryListPage } from './pages/story-list.page.js';
 import { paths } from '../shared/paths.js';
-import { requestSite, type EditionSiteDeps } from '../shared/request-edition.js';
+import { listingEdition, requestSite, type EditionSiteDeps } from '../shared/request-edition.js';
 import { siteTranslator } from '../shared/site-translator.js';
 import { registerSearchRoutes, type SearchRoutesDeps } from './search.routes.js';
 import { answerOldHomeLink, isOldHomeLink, type OldLinkDeps } from './old-links.js';
@@ -94,18 +94,21 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
 
   app.get<SlugParams>('/author/:slug', (request, reply) =>
     sendPublicPage(request, reply, pageCache, ['page'], async () => {
-      const { author, ...storyPage } = await reading.author(request.params.slug, parsePageNumber(request.query.page));
+      // The publication's author, their stories in this page's edition (with one edition, all of them).
+      const context = requestSite(deps, request);
+      const { author, ...storyPage } = await reading.author(request.params.slug, parsePageNumber(request.query.page), listingEdition(deps, context));
       const keys = [SURROGATE_KEYS.author(author.id), ...listedStoryKeys(storyPage.stories)];
+      const { t } = siteTranslator(context);
       return keyed(
         h(StoryListPage, {
-          site: requestSite(deps, request),
+          site: context,
           title: author.name,
           description: author.bio,
           intro: h('div', { class: 'author-intro' }, [
             author.jobTitle ? h('p', { class: 'author-title' }, author.jobTitle) : null,
             h('p', null, h('a', { href: `mailto:${author.email}` }, author.email)),
             h('p', { class: 'author-bio' }, author.bio),
-            h('h2', null, `Stories by ${author.name}`),
+            h('h2', null, t('author.stories', { author: author.name })),
           ]),
           storyPage,
           href: (page: number) => paths.author(author.slug, page),
@@ -119,9 +122,9 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
 
   app.get<SlugParams>('/tag/:slug', (request, reply) =>
     sendPublicPage(request, reply, pageCache, ['page'], async () => {
-      const { tag, ...storyPage } = await reading.tag(request.params.slug, parsePageNumber(request.query.page));
-      const keys = [SURROGATE_KEYS.tag(tag.id), ...listedStoryKeys(storyPage.stories)];
       const context = requestSite(deps, request);
+      const { tag, ...storyPage } = await reading.tag(request.params.slug, parsePageNumber(request.query.page), listingEdition(deps, context));
+      const keys = [SURROGATE_KEYS.tag(tag.id), ...listedStoryKeys(storyPage.stories)];
       const { t } = siteTranslator(context);
       return keyed(
         h(StoryListPage, {
@@ -140,8 +143,9 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
 
   app.get<SlugParams>('/series/:slug', (request, reply) =>
     sendPublicPage(request, reply, pageCache, [], async () => {
-      const { series, parts } = await reading.series(request.params.slug);
-      return keyed(h(SeriesPage, { site: requestSite(deps, request), series, parts }), SURROGATE_KEYS.series(series.id), listedStoryKeys(parts));
+      const site = requestSite(deps, request);
+      const { series, parts } = await reading.series(request.params.slug, listingEdition(deps, site));
+      return keyed(h(SeriesPage, { site, series, parts }), SURROGATE_KEYS.series(series.id), listedStoryKeys(parts));
     }),
   );
 
