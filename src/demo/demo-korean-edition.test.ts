@@ -104,5 +104,7 @@ describe('demo publication: the Korean edition', () => {
     assert.match(caption, HANGUL, 'the caption is Korean');
     assert.match(caption, /ⓒ Dateline 일러스트/);
     assert.match(/<img[^>]*alt="([^"]*)"/.exec(korean.body)?.[1] ?? '', HANGUL, 'the alt text is Korean');
+    const feature = await t.app.inject('/ko/article/jumin-43-myeong-seom-majimak-bae-tteonanda');
+    assert.match(feature.body, /class="type-label"> · 기획</, 'the type label in Korean');
   });
 });

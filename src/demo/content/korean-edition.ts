@@ -40,7 +40,8 @@ export const koreanAuthors: Record<DemoAuthorSlug, { name: string; jobTitle: str
 
 /**
  * Korean stories keep the English typeLabel values (one vocabulary for both editions, so the seeder
- * and filters need no second list); the Korean edition displays them through this map.
+ * and filters need no second list); the reading site shows them in Korean from the interface's
+ * catalogue (`type.*` in src/shared/i18n/messages.ko.ts), whose words these are.
  */
 export const koreanTypeLabels: Record<DemoTypeLabel, string> = {
   News: '뉴스',
