@@ -104,6 +104,9 @@ describe('demo publication: the Korean edition', () => {
     assert.match(caption, HANGUL, 'the caption is Korean');
     assert.match(caption, /ⓒ Dateline 일러스트/);
     assert.match(/<img[^>]*alt="([^"]*)"/.exec(korean.body)?.[1] ?? '', HANGUL, 'the alt text is Korean');
+    const commented = await t.app.inject('/ko/article/yogeum-insangmaneuro-jihacheol-jaejeong-mot-sallinda');
+    assert.match(commented.body, /<span class="comment-count"[^>]*>4<\/span>/, 'Korean readers comment under Korean stories');
+    assert.ok(commented.body.includes('국비로 보전'), 'in Korean');
     const feature = await t.app.inject('/ko/article/jumin-43-myeong-seom-majimak-bae-tteonanda');
     assert.match(feature.body, /class="type-label"> · 기획</, 'the type label in Korean');
   });

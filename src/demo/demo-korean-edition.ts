@@ -76,9 +76,12 @@ export interface KoreanEditionSeed {
  * its series, and its stories with their pictures, views, Must-Reads and translation links to the
  * English stories they translate. Written inside the seeder's transaction; the import's one
  * `content.imported` reloads the editions and ranks each edition's lists.
- * @returns how many stories and sections it wrote
+ * @returns how many stories and sections it wrote, and each story's id and publication time by slug
  */
-export async function seedKoreanEdition(db: Db, seed: KoreanEditionSeed): Promise<{ articles: number; sections: number }> {
+export async function seedKoreanEdition(
+  db: Db,
+  seed: KoreanEditionSeed,
+): Promise<{ articles: number; sections: number; published: Map<string, { id: string; publishedAt: Date }> }> {
   const { now, media } = seed;
   const editionId = await importEdition(
     db,
@@ -103,6 +106,7 @@ export async function seedKoreanEdition(db: Db, seed: KoreanEditionSeed): Promis
   const series = await importSeries(db, { slug: koreanSeries.slug, title: koreanSeries.title, description: koreanSeries.description }, now);
 
   const ids = new Map<string, string>();
+  const published = new Map<string, { id: string; publishedAt: Date }>();
   const viewBuckets: ViewHourImport[] = [];
   for (const story of storiesKo) {
     const original = story.translationOf ? seed.english.get(story.translationOf) : undefined;
@@ -138,6 +142,7 @@ export async function seedKoreanEdition(db: Db, seed: KoreanEditionSeed): Promis
       now,
     );
     ids.set(story.slug, id);
+    published.set(story.slug, { id, publishedAt });
     if (original) await importTranslationLink(db, { sourceId: original.id, translationId: id });
     viewBuckets.push(...views.buckets.map((bucket) => ({ ...bucket, articleId: id })));
   }
@@ -145,7 +150,7 @@ export async function seedKoreanEdition(db: Db, seed: KoreanEditionSeed): Promis
   for (const [index, story] of koreanMustReads().entries()) {
     await importPick(db, { articleId: required(ids.get(story.slug), story.slug), position: seed.firstPickPosition + index }, now);
   }
-  return { articles: storiesKo.length, sections: koreanSections.length };
+  return { articles: storiesKo.length, sections: koreanSections.length, published };
 }
 
 /** A translation is published with its original or after it (the content says hours; minutes vary). */

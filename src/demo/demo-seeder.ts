@@ -199,7 +199,6 @@ async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetIn
   }
 
   await importViewHistory(db, viewBuckets);
-  await seedDemoComments(db, published, now);
   await seedDemoNewsletters(db, newsletterStories, now);
   for (const [position, story] of pickMustReads().entries()) {
     await importPick(db, { articleId: required(articleIds.get(story.slug), story.slug), position }, now);
@@ -208,6 +207,7 @@ async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetIn
     await importStaticPage(db, { slug: page.slug, title: page.title, body: bodyFromParagraphs(page.paragraphs), updatedAt: now });
   }
   const korean = await seedKoreanEdition(db, { now, media, authorIds, english: published, firstPickPosition: MUST_READ_COUNT, publicationTime });
+  await seedDemoComments(db, new Map([...published, ...korean.published]), now);
   return { articles: demoStories.length + korean.articles, sections: demoSections.length + korean.sections };
 }
 
