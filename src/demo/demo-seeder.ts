@@ -70,14 +70,19 @@ export async function seedDemoIfEmpty(deps: DemoSeederDeps, log: (message: strin
 }
 
 async function drawAllImages(mediaDir: string): Promise<Map<string, MediaAssetInput>> {
-  const jobs: DemoImageJob[] = [
-    ...demoStories.flatMap((story) => [
-      { key: `${story.slug}#hero`, seed: `${story.slug}#hero`, ...story.hero },
-      ...(story.figure ? [{ key: `${story.slug}#figure`, seed: `${story.slug}#figure`, ...story.figure }] : []),
-    ]),
-    ...koreanImageJobs(demoStories),
-  ];
   const media = new Map<string, MediaAssetInput>();
+  const english: DemoImageJob[] = demoStories.flatMap((story) => [
+    { key: `${story.slug}#hero`, seed: `${story.slug}#hero`, ...story.hero },
+    ...(story.figure ? [{ key: `${story.slug}#figure`, seed: `${story.slug}#figure`, ...story.figure }] : []),
+  ]);
+  await drawImages(mediaDir, english, media);
+  // After the English ones: a translation's picture is its original's drawing, then in the cache,
+  // so the same drawing is never encoded twice at once (both would write the same cache files).
+  await drawImages(mediaDir, koreanImageJobs(demoStories), media);
+  return media;
+}
+
+async function drawImages(mediaDir: string, jobs: readonly DemoImageJob[], media: Map<string, MediaAssetInput>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < jobs.length) {
@@ -99,7 +104,6 @@ async function drawAllImages(mediaDir: string): Promise<Map<string, MediaAssetIn
     }
   };
   await Promise.all(Array.from({ length: IMAGE_CONCURRENCY }, worker));
-  return media;
 }
 
 /**
