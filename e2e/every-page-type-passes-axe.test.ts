@@ -18,6 +18,7 @@ import { startBrowserSession, type BrowserSession } from './support/session.js';
 const SERIES_STORY = 'the-young-islanders-who-left-and-the-few-who-came-back';
 const CORRECTED_STORY = 'tour-boat-runs-aground-off-busan-coast-guard-rescues-passengers';
 const WITHDRAWN_STORY = 'bangkok-closes-schools-as-smog-season-arrives-early';
+const KOREAN_SERIES_STORY = 'jumin-43-myeong-seom-majimak-bae-tteonanda';
 /** A demo story readers argue under; the suite adds enough comments for a second page. */
 const COMMENTED_STORY = 'fare-rises-alone-will-not-fix-seouls-subway-finances';
 const EXTRA_COMMENTS = 24;
@@ -96,6 +97,10 @@ const PAGES: Target[] = [
   visitor('404', '/article/no-such-story', 404),
   visitor('400', '/section/world?page=abc', 400),
   visitor('410', `/article/${WITHDRAWN_STORY}`, 410),
+  // The demo's Korean edition: its home page, a translation with a figure and its link to the English, a section.
+  visitor('Korean edition home', '/ko/'),
+  visitor('Korean article, a translation with a figure', `/ko/article/${KOREAN_SERIES_STORY}`),
+  visitor('Korean section', '/ko/section/asia'),
   // Reader accounts.
   visitor('reader sign-in', '/account/sign-in'),
   visitor('reader sign-in after signing out', '/account/sign-in?signed-out'),
@@ -322,7 +327,7 @@ browserSuite(
       freshNewsletterToken = async () => (await confirmation(`waiting-${newId()}@news.example`)).token;
       const local = (url: string) => new URL(url).pathname + new URL(url).search;
 
-      // The demo may come with a Korean edition one day; the suite's own otherwise.
+      // The demo's Korean edition (the suite's own if the demo ever comes without one).
       const korean =
         deps.editions.all.find((edition) => edition.code === 'ko') ??
         (await deps.editions.create({ code: 'ko', pathPrefix: 'ko', name: '더 데이트라인 데일리', tagline: '', timeZone: 'Asia/Seoul' }));

@@ -2,6 +2,7 @@ import type { Db } from '../db/database.js';
 import { importStoryComments, type CommentImport } from '../modules/comments/index.js';
 import { importReader } from '../modules/readers/index.js';
 import { newId } from '../shared/ids.js';
+import { koreanComments, koreanReaders } from './content/comments-ko.js';
 import { demoComments, demoReaders } from './content/comments.js';
 
 /** Readers who only like: enough of them that the demo's like counts are real likes, one each. */
@@ -10,12 +11,13 @@ const QUIET_READERS = 45;
 const NO_PASSWORD = '!demo-reader-without-a-password';
 
 /**
- * The demo's readers and their conversation under a few stories: comments, one level of replies and
- * likes, all published, with each story's comment count set as the product keeps it.
+ * The demo's readers and their conversation under a few stories of each edition (the Korean one's
+ * in Korean): comments, one level of replies and likes, all published, with each story's comment
+ * count set as the product keeps it.
  */
 export async function seedDemoComments(db: Db, stories: Map<string, { id: string; publishedAt: Date }>, now: Date): Promise<void> {
   const readerIds = new Map<string, string>();
-  for (const reader of demoReaders) {
+  for (const reader of [...demoReaders, ...koreanReaders]) {
     const id = newId();
     readerIds.set(reader.key, id);
     await importReader(
@@ -31,7 +33,7 @@ export async function seedDemoComments(db: Db, stories: Map<string, { id: string
     await importReader(db, { id, email: `reader${n}@readers.dateline-daily.example`, displayName: `Reader ${n}`, passwordHash: NO_PASSWORD }, now);
   }
 
-  for (const [slug, comments] of Object.entries(demoComments)) {
+  for (const [slug, comments] of Object.entries({ ...demoComments, ...koreanComments })) {
     const story = stories.get(slug);
     if (!story) throw new Error(`demo comments refer to unknown story ${slug}`);
     const commentIds = new Map<string, string>();

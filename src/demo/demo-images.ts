@@ -33,6 +33,30 @@ const SCENE_DESCRIPTIONS: Record<DemoScene, string> = {
   'night-city': 'a city at night with lit windows',
 };
 
+/** The same pictures described for the Korean edition's readers (its stories' alt text is in Korean). */
+const SCENE_DESCRIPTIONS_KO: Record<DemoScene, string> = {
+  skyline: '고층 빌딩이 늘어선 도시 스카이라인',
+  harbor: '컨테이너 크레인과 배가 있는 항구',
+  mountains: '낮게 뜬 해 아래 겹겹이 이어진 산등성이',
+  'chart-up': '격자 위로 올라가는 꺾은선 그래프',
+  'chart-down': '격자 위로 내려가는 꺾은선 그래프',
+  sea: '넓은 하늘 아래 넘실대는 바다 물결',
+  fields: '지평선까지 줄지어 뻗은 농지',
+  podium: '줄지어 놓인 좌석 앞의 연설대',
+  rail: '고가 철교를 건너는 열차',
+  forest: '언덕을 덮은 소나무 숲',
+  bridge: '강을 가로지르는 현수교',
+  'night-city': '창마다 불이 켜진 밤의 도시',
+};
+
+/** The Korean alt text of a scene's illustration. */
+export function koreanAlt(scene: DemoScene): string {
+  const words = SCENE_DESCRIPTIONS_KO[scene];
+  // The object particle follows the last syllable: 을 after a final consonant, 를 after a vowel.
+  const last = words.charCodeAt(words.length - 1) - 0xac00;
+  return `${words}${last % 28 === 0 ? '를' : '을'} 그린 일러스트.`;
+}
+
 export interface DemoIllustration {
   svg: string;
   alt: string;

@@ -17,13 +17,14 @@ import { importTags } from '../modules/tags/index.js';
 import { HOUR_MS, type Clock } from '../shared/clock.js';
 import type { EventBus } from '../shared/events.js';
 import { newId } from '../shared/ids.js';
-import type { DemoArticle, DemoImage } from './content/demo-content.types.js';
+import type { DemoArticle } from './content/demo-content.types.js';
 import { demoAuthors, demoPublication, demoSections, demoSeries } from './content/publication.js';
 import { demoStaticPages } from './content/static-pages.js';
 import { storiesA } from './content/stories-a.js';
 import { storiesB } from './content/stories-b.js';
 import { bodyFromParagraphs } from './demo-body.js';
 import { drawIllustration, seededRandom } from './demo-images.js';
+import { koreanImageJobs, seedKoreanEdition, type DemoImageJob } from './demo-korean-edition.js';
 import { seedDemoComments } from './demo-comments.js';
 import { seedDemoNewsletters, type DemoNewsletterStory } from './demo-newsletters.js';
 import { demoViewHistory } from './demo-views.js';
@@ -46,6 +47,7 @@ export interface DemoSeederDeps {
   events: Pick<EventBus, 'emit'>;
 }
 
+/** What the demo holds: every edition's stories and sections (the English and the Korean one). */
 export interface DemoSummary {
   articles: number;
   sections: number;
@@ -62,39 +64,46 @@ export async function seedDemoIfEmpty(deps: DemoSeederDeps, log: (message: strin
   log('Empty database: creating the demo publication (first start only)…');
   const now = deps.clock.now();
   const media = await drawAllImages(deps.mediaDir);
-  await inTransaction(deps.db, (trx) => insertDemoRows(trx, now, media));
+  const summary = await inTransaction(deps.db, (trx) => insertDemoRows(trx, now, media));
   await deps.events.emit({ name: 'content.imported' });
-  return { articles: demoStories.length, sections: demoSections.length };
+  return summary;
 }
 
 async function drawAllImages(mediaDir: string): Promise<Map<string, MediaAssetInput>> {
-  const jobs: Array<{ key: string; image: DemoImage }> = demoStories.flatMap((story) => [
-    { key: `${story.slug}#hero`, image: story.hero },
-    ...(story.figure ? [{ key: `${story.slug}#figure`, image: story.figure }] : []),
-  ]);
   const media = new Map<string, MediaAssetInput>();
+  const english: DemoImageJob[] = demoStories.flatMap((story) => [
+    { key: `${story.slug}#hero`, seed: `${story.slug}#hero`, ...story.hero },
+    ...(story.figure ? [{ key: `${story.slug}#figure`, seed: `${story.slug}#figure`, ...story.figure }] : []),
+  ]);
+  await drawImages(mediaDir, english, media);
+  // After the English ones: a translation's picture is its original's drawing, then in the cache,
+  // so the same drawing is never encoded twice at once (both would write the same cache files).
+  await drawImages(mediaDir, koreanImageJobs(demoStories), media);
+  return media;
+}
+
+async function drawImages(mediaDir: string, jobs: readonly DemoImageJob[], media: Map<string, MediaAssetInput>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < jobs.length) {
       const job = jobs[next++];
       if (!job) break;
       const id = newId();
-      const illustration = drawIllustration(job.image.scene, job.key);
+      const illustration = drawIllustration(job.scene, job.seed);
       const result = await illustrationVariants(mediaDir, id, illustration.svg);
       media.set(job.key, {
         id,
         mimeType: 'image/png',
         width: result.width,
         height: result.height,
-        alt: illustration.alt,
-        caption: job.image.caption,
-        credit: job.image.credit,
+        alt: job.alt ?? illustration.alt,
+        caption: job.caption,
+        credit: job.credit,
         variants: result.variants,
       });
     }
   };
   await Promise.all(Array.from({ length: IMAGE_CONCURRENCY }, worker));
-  return media;
 }
 
 /**
@@ -130,7 +139,7 @@ async function copyVariants(result: VariantResult, key: string, mediaDir: string
   return { ...result, variants };
 }
 
-async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetInput>): Promise<void> {
+async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetInput>): Promise<DemoSummary> {
   await importPublicationSettings(db, demoPublication);
   const sectionIds = new Map<string, string>();
   for (const [position, section] of demoSections.entries()) {
@@ -194,7 +203,6 @@ async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetIn
   }
 
   await importViewHistory(db, viewBuckets);
-  await seedDemoComments(db, published, now);
   await seedDemoNewsletters(db, newsletterStories, now);
   for (const [position, story] of pickMustReads().entries()) {
     await importPick(db, { articleId: required(articleIds.get(story.slug), story.slug), position }, now);
@@ -202,6 +210,9 @@ async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetIn
   for (const page of demoStaticPages) {
     await importStaticPage(db, { slug: page.slug, title: page.title, body: bodyFromParagraphs(page.paragraphs), updatedAt: now });
   }
+  const korean = await seedKoreanEdition(db, { now, media, authorIds, english: published, firstPickPosition: MUST_READ_COUNT, publicationTime });
+  await seedDemoComments(db, new Map([...published, ...korean.published]), now);
+  return { articles: demoStories.length + korean.articles, sections: demoSections.length + korean.sections };
 }
 
 /** Minutes vary per story so the front page does not show every story on the hour. */

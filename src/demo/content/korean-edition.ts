@@ -1,11 +1,13 @@
 import type { DemoAuthorSlug, DemoSectionSlug, DemoTypeLabel } from './demo-content.types.js';
 
 /**
- * The demo publication's Korean edition: its name, sections, author bylines and labels. Not seeded
- * yet — editions do not exist; see docs/editions.md. Stories are in stories-ko.ts.
+ * The demo publication's Korean edition, at /ko/: its name, sections, author bylines and labels,
+ * seeded by demo-korean-edition.ts (docs/editions.md). Stories are in stories-ko.ts.
  */
 export const koreanEdition = {
   language: 'ko',
+  pathPrefix: 'ko',
+  timeZone: 'Asia/Seoul',
   name: '더 데이트라인 데일리',
   tagline: '서울에서 전하는 아시아와 세계',
   description:
@@ -38,7 +40,8 @@ export const koreanAuthors: Record<DemoAuthorSlug, { name: string; jobTitle: str
 
 /**
  * Korean stories keep the English typeLabel values (one vocabulary for both editions, so the seeder
- * and filters need no second list); the Korean edition displays them through this map.
+ * and filters need no second list); the reading site shows them in Korean from the interface's
+ * catalogue (`type.*` in src/shared/i18n/messages.ko.ts), whose words these are.
  */
 export const koreanTypeLabels: Record<DemoTypeLabel, string> = {
   News: '뉴스',
@@ -49,8 +52,13 @@ export const koreanTypeLabels: Record<DemoTypeLabel, string> = {
   Interview: '인터뷰',
 };
 
+/**
+ * The Korean edition's own series (a series slug is unique across the publication); `englishSeries`
+ * is the English series it translates, which is what a Korean story's `series.slug` holds.
+ */
 export const koreanSeries = {
-  slug: 'last-ferry' as const,
+  slug: 'majimak-bae',
+  englishSeries: 'last-ferry' as const,
   title: '마지막 배',
   description: '남해안 섬마을 공동체, 그리고 배가 끊기면 그곳에 무슨 일이 일어나는지를 다룬 2부작 기획.',
 };

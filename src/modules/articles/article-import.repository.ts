@@ -80,3 +80,18 @@ export async function updateImportedArticle(db: Db, id: string, input: Omit<Arti
       .execute();
   }
 }
+
+export async function linkImportedTranslation(db: Db, sourceId: string, translationId: string): Promise<void> {
+  const source = await db
+    .selectFrom('articles')
+    .select(['translation_group_id', 'edit_version'])
+    .where('id', '=', sourceId)
+    .executeTakeFirstOrThrow();
+  const groupId = source.translation_group_id ?? newId();
+  if (!source.translation_group_id) await db.updateTable('articles').set({ translation_group_id: groupId }).where('id', '=', sourceId).execute();
+  await db
+    .updateTable('articles')
+    .set({ translation_group_id: groupId, translated_from_id: sourceId, translated_from_version: Number(source.edit_version) })
+    .where('id', '=', translationId)
+    .execute();
+}

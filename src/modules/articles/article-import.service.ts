@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { insertArticles } from './article-import.repository.js';
+import { insertArticles, linkImportedTranslation } from './article-import.repository.js';
 import { insertArticle, insertCorrection } from './article.repository.js';
 import type { ArticleInput, Correction } from './article.types.js';
 
@@ -37,4 +37,13 @@ export async function importArticles(db: Db, stories: readonly ArticleBulkImport
     db,
     stories.map(({ corrections = [], createdAt, ...input }) => ({ id: input.id, input, createdAt, corrections })),
   );
+}
+
+/**
+ * Links an imported story to the story it translates, as the Translate action links them
+ * (docs/editions.md, migration 0031): both share the source's translation group (created if it has
+ * none), and the translation records its source and the source's version, so it is not outdated.
+ */
+export async function importTranslationLink(db: Db, link: { sourceId: string; translationId: string }): Promise<void> {
+  await linkImportedTranslation(db, link.sourceId, link.translationId);
 }

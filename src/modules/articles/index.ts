@@ -66,6 +66,6 @@ export { addArticleViews, readArticleCommentCount, setArticleCommentCount } from
 // Its job (src/job-list.ts).
 export { SCHEDULED_PUBLISH_JOB, scheduledPublishJob } from './scheduled-publish.job.js';
 // Bulk writes for importers (the demo, archive imports, generated archives).
-export { importArticle, importArticles } from './article-import.service.js';
+export { importArticle, importArticles, importTranslationLink } from './article-import.service.js';
 export { findTakenSlugs, updateImportedArticle } from './article-import.repository.js';
 export type { ArticleBulkImport, ArticleImport } from './article-import.service.js';

@@ -34,6 +34,15 @@ export const en = {
   'list.sectionLatest': '[{section}] Latest Stories',
   'list.commentCount': { one: 'Comments {count}', other: 'Comments {count}' },
 
+  // A story's type label (TYPE_LABELS), beside its section
+  'type.News': 'News',
+  'type.Analysis': 'Analysis',
+  'type.Opinion': 'Opinion',
+  'type.Editorial': 'Editorial',
+  'type.Feature': 'Feature',
+  'type.Interview': 'Interview',
+  'type.Explainer': 'Explainer',
+
   // Article page
   'article.part': '(Part {part})',
   'article.authors': 'Authors',

@@ -31,6 +31,14 @@ export const ko = {
   'list.sectionLatest': '[{section}] 최신 기사',
   'list.commentCount': { other: '댓글 {count}개' },
 
+  'type.News': '뉴스',
+  'type.Analysis': '분석',
+  'type.Opinion': '칼럼',
+  'type.Editorial': '사설',
+  'type.Feature': '기획',
+  'type.Interview': '인터뷰',
+  'type.Explainer': '해설',
+
   'article.part': '({part}부)',
   'article.authors': '기자',
   'article.published': '입력',

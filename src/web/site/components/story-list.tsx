@@ -2,7 +2,7 @@ import type { ArticleSummary } from '../../../modules/articles/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { formatDateTime } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';
-import { siteTranslator } from '../../shared/site-translator.js';
+import { siteTranslator, typeLabelText } from '../../shared/site-translator.js';
 import { ResponsiveImage } from './responsive-image.js';
 
 /** A story in a list: image, section, headline, standfirst, byline and time. */
@@ -29,7 +29,7 @@ export function StoryCard({
         {showSection && (
           <p class="section-label">
             <a href={paths.section(story.section.slug)}>{story.section.name}</a>
-            {story.typeLabel !== 'News' && <span class="type-label"> · {story.typeLabel}</span>}
+            {story.typeLabel !== 'News' && <span class="type-label"> · {typeLabelText(siteTranslator(site), story.typeLabel)}</span>}
           </p>
         )}
         <Heading class="story-card-headline">

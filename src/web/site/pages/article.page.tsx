@@ -12,7 +12,7 @@ import { ShareLinks } from '../components/share-links.js';
 import { ViewBeacon } from '../components/view-beacon.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
-import { siteTranslator } from '../../shared/site-translator.js';
+import { siteTranslator, typeLabelText } from '../../shared/site-translator.js';
 import { languageName } from '../../../shared/i18n/index.js';
 import { articleAlternates, shownTranslations } from '../alternates.js';
 import { articleModifiedAt, breadcrumbJsonLd, homeCrumb, newsArticleJsonLd, publicationDateTime, shareImage } from '../structured-data.js';
@@ -83,7 +83,7 @@ export function ArticlePage({
         <header class="article-header">
           <p class="section-label">
             <a href={paths.section(article.section.slug)}>{article.section.name.toUpperCase()}</a>
-            {article.typeLabel !== 'News' && <span class="type-label"> · {article.typeLabel}</span>}
+            {article.typeLabel !== 'News' && <span class="type-label"> · {typeLabelText(translator, article.typeLabel)}</span>}
           </p>
           <h1 id="article-headline">
             {article.headline}
