@@ -5,7 +5,7 @@ import { createApiKey } from '../testing/api-client.js';
 import { reviewPlan } from '../testing/query-plans.js';
 import { generateArchive } from '../demo/archive-generator.js';
 import { importStaticPage } from '../modules/pages/index.js';
-import { readingPages } from '../testing/reading-path-pages.js';
+import { readingPages, searchWordOf } from '../testing/reading-path-pages.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import type { LoggedStatement } from './database.js';
 
@@ -134,12 +134,7 @@ describe('the reading path uses indexes (EXPLAIN)', () => {
       .orderBy('articles.published_at', 'desc')
       .limit(1)
       .executeTakeFirstOrThrow();
-    const word = story.headline
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length >= 5)
-      .sort((a, b) => b.length - a.length)[0];
-    const q = encodeURIComponent(word ?? 'news');
+    const q = searchWordOf(story.headline);
     const apiKey = await createApiKey(t, 'Edition partner');
     const pages: ReadonlyArray<{ url: string; api?: boolean }> = [
       { url: `/ko/search?q=${q}` },

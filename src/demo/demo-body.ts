@@ -1,4 +1,6 @@
 import type { ArticleBody, BodyBlock } from '../shared/article-body.js';
+import { HOUR_MS } from '../shared/clock.js';
+import type { DemoArticle } from './content/demo-content.types.js';
 
 const QUOTE_ATTRIBUTION = /^(.*?)\s+[—–-]\s+([^—–]+)$/;
 
@@ -37,4 +39,29 @@ export function bodyFromParagraphs(paragraphs: readonly string[], figureMediaId?
 
 function stripQuotes(text: string): string {
   return text.replace(/^["“]|["”]$/g, '').trim();
+}
+
+/**
+ * The columns of a demo story that its content decides — text, type, dates, corrections, views —
+ * the same in every edition; the seeder adds where the story is filed (section, authors, tags,
+ * series, pictures, edition).
+ */
+export function demoStoryColumns(story: DemoArticle, publishedAt: Date, viewCount: number, figureMediaId: string | undefined) {
+  return {
+    slug: story.slug,
+    headline: story.headline,
+    standfirst: story.standfirst,
+    body: bodyFromParagraphs(story.body, figureMediaId),
+    seriesPart: story.series?.part ?? null,
+    typeLabel: story.typeLabel,
+    status: 'published' as const,
+    publishedAt,
+    updatedAt: story.updatedHoursAfter ? new Date(publishedAt.getTime() + story.updatedHoursAfter * HOUR_MS) : null,
+    viewCount,
+    corrections: (story.corrections ?? []).map((correction) => ({
+      kind: correction.kind,
+      text: correction.text,
+      createdAt: new Date(publishedAt.getTime() + correction.hoursAfter * HOUR_MS),
+    })),
+  };
 }

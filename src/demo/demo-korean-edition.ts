@@ -7,11 +7,10 @@ import { importPick } from '../modules/rankings/index.js';
 import { importSection } from '../modules/sections/index.js';
 import { importSeries } from '../modules/series/index.js';
 import { importTags } from '../modules/tags/index.js';
-import { HOUR_MS } from '../shared/clock.js';
 import type { DemoArticle, DemoScene, KoreanDemoArticle } from './content/demo-content.types.js';
 import { koreanEdition, koreanSections, koreanSeries } from './content/korean-edition.js';
 import { storiesKo } from './content/stories-ko.js';
-import { bodyFromParagraphs } from './demo-body.js';
+import { demoStoryColumns } from './demo-body.js';
 import { koreanAlt } from './demo-images.js';
 import { demoViewHistory } from './demo-views.js';
 
@@ -117,27 +116,13 @@ export async function seedKoreanEdition(
     const id = await importArticle(
       db,
       {
-        slug: story.slug,
-        headline: story.headline,
-        standfirst: story.standfirst,
-        body: bodyFromParagraphs(story.body, media.get(`ko:${story.slug}#figure`)?.id),
+        ...demoStoryColumns(story, publishedAt, views.total, media.get(`ko:${story.slug}#figure`)?.id),
         editionId,
         sectionId: required(sectionIds.get(story.section), story.section),
         authorIds: story.authors.map((slug) => required(seed.authorIds.get(slug), slug)),
         tagIds: tags.map((tag) => tag.id),
         seriesId: story.series?.slug === koreanSeries.englishSeries ? series.id : null,
-        seriesPart: story.series?.part ?? null,
         heroMediaId: media.get(`ko:${story.slug}#hero`)?.id ?? null,
-        typeLabel: story.typeLabel,
-        status: 'published',
-        publishedAt,
-        updatedAt: story.updatedHoursAfter ? new Date(publishedAt.getTime() + story.updatedHoursAfter * HOUR_MS) : null,
-        viewCount: views.total,
-        corrections: (story.corrections ?? []).map((correction) => ({
-          kind: correction.kind,
-          text: correction.text,
-          createdAt: new Date(publishedAt.getTime() + correction.hoursAfter * HOUR_MS),
-        })),
       },
       now,
     );

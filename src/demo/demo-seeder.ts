@@ -22,7 +22,7 @@ import { demoAuthors, demoPublication, demoSections, demoSeries } from './conten
 import { demoStaticPages } from './content/static-pages.js';
 import { storiesA } from './content/stories-a.js';
 import { storiesB } from './content/stories-b.js';
-import { bodyFromParagraphs } from './demo-body.js';
+import { bodyFromParagraphs, demoStoryColumns } from './demo-body.js';
 import { drawIllustration, seededRandom } from './demo-images.js';
 import { koreanImageJobs, seedKoreanEdition, type DemoImageJob } from './demo-korean-edition.js';
 import { seedDemoComments } from './demo-comments.js';
@@ -163,26 +163,12 @@ async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetIn
     const id = await importArticle(
       db,
       {
-        slug: story.slug,
-        headline: story.headline,
-        standfirst: story.standfirst,
-        body: bodyFromParagraphs(story.body, figure?.id),
+        ...demoStoryColumns(story, publishedAt, views.total, figure?.id),
         sectionId: required(sectionIds.get(story.section), story.section),
         authorIds: story.authors.map((slug) => required(authorIds.get(slug), slug)),
         tagIds: tags.map((tag) => tag.id),
         seriesId: story.series ? series.id : null,
-        seriesPart: story.series?.part ?? null,
         heroMediaId: media.get(`${story.slug}#hero`)?.id ?? null,
-        typeLabel: story.typeLabel,
-        status: 'published',
-        publishedAt,
-        updatedAt: story.updatedHoursAfter ? new Date(publishedAt.getTime() + story.updatedHoursAfter * HOUR_MS) : null,
-        viewCount: views.total,
-        corrections: (story.corrections ?? []).map((correction) => ({
-          kind: correction.kind,
-          text: correction.text,
-          createdAt: new Date(publishedAt.getTime() + correction.hoursAfter * HOUR_MS),
-        })),
       },
       now,
     );

@@ -62,12 +62,7 @@ export async function readingPages(db: Db, now: Date): Promise<ReadingPage[]> {
     .limit(1)
     .executeTakeFirstOrThrow();
   const gone = await db.selectFrom('articles').select('slug').where('status', '=', 'unpublished').limit(1).executeTakeFirst();
-  const word = story.headline
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 5)
-    .sort((a, b) => b.length - a.length)[0];
-  const q = encodeURIComponent(word ?? 'news');
+  const q = searchWordOf(story.headline);
   const freeStanding = await db
     .selectFrom('static_pages')
     .select('slug')
@@ -106,4 +101,14 @@ export async function readingPages(db: Db, now: Date): Promise<ReadingPage[]> {
     { type: 'API: author', url: `/api/v1/authors/${author.slug}`, status: 200, api: true },
     { type: 'API: search', url: `/api/v1/search?q=${q}`, status: 200, api: true },
   ];
+}
+
+/** A query that finds this headline's story: its longest word of five letters or more, URL-encoded. */
+export function searchWordOf(headline: string): string {
+  const word = headline
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 5)
+    .sort((a, b) => b.length - a.length)[0];
+  return encodeURIComponent(word ?? 'news');
 }

@@ -3,7 +3,6 @@ import { h } from 'preact';
 import type { Config } from '../../config/config.js';
 import type { SearchResult, SearchService } from '../../modules/search/index.js';
 import type { SectionDirectory } from '../../modules/sections/index.js';
-import type { SettingsService } from '../../modules/settings/index.js';
 import { AppError } from '../../shared/errors.js';
 import { cacheControlForStatus } from '../http/cache-control.js';
 import { SURROGATE_KEYS } from '../../modules/cdn/index.js';
@@ -11,7 +10,7 @@ import type { PageCache } from '../http/page-cache.js';
 import { keyed, sendPublicDocument, sendPublicPage } from '../http/send-page.js';
 import { SearchPage } from './pages/search.page.js';
 import { paths } from '../shared/paths.js';
-import { requestSite, type EditionSiteDeps } from '../shared/request-edition.js';
+import { listingEdition, requestSite, type EditionSiteDeps } from '../shared/request-edition.js';
 import type { SiteContext } from '../shared/site-context.js';
 import { readSearchRequest, SEARCH_QUERY_KEYS, type SearchForm } from './search-request.js';
 
@@ -21,7 +20,6 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** What the search page and its JSON use (`config.siteUrl` makes the results' URLs absolute). */
 export interface SearchRoutesDeps extends EditionSiteDeps {
   config: Pick<Config, 'siteUrl'>;
-  settings: SettingsService;
   sections: SectionDirectory;
   search: SearchService;
   pageCache: PageCache;
@@ -37,7 +35,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRoutesDep
   const run = async (raw: SearchRequest['Querystring'], site: SiteContext) => {
     const { edition } = site;
     const { form, query } = readSearchRequest(raw, edition.timeZone);
-    const editionId = deps.editions.all.length > 1 ? edition.id : undefined;
+    const editionId = listingEdition(deps, site);
     return { form, result: await deps.search.search({ ...query, ...(editionId ? { editionId } : {}) }) };
   };
 
