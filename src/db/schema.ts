@@ -157,6 +157,8 @@ export interface UsersTable {
   active: WithDefault<number>;
   created_at: Timestamp;
   password_changed_at: Timestamp;
+  /** The newsroom's language for this account (a catalogue language); NULL: the publication's. */
+  language: string | null;
 }
 
 export interface SessionsTable {

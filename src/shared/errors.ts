@@ -466,6 +466,7 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: 'That upload has more files or fields than the import form sends, so nothing was imported. Send the form from the Subscribers page.',
   },
+  ERR_STAFF_LANGUAGE_INVALID: { status: 400, message: 'Choose a language from the list.' },
   ERR_DATABASE_UNAVAILABLE: {
     status: 503,
     message: 'The site is briefly unavailable. Please try again in a moment.',

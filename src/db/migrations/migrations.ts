@@ -31,6 +31,7 @@ import { editionsNewsroomMigration } from './0028-editions-newsroom.migration.js
 import { editionListsMigration } from './0030-edition-lists.migration.js';
 import { translationsMigration } from './0031-translations.migration.js';
 import { editionListingsMigration } from './0032-edition-listings.migration.js';
+import { staffLanguageMigration } from './0033-staff-language.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -70,5 +71,6 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0030-edition-lists': editionListsMigration,
     '0031-translations': translationsMigration,
     '0032-edition-listings': editionListingsMigration,
+    '0033-staff-language': staffLanguageMigration,
   };
 }

@@ -7,7 +7,7 @@ export interface SessionRecord {
   createdAt: Date;
   expiresAt: Date;
   lastSeenAt: Date;
-  user: { id: string; email: string; displayName: string; role: string; active: boolean };
+  user: { id: string; email: string; displayName: string; role: string; active: boolean; language: string | null };
 }
 
 export async function insertSession(
@@ -41,6 +41,7 @@ export async function findSessionByTokenHash(db: Db, tokenHash: string): Promise
       'users.display_name as display_name',
       'users.role as role',
       'users.active as active',
+      'users.language as language',
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -51,7 +52,14 @@ export async function findSessionByTokenHash(db: Db, tokenHash: string): Promise
     createdAt: new Date(row.created_at),
     expiresAt: new Date(row.expires_at),
     lastSeenAt: new Date(row.last_seen_at),
-    user: { id: row.user_id, email: row.email, displayName: row.display_name, role: row.role, active: Number(row.active) === 1 },
+    user: {
+      id: row.user_id,
+      email: row.email,
+      displayName: row.display_name,
+      role: row.role,
+      active: Number(row.active) === 1,
+      language: row.language,
+    },
   };
 }
 

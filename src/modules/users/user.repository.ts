@@ -2,11 +2,11 @@ import type { Db } from '../../db/database.js';
 import type { UsersTable } from '../../db/schema.js';
 import type { User } from './user.types.js';
 
-type UserRow = Pick<UsersTable, 'id' | 'email' | 'display_name' | 'role' | 'author_id' | 'created_at' | 'password_changed_at'> & {
+type UserRow = Pick<UsersTable, 'id' | 'email' | 'display_name' | 'role' | 'author_id' | 'created_at' | 'password_changed_at' | 'language'> & {
   active: number;
 };
 
-const USER_COLUMNS = ['id', 'email', 'display_name', 'role', 'author_id', 'active', 'created_at', 'password_changed_at'] as const;
+const USER_COLUMNS = ['id', 'email', 'display_name', 'role', 'author_id', 'active', 'created_at', 'password_changed_at', 'language'] as const;
 
 function toUser(row: UserRow): User {
   return {
@@ -18,6 +18,7 @@ function toUser(row: UserRow): User {
     authorId: row.author_id,
     createdAt: new Date(row.created_at),
     passwordChangedAt: new Date(row.password_changed_at),
+    language: row.language,
   };
 }
 
@@ -117,4 +118,8 @@ export async function countOtherActiveAdmins(db: Db, exceptUserId: string): Prom
 
 export async function updateUserAuthor(db: Db, id: string, authorId: string | null): Promise<void> {
   await db.updateTable('users').set({ author_id: authorId }).where('id', '=', id).execute();
+}
+
+export async function updateUserLanguage(db: Db, id: string, language: string | null): Promise<void> {
+  await db.updateTable('users').set({ language }).where('id', '=', id).execute();
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/database.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
+import { isCatalogueLanguage } from '../../shared/i18n/index.js';
 import { newId } from '../../shared/ids.js';
 import { validateText } from '../../shared/text.js';
 import type { AuditService } from '../audit/index.js';
@@ -21,6 +22,7 @@ import {
   updatePasswordHash,
   updateUserActive,
   updateUserAuthor,
+  updateUserLanguage,
   updateUserRole,
 } from './user.repository.js';
 import { MAX_DISPLAY_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type NewStaffUser, type User } from './user.types.js';
@@ -95,6 +97,17 @@ export class UserService {
       await deleteSessionsOfUser(trx, userId);
       await this.audit.record({ actorUserId: userId, action: 'auth.password_changed', subjectType: 'user', subjectId: userId }, trx);
     });
+  }
+
+  /**
+   * The newsroom's language for this account: a catalogue language, or '' for the publication's.
+   * Sessions read it with the role, so it applies from the next page, on every node.
+   */
+  async setLanguage(userId: string, language: string): Promise<void> {
+    const chosen = language.trim();
+    if (chosen !== '' && !isCatalogueLanguage(chosen)) throw new AppError('ERR_STAFF_LANGUAGE_INVALID');
+    await this.require(userId);
+    await updateUserLanguage(this.db, userId, chosen === '' ? null : chosen);
   }
 
   /** Takes effect on the user's next request: sessions read the current role every time. */

@@ -10,6 +10,8 @@ export interface User {
   authorId: string | null;
   createdAt: Date;
   passwordChangedAt: Date;
+  /** The newsroom's language chosen for this account (`en`, `ko`); null: the publication's language. */
+  language: string | null;
 }
 
 /** What a person types to create a staff account; validated by UserService. */

@@ -1,3 +1,11 @@
+import { newsroomLayoutEn } from './areas/newsroom-layout.en.js';
+import { newsroomStoriesEn } from './areas/newsroom-stories.en.js';
+import { newsroomDeskEn } from './areas/newsroom-desk.en.js';
+import { newsroomAdminEn } from './areas/newsroom-admin.en.js';
+import { newsroomMailEn } from './areas/newsroom-mail.en.js';
+import { newsroomStaffEn } from './areas/newsroom-staff.en.js';
+import { readerAccountEn } from './areas/reader-account.en.js';
+
 /**
  * The reading site's interface in English: the reference catalogue. Its keys are the key type of
  * every other language (i18n.types.ts). Texts are plain: the TSX renderer escapes them, and a link
@@ -131,6 +139,20 @@ export const en = {
   'search.matched': { one: '{total} story matched “{q}”.', other: '{total} stories matched “{q}”.' },
   'search.tryAgain': 'Try fewer or different words, or remove the filters.',
   'static.lastUpdated': 'Last updated',
+
+  // Forms, wherever they are (web/shared/form-fields.tsx)
+  'form.problem': 'There is a problem',
+  'form.requiredNote': 'Fields marked <mark>*</mark> must be filled in.',
+  'form.errorPrefix': 'Error: ',
+
+  // Each area's messages live in areas/, one file per language, so the areas are edited apart.
+  ...newsroomLayoutEn,
+  ...newsroomStoriesEn,
+  ...newsroomDeskEn,
+  ...newsroomAdminEn,
+  ...newsroomMailEn,
+  ...newsroomStaffEn,
+  ...readerAccountEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,12 @@
 import type { CatalogueOf } from './i18n.types.js';
 import type { en } from './messages.en.js';
+import { newsroomLayoutKo } from './areas/newsroom-layout.ko.js';
+import { newsroomStoriesKo } from './areas/newsroom-stories.ko.js';
+import { newsroomDeskKo } from './areas/newsroom-desk.ko.js';
+import { newsroomAdminKo } from './areas/newsroom-admin.ko.js';
+import { newsroomMailKo } from './areas/newsroom-mail.ko.js';
+import { newsroomStaffKo } from './areas/newsroom-staff.ko.js';
+import { readerAccountKo } from './areas/reader-account.ko.js';
 
 /** The reading site's interface in Korean. Korean has one plural form (`other`). */
 export const ko = {
@@ -121,4 +128,16 @@ export const ko = {
   'search.matched': { other: '“{q}” 검색 결과 {total}건' },
   'search.tryAgain': '검색어를 줄이거나 바꿔 보세요. 또는 필터를 해제해 보세요.',
   'static.lastUpdated': '최종 수정',
+
+  'form.problem': '문제가 있습니다',
+  'form.requiredNote': '<mark>*</mark> 표시가 있는 항목은 반드시 입력해야 합니다.',
+  'form.errorPrefix': '오류: ',
+
+  ...newsroomLayoutKo,
+  ...newsroomStoriesKo,
+  ...newsroomDeskKo,
+  ...newsroomAdminKo,
+  ...newsroomMailKo,
+  ...newsroomStaffKo,
+  ...readerAccountKo,
 } as const satisfies CatalogueOf<typeof en>;

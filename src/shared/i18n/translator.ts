@@ -4,6 +4,8 @@
  * TSX renderer like any other string; `rich` splits a message at `<tag>…</tag>` so a page can put a
  * link there without the catalogue ever holding HTML.
  */
+import { ERROR_CATALOGUE, type ErrorCode } from '../errors.js';
+import { koErrors } from './errors.ko.js';
 import { formatDate, formatDateTime, formatNumber } from './date-format.js';
 import type { CatalogueLanguage, Message, ParamsOf, PluralMessage } from './i18n.types.js';
 import { en, type MessageKey } from './messages.en.js';
@@ -30,6 +32,18 @@ export interface Translator {
   readonly dateTime: (date: Date, timeZone: string) => string;
   readonly date: (date: Date, timeZone: string) => string;
   readonly number: (value: number) => string;
+  /** A coded error's message for the person who made the request, in the catalogue's language. */
+  readonly error: (code: ErrorCode) => string;
+}
+
+/** Each language's messages for the coded errors; English is the error catalogue's own. */
+const ERROR_MESSAGES: Readonly<Record<CatalogueLanguage, Partial<Record<ErrorCode, string>>>> = { en: {}, ko: koErrors };
+
+/** The languages that have a catalogue, in the order a language menu lists them. */
+export const CATALOGUE_LANGUAGES: readonly CatalogueLanguage[] = ['en', 'ko'];
+
+export function isCatalogueLanguage(value: string): value is CatalogueLanguage {
+  return (CATALOGUE_LANGUAGES as readonly string[]).includes(value);
 }
 
 /** The catalogue for a BCP 47 tag: its primary language when there is one, else English. */
@@ -84,6 +98,7 @@ function createTranslator(locale: string): Translator {
     dateTime: (date, timeZone) => formatDateTime(date, { language: locale, timeZone }),
     date: (date, timeZone) => formatDate(date, { language: locale, timeZone }),
     number,
+    error: (code) => ERROR_MESSAGES[language][code] ?? ERROR_CATALOGUE[code].message,
   };
 }
 

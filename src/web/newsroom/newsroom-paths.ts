@@ -8,6 +8,9 @@ export const newsroomPaths = {
   signOut: () => '/newsroom/sign-out',
   password: () => '/newsroom/account/password',
   passwordChanged: () => '/newsroom/account/password?changed',
+  /** Where the account page's language menu is sent (docs/i18n.md). */
+  language: () => '/newsroom/account/language',
+  languageSaved: () => '/newsroom/account/password?language-saved',
   audit: () => '/newsroom/audit',
   /** This node's jobs (`system.view`). */
   system: () => '/newsroom/system',

@@ -115,5 +115,10 @@ export function signInRoute(
 
 /** What the newsroom layout shows of the signed-in user, and the token its forms carry. */
 export function viewerOf(staff: StaffContext): NewsroomViewer {
-  return { displayName: staff.session.user.displayName, role: staff.session.user.role, csrfToken: staff.csrfToken };
+  return {
+    displayName: staff.session.user.displayName,
+    role: staff.session.user.role,
+    csrfToken: staff.csrfToken,
+    language: staff.session.user.language,
+  };
 }

@@ -24,6 +24,7 @@ import { newsroomRoute, signInRoute, viewerOf, type NewsroomRouteDeps } from './
 import { formField } from '../shared/form-body.js';
 import { AuditLogPage } from './pages/audit-log.page.js';
 import { ChangePasswordPage } from './pages/change-password.page.js';
+import { registerAccountLanguageRoutes } from './account-language.routes.js';
 import { NewsroomErrorPage } from './pages/newsroom-error.page.js';
 import { NewsroomHomePage } from './pages/newsroom-home.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
@@ -179,7 +180,12 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
             request,
             reply,
             200,
-            h(ChangePasswordPage, { site: site(), viewer: viewerOf(staff), changed: request.query.changed !== undefined }),
+            h(ChangePasswordPage, {
+              site: site(),
+              viewer: viewerOf(staff),
+              changed: request.query.changed !== undefined,
+              languageSaved: request.query['language-saved'] !== undefined,
+            }),
           ),
       });
 
@@ -227,6 +233,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
       registerCurationRoutes(scope, deps);
       registerStaffRoutes(scope, deps);
       registerPasswordResetRoutes(scope, deps);
+      registerAccountLanguageRoutes(scope, deps);
       registerTaxonomyRoutes(scope, deps);
       registerSettingsRoutes(scope, deps);
       registerEditionRoutes(scope, deps);

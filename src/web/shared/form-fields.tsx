@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { AppError, ErrorCode } from '../../shared/errors.js';
 import { TextCharactersError } from '../../shared/text.js';
+import { useTranslator } from './translator-context.js';
 
 /** One problem with a submitted form, tied to the field it is about (its id). */
 export interface FieldError {
@@ -25,10 +26,11 @@ export function formFieldOf(
  * link that moves focus to its field (GOV.UK's error summary pattern).
  */
 export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
+  const { t } = useTranslator();
   if (errors.length === 0) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">There is a problem</h2>
+      <h2 id="error-summary-title">{t('form.problem')}</h2>
       <ul>
         {errors.map((error) => (
           <li key={error.field + error.message}>
@@ -45,11 +47,8 @@ export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
  * The asterisk itself is hidden from screen readers, which announce the control's `required` instead.
  */
 export function RequiredNote() {
-  return (
-    <p class="required-note">
-      Fields marked <span class="required-marker">*</span> must be filled in.
-    </p>
-  );
+  const { rich } = useTranslator();
+  return <p class="required-note">{rich('form.requiredNote', { mark: (text) => <span class="required-marker">{text}</span> })}</p>;
 }
 
 /** The visible mark beside a required field's label or legend (see `RequiredNote`). */
@@ -88,6 +87,7 @@ export function FieldWrap(props: {
   errors: readonly FieldError[];
   children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren;
 }) {
+  const { t } = useTranslator();
   const error = props.errors.find((candidate) => candidate.field === props.id);
   const describedBy = [props.hint ? `${props.id}-hint` : '', error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -100,7 +100,7 @@ export function FieldWrap(props: {
       )}
       {error && (
         <p id={`${props.id}-error`} class="field-error">
-          <span class="visually-hidden">Error: </span>
+          <span class="visually-hidden">{t('form.errorPrefix')}</span>
           {error.message}
         </p>
       )}

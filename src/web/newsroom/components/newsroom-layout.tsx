@@ -3,18 +3,30 @@ import { roleHas } from '../../../modules/users/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { IconLinks } from '../../shared/icon-links.js';
+import type { MessageKey, Translator } from '../../../shared/i18n/index.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
+import { TranslatorContext } from '../../shared/translator-context.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 
 export interface NewsroomViewer {
   displayName: string;
   role: string;
   csrfToken: string;
+  /** The account's chosen newsroom language; null: the publication's (newsroomTranslator). */
+  language: string | null;
 }
 
-const ROLE_LABELS: Record<string, string> = { contributor: 'Contributor', reporter: 'Reporter', editor: 'Editor', admin: 'Admin' };
+const ROLE_KEYS = {
+  contributor: 'nr.role.contributor',
+  reporter: 'nr.role.reporter',
+  editor: 'nr.role.editor',
+  admin: 'nr.role.admin',
+} as const satisfies Record<string, MessageKey>;
 
-export function roleLabel(role: string): string {
-  return ROLE_LABELS[role] ?? role;
+/** A role's name in the page's language; a role Dateline does not know is shown as stored. */
+export function roleLabel(role: string, translator: Pick<Translator, 't'>): string {
+  const key = ROLE_KEYS[role as keyof typeof ROLE_KEYS] as MessageKey | undefined;
+  return key ? translator.t(key as 'nr.role.admin') : role;
 }
 
 /**
@@ -38,47 +50,49 @@ export function NewsroomLayout({
   stylesheets?: readonly string[];
   children: ComponentChildren;
 }) {
+  const translator = newsroomTranslator(site, viewer);
+  const { t, rich } = translator;
   const links = viewer
     ? [
-        { href: newsroomPaths.home(), label: 'Newsroom home' },
-        { href: newsroomPaths.media(), label: 'Media' },
-        ...(roleHas(viewer.role, 'curation.manage') ? [{ href: newsroomPaths.curation(), label: 'Curation' }] : []),
-        ...(roleHas(viewer.role, 'comments.moderate') ? [{ href: newsroomPaths.comments(), label: 'Comments' }] : []),
-        { href: newsroomPaths.stories(), label: 'Stories' },
-        ...(roleHas(viewer.role, 'audience.view') ? [{ href: newsroomPaths.audience(), label: 'Audience' }] : []),
+        { href: newsroomPaths.home(), label: t('nr.nav.home') },
+        { href: newsroomPaths.media(), label: t('nr.nav.media') },
+        ...(roleHas(viewer.role, 'curation.manage') ? [{ href: newsroomPaths.curation(), label: t('nr.nav.curation') }] : []),
+        ...(roleHas(viewer.role, 'comments.moderate') ? [{ href: newsroomPaths.comments(), label: t('nr.nav.comments') }] : []),
+        { href: newsroomPaths.stories(), label: t('nr.nav.stories') },
+        ...(roleHas(viewer.role, 'audience.view') ? [{ href: newsroomPaths.audience(), label: t('nr.nav.audience') }] : []),
         ...(roleHas(viewer.role, 'taxonomy.manage')
           ? [
-              { href: newsroomPaths.sections(), label: 'Sections' },
-              { href: newsroomPaths.authors(), label: 'Authors' },
-              { href: newsroomPaths.tags(), label: 'Tags' },
+              { href: newsroomPaths.sections(), label: t('nr.nav.sections') },
+              { href: newsroomPaths.authors(), label: t('nr.nav.authors') },
+              { href: newsroomPaths.tags(), label: t('nr.nav.tags') },
             ]
           : []),
-        ...(roleHas(viewer.role, 'staff.manage') ? [{ href: newsroomPaths.staff(), label: 'Staff' }] : []),
-        ...(roleHas(viewer.role, 'readers.manage') ? [{ href: newsroomPaths.readers(), label: 'Readers' }] : []),
-        ...(roleHas(viewer.role, 'subscribers.manage') ? [{ href: newsroomPaths.subscribers(), label: 'Subscribers' }] : []),
+        ...(roleHas(viewer.role, 'staff.manage') ? [{ href: newsroomPaths.staff(), label: t('nr.nav.staff') }] : []),
+        ...(roleHas(viewer.role, 'readers.manage') ? [{ href: newsroomPaths.readers(), label: t('nr.nav.readers') }] : []),
+        ...(roleHas(viewer.role, 'subscribers.manage') ? [{ href: newsroomPaths.subscribers(), label: t('nr.nav.subscribers') }] : []),
         ...(roleHas(viewer.role, 'settings.manage')
           ? [
-              { href: newsroomPaths.settings(), label: 'Settings' },
-              { href: newsroomPaths.editions(), label: 'Editions' },
+              { href: newsroomPaths.settings(), label: t('nr.nav.settings') },
+              { href: newsroomPaths.editions(), label: t('nr.nav.editions') },
             ]
           : []),
-        ...(roleHas(viewer.role, 'integrations.manage') ? [{ href: newsroomPaths.apiKeys(), label: 'API keys' }] : []),
-        ...(roleHas(viewer.role, 'integrations.manage') ? [{ href: newsroomPaths.webhooks(), label: 'Webhooks' }] : []),
-        ...(roleHas(viewer.role, 'newsletters.send') ? [{ href: newsroomPaths.newsletters(), label: 'Newsletters' }] : []),
-        ...(roleHas(viewer.role, 'mail.view') ? [{ href: newsroomPaths.outbox(), label: 'Outbox' }] : []),
-        ...(roleHas(viewer.role, 'redirects.manage') ? [{ href: newsroomPaths.redirects(), label: 'Redirects' }] : []),
-        ...(roleHas(viewer.role, 'imports.run') ? [{ href: newsroomPaths.import(), label: 'Import' }] : []),
-        ...(roleHas(viewer.role, 'audit.view') ? [{ href: newsroomPaths.audit(), label: 'Audit log' }] : []),
-        ...(roleHas(viewer.role, 'system.view') ? [{ href: newsroomPaths.system(), label: 'System' }] : []),
-        { href: newsroomPaths.password(), label: 'Change password' },
+        ...(roleHas(viewer.role, 'integrations.manage') ? [{ href: newsroomPaths.apiKeys(), label: t('nr.nav.apiKeys') }] : []),
+        ...(roleHas(viewer.role, 'integrations.manage') ? [{ href: newsroomPaths.webhooks(), label: t('nr.nav.webhooks') }] : []),
+        ...(roleHas(viewer.role, 'newsletters.send') ? [{ href: newsroomPaths.newsletters(), label: t('nr.nav.newsletters') }] : []),
+        ...(roleHas(viewer.role, 'mail.view') ? [{ href: newsroomPaths.outbox(), label: t('nr.nav.outbox') }] : []),
+        ...(roleHas(viewer.role, 'redirects.manage') ? [{ href: newsroomPaths.redirects(), label: t('nr.nav.redirects') }] : []),
+        ...(roleHas(viewer.role, 'imports.run') ? [{ href: newsroomPaths.import(), label: t('nr.nav.import') }] : []),
+        ...(roleHas(viewer.role, 'audit.view') ? [{ href: newsroomPaths.audit(), label: t('nr.nav.audit') }] : []),
+        ...(roleHas(viewer.role, 'system.view') ? [{ href: newsroomPaths.system(), label: t('nr.nav.system') }] : []),
+        { href: newsroomPaths.password(), label: t('nr.nav.account') },
       ]
     : [];
   return (
-    <html lang={site.publication.language}>
+    <html lang={translator.locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} | Newsroom | ${site.publication.name}`}</title>
+        <title>{t('nr.layout.titleSuffix', { title, publication: site.publication.name })}</title>
         <meta name="robots" content="noindex, nofollow" />
         <IconLinks icons={site.icons} />
         <link rel="stylesheet" href={site.assetUrl('site.css')} />
@@ -88,27 +102,31 @@ export function NewsroomLayout({
       </head>
       <body class="newsroom">
         {/* Named landmarks around everything, as on the reading site (see its Layout). */}
-        <nav class="skip-links" aria-label="Skip links">
+        <nav class="skip-links" aria-label={t('layout.skipLinks')}>
           <a class="skip-link" href="#main-content">
-            Skip to main content
+            {t('layout.skipToMain')}
           </a>
           <a class="skip-link" href="/">
-            Go to the main page (top)
+            {t('layout.goToMainTop')}
           </a>
         </nav>
         <header class="newsroom-header">
           <div class="newsroom-header-inner">
             <a class="newsroom-name" href={newsroomPaths.home()}>
-              {site.publication.name} <span>Newsroom</span>
+              {site.publication.name} <span>{t('nr.layout.newsroom')}</span>
             </a>
             {viewer && (
               <p class="newsroom-viewer">
-                Signed in as <strong>{viewer.displayName}</strong> <span class="newsroom-role">({roleLabel(viewer.role)})</span>
+                {rich(
+                  'nr.layout.signedInAs',
+                  { name: (name) => <strong>{name}</strong>, role: (role) => <span class="newsroom-role">{role}</span> },
+                  { name: viewer.displayName, role: roleLabel(viewer.role, translator) },
+                )}
               </p>
             )}
           </div>
           {viewer && (
-            <nav class="newsroom-nav" aria-label="Newsroom">
+            <nav class="newsroom-nav" aria-label={t('nr.layout.navLabel')}>
               <ul>
                 {links.map((link) => (
                   <li key={link.href}>
@@ -120,7 +138,7 @@ export function NewsroomLayout({
                 <li>
                   <form method="post" action={newsroomPaths.signOut()} class="newsroom-sign-out">
                     <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
-                    <button type="submit">Sign out</button>
+                    <button type="submit">{t('nr.layout.signOut')}</button>
                   </form>
                 </li>
               </ul>
@@ -128,11 +146,11 @@ export function NewsroomLayout({
           )}
         </header>
         <main id="main-content" tabIndex={-1} class="newsroom-main">
-          {children}
+          <TranslatorContext.Provider value={translator}>{children}</TranslatorContext.Provider>
         </main>
         <footer class="newsroom-footer">
           <p class="back-to-main">
-            <a href="/">Back to the main page (bottom)</a>
+            <a href="/">{t('layout.backToMainBottom')}</a>
           </p>
         </footer>
       </body>

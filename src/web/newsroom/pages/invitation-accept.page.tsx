@@ -4,6 +4,7 @@ import { ErrorSummary, RequiredNote, TextField, type FieldError } from '../../sh
 import { NewPasswordFields } from '../../shared/password-fields.js';
 import { NewsroomLayout, roleLabel } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
 
 /** Where an invitee chooses their name and password; the e-mail and role come from the invitation. */
 export function InvitationAcceptPage({
@@ -24,7 +25,8 @@ export function InvitationAcceptPage({
       <div class="newsroom-form-page">
         <h1>Join the newsroom</h1>
         <p>
-          You have been invited as <strong>{roleLabel(invitation.role)}</strong> with the e-mail address <strong>{invitation.email}</strong>.
+          You have been invited as <strong>{roleLabel(invitation.role, newsroomTranslator(site))}</strong> with the e-mail address{' '}
+          <strong>{invitation.email}</strong>.
         </p>
         <ErrorSummary errors={errors} />
         <form method="post" action={newsroomPaths.invitation(token)} class="newsroom-form">

@@ -8,6 +8,7 @@ import { Notice } from '../../shared/notice.js';
 import { ShownOnce } from '../components/shown-once.js';
 import { NewsroomLayout, roleLabel, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
 
 export interface StaffListProps {
   site: SiteContext;
@@ -25,6 +26,7 @@ export interface StaffListProps {
 /** Staff accounts, their roles and state; inviting someone new. */
 export function StaffListPage(props: StaffListProps) {
   const { site, viewer, users, invitations, errors = [] } = props;
+  const translator = newsroomTranslator(site, viewer);
   return (
     <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: Staff' : 'Staff'} viewer={viewer} current={newsroomPaths.staff()}>
       <h1>Staff</h1>
@@ -41,7 +43,7 @@ export function StaffListPage(props: StaffListProps) {
           <tr key={user.id}>
             <th scope="row">{user.displayName}</th>
             <td>{user.email}</td>
-            <td>{roleLabel(user.role)}</td>
+            <td>{roleLabel(user.role, translator)}</td>
             <td>{user.active ? 'Active' : 'Deactivated'}</td>
             <td>
               {user.active && (
@@ -51,7 +53,7 @@ export function StaffListPage(props: StaffListProps) {
                     <select id={`role-${user.id}`} name="role">
                       {ROLES.map((role) => (
                         <option key={role} value={role} selected={role === user.role}>
-                          {roleLabel(role)}
+                          {roleLabel(role, translator)}
                         </option>
                       ))}
                     </select>
@@ -90,7 +92,7 @@ export function StaffListPage(props: StaffListProps) {
           <select id="invite-role" name="role">
             {ROLES.map((role) => (
               <option key={role} value={role} selected={role === (props.inviteRole ?? 'contributor')}>
-                {roleLabel(role)}
+                {roleLabel(role, translator)}
               </option>
             ))}
           </select>
@@ -104,7 +106,7 @@ export function StaffListPage(props: StaffListProps) {
           <ul>
             {invitations.map((invitation) => (
               <li key={invitation.id}>
-                {invitation.email} ({roleLabel(invitation.role)}), expires{' '}
+                {invitation.email} ({roleLabel(invitation.role, translator)}), expires{' '}
                 <time dateTime={invitation.expiresAt.toISOString()}>{invitation.expiresAt.toISOString().slice(0, 10)}</time>
               </li>
             ))}

@@ -6,6 +6,7 @@ import { Masthead } from './masthead.js';
 import { paths } from '../../shared/paths.js';
 import { SiteFooter } from './site-footer.js';
 import { siteTranslator } from '../../shared/site-translator.js';
+import { TranslatorContext } from '../../shared/translator-context.js';
 import { SocialMeta, StructuredData, type OpenGraph } from './social-meta.js';
 import type { JsonLd } from '../structured-data.js';
 
@@ -46,7 +47,8 @@ export interface PageFeed {
 
 export function Layout({ site, meta, children }: { site: SiteContext; meta: PageMeta; children: ComponentChildren }) {
   const { publication } = site;
-  const { t } = siteTranslator(site);
+  const translator = siteTranslator(site);
+  const { t } = translator;
   const fullTitle = meta.title === publication.name ? meta.title : `${meta.title} | ${publication.name}`;
   const canonicalUrl = meta.canonicalPath === undefined ? undefined : `${site.siteUrl}${meta.canonicalPath}`;
   return (
@@ -99,7 +101,7 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
         {site.banner && <BreakingBannerStrip banner={site.banner} />}
         <Masthead site={site} />
         <main id="main-content" tabIndex={-1}>
-          {children}
+          <TranslatorContext.Provider value={translator}>{children}</TranslatorContext.Provider>
         </main>
         <SiteFooter site={site} />
       </body>

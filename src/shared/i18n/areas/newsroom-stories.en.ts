@@ -1,0 +1,2 @@
+/** The newsroom stories messages in English (the reference; see docs/i18n.md). Keys start with the area's prefix. */
+export const newsroomStoriesEn = {} as const;
