@@ -5,6 +5,7 @@ import { newsroomAdminEn } from './areas/newsroom-admin.en.js';
 import { newsroomMailEn } from './areas/newsroom-mail.en.js';
 import { newsroomStaffEn } from './areas/newsroom-staff.en.js';
 import { readerAccountEn } from './areas/reader-account.en.js';
+import { newsroomEditorEn } from './areas/newsroom-editor.en.js';
 
 /**
  * The reading site's interface in English: the reference catalogue. Its keys are the key type of
@@ -153,6 +154,7 @@ export const en = {
   ...newsroomMailEn,
   ...newsroomStaffEn,
   ...readerAccountEn,
+  ...newsroomEditorEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { newsroomAdminKo } from './areas/newsroom-admin.ko.js';
 import { newsroomMailKo } from './areas/newsroom-mail.ko.js';
 import { newsroomStaffKo } from './areas/newsroom-staff.ko.js';
 import { readerAccountKo } from './areas/reader-account.ko.js';
+import { newsroomEditorKo } from './areas/newsroom-editor.ko.js';
 
 /** The reading site's interface in Korean. Korean has one plural form (`other`). */
 export const ko = {
@@ -140,4 +141,5 @@ export const ko = {
   ...newsroomMailKo,
   ...newsroomStaffKo,
   ...readerAccountKo,
+  ...newsroomEditorKo,
 } as const satisfies CatalogueOf<typeof en>;
