@@ -6,6 +6,7 @@ import { newsroomMailEn } from './areas/newsroom-mail.en.js';
 import { newsroomStaffEn } from './areas/newsroom-staff.en.js';
 import { readerAccountEn } from './areas/reader-account.en.js';
 import { newsroomEditorEn } from './areas/newsroom-editor.en.js';
+import { readerNewslettersEn } from './areas/reader-newsletters.en.js';
 
 /**
  * The reading site's interface in English: the reference catalogue. Its keys are the key type of
@@ -155,6 +156,7 @@ export const en = {
   ...newsroomStaffEn,
   ...readerAccountEn,
   ...newsroomEditorEn,
+  ...readerNewslettersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { newsroomMailKo } from './areas/newsroom-mail.ko.js';
 import { newsroomStaffKo } from './areas/newsroom-staff.ko.js';
 import { readerAccountKo } from './areas/reader-account.ko.js';
 import { newsroomEditorKo } from './areas/newsroom-editor.ko.js';
+import { readerNewslettersKo } from './areas/reader-newsletters.ko.js';
 
 /** The reading site's interface in Korean. Korean has one plural form (`other`). */
 export const ko = {
@@ -142,4 +143,5 @@ export const ko = {
   ...newsroomStaffKo,
   ...readerAccountKo,
   ...newsroomEditorKo,
+  ...readerNewslettersKo,
 } as const satisfies CatalogueOf<typeof en>;
