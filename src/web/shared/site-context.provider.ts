@@ -103,7 +103,17 @@ export class SiteContextProvider implements SiteContextSource {
     const fields = JSON.stringify([edition.code, edition.pathPrefix, edition.name, edition.tagline, edition.timeZone]);
     const built = this.builtForEditions.get(edition.id);
     if (built && built.base === base && built.fields === fields) return built.context;
-    const publication = { ...base.publication, name: edition.name, tagline: edition.tagline, language: edition.code, timeZone: edition.timeZone };
+    // The publication's description is written in its language: the edition's pages, feeds and
+    // meta descriptions say the edition's tagline instead (or its name), never the other language's.
+    const description = edition.tagline !== '' ? edition.tagline : edition.name;
+    const publication = {
+      ...base.publication,
+      name: edition.name,
+      tagline: edition.tagline,
+      description,
+      language: edition.code,
+      timeZone: edition.timeZone,
+    };
     const context: SiteContext = { ...base, publication, edition, navigation: this.deps.sections.navigationOf(edition.id) };
     this.builtForEditions.set(edition.id, { base, fields, context });
     return context;

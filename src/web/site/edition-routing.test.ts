@@ -70,6 +70,10 @@ describe('editions: a request under an edition prefix', () => {
     const koreanFeed = await t.app.inject('/ko/feed.xml');
     assert.equal(koreanFeed.statusCode, 200);
     assert.match(koreanFeed.body, /<language>ko<\/language>/);
+    // The feed and the home page describe the edition in its words, not the publication's English.
+    assert.match(koreanFeed.body, /<description>오늘의 뉴스<\/description>/);
+    assert.doesNotMatch(koreanFeed.body, /An independent news publication/);
+    assert.match((await t.app.inject('/ko/')).body, /<meta name="description" content="오늘의 뉴스"/);
     assert.match(koreanFeed.body, new RegExp(`<link>https://news.example/ko/article/${story.slug}</link>`));
     assert.doesNotMatch(koreanFeed.body, /Harbour reopens/);
     assert.doesNotMatch((await t.app.inject('/feed.xml')).body, /항구 다시 열려/);
