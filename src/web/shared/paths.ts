@@ -19,6 +19,8 @@ export const paths = {
   viewPixel: (articleId: string) => `/views/pixel.gif?article=${encodeURIComponent(articleId)}`,
   section: (slug: string, page = 1) => withPage(`${editionBase()}/section/${encodeURIComponent(slug)}`, page),
   author: (slug: string, page = 1) => withPage(`${editionBase()}/author/${encodeURIComponent(slug)}`, page),
+  /** An author's page in a given edition (its hreflang alternates). */
+  authorInEdition: (pathPrefix: string, slug: string) => `${pathPrefix ? `/${pathPrefix}` : ''}/author/${encodeURIComponent(slug)}`,
   tag: (slug: string, page = 1) => withPage(`${editionBase()}/tag/${encodeURIComponent(slug)}`, page),
   /** The search page (search.routes.ts); its JSON twin is the same with `.json` (`/ko/search.json`). */
   search: () => `${editionBase()}/search`,

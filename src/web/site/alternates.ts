@@ -9,8 +9,17 @@ import type { PageAlternate } from './components/layout.js';
  * translation. None with one edition (an hreflang set of one says nothing).
  */
 export function editionHomeAlternates(site: Pick<SiteContext, 'editions'>): PageAlternate[] | undefined {
+  return everyEditionAlternates(site, paths.editionHome);
+}
+
+/**
+ * A page every switched-on edition has at its own address (an author's page lists the author's
+ * stories in each edition, and is there even before the first one), for hreflang. None with one
+ * edition.
+ */
+export function everyEditionAlternates(site: Pick<SiteContext, 'editions'>, pathIn: (pathPrefix: string) => string): PageAlternate[] | undefined {
   if (site.editions.length < 2) return undefined;
-  return site.editions.map((edition) => ({ language: edition.code, path: paths.editionHome(edition.pathPrefix), isDefault: edition.isDefault }));
+  return site.editions.map((edition) => ({ language: edition.code, path: pathIn(edition.pathPrefix), isDefault: edition.isDefault }));
 }
 
 /** A translation a reader may follow: in a switched-on edition, with its address there. */

@@ -64,6 +64,19 @@ describe('editions: author, tag and series pages and feeds list their edition’
     assert.match(series, /총 1부/);
   });
 
+  it("names an author's page in every edition with hreflang, reciprocally, on the first page only", async () => {
+    const expected = [
+      `<link rel="alternate" hreflang="en" href="${SITE}/author/jane-reporter"`,
+      `<link rel="alternate" hreflang="ko" href="${SITE}/ko/author/jane-reporter"`,
+      `<link rel="alternate" hreflang="x-default" href="${SITE}/author/jane-reporter"`,
+    ];
+    for (const path of ['/author/jane-reporter', '/ko/author/jane-reporter']) {
+      const html = await page(path);
+      for (const link of expected) assert.ok(html.includes(link), `${path}: ${link}`);
+    }
+    assert.doesNotMatch(await page('/author/jane-reporter?page=2'), /rel="alternate" hreflang/);
+  });
+
   it('pages and counts within the edition', async () => {
     assert.match(await page('/author/jane-reporter?page=2'), /Older story 10/);
     assert.doesNotMatch(await page('/author/jane-reporter'), /Older story 10/);

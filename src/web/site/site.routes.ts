@@ -11,6 +11,7 @@ import { keyed, sendPersonalPage, sendPublicPage } from '../http/send-page.js';
 import { ARTICLE_QUERY_KEYS, parseCommentsQuery, renderArticlePage, type ArticlePageDeps } from './article-page-view.js';
 import { HomePage } from './pages/home.page.js';
 import { SeriesPage } from './pages/series.page.js';
+import { everyEditionAlternates } from './alternates.js';
 import { StaticPageView } from './pages/static.page.js';
 import { StoryListPage } from './pages/story-list.page.js';
 import { paths } from '../shared/paths.js';
@@ -114,6 +115,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
           href: (page: number) => paths.author(author.slug, page),
           crumb: { name: author.name, path: paths.author(author.slug) },
           feed: { title: author.name, rss: paths.feeds.author(author.slug, 'rss'), atom: paths.feeds.author(author.slug, 'atom') },
+          alternates: everyEditionAlternates(context, (prefix) => paths.authorInEdition(prefix, author.slug)),
         }),
         keys,
       );

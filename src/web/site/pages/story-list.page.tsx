@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { StoryPage } from '../../../modules/articles/index.js';
 import { FeedLinks } from '../components/feed-links.js';
-import { Layout, type PageFeed } from '../components/layout.js';
+import { Layout, type PageAlternate, type PageFeed } from '../components/layout.js';
 import { PaginationNav } from '../components/pagination-nav.js';
 import { StoryList } from '../components/story-list.js';
 import type { SiteContext } from '../../shared/site-context.js';
@@ -19,6 +19,7 @@ export function StoryListPage({
   showSection = true,
   crumb,
   feed,
+  alternates,
 }: {
   site: SiteContext;
   title: string;
@@ -31,6 +32,8 @@ export function StoryListPage({
   crumb: Breadcrumb;
   /** This list's own feed, announced in the head and linked under the heading. */
   feed?: PageFeed;
+  /** The same page in the other editions, for hreflang (first page only: later pages differ per edition). */
+  alternates?: PageAlternate[];
 }) {
   const { page, totalPages } = storyPage.pagination;
   const pageSuffix = page > 1 ? siteTranslator(site).t('stories.pageSuffix', { page, total: totalPages }) : '';
@@ -43,6 +46,7 @@ export function StoryListPage({
         canonicalPath: href(page),
         structuredData: [breadcrumbJsonLd([homeCrumb(site), crumb], site)],
         ...(feed && { feed }),
+        ...(alternates && page === 1 && { alternates }),
       }}
     >
       <header class="list-header">
