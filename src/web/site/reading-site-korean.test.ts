@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CATALOGUES } from '../../shared/i18n/index.js';
+import { CATALOGUES, translatorFor } from '../../shared/i18n/index.js';
 import { koErrors } from '../../shared/i18n/errors.ko.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { untranslatedText } from '../../testing/untranslated-text.js';
@@ -80,6 +80,25 @@ describe('reading site in Korean (publication language ko)', () => {
     assert.ok(mainOf(nowhere.body).includes(`<p>${koErrors.ERR_NOT_FOUND}</p>`));
     assert.deepEqual(untranslatedText(mainOf(nowhere.body)), []);
   });
+  it("gives site.js the page's Korean words for the share block and the comments", async () => {
+    const story = await t.factories.article({ headline: '공유할 기사' });
+    const html = (await t.app.inject(`/article/${story.slug}`)).body;
+    const { t: ko } = translatorFor('ko');
+    const words: Record<string, string> = {};
+    for (const [, name = '', text = ''] of html.matchAll(/\sdata-msg-([a-z-]+)="([^"]*)"/g)) words[name] = text;
+    assert.deepEqual(words, {
+      copied: ko('script.linkCopied'),
+      'copy-failed': ko('script.copyFailed'),
+      'too-long': ko('script.commentTooLong', { max: '300' }),
+      'too-large': ko('script.commentTooLarge'),
+      failed: ko('script.failed'),
+      offline: ko('script.offline'),
+      reported: ko('script.reported'),
+    });
+    assert.match(html, /<section class="share"[^>]* data-msg-copied="링크를 복사했습니다\."/);
+    assert.match(html, /<section class="comments"[^>]* data-comments="true"[^>]* data-msg-too-long="[^"]*300자/);
+  });
+
   it('shows the search, section and tag pages with Korean labels', async () => {
     const search = await t.app.inject('/search?q=%EC%97%86%EB%8A%94%EB%A7%90');
     assert.equal(search.statusCode, 200);
