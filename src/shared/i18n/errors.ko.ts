@@ -105,7 +105,7 @@ export const koErrors = {
   ERR_COMMENT_TOO_MANY_BYTES: '댓글이 너무 큽니다(최대 2,000바이트이며, 겹쳐 쓴 악센트와 기호는 이 한도를 금방 채웁니다). 내용을 줄여 주세요.',
   ERR_COMMENT_INVALID_CHARACTERS: '댓글에 저장할 수 없는 제어 문자나 깨진 글자가 있습니다. 다시 입력해 주세요.',
   ERR_COMMENT_INVALID_ENCODING: '양식의 텍스트가 올바른 UTF-8이 아니어서 댓글이 등록되지 않았습니다. 다시 시도해 주세요.',
-  ERR_COMMENT_BODY_TOO_LARGE: '댓글로 보기에는 요청이 너무 커서 등록되지 않았습니다.',
+  ERR_COMMENT_BODY_TOO_LARGE: '댓글이라고 보기에는 요청이 지나치게 커서 아무것도 등록되지 않았습니다.',
   ERR_COMMENT_NOT_FOUND: '해당 댓글을 찾을 수 없습니다. 삭제되었을 수 있습니다.',
   ERR_COMMENT_PARENT_INVALID: '같은 기사에 게시된 댓글에만 답글을 달 수 있습니다.',
   ERR_COMMENTS_CLOSED: '지금은 이 사이트에서 댓글을 쓸 수 없습니다.',
@@ -135,7 +135,7 @@ export const koErrors = {
   ERR_STAFF_RESET_GONE:
     '이미 사용되었거나 만료된 비밀번호 재설정 링크입니다(링크는 한 시간 동안 유효합니다). 로그인 페이지에서 새 링크를 요청하세요.',
   ERR_TOO_MANY_RESET_REQUESTS: '이 주소에서 비밀번호 재설정 요청이 너무 많습니다. 한 시간 뒤에 다시 시도해 주세요.',
-  ERR_TOO_MANY_CONFIRMATION_MAILS: '확인 메일을 이미 여러 번 보냈습니다. 한 시간쯤 기다리면서 받은편지함과 스팸함을 확인해 주세요.',
+  ERR_TOO_MANY_CONFIRMATION_MAILS: '확인 메일을 이미 여러 번 보냈습니다. 한 시간 기다린 뒤 받은편지함과 스팸함을 확인해 주세요.',
   ERR_MODERATION_STEP_INVALID:
     '댓글의 현재 상태에서는 지금 이 단계를 진행할 수 없습니다(삭제된 댓글은 되살릴 수 없습니다). 아무것도 바뀌지 않았습니다. 대기열을 새로 고쳐 현재 상태를 확인하세요.',
   ERR_MODERATION_NO_REPORTS: '이 댓글에는 기각할 신고가 없습니다. 아무것도 바뀌지 않았습니다.',
