@@ -122,5 +122,5 @@ function sendError(deps: Deps, request: FastifyRequest, reply: FastifyReply, err
   reply.header('x-error-code', error.code);
   // A public 404 or 410 may be kept by a CDN: filed under `missing`, purged when stories change.
   const keys = deps.pageCache.announceKeys && (status === 404 || status === 410) ? [SURROGATE_KEYS.missing] : undefined;
-  return sendHtml(request, reply, status, h(ErrorPage, { site: requestSite(deps, request), status, message: error.publicMessage }), keys);
+  return sendHtml(request, reply, status, h(ErrorPage, { site: requestSite(deps, request), status, code: error.code }), keys);
 }

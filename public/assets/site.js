@@ -1,6 +1,13 @@
 // Small progressive enhancements; every page works without this file.
 (function () {
   'use strict';
+  // The words this script writes come from the page, in its language: `data-msg-NAME` on the closest
+  // element around `el` that has it (the share block, the comments area). English when none does.
+  function pageText(el, name, english) {
+    var holder = el && el.closest ? el.closest('[data-msg-' + name + ']') : null;
+    return (holder && holder.getAttribute('data-msg-' + name)) || english;
+  }
+
   var status = document.querySelector('.share-status');
   function say(message) {
     if (status) status.textContent = message;
@@ -11,8 +18,8 @@
     copyButton.hidden = false;
     copyButton.addEventListener('click', function () {
       navigator.clipboard.writeText(copyButton.getAttribute('data-copy-link')).then(
-        function () { say('Link copied.'); },
-        function () { say('Could not copy the link.'); }
+        function () { say(pageText(copyButton, 'copied', 'Link copied.')); },
+        function () { say(pageText(copyButton, 'copy-failed', 'Could not copy the link.')); }
       );
     });
   }
@@ -55,7 +62,13 @@
     var submit = form.querySelector('button[type="submit"]');
     if (submit) submit.disabled = tooBig;
     var error = form.querySelector('[data-form-error]');
-    if (error) error.textContent = tooBig ? (used > MAX_CHARS ? 'Too long: comments may be at most 300 characters.' : 'Too large: please shorten this comment.') : '';
+    if (error) {
+      error.textContent = !tooBig
+        ? ''
+        : used > MAX_CHARS
+          ? pageText(form, 'too-long', 'Too long: comments may be at most 300 characters.')
+          : pageText(form, 'too-large', 'Too large: please shorten this comment.');
+    }
   }
   document.addEventListener('input', function (event) {
     var field = event.target;
@@ -106,7 +119,7 @@
     var existing = document.getElementById('comment-' + comment.id);
     if (!existing) return;
     if (kind === 'report') {
-      form.replaceWith(document.createTextNode('Reported. Thank you.'));
+      form.replaceWith(document.createTextNode(pageText(form, 'reported', 'Reported. Thank you.')));
       return;
     }
     var repliesList = existing.querySelector('.comment-replies');
@@ -142,11 +155,11 @@
       .then(function (result) {
         if (submit) submit.disabled = false;
         if (result.ok) applyChange(form, result.json);
-        else showError(form, result.json && result.json.error ? result.json.error.message : 'Something went wrong. Please try again.');
+        else showError(form, result.json && result.json.error ? result.json.error.message : pageText(form, 'failed', 'Something went wrong. Please try again.'));
       })
       .catch(function () {
         if (submit) submit.disabled = false;
-        showError(form, 'We could not reach the site. Check your connection and try again.');
+        showError(form, pageText(form, 'offline', 'We could not reach the site. Check your connection and try again.'));
       });
   });
 })();

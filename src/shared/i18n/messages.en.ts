@@ -7,6 +7,7 @@ import { newsroomStaffEn } from './areas/newsroom-staff.en.js';
 import { readerAccountEn } from './areas/reader-account.en.js';
 import { newsroomEditorEn } from './areas/newsroom-editor.en.js';
 import { readerNewslettersEn } from './areas/reader-newsletters.en.js';
+import { readerScriptEn } from './areas/reader-script.en.js';
 
 /**
  * The reading site's interface in English: the reference catalogue. Its keys are the key type of
@@ -157,6 +158,7 @@ export const en = {
   ...readerAccountEn,
   ...newsroomEditorEn,
   ...readerNewslettersEn,
+  ...readerScriptEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

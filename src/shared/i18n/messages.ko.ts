@@ -9,6 +9,7 @@ import { newsroomStaffKo } from './areas/newsroom-staff.ko.js';
 import { readerAccountKo } from './areas/reader-account.ko.js';
 import { newsroomEditorKo } from './areas/newsroom-editor.ko.js';
 import { readerNewslettersKo } from './areas/reader-newsletters.ko.js';
+import { readerScriptKo } from './areas/reader-script.ko.js';
 
 /** The reading site's interface in Korean. Korean has one plural form (`other`). */
 export const ko = {
@@ -144,4 +145,5 @@ export const ko = {
   ...readerAccountKo,
   ...newsroomEditorKo,
   ...readerNewslettersKo,
+  ...readerScriptKo,
 } as const satisfies CatalogueOf<typeof en>;

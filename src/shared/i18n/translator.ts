@@ -36,8 +36,11 @@ export interface Translator {
   readonly error: (code: ErrorCode) => string;
 }
 
-/** Each language's messages for the coded errors; English is the error catalogue's own. */
-const ERROR_MESSAGES: Readonly<Record<CatalogueLanguage, Partial<Record<ErrorCode, string>>>> = { en: {}, ko: koErrors };
+/** Each language's message for every coded error; English is the error catalogue's own text. */
+const ERROR_MESSAGES: Readonly<Record<CatalogueLanguage, Readonly<Record<ErrorCode, string>>>> = {
+  en: Object.fromEntries(Object.entries(ERROR_CATALOGUE).map(([code, { message }]) => [code, message])) as Record<ErrorCode, string>,
+  ko: koErrors,
+};
 
 /** The languages that have a catalogue, in the order a language menu lists them. */
 export const CATALOGUE_LANGUAGES: readonly CatalogueLanguage[] = ['en', 'ko'];
@@ -98,7 +101,7 @@ function createTranslator(locale: string): Translator {
     dateTime: (date, timeZone) => formatDateTime(date, { language: locale, timeZone }),
     date: (date, timeZone) => formatDate(date, { language: locale, timeZone }),
     number,
-    error: (code) => ERROR_MESSAGES[language][code] ?? ERROR_CATALOGUE[code].message,
+    error: (code) => ERROR_MESSAGES[language][code],
   };
 }
 

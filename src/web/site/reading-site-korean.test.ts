@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CATALOGUES } from '../../shared/i18n/index.js';
+import { CATALOGUES, translatorFor } from '../../shared/i18n/index.js';
+import { koErrors } from '../../shared/i18n/errors.ko.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { untranslatedText } from '../../testing/untranslated-text.js';
 
 /** The English catalogue's fixed texts (no placeholders, no tags) as they would appear in HTML. */
 const ENGLISH_CHROME = Object.values(CATALOGUES.en)
@@ -12,6 +14,13 @@ const ENGLISH_CHROME = Object.values(CATALOGUES.en)
 /** English chrome as an element's whole text or an accessible name (not `name="to"` and the like). */
 function leakedEnglish(html: string): string[] {
   return ENGLISH_CHROME.filter((text) => html.includes(`>${text}<`) || html.includes(`aria-label="${text}"`));
+}
+
+/** The page's own part: the error page's status, title, message and way back. */
+function mainOf(html: string): string {
+  const main = /<main\b[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1];
+  assert.ok(main, 'the page has a <main>');
+  return main;
 }
 
 describe('reading site in Korean (publication language ko)', () => {
@@ -61,7 +70,35 @@ describe('reading site in Korean (publication language ko)', () => {
     assert.match(missing.body, /<p class="error-status">오류 404<\/p>/);
     assert.match(missing.body, /<h1>페이지를 찾을 수 없습니다<\/h1>/);
     assert.match(missing.body, /<a href="\/">첫 화면으로 가거나<\/a> 위의 섹션에서 최신 기사를 찾아보세요\./);
+    // The message too is the code's Korean one, not ERROR_CATALOGUE's English.
+    assert.equal(missing.headers['x-error-code'], 'ERR_ARTICLE_NOT_FOUND');
+    assert.ok(mainOf(missing.body).includes(`<p>${koErrors.ERR_ARTICLE_NOT_FOUND}</p>`));
+    assert.deepEqual(untranslatedText(mainOf(missing.body)), []);
+
+    const nowhere = await t.app.inject('/no/such/page');
+    assert.equal(nowhere.statusCode, 404);
+    assert.ok(mainOf(nowhere.body).includes(`<p>${koErrors.ERR_NOT_FOUND}</p>`));
+    assert.deepEqual(untranslatedText(mainOf(nowhere.body)), []);
   });
+  it("gives site.js the page's Korean words for the share block and the comments", async () => {
+    const story = await t.factories.article({ headline: '공유할 기사' });
+    const html = (await t.app.inject(`/article/${story.slug}`)).body;
+    const { t: ko } = translatorFor('ko');
+    const words: Record<string, string> = {};
+    for (const [, name = '', text = ''] of html.matchAll(/\sdata-msg-([a-z-]+)="([^"]*)"/g)) words[name] = text;
+    assert.deepEqual(words, {
+      copied: ko('script.linkCopied'),
+      'copy-failed': ko('script.copyFailed'),
+      'too-long': ko('script.commentTooLong', { max: '300' }),
+      'too-large': ko('script.commentTooLarge'),
+      failed: ko('script.failed'),
+      offline: ko('script.offline'),
+      reported: ko('script.reported'),
+    });
+    assert.match(html, /<section class="share"[^>]* data-msg-copied="링크를 복사했습니다\."/);
+    assert.match(html, /<section class="comments"[^>]* data-comments="true"[^>]* data-msg-too-long="[^"]*300자/);
+  });
+
   it('shows the search, section and tag pages with Korean labels', async () => {
     const search = await t.app.inject('/search?q=%EC%97%86%EB%8A%94%EB%A7%90');
     assert.equal(search.statusCode, 200);
@@ -79,5 +116,27 @@ describe('reading site in Korean (publication language ko)', () => {
     assert.ok(tagPath);
     const tagPage = await t.app.inject(tagPath);
     assert.match(tagPage.body, /태풍 태그가 붙은 기사, 최신순\./);
+  });
+});
+
+describe('a Korean edition of an English publication', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+    await t.deps.editions.create({ code: 'ko', pathPrefix: 'ko', name: '더 데이트라인', tagline: '오늘의 뉴스', timeZone: 'Asia/Seoul' });
+  });
+  after(() => t.close());
+
+  it("shows its error pages' messages in Korean, and the English edition's in English", async () => {
+    const korean = await t.app.inject('/ko/article/missing');
+    assert.equal(korean.statusCode, 404);
+    assert.equal(korean.headers['x-error-code'], 'ERR_ARTICLE_NOT_FOUND');
+    assert.match(korean.body, /<html lang="ko">/);
+    assert.ok(mainOf(korean.body).includes(`<p>${koErrors.ERR_ARTICLE_NOT_FOUND}</p>`));
+    assert.deepEqual(untranslatedText(mainOf(korean.body)), []);
+
+    const english = await t.app.inject('/article/missing');
+    assert.equal(english.statusCode, 404);
+    assert.match(mainOf(english.body), /<p>We could not find that story\.<\/p>/);
   });
 });

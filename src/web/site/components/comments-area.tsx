@@ -4,7 +4,7 @@ import { CSRF_FIELD } from '../../http/csrf.js';
 import { commentPaths } from '../comment-paths.js';
 import { paths } from '../../shared/paths.js';
 import { formatCount } from '../../shared/format.js';
-import type { MessageKey } from '../../../shared/i18n/index.js';
+import type { MessageKey, Translator } from '../../../shared/i18n/index.js';
 import { siteTranslator } from '../../shared/site-translator.js';
 import { CharacterCounter, CommentItem, type CommentItemContext, type CommentViewer } from './comment-item.js';
 
@@ -47,7 +47,7 @@ export function CommentsArea({ view }: { view: CommentsView }) {
   const empty = page.threads.length === 0;
   const { t } = siteTranslator(view);
   return (
-    <section class="comments" id="comments" aria-labelledby="comments-heading" data-comments>
+    <section class="comments" id="comments" aria-labelledby="comments-heading" data-comments {...scriptMessages(t)}>
       <h2 id="comments-heading">
         {t('comments.heading')}{' '}
         <span class="comment-count" data-comment-count>
@@ -73,6 +73,20 @@ export function CommentsArea({ view }: { view: CommentsView }) {
       <CommentPages slug={articleSlug} page={page} view={view} />
     </section>
   );
+}
+
+/**
+ * What site.js writes in the comments (the counter's warnings, a failed post, a report taken) in the
+ * page's language, read from the closest element that carries them; it keeps English without them.
+ */
+function scriptMessages(t: Translator['t']): Record<`data-msg-${string}`, string> {
+  return {
+    'data-msg-too-long': t('script.commentTooLong', { max: String(COMMENT_MAX_GRAPHEMES) }),
+    'data-msg-too-large': t('script.commentTooLarge'),
+    'data-msg-failed': t('script.failed'),
+    'data-msg-offline': t('script.offline'),
+    'data-msg-reported': t('script.reported'),
+  };
 }
 
 function CommentFormArea({ view }: { view: CommentsView }) {

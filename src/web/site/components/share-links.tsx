@@ -16,8 +16,9 @@ export function ShareLinks({ url, title, site }: { url: string; title: string; s
     { name: 'LinkedIn', href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },
     { name: t('share.email'), href: `mailto:?subject=${encodedTitle}&body=${u}`, email: true },
   ];
+  // What site.js says after copying, in the page's language (it keeps English for a page without these).
   return (
-    <section class="share" aria-labelledby="share-heading">
+    <section class="share" aria-labelledby="share-heading" data-msg-copied={t('script.linkCopied')} data-msg-copy-failed={t('script.copyFailed')}>
       <h2 id="share-heading">{t('share.heading')}</h2>
       <ul>
         {links.map((link) => (
