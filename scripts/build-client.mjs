@@ -9,8 +9,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLIENT = path.join(root, 'client');
-/** Files the bundle also reads from the server's code (the body's link rules). */
-const SHARED_INPUTS = [path.join(root, 'src', 'shared', 'safe-url.ts'), path.join(root, 'package.json')];
+/** Files the bundle also reads from the server's code (the body's link rules, the editor's English words). */
+const SHARED_INPUTS = [
+  path.join(root, 'src', 'shared', 'safe-url.ts'),
+  path.join(root, 'src', 'shared', 'i18n', 'areas', 'newsroom-editor.en.ts'),
+  path.join(root, 'package.json'),
+];
 export const BUNDLES = [{ entry: path.join(CLIENT, 'editor', 'main.ts'), out: path.join(root, 'public', 'assets', 'newsroom-editor.js') }];
 const LIMIT_BYTES = 200 * 1024;
 

@@ -2,6 +2,8 @@
  * The editor's dialogs (link, embed, shortcuts), on the native <dialog> element opened with
  * showModal(): the browser keeps focus inside, Escape closes it, and the opener gets focus back.
  */
+import { msg } from './messages.js';
+
 export interface DialogField {
   name: string;
   label: string;
@@ -68,7 +70,7 @@ export function openFormDialog(options: FormDialogOptions): HTMLDialogElement {
     return { field, input, parts };
   });
   const submit = element('button', { type: 'submit' }, options.submitLabel);
-  const cancel = element('button', { type: 'button' }, 'Cancel');
+  const cancel = element('button', { type: 'button' }, msg('nr.editor.dialog.cancel'));
   const actions = element('div', { className: 'editor-dialog-actions' }, submit);
   if (options.extra) {
     const extra = options.extra;
@@ -105,8 +107,12 @@ export function openHelpDialog(rows: Array<{ keys: string[]; action: string }>, 
   const table = element(
     'table',
     { className: 'editor-shortcuts' },
-    element('caption', { className: 'visually-hidden' }, 'Keyboard shortcuts'),
-    element('thead', {}, element('tr', {}, element('th', { scope: 'col' }, 'Keys'), element('th', { scope: 'col' }, 'Does'))),
+    element('caption', { className: 'visually-hidden' }, msg('nr.editor.toolbar.help')),
+    element(
+      'thead',
+      {},
+      element('tr', {}, element('th', { scope: 'col' }, msg('nr.editor.help.keys')), element('th', { scope: 'col' }, msg('nr.editor.help.does'))),
+    ),
     element(
       'tbody',
       {},
@@ -114,17 +120,21 @@ export function openHelpDialog(rows: Array<{ keys: string[]; action: string }>, 
         element(
           'tr',
           {},
-          element('td', {}, ...row.keys.flatMap((keys, index) => [...(index > 0 ? [' or '] : []), element('kbd', {}, keys)])),
+          element(
+            'td',
+            {},
+            ...row.keys.flatMap((keys, index) => [...(index > 0 ? [` ${msg('nr.editor.help.or')} `] : []), element('kbd', {}, keys)]),
+          ),
           element('td', {}, row.action),
         ),
       ),
     ),
   );
-  const intro = element('p', {}, 'Markdown habits work too at the start of a paragraph: ## heading, > quote, - list, 1. numbered list, --- divider.');
-  const close = element('button', { type: 'button' }, 'Close');
+  const intro = element('p', {}, msg('nr.editor.help.markdown'));
+  const close = element('button', { type: 'button' }, msg('nr.editor.dialog.close'));
   const dialog = openDialog(
     'editor-help',
-    'Keyboard shortcuts',
+    msg('nr.editor.toolbar.help'),
     [intro, table, element('div', { className: 'editor-dialog-actions' }, close)],
     restoreFocus,
   );

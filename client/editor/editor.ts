@@ -12,6 +12,7 @@ import { markdownInputRules } from './input-rules.js';
 import { editorKeymap, type DialogCommands } from './keymap.js';
 import { cleanPastedHtml } from './paste-clean.js';
 import { schema, type FigureAttrs } from './schema.js';
+import { msg } from './messages.js';
 
 export interface EditorOptions {
   form: HTMLFormElement;
@@ -83,9 +84,7 @@ export function createEditor(options: EditorOptions): EditorHandle {
     notify: options.notify,
     onPastedImages(urls) {
       // Until the media part takes them, pictures are not kept by reference: the writer is told.
-      options.notify(
-        `${urls.length === 1 ? 'A pasted image was' : `${urls.length} pasted images were`} left out: add pictures with the media library.`,
-      );
+      options.notify(msg('nr.editor.pastedImagesLeftOut', { count: urls.length }));
     },
     onChange(listener) {
       listeners.push(listener);

@@ -5,6 +5,7 @@ import type { Schema } from 'prosemirror-model';
 import { liftListItem } from 'prosemirror-schema-list';
 import type { Command, Plugin } from 'prosemirror-state';
 import { insertBlock, listEnter, quoteEnter, toggleEm, toggleHeading, toggleList, toggleQuote, toggleStrong } from './commands.js';
+import type { EditorMessageKey } from './messages.js';
 
 /** Commands that open a dialog: the toolbar owns the dialogs, the keymap only asks for them. */
 export interface DialogCommands {
@@ -14,23 +15,23 @@ export interface DialogCommands {
 }
 
 /**
- * Every shortcut, with the words the help panel shows. `Mod` is Cmd on a Mac and Ctrl elsewhere.
+ * Every shortcut, with the words the help panel shows (their message keys). `Mod` is Cmd on a Mac and Ctrl elsewhere.
  * Kept in one table so the help panel and the keymap can never disagree.
  */
-export const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: string }> = [
-  { keys: ['Mod-b'], action: 'Bold' },
-  { keys: ['Mod-i'], action: 'Italic' },
-  { keys: ['Mod-k'], action: 'Link (add, change or remove)' },
-  { keys: ['Mod-Alt-2'], action: 'Sub-heading (again: back to a paragraph)' },
-  { keys: ['Mod-Shift-9'], action: 'Quote (Enter moves to the attribution)' },
-  { keys: ['Mod-Shift-8'], action: 'Bulleted list' },
-  { keys: ['Mod-Shift-7'], action: 'Numbered list' },
-  { keys: ['Mod-Shift--'], action: 'Divider' },
-  { keys: ['Mod-Shift-e'], action: 'Embed a link card' },
-  { keys: ['Mod-z'], action: 'Undo' },
-  { keys: ['Mod-Shift-z', 'Mod-y'], action: 'Redo' },
-  { keys: ['Mod-/'], action: 'This list of shortcuts' },
-  { keys: ['Alt-F10'], action: 'Move to the toolbar (Escape comes back)' },
+export const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: EditorMessageKey }> = [
+  { keys: ['Mod-b'], action: 'nr.editor.toolbar.bold' },
+  { keys: ['Mod-i'], action: 'nr.editor.toolbar.italic' },
+  { keys: ['Mod-k'], action: 'nr.editor.help.link' },
+  { keys: ['Mod-Alt-2'], action: 'nr.editor.help.heading' },
+  { keys: ['Mod-Shift-9'], action: 'nr.editor.help.quote' },
+  { keys: ['Mod-Shift-8'], action: 'nr.editor.toolbar.bulletList' },
+  { keys: ['Mod-Shift-7'], action: 'nr.editor.toolbar.orderedList' },
+  { keys: ['Mod-Shift--'], action: 'nr.editor.toolbar.divider' },
+  { keys: ['Mod-Shift-e'], action: 'nr.editor.toolbar.embed' },
+  { keys: ['Mod-z'], action: 'nr.editor.toolbar.undo' },
+  { keys: ['Mod-Shift-z', 'Mod-y'], action: 'nr.editor.toolbar.redo' },
+  { keys: ['Mod-/'], action: 'nr.editor.help.list' },
+  { keys: ['Alt-F10'], action: 'nr.editor.help.toolbar' },
 ];
 
 export function editorKeymap(schema: Schema, dialogs: DialogCommands, focusToolbar: Command): Plugin[] {

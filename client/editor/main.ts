@@ -7,6 +7,7 @@ import { startPreview } from './preview.js';
 import { startSaving } from './saving/index.js';
 import { startSidebar } from './sidebar.js';
 import { createToolbar } from './toolbar.js';
+import { msg } from './messages.js';
 
 /**
  * The story editor's entry point (bundled by scripts/build-client.mjs into
@@ -26,7 +27,7 @@ function start(): void {
   const error = document.getElementById('body-error');
   if (label) {
     label.id = 'body-label';
-    label.textContent = 'Body';
+    label.textContent = msg('nr.editor.bodyLabel');
     label.removeAttribute('for');
   }
   if (hint) hint.hidden = true;

@@ -1,4 +1,5 @@
 import type { EditorHandle } from './editor-handle.js';
+import { msg } from './messages.js';
 
 /** Waits for a pause in typing before asking the server, so a fast typist sends one request, not thirty. */
 const PREVIEW_DELAY_MS = 600;
@@ -23,7 +24,7 @@ export function startPreview(form: HTMLFormElement, editor: EditorHandle): void 
   const field = editor.root.parentElement!;
   field.before(workspace);
   workspace.append(field, pane);
-  pane.querySelector('h2')!.textContent = 'Preview: as readers will see it';
+  pane.querySelector('h2')!.textContent = msg('nr.editor.preview.heading');
   // Beside the editor the pane scrolls on its own, so keyboard users must be able to focus it to scroll.
   pane.tabIndex = 0;
 
@@ -37,7 +38,7 @@ export function startPreview(form: HTMLFormElement, editor: EditorHandle): void 
   const layout = () => {
     pane.hidden = !(wide.matches || shownByToggle);
     toggle.setAttribute('aria-expanded', String(!pane.hidden));
-    toggle.textContent = shownByToggle ? 'Hide preview' : 'Show preview';
+    toggle.textContent = msg(shownByToggle ? 'nr.editor.preview.hide' : 'nr.editor.preview.show');
   };
   toggle.addEventListener('click', () => {
     shownByToggle = !shownByToggle;

@@ -1,5 +1,6 @@
 import { Schema, type DOMOutputSpec, type MarkSpec, type NodeSpec } from 'prosemirror-model';
 import { isSafeHref } from '../../src/shared/safe-url.js';
+import { msg } from './messages.js';
 
 /**
  * The editor's schema is Dateline's block model (src/shared/article-body.ts) and nothing more: a
@@ -71,7 +72,7 @@ const nodes: Record<string, NodeSpec> = {
       { tag: 'footer', context: 'quote/' },
       { tag: 'cite', context: 'quote/' },
     ],
-    toDOM: (): DOMOutputSpec => ['footer', { class: 'editor-attribution', 'data-placeholder': 'Attribution (who said it)' }, 0],
+    toDOM: (): DOMOutputSpec => ['footer', { class: 'editor-attribution', 'data-placeholder': msg('nr.editor.quote.attributionPlaceholder') }, 0],
   },
   bullet_list: {
     group: 'block',
@@ -108,7 +109,7 @@ const nodes: Record<string, NodeSpec> = {
       const attrs = node.attrs as FigureAttrs;
       const image: DOMOutputSpec = attrs.src
         ? ['img', { src: attrs.src, alt: attrs.alt }]
-        : ['span', { class: 'editor-figure-empty' }, attrs.alt || 'Image'];
+        : ['span', { class: 'editor-figure-empty' }, attrs.alt || msg('nr.editor.figure.imagePlaceholder')];
       return ['figure', { class: 'editor-figure', 'data-media-id': attrs.mediaId ?? '' }, image, ['figcaption', attrs.error ?? attrs.caption]];
     },
   },
@@ -130,7 +131,7 @@ const nodes: Record<string, NodeSpec> = {
       return [
         'div',
         { class: 'editor-embed', 'data-embed-url': attrs.url },
-        ['span', { class: 'editor-embed-label' }, 'Link card'],
+        ['span', { class: 'editor-embed-label' }, msg('nr.editor.embed.cardLabel')],
         ['span', attrs.url],
       ];
     },

@@ -1,5 +1,6 @@
 import type { ArticleBody } from '../../src/shared/article-body.js';
 import type { EditorHandle } from './editor-handle.js';
+import { msg, type EditorMessageKey } from './messages.js';
 
 /** Reading speed for the estimate: a common figure for news prose read on screen. */
 const WORDS_PER_MINUTE = 230;
@@ -8,9 +9,9 @@ const ANNOUNCE_DELAY_MS = 1500;
 
 /** Recommended lengths (code points): the headline as lists and search results show it, the SEO title as search engines do. */
 const GUIDES = [
-  { field: 'headline', min: 30, max: 90, name: 'Headline', optional: false },
-  { field: 'seoTitle', min: 30, max: 60, name: 'SEO title', optional: true },
-] as const;
+  { field: 'headline', min: 30, max: 90, name: 'nr.editor.guide.headline', optional: false },
+  { field: 'seoTitle', min: 30, max: 60, name: 'nr.editor.guide.seoTitle', optional: true },
+] as const satisfies ReadonlyArray<{ field: string; min: number; max: number; name: EditorMessageKey; optional: boolean }>;
 
 /** Words as a reader counts them, Korean and other scripts included (Intl.Segmenter), without the marks. */
 export function countWords(text: string): number {
@@ -54,7 +55,7 @@ export function startSidebar(form: HTMLFormElement, editor: EditorHandle): void 
   const updateCounts = () => {
     const words = countWords(bodyText(editor.getBlocks()));
     const minutes = Math.max(1, Math.round(words / WORDS_PER_MINUTE));
-    meta.textContent = `${words} ${words === 1 ? 'word' : 'words'} · about ${minutes} min read`;
+    meta.textContent = msg('nr.editor.counts.words', { count: words, minutes });
   };
   updateCounts();
   editor.onChange(updateCounts);
@@ -78,21 +79,22 @@ export function startSidebar(form: HTMLFormElement, editor: EditorHandle): void 
       const length = [...input.value.trim()].length;
       const state = length === 0 ? 'empty' : length < guide.min ? 'under' : length > guide.max ? 'over' : 'ok';
       note.dataset['state'] = state;
-      const advice =
+      const advice = msg(
         state === 'empty'
           ? guide.optional
-            ? 'the headline is used'
-            : 'required'
+            ? 'nr.editor.guide.headlineUsed'
+            : 'nr.editor.guide.required'
           : state === 'under'
-            ? 'short'
+            ? 'nr.editor.guide.short'
             : state === 'over'
-              ? 'long'
-              : 'good length';
-      note.textContent = `${length} characters (recommended ${guide.min}–${guide.max}): ${advice}`;
+              ? 'nr.editor.guide.long'
+              : 'nr.editor.guide.good',
+      );
+      note.textContent = msg('nr.editor.guide.length', { length, min: guide.min, max: guide.max, advice });
       window.clearTimeout(timer);
       if (announce && state !== lastState) {
         timer = window.setTimeout(() => {
-          announcer.textContent = `${guide.name}: ${advice}, ${length} characters.`;
+          announcer.textContent = msg('nr.editor.guide.announce', { name: msg(guide.name), advice, length });
         }, ANNOUNCE_DELAY_MS);
       }
       lastState = state;
@@ -111,12 +113,12 @@ export function startSidebar(form: HTMLFormElement, editor: EditorHandle): void 
     const update = () => {
       const value = slug.value.trim();
       address.textContent = '';
-      address.append('Address: ');
+      address.append(`${msg('nr.editor.slug.address')} `);
       const url = document.createElement('span');
       url.className = 'editor-slug-url';
       url.textContent = value
         ? `${location.origin}/article/${encodeURIComponent(value)}`
-        : `${location.origin}/article/… (made from the headline when saved)`;
+        : `${location.origin}/article/${msg('nr.editor.slug.pending')}`;
       address.append(url);
     };
     update();

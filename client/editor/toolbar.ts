@@ -6,6 +6,7 @@ import { blockActive, insertBlock, markActive, toggleEm, toggleHeading, toggleLi
 import { openFormDialog, openHelpDialog } from './dialogs.js';
 import type { EditorHandle } from './editor-handle.js';
 import { SHORTCUTS, type DialogCommands } from './keymap.js';
+import { msg } from './messages.js';
 import { schema } from './schema.js';
 
 export interface Toolbar {
@@ -53,7 +54,7 @@ export function createToolbar(_root: HTMLElement): Toolbar {
   const element = document.createElement('div');
   element.className = 'editor-toolbar';
   element.setAttribute('role', 'toolbar');
-  element.setAttribute('aria-label', 'Formatting');
+  element.setAttribute('aria-label', msg('nr.editor.toolbar.label'));
   element.setAttribute('aria-controls', 'story-body-editor');
 
   const backToText = () => editor?.view.focus();
@@ -69,7 +70,7 @@ export function createToolbar(_root: HTMLElement): Toolbar {
     help: (_state, dispatch) => {
       if (dispatch)
         openHelpDialog(
-          SHORTCUTS.map((row) => ({ action: row.action, keys: row.keys.map(keyLabel) })),
+          SHORTCUTS.map((row) => ({ action: msg(row.action), keys: row.keys.map(keyLabel) })),
           backToText,
         );
       return true;
@@ -77,15 +78,50 @@ export function createToolbar(_root: HTMLElement): Toolbar {
   };
 
   const specs: Array<ButtonSpec | 'separator'> = [
-    { name: 'bold', label: 'Bold', text: 'B', keys: 'Mod-b', command: toggleStrong(schema), active: (s) => markActive(s, schema.marks['strong']!) },
-    { name: 'italic', label: 'Italic', text: 'I', keys: 'Mod-i', command: toggleEm(schema), active: (s) => markActive(s, schema.marks['em']!) },
-    { name: 'link', label: 'Link', text: 'Link', keys: 'Mod-k', command: dialogs.link, active: (s) => markActive(s, schema.marks['link']!) },
+    {
+      name: 'bold',
+      label: msg('nr.editor.toolbar.bold'),
+      text: 'B',
+      keys: 'Mod-b',
+      command: toggleStrong(schema),
+      active: (s) => markActive(s, schema.marks['strong']!),
+    },
+    {
+      name: 'italic',
+      label: msg('nr.editor.toolbar.italic'),
+      text: 'I',
+      keys: 'Mod-i',
+      command: toggleEm(schema),
+      active: (s) => markActive(s, schema.marks['em']!),
+    },
+    {
+      name: 'link',
+      label: msg('nr.editor.toolbar.link'),
+      text: msg('nr.editor.toolbar.linkText'),
+      keys: 'Mod-k',
+      command: dialogs.link,
+      active: (s) => markActive(s, schema.marks['link']!),
+    },
     'separator',
-    { name: 'heading', label: 'Sub-heading', text: 'H', keys: 'Mod-Alt-2', command: toggleHeading(schema), active: (s) => blockActive(s, 'heading') },
-    { name: 'quote', label: 'Quote', text: '“ ”', keys: 'Mod-Shift-9', command: toggleQuote(schema), active: (s) => blockActive(s, 'quote') },
+    {
+      name: 'heading',
+      label: msg('nr.editor.toolbar.heading'),
+      text: 'H',
+      keys: 'Mod-Alt-2',
+      command: toggleHeading(schema),
+      active: (s) => blockActive(s, 'heading'),
+    },
+    {
+      name: 'quote',
+      label: msg('nr.editor.toolbar.quote'),
+      text: '“ ”',
+      keys: 'Mod-Shift-9',
+      command: toggleQuote(schema),
+      active: (s) => blockActive(s, 'quote'),
+    },
     {
       name: 'bullet-list',
-      label: 'Bulleted list',
+      label: msg('nr.editor.toolbar.bulletList'),
       text: '•',
       keys: 'Mod-Shift-8',
       command: toggleList(schema, 'bullet_list'),
@@ -93,20 +129,20 @@ export function createToolbar(_root: HTMLElement): Toolbar {
     },
     {
       name: 'ordered-list',
-      label: 'Numbered list',
+      label: msg('nr.editor.toolbar.orderedList'),
       text: '1.',
       keys: 'Mod-Shift-7',
       command: toggleList(schema, 'ordered_list'),
       active: (s) => blockActive(s, 'ordered_list'),
     },
     'separator',
-    { name: 'divider', label: 'Divider', text: '—', keys: 'Mod-Shift--', command: insertBlock(schema.nodes['divider']!) },
-    { name: 'embed', label: 'Embed a link card', text: 'Embed', keys: 'Mod-Shift-e', command: dialogs.embed },
+    { name: 'divider', label: msg('nr.editor.toolbar.divider'), text: '—', keys: 'Mod-Shift--', command: insertBlock(schema.nodes['divider']!) },
+    { name: 'embed', label: msg('nr.editor.toolbar.embed'), text: msg('nr.editor.toolbar.embedText'), keys: 'Mod-Shift-e', command: dialogs.embed },
     'separator',
-    { name: 'undo', label: 'Undo', text: '↶', keys: 'Mod-z', command: undo },
-    { name: 'redo', label: 'Redo', text: '↷', keys: 'Mod-Shift-z', command: redo },
+    { name: 'undo', label: msg('nr.editor.toolbar.undo'), text: '↶', keys: 'Mod-z', command: undo },
+    { name: 'redo', label: msg('nr.editor.toolbar.redo'), text: '↷', keys: 'Mod-Shift-z', command: redo },
     'separator',
-    { name: 'help', label: 'Keyboard shortcuts', text: '?', keys: 'Mod-/', command: dialogs.help },
+    { name: 'help', label: msg('nr.editor.toolbar.help'), text: '?', keys: 'Mod-/', command: dialogs.help },
   ];
 
   const buttons: Array<{ spec: ButtonSpec; button: HTMLButtonElement }> = [];
@@ -209,23 +245,25 @@ function openLinkDialog(view: EditorView, restoreFocus: () => void): void {
   const needsWords = range.from === range.to;
   openFormDialog({
     id: 'editor-link',
-    title: existing ? 'Edit link' : 'Add link',
+    title: msg(existing ? 'nr.editor.link.editTitle' : 'nr.editor.link.add'),
     fields: [
       {
         name: 'href',
-        label: 'Address',
+        label: msg('nr.editor.link.address'),
         type: 'url',
         value: existing ? String(existing.attrs['href']) : '',
-        hint: 'A web address (https://…), an e-mail (mailto:…) or a page of this site (/…).',
+        hint: msg('nr.editor.link.addressHint'),
       },
-      ...(needsWords ? [{ name: 'text', label: 'Words to show', type: 'text' as const, value: '' }] : []),
+      ...(needsWords ? [{ name: 'text', label: msg('nr.editor.link.words'), type: 'text' as const, value: '' }] : []),
     ],
-    submitLabel: existing ? 'Save link' : 'Add link',
-    ...(existing ? { extra: { label: 'Remove link', run: () => view.dispatch(view.state.tr.removeMark(range.from, range.to, link)) } } : {}),
+    submitLabel: msg(existing ? 'nr.editor.link.save' : 'nr.editor.link.add'),
+    ...(existing
+      ? { extra: { label: msg('nr.editor.link.remove'), run: () => view.dispatch(view.state.tr.removeMark(range.from, range.to, link)) } }
+      : {}),
     submit: (values) => {
       let href = values['href'] ?? '';
       if (href && !/^[a-z][a-z0-9+.-]*:|^\//i.test(href)) href = `https://${href}`;
-      if (!isSafeHref(href)) return 'Enter a web address starting with https://, an e-mail address or a page of this site.';
+      if (!isSafeHref(href)) return msg('nr.editor.link.invalid');
       const mark = link.create({ href });
       if (needsWords) {
         const words = values['text'] || href;
@@ -244,21 +282,21 @@ function openLinkDialog(view: EditorView, restoreFocus: () => void): void {
 function openEmbedDialog(view: EditorView, restoreFocus: () => void): void {
   openFormDialog({
     id: 'editor-embed',
-    title: 'Embed a link card',
+    title: msg('nr.editor.toolbar.embed'),
     fields: [
       {
         name: 'url',
-        label: 'Page address',
+        label: msg('nr.editor.embed.address'),
         type: 'url',
         value: '',
-        hint: 'Shown to readers as a card with the site’s name and the address; nothing from that site runs on ours.',
+        hint: msg('nr.editor.embed.addressHint'),
       },
     ],
-    submitLabel: 'Insert card',
+    submitLabel: msg('nr.editor.embed.insert'),
     submit: (values) => {
       let url = values['url'] ?? '';
       if (url && !/^https?:\/\//i.test(url)) url = `https://${url}`;
-      if (!isHttpUrl(url)) return 'Enter a web address starting with https://.';
+      if (!isHttpUrl(url)) return msg('nr.editor.embed.invalid');
       insertBlock(schema.nodes['embed']!, { url })(view.state, view.dispatch);
       return null;
     },

@@ -1,6 +1,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorView, NodeView } from 'prosemirror-view';
 import type { FigureAttrs } from '../schema.js';
+import { msg } from '../messages.js';
 import type { MediaApi, PictureDetails } from './media-api.js';
 
 /** Typing pauses this long before a field is saved; leaving the field saves at once. */
@@ -85,9 +86,9 @@ export class FigureView implements NodeView {
       return input;
     };
     this.inputs = {
-      alt: field('alt', 'Alt text (required before publishing)', 'Describe the picture for readers who cannot see it.'),
-      caption: field('caption', 'Caption'),
-      credit: field('credit', 'Credit'),
+      alt: field('alt', msg('nr.editor.figure.alt'), msg('nr.editor.figure.altHint')),
+      caption: field('caption', msg('nr.editor.figure.caption')),
+      credit: field('credit', msg('nr.editor.figure.credit')),
     };
     // Not `required`: the figure sits inside the story form, which must still save a draft without it.
     this.inputs.alt.setAttribute('aria-required', 'true');
@@ -127,18 +128,18 @@ export class FigureView implements NodeView {
     this.actions.replaceChildren();
     if (error) {
       this.status.setAttribute('role', 'alert');
-      this.status.textContent = `Upload failed: ${error}`;
-      if (uploadId) this.actions.append(this.button('Retry upload', () => this.hooks.retry(uploadId)));
-      this.actions.append(this.button('Remove picture', () => this.hooks.remove(this.view, this.getPos)));
+      this.status.textContent = msg('nr.editor.figure.uploadFailed', { error });
+      if (uploadId) this.actions.append(this.button(msg('nr.editor.figure.retry'), () => this.hooks.retry(uploadId)));
+      this.actions.append(this.button(msg('nr.editor.figure.remove'), () => this.hooks.remove(this.view, this.getPos)));
     } else if (!mediaId && uploadId) {
       this.status.setAttribute('role', 'status');
-      this.status.textContent = 'Uploading picture…';
+      this.status.textContent = msg('nr.editor.figure.uploading');
     } else {
       this.status.setAttribute('role', 'status');
-      this.status.textContent = alt.trim() ? '' : 'This picture needs alt text before the story can be published.';
+      this.status.textContent = alt.trim() ? '' : msg('nr.editor.figure.needsAlt');
     }
     this.inputs.alt.setAttribute('aria-invalid', mediaId && !alt.trim() ? 'true' : 'false');
-    this.altNote.textContent = 'Describe the picture for readers who cannot see it.';
+    this.altNote.textContent = msg('nr.editor.figure.altHint');
   }
 
   private button(label: string, action: () => void): HTMLButtonElement {
@@ -163,17 +164,17 @@ export class FigureView implements NodeView {
     if (typed.alt === alt && typed.caption === caption && typed.credit === credit) return;
     // Alt text, once given, is never removed (the server refuses it): an emptied field is not sent.
     const details: PictureDetails = typed.alt || !alt ? typed : { caption: typed.caption, credit: typed.credit };
-    if (!typed.alt && alt) this.altNote.textContent = 'Alt text cannot be removed; type a new description.';
+    if (!typed.alt && alt) this.altNote.textContent = msg('nr.editor.figure.altKept');
     this.status.setAttribute('role', 'status');
-    this.status.textContent = 'Saving…';
+    this.status.textContent = msg('nr.editor.figure.saving');
     this.hooks.api.saveDetails(mediaId, details).then(
       (picture) => {
         this.hooks.applyDetails(mediaId, { alt: picture.alt, caption: picture.caption, credit: picture.credit });
-        this.status.textContent = picture.alt ? 'Saved.' : 'Saved. This picture still needs alt text before publishing.';
+        this.status.textContent = msg(picture.alt ? 'nr.editor.figure.saved' : 'nr.editor.figure.savedNeedsAlt');
       },
       (error: Error) => {
         this.status.setAttribute('role', 'alert');
-        this.status.textContent = `Not saved: ${error.message}`;
+        this.status.textContent = msg('nr.editor.figure.notSaved', { error: error.message });
       },
     );
   }

@@ -1,4 +1,5 @@
 import type { MediaApi, PictureDetails } from './media-api.js';
+import { msg } from '../messages.js';
 import { pickerButton } from './picker.js';
 
 /**
@@ -20,14 +21,14 @@ export function startHeroPicker(api: MediaApi): { refresh(mediaId: string, detai
   summary.setAttribute('aria-live', 'polite');
   const actions = document.createElement('div');
   actions.className = 'story-hero-actions';
-  const choose = pickerButton(api, 'Choose hero picture…', 'Choose the hero picture', (picture) => {
+  const choose = pickerButton(api, msg('nr.editor.hero.choose'), msg('nr.editor.hero.chooseTitle'), (picture) => {
     input.value = picture.id;
     input.dispatchEvent(new Event('input', { bubbles: true }));
     show(picture);
   });
   const remove = document.createElement('button');
   remove.type = 'button';
-  remove.textContent = 'Remove hero picture';
+  remove.textContent = msg('nr.editor.hero.remove');
   actions.append(choose, remove);
   field.after(actions, summary);
   if (!preview.isConnected) summary.after(preview);
@@ -36,15 +37,15 @@ export function startHeroPicker(api: MediaApi): { refresh(mediaId: string, detai
     remove.hidden = picture === null && !input.value;
     if (!picture) {
       preview.hidden = !input.value;
-      summary.textContent = input.value ? '' : 'No hero picture.';
+      summary.textContent = input.value ? '' : msg('nr.editor.hero.none');
       return;
     }
     preview.src = picture.thumbnailUrl;
-    preview.alt = `Hero picture: ${picture.alt || 'no alt text yet'}`;
+    preview.alt = msg('nr.editor.hero.picture', { alt: picture.alt || msg('nr.editor.hero.noAlt') });
     preview.width = 160;
     preview.removeAttribute('height');
     preview.hidden = false;
-    summary.textContent = picture.alt ? `Hero picture: ${picture.alt}` : 'Hero picture chosen; it needs alt text before publishing.';
+    summary.textContent = picture.alt ? msg('nr.editor.hero.picture', { alt: picture.alt }) : msg('nr.editor.hero.needsAlt');
   };
   show(null);
   if (input.value) {
@@ -62,7 +63,7 @@ export function startHeroPicker(api: MediaApi): { refresh(mediaId: string, detai
   });
   return {
     refresh(mediaId, details) {
-      if (input.value === mediaId) summary.textContent = details.alt ? `Hero picture: ${details.alt}` : summary.textContent;
+      if (input.value === mediaId) summary.textContent = details.alt ? msg('nr.editor.hero.picture', { alt: details.alt }) : summary.textContent;
     },
   };
 }

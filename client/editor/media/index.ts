@@ -2,6 +2,7 @@ import type { EditorView } from 'prosemirror-view';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorHandle } from '../editor-handle.js';
 import type { FigureAttrs } from '../schema.js';
+import { msg } from '../messages.js';
 import { FigureView } from './figure-view.js';
 import { startHeroPicker } from './hero-picker.js';
 import { createMediaApi, type Picture } from './media-api.js';
@@ -37,11 +38,11 @@ export function startMedia(editor: EditorHandle): void {
       (picture) => {
         files.delete(uploadId);
         editor.updateFigures((attrs) => attrs.uploadId === uploadId, attrsOf(picture));
-        editor.notify('Picture uploaded. Give it alt text before publishing.');
+        editor.notify(msg('nr.editor.media.uploaded'));
       },
       (error: Error) => {
         editor.updateFigures((attrs) => attrs.uploadId === uploadId, { error: error.message });
-        editor.notify(`A picture could not be uploaded: ${error.message}`);
+        editor.notify(msg('nr.editor.media.uploadFailed', { error: error.message }));
       },
     );
   };
@@ -63,7 +64,7 @@ export function startMedia(editor: EditorHandle): void {
     if (uploadId) files.delete(uploadId);
     view.dispatch(view.state.tr.delete(pos, pos + node.nodeSize));
     view.focus();
-    editor.notify('Picture removed.');
+    editor.notify(msg('nr.editor.media.removed'));
   };
 
   editor.setNodeView(
@@ -111,7 +112,7 @@ export function startMedia(editor: EditorHandle): void {
         (picture) => editor.updateFigures((attrs) => attrs.uploadId === uploadId, attrsOf(picture)),
         (error: Error) => {
           dropFigure(uploadId);
-          editor.notify(`A pasted picture was left out (${error.message}). Add it from the media library instead.`);
+          editor.notify(msg('nr.editor.media.pastedLeftOut', { error: error.message }));
         },
       );
     }
@@ -128,10 +129,10 @@ export function startMedia(editor: EditorHandle): void {
   // The buttons for keyboard users and for pictures already in the library.
   const bar = document.createElement('div');
   bar.className = 'editor-media-bar';
-  const pickButton = pickerButton(api, 'Insert picture from library…', 'Insert a picture', (picture) => {
+  const pickButton = pickerButton(api, msg('nr.editor.media.insertFromLibrary'), msg('nr.editor.media.insertTitle'), (picture) => {
     editor.insertFigure(attrsOf(picture));
     editor.view.focus();
-    editor.notify(`Picture inserted: ${picture.alt || 'it needs alt text before publishing'}.`);
+    editor.notify(msg('nr.editor.media.inserted', { alt: picture.alt || msg('nr.editor.media.insertedNeedsAlt') }));
   });
   const fileInput = document.createElement('input');
   fileInput.type = 'file';
@@ -142,7 +143,7 @@ export function startMedia(editor: EditorHandle): void {
   fileInput.tabIndex = -1;
   const uploadButton = document.createElement('button');
   uploadButton.type = 'button';
-  uploadButton.textContent = 'Upload picture…';
+  uploadButton.textContent = msg('nr.editor.media.upload');
   bar.append(pickButton, uploadButton, fileInput);
   editor.root.querySelector('.editor-frame')?.before(bar);
   uploadButton.addEventListener('click', () => fileInput.click());
@@ -167,7 +168,7 @@ export function startMedia(editor: EditorHandle): void {
           editor.updateFigures((attrs) => attrs.mediaId === picture.id && !attrs.src, shown);
         }
       },
-      () => editor.notify('The pictures in this story could not be loaded; they are kept as they are.'),
+      () => editor.notify(msg('nr.editor.media.loadFailed')),
     );
   }
 }

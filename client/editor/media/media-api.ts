@@ -4,6 +4,7 @@
  * `{ errors: [{ code, message }] }`, turned here into a MediaApiError with that code and message.
  */
 import type { EditorPictureJson, EditorPicturePageJson } from '../../../src/shared/editor-wire.types.js';
+import { msg } from '../messages.js';
 
 /** A picture as media-presenter.ts describes it. */
 export type Picture = EditorPictureJson;
@@ -70,16 +71,14 @@ async function answer<T>(request: Promise<Response>): Promise<T> {
   try {
     response = await request;
   } catch {
-    throw new MediaApiError('ERR_NETWORK', 'The connection failed. Check the network and try again.');
+    throw new MediaApiError('ERR_NETWORK', msg('nr.editor.api.network'));
   }
   const data = (await response.json().catch(() => null)) as { errors?: Array<{ code: string; message: string }> } | null;
   if (!response.ok) {
     const first = data?.errors?.[0];
-    if (response.status === 401 || response.redirected)
-      throw new MediaApiError('ERR_NOT_SIGNED_IN', 'Your session ended: sign in again in another tab, then retry.');
-    throw new MediaApiError(first?.code ?? `HTTP_${response.status}`, first?.message ?? `The server answered ${response.status}.`);
+    if (response.status === 401 || response.redirected) throw new MediaApiError('ERR_NOT_SIGNED_IN', msg('nr.editor.api.signedOut'));
+    throw new MediaApiError(first?.code ?? `HTTP_${response.status}`, first?.message ?? msg('nr.editor.api.status', { status: response.status }));
   }
-  if (response.redirected || data === null)
-    throw new MediaApiError('ERR_NOT_SIGNED_IN', 'Your session ended: sign in again in another tab, then retry.');
+  if (response.redirected || data === null) throw new MediaApiError('ERR_NOT_SIGNED_IN', msg('nr.editor.api.signedOut'));
   return data as T;
 }

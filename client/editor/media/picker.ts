@@ -1,3 +1,4 @@
+import { msg } from '../messages.js';
 import type { MediaApi, Picture } from './media-api.js';
 
 let opened = 0;
@@ -31,28 +32,34 @@ export function pickPicture(api: MediaApi, options: { title: string }): Promise<
   const dialog = document.createElement('dialog');
   dialog.className = 'editor-dialog media-picker';
   dialog.setAttribute('aria-labelledby', `media-picker-${n}-title`);
+  // The frame as markup; every word goes in as text afterwards, so no message is ever parsed as HTML.
   dialog.innerHTML = `
     <h2 id="media-picker-${n}-title"></h2>
     <form class="media-picker-search" role="search">
-      <label for="media-picker-${n}-q">Search alt text, captions and credits</label>
+      <label for="media-picker-${n}-q"></label>
       <div class="media-picker-search-row">
         <input id="media-picker-${n}-q" type="search" maxlength="100" autocomplete="off" />
-        <button type="submit">Search</button>
+        <button type="submit"></button>
       </div>
     </form>
     <p class="media-picker-status" role="status" aria-live="polite"></p>
-    <ul class="media-picker-grid" aria-label="Pictures"></ul>
+    <ul class="media-picker-grid"></ul>
     <div class="editor-dialog-actions">
-      <button type="button" class="media-picker-more" hidden>More pictures</button>
-      <button type="button" class="media-picker-close">Cancel</button>
+      <button type="button" class="media-picker-more" hidden></button>
+      <button type="button" class="media-picker-close"></button>
     </div>`;
   dialog.querySelector('h2')!.textContent = options.title;
+  dialog.querySelector('label')!.textContent = msg('nr.editor.picker.searchLabel');
+  dialog.querySelector('button[type="submit"]')!.textContent = msg('nr.editor.picker.search');
   const form = dialog.querySelector<HTMLFormElement>('form')!;
   const input = dialog.querySelector<HTMLInputElement>('input')!;
   const status = dialog.querySelector<HTMLElement>('.media-picker-status')!;
   const grid = dialog.querySelector<HTMLUListElement>('.media-picker-grid')!;
   const more = dialog.querySelector<HTMLButtonElement>('.media-picker-more')!;
   const close = dialog.querySelector<HTMLButtonElement>('.media-picker-close')!;
+  grid.setAttribute('aria-label', msg('nr.editor.picker.pictures'));
+  more.textContent = msg('nr.editor.picker.more');
+  close.textContent = msg('nr.editor.dialog.cancel');
   document.body.append(dialog);
 
   return new Promise((resolve) => {
@@ -62,7 +69,7 @@ export function pickPicture(api: MediaApi, options: { title: string }): Promise<
     let shown = 0;
 
     const load = async (fresh: boolean) => {
-      status.textContent = 'Loading pictures…';
+      status.textContent = msg('nr.editor.picker.loading');
       more.disabled = true;
       try {
         // A search reads a bounded stretch of the library per request: carry on until a page fills or the library ends.
@@ -83,11 +90,11 @@ export function pickPicture(api: MediaApi, options: { title: string }): Promise<
         status.textContent =
           shown === 0
             ? query
-              ? `No pictures match “${query}”.`
-              : 'The media library is empty.'
-            : `${shown} picture${shown === 1 ? '' : 's'} shown${next ? '; more below' : ''}.`;
+              ? msg('nr.editor.picker.noMatch', { query })
+              : msg('nr.editor.picker.empty')
+            : msg(next ? 'nr.editor.picker.shownMore' : 'nr.editor.picker.shown', { count: shown });
       } catch (error) {
-        status.textContent = `The pictures could not be loaded: ${(error as Error).message}`;
+        status.textContent = msg('nr.editor.picker.loadFailed', { error: (error as Error).message });
       } finally {
         more.disabled = false;
       }
@@ -105,7 +112,7 @@ export function pickPicture(api: MediaApi, options: { title: string }): Promise<
       image.height = Math.max(1, Math.round((160 * picture.height) / Math.max(1, picture.width)));
       image.loading = 'lazy';
       const label = document.createElement('span');
-      label.textContent = picture.alt || picture.caption || '(no alt text yet)';
+      label.textContent = picture.alt || picture.caption || msg('nr.editor.picker.noAlt');
       button.append(image, label);
       button.addEventListener('click', () => {
         chosen = picture;

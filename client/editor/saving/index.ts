@@ -1,4 +1,5 @@
 import { SET_BODY_EVENT } from '../editor-handle.js';
+import { editorLocale, msg } from '../messages.js';
 import { showConflict, type ConflictView } from './conflict-panel.js';
 import { applyFields, clearLocalCopy, formFields, readLocalCopy, sameContent, writeLocalCopy, type LocalCopy } from './local-copy.js';
 import { startPresence } from './presence.js';
@@ -58,7 +59,7 @@ export function startSaving(form: HTMLFormElement): void {
       fields: formFields(form),
       ...extra,
     });
-    if (!ok) setStatus('Not kept on this device (its storage is full or off): keep this page open until it is saved.');
+    if (!ok) setStatus(msg('nr.editor.save.notKept'));
   };
   const unsaved = () => changed > savedChange;
 
@@ -75,7 +76,7 @@ export function startSaving(form: HTMLFormElement): void {
   async function save(): Promise<void> {
     if (!unsaved() || blocked === 'conflict') return;
     if (!navigator.onLine) {
-      setStatus('Offline — your changes are kept on this device and will be saved when the connection is back.');
+      setStatus(msg('nr.editor.save.offlineWillSave'));
       return;
     }
     if (inFlight) {
@@ -100,11 +101,7 @@ export function startSaving(form: HTMLFormElement): void {
       }
       handle(response.status, answer, including);
     } catch {
-      setStatus(
-        navigator.onLine
-          ? 'Not saved: the connection failed. Your changes are kept on this device; trying again.'
-          : 'Offline — your changes are kept on this device.',
-      );
+      setStatus(msg(navigator.onLine ? 'nr.editor.save.connectionFailed' : 'nr.editor.save.offline'));
       retryLater();
     } finally {
       inFlight = false;
@@ -124,26 +121,26 @@ export function startSaving(form: HTMLFormElement): void {
       blocked = null;
       if (unsaved()) keepLocally();
       else clearLocalCopy(storyId!);
-      setStatus(`Saved at ${new Date(answer.savedAt ?? Date.now()).toLocaleTimeString()}.`);
+      setStatus(msg('nr.editor.save.savedAt', { time: new Date(answer.savedAt ?? Date.now()).toLocaleTimeString(editorLocale()) }));
       return;
     }
     if (error?.code === 'ERR_STORY_CONFLICT' && answer.conflict) {
       blocked = 'conflict';
-      setStatus(`Not saved: ${answer.conflict.savedBy} saved a newer version. Choose what to keep above.`);
+      setStatus(msg('nr.editor.save.conflict', { name: answer.conflict.savedBy }));
       resolveConflict(answer.conflict);
       return;
     }
     if (error?.code === 'ERR_NOT_SIGNED_IN' || error?.code === 'ERR_CSRF_TOKEN_INVALID') {
       blocked = 'session';
-      setStatus('Your session has ended — your text is kept on this device.', {
+      setStatus(msg('nr.editor.save.sessionEnded'), {
         href: form.dataset['signInUrl'] ?? '/newsroom/sign-in',
-        text: 'Sign in again (opens a new tab)',
+        text: msg('nr.editor.save.signInAgain'),
       });
       retryLater();
       return;
     }
     const messages = (answer.errors ?? []).map((problem) => problem.message).filter(Boolean);
-    setStatus(`Not saved: ${messages.join(' ') || 'the server refused it.'} Your changes are kept on this device.`);
+    setStatus(msg('nr.editor.save.refusedBecause', { reasons: messages.join(' ') || msg('nr.editor.save.refused') }));
   }
 
   function resolveConflict(conflict: ConflictView): void {
@@ -168,7 +165,7 @@ export function startSaving(form: HTMLFormElement): void {
       editFirst: () => {
         done(region);
         keepLocally();
-        setStatus('Edit, then save: your next save replaces theirs.');
+        setStatus(msg('nr.editor.save.editFirst'));
         document.querySelector<HTMLElement>('.ProseMirror, #headline')?.focus();
       },
     });
@@ -179,7 +176,7 @@ export function startSaving(form: HTMLFormElement): void {
     if (!unsaved()) firstUnsaved = Date.now();
     changed++;
     keepLocally();
-    if (!navigator.onLine) setStatus('Offline — your changes are kept on this device.');
+    if (!navigator.onLine) setStatus(msg('nr.editor.save.offline'));
     schedule();
   });
   form.addEventListener('change', () => form.dispatchEvent(new Event('input')));
@@ -187,7 +184,7 @@ export function startSaving(form: HTMLFormElement): void {
     window.clearTimeout(quietTimer);
     keepLocally({ submitted: true });
   });
-  window.addEventListener('offline', () => setStatus('Offline — your changes are kept on this device.'));
+  window.addEventListener('offline', () => setStatus(msg('nr.editor.save.offline')));
   window.addEventListener('online', () => void save());
   window.addEventListener('focus', () => {
     if (blocked === 'session') void save();
@@ -239,18 +236,18 @@ function restoreLocalWork(
   const notice = document.createElement('div');
   notice.className = 'newsroom-notice story-restored';
   notice.setAttribute('role', 'status');
-  notice.append(`Restored your unsaved changes kept on this device (from ${new Date(copy.at).toLocaleString()}). They will be saved shortly. `);
+  notice.append(`${msg('nr.editor.restore.notice', { time: new Date(copy.at).toLocaleString(editorLocale()) })} `);
   const undo = document.createElement('button');
   undo.type = 'button';
-  undo.textContent = 'Undo: show the saved version';
+  undo.textContent = msg('nr.editor.restore.undo');
   undo.addEventListener('click', () => {
     apply(pageFields);
     clearLocalCopy(storyId);
-    notice.textContent = 'Showing the saved version; the changes from this device were discarded.';
+    notice.textContent = msg('nr.editor.restore.undone');
   });
   notice.append(undo);
   form.before(notice);
-  setStatus('Unsaved changes from this device restored.');
+  setStatus(msg('nr.editor.restore.status'));
   restored();
 }
 

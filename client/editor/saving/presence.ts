@@ -1,4 +1,5 @@
 import type { PresenceView } from '../../../src/shared/editor-wire.types.js';
+import { msgParts } from '../messages.js';
 
 /** Every open editor says so this often; the server forgets one silent for 60 s. */
 const HEARTBEAT_MS = 20_000;
@@ -38,17 +39,17 @@ export function startPresence(form: HTMLFormElement): void {
       line.replaceChildren();
       line.hidden = others.length === 0;
       if (others.length === 0) return;
-      line.append('Also open by ');
+      const people = document.createDocumentFragment();
       others.forEach((other, index) => {
-        if (index > 0) line.append(', ');
+        if (index > 0) people.append(', ');
         const name = document.createElement('strong');
         name.textContent = other.name;
         const time = document.createElement('time');
         time.dateTime = other.since;
         time.textContent = other.sinceText;
-        line.append(name, ' (since ', time, ')');
+        people.append(...msgParts('nr.editor.presence.person', { name, time }));
       });
-      line.append('. Their saves and yours are checked against each other: nothing is overwritten without a choice.');
+      line.append(...msgParts('nr.editor.presence.line', { people }));
     } catch {
       // Offline or the server is away: the next beat tries again.
     }

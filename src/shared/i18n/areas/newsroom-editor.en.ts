@@ -1,3 +1,174 @@
-/** The story editor's browser script (client/editor/) in English: the reference. Keys start with `nr.editor.`. */
+/**
+ * The story editor's browser script (client/editor/) in English: the reference. Keys start with `nr.editor.`.
+ * The script is bundled with this file (its fallback) and the story edit page sends the viewer's
+ * language in a JSON island (components/editor-messages.tsx). Counts are shown as plain digits.
+ */
 export const newsroomEditorEn = {
+  // The body field and its frame (main.ts, editor.ts)
+  'nr.editor.bodyLabel': 'Body',
+  'nr.editor.pastedImagesLeftOut': {
+    one: 'A pasted image was left out: add pictures with the media library.',
+    other: '{count} pasted images were left out: add pictures with the media library.',
+  },
+
+  // Toolbar (toolbar.ts); button names are also the shortcut list's actions
+  'nr.editor.toolbar.label': 'Formatting',
+  'nr.editor.toolbar.bold': 'Bold',
+  'nr.editor.toolbar.italic': 'Italic',
+  'nr.editor.toolbar.link': 'Link',
+  'nr.editor.toolbar.linkText': 'Link',
+  'nr.editor.toolbar.heading': 'Sub-heading',
+  'nr.editor.toolbar.quote': 'Quote',
+  'nr.editor.toolbar.bulletList': 'Bulleted list',
+  'nr.editor.toolbar.orderedList': 'Numbered list',
+  'nr.editor.toolbar.divider': 'Divider',
+  'nr.editor.toolbar.embed': 'Embed a link card',
+  'nr.editor.toolbar.embedText': 'Embed',
+  'nr.editor.toolbar.undo': 'Undo',
+  'nr.editor.toolbar.redo': 'Redo',
+  'nr.editor.toolbar.help': 'Keyboard shortcuts',
+
+  // Link and embed dialogs (toolbar.ts, dialogs.ts)
+  'nr.editor.link.editTitle': 'Edit link',
+  'nr.editor.link.add': 'Add link',
+  'nr.editor.link.address': 'Address',
+  'nr.editor.link.addressHint': 'A web address (https://…), an e-mail (mailto:…) or a page of this site (/…).',
+  'nr.editor.link.words': 'Words to show',
+  'nr.editor.link.save': 'Save link',
+  'nr.editor.link.remove': 'Remove link',
+  'nr.editor.link.invalid': 'Enter a web address starting with https://, an e-mail address or a page of this site.',
+  'nr.editor.embed.address': 'Page address',
+  'nr.editor.embed.addressHint': 'Shown to readers as a card with the site’s name and the address; nothing from that site runs on ours.',
+  'nr.editor.embed.insert': 'Insert card',
+  'nr.editor.embed.invalid': 'Enter a web address starting with https://.',
+  'nr.editor.dialog.cancel': 'Cancel',
+  'nr.editor.dialog.close': 'Close',
+
+  // Keyboard shortcuts panel (keymap.ts, dialogs.ts)
+  'nr.editor.help.keys': 'Keys',
+  'nr.editor.help.does': 'Does',
+  'nr.editor.help.or': 'or',
+  'nr.editor.help.markdown': 'Markdown habits work too at the start of a paragraph: ## heading, > quote, - list, 1. numbered list, --- divider.',
+  'nr.editor.help.link': 'Link (add, change or remove)',
+  'nr.editor.help.heading': 'Sub-heading (again: back to a paragraph)',
+  'nr.editor.help.quote': 'Quote (Enter moves to the attribution)',
+  'nr.editor.help.list': 'This list of shortcuts',
+  'nr.editor.help.toolbar': 'Move to the toolbar (Escape comes back)',
+
+  // Placeholders inside the text (schema.ts)
+  'nr.editor.quote.attributionPlaceholder': 'Attribution (who said it)',
+  'nr.editor.figure.imagePlaceholder': 'Image',
+  'nr.editor.embed.cardLabel': 'Link card',
+
+  // Live preview (preview.ts)
+  'nr.editor.preview.heading': 'Preview: as readers will see it',
+  'nr.editor.preview.show': 'Show preview',
+  'nr.editor.preview.hide': 'Hide preview',
+
+  // Counts and length guides (sidebar.ts)
+  'nr.editor.counts.words': {
+    one: '{count} word · about {minutes} min read',
+    other: '{count} words · about {minutes} min read',
+  },
+  'nr.editor.guide.headline': 'Headline',
+  'nr.editor.guide.seoTitle': 'SEO title',
+  'nr.editor.guide.length': '{length} characters (recommended {min}–{max}): {advice}',
+  'nr.editor.guide.announce': '{name}: {advice}, {length} characters.',
+  'nr.editor.guide.headlineUsed': 'the headline is used',
+  'nr.editor.guide.required': 'required',
+  'nr.editor.guide.short': 'short',
+  'nr.editor.guide.long': 'long',
+  'nr.editor.guide.good': 'good length',
+  'nr.editor.slug.address': 'Address:',
+  'nr.editor.slug.pending': '… (made from the headline when saved)',
+
+  // A figure in the body (media/figure-view.ts)
+  'nr.editor.figure.alt': 'Alt text (required before publishing)',
+  'nr.editor.figure.altHint': 'Describe the picture for readers who cannot see it.',
+  'nr.editor.figure.caption': 'Caption',
+  'nr.editor.figure.credit': 'Credit',
+  'nr.editor.figure.uploadFailed': 'Upload failed: {error}',
+  'nr.editor.figure.retry': 'Retry upload',
+  'nr.editor.figure.remove': 'Remove picture',
+  'nr.editor.figure.uploading': 'Uploading picture…',
+  'nr.editor.figure.needsAlt': 'This picture needs alt text before the story can be published.',
+  'nr.editor.figure.altKept': 'Alt text cannot be removed; type a new description.',
+  'nr.editor.figure.saving': 'Saving…',
+  'nr.editor.figure.saved': 'Saved.',
+  'nr.editor.figure.savedNeedsAlt': 'Saved. This picture still needs alt text before publishing.',
+  'nr.editor.figure.notSaved': 'Not saved: {error}',
+
+  // Pictures: uploads, the media bar, the hero picture (media/index.ts, media/hero-picker.ts)
+  'nr.editor.media.uploaded': 'Picture uploaded. Give it alt text before publishing.',
+  'nr.editor.media.uploadFailed': 'A picture could not be uploaded: {error}',
+  'nr.editor.media.removed': 'Picture removed.',
+  'nr.editor.media.pastedLeftOut': 'A pasted picture was left out ({error}). Add it from the media library instead.',
+  'nr.editor.media.insertFromLibrary': 'Insert picture from library…',
+  'nr.editor.media.insertTitle': 'Insert a picture',
+  'nr.editor.media.inserted': 'Picture inserted: {alt}.',
+  'nr.editor.media.insertedNeedsAlt': 'it needs alt text before publishing',
+  'nr.editor.media.upload': 'Upload picture…',
+  'nr.editor.media.loadFailed': 'The pictures in this story could not be loaded; they are kept as they are.',
+  'nr.editor.hero.choose': 'Choose hero picture…',
+  'nr.editor.hero.chooseTitle': 'Choose the hero picture',
+  'nr.editor.hero.remove': 'Remove hero picture',
+  'nr.editor.hero.none': 'No hero picture.',
+  'nr.editor.hero.picture': 'Hero picture: {alt}',
+  'nr.editor.hero.noAlt': 'no alt text yet',
+  'nr.editor.hero.needsAlt': 'Hero picture chosen; it needs alt text before publishing.',
+
+  // The media picker (media/picker.ts) and the media calls' own errors (media/media-api.ts)
+  'nr.editor.picker.searchLabel': 'Search alt text, captions and credits',
+  'nr.editor.picker.search': 'Search',
+  'nr.editor.picker.pictures': 'Pictures',
+  'nr.editor.picker.more': 'More pictures',
+  'nr.editor.picker.loading': 'Loading pictures…',
+  'nr.editor.picker.noMatch': 'No pictures match “{query}”.',
+  'nr.editor.picker.empty': 'The media library is empty.',
+  'nr.editor.picker.shown': { one: '{count} picture shown.', other: '{count} pictures shown.' },
+  'nr.editor.picker.shownMore': { one: '{count} picture shown; more below.', other: '{count} pictures shown; more below.' },
+  'nr.editor.picker.loadFailed': 'The pictures could not be loaded: {error}',
+  'nr.editor.picker.noAlt': '(no alt text yet)',
+  'nr.editor.api.network': 'The connection failed. Check the network and try again.',
+  'nr.editor.api.signedOut': 'Your session ended: sign in again in another tab, then retry.',
+  'nr.editor.api.status': 'The server answered {status}.',
+
+  // Saving, restoring and who else is in (saving/index.ts, saving/presence.ts)
+  'nr.editor.save.notKept': 'Not kept on this device (its storage is full or off): keep this page open until it is saved.',
+  'nr.editor.save.offlineWillSave': 'Offline — your changes are kept on this device and will be saved when the connection is back.',
+  'nr.editor.save.offline': 'Offline — your changes are kept on this device.',
+  'nr.editor.save.connectionFailed': 'Not saved: the connection failed. Your changes are kept on this device; trying again.',
+  'nr.editor.save.savedAt': 'Saved at {time}.',
+  'nr.editor.save.conflict': 'Not saved: {name} saved a newer version. Choose what to keep above.',
+  'nr.editor.save.sessionEnded': 'Your session has ended — your text is kept on this device.',
+  'nr.editor.save.signInAgain': 'Sign in again (opens a new tab)',
+  'nr.editor.save.refusedBecause': 'Not saved: {reasons} Your changes are kept on this device.',
+  'nr.editor.save.refused': 'the server refused it.',
+  'nr.editor.save.editFirst': 'Edit, then save: your next save replaces theirs.',
+  'nr.editor.restore.notice': 'Restored your unsaved changes kept on this device (from {time}). They will be saved shortly.',
+  'nr.editor.restore.undo': 'Undo: show the saved version',
+  'nr.editor.restore.undone': 'Showing the saved version; the changes from this device were discarded.',
+  'nr.editor.restore.status': 'Unsaved changes from this device restored.',
+  'nr.editor.presence.line': 'Also open by {people}. Their saves and yours are checked against each other: nothing is overwritten without a choice.',
+  'nr.editor.presence.person': '{name} (since {time})',
+
+  // A refused save's panel (saving/conflict-panel.ts), including the words of the shared diff tree
+  'nr.editor.conflict.title': 'Someone else saved this story',
+  'nr.editor.conflict.savedBy':
+    '{name} saved it at {time}, after you opened it, so your changes were not saved over theirs. Your text is still in the editor and kept on this device.',
+  'nr.editor.conflict.question': 'What do you want to keep?',
+  'nr.editor.conflict.keepMine': 'Keep mine',
+  'nr.editor.conflict.keepMineExplained': 'saves your version over theirs (theirs stays in the revisions).',
+  'nr.editor.conflict.takeTheirs': 'Take theirs',
+  'nr.editor.conflict.takeTheirsExplained': 'reloads the story as they saved it; your changes are discarded.',
+  'nr.editor.conflict.editFirst': 'Edit first',
+  'nr.editor.conflict.editFirstExplained': 'closes this so you can combine both; your next save replaces theirs.',
+  'nr.editor.conflict.fieldsDiffer': 'Fields that differ',
+  'nr.editor.conflict.field': 'Field',
+  'nr.editor.conflict.theirs': 'Theirs',
+  'nr.editor.conflict.yours': 'Yours',
+  'nr.editor.conflict.bodyHeading': 'Body: theirs against yours',
+  'nr.editor.conflict.onlyYours': 'Only in yours:',
+  'nr.editor.conflict.onlyTheirs': 'Only in theirs:',
+  'nr.editor.conflict.sameBody': 'The body is the same in both.',
 } as const;

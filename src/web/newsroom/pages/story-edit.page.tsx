@@ -11,6 +11,7 @@ import { newsroomPaths } from '../newsroom-paths.js';
 import { editorBodyOf, type StoryFormValues } from '../story-form.js';
 import { SavingFields, StoryConflictPanel, StoryPresence } from '../components/story-saving.js';
 import type { ConflictView, PresenceView } from '../story-saving.presenter.js';
+import { EditorMessages } from '../components/editor-messages.js';
 import { OUTDATED_TEXT, TranslatePanel, TranslationSourcePanel, type TranslationView } from '../components/story-translation.js';
 
 /**
@@ -109,6 +110,7 @@ export function StoryEditPage(props: {
         id="story-body-json"
         dangerouslySetInnerHTML={{ __html: JSON.stringify(editorStart(values, props.choices)).replace(/</g, '\\u003c') }}
       />
+      <EditorMessages />
       <script src={site.assetUrl('newsroom-editor.js')} defer />
     </NewsroomLayout>
   );
