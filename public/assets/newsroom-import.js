@@ -6,6 +6,8 @@
   var panel = document.querySelector('[data-import-run-url]');
   if (!panel || !window.fetch) return;
   var url = panel.getAttribute('data-import-run-url');
+  // The bar's text in the page's language, from the server's catalogue ("{percent} %").
+  var percentPattern = panel.getAttribute('data-import-percent') || '{percent} %';
   var bar = document.getElementById('import-progress');
   var text = document.getElementById('import-progress-text');
   var status = document.getElementById('import-status');
@@ -17,7 +19,7 @@
       if (run.total > 0) {
         bar.max = run.total;
         bar.value = Math.min(run.done, run.total);
-        bar.textContent = run.percent + ' %';
+        bar.textContent = percentPattern.replace('{percent}', String(run.percent));
       } else if (run.status === 'finished') {
         bar.max = 1;
         bar.value = 1;

@@ -1,31 +1,25 @@
 import type { ImportKind, ImportRun, ImportRunStatus } from '../../modules/import-runs/index.js';
+import { translatorFor, type Translator } from '../../shared/i18n/index.js';
 import { newsroomPaths } from './newsroom-paths.js';
 
 /** What the page and its script show of a run's state, in words. */
-export const STATUS_LABELS: Record<ImportRunStatus, string> = {
-  queued: 'Waiting to start',
-  running: 'Running',
-  finished: 'Finished',
-  failed: 'Failed',
-};
+export function statusLabel(status: ImportRunStatus, { t }: Translator): string {
+  return t(`nr.import.status.${status}`);
+}
 
-export const KIND_LABELS: Record<ImportKind, string> = { wordpress: 'WordPress export', ghost: 'Ghost export' };
+export function kindLabel(kind: ImportKind, { t }: Translator): string {
+  return t(`nr.import.kind.${kind}`);
+}
 
-/** The importer's kinds of item, as the report's table names them; others show as they are. */
-const ITEM_KINDS: Record<string, string> = {
-  post: 'Posts',
-  page: 'Pages',
-  comment: 'Comments',
-  author: 'Authors',
-  category: 'Categories',
-  tag: 'Tags',
-  image: 'Pictures',
-  reader: 'Commenters',
-  file: 'The file itself',
-};
+/** The importer's kinds of item that the report's table names; others show as they are. */
+const ITEM_KINDS = ['post', 'page', 'comment', 'author', 'category', 'tag', 'image', 'reader', 'file', 'section'] as const;
 
-export function itemKindLabel(kind: string): string {
-  return ITEM_KINDS[kind] ?? kind;
+function isNamedItemKind(kind: string): kind is (typeof ITEM_KINDS)[number] {
+  return (ITEM_KINDS as readonly string[]).includes(kind);
+}
+
+export function itemKindLabel(kind: string, { t }: Translator): string {
+  return isNamedItemKind(kind) ? t(`nr.import.item.${kind}`) : kind;
 }
 
 export function isActive(run: ImportRun): boolean {
@@ -39,27 +33,26 @@ export function percentDone(run: ImportRun): number | null {
   return Math.min(100, Math.floor((run.done * 100) / run.total));
 }
 
-/** "1,234 of 5,000 items (24 %)", or what stands for it before and after. */
-export function progressText(run: ImportRun): string {
-  const count = (value: number) => value.toLocaleString('en');
+/** "1,234 of 5,000 items (24 %).", or what stands for it before and after. */
+export function progressText(run: ImportRun, { t }: Translator): string {
   const percent = percentDone(run);
-  if (run.status === 'queued') return 'Waiting to start.';
-  if (run.status === 'finished' && run.total === 0) return 'Done: the file held no posts or pages.';
-  if (percent === null) return run.status === 'running' ? 'Reading the file through once before importing…' : 'Stopped before any item was imported.';
-  const items = `${count(run.done)} of ${count(run.total)} ${run.total === 1 ? 'item' : 'items'} (${percent} %)`;
-  return run.status === 'failed' ? `Stopped at ${items}.` : `${items}.`;
+  if (run.status === 'queued') return t('nr.import.progress.waiting');
+  if (run.status === 'finished' && run.total === 0) return t('nr.import.progress.empty');
+  if (percent === null) return run.status === 'running' ? t('nr.import.progress.reading') : t('nr.import.progress.stoppedBefore');
+  const counts = { done: run.done, count: run.total, percent: String(percent) };
+  return run.status === 'failed' ? t('nr.import.progress.stoppedAt', counts) : t('nr.import.progress.items', counts);
 }
 
-/** The JSON the page's script polls (`/newsroom/import/runs/:id.json`). */
-export function runJson(run: ImportRun) {
+/** The JSON the page's script polls (`/newsroom/import/runs/:id.json`), its texts in the viewer's language. */
+export function runJson(run: ImportRun, translator: Translator = translatorFor('en')) {
   return {
     id: run.id,
     status: run.status,
-    statusText: STATUS_LABELS[run.status],
+    statusText: statusLabel(run.status, translator),
     done: run.status === 'finished' ? run.total : run.done,
     total: run.total,
     percent: percentDone(run),
-    progressText: progressText(run),
+    progressText: progressText(run, translator),
     error: run.error,
     startedAt: run.startedAt?.toISOString() ?? null,
     finishedAt: run.finishedAt?.toISOString() ?? null,

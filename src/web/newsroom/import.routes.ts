@@ -4,6 +4,7 @@ import type { ImportRun, ImportRunService } from '../../modules/import-runs/inde
 import type { SectionDirectory } from '../../modules/sections/index.js';
 import type { UserService } from '../../modules/users/index.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
+import type { Translator } from '../../shared/i18n/index.js';
 import { sendHtml } from '../http/send-page.js';
 import type { FieldError } from '../shared/form-fields.js';
 import type { SiteContextSource } from '../shared/site-context.js';
@@ -12,6 +13,7 @@ import { runJson } from './import-presenter.js';
 import { importFormValues, registerImportUpload, type ImportUploadDeps } from './import-upload.js';
 import { idParam } from './media.routes.js';
 import { newsroomRoute, viewerOf, type StaffContext } from './newsroom-route.js';
+import { newsroomTranslator } from './newsroom-translator.js';
 import { DEFAULT_IMPORT_VALUES, ImportPage, type ImportFormValues } from './pages/import.page.js';
 
 /** Runs listed on the page, newest first. */
@@ -48,6 +50,7 @@ export interface ImportRoutesDeps extends ImportUploadDeps {
  */
 export async function registerImportRoutes(scope: FastifyInstance, deps: ImportRoutesDeps): Promise<void> {
   const { importRuns } = deps;
+  const translatorOf = (staff: StaffContext) => newsroomTranslator(deps.site.current(), viewerOf(staff));
 
   async function importPage(
     request: FastifyRequest,
@@ -89,7 +92,7 @@ export async function registerImportRoutes(scope: FastifyInstance, deps: ImportR
     const field = FIELDS[error.code];
     if (!field) throw error;
     reply.header('x-error-code', error.code);
-    const errors = [{ field, message: refusalMessage(error, importRuns.maxBytes) }];
+    const errors = [{ field, message: refusalMessage(error, importRuns.maxBytes, translatorOf(staff)) }];
     const values = request.body === undefined ? DEFAULT_IMPORT_VALUES : importFormValues(request.body);
     return importPage(request, reply, staff, error.status, { values, errors });
   });
@@ -98,9 +101,9 @@ export async function registerImportRoutes(scope: FastifyInstance, deps: ImportR
     method: 'GET',
     url: '/import/runs/:id.json',
     permission: 'imports.run',
-    handler: async (request, reply) => {
+    handler: async (request, reply, staff) => {
       const run = await importRuns.get(idParam(request.params));
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify(runJson(run)));
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify(runJson(run, translatorOf(staff))));
     },
   });
 
@@ -121,19 +124,25 @@ export async function registerImportRoutes(scope: FastifyInstance, deps: ImportR
   });
 }
 
-/** The catalogue's sentence, with what this refusal adds: what the file is, the section named, the limit. */
-function refusalMessage(error: AppError, maxBytes: number): string {
+/**
+ * The catalogue's sentence, with what this refusal adds: what the file is, the section named, the
+ * limit. The detail comes from the importer and is English; it names what was wrong (a slug, a
+ * pair), so it is kept in every language.
+ */
+function refusalMessage(error: AppError, maxBytes: number, translator: Translator): string {
+  const { t } = translator;
+  const message = translator.error(error.code);
   const detail = error.message !== error.publicMessage ? error.message : '';
   switch (error.code) {
     case 'ERR_IMPORT_FILE_TOO_LARGE':
-      return `${error.publicMessage} The limit is ${fileSize(maxBytes)}.`;
+      return t('nr.import.refusal.tooLarge', { message, size: fileSize(maxBytes) });
     case 'ERR_IMPORT_FILE_REFUSED':
       // The catalogue's sentence names WordPress only (the CLI's `import wordpress`); this page takes both.
-      return detail ? `${detail} Choose a WordPress export (.xml) or a Ghost export (.json or .zip).` : error.publicMessage;
+      return detail ? t('nr.import.refusal.fileRefused', { detail }) : message;
     case 'ERR_IMPORT_SECTION_MAP_INVALID':
     case 'ERR_IMPORT_DEFAULT_SECTION_INVALID':
-      return detail ? `${detail} ${error.publicMessage}` : error.publicMessage;
+      return detail ? t('nr.import.refusal.withDetail', { detail, message }) : message;
     default:
-      return error.publicMessage;
+      return message;
   }
 }

@@ -12,6 +12,7 @@ import { newsroomPaths } from './newsroom-paths.js';
 import type { Clock } from '../../shared/clock.js';
 import { sendMailPreview } from './mail-preview.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
+import { newsroomTranslator } from './newsroom-translator.js';
 import { NewsletterIssuePage, progressText } from './pages/newsletter-issue.page.js';
 import { NewsletterIssuesPage } from './pages/newsletter-issues.page.js';
 
@@ -38,6 +39,7 @@ function issueId(request: FastifyRequest): string {
  */
 export function registerNewsletterRoutes(scope: FastifyInstance, deps: NewsletterRoutesDeps): void {
   const { newsletterIssues } = deps;
+  const translatorOf = (staff: StaffContext) => newsroomTranslator(deps.site.current(), viewerOf(staff));
 
   async function listPage(
     request: Request,
@@ -117,7 +119,7 @@ export function registerNewsletterRoutes(scope: FastifyInstance, deps: Newslette
         if (!(error instanceof AppError) || error.code !== 'ERR_SETTINGS_INVALID') throw error;
         reply.header('x-error-code', error.code);
         return listPage(request, reply, staff, error.status, {
-          errors: [{ field: 'newsletter-time', message: 'Enter a time such as 07:00 and choose a day.' }],
+          errors: [{ field: 'newsletter-time', message: translatorOf(staff).t('nr.newsletters.scheduleInvalid') }],
         });
       }
     },
@@ -160,7 +162,7 @@ export function registerNewsletterRoutes(scope: FastifyInstance, deps: Newslette
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'ERR_NEWSLETTER_ISSUE_INVALID') throw error;
         reply.header('x-error-code', error.code);
-        const errors = [{ field: 'subject', message: error.publicMessage }];
+        const errors = [{ field: 'subject', message: translatorOf(staff).error(error.code) }];
         return issuePage(request, reply, staff, error.status, issue, {
           errors,
           typed: { subject: subject.slice(0, 400), intro: intro.slice(0, 4000) },
@@ -199,9 +201,9 @@ export function registerNewsletterRoutes(scope: FastifyInstance, deps: Newslette
     url: '/newsletters/issues/:id/progress',
     permission: 'newsletters.send',
     json: true,
-    handler: async (request, reply) => {
+    handler: async (request, reply, staff) => {
       const progress = await newsletterIssues.progress(issueId(request));
-      return reply.header('cache-control', 'no-store').send({ ...progress, text: progressText(progress) });
+      return reply.header('cache-control', 'no-store').send({ ...progress, text: progressText(progress, translatorOf(staff)) });
     },
   });
 }

@@ -4,7 +4,9 @@ import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { formField, type FormBody } from '../shared/form-body.js';
 import type { FieldError } from '../shared/form-fields.js';
 import { registerUploadScope, type UploadState } from './multipart-form.js';
-import { newsroomRoute, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
+import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
+import { newsroomTranslator } from './newsroom-translator.js';
+import type { SiteContextSource } from '../shared/site-context.js';
 
 /** Room for the token, a paste sent along (refused, but read) and the multipart framing. */
 const FORM_OVERHEAD_BYTES = IMPORT_MAX_BYTES + 64 * 1024;
@@ -26,6 +28,7 @@ interface SubscriberUploadState extends UploadState {
 }
 
 export interface SubscriberImportDeps extends NewsroomRouteDeps {
+  site: SiteContextSource;
   subscriberAdmin: Pick<SubscriberAdminService, 'importCsv' | 'importCsvFile'>;
 }
 
@@ -73,7 +76,7 @@ export async function registerSubscriberImport(scope: FastifyInstance, deps: Sub
         if (!field) throw error;
         reply.header('x-error-code', error.code);
         const pasted = formField(request.body as FormBody, 'csv');
-        const errors = [{ field, message: error.publicMessage }];
+        const errors = [{ field, message: newsroomTranslator(deps.site.current(), viewerOf(state.staff)).error(error.code) }];
         return page(request, reply, state.staff, error.status, { errors, pasted: Buffer.byteLength(pasted) > IMPORT_MAX_BYTES ? '' : pasted });
       },
     });

@@ -1,16 +1,17 @@
 import type { ImportRun } from '../../../modules/import-runs/index.js';
 import type { ImportReport } from '../../../modules/imports/index.js';
 import type { Section } from '../../../modules/sections/index.js';
+import type { Translator } from '../../../shared/i18n/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { ErrorSummary, FieldWrap, RequiredNote, TextField, type FieldError } from '../../shared/form-fields.js';
-import { formatDateTime } from '../../shared/format.js';
 import { Notice } from '../../shared/notice.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { DataTable } from '../components/data-table.js';
 import { fileSize, ImportRunPanel } from '../components/import-run-panel.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
-import { isActive, KIND_LABELS, progressText, STATUS_LABELS } from '../import-presenter.js';
+import { isActive, kindLabel, progressText, statusLabel } from '../import-presenter.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
 
 /** The form's choices, as sent back when it was refused. */
 export interface ImportFormValues {
@@ -59,17 +60,21 @@ export interface ImportPageProps {
 export function ImportPage(props: ImportPageProps) {
   const { site, viewer, runs, shown, errors = [] } = props;
   const active = runs.find(isActive);
-  const name = (id: string) => props.names.get(id) ?? 'a former staff member';
+  const translator = newsroomTranslator(site, viewer);
+  const { t } = translator;
+  const name = (id: string) => props.names.get(id) ?? t('nr.import.formerStaff');
+  const title = t('nr.nav.import');
   return (
-    <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: Import' : 'Import'} viewer={viewer} current={newsroomPaths.import()}>
-      <h1>Import</h1>
+    <NewsroomLayout
+      site={site}
+      title={errors.length > 0 ? t('nr.layout.errorTitle', { title }) : title}
+      viewer={viewer}
+      current={newsroomPaths.import()}
+    >
+      <h1>{title}</h1>
       <ErrorSummary errors={errors} />
       <Notice text={props.notice} />
-      <p>
-        Move an archive in from WordPress or Ghost: its stories, bylines, sections, tags, pictures and comments, and every old link, which then leads
-        to the story’s new address. The import runs on the server in the background, one at a time. A story already imported is left as it is, so
-        importing the same file again changes nothing, and resumes an import that was interrupted.
-      </p>
+      <p>{t('nr.import.intro')}</p>
       {shown && (
         <ImportRunPanel
           site={site}
@@ -79,16 +84,16 @@ export function ImportPage(props: ImportPageProps) {
           latest={shown.run.id === runs[0]?.id}
         />
       )}
-      {active ? <p class="empty-note">A new import can start once this one has ended.</p> : <ImportForm {...props} errors={errors} />}
+      {active ? <p class="empty-note">{t('nr.import.waitForRun')}</p> : <ImportForm {...props} errors={errors} translator={translator} />}
       {runs.length > 0 && (
         <section aria-labelledby="import-runs-heading">
-          <h2 id="import-runs-heading">Recent imports</h2>
+          <h2 id="import-runs-heading">{t('nr.import.recentHeading')}</h2>
           <DataTable
             class="newsroom-table"
             wrap
-            caption="Recent imports, newest first"
+            caption={t('nr.import.recentCaption')}
             captionHidden
-            columns={['File', 'Status', 'Progress', 'Started', 'Started by']}
+            columns={[t('nr.import.file'), t('nr.import.status'), t('nr.import.progressColumn'), t('nr.import.started'), t('nr.import.startedBy')]}
           >
             {runs.map((run) => (
               <tr key={run.id}>
@@ -96,13 +101,12 @@ export function ImportPage(props: ImportPageProps) {
                   <a href={newsroomPaths.import({ run: run.id })} aria-current={shown?.run.id === run.id ? 'true' : undefined}>
                     {run.fileName}
                   </a>{' '}
-                  ({KIND_LABELS[run.kind]}
-                  {run.options.dryRun ? ', dry run' : ''})
+                  {t(run.options.dryRun ? 'nr.import.runKindDryRun' : 'nr.import.runKind', { kind: kindLabel(run.kind, translator) })}
                 </th>
-                <td>{STATUS_LABELS[run.status]}</td>
-                <td>{progressText(run)}</td>
+                <td>{statusLabel(run.status, translator)}</td>
+                <td>{progressText(run, translator)}</td>
                 <td>
-                  <time dateTime={run.createdAt.toISOString()}>{formatDateTime(run.createdAt, site.publication)}</time>
+                  <time dateTime={run.createdAt.toISOString()}>{translator.dateTime(run.createdAt, site.publication.timeZone)}</time>
                 </td>
                 <td>{name(run.startedBy)}</td>
               </tr>
@@ -119,19 +123,20 @@ export function ImportPage(props: ImportPageProps) {
  * The upload form. Its token comes first and the file after it, so the server checks the token
  * before it writes a byte of the file.
  */
-function ImportForm(props: ImportPageProps & { errors: readonly FieldError[] }) {
+function ImportForm(props: ImportPageProps & { errors: readonly FieldError[]; translator: Translator }) {
   const { viewer, values, errors } = props;
+  const { t } = props.translator;
   return (
     <section aria-labelledby="import-form-heading">
-      <h2 id="import-form-heading">Start an import</h2>
+      <h2 id="import-form-heading">{t('nr.import.formHeading')}</h2>
       <form method="post" action={newsroomPaths.import()} enctype="multipart/form-data" class="newsroom-form newsroom-form-page">
         <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
         <RequiredNote />
         <FieldWrap
           id="file"
-          label="Export file"
+          label={t('nr.import.fileLabel')}
           required
-          hint={`A WordPress export (.xml, from Tools → Export → All content in WordPress) or a Ghost export (.json from Settings → Labs → Export in Ghost, or a .zip holding it with its pictures), up to ${fileSize(props.maxBytes)}.`}
+          hint={t('nr.import.fileHint', { size: fileSize(props.maxBytes) })}
           errors={errors}
         >
           {(describedBy, invalid) => (
@@ -146,12 +151,7 @@ function ImportForm(props: ImportPageProps & { errors: readonly FieldError[] }) 
             />
           )}
         </FieldWrap>
-        <FieldWrap
-          id="section-map"
-          label="Section map (optional)"
-          hint="One old=new a line: a WordPress category’s or Ghost tag’s slug or name, then the slug of a section here, such as city-hall=politics."
-          errors={errors}
-        >
+        <FieldWrap id="section-map" label={t('nr.import.sectionMapLabel')} hint={t('nr.import.sectionMapHint')} errors={errors}>
           {(describedBy, invalid) => (
             <textarea id="section-map" name="section-map" rows={4} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined}>
               {values.sectionMap}
@@ -159,24 +159,25 @@ function ImportForm(props: ImportPageProps & { errors: readonly FieldError[] }) 
           )}
         </FieldWrap>
         <fieldset class="newsroom-fieldset">
-          <legend>Categories (Ghost: primary tags) not in the map become</legend>
-          <Choice id="unmapped-sections" name="unmapped" value="sections" checked={values.unmapped !== 'tags'} label="Sections">
-            New sections, left out of the navigation until an editor adds them in Sections.
+          <legend>{t('nr.import.unmappedLegend')}</legend>
+          <Choice
+            id="unmapped-sections"
+            name="unmapped"
+            value="sections"
+            checked={values.unmapped !== 'tags'}
+            label={t('nr.import.unmappedSections')}
+          >
+            {t('nr.import.unmappedSectionsHint')}
           </Choice>
-          <Choice id="unmapped-tags" name="unmapped" value="tags" checked={values.unmapped === 'tags'} label="Tags">
-            Tags on their stories, which then go to the first section (or a new “News”).
+          <Choice id="unmapped-tags" name="unmapped" value="tags" checked={values.unmapped === 'tags'} label={t('nr.import.unmappedTags')}>
+            {t('nr.import.unmappedTagsHint')}
           </Choice>
         </fieldset>
-        <FieldWrap
-          id="default-section"
-          label="Section for stories without one"
-          hint="For stories whose categories (Ghost: tags) name no section, and those mapped to none."
-          errors={errors}
-        >
+        <FieldWrap id="default-section" label={t('nr.import.defaultSectionLabel')} hint={t('nr.import.defaultSectionHint')} errors={errors}>
           {(describedBy, invalid) => (
             <select id="default-section" name="default-section" aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined}>
               <option value="" selected={values.defaultSection === ''}>
-                The first section (or a new “News”)
+                {t('nr.import.firstSection')}
               </option>
               {props.sections.map((section) => (
                 <option key={section.slug} value={section.slug} selected={values.defaultSection === section.slug}>
@@ -188,23 +189,23 @@ function ImportForm(props: ImportPageProps & { errors: readonly FieldError[] }) 
         </FieldWrap>
         <TextField
           id="time-zone"
-          label="Old site’s time zone (optional, WordPress)"
+          label={t('nr.import.timeZoneLabel')}
           type="text"
           autoComplete="off"
           required={false}
           maxLength={200}
           value={values.timeZone}
-          hint={`For dates a WordPress export gives without GMT: an IANA name such as Asia/Seoul. Empty: the publication’s, ${props.site.publication.timeZone}.`}
+          hint={t('nr.import.timeZoneHint', { timeZone: props.site.publication.timeZone })}
           errors={errors}
         />
         <TextField
           id="site-url"
-          label="Old site’s address (optional, Ghost)"
+          label={t('nr.import.siteUrlLabel')}
           type="url"
           autoComplete="url"
           required={false}
           value={values.siteUrl}
-          hint="Where the Ghost site was, such as https://news.example.com (or https://example.com/blog for a site in a folder): pictures not in the zip are fetched from there, and its old links answer below its folder. Empty: the address in the export, if it names one."
+          hint={t('nr.import.siteUrlHint')}
           errors={errors}
         />
         <Choice
@@ -212,18 +213,18 @@ function ImportForm(props: ImportPageProps & { errors: readonly FieldError[] }) 
           name="fetch-images"
           value="yes"
           checked={values.fetchImages}
-          label="Fetch pictures from the old site"
+          label={t('nr.import.fetchImagesLabel')}
           type="checkbox"
         >
-          A picture that cannot be fetched is reported missing and its figure left out; the story is imported.
+          {t('nr.import.fetchImagesHint')}
         </Choice>
-        <Choice id="update" name="update" value="yes" checked={values.update} label="Update stories changed since they were imported" type="checkbox">
-          Without it, a story imported before is left as it is, edits here included.
+        <Choice id="update" name="update" value="yes" checked={values.update} label={t('nr.import.updateLabel')} type="checkbox">
+          {t('nr.import.updateHint')}
         </Choice>
-        <Choice id="dry-run" name="dry-run" value="yes" checked={values.dryRun} label="Dry run" type="checkbox">
-          Read the whole file and report what an import would do, writing nothing.
+        <Choice id="dry-run" name="dry-run" value="yes" checked={values.dryRun} label={t('nr.import.dryRunLabel')} type="checkbox">
+          {t('nr.import.dryRunHint')}
         </Choice>
-        <button type="submit">Import</button>
+        <button type="submit">{t('nr.import.submit')}</button>
       </form>
     </section>
   );

@@ -1,12 +1,13 @@
 import type { IssueProgress, NewsletterIssue } from '../../../modules/newsletters/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { ErrorSummary, RequiredNote, TextField, type FieldError } from '../../shared/form-fields.js';
-import { formatDateTime } from '../../shared/format.js';
+import { translatorFor, type Translator } from '../../../shared/i18n/index.js';
 import { Notice } from '../../shared/notice.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
-import { STATUS_LABELS } from './newsletter-issues.page.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
+import { statusLabel } from './newsletter-issues.page.js';
 
 export interface NewsletterIssueProps {
   site: SiteContext;
@@ -24,20 +25,17 @@ export interface NewsletterIssueProps {
   typed?: { subject: string; intro: string };
 }
 
-/** The progress line the page shows and newsletter-progress.js keeps up to date. */
-export function progressText(progress: IssueProgress): string {
-  const n = (count: number) => count.toLocaleString('en');
-  if (progress.status === 'draft' || progress.status === 'scheduled') return 'Not sent yet.';
-  const fanOut = progress.fannedOut ? `All ${n(progress.enqueued)} messages queued.` : `${n(progress.enqueued)} messages queued so far.`;
-  return `${fanOut} Sent: ${n(progress.sent)}. Waiting: ${n(progress.queued)}. Failed: ${n(progress.failed)}.`;
+/**
+ * The progress line the page shows and newsletter-progress.js keeps up to date (the JSON it polls
+ * carries this text, in the viewer's language).
+ */
+export function progressText(progress: IssueProgress, { t }: Translator = translatorFor('en')): string {
+  if (progress.status === 'draft' || progress.status === 'scheduled') return t('nr.newsletters.progress.notSent');
+  const fanOut = progress.fannedOut
+    ? t('nr.newsletters.progress.allQueued', { count: progress.enqueued })
+    : t('nr.newsletters.progress.queuedSoFar', { count: progress.enqueued });
+  return `${fanOut} ${t('nr.newsletters.progress.counts', { sent: progress.sent, waiting: progress.queued, failed: progress.failed })}`;
 }
-
-const NOTICES = {
-  saved: 'Your changes were saved.',
-  sending: 'The issue is being sent.',
-  held: 'The issue is held: it will not go out by itself. Send it now when it is ready.',
-  scheduled: 'The issue is back on the schedule and will go out by itself at its set time.',
-};
 
 /**
  * One issue: its delivery (live with newsletter-progress.js, or by the Refresh link), and while it
@@ -48,25 +46,34 @@ export function NewsletterIssuePage(props: NewsletterIssueProps) {
   const { site, viewer, issue, progress, errors = [] } = props;
   const editable = issue.status === 'draft' || issue.status === 'scheduled';
   const active = issue.status === 'sending' || progress.queued > 0;
+  const translator = newsroomTranslator(site, viewer);
+  const { t } = translator;
+  const when = (date: Date) => translator.dateTime(date, site.publication.timeZone);
   return (
-    <NewsroomLayout site={site} title={`${errors.length > 0 ? 'Error: ' : ''}${issue.subject}`} viewer={viewer} current={newsroomPaths.newsletters()}>
+    <NewsroomLayout
+      site={site}
+      title={errors.length > 0 ? t('nr.layout.errorTitle', { title: issue.subject }) : issue.subject}
+      viewer={viewer}
+      current={newsroomPaths.newsletters()}
+    >
       <p>
-        <a href={newsroomPaths.newsletters()}>Newsletters</a>
+        <a href={newsroomPaths.newsletters()}>{t('nr.nav.newsletters')}</a>
       </p>
       <h1>{issue.subject}</h1>
       <ErrorSummary errors={errors} />
-      <Notice text={props.done && NOTICES[props.done]} />
+      <Notice text={props.done && t(`nr.newsletters.notice.${props.done}`)} />
       <dl class="import-facts">
-        <dt>Newsletter</dt>
+        <dt>{t('nr.newsletters.newsletter')}</dt>
         <dd>{props.newsletterName}</dd>
-        <dt>Status</dt>
+        <dt>{t('nr.newsletters.status')}</dt>
         <dd>
-          {STATUS_LABELS[issue.status]}
-          {issue.status === 'scheduled' && issue.scheduledFor ? `: goes out ${formatDateTime(issue.scheduledFor, site.publication)}` : ''}
+          {issue.status === 'scheduled' && issue.scheduledFor
+            ? t('nr.newsletters.statusGoesOut', { status: statusLabel(issue.status, translator), when: when(issue.scheduledFor) })
+            : statusLabel(issue.status, translator)}
         </dd>
         {issue.number !== null && (
           <>
-            <dt>Issue number</dt>
+            <dt>{t('nr.newsletters.issueNumber')}</dt>
             <dd>
               <a href={`/newsletters/${issue.newsletterKey}/${issue.number}`}>{issue.number}</a>
             </dd>
@@ -75,46 +82,53 @@ export function NewsletterIssuePage(props: NewsletterIssueProps) {
       </dl>
 
       <section aria-labelledby="progress-heading" data-newsletter-progress-url={active ? newsroomPaths.newsletterIssueProgress(issue.id) : undefined}>
-        <h2 id="progress-heading">Delivery</h2>
+        <h2 id="progress-heading">{t('nr.newsletters.deliveryHeading')}</h2>
         <p id="newsletter-progress" aria-live="polite">
-          {progressText(progress)}
+          {progressText(progress, translator)}
         </p>
         {active && (
           <p>
-            <a href={newsroomPaths.newsletterIssue(issue.id)}>Refresh</a>
+            <a href={newsroomPaths.newsletterIssue(issue.id)}>{t('nr.newsletters.refresh')}</a>
           </p>
         )}
       </section>
 
       {editable && (
         <>
-          <h2 id="edit">Edit</h2>
+          <h2 id="edit">{t('nr.newsletters.editHeading')}</h2>
           <form method="post" action={newsroomPaths.newsletterIssue(issue.id)} class="newsroom-form newsroom-form-page">
             <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
             <RequiredNote />
-            <TextField id="subject" label="Subject" type="text" value={props.typed?.subject ?? issue.subject} maxLength={200} errors={errors} />
+            <TextField
+              id="subject"
+              label={t('nr.newsletters.subject')}
+              type="text"
+              value={props.typed?.subject ?? issue.subject}
+              maxLength={200}
+              errors={errors}
+            />
             <p class="field">
-              <label for="intro">Intro (optional)</label>
+              <label for="intro">{t('nr.newsletters.introLabel')}</label>
               <textarea id="intro" name="intro" rows={5} maxLength={2000} aria-describedby="intro-hint">
                 {props.typed?.intro ?? issue.intro}
               </textarea>
               <span id="intro-hint" class="field-hint">
-                Shown above the stories. Leave a blank line between paragraphs.
+                {t('nr.newsletters.introHint')}
               </span>
             </p>
             <fieldset class="newsroom-fieldset">
-              <legend>Stories</legend>
-              <p class="field-hint">Change the numbers to reorder; untick a story to leave it out.</p>
+              <legend>{t('nr.newsletters.storiesLegend')}</legend>
+              <p class="field-hint">{t('nr.newsletters.storiesHint')}</p>
               <ol class="newsletter-items">
                 {issue.items.map((item, i) => (
                   <li key={item.articleId}>
                     <input type="checkbox" id={`keep-${item.articleId}`} name={`keep-${item.articleId}`} value="1" checked />
                     <label for={`keep-${item.articleId}`}>
-                      <span class="visually-hidden">Keep </span>
+                      <span class="visually-hidden">{t('nr.newsletters.keep')}</span>
                       {item.headline} <span class="field-hint">({item.label})</span>
                     </label>{' '}
                     <label for={`position-${item.articleId}`} class="visually-hidden">
-                      Position of {item.headline}
+                      {t('nr.newsletters.positionOf', { headline: item.headline })}
                     </label>
                     <input
                       type="number"
@@ -129,43 +143,43 @@ export function NewsletterIssuePage(props: NewsletterIssueProps) {
                 ))}
               </ol>
             </fieldset>
-            <button type="submit">Save changes</button>
+            <button type="submit">{t('nr.newsletters.saveChanges')}</button>
           </form>
           <form method="post" action={newsroomPaths.newsletterIssueSend(issue.id)} class="newsroom-form">
             <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
-            <button type="submit">Send now</button>
+            <button type="submit">{t('nr.newsletters.sendNow')}</button>
           </form>
           {issue.status === 'scheduled' && (
             <form method="post" action={newsroomPaths.newsletterIssueHold(issue.id)} class="newsroom-form">
               <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
               <p class="field-hint" id="hold-hint">
-                Held, it does not go out by itself; you can still send it now.
+                {t('nr.newsletters.holdHint')}
               </p>
               <button type="submit" aria-describedby="hold-hint">
-                Hold this issue
+                {t('nr.newsletters.hold')}
               </button>
             </form>
           )}
           {issue.status === 'draft' && props.due && (
             <form method="post" action={newsroomPaths.newsletterIssueSchedule(issue.id)} class="newsroom-form">
               <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
-              <button type="submit">Send by itself at {formatDateTime(props.due, site.publication)}</button>
+              <button type="submit">{t('nr.newsletters.sendAt', { when: when(props.due) })}</button>
             </form>
           )}
         </>
       )}
 
-      <h2 id="preview">Preview</h2>
+      <h2 id="preview">{t('nr.newsletters.previewHeading')}</h2>
       <iframe
         class="newsletter-preview"
-        title="The message as recipients see it"
+        title={t('nr.newsletters.previewTitle')}
         src={newsroomPaths.newsletterIssuePreview(props.issue.id)}
         sandbox=""
         width="100%"
         height="720"
       />
       <details>
-        <summary>Plain-text part</summary>
+        <summary>{t('nr.newsletters.plainText')}</summary>
         <pre>{props.preview.text}</pre>
       </details>
       {active && <script src={site.assetUrl('newsletter-progress.js')} defer />}

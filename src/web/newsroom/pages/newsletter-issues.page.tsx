@@ -1,21 +1,25 @@
 import type { NewsletterIssue } from '../../../modules/newsletters/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { ErrorSummary, type FieldError } from '../../shared/form-fields.js';
-import { formatDateTime } from '../../shared/format.js';
 import { Notice } from '../../shared/notice.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import type { Translator } from '../../../shared/i18n/index.js';
 import { DataTable } from '../components/data-table.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
 
-export const STATUS_LABELS: Record<NewsletterIssue['status'], string> = {
-  draft: 'Draft (sent only by hand)',
-  scheduled: 'Scheduled',
-  sending: 'Sending',
-  sent: 'Sent',
-};
+/** An issue's status in words. */
+export function statusLabel(status: NewsletterIssue['status'], { t }: Translator): string {
+  return t(`nr.newsletters.status.${status}`);
+}
 
-export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** Sunday first, as `weeklyNewsletterDay` counts them. */
+const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
+
+function weekdayName(day: number, { t }: Translator): string {
+  return t(`nr.newsletters.weekday.${WEEKDAYS[day] ?? 0}`);
+}
 
 export interface NewsletterIssuesProps {
   site: SiteContext;
@@ -37,21 +41,26 @@ export function NewsletterIssuesPage(props: NewsletterIssuesProps) {
   const { site, viewer, issues, newsletters, schedule, errors = [] } = props;
   const nameOf = (key: string) => newsletters.find((info) => info.key === key)?.name ?? key;
   const composable = newsletters.filter((info) => info.key !== 'breaking');
+  const translator = newsroomTranslator(site, viewer);
+  const { t } = translator;
+  const timeZone = site.publication.timeZone;
+  const title = t('nr.nav.newsletters');
   return (
-    <NewsroomLayout site={site} title={`${errors.length > 0 ? 'Error: ' : ''}Newsletters`} viewer={viewer} current={newsroomPaths.newsletters()}>
-      <h1>Newsletters</h1>
+    <NewsroomLayout
+      site={site}
+      title={errors.length > 0 ? t('nr.layout.errorTitle', { title }) : title}
+      viewer={viewer}
+      current={newsroomPaths.newsletters()}
+    >
+      <h1>{title}</h1>
       <ErrorSummary errors={errors} />
-      <Notice text={props.done === 'schedule' ? 'The newsletters’ schedule was saved.' : undefined} />
-      <p>
-        The Morning Briefing is composed an hour before {schedule.time} ({site.publication.timeZone}) every day and goes out by itself at{' '}
-        {schedule.time}; the sections’ weeklies do the same every {WEEKDAYS[schedule.weekday]}. Until then you can preview an issue, write its intro,
-        reorder or remove its stories, or send it at once. Breaking alerts go out from the story editor when you publish.
-      </p>
+      <Notice text={props.done === 'schedule' ? t('nr.newsletters.scheduleSaved') : undefined} />
+      <p>{t('nr.newsletters.intro', { time: schedule.time, timeZone, weekday: weekdayName(schedule.weekday, translator) })}</p>
 
-      <h2 id="compose">Compose today’s issue</h2>
+      <h2 id="compose">{t('nr.newsletters.composeHeading')}</h2>
       <form method="post" action={newsroomPaths.newsletterCompose()} class="newsroom-form">
         <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
-        <label for="newsletter-key">Newsletter</label>
+        <label for="newsletter-key">{t('nr.newsletters.newsletter')}</label>
         <select id="newsletter-key" name="key">
           {composable.map((info) => (
             <option key={info.key} value={info.key}>
@@ -59,18 +68,24 @@ export function NewsletterIssuesPage(props: NewsletterIssuesProps) {
             </option>
           ))}
         </select>
-        <button type="submit">Compose or open today’s issue</button>
+        <button type="submit">{t('nr.newsletters.compose')}</button>
       </form>
 
-      <h2 id="issues">Issues</h2>
+      <h2 id="issues">{t('nr.newsletters.issuesHeading')}</h2>
       {issues.length === 0 ? (
-        <p>No issue yet.</p>
+        <p>{t('nr.newsletters.noIssues')}</p>
       ) : (
         <DataTable
           class="newsroom-table"
           wrap
-          caption="Newsletter issues, newest first"
-          columns={['Subject', 'Newsletter', 'Status', 'Recipients', 'Composed']}
+          caption={t('nr.newsletters.issuesCaption')}
+          columns={[
+            t('nr.newsletters.subject'),
+            t('nr.newsletters.newsletter'),
+            t('nr.newsletters.status'),
+            t('nr.newsletters.recipients'),
+            t('nr.newsletters.composed'),
+          ]}
         >
           {issues.map((issue) => (
             <tr key={issue.id}>
@@ -79,12 +94,16 @@ export function NewsletterIssuesPage(props: NewsletterIssuesProps) {
               </th>
               <td>{nameOf(issue.newsletterKey)}</td>
               <td>
-                {STATUS_LABELS[issue.status]}
-                {issue.status === 'scheduled' && issue.scheduledFor ? `, ${formatDateTime(issue.scheduledFor, site.publication)}` : ''}
+                {issue.status === 'scheduled' && issue.scheduledFor
+                  ? t('nr.newsletters.statusScheduledFor', {
+                      status: statusLabel(issue.status, translator),
+                      when: translator.dateTime(issue.scheduledFor, timeZone),
+                    })
+                  : statusLabel(issue.status, translator)}
               </td>
-              <td>{issue.recipientCount.toLocaleString('en')}</td>
+              <td>{translator.number(issue.recipientCount)}</td>
               <td>
-                <time dateTime={issue.createdAt.toISOString()}>{formatDateTime(issue.createdAt, site.publication)}</time>
+                <time dateTime={issue.createdAt.toISOString()}>{translator.dateTime(issue.createdAt, timeZone)}</time>
               </td>
             </tr>
           ))}
@@ -93,24 +112,24 @@ export function NewsletterIssuesPage(props: NewsletterIssuesProps) {
 
       {viewer.mayChangeSchedule && (
         <>
-          <h2 id="schedule">Schedule</h2>
+          <h2 id="schedule">{t('nr.newsletters.scheduleHeading')}</h2>
           <form method="post" action={newsroomPaths.newsletterSchedule()} class="newsroom-form newsroom-form-page">
             <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
             <p class="field">
-              <label for="newsletter-time">Time the briefing and weeklies go out ({site.publication.timeZone})</label>
+              <label for="newsletter-time">{t('nr.newsletters.timeLabel', { timeZone })}</label>
               <input id="newsletter-time" name="newsletter-time" type="time" value={schedule.time} required />
             </p>
             <p class="field">
-              <label for="weekly-day">Day the weeklies go out</label>
+              <label for="weekly-day">{t('nr.newsletters.dayLabel')}</label>
               <select id="weekly-day" name="weekly-day">
-                {WEEKDAYS.map((day, i) => (
-                  <option key={day} value={String(i)} selected={i === schedule.weekday}>
-                    {day}
+                {WEEKDAYS.map((day) => (
+                  <option key={day} value={String(day)} selected={day === schedule.weekday}>
+                    {weekdayName(day, translator)}
                   </option>
                 ))}
               </select>
             </p>
-            <button type="submit">Save schedule</button>
+            <button type="submit">{t('nr.newsletters.saveSchedule')}</button>
           </form>
         </>
       )}

@@ -1,16 +1,19 @@
 import { MAIL_STATUSES, type MailStatus, type OutboxPage as OutboxPageData } from '../../../modules/mail/index.js';
-import { formatCount, formatDateTime } from '../../shared/format.js';
+import type { Translator } from '../../../shared/i18n/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { DataTable } from '../components/data-table.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
 
-export const MAIL_STATUS_LABELS: Record<MailStatus, string> = {
-  queued: 'Queued',
-  sending: 'Sending',
-  sent: 'Sent',
-  failed: 'Failed (undeliverable)',
-};
+/** A message's status in words. */
+export function mailStatusLabel(status: MailStatus, { t }: Translator): string {
+  return t(`nr.outbox.status.${status}`);
+}
+
+function isMailStatus(status: string | undefined): status is MailStatus {
+  return (MAIL_STATUSES as readonly (string | undefined)[]).includes(status);
+}
 
 /** Every message the site sent or will send, newest first, by status, one page at a time. Read-only. */
 export function OutboxPage(props: {
@@ -25,55 +28,63 @@ export function OutboxPage(props: {
   outboxDir: string | undefined;
 }) {
   const { site, viewer, page, counts, status } = props;
-  const when = (date: Date) => <time dateTime={date.toISOString()}>{formatDateTime(date, site.publication)}</time>;
-  const label = status ? MAIL_STATUS_LABELS[status as MailStatus] : undefined;
-  const title = label ? `Outbox: ${label.toLowerCase()}` : 'Outbox';
+  const translator = newsroomTranslator(site, viewer);
+  const { t } = translator;
+  const when = (date: Date) => <time dateTime={date.toISOString()}>{translator.dateTime(date, site.publication.timeZone)}</time>;
+  const title = isMailStatus(status) ? t('nr.outbox.titleStatus', { status: mailStatusLabel(status, translator).toLowerCase() }) : t('nr.nav.outbox');
   return (
-    <NewsroomLayout site={site} title={props.first ? title : `${title} (older)`} viewer={viewer} current={newsroomPaths.outbox()}>
+    <NewsroomLayout site={site} title={props.first ? title : t('nr.outbox.titleOlder', { title })} viewer={viewer} current={newsroomPaths.outbox()}>
       <h1>{title}</h1>
       {props.outboxDir ? (
         <p>
-          No SMTP server is set (SMTP_URL), so nothing leaves this server: each message is written as an <code>.eml</code> file into{' '}
-          <code>{props.outboxDir}</code> (DATA_DIR/outbox/) and marked sent. Open one below to see exactly what would have been sent.
+          {translator.rich('nr.outbox.noSmtp', { code: (text) => <code>{text}</code>, dir: (text) => <code>{text}</code> }, { dir: props.outboxDir })}
         </p>
       ) : (
-        <p>Messages are sent through the SMTP server set in SMTP_URL, at most MAIL_RATE_PER_MINUTE a minute; temporary refusals are tried again.</p>
+        <p>{t('nr.outbox.smtp')}</p>
       )}
-      <h2>Messages by status</h2>
+      <h2>{t('nr.outbox.byStatusHeading')}</h2>
       <ul class="outbox-counts">
         {MAIL_STATUSES.map((each) => (
           <li key={each}>
             <a href={newsroomPaths.outbox({ status: each })} aria-current={status === each ? 'page' : undefined}>
-              {MAIL_STATUS_LABELS[each]}: {formatCount(counts[each], site.publication)}
+              {t('nr.outbox.statusCount', { status: mailStatusLabel(each, translator), count: counts[each] })}
             </a>
           </li>
         ))}
       </ul>
       <form method="get" action={newsroomPaths.outbox()} class="search-form">
         <p>
-          <label for="outbox-status">Show</label>
+          <label for="outbox-status">{t('nr.outbox.showLabel')}</label>
           <select id="outbox-status" name="status">
             <option value="all" selected={!status}>
-              All messages
+              {t('nr.outbox.allMessages')}
             </option>
             {MAIL_STATUSES.map((each) => (
               <option key={each} value={each} selected={status === each}>
-                {MAIL_STATUS_LABELS[each]}
+                {mailStatusLabel(each, translator)}
               </option>
             ))}
           </select>
-          <button type="submit">Show</button>
+          <button type="submit">{t('nr.outbox.show')}</button>
         </p>
       </form>
       {page.messages.length === 0 ? (
-        <p class="empty-note">{props.first ? 'No messages yet.' : 'No older messages.'}</p>
+        <p class="empty-note">{props.first ? t('nr.outbox.noMessages') : t('nr.outbox.noOlderMessages')}</p>
       ) : (
         <DataTable
           class="staff-table"
-          caption={`${title}, newest first`}
+          caption={t('nr.outbox.caption', { title })}
           captionHidden
           wrap
-          columns={['Queued', 'To', 'Subject', 'Kind', 'Status', 'Attempts', 'Last error']}
+          columns={[
+            t('nr.outbox.queued'),
+            t('nr.outbox.to'),
+            t('nr.outbox.subject'),
+            t('nr.outbox.kind'),
+            t('nr.outbox.status'),
+            t('nr.outbox.attempts'),
+            t('nr.outbox.lastError'),
+          ]}
         >
           {page.messages.map((message) => (
             <tr key={message.id}>
@@ -85,16 +96,16 @@ export function OutboxPage(props: {
               <td>
                 <code>{message.kind}</code>
               </td>
-              <td>{MAIL_STATUS_LABELS[message.status]}</td>
+              <td>{mailStatusLabel(message.status, translator)}</td>
               <td>{message.attempts}</td>
               <td>{message.lastError ?? '—'}</td>
             </tr>
           ))}
         </DataTable>
       )}
-      <nav aria-label="Pages of messages" class="page-links">
-        {!props.first && <a href={newsroomPaths.outbox({ status })}>← Newest messages</a>}{' '}
-        {page.next && <a href={newsroomPaths.outbox({ status, before: page.next })}>Older messages →</a>}
+      <nav aria-label={t('nr.outbox.pagesLabel')} class="page-links">
+        {!props.first && <a href={newsroomPaths.outbox({ status })}>{t('nr.outbox.newest')}</a>}{' '}
+        {page.next && <a href={newsroomPaths.outbox({ status, before: page.next })}>{t('nr.outbox.older')}</a>}
       </nav>
     </NewsroomLayout>
   );

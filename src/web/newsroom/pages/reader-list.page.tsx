@@ -1,4 +1,5 @@
 import type { Reader } from '../../../modules/readers/index.js';
+import type { Translator } from '../../../shared/i18n/index.js';
 import type { Pagination } from '../../../shared/pagination.js';
 import { PageLinks } from '../../shared/page-links.js';
 import type { SiteContext } from '../../shared/site-context.js';
@@ -7,6 +8,7 @@ import { PostButton } from '../components/inline-post-form.js';
 import { ShownOnce } from '../components/shown-once.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
 
 export interface ReaderListProps {
   site: SiteContext;
@@ -18,52 +20,56 @@ export interface ReaderListProps {
   resetLink?: { url: string; email: string; expiresAt: Date };
 }
 
-function readerState(reader: Reader): string {
-  if (reader.deleted) return 'Deleted';
-  if (reader.banned) return 'Banned';
+function readerState(reader: Reader, { t }: Translator): string {
+  if (reader.deleted) return t('nr.readers.state.deleted');
+  if (reader.banned) return t('nr.readers.state.banned');
   // Until the link in the sign-up message is followed, the account cannot comment.
-  return reader.confirmed ? 'Active' : 'Not confirmed yet';
+  return reader.confirmed ? t('nr.readers.state.active') : t('nr.readers.state.unconfirmed');
 }
 
 /** Reader accounts: who signed up when, confirmed, banned or deleted, and a one-time password-reset link. */
 export function ReaderListPage(props: ReaderListProps) {
   const { site, viewer, readers, pagination, search } = props;
   const { page, totalItems } = pagination;
+  const translator = newsroomTranslator(site, viewer);
+  const { t } = translator;
+  const title = page > 1 ? t('nr.readers.titlePage', { page: String(page) }) : t('nr.nav.readers');
   return (
-    <NewsroomLayout site={site} title={page > 1 ? `Readers (page ${page})` : 'Readers'} viewer={viewer} current={newsroomPaths.readers()}>
-      <h1>Readers</h1>
+    <NewsroomLayout site={site} title={title} viewer={viewer} current={newsroomPaths.readers()}>
+      <h1>{t('nr.nav.readers')}</h1>
       {props.resetLink && (
         <ShownOnce secret={props.resetLink.url}>
-          Password-reset link created for <strong>{props.resetLink.email}</strong>. Pass it on to them; it works once, for 24 hours, any earlier link
-          no longer works, and it will not be shown again:
+          {translator.rich('nr.readers.resetLinkCreated', { email: (text) => <strong>{text}</strong> }, { email: props.resetLink.email })}
         </ShownOnce>
       )}
       <form method="get" action={newsroomPaths.readers()} class="search-form" role="search">
-        <label for="reader-search">Search by e-mail address or name</label>
+        <label for="reader-search">{t('nr.readers.searchLabel')}</label>
         <input id="reader-search" type="search" name="q" value={search} maxLength={254} />
-        <button type="submit">Search</button>
+        <button type="submit">{t('nr.readers.search')}</button>
       </form>
-      <p>
-        {totalItems === 1 ? '1 reader' : `${totalItems} readers`}
-        {search ? ` matching “${search}”` : ''}.
-      </p>
+      <p>{search ? t('nr.readers.countMatching', { count: totalItems, search }) : t('nr.readers.count', { count: totalItems })}</p>
       {readers.length > 0 && (
-        <DataTable class="staff-table" caption="Reader accounts" captionHidden columns={['Name', 'E-mail', 'Created', 'State', 'Actions']}>
+        <DataTable
+          class="staff-table"
+          caption={t('nr.readers.caption')}
+          captionHidden
+          columns={[t('nr.readers.name'), t('nr.readers.email'), t('nr.readers.created'), t('nr.readers.state'), t('nr.readers.actions')]}
+        >
           {readers.map((reader) => (
             <tr key={reader.id}>
-              <th scope="row">{reader.deleted ? 'A deleted reader' : reader.displayName}</th>
+              <th scope="row">{reader.deleted ? t('nr.readers.deletedReader') : reader.displayName}</th>
               <td>{reader.deleted ? '—' : reader.email}</td>
               <td>
                 <time dateTime={reader.createdAt.toISOString()}>{reader.createdAt.toISOString().slice(0, 10)}</time>
               </td>
-              <td>{readerState(reader)}</td>
+              <td>{readerState(reader, translator)}</td>
               <td>
                 {!reader.deleted && (
                   <PostButton
                     action={newsroomPaths.readerResetLink(reader.id)}
                     csrfToken={viewer.csrfToken}
-                    label="Create password-reset link"
-                    context={` for ${reader.displayName}`}
+                    label={t('nr.readers.createResetLink')}
+                    context={t('nr.readers.resetLinkFor', { name: reader.displayName })}
                   />
                 )}
               </td>
@@ -72,11 +78,11 @@ export function ReaderListPage(props: ReaderListProps) {
         </DataTable>
       )}
       <PageLinks
-        label="Pages of readers"
+        label={t('nr.readers.pagesLabel')}
         pagination={pagination}
         href={(target) => newsroomPaths.readers({ q: search, page: target })}
-        previous="← Previous page"
-        next="Next page →"
+        previous={t('nr.readers.previous')}
+        next={t('nr.readers.next')}
       />
     </NewsroomLayout>
   );

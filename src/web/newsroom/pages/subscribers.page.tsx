@@ -6,6 +6,7 @@ import {
   type NewsletterInfo,
   type Subscriber,
 } from '../../../modules/newsletters/index.js';
+import type { Translator } from '../../../shared/i18n/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { ErrorSummary, FieldWrap, type FieldError } from '../../shared/form-fields.js';
 import { Notice } from '../../shared/notice.js';
@@ -14,6 +15,7 @@ import { DataTable } from '../components/data-table.js';
 import { PostButton } from '../components/inline-post-form.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
 
 export interface SubscribersPageProps {
   site: SiteContext;
@@ -29,13 +31,25 @@ export interface SubscribersPageProps {
   pasted?: string;
 }
 
-const NOTICES: Record<string, string> = {
-  unsubscribed: 'The address was unsubscribed from every newsletter.',
-  deleted: 'The address was deleted: nothing personal about it is kept.',
-};
+/** The notices after a redirect (`?done=`); anything else shows none. */
+function noticeOf(done: string | undefined, { t }: Translator): string | undefined {
+  if (done === 'unsubscribed') return t('nr.subscribers.notice.unsubscribed');
+  if (done === 'deleted') return t('nr.subscribers.notice.deleted');
+  return undefined;
+}
+
+/** The import's outcome in a sentence or two. */
+function reportText(report: ImportReport, { t }: Translator): string {
+  const count = report.imported;
+  const imported =
+    report.awaitingConfirmation > 0
+      ? t('nr.subscribers.importedAwaiting', { count, awaiting: report.awaitingConfirmation })
+      : t('nr.subscribers.imported', { count });
+  return report.problems.length > 0 ? `${imported} ${t('nr.subscribers.rowsNotImported', { count: report.problems.length })}` : imported;
+}
 
 /** New subscriptions and unsubscribes per day as bars: an image for a glance, the table below it for the figures. */
-function GrowthChart({ growth }: { growth: readonly GrowthDay[] }) {
+function GrowthChart({ growth, translator }: { growth: readonly GrowthDay[]; translator: Translator }) {
   const max = Math.max(1, ...growth.map((day) => Math.max(day.subscribed, day.unsubscribed)));
   const width = 600;
   const height = 120;
@@ -43,8 +57,8 @@ function GrowthChart({ growth }: { growth: readonly GrowthDay[] }) {
   const bar = Math.max(1, slot / 2 - 1);
   return (
     <svg class="subscriber-growth" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="growth-title growth-desc">
-      <title id="growth-title">Subscriptions and unsubscribes per day</title>
-      <desc id="growth-desc">Blue bars: new subscriptions; grey bars: unsubscribes. The table below gives each day’s figures.</desc>
+      <title id="growth-title">{translator.t('nr.subscribers.chartTitle')}</title>
+      <desc id="growth-desc">{translator.t('nr.subscribers.chartDescription')}</desc>
       {growth.map((day, i) => {
         const s = (day.subscribed / max) * (height - 4);
         const u = (day.unsubscribed / max) * (height - 4);
@@ -63,35 +77,38 @@ function GrowthChart({ growth }: { growth: readonly GrowthDay[] }) {
 export function SubscribersPage(props: SubscribersPageProps) {
   const { site, viewer, counts, growth, query, results, report, errors = [] } = props;
   const csrf = viewer.csrfToken;
+  const translator = newsroomTranslator(site, viewer);
+  const { t } = translator;
+  const title = t('nr.nav.subscribers');
   return (
     <NewsroomLayout
       site={site}
-      title={errors.length > 0 ? 'Error: Subscribers' : 'Subscribers'}
+      title={errors.length > 0 ? t('nr.layout.errorTitle', { title }) : title}
       viewer={viewer}
       current={newsroomPaths.subscribers()}
     >
-      <h1>Subscribers</h1>
+      <h1>{title}</h1>
       <ErrorSummary errors={errors} />
-      <Notice text={props.done && NOTICES[props.done]} />
+      <Notice text={noticeOf(props.done, translator)} />
 
-      <h2 id="counts">Subscribers per newsletter</h2>
-      <DataTable class="subscriber-counts" columns={['Newsletter', 'Subscribed addresses']}>
+      <h2 id="counts">{t('nr.subscribers.countsHeading')}</h2>
+      <DataTable class="subscriber-counts" columns={[t('nr.subscribers.newsletter'), t('nr.subscribers.subscribedAddresses')]}>
         {counts.map((row) => (
           <tr key={row.key}>
             <td>{row.name}</td>
-            <td>{row.subscribed.toLocaleString(site.publication.language)}</td>
+            <td>{translator.number(row.subscribed)}</td>
           </tr>
         ))}
       </DataTable>
 
-      <h2 id="growth">Growth over the last {growth.length} days</h2>
-      <GrowthChart growth={growth} />
+      <h2 id="growth">{t('nr.subscribers.growthHeading', { days: growth.length })}</h2>
+      <GrowthChart growth={growth} translator={translator} />
       <details>
-        <summary>The figures per day</summary>
+        <summary>{t('nr.subscribers.figuresSummary')}</summary>
         <DataTable
           class="subscriber-growth-table"
-          caption="Subscriptions and unsubscribes per day (UTC)"
-          columns={['Day', 'Subscribed', 'Unsubscribed']}
+          caption={t('nr.subscribers.growthCaption')}
+          columns={[t('nr.subscribers.day'), t('nr.subscribers.subscribed'), t('nr.subscribers.unsubscribed')]}
           wrap
         >
           {growth.map((day) => (
@@ -104,18 +121,18 @@ export function SubscribersPage(props: SubscribersPageProps) {
         </DataTable>
       </details>
 
-      <h2 id="search">Find an address</h2>
+      <h2 id="search">{t('nr.subscribers.searchHeading')}</h2>
       <form method="get" action={newsroomPaths.subscribers()} class="newsroom-form" role="search">
-        <label for="subscriber-q">Address starts with</label>
+        <label for="subscriber-q">{t('nr.subscribers.searchLabel')}</label>
         <input id="subscriber-q" type="search" name="q" value={query} maxLength={254} />
-        <button type="submit">Search</button>
+        <button type="submit">{t('nr.subscribers.search')}</button>
       </form>
-      {query !== '' && results.length === 0 && <p>No address starts with that.</p>}
+      {query !== '' && results.length === 0 && <p>{t('nr.subscribers.noResults')}</p>}
       {results.length > 0 && (
         <DataTable
           class="subscriber-results"
-          caption={`Addresses starting with “${query}” (at most 50)`}
-          columns={['Address', 'Confirmed', 'Actions']}
+          caption={t('nr.subscribers.resultsCaption', { query })}
+          columns={[t('nr.subscribers.address'), t('nr.subscribers.confirmed'), t('nr.subscribers.actions')]}
           wrap
         >
           {results
@@ -123,18 +140,18 @@ export function SubscribersPage(props: SubscribersPageProps) {
             .map((subscriber) => (
               <tr key={subscriber.id}>
                 <td>{subscriber.email}</td>
-                <td>{subscriber.confirmedAt ? subscriber.confirmedAt.toISOString().slice(0, 10) : 'Not yet'}</td>
+                <td>{subscriber.confirmedAt ? subscriber.confirmedAt.toISOString().slice(0, 10) : t('nr.subscribers.notYet')}</td>
                 <td>
                   <PostButton
                     action={newsroomPaths.subscriberUnsubscribe(subscriber.id)}
                     csrfToken={csrf}
-                    label="Unsubscribe"
+                    label={t('nr.subscribers.unsubscribe')}
                     context={` ${subscriber.email ?? ''}`}
                   />
                   <PostButton
                     action={newsroomPaths.subscriberErase(subscriber.id)}
                     csrfToken={csrf}
-                    label="Delete"
+                    label={t('nr.subscribers.delete')}
                     context={` ${subscriber.email ?? ''}`}
                   />
                 </td>
@@ -143,21 +160,20 @@ export function SubscribersPage(props: SubscribersPageProps) {
         </DataTable>
       )}
 
-      <h2 id="export">Export</h2>
-      <p>
-        <a href={newsroomPaths.subscribersExport()}>Download every address as CSV</a> (address, newsletters, consent date).
-      </p>
+      <h2 id="export">{t('nr.subscribers.exportHeading')}</h2>
+      <p>{translator.rich('nr.subscribers.export', { link: (text) => <a href={newsroomPaths.subscribersExport()}>{text}</a> })}</p>
 
-      <h2 id="import">Import</h2>
+      <h2 id="import">{t('nr.subscribers.importHeading')}</h2>
       {report && (
         <div role="status">
-          <p>
-            Imported {report.imported} {report.imported === 1 ? 'address' : 'addresses'}
-            {report.awaitingConfirmation > 0 ? `; ${report.awaitingConfirmation} without a consent date were sent a confirmation link` : ''}.
-            {report.problems.length > 0 ? ` ${report.problems.length} rows were not imported:` : ''}
-          </p>
+          <p>{reportText(report, translator)}</p>
           {report.problems.length > 0 && (
-            <DataTable class="subscriber-import-problems" caption="Rows not imported" columns={['Line', 'Reason']} wrap>
+            <DataTable
+              class="subscriber-import-problems"
+              caption={t('nr.subscribers.problemsCaption')}
+              columns={[t('nr.subscribers.line'), t('nr.subscribers.reason')]}
+              wrap
+            >
               {report.problems.map((problem) => (
                 <tr key={problem.line}>
                   <td>{problem.line}</td>
@@ -168,7 +184,7 @@ export function SubscribersPage(props: SubscribersPageProps) {
           )}
         </div>
       )}
-      <ImportForm csrf={csrf} keys={counts.map((row) => row.key)} errors={errors} pasted={props.pasted ?? ''} />
+      <ImportForm csrf={csrf} keys={counts.map((row) => row.key)} errors={errors} pasted={props.pasted ?? ''} translator={translator} />
     </NewsroomLayout>
   );
 }
@@ -180,21 +196,21 @@ const megabytes = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
  * The import form: a CSV file, or rows pasted instead. Its token comes first and the file after
  * it, so the server checks the token before it reads the file (subscriber-import-upload.ts).
  */
-function ImportForm(props: { csrf: string; keys: readonly string[]; errors: readonly FieldError[]; pasted: string }) {
+function ImportForm(props: { csrf: string; keys: readonly string[]; errors: readonly FieldError[]; pasted: string; translator: Translator }) {
   const { errors } = props;
+  const { t } = props.translator;
   // Both fields are described by the columns, as well as by their own hint and error.
   const described = (own: string | undefined) => [own, 'subscriber-import-columns'].filter(Boolean).join(' ');
   return (
     <form method="post" action={newsroomPaths.subscribersImport()} enctype="multipart/form-data" class="newsroom-form newsroom-form-page">
       <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
       <p class="field-hint" id="subscriber-import-columns">
-        Three columns: address, newsletters (keys separated by spaces: {props.keys.join(', ')}) and consent date. A first row starting with “address”
-        is skipped. Only rows with a consent date (such as 2026-05-31) count as confirmed; the others are sent a confirmation link.
+        {t('nr.subscribers.importColumns', { keys: props.keys.join(', ') })}
       </p>
       <FieldWrap
         id="subscriber-file"
-        label="CSV file"
-        hint={`A .csv file, saved from a spreadsheet as “CSV UTF-8”, up to ${megabytes(IMPORT_FILE_MAX_BYTES)} (about 100,000 addresses).`}
+        label={t('nr.subscribers.fileLabel')}
+        hint={t('nr.subscribers.fileHint', { size: megabytes(IMPORT_FILE_MAX_BYTES) })}
         errors={errors}
       >
         {(describedBy, invalid) => (
@@ -210,8 +226,8 @@ function ImportForm(props: { csrf: string; keys: readonly string[]; errors: read
       </FieldWrap>
       <FieldWrap
         id="subscriber-csv"
-        label="CSV rows, pasted instead of a file"
-        hint={`Up to ${megabytes(IMPORT_MAX_BYTES)} (about 20,000 addresses). Leave empty when you upload a file.`}
+        label={t('nr.subscribers.pasteLabel')}
+        hint={t('nr.subscribers.pasteHint', { size: megabytes(IMPORT_MAX_BYTES) })}
         errors={errors}
       >
         {(describedBy, invalid) => (
@@ -220,7 +236,7 @@ function ImportForm(props: { csrf: string; keys: readonly string[]; errors: read
           </textarea>
         )}
       </FieldWrap>
-      <button type="submit">Import</button>
+      <button type="submit">{t('nr.subscribers.import')}</button>
     </form>
   );
 }
