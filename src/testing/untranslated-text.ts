@@ -9,7 +9,7 @@ export function untranslatedText(html: string, allow: readonly string[] = []): s
   const found = new Set<string>();
   const consider = (raw: string) => {
     let text = decodeEntities(raw).trim();
-    for (const allowed of [...ALWAYS_ALLOWED, ...allow]) text = text.split(allowed).join(' ');
+    for (const allowed of [...allow, ...ALWAYS_ALLOWED]) text = text.split(allowed).join(' ');
     if (/[A-Za-z]{3,}/.test(text)) found.add(decodeEntities(raw).trim());
   };
   for (const match of body.matchAll(/>([^<>]+)</g)) consider(match[1] ?? '');
