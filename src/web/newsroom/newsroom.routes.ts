@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import type { Clock } from '../../shared/clock.js';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { AuditService } from '../../modules/audit/index.js';
 import type { LatestStoriesService } from '../../modules/newsroom/index.js';
@@ -21,6 +21,7 @@ import { registerMediaJsonRoutes } from './media-json.routes.js';
 import { registerReaderRoutes, type ReaderRoutesDeps } from './readers.routes.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { newsroomRoute, signInRoute, viewerOf, type NewsroomRouteDeps } from './newsroom-route.js';
+import { newsroomTranslator } from './newsroom-translator.js';
 import { formField } from '../shared/form-body.js';
 import { AuditLogPage } from './pages/audit-log.page.js';
 import { ChangePasswordPage } from './pages/change-password.page.js';
@@ -107,17 +108,28 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
         reply.header('cache-control', CACHE_CONTROL.noStore);
         done(null, payload);
       });
+      /** The newsroom's error page, in the language of whoever is signed in, else the publication's. */
+      async function errorPage(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+        const language = await viewerLanguage(request);
+        const current = site();
+        const message = newsroomTranslator(current, { language: language ?? null }).error(error.code);
+        reply.header('x-error-code', error.code);
+        return sendHtml(request, reply, error.status, h(NewsroomErrorPage, { site: current, status: error.status, message, language }));
+      }
+      /** The signed-in account's newsroom language, if a session is known; a failing lookup must not hide the error being shown. */
+      async function viewerLanguage(request: FastifyRequest): Promise<string | null> {
+        try {
+          return (await deps.sessions.resolve(readSessionToken(request)))?.user.language ?? null;
+        } catch {
+          return null;
+        }
+      }
       // Our own errors get the newsroom's page; anything else (outages, bugs) goes to the app's handler.
       scope.setErrorHandler((error, request, reply) => {
         if (!(error instanceof AppError)) throw error;
-        reply.header('x-error-code', error.code);
-        return sendHtml(request, reply, error.status, h(NewsroomErrorPage, { site: site(), status: error.status, message: error.publicMessage }));
+        return errorPage(request, reply, error);
       });
-      scope.setNotFoundHandler((request, reply) => {
-        const error = new AppError('ERR_NOT_FOUND');
-        reply.header('x-error-code', error.code);
-        return sendHtml(request, reply, 404, h(NewsroomErrorPage, { site: site(), status: 404, message: error.publicMessage }));
-      });
+      scope.setNotFoundHandler((request, reply) => errorPage(request, reply, new AppError('ERR_NOT_FOUND')));
 
       signInRoute(scope, {
         method: 'GET',
@@ -125,7 +137,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
         handler: async (request, reply) => {
           const next = safeNext(request.query.next);
           if (await deps.sessions.resolve(readSessionToken(request))) return reply.redirect(next, 303);
-          const notice = request.query['signed-out'] !== undefined ? 'You have signed out.' : undefined;
+          const notice = request.query['signed-out'] !== undefined ? newsroomTranslator(site()).t('nr.signIn.signedOut') : undefined;
           return sendHtml(request, reply, 200, h(SignInPage, { site: site(), next, notice }));
         },
       });
@@ -144,7 +156,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
           } catch (error) {
             if (!(error instanceof AppError) || !['ERR_SIGN_IN_FAILED', 'ERR_TOO_MANY_SIGN_IN_ATTEMPTS'].includes(error.code)) throw error;
             reply.header('x-error-code', error.code);
-            const errors = [{ field: 'email', message: error.publicMessage }];
+            const errors = [{ field: 'email', message: newsroomTranslator(site()).error(error.code) }];
             return sendHtml(request, reply, error.status, h(SignInPage, { site: site(), next, email: email.slice(0, 254), errors }));
           }
         },
@@ -204,7 +216,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
           } catch (error) {
             const field = error instanceof AppError ? PASSWORD_FIELDS[error.code] : undefined;
             if (!(error instanceof AppError) || !field) throw error;
-            const errors: FieldError[] = [{ field, message: error.publicMessage }];
+            const errors: FieldError[] = [{ field, message: newsroomTranslator(site(), viewerOf(staff)).error(error.code) }];
             reply.header('x-error-code', error.code);
             return sendHtml(request, reply, error.status, h(ChangePasswordPage, { site: site(), viewer: viewerOf(staff), errors }));
           }

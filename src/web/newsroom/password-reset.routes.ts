@@ -9,6 +9,7 @@ import { formField } from '../shared/form-body.js';
 import type { SiteContextSource } from '../shared/site-context.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { signInRoute, type NewsroomRouteDeps } from './newsroom-route.js';
+import { newsroomTranslator } from './newsroom-translator.js';
 import { StaffForgotPasswordPage, StaffResetPasswordPage } from './pages/password-reset.page.js';
 
 const RESET_FIELDS: Partial<Record<ErrorCode, string>> = {
@@ -50,7 +51,7 @@ export function registerPasswordResetRoutes(scope: FastifyInstance, deps: Passwo
       } catch (error) {
         if (!(error instanceof AppError) || !['ERR_EMAIL_INVALID', 'ERR_TOO_MANY_RESET_REQUESTS'].includes(error.code)) throw error;
         reply.header('x-error-code', error.code);
-        const errors = [{ field: 'email', message: error.publicMessage }];
+        const errors = [{ field: 'email', message: newsroomTranslator(site()).error(error.code) }];
         return sendHtml(request, reply, error.status, h(StaffForgotPasswordPage, { site: site(), sent: false, email: email.slice(0, 254), errors }));
       }
       return reply.redirect(newsroomPaths.forgotPasswordSent(), 303);
@@ -90,7 +91,7 @@ export function registerPasswordResetRoutes(scope: FastifyInstance, deps: Passwo
           request,
           reply,
           error.status,
-          h(StaffResetPasswordPage, { site: site(), token, errors: [{ field, message: error.publicMessage }] }),
+          h(StaffResetPasswordPage, { site: site(), token, errors: [{ field, message: newsroomTranslator(site()).error(error.code) }] }),
         );
       }
     },

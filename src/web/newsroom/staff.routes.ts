@@ -8,6 +8,7 @@ import { sendHtml } from '../http/send-page.js';
 import { formFieldOf, type FieldError } from '../shared/form-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { newsroomRoute, signInRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
+import { newsroomTranslator } from './newsroom-translator.js';
 import { formField } from '../shared/form-body.js';
 import type { SiteContextSource } from '../shared/site-context.js';
 import { InvitationAcceptPage, InvitationGonePage } from './pages/invitation-accept.page.js';
@@ -56,7 +57,8 @@ export function registerStaffRoutes(scope: FastifyInstance, deps: StaffRoutesDep
     } catch (error) {
       if (!(error instanceof AppError) || !ROW_ERRORS.includes(error.code)) throw error;
       reply.header('x-error-code', error.code);
-      return staffPage(request, reply, staff, error.status, { errors: [{ field: `role-${userId}`, message: error.publicMessage }] });
+      const message = newsroomTranslator(site(), viewerOf(staff)).error(error.code);
+      return staffPage(request, reply, staff, error.status, { errors: [{ field: `role-${userId}`, message }] });
     }
     return reply.redirect(newsroomPaths.staff(), 303);
   }
@@ -84,7 +86,7 @@ export function registerStaffRoutes(scope: FastifyInstance, deps: StaffRoutesDep
         const field = error instanceof AppError ? INVITE_FIELDS[error.code] : undefined;
         if (!(error instanceof AppError) || !field) throw error;
         reply.header('x-error-code', error.code);
-        const errors: FieldError[] = [{ field, message: error.publicMessage }];
+        const errors: FieldError[] = [{ field, message: newsroomTranslator(site(), viewerOf(staff)).error(error.code) }];
         return staffPage(request, reply, staff, error.status, { errors, inviteEmail: email.slice(0, 254), inviteRole: role });
       }
     },
@@ -119,7 +121,7 @@ export function registerStaffRoutes(scope: FastifyInstance, deps: StaffRoutesDep
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'ERR_INVITATION_GONE') throw error;
       reply.header('x-error-code', error.code);
-      return sendHtml(request, reply, 410, h(InvitationGonePage, { site: site(), message: error.publicMessage }));
+      return sendHtml(request, reply, 410, h(InvitationGonePage, { site: site(), message: newsroomTranslator(site()).error(error.code) }));
     }
   }
 
@@ -157,7 +159,7 @@ export function registerStaffRoutes(scope: FastifyInstance, deps: StaffRoutesDep
           const field = error instanceof AppError ? formFieldOf(error, ACCEPT_FIELDS, { displayName: 'display-name' }) : undefined;
           if (!(error instanceof AppError) || !field) throw error;
           reply.header('x-error-code', error.code);
-          const errors: FieldError[] = [{ field, message: error.publicMessage }];
+          const errors: FieldError[] = [{ field, message: newsroomTranslator(site()).error(error.code) }];
           return sendHtml(
             request,
             reply,

@@ -1,4 +1,5 @@
 import type { Pagination } from '../../shared/pagination.js';
+import { useTranslator } from './translator-context.js';
 
 /**
  * Previous/next links and "Page N of M" below a paged list, for the newsroom and the reader
@@ -19,6 +20,7 @@ export function PageLinks({
   previous: string;
   next: string;
 }) {
+  const { t } = useTranslator();
   const { page, totalPages } = pagination;
   if (totalPages <= 1) return null;
   return (
@@ -28,9 +30,8 @@ export function PageLinks({
           {previous}
         </a>
       )}
-      <span>
-        Page {page} of {totalPages}
-      </span>
+      {/* Digits as they are, as the page always showed them. */}
+      <span>{t('nr.common.pageOf', { page: String(page), totalPages: String(totalPages) })}</span>
       {page < totalPages && (
         <a href={href(page + 1)} rel="next">
           {next}

@@ -32,11 +32,12 @@ export function ChangePasswordPage({
 }) {
   const { t } = newsroomTranslator(site, viewer);
   const failed = errors.length > 0 || languageErrors.length > 0;
+  const title = t('nr.nav.account');
   return (
-    <NewsroomLayout site={site} title={failed ? 'Error: Change password' : 'Change password'} viewer={viewer} current={newsroomPaths.password()}>
+    <NewsroomLayout site={site} title={failed ? t('nr.layout.errorTitle', { title }) : title} viewer={viewer} current={newsroomPaths.password()}>
       <div class="newsroom-form-page">
-        <h1>Change your password</h1>
-        <Notice text={changed && 'Your password has been changed. You have been signed out everywhere else.'} />
+        <h1>{t('nr.password.heading')}</h1>
+        <Notice text={changed && t('nr.password.changed')} />
         <Notice text={languageSaved && t('nr.language.saved')} />
         <ErrorSummary errors={[...languageErrors, ...errors]} />
         <form method="post" action={newsroomPaths.password()} class="newsroom-form">
@@ -44,7 +45,7 @@ export function ChangePasswordPage({
           <RequiredNote />
           <CurrentPasswordField errors={errors} />
           <NewPasswordFields errors={errors} />
-          <button type="submit">Change password</button>
+          <button type="submit">{t('nr.nav.account')}</button>
         </form>
         <section aria-labelledby="newsroom-language-heading">
           <h2 id="newsroom-language-heading">{t('nr.language.heading')}</h2>

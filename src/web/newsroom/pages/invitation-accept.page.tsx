@@ -20,28 +20,34 @@ export function InvitationAcceptPage({
   displayName?: string;
   errors?: readonly FieldError[];
 }) {
+  const translator = newsroomTranslator(site);
+  const { t, rich } = translator;
+  const title = t('nr.staff.joinTitle');
   return (
-    <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: Join the newsroom' : 'Join the newsroom'}>
+    <NewsroomLayout site={site} title={errors.length > 0 ? t('nr.layout.errorTitle', { title }) : title}>
       <div class="newsroom-form-page">
-        <h1>Join the newsroom</h1>
+        <h1>{title}</h1>
         <p>
-          You have been invited as <strong>{roleLabel(invitation.role, newsroomTranslator(site))}</strong> with the e-mail address{' '}
-          <strong>{invitation.email}</strong>.
+          {rich(
+            'nr.staff.invitedAs',
+            { role: (text) => <strong>{text}</strong>, email: (text) => <strong>{text}</strong> },
+            { role: roleLabel(invitation.role, translator), email: invitation.email },
+          )}
         </p>
         <ErrorSummary errors={errors} />
         <form method="post" action={newsroomPaths.invitation(token)} class="newsroom-form">
           <RequiredNote />
           <TextField
             id="display-name"
-            label="Your name, as colleagues will see it"
+            label={t('nr.staff.displayName')}
             type="text"
             autoComplete="name"
             value={displayName}
             maxLength={100}
             errors={errors}
           />
-          <NewPasswordFields label="Password" againLabel="Password again" errors={errors} />
-          <button type="submit">Create my account</button>
+          <NewPasswordFields label={t('nr.common.password')} againLabel={t('form.password.again')} errors={errors} />
+          <button type="submit">{t('nr.staff.createAccount')}</button>
         </form>
       </div>
     </NewsroomLayout>
@@ -50,14 +56,16 @@ export function InvitationAcceptPage({
 
 /** A used or expired invitation link (410): it will never work again. */
 export function InvitationGonePage({ site, message }: { site: SiteContext; message: string }) {
+  const { t } = newsroomTranslator(site);
+  const title = t('nr.staff.invitationGone');
   return (
-    <NewsroomLayout site={site} title="Invitation no longer valid">
+    <NewsroomLayout site={site} title={title}>
       <div class="error-page">
-        <p class="error-status">Error 410</p>
-        <h1>Invitation no longer valid</h1>
+        <p class="error-status">{t('nr.error.status', { status: '410' })}</p>
+        <h1>{title}</h1>
         <p>{message}</p>
         <p>
-          <a href={newsroomPaths.signIn()}>Sign in to the newsroom</a>
+          <a href={newsroomPaths.signIn()}>{t('nr.common.signInToNewsroom')}</a>
         </p>
       </div>
     </NewsroomLayout>

@@ -1,11 +1,11 @@
 import type { DeskStory } from '../../../modules/newsroom/index.js';
-import { formatDateTime } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { DataTable } from '../components/data-table.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { StoryStatus } from '../components/story-status.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
 
 /** The newsroom's front page: a greeting and the latest stories in every status. */
 export function NewsroomHomePage({
@@ -19,20 +19,21 @@ export function NewsroomHomePage({
   stories: readonly DeskStory[];
   now: Date;
 }) {
+  const { t, dateTime } = newsroomTranslator(site, viewer);
   return (
-    <NewsroomLayout site={site} title="Newsroom" viewer={viewer} current={newsroomPaths.home()}>
-      <h1>Welcome, {viewer.displayName}</h1>
+    <NewsroomLayout site={site} title={t('nr.layout.newsroom')} viewer={viewer} current={newsroomPaths.home()}>
+      <h1>{t('nr.home.welcome', { name: viewer.displayName })}</h1>
       <section aria-labelledby="latest-stories-title">
-        <h2 id="latest-stories-title">Latest stories</h2>
+        <h2 id="latest-stories-title">{t('nr.home.latestStories')}</h2>
         {stories.length === 0 ? (
-          <p class="empty-note">No stories yet.</p>
+          <p class="empty-note">{t('nr.home.noStories')}</p>
         ) : (
           <DataTable
             class="newsroom-table"
             wrap
-            caption="The latest stories in every status, most recently changed first"
+            caption={t('nr.home.caption')}
             captionHidden
-            columns={['Headline', 'Status', 'Last change']}
+            columns={[t('nr.home.headline'), t('nr.home.status'), t('nr.home.lastChange')]}
           >
             {stories.map((story) => (
               <tr key={story.id}>
@@ -41,7 +42,7 @@ export function NewsroomHomePage({
                   <StoryStatus status={story.status} embargoUntil={story.embargoUntil} now={now} publication={site.publication} />
                 </td>
                 <td>
-                  <time dateTime={story.changedAt.toISOString()}>{formatDateTime(story.changedAt, site.publication)}</time>
+                  <time dateTime={story.changedAt.toISOString()}>{dateTime(story.changedAt, site.publication.timeZone)}</time>
                 </td>
               </tr>
             ))}

@@ -1,5 +1,6 @@
 import type { SiteContext } from '../../shared/site-context.js';
 import { NewsroomLayout } from '../components/newsroom-layout.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
 import type { StoryFormValues } from '../story-form.js';
 
 /**
@@ -8,21 +9,24 @@ import type { StoryFormValues } from '../story-form.js';
  * tab and leaves this page, and its text, where it is.
  */
 export function SessionEndedPage({ site, values, signInUrl }: { site: SiteContext; values: StoryFormValues; signInUrl: string }) {
+  const { t, rich } = newsroomTranslator(site);
   const fields: Array<[string, string, string, number]> = [
-    ['kept-headline', 'Headline', values.headline, 2],
-    ['kept-standfirst', 'Standfirst', values.standfirst, 3],
-    ['kept-body', 'Body', values.body, 16],
+    ['kept-headline', t('nr.signIn.keptHeadline'), values.headline, 2],
+    ['kept-standfirst', t('nr.signIn.keptStandfirst'), values.standfirst, 3],
+    ['kept-body', t('nr.signIn.keptBody'), values.body, 16],
   ];
   return (
-    <NewsroomLayout site={site} title="Your session has ended">
+    <NewsroomLayout site={site} title={t('nr.signIn.sessionEndedTitle')}>
       <div class="newsroom-form-page">
-        <h1>Your session has ended — sign in again</h1>
+        <h1>{t('nr.signIn.sessionEndedHeading')}</h1>
         <p role="alert">
-          Nothing was saved, but your text is below. Copy it, then{' '}
-          <a href={signInUrl} target="_blank" rel="noopener">
-            sign in again (opens in a new tab)
-          </a>{' '}
-          and paste it into the story.
+          {rich('nr.signIn.sessionEndedText', {
+            link: (text) => (
+              <a href={signInUrl} target="_blank" rel="noopener">
+                {text}
+              </a>
+            ),
+          })}
         </p>
         <div class="newsroom-form">
           {fields.map(([id, label, text, rows]) => (

@@ -27,29 +27,42 @@ export interface StaffListProps {
 export function StaffListPage(props: StaffListProps) {
   const { site, viewer, users, invitations, errors = [] } = props;
   const translator = newsroomTranslator(site, viewer);
+  const { t, rich } = translator;
+  const title = t('nr.nav.staff');
   return (
-    <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: Staff' : 'Staff'} viewer={viewer} current={newsroomPaths.staff()}>
-      <h1>Staff</h1>
+    <NewsroomLayout
+      site={site}
+      title={errors.length > 0 ? t('nr.layout.errorTitle', { title }) : title}
+      viewer={viewer}
+      current={newsroomPaths.staff()}
+    >
+      <h1>{title}</h1>
       <ErrorSummary errors={errors} />
       <Notice text={props.notice} />
       {props.invitationLink && (
         <ShownOnce secret={props.invitationLink.url}>
-          Invitation mailed to <strong>{props.invitationLink.email}</strong>. If it does not arrive, send them this link yourself; it works once, for
-          7 days, and will not be shown again:
+          {rich('nr.staff.invitationMailed', { email: (text) => <strong>{text}</strong> }, { email: props.invitationLink.email })}
         </ShownOnce>
       )}
-      <DataTable class="staff-table" caption="Staff accounts" captionHidden columns={['Name', 'E-mail', 'Role', 'State', 'Actions']}>
+      <DataTable
+        class="staff-table"
+        caption={t('nr.staff.caption')}
+        captionHidden
+        columns={[t('nr.staff.name'), t('nr.staff.email'), t('nr.staff.role'), t('nr.staff.state'), t('nr.staff.actions')]}
+      >
         {users.map((user) => (
           <tr key={user.id}>
             <th scope="row">{user.displayName}</th>
             <td>{user.email}</td>
             <td>{roleLabel(user.role, translator)}</td>
-            <td>{user.active ? 'Active' : 'Deactivated'}</td>
+            <td>{user.active ? t('nr.staff.active') : t('nr.staff.deactivated')}</td>
             <td>
               {user.active && (
                 <div class="staff-actions">
                   <InlinePostForm action={newsroomPaths.staffRole(user.id)} csrfToken={viewer.csrfToken}>
-                    <label for={`role-${user.id}`} class="visually-hidden">{`Role for ${user.displayName}`}</label>
+                    <label for={`role-${user.id}`} class="visually-hidden">
+                      {t('nr.staff.roleFor', { name: user.displayName })}
+                    </label>
                     <select id={`role-${user.id}`} name="role">
                       {ROLES.map((role) => (
                         <option key={role} value={role} selected={role === user.role}>
@@ -58,13 +71,13 @@ export function StaffListPage(props: StaffListProps) {
                       ))}
                     </select>
                     <button type="submit">
-                      Change role<span class="visually-hidden">{` of ${user.displayName}`}</span>
+                      {rich('nr.staff.changeRole', { hidden: (text) => <span class="visually-hidden">{text}</span> }, { name: user.displayName })}
                     </button>
                   </InlinePostForm>
                   <PostButton
                     action={newsroomPaths.staffDeactivate(user.id)}
                     csrfToken={viewer.csrfToken}
-                    label="Deactivate"
+                    label={t('nr.staff.deactivate')}
                     context={` ${user.displayName}`}
                   />
                 </div>
@@ -74,13 +87,13 @@ export function StaffListPage(props: StaffListProps) {
         ))}
       </DataTable>
 
-      <h2>Invite someone</h2>
+      <h2>{t('nr.staff.inviteHeading')}</h2>
       <form method="post" action={newsroomPaths.staffInvite()} class="newsroom-form newsroom-form-page">
         <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
         <RequiredNote />
         <TextField
           id="invite-email"
-          label="E-mail address"
+          label={t('nr.common.emailAddress')}
           type="email"
           autoComplete="off"
           value={props.inviteEmail}
@@ -88,7 +101,7 @@ export function StaffListPage(props: StaffListProps) {
           errors={errors}
         />
         <div class={errors.some((error) => error.field === 'invite-role') ? 'field field-has-error' : 'field'}>
-          <label for="invite-role">Role</label>
+          <label for="invite-role">{t('nr.staff.role')}</label>
           <select id="invite-role" name="role">
             {ROLES.map((role) => (
               <option key={role} value={role} selected={role === (props.inviteRole ?? 'contributor')}>
@@ -97,17 +110,20 @@ export function StaffListPage(props: StaffListProps) {
             ))}
           </select>
         </div>
-        <button type="submit">Create invitation link</button>
+        <button type="submit">{t('nr.staff.createInvitation')}</button>
       </form>
 
       {invitations.length > 0 && (
         <>
-          <h2>Open invitations</h2>
+          <h2>{t('nr.staff.openInvitations')}</h2>
           <ul>
             {invitations.map((invitation) => (
               <li key={invitation.id}>
-                {invitation.email} ({roleLabel(invitation.role, translator)}), expires{' '}
-                <time dateTime={invitation.expiresAt.toISOString()}>{invitation.expiresAt.toISOString().slice(0, 10)}</time>
+                {rich(
+                  'nr.staff.openInvitation',
+                  { time: (text) => <time dateTime={invitation.expiresAt.toISOString()}>{text}</time> },
+                  { email: invitation.email, role: roleLabel(invitation.role, translator), date: invitation.expiresAt.toISOString().slice(0, 10) },
+                )}
               </li>
             ))}
           </ul>
