@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors.js';
 import { sendHtml } from '../http/send-page.js';
 import { formFieldOf, type FieldError } from '../shared/form-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
+import { newsroomTranslator } from './newsroom-translator.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { formField } from '../shared/form-body.js';
 import type { SiteContextSource } from '../shared/site-context.js';
@@ -49,7 +50,7 @@ export function registerApiKeyRoutes(scope: FastifyInstance, deps: ApiKeyRoutesD
       } catch (error) {
         if (!(error instanceof AppError) || !formFieldOf(error, { ERR_API_KEY_NAME_INVALID: 'key-name' }, { name: 'key-name' })) throw error;
         reply.header('x-error-code', error.code);
-        const errors: FieldError[] = [{ field: 'key-name', message: error.publicMessage }];
+        const errors: FieldError[] = [{ field: 'key-name', message: newsroomTranslator(deps.site.current(), viewerOf(staff)).error(error.code) }];
         return listPage(request, reply, staff, error.status, { errors, name: name.slice(0, 100) });
       }
     },

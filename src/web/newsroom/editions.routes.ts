@@ -3,11 +3,13 @@ import { h } from 'preact';
 import type { AuditService } from '../../modules/audit/index.js';
 import type { Edition, EditionInput, EditionProblem, EditionService } from '../../modules/editions/index.js';
 import { AppError } from '../../shared/errors.js';
+import type { MessageKey, Translator } from '../../shared/i18n/index.js';
 import { sendHtml } from '../http/send-page.js';
 import { formField, type FormBody } from '../shared/form-body.js';
 import type { FieldError } from '../shared/form-fields.js';
 import type { SiteContextSource } from '../shared/site-context.js';
 import { newsroomPaths } from './newsroom-paths.js';
+import { newsroomTranslator } from './newsroom-translator.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import {
   EDITIONS_LIST_ID,
@@ -22,17 +24,16 @@ import {
 /** Longer than any field takes: what a refused form shows again is cut here. */
 const SHOWN_BACK_MAX = 500;
 
+/** The catalogue's messages for a field's bad or taken value. */
+type FieldMessage = Extract<MessageKey, `nr.editions.${string}Invalid` | `nr.editions.${string}Taken`>;
+
 /** Each field's form id, and what is said when its value is bad or another edition has it. */
-const FIELDS: Record<EditionProblem['field'], { id: keyof EditionFormValues; invalid: string; taken?: string }> = {
-  code: { id: 'code', invalid: 'Enter a language tag such as ko or pt-BR.', taken: 'Another edition already has this language.' },
-  pathPrefix: {
-    id: 'path-prefix',
-    invalid: 'Enter an address prefix of 2 or 3 lower-case letters, such as ko, that the site does not already use (api, tag …).',
-    taken: 'Another edition already has this address prefix.',
-  },
-  name: { id: 'name', invalid: 'Enter a name of 1 to 100 characters, without line breaks.' },
-  tagline: { id: 'tagline', invalid: 'Taglines may be at most 200 characters long, without line breaks.' },
-  timeZone: { id: 'time-zone', invalid: 'Enter an IANA time zone such as Asia/Seoul.' },
+const FIELDS: Record<EditionProblem['field'], { id: keyof EditionFormValues; invalid: FieldMessage; taken?: FieldMessage }> = {
+  code: { id: 'code', invalid: 'nr.editions.codeInvalid', taken: 'nr.editions.codeTaken' },
+  pathPrefix: { id: 'path-prefix', invalid: 'nr.editions.prefixInvalid', taken: 'nr.editions.prefixTaken' },
+  name: { id: 'name', invalid: 'nr.editions.nameInvalid' },
+  tagline: { id: 'tagline', invalid: 'nr.editions.taglineInvalid' },
+  timeZone: { id: 'time-zone', invalid: 'nr.editions.timeZoneInvalid' },
 };
 
 const DONE: readonly EditionsDone[] = ['added', 'saved', 'switched-on', 'switched-off'];
@@ -56,13 +57,13 @@ interface Refusal {
   errors: FieldError[];
 }
 
-/** A form's refusal: a bad value (400) outranks one already taken (409). */
-function refusalOf(problems: readonly EditionProblem[]): Refusal | undefined {
+/** A form's refusal, in the translator's language: a bad value (400) outranks one already taken (409). */
+function refusalOf(problems: readonly EditionProblem[], translator: Translator): Refusal | undefined {
   if (problems.length === 0) return undefined;
   const invalid = problems.some((problem) => problem.code === 'ERR_EDITION_INVALID');
   const errors = problems.map(({ field, code }) => {
     const { id, invalid: bad, taken } = FIELDS[field];
-    return { field: id, message: code === 'ERR_EDITION_TAKEN' && taken ? taken : bad };
+    return { field: id, message: translator.t(code === 'ERR_EDITION_TAKEN' && taken ? taken : bad) };
   });
   return { error: new AppError(invalid ? 'ERR_EDITION_INVALID' : 'ERR_EDITION_TAKEN'), errors };
 }
@@ -71,15 +72,15 @@ function refusalOf(problems: readonly EditionProblem[]): Refusal | undefined {
  * Writes when the form's own checks found no problem; else, or when the service refuses after all
  * (another node's change meanwhile), the refusal to show. Undefined once written.
  */
-async function written(problems: readonly EditionProblem[], write: () => Promise<unknown>): Promise<Refusal | undefined> {
-  const refusal = refusalOf(problems);
+async function written(problems: readonly EditionProblem[], translator: Translator, write: () => Promise<unknown>): Promise<Refusal | undefined> {
+  const refusal = refusalOf(problems, translator);
   if (refusal) return refusal;
   try {
     await write();
     return undefined;
   } catch (error) {
     if (!(error instanceof AppError) || !error.code.startsWith('ERR_EDITION_')) throw error;
-    return { error, errors: [{ field: 'code', message: error.publicMessage }] };
+    return { error, errors: [{ field: 'code', message: translator.error(error.code) }] };
   }
 }
 
@@ -97,6 +98,7 @@ export interface EditionRoutesDeps extends NewsroomRouteDeps {
  */
 export function registerEditionRoutes(scope: FastifyInstance, deps: EditionRoutesDeps): void {
   const { editions } = deps;
+  const translatorOf = (staff: StaffContext) => newsroomTranslator(deps.site.current(), viewerOf(staff));
 
   function listPage(request: FastifyRequest, reply: FastifyReply, staff: StaffContext, status: number, extra: Partial<EditionsPageProps> = {}) {
     const props = { site: deps.site.current(), viewer: viewerOf(staff), editions: editions.all, values: EMPTY_EDITION_FORM, ...extra };
@@ -140,7 +142,9 @@ export function registerEditionRoutes(scope: FastifyInstance, deps: EditionRoute
     handler: async (request, reply, staff) => {
       const values = valuesFrom(request.body);
       const input = inputOf(values);
-      const refusal = await written(editions.problemsWith(input), async () => audited(staff, 'edition.created', await editions.create(input)));
+      const refusal = await written(editions.problemsWith(input), translatorOf(staff), async () =>
+        audited(staff, 'edition.created', await editions.create(input)),
+      );
       if (!refusal) return reply.redirect(newsroomPaths.editions('added'), 303);
       reply.header('x-error-code', refusal.error.code);
       return listPage(request, reply, staff, refusal.error.status, { values, errors: refusal.errors });
@@ -166,7 +170,7 @@ export function registerEditionRoutes(scope: FastifyInstance, deps: EditionRoute
       const edition = changeable(request);
       const values = valuesFrom(request.body);
       const input = inputOf(values);
-      const refusal = await written(editions.problemsWith(input, edition.id), async () =>
+      const refusal = await written(editions.problemsWith(input, edition.id), translatorOf(staff), async () =>
         audited(staff, 'edition.updated', await editions.update(edition.id, input)),
       );
       if (!refusal) return reply.redirect(newsroomPaths.editions('saved'), 303);
@@ -191,7 +195,8 @@ export function registerEditionRoutes(scope: FastifyInstance, deps: EditionRoute
         // Shown on the list, whose table is what the refusal is about.
         if (!(error instanceof AppError)) throw error;
         reply.header('x-error-code', error.code);
-        return listPage(request, reply, staff, error.status, { errors: [{ field: EDITIONS_LIST_ID, message: error.publicMessage }] });
+        const errors = [{ field: EDITIONS_LIST_ID, message: translatorOf(staff).error(error.code) }];
+        return listPage(request, reply, staff, error.status, { errors });
       }
     },
   });

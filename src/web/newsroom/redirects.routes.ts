@@ -8,6 +8,7 @@ import { formField, type Query } from '../shared/form-body.js';
 import { formFieldOf, type FieldError } from '../shared/form-fields.js';
 import type { SiteContextSource } from '../shared/site-context.js';
 import { newsroomPaths } from './newsroom-paths.js';
+import { newsroomTranslator } from './newsroom-translator.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { RedirectListPage, type RedirectListProps } from './pages/redirect-list.page.js';
 
@@ -80,7 +81,7 @@ export function registerRedirectRoutes(scope: FastifyInstance, deps: RedirectRou
         const field = error instanceof AppError ? formFieldOf(error, FIELDS, { path: 'old-path', target: 'new-address' }) : undefined;
         if (!(error instanceof AppError) || !field) throw error;
         reply.header('x-error-code', error.code);
-        const errors: FieldError[] = [{ field, message: error.publicMessage }];
+        const errors: FieldError[] = [{ field, message: newsroomTranslator(deps.site.current(), viewerOf(staff)).error(error.code) }];
         const shown = { path: path.slice(0, SHOWN_BACK_MAX), target: target.slice(0, SHOWN_BACK_MAX) };
         return listPage(request, reply, staff, error.status, { errors, ...shown });
       }

@@ -4,9 +4,11 @@ import type { AuditService } from '../../modules/audit/index.js';
 import type { MediaUploadService } from '../../modules/media/index.js';
 import type { PublicationSettings, SettingsService } from '../../modules/settings/index.js';
 import { AppError } from '../../shared/errors.js';
+import type { MessageKey } from '../../shared/i18n/index.js';
 import { sendHtml } from '../http/send-page.js';
 import type { FieldError } from '../shared/form-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
+import { newsroomTranslator } from './newsroom-translator.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps } from './newsroom-route.js';
 import { formField, type FormBody } from '../shared/form-body.js';
 import type { SiteContextSource } from '../shared/site-context.js';
@@ -18,25 +20,25 @@ const LOGO_CHOICES = 60;
 /** The settings this form edits; comment moderation and the newsletters' schedule have their own pages. */
 type FormSetting = Exclude<keyof PublicationSettings, 'commentsMode' | 'commentBlocklist' | 'newsletterTime' | 'weeklyNewsletterDay'>;
 
-/** Each setting's form field (a radio group's first choice) and the message shown when it is wrong. */
-const SETTINGS_FIELDS: Record<FormSetting, { field: keyof SettingsFormValues | 'feed-content-full'; message: string }> = {
-  name: { field: 'name', message: 'Enter a publication name of 1 to 120 characters.' },
-  tagline: { field: 'tagline', message: 'Taglines may be at most 200 characters long.' },
-  description: { field: 'description', message: 'Descriptions may be at most 500 characters long.' },
-  language: { field: 'language', message: 'Enter a language tag such as en or ko.' },
-  timeZone: { field: 'time-zone', message: 'Enter an IANA time zone such as Asia/Seoul.' },
-  contactEmail: { field: 'contact-email', message: 'Enter an e-mail address in the form name@example.com.' },
-  copyrightHolder: { field: 'copyright-holder', message: 'The copyright holder may be at most 200 characters long.' },
-  foundedYear: { field: 'founded-year', message: 'Enter the year founded as four digits, from 1600.' },
-  popularNowHours: { field: 'popular-now-hours', message: 'Enter a whole number of hours from 1 to 24.' },
-  weeklyBestMaxAgeDays: { field: 'weekly-best-max-age-days', message: 'Enter a whole number of days from 1 to 30.' },
-  logoMediaId: { field: 'logo', message: 'Choose a logo from the media library, or no logo.' },
-  iconMediaId: { field: 'icon', message: 'Choose an icon from the media library, or the default icon.' },
-  feedContent: { field: 'feed-content-full', message: 'Choose whether feeds carry whole stories or summaries.' },
-};
+/** The catalogue's messages for a wrong setting. */
+type SettingMessage = Extract<MessageKey, `nr.settings.${string}Invalid`>;
 
-/** Text refused for its characters, whichever setting it was typed in. */
-const CHARACTERS_MESSAGE = new AppError('ERR_TEXT_INVALID_CHARACTERS').publicMessage;
+/** Each setting's form field (a radio group's first choice) and the message shown when it is wrong. */
+const SETTINGS_FIELDS: Record<FormSetting, { field: keyof SettingsFormValues | 'feed-content-full'; message: SettingMessage }> = {
+  name: { field: 'name', message: 'nr.settings.nameInvalid' },
+  tagline: { field: 'tagline', message: 'nr.settings.taglineInvalid' },
+  description: { field: 'description', message: 'nr.settings.descriptionInvalid' },
+  language: { field: 'language', message: 'nr.settings.languageInvalid' },
+  timeZone: { field: 'time-zone', message: 'nr.settings.timeZoneInvalid' },
+  contactEmail: { field: 'contact-email', message: 'nr.settings.contactEmailInvalid' },
+  copyrightHolder: { field: 'copyright-holder', message: 'nr.settings.copyrightHolderInvalid' },
+  foundedYear: { field: 'founded-year', message: 'nr.settings.foundedYearInvalid' },
+  popularNowHours: { field: 'popular-now-hours', message: 'nr.settings.popularNowHoursInvalid' },
+  weeklyBestMaxAgeDays: { field: 'weekly-best-max-age-days', message: 'nr.settings.weeklyBestDaysInvalid' },
+  logoMediaId: { field: 'logo', message: 'nr.settings.logoInvalid' },
+  iconMediaId: { field: 'icon', message: 'nr.settings.iconInvalid' },
+  feedContent: { field: 'feed-content-full', message: 'nr.settings.feedContentInvalid' },
+};
 
 function valuesOf(publication: PublicationSettings): SettingsFormValues {
   return {
@@ -135,17 +137,15 @@ export function registerSettingsRoutes(scope: FastifyInstance, deps: SettingsRou
       if (problems.length > 0) {
         const error = new AppError('ERR_SETTINGS_INVALID');
         reply.header('x-error-code', error.code);
+        const viewer = viewerOf(staff);
+        const translator = newsroomTranslator(site(), viewer);
         const errors: FieldError[] = problems.flatMap(({ setting, characters }) => {
           if (!(setting in SETTINGS_FIELDS)) return [];
           const { field, message } = SETTINGS_FIELDS[setting as FormSetting];
-          return [{ field, message: characters ? CHARACTERS_MESSAGE : message }];
+          // Text refused for its characters has one message, whichever setting it was typed in.
+          return [{ field, message: characters ? translator.error('ERR_TEXT_INVALID_CHARACTERS') : translator.t(message) }];
         });
-        return sendHtml(
-          request,
-          reply,
-          error.status,
-          h(SettingsPage, { site: site(), viewer: viewerOf(staff), values, media: await logoChoices(), errors }),
-        );
+        return sendHtml(request, reply, error.status, h(SettingsPage, { site: site(), viewer, values, media: await logoChoices(), errors }));
       }
       await deps.settings.updatePublication(changes);
       await deps.audit.record({ actorUserId: staff.session.user.id, action: 'settings.updated', subjectType: 'settings', subjectId: 'publication' });

@@ -9,6 +9,7 @@ import type { UserService } from '../../modules/users/index.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { sendHtml } from '../http/send-page.js';
 import { newsroomPaths } from './newsroom-paths.js';
+import { newsroomTranslator } from './newsroom-translator.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { formField, type FormBody } from '../shared/form-body.js';
 import { formFieldOf } from '../shared/form-fields.js';
@@ -96,8 +97,9 @@ export function registerTaxonomyRoutes(scope: FastifyInstance, deps: TaxonomyRou
       const field = error instanceof AppError ? formFieldOf(error, SECTION_FIELDS, SECTION_TEXT_FIELDS) : undefined;
       if (!(error instanceof AppError) || !field) throw error;
       reply.header('x-error-code', error.code);
-      const errors = [{ field, message: error.publicMessage }];
-      const page = h(SectionFormPage, { site: site(), viewer: viewerOf(staff), sectionId, fields, editions: editions(), errors });
+      const viewer = viewerOf(staff);
+      const errors = [{ field, message: newsroomTranslator(site(), viewer).error(error.code) }];
+      const page = h(SectionFormPage, { site: site(), viewer, sectionId, fields, editions: editions(), errors });
       return sendHtml(request, reply, error.status, page);
     }
   }
@@ -178,13 +180,14 @@ export function registerTaxonomyRoutes(scope: FastifyInstance, deps: TaxonomyRou
       const field = error instanceof AppError ? formFieldOf(error, AUTHOR_FIELDS, AUTHOR_TEXT_FIELDS) : undefined;
       if (!(error instanceof AppError) || !field) throw error;
       reply.header('x-error-code', error.code);
-      const errors = [{ field, message: error.publicMessage }];
+      const viewer = viewerOf(staff);
+      const errors = [{ field, message: newsroomTranslator(site(), viewer).error(error.code) }];
       const staffList = authorId ? await activeStaff() : [];
       return sendHtml(
         request,
         reply,
         error.status,
-        h(AuthorFormPage, { site: site(), viewer: viewerOf(staff), authorId, fields, media: await photoChoices(), staff: staffList, errors }),
+        h(AuthorFormPage, { site: site(), viewer, authorId, fields, media: await photoChoices(), staff: staffList, errors }),
       );
     }
   }
@@ -275,13 +278,9 @@ export function registerTaxonomyRoutes(scope: FastifyInstance, deps: TaxonomyRou
       } catch (error) {
         if (!(error instanceof AppError) || !formFieldOf(error, { ERR_TAG_NAME_INVALID: 'name' }, { name: 'name' })) throw error;
         reply.header('x-error-code', error.code);
-        const errors = [{ field: `tag-${tagId}`, message: error.publicMessage }];
-        return sendHtml(
-          request,
-          reply,
-          error.status,
-          h(TagListPage, { site: site(), viewer: viewerOf(staff), tags: await deps.tags.listWithCounts(), errors }),
-        );
+        const viewer = viewerOf(staff);
+        const errors = [{ field: `tag-${tagId}`, message: newsroomTranslator(site(), viewer).error(error.code) }];
+        return sendHtml(request, reply, error.status, h(TagListPage, { site: site(), viewer, tags: await deps.tags.listWithCounts(), errors }));
       }
       return reply.redirect(newsroomPaths.tags(), 303);
     },

@@ -5,6 +5,7 @@ import { AppError, type ErrorCode } from '../../shared/errors.js';
 import { parsePageNumber } from '../../shared/pagination.js';
 import { sendHtml } from '../http/send-page.js';
 import { newsroomPaths } from './newsroom-paths.js';
+import { newsroomTranslator } from './newsroom-translator.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { formField, type FormBody } from '../shared/form-body.js';
 import { formFieldOf } from '../shared/form-fields.js';
@@ -65,8 +66,9 @@ export function registerWebhookRoutes(scope: FastifyInstance, deps: WebhookRoute
       const field = error instanceof AppError ? formFieldOf(error, WEBHOOK_FIELDS, { name: 'name' }) : undefined;
       if (!(error instanceof AppError) || !field) throw error;
       reply.header('x-error-code', error.code);
-      const errors = [{ field, message: error.publicMessage }];
-      return sendHtml(request, reply, error.status, h(WebhookFormPage, { site: site(), viewer: viewerOf(staff), webhook: existing, fields, errors }));
+      const viewer = viewerOf(staff);
+      const errors = [{ field, message: newsroomTranslator(site(), viewer).error(error.code) }];
+      return sendHtml(request, reply, error.status, h(WebhookFormPage, { site: site(), viewer, webhook: existing, fields, errors }));
     }
   }
 

@@ -8,6 +8,8 @@ import { Notice } from '../../shared/notice.js';
 import { ShownOnce } from '../components/shown-once.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
+import { useTranslator } from '../../shared/translator-context.js';
 
 export interface ApiKeyListProps {
   site: SiteContext;
@@ -23,20 +25,31 @@ export interface ApiKeyListProps {
 }
 
 function Time({ date }: { date: Date | null }) {
-  if (!date) return <>Never</>;
+  const { t } = useTranslator();
+  if (!date) return <>{t('nr.apiKeys.never')}</>;
   return <time dateTime={date.toISOString()}>{date.toISOString().slice(0, 16).replace('T', ' ')} UTC</time>;
 }
 
 /** Content API keys: who has one, when it was last used, and a way to make or revoke one. */
 export function ApiKeyListPage(props: ApiKeyListProps) {
   const { site, viewer, keys, errors = [] } = props;
+  const { t, rich } = newsroomTranslator(site, viewer);
+  const title = t('nr.apiKeys.title');
   return (
-    <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: API keys' : 'API keys'} viewer={viewer} current={newsroomPaths.apiKeys()}>
-      <h1>API keys</h1>
+    <NewsroomLayout
+      site={site}
+      title={errors.length > 0 ? t('nr.layout.errorTitle', { title }) : title}
+      viewer={viewer}
+      current={newsroomPaths.apiKeys()}
+    >
+      <h1>{title}</h1>
       <ErrorSummary errors={errors} />
       <p>
-        Partners read published stories through the Content API at <code>{props.apiUrl}</code> with a key of their own. The API's description is at{' '}
-        <a href={`${props.apiUrl}/openapi.json`}>{`${props.apiUrl}/openapi.json`}</a>.
+        {rich(
+          'nr.apiKeys.intro',
+          { code: (text) => <code>{text}</code>, link: (text) => <a href={`${props.apiUrl}/openapi.json`}>{text}</a> },
+          { url: props.apiUrl },
+        )}
       </p>
       {props.created && (
         <ShownOnce
@@ -44,20 +57,31 @@ export function ApiKeyListPage(props: ApiKeyListProps) {
           after={
             <>
               <p>
-                Try it: <code>{`curl -H "Authorization: Bearer ${props.created.key}" ${props.apiUrl}/articles`}</code>
+                {t('nr.apiKeys.tryIt')} <code>{`curl -H "Authorization: Bearer ${props.created.key}" ${props.apiUrl}/articles`}</code>
               </p>
             </>
           }
         >
-          API key created for <strong>{props.created.name}</strong>. Copy it now and pass it on safely; it will not be shown again (we keep only a
-          fingerprint of it):
+          {rich('nr.apiKeys.created', { name: (text) => <strong>{text}</strong> }, { name: props.created.name })}
         </ShownOnce>
       )}
-      <Notice text={props.revoked && 'The key was revoked. It no longer works.'} />
+      <Notice text={props.revoked && t('nr.apiKeys.revoked')} />
       {keys.length === 0 ? (
-        <p>No API keys yet.</p>
+        <p>{t('nr.apiKeys.none')}</p>
       ) : (
-        <DataTable class="staff-table" caption="API keys" captionHidden columns={['Name', 'Key begins', 'Created', 'Last used', 'Status', 'Actions']}>
+        <DataTable
+          class="staff-table"
+          caption={t('nr.apiKeys.caption')}
+          captionHidden
+          columns={[
+            t('nr.apiKeys.colName'),
+            t('nr.apiKeys.colBegins'),
+            t('nr.apiKeys.colCreated'),
+            t('nr.apiKeys.colLastUsed'),
+            t('nr.apiKeys.colStatus'),
+            t('nr.apiKeys.colActions'),
+          ]}
+        >
           {keys.map((key) => (
             <tr key={key.id}>
               <th scope="row">{key.name}</th>
@@ -70,14 +94,14 @@ export function ApiKeyListPage(props: ApiKeyListProps) {
               <td>
                 <Time date={key.lastUsedAt} />
               </td>
-              <td>{key.revokedAt ? 'Revoked' : 'Active'}</td>
+              <td>{key.revokedAt ? t('nr.apiKeys.statusRevoked') : t('nr.apiKeys.statusActive')}</td>
               <td>
                 {!key.revokedAt && (
                   <PostButton
                     action={newsroomPaths.apiKeyRevoke(key.id)}
                     csrfToken={viewer.csrfToken}
-                    label="Revoke"
-                    context={` the key ${key.name}`}
+                    label={t('nr.apiKeys.revoke')}
+                    context={` ${t('nr.apiKeys.revokeContext', { name: key.name })}`}
                   />
                 )}
               </td>
@@ -85,21 +109,21 @@ export function ApiKeyListPage(props: ApiKeyListProps) {
           ))}
         </DataTable>
       )}
-      <h2>Create a key</h2>
+      <h2>{t('nr.apiKeys.createHeading')}</h2>
       <form method="post" action={newsroomPaths.apiKeys()} class="newsroom-form newsroom-form-page">
         <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
         <RequiredNote />
         <TextField
           id="key-name"
-          label="Name"
+          label={t('nr.apiKeys.name')}
           type="text"
           autoComplete="off"
           value={props.name}
           maxLength={100}
-          hint="Who will use it, such as the partner's name."
+          hint={t('nr.apiKeys.nameHint')}
           errors={errors}
         />
-        <button type="submit">Create API key</button>
+        <button type="submit">{t('nr.apiKeys.create')}</button>
       </form>
     </NewsroomLayout>
   );

@@ -7,12 +7,15 @@ import { ErrorSummary, FieldLabel, RequiredNote, TextField, type FieldError } fr
 import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
+import { useTranslator } from '../../shared/translator-context.js';
 
 function FieldErrorText({ id, error }: { id: string; error: FieldError | undefined }) {
+  const { t } = useTranslator();
   if (!error) return null;
   return (
     <p id={`${id}-error`} class="field-error">
-      <span class="visually-hidden">Error: </span>
+      <span class="visually-hidden">{t('form.errorPrefix')}</span>
       {error.message}
     </p>
   );
@@ -39,34 +42,40 @@ export function AuthorFormPage({
   errors?: readonly FieldError[];
   saved?: boolean;
 }) {
-  const heading = authorId ? `Edit author: ${fields.name}` : 'New author';
+  const { t } = newsroomTranslator(site, viewer);
+  const heading = authorId ? t('nr.authors.editHeading', { name: fields.name }) : t('nr.authors.new');
   const errorOf = (field: string) => errors.find((error) => error.field === field);
   const linked = staff.find((user) => user.authorId === authorId);
   return (
-    <NewsroomLayout site={site} title={errors.length > 0 ? `Error: ${heading}` : heading} viewer={viewer} current={newsroomPaths.authors()}>
+    <NewsroomLayout
+      site={site}
+      title={errors.length > 0 ? t('nr.layout.errorTitle', { title: heading }) : heading}
+      viewer={viewer}
+      current={newsroomPaths.authors()}
+    >
       <div class="newsroom-form-page">
         <p>
-          <a href={newsroomPaths.authors()}>All authors</a>
+          <a href={newsroomPaths.authors()}>{t('nr.authors.all')}</a>
         </p>
         <h1>{heading}</h1>
-        <Notice text={saved && 'Saved. Readers see the change now.'} />
+        <Notice text={saved && t('nr.authors.saved')} />
         <ErrorSummary errors={errors} />
         <form method="post" action={authorId ? newsroomPaths.author(authorId) : newsroomPaths.authorNew()} class="newsroom-form">
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
           <RequiredNote />
-          <TextField id="name" label="Name" type="text" autoComplete="off" value={fields.name} maxLength={100} errors={errors} />
+          <TextField id="name" label={t('nr.authors.name')} type="text" autoComplete="off" value={fields.name} maxLength={100} errors={errors} />
           <TextField
             id="slug"
-            label="Web address (slug)"
+            label={t('nr.authors.slug')}
             type="text"
             autoComplete="off"
             value={fields.slug}
-            hint="Lower-case letters, numbers and hyphens, e.g. min-ji-park."
+            hint={t('nr.authors.slugHint')}
             maxLength={120}
             errors={errors}
           />
           <div class={errorOf('email') ? 'field field-has-error' : 'field'}>
-            <FieldLabel for="email" label="E-mail address (shown on bylines)" required />
+            <FieldLabel for="email" label={t('nr.authors.email')} required />
             <FieldErrorText id="email" error={errorOf('email')} />
             <input
               id="email"
@@ -81,7 +90,7 @@ export function AuthorFormPage({
             />
           </div>
           <div class={errorOf('job-title') ? 'field field-has-error' : 'field'}>
-            <label for="job-title">Job title (optional)</label>
+            <label for="job-title">{t('nr.authors.jobTitle')}</label>
             <FieldErrorText id="job-title" error={errorOf('job-title')} />
             <input
               id="job-title"
@@ -95,7 +104,7 @@ export function AuthorFormPage({
             />
           </div>
           <div class={errorOf('bio') ? 'field field-has-error' : 'field'}>
-            <label for="bio">Short bio (optional)</label>
+            <label for="bio">{t('nr.authors.bio')}</label>
             <FieldErrorText id="bio" error={errorOf('bio')} />
             <textarea
               id="bio"
@@ -109,11 +118,11 @@ export function AuthorFormPage({
             </textarea>
           </div>
           <div class={errorOf('photo') ? 'field field-has-error' : 'field'}>
-            <label for="photo">Photo from the media library</label>
+            <label for="photo">{t('nr.authors.photo')}</label>
             <FieldErrorText id="photo" error={errorOf('photo')} />
             <select id="photo" name="photo" aria-describedby={errorOf('photo') ? 'photo-error' : undefined}>
               <option value="" selected={fields.photoMediaId === ''}>
-                No photo
+                {t('nr.authors.noPhoto')}
               </option>
               {media.map((asset) => (
                 <option key={asset.id} value={asset.id} selected={fields.photoMediaId === asset.id}>
@@ -122,19 +131,19 @@ export function AuthorFormPage({
               ))}
             </select>
           </div>
-          <button type="submit">{authorId ? 'Save author' : 'Create author'}</button>
+          <button type="submit">{authorId ? t('nr.authors.save') : t('nr.authors.create')}</button>
         </form>
         {authorId && (
           <>
-            <h2>Staff account</h2>
-            <p>Stories with this author in the byline count as the linked account's own (for reporters and contributors editing them).</p>
+            <h2>{t('nr.authors.accountHeading')}</h2>
+            <p>{t('nr.authors.accountIntro')}</p>
             <form method="post" action={newsroomPaths.authorAccount(authorId)} class="newsroom-form">
               <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
               <div class="field">
-                <label for="user-id">Linked staff account</label>
+                <label for="user-id">{t('nr.authors.linkedAccount')}</label>
                 <select id="user-id" name="user-id">
                   <option value="" selected={!linked}>
-                    None
+                    {t('nr.authors.noAccount')}
                   </option>
                   {staff.map((user) => (
                     <option key={user.id} value={user.id} selected={linked?.id === user.id}>
@@ -143,7 +152,7 @@ export function AuthorFormPage({
                   ))}
                 </select>
               </div>
-              <button type="submit">Link account</button>
+              <button type="submit">{t('nr.authors.link')}</button>
             </form>
           </>
         )}

@@ -7,6 +7,9 @@ import { DataTable } from '../components/data-table.js';
 import { InlinePostForm } from '../components/inline-post-form.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
+import { useTranslator } from '../../shared/translator-context.js';
+import type { MessageKey } from '../../../shared/i18n/index.js';
 
 /** An edition form's values as typed, so a refused form comes back as the person left it. */
 export interface EditionFormValues {
@@ -21,45 +24,46 @@ export const EMPTY_EDITION_FORM: EditionFormValues = { code: '', 'path-prefix': 
 
 export type EditionsDone = 'added' | 'saved' | 'switched-on' | 'switched-off';
 
-const NOTICES: Record<EditionsDone, string> = {
-  added: 'The edition was added and switched on.',
-  saved: 'The edition was saved.',
-  'switched-on': 'The edition was switched on.',
-  'switched-off': 'The edition was switched off. Its address prefix finds nothing until it is switched on again.',
-};
+const NOTICES = {
+  added: 'nr.editions.added',
+  saved: 'nr.editions.saved',
+  'switched-on': 'nr.editions.switchedOn',
+  'switched-off': 'nr.editions.switchedOff',
+} as const satisfies Record<EditionsDone, MessageKey>;
 
 /** The id of the table's heading: a refused switch's message links there. */
 export const EDITIONS_LIST_ID = 'editions-list';
 
 /** The fields of an edition, shared by the form that adds one and the form that changes one. */
 function EditionFields({ values, errors }: { values: EditionFormValues; errors: readonly FieldError[] }) {
+  const { t } = useTranslator();
   return (
     <>
       <RequiredNote />
       <TextField
         id="code"
-        label="Language"
+        label={t('nr.editions.language')}
         type="text"
         autoComplete="off"
         value={values.code}
-        hint="A BCP 47 language tag, such as ko, ja or pt-BR."
+        hint={t('nr.editions.languageHint')}
         maxLength={35}
         errors={errors}
       />
       <TextField
         id="path-prefix"
-        label="Address prefix"
+        label={t('nr.editions.prefix')}
         type="text"
         autoComplete="off"
         value={values['path-prefix']}
-        hint="The first part of its pages’ addresses: ko for /ko/…. Two or three lower-case letters, optionally a hyphen and a subtag (zh-hant)."
+        hint={t('nr.editions.prefixHint')}
         maxLength={12}
         errors={errors}
       />
-      <TextField id="name" label="Name" type="text" autoComplete="off" value={values.name} maxLength={100} errors={errors} />
+      <TextField id="name" label={t('nr.editions.name')} type="text" autoComplete="off" value={values.name} maxLength={100} errors={errors} />
       <TextField
         id="tagline"
-        label="Tagline (optional)"
+        label={t('nr.editions.tagline')}
         type="text"
         autoComplete="off"
         value={values.tagline}
@@ -69,11 +73,11 @@ function EditionFields({ values, errors }: { values: EditionFormValues; errors: 
       />
       <TextField
         id="time-zone"
-        label="Time zone"
+        label={t('nr.editions.timeZone')}
         type="text"
         autoComplete="off"
         value={values['time-zone']}
-        hint="An IANA time zone such as Asia/Seoul; its pages’ dates are shown in it."
+        hint={t('nr.editions.timeZoneHint')}
         maxLength={64}
         errors={errors}
       />
@@ -82,23 +86,23 @@ function EditionFields({ values, errors }: { values: EditionFormValues; errors: 
 }
 
 function EditionRow({ edition, viewer }: { edition: Edition; viewer: NewsroomViewer }) {
+  const { t, rich } = useTranslator();
+  const hidden = (text: string) => <span class="visually-hidden">{text}</span>;
   const language = <code>{edition.code}</code>;
   if (edition.isDefault) {
     return (
       <tr>
         <th scope="row">{language}</th>
         <td>
-          {edition.name} <span class="edition-default">(the publication)</span>
+          {edition.name} <span class="edition-default">{t('nr.editions.thePublication')}</span>
         </td>
         <td>
           <code>/</code>
         </td>
         <td>{edition.timeZone}</td>
-        <td>Always on</td>
+        <td>{t('nr.editions.alwaysOn')}</td>
         <td>
-          <a href={newsroomPaths.settings()}>
-            Change in Settings<span class="visually-hidden"> the publication’s name, tagline and time zone</span>
-          </a>
+          <a href={newsroomPaths.settings()}>{rich('nr.editions.changeInSettings', { hidden })}</a>
         </td>
       </tr>
     );
@@ -111,16 +115,13 @@ function EditionRow({ edition, viewer }: { edition: Edition; viewer: NewsroomVie
         <code>/{edition.pathPrefix}/</code>
       </td>
       <td>{edition.timeZone}</td>
-      <td>{edition.enabled ? 'On' : 'Off'}</td>
+      <td>{edition.enabled ? t('nr.editions.on') : t('nr.editions.off')}</td>
       <td>
-        <a href={newsroomPaths.edition(edition.id)}>
-          Edit<span class="visually-hidden"> the edition {edition.code}</span>
-        </a>{' '}
+        <a href={newsroomPaths.edition(edition.id)}>{rich('nr.editions.edit', { hidden }, { code: edition.code })}</a>{' '}
         <InlinePostForm action={newsroomPaths.editionSwitch(edition.id)} csrfToken={viewer.csrfToken}>
           <input type="hidden" name="to" value={edition.enabled ? 'off' : 'on'} />
           <button type="submit">
-            {edition.enabled ? 'Switch off' : 'Switch on'}
-            <span class="visually-hidden"> the edition {edition.code}</span>
+            {rich(edition.enabled ? 'nr.editions.switchOff' : 'nr.editions.switchOn', { hidden }, { code: edition.code })}
           </button>
         </InlinePostForm>
       </td>
@@ -143,31 +144,42 @@ export interface EditionsPageProps {
  * it is on; the default edition is the publication itself, changed in Settings. A form adds one.
  */
 export function EditionsPage({ site, viewer, editions, values, errors = [], done }: EditionsPageProps) {
+  const { t, rich } = newsroomTranslator(site, viewer);
+  const title = t('nr.editions.title');
   return (
-    <NewsroomLayout site={site} title={`${errors.length > 0 ? 'Error: ' : ''}Editions`} viewer={viewer} current={newsroomPaths.editions()}>
-      <h1>Editions</h1>
+    <NewsroomLayout
+      site={site}
+      title={errors.length > 0 ? t('nr.layout.errorTitle', { title }) : title}
+      viewer={viewer}
+      current={newsroomPaths.editions()}
+    >
+      <h1>{title}</h1>
       <ErrorSummary errors={errors} />
-      <Notice text={done && NOTICES[done]} />
-      <p>
-        Each edition is the publication in one language, with its own name, tagline and time zone. The default edition is the publication itself, at{' '}
-        <code>/</code>; the others are read under their address prefix. A switched-off edition’s addresses find nothing.
-      </p>
-      <h2 id={EDITIONS_LIST_ID}>Editions</h2>
+      <Notice text={done && t(NOTICES[done])} />
+      <p>{rich('nr.editions.intro', { code: (text) => <code>{text}</code> })}</p>
+      <h2 id={EDITIONS_LIST_ID}>{title}</h2>
       <DataTable
         class="newsroom-table"
         wrap
-        caption="Editions, in their order"
-        columns={['Language', 'Name', 'Address', 'Time zone', 'Status', 'Actions']}
+        caption={t('nr.editions.caption')}
+        columns={[
+          t('nr.editions.colLanguage'),
+          t('nr.editions.colName'),
+          t('nr.editions.colAddress'),
+          t('nr.editions.colTimeZone'),
+          t('nr.editions.colStatus'),
+          t('nr.editions.colActions'),
+        ]}
       >
         {editions.map((edition) => (
           <EditionRow key={edition.id} edition={edition} viewer={viewer} />
         ))}
       </DataTable>
-      <h2 id="add-edition">Add an edition</h2>
+      <h2 id="add-edition">{t('nr.editions.addHeading')}</h2>
       <form method="post" action={newsroomPaths.editions()} class="newsroom-form newsroom-form-page">
         <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
         <EditionFields values={values} errors={errors} />
-        <button type="submit">Add edition</button>
+        <button type="submit">{t('nr.editions.add')}</button>
       </form>
     </NewsroomLayout>
   );
@@ -187,20 +199,26 @@ export function EditionEditPage({
   values: EditionFormValues;
   errors?: readonly FieldError[];
 }) {
-  const heading = `Edit the edition ${edition.code}`;
+  const { t } = newsroomTranslator(site, viewer);
+  const heading = t('nr.editions.editHeading', { code: edition.code });
   return (
-    <NewsroomLayout site={site} title={`${errors.length > 0 ? 'Error: ' : ''}${heading}`} viewer={viewer} current={newsroomPaths.editions()}>
+    <NewsroomLayout
+      site={site}
+      title={errors.length > 0 ? t('nr.layout.errorTitle', { title: heading }) : heading}
+      viewer={viewer}
+      current={newsroomPaths.editions()}
+    >
       <div class="newsroom-form-page">
         <p>
-          <a href={newsroomPaths.editions()}>← All editions</a>
+          <a href={newsroomPaths.editions()}>{t('nr.editions.all')}</a>
         </p>
         <h1>{heading}</h1>
         <ErrorSummary errors={errors} />
-        <p>It is switched {edition.enabled ? 'on' : 'off'}; switch it off or on from the list of editions.</p>
+        <p>{edition.enabled ? t('nr.editions.isOn') : t('nr.editions.isOff')}</p>
         <form method="post" action={newsroomPaths.edition(edition.id)} class="newsroom-form">
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
           <EditionFields values={values} errors={errors} />
-          <button type="submit">Save edition</button>
+          <button type="submit">{t('nr.editions.save')}</button>
         </form>
       </div>
     </NewsroomLayout>

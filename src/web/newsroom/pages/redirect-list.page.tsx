@@ -2,7 +2,6 @@ import type { NotFoundPath, Redirect } from '../../../modules/redirects/index.js
 import type { Pagination } from '../../../shared/pagination.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { ErrorSummary, RequiredNote, TextField, type FieldError } from '../../shared/form-fields.js';
-import { formatDateTime } from '../../shared/format.js';
 import { Notice } from '../../shared/notice.js';
 import { PageLinks } from '../../shared/page-links.js';
 import type { SiteContext } from '../../shared/site-context.js';
@@ -10,6 +9,8 @@ import { DataTable } from '../components/data-table.js';
 import { InlinePostForm } from '../components/inline-post-form.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
+import { useTranslator } from '../../shared/translator-context.js';
 
 export interface RedirectListProps {
   site: SiteContext;
@@ -27,11 +28,15 @@ export interface RedirectListProps {
   errors?: readonly FieldError[];
 }
 
-const NOTICES = { added: 'The redirect was added. Readers asking for the old path now go to the new address.', removed: 'The redirect was removed.' };
+const NOTICES = { added: 'nr.redirects.added', removed: 'nr.redirects.removed' } as const;
 
 function Time({ date, site }: { date: Date; site: SiteContext }) {
-  return <time dateTime={date.toISOString()}>{formatDateTime(date, site.publication)}</time>;
+  const { dateTime } = useTranslator();
+  return <time dateTime={date.toISOString()}>{dateTime(date, site.publication.timeZone)}</time>;
 }
+
+const hidden = (text: string) => <span class="visually-hidden">{text}</span>;
+const code = (text: string) => <code>{text}</code>;
 
 /**
  * Redirects for admins: old addresses (an imported archive's, or typed here) that readers are sent
@@ -41,61 +46,63 @@ function Time({ date, site }: { date: Date; site: SiteContext }) {
 export function RedirectListPage(props: RedirectListProps) {
   const { site, viewer, redirects, pagination, search, notFound, errors = [] } = props;
   const { page, totalItems } = pagination;
-  const title = `${errors.length > 0 ? 'Error: ' : ''}Redirects${page > 1 ? ` (page ${page})` : ''}`;
+  const { t, rich, number } = newsroomTranslator(site, viewer);
+  const heading = t('nr.redirects.title');
+  const paged = page > 1 ? t('nr.redirects.titlePaged', { page }) : heading;
+  const title = errors.length > 0 ? t('nr.layout.errorTitle', { title: paged }) : paged;
   return (
     <NewsroomLayout site={site} title={title} viewer={viewer} current={newsroomPaths.redirects()}>
-      <h1>Redirects</h1>
+      <h1>{heading}</h1>
       <ErrorSummary errors={errors} />
-      <Notice text={props.done && NOTICES[props.done]} />
-      <p>
-        When someone asks for an address this site does not serve, such as a link to a story on the publication’s previous site, and a redirect is
-        listed for it here, they are sent on to its new address with a permanent redirect (301), and search engines update their links. Addresses are
-        matched whatever their letter case, trailing slash or tracking parameters; WordPress links such as <code>/?p=123</code> keep their query.
-      </p>
+      <Notice text={props.done && t(NOTICES[props.done])} />
+      <p>{rich('nr.redirects.intro', { code })}</p>
 
-      <h2 id="add-redirect">Add a redirect</h2>
+      <h2 id="add-redirect">{t('nr.redirects.addHeading')}</h2>
       <form method="post" action={newsroomPaths.redirects()} class="newsroom-form newsroom-form-page">
         <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
         <RequiredNote />
         <TextField
           id="old-path"
-          label="Old path"
+          label={t('nr.redirects.oldPath')}
           type="text"
           autoComplete="off"
           value={props.path}
           maxLength={2048}
-          hint="The address as it was, from its first / on, such as /2024/05/31/harbour-reopens/ or /?p=123."
+          hint={t('nr.redirects.oldPathHint')}
           errors={errors}
         />
         <TextField
           id="new-address"
-          label="New address"
+          label={t('nr.redirects.newAddress')}
           type="text"
           autoComplete="off"
           value={props.target}
           maxLength={2000}
-          hint="A path on this site, such as /article/harbour-reopens, or a full address starting with https://."
+          hint={t('nr.redirects.newAddressHint')}
           errors={errors}
         />
-        <button type="submit">Add redirect</button>
+        <button type="submit">{t('nr.redirects.add')}</button>
       </form>
 
-      <h2 id="redirects">Redirects</h2>
+      <h2 id="redirects">{heading}</h2>
       <form method="get" action={newsroomPaths.redirects()} class="search-form" role="search">
-        <label for="redirect-search">Search by old path</label>
+        <label for="redirect-search">{t('nr.redirects.searchLabel')}</label>
         <input id="redirect-search" type="search" name="q" value={search} maxLength={500} />
-        <button type="submit">Search</button>
+        <button type="submit">{t('nr.redirects.search')}</button>
       </form>
-      <p>
-        {totalItems === 1 ? '1 redirect' : `${totalItems.toLocaleString('en')} redirects`}
-        {search ? ` matching “${search}”` : ''}.
-      </p>
+      <p>{search ? t('nr.redirects.countMatching', { count: totalItems, search }) : t('nr.redirects.count', { count: totalItems })}</p>
       {redirects.length > 0 && (
         <DataTable
           class="newsroom-table"
           wrap
-          caption="Redirects, newest first"
-          columns={['Old path', 'New address', 'Added by', 'Added', 'Actions']}
+          caption={t('nr.redirects.caption')}
+          columns={[
+            t('nr.redirects.colOldPath'),
+            t('nr.redirects.colNewAddress'),
+            t('nr.redirects.colAddedBy'),
+            t('nr.redirects.colAdded'),
+            t('nr.redirects.colActions'),
+          ]}
         >
           {redirects.map((redirect) => (
             <tr key={redirect.path}>
@@ -105,16 +112,14 @@ export function RedirectListPage(props: RedirectListProps) {
               <td>
                 <a href={redirect.target}>{redirect.target}</a>
               </td>
-              <td>{redirect.origin === 'import' ? 'Import' : 'Newsroom'}</td>
+              <td>{redirect.origin === 'import' ? t('nr.redirects.byImport') : t('nr.redirects.byNewsroom')}</td>
               <td>
                 <Time date={redirect.createdAt} site={site} />
               </td>
               <td>
                 <InlinePostForm action={newsroomPaths.redirectRemove()} csrfToken={viewer.csrfToken}>
                   <input type="hidden" name="path" value={redirect.path} />
-                  <button type="submit">
-                    Remove<span class="visually-hidden"> the redirect from {redirect.path}</span>
-                  </button>
+                  <button type="submit">{rich('nr.redirects.remove', { hidden }, { path: redirect.path })}</button>
                 </InlinePostForm>
               </td>
             </tr>
@@ -122,33 +127,36 @@ export function RedirectListPage(props: RedirectListProps) {
         </DataTable>
       )}
       <PageLinks
-        label="Pages of redirects"
+        label={t('nr.redirects.pagesLabel')}
         pagination={pagination}
         href={(target) => newsroomPaths.redirects({ q: search, page: target })}
-        previous="← Newer redirects"
-        next="Older redirects →"
+        previous={t('nr.redirects.newer')}
+        next={t('nr.redirects.older')}
       />
 
-      <h2 id="not-found">Addresses not found</h2>
-      <p>
-        The addresses readers asked for most that matched nothing, counted every few seconds; the log keeps the 1,000 most asked for. Adding a
-        redirect for one takes it off this list.
-      </p>
+      <h2 id="not-found">{t('nr.redirects.notFoundHeading')}</h2>
+      <p>{t('nr.redirects.notFoundIntro')}</p>
       {notFound.length === 0 ? (
-        <p class="empty-note">No address has been asked for that the site could not find.</p>
+        <p class="empty-note">{t('nr.redirects.notFoundEmpty')}</p>
       ) : (
         <DataTable
           class="newsroom-table"
           wrap
-          caption="Most asked-for addresses that matched nothing"
-          columns={['Address', 'Requests', 'First asked for', 'Last asked for', 'Actions']}
+          caption={t('nr.redirects.notFoundCaption')}
+          columns={[
+            t('nr.redirects.colAddress'),
+            t('nr.redirects.colRequests'),
+            t('nr.redirects.colFirstAsked'),
+            t('nr.redirects.colLastAsked'),
+            t('nr.redirects.colActions'),
+          ]}
         >
           {notFound.map((entry) => (
             <tr key={entry.path}>
               <th scope="row">
                 <code>{entry.path}</code>
               </th>
-              <td class="numeric">{entry.hits.toLocaleString('en')}</td>
+              <td class="numeric">{number(entry.hits)}</td>
               <td>
                 <Time date={entry.firstSeenAt} site={site} />
               </td>
@@ -157,7 +165,7 @@ export function RedirectListPage(props: RedirectListProps) {
               </td>
               <td>
                 <a href={`${newsroomPaths.redirects({ path: entry.path })}#add-redirect`}>
-                  Add a redirect<span class="visually-hidden"> for {entry.path}</span>
+                  {rich('nr.redirects.addFor', { hidden }, { path: entry.path })}
                 </a>
               </td>
             </tr>

@@ -3,10 +3,12 @@ import type { SectionFields } from '../../../modules/sections/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, FieldWrap, RequiredNote, TextField, type FieldError } from '../../shared/form-fields.js';
+import { useTranslator } from '../../shared/translator-context.js';
 import { editionLabel } from '../components/edition-label.js';
 import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
 
 /** Creating a section (no `sectionId`) or editing one. */
 export function SectionFormPage({
@@ -27,37 +29,43 @@ export function SectionFormPage({
   errors?: readonly FieldError[];
   saved?: boolean;
 }) {
-  const heading = sectionId ? `Edit section: ${fields.name}` : 'New section';
+  const { t } = newsroomTranslator(site, viewer);
+  const heading = sectionId ? t('nr.sections.editHeading', { name: fields.name }) : t('nr.sections.new');
   const descriptionError = errors.find((error) => error.field === 'description');
   return (
-    <NewsroomLayout site={site} title={errors.length > 0 ? `Error: ${heading}` : heading} viewer={viewer} current={newsroomPaths.sections()}>
+    <NewsroomLayout
+      site={site}
+      title={errors.length > 0 ? t('nr.layout.errorTitle', { title: heading }) : heading}
+      viewer={viewer}
+      current={newsroomPaths.sections()}
+    >
       <div class="newsroom-form-page">
         <p>
-          <a href={newsroomPaths.sections()}>All sections</a>
+          <a href={newsroomPaths.sections()}>{t('nr.sections.all')}</a>
         </p>
         <h1>{heading}</h1>
-        <Notice text={saved && 'The section has been saved. Readers see the change now.'} />
+        <Notice text={saved && t('nr.sections.saved')} />
         <ErrorSummary errors={errors} />
         <form method="post" action={sectionId ? newsroomPaths.section(sectionId) : newsroomPaths.sectionNew()} class="newsroom-form">
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
           <RequiredNote />
-          <TextField id="name" label="Name" type="text" autoComplete="off" value={fields.name} maxLength={80} errors={errors} />
+          <TextField id="name" label={t('nr.sections.name')} type="text" autoComplete="off" value={fields.name} maxLength={80} errors={errors} />
           {editions.length > 1 && <EditionField editions={editions} value={fields.editionId} errors={errors} />}
           <TextField
             id="slug"
-            label="Web address (slug)"
+            label={t('nr.sections.slug')}
             type="text"
             autoComplete="off"
             value={fields.slug}
-            hint="Lower-case letters, numbers and hyphens, e.g. world-news. Changing it changes the section's address."
+            hint={t('nr.sections.slugHint')}
             maxLength={120}
             errors={errors}
           />
           <div class={descriptionError ? 'field field-has-error' : 'field'}>
-            <label for="description">Description (optional)</label>
+            <label for="description">{t('nr.sections.description')}</label>
             {descriptionError && (
               <p id="description-error" class="field-error">
-                <span class="visually-hidden">Error: </span>
+                <span class="visually-hidden">{t('form.errorPrefix')}</span>
                 {descriptionError.message}
               </p>
             )}
@@ -74,9 +82,9 @@ export function SectionFormPage({
           </div>
           <div class="field field-checkbox">
             <input id="in-navigation" name="in-navigation" type="checkbox" value="yes" checked={fields.inNavigation} />
-            <label for="in-navigation">Show in the site's section navigation</label>
+            <label for="in-navigation">{t('nr.sections.inNavigation')}</label>
           </div>
-          <button type="submit">{sectionId ? 'Save section' : 'Create section'}</button>
+          <button type="submit">{sectionId ? t('nr.sections.save') : t('nr.sections.create')}</button>
         </form>
       </div>
     </NewsroomLayout>
@@ -85,15 +93,10 @@ export function SectionFormPage({
 
 /** The section's edition: a select, the default edition first chosen. */
 function EditionField({ editions, value, errors }: { editions: readonly Edition[]; value: string; errors: readonly FieldError[] }) {
+  const { t } = useTranslator();
   const chosen = editions.find((edition) => edition.id === value) ?? editions.find((edition) => edition.isDefault);
   return (
-    <FieldWrap
-      id="edition"
-      label="Edition"
-      hint="Its stories are that edition’s, and its web address is unique within that edition."
-      required
-      errors={errors}
-    >
+    <FieldWrap id="edition" label={t('nr.sections.edition')} hint={t('nr.sections.editionHint')} required errors={errors}>
       {(describedBy, invalid) => (
         <select id="edition" name="edition" required aria-invalid={invalid ? 'true' : undefined} aria-describedby={describedBy}>
           {editions.map((edition) => (

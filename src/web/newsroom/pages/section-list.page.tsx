@@ -6,6 +6,7 @@ import { editionLabel, editionRoot } from '../components/edition-label.js';
 import { InlinePostForm } from '../components/inline-post-form.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
 
 /**
  * Sections in their navigation order, with buttons to move each one. Each edition has its own
@@ -22,19 +23,26 @@ export function SectionListPage({
   sections: readonly Section[];
   editions: readonly Edition[];
 }) {
+  const { t } = newsroomTranslator(site, viewer);
   const several = editions.length > 1;
   const groups = editions.map((edition) => ({ edition, sections: sections.filter((section) => section.editionId === edition.id) }));
   return (
-    <NewsroomLayout site={site} title="Sections" viewer={viewer} current={newsroomPaths.sections()}>
-      <h1>Sections</h1>
+    <NewsroomLayout site={site} title={t('nr.sections.title')} viewer={viewer} current={newsroomPaths.sections()}>
+      <h1>{t('nr.sections.title')}</h1>
       <p>
-        <a href={newsroomPaths.sectionNew()}>New section</a>
+        <a href={newsroomPaths.sectionNew()}>{t('nr.sections.new')}</a>
       </p>
       <DataTable
         class="section-table"
-        caption="Sections in navigation order"
+        caption={t('nr.sections.caption')}
         captionHidden
-        columns={several ? ['Name', 'Edition', 'Web address', 'In navigation', 'Order'] : ['Name', 'Web address', 'In navigation', 'Order']}
+        columns={[
+          t('nr.sections.colName'),
+          ...(several ? [t('nr.sections.colEdition')] : []),
+          t('nr.sections.colAddress'),
+          t('nr.sections.colInNavigation'),
+          t('nr.sections.colOrder'),
+        ]}
       >
         {groups.flatMap(({ edition, sections: inEdition }) =>
           inEdition.map((section, index) => (
@@ -42,7 +50,7 @@ export function SectionListPage({
               <th scope="row">
                 <a href={newsroomPaths.section(section.id)}>
                   {section.name}
-                  <span class="visually-hidden"> (edit)</span>
+                  <span class="visually-hidden"> {t('nr.sections.editHidden')}</span>
                 </a>
               </th>
               {several && <td>{editionLabel(edition)}</td>}
@@ -51,17 +59,19 @@ export function SectionListPage({
                   {editionRoot(edition)}/section/{section.slug}
                 </code>
               </td>
-              <td>{section.inNavigation ? 'Yes' : 'No'}</td>
+              <td>{section.inNavigation ? t('nr.sections.yes') : t('nr.sections.no')}</td>
               <td>
                 <InlinePostForm action={newsroomPaths.sectionMove(section.id)} csrfToken={viewer.csrfToken}>
                   {index > 0 && (
                     <button type="submit" name="direction" value="up">
-                      Move up<span class="visually-hidden">{`: ${section.name}`}</span>
+                      {t('nr.sections.moveUp')}
+                      <span class="visually-hidden">{`: ${section.name}`}</span>
                     </button>
                   )}
                   {index < inEdition.length - 1 && (
                     <button type="submit" name="direction" value="down">
-                      Move down<span class="visually-hidden">{`: ${section.name}`}</span>
+                      {t('nr.sections.moveDown')}
+                      <span class="visually-hidden">{`: ${section.name}`}</span>
                     </button>
                   )}
                 </InlinePostForm>

@@ -5,6 +5,7 @@ import { ErrorSummary, RequiredMarker, RequiredNote, TextField, type FieldError 
 import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
 
 /** The form's values as typed, so a refused form comes back as the person left it. */
 export interface SettingsFormValues {
@@ -24,8 +25,8 @@ export interface SettingsFormValues {
 }
 
 const FEED_CONTENT_CHOICES = [
-  { value: 'full', label: 'Whole stories', hint: 'Each story’s full text and images, readable in a feed reader.' },
-  { value: 'summary', label: 'Summaries', hint: 'Only each story’s standfirst and picture; readers follow the link to read on.' },
+  { value: 'full', label: 'nr.settings.feedFull', hint: 'nr.settings.feedFullHint' },
+  { value: 'summary', label: 'nr.settings.feedSummary', hint: 'nr.settings.feedSummaryHint' },
 ] as const;
 
 /** Publication settings: what the masthead, footer, dates and metadata say. */
@@ -45,6 +46,8 @@ export function SettingsPage({
   errors?: readonly FieldError[];
   saved?: boolean;
 }) {
+  const { t } = newsroomTranslator(site, viewer);
+  const title = t('nr.settings.title');
   const errorOf = (field: string) => errors.find((error) => error.field === field);
   const descriptionError = errorOf('description');
   const logoError = errorOf('logo');
@@ -53,21 +56,21 @@ export function SettingsPage({
   return (
     <NewsroomLayout
       site={site}
-      title={errors.length > 0 ? 'Error: Publication settings' : 'Publication settings'}
+      title={errors.length > 0 ? t('nr.layout.errorTitle', { title }) : title}
       viewer={viewer}
       current={newsroomPaths.settings()}
     >
       <div class="newsroom-form-page">
-        <h1>Publication settings</h1>
-        <Notice text={saved && 'The settings have been saved. Readers see them now.'} />
+        <h1>{title}</h1>
+        <Notice text={saved && t('nr.settings.saved')} />
         <ErrorSummary errors={errors} />
         <form method="post" action={newsroomPaths.settings()} class="newsroom-form">
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
           <RequiredNote />
-          <TextField id="name" label="Publication name" type="text" autoComplete="off" value={values.name} maxLength={120} errors={errors} />
+          <TextField id="name" label={t('nr.settings.name')} type="text" autoComplete="off" value={values.name} maxLength={120} errors={errors} />
           <TextField
             id="tagline"
-            label="Tagline (optional)"
+            label={t('nr.settings.tagline')}
             type="text"
             autoComplete="off"
             value={values.tagline}
@@ -76,10 +79,10 @@ export function SettingsPage({
             errors={errors}
           />
           <div class={descriptionError ? 'field field-has-error' : 'field'}>
-            <label for="description">Description (optional)</label>
+            <label for="description">{t('nr.settings.description')}</label>
             {descriptionError && (
               <p id="description-error" class="field-error">
-                <span class="visually-hidden">Error: </span>
+                <span class="visually-hidden">{t('form.errorPrefix')}</span>
                 {descriptionError.message}
               </p>
             )}
@@ -96,27 +99,27 @@ export function SettingsPage({
           </div>
           <TextField
             id="language"
-            label="Language"
+            label={t('nr.settings.language')}
             type="text"
             autoComplete="off"
             value={values.language}
-            hint="A language tag such as en, en-GB or ko."
+            hint={t('nr.settings.languageHint')}
             maxLength={35}
             errors={errors}
           />
           <TextField
             id="time-zone"
-            label="Time zone"
+            label={t('nr.settings.timeZone')}
             type="text"
             autoComplete="off"
             value={values['time-zone']}
-            hint="An IANA time zone such as Asia/Seoul or Europe/London."
+            hint={t('nr.settings.timeZoneHint')}
             maxLength={64}
             errors={errors}
           />
           <TextField
             id="contact-email"
-            label="Contact e-mail address"
+            label={t('nr.settings.contactEmail')}
             type="email"
             autoComplete="off"
             value={values['contact-email']}
@@ -125,7 +128,7 @@ export function SettingsPage({
           />
           <TextField
             id="copyright-holder"
-            label="Copyright holder (optional)"
+            label={t('nr.settings.copyrightHolder')}
             type="text"
             autoComplete="off"
             value={values['copyright-holder']}
@@ -135,28 +138,28 @@ export function SettingsPage({
           />
           <TextField
             id="founded-year"
-            label="Year founded"
+            label={t('nr.settings.foundedYear')}
             type="text"
             autoComplete="off"
             value={values['founded-year']}
-            hint="Four digits, e.g. 1965."
+            hint={t('nr.settings.foundedYearHint')}
             maxLength={4}
             errors={errors}
           />
           <div class={logoError ? 'field field-has-error' : 'field'}>
-            <label for="logo">Logo</label>
+            <label for="logo">{t('nr.settings.logo')}</label>
             <p id="logo-hint" class="field-hint">
-              An image from the media library, shown in the masthead instead of the name; the name becomes its text alternative.
+              {t('nr.settings.logoHint')}
             </p>
             {logoError && (
               <p id="logo-error" class="field-error">
-                <span class="visually-hidden">Error: </span>
+                <span class="visually-hidden">{t('form.errorPrefix')}</span>
                 {logoError.message}
               </p>
             )}
             <select id="logo" name="logo" aria-describedby={logoError ? 'logo-hint logo-error' : 'logo-hint'}>
               <option value="" selected={values.logo === ''}>
-                No logo: show the name
+                {t('nr.settings.noLogo')}
               </option>
               {media.map((asset) => (
                 <option key={asset.id} value={asset.id} selected={values.logo === asset.id}>
@@ -166,14 +169,13 @@ export function SettingsPage({
             </select>
           </div>
           <div class={iconError ? 'field field-has-error' : 'field'}>
-            <label for="icon">Site icon</label>
+            <label for="icon">{t('nr.settings.icon')}</label>
             <p id="icon-hint" class="field-hint">
-              An image from the media library, shown in browser tabs, bookmarks and on phones’ home screens. A square image works best; others are cut
-              to their centre square.
+              {t('nr.settings.iconHint')}
             </p>
             {iconError && (
               <p id="icon-error" class="field-error">
-                <span class="visually-hidden">Error: </span>
+                <span class="visually-hidden">{t('form.errorPrefix')}</span>
                 {iconError.message}
               </p>
             )}
@@ -184,7 +186,7 @@ export function SettingsPage({
               aria-describedby={iconError ? 'icon-hint icon-error' : 'icon-hint'}
             >
               <option value="" selected={values.icon === ''}>
-                The default icon
+                {t('nr.settings.defaultIcon')}
               </option>
               {media.map((asset) => (
                 <option key={asset.id} value={asset.id} selected={values.icon === asset.id}>
@@ -194,24 +196,24 @@ export function SettingsPage({
             </select>
           </div>
           <fieldset class="newsroom-fieldset">
-            <legend>Ranked lists</legend>
+            <legend>{t('nr.settings.rankedLists')}</legend>
             <TextField
               id="popular-now-hours"
-              label="Popular Now: hours of views counted"
+              label={t('nr.settings.popularNowHours')}
               type="text"
               autoComplete="off"
               value={values['popular-now-hours']}
-              hint="From 1 to 24. Popular Now ranks stories by their views in this many recent hours, favouring rising ones."
+              hint={t('nr.settings.popularNowHoursHint')}
               maxLength={2}
               errors={errors}
             />
             <TextField
               id="weekly-best-max-age-days"
-              label="Weekly Best: oldest story, in days"
+              label={t('nr.settings.weeklyBestDays')}
               type="text"
               autoComplete="off"
               value={values['weekly-best-max-age-days']}
-              hint="From 1 to 30. Weekly Best ranks the last 7 days' views among stories published within this many days."
+              hint={t('nr.settings.weeklyBestDaysHint')}
               maxLength={2}
               errors={errors}
             />
@@ -221,12 +223,12 @@ export function SettingsPage({
             aria-describedby={feedContentError ? 'feed-content-error' : undefined}
           >
             <legend>
-              RSS and Atom feeds carry
+              {t('nr.settings.feedsCarry')}
               <RequiredMarker />
             </legend>
             {feedContentError && (
               <p id="feed-content-error" class="field-error">
-                <span class="visually-hidden">Error: </span>
+                <span class="visually-hidden">{t('form.errorPrefix')}</span>
                 {feedContentError.message}
               </p>
             )}
@@ -242,15 +244,15 @@ export function SettingsPage({
                     required
                     aria-describedby={`feed-content-${choice.value}-hint`}
                   />
-                  <label for={`feed-content-${choice.value}`}>{choice.label}</label>
+                  <label for={`feed-content-${choice.value}`}>{t(choice.label)}</label>
                 </div>
                 <p id={`feed-content-${choice.value}-hint`} class="field-hint">
-                  {choice.hint}
+                  {t(choice.hint)}
                 </p>
               </div>
             ))}
           </fieldset>
-          <button type="submit">Save settings</button>
+          <button type="submit">{t('nr.settings.save')}</button>
         </form>
       </div>
     </NewsroomLayout>

@@ -5,6 +5,7 @@ import { DataTable } from '../components/data-table.js';
 import { InlinePostForm } from '../components/inline-post-form.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
 
 /** Every tag with its story count, each renamable in place. */
 export function TagListPage({
@@ -18,14 +19,26 @@ export function TagListPage({
   tags: ReadonlyArray<Tag & { storyCount: number }>;
   errors?: readonly FieldError[];
 }) {
+  const { t } = newsroomTranslator(site, viewer);
+  const title = t('nr.tags.title');
   return (
-    <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: Tags' : 'Tags'} viewer={viewer} current={newsroomPaths.tags()}>
-      <h1>Tags</h1>
+    <NewsroomLayout
+      site={site}
+      title={errors.length > 0 ? t('nr.layout.errorTitle', { title }) : title}
+      viewer={viewer}
+      current={newsroomPaths.tags()}
+    >
+      <h1>{title}</h1>
       <ErrorSummary errors={errors} />
       <p id="tag-name-hint" class="field-hint">
-        Rename a tag in its row. A name must be filled in: 1 to 60 characters on one line. The tag keeps its web address.
+        {t('nr.tags.hint')}
       </p>
-      <DataTable class="section-table" caption="Tags and how many stories carry each" captionHidden columns={['Tag', 'Stories', 'Rename']}>
+      <DataTable
+        class="section-table"
+        caption={t('nr.tags.caption')}
+        captionHidden
+        columns={[t('nr.tags.colTag'), t('nr.tags.colStories'), t('nr.tags.colRename')]}
+      >
         {tags.map((tag) => {
           const error = errors.find((candidate) => candidate.field === `tag-${tag.id}`);
           return (
@@ -34,7 +47,9 @@ export function TagListPage({
               <td>{tag.storyCount}</td>
               <td>
                 <InlinePostForm action={newsroomPaths.tag(tag.id)} csrfToken={viewer.csrfToken}>
-                  <label for={`tag-${tag.id}`} class="visually-hidden">{`New name for ${tag.name}`}</label>
+                  <label for={`tag-${tag.id}`} class="visually-hidden">
+                    {t('nr.tags.newNameFor', { name: tag.name })}
+                  </label>
                   <input
                     id={`tag-${tag.id}`}
                     name="name"
@@ -46,11 +61,12 @@ export function TagListPage({
                     aria-describedby={error ? `tag-${tag.id}-error tag-name-hint` : 'tag-name-hint'}
                   />
                   <button type="submit">
-                    Rename<span class="visually-hidden">{` ${tag.name}`}</span>
+                    {t('nr.tags.rename')}
+                    <span class="visually-hidden">{` ${tag.name}`}</span>
                   </button>
                   {error && (
                     <p id={`tag-${tag.id}-error`} class="field-error">
-                      <span class="visually-hidden">Error: </span>
+                      <span class="visually-hidden">{t('form.errorPrefix')}</span>
                       {error.message}
                     </p>
                   )}

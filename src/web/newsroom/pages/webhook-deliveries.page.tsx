@@ -1,6 +1,5 @@
 import type { Webhook, WebhookDelivery } from '../../../modules/webhooks/index.js';
 import type { Pagination } from '../../../shared/pagination.js';
-import { formatDateTime } from '../../shared/format.js';
 import { PageLinks } from '../../shared/page-links.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { DataTable } from '../components/data-table.js';
@@ -8,12 +7,14 @@ import { PostButton } from '../components/inline-post-form.js';
 import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
-import { DELIVERY_STATUS_LABELS } from './webhook-list.page.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
+import { deliveryStatusLabel } from './webhook-list.page.js';
 
-const NOTICES: Record<string, string> = {
-  test: 'A test delivery (event ping) has been queued; it is sent within a few seconds. Reload this page to see how it went.',
-  redelivered: 'The delivery has been queued again; it is sent within a few seconds.',
-};
+const NOTICES = { test: 'nr.webhooks.testQueued', redelivered: 'nr.webhooks.redelivered' } as const;
+
+function isNotice(done: string | undefined): done is keyof typeof NOTICES {
+  return done !== undefined && Object.hasOwn(NOTICES, done);
+}
 
 /** One webhook's delivery log, newest first, with a "Send again" button for failed deliveries. */
 export function WebhookDeliveriesPage(props: {
@@ -26,23 +27,41 @@ export function WebhookDeliveriesPage(props: {
 }) {
   const { site, viewer, webhook, deliveries, pagination } = props;
   const { page, totalItems } = pagination;
-  const when = (date: Date | null) => (date ? <time dateTime={date.toISOString()}>{formatDateTime(date, site.publication)}</time> : '—');
-  const notice = props.done ? NOTICES[props.done] : undefined;
-  const title = `Delivery log: ${webhook.name}`;
+  const translator = newsroomTranslator(site, viewer);
+  const { t } = translator;
+  const when = (date: Date | null) =>
+    date ? <time dateTime={date.toISOString()}>{translator.dateTime(date, site.publication.timeZone)}</time> : '—';
+  const notice = isNotice(props.done) ? t(NOTICES[props.done]) : undefined;
+  const title = t('nr.webhooks.logTitle', { name: webhook.name });
   return (
-    <NewsroomLayout site={site} title={page > 1 ? `${title} (page ${page})` : title} viewer={viewer} current={newsroomPaths.webhooks()}>
+    <NewsroomLayout
+      site={site}
+      title={page > 1 ? t('nr.webhooks.logTitlePaged', { name: webhook.name, page }) : title}
+      viewer={viewer}
+      current={newsroomPaths.webhooks()}
+    >
       <p>
-        <a href={newsroomPaths.webhook(webhook.id)}>Back to the webhook</a>
+        <a href={newsroomPaths.webhook(webhook.id)}>{t('nr.webhooks.back')}</a>
       </p>
       <h1>{title}</h1>
       <Notice text={notice} />
-      <p>{totalItems === 1 ? '1 delivery' : `${totalItems} deliveries`}, newest first.</p>
+      <p>{t('nr.webhooks.deliveryCount', { count: totalItems, total: String(totalItems) })}</p>
       {deliveries.length > 0 && (
         <DataTable
           class="staff-table"
-          caption={<>Deliveries of {webhook.name}</>}
+          caption={t('nr.webhooks.logCaption', { name: webhook.name })}
           captionHidden
-          columns={['Time', 'Event', 'Story', 'Status', 'Attempts', 'Last HTTP status', 'Last error', 'Next attempt', 'Actions']}
+          columns={[
+            t('nr.webhooks.colTime'),
+            t('nr.webhooks.colEvent'),
+            t('nr.webhooks.colStory'),
+            t('nr.webhooks.colStatus'),
+            t('nr.webhooks.colAttempts'),
+            t('nr.webhooks.colLastStatus'),
+            t('nr.webhooks.colLastError'),
+            t('nr.webhooks.colNextAttempt'),
+            t('nr.webhooks.colActions'),
+          ]}
         >
           {deliveries.map((delivery) => (
             <tr key={delivery.id} id={`delivery-${delivery.id}`}>
@@ -51,7 +70,7 @@ export function WebhookDeliveriesPage(props: {
                 <code>{delivery.event}</code>
               </td>
               <td>{delivery.headline ?? '—'}</td>
-              <td class={`delivery-${delivery.status}`}>{DELIVERY_STATUS_LABELS[delivery.status] ?? delivery.status}</td>
+              <td class={`delivery-${delivery.status}`}>{deliveryStatusLabel(delivery.status, translator)}</td>
               <td>{delivery.attempts}</td>
               <td>{delivery.lastStatusCode ?? '—'}</td>
               <td>{delivery.lastError ?? '—'}</td>
@@ -61,7 +80,7 @@ export function WebhookDeliveriesPage(props: {
                   <PostButton
                     action={newsroomPaths.webhookRedeliver(webhook.id, delivery.id)}
                     csrfToken={viewer.csrfToken}
-                    label="Send again"
+                    label={t('nr.webhooks.sendAgain')}
                     context={` (${delivery.event}, ${delivery.createdAt.toISOString()})`}
                   />
                 )}
@@ -71,11 +90,11 @@ export function WebhookDeliveriesPage(props: {
         </DataTable>
       )}
       <PageLinks
-        label="Pages of deliveries"
+        label={t('nr.webhooks.pagesLabel')}
         pagination={pagination}
         href={(target) => newsroomPaths.webhookDeliveries(webhook.id, target)}
-        previous="← Newer deliveries"
-        next="Older deliveries →"
+        previous={t('nr.webhooks.newer')}
+        next={t('nr.webhooks.older')}
       />
     </NewsroomLayout>
   );

@@ -6,24 +6,32 @@ import { InlinePostForm } from '../components/inline-post-form.js';
 import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
+import { useTranslator } from '../../shared/translator-context.js';
+import type { MessageKey } from '../../../shared/i18n/index.js';
 
 /** The id of the first event checkbox: where the error summary sends focus. */
 export const EVENTS_FIELD = 'events';
 
-export const EVENT_LABELS: Record<string, string> = {
-  'story.published': 'Story published (also when a scheduled story goes live)',
-  'story.updated': 'Published story updated or corrected',
-  'story.unpublished': 'Story unpublished or deleted',
-  ping: 'Test delivery',
-};
+/** What each event is, in words; the event's code is shown beside it as it is. */
+export const EVENT_LABELS = {
+  'story.published': 'nr.webhooks.eventPublished',
+  'story.updated': 'nr.webhooks.eventUpdated',
+  'story.unpublished': 'nr.webhooks.eventUnpublished',
+  ping: 'nr.webhooks.eventPing',
+} as const satisfies Record<string, MessageKey>;
 
-const NOTICES: Record<string, string> = {
-  created: 'The webhook has been created. Copy the signing secret below into the receiving system.',
-  saved: 'The webhook has been saved.',
-  rotated: 'A new signing secret has been made. Every delivery from now on is signed with it: update the receiving system.',
-  enabled: 'The webhook is enabled: it receives new events again.',
-  disabled: 'The webhook is disabled: it receives no new events, and pending deliveries wait until it is enabled.',
-};
+const NOTICES = {
+  created: 'nr.webhooks.created',
+  saved: 'nr.webhooks.saved',
+  rotated: 'nr.webhooks.rotated',
+  enabled: 'nr.webhooks.nowEnabled',
+  disabled: 'nr.webhooks.nowDisabled',
+} as const satisfies Record<string, MessageKey>;
+
+function isNotice(done: string | undefined): done is keyof typeof NOTICES {
+  return done !== undefined && Object.hasOwn(NOTICES, done);
+}
 
 /** Creating a webhook (no `webhook`) or editing one, with its secret and actions. */
 export function WebhookFormPage(props: {
@@ -35,51 +43,57 @@ export function WebhookFormPage(props: {
   done?: string | undefined;
 }) {
   const { site, viewer, webhook, fields, errors = [] } = props;
-  const heading = webhook ? `Webhook: ${webhook.name}` : 'New webhook';
+  const { t } = newsroomTranslator(site, viewer);
+  const heading = webhook ? t('nr.webhooks.heading', { name: webhook.name }) : t('nr.webhooks.new');
   const eventsError = errors.find((error) => error.field === EVENTS_FIELD);
-  const notice = props.done ? NOTICES[props.done] : undefined;
+  const notice = isNotice(props.done) ? t(NOTICES[props.done]) : undefined;
   return (
-    <NewsroomLayout site={site} title={errors.length > 0 ? `Error: ${heading}` : heading} viewer={viewer} current={newsroomPaths.webhooks()}>
+    <NewsroomLayout
+      site={site}
+      title={errors.length > 0 ? t('nr.layout.errorTitle', { title: heading }) : heading}
+      viewer={viewer}
+      current={newsroomPaths.webhooks()}
+    >
       <div class="newsroom-form-page">
         <p>
-          <a href={newsroomPaths.webhooks()}>All webhooks</a>
+          <a href={newsroomPaths.webhooks()}>{t('nr.webhooks.all')}</a>
         </p>
         <h1>{heading}</h1>
         <Notice text={notice} />
         <ErrorSummary errors={errors} />
         {webhook && <WebhookActions webhook={webhook} csrfToken={viewer.csrfToken} />}
         <form method="post" action={webhook ? newsroomPaths.webhook(webhook.id) : newsroomPaths.webhookNew()} class="newsroom-form">
-          {webhook && <h2>Settings</h2>}
+          {webhook && <h2>{t('nr.webhooks.settings')}</h2>}
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
           <RequiredNote />
           <TextField
             id="name"
-            label="Name"
+            label={t('nr.webhooks.name')}
             type="text"
             autoComplete="off"
             value={fields.name}
             maxLength={100}
-            hint="For you: e.g. the partner or system it feeds."
+            hint={t('nr.webhooks.nameHint')}
             errors={errors}
           />
           <TextField
             id="url"
-            label="URL"
+            label={t('nr.webhooks.url')}
             type="text"
             autoComplete="off"
             value={fields.url}
             maxLength={2000}
-            hint="Where deliveries are POSTed: a full address starting with https:// (or http://)."
+            hint={t('nr.webhooks.urlHint')}
             errors={errors}
           />
           <fieldset
             class={eventsError ? 'newsroom-fieldset field-has-error' : 'newsroom-fieldset'}
             aria-describedby={eventsError ? 'events-error' : undefined}
           >
-            <legend>Events</legend>
+            <legend>{t('nr.webhooks.events')}</legend>
             {eventsError && (
               <p id="events-error" class="field-error">
-                <span class="visually-hidden">Error: </span>
+                <span class="visually-hidden">{t('form.errorPrefix')}</span>
                 {eventsError.message}
               </p>
             )}
@@ -89,13 +103,13 @@ export function WebhookFormPage(props: {
                 <div class="field field-checkbox" key={event}>
                   <input id={id} name="events" type="checkbox" value={event} checked={fields.events.includes(event)} />
                   <label for={id}>
-                    {EVENT_LABELS[event]} (<code>{event}</code>)
+                    {t(EVENT_LABELS[event])} (<code>{event}</code>)
                   </label>
                 </div>
               );
             })}
           </fieldset>
-          <button type="submit">{webhook ? 'Save webhook' : 'Create webhook'}</button>
+          <button type="submit">{webhook ? t('nr.webhooks.save') : t('nr.webhooks.create')}</button>
         </form>
       </div>
     </NewsroomLayout>
@@ -104,31 +118,30 @@ export function WebhookFormPage(props: {
 
 /** The secret, the switch, the test delivery, rotation, deletion and the log: each its own small form. */
 function WebhookActions({ webhook, csrfToken }: { webhook: Webhook; csrfToken: string }) {
+  const { t, rich } = useTranslator();
   return (
     <section aria-labelledby="webhook-status-title">
-      <h2 id="webhook-status-title">Status and signing secret</h2>
+      <h2 id="webhook-status-title">{t('nr.webhooks.statusHeading')}</h2>
       <p>
-        This webhook is <strong>{webhook.active ? 'enabled' : 'disabled'}</strong>.{' '}
-        <a href={newsroomPaths.webhookDeliveries(webhook.id)}>Delivery log</a>
+        {rich(webhook.active ? 'nr.webhooks.isEnabled' : 'nr.webhooks.isDisabled', { state: (text) => <strong>{text}</strong> })}{' '}
+        <a href={newsroomPaths.webhookDeliveries(webhook.id)}>{t('nr.webhooks.deliveryLog')}</a>
       </p>
-      <p>
-        Signing secret (keep it private; the receiver uses it to check the <code>x-dateline-signature</code> header):
-      </p>
+      <p>{rich('nr.webhooks.secretIntro', { code: (text) => <code>{text}</code> })}</p>
       <p>
         <code class="webhook-secret">{webhook.secret}</code>
       </p>
       <div class="inline-form">
         <InlinePostForm action={newsroomPaths.webhookAction(webhook.id, 'active')} csrfToken={csrfToken}>
           <input type="hidden" name="active" value={webhook.active ? 'no' : 'yes'} />
-          <button type="submit">{webhook.active ? 'Disable webhook' : 'Enable webhook'}</button>
+          <button type="submit">{webhook.active ? t('nr.webhooks.disable') : t('nr.webhooks.enable')}</button>
         </InlinePostForm>
         <InlinePostForm action={newsroomPaths.webhookAction(webhook.id, 'test')} csrfToken={csrfToken}>
-          <button type="submit">Send a test delivery</button>
+          <button type="submit">{t('nr.webhooks.sendTest')}</button>
         </InlinePostForm>
         <InlinePostForm action={newsroomPaths.webhookAction(webhook.id, 'rotate-secret')} csrfToken={csrfToken}>
-          <button type="submit">Rotate secret</button>
+          <button type="submit">{t('nr.webhooks.rotate')}</button>
         </InlinePostForm>
-        <a href={newsroomPaths.webhookAction(webhook.id, 'delete')}>Delete webhook</a>
+        <a href={newsroomPaths.webhookAction(webhook.id, 'delete')}>{t('nr.webhooks.delete')}</a>
       </div>
     </section>
   );
