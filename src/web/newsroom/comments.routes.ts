@@ -13,6 +13,7 @@ import { sendHtml } from '../http/send-page.js';
 import type { FieldError } from '../shared/form-fields.js';
 import { idParam } from './media.routes.js';
 import { newsroomPaths } from './newsroom-paths.js';
+import { newsroomTranslator } from './newsroom-translator.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { formField, type FormBody } from '../shared/form-body.js';
 import type { SiteContextSource } from '../shared/site-context.js';
@@ -116,9 +117,10 @@ export function registerCommentRoutes(scope: FastifyInstance, deps: CommentModer
       };
       const check = checkModerationSettings(values);
       if (!check.ok) {
+        const translator = newsroomTranslator(site(), viewerOf(staff));
         const errors: FieldError[] = check.problems.map((problem) => {
           const { field, code } = SETTINGS_FIELDS[problem];
-          return { field, message: new AppError(code).publicMessage };
+          return { field, message: translator.error(code) };
         });
         const first = SETTINGS_FIELDS[check.problems[0] ?? 'commentsMode'];
         reply.header('x-error-code', first.code);

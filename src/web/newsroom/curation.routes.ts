@@ -11,6 +11,7 @@ import { sendHtml } from '../http/send-page.js';
 import type { FieldError } from '../shared/form-fields.js';
 import { idParam } from './media.routes.js';
 import { newsroomPaths } from './newsroom-paths.js';
+import { newsroomTranslator } from './newsroom-translator.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { formField, type FormBody, type Query } from '../shared/form-body.js';
 import type { SiteContextSource } from '../shared/site-context.js';
@@ -98,7 +99,7 @@ export function registerCurationRoutes(scope: FastifyInstance, deps: CurationRou
           if (!(error instanceof AppError) || !field) throw error;
           reply.header('x-error-code', error.code);
           return render(request, reply, staff, error.status, {
-            errors: [{ field, message: error.publicMessage }],
+            errors: [{ field, message: newsroomTranslator(deps.site.current(), viewerOf(staff)).error(error.code) }],
             bannerValues: options.bannerValues?.(request),
           });
         }

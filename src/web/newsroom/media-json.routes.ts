@@ -7,9 +7,11 @@ import { AppError } from '../../shared/errors.js';
 import { TextCharactersError } from '../../shared/text.js';
 import { readSessionToken } from '../http/session-cookie.js';
 import { formField, type FormBody } from '../shared/form-body.js';
+import type { SiteContextSource } from '../shared/site-context.js';
 import { idParam } from './media.routes.js';
 import { editorPictureJson, editorPicturePageJson } from './media-presenter.js';
 import { newsroomRoute, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
+import { newsroomTranslator } from './newsroom-translator.js';
 
 /** A picker page: four rows of six thumbnails. */
 export const PICKER_PAGE_SIZE = 24;
@@ -19,17 +21,25 @@ const MAX_FETCH_URL_LENGTH = 2000;
 
 /** What the story editor's picture endpoints use. */
 export interface MediaJsonRoutesDeps extends NewsroomRouteDeps {
+  site: SiteContextSource;
   media: MediaUploadService;
 }
 
 /**
  * The story editor's pictures as JSON (docs/editor-pictures.md): the picker's pages, uploads,
  * details saved in place and pictures fetched from a pasted address. Same session, CSRF token and
- * permission checks as every newsroom route; refusals are `{ errors: [{ code, message }] }`.
+ * permission checks as every newsroom route; refusals are `{ errors: [{ code, message }] }`, the
+ * message in the newsroom language of whoever asked.
  */
 export async function registerMediaJsonRoutes(scope: FastifyInstance, deps: MediaJsonRoutesDeps): Promise<void> {
   await scope.register(async (json) => {
-    json.setErrorHandler(sendJsonError);
+    json.setErrorHandler(async (error: FastifyError, request, reply) => {
+      const refusal = jsonRefusal(error, request);
+      // The handler's staff context is gone by now: the session is read again for its language
+      // (none, or none readable, is the publication's).
+      const session = await deps.sessions.resolve(readSessionToken(request)).catch(() => null);
+      return sendJsonError(reply, refusal, newsroomTranslator(deps.site.current(), session?.user).error(refusal.code));
+    });
 
     newsroomRoute(json, deps, {
       method: 'GET',
@@ -118,19 +128,23 @@ function sendJson(reply: FastifyReply, status: number, body: unknown): FastifyRe
 }
 
 /**
- * Every refusal as JSON with its code. Errors that are not ours but carry a 4xx (the multipart
- * parser's limits, a malformed JSON body) get the nearest code; anything else is the app's 500.
+ * Every refusal gets a code. Errors that are not ours but carry a 4xx (the multipart parser's
+ * limits, a malformed JSON body) get the nearest one; anything else is thrown on, the app's 500.
  */
-function sendJsonError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  let appError: AppError;
-  if (error instanceof AppError) appError = error;
-  else if (error.statusCode === 413) appError = new AppError('ERR_MEDIA_FORM_TOO_LARGE');
-  else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-    appError = new AppError(request.headers['content-type']?.startsWith('multipart/') ? 'ERR_MULTIPART_MALFORMED' : 'ERR_BAD_REQUEST');
-  } else throw error;
+function jsonRefusal(error: FastifyError, request: FastifyRequest): AppError {
+  if (error instanceof AppError) return error;
+  if (error.statusCode === 413) return new AppError('ERR_MEDIA_FORM_TOO_LARGE');
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError(request.headers['content-type']?.startsWith('multipart/') ? 'ERR_MULTIPART_MALFORMED' : 'ERR_BAD_REQUEST');
+  }
+  throw error;
+}
+
+/** A refusal as JSON with its code, and its message in the asker's language. */
+function sendJsonError(reply: FastifyReply, appError: AppError, message: string): FastifyReply {
   const field = appError instanceof TextCharactersError ? { field: appError.field } : {};
   reply.header('x-error-code', appError.code);
-  return sendJson(reply, appError.status, { errors: [{ code: appError.code, message: appError.publicMessage, ...field }] });
+  return sendJson(reply, appError.status, { errors: [{ code: appError.code, message, ...field }] });
 }
 
 /** Up to 100 comma-separated ids of the form the server gives (UUIDs); anything else is a 400. */

@@ -9,6 +9,7 @@ import { sendHtml } from '../http/send-page.js';
 import { formFieldOf, type FieldError } from '../shared/form-fields.js';
 import { multipartRefusal, registerMultipart } from './multipart-form.js';
 import { newsroomPaths } from './newsroom-paths.js';
+import { newsroomTranslator } from './newsroom-translator.js';
 import { readSessionToken } from '../http/session-cookie.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps } from './newsroom-route.js';
 import { formField, type FormBody } from '../shared/form-body.js';
@@ -115,7 +116,7 @@ export async function registerMediaRoutes(scope: FastifyInstance, deps: MediaRou
           const field = error instanceof AppError ? formFieldOf(error, UPLOAD_ERROR_FIELDS, DETAIL_FIELDS) : undefined;
           if (!(error instanceof AppError) || !field) throw error;
           reply.header('x-error-code', error.code);
-          const errors: FieldError[] = [{ field, message: error.publicMessage }];
+          const errors: FieldError[] = [{ field, message: newsroomTranslator(site(), viewerOf(staff)).error(error.code) }];
           const assets = await deps.media.list({ limit: ASSETS_PER_PAGE + 1, offset: 0 });
           return sendHtml(
             request,
@@ -167,7 +168,7 @@ export async function registerMediaRoutes(scope: FastifyInstance, deps: MediaRou
         if (!(error instanceof AppError) || !field) throw error;
         reply.header('x-error-code', error.code);
         const asset = await deps.media.get(id);
-        const errors: FieldError[] = [{ field, message: error.publicMessage }];
+        const errors: FieldError[] = [{ field, message: newsroomTranslator(site(), viewerOf(staff)).error(error.code) }];
         return sendHtml(request, reply, error.status, h(MediaEditPage, { site: site(), viewer: viewerOf(staff), asset, errors, values }));
       }
       return reply.redirect(`${newsroomPaths.mediaAsset(id)}?saved`, 303);

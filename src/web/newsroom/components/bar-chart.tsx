@@ -1,3 +1,5 @@
+import { useTranslator } from '../../shared/translator-context.js';
+
 /** One bar: its full label (for the table and the summary), its value, and an axis label when it gets one. */
 export interface Bar {
   label: string;
@@ -48,10 +50,13 @@ export function BarChart({
   labelHeading: string;
   valueHeading: string;
 }) {
+  const { t } = useTranslator();
   const total = bars.reduce((sum, bar) => sum + bar.value, 0);
   const peak = bars.reduce<Bar | undefined>((best, bar) => (best === undefined || bar.value > best.value ? bar : best), undefined);
   const summary =
-    peak && peak.value > 0 ? `${title}: ${formatValue(total)} in all; highest ${formatValue(peak.value)} (${peak.label}).` : `${title}: none yet.`;
+    peak && peak.value > 0
+      ? t('nr.audience.chartSummary', { title, total: formatValue(total), peak: formatValue(peak.value), label: peak.label })
+      : t('nr.audience.chartEmpty', { title });
   const scale = niceCeiling(peak?.value ?? 0);
   const yOf = (value: number) => round(TOP + PLOT_HEIGHT - (value / scale) * PLOT_HEIGHT);
   const slot = bars.length > 0 ? PLOT_WIDTH / bars.length : PLOT_WIDTH;
@@ -97,7 +102,8 @@ export function BarChart({
       </svg>
       <details class="bar-chart-figures">
         <summary>
-          Show the figures<span class="visually-hidden">: {title}</span>
+          {t('nr.audience.showFigures')}
+          <span class="visually-hidden">: {title}</span>
         </summary>
         <div class="newsroom-table-wrap">
           <table class="newsroom-table">

@@ -1,9 +1,9 @@
 import type { SearchResult } from '../../../modules/search/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import { formatDateTime } from '../../shared/format.js';
 import { PageLinks } from '../../shared/page-links.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import { useTranslator } from '../../shared/translator-context.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 import type { NewsroomViewer } from './newsroom-layout.js';
 
@@ -26,19 +26,26 @@ export function pickerHref(text: string, page: number): string {
  * A GET form and POST buttons: it works without script.
  */
 export function StoryPicker({ site, viewer, text, result }: { site: SiteContext; viewer: NewsroomViewer; text: string; result?: SearchResult }) {
+  const { t } = useTranslator();
   return (
     <section aria-labelledby="finder-heading" id={RESULTS_ID}>
-      <h2 id="finder-heading">Find a story to pick</h2>
-      <form method="get" action={`${newsroomPaths.curation()}#${RESULTS_ID}`} role="search" aria-label="Find a published story" class="story-filter">
+      <h2 id="finder-heading">{t('nr.curation.finderHeading')}</h2>
+      <form
+        method="get"
+        action={`${newsroomPaths.curation()}#${RESULTS_ID}`}
+        role="search"
+        aria-label={t('nr.curation.finderLabel')}
+        class="story-filter"
+      >
         <div class="field">
-          <label for="find">Words from the headline or text</label>
+          <label for="find">{t('nr.curation.finderWords')}</label>
           <p id="find-hint" class="field-hint">
-            Searches every published story, however old. The lists below offer only the newest 50.
+            {t('nr.curation.finderHint')}
           </p>
           <input id="find" name={PICKER_QUERY} type="search" value={text} maxLength={200} aria-describedby="find-hint" />
         </div>
         <div class="story-filter-actions">
-          <button type="submit">Find stories</button>
+          <button type="submit">{t('nr.curation.finderSubmit')}</button>
         </div>
       </form>
       {result && <PickerResults site={site} viewer={viewer} text={text} result={result} />}
@@ -47,25 +54,23 @@ export function StoryPicker({ site, viewer, text, result }: { site: SiteContext;
 }
 
 function PickerResults({ site, viewer, text, result }: { site: SiteContext; viewer: NewsroomViewer; text: string; result: SearchResult }) {
+  const { t, dateTime } = useTranslator();
   if (result.hits.length === 0) {
     return (
       <p class="empty-note" role="status">
-        No published story matches “{text}”.
+        {t('nr.curation.finderNone', { text })}
       </p>
     );
   }
   return (
     <>
-      <p role="status">
-        {result.pagination.totalItems === 1 ? '1 story matches' : `${result.pagination.totalItems} stories match`}
-        {result.newestOnly ? ', the best of the newest matches first: add words to find older ones.' : ', best first.'}
-      </p>
+      <p role="status">{t(result.newestOnly ? 'nr.curation.finderNewest' : 'nr.curation.finderBest', { count: result.pagination.totalItems })}</p>
       <ol class="story-picker-results">
         {result.hits.map(({ story }) => (
           <li key={story.id}>
             <a href={paths.article(story.slug)}>{story.headline}</a>{' '}
             <span class="field-hint">
-              {story.section.name}, <time dateTime={story.publishedAt.toISOString()}>{formatDateTime(story.publishedAt, site.publication)}</time>
+              {story.section.name}, <time dateTime={story.publishedAt.toISOString()}>{dateTime(story.publishedAt, site.publication.timeZone)}</time>
             </span>
             <div>
               <PickButton
@@ -73,7 +78,7 @@ function PickerResults({ site, viewer, text, result }: { site: SiteContext; view
                 action={newsroomPaths.curationPicks()}
                 field="pick-story"
                 id={story.id}
-                label="Add to Must-Reads"
+                label={t('nr.curation.addPick')}
                 what={story.headline}
               />
               <PickButton
@@ -81,7 +86,7 @@ function PickerResults({ site, viewer, text, result }: { site: SiteContext; view
                 action={newsroomPaths.curationLead()}
                 field="lead-story"
                 id={story.id}
-                label="Make lead story"
+                label={t('nr.curation.makeLead')}
                 what={story.headline}
               />
             </div>
@@ -89,11 +94,11 @@ function PickerResults({ site, viewer, text, result }: { site: SiteContext; view
         ))}
       </ol>
       <PageLinks
-        label="Pages of matching stories"
+        label={t('nr.curation.finderPages')}
         pagination={result.pagination}
         href={(page) => pickerHref(text, page)}
-        previous="Previous matches"
-        next="More matches"
+        previous={t('nr.curation.finderPrevious')}
+        next={t('nr.curation.finderNext')}
       />
     </>
   );

@@ -7,23 +7,40 @@ import {
   type GroupViews,
   type NamedRef,
 } from '../../../modules/audience/index.js';
-import type { PublicationSettings } from '../../../modules/settings/index.js';
-import { formatCount } from '../../shared/format.js';
+import type { MessageKey } from '../../../shared/i18n/index.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { BarChart, type Bar } from '../components/bar-chart.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
+import { useTranslator } from '../../shared/translator-context.js';
 
-const PERIOD_LABELS: Record<AudiencePeriod, string> = { today: 'Today', '7d': '7 days', '30d': '30 days' };
-const PERIOD_PHRASES: Record<AudiencePeriod, string> = { today: 'today so far', '7d': 'in the last 7 days', '30d': 'in the last 30 days' };
+/** The audience module's period codes, as the page names them: a link, a phrase in a sentence, a heading. */
+const PERIOD_LABELS: Record<AudiencePeriod, MessageKey> = {
+  today: 'nr.audience.period.today',
+  '7d': 'nr.audience.period.7d',
+  '30d': 'nr.audience.period.30d',
+};
+const PERIOD_PHRASES: Record<AudiencePeriod, MessageKey> = {
+  today: 'nr.audience.phrase.today',
+  '7d': 'nr.audience.phrase.7d',
+  '30d': 'nr.audience.phrase.30d',
+};
+const TOP_STORIES_HEADINGS: Record<AudiencePeriod, MessageKey> = {
+  today: 'nr.audience.topStories.today',
+  '7d': 'nr.audience.topStories.7d',
+  '30d': 'nr.audience.topStories.30d',
+};
 /** Axis labels: every sixth local hour (00, 06, 12, 18), every seventh day counting back from today. */
 const HOUR_TICK_EVERY = 6;
 const DAY_TICK_EVERY = 7;
 
-/** Wall-clock labels in the publication's language and zone (axes use the 24-hour clock: they are narrow). */
-function labellers(publication: PublicationSettings) {
-  const { language, timeZone } = publication;
+/**
+ * Wall-clock labels in the reader of the page's language (the translator's locale: the staff
+ * member's, else the publication's) and the publication's zone (axes use the 24-hour clock: they are narrow).
+ */
+function labellers(language: string, timeZone: string) {
   const hour = new Intl.DateTimeFormat(language, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   // Read as a number, so in Latin digits whatever the publication's language.
   const hourOfDay = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
@@ -43,11 +60,13 @@ function labellers(publication: PublicationSettings) {
 
 /** The Audience dashboard: views per hour and per day, top stories, and views per section and author. */
 export function AudiencePage({ site, viewer, report }: { site: SiteContext; viewer: NewsroomViewer; report: AudienceReport }) {
-  const count = (value: number) => formatCount(value, site.publication);
-  const label = labellers(site.publication);
+  const { t, rich, number: count, locale } = newsroomTranslator(site, viewer);
+  const label = labellers(locale, site.publication.timeZone);
   const filter = { section: report.section?.slug, author: report.author?.slug };
   const scope = [report.section?.name, report.author?.name].filter(Boolean).join(', ');
-  const scoped = (title: string) => (scope ? `${title} (${scope})` : title);
+  const scoped = (title: string) => (scope ? t('nr.audience.scoped', { title, scope }) : title);
+  const phrase = t(PERIOD_PHRASES[report.period]);
+  const strong = (text: string) => <strong>{text}</strong>;
   const hourBars: Bar[] = report.hours.map((hour) => ({ label: label.hourBar(hour.start), value: hour.views, tick: label.hourTick(hour.start) }));
   const dayBars: Bar[] = report.days.map((day, index) => ({
     label: label.day(day.start),
@@ -56,20 +75,16 @@ export function AudiencePage({ site, viewer, report }: { site: SiteContext; view
   }));
 
   return (
-    <NewsroomLayout site={site} title="Audience" viewer={viewer} current={newsroomPaths.audience()}>
-      <h1>Audience</h1>
-      <p class="audience-lead">
-        A view is one reader reading one story on one day, counted by the page once it has loaded. Bots, link prefetches and signed-in staff are not
-        counted, and no personal data is stored: readers are told apart only by a hash whose salt changes every day. Hours and days are in the
-        publication’s time zone, <strong>{report.timeZone}</strong>; the latest hour and today are still counting.
-      </p>
+    <NewsroomLayout site={site} title={t('nr.nav.audience')} viewer={viewer} current={newsroomPaths.audience()}>
+      <h1>{t('nr.nav.audience')}</h1>
+      <p class="audience-lead">{rich('nr.audience.lead', { strong }, { timeZone: report.timeZone })}</p>
 
-      <nav class="audience-periods" aria-label="Period">
+      <nav class="audience-periods" aria-label={t('nr.audience.periodLabel')}>
         <ul>
           {AUDIENCE_PERIODS.map((period) => (
             <li key={period}>
               <a href={newsroomPaths.audience({ period, ...filter })} aria-current={period === report.period ? 'true' : undefined}>
-                {PERIOD_LABELS[period]}
+                {t(PERIOD_LABELS[period])}
               </a>
             </li>
           ))}
@@ -77,69 +92,85 @@ export function AudiencePage({ site, viewer, report }: { site: SiteContext; view
       </nav>
       <form method="get" action={newsroomPaths.audience()} class="audience-filter">
         <input type="hidden" name="period" value={report.period} />
-        <FilterSelect id="audience-section" name="section" label="Section" all="All sections" choices={report.sections} selected={report.section} />
-        <FilterSelect id="audience-author" name="author" label="Author" all="All authors" choices={report.authors} selected={report.author} />
-        <button type="submit">Show</button>
-        {scope && <a href={newsroomPaths.audience({ period: report.period })}>Show all sections and authors</a>}
+        <FilterSelect
+          id="audience-section"
+          name="section"
+          label={t('nr.audience.section')}
+          all={t('nr.audience.allSections')}
+          choices={report.sections}
+          selected={report.section}
+        />
+        <FilterSelect
+          id="audience-author"
+          name="author"
+          label={t('nr.audience.author')}
+          all={t('nr.audience.allAuthors')}
+          choices={report.authors}
+          selected={report.author}
+        />
+        <button type="submit">{t('nr.audience.show')}</button>
+        {scope && <a href={newsroomPaths.audience({ period: report.period })}>{t('nr.audience.showAll')}</a>}
       </form>
 
       <p class="audience-total">
-        <strong>{count(report.periodViews)}</strong> views {PERIOD_PHRASES[report.period]}
-        {scope ? ` for ${scope}` : ''}.
+        {scope
+          ? rich('nr.audience.totalFor', { strong, scope: () => <>{scope}</> }, { views: count(report.periodViews), period: phrase })
+          : rich('nr.audience.total', { strong }, { views: count(report.periodViews), period: phrase })}
       </p>
 
-      <h2>Views per hour</h2>
+      <h2>{t('nr.audience.perHourHeading')}</h2>
       <BarChart
-        title={scoped(`Views per hour, last ${HOURS_CHARTED} hours`)}
+        title={scoped(t('nr.audience.perHourTitle', { hours: HOURS_CHARTED }))}
         bars={hourBars}
         formatValue={count}
-        labelHeading="Hour starting"
-        valueHeading="Views"
+        labelHeading={t('nr.audience.hourStarting')}
+        valueHeading={t('nr.audience.views')}
       />
 
-      <h2>Views per day</h2>
+      <h2>{t('nr.audience.perDayHeading')}</h2>
       <BarChart
-        title={scoped(`Views per day, last ${DAYS_CHARTED} days`)}
+        title={scoped(t('nr.audience.perDayTitle', { days: DAYS_CHARTED }))}
         bars={dayBars}
         formatValue={count}
-        labelHeading="Day"
-        valueHeading="Views"
+        labelHeading={t('nr.audience.day')}
+        valueHeading={t('nr.audience.views')}
       />
 
-      <h2>Top stories, {PERIOD_LABELS[report.period].toLowerCase()}</h2>
+      <h2>{t(TOP_STORIES_HEADINGS[report.period])}</h2>
       {report.topStories.length === 0 ? (
-        <p class="empty-note">No views in this period yet.</p>
+        <p class="empty-note">{t('nr.audience.noViews')}</p>
       ) : (
         <div class="newsroom-table-wrap">
           <table class="newsroom-table audience-table">
-            <caption>{scoped(`The most viewed stories ${PERIOD_PHRASES[report.period]}, with their views since publication`)}</caption>
+            <caption>{scoped(t('nr.audience.topCaption', { period: phrase }))}</caption>
             <thead>
               <tr>
                 <th scope="col" class="numeric">
-                  Rank
+                  {t('nr.audience.rank')}
                 </th>
-                <th scope="col">Story</th>
-                <th scope="col">Section</th>
-                <th scope="col">Authors</th>
+                <th scope="col">{t('nr.audience.story')}</th>
+                <th scope="col">{t('nr.audience.section')}</th>
+                <th scope="col">{t('nr.audience.authors')}</th>
                 <th scope="col" class="numeric">
-                  Views
+                  {t('nr.audience.views')}
                 </th>
                 <th scope="col" class="numeric">
-                  All time
+                  {t('nr.audience.allTime')}
                 </th>
               </tr>
             </thead>
             <tbody>
               {report.topStories.map((story) => (
                 <tr key={story.articleId}>
-                  <td class="numeric">{story.rank}</td>
+                  <td class="numeric">{count(story.rank)}</td>
                   <th scope="row">
                     <a href={newsroomPaths.story(story.articleId)}>{story.headline}</a>
                     {story.status === 'published' && (
                       <>
                         {' '}
                         <a class="audience-site-link" href={paths.article(story.slug)}>
-                          On the site<span class="visually-hidden">: {story.headline}</span>
+                          {t('nr.audience.onSite')}
+                          <span class="visually-hidden">: {story.headline}</span>
                         </a>
                       </>
                     )}
@@ -155,20 +186,20 @@ export function AudiencePage({ site, viewer, report }: { site: SiteContext; view
         </div>
       )}
 
-      <h2>Views by section</h2>
+      <h2>{t('nr.audience.bySectionHeading')}</h2>
       <GroupTable
-        caption={scoped(`Views per section ${PERIOD_PHRASES[report.period]}`)}
-        heading="Section"
+        caption={scoped(t('nr.audience.bySectionCaption', { period: phrase }))}
+        heading={t('nr.audience.section')}
         rows={report.bySection}
         link={(row) => newsroomPaths.audience({ period: report.period, section: row.slug, author: filter.author })}
         count={count}
       />
 
-      <h2>Views by author</h2>
-      <p class="field-hint">A story with several authors counts in full for each of them, so this column adds up to more than the total.</p>
+      <h2>{t('nr.audience.byAuthorHeading')}</h2>
+      <p class="field-hint">{t('nr.audience.byAuthorHint')}</p>
       <GroupTable
-        caption={scoped(`Views per author ${PERIOD_PHRASES[report.period]}`)}
-        heading="Author"
+        caption={scoped(t('nr.audience.byAuthorCaption', { period: phrase }))}
+        heading={t('nr.audience.author')}
         rows={report.byAuthor}
         link={(row) => newsroomPaths.audience({ period: report.period, section: filter.section, author: row.slug })}
         count={count}
@@ -221,7 +252,8 @@ function GroupTable({
   link: (row: GroupViews) => string;
   count: (value: number) => string;
 }) {
-  if (rows.length === 0) return <p class="empty-note">No views in this period yet.</p>;
+  const { t } = useTranslator();
+  if (rows.length === 0) return <p class="empty-note">{t('nr.audience.noViews')}</p>;
   return (
     <div class="newsroom-table-wrap">
       <table class="newsroom-table audience-table">
@@ -230,7 +262,7 @@ function GroupTable({
           <tr>
             <th scope="col">{heading}</th>
             <th scope="col" class="numeric">
-              Views
+              {t('nr.audience.views')}
             </th>
           </tr>
         </thead>

@@ -2,7 +2,6 @@ import type { ArticleSummary } from '../../../modules/articles/index.js';
 import { MUST_READS_SHOWN, type BreakingBanner, type CuratedPick } from '../../../modules/rankings/index.js';
 import { formatZonedDateTime } from '../../../shared/zoned-time.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import { formatDateTime } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, type FieldError } from '../../shared/form-fields.js';
@@ -11,6 +10,9 @@ import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layo
 import { newsroomPaths } from '../newsroom-paths.js';
 import { StoryPicker } from '../components/story-picker.js';
 import type { SearchResult } from '../../../modules/search/index.js';
+import type { MessageKey } from '../../../shared/i18n/index.js';
+import { useTranslator } from '../../shared/translator-context.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
 
 export interface BannerValues {
   text: string;
@@ -34,10 +36,10 @@ export interface CurationPageProps {
   finder?: { text: string; result?: SearchResult };
 }
 
-const SAVED_NOTICES: Record<string, string> = {
-  picks: 'Must-Reads updated. The site shows the change now.',
-  lead: 'Lead story saved.',
-  banner: 'Breaking-news banner saved.',
+const SAVED_NOTICES: Record<string, MessageKey> = {
+  picks: 'nr.curation.saved.picks',
+  lead: 'nr.curation.saved.lead',
+  banner: 'nr.curation.saved.banner',
 };
 
 /** `?saved=` after adding a pick the site will not show yet: a warning, not a plain confirmation. */
@@ -47,38 +49,44 @@ const PICK_WAITING = 'pick-waiting';
 export function CurationPage(props: CurationPageProps) {
   const errors = props.errors ?? [];
   const { timeZone } = props.site.publication;
-  const notice = props.saved ? SAVED_NOTICES[props.saved] : undefined;
+  const { t, rich, dateTime } = newsroomTranslator(props.site, props.viewer);
+  const noticeKey = props.saved ? SAVED_NOTICES[props.saved] : undefined;
+  const notice = noticeKey && t(noticeKey);
+  const title = t('nr.nav.curation');
+  const strong = (text: string) => <strong>{text}</strong>;
   const waiting = props.picks.filter((pick) => pick.standing === 'waiting');
   const full = props.picks.filter((pick) => pick.standing === 'showing').length >= MUST_READS_SHOWN;
   return (
     <NewsroomLayout
       site={props.site}
-      title={errors.length > 0 ? 'Error: Curation' : 'Curation'}
+      title={errors.length > 0 ? t('nr.layout.errorTitle', { title }) : title}
       viewer={props.viewer}
       current={newsroomPaths.curation()}
     >
-      <h1>Curation</h1>
+      <h1>{title}</h1>
       <Notice text={notice} />
       {props.saved === PICK_WAITING && (
         <p class="newsroom-notice curation-warning" role="status">
-          <strong>Added to Must-Reads, but it is not on the site yet.</strong> The site shows only the first {MUST_READS_SHOWN} Must-Reads; this pick
-          waits below them and shows when a pick above it is removed or expires.
+          {rich('nr.curation.pickWaiting', { strong }, { shown: MUST_READS_SHOWN })}
         </p>
       )}
       <ErrorSummary errors={errors} />
-      <p class="field-hint">Times are in the publication’s time zone, {timeZone}.</p>
+      <p class="field-hint">{t('nr.curation.timeZone', { timeZone })}</p>
 
       <StoryPicker site={props.site} viewer={props.viewer} text={props.finder?.text ?? ''} result={props.finder?.result} />
 
       <section aria-labelledby="picks-heading">
-        <h2 id="picks-heading">Must-Reads</h2>
-        <p class="field-hint">The site shows the first {MUST_READS_SHOWN} picks in force, in this order; the others wait their turn.</p>
-        {props.picks.length === 0 && <p>No picks yet.</p>}
+        <h2 id="picks-heading">{t('list.mustReads')}</h2>
+        <p class="field-hint">{t('nr.curation.picksHint', { shown: MUST_READS_SHOWN })}</p>
+        {props.picks.length === 0 && <p>{t('nr.curation.noPicks')}</p>}
         {waiting.length > 0 && (
           <p class="curation-warning" id="picks-waiting">
-            <strong>Only {MUST_READS_SHOWN} Must-Reads show on the site.</strong> {waiting.length === 1 ? '1 pick is' : `${waiting.length} picks are`}{' '}
-            beyond the first {MUST_READS_SHOWN} and will not show until one above them is removed or expires:{' '}
-            {waiting.map((pick) => `“${pick.headline}”`).join(', ')}.
+            <strong>{t('nr.curation.onlyShown', { shown: MUST_READS_SHOWN })}</strong>{' '}
+            {t('nr.curation.waitingPicks', {
+              count: waiting.length,
+              shown: MUST_READS_SHOWN,
+              headlines: waiting.map((pick) => `“${pick.headline}”`).join(', '),
+            })}
           </p>
         )}
         <ol class="curation-picks">
@@ -86,62 +94,63 @@ export function CurationPage(props: CurationPageProps) {
             <PickItem key={pick.id} pick={pick} first={index === 0} last={index === props.picks.length - 1} {...props} errors={errors} />
           ))}
         </ol>
-        <h3>Add a Must-Read</h3>
-        {full && (
-          <p class="field-hint">
-            The site already shows {MUST_READS_SHOWN} Must-Reads: a new pick joins the end of the list and waits until one above it is removed or
-            expires.
-          </p>
-        )}
+        <h3>{t('nr.curation.addHeading')}</h3>
+        {full && <p class="field-hint">{t('nr.curation.full', { shown: MUST_READS_SHOWN })}</p>}
         <form method="post" action={newsroomPaths.curationPicks()} class="newsroom-form">
           <Csrf viewer={props.viewer} />
-          <StorySelect id="pick-story" label="Published story" stories={props.stories} errors={errors} />
-          <DateTimeField id="pick-expires" label="Expires (optional)" errors={errors} />
-          <button type="submit">Add to Must-Reads</button>
+          <StorySelect id="pick-story" label={t('nr.curation.pickStory')} stories={props.stories} errors={errors} />
+          <DateTimeField id="pick-expires" label={t('nr.curation.pickExpires')} errors={errors} />
+          <button type="submit">{t('nr.curation.addPick')}</button>
         </form>
       </section>
 
       <section aria-labelledby="lead-heading">
-        <h2 id="lead-heading">Lead story on the home page</h2>
+        <h2 id="lead-heading">{t('nr.curation.leadHeading')}</h2>
         <p>
-          Now: {props.lead ? <a href={paths.article(props.lead.slug)}>{props.lead.headline}</a> : 'the newest story'}
-          {props.leadChoice && !props.lead && ' (the chosen story is no longer published)'}
+          {rich('nr.curation.leadNow', {
+            story: () => (props.lead ? <a href={paths.article(props.lead.slug)}>{props.lead.headline}</a> : t('nr.curation.newestStory')),
+          })}
+          {props.leadChoice && !props.lead && t('nr.curation.leadGone')}
         </p>
         <form method="post" action={newsroomPaths.curationLead()} class="newsroom-form">
           <Csrf viewer={props.viewer} />
           <StorySelect
             id="lead-story"
-            label="Lead story"
+            label={t('nr.curation.leadLabel')}
             stories={props.lead && !props.stories.some((s) => s.id === props.lead?.id) ? [props.lead, ...props.stories] : props.stories}
             selected={props.leadChoice ?? ''}
             newestOption
             errors={errors}
           />
-          <button type="submit">Save lead story</button>
+          <button type="submit">{t('nr.curation.saveLead')}</button>
         </form>
       </section>
 
       <section aria-labelledby="banner-heading">
-        <h2 id="banner-heading">Breaking-news banner</h2>
+        <h2 id="banner-heading">{t('nr.curation.bannerHeading')}</h2>
         {props.banner ? (
           <>
             <p>
-              Showing until {formatDateTime(props.banner.endsAt, props.site.publication)}: <strong>{props.banner.text}</strong>
-              {props.banner.link && <> (links to {props.banner.link})</>}
+              {rich(
+                'nr.curation.bannerShowing',
+                { text: () => <strong>{props.banner?.text}</strong> },
+                { endsAt: dateTime(props.banner.endsAt, timeZone) },
+              )}
+              {props.banner.link && t('nr.curation.bannerLinks', { link: props.banner.link })}
             </p>
             <form method="post" action={newsroomPaths.curationBannerRemove()}>
               <Csrf viewer={props.viewer} />
-              <button type="submit">Remove the banner now</button>
+              <button type="submit">{t('nr.curation.removeBanner')}</button>
             </form>
           </>
         ) : (
-          <p>No banner is showing.</p>
+          <p>{t('nr.curation.noBanner')}</p>
         )}
         <form method="post" action={newsroomPaths.curationBanner()} class="newsroom-form">
           <Csrf viewer={props.viewer} />
           <Field
             id="banner-text"
-            label="Text"
+            label={t('nr.curation.bannerText')}
             type="text"
             maxLength={200}
             required
@@ -150,8 +159,8 @@ export function CurationPage(props: CurationPageProps) {
           />
           <Field
             id="banner-link"
-            label="Link (optional)"
-            hint="A web address starting with https:// or a path on this site such as /section/world."
+            label={t('nr.curation.bannerLink')}
+            hint={t('nr.curation.bannerLinkHint')}
             type="text"
             maxLength={2000}
             value={props.bannerValues?.link ?? props.banner?.link ?? ''}
@@ -159,13 +168,13 @@ export function CurationPage(props: CurationPageProps) {
           />
           <DateTimeField
             id="banner-ends"
-            label="Ends at"
+            label={t('nr.curation.bannerEnds')}
             required
             min={formatZonedDateTime(props.now, timeZone)}
             value={props.bannerValues?.endsAt ?? (props.banner ? formatZonedDateTime(props.banner.endsAt, timeZone) : undefined)}
             errors={errors}
           />
-          <button type="submit">{props.banner ? 'Replace the banner' : 'Show the banner'}</button>
+          <button type="submit">{props.banner ? t('nr.curation.replaceBanner') : t('nr.curation.showBanner')}</button>
         </form>
       </section>
     </NewsroomLayout>
@@ -181,14 +190,16 @@ function PickItem({
   now,
   errors,
 }: CurationPageProps & { pick: CuratedPick; first: boolean; last: boolean; errors: readonly FieldError[] }) {
+  const { t, dateTime } = useTranslator();
   const expired = pick.expiresAt !== null && pick.expiresAt <= now;
   const field = `expires-${pick.id}`;
+  const expiry =
+    pick.expiresAt === null
+      ? t('nr.curation.noExpiry')
+      : t(expired ? 'nr.curation.expired' : 'nr.curation.expires', { date: dateTime(pick.expiresAt, site.publication.timeZone) });
   return (
     <li data-standing={pick.standing}>
-      <a href={paths.article(pick.slug)}>{pick.headline}</a> <PickStanding pick={pick} />{' '}
-      <span class="field-hint">
-        {pick.expiresAt === null ? 'No expiry' : `${expired ? 'Expired' : 'Expires'} ${formatDateTime(pick.expiresAt, site.publication)}`}
-      </span>
+      <a href={paths.article(pick.slug)}>{pick.headline}</a> <PickStanding pick={pick} /> <span class="field-hint">{expiry}</span>
       <div>
         {!first && (
           <InlineAction
@@ -196,7 +207,7 @@ function PickItem({
             action={newsroomPaths.curationPick(pick.id, 'move')}
             name="direction"
             value="up"
-            label="Move up"
+            label={t('nr.curation.moveUp')}
             what={pick.headline}
           />
         )}
@@ -206,18 +217,18 @@ function PickItem({
             action={newsroomPaths.curationPick(pick.id, 'move')}
             name="direction"
             value="down"
-            label="Move down"
+            label={t('nr.curation.moveDown')}
             what={pick.headline}
           />
         )}
-        <InlineAction viewer={viewer} action={newsroomPaths.curationPick(pick.id, 'remove')} label="Remove" what={pick.headline} />
+        <InlineAction viewer={viewer} action={newsroomPaths.curationPick(pick.id, 'remove')} label={t('nr.curation.remove')} what={pick.headline} />
         {pick.expiresAt !== null && (
           <InlineAction
             viewer={viewer}
             action={newsroomPaths.curationPick(pick.id, 'expiry')}
             name="expires-at"
             value=""
-            label="Clear expiry"
+            label={t('nr.curation.clearExpiry')}
             what={pick.headline}
           />
         )}
@@ -227,11 +238,11 @@ function PickItem({
         <DateTimeField
           id={field}
           name="expires-at"
-          label={`Expiry of “${pick.headline}”`}
+          label={t('nr.curation.expiryOf', { headline: pick.headline })}
           value={pick.expiresAt ? formatZonedDateTime(pick.expiresAt, site.publication.timeZone) : undefined}
           errors={errors}
         />
-        <button type="submit">Set expiry</button>
+        <button type="submit">{t('nr.curation.setExpiry')}</button>
       </form>
     </li>
   );
@@ -239,18 +250,18 @@ function PickItem({
 
 /** Whether the site shows the pick; a waiting one is said plainly, not only by a colour. */
 function PickStanding({ pick }: { pick: CuratedPick }) {
+  const { t, rich } = useTranslator();
   switch (pick.standing) {
     case 'showing':
-      return <span class="pick-standing">On the site, number {pick.place}.</span>;
+      return <span class="pick-standing">{t('nr.curation.standing.showing', { place: pick.place ?? '' })}</span>;
     case 'waiting':
       return (
         <span class="pick-standing curation-warning-text">
-          <strong>Not on the site:</strong> number {pick.place} in line, beyond the first {MUST_READS_SHOWN}; it shows when a pick above it is removed
-          or expires.
+          {rich('nr.curation.standing.waiting', { strong: (text) => <strong>{text}</strong> }, { place: pick.place ?? '', shown: MUST_READS_SHOWN })}
         </span>
       );
     case 'unpublished':
-      return <span class="pick-standing">Not on the site: readers cannot see this story (withdrawn, embargoed or not yet out).</span>;
+      return <span class="pick-standing">{t('nr.curation.standing.unpublished')}</span>;
     case 'expired':
       return null;
   }
@@ -274,11 +285,12 @@ function Csrf({ viewer }: { viewer: NewsroomViewer }) {
 }
 
 function ErrorText({ id, errors }: { id: string; errors: readonly FieldError[] }) {
+  const { t } = useTranslator();
   const error = errors.find((candidate) => candidate.field === id);
   if (!error) return null;
   return (
     <p id={`${id}-error`} class="field-error">
-      <span class="visually-hidden">Error: </span>
+      <span class="visually-hidden">{t('form.errorPrefix')}</span>
       {error.message}
     </p>
   );
@@ -359,6 +371,7 @@ function StorySelect(props: {
   newestOption?: boolean;
   errors: readonly FieldError[];
 }) {
+  const { t } = useTranslator();
   const invalid = props.errors.some((error) => error.field === props.id);
   return (
     <div class={invalid ? 'field field-has-error' : 'field'}>
@@ -371,7 +384,7 @@ function StorySelect(props: {
         aria-invalid={invalid ? 'true' : undefined}
         aria-describedby={describedBy(props.id, false, props.errors)}
       >
-        {props.newestOption ? <option value="">The newest story (automatic)</option> : <option value="">Choose a story</option>}
+        <option value="">{props.newestOption ? t('nr.curation.newestOption') : t('nr.curation.chooseStory')}</option>
         {props.stories.map((story) => (
           <option key={story.id} value={story.id} selected={story.id === props.selected}>
             {story.headline}

@@ -6,6 +6,7 @@ import { ErrorSummary, RequiredNote, type FieldError } from '../../shared/form-f
 import { Notice } from '../../shared/notice.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
 import { MediaDetailsFields, type MediaDetailsValues } from './media-library.page.js';
 
 /** Editing the words that travel with one image; readers see the change at once. */
@@ -19,19 +20,21 @@ export function MediaEditPage(props: {
 }) {
   const errors = props.errors ?? [];
   const preview = props.asset.variants.find((variant) => variant.format === 'jpeg');
+  const { t } = newsroomTranslator(props.site, props.viewer);
+  const title = t('nr.media.editTitle');
   return (
     <NewsroomLayout
       site={props.site}
-      title={errors.length > 0 ? 'Error: Edit image details' : 'Edit image details'}
+      title={errors.length > 0 ? t('nr.layout.errorTitle', { title }) : title}
       viewer={props.viewer}
       current={newsroomPaths.media()}
     >
       <div class="newsroom-form-page">
-        <h1>Edit image details</h1>
+        <h1>{title}</h1>
         <p>
-          <a href={newsroomPaths.media()}>Back to the media library</a>
+          <a href={newsroomPaths.media()}>{t('nr.media.back')}</a>
         </p>
-        <Notice text={props.saved && 'The details were saved.'} />
+        <Notice text={props.saved && t('nr.media.saved')} />
         {preview && (
           <img
             src={paths.media(preview.file)}
@@ -46,7 +49,7 @@ export function MediaEditPage(props: {
           <input type="hidden" name={CSRF_FIELD} value={props.viewer.csrfToken} />
           <RequiredNote />
           <MediaDetailsFields values={props.values ?? props.asset} errors={errors} />
-          <button type="submit">Save details</button>
+          <button type="submit">{t('nr.media.save')}</button>
         </form>
       </div>
     </NewsroomLayout>
