@@ -32,6 +32,7 @@ import type { SiteContextSource } from '../shared/site-context.js';
 import type { StoryChoices } from './components/story-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
+import { newsroomTranslator } from './newsroom-translator.js';
 import { formField, type FormBody, type Query } from '../shared/form-body.js';
 import { StoryDeletePage } from './pages/story-delete.page.js';
 import { StoryEditPage } from './pages/story-edit.page.js';
@@ -48,18 +49,11 @@ import { bodyOf, EMPTY_STORY_FORM, fieldErrorsOf, readStoryForm, storyFormFrom, 
 /** The library is picked from a select: the newest images are the ones a story usually needs. */
 const MEDIA_CHOICES = 100;
 
-/** The notice an action's redirect asks the editor page to show (`?done=…`). */
-const NOTICES: Record<string, string> = {
-  created: 'Draft created.',
-  saved: 'Saved.',
-  submitted: 'Submitted for review.',
-  published: 'Published.',
-  scheduled: 'Scheduled.',
-  unpublished: 'Unpublished: readers now get “gone”.',
-  corrected: 'Correction added.',
-  restored: 'Revision restored as a new revision.',
-  translated: 'Translation draft created from the source beside it: choose its section, translate and save.',
-};
+/** The notices an action's redirect may ask the editor page to show (`?done=…`, nr.storyEdit.done.*). */
+const NOTICES = ['created', 'saved', 'submitted', 'published', 'scheduled', 'unpublished', 'corrected', 'restored', 'translated'] as const;
+type Notice = (typeof NOTICES)[number];
+
+const isNotice = (done: string | undefined): done is Notice => (NOTICES as readonly string[]).includes(done ?? '');
 
 type Request = FastifyRequest<{ Querystring: Query; Body: FormBody }>;
 
@@ -95,6 +89,8 @@ export interface StoryRoutesDeps extends NewsroomRouteDeps, StoryListRouteDeps, 
 export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDeps): void {
   const site = () => deps.site.current();
   const timeZone = () => deps.settings.publication.timeZone;
+  /** The words of the staff member's pages and of the messages put into them. */
+  const translatorOf = (staff: StaffContext) => newsroomTranslator(site(), viewerOf(staff));
 
   const choices = async (): Promise<StoryChoices> => {
     const [authors, series, media] = await Promise.all([
@@ -121,6 +117,7 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
     },
   ) => {
     const id = param(request, 'id');
+    const translator = translatorOf(staff);
     await deps.editing.assertMayEdit(actorOf(staff), id);
     const [{ article }, state, others, translation] = await Promise.all([
       deps.reading.preview(id),
@@ -132,7 +129,7 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
       // A refused save's form restarts from the version it was refused by: saving again is the choice to keep it.
       baseVersion: form?.saving?.conflict?.version ?? form?.saving?.baseVersion ?? state.version,
       editingSession: form?.saving?.editingSession ?? newEditingSession(),
-      others: presentPresence(others, deps.settings.publication),
+      others: presentPresence(others, deps.settings.publication, translator),
       ...(form?.saving?.conflict ? { conflict: form.saving.conflict } : {}),
     };
     const scheduleValue = form?.scheduleValue ?? (article.status === 'scheduled' ? formatZonedDateTime(article.publishedAt, timeZone()) : '');
@@ -147,15 +144,14 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
         choices: await choices(),
         errors: form?.errors ?? [],
         story: { id, status: article.status, scheduleValue },
-        notice: form?.notice ?? NOTICES[request.query.done ?? ''],
+        notice: form?.notice ?? (isNotice(request.query.done) ? translator.t(`nr.storyEdit.done.${request.query.done}`) : undefined),
         saving,
         translation,
       }),
     );
   };
 
-  const backToEditor = (reply: FastifyReply, id: string, done: keyof typeof NOTICES) =>
-    reply.redirect(`${newsroomPaths.story(id)}?done=${done}`, 303);
+  const backToEditor = (reply: FastifyReply, id: string, done: Notice) => reply.redirect(`${newsroomPaths.story(id)}?done=${done}`, 303);
 
   registerStoryListRoute(scope, deps);
 
@@ -182,7 +178,7 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
         const id = await deps.editing.createDraft(actorOf(staff), storyInputFrom(values, timeZone()));
         return backToEditor(reply, id, 'created');
       } catch (error) {
-        const errors = fieldErrorsOf(error);
+        const errors = fieldErrorsOf(error, translatorOf(staff));
         if (!errors || !(error instanceof AppError)) throw error;
         reply.header('x-error-code', error.code);
         return sendHtml(
@@ -217,11 +213,11 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
       } catch (error) {
         if (error instanceof StoryConflictError) {
           const names = await deps.users.displayNames(error.conflict.savedByUserId ? [error.conflict.savedByUserId] : []);
-          const conflict = presentConflict(error.conflict, names, deps.settings.publication);
+          const conflict = presentConflict(error.conflict, names, deps.settings.publication, translatorOf(staff));
           reply.header('x-error-code', error.code);
           return editPage(request, reply, staff, error.status, { values, saving: { ...options, conflict } });
         }
-        const errors = fieldErrorsOf(error);
+        const errors = fieldErrorsOf(error, translatorOf(staff));
         if (!errors || !(error instanceof AppError)) throw error;
         reply.header('x-error-code', error.code);
         return editPage(request, reply, staff, error.status, { values, errors, saving: options });
@@ -238,7 +234,7 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
     const values = readStoryForm(request.body);
     const id = param(request, 'id');
     if (lost.staff) {
-      const notice = 'Your sign-in changed since this page was opened, so nothing was saved. Your text is below: check it and save again.';
+      const notice = translatorOf(lost.staff).t('nr.storyEdit.signInChanged');
       if (id) return editPage(request, reply, lost.staff, reply.statusCode, { values, saving: readSaveOptions(request.body), notice });
       const page = h(StoryEditPage, { site: site(), viewer: viewerOf(lost.staff), values, choices: await choices(), notice });
       return sendHtml(request, reply, reply.statusCode, page);
@@ -292,7 +288,7 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
           // Pictures without alt text: the editor again, each one named beside its field.
           if (!(error instanceof StoryAltMissingError)) throw error;
           reply.header('x-error-code', error.code);
-          return editPage(request, reply, staff, error.status, { errors: fieldErrorsOf(error) ?? [] });
+          return editPage(request, reply, staff, error.status, { errors: fieldErrorsOf(error, translatorOf(staff)) ?? [] });
         }
         return backToEditor(reply, id, done);
       },
@@ -315,12 +311,13 @@ export function registerStoryRoutes(scope: FastifyInstance, deps: StoryRoutesDep
       } catch (error) {
         if (error instanceof StoryAltMissingError) {
           reply.header('x-error-code', error.code);
-          return editPage(request, reply, staff, error.status, { errors: fieldErrorsOf(error) ?? [], scheduleValue: local.slice(0, 40) });
+          const errors = fieldErrorsOf(error, translatorOf(staff)) ?? [];
+          return editPage(request, reply, staff, error.status, { errors, scheduleValue: local.slice(0, 40) });
         }
         if (!(error instanceof AppError) || !['ERR_STORY_SCHEDULE_INVALID', 'ERR_STORY_SCHEDULE_IN_PAST'].includes(error.code)) throw error;
         reply.header('x-error-code', error.code);
         return editPage(request, reply, staff, error.status, {
-          errors: [{ field: 'schedule-at', message: error.publicMessage }],
+          errors: [{ field: 'schedule-at', message: translatorOf(staff).error(error.code) }],
           scheduleValue: local.slice(0, 40),
         });
       }

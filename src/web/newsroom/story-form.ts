@@ -3,13 +3,16 @@ import {
   ArticleBodySchema,
   ArticleInputError,
   StoryAltMissingError,
+  TYPE_LABELS,
   bodyToMarkdown,
-  describePicture,
   markdownToBody,
   type Article,
   type ArticleBody,
 } from '../../modules/articles/index.js';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
+import type { MessageKey, Translator } from '../../shared/i18n/index.js';
+import { newsroomStoriesEn } from '../../shared/i18n/areas/newsroom-stories.en.js';
+import { typeLabelText } from '../shared/site-translator.js';
 import type { FieldError } from '../shared/form-fields.js';
 import type { FormBody } from '../shared/form-body.js';
 
@@ -197,49 +200,112 @@ const FIELD_OF_ERROR: Partial<Record<ErrorCode, string>> = {
   ERR_STORY_TRANSLATION_TAKEN: 'editionId',
 };
 
-/** Field errors for a failed save, or undefined when the error is not about the form's fields. */
-export function fieldErrorsOf(error: unknown): FieldError[] | undefined {
+/** Field errors for a failed save, in the translator's language, or undefined when the error is not about the form's fields. */
+export function fieldErrorsOf(error: unknown, translator: Translator): FieldError[] | undefined {
+  const { t } = translator;
   if (error instanceof StoryAltMissingError) {
     // One line per picture, beside the field it is in: "Figure 2 has no alt text …".
     return error.pictures.map((picture) => ({
       field: picture.kind === 'hero' ? 'heroMediaId' : 'body',
-      message: `${describePicture(picture)} has no alt text. Describe it for readers who cannot see it, then try again.`,
+      message:
+        picture.kind === 'hero'
+          ? t('nr.storyInput.altMissingHero')
+          : t('nr.storyInput.altMissingFigure', { position: String(picture.position ?? '?') }),
     }));
   }
   if (error instanceof ArticleInputError) {
     // The service words each problem as a sentence about its field; two problems in one field (two
     // bad tags, say) read the same, so each sentence is shown once.
-    const errors = error.issues.map((issue) => ({ field: fieldIdOf(issue.field), message: issue.message }));
+    const errors = error.issues.map((issue) => ({ field: fieldIdOf(issue.field), message: inputSentence(issue.message, translator) }));
     return errors.filter(
       (candidate, index) => errors.findIndex((other) => other.field === candidate.field && other.message === candidate.message) === index,
     );
   }
   const field = error instanceof AppError ? FIELD_OF_ERROR[error.code] : undefined;
-  return error instanceof AppError && field ? [{ field, message: error.publicMessage }] : undefined;
+  return error instanceof AppError && field ? [{ field, message: translator.error(error.code) }] : undefined;
 }
 
-export const FIELD_LABELS: Record<string, string> = {
-  headline: 'Headline',
-  standfirst: 'Standfirst',
-  body: 'Body',
-  bodyBlocks: 'Body',
-  editionId: 'Edition',
-  sectionId: 'Section',
-  tags: 'Tags',
-  authorIds: 'Authors',
-  seriesId: 'Series',
-  seriesPart: 'Part number',
-  typeLabel: 'Type',
-  heroMediaId: 'Hero image',
-  slug: 'Slug',
-  seoTitle: 'SEO title',
-  seoDescription: 'SEO description',
-  embargoUntil: 'Embargo until',
-  commentsEnabled: 'Comments',
-};
+/** The form's fields that have a name of their own (the editor's `bodyBlocks` is the body). */
+const NAMED_FIELDS = [
+  'headline',
+  'standfirst',
+  'body',
+  'editionId',
+  'sectionId',
+  'tags',
+  'authorIds',
+  'seriesId',
+  'seriesPart',
+  'typeLabel',
+  'heroMediaId',
+  'slug',
+  'seoTitle',
+  'seoDescription',
+  'embargoUntil',
+  'commentsEnabled',
+] as const;
+type NamedField = (typeof NAMED_FIELDS)[number];
+
+const isNamedField = (field: string): field is NamedField => (NAMED_FIELDS as readonly string[]).includes(field);
+
+/** A field's name as the newsroom lists it ("Headline", "제목"); an unknown one as it is. */
+export function fieldLabel(translator: Pick<Translator, 't'>, field: string): string {
+  const named = field === 'bodyBlocks' ? 'body' : field;
+  return isNamedField(named) ? translator.t(`nr.storyField.${named}`) : field;
+}
 
 /** `body.3.content.0.href` → `body`: the form has one field per top-level key. */
 function fieldIdOf(path: string): string {
   const top = path.split('.')[0] ?? '';
-  return top in FIELD_LABELS ? top : 'headline';
+  return top === 'bodyBlocks' || isNamedField(top) ? top : 'headline';
+}
+
+/**
+ * This area's plain English messages whose key starts with `prefix`. The editing service's sentences
+ * (modules/articles/article-input.ts, and bodyOf above) each have a key `nr.storyInput.*` whose
+ * English text is the sentence, `{placeholders}` standing for what varies.
+ */
+const englishTexts = (prefix: string) =>
+  Object.entries(newsroomStoriesEn).flatMap(([key, text]) =>
+    key.startsWith(prefix) && typeof text === 'string' ? [{ key: key as MessageKey, text }] : [],
+  );
+
+/** Each sentence as a pattern, its placeholders captured: `Choose at least one author (at most {max}).` */
+const sentencePatterns = englishTexts('nr.storyInput.')
+  .filter(({ key }) => !key.startsWith('nr.storyInput.name.'))
+  .map(({ key, text }) => {
+    const source = text
+      .split(/(\{\w+\})/)
+      .map((part) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        return name ? `(?<${name}>.+?)` : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('');
+    return { key, pattern: new RegExp(`^${source}$`) };
+  });
+
+/** How the service names a field inside a sentence ("SEO title"), back to its key. */
+const FIELD_NAME_KEYS = new Map<string, MessageKey>(englishTexts('nr.storyInput.name.').map(({ key, text }) => [text, key]));
+
+/**
+ * The service's sentence about a field in the translator's language. The service words its problems
+ * in English only, so the sentence is recognised by its English text and its varying parts (a
+ * number, a field's name, the list of types) carried over; a sentence the catalogue does not know
+ * is shown as the service wrote it.
+ */
+function inputSentence(message: string, translator: Translator): string {
+  if (translator.language === 'en') return message;
+  for (const { key, pattern } of sentencePatterns) {
+    const match = pattern.exec(message);
+    if (!match) continue;
+    const params: Record<string, string> = { ...match.groups };
+    if (params['name'] !== undefined) {
+      const nameKey = FIELD_NAME_KEYS.get(params['name']);
+      params['name'] = nameKey ? translator.t(nameKey) : params['name'];
+    }
+    if (params['types'] !== undefined) params['types'] = TYPE_LABELS.map((label) => typeLabelText(translator, label)).join(', ');
+    // The key is one of this area's, found at run time: its parameters are the ones just matched.
+    return (translator.t as (key: MessageKey, params: Readonly<Record<string, string>>) => string)(key, params);
+  }
+  return message;
 }

@@ -4,6 +4,7 @@ import type { Edition } from '../../modules/editions/index.js';
 import { MAX_SEARCH_LENGTH } from '../../modules/search/index.js';
 import type { Section } from '../../modules/sections/index.js';
 import type { ErrorCode } from '../../shared/errors.js';
+import type { Translator } from '../../shared/i18n/index.js';
 import { addDaysToKey, startOfZonedDay } from '../../shared/zoned-time.js';
 import type { Query } from '../shared/form-body.js';
 import type { FieldError } from '../shared/form-fields.js';
@@ -53,11 +54,12 @@ const isDay = (value: string) => DAY.test(value) && addDaysToKey(value, 0) === v
 /**
  * Reads the story list's URL: each filter must be one the form offers, dates real days (in the
  * publication's time zone, `to` included), the page a whole number up to MAX_STORY_LIST_PAGE.
- * Every problem is reported against its field; nothing is guessed.
+ * Every problem is reported against its field, in the translator's language; nothing is guessed.
  */
 export function parseStoryListQuery(
   raw: Query,
   choices: { editions: readonly Edition[]; sections: readonly Section[]; authors: readonly Author[]; timeZone: string },
+  { t }: Pick<Translator, 't'>,
 ): StoryListParse {
   const values = Object.fromEntries(FIELDS.map((name) => [name, (raw[name] ?? '').trim()])) as unknown as StoryListValues;
   const errors: FieldError[] = [];
@@ -68,31 +70,31 @@ export function parseStoryListQuery(
   };
   // The field itself is echoed back only as long as it may be: a huge value is not put in the page again.
   if (values.q.length > MAX_SEARCH_LENGTH) {
-    fail('q', `Please shorten the search to ${MAX_SEARCH_LENGTH} characters or fewer.`, 'ERR_SEARCH_QUERY_TOO_LONG');
+    fail('q', t('nr.storyList.error.q', { max: String(MAX_SEARCH_LENGTH) }), 'ERR_SEARCH_QUERY_TOO_LONG');
     values.q = values.q.slice(0, MAX_SEARCH_LENGTH);
   }
   const status =
     values.status === '' ? undefined : (ARTICLE_STATUSES as readonly string[]).includes(values.status) ? (values.status as ArticleStatus) : null;
-  if (status === null) fail('status', 'Choose a status from the list.');
+  if (status === null) fail('status', t('nr.storyList.error.status'));
   const edition = values.edition === '' ? undefined : (choices.editions.find((e) => e.code === values.edition) ?? null);
-  if (edition === null) fail('edition', 'Choose an edition from the list.');
+  if (edition === null) fail('edition', t('nr.storyList.error.edition'));
   const section = values.section === '' ? undefined : (choices.sections.find((s) => sectionValue(s, choices.editions) === values.section) ?? null);
-  if (section === null) fail('section', 'Choose a section from the list.');
-  else if (section && edition && section.editionId !== edition.id) fail('section', 'Choose a section of the chosen edition, or any edition.');
+  if (section === null) fail('section', t('nr.storyList.error.section'));
+  else if (section && edition && section.editionId !== edition.id) fail('section', t('nr.storyList.error.sectionEdition'));
   const author = values.author === '' ? undefined : (choices.authors.find((a) => a.slug === values.author) ?? null);
-  if (author === null) fail('author', 'Choose an author from the list.');
+  if (author === null) fail('author', t('nr.storyList.error.author'));
   const fromOk = values.from === '' || isDay(values.from);
   const toOk = values.to === '' || isDay(values.to);
-  if (!fromOk) fail('from', 'Give the first day as a date (YYYY-MM-DD).');
-  if (!toOk) fail('to', 'Give the last day as a date (YYYY-MM-DD).');
-  if (fromOk && toOk && values.from !== '' && values.to !== '' && values.from > values.to) fail('to', 'The last day must not be before the first.');
+  if (!fromOk) fail('from', t('nr.storyList.error.from'));
+  if (!toOk) fail('to', t('nr.storyList.error.to'));
+  if (fromOk && toOk && values.from !== '' && values.to !== '' && values.from > values.to) fail('to', t('nr.storyList.error.toBeforeFrom'));
   const sort = values.sort === '' ? 'updated' : (DESK_SORTS as readonly string[]).includes(values.sort) ? (values.sort as DeskSort) : null;
-  if (sort === null) fail('sort', 'Choose how to sort from the list.');
+  if (sort === null) fail('sort', t('nr.storyList.error.sort'));
   const order =
     values.order === '' ? (sort === 'headline' ? 'asc' : 'desc') : values.order === 'asc' || values.order === 'desc' ? values.order : null;
-  if (order === null) fail('order', 'Choose an order from the list.');
+  if (order === null) fail('order', t('nr.storyList.error.order'));
   const page = parsePage(raw.page);
-  if (page === null) fail(STORY_FILTERS_ID, `The page must be a whole number from 1 to ${MAX_STORY_LIST_PAGE}.`, 'ERR_INVALID_PAGE_NUMBER');
+  if (page === null) fail(STORY_FILTERS_ID, t('nr.storyList.error.page', { max: String(MAX_STORY_LIST_PAGE) }), 'ERR_INVALID_PAGE_NUMBER');
   if (
     errors.length > 0 ||
     status === null ||

@@ -12,6 +12,7 @@ import { ERROR_CATALOGUE } from '../../shared/errors.js';
 import { sendHtml } from '../http/send-page.js';
 import type { SiteContextSource } from '../shared/site-context.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps } from './newsroom-route.js';
+import { newsroomTranslator } from './newsroom-translator.js';
 import { StoryListPage } from './pages/story-list.page.js';
 import { parseStoryListQuery } from './story-list-query.js';
 
@@ -41,9 +42,12 @@ export function registerStoryListRoute(scope: FastifyInstance, deps: StoryListRo
       const { all: editions } = deps.editions;
       const sections = deps.sections.all;
       const authors = await deps.authors.list();
-      const parsed = parseStoryListQuery(request.query, { editions, sections, authors, timeZone: deps.settings.publication.timeZone });
+      const site = deps.site.current();
+      const viewer = viewerOf(staff);
+      const choices = { editions, sections, authors, timeZone: deps.settings.publication.timeZone };
+      const parsed = parseStoryListQuery(request.query, choices, newsroomTranslator(site, viewer));
       const { values } = parsed;
-      const page = { site: deps.site.current(), viewer: viewerOf(staff), values, editions, sections, authors, now: deps.clock.now() };
+      const page = { site, viewer, values, editions, sections, authors, now: deps.clock.now() };
       if (!parsed.query) {
         const code = parsed.code ?? 'ERR_STORY_FILTER_INVALID';
         reply.header('x-error-code', code);

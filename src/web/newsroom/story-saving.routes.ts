@@ -6,7 +6,8 @@ import type { UserService } from '../../modules/users/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { formField, type FormBody, type Query } from '../shared/form-body.js';
-import { newsroomRoute, type NewsroomRouteDeps } from './newsroom-route.js';
+import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
+import { newsroomTranslator } from './newsroom-translator.js';
 import { readSaveOptions } from './story-save-form.js';
 import { fieldErrorsOf, readStoryForm, storyInputFrom } from './story-form.js';
 import { presentConflict, presentPresence } from './story-saving.presenter.js';
@@ -29,6 +30,8 @@ const storyId = (request: Request): string => (request.params as Record<string, 
  * signing in again. Every refusal is `{ errors: [{ code, message }] }` with its status.
  */
 export function registerStorySavingRoutes(scope: FastifyInstance, deps: StorySavingRoutesDeps): void {
+  // The answers' words are the staff member's newsroom language: the editor's script shows them as they are.
+  const translatorOf = (staff: StaffContext) => newsroomTranslator({ publication: deps.settings.publication }, viewerOf(staff));
   newsroomRoute(scope, deps, {
     method: 'POST',
     url: '/stories/:id/autosave',
@@ -44,11 +47,12 @@ export function registerStorySavingRoutes(scope: FastifyInstance, deps: StorySav
       } catch (error) {
         if (error instanceof StoryConflictError) {
           const names = await deps.users.displayNames(error.conflict.savedByUserId ? [error.conflict.savedByUserId] : []);
-          const conflict = presentConflict(error.conflict, names, deps.settings.publication);
-          const errors = [{ code: error.code, message: error.publicMessage }];
+          const translator = translatorOf(staff);
+          const conflict = presentConflict(error.conflict, names, deps.settings.publication, translator);
+          const errors = [{ code: error.code, message: translator.error(error.code) }];
           return reply.code(error.status).header('x-error-code', error.code).send({ errors, conflict });
         }
-        const fields = fieldErrorsOf(error);
+        const fields = fieldErrorsOf(error, translatorOf(staff));
         if (!fields || !(error instanceof AppError)) throw error;
         const errors = fields.map((field) => ({ code: error.code, field: field.field, message: field.message }));
         return reply.code(error.status).header('x-error-code', error.code).send({ errors });
@@ -72,7 +76,7 @@ export function registerStorySavingRoutes(scope: FastifyInstance, deps: StorySav
         return reply.code(200).send({ others: [] });
       }
       const others = await deps.presence.heartbeat(id, userId, session);
-      return reply.code(200).send({ others: presentPresence(others, deps.settings.publication) });
+      return reply.code(200).send({ others: presentPresence(others, deps.settings.publication, translatorOf(staff)) });
     },
   });
 

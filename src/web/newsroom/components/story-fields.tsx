@@ -9,6 +9,8 @@ import { newsroomPaths } from '../newsroom-paths.js';
 import { editionLabel } from './edition-label.js';
 import { COMMENTS_SWITCH_FIELD, type StoryFormValues } from '../story-form.js';
 import { FieldWrap, RequiredNote, type FieldError } from '../../shared/form-fields.js';
+import { typeLabelText } from '../../shared/site-translator.js';
+import { useTranslator } from '../../shared/translator-context.js';
 
 /** What the story form offers to choose from. */
 export interface StoryChoices {
@@ -90,19 +92,16 @@ export function StoryFields({
   const editionId = values.editionId || choices.editions.find((edition) => edition.isDefault)?.id;
   const sections = choices.sections.filter((section) => section.editionId === editionId);
   const thumb = hero?.variants.slice().sort((a, b) => a.width - b.width)[0];
+  const translator = useTranslator();
+  const { t, rich } = translator;
   return (
     <>
       <RequiredNote />
       <fieldset>
-        <legend>Words</legend>
-        <Text id="headline" label="Headline" values={values} errors={errors} maxLength={300} required />
-        <Text id="standfirst" label="Standfirst (optional)" values={values} errors={errors} maxLength={500} />
-        <FieldWrap
-          id="body"
-          label="Body (Markdown)"
-          hint="Blank line between paragraphs. ## for a sub-heading, > for a quote (end with a line “— Name” to credit it), - or 1. for lists, *italic*, **bold**, [words](https://…) for links."
-          errors={errors}
-        >
+        <legend>{t('nr.storyFields.words')}</legend>
+        <Text id="headline" label={t('nr.storyFields.headline')} values={values} errors={errors} maxLength={300} required />
+        <Text id="standfirst" label={t('nr.storyFields.standfirst')} values={values} errors={errors} maxLength={500} />
+        <FieldWrap id="body" label={t('nr.storyFields.body')} hint={t('nr.storyFields.bodyHint')} errors={errors}>
           {(describedBy, invalid) => (
             <textarea
               id="body"
@@ -117,12 +116,10 @@ export function StoryFields({
           )}
         </FieldWrap>
         <details class="story-figure-help">
-          <summary>Insert figure</summary>
-          <p>
-            Put <code>[[figure:ID]]</code> on a line of its own, with the id of an image from the media library:
-          </p>
+          <summary>{t('nr.storyFields.insertFigure')}</summary>
+          <p>{rich('nr.storyFields.figureHelp', { code: (text) => <code>{text}</code> })}</p>
           {choices.media.length === 0 ? (
-            <p>The media library is empty.</p>
+            <p>{t('nr.storyFields.mediaEmpty')}</p>
           ) : (
             <ul>
               {choices.media.map((asset) => (
@@ -134,17 +131,17 @@ export function StoryFields({
           )}
         </details>
         <section class="story-live-preview" aria-labelledby="story-live-preview-title" hidden>
-          <h2 id="story-live-preview-title">Body preview</h2>
+          <h2 id="story-live-preview-title">{t('nr.storyFields.bodyPreview')}</h2>
           <div id="story-live-preview-body" />
         </section>
       </fieldset>
       <fieldset>
-        <legend>Placement</legend>
+        <legend>{t('nr.storyFields.placement')}</legend>
         {choices.editions.length > 1 && (
           <Select
             id="editionId"
-            label="Edition"
-            hint="The sections offered are the edition’s: after changing it, save, then choose one of its sections."
+            label={t('nr.storyFields.edition')}
+            hint={t('nr.storyFields.editionHint')}
             values={{ ...values, editionId: editionId ?? '' }}
             errors={errors}
             required
@@ -153,22 +150,25 @@ export function StoryFields({
         )}
         <Select
           id="sectionId"
-          label="Section"
+          label={t('nr.storyFields.section')}
           values={values}
           errors={errors}
           required
-          options={[{ value: '', label: 'Choose a section' }, ...sections.map((section) => ({ value: section.id, label: section.name }))]}
+          options={[
+            { value: '', label: t('nr.storyFields.chooseSection') },
+            ...sections.map((section) => ({ value: section.id, label: section.name })),
+          ]}
         />
         <Select
           id="typeLabel"
-          label="Type"
+          label={t('nr.storyFields.type')}
           values={values}
           errors={errors}
           required
-          options={TYPE_LABELS.map((label) => ({ value: label, label }))}
+          options={TYPE_LABELS.map((label) => ({ value: label, label: typeLabelText(translator, label) }))}
         />
-        <Text id="tags" label="Tags" hint="Separate tags with commas." values={values} errors={errors} />
-        <FieldWrap id="authorIds" label="Authors" hint="Choose one or more; hold Ctrl (or Cmd) to choose several." required errors={errors}>
+        <Text id="tags" label={t('nr.storyFields.tags')} hint={t('nr.storyFields.tagsHint')} values={values} errors={errors} />
+        <FieldWrap id="authorIds" label={t('nr.storyFields.authors')} hint={t('nr.storyFields.authorsHint')} required errors={errors}>
           {(describedBy, invalid) => (
             <select
               id="authorIds"
@@ -189,68 +189,64 @@ export function StoryFields({
         </FieldWrap>
         <Select
           id="seriesId"
-          label="Series"
+          label={t('nr.storyFields.series')}
           values={values}
           errors={errors}
-          options={[{ value: '', label: 'Not in a series' }, ...choices.series.map((series) => ({ value: series.id, label: series.title }))]}
+          options={[
+            { value: '', label: t('nr.storyFields.noSeries') },
+            ...choices.series.map((series) => ({ value: series.id, label: series.title })),
+          ]}
         />
         <Text
           id="seriesPart"
-          label="Part number"
-          hint="Only for a story in a series; shown to readers as “Part 2”."
+          label={t('nr.storyFields.seriesPart')}
+          hint={t('nr.storyFields.seriesPartHint')}
           type="number"
           values={values}
           errors={errors}
         />
       </fieldset>
       <fieldset>
-        <legend>Hero image</legend>
+        <legend>{t('nr.storyFields.hero')}</legend>
         {/* A text field for the picture's id works at any library size without JavaScript; with it,
             client/editor/media/hero-picker.ts adds the library picker beside it. */}
         <Text
           id="heroMediaId"
-          label="Hero image (picture id)"
-          hint="Choose a picture with the button, or paste its id from the media library (the last part of the picture’s address there). Leave empty for none."
+          label={t('nr.storyFields.heroId')}
+          hint={t('nr.storyFields.heroHint')}
           values={values}
           errors={errors}
           maxLength={64}
         />
         <p class="story-hero-library">
-          <a href={newsroomPaths.media()}>Open the media library</a>
+          <a href={newsroomPaths.media()}>{t('nr.storyFields.openLibrary')}</a>
         </p>
         {hero && thumb && (
           <img
             class="story-hero-thumb"
             src={paths.media(thumb.file)}
-            alt={`Current hero image: ${hero.alt}`}
+            alt={t('nr.storyFields.currentHero', { alt: hero.alt })}
             width={160}
             height={Math.round((160 * thumb.height) / Math.max(1, thumb.width))}
           />
         )}
       </fieldset>
       <fieldset>
-        <legend>Address, search and embargo</legend>
-        <Text
-          id="slug"
-          label="Slug (web address)"
-          hint="Lower-case letters, digits and hyphens. Leave blank to make one from the headline."
-          values={values}
-          errors={errors}
-          maxLength={120}
-        />
-        <Text id="seoTitle" label="SEO title (optional)" values={values} errors={errors} maxLength={120} />
-        <Text id="seoDescription" label="SEO description (optional)" values={values} errors={errors} maxLength={300} />
+        <legend>{t('nr.storyFields.address')}</legend>
+        <Text id="slug" label={t('nr.storyFields.slug')} hint={t('nr.storyFields.slugHint')} values={values} errors={errors} maxLength={120} />
+        <Text id="seoTitle" label={t('nr.storyFields.seoTitle')} values={values} errors={errors} maxLength={120} />
+        <Text id="seoDescription" label={t('nr.storyFields.seoDescription')} values={values} errors={errors} maxLength={300} />
         <Text
           id="embargoUntil"
-          label="Embargo until (optional)"
-          hint="In the publication’s time zone. Readers cannot see the story before then."
+          label={t('nr.storyFields.embargo')}
+          hint={t('nr.storyFields.embargoHint')}
           type="datetime-local"
           values={values}
           errors={errors}
         />
       </fieldset>
       <fieldset>
-        <legend>Comments</legend>
+        <legend>{t('nr.storyFields.comments')}</legend>
         <input type="hidden" name={COMMENTS_SWITCH_FIELD} value="1" />
         <div class="field field-checkbox">
           <input
@@ -261,10 +257,10 @@ export function StoryFields({
             checked={values.commentsEnabled !== false}
             aria-describedby="commentsEnabled-hint"
           />
-          <label for="commentsEnabled">Comments open on this story</label>
+          <label for="commentsEnabled">{t('nr.storyFields.commentsOpen')}</label>
         </div>
         <p id="commentsEnabled-hint" class="field-hint">
-          Readers may comment unless comments are closed for the whole site (Comments, in the newsroom menu).
+          {t('nr.storyFields.commentsHint')}
         </p>
       </fieldset>
     </>

@@ -1,5 +1,6 @@
 import { h, type ComponentChild } from 'preact';
 import { conflictDiffMarkup, type MarkupNode } from '../../../shared/conflict-diff.js';
+import { useTranslator } from '../../shared/translator-context.js';
 import type { ConflictView, PresenceView } from '../story-saving.presenter.js';
 
 /** The form fields every save carries: the version the editor started from, and which open editor it is. */
@@ -14,18 +15,21 @@ export function SavingFields({ baseVersion, editingSession }: { baseVersion: num
 
 /** Who else has the story open: rendered with the page, then kept fresh by the editor's heartbeat. */
 export function StoryPresence({ others }: { others: readonly PresenceView[] }) {
+  const { t, rich } = useTranslator();
   return (
     <p id="story-presence" class="story-presence" aria-live="polite" aria-atomic="true" hidden={others.length === 0}>
       {others.length > 0 && (
         <>
-          Also open by{' '}
+          {t('nr.storySaving.alsoOpenBy')}{' '}
           {others.map((other, index) => (
             <span key={other.since + other.name}>
               {index > 0 && ', '}
-              <strong>{other.name}</strong> (since <time dateTime={other.since}>{other.sinceText}</time>)
+              <strong>{other.name}</strong>{' '}
+              {rich('nr.storySaving.since', { time: () => <time dateTime={other.since}>{other.sinceText}</time> }, { since: other.sinceText })}
             </span>
           ))}
-          . Their saves and yours are checked against each other: nothing is overwritten without a choice.
+          {'. '}
+          {t('nr.storySaving.checked')}
         </>
       )}
     </p>
@@ -39,27 +43,25 @@ export function StoryPresence({ others }: { others: readonly PresenceView[] }) {
  * the same diff (shared/conflict-diff.ts).
  */
 export function StoryConflictPanel({ conflict, reloadUrl }: { conflict: ConflictView; reloadUrl: string }) {
+  const { t, rich } = useTranslator();
+  // The name and time are put in by their tags, so what they hold is shown as text, never read as markup.
+  const who = () => <strong>{conflict.savedBy}</strong>;
+  const when = () => (conflict.savedAt ? <time dateTime={conflict.savedAt}>{conflict.savedAtText}</time> : conflict.savedAtText);
   return (
     <section id="story-conflict" class="story-conflict" aria-labelledby="story-conflict-title" tabindex={-1}>
-      <h2 id="story-conflict-title">Someone else saved this story</h2>
-      <p>
-        <strong>{conflict.savedBy}</strong> saved it at{' '}
-        {conflict.savedAt ? <time dateTime={conflict.savedAt}>{conflict.savedAtText}</time> : conflict.savedAtText}, after you opened it, so your save
-        was not written. Your text is still in the form below.
-      </p>
+      <h2 id="story-conflict-title">{t('nr.storySaving.conflictHeading')}</h2>
+      <p>{rich('nr.storySaving.conflictText', { who, when }, { who: conflict.savedBy, when: conflict.savedAtText })}</p>
       <ConflictDiff conflict={conflict} />
-      <h3>What do you want to keep?</h3>
+      <h3>{t('nr.storySaving.keepQuestion')}</h3>
       <ul class="story-conflict-choices">
         <li>
           <button type="submit" name="resolve" value="keep-mine">
-            Keep mine
+            {t('nr.storySaving.keepMine')}
           </button>{' '}
-          saves your version over theirs (theirs stays in the revisions).
+          {t('nr.storySaving.keepMineNote')}
         </li>
-        <li>
-          <a href={reloadUrl}>Take theirs</a> reloads the story as they saved it; your changes are discarded.
-        </li>
-        <li>Or edit the form below to combine both, then save.</li>
+        <li>{rich('nr.storySaving.takeTheirs', { link: (text) => <a href={reloadUrl}>{text}</a> })}</li>
+        <li>{t('nr.storySaving.combine')}</li>
       </ul>
     </section>
   );

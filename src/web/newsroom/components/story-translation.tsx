@@ -1,5 +1,6 @@
 import { bodyPlainText, type ArticleBody } from '../../../modules/articles/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
+import { useTranslator } from '../../shared/translator-context.js';
 import type { NewsroomViewer } from './newsroom-layout.js';
 
 /** What the editor shows of a story's translations (docs/editions.md). */
@@ -11,17 +12,15 @@ export interface TranslationView {
   targets: ReadonlyArray<{ editionId: string; languageName: string; action: string }>;
 }
 
-/** The label the editor page and the story list show for a published translation whose source changed since. */
-export const OUTDATED_TEXT = 'Outdated: the source changed since this translation was published';
-
 /** The source's text, read-only, in its own language: plain HTML, so it needs no script. */
 export function TranslationSourcePanel({ source }: { source: NonNullable<TranslationView['source']> }) {
   // One paragraph per block of the body; pictures, dividers and embeds carry no words to translate.
   const blocks = source.body.map((block) => bodyPlainText([block])).filter((text) => text.trim() !== '');
+  const { rich } = useTranslator();
   return (
     <aside class="story-source" aria-labelledby="story-source-title">
       <h2 id="story-source-title">
-        Source ({source.languageName}) <a href={source.editUrl}>open</a>
+        {rich('nr.storyTranslation.source', { link: (text) => <a href={source.editUrl}>{text}</a> }, { language: source.languageName })}
       </h2>
       <div class="story-source-text" lang={source.language}>
         <p class="story-source-headline">
@@ -38,16 +37,17 @@ export function TranslationSourcePanel({ source }: { source: NonNullable<Transla
 
 /** "Translate into …": one form per edition the story may still be translated into. */
 export function TranslatePanel({ targets, viewer }: { targets: TranslationView['targets']; viewer: NewsroomViewer }) {
+  const { t } = useTranslator();
   if (targets.length === 0) return null;
   return (
     <section class="story-panel" aria-labelledby="story-translate-title">
-      <h2 id="story-translate-title">Translations</h2>
-      <p>Starts a draft in that edition from this story’s text, with this story beside it.</p>
+      <h2 id="story-translate-title">{t('nr.storyTranslation.heading')}</h2>
+      <p>{t('nr.storyTranslation.intro')}</p>
       {targets.map((target) => (
         <form method="post" action={target.action} class="story-action">
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
           <input type="hidden" name="edition" value={target.editionId} />
-          <button type="submit">Translate into {target.languageName}</button>
+          <button type="submit">{t('nr.storyTranslation.into', { language: target.languageName })}</button>
         </form>
       ))}
     </section>

@@ -3,16 +3,10 @@ import { canTransition, type ArticleStatus } from '../../../modules/articles/ind
 import { roleHas } from '../../../modules/users/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { FieldError } from '../../shared/form-fields.js';
+import { useTranslator } from '../../shared/translator-context.js';
 import type { NewsroomViewer } from './newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
-
-export const STATUS_LABELS: Record<ArticleStatus, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  scheduled: 'Scheduled',
-  published: 'Published',
-  unpublished: 'Unpublished',
-};
+import { statusText } from './story-status.js';
 
 function ActionForm({ action, viewer, label, children }: { action: string; viewer: NewsroomViewer; label: string; children?: ComponentChildren }) {
   return (
@@ -39,39 +33,45 @@ export function StoryWorkflowPanel(props: {
   const { id, status, viewer } = props;
   const may = (permission: Parameters<typeof roleHas>[1], to: ArticleStatus) => roleHas(viewer.role, permission) && canTransition(status, to);
   const scheduleError = props.errors.find((error) => error.field === 'schedule-at');
+  const translator = useTranslator();
+  const { t, rich } = translator;
   return (
     <section class="story-panel" aria-labelledby="story-status-title">
-      <h2 id="story-status-title">Status</h2>
+      <h2 id="story-status-title">{t('nr.storyWorkflow.heading')}</h2>
       <p class={`story-status story-status-${status}`}>
-        Status: <strong>{STATUS_LABELS[status]}</strong>
+        {rich('nr.storyWorkflow.status', { strong: (text) => <strong>{text}</strong> }, { status: statusText(translator, status) })}
       </p>
-      {may('story.submit', 'in_review') && <ActionForm action={newsroomPaths.storyAction(id, 'submit')} viewer={viewer} label="Submit for review" />}
+      {may('story.submit', 'in_review') && (
+        <ActionForm action={newsroomPaths.storyAction(id, 'submit')} viewer={viewer} label={t('nr.storyWorkflow.submit')} />
+      )}
       {may('story.publish', 'published') && (
-        <ActionForm action={newsroomPaths.storyAction(id, 'publish')} viewer={viewer} label="Publish now">
+        <ActionForm action={newsroomPaths.storyAction(id, 'publish')} viewer={viewer} label={t('nr.storyWorkflow.publish')}>
           {roleHas(viewer.role, 'newsletters.send') && (
             <p class="field">
               <input type="checkbox" id="breaking-alert" name="breaking-alert" value="1" aria-describedby="breaking-alert-hint" />{' '}
-              <label for="breaking-alert">Send as a breaking alert</label>
+              <label for="breaking-alert">{t('nr.storyWorkflow.breaking')}</label>
               <span id="breaking-alert-hint" class="field-hint">
                 {' '}
-                E-mails the story to everyone subscribed to breaking-news alerts as soon as it is published.
+                {t('nr.storyWorkflow.breakingHint')}
               </span>
             </p>
           )}
         </ActionForm>
       )}
-      {may('story.unpublish', 'unpublished') && <ActionForm action={newsroomPaths.storyAction(id, 'unpublish')} viewer={viewer} label="Unpublish" />}
+      {may('story.unpublish', 'unpublished') && (
+        <ActionForm action={newsroomPaths.storyAction(id, 'unpublish')} viewer={viewer} label={t('nr.storyWorkflow.unpublish')} />
+      )}
       {may('story.schedule', 'scheduled') && (
         <form method="post" action={newsroomPaths.storyAction(id, 'schedule')} class="story-action">
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
           <div class={scheduleError ? 'field field-has-error' : 'field'}>
-            <label for="schedule-at">Publish at</label>
+            <label for="schedule-at">{t('nr.storyWorkflow.publishAt')}</label>
             <p id="schedule-at-hint" class="field-hint">
-              Date and time in the publication’s time zone ({props.timeZone}).
+              {t('nr.storyWorkflow.publishAtHint', { timeZone: props.timeZone })}
             </p>
             {scheduleError && (
               <p id="schedule-at-error" class="field-error">
-                <span class="visually-hidden">Error: </span>
+                <span class="visually-hidden">{t('form.errorPrefix')}</span>
                 {scheduleError.message}
               </p>
             )}
@@ -85,19 +85,19 @@ export function StoryWorkflowPanel(props: {
               aria-describedby={scheduleError ? 'schedule-at-hint schedule-at-error' : 'schedule-at-hint'}
             />
           </div>
-          <button type="submit">Schedule</button>
+          <button type="submit">{t('nr.storyWorkflow.schedule')}</button>
         </form>
       )}
       <ul class="story-links">
         <li>
-          <a href={newsroomPaths.storyAction(id, 'preview')}>Preview as readers will see it</a>
+          <a href={newsroomPaths.storyAction(id, 'preview')}>{t('nr.storyWorkflow.preview')}</a>
         </li>
         <li>
-          <a href={newsroomPaths.storyRevisions(id)}>Revisions</a>
+          <a href={newsroomPaths.storyRevisions(id)}>{t('nr.storyWorkflow.revisions')}</a>
         </li>
         {roleHas(viewer.role, 'story.delete') && (
           <li>
-            <a href={newsroomPaths.storyAction(id, 'delete')}>Delete this story…</a>
+            <a href={newsroomPaths.storyAction(id, 'delete')}>{t('nr.storyWorkflow.delete')}</a>
           </li>
         )}
       </ul>
@@ -105,19 +105,19 @@ export function StoryWorkflowPanel(props: {
         <form method="post" action={newsroomPaths.storyAction(id, 'corrections')} class="story-corrections">
           <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
           <fieldset>
-            <legend>Add a correction or update</legend>
+            <legend>{t('nr.storyWorkflow.correctionLegend')}</legend>
             <div class="field">
-              <label for="correction-kind">Kind</label>
+              <label for="correction-kind">{t('nr.storyWorkflow.correctionKind')}</label>
               <select id="correction-kind" name="kind">
-                <option value="correction">Correction</option>
-                <option value="update">Update</option>
+                <option value="correction">{t('nr.storyWorkflow.kind.correction')}</option>
+                <option value="update">{t('nr.storyWorkflow.kind.update')}</option>
               </select>
             </div>
             <div class="field">
-              <label for="correction-text">Text shown to readers</label>
+              <label for="correction-text">{t('nr.storyWorkflow.correctionText')}</label>
               <textarea id="correction-text" name="text" rows={3} maxLength={2000} required />
             </div>
-            <button type="submit">Add</button>
+            <button type="submit">{t('nr.storyWorkflow.add')}</button>
           </fieldset>
         </form>
       )}

@@ -12,7 +12,8 @@ import { editorBodyOf, type StoryFormValues } from '../story-form.js';
 import { SavingFields, StoryConflictPanel, StoryPresence } from '../components/story-saving.js';
 import type { ConflictView, PresenceView } from '../story-saving.presenter.js';
 import { EditorMessages } from '../components/editor-messages.js';
-import { OUTDATED_TEXT, TranslatePanel, TranslationSourcePanel, type TranslationView } from '../components/story-translation.js';
+import { TranslatePanel, TranslationSourcePanel, type TranslationView } from '../components/story-translation.js';
+import { newsroomTranslator } from '../newsroom-translator.js';
 
 /**
  * What the rich-text editor starts from: the body's blocks, and for each figure the picture and words
@@ -49,23 +50,24 @@ export function StoryEditPage(props: {
   const { site, viewer, values, story } = props;
   const errors = props.errors ?? [];
   const { saving, translation } = props;
-  const heading = story ? `Edit: ${values.headline || 'story'}` : 'New story';
-  const title = saving?.conflict ? `Conflict: ${heading}` : heading;
+  const { t } = newsroomTranslator(site, viewer);
+  const heading = story ? t('nr.storyEdit.titleEdit', { headline: values.headline || t('nr.storyEdit.untitled') }) : t('nr.storyEdit.new');
+  const title = saving?.conflict ? t('nr.storyEdit.conflictTitle', { title: heading }) : heading;
   const action = story ? newsroomPaths.story(story.id) : newsroomPaths.newStory();
   return (
     <NewsroomLayout
       site={site}
-      title={errors.length > 0 ? `Error: ${title}` : title}
+      title={errors.length > 0 ? t('nr.layout.errorTitle', { title }) : title}
       viewer={viewer}
       current={newsroomPaths.stories()}
       stylesheets={['newsroom-editor.css']}
     >
       <div class="story-editor">
-        <h1>{story ? 'Edit story' : 'New story'}</h1>
+        <h1>{story ? t('nr.storyEdit.heading') : t('nr.storyEdit.new')}</h1>
         <Notice text={props.notice} />
         {translation?.outdated && (
           <p class="story-outdated" id="story-outdated">
-            {OUTDATED_TEXT}
+            {t('nr.story.outdated')}
           </p>
         )}
         {saving && <StoryPresence others={saving.others} />}
@@ -87,7 +89,7 @@ export function StoryEditPage(props: {
             {story && saving?.conflict && <StoryConflictPanel conflict={saving.conflict} reloadUrl={newsroomPaths.story(story.id)} />}
             <StoryFields values={values} errors={errors} choices={props.choices} previewBodyUrl={newsroomPaths.previewBody()} />
             <div class="story-save">
-              <button type="submit">{story ? 'Save' : 'Create draft'}</button>
+              <button type="submit">{story ? t('nr.storyEdit.save') : t('nr.storyEdit.createDraft')}</button>
               <p id="story-save-status" class="story-save-status" aria-live="polite" />
             </div>
           </form>

@@ -5,19 +5,16 @@ import type { Section } from '../../../modules/sections/index.js';
 import { roleHas } from '../../../modules/users/index.js';
 import type { Pagination } from '../../../shared/pagination.js';
 import { ErrorSummary, FieldWrap, type FieldError } from '../../shared/form-fields.js';
-import { formatDateTime } from '../../shared/format.js';
 import { PageLinks } from '../../shared/page-links.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { DataTable } from '../components/data-table.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
-import { StoryStatus } from '../components/story-status.js';
-import { OUTDATED_TEXT } from '../components/story-translation.js';
-import { STATUS_LABELS } from '../components/story-workflow-panel.js';
+import { StoryStatus, statusText } from '../components/story-status.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 import { sectionValue, STORY_FILTERS_ID, storyListHref, type StoryListValues } from '../story-list-query.js';
 import { editionLabel } from '../components/edition-label.js';
-
-const SORT_LABELS: Record<DeskSort, string> = { updated: 'Last updated', published: 'Published', headline: 'Headline' };
+import { newsroomTranslator } from '../newsroom-translator.js';
+import { useTranslator } from '../../shared/translator-context.js';
 
 export interface StoryListResult {
   stories: readonly DeskStory[];
@@ -49,17 +46,26 @@ export function StoryListPage(props: {
   now: Date;
 }) {
   const { site, viewer, errors, result, editions } = props;
+  const { t } = newsroomTranslator(site, viewer);
+  const title = t('nr.nav.stories');
   return (
-    <NewsroomLayout site={site} title={errors.length > 0 ? 'Error: Stories' : 'Stories'} viewer={viewer} current={newsroomPaths.stories()}>
-      <h1>Stories</h1>
+    <NewsroomLayout
+      site={site}
+      title={errors.length > 0 ? t('nr.layout.errorTitle', { title }) : title}
+      viewer={viewer}
+      current={newsroomPaths.stories()}
+    >
+      <h1>{title}</h1>
       {roleHas(viewer.role, 'story.create') && (
         <p>
-          <a href={newsroomPaths.newStory()}>Write a new story</a>
+          <a href={newsroomPaths.newStory()}>{t('nr.storyList.new')}</a>
           {editions.length > 1 &&
             editions.map((edition) => (
               <span key={edition.id}>
                 {' · '}
-                <a href={`${newsroomPaths.newStory()}?edition=${encodeURIComponent(edition.id)}`}>in {editionLabel(edition)}</a>
+                <a href={`${newsroomPaths.newStory()}?edition=${encodeURIComponent(edition.id)}`}>
+                  {t('nr.storyList.newIn', { edition: editionLabel(edition) })}
+                </a>
               </span>
             ))}
         </p>
@@ -84,6 +90,8 @@ function StoryFilters({
   authors: readonly Author[];
   errors: readonly FieldError[];
 }) {
+  const translator = useTranslator();
+  const { t } = translator;
   const select = (id: keyof StoryListValues, label: string, options: ReadonlyArray<[string, string]>, hint?: string) => (
     <FieldWrap id={id} label={label} hint={hint} errors={errors}>
       {(describedBy, invalid) => (
@@ -105,8 +113,8 @@ function StoryFilters({
     </FieldWrap>
   );
   return (
-    <form method="get" action={newsroomPaths.stories()} class="story-filter" id={STORY_FILTERS_ID} role="search" aria-label="Find stories">
-      <FieldWrap id="q" label="Search headlines and text" errors={errors}>
+    <form method="get" action={newsroomPaths.stories()} class="story-filter" id={STORY_FILTERS_ID} role="search" aria-label={t('nr.storyList.find')}>
+      <FieldWrap id="q" label={t('nr.storyList.search')} errors={errors}>
         {(describedBy, invalid) => (
           <input
             id="q"
@@ -119,32 +127,38 @@ function StoryFilters({
           />
         )}
       </FieldWrap>
-      {select('status', 'Status', [['', 'Any status'], ...ARTICLE_STATUSES.map((s): [string, string] => [s, STATUS_LABELS[s]])])}
+      {select('status', t('nr.storyList.status'), [
+        ['', t('nr.storyList.anyStatus')],
+        ...ARTICLE_STATUSES.map((s): [string, string] => [s, statusText(translator, s)]),
+      ])}
       {editions.length > 1 &&
-        select('edition', 'Edition', [['', 'Any edition'], ...editions.map((e): [string, string] => [e.code, editionLabel(e)])])}
-      {select('section', 'Section', [
-        ['', 'Any section'],
+        select('edition', t('nr.storyList.edition'), [
+          ['', t('nr.storyList.anyEdition')],
+          ...editions.map((e): [string, string] => [e.code, editionLabel(e)]),
+        ])}
+      {select('section', t('nr.storyList.section'), [
+        ['', t('nr.storyList.anySection')],
         ...sections.map((s): [string, string] => [
           sectionValue(s, editions),
           editions.length > 1 ? `${s.name} (${editionCode(s, editions)})` : s.name,
         ]),
       ])}
-      {select('author', 'Author', [['', 'Any author'], ...authors.map((a): [string, string] => [a.slug, a.name])])}
-      {date('from', 'From (day)')}
-      {date('to', 'To (day, included)')}
+      {select('author', t('nr.storyList.author'), [['', t('nr.storyList.anyAuthor')], ...authors.map((a): [string, string] => [a.slug, a.name])])}
+      {date('from', t('nr.storyList.from'))}
+      {date('to', t('nr.storyList.to'))}
       {select(
         'sort',
-        'Sort by',
-        DESK_SORTS.map((s): [string, string] => [s, SORT_LABELS[s]]),
-        'The dates filter the publication date when sorted by it, otherwise the last update.',
+        t('nr.storyList.sortBy'),
+        DESK_SORTS.map((s): [string, string] => [s, t(`nr.storyList.sort.${s}`)]),
+        t('nr.storyList.sortHint'),
       )}
-      {select('order', 'Order', [
-        ['', 'Default (newest first, A to Z)'],
-        ['desc', 'Descending (newest first, Z to A)'],
-        ['asc', 'Ascending (oldest first, A to Z)'],
+      {select('order', t('nr.storyList.order'), [
+        ['', t('nr.storyList.order.default')],
+        ['desc', t('nr.storyList.order.desc')],
+        ['asc', t('nr.storyList.order.asc')],
       ])}
       <div class="story-filter-actions">
-        <button type="submit">Show stories</button> <a href={newsroomPaths.stories()}>Clear</a>
+        <button type="submit">{t('nr.storyList.show')}</button> <a href={newsroomPaths.stories()}>{t('nr.storyList.clear')}</a>
       </div>
     </form>
   );
@@ -163,30 +177,36 @@ function StoryResults({
   now: Date;
   editions: readonly Edition[];
 }) {
+  const { t, dateTime } = useTranslator();
   const { pagination } = result;
   const several = editions.length > 1;
   const sort = (values.sort || 'updated') as DeskSort;
-  const time = (date: Date | null) => (date ? <time dateTime={date.toISOString()}>{formatDateTime(date, site.publication)}</time> : '—');
+  const time = (date: Date | null) => (date ? <time dateTime={date.toISOString()}>{dateTime(date, site.publication.timeZone)}</time> : '—');
+  const count = pagination.totalItems;
   return (
     <>
       <p class="story-list-count" role="status">
-        {result.countCapped ? `More than ${pagination.totalItems.toLocaleString('en')}` : pagination.totalItems.toLocaleString('en')}{' '}
-        {pagination.totalItems === 1 && !result.countCapped ? 'story' : 'stories'}
-        {result.searched ? ' among the newest matches of the search' : ''}.
-        {result.countCapped && ' Narrow the list with a search, a filter or dates to reach older ones.'}
+        {result.countCapped
+          ? t(result.searched ? 'nr.storyList.countCappedSearched' : 'nr.storyList.countCapped', { count })
+          : t(result.searched ? 'nr.storyList.countSearched' : 'nr.storyList.count', { count })}
+        {result.countCapped && <> {t('nr.storyList.narrow')}</>}
       </p>
       {result.stories.length === 0 ? (
-        <p class="empty-note">No stories match.</p>
+        <p class="empty-note">{t('nr.storyList.empty')}</p>
       ) : (
         <DataTable
           class="newsroom-table"
           wrap
-          caption={
-            <>
-              Stories, sorted by {SORT_LABELS[sort].toLowerCase()}, page {pagination.page} of {pagination.totalPages}
-            </>
-          }
-          columns={['Headline', 'Status', ...(several ? ['Edition'] : []), 'Section', 'Authors', 'Updated', 'Published']}
+          caption={t('nr.storyList.caption', { sort: t(`nr.storyList.sortedBy.${sort}`), page: pagination.page, pages: pagination.totalPages })}
+          columns={[
+            t('nr.storyList.col.headline'),
+            t('nr.storyList.col.status'),
+            ...(several ? [t('nr.storyList.col.edition')] : []),
+            t('nr.storyList.col.section'),
+            t('nr.storyList.col.authors'),
+            t('nr.storyList.col.updated'),
+            t('nr.storyList.col.published'),
+          ]}
         >
           {result.stories.map((story) => (
             <tr key={story.id}>
@@ -198,8 +218,8 @@ function StoryResults({
                 {result.outdated.has(story.id) && (
                   <>
                     {' '}
-                    <span class="story-outdated" title={OUTDATED_TEXT}>
-                      Outdated translation
+                    <span class="story-outdated" title={t('nr.story.outdated')}>
+                      {t('nr.storyList.outdated')}
                     </span>
                   </>
                 )}
@@ -214,11 +234,11 @@ function StoryResults({
         </DataTable>
       )}
       <PageLinks
-        label="Pages of stories"
+        label={t('nr.storyList.pages')}
         pagination={pagination}
         href={(page) => storyListHref(newsroomPaths.stories(), values, page)}
-        previous="Previous page"
-        next="Next page"
+        previous={t('nr.storyList.previous')}
+        next={t('nr.storyList.next')}
       />
     </>
   );

@@ -1,21 +1,11 @@
-import type { Revision, RevisionDiff, RevisionKind } from '../../../modules/revisions/index.js';
+import type { Revision, RevisionDiff } from '../../../modules/revisions/index.js';
+import type { Translator } from '../../../shared/i18n/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import { formatDateTime } from '../../shared/format.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { DataTable } from '../components/data-table.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
-
-/** What made each revision, in words. */
-const KIND_LABELS: Record<RevisionKind, string> = {
-  save: 'saved',
-  autosave: 'autosaved',
-  restore: 'restored',
-  submit: 'submitted for review',
-  publish: 'published',
-  schedule: 'scheduled',
-  unpublish: 'unpublished',
-};
+import { newsroomTranslator } from '../newsroom-translator.js';
 
 /** A story's saves, newest first, each comparable with the one before and restorable. */
 export function StoryRevisionsPage({
@@ -31,30 +21,33 @@ export function StoryRevisionsPage({
   revisions: readonly Revision[];
   names: ReadonlyMap<string, string>;
 }) {
+  const translator = newsroomTranslator(site, viewer);
+  const { t } = translator;
   return (
-    <NewsroomLayout site={site} title="Revisions" viewer={viewer} current={newsroomPaths.stories()}>
-      <h1>Revisions</h1>
+    <NewsroomLayout site={site} title={t('nr.storyRevisions.title')} viewer={viewer} current={newsroomPaths.stories()}>
+      <h1>{t('nr.storyRevisions.title')}</h1>
       <p>
-        <a href={newsroomPaths.story(id)}>Back to the story</a>
+        <a href={newsroomPaths.story(id)}>{t('nr.storyRevisions.back')}</a>
       </p>
       {revisions.length === 0 ? (
-        <p class="empty-note">No revisions saved yet.</p>
+        <p class="empty-note">{t('nr.storyRevisions.empty')}</p>
       ) : (
         <ol class="story-revisions" reversed>
           {revisions.map((revision) => (
             <li key={revision.id}>
-              Revision {revision.number} ({KIND_LABELS[revision.kind]}),{' '}
-              <time dateTime={revision.createdAt.toISOString()}>{formatDateTime(revision.createdAt, site.publication)}</time>
-              {revision.authorUserId ? ` by ${names.get(revision.authorUserId) ?? 'a removed account'}` : ''}: “{revision.snapshot.headline}”
+              <RevisionLine translator={translator} revision={revision} names={names} timeZone={site.publication.timeZone} />
+              {`: “${revision.snapshot.headline}”`}
               {revision.number > 1 && (
                 <>
                   {' '}
-                  <a href={newsroomPaths.storyDiff(id, revision.number - 1, revision.number)}>Compare with revision {revision.number - 1}</a>
+                  <a href={newsroomPaths.storyDiff(id, revision.number - 1, revision.number)}>
+                    {t('nr.storyRevisions.compare', { number: String(revision.number - 1) })}
+                  </a>
                 </>
               )}
               <form method="post" action={newsroomPaths.storyRestore(id, revision.number)} class="story-restore">
                 <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
-                <button type="submit">Restore revision {revision.number}</button>
+                <button type="submit">{t('nr.storyRevisions.restore', { number: String(revision.number) })}</button>
               </form>
             </li>
           ))}
@@ -64,45 +57,72 @@ export function StoryRevisionsPage({
   );
 }
 
-const show = (value: unknown): string =>
-  value === null || value === undefined || value === '' ? '(empty)' : typeof value === 'string' ? value : JSON.stringify(value);
+/**
+ * "Revision 3 (saved), <time>, by Name": what made it, when and who. The name is put in by the
+ * `name` tag itself, so whatever it holds is shown as text and never read as the message's markup.
+ */
+function RevisionLine({
+  translator,
+  revision,
+  names,
+  timeZone,
+}: {
+  translator: Translator;
+  revision: Revision;
+  names: ReadonlyMap<string, string>;
+  timeZone: string;
+}) {
+  const { t, rich } = translator;
+  const when = translator.dateTime(revision.createdAt, timeZone);
+  const params = { number: String(revision.number), kind: t(`nr.storyRevisions.kind.${revision.kind}`), when };
+  const tags = { time: () => <time dateTime={revision.createdAt.toISOString()}>{when}</time> };
+  if (!revision.authorUserId) return <>{rich('nr.storyRevisions.line', tags, params)}</>;
+  const name = names.get(revision.authorUserId) ?? t('nr.story.removedAccount');
+  return <>{rich('nr.storyRevisions.lineBy', { ...tags, name: () => <>{name}</> }, { ...params, name })}</>;
+}
 
 /** What changed between two revisions; additions and removals are marked in words, not colour alone. */
 export function StoryDiffPage({ site, viewer, id, diff }: { site: SiteContext; viewer: NewsroomViewer; id: string; diff: RevisionDiff }) {
+  const { t } = newsroomTranslator(site, viewer);
+  const numbers = { from: String(diff.from), to: String(diff.to) };
+  const show = (value: unknown): string =>
+    value === null || value === undefined || value === '' ? t('nr.storySaving.empty') : typeof value === 'string' ? value : JSON.stringify(value);
   return (
-    <NewsroomLayout site={site} title={`Revision ${diff.from} → ${diff.to}`} viewer={viewer} current={newsroomPaths.stories()}>
-      <h1>
-        Changes from revision {diff.from} to revision {diff.to}
-      </h1>
+    <NewsroomLayout site={site} title={t('nr.storyRevisions.diffTitle', numbers)} viewer={viewer} current={newsroomPaths.stories()}>
+      <h1>{t('nr.storyRevisions.diffHeading', numbers)}</h1>
       <p>
-        <a href={newsroomPaths.storyRevisions(id)}>All revisions</a>
+        <a href={newsroomPaths.storyRevisions(id)}>{t('nr.storyRevisions.all')}</a>
       </p>
-      <h2>Fields</h2>
+      <h2>{t('nr.storyRevisions.fields')}</h2>
       {diff.fields.length === 0 ? (
-        <p>No field other than the body changed.</p>
+        <p>{t('nr.storyRevisions.noFieldChanged')}</p>
       ) : (
-        <DataTable class="newsroom-table" caption="Changed fields" columns={['Field', 'Before', 'After']}>
+        <DataTable
+          class="newsroom-table"
+          caption={t('nr.storyRevisions.changedFields')}
+          columns={[t('nr.storyRevisions.col.field'), t('nr.storyRevisions.col.before'), t('nr.storyRevisions.col.after')]}
+        >
           {diff.fields.map((change) => (
             <tr key={change.field}>
-              <th scope="row">{change.field}</th>
+              <th scope="row">{t(`nr.storyRevisions.field.${change.field}`)}</th>
               <td>{show(change.before)}</td>
               <td>{show(change.after)}</td>
             </tr>
           ))}
         </DataTable>
       )}
-      <h2>Body</h2>
+      <h2>{t('nr.storyRevisions.body')}</h2>
       <ul class="story-diff-body">
         {diff.body.map((line, index) => (
           <li key={index} class={`diff-${line.op}`}>
             {line.op === 'added' ? (
               <ins>
-                <span class="visually-hidden">Added: </span>
+                <span class="visually-hidden">{t('nr.storyRevisions.added')}</span>
                 {line.text}
               </ins>
             ) : line.op === 'removed' ? (
               <del>
-                <span class="visually-hidden">Removed: </span>
+                <span class="visually-hidden">{t('nr.storyRevisions.removed')}</span>
                 {line.text}
               </del>
             ) : (
