@@ -28,6 +28,8 @@ export interface FullTextDocument {
    */
   visibleFrom: string | null;
   sectionId: string;
+  /** The story's edition: PostgreSQL walks one edition's documents from its own index (migration 0035). */
+  editionId: string;
   /** Each a space-separated token string from `indexText`. */
   headline: string;
   standfirst: string;
@@ -122,6 +124,12 @@ export interface FullTextIndex {
    * are all filed by time.
    */
   indexEveryStatus(db: AnyDb): Promise<void>;
+  /**
+   * Keeps each document's edition beside it where `matches` uses it (migration 0035): on
+   * PostgreSQL a column filled from the stories and an index walking one edition's visible
+   * documents newest first; nothing on SQLite.
+   */
+  storeEdition(db: AnyDb): Promise<void>;
   /**
    * A subquery of `FullTextMatch` rows for the clauses (all must match), to join to the articles
    * the caller may show. Callers pass at least one clause. Ranking every match of a common word

@@ -35,17 +35,18 @@ export const postgresFullText: FullTextIndex = {
     // since its text was read is skipped rather than breaking the batch on the foreign key; the
     // upsert lets two processes index the same new story without colliding on its key.
     const rows = documents.map(
-      (d) => sql`(${d.articleId}, ${d.publishedAt}, ${d.visibleFrom}, ${d.sectionId}, ${d.headline}, ${d.standfirst}, ${d.people}, ${d.body})`,
+      (d) =>
+        sql`(${d.articleId}, ${d.publishedAt}, ${d.visibleFrom}, ${d.sectionId}, ${d.editionId}, ${d.headline}, ${d.standfirst}, ${d.people}, ${d.body})`,
     );
-    await sql`insert into article_search (article_id, published_at, visible_from, section_id, document)
-      select v.id, v.published_at, v.visible_from, v.section_id, setweight(to_tsvector('simple', v.headline), 'A')
+    await sql`insert into article_search (article_id, published_at, visible_from, section_id, edition_id, document)
+      select v.id, v.published_at, v.visible_from, v.section_id, v.edition_id, setweight(to_tsvector('simple', v.headline), 'A')
         || setweight(to_tsvector('simple', v.standfirst), 'B')
         || setweight(to_tsvector('simple', v.people), 'B')
         || setweight(to_tsvector('simple', v.body), 'C')
-      from (values ${sql.join(rows)}) as v (id, published_at, visible_from, section_id, headline, standfirst, people, body)
+      from (values ${sql.join(rows)}) as v (id, published_at, visible_from, section_id, edition_id, headline, standfirst, people, body)
       where exists (select 1 from articles where articles.id = v.id)
       on conflict (article_id) do update set document = excluded.document, published_at = excluded.published_at,
-        visible_from = excluded.visible_from, section_id = excluded.section_id`.execute(db);
+        visible_from = excluded.visible_from, section_id = excluded.section_id, edition_id = excluded.edition_id`.execute(db);
   },
 
   clear: clearFullTextDocuments,
@@ -90,6 +91,19 @@ export const postgresFullText: FullTextIndex = {
   },
 
   /**
+   * Each document's edition, and an index walking one edition's visible documents newest first: a
+   * common word searched in a small edition read every other edition's matches on the way before
+   * (2,000 documents for 200 Korean ones at 100,000 stories with a Korean tenth, 130–260 ms).
+   */
+  async storeEdition(db) {
+    await sql`alter table article_search add column edition_id text`.execute(db);
+    await sql`update article_search s set edition_id = a.edition_id from articles a where a.id = s.article_id`.execute(db);
+    await sql`create index article_search_edition_visible_idx on article_search (edition_id, published_at desc, article_id desc)
+      where visible_from is not null`.execute(db);
+    await sql`analyze article_search`.execute(db);
+  },
+
+  /**
    * The newest `scope.limit` visible matches, chosen from this table alone (its copy of each
    * story's visibility, time and section), then ranked: ts_rank_cd reads only those documents.
    * How they are chosen follows the word's frequency (postgres-term-statistics.ts): a common word
@@ -126,10 +140,9 @@ function candidateConditions(query: string, scope: FullTextScope) {
   const conditions = [sql`document @@ to_tsquery('simple', ${query})`];
   if (!scope.everyStatus) conditions.push(sql`visible_from is not null`, sql`visible_from <= ${now}`);
   if (scope.sectionId) conditions.push(sql`section_id = ${scope.sectionId}`);
-  // The table keeps no copy of the edition: a scalar subquery is one primary-key look-up per
-  // candidate (never pulled up into a join reading the edition's every story), so a walk newest
-  // first still stops at the limit; with one edition it is never added.
-  if (scope.editionId) conditions.push(sql`(select a.edition_id from articles a where a.id = article_search.article_id) = ${scope.editionId}`);
+  // The edition's own copy (migration 0035): a walk newest first reads only the edition's
+  // documents (article_search_edition_visible_idx); with one edition it is never added.
+  if (scope.editionId) conditions.push(sql`edition_id = ${scope.editionId}`);
   if (scope.since) conditions.push(sql`published_at >= ${scope.since.toISOString()}`);
   if (scope.before) conditions.push(sql`published_at < ${scope.before.toISOString()}`);
   return sql.join(conditions, sql` and `);

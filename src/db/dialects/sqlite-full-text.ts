@@ -84,6 +84,9 @@ export const sqliteFullText: FullTextIndex = {
   /** Every document, drafts included, is filed by time already (drafts below zero, so last). */
   async indexEveryStatus() {},
 
+  /** SQLite reads each candidate's edition from its story (see `matches`' caller). */
+  async storeEdition() {},
+
   async matches(_db, clauses, period) {
     // bm25 is computed only for the rows the caller reads (newest first, up to its limit); `k`
     // gives each rowid's story from an index. A period bounds the rowids: a day's margin below for

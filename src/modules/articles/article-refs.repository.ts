@@ -65,13 +65,14 @@ export interface ArticleText {
   /** From when readers may see it (ISO: publication, or the embargo's end if later); null while they may not. */
   visibleFrom: string | null;
   sectionId: string;
+  editionId: string;
 }
 
 /** The text of these stories, any status, in no particular order; missing ids are left out. */
 export async function findArticleTexts(db: Db, ids: readonly string[]): Promise<ArticleText[]> {
   const rows = await db
     .selectFrom('articles')
-    .select(['id', 'headline', 'standfirst', 'body', 'published_at', 'status', 'embargo_until', 'section_id'])
+    .select(['id', 'headline', 'standfirst', 'body', 'published_at', 'status', 'embargo_until', 'section_id', 'edition_id'])
     .where('id', 'in', [...ids])
     .execute();
   return rows.map((row) => ({
@@ -82,6 +83,7 @@ export async function findArticleTexts(db: Db, ids: readonly string[]): Promise<
     publishedAt: row.published_at,
     visibleFrom: visibleFrom(row),
     sectionId: row.section_id,
+    editionId: row.edition_id,
   }));
 }
 

@@ -141,6 +141,7 @@ export function toDocument(source: SearchSource): FullTextDocument {
     publishedAt: source.publishedAt,
     visibleFrom: source.visibleFrom,
     sectionId: source.sectionId,
+    editionId: source.editionId,
     headline: indexText(source.headline),
     standfirst: indexText(source.standfirst),
     people: indexText(source.people.join('\n')),

@@ -17,6 +17,7 @@ export interface SearchSource {
   /** See `ArticleText`. */
   visibleFrom: string | null;
   sectionId: string;
+  editionId: string;
   /** Author names and tag names. */
   people: string[];
 }
@@ -51,6 +52,7 @@ export async function findSearchSources(db: Db, ids: readonly string[], withPeop
     publishedAt: text.publishedAt,
     visibleFrom: text.visibleFrom,
     sectionId: text.sectionId,
+    editionId: text.editionId,
     people: [...(authors?.get(text.id) ?? []).map((author) => author.name), ...(tags?.get(text.id) ?? []).map((tag) => tag.name)],
   }));
 }

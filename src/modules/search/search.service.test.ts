@@ -255,6 +255,7 @@ describe('SearchService: what readers may see, and keeping the index current', (
         publishedAt: new Date().toISOString(),
         visibleFrom: new Date().toISOString(),
         sectionId: story.section.id,
+        editionId: story.section.editionId,
         headline: indexText('Pier repairs begin'),
         standfirst: '',
         people: '',
