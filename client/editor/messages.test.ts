@@ -6,7 +6,7 @@ import { newsroomEditorKo } from '../../src/shared/i18n/areas/newsroom-editor.ko
 import { translatorFor } from '../../src/shared/i18n/index.js';
 import { editorMessagesJson } from '../../src/web/newsroom/components/editor-messages.js';
 import { editorLocale, msg, msgParts, readIsland, setEditorMessages, type IslandElement } from './messages.js';
-import { translateDiffWords } from './saving/conflict-panel.js';
+import { conflictDiffWords } from './saving/conflict-panel.js';
 
 /** A stand-in for the page's `<script type="application/json" id="editor-messages">`. */
 function island(text: string, attributes: Record<string, string> = {}): IslandElement {
@@ -80,13 +80,16 @@ describe('the editor’s messages (client/editor/messages.ts)', () => {
 
   it('translates the shared conflict diff’s own words, never the story’s', () => {
     setEditorMessages(readIsland(korean()));
-    const tree = conflictDiffMarkup({
-      fields: [{ field: 'headline', label: 'Headline', theirs: 'Yours', yours: 'Theirs' }],
-      body: [
-        { op: 'removed' as const, text: 'Field' },
-        { op: 'added' as const, text: 'Fields that differ' },
-      ],
-    }).map(translateDiffWords);
+    const tree = conflictDiffMarkup(
+      {
+        fields: [{ field: 'headline', label: 'Headline', theirs: 'Yours', yours: 'Theirs' }],
+        body: [
+          { op: 'removed' as const, text: 'Field' },
+          { op: 'added' as const, text: 'Fields that differ' },
+        ],
+      },
+      conflictDiffWords(),
+    );
     const text = JSON.stringify(tree);
     for (const word of [
       '다른 항목',

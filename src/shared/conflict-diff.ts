@@ -16,18 +16,34 @@ export interface MarkupElement {
 const element = (tag: string, attrs: Record<string, string>, ...children: MarkupNode[]): MarkupElement => ({ tag, attrs, children });
 
 /**
+ * The diff's own words, in the viewer's language: the page takes them from its translator, the
+ * script from the messages the page gave it (the catalogue's `nr.editor.conflict.*`). The hidden
+ * prefixes are followed by a space here, so the catalogue's texts need none.
+ */
+export interface ConflictDiffWords {
+  fieldsDiffer: string;
+  field: string;
+  theirs: string;
+  yours: string;
+  bodyHeading: string;
+  onlyYours: string;
+  onlyTheirs: string;
+  sameBody: string;
+}
+
+/**
  * The diff part of the conflict panel. Additions and removals are marked in words (a visually
  * hidden prefix) as well as by `<ins>`/`<del>`, not by colour alone.
  */
-export function conflictDiffMarkup(conflict: Pick<ConflictView, 'fields' | 'body'>): MarkupNode[] {
+export function conflictDiffMarkup(conflict: Pick<ConflictView, 'fields' | 'body'>, words: ConflictDiffWords): MarkupNode[] {
   const nodes: MarkupNode[] = [];
   if (conflict.fields.length > 0) {
     nodes.push(
       element(
         'table',
         { class: 'newsroom-table story-conflict-fields' },
-        element('caption', {}, 'Fields that differ'),
-        element('thead', {}, element('tr', {}, ...['Field', 'Theirs', 'Yours'].map((name) => element('th', { scope: 'col' }, name)))),
+        element('caption', {}, words.fieldsDiffer),
+        element('thead', {}, element('tr', {}, ...[words.field, words.theirs, words.yours].map((name) => element('th', { scope: 'col' }, name)))),
         element(
           'tbody',
           {},
@@ -38,7 +54,7 @@ export function conflictDiffMarkup(conflict: Pick<ConflictView, 'fields' | 'body
       ),
     );
   }
-  nodes.push(element('h3', {}, 'Body: theirs against yours'));
+  nodes.push(element('h3', {}, words.bodyHeading));
   if (conflict.body.some((line) => line.op !== 'same')) {
     const lines = conflict.body.map((line) =>
       line.op === 'same'
@@ -49,12 +65,12 @@ export function conflictDiffMarkup(conflict: Pick<ConflictView, 'fields' | 'body
             element(
               line.op === 'added' ? 'ins' : 'del',
               {},
-              element('span', { class: 'visually-hidden' }, line.op === 'added' ? 'Only in yours: ' : 'Only in theirs: '),
+              element('span', { class: 'visually-hidden' }, `${line.op === 'added' ? words.onlyYours : words.onlyTheirs} `),
               line.text,
             ),
           ),
     );
     nodes.push(element('ul', { class: 'story-diff-body' }, ...lines));
-  } else nodes.push(element('p', {}, 'The body is the same in both.'));
+  } else nodes.push(element('p', {}, words.sameBody));
   return nodes;
 }

@@ -1,4 +1,4 @@
-import { conflictDiffMarkup, type MarkupElement, type MarkupNode } from '../../../src/shared/conflict-diff.js';
+import { conflictDiffMarkup, type ConflictDiffWords, type MarkupNode } from '../../../src/shared/conflict-diff.js';
 import type { ConflictView } from '../../../src/shared/editor-wire.types.js';
 import { msg, msgParts, type EditorMessageKey } from '../messages.js';
 
@@ -27,43 +27,18 @@ function toDom(node: MarkupNode): Node {
   return built;
 }
 
-/**
- * The shared diff tree's own words (src/shared/conflict-diff.ts writes them in English for the page
- * and the script alike), by the element that holds them: headings, the caption, the column heads, the
- * hidden "Only in …" prefixes and the same-body note. The story's text and field values sit in
- * other elements (`td`, row `th`, the lines' `li`) and are never looked up.
- */
-const DIFF_WORDS: Readonly<Record<string, EditorMessageKey>> = {
-  'Fields that differ': 'nr.editor.conflict.fieldsDiffer',
-  Field: 'nr.editor.conflict.field',
-  Theirs: 'nr.editor.conflict.theirs',
-  Yours: 'nr.editor.conflict.yours',
-  'Body: theirs against yours': 'nr.editor.conflict.bodyHeading',
-  'Only in yours: ': 'nr.editor.conflict.onlyYours',
-  'Only in theirs: ': 'nr.editor.conflict.onlyTheirs',
-  'The body is the same in both.': 'nr.editor.conflict.sameBody',
-};
-
-function holdsDiffWords(node: MarkupElement): boolean {
-  const { tag, attrs } = node;
-  return (
-    tag === 'caption' ||
-    tag === 'h3' ||
-    tag === 'p' ||
-    (tag === 'th' && attrs['scope'] === 'col') ||
-    (tag === 'span' && attrs['class'] === 'visually-hidden')
-  );
-}
-
-export function translateDiffWords(node: MarkupNode): MarkupNode {
-  if (typeof node === 'string') return node;
-  const children = node.children.map((child) => {
-    if (typeof child !== 'string') return translateDiffWords(child);
-    const key = holdsDiffWords(node) ? DIFF_WORDS[child] : undefined;
-    // The prefixes end in a space in the tree; the catalogue's texts do not.
-    return key ? (child.endsWith(' ') ? `${msg(key)} ` : msg(key)) : child;
-  });
-  return { ...node, children };
+/** The shared diff tree's own words, from the messages the page gave the script. */
+export function conflictDiffWords(): ConflictDiffWords {
+  return {
+    fieldsDiffer: msg('nr.editor.conflict.fieldsDiffer'),
+    field: msg('nr.editor.conflict.field'),
+    theirs: msg('nr.editor.conflict.theirs'),
+    yours: msg('nr.editor.conflict.yours'),
+    bodyHeading: msg('nr.editor.conflict.bodyHeading'),
+    onlyYours: msg('nr.editor.conflict.onlyYours'),
+    onlyTheirs: msg('nr.editor.conflict.onlyTheirs'),
+    sameBody: msg('nr.editor.conflict.sameBody'),
+  };
 }
 
 /**
@@ -84,7 +59,7 @@ export function showConflict(form: HTMLFormElement, conflict: ConflictView, choi
   who.append(...msgParts('nr.editor.conflict.savedBy', { name: element('strong', conflict.savedBy), time: conflict.savedAtText }));
   region.append(title, who);
 
-  region.append(...conflictDiffMarkup(conflict).map(translateDiffWords).map(toDom));
+  region.append(...conflictDiffMarkup(conflict, conflictDiffWords()).map(toDom));
 
   region.append(element('h3', msg('nr.editor.conflict.question')));
   const options = element('ul', undefined, 'story-conflict-choices');

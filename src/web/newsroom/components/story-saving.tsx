@@ -69,7 +69,18 @@ export function StoryConflictPanel({ conflict, reloadUrl }: { conflict: Conflict
 
 /** The shared diff tree (shared/conflict-diff.ts) as page markup; text is escaped like any JSX text. */
 function ConflictDiff({ conflict }: { conflict: ConflictView }) {
-  return <>{conflictDiffMarkup(conflict).map(toVNode)}</>;
+  const { t } = useTranslator();
+  const words = {
+    fieldsDiffer: t('nr.editor.conflict.fieldsDiffer'),
+    field: t('nr.editor.conflict.field'),
+    theirs: t('nr.editor.conflict.theirs'),
+    yours: t('nr.editor.conflict.yours'),
+    bodyHeading: t('nr.editor.conflict.bodyHeading'),
+    onlyYours: t('nr.editor.conflict.onlyYours'),
+    onlyTheirs: t('nr.editor.conflict.onlyTheirs'),
+    sameBody: t('nr.editor.conflict.sameBody'),
+  };
+  return <>{conflictDiffMarkup(conflict, words).map(toVNode)}</>;
 }
 
 function toVNode(node: MarkupNode, index: number): ComponentChild {
