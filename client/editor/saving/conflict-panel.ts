@@ -1,6 +1,6 @@
 import { conflictDiffMarkup, type ConflictDiffWords, type MarkupNode } from '../../../src/shared/conflict-diff.js';
 import type { ConflictView } from '../../../src/shared/editor-wire.types.js';
-import { msg, msgParts, type EditorMessageKey } from '../messages.js';
+import { msg, msgParts } from '../messages.js';
 
 /** A refused save as the server describes it (ERR_STORY_CONFLICT's `conflict`, story-saving.presenter.ts). */
 export type { ConflictView };
