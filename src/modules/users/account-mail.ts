@@ -1,8 +1,10 @@
+import { translatorFor } from '../../shared/i18n/index.js';
 import { escapeMailHtml, mailParagraph, renderMailDocument, renderMailText, type MailKind, type OutgoingMail } from '../mail/index.js';
 
 /**
  * What the account messages (sign-up, resets, invitations, replies) are made with: the site's
- * address, and the publication's name and language, read when a message is made.
+ * address, and the publication's name and language, read when a message is made (a reader's: the
+ * edition's, see deps.ts). The few fixed words this layout adds are in that language.
  */
 export interface AccountMailDeps {
   siteUrl: string;
@@ -35,7 +37,7 @@ export function composeAccountMail(deps: AccountMailDeps, message: AccountMessag
       `<td style="background-color:#1a4f8b;border-radius:4px;">` +
       `<a href="${escapeMailHtml(message.action.url)}" style="display:inline-block;padding:12px 20px;color:#ffffff;font-weight:bold;text-decoration:none;">${escapeMailHtml(message.action.label)}</a>` +
       `</td></tr></table>` +
-      `<p style="margin:0 0 16px 0;">Or copy this address into your browser: <a href="${escapeMailHtml(message.action.url)}">${escapeMailHtml(message.action.url)}</a></p>`
+      `<p style="margin:0 0 16px 0;">${escapeMailHtml(translatorFor(language).t('account.mail.copyAddress'))} <a href="${escapeMailHtml(message.action.url)}">${escapeMailHtml(message.action.url)}</a></p>`
     : '';
   const html = renderMailDocument({
     ...site,
