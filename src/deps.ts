@@ -322,6 +322,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     articleUrl: urls.article,
     requestRun: () => void jobs.run(NEWSLETTER_SEND_JOB).catch(() => {}),
     events,
+    editions,
   });
   const deps: Deps = {
     config,

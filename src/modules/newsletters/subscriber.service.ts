@@ -72,6 +72,8 @@ export interface SubscribeRequest {
 
 /** The edition a reader signed up in, as the confirmation mail needs it. */
 export interface SignUpEdition {
+  /** Stored with the subscriber (their issues' language); null for the default edition. */
+  id: string | null;
   /** Its address prefix (`ko` for `/ko/…`; `''` for the default edition). */
   pathPrefix: string;
   /** Its language (a BCP 47 tag). */
@@ -128,7 +130,8 @@ export class SubscriberService {
   ): Promise<{ token: string; subscriberId: string }> {
     const now = this.options.clock.now();
     const token = randomBytes(32).toString('base64url');
-    await insertSubscriber(trx, { id: newId(), email, readerId, at: now, confirmedAt: null, consentAt: null });
+    const editionId = edition?.id ?? null;
+    await insertSubscriber(trx, { id: newId(), email, readerId, at: now, confirmedAt: null, consentAt: null, editionId });
     const subscriber = await findSubscriberByEmail(trx, email);
     if (!subscriber) throw new AppError('ERR_INTERNAL');
     await insertConfirmation(trx, {
@@ -155,13 +158,16 @@ export class SubscriberService {
     return { keys: found.keys };
   }
 
-  /** Spends the link and starts its subscriptions, all or nothing. */
-  async confirm(token: string, readerId: string | null = null): Promise<{ subscriberId: string; keys: NewsletterKey[] }> {
+  /**
+   * Spends the link and starts its subscriptions, all or nothing. `editionId`, the edition the link
+   * was opened in (null: the default), becomes the subscriber's: their issues come in its language.
+   */
+  async confirm(token: string, readerId: string | null = null, editionId?: string | null): Promise<{ subscriberId: string; keys: NewsletterKey[] }> {
     const found = await this.usableConfirmation(token);
     const now = this.options.clock.now();
     await inTransaction(this.options.db, async (trx) => {
       if (!(await markConfirmationUsed(trx, found.id, now))) throw new AppError('ERR_NEWSLETTER_LINK_GONE');
-      await markSubscriberConfirmed(trx, found.subscriberId, now, readerId);
+      await markSubscriberConfirmed(trx, found.subscriberId, now, readerId, editionId);
       for (const key of found.keys) await setSubscription(trx, found.subscriberId, key, true, now);
     });
     return { subscriberId: found.subscriberId, keys: found.keys };

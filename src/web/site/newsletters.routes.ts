@@ -40,6 +40,11 @@ export async function registerNewsletterRoutes(app: FastifyInstance, deps: Newsl
   const site = (request: FastifyRequest) => requestSite(deps, request);
   /** The request's edition's address prefix (`ko`, or `''`), for the links a page makes. */
   const prefixOf = (request: FastifyRequest) => requestEdition(request, deps.editions).pathPrefix;
+  /** The request's edition as a subscriber stores it: null for the default edition. */
+  const editionIdOf = (request: FastifyRequest) => {
+    const edition = requestEdition(request, deps.editions);
+    return edition.isDefault ? null : edition.id;
+  };
   const { subscribers, newsletters } = deps;
   await app.register(
     async (scope) => {
@@ -79,7 +84,12 @@ export async function registerNewsletterRoutes(app: FastifyInstance, deps: Newsl
           ip: request.ip,
           honeypot: formField(request.body, 'website'),
           readerId,
-          edition: { pathPrefix: prefixOf(request), language: context.publication.language, name: context.publication.name },
+          edition: {
+            id: editionIdOf(request),
+            pathPrefix: prefixOf(request),
+            language: context.publication.language,
+            name: context.publication.name,
+          },
         });
         return sendPersonalPage(reply, 200, h(CheckInboxPage, { site: context }));
       });
@@ -93,7 +103,7 @@ export async function registerNewsletterRoutes(app: FastifyInstance, deps: Newsl
 
       scope.post('/confirm/:token', async (request: Request, reply: FastifyReply) => {
         refuseCrossSite(request);
-        const { subscriberId } = await subscribers.confirm(request.params['token'] ?? '');
+        const { subscriberId } = await subscribers.confirm(request.params['token'] ?? '', null, editionIdOf(request));
         return sendPersonalPage(
           reply,
           200,

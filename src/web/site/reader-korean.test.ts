@@ -4,6 +4,7 @@ import { linkIn, recordMail, type MailRecorder } from '../../testing/account-mai
 import { postForm } from '../../testing/newsroom-client.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { untranslatedText } from '../../testing/untranslated-text.js';
+import type { ArticleSummary } from '../../modules/articles/index.js';
 import type { ErrorCode } from '../../shared/errors.js';
 import { translatorFor } from '../../shared/i18n/index.js';
 
@@ -98,6 +99,31 @@ describe('the reader pages and mail of a Korean edition (/ko/newsletters, /ko/ac
     const done = await postForm(t.app, unsubscribePath, { 'List-Unsubscribe': 'One-Click' });
     assert.equal(done.statusCode, 200);
     assert.deepEqual(await english(done.body), []);
+  });
+
+  it("sends an issue's fixed words in the language of the edition each subscriber signed up in, with links to it", async () => {
+    const confirmIn = async (prefix: string, email: string) => {
+      await postForm(t.app, `${prefix}/newsletters/subscribe`, { email, newsletter: 'breaking', website: '' }, { remoteAddress: nextIp() });
+      const [mail] = await sent.to(email);
+      assert.ok(mail);
+      assert.equal((await postForm(t.app, linkIn(mail, site(), `${prefix}/newsletters/confirm/`), {})).statusCode, 200);
+    };
+    await confirmIn('/ko', 'issue-ko@mail.example');
+    await confirmIn('', 'issue-en@mail.example');
+    const story = await t.factories.article({ headline: 'Harbour reopens' });
+    const summary = { id: story.id, slug: story.slug, headline: 'Harbour reopens', standfirst: '', section: { name: 'World' } } as ArticleSummary;
+    await t.deps.newsletterIssues.sendBreaking(summary);
+    await t.deps.newsletterIssues.runDue(new AbortController().signal);
+
+    const korean = (await sent.to('issue-ko@mail.example')).find((mail) => mail.kind === 'newsletter.issue');
+    assert.ok(korean);
+    assert.match(korean.html, /<html lang="ko"/);
+    assert.match(korean.text, /구독 해지: https:\/\/[^/]+\/ko\/newsletters\/unsubscribe\//);
+    assert.match(korean.text, /뉴스레터 구독 관리: https:\/\/[^/]+\/ko\/newsletters\/preferences\//);
+    assert.doesNotMatch(korean.text, /Unsubscribe|Manage your newsletters|because you subscribed/);
+    const english = (await sent.to('issue-en@mail.example')).find((mail) => mail.kind === 'newsletter.issue');
+    assert.ok(english);
+    assert.match(english.text, /Unsubscribe: https:\/\/[^/]+\/newsletters\/unsubscribe\//);
   });
 
   it('refuses a bad address at /ko/ with a Korean error page', async () => {
