@@ -104,6 +104,7 @@ export class ReaderMail {
   }
 
   private async send(trx: Db, message: Parameters<typeof composeAccountMail>[1]): Promise<void> {
-    await this.deps.queue.enqueue(composeAccountMail(this.deps, message), trx);
+    const copyAddress = this.translator().t('account.mail.copyAddress');
+    await this.deps.queue.enqueue(composeAccountMail(this.deps, { ...message, copyAddress }), trx);
   }
 }

@@ -1,10 +1,8 @@
-import { translatorFor } from '../../shared/i18n/index.js';
 import { escapeMailHtml, mailParagraph, renderMailDocument, renderMailText, type MailKind, type OutgoingMail } from '../mail/index.js';
 
 /**
  * What the account messages (sign-up, resets, invitations, replies) are made with: the site's
- * address, and the publication's name and language, read when a message is made (a reader's: the
- * edition's, see deps.ts). The few fixed words this layout adds are in that language.
+ * address, and the publication's name and language, read when a message is made.
  */
 export interface AccountMailDeps {
   siteUrl: string;
@@ -21,6 +19,10 @@ export interface AccountMessage {
   action?: { label: string; url: string };
   /** Why the recipient got it; shown under a rule. */
   footer: string;
+  /** The language the texts are in, when not the publication's (a staff member's own choice). */
+  language?: string;
+  /** The line before the button's address written out, in the message's language (default English). */
+  copyAddress?: string;
 }
 
 /**
@@ -29,7 +31,10 @@ export interface AccountMessage {
  * (what mail clients render), and its address is also written out for clients that hide buttons.
  */
 export function composeAccountMail(deps: AccountMailDeps, message: AccountMessage): OutgoingMail {
-  const { name, language } = deps.publication();
+  const publication = deps.publication();
+  const { name } = publication;
+  const language = message.language ?? publication.language;
+  const copyAddress = message.copyAddress ?? 'Or copy this address into your browser:';
   const site = { siteName: name, siteUrl: deps.siteUrl };
   const paragraphs = message.paragraphs.map(mailParagraph).join('');
   const action = message.action
@@ -37,7 +42,7 @@ export function composeAccountMail(deps: AccountMailDeps, message: AccountMessag
       `<td style="background-color:#1a4f8b;border-radius:4px;">` +
       `<a href="${escapeMailHtml(message.action.url)}" style="display:inline-block;padding:12px 20px;color:#ffffff;font-weight:bold;text-decoration:none;">${escapeMailHtml(message.action.label)}</a>` +
       `</td></tr></table>` +
-      `<p style="margin:0 0 16px 0;">${escapeMailHtml(translatorFor(language).t('account.mail.copyAddress'))} <a href="${escapeMailHtml(message.action.url)}">${escapeMailHtml(message.action.url)}</a></p>`
+      `<p style="margin:0 0 16px 0;">${escapeMailHtml(copyAddress)} <a href="${escapeMailHtml(message.action.url)}">${escapeMailHtml(message.action.url)}</a></p>`
     : '';
   const html = renderMailDocument({
     ...site,

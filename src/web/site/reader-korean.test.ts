@@ -174,6 +174,7 @@ describe('the reader pages and mail of a Korean edition (/ko/newsletters, /ko/ac
     assert.match(mail.subject, HANGUL);
     assert.match(mail.subject, /더 데이트라인/);
     assert.doesNotMatch(mail.text, /Hello|Confirm|reader account/);
+    assert.doesNotMatch(mail.html, /Or copy this address/);
     const confirmPath = linkIn(mail, site(), '/ko/account/confirm/');
     const confirmPage = await t.app.inject(confirmPath);
     assert.equal(confirmPage.statusCode, 200);
