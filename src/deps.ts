@@ -65,6 +65,7 @@ import { NotFoundLog, RedirectService } from './modules/redirects/index.js';
 import { IMPORT_RUN_JOB, ImportRunService } from './modules/import-runs/index.js';
 import { importTargets } from './web/shared/import-targets.js';
 import { absoluteUrls } from './web/shared/absolute-urls.js';
+import { editionBase } from './web/shared/request-edition.js';
 import { EditionService } from './modules/editions/index.js';
 
 /** Everything the app needs, wired once here and passed in; no module keeps a singleton. */
@@ -287,7 +288,15 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const links = accountLinks(config.siteUrl);
   // Account mail (docs/account-mail.md): queued in the action's transaction, in the house layout.
   const mailParts = { queue: mail, siteUrl: config.siteUrl, publication: () => settings.publication };
-  const readerMail = new ReaderMail({ ...mailParts, links: links.reader });
+  // A reader's mail is in the language and name of the edition they are using: the one the request
+  // that sends it was addressed to (`/ko/account/…`), whose prefix the links carry too (paths.account);
+  // outside a request, or in the default edition, the publication's.
+  const readerMailPublication = () => {
+    const prefix = editionBase().slice(1);
+    const edition = prefix ? editions.byPrefix(prefix) : undefined;
+    return edition ? { name: edition.name, language: edition.code } : settings.publication;
+  };
+  const readerMail = new ReaderMail({ ...mailParts, publication: readerMailPublication, links: links.reader });
   const staffMail = new StaffMail({ ...mailParts, links: links.staff });
   const readerConfirmations = new ReaderConfirmationService(db, clock, readerSessions, readerMail, limiters);
   const newsletters = new NewsletterCatalog(sections);
@@ -313,6 +322,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     articleUrl: urls.article,
     requestRun: () => void jobs.run(NEWSLETTER_SEND_JOB).catch(() => {}),
     events,
+    editions,
   });
   const deps: Deps = {
     config,

@@ -535,6 +535,8 @@ export interface NewsletterSubscribersTable {
   confirmed_at: Timestamp | null;
   consent_at: Timestamp | null;
   erased_at: Timestamp | null;
+  /** The edition signed up (or last confirmed) in, whose language its issues' fixed words are in; NULL = the default (0034). */
+  edition_id: string | null;
 }
 
 export interface NewsletterSubscriptionsTable {

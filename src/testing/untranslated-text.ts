@@ -2,10 +2,12 @@
  * The words of a page that look English when the page should be in another language: each text
  * node, and each `aria-label`, `title`, `placeholder` and `alt` value, holding a run of three or
  * more Latin letters once the `allow`ed strings (the test's own content: names, headlines, codes)
- * are taken out. Script and style bodies are skipped. A test of a Korean page expects [].
+ * are taken out. Script, style, code, kbd, samp and textarea contents are skipped. A test of a Korean page expects [].
  */
 export function untranslatedText(html: string, allow: readonly string[] = []): string[] {
-  const body = html.replace(/<script\b[\s\S]*?<\/script>/gi, '').replace(/<style\b[\s\S]*?<\/style>/gi, '');
+  // Scripts and styles are no text; code, keyboard keys and a text area's content are the user's or
+  // the machine's words, the same in every language.
+  const body = html.replace(/<(script|style|code|kbd|samp|textarea)\b[^>]*>[\s\S]*?<\/\1>/gi, '');
   const found = new Set<string>();
   const consider = (raw: string) => {
     let text = decodeEntities(raw).trim();

@@ -32,6 +32,7 @@ import { editionListsMigration } from './0030-edition-lists.migration.js';
 import { translationsMigration } from './0031-translations.migration.js';
 import { editionListingsMigration } from './0032-edition-listings.migration.js';
 import { staffLanguageMigration } from './0033-staff-language.migration.js';
+import { subscriberEditionMigration } from './0034-subscriber-edition.migration.js';
 import { searchEditionMigration } from './0035-search-edition.migration.js';
 
 /**
@@ -73,6 +74,7 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0031-translations': translationsMigration,
     '0032-edition-listings': editionListingsMigration,
     '0033-staff-language': staffLanguageMigration,
+    '0034-subscriber-edition': subscriberEditionMigration,
     '0035-search-edition': searchEditionMigration(fullText),
   };
 }

@@ -4,7 +4,7 @@ export { NewsletterCatalog, newslettersOf } from './newsletter-catalog.js';
 export { isNewsletterKey } from './newsletter.types.js';
 export type { GrowthDay, NewsletterInfo, NewsletterKey, Recipient, Subscriber, SubscriptionState } from './newsletter.types.js';
 export { CONFIRMATION_LIFETIME_MS, SubscriberService, checkAddress, memorySubscribeLimiters, subscribeLimiters } from './subscriber.service.js';
-export type { SubscribeLimiters, SubscribeRequest, SubscriberServiceOptions } from './subscriber.service.js';
+export type { SignUpEdition, SubscribeLimiters, SubscribeRequest, SubscriberServiceOptions } from './subscriber.service.js';
 // Issues: composing, editing and sending the briefing, breaking alerts and the sections' weeklies.
 export { NewsletterIssueService, COMPOSE_LEAD_MS, newsletterDayLabel } from './newsletter-issue.service.js';
 export type { NewsletterIssueDeps } from './newsletter-issue.service.js';

@@ -14,8 +14,11 @@ export interface FanOutContext {
   mail: MailQueue;
   recipients: RecipientSource;
   issue: NewsletterIssue;
-  /** Rendered once for the whole issue; each message only fills in its two links. */
-  rendered: RenderedIssue;
+  /**
+   * The issue rendered once per edition its recipients signed up in (its fixed words in that
+   * language), with that edition's address prefix for their links; each message only fills in its two links.
+   */
+  renderFor: (editionId: string | null) => { rendered: RenderedIssue; pathPrefix: string };
   signal: AbortSignal;
 }
 
@@ -26,7 +29,7 @@ export interface FanOutContext {
  * nobody skipped. Stops between batches when the node stops; the next run carries on.
  */
 export async function fanOutIssue(context: FanOutContext): Promise<void> {
-  const { db, clock, mail, recipients, issue, rendered } = context;
+  const { db, clock, mail, recipients, issue } = context;
   const key = issue.newsletterKey;
   for (;;) {
     if (context.signal.aborted) return;
@@ -41,8 +44,10 @@ export async function fanOutIssue(context: FanOutContext): Promise<void> {
     if (!last) return;
     const committed = await inTransaction(db, async (trx) => {
       for (const recipient of batch) {
-        const unsubscribeUrl = recipients.oneClickUnsubscribeUrl(recipient.subscriberId, key);
-        const { html, text } = rendered.fill({ preferencesUrl: recipients.preferencesUrl(recipient.subscriberId), unsubscribeUrl });
+        const { rendered, pathPrefix } = context.renderFor(recipient.editionId ?? null);
+        const unsubscribeUrl = recipients.oneClickUnsubscribeUrl(recipient.subscriberId, key, pathPrefix);
+        const preferencesUrl = recipients.preferencesUrl(recipient.subscriberId, pathPrefix);
+        const { html, text } = rendered.fill({ preferencesUrl, unsubscribeUrl });
         await mail.enqueue(
           {
             to: recipient.email,

@@ -1,3 +1,4 @@
+import { translatorFor } from '../../shared/i18n/index.js';
 import { escapeMailHtml, mailLink, mailParagraph, renderMailDocument, renderMailText, type MailSite } from '../mail/index.js';
 import type { NewsletterIssue } from './newsletter-issue.types.js';
 
@@ -12,6 +13,7 @@ export interface RenderedIssue {
 }
 
 export interface IssueRenderContext extends MailSite {
+  /** The recipients' language: the issue's fixed words (the footer, its links) are in it; the stories are as written. */
   lang: string;
   newsletterName: string;
   articleUrl: (slug: string) => string;
@@ -25,6 +27,7 @@ export interface IssueRenderContext extends MailSite {
  * at their stand-ins. Links are the stories' own addresses (no rewriting) and there is no pixel.
  */
 export function renderIssue(issue: NewsletterIssue, context: IssueRenderContext): RenderedIssue {
+  const { t } = translatorFor(context.lang);
   const body: string[] = [];
   const paragraphs: string[] = [];
   if (issue.intro.trim()) {
@@ -43,14 +46,16 @@ export function renderIssue(issue: NewsletterIssue, context: IssueRenderContext)
     paragraphs.push(`${item.label.toUpperCase()}\n${item.headline}\n${item.standfirst ? `${item.standfirst}\n` : ''}${url}`);
   }
   if (context.archiveUrl) {
-    body.push(`<p style="margin:24px 0 0;font-size:15px;">${mailLink(context.archiveUrl, 'Read this issue on the web')}</p>`);
-    paragraphs.push(`Read this issue on the web: ${context.archiveUrl}`);
+    body.push(`<p style="margin:24px 0 0;font-size:15px;">${mailLink(context.archiveUrl, t('newsletter.mail.readOnWeb'))}</p>`);
+    paragraphs.push(`${t('newsletter.mail.readOnWeb')}: ${context.archiveUrl}`);
   }
-  const why = `You receive ${context.newsletterName} from ${context.siteName} because you subscribed to it.`;
+  const why = t('newsletter.mail.why', { newsletter: context.newsletterName, site: context.siteName });
+  const manage = t('newsletter.page.manage');
+  const unsubscribe = t('newsletter.page.unsubscribe');
   const footerHtml =
     `${escapeMailHtml(why)}<br>` +
-    `<a href="${PREFERENCES}" style="color:#0b57d0;">Manage your newsletters</a> · ` +
-    `<a href="${UNSUBSCRIBE}" style="color:#0b57d0;">Unsubscribe</a>`;
+    `<a href="${PREFERENCES}" style="color:#0b57d0;">${escapeMailHtml(manage)}</a> · ` +
+    `<a href="${UNSUBSCRIBE}" style="color:#0b57d0;">${escapeMailHtml(unsubscribe)}</a>`;
   const html = renderMailDocument({
     lang: context.lang,
     title: issue.subject,
@@ -62,7 +67,7 @@ export function renderIssue(issue: NewsletterIssue, context: IssueRenderContext)
   const text = renderMailText({
     title: issue.subject,
     paragraphs,
-    footer: `${why}\nManage your newsletters: ${PREFERENCES}\nUnsubscribe: ${UNSUBSCRIBE}`,
+    footer: `${why}\n${manage}: ${PREFERENCES}\n${unsubscribe}: ${UNSUBSCRIBE}`,
     siteName: context.siteName,
     siteUrl: context.siteUrl,
   });

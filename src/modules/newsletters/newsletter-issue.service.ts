@@ -7,6 +7,7 @@ import { parseZonedDateTime, zonedDayKey } from '../../shared/zoned-time.js';
 import type { ArticleSummary } from '../articles/index.js';
 import type { MailBatchCounts, MailQueue } from '../mail/index.js';
 import type { RankedListsSnapshot } from '../rankings/index.js';
+import type { Edition } from '../editions/index.js';
 import type { Section } from '../sections/index.js';
 import type { PublicationSettings } from '../settings/index.js';
 import { composeBriefingItems, composeWeeklyItems, itemOf, WEEKLY_ITEMS } from './briefing-composer.js';
@@ -49,6 +50,8 @@ export interface NewsletterIssueDeps {
   requestRun: () => void;
   /** Announces an issue joining its newsletter's public archive (its pages are cached, here and at a CDN). */
   events: Pick<EventBus, 'emit'>;
+  /** The editions subscribers signed up in: each gets the issue's fixed words in its language (absent: all the publication's). */
+  editions?: { readonly all: readonly Edition[] };
 }
 
 /**
@@ -198,21 +201,44 @@ export class NewsletterIssueService {
     for (const id of await listSendingIds(this.deps.db)) {
       if (signal.aborted) return;
       const issue = await findIssue(this.deps.db, id);
-      if (issue) await fanOutIssue({ ...this.deps, issue, rendered: this.render(issue), signal });
+      if (issue) await fanOutIssue({ ...this.deps, issue, renderFor: this.rendererFor(issue), signal });
     }
   }
 
-  /** The issue as its recipients get it, rendered once (preview: with stand-in links). */
-  render(issue: NewsletterIssue): RenderedIssue {
+  /**
+   * The issue as its recipients get it, rendered once (preview: with stand-in links); for the
+   * subscribers of another edition than the default, with its fixed words in that edition's
+   * language and name, and its archive link in that edition. The stories are as composed.
+   */
+  render(issue: NewsletterIssue, edition?: Edition): RenderedIssue {
     const publication = this.deps.settings();
+    const base = edition ? `${this.deps.siteUrl}/${edition.pathPrefix}` : this.deps.siteUrl;
     return renderIssue(issue, {
-      lang: publication.language,
-      siteName: publication.name,
+      lang: edition?.code ?? publication.language,
+      siteName: edition?.name ?? publication.name,
       siteUrl: this.deps.siteUrl,
       newsletterName: this.nameOf(issue.newsletterKey) ?? issue.newsletterKey,
       articleUrl: this.deps.articleUrl,
-      ...(issue.number !== null ? { archiveUrl: `${this.deps.siteUrl}/newsletters/${issue.newsletterKey}/${issue.number}` } : {}),
+      ...(issue.number !== null ? { archiveUrl: `${base}/newsletters/${issue.newsletterKey}/${issue.number}` } : {}),
     });
+  }
+
+  /**
+   * The issue per recipient's edition, each rendered at most once per run: a switched-on edition other
+   * than the default gets its own; the default edition, or one unknown or switched off, the publication's.
+   */
+  private rendererFor(issue: NewsletterIssue): (editionId: string | null) => { rendered: RenderedIssue; pathPrefix: string } {
+    const byEdition = new Map<string, { rendered: RenderedIssue; pathPrefix: string }>();
+    return (editionId) => {
+      const edition = this.deps.editions?.all.find((candidate) => candidate.id === editionId && candidate.enabled && !candidate.isDefault);
+      const key = edition?.id ?? '';
+      let found = byEdition.get(key);
+      if (!found) {
+        found = { rendered: this.render(issue, edition), pathPrefix: edition?.pathPrefix ?? '' };
+        byEdition.set(key, found);
+      }
+      return found;
+    };
   }
 
   private today(now: Date): { day: string; due: Date; weekday: number } {

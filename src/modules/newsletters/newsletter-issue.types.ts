@@ -57,16 +57,18 @@ export interface IssueEdit {
 export interface IssueRecipient {
   subscriberId: string;
   email: string;
+  /** The edition they signed up in: the issue's fixed words are in its language, its links lead to its pages. Null (or absent): the default. */
+  editionId?: string | null;
 }
 
 /** Who an issue goes to, and each one's own links (deps.subscribers). */
 export interface RecipientSource {
   /** Confirmed subscribers of `key` after `afterSubscriberId`, in subscriber id order (keyset). */
   recipients(key: string, afterSubscriberId: string | null, limit: number): Promise<IssueRecipient[]>;
-  /** Absolute, signed. */
-  preferencesUrl(subscriberId: string): string;
+  /** Absolute, signed; in the edition at `pathPrefix` (`ko`), the default edition's without. */
+  preferencesUrl(subscriberId: string, pathPrefix?: string): string;
   /** Absolute, signed: a POST unsubscribes (RFC 8058). */
-  oneClickUnsubscribeUrl(subscriberId: string, key: string): string;
+  oneClickUnsubscribeUrl(subscriberId: string, key: string, pathPrefix?: string): string;
 }
 
 /** The newsletters there are (deps: the catalog). */

@@ -13,6 +13,8 @@ export interface NewsletterInfo {
 export interface Recipient {
   subscriberId: string;
   email: string;
+  /** The edition they signed up in (its language and pages); absent for the default edition. */
+  editionId?: string;
 }
 
 /** A subscriber as the newsroom and the preferences page see it. */

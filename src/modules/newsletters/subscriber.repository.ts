@@ -30,7 +30,7 @@ export async function findSubscriberById(db: Db, id: string): Promise<Subscriber
 
 export async function insertSubscriber(
   db: Db,
-  row: { id: string; email: string; readerId: string | null; at: Date; confirmedAt: Date | null; consentAt: Date | null },
+  row: { id: string; email: string; readerId: string | null; at: Date; confirmedAt: Date | null; consentAt: Date | null; editionId?: string | null },
 ): Promise<void> {
   await db
     .insertInto('newsletter_subscribers')
@@ -43,16 +43,22 @@ export async function insertSubscriber(
       confirmed_at: row.confirmedAt?.toISOString() ?? null,
       consent_at: row.consentAt?.toISOString() ?? null,
       erased_at: null,
+      edition_id: row.editionId ?? null,
     })
     .onConflict((oc) => oc.column('email_key').doNothing())
     .execute();
 }
 
-export async function markSubscriberConfirmed(db: Db, id: string, at: Date, readerId: string | null): Promise<void> {
+/** Confirms the address; `editionId` (when given) becomes its edition: the one it last confirmed in. */
+export async function markSubscriberConfirmed(db: Db, id: string, at: Date, readerId: string | null, editionId?: string | null): Promise<void> {
   const iso = at.toISOString();
   await db
     .updateTable('newsletter_subscribers')
-    .set({ confirmed_at: sql<string>`coalesce(confirmed_at, ${iso})`, consent_at: sql<string>`coalesce(consent_at, ${iso})` })
+    .set({
+      confirmed_at: sql<string>`coalesce(confirmed_at, ${iso})`,
+      consent_at: sql<string>`coalesce(consent_at, ${iso})`,
+      ...(editionId !== undefined ? { edition_id: editionId } : {}),
+    })
     .where('id', '=', id)
     .execute();
   if (readerId !== null) await db.updateTable('newsletter_subscribers').set({ reader_id: readerId }).where('id', '=', id).execute();
@@ -73,7 +79,7 @@ export async function listRecipients(db: Db, key: NewsletterKey, afterId: string
   let query = db
     .selectFrom('newsletter_subscriptions as s')
     .innerJoin('newsletter_subscribers as r', 'r.id', 's.subscriber_id')
-    .select(['s.subscriber_id', 'r.email'])
+    .select(['s.subscriber_id', 'r.email', 'r.edition_id'])
     .where('s.newsletter_key', '=', key)
     .where('s.status', '=', SUBSCRIBED)
     .where('r.confirmed_at', 'is not', null)
@@ -82,7 +88,11 @@ export async function listRecipients(db: Db, key: NewsletterKey, afterId: string
     .limit(limit);
   if (afterId !== null) query = query.where('s.subscriber_id', '>', afterId);
   const rows = await query.execute();
-  return rows.flatMap((row) => (row.email === null ? [] : [{ subscriberId: row.subscriber_id, email: row.email }]));
+  return rows.flatMap((row) =>
+    row.email === null
+      ? []
+      : [{ subscriberId: row.subscriber_id, email: row.email, ...(row.edition_id !== null ? { editionId: row.edition_id } : {}) }],
+  );
 }
 
 export async function listSubscriptionStates(db: Db, subscriberId: string): Promise<SubscriptionState[]> {

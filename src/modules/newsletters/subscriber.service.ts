@@ -66,6 +66,20 @@ export interface SubscribeRequest {
   honeypot?: unknown;
   /** The signed-in reader, whose account the address is linked to once confirmed. */
   readerId?: string | null;
+  /** The edition the form was sent from: the confirmation mail is in its language and links to its pages. */
+  edition?: SignUpEdition;
+}
+
+/** The edition a reader signed up in, as the confirmation mail needs it. */
+export interface SignUpEdition {
+  /** Stored with the subscriber (their issues' language); null for the default edition. */
+  id: string | null;
+  /** Its address prefix (`ko` for `/ko/…`; `''` for the default edition). */
+  pathPrefix: string;
+  /** Its language (a BCP 47 tag). */
+  language: string;
+  /** Its name, which the mail is signed with. */
+  name: string;
 }
 
 /**
@@ -103,7 +117,7 @@ export class SubscriberService {
     const addressKey = `address:${email.toLowerCase()}`;
     if (await perAddress.isLimited(addressKey)) return;
     await perAddress.hit(addressKey);
-    await inTransaction(this.options.db, (trx) => this.requestConfirmation(trx, email, keys, request.readerId ?? null));
+    await inTransaction(this.options.db, (trx) => this.requestConfirmation(trx, email, keys, request.readerId ?? null, request.edition));
   }
 
   /** Stores the address (if new) and a one-time link for `keys`, and queues its mail, in `trx`. */
@@ -112,10 +126,12 @@ export class SubscriberService {
     email: string,
     keys: NewsletterKey[],
     readerId: string | null,
+    edition?: SignUpEdition,
   ): Promise<{ token: string; subscriberId: string }> {
     const now = this.options.clock.now();
     const token = randomBytes(32).toString('base64url');
-    await insertSubscriber(trx, { id: newId(), email, readerId, at: now, confirmedAt: null, consentAt: null });
+    const editionId = edition?.id ?? null;
+    await insertSubscriber(trx, { id: newId(), email, readerId, at: now, confirmedAt: null, consentAt: null, editionId });
     const subscriber = await findSubscriberByEmail(trx, email);
     if (!subscriber) throw new AppError('ERR_INTERNAL');
     await insertConfirmation(trx, {
@@ -127,9 +143,12 @@ export class SubscriberService {
       expiresAt: new Date(now.getTime() + CONFIRMATION_LIFETIME_MS),
     });
     const names = (await this.options.catalog.list()).filter((info) => keys.includes(info.key)).map((info) => info.name);
-    const site = this.options.site();
-    const link = `${this.options.siteUrl}/newsletters/confirm/${token}`;
-    await this.options.mail.enqueue(confirmationMail({ to: email, names, link, siteUrl: this.options.siteUrl, ...site }), trx);
+    const site = edition ?? { ...this.options.site(), pathPrefix: '' };
+    const link = `${this.editionUrl(site.pathPrefix)}/newsletters/confirm/${token}`;
+    await this.options.mail.enqueue(
+      confirmationMail({ to: email, names, link, siteUrl: this.options.siteUrl, name: site.name, language: site.language }),
+      trx,
+    );
     return { token, subscriberId: subscriber.id };
   }
 
@@ -139,13 +158,16 @@ export class SubscriberService {
     return { keys: found.keys };
   }
 
-  /** Spends the link and starts its subscriptions, all or nothing. */
-  async confirm(token: string, readerId: string | null = null): Promise<{ subscriberId: string; keys: NewsletterKey[] }> {
+  /**
+   * Spends the link and starts its subscriptions, all or nothing. `editionId`, the edition the link
+   * was opened in (null: the default), becomes the subscriber's: their issues come in its language.
+   */
+  async confirm(token: string, readerId: string | null = null, editionId?: string | null): Promise<{ subscriberId: string; keys: NewsletterKey[] }> {
     const found = await this.usableConfirmation(token);
     const now = this.options.clock.now();
     await inTransaction(this.options.db, async (trx) => {
       if (!(await markConfirmationUsed(trx, found.id, now))) throw new AppError('ERR_NEWSLETTER_LINK_GONE');
-      await markSubscriberConfirmed(trx, found.subscriberId, now, readerId);
+      await markSubscriberConfirmed(trx, found.subscriberId, now, readerId, editionId);
       for (const key of found.keys) await setSubscription(trx, found.subscriberId, key, true, now);
     });
     return { subscriberId: found.subscriberId, keys: found.keys };
@@ -156,13 +178,22 @@ export class SubscriberService {
     return listRecipients(this.options.db, key, afterSubscriberId, Math.max(1, Math.min(limit, 10_000)));
   }
 
-  preferencesUrl(subscriberId: string): string {
-    return `${this.options.siteUrl}/newsletters/preferences/${subscriberId}?sig=${signValue(this.secret, `prefs:${subscriberId}`)}`;
+  /**
+   * The signed link to a subscriber's preferences, in the edition at `pathPrefix` (`ko` → `/ko/newsletters/…`).
+   * The signature does not cover the edition: the same link works in every edition.
+   */
+  preferencesUrl(subscriberId: string, pathPrefix = ''): string {
+    return `${this.editionUrl(pathPrefix)}/newsletters/preferences/${subscriberId}?sig=${signValue(this.secret, `prefs:${subscriberId}`)}`;
   }
 
-  oneClickUnsubscribeUrl(subscriberId: string, key: NewsletterKey): string {
+  oneClickUnsubscribeUrl(subscriberId: string, key: NewsletterKey, pathPrefix = ''): string {
     const sig = signValue(this.secret, `unsubscribe:${subscriberId}:${key}`);
-    return `${this.options.siteUrl}/newsletters/unsubscribe/${subscriberId}/${key}?sig=${sig}`;
+    return `${this.editionUrl(pathPrefix)}/newsletters/unsubscribe/${subscriberId}/${key}?sig=${sig}`;
+  }
+
+  /** The site's address in an edition: SITE_URL, with `/ko` for the edition at `ko`. */
+  private editionUrl(pathPrefix: string): string {
+    return pathPrefix ? `${this.options.siteUrl}/${pathPrefix}` : this.options.siteUrl;
   }
 
   /** The subscriber a preferences link names; a forged or stale one is ERR_NEWSLETTER_LINK_NOT_FOUND. */

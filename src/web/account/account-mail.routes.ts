@@ -1,16 +1,16 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { ReaderConfirmationService, ReaderPasswordResetService, ReaderService } from '../../modules/readers/index.js';
 import { AppError } from '../../shared/errors.js';
 import { sendHtml } from '../http/send-page.js';
 import { paths } from '../shared/paths.js';
 import { setReaderCookie, type ReaderCookieDeps } from '../shared/reader-cookie.js';
-import type { SiteContextSource } from '../shared/site-context.js';
+import { requestSite, type EditionSiteDeps } from '../shared/request-edition.js';
+import { siteTranslator } from '../shared/site-translator.js';
 import { accountRoute, formField, guestRoute } from './account-route.js';
 import { CheckInboxPage, ConfirmAddressPage, ForgotPasswordPage } from './pages/account-mail.page.js';
 
-export interface AccountMailRoutesDeps extends ReaderCookieDeps {
-  site: SiteContextSource;
+export interface AccountMailRoutesDeps extends ReaderCookieDeps, EditionSiteDeps {
   readers: ReaderService;
   readerResets: ReaderPasswordResetService;
   readerConfirmations: ReaderConfirmationService;
@@ -22,12 +22,12 @@ export interface AccountMailRoutesDeps extends ReaderCookieDeps {
  * inside the account scope (account.routes.ts): its body parsing, no-store and error pages apply.
  */
 export function registerAccountMailRoutes(scope: FastifyInstance, deps: AccountMailRoutesDeps): void {
-  const site = () => deps.site.current();
+  const site = (request: FastifyRequest) => requestSite(deps, request);
 
   guestRoute(scope, deps, {
     method: 'GET',
     url: '/sign-up/check-your-inbox',
-    handler: async (request, reply) => sendHtml(request, reply, 200, h(CheckInboxPage, { site: site() })),
+    handler: async (request, reply) => sendHtml(request, reply, 200, h(CheckInboxPage, { site: site(request) })),
   });
 
   guestRoute(scope, deps, {
@@ -36,7 +36,7 @@ export function registerAccountMailRoutes(scope: FastifyInstance, deps: AccountM
     handler: async (request, reply) => {
       const token = request.params['token'] ?? '';
       await deps.readerConfirmations.open(token);
-      return sendHtml(request, reply, 200, h(ConfirmAddressPage, { site: site(), token }));
+      return sendHtml(request, reply, 200, h(ConfirmAddressPage, { site: site(request), token }));
     },
   });
 
@@ -63,7 +63,7 @@ export function registerAccountMailRoutes(scope: FastifyInstance, deps: AccountM
     method: 'GET',
     url: '/forgot-password',
     handler: async (request, reply) =>
-      sendHtml(request, reply, 200, h(ForgotPasswordPage, { site: site(), sent: request.query['sent'] !== undefined })),
+      sendHtml(request, reply, 200, h(ForgotPasswordPage, { site: site(request), sent: request.query['sent'] !== undefined })),
   });
 
   guestRoute(scope, deps, {
@@ -76,8 +76,13 @@ export function registerAccountMailRoutes(scope: FastifyInstance, deps: AccountM
       } catch (error) {
         if (!(error instanceof AppError) || !['ERR_EMAIL_INVALID', 'ERR_TOO_MANY_RESET_REQUESTS'].includes(error.code)) throw error;
         reply.header('x-error-code', error.code);
-        const errors = [{ field: 'email', message: error.publicMessage }];
-        return sendHtml(request, reply, error.status, h(ForgotPasswordPage, { site: site(), sent: false, email: email.slice(0, 254), errors }));
+        const errors = [{ field: 'email', message: siteTranslator(site(request)).error(error.code) }];
+        return sendHtml(
+          request,
+          reply,
+          error.status,
+          h(ForgotPasswordPage, { site: site(request), sent: false, email: email.slice(0, 254), errors }),
+        );
       }
       return reply.redirect(paths.account.forgotPasswordSent(), 303);
     },

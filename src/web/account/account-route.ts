@@ -29,7 +29,8 @@ export function accountRoute(app: FastifyInstance, deps: ReaderCookieDeps, optio
       const signedIn = await currentReader(request, reply, deps);
       const token = readReaderToken(request);
       if (!signedIn || token === undefined) {
-        if (options.method === 'GET') return reply.redirect(paths.account.signIn(request.url), 303);
+        // originalUrl: the address as asked, with its edition's prefix (`/ko/account/comments`).
+        if (options.method === 'GET') return reply.redirect(paths.account.signIn(request.originalUrl), 303);
         throw new AppError('ERR_READER_NOT_SIGNED_IN');
       }
       if (options.method !== 'GET' && !isValidCsrfToken(token, formField(request.body, CSRF_FIELD))) throw new AppError('ERR_CSRF_TOKEN_INVALID');

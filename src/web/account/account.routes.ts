@@ -16,7 +16,9 @@ import { MyCommentsPage } from './pages/my-comments.page.js';
 import { DeleteAccountPage, ProfilePage } from './pages/profile.page.js';
 import { ResetPasswordPage, SignInPage, SignUpPage } from './pages/sign-in.page.js';
 import { clearReaderCookie, currentReader, setReaderCookie, type ReaderCookieDeps } from '../shared/reader-cookie.js';
-import type { SiteContextSource } from '../shared/site-context.js';
+import { requestSite, type EditionSiteDeps } from '../shared/request-edition.js';
+import { siteTranslator } from '../shared/site-translator.js';
+import type { MessageKey } from '../../shared/i18n/index.js';
 
 /** Which field each coded error belongs to, so the error summary links to it. */
 const FIELD_OF: Partial<Record<ErrorCode, string>> = {
@@ -30,12 +32,12 @@ const FIELD_OF: Partial<Record<ErrorCode, string>> = {
 };
 
 /** What the account page says after a change (`?saved=`). */
-const SAVED_NOTICES: Record<string, string> = {
-  name: 'Your display name has been saved.',
-  password: 'Your password has been changed. You have been signed out everywhere else.',
-  'reply-mail': 'Your choice of reply mail has been saved.',
-  'confirmation-sent': 'We have sent you a new confirmation link. Open it to confirm your address.',
-  confirmed: 'Thank you: your e-mail address is confirmed, and you can now comment.',
+const SAVED_NOTICES: Partial<Record<string, MessageKey & `account.saved.${string}`>> = {
+  name: 'account.saved.name',
+  password: 'account.saved.password',
+  'reply-mail': 'account.saved.replyMail',
+  'confirmation-sent': 'account.saved.confirmationSent',
+  confirmed: 'account.saved.confirmed',
 };
 
 /** On the password forms the new password has its own field, and the current one is checked first. */
@@ -49,9 +51,10 @@ const PASSWORD_FORM_FIELD_OF: Partial<Record<ErrorCode, string>> = {
 
 /**
  * Runs a form's work; a coded error the form knows becomes its page again with the error beside
- * its field (and the status and code of the error). Anything else goes on to the error page.
+ * its field (its message in the edition's language) (and the status and code of the error). Anything else goes on to the error page.
  */
 async function withFormErrors<P>(
+  deps: EditionSiteDeps,
   request: FastifyRequest,
   reply: FastifyReply,
   fields: Partial<Record<ErrorCode, string>>,
@@ -64,13 +67,12 @@ async function withFormErrors<P>(
     const field = error instanceof AppError ? fields[error.code] : undefined;
     if (!(error instanceof AppError) || !field) throw error;
     reply.header('x-error-code', error.code);
-    return sendHtml(request, reply, error.status, page([{ field, message: error.publicMessage }]));
+    return sendHtml(request, reply, error.status, page([{ field, message: siteTranslator(requestSite(deps, request)).error(error.code) }]));
   }
 }
 
 /** What the account pages use: reader accounts, their sessions and reset links. */
-export interface AccountRoutesDeps extends ReaderCookieDeps {
-  site: SiteContextSource;
+export interface AccountRoutesDeps extends ReaderCookieDeps, EditionSiteDeps {
   readers: ReaderService;
   readerResets: ReaderPasswordResetService;
   readerConfirmations: ReaderConfirmationService;
@@ -80,10 +82,11 @@ export interface AccountRoutesDeps extends ReaderCookieDeps {
  * Reader accounts under /account, in a Fastify scope of their own: only here are form bodies
  * parsed, and every response is `no-store` (a page for one reader must never reach a shared cache).
  * Pages of a signed-in reader go through `accountRoute` (session, CSRF); the rest through
- * `guestRoute` (cross-site posts refused).
+ * `guestRoute` (cross-site posts refused). Every edition has them under its prefix
+ * (`/ko/account/…`), in its language; the account is the same in all of them.
  */
 export async function registerAccountRoutes(app: FastifyInstance, deps: AccountRoutesDeps): Promise<void> {
-  const site = () => deps.site.current();
+  const site = (request: FastifyRequest) => requestSite(deps, request);
   const { siteUrl } = deps.config;
   const { readers, readerResets: resets } = deps;
 
@@ -98,12 +101,15 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
       scope.setErrorHandler((error, request, reply) => {
         if (!(error instanceof AppError)) throw error;
         reply.header('x-error-code', error.code);
-        return sendHtml(request, reply, error.status, h(AccountErrorPage, { site: site(), status: error.status, message: error.publicMessage }));
+        const context = site(request);
+        const message = siteTranslator(context).error(error.code);
+        return sendHtml(request, reply, error.status, h(AccountErrorPage, { site: context, status: error.status, message }));
       });
       scope.setNotFoundHandler((request, reply) => {
         const error = new AppError('ERR_NOT_FOUND');
         reply.header('x-error-code', error.code);
-        return sendHtml(request, reply, 404, h(AccountErrorPage, { site: site(), status: 404, message: error.publicMessage }));
+        const context = site(request);
+        return sendHtml(request, reply, 404, h(AccountErrorPage, { site: context, status: 404, message: siteTranslator(context).error(error.code) }));
       });
 
       registerAccountMailRoutes(scope, deps);
@@ -114,7 +120,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
         handler: async (request, reply) => {
           const next = safeAccountNext(request.query.next);
           if (await currentReader(request, reply, deps)) return reply.redirect(next, 303);
-          return sendHtml(request, reply, 200, h(SignUpPage, { site: site(), next }));
+          return sendHtml(request, reply, 200, h(SignUpPage, { site: site(request), next }));
         },
       });
 
@@ -126,6 +132,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
           const displayName = formField(request.body, 'display-name');
           const email = formField(request.body, 'email');
           return withFormErrors(
+            deps,
             request,
             reply,
             FIELD_OF,
@@ -134,7 +141,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
               await readers.signUp({ displayName, email, password: formField(request.body, 'password'), ip: request.ip });
               return reply.redirect(paths.account.signUpSent(), 303);
             },
-            (errors) => h(SignUpPage, { site: site(), next, displayName: displayName.slice(0, 100), email: email.slice(0, 254), errors }),
+            (errors) => h(SignUpPage, { site: site(request), next, displayName: displayName.slice(0, 100), email: email.slice(0, 254), errors }),
           );
         },
       });
@@ -145,13 +152,14 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
         handler: async (request, reply) => {
           const next = safeAccountNext(request.query.next);
           if (await currentReader(request, reply, deps)) return reply.redirect(next, 303);
+          const { t } = siteTranslator(site(request));
           const notice =
             request.query['signed-out'] !== undefined
-              ? 'You have signed out.'
+              ? t('account.signedOut')
               : request.query.deleted !== undefined
-                ? 'Your account has been deleted.'
+                ? t('account.deleted')
                 : undefined;
-          return sendHtml(request, reply, 200, h(SignInPage, { site: site(), next, notice }));
+          return sendHtml(request, reply, 200, h(SignInPage, { site: site(request), next, notice }));
         },
       });
 
@@ -162,6 +170,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
           const next = safeAccountNext(formField(request.body, 'next'));
           const email = formField(request.body, 'email');
           return withFormErrors(
+            deps,
             request,
             reply,
             FIELD_OF,
@@ -172,7 +181,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
             },
             // One field for every failure: the page must not say whether the address or the password was wrong.
             (errors) =>
-              h(SignInPage, { site: site(), next, email: email.slice(0, 254), errors: errors.map((error) => ({ ...error, field: 'email' })) }),
+              h(SignInPage, { site: site(request), next, email: email.slice(0, 254), errors: errors.map((error) => ({ ...error, field: 'email' })) }),
           );
         },
       });
@@ -192,8 +201,14 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
         url: '',
         handler: async (request, reply, signedIn) => {
           const saved = request.query.saved;
-          const notice = typeof saved === 'string' ? SAVED_NOTICES[saved] : undefined;
-          return sendHtml(request, reply, 200, h(ProfilePage, { site: site(), reader: signedIn.reader, csrfToken: signedIn.csrfToken, notice }));
+          const key = typeof saved === 'string' ? SAVED_NOTICES[saved] : undefined;
+          const notice = key ? siteTranslator(site(request)).t(key) : undefined;
+          return sendHtml(
+            request,
+            reply,
+            200,
+            h(ProfilePage, { site: site(request), reader: signedIn.reader, csrfToken: signedIn.csrfToken, notice }),
+          );
         },
       });
 
@@ -203,6 +218,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
         handler: async (request, reply, signedIn) => {
           const displayName = formField(request.body, 'display-name');
           return withFormErrors(
+            deps,
             request,
             reply,
             FIELD_OF,
@@ -212,7 +228,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
             },
             (errors) =>
               h(ProfilePage, {
-                site: site(),
+                site: site(request),
                 reader: signedIn.reader,
                 csrfToken: signedIn.csrfToken,
                 displayName: displayName.slice(0, 100),
@@ -228,6 +244,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
         handler: async (request, reply, signedIn) => {
           const newPassword = formField(request.body, 'new-password');
           return withFormErrors(
+            deps,
             request,
             reply,
             PASSWORD_FORM_FIELD_OF,
@@ -239,7 +256,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
               setReaderCookie(reply, siteUrl, session.token, session.expiresAt);
               return reply.redirect(paths.account.home('password'), 303);
             },
-            (errors) => h(ProfilePage, { site: site(), reader: signedIn.reader, csrfToken: signedIn.csrfToken, errors }),
+            (errors) => h(ProfilePage, { site: site(request), reader: signedIn.reader, csrfToken: signedIn.csrfToken, errors }),
           );
         },
       });
@@ -249,7 +266,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
         url: '/comments',
         handler: async (request, reply, signedIn) => {
           const { comments, pagination } = await readers.myComments(signedIn.reader.id, parsePageNumber(request.query.page));
-          return sendHtml(request, reply, 200, h(MyCommentsPage, { site: site(), comments, pagination }));
+          return sendHtml(request, reply, 200, h(MyCommentsPage, { site: site(request), comments, pagination }));
         },
       });
 
@@ -257,7 +274,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
         method: 'GET',
         url: '/delete',
         handler: async (request, reply, signedIn) =>
-          sendHtml(request, reply, 200, h(DeleteAccountPage, { site: site(), csrfToken: signedIn.csrfToken })),
+          sendHtml(request, reply, 200, h(DeleteAccountPage, { site: site(request), csrfToken: signedIn.csrfToken })),
       });
 
       accountRoute(scope, deps, {
@@ -265,6 +282,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
         url: '/delete',
         handler: async (request, reply, signedIn) =>
           withFormErrors(
+            deps,
             request,
             reply,
             { ERR_PASSWORD_INCORRECT: 'password', ERR_TOO_MANY_PASSWORD_ATTEMPTS: 'password' },
@@ -273,7 +291,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
               clearReaderCookie(reply, siteUrl);
               return reply.redirect(paths.account.accountDeleted(), 303);
             },
-            (errors) => h(DeleteAccountPage, { site: site(), csrfToken: signedIn.csrfToken, errors }),
+            (errors) => h(DeleteAccountPage, { site: site(request), csrfToken: signedIn.csrfToken, errors }),
           ),
       });
 
@@ -283,7 +301,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
         handler: async (request, reply) => {
           const token = request.params['token'] ?? '';
           await resets.open(token);
-          return sendHtml(request, reply, 200, h(ResetPasswordPage, { site: site(), token }));
+          return sendHtml(request, reply, 200, h(ResetPasswordPage, { site: site(request), token }));
         },
       });
 
@@ -294,6 +312,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
           const token = request.params['token'] ?? '';
           const newPassword = formField(request.body, 'new-password');
           return withFormErrors(
+            deps,
             request,
             reply,
             PASSWORD_FORM_FIELD_OF,
@@ -306,7 +325,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AccountR
               setReaderCookie(reply, siteUrl, session.token, session.expiresAt);
               return reply.redirect(paths.account.home('password'), 303);
             },
-            (errors) => h(ResetPasswordPage, { site: site(), token, errors }),
+            (errors) => h(ResetPasswordPage, { site: site(request), token, errors }),
           );
         },
       });

@@ -45,25 +45,26 @@ export const paths = {
   },
   /** Reader accounts (src/web/account): never cached, never in the page cache. */
   account: {
-    home: (notice?: 'name' | 'password' | 'reply-mail' | 'confirmation-sent' | 'confirmed') => (notice ? `/account?saved=${notice}` : '/account'),
-    signUp: (next?: string) => withNext('/account/sign-up', next),
-    signIn: (next?: string) => withNext('/account/sign-in', next),
-    signedOut: () => '/account/sign-in?signed-out',
-    accountDeleted: () => '/account/sign-in?deleted',
-    signOut: () => '/account/sign-out',
-    profile: () => '/account/profile',
-    password: () => '/account/password',
-    comments: (page = 1) => withPage('/account/comments', page),
-    delete: () => '/account/delete',
-    reset: (token: string) => `/account/reset/${encodeURIComponent(token)}`,
+    home: (notice?: 'name' | 'password' | 'reply-mail' | 'confirmation-sent' | 'confirmed') =>
+      notice ? `${editionBase()}/account?saved=${notice}` : `${editionBase()}/account`,
+    signUp: (next?: string) => withNext(`${editionBase()}/account/sign-up`, next),
+    signIn: (next?: string) => withNext(`${editionBase()}/account/sign-in`, next),
+    signedOut: () => `${editionBase()}/account/sign-in?signed-out`,
+    accountDeleted: () => `${editionBase()}/account/sign-in?deleted`,
+    signOut: () => `${editionBase()}/account/sign-out`,
+    profile: () => `${editionBase()}/account/profile`,
+    password: () => `${editionBase()}/account/password`,
+    comments: (page = 1) => withPage(`${editionBase()}/account/comments`, page),
+    delete: () => `${editionBase()}/account/delete`,
+    reset: (token: string) => `${editionBase()}/account/reset/${encodeURIComponent(token)}`,
     /** The sign-up link mailed to a new reader (account-mail.routes.ts). */
-    confirm: (token: string) => `/account/confirm/${encodeURIComponent(token)}`,
+    confirm: (token: string) => `${editionBase()}/account/confirm/${encodeURIComponent(token)}`,
     /** The page after signing up: "check your inbox", the same for every address. */
-    signUpSent: () => '/account/sign-up/check-your-inbox',
-    resendConfirmation: () => '/account/confirm',
-    forgotPassword: () => '/account/forgot-password',
-    forgotPasswordSent: () => '/account/forgot-password?sent',
-    replyMail: () => '/account/reply-mail',
+    signUpSent: () => `${editionBase()}/account/sign-up/check-your-inbox`,
+    resendConfirmation: () => `${editionBase()}/account/confirm`,
+    forgotPassword: () => `${editionBase()}/account/forgot-password`,
+    forgotPasswordSent: () => `${editionBase()}/account/forgot-password?sent`,
+    replyMail: () => `${editionBase()}/account/reply-mail`,
   },
 };
 

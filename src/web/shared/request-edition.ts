@@ -8,7 +8,7 @@ import type { SiteContext, SiteContextSource } from './site-context.js';
 /**
  * The reading site's pages that every edition has, named by the first path segment after an
  * edition's prefix (`/ko/article/…` → `article`; `''` is the edition's home page). Anything else under
- * a prefix (`/ko/newsroom`, `/ko/account`) is not a page of that edition and is not found.
+ * a prefix (`/ko/newsroom`, `/ko/api`) is not a page of that edition and is not found.
  */
 const EDITION_PAGES: ReadonlySet<string> = new Set([
   '',
@@ -22,6 +22,9 @@ const EDITION_PAGES: ReadonlySet<string> = new Set([
   'pages',
   'feed.xml',
   'feed.atom',
+  // A reader's newsletter pages and account pages, in the edition they came from (docs/editions.md).
+  'newsletters',
+  'account',
   ...STATIC_PAGE_SLUGS,
 ]);
 

@@ -13,6 +13,8 @@ import { commentPaths } from './comment-paths.js';
 import { presentCommentChange, presentCommentError } from './comment.presenter.js';
 import { CommentEditPage } from './pages/comment-edit.page.js';
 import { paths } from '../shared/paths.js';
+import { requestSite, type EditionSiteDeps } from '../shared/request-edition.js';
+import { siteTranslator } from '../shared/site-translator.js';
 
 type Body = Record<string, unknown> | undefined;
 type SlugRoute = { Params: { slug: string }; Body: Body };
@@ -26,7 +28,7 @@ function wantsJson(request: FastifyRequest): boolean {
 }
 
 /** What the comment actions use: the reader, the article page (re-rendered on a refusal), the settings. */
-export interface CommentRoutesDeps extends ReaderCookieDeps, ArticlePageDeps {
+export interface CommentRoutesDeps extends ReaderCookieDeps, ArticlePageDeps, EditionSiteDeps {
   settings: SettingsService;
 }
 
@@ -114,7 +116,7 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
         if (!(error instanceof AppError) || wantsJson(request) || error.status >= 500) throw error;
         // Without script: the story again, for this reader, with the message and their words kept.
         const form = {
-          error: { code: error.code, message: error.publicMessage },
+          error: { code: error.code, message: siteTranslator(requestSite(deps, request)).error(error.code) },
           body: typeof body.body === 'string' ? body.body : '',
           parentId: typeof body.parent === 'string' ? body.parent : undefined,
         };
@@ -149,7 +151,11 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
       const viewer = await currentReader(request, reply, deps);
       if (!viewer) return reply.header('cache-control', CACHE_CONTROL.noStore).redirect(paths.account.signIn(), 303);
       const { comment, articleSlug } = await deps.comments.editable(viewer.reader, request.params.id);
-      return sendPersonalPage(reply, 200, h(CommentEditPage, { site: deps.site.current(), comment, articleSlug, csrfToken: viewer.csrfToken }));
+      return sendPersonalPage(
+        reply,
+        200,
+        h(CommentEditPage, { site: requestSite(deps, request), comment, articleSlug, csrfToken: viewer.csrfToken }),
+      );
     });
 
     scope.post<IdRoute>('/comments/:id/edit', routeOptions, async (request, reply) => {
@@ -162,13 +168,10 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
         if (!(error instanceof AppError) || wantsJson(request) || error.status !== 400) throw error;
         // A problem with the text: the edit form again, with the message and the words as typed.
         const { comment, articleSlug } = await deps.comments.editable(viewer.reader, request.params.id);
-        const form = { error: { code: error.code, message: error.publicMessage }, body: typeof body === 'string' ? body : '' };
+        const site = requestSite(deps, request);
+        const form = { error: { code: error.code, message: siteTranslator(site).error(error.code) }, body: typeof body === 'string' ? body : '' };
         reply.header('x-error-code', error.code);
-        return sendPersonalPage(
-          reply,
-          error.status,
-          h(CommentEditPage, { site: deps.site.current(), comment, articleSlug, csrfToken: viewer.csrfToken, form }),
-        );
+        return sendPersonalPage(reply, error.status, h(CommentEditPage, { site, comment, articleSlug, csrfToken: viewer.csrfToken, form }));
       }
     });
   });

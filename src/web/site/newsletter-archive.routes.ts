@@ -5,12 +5,11 @@ import type { NewsletterIssueService } from '../../modules/newsletters/index.js'
 import { AppError } from '../../shared/errors.js';
 import type { PageCache } from '../http/page-cache.js';
 import { keyed, sendPublicPage } from '../http/send-page.js';
-import type { SiteContextSource } from '../shared/site-context.js';
+import { requestSite, type EditionSiteDeps } from '../shared/request-edition.js';
 import { NewsletterArchivePage, NewsletterIssuePage } from './pages/newsletter-archive.page.js';
 
-export interface NewsletterArchiveRoutesDeps {
+export interface NewsletterArchiveRoutesDeps extends EditionSiteDeps {
   newsletterIssues: Pick<NewsletterIssueService, 'archive' | 'archived' | 'nameOf'>;
-  site: SiteContextSource;
   pageCache: PageCache;
 }
 
@@ -18,7 +17,8 @@ const NUMBER = /^[1-9]\d{0,8}$/;
 
 /**
  * The newsletters' public archive: a list of the issues that went out per newsletter, and each
- * issue's page. Cached like the other public pages; an issue starting to send purges them.
+ * issue's page, in every edition (`/ko/newsletters/…`, in its language). Cached like the other
+ * public pages; an issue starting to send purges them.
  */
 export function registerNewsletterArchiveRoutes(app: FastifyInstance, deps: NewsletterArchiveRoutesDeps): void {
   const { newsletterIssues, pageCache } = deps;
@@ -33,7 +33,7 @@ export function registerNewsletterArchiveRoutes(app: FastifyInstance, deps: News
       const name = nameOf(request.params.key);
       const issues = await newsletterIssues.archive(request.params.key);
       return keyed(
-        h(NewsletterArchivePage, { site: deps.site.current(), name, newsletterKey: request.params.key, issues }),
+        h(NewsletterArchivePage, { site: requestSite(deps, request), name, newsletterKey: request.params.key, issues }),
         SURROGATE_KEYS.newsletters,
       );
     }),
@@ -46,7 +46,7 @@ export function registerNewsletterArchiveRoutes(app: FastifyInstance, deps: News
       const issue = NUMBER.test(number) ? await newsletterIssues.archived(key, Number(number)) : undefined;
       if (!issue || issue.number === null) throw new AppError('ERR_NEWSLETTER_ISSUE_NOT_FOUND');
       return keyed(
-        h(NewsletterIssuePage, { site: deps.site.current(), name, issue: { ...issue, number: issue.number } }),
+        h(NewsletterIssuePage, { site: requestSite(deps, request), name, issue: { ...issue, number: issue.number } }),
         SURROGATE_KEYS.newsletters,
       );
     }),

@@ -7,11 +7,11 @@ import { CSRF_FIELD, isCrossSiteRequest, isValidCsrfToken } from '../http/csrf.j
 import { sendHtml, sendPersonalPage } from '../http/send-page.js';
 import { formField, type FormBody, type Query } from '../shared/form-body.js';
 import { currentReader, readReaderToken, type ReaderCookieDeps } from '../shared/reader-cookie.js';
-import type { SiteContextSource } from '../shared/site-context.js';
+import { editionBase, requestEdition, requestSite, type EditionSiteDeps } from '../shared/request-edition.js';
+import { siteTranslator } from '../shared/site-translator.js';
 import { CheckInboxPage, ConfirmedPage, ConfirmPage, NewsletterErrorPage, PreferencesPage, UnsubscribePage } from './pages/newsletter.page.js';
 
-export interface NewsletterRoutesDeps extends ReaderCookieDeps {
-  site: SiteContextSource;
+export interface NewsletterRoutesDeps extends ReaderCookieDeps, EditionSiteDeps {
   subscribers: SubscriberService;
   newsletters: NewsletterCatalog;
 }
@@ -33,9 +33,18 @@ function localPath(url: string): string {
 /**
  * Newsletter sign-up (double opt-in), confirmation links, the preferences page and one-click
  * unsubscribe, under /newsletters, in a scope of their own (form bodies parsed, nothing cached).
+ * Each edition has them under its prefix (`/ko/newsletters/…`), in its language; the mail and the
+ * links a page makes stay in the edition the reader came from.
  */
 export async function registerNewsletterRoutes(app: FastifyInstance, deps: NewsletterRoutesDeps): Promise<void> {
-  const site = () => deps.site.current();
+  const site = (request: FastifyRequest) => requestSite(deps, request);
+  /** The request's edition's address prefix (`ko`, or `''`), for the links a page makes. */
+  const prefixOf = (request: FastifyRequest) => requestEdition(request, deps.editions).pathPrefix;
+  /** The request's edition as a subscriber stores it: null for the default edition. */
+  const editionIdOf = (request: FastifyRequest) => {
+    const edition = requestEdition(request, deps.editions);
+    return edition.isDefault ? null : edition.id;
+  };
   const { subscribers, newsletters } = deps;
   await app.register(
     async (scope) => {
@@ -46,7 +55,9 @@ export async function registerNewsletterRoutes(app: FastifyInstance, deps: Newsl
       scope.setErrorHandler((error, request, reply) => {
         if (!(error instanceof AppError)) throw error;
         reply.header('x-error-code', error.code);
-        return sendHtml(request, reply, error.status, h(NewsletterErrorPage, { site: site(), status: error.status, message: error.publicMessage }));
+        const context = site(request);
+        const message = siteTranslator(context).error(error.code);
+        return sendHtml(request, reply, error.status, h(NewsletterErrorPage, { site: context, status: error.status, message }));
       });
       scope.addHook('onSend', (_request, reply, payload, done) => {
         reply.header('cache-control', 'private, no-store');
@@ -59,6 +70,7 @@ export async function registerNewsletterRoutes(app: FastifyInstance, deps: Newsl
 
       scope.post('/subscribe', async (request: Request, reply: FastifyReply) => {
         refuseCrossSite(request);
+        const context = site(request);
         const submitted = formField(request.body, CSRF_FIELD);
         let readerId: string | null = null;
         if (submitted !== '') {
@@ -72,35 +84,46 @@ export async function registerNewsletterRoutes(app: FastifyInstance, deps: Newsl
           ip: request.ip,
           honeypot: formField(request.body, 'website'),
           readerId,
+          edition: {
+            id: editionIdOf(request),
+            pathPrefix: prefixOf(request),
+            language: context.publication.language,
+            name: context.publication.name,
+          },
         });
-        return sendPersonalPage(reply, 200, h(CheckInboxPage, { site: site() }));
+        return sendPersonalPage(reply, 200, h(CheckInboxPage, { site: context }));
       });
 
       scope.get('/confirm/:token', async (request: Request, reply: FastifyReply) => {
         const token = request.params['token'] ?? '';
         const { keys } = await subscribers.confirmation(token);
         const names = (await newsletters.list()).filter((info) => keys.includes(info.key)).map((info) => info.name);
-        return sendPersonalPage(reply, 200, h(ConfirmPage, { site: site(), action: `/newsletters/confirm/${token}`, names }));
+        return sendPersonalPage(reply, 200, h(ConfirmPage, { site: site(request), action: `${editionBase()}/newsletters/confirm/${token}`, names }));
       });
 
       scope.post('/confirm/:token', async (request: Request, reply: FastifyReply) => {
         refuseCrossSite(request);
-        const { subscriberId } = await subscribers.confirm(request.params['token'] ?? '');
-        return sendPersonalPage(reply, 200, h(ConfirmedPage, { site: site(), preferencesPath: localPath(subscribers.preferencesUrl(subscriberId)) }));
+        const { subscriberId } = await subscribers.confirm(request.params['token'] ?? '', null, editionIdOf(request));
+        return sendPersonalPage(
+          reply,
+          200,
+          h(ConfirmedPage, { site: site(request), preferencesPath: localPath(subscribers.preferencesUrl(subscriberId, prefixOf(request))) }),
+        );
       });
 
       scope.get('/preferences/:id', async (request: Request, reply: FastifyReply) => {
         const subscriber = await subscribers.fromPreferencesLink(request.params['id'] ?? '', request.query['sig']);
+        const context = site(request);
         return sendPersonalPage(
           reply,
           200,
           h(PreferencesPage, {
-            site: site(),
+            site: context,
             email: subscriber.email ?? '',
-            action: localPath(subscribers.preferencesUrl(subscriber.id)),
+            action: localPath(subscribers.preferencesUrl(subscriber.id, prefixOf(request))),
             newsletters: await newsletters.list(),
             states: await subscribers.subscriptions(subscriber.id),
-            ...(request.query['saved'] !== undefined ? { notice: 'Your choices are saved.' } : {}),
+            ...(request.query['saved'] !== undefined ? { notice: siteTranslator(context).t('newsletter.page.saved') } : {}),
           }),
         );
       });
@@ -112,15 +135,16 @@ export async function registerNewsletterRoutes(app: FastifyInstance, deps: Newsl
         const all = formField(request.body, 'action') === 'unsubscribe-all';
         if (all) await subscribers.unsubscribe(subscriber.id, null);
         else await subscribers.setPreferences(subscriber.id, formList(request.body, 'newsletter'));
-        const url = new URL(subscribers.preferencesUrl(subscriber.id));
+        const url = new URL(subscribers.preferencesUrl(subscriber.id, prefixOf(request)));
         url.searchParams.set('saved', '1');
         return reply.redirect(url.pathname + url.search, 303);
       });
 
       scope.get('/unsubscribe/:id/:key', async (request: Request, reply: FastifyReply) => {
         const { key } = await subscribers.fromUnsubscribeLink(request.params['id'] ?? '', request.params['key'] ?? '', request.query['sig']);
-        const name = (await newsletters.get(key))?.name ?? 'this newsletter';
-        return sendPersonalPage(reply, 200, h(UnsubscribePage, { site: site(), action: request.url, name, done: false }));
+        const context = site(request);
+        const name = (await newsletters.get(key))?.name ?? siteTranslator(context).t('newsletter.page.thisNewsletter');
+        return sendPersonalPage(reply, 200, h(UnsubscribePage, { site: context, action: request.originalUrl, name, done: false }));
       });
 
       // RFC 8058 one-click unsubscribe: mail providers POST `List-Unsubscribe=One-Click` here from
@@ -131,8 +155,10 @@ export async function registerNewsletterRoutes(app: FastifyInstance, deps: Newsl
         const key = request.params['key'] ?? '';
         const found = await subscribers.fromUnsubscribeLink(request.params['id'] ?? '', key, request.query['sig']);
         await subscribers.unsubscribe(found.subscriber.id, found.key);
-        const name = isNewsletterKey(key) ? ((await newsletters.get(key))?.name ?? 'this newsletter') : 'this newsletter';
-        return sendPersonalPage(reply, 200, h(UnsubscribePage, { site: site(), action: request.url, name, done: true }));
+        const context = site(request);
+        const fallback = siteTranslator(context).t('newsletter.page.thisNewsletter');
+        const name = isNewsletterKey(key) ? ((await newsletters.get(key))?.name ?? fallback) : fallback;
+        return sendPersonalPage(reply, 200, h(UnsubscribePage, { site: context, action: request.originalUrl, name, done: true }));
       });
     },
     { prefix: '/newsletters' },

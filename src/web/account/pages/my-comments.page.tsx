@@ -4,26 +4,28 @@ import { formatDateTime } from '../../shared/format.js';
 import { PageLinks } from '../../shared/page-links.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 import { AccountLayout } from './account-layout.js';
 
-const STATUS_LABELS: Record<ReaderCommentStatus, string> = {
-  published: 'Published',
-  pending: 'Awaiting moderation',
-  hidden: 'Hidden by an editor',
-  deleted: 'Deleted',
+const STATUS_LABELS: Record<ReaderCommentStatus, `account.status.${ReaderCommentStatus}`> = {
+  published: 'account.status.published',
+  pending: 'account.status.pending',
+  hidden: 'account.status.hidden',
+  deleted: 'account.status.deleted',
 };
 
 /** "My comments": the reader's own comments, newest first, each linking to its place in the story. */
 export function MyCommentsPage({ site, comments, pagination }: { site: SiteContext; comments: readonly ReaderComment[]; pagination: Pagination }) {
+  const { t } = siteTranslator(site);
   const { page } = pagination;
   return (
-    <AccountLayout site={site} title={page > 1 ? `My comments (page ${page})` : 'My comments'}>
-      <h1>My comments</h1>
+    <AccountLayout site={site} title={page > 1 ? t('account.comments.titlePage', { page: String(page) }) : t('account.myComments')}>
+      <h1>{t('account.myComments')}</h1>
       <p>
-        <a href={paths.account.home()}>Back to your account</a>
+        <a href={paths.account.home()}>{t('account.comments.back')}</a>
       </p>
       {comments.length === 0 ? (
-        <p>You have not written any comments yet.</p>
+        <p>{t('account.comments.empty')}</p>
       ) : (
         <ol class="my-comments">
           {comments.map((comment) => (
@@ -33,7 +35,7 @@ export function MyCommentsPage({ site, comments, pagination }: { site: SiteConte
                   <a href={`${paths.article(comment.article.slug)}#comment-${encodeURIComponent(comment.id)}`}>{comment.article.headline}</a>
                 </h2>
                 <p class="my-comment-meta">
-                  <span class={`comment-status comment-status-${comment.status}`}>{STATUS_LABELS[comment.status]}</span>
+                  <span class={`comment-status comment-status-${comment.status}`}>{t(STATUS_LABELS[comment.status])}</span>
                   {' · '}
                   <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt, site.publication)}</time>
                 </p>
@@ -44,11 +46,11 @@ export function MyCommentsPage({ site, comments, pagination }: { site: SiteConte
         </ol>
       )}
       <PageLinks
-        label="Pages of my comments"
+        label={t('account.comments.pages')}
         pagination={pagination}
         href={(target) => paths.account.comments(target)}
-        previous="← Newer comments"
-        next="Older comments →"
+        previous={t('account.comments.newer')}
+        next={t('account.comments.older')}
       />
     </AccountLayout>
   );

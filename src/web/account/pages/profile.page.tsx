@@ -7,6 +7,7 @@ import { ErrorSummary, RequiredNote, TextField, type FieldError } from '../../sh
 import { CurrentPasswordField, NewPasswordFields } from '../../shared/password-fields.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 import { Notice } from '../../shared/notice.js';
 import { AccountLayout } from './account-layout.js';
 
@@ -23,79 +24,81 @@ export interface ProfilePageProps {
 /** The reader's own account: their name, their password, their comments, signing out and deleting. */
 export function ProfilePage(props: ProfilePageProps) {
   const { site, reader, csrfToken } = props;
+  const { t, rich } = siteTranslator(site);
   const errors = props.errors ?? [];
   return (
-    <AccountLayout site={site} title="Your account" hasErrors={errors.length > 0}>
-      <h1>Your account</h1>
-      <p>
-        Signed in as <strong>{reader.displayName}</strong> ({reader.email}).
-      </p>
-      {reader.banned && (
-        <p class="newsroom-notice">An editor has stopped this account from commenting. You can still read, and manage or delete the account.</p>
-      )}
+    <AccountLayout site={site} title={t('account.title')} hasErrors={errors.length > 0}>
+      <h1>{t('account.title')}</h1>
+      <p>{rich('account.signedInAs', { name: () => <strong>{reader.displayName}</strong> }, { email: reader.email })}</p>
+      {reader.banned && <p class="newsroom-notice">{t('account.banned')}</p>}
       <Notice text={props.notice} />
       {!reader.confirmed && (
         <div class="newsroom-notice">
-          <p>Please confirm your e-mail address to comment: open the link in the mail we sent you when you signed up.</p>
+          <p>{t('account.confirmFirst')}</p>
           <form method="post" action={paths.account.resendConfirmation()}>
             <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
-            <button type="submit">Send the link again</button>
+            <button type="submit">{t('account.sendAgain')}</button>
           </form>
         </div>
       )}
       <ErrorSummary errors={errors} />
       <ul>
         <li>
-          <a href={paths.account.comments()}>My comments</a>
+          <a href={paths.account.comments()}>{t('account.myComments')}</a>
         </li>
         <li>
-          <a href={paths.account.delete()}>Delete my account</a>
+          <a href={paths.account.delete()}>{t('account.deleteMine')}</a>
         </li>
       </ul>
       <form method="post" action={paths.account.signOut()}>
         <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
-        <button type="submit">Sign out</button>
+        <button type="submit">{t('account.signOut')}</button>
       </form>
 
       <NewsletterSignup site={site} newsletters={newslettersOf(site.navigation)} idPrefix="account-newsletters" csrfToken={csrfToken} />
 
-      <h2>Display name</h2>
+      <h2>{t('account.displayName')}</h2>
       <form method="post" action={paths.account.profile()} class="newsroom-form">
         <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
         <RequiredNote />
         <TextField
           id="display-name"
-          label="Display name"
+          label={t('account.displayName')}
           type="text"
           autoComplete="nickname"
-          hint={`Shown beside your comments; up to ${MAX_READER_NAME_LENGTH} characters.`}
+          hint={t('account.displayNameHint', { max: String(MAX_READER_NAME_LENGTH) })}
           value={props.displayName ?? reader.displayName}
           maxLength={MAX_READER_NAME_LENGTH}
           errors={errors}
         />
-        <button type="submit">Save name</button>
+        <button type="submit">{t('account.saveName')}</button>
       </form>
 
-      <h2>Mail about replies</h2>
+      <h2>{t('account.replyMail')}</h2>
       <form method="post" action={paths.account.replyMail()} class="newsroom-form">
         <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
         <div class="field field-checkbox">
           <input id="reply-mail" name="reply-mail" type="checkbox" value="on" checked={reader.replyMail} aria-describedby="reply-mail-hint" />
-          <label for="reply-mail">Mail me when someone replies to one of my comments</label>
+          <label for="reply-mail">{t('account.replyMailLabel')}</label>
         </div>
         <p id="reply-mail-hint" class="field-hint">
-          One mail per reply, to {reader.email}, once the reply is published. Untick the box to stop them.
+          {t('account.replyMailHint', { email: reader.email })}
         </p>
-        <button type="submit">Save mail choice</button>
+        <button type="submit">{t('account.saveReplyMail')}</button>
       </form>
 
-      <h2>Password</h2>
+      <h2>{t('account.passwordHeading')}</h2>
       <form method="post" action={paths.account.password()} class="newsroom-form">
         <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
         <RequiredNote />
-        <CurrentPasswordField errors={errors} />
-        <NewPasswordFields hint={`At least ${MIN_PASSWORD_LENGTH} characters. Changing it signs you out everywhere else.`} errors={errors} />
-        <button type="submit">Change password</button>
+        <CurrentPasswordField label={t('account.currentPassword')} errors={errors} />
+        <NewPasswordFields
+          label={t('account.newPassword')}
+          againLabel={t('account.newPasswordAgain')}
+          hint={t('account.changePasswordHint', { min: String(MIN_PASSWORD_LENGTH) })}
+          errors={errors}
+        />
+        <button type="submit">{t('account.changePassword')}</button>
       </form>
     </AccountLayout>
   );
@@ -103,23 +106,21 @@ export function ProfilePage(props: ProfilePageProps) {
 
 /** Confirming the deletion of the account with its password. */
 export function DeleteAccountPage(props: { site: SiteContext; csrfToken: string; errors?: readonly FieldError[] }) {
+  const { t } = siteTranslator(props.site);
   const errors = props.errors ?? [];
   return (
-    <AccountLayout site={props.site} title="Delete your account" hasErrors={errors.length > 0}>
-      <h1>Delete your account</h1>
-      <p>
-        Your name, e-mail address and password are removed and you are signed out everywhere. Your comments stay where they are, shown as from “a
-        deleted reader”. This cannot be undone.
-      </p>
+    <AccountLayout site={props.site} title={t('account.deleteTitle')} hasErrors={errors.length > 0}>
+      <h1>{t('account.deleteTitle')}</h1>
+      <p>{t('account.deleteBody')}</p>
       <ErrorSummary errors={errors} />
       <form method="post" action={paths.account.delete()} class="newsroom-form">
         <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
         <RequiredNote />
-        <CurrentPasswordField id="password" label="Your password, to confirm" errors={errors} />
-        <button type="submit">Delete my account</button>
+        <CurrentPasswordField id="password" label={t('account.deletePassword')} errors={errors} />
+        <button type="submit">{t('account.deleteMine')}</button>
       </form>
       <p>
-        <a href={paths.account.home()}>Keep my account</a>
+        <a href={paths.account.home()}>{t('account.keep')}</a>
       </p>
     </AccountLayout>
   );

@@ -1,5 +1,6 @@
 import type { NewsletterInfo } from '../../../modules/newsletters/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
+import { editionBase } from '../../shared/request-edition.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { siteTranslator } from '../../shared/site-translator.js';
 
@@ -23,7 +24,8 @@ export function NewsletterSignup(props: {
   return (
     <section class="newsletter-signup" aria-labelledby={`${idPrefix}-title`}>
       <h2 id={`${idPrefix}-title`}>{t('newsletter.heading')}</h2>
-      <form method="post" action={NEWSLETTER_SUBSCRIBE_PATH}>
+      {/* Posted to the page's own edition, so the pages after it and the confirmation mail are in its language. */}
+      <form method="post" action={`${editionBase()}${NEWSLETTER_SUBSCRIBE_PATH}`}>
         {props.csrfToken !== undefined && <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />}
         <fieldset>
           <legend>{t('newsletter.legend')}</legend>

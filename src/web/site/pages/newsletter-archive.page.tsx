@@ -2,12 +2,15 @@ import type { NewsletterIssue } from '../../../modules/newsletters/index.js';
 import { Layout } from '../components/layout.js';
 import { formatDate } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';
+import { editionBase } from '../../shared/request-edition.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 import { breadcrumbJsonLd, homeCrumb } from '../structured-data.js';
 
+/** The archive's pages, in the current request's edition (`/ko/newsletters/…`). */
 export const newsletterPaths = {
-  archive: (key: string) => `/newsletters/${key}`,
-  issue: (key: string, number: number) => `/newsletters/${key}/${number}`,
+  archive: (key: string) => `${editionBase()}/newsletters/${key}`,
+  issue: (key: string, number: number) => `${editionBase()}/newsletters/${key}/${number}`,
 };
 
 function IssueDate({ issue, site }: { issue: NewsletterIssue; site: SiteContext }) {
@@ -27,21 +30,22 @@ export function NewsletterArchivePage({
   newsletterKey: string;
   issues: NewsletterIssue[];
 }) {
+  const { t, rich } = siteTranslator(site);
   const path = newsletterPaths.archive(newsletterKey);
   return (
     <Layout
       site={site}
       meta={{
-        title: `${name}: past issues`,
-        description: `Every issue of ${name} from ${site.publication.name}, newest first.`,
+        title: t('newsletter.page.archiveTitle', { name }),
+        description: t('newsletter.page.archiveDescription', { name, publication: site.publication.name }),
         canonicalPath: path,
         structuredData: [breadcrumbJsonLd([homeCrumb(site), { name, path }], site)],
       }}
     >
       <header class="list-header">
-        <p class="section-label">Newsletter</p>
+        <p class="section-label">{t('newsletter.page.label')}</p>
         <h1>{name}</h1>
-        <p>{issues.length === 0 ? 'No issue has gone out yet.' : `${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}, newest first.`}</p>
+        <p>{issues.length === 0 ? t('newsletter.page.noIssue') : t('newsletter.page.issueCount', { count: issues.length })}</p>
       </header>
       {issues.length > 0 && (
         <ol class="story-list newsletter-archive">
@@ -51,9 +55,7 @@ export function NewsletterArchivePage({
                 <h2>
                   <a href={newsletterPaths.issue(newsletterKey, issue.number)}>{issue.subject}</a>
                 </h2>
-                <p>
-                  Issue {issue.number}, <IssueDate issue={issue} site={site} />
-                </p>
+                <p>{rich('newsletter.page.issueLine', { date: () => <IssueDate issue={issue} site={site} /> }, { number: String(issue.number) })}</p>
               </li>
             ),
           )}
@@ -65,22 +67,22 @@ export function NewsletterArchivePage({
 
 /** One issue as it went out: its intro and stories, each linking to the story. */
 export function NewsletterIssuePage({ site, name, issue }: { site: SiteContext; name: string; issue: NewsletterIssue & { number: number } }) {
+  const { t, rich } = siteTranslator(site);
   const path = newsletterPaths.issue(issue.newsletterKey, issue.number);
   const archive = newsletterPaths.archive(issue.newsletterKey);
+  const number = String(issue.number);
   return (
     <Layout
       site={site}
       meta={{
         title: issue.subject,
-        description: issue.intro.slice(0, 160) || `Issue ${issue.number} of ${name}.`,
+        description: issue.intro.slice(0, 160) || t('newsletter.page.issueDescription', { number, name }),
         canonicalPath: path,
         structuredData: [breadcrumbJsonLd([homeCrumb(site), { name, path: archive }, { name: issue.subject, path }], site)],
       }}
     >
       <article class="static-page newsletter-issue" aria-labelledby="newsletter-issue-title">
-        <p class="section-label">
-          <a href={archive}>{name}</a>, issue {issue.number}
-        </p>
+        <p class="section-label">{rich('newsletter.page.issueOf', { link: () => <a href={archive}>{name}</a> }, { number })}</p>
         <h1 id="newsletter-issue-title">{issue.subject}</h1>
         <p>
           <IssueDate issue={issue} site={site} />
@@ -91,14 +93,15 @@ export function NewsletterIssuePage({ site, name, issue }: { site: SiteContext; 
             <li key={item.articleId}>
               <p class="section-label">{item.label}</p>
               <h2>
-                <a href={paths.article(item.slug)}>{item.headline}</a>
+                {/* The newsletters carry the default edition's stories, whichever edition shows the issue. */}
+                <a href={paths.articleInEdition('', item.slug)}>{item.headline}</a>
               </h2>
               {item.standfirst && <p>{item.standfirst}</p>}
             </li>
           ))}
         </ol>
         <p>
-          <a href={archive}>All issues of {name}</a>
+          <a href={archive}>{t('newsletter.page.allIssues', { name })}</a>
         </p>
       </article>
     </Layout>

@@ -1,13 +1,16 @@
 import type { ComponentChildren } from 'preact';
 import type { NewsletterInfo, SubscriptionState } from '../../../modules/newsletters/index.js';
+import type { MessageKey } from '../../../shared/i18n/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 import { Notice } from '../../shared/notice.js';
 import { paths } from '../../shared/paths.js';
 import { Layout } from '../components/layout.js';
 
 function NewsletterLayout({ site, title, children }: { site: SiteContext; title: string; children: ComponentChildren }) {
+  const { t } = siteTranslator(site);
   return (
-    <Layout site={site} meta={{ title, description: `${title} — newsletters.`, noindex: true }}>
+    <Layout site={site} meta={{ title, description: t('newsletter.page.description', { title }), noindex: true }}>
       <div class="newsletter-page">{children}</div>
     </Layout>
   );
@@ -15,15 +18,13 @@ function NewsletterLayout({ site, title, children }: { site: SiteContext; title:
 
 /** The same answer for every sign-up (known address or not): look in your inbox. */
 export function CheckInboxPage({ site }: { site: SiteContext }) {
+  const { t } = siteTranslator(site);
   return (
-    <NewsletterLayout site={site} title="Check your inbox">
-      <h1>Check your inbox</h1>
+    <NewsletterLayout site={site} title={t('newsletter.page.checkInbox')}>
+      <h1>{t('newsletter.page.checkInbox')}</h1>
+      <p>{t('newsletter.page.checkInboxBody')}</p>
       <p>
-        If the address can receive mail, a message with a confirmation link is on its way. Nothing else is sent until you follow it; the link works
-        for 48 hours.
-      </p>
-      <p>
-        <a href={paths.home()}>Back to the front page</a>
+        <a href={paths.home()}>{t('newsletter.page.backToFront')}</a>
       </p>
     </NewsletterLayout>
   );
@@ -31,29 +32,31 @@ export function CheckInboxPage({ site }: { site: SiteContext }) {
 
 /** A confirmation link opened: one button, so a mail scanner fetching the link confirms nothing. */
 export function ConfirmPage({ site, action, names }: { site: SiteContext; action: string; names: readonly string[] }) {
+  const { t } = siteTranslator(site);
   return (
-    <NewsletterLayout site={site} title="Confirm your subscription">
-      <h1>Confirm your subscription</h1>
-      <p>You asked to receive:</p>
+    <NewsletterLayout site={site} title={t('newsletter.page.confirmTitle')}>
+      <h1>{t('newsletter.page.confirmTitle')}</h1>
+      <p>{t('newsletter.page.askedFor')}</p>
       <ul>
         {names.map((name) => (
           <li key={name}>{name}</li>
         ))}
       </ul>
       <form method="post" action={action}>
-        <button type="submit">Confirm my subscription</button>
+        <button type="submit">{t('newsletter.page.confirmButton')}</button>
       </form>
     </NewsletterLayout>
   );
 }
 
 export function ConfirmedPage({ site, preferencesPath }: { site: SiteContext; preferencesPath: string }) {
+  const { t } = siteTranslator(site);
   return (
-    <NewsletterLayout site={site} title="You are subscribed">
-      <h1>You are subscribed</h1>
-      <p>Thank you. Every newsletter we send carries a link to change your choices or unsubscribe.</p>
+    <NewsletterLayout site={site} title={t('newsletter.page.subscribed')}>
+      <h1>{t('newsletter.page.subscribed')}</h1>
+      <p>{t('newsletter.page.subscribedBody')}</p>
       <p>
-        <a href={preferencesPath}>Manage your newsletters</a> · <a href={paths.home()}>Back to the front page</a>
+        <a href={preferencesPath}>{t('newsletter.page.manage')}</a> · <a href={paths.home()}>{t('newsletter.page.backToFront')}</a>
       </p>
     </NewsletterLayout>
   );
@@ -70,17 +73,16 @@ export interface PreferencesPageProps {
 
 /** From the signed link in every newsletter: the address's newsletters, changed without signing in. */
 export function PreferencesPage(props: PreferencesPageProps) {
+  const { t, rich } = siteTranslator(props.site);
   const subscribed = new Set(props.states.filter((state) => state.subscribed).map((state) => state.key));
   return (
-    <NewsletterLayout site={props.site} title="Your newsletters">
-      <h1>Your newsletters</h1>
-      <p>
-        For <strong>{props.email}</strong>.
-      </p>
+    <NewsletterLayout site={props.site} title={t('newsletter.page.preferences')}>
+      <h1>{t('newsletter.page.preferences')}</h1>
+      <p>{rich('newsletter.page.preferencesFor', { email: () => <strong>{props.email}</strong> })}</p>
       <Notice text={props.notice} />
       <form method="post" action={props.action}>
         <fieldset>
-          <legend>Send me</legend>
+          <legend>{t('newsletter.page.sendMe')}</legend>
           {props.newsletters.map((info) => (
             <div class="newsletter-choice" key={info.key}>
               <input type="checkbox" id={`pref-${info.key}`} name="newsletter" value={info.key} checked={subscribed.has(info.key)} />
@@ -91,12 +93,12 @@ export function PreferencesPage(props: PreferencesPageProps) {
           ))}
         </fieldset>
         <button type="submit" name="action" value="save">
-          Save my choices
+          {t('newsletter.page.save')}
         </button>
       </form>
       <form method="post" action={props.action}>
         <button type="submit" name="action" value="unsubscribe-all">
-          Unsubscribe from all newsletters
+          {t('newsletter.page.unsubscribeAll')}
         </button>
       </form>
     </NewsletterLayout>
@@ -105,45 +107,47 @@ export function PreferencesPage(props: PreferencesPageProps) {
 
 /** GET on a one-click unsubscribe link (a person, not a mail client): a button that does the POST. */
 export function UnsubscribePage({ site, action, name, done }: { site: SiteContext; action: string; name: string; done: boolean }) {
-  const title = done ? 'You are unsubscribed' : `Unsubscribe from ${name}`;
+  const { t } = siteTranslator(site);
+  const title = done ? t('newsletter.page.unsubscribed') : t('newsletter.page.unsubscribeFrom', { name });
   return (
     <NewsletterLayout site={site} title={title}>
       <h1>{title}</h1>
       {done ? (
-        <p>You will not receive {name} any more.</p>
+        <p>{t('newsletter.page.noMore', { name })}</p>
       ) : (
         <form method="post" action={action}>
           <input type="hidden" name="List-Unsubscribe" value="One-Click" />
-          <button type="submit">Unsubscribe</button>
+          <button type="submit">{t('newsletter.page.unsubscribe')}</button>
         </form>
       )}
       <p>
-        <a href={paths.home()}>Back to the front page</a>
+        <a href={paths.home()}>{t('newsletter.page.backToFront')}</a>
       </p>
     </NewsletterLayout>
   );
 }
 
-const TITLES: Record<number, string> = {
-  400: 'That did not work',
-  403: 'Nothing was changed',
-  404: 'Link not found',
-  410: 'This link no longer works',
-  429: 'Please wait a while',
+/** The error titles; the account pages' words where they are the same. */
+const TITLES: Partial<Record<number, MessageKey>> = {
+  400: 'account.error.400',
+  403: 'account.error.403',
+  404: 'newsletter.page.error.404',
+  410: 'account.error.410',
+  429: 'account.error.429',
 };
 
 /** A refused request: what happened and what to do (subscribe again from the front page). */
 export function NewsletterErrorPage({ site, status, message }: { site: SiteContext; status: number; message: string }) {
-  const title = TITLES[status] ?? 'Something went wrong';
+  const { t, rich } = siteTranslator(site);
+  const key = TITLES[status];
+  const title = key ? t(key) : t('error.title.500');
   return (
     <NewsletterLayout site={site} title={title}>
       <div class="error-page">
-        <p class="error-status">Error {status}</p>
+        <p class="error-status">{t('error.status', { status: String(status) })}</p>
         <h1>{title}</h1>
         <p>{message}</p>
-        <p>
-          You can subscribe again from <a href={paths.home()}>the front page</a>.
-        </p>
+        <p>{rich('newsletter.page.subscribeAgain', { link: (text) => <a href={paths.home()}>{text}</a> })}</p>
       </div>
     </NewsletterLayout>
   );
