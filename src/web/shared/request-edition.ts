@@ -22,9 +22,11 @@ const EDITION_PAGES: ReadonlySet<string> = new Set([
   'pages',
   'feed.xml',
   'feed.atom',
-  // A reader's newsletter pages and account pages, in the edition they came from (docs/editions.md).
+  // A reader's newsletter pages and account pages, in the edition they came from (docs/editions.md),
+  // and a comment's own pages and actions (its edit page, like, report), in its story's edition.
   'newsletters',
   'account',
+  'comments',
   ...STATIC_PAGE_SLUGS,
 ]);
 

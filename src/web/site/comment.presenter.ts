@@ -4,6 +4,7 @@ import type { Comment, CommentChange } from '../../modules/comments/index.js';
 import type { PublicationSettings } from '../../modules/settings/index.js';
 import type { AppError } from '../../shared/errors.js';
 import { CommentItem, type CommentViewer } from './components/comment-item.js';
+import type { Translator } from '../../shared/i18n/index.js';
 
 /** The JSON the page's script receives after a change: the comment's fields and its markup. */
 export interface CommentChangeJson {
@@ -46,6 +47,7 @@ export function presentCommentChange(
   };
 }
 
-export function presentCommentError(error: AppError): { error: { code: string; message: string } } {
-  return { error: { code: error.code, message: error.publicMessage } };
+/** A refusal for the page's script, its message in the page's language. */
+export function presentCommentError(error: AppError, translator: Pick<Translator, 'error'>): { error: { code: string; message: string } } {
+  return { error: { code: error.code, message: translator.error(error.code) } };
 }

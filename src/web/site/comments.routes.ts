@@ -48,7 +48,7 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
         .code(appError.status)
         .header('cache-control', CACHE_CONTROL.noStore)
         .header('x-error-code', appError.code)
-        .send(presentCommentError(appError));
+        .send(presentCommentError(appError, siteTranslator(requestSite(deps, request))));
     });
 
     /** The signed-in reader whose form token is right; otherwise a 401/redirect or a 403, and nothing changes. */
@@ -92,7 +92,8 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
         liked,
         open: change.open,
         now: deps.clock.now(),
-        publication: deps.settings.publication,
+        // The edition's (its language and time zone), as the article page the comment sits on.
+        publication: requestSite(deps, request).publication,
       });
       return reply.code(status).send(json);
     };

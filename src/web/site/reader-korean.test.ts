@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { csrfTokenFor } from '../http/csrf.js';
 import { after, before, describe, it } from 'node:test';
 import { linkIn, recordMail, type MailRecorder } from '../../testing/account-mail.js';
 import { postForm } from '../../testing/newsroom-client.js';
@@ -196,6 +197,37 @@ describe('the reader pages and mail of a Korean edition (/ko/newsletters, /ko/ac
       assert.equal(page.statusCode, 200, url);
       assert.deepEqual(await english(page.body), [], url);
     }
+  });
+
+  it('keeps a comment on a Korean story in the edition: its edit page is at /ko/comments/…, in Korean', async () => {
+    await t.deps.settings.updatePublication({ commentsMode: 'open', commentBlocklist: [] });
+    const ko = t.deps.editions.byPrefix('ko');
+    assert.ok(ko);
+    const section = await t.factories.section({ slug: 'segye', name: '세계', editionId: ko.id });
+    const story = await t.factories.article({ section, editionId: ko.id, headline: '항구 다시 열려' });
+    const reader = await t.factories.reader({ displayName: '독자' });
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: `/ko/article/${story.slug}/comments`,
+      remoteAddress: nextIp(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: reader.cookie, accept: 'application/json' },
+      payload: new URLSearchParams({ _csrf: csrfTokenFor(reader.cookie.split('=')[1] ?? ''), body: '반가운 소식입니다' }).toString(),
+    });
+    assert.equal(posted.statusCode, 201, posted.body);
+    const id = posted.json<{ comment: { id: string } }>().comment.id;
+    const article = await t.app.inject({ url: `/ko/article/${story.slug}`, headers: { cookie: reader.cookie } });
+    assert.ok(article.body.includes(`href="/ko/comments/${id}/edit"`), 'the edit link stays in the edition');
+    // The comment's own line and controls speak the edition's language too (likes, edit, delete, counter).
+    const comments = article.body.slice(
+      article.body.indexOf('data-comments'),
+      article.body.indexOf('</section>', article.body.indexOf('data-comments')),
+    );
+    assert.match(comments, /공감 <span class="comment-like-count">0<\/span>/);
+    assert.deepEqual(await english(`<div ${comments}`, ['반가운 소식입니다', '독자']), []);
+    const edit = await t.app.inject({ url: `/ko/comments/${id}/edit`, headers: { cookie: reader.cookie } });
+    assert.equal(edit.statusCode, 200);
+    assert.match(edit.body, /<html lang="ko"/);
+    assert.deepEqual(await english(edit.body, ['반가운 소식입니다']), []);
   });
 
   it('refuses a wrong sign-in at /ko/account with the Korean message', async () => {
