@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ArticleBody } from '../../shared/article-body.js';
+import { translatorFor } from '../../shared/i18n/index.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 
 const paragraph = (text: string): ArticleBody => [{ type: 'paragraph', content: [{ text }] }];
@@ -88,6 +89,10 @@ describe('search per edition', () => {
     const unknown = await t.app.inject(`/ko/search.json?q=${seoul}&section=no-such-section`);
     assert.equal(unknown.statusCode, 400);
     assert.equal(unknown.headers['x-error-code'], 'ERR_SEARCH_FILTER_INVALID');
+    // The refusal speaks the edition's language, as its page would.
+    const message = unknown.json<{ errors: Array<{ message: string }> }>().errors[0]?.message;
+    assert.equal(message, translatorFor('ko').error('ERR_SEARCH_FILTER_INVALID'));
+    assert.notEqual(message, translatorFor('en').error('ERR_SEARCH_FILTER_INVALID'));
   });
 
   it('a switched-off edition’s search is not found, and its stories are in no other edition’s', async () => {

@@ -12,6 +12,8 @@ import { SearchPage } from './pages/search.page.js';
 import { paths } from '../shared/paths.js';
 import { listingEdition, requestSite, type EditionSiteDeps } from '../shared/request-edition.js';
 import type { SiteContext } from '../shared/site-context.js';
+import { siteTranslator } from '../shared/site-translator.js';
+import type { Translator } from '../../shared/i18n/index.js';
 import { readSearchRequest, SEARCH_QUERY_KEYS, type SearchForm } from './search-request.js';
 
 type SearchRequest = { Querystring: Record<string, string | string[] | undefined> };
@@ -50,10 +52,12 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRoutesDep
 
   // In a scope of its own so every error, even the URL guard's before routing, answers as JSON.
   void app.register(async (scope) => {
-    scope.setErrorHandler((error, _request, reply) => {
-      if (error instanceof AppError) return sendJsonError(reply, error);
+    scope.setErrorHandler((error, request, reply) => {
+      // The message in the edition's language (`/ko/search.json`), as the page's would be.
+      const translator = siteTranslator(requestSite(deps, request));
+      if (error instanceof AppError) return sendJsonError(reply, error, translator);
       const status = (error as { statusCode?: unknown }).statusCode;
-      if (typeof status === 'number' && status >= 400 && status < 500) return sendJsonError(reply, new AppError('ERR_BAD_REQUEST'));
+      if (typeof status === 'number' && status >= 400 && status < 500) return sendJsonError(reply, new AppError('ERR_BAD_REQUEST'), translator);
       throw error; // the app's handler: 503 for an outage, 500 otherwise
     });
     scope.get<SearchRequest>('/search.json', (request, reply) =>
@@ -65,13 +69,13 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRoutesDep
   });
 }
 
-function sendJsonError(reply: FastifyReply, error: AppError): FastifyReply {
+function sendJsonError(reply: FastifyReply, error: AppError, translator: Pick<Translator, 'error'>): FastifyReply {
   return reply
     .code(error.status)
     .header('x-error-code', error.code)
     .header('cache-control', cacheControlForStatus(error.status))
     .type(JSON_TYPE)
-    .send(JSON.stringify({ errors: [{ code: error.code, message: error.publicMessage }] }));
+    .send(JSON.stringify({ errors: [{ code: error.code, message: translator.error(error.code) }] }));
 }
 
 function searchJson(form: SearchForm, result: SearchResult, siteUrl: string) {
