@@ -10,7 +10,7 @@ import { formField, type FormBody } from '../shared/form-body.js';
 import type { SiteContextSource } from '../shared/site-context.js';
 import { idParam } from './media.routes.js';
 import { editorPictureJson, editorPicturePageJson } from './media-presenter.js';
-import { newsroomRoute, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
+import { newsroomRoute, requestStaffLanguage, type NewsroomRouteDeps, type StaffContext } from './newsroom-route.js';
 import { newsroomTranslator } from './newsroom-translator.js';
 
 /** A picker page: four rows of six thumbnails. */
@@ -35,10 +35,8 @@ export async function registerMediaJsonRoutes(scope: FastifyInstance, deps: Medi
   await scope.register(async (json) => {
     json.setErrorHandler(async (error: FastifyError, request, reply) => {
       const refusal = jsonRefusal(error, request);
-      // The handler's staff context is gone by now: the session is read again for its language
-      // (none, or none readable, is the publication's).
-      const session = await deps.sessions.resolve(readSessionToken(request)).catch(() => null);
-      return sendJsonError(reply, refusal, newsroomTranslator(deps.site.current(), session?.user).error(refusal.code));
+      const language = await requestStaffLanguage(request, deps.sessions);
+      return sendJsonError(reply, refusal, newsroomTranslator(deps.site.current(), { language }).error(refusal.code));
     });
 
     newsroomRoute(json, deps, {

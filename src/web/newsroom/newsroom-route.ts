@@ -15,6 +15,25 @@ declare module 'fastify' {
   }
 }
 
+/** The session `newsroomRoute` resolved for a request, for its error handlers (they run after the handler threw). */
+const resolvedSessions = new WeakMap<FastifyRequest, ActiveSession>();
+
+/**
+ * The newsroom language of whoever made the request, for an error page or a JSON refusal: the
+ * session the route already resolved, else (a request that matched no route) the cookie's, read
+ * once; null (the publication's) when nobody is signed in or the look-up itself fails, which must
+ * not hide the error being shown.
+ */
+export async function requestStaffLanguage(request: FastifyRequest, sessions: Pick<SessionService, 'resolve'>): Promise<string | null> {
+  const known = resolvedSessions.get(request);
+  if (known) return known.user.language;
+  try {
+    return (await sessions.resolve(readSessionToken(request)))?.user.language ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** Who is asking, handed to every newsroom handler after the checks passed. */
 export interface StaffContext {
   session: ActiveSession;
@@ -83,6 +102,7 @@ export function newsroomRoute(app: FastifyInstance, deps: NewsroomRouteDeps, opt
       if (rescue) return rescue(request, reply.code(401).header('x-error-code', 'ERR_NOT_SIGNED_IN'), { code: 'ERR_NOT_SIGNED_IN' });
       throw new AppError('ERR_NOT_SIGNED_IN');
     }
+    resolvedSessions.set(request, session);
     if (session.renewed) setSessionCookie(reply, deps.config.siteUrl, token, session.expiresAt);
     const staff = { session, csrfToken: csrfTokenFor(token) };
     if (options.method !== 'GET' && !isValidCsrfToken(token, formField(request.body, CSRF_FIELD))) {

@@ -20,7 +20,7 @@ import { registerMediaRoutes, type MediaRoutesDeps } from './media.routes.js';
 import { registerMediaJsonRoutes } from './media-json.routes.js';
 import { registerReaderRoutes, type ReaderRoutesDeps } from './readers.routes.js';
 import { newsroomPaths } from './newsroom-paths.js';
-import { newsroomRoute, signInRoute, viewerOf, type NewsroomRouteDeps } from './newsroom-route.js';
+import { newsroomRoute, requestStaffLanguage, signInRoute, viewerOf, type NewsroomRouteDeps } from './newsroom-route.js';
 import { newsroomTranslator } from './newsroom-translator.js';
 import { formField } from '../shared/form-body.js';
 import { AuditLogPage } from './pages/audit-log.page.js';
@@ -110,19 +110,11 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
       });
       /** The newsroom's error page, in the language of whoever is signed in, else the publication's. */
       async function errorPage(request: FastifyRequest, reply: FastifyReply, error: AppError) {
-        const language = await viewerLanguage(request);
+        const language = await requestStaffLanguage(request, deps.sessions);
         const current = site();
         const message = newsroomTranslator(current, { language: language ?? null }).error(error.code);
         reply.header('x-error-code', error.code);
         return sendHtml(request, reply, error.status, h(NewsroomErrorPage, { site: current, status: error.status, message, language }));
-      }
-      /** The signed-in account's newsroom language, if a session is known; a failing lookup must not hide the error being shown. */
-      async function viewerLanguage(request: FastifyRequest): Promise<string | null> {
-        try {
-          return (await deps.sessions.resolve(readSessionToken(request)))?.user.language ?? null;
-        } catch {
-          return null;
-        }
       }
       // Our own errors get the newsroom's page; anything else (outages, bugs) goes to the app's handler.
       scope.setErrorHandler((error, request, reply) => {
