@@ -22,6 +22,7 @@ const SAMPLES: { [K in EventName]: DomainEvent<K> } = {
   'comment.moderated': { name: 'comment.moderated', articleId: 's1', commentId: 'c1', step: 'hide' },
   'reader.banned': { name: 'reader.banned', readerId: 'r1', articleIds: ['s1', 's2'] },
   'reader.unbanned': { name: 'reader.unbanned', readerId: 'r1', articleIds: ['s1'] },
+  'live.changed': { name: 'live.changed', articleId: 's1', sequence: 3 },
   'taxonomy.changed': { name: 'taxonomy.changed', kind: 'author', ids: ['a1'] },
   'settings.changed': { name: 'settings.changed' },
   'editions.changed': { name: 'editions.changed', editionId: 'e1' },

@@ -473,6 +473,20 @@ export const ERROR_CATALOGUE = {
   },
   /** Multi-node mode: Redis (shared rate limits) cannot be reached and the action must not go unchecked. */
   ERR_SERVICE_UNAVAILABLE: { status: 503, message: 'This is briefly unavailable. Please try again in a moment.' },
+  // Live coverage (docs/live.md).
+  ERR_LIVE_STORY_NOT_FOUND: { status: 404, message: 'That story does not exist, or it was deleted.' },
+  ERR_LIVE_NOT_LIVE: { status: 409, message: 'This story is not a live story. Set its type to Live to post updates on it.' },
+  ERR_LIVE_NOT_PUBLISHED: { status: 409, message: 'Updates can be posted on a published live story only. Publish it first.' },
+  ERR_LIVE_ENDED: { status: 409, message: 'This story’s live coverage has ended; its updates can no longer change.' },
+  ERR_LIVE_UPDATE_NOT_FOUND: { status: 404, message: 'That update does not exist, or it was deleted.' },
+  ERR_LIVE_UPDATE_EMPTY: { status: 400, message: 'Write the update before posting it.' },
+  ERR_LIVE_UPDATE_TOO_LONG: { status: 400, message: 'An update may be at most 5,000 characters. Shorten it or post two; nothing was posted.' },
+  ERR_LIVE_UPDATE_INVALID_CHARACTERS: { status: 400, message: 'The update contains control characters that cannot be published. Remove them and post again.' },
+  ERR_LIVE_UPDATE_INVALID: { status: 400, message: 'The update could not be read: check its links, figures and embeds.' },
+  ERR_LIVE_SUMMARY_INVALID: { status: 400, message: 'Key points may be at most 10 lines of 300 characters each, without control characters.' },
+  ERR_LIVE_NOT_YOURS: { status: 403, message: 'Only an editor may change or delete another reporter’s update.' },
+  ERR_LIVE_TYPE_INVALID: { status: 400, message: 'Choose the story type the story takes once the coverage ends.' },
+  ERR_LIVE_TOO_MANY_READERS: { status: 503, message: 'Too many readers are following live right now. The page still updates when you reload it.' },
   ERR_INTERNAL: { status: 500, message: 'Something went wrong on our side. Please try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

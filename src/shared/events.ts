@@ -54,6 +54,12 @@ export interface DomainEvents {
   'reader.banned': { readerId: string; articleIds: string[] };
   'reader.unbanned': { readerId: string; articleIds: string[] };
 
+  /**
+   * A live story's updates or key points changed (an update posted, edited or deleted, the summary
+   * saved, the coverage ended): `sequence` is its change counter now. Only that story's page is stale.
+   */
+  'live.changed': { articleId: string; sequence: number };
+
   /** Sections, authors, tags or series were created, edited or reordered. */
   'taxonomy.changed': { kind: 'section' | 'author' | 'tag' | 'series'; ids: string[] };
   /** The publication's settings (name, time zone, logo, comment mode and blocklist …) were saved. */
@@ -105,6 +111,7 @@ const EVERY_EVENT: Record<EventName, true> = {
   'comment.moderated': true,
   'reader.banned': true,
   'reader.unbanned': true,
+  'live.changed': true,
   'taxonomy.changed': true,
   'settings.changed': true,
   'editions.changed': true,

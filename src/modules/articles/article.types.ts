@@ -7,7 +7,7 @@ import type { ArticleBody } from '../../shared/article-body.js';
 export const ARTICLE_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'unpublished'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
-export const TYPE_LABELS = ['News', 'Analysis', 'Opinion', 'Editorial', 'Feature', 'Interview', 'Explainer'] as const;
+export const TYPE_LABELS = ['News', 'Analysis', 'Opinion', 'Editorial', 'Feature', 'Interview', 'Explainer', 'Live'] as const;
 
 export interface SeriesPart {
   id: string;

@@ -22,6 +22,8 @@ export function databaseStoryLookup(db: Db): StoryLookup {
  *   series; pages that listed it before carry its own key), plus what shows the latest stories:
  *   `lists`, `feeds`, `sitemaps`, `search`, `missing` (a story published later must not stay 404)
  *   and `api` (the Content API's answers, kept in the page cache).
+ * - A live story's change (`live.changed`): that story's key alone, so an update every few seconds
+ *   never empties the cache of the rest of the site.
  * - Comment events: the stories commented on, nothing else. The ranked lists show comment counts
  *   too, but they are purged (`lists`) only when they are recomputed with other stories in them
  *   (ranked-lists.service.ts calls back); until then their counts are at most a minute old, like
@@ -54,6 +56,8 @@ export async function purgeKeysFor(event: DomainEvent, findStory: StoryLookup): 
   }
   // A new issue: its newsletter's archive list, and the 404 its number answered until now.
   if (event.name === 'newsletter.issue-sent') return [SURROGATE_KEYS.newsletters, SURROGATE_KEYS.missing];
+  // A live story's update: its own page (and its feed of updates, filed under it) alone.
+  if (event.name === 'live.changed') return [SURROGATE_KEYS.article(event.articleId)];
   if (isOneOf(event, COMMENT_EVENTS)) return [...new Set(commentedStories(event).map((id) => SURROGATE_KEYS.article(id)))];
   return [SURROGATE_KEYS.site];
 }

@@ -44,11 +44,15 @@ export const PERMISSIONS = [
   'subscribers.manage',
   /** Newsletter issues: composing, editing and sending the briefing, weeklies and breaking alerts. */
   'newsletters.send',
+  /** Live coverage: posting updates on a live story, and changing or deleting one's own. */
+  'live.post',
+  /** Live coverage: changing or deleting anyone's updates, the key points, ending the coverage. */
+  'live.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const CONTRIBUTOR: readonly Permission[] = ['newsroom.enter', 'story.create', 'story.edit.own', 'media.upload'];
-const REPORTER: readonly Permission[] = [...CONTRIBUTOR, 'story.submit', 'media.edit', 'audience.view'];
+const REPORTER: readonly Permission[] = [...CONTRIBUTOR, 'story.submit', 'media.edit', 'audience.view', 'live.post'];
 const EDITOR: readonly Permission[] = [
   ...REPORTER,
   'story.edit.any',
@@ -61,6 +65,7 @@ const EDITOR: readonly Permission[] = [
   'comments.moderate',
   'subscribers.manage',
   'newsletters.send',
+  'live.manage',
 ];
 const ADMIN: readonly Permission[] = [
   ...EDITOR,

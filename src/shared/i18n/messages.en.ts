@@ -53,6 +53,7 @@ export const en = {
   'type.Feature': 'Feature',
   'type.Interview': 'Interview',
   'type.Explainer': 'Explainer',
+  'type.Live': 'Live',
 
   // Article page
   'article.part': '(Part {part})',

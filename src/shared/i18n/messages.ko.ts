@@ -48,6 +48,7 @@ export const ko = {
   'type.Feature': '기획',
   'type.Interview': '인터뷰',
   'type.Explainer': '해설',
+  'type.Live': '라이브',
 
   'article.part': '({part}부)',
   'article.authors': '기자',
