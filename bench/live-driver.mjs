@@ -108,9 +108,13 @@ const cpuTicks = (pid) => {
 // The reader processes and their control channel.
 const readersScript = fileURLToPath(new URL('./live-readers.mjs', import.meta.url));
 function startReaders(path, connections) {
-  const child = spawn(process.execPath, [readersScript, '--ports', readerPorts.join(','), '--path', path, '--connections', String(connections)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [readersScript, '--ports', readerPorts.join(','), '--path', path, '--connections', String(connections), '--connect-timeout-ms', '300000'],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const proc = { child, messages: [], wake: null, exited: false };
   readline.createInterface({ input: child.stdout }).on('line', (line) => {
     try {
@@ -182,8 +186,8 @@ try {
     const share = Math.floor(readerCount / readerProcs) + (i < readerCount % readerProcs ? 1 : 0);
     procs.push(startReaders(path, share));
   }
-  const readies = await Promise.all(procs.map((proc) => nextMessage(proc, (message) => message.type === 'ready', 180_000)));
-  if (readies.some((ready) => !ready)) throw new BenchError('a reader process did not report ready within 180 s');
+  const readies = await Promise.all(procs.map((proc) => nextMessage(proc, (message) => message.type === 'ready', 330_000)));
+  if (readies.some((ready) => !ready)) throw new BenchError('a reader process did not report ready within 330 s');
   const connections = { asked: readerCount, open: 0, failed: 0, statuses: {}, connectMs: 0, perPort: {} };
   for (const ready of readies) {
     connections.open += ready.open;

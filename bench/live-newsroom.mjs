@@ -80,8 +80,9 @@ export async function newsroomSession(base, email, password) {
     /** Posts one live update; resolves once the server answered (303 or 2xx). */
     async postUpdate(articleId, text, { keyEvent = false, pinned = false } = {}) {
       const form = { _csrf: csrf, text };
-      if (keyEvent) form.keyEvent = 'on';
-      if (pinned) form.pinned = 'on';
+      // The desk's checkboxes (src/web/newsroom/live-fields.tsx): name="key-event" / "pinned", value "yes".
+      if (keyEvent) form['key-event'] = 'yes';
+      if (pinned) form.pinned = 'yes';
       const response = await request(`/newsroom/stories/${articleId}/live/updates`, { form });
       if (response.status === 303 || (response.status >= 200 && response.status < 300)) {
         await response.arrayBuffer();

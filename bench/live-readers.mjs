@@ -275,7 +275,10 @@ function report() {
     cpuMs: Math.round((usage.user + usage.system) / 1000),
   });
 }
+let closing = false;
 function closeAll() {
+  if (closing) return;
+  closing = true;
   report();
   for (const reader of readers) reader.socket.destroy();
   setTimeout(() => process.exit(0), 100);
