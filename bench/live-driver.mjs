@@ -218,7 +218,13 @@ try {
   };
 
   // Posts, one at a time: the next one only when every reader has the last (or it timed out).
-  const lastSeen = procs.map(() => -Infinity);
+  // Anything the readers got before the first post (a replay or a reset on connecting) is no post's.
+  const lastSeen = procs.map((proc) => {
+    const before = proc.messages.filter((message) => message.type === 'all').map((message) => Number(message.id));
+    proc.messages = proc.messages.filter((message) => message.type !== 'all');
+    if (before.length) log(`events before the first post: ${before.join(', ')}`);
+    return Math.max(-Infinity, ...before.filter(Number.isFinite));
+  });
   const delays = { first: [], last: [], post: [], perPort: {} };
   let missing = 0;
   let ticks0 = null;
