@@ -21,6 +21,8 @@
 #   BENCH_POST_GAP_MS    pause after every reader has an update before the next post (default 250)
 #   BENCH_READER_PROCS   reader processes sharing the connections (default 1)
 #   BENCH_TWO_NODES=0    skip row 3 (then PostgreSQL is still used, Redis too)
+#   BENCH_ROUNDS         rounds over the rows, interleaved (default 1); with more, every figure is
+#                        the median over the rounds — use 3 when the machine is not quiet
 #   BENCH_SERVER_CPU     core the servers are pinned to (default 0)
 #   BENCH_WRK_CPU        core the readers and the driver are pinned to (default 1)
 #   BENCH_SKIP_BUILD=1   use the existing dist/
@@ -42,10 +44,11 @@ WARMUP_POSTS=${BENCH_WARMUP_POSTS:-3}
 GAP_MS=${BENCH_POST_GAP_MS:-250}
 READER_PROCS=${BENCH_READER_PROCS:-1}
 TWO_NODES=${BENCH_TWO_NODES:-1}
-for setting in READERS POSTS WARMUP_POSTS GAP_MS READER_PROCS; do
+ROUNDS=${BENCH_ROUNDS:-1}
+for setting in READERS POSTS WARMUP_POSTS GAP_MS READER_PROCS ROUNDS; do
   [[ ${!setting} =~ ^[0-9]+$ ]] || die "BENCH_$setting must be a whole number (got '${!setting}')"
 done
-(( READERS > 0 && POSTS > 0 && READER_PROCS > 0 )) || die "BENCH_READERS, BENCH_POSTS and BENCH_READER_PROCS must be above 0"
+(( READERS > 0 && POSTS > 0 && READER_PROCS > 0 && ROUNDS > 0 )) || die "BENCH_READERS, BENCH_POSTS, BENCH_READER_PROCS and BENCH_ROUNDS must be above 0"
 BENCH_DATABASE_URL=${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 BENCH_REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379}
 RUN_ID=$(node -e 'console.log(require("node:crypto").randomBytes(5).toString("hex"))')
@@ -130,7 +133,8 @@ env "${COMMON_ENV[@]}" DATA_DIR="$TMP/data-a" LOG_LEVEL=silent node dist/cli.js 
 # ---------------------------------------------------------------------------------------------
 # The live story, its stream, and one real frame; the checks are in live-setup.mjs.
 log "creating a live story through the newsroom and capturing one update frame…"
-SETUP=$(timeout 180 node bench/live-setup.mjs "$A_URL" "$EMAIL" "$PASSWORD" "$TMP/frame.txt") || die "bench/live-setup.mjs failed"
+SETUP=$(timeout 180 node bench/live-setup.mjs "$A_URL" "$EMAIL" "$PASSWORD" "$TMP/frame.txt") ||
+  { log "last lines of node A's log:"; tail -n 20 "$TMP/node-a.log" >&2; die "bench/live-setup.mjs failed"; }
 json_field() { node -e 'const v = JSON.parse(process.argv[1])[process.argv[2]]; console.log(v ?? "")' "$1" "$2"; }
 ARTICLE_ID=$(json_field "$SETUP" articleId)
 ARTICLE_PATH=$(json_field "$SETUP" articlePath)
@@ -145,15 +149,15 @@ PIDS+=("$PID_BARE")
 wait_for_200 "$BARE_URL/healthz" "$PID_BARE" "bare SSE server" "$TMP/bare.log"
 pin_to_server_core "$PID_BARE"
 
-# drive NAME POST_BASE READER_PORTS PIDS MEMORY_FILES [driver args…] -> $TMP/result-NAME.json
+# drive NAME ROUND POST_BASE READER_PORTS PIDS MEMORY_FILES [driver args…] -> $TMP/result-NAME-ROUND.json
 drive() {
-  local name=$1 post_base=$2 ports=$3 pids=$4 files=$5
-  shift 5
-  log "row '$name': $READERS readers on port(s) $ports, $WARMUP_POSTS warm-up + $POSTS measured posts…"
+  local name=$1 round=$2 post_base=$3 ports=$4 pids=$5 files=$6
+  shift 6
+  log "round $round, row '$name': $READERS readers on port(s) $ports, $WARMUP_POSTS warm-up + $POSTS measured posts…"
   on_wrk_core timeout --foreground 1800 node bench/live-driver.mjs --post-base "$post_base" --reader-ports "$ports" \
     --readers "$READERS" --reader-procs "$READER_PROCS" --posts "$POSTS" --warmup-posts "$WARMUP_POSTS" --gap-ms "$GAP_MS" \
-    --server-pids "$pids" --memory-files "$files" --clk-tck "$CLK_TCK" "$@" >"$TMP/result-$name.json" ||
-    die "the '$name' row failed (bench/live-driver.mjs)"
+    --server-pids "$pids" --memory-files "$files" --clk-tck "$CLK_TCK" "$@" >"$TMP/result-$name-$round.json" ||
+    { log "last lines of the servers' logs:"; tail -n 10 "$TMP"/node-*.log "$TMP/bare.log" >&2; die "the '$name' row failed (bench/live-driver.mjs)"; }
   sleep 2 # the servers let go of the closed sockets
 }
 DATELINE_ARGS=(--target dateline --stream-path "$STREAM_PATH" --article-id "$ARTICLE_ID" --article-path "$ARTICLE_PATH" --email "$EMAIL" --password "$PASSWORD")
@@ -164,21 +168,26 @@ if (( IDLE_BEFORE < 90 )); then
   log "WARNING: the CPUs are only ${IDLE_BEFORE}% idle before measuring; something else is running and the figures will be noisy"
 fi
 
-drive bare "$BARE_URL" "$PORT_BARE" "$PID_BARE" "$TMP/memory-bare.json" --target bare --stream-path /events
-drive one "$A_URL" "$PORT_A" "$PID_A" "$TMP/memory-a.json" "${DATELINE_ARGS[@]}"
-
 ROWS=(bare one)
-if [[ $TWO_NODES != 0 ]]; then
-  # Node A's media live in its DATA_DIR; node B gets a copy (production: a shared volume).
-  mkdir -p "$TMP/data-b"
-  cp -r "$TMP/data-a/." "$TMP/data-b/"
-  log "starting node B on $B_URL (same PostgreSQL and Redis)…"
-  start_node b "$PORT_B" 0
-  PID_B=$STARTED_PID
-  pin_to_server_core "$PID_B"
-  drive two "$A_URL" "$PORT_A,$PORT_B" "$PID_A,$PID_B" "$TMP/memory-a.json,$TMP/memory-b.json" "${DATELINE_ARGS[@]}"
-  ROWS+=(two)
-fi
+[[ $TWO_NODES == 0 ]] || ROWS+=(two)
+PID_B=
+for round in $(seq 1 "$ROUNDS"); do
+  drive bare "$round" "$BARE_URL" "$PORT_BARE" "$PID_BARE" "$TMP/memory-bare.json" --target bare --stream-path /events
+  # Node B is started only before the first two-node row: the first one-node row has node A alone
+  # (later rounds' one-node rows have B idle beside it: with no reader of the story, B reads nothing).
+  drive one "$round" "$A_URL" "$PORT_A" "$PID_A" "$TMP/memory-a.json" "${DATELINE_ARGS[@]}"
+  [[ $TWO_NODES != 0 ]] || continue
+  if [[ -z $PID_B ]]; then
+    # Node A's media live in its DATA_DIR; node B gets a copy (production: a shared volume).
+    mkdir -p "$TMP/data-b"
+    cp -r "$TMP/data-a/." "$TMP/data-b/"
+    log "starting node B on $B_URL (same PostgreSQL and Redis)…"
+    start_node b "$PORT_B" 0
+    PID_B=$STARTED_PID
+    pin_to_server_core "$PID_B"
+  fi
+  drive two "$round" "$A_URL" "$PORT_A,$PORT_B" "$PID_A,$PID_B" "$TMP/memory-a.json,$TMP/memory-b.json" "${DATELINE_ARGS[@]}"
+done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 IDLE_AFTER=$(idle_percent)
 
@@ -194,20 +203,40 @@ fi
 echo
 echo "Dateline live benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
 machine_line
-echo "$READERS SSE readers a row ($READER_PROCS reader process(es), raw sockets) on 127.0.0.1; $WARMUP_POSTS warm-up + $POSTS measured posts, one at a time, $GAP_MS ms apart"
+echo "$READERS SSE readers a row ($READER_PROCS reader process(es), raw sockets) on 127.0.0.1; $WARMUP_POSTS warm-up + $POSTS measured posts, one at a time, $GAP_MS ms apart; $ROUNDS round(s)$( (( ROUNDS == 1 )) || echo ', medians'; true)"
 echo "servers pinned to core $SERVER_CPU, readers and driver to core $WRK_CPU$( (( PIN )) || echo ' (NOT pinned)'; true); PostgreSQL and Redis unpinned"
 echo "live story $ARTICLE_PATH; update frame $FRAME_BYTES B (the bare server sends the same frame)"
 echo "CPUs idle before measuring ${IDLE_BEFORE}%, after ${IDLE_AFTER}% (load average before $LOAD_BEFORE, after $LOAD_AFTER)"
 echo
-node - "$TMP" "${ROWS[@]}" <<'JS'
+node - "$TMP" "$ROUNDS" "${ROWS[@]}" <<'JS'
 const fs = require('node:fs');
-const [dir, ...rows] = process.argv.slice(2);
-const r = Object.fromEntries(rows.map((row) => [row, JSON.parse(fs.readFileSync(`${dir}/result-${row}.json`, 'utf8'))]));
+const [dir, roundsArg, ...rows] = process.argv.slice(2);
+const rounds = Array.from({ length: Number(roundsArg) }, (_, i) => i + 1);
+// With several rounds, every number in the results is the median over the rounds (counts summed
+// where a sum is what matters: refusals, missing posts, dropped readers).
+const median = (list) => {
+  const sorted = list.filter((value) => typeof value === 'number').sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const SUMMED = new Set(['failed', 'missing', 'closed']);
+function merge(list, key = '') {
+  const first = list[0];
+  if (Array.isArray(first)) return first.map((_, i) => merge(list.map((item) => item?.[i]), key));
+  if (first && typeof first === 'object') {
+    const keys = new Set(list.flatMap((item) => Object.keys(item ?? {})));
+    return Object.fromEntries([...keys].map((k) => [k, merge(list.map((item) => item?.[k]), k)]));
+  }
+  if (typeof first === 'number') return SUMMED.has(key) ? list.reduce((a, b) => a + (b ?? 0), 0) : median(list);
+  return first;
+}
+const r = Object.fromEntries(rows.map((row) => [row, merge(rounds.map((round) => JSON.parse(fs.readFileSync(`${dir}/result-${row}-${round}.json`, 'utf8'))))]));
 const label = { bare: 'bare node:http SSE fan-out (ceiling)', one: 'Dateline, one node', two: 'Dateline, two nodes (posts on A)' };
 const bare = r.bare;
 const ratio = (ceiling, value) => (value > 0 && ceiling > 0 ? (ceiling / value).toFixed(2) : '—');
 const fixed = (value, digits = 1) => (value === null || value === undefined ? '—' : Number(value).toFixed(digits));
-const head = ['row', 'readers', 'connect s', 'RSS KB/conn', 'heap KB/conn', 'mem ratio', 'last p50 ms', 'last p99 ms', 'p50 ratio', 'p99 ratio', 'first p50 ms', 'POST ms p50', 'server CPU ms/post', 'reader CPU ms/post', 'notes'];
+const head = ['row', 'readers', 'connect s', 'RSS KB/conn', 'heap KB/conn', 'RSS ratio', 'heap ratio', 'last p50 ms', 'last p99 ms', 'p50 ratio', 'p99 ratio', 'first p50 ms', 'POST ms p50', 'server CPU ms/post', 'reader CPU ms/post', 'notes'];
 console.log(`| ${head.join(' | ')} |`);
 console.log(`|${head.map((_, i) => (i === 0 || i === head.length - 1 ? '---' : '---:')).join('|')}|`);
 for (const row of rows) {
@@ -225,6 +254,7 @@ for (const row of rows) {
       fixed(x.memory.rssKB),
       fixed(x.memory.heapUsedKB),
       ratio(bare.memory.rssKB, x.memory.rssKB),
+      ratio(bare.memory.heapUsedKB, x.memory.heapUsedKB),
       fixed(x.delayMs.last.p50),
       fixed(x.delayMs.last.p99),
       ratio(bare.delayMs.last.p50, x.delayMs.last.p50),
