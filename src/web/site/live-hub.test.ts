@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, it } from 'node:test';
 import { LiveHub, type LiveHubOptions } from './live-hub.js';
-import { openStalledStream, openStream, type StreamReader } from './live-stream.test-client.js';
+import { openStalledStream, openStream, type StreamReader } from './live-stream.test-support.js';
 
 /**
  * A bare server on loopback whose every request `/<story>` becomes a stream of that story in the

@@ -1,5 +1,47 @@
 import http from 'node:http';
 import net from 'node:net';
+import type { LiveUpdate } from '../../modules/live/index.js';
+import type { LiveFrameRenderers } from './live-frames.js';
+
+/** An update as the live service returns it, for tests of what is sent. */
+export function liveUpdate(overrides: Partial<LiveUpdate> & { id: string; sequence: number }): LiveUpdate {
+  return {
+    articleId: 'story-1',
+    body: { blocks: [] } as unknown as LiveUpdate['body'],
+    source: '',
+    authorName: 'Reporter',
+    authorId: null,
+    userId: 'user-1',
+    keyEvent: false,
+    pinned: false,
+    createdAt: new Date('2026-11-20T03:00:00Z'),
+    editedAt: null,
+    deletedAt: null,
+    ...overrides,
+  };
+}
+
+/** Renderers that show what they were given, plainly. */
+export const fakeRenderers: LiveFrameRenderers = {
+  update: (update) => `<li class="live-update" id="update-${update.id}">${update.source}</li>`,
+  summary: () => '<section class="live-summary"><ul><li>Point</li></ul></section>',
+  ended: () => '<p class="live-ended">Live coverage ended</p>',
+};
+
+/** The events of a stream's text, as a browser's EventSource parses them. */
+export function parseEvents(text: string): Array<{ event: string; id: string | undefined; data: string | undefined }> {
+  return text
+    .split('\n\n')
+    .filter((block) => block.trim() !== '' && !block.startsWith(':'))
+    .map((block) => {
+      const fields = new Map<string, string>();
+      for (const line of block.split('\n')) {
+        const colon = line.indexOf(':');
+        if (colon > 0) fields.set(line.slice(0, colon), line.slice(colon + 1).replace(/^ /, ''));
+      }
+      return { event: fields.get('event') ?? 'message', id: fields.get('id'), data: fields.get('data') };
+    });
+}
 
 /** A reader's stream as a test reads it: the head, everything received so far, and waits on it. */
 export interface StreamReader {
