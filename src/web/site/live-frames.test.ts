@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { endedFrame, liveFrames, sseEvent } from './live-frames.js';
-import { fakeRenderers, liveUpdate, parseEvents } from './live-stream.test-support.js';
+import { fakeRenderers, liveUpdate, parseEvents, payload } from './live-stream.test-support.js';
 
 describe('live frames: what changed as Server-Sent Events', () => {
   it('sends each update once, in sequence order, under its own sequence; deleted ones as `delete`', async () => {
@@ -42,8 +42,8 @@ describe('live frames: what changed as Server-Sent Events', () => {
         ['end', '12'],
       ],
     );
-    assert.equal(JSON.parse(events[1]?.data ?? '').html, '<section class="live-summary"><ul><li>Point</li></ul></section>');
-    assert.equal(JSON.parse(events[2]?.data ?? '').html, '<p class="live-ended">Live coverage ended</p>');
+    assert.equal(payload(events[1]).html, '<section class="live-summary"><ul><li>Point</li></ul></section>');
+    assert.equal(payload(events[2]).html, '<p class="live-ended">Live coverage ended</p>');
   });
 
   it('ends on `id: lastSequence` even when the last change sent was older, so a reconnect resumes after it all', async () => {
@@ -73,6 +73,6 @@ describe('live frames: what changed as Server-Sent Events', () => {
       ['event: update', 'id: 2', lines.find((line) => line.startsWith('data: '))],
     );
     const [event] = parseEvents(text);
-    assert.equal(JSON.parse(event?.data ?? '').html, `<li class="live-update" id="update-u1">${html}</li>`);
+    assert.equal(payload(event).html, `<li class="live-update" id="update-u1">${html}</li>`);
   });
 });

@@ -3,7 +3,7 @@ import type { LiveChanges, LiveUpdate } from '../../modules/live/index.js';
 /**
  * What the frames show, rendered as on the page: one update's `<li class="live-update">` (the same
  * function the page uses), the key points box, the "coverage ended" note. Made for one story (its
- * edition's language and time zone) by whoever wires the stream (`LiveRenderersFor`).
+ * edition's language and time zone) and one batch of updates (their figures looked up at once).
  */
 export interface LiveFrameRenderers {
   update(update: LiveUpdate): string;
@@ -13,8 +13,21 @@ export interface LiveFrameRenderers {
   ended(): string | Promise<string>;
 }
 
-/** The renderers for one story, or undefined when it is gone (its frames are then not sent). */
-export type LiveRenderersFor = (articleId: string) => Promise<LiveFrameRenderers | undefined>;
+/** A story as its stream sees it (live-stream.story.ts wires it). */
+export interface LiveStreamStory {
+  /** Whether the story is live now (its type is Live); an ended one is not, and says so by its coverage. */
+  live: boolean;
+  /** The renderers for a batch of updates about to be sent. */
+  renderers(updates: readonly LiveUpdate[]): Promise<LiveFrameRenderers>;
+}
+
+/** The story readers may follow by this id, or undefined (none, unpublished, embargoed, deleted). */
+export type LiveStreamStoryFor = (articleId: string) => Promise<LiveStreamStory | undefined>;
+
+/** The updates a batch of frames will render. */
+export function updatesOf(changes: LiveChanges): readonly LiveUpdate[] {
+  return changes.kind === 'changes' ? changes.updates : [];
+}
 
 /** The first bytes of every stream: browsers wait 5 s before reconnecting. */
 export const RETRY_FRAME = Buffer.from('retry: 5000\n\n');

@@ -36,7 +36,7 @@ describe('the live-stream reaction: each change to this node’s readers', () =>
     const reaction = liveStreamReaction({
       hub,
       live: { changesSince: async (articleId, sequence) => (reads.push([articleId, sequence]), changes(5)) },
-      renderers: async () => fakeRenderers,
+      stories: async () => ({ live: true, renderers: async () => fakeRenderers }),
     });
     await reaction.handle({ name: 'live.changed', articleId: 'story-1', sequence: 5 });
     assert.deepEqual(reads, [['story-1', 4]]);
@@ -51,7 +51,11 @@ describe('the live-stream reaction: each change to this node’s readers', () =>
   it('reads nothing for a story nobody here follows, or a change its readers already have', async () => {
     const hub = fakeHub({ 'story-1': 9 });
     let reads = 0;
-    const reaction = liveStreamReaction({ hub, live: { changesSince: async () => (reads++, changes(9)) }, renderers: async () => fakeRenderers });
+    const reaction = liveStreamReaction({
+      hub,
+      live: { changesSince: async () => (reads++, changes(9)) },
+      stories: async () => ({ live: true, renderers: async () => fakeRenderers }),
+    });
     await reaction.handle({ name: 'live.changed', articleId: 'story-2', sequence: 3 });
     await reaction.handle({ name: 'live.changed', articleId: 'story-1', sequence: 9 });
     assert.equal(reads, 0);
@@ -75,7 +79,7 @@ describe('the live-stream reaction: each change to this node’s readers', () =>
           return changes(current);
         },
       },
-      renderers: async () => fakeRenderers,
+      stories: async () => ({ live: true, renderers: async () => fakeRenderers }),
     });
     const first = reaction.handle({ name: 'live.changed', articleId: 'story-1', sequence: 1 });
     await new Promise((resolve) => setImmediate(resolve));
@@ -97,7 +101,7 @@ describe('the live-stream reaction: each change to this node’s readers', () =>
     const reaction = liveStreamReaction({
       hub,
       live: { changesSince: async () => changes(3, { updates: [], ended: true }) },
-      renderers: async () => fakeRenderers,
+      stories: async () => ({ live: true, renderers: async () => fakeRenderers }),
     });
     await reaction.handle({ name: 'live.changed', articleId: 'story-1', sequence: 3 });
     assert.equal(hub.sent[0]?.end, true);

@@ -1,12 +1,12 @@
 import type { LiveService } from '../../modules/live/index.js';
 import { defineReaction } from '../../shared/events.js';
-import { liveFrames, type LiveRenderersFor } from './live-frames.js';
+import { liveFrames, updatesOf, type LiveStreamStoryFor } from './live-frames.js';
 import type { LiveHub } from './live-hub.js';
 
 export interface LiveStreamReactionDeps {
   live: Pick<LiveService, 'changesSince'>;
   hub: Pick<LiveHub, 'lowestPosition' | 'broadcast'>;
-  renderers: LiveRenderersFor;
+  stories: LiveStreamStoryFor;
 }
 
 /**
@@ -26,9 +26,10 @@ export function liveStreamReaction(deps: LiveStreamReactionDeps) {
     // No reader here, or every one already has it (a reader's own replay may have got it first).
     if (from === undefined || from >= sequence) return;
     const changes = await deps.live.changesSince(articleId, from);
-    const renderers = await deps.renderers(articleId);
-    if (!renderers) return;
-    const text = await liveFrames(changes, renderers);
+    // Gone (deleted or withdrawn): nothing more to send; reloaded, its page says so.
+    const story = await deps.stories(articleId);
+    if (!story) return;
+    const text = await liveFrames(changes, await story.renderers(updatesOf(changes)));
     if (text === '') return;
     const ended = changes.kind === 'changes' && changes.ended;
     deps.hub.broadcast(articleId, Buffer.from(text), { sequence: changes.lastSequence, end: ended });

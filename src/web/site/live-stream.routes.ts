@@ -3,14 +3,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { LiveService } from '../../modules/live/index.js';
 import { AppError, ERROR_CATALOGUE } from '../../shared/errors.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
-import { RETRY_FRAME, endedFrame, liveFrames, sseEvent, type LiveRenderersFor } from './live-frames.js';
+import { RETRY_FRAME, endedFrame, liveFrames, sseEvent, updatesOf, type LiveStreamStoryFor } from './live-frames.js';
 import { LIVE_RETRY_AFTER_SECONDS, type LiveHub } from './live-hub.js';
 
-/** What the live stream uses: the coverage and its changes, this node's streams, the frames' renderers. */
+/** What the live stream uses: the coverage and its changes, this node's streams, the story and its renderers. */
 export interface LiveStreamRoutesDeps {
   live: Pick<LiveService, 'coverage' | 'changesSince'>;
   liveHub: LiveHub;
-  liveRenderers: LiveRenderersFor;
+  liveStreamStory: LiveStreamStoryFor;
 }
 
 /** A story id as the server makes them (UUIDs; imports keep theirs): anything else is no story. */
@@ -70,37 +70,28 @@ interface StreamStart {
   ended: boolean;
 }
 
-/** Reads what the reader missed, before anything is sent: a failure here is still a coded answer. */
-async function streamStart(deps: LiveStreamRoutesDeps, articleId: string, since: ResumePoint): Promise<StreamStart> {
-  const coverage = await readersCoverage(deps, articleId);
-  const renderers = await deps.liveRenderers(articleId);
-  if (!renderers) throw new AppError('ERR_LIVE_STORY_NOT_FOUND');
-  const position = coverage.lastSequence;
-  const ended = coverage.endedAt !== null;
-  if (since === undefined) return { text: ended ? await endedFrame(position, renderers) : '', position, ended };
-  if (since === 'forged') return { text: ended ? await endedFrame(position, renderers) : sseEvent('reset', position, {}), position, ended };
-  const changes = await deps.live.changesSince(articleId, since);
-  const text = await liveFrames(changes, renderers);
-  const endedNow = changes.kind === 'changes' && changes.ended;
-  // A reset of an ended story: the `end` note is all the page needs.
-  if (ended && !endedNow) return { text: await endedFrame(changes.lastSequence, renderers), position: changes.lastSequence, ended };
-  return { text, position: changes.lastSequence, ended: ended || endedNow };
-}
-
 /**
- * The story's coverage as readers may follow it; ERR_LIVE_STORY_NOT_FOUND for anything else
- * (no such story, not published, not live): readers are not told which.
+ * Reads what the reader missed, before anything is sent: a failure here is still a coded answer.
+ * No story readers may see, or one that is not live and never was: ERR_LIVE_STORY_NOT_FOUND
+ * (readers are not told which). Ended: its `end` event (after the replay of what the reader
+ * missed, when it says where it was).
  */
-async function readersCoverage(deps: LiveStreamRoutesDeps, articleId: string) {
-  let coverage;
-  try {
-    coverage = await deps.live.coverage(articleId);
-  } catch (error) {
-    if (error instanceof AppError && error.code.startsWith('ERR_LIVE_')) throw new AppError('ERR_LIVE_STORY_NOT_FOUND');
-    throw error;
+async function streamStart(deps: LiveStreamRoutesDeps, articleId: string, since: ResumePoint): Promise<StreamStart> {
+  const [story, coverage] = await Promise.all([deps.liveStreamStory(articleId), deps.live.coverage(articleId)]);
+  const ended = coverage.endedAt !== null;
+  if (!story || (!story.live && !ended)) throw new AppError('ERR_LIVE_STORY_NOT_FOUND');
+  const position = coverage.lastSequence;
+  if (since === undefined || since === 'forged') {
+    const text = ended ? await endedFrame(position, await story.renderers([])) : since === 'forged' ? sseEvent('reset', position, {}) : '';
+    return { text, position, ended };
   }
-  if (!coverage) throw new AppError('ERR_LIVE_STORY_NOT_FOUND');
-  return coverage;
+  const changes = await deps.live.changesSince(articleId, since);
+  const renderers = await story.renderers(updatesOf(changes));
+  const endedNow = changes.kind === 'changes' && changes.ended;
+  // Ended before where the reader is, or too long ago to replay: the `end` note is what its page needs.
+  let text = ended && changes.kind === 'reset' ? '' : await liveFrames(changes, renderers);
+  if (ended && !endedNow) text += await endedFrame(changes.lastSequence, renderers);
+  return { text, position: changes.lastSequence, ended: ended || endedNow };
 }
 
 function resumePoint(request: FastifyRequest<StreamRoute>): ResumePoint {

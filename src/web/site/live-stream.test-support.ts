@@ -28,7 +28,7 @@ export const fakeRenderers: LiveFrameRenderers = {
   ended: () => '<p class="live-ended">Live coverage ended</p>',
 };
 
-/** The events of a stream's text, as a browser's EventSource parses them. */
+/** The events of a stream's text, as a browser's EventSource dispatches them (those with data). */
 export function parseEvents(text: string): Array<{ event: string; id: string | undefined; data: string | undefined }> {
   return text
     .split('\n\n')
@@ -40,7 +40,13 @@ export function parseEvents(text: string): Array<{ event: string; id: string | u
         if (colon > 0) fields.set(line.slice(0, colon), line.slice(colon + 1).replace(/^ /, ''));
       }
       return { event: fields.get('event') ?? 'message', id: fields.get('id'), data: fields.get('data') };
-    });
+    })
+    .filter((event) => event.data !== undefined);
+}
+
+/** An event's JSON data, as the page's script reads it. */
+export function payload(event: { data: string | undefined } | undefined): { id?: string; html?: string; pinned?: boolean; keyEvent?: boolean } {
+  return JSON.parse(event?.data ?? '{}') as { id?: string; html?: string };
 }
 
 /** A reader's stream as a test reads it: the head, everything received so far, and waits on it. */
