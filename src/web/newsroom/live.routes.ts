@@ -89,7 +89,8 @@ export function registerLiveRoutes(scope: FastifyInstance, deps: LiveRoutesDeps)
     const actor = await liveActorOf(deps, staff);
     const update = await deps.live.update(id, param(request, 'updateId'));
     assertMayChange(actor, update);
-    if ((await deps.live.coverage(id))?.endedAt) throw new AppError('ERR_LIVE_ENDED');
+    // Asking for the form of an ended story's update is refused; a refused change still comes back with its text.
+    if (!values && (await deps.live.coverage(id))?.endedAt) throw new AppError('ERR_LIVE_ENDED');
     const page = h(LiveUpdateEditPage, { site: site(), viewer: viewerOf(staff), storyId: id, update, canManage: actor.canManage, values, errors });
     return sendHtml(request, reply, status, page);
   };
