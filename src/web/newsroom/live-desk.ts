@@ -35,7 +35,6 @@ export interface LiveDeskView {
   state: LiveDeskState;
   endedAt: Date | null;
   summary: readonly string[];
-  /** Empty before the first update. */
   page: Pick<LivePage, 'pinned' | 'updates' | 'olderCursor'>;
   figures: Map<string, MediaAsset>;
 }
@@ -52,7 +51,7 @@ export async function deskStory(deps: Pick<LiveDeskDeps, 'reading'>, id: string)
 export async function loadDesk(deps: LiveDeskDeps, id: string, before?: string): Promise<LiveDeskView> {
   const story = await deskStory(deps, id);
   const coverage = await deps.live.coverage(id);
-  const endedAt = coverage?.endedAt ?? null;
+  const { endedAt } = coverage;
   const state: LiveDeskState = endedAt
     ? 'ended'
     : story.typeLabel !== LIVE_TYPE_LABEL
@@ -60,8 +59,8 @@ export async function loadDesk(deps: LiveDeskDeps, id: string, before?: string):
       : story.status !== 'published'
         ? 'not-published'
         : 'live';
-  const page = coverage ? await pageOf(deps, id, before) : EMPTY_PAGE;
-  return { story, state, endedAt, summary: coverage?.summary ?? [], page, figures: await figuresOf(deps, [...page.pinned, ...page.updates]) };
+  const page = await pageOf(deps, id, before);
+  return { story, state, endedAt, summary: coverage.summary, page, figures: await figuresOf(deps, [...page.pinned, ...page.updates]) };
 }
 
 /**

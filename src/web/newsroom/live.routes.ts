@@ -54,8 +54,9 @@ function updateValues(request: Request): LiveUpdateValues {
     pinned: formField(request.body, 'pinned') === 'yes',
   };
 }
-function updateInput(values: LiveUpdateValues, actor: LiveActor): LiveUpdateInput {
-  return { text: values.text, keyEvent: values.keyEvent, ...(actor.canManage ? { pinned: values.pinned } : {}) };
+/** What the service gets: a reporter's change keeps the pin an editor set (`pinnedNow`); their post is never pinned. */
+function updateInput(values: LiveUpdateValues, actor: LiveActor, pinnedNow = false): LiveUpdateInput {
+  return { text: values.text, keyEvent: values.keyEvent, pinned: actor.canManage ? values.pinned : pinnedNow };
 }
 
 /**
@@ -90,7 +91,7 @@ export function registerLiveRoutes(scope: FastifyInstance, deps: LiveRoutesDeps)
     const update = await deps.live.update(id, param(request, 'updateId'));
     assertMayChange(actor, update);
     // Asking for the form of an ended story's update is refused; a refused change still comes back with its text.
-    if (!values && (await deps.live.coverage(id))?.endedAt) throw new AppError('ERR_LIVE_ENDED');
+    if (!values && (await deps.live.coverage(id)).endedAt) throw new AppError('ERR_LIVE_ENDED');
     const page = h(LiveUpdateEditPage, { site: site(), viewer: viewerOf(staff), storyId: id, update, canManage: actor.canManage, values, errors });
     return sendHtml(request, reply, status, page);
   };
@@ -186,7 +187,9 @@ export function registerLiveRoutes(scope: FastifyInstance, deps: LiveRoutesDeps)
       const actor = await liveActorOf(deps, staff);
       const values = updateValues(request);
       try {
-        const update = await deps.live.edit(actor, param(request, 'id'), param(request, 'updateId'), updateInput(values, actor));
+        const [id, updateId] = [param(request, 'id'), param(request, 'updateId')];
+        const pinnedNow = !actor.canManage && (await deps.live.update(id, updateId)).pinned;
+        const update = await deps.live.edit(actor, id, updateId, updateInput(values, actor, pinnedNow));
         return done(request, reply, staff, 'edited', { update: { id: update.id, sequence: update.sequence } });
       } catch (error) {
         return refused(request, reply, staff, error, 'live-text', (errors, status) => editPage(request, reply, staff, status, values, errors));
@@ -206,7 +209,7 @@ export function registerLiveRoutes(scope: FastifyInstance, deps: LiveRoutesDeps)
           // The list's Delete button asks first; only the confirmation's own form deletes.
           const update = await deps.live.update(id, updateId);
           assertMayChange(actor, update);
-          if ((await deps.live.coverage(id))?.endedAt) throw new AppError('ERR_LIVE_ENDED');
+          if ((await deps.live.coverage(id)).endedAt) throw new AppError('ERR_LIVE_ENDED');
           return sendHtml(request, reply, 200, h(LiveUpdateDeletePage, { site: site(), viewer: viewerOf(staff), storyId: id, update }));
         }
         await deps.live.remove(actor, id, updateId);

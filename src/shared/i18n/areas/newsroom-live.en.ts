@@ -1,6 +1,6 @@
 /**
  * The newsroom's live desk in English (docs/live.md): the quick composer, the list of updates, the
- * key points and ending the coverage, and the audit log's words for live changes. An empty tag
+ * key points and ending the coverage. An empty tag
  * such as `<story></story>` marks where the page puts user content.
  */
 export const newsroomLiveEn = {
@@ -66,11 +66,4 @@ export const newsroomLiveEn = {
   'nr.live.keptTitle': 'Your update was not posted',
   'nr.live.keptText': 'Nothing was posted: your session ended. <link>Sign in again</link> (it opens in a new tab), then copy your text back.',
   'nr.live.keptLabel': 'Your text',
-
-  // The audit log's words for the live desk's changes.
-  'nr.audit.live.update.posted': 'Live update posted',
-  'nr.audit.live.update.edited': 'Live update changed',
-  'nr.audit.live.update.deleted': 'Live update deleted',
-  'nr.audit.live.summary.saved': 'Live key points saved',
-  'nr.audit.live.ended': 'Live coverage ended',
 } as const;

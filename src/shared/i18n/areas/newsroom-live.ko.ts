@@ -66,10 +66,4 @@ export const newsroomLiveKo = {
   'nr.live.keptText':
     '로그인 세션이 끝나 아무것도 올리지 않았습니다. <link>다시 로그인</link>(새 탭에서 열림)한 뒤 작성한 글을 다시 붙여 넣으십시오.',
   'nr.live.keptLabel': '작성한 글',
-
-  'nr.audit.live.update.posted': '라이브 업데이트 게시',
-  'nr.audit.live.update.edited': '라이브 업데이트 수정',
-  'nr.audit.live.update.deleted': '라이브 업데이트 삭제',
-  'nr.audit.live.summary.saved': '라이브 핵심 내용 저장',
-  'nr.audit.live.ended': '라이브 중계 종료',
 } as const satisfies CatalogueOf<typeof newsroomLiveEn>;
