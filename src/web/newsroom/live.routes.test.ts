@@ -129,7 +129,9 @@ describe('the newsroom’s live desk', () => {
       assert.equal(response.statusCode, status, code);
       assert.equal(response.headers['x-error-code'], code);
       assert.match(response.body, /class="error-summary"/);
-      assert.match(response.body, /href="#live-text"/);
+      assert.match(response.body, /<a href="#live-text">[^<]+<\/a>/);
+      assert.match(response.body, /id="live-text-error" class="field-error"/);
+      assert.match(response.body, /<textarea[^>]*id="live-text"[^>]*aria-invalid="true"/);
       if (text.trim()) assert.ok(response.body.includes(text.slice(-9)), `${code}: the text is kept`);
     }
     const long = await post(reporter, `${desk(id)}/updates`, { text: `Too long ${'x'.repeat(5000)}` });
@@ -139,6 +141,11 @@ describe('the newsroom’s live desk', () => {
     assert.equal(forged.statusCode, 403);
     assert.equal(forged.headers['x-error-code'], 'ERR_CSRF_TOKEN_INVALID');
     assert.match(forged.body, /Forged post\.<\/textarea>/, 'the text comes back with a fresh token');
+    const signedOut = await postForm(t.app, `${desk(id)}/updates`, { _csrf: reporter.csrf, text: 'Typed while signed out.' });
+    assert.equal(signedOut.statusCode, 401);
+    assert.equal(signedOut.headers['x-error-code'], 'ERR_NOT_SIGNED_IN');
+    assert.match(signedOut.body, /Typed while signed out\.<\/textarea>/, 'the text comes back to copy');
+    assert.match(signedOut.body, /href="\/newsroom\/sign-in\?next=[^"]+" target="_blank"/);
     const crossSite = await postForm(
       t.app,
       `${desk(id)}/updates`,

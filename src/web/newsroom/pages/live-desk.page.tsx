@@ -3,7 +3,7 @@ import type { MediaAsset } from '../../../modules/media/index.js';
 import { LIVE_TYPE_LABEL, type LiveUpdate } from '../../../modules/live/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { ArticleBody } from '../../site/components/article-body.js';
-import { ErrorSummary, FieldWrap, type FieldError } from '../../shared/form-fields.js';
+import { ErrorSummary, RequiredNote, FieldWrap, type FieldError } from '../../shared/form-fields.js';
 import { Notice } from '../../shared/notice.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
@@ -85,6 +85,7 @@ export function LiveDeskPage(props: LiveDeskPageProps) {
             data-failed={t('nr.live.postFailedScript')}
           >
             <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+            <RequiredNote />
             <LiveTextField value={props.composer?.text ?? ''} errors={errors} />
             <LiveMarks values={props.composer ?? { text: '', keyEvent: false, pinned: false }} canManage={actor.canManage} />
             <button type="submit">{t('nr.live.post')}</button>

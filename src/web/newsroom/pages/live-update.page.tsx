@@ -1,6 +1,6 @@
 import type { LiveUpdate } from '../../../modules/live/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
-import { ErrorSummary, type FieldError } from '../../shared/form-fields.js';
+import { ErrorSummary, RequiredNote, type FieldError } from '../../shared/form-fields.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { LiveMarks, LiveTextField, type LiveUpdateValues } from '../live-fields.js';
@@ -35,6 +35,7 @@ export function LiveUpdateEditPage(
       <p class="field-hint">{t('nr.live.editNote')}</p>
       <form method="post" action={newsroomPaths.liveUpdate(storyId, update.id, 'edit')} class="newsroom-form">
         <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
+        <RequiredNote />
         <LiveTextField value={values.text} errors={errors} rows={10} />
         <LiveMarks values={values} canManage={props.canManage} />
         <button type="submit">{t('nr.live.saveEdit')}</button>
