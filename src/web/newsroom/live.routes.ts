@@ -7,7 +7,7 @@ import { sendHtml } from '../http/send-page.js';
 import { formField, type FormBody, type Query } from '../shared/form-body.js';
 import type { FieldError } from '../shared/form-fields.js';
 import type { SiteContextSource } from '../shared/site-context.js';
-import { assertMayChange, liveActorOf, loadDesk, type LiveDeskDeps } from './live-desk.js';
+import { assertMayChange, figuresOf, liveActorOf, loadDesk, type LiveDeskDeps } from './live-desk.js';
 import type { LiveUpdateValues } from './live-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type NewsroomRouteOptions, type StaffContext } from './newsroom-route.js';
@@ -210,7 +210,8 @@ export function registerLiveRoutes(scope: FastifyInstance, deps: LiveRoutesDeps)
           const update = await deps.live.update(id, updateId);
           assertMayChange(actor, update);
           if ((await deps.live.coverage(id)).endedAt) throw new AppError('ERR_LIVE_ENDED');
-          return sendHtml(request, reply, 200, h(LiveUpdateDeletePage, { site: site(), viewer: viewerOf(staff), storyId: id, update }));
+          const figures = await figuresOf(deps, [update]);
+          return sendHtml(request, reply, 200, h(LiveUpdateDeletePage, { site: site(), viewer: viewerOf(staff), storyId: id, update, figures }));
         }
         await deps.live.remove(actor, id, updateId);
         return done(request, reply, staff, 'deleted');

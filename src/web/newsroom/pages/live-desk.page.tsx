@@ -208,7 +208,7 @@ function LiveDeskItem({ update, figures, view, viewer, site, actor }: LiveDeskPa
       </p>
       <ArticleBody body={update.body} figures={figures} />
       {mayChange && (
-        <p class="live-desk-actions">
+        <div class="live-desk-actions">
           <a href={newsroomPaths.liveUpdate(view.story.id, update.id, 'edit')}>
             {t('nr.live.edit')}
             <span class="visually-hidden">{context}</span>
@@ -219,7 +219,7 @@ function LiveDeskItem({ update, figures, view, viewer, site, actor }: LiveDeskPa
             label={t('nr.live.delete')}
             context={context}
           />
-        </p>
+        </div>
       )}
     </li>
   );

@@ -1,4 +1,6 @@
 import type { LiveUpdate } from '../../../modules/live/index.js';
+import type { MediaAsset } from '../../../modules/media/index.js';
+import { ArticleBody } from '../../site/components/article-body.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import { ErrorSummary, RequiredNote, type FieldError } from '../../shared/form-fields.js';
 import type { SiteContext } from '../../shared/site-context.js';
@@ -48,16 +50,16 @@ export function LiveUpdateEditPage(
 }
 
 /** The confirmation step before an update is deleted: works without script, changes nothing itself. */
-export function LiveUpdateDeletePage(props: LiveUpdatePageProps) {
+export function LiveUpdateDeletePage(props: LiveUpdatePageProps & { figures: Map<string, MediaAsset> }) {
   const { site, viewer, storyId, update } = props;
   const { t, dateTime } = newsroomTranslator(site, viewer);
   return (
     <NewsroomLayout site={site} title={t('nr.live.deleteTitle')} viewer={viewer} current={newsroomPaths.stories()}>
       <h1>{t('nr.live.deleteHeading', { time: dateTime(update.createdAt, site.publication.timeZone) })}</h1>
       <p>{t('nr.live.deleteWarning')}</p>
-      <blockquote class="live-delete-text">
-        <p>{update.source}</p>
-      </blockquote>
+      <div class="live-delete-text">
+        <ArticleBody body={update.body} figures={props.figures} />
+      </div>
       <form method="post" action={newsroomPaths.liveUpdate(storyId, update.id, 'delete')}>
         <input type="hidden" name={CSRF_FIELD} value={viewer.csrfToken} />
         <input type="hidden" name="confirm" value="yes" />
