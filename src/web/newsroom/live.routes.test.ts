@@ -75,6 +75,9 @@ describe('the newsroom’s live desk', () => {
     assert.doesNotMatch(page.body, /id="live-pinned"/, 'no pinning for reporters');
     assert.doesNotMatch(page.body, /live\/end"/, 'no ending for reporters');
 
+    const audited = await t.deps.audit.list({ limit: 10, action: 'live.update_posted' });
+    assert.ok(audited.some((entry) => entry.actorUserId === reporter.user.id && entry.subjectId === id));
+
     const form = await get(reporter, updateUrl(id, first.id, 'edit'));
     assert.equal(form.statusCode, 200);
     assert.match(form.body, /Crowds gather at the square\.<\/textarea>/);
