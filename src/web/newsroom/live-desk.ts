@@ -92,15 +92,19 @@ export async function liveActorOf(deps: Pick<LiveDeskDeps, 'users' | 'authors'>,
   const authorId = (await deps.users.find(user.id))?.authorId ?? null;
   const author = authorId ? await deps.authors.require(authorId).catch(() => undefined) : undefined;
   return {
-    userId: user.id,
     displayName: user.displayName,
     authorId: author ? author.id : null,
     authorName: author ? author.name : null,
-    canManage: roleHas(user.role, 'live.manage'),
+    ...deskViewerOf(staff),
   };
 }
 
+/** Who is looking at the desk, without the byline's look-up: whose updates they may change. */
+export function deskViewerOf(staff: StaffContext): Pick<LiveActor, 'userId' | 'canManage'> {
+  return { userId: staff.session.user.id, canManage: roleHas(staff.session.user.role, 'live.manage') };
+}
+
 /** An update the actor may change: their own, or anyone's with `live.manage`; else 403 as the service would answer. */
-export function assertMayChange(actor: LiveActor, update: LiveUpdate): void {
+export function assertMayChange(actor: Pick<LiveActor, 'userId' | 'canManage'>, update: LiveUpdate): void {
   if (!actor.canManage && update.userId !== actor.userId) throw new AppError('ERR_LIVE_NOT_YOURS');
 }

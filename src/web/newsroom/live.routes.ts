@@ -7,7 +7,7 @@ import { sendHtml } from '../http/send-page.js';
 import { formField, type FormBody, type Query } from '../shared/form-body.js';
 import type { FieldError } from '../shared/form-fields.js';
 import type { SiteContextSource } from '../shared/site-context.js';
-import { assertMayChange, figuresOf, liveActorOf, loadDesk, type LiveDeskDeps } from './live-desk.js';
+import { assertMayChange, deskViewerOf, figuresOf, liveActorOf, loadDesk, type LiveDeskDeps } from './live-desk.js';
 import type { LiveUpdateValues } from './live-fields.js';
 import { newsroomPaths } from './newsroom-paths.js';
 import { newsroomRoute, viewerOf, type NewsroomRouteDeps, type NewsroomRouteOptions, type StaffContext } from './newsroom-route.js';
@@ -72,7 +72,7 @@ export function registerLiveRoutes(scope: FastifyInstance, deps: LiveRoutesDeps)
   const desk = async (request: Request, reply: FastifyReply, staff: StaffContext, status: number, extra: Partial<LiveDeskPageProps> = {}) => {
     const id = param(request, 'id');
     const view = await loadDesk(deps, id, request.method === 'GET' ? request.query.before : undefined);
-    const actor = { userId: staff.session.user.id, canManage: (await liveActorOf(deps, staff)).canManage };
+    const actor = deskViewerOf(staff);
     const done = request.method === 'GET' ? request.query.done : undefined;
     const notice = done && done in DONE ? translatorOf(staff).t(DONE[done as Done]) : undefined;
     return sendHtml(request, reply, status, h(LiveDeskPage, { site: site(), viewer: viewerOf(staff), view, actor, notice, ...extra }));
@@ -87,7 +87,7 @@ export function registerLiveRoutes(scope: FastifyInstance, deps: LiveRoutesDeps)
     errors?: FieldError[],
   ) => {
     const id = param(request, 'id');
-    const actor = await liveActorOf(deps, staff);
+    const actor = deskViewerOf(staff);
     const update = await deps.live.update(id, param(request, 'updateId'));
     assertMayChange(actor, update);
     // Asking for the form of an ended story's update is refused; a refused change still comes back with its text.
