@@ -36,6 +36,8 @@ export interface LiveDeskView {
   endedAt: Date | null;
   summary: readonly string[];
   page: Pick<LivePage, 'pinned' | 'updates' | 'olderCursor'>;
+  /** An older page (`before`): its list is not refreshed, as nothing new lands on it. */
+  older: boolean;
   figures: Map<string, MediaAsset>;
 }
 
@@ -59,21 +61,21 @@ export async function loadDesk(deps: LiveDeskDeps, id: string, before?: string):
       : story.status !== 'published'
         ? 'not-published'
         : 'live';
-  const page = await pageOf(deps, id, before);
-  return { story, state, endedAt, summary: coverage.summary, page, figures: await figuresOf(deps, [...page.pinned, ...page.updates]) };
+  const { page, older } = await pageOf(deps, id, before);
+  return { story, state, endedAt, summary: coverage.summary, page, older, figures: await figuresOf(deps, [...page.pinned, ...page.updates]) };
 }
 
 /**
  * A page of the story's updates, the newest when `before` is a forged cursor; none when the service
  * refuses to list them (a coded refusal: the desk still says where the story stands).
  */
-async function pageOf(deps: Pick<LiveDeskDeps, 'live'>, id: string, before: string | undefined): Promise<LiveDeskView['page']> {
+async function pageOf(deps: Pick<LiveDeskDeps, 'live'>, id: string, before: string | undefined): Promise<Pick<LiveDeskView, 'page' | 'older'>> {
   try {
-    return await deps.live.page(id, { before });
+    return { page: await deps.live.page(id, { before }), older: before !== undefined };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (before !== undefined) return pageOf(deps, id, undefined);
-    return EMPTY_PAGE;
+    return { page: EMPTY_PAGE, older: false };
   }
 }
 

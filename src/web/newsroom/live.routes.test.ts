@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { LiveUpdate } from '../../modules/live/index.js';
+import { LIVE_PAGE_SIZE, type LiveUpdate } from '../../modules/live/index.js';
 import { postForm, signInStaff, type StaffSession } from '../../testing/newsroom-client.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 
@@ -253,6 +253,27 @@ describe('the newsroom’s live desk', () => {
     }
     assert.match((await post(reporter, `${desk(id)}/updates`, { text: 'After the end.' })).body, /After the end\.<\/textarea>/);
     assert.deepEqual(await state(id), before);
+  });
+
+  it('pages through older updates; a forged cursor shows the newest', async () => {
+    const id = await liveStory();
+    const actor = { userId: reporter.user.id, displayName: 'Rae Porter', authorId: null, authorName: null, canManage: false };
+    for (let n = 1; n <= LIVE_PAGE_SIZE + 1; n++) {
+      t.clock.advance(1000);
+      await t.deps.live.post(actor, id, { text: `Update number ${n}.` });
+    }
+    const newest = await get(reporter, desk(id));
+    assert.doesNotMatch(newest.body, /Update number 1\./);
+    const older = /<a rel="next" href="([^"]+)">Older updates<\/a>/.exec(newest.body)?.[1];
+    assert.ok(older, 'an Older updates link');
+    const oldest = await get(reporter, older.replace(/&amp;/g, '&'));
+    assert.equal(oldest.statusCode, 200);
+    assert.match(oldest.body, /Update number 1\./);
+    assert.doesNotMatch(oldest.body, /data-live-refresh/, 'an older page is not refreshed by the script');
+    assert.match(oldest.body, new RegExp(`<a href="${desk(id)}">Newest updates</a>`));
+    const forged = await get(reporter, `${desk(id)}?before=forged`);
+    assert.equal(forged.statusCode, 200);
+    assert.match(forged.body, new RegExp(`Update number ${LIVE_PAGE_SIZE + 1}\\.`));
   });
 
   it('links a Live story’s desk from the story list and the editor', async () => {

@@ -170,7 +170,7 @@ function LiveUpdateList(props: LiveDeskPageProps) {
   const { pinned, updates, olderCursor } = view.page;
   const item = (update: LiveUpdate) => <LiveDeskItem key={update.id} update={update} figures={view.figures} {...props} />;
   return (
-    <section id="live-desk-updates" aria-labelledby="live-updates-heading" data-live-refresh={props.view.state === 'live' ? '' : undefined}>
+    <section id="live-desk-updates" aria-labelledby="live-updates-heading" data-live-refresh={view.state === 'live' && !view.older ? '' : undefined}>
       {pinned.length > 0 && (
         <>
           <h2 id="live-pinned-heading">{t('nr.live.pinnedHeading')}</h2>
@@ -181,11 +181,15 @@ function LiveUpdateList(props: LiveDeskPageProps) {
       )}
       <h2 id="live-updates-heading">{t('nr.live.updatesHeading')}</h2>
       {updates.length === 0 ? <p>{t('nr.live.noUpdates')}</p> : <ol class="live-desk-list">{updates.map(item)}</ol>}
-      {olderCursor && (
+      {(olderCursor || view.older) && (
         <p>
-          <a rel="next" href={newsroomPaths.liveDesk(view.story.id, { before: olderCursor })}>
-            {t('nr.live.older')}
-          </a>
+          {view.older && <a href={newsroomPaths.liveDesk(view.story.id)}>{t('nr.live.newest')}</a>}
+          {view.older && olderCursor && ' · '}
+          {olderCursor && (
+            <a rel="next" href={newsroomPaths.liveDesk(view.story.id, { before: olderCursor })}>
+              {t('nr.live.older')}
+            </a>
+          )}
         </p>
       )}
     </section>
