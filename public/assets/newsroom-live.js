@@ -15,10 +15,10 @@
     if (status) status.textContent = text || '';
   }
 
-  // Only the newest page is refreshed (an older page, ?before=…, stays as it is); a control in the
+  // Only the newest page is refreshed (the list says so: an older page stays as it is); a control in the
   // list that has focus (an Edit link, a Delete button) is never pulled from under the keyboard.
   function refresh() {
-    if (!list || !list.hasAttribute('data-live-refresh') || /[?&]before=/.test(location.search)) return Promise.resolve();
+    if (!list || !list.hasAttribute('data-live-refresh')) return Promise.resolve();
     return fetch(location.pathname, { credentials: 'same-origin' })
       .then(function (response) {
         if (!response.ok) throw new Error('HTTP ' + response.status);
