@@ -1,7 +1,7 @@
 /**
  * The newsroom's live desk in English (docs/live.md): the quick composer, the list of updates, the
- * key points and ending the coverage. An empty tag
- * such as `<story></story>` marks where the page puts user content.
+ * key points and ending the coverage. An empty tag such as `<story></story>` marks where the page
+ * puts user content.
  */
 export const newsroomLiveEn = {
   'nr.live.title': 'Live desk: {headline}',
