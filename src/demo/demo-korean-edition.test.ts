@@ -135,5 +135,6 @@ describe('demo publication: the Korean edition', () => {
       assert.ok(update.createdAt <= t.clock.now());
       assert.match(update.source, HANGUL);
     }
+    assert.equal((await t.app.inject(`/ko/article/${coverage.story}`)).statusCode, 200);
   });
 });

@@ -149,5 +149,9 @@ describe('demo publication', () => {
     assert.equal(overPage.coverage.endedSequence, overPage.coverage.lastSequence);
     assert.equal(overPage.pinned.length + overPage.updates.length, ended.updates.length);
     assert.ok(overPage.keyEvents.length >= 3);
+    for (const entry of [running, ended]) {
+      const html = await t.app.inject(`/article/${entry.story}`);
+      assert.equal(html.statusCode, 200, entry.story);
+    }
   });
 });

@@ -34,7 +34,7 @@ export const liveStories: DemoArticle[] = [
       '- The operator of the nuclear power plants along the east coast said every reactor was operating normally.',
       '- The city opened 37 temporary shelters in schools and community centres for residents of damaged buildings.',
       '- Trains through Pohang were halted while engineers checked tracks and bridges.',
-      'Our reporters in Pohang and at the government’s disaster headquarters are following the damage, the injured, the aftershocks and the disruption to travel. The latest updates are below, newest first; the key points at the top are kept current by our editors.',
+      'Our reporters in Pohang and at the government’s disaster headquarters are following the damage, the injured, the aftershocks and the disruption to travel. The latest updates are below, newest first, and our editors keep the key points current.',
     ],
   },
   {
