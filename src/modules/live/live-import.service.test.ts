@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { inTransaction } from '../../db/database.js';
+import { rejectsWithCode } from '../../testing/assert-app-error.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { importLiveCoverage, LIVE_IMPORT_USER_ID } from './live-import.service.js';
 
@@ -113,8 +114,8 @@ describe('live coverage import (the demo, archives)', () => {
     const id = (await t.factories.article({ typeLabel: 'Live' })).id;
     const attempt = (updates: Array<ReturnType<typeof update>>) =>
       inTransaction(t.deps.db, (trx) => importLiveCoverage(trx, { articleId: id, summary: [], endedAt: null, updates }));
-    await assert.rejects(attempt([update('Fine.', 0), update('   ', 1)]), { code: 'ERR_LIVE_UPDATE_EMPTY' });
-    await assert.rejects(attempt([update('x'.repeat(5001), 0)]), { code: 'ERR_LIVE_UPDATE_TOO_LONG' });
+    await rejectsWithCode(attempt([update('Fine.', 0), update('   ', 1)]), 'ERR_LIVE_UPDATE_EMPTY');
+    await rejectsWithCode(attempt([update('x'.repeat(5001), 0)]), 'ERR_LIVE_UPDATE_TOO_LONG');
     await assert.rejects(attempt([update('[[figure:no-such-picture]]', 0)]), /unknown figure/);
     assert.equal((await t.deps.live.page(id)).updates.length, 0);
     assert.equal((await t.deps.live.coverage(id)).lastSequence, 0);
