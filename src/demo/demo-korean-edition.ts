@@ -7,7 +7,8 @@ import { importPick } from '../modules/rankings/index.js';
 import { importSection } from '../modules/sections/index.js';
 import { importSeries } from '../modules/series/index.js';
 import { importTags } from '../modules/tags/index.js';
-import type { DemoArticle, DemoScene, KoreanDemoArticle } from './content/demo-content.types.js';
+import type { DemoArticle, DemoImageJob, KoreanDemoArticle } from './content/demo-content.types.js';
+export type { DemoImageJob } from './content/demo-content.types.js';
 import { koreanAuthors, koreanEdition, koreanSections, koreanSeries } from './content/korean-edition.js';
 import { liveCoverageKo } from './content/live-coverage-ko.js';
 import { storiesKo } from './content/stories-ko.js';
@@ -20,17 +21,6 @@ import { demoViewHistory } from './demo-views.js';
 const MUST_READ_COUNT = 5;
 /** A translation goes out at least this long after its original, never before it. */
 const TRANSLATION_LAG_MS = 20 * 60_000;
-
-/** One illustration the seeder draws: what to draw (scene and seed) and the words that go with it. */
-export interface DemoImageJob {
-  key: string;
-  scene: DemoScene;
-  seed: string;
-  caption: string;
-  credit: string;
-  /** Alt text in the story's language; absent, the drawing's own (English) description. */
-  alt?: string;
-}
 
 /**
  * The Korean stories' pictures. A translation shows its original's picture (the same drawing, so

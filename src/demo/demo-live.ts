@@ -2,8 +2,7 @@ import type { Db } from '../db/database.js';
 import { touchArticle } from '../modules/articles/index.js';
 import { importLiveCoverage } from '../modules/live/index.js';
 import type { MediaAssetInput } from '../modules/media/index.js';
-import type { DemoAuthorSlug, DemoLiveCoverage } from './content/demo-content.types.js';
-import type { DemoImageJob } from './demo-korean-edition.js';
+import type { DemoAuthorSlug, DemoImageJob, DemoLiveCoverage } from './content/demo-content.types.js';
 
 /**
  * Who posted the demo's live updates. The demo is seeded before anyone has an account, so no staff

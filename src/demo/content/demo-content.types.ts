@@ -98,3 +98,14 @@ export interface DemoLiveCoverage {
   figure?: DemoImage;
   updates: DemoLiveUpdate[];
 }
+
+/** One illustration to draw for the demo: its key in the media map, what it shows, its words. */
+export interface DemoImageJob {
+  key: string;
+  scene: DemoScene;
+  seed: string;
+  caption: string;
+  credit: string;
+  /** Alt text in the story's language; absent, the drawing's own (English) description. */
+  alt?: string;
+}
