@@ -8,6 +8,7 @@ import { readerAccountEn } from './areas/reader-account.en.js';
 import { newsroomEditorEn } from './areas/newsroom-editor.en.js';
 import { readerNewslettersEn } from './areas/reader-newsletters.en.js';
 import { readerScriptEn } from './areas/reader-script.en.js';
+import { readerLiveEn } from './areas/reader-live.en.js';
 
 /**
  * The reading site's interface in English: the reference catalogue. Its keys are the key type of
@@ -176,6 +177,7 @@ export const en = {
   ...newsroomEditorEn,
   ...readerNewslettersEn,
   ...readerScriptEn,
+  ...readerLiveEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
