@@ -50,7 +50,12 @@ export function registerUpdatesFeedRoute(app: FastifyInstance, deps: UpdatesFeed
 }
 
 /** The story's updates as a feed document: each update an entry at its anchor on the story's page. */
-export function updatesFeedDocument(article: Article, updates: readonly LiveUpdate[], figures: Map<string, MediaAsset>, site: SiteContext): FeedDocument {
+export function updatesFeedDocument(
+  article: Article,
+  updates: readonly LiveUpdate[],
+  figures: Map<string, MediaAsset>,
+  site: SiteContext,
+): FeedDocument {
   const { publication, siteUrl } = site;
   const { t } = siteTranslator(site);
   const pageUrl = `${siteUrl}${paths.article(article.slug)}`;

@@ -38,7 +38,12 @@ export function liveUpdateAnchor(updateId: string): string {
 export function liveUpdateGist(update: Pick<LiveUpdate, 'body'>, max = 120): string {
   const text = bodyPlainText(update.body).replace(/\s+/g, ' ').trim();
   const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 /**
