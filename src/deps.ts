@@ -13,6 +13,7 @@ import { MediaLibrary, MediaUploadService, AVIF_VARIANTS_JOB } from './modules/m
 import { CurationService, RankedListsService, RelatedStoriesService, LISTS_REFRESH_JOB } from './modules/rankings/index.js';
 import { RevisionService } from './modules/revisions/index.js';
 import { PresenceService } from './modules/presence/index.js';
+import { LiveService } from './modules/live/index.js';
 import { SectionDirectory, SectionService } from './modules/sections/index.js';
 import { PublicationIconService, SettingsService } from './modules/settings/index.js';
 import { TagService } from './modules/tags/index.js';
@@ -134,6 +135,8 @@ export interface Deps {
   revisions: RevisionService;
   /** Who has a story's editor open (the editor's heartbeat). */
   presence: PresenceService;
+  /** Live stories' updates and key points (docs/live.md). */
+  live: LiveService;
   /** Publishes scheduled stories when due (the scheduled-publish job). */
   publisher: ScheduledPublisher;
   /** Sitemaps as finished XML in memory, rebuilt on content changes and every minute (the sitemaps-refresh job). */
@@ -276,6 +279,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const webhookSender = new WebhookSender(db, clock, { allowPrivate: config.webhookAllowPrivate });
   const users = new UserService(db, clock, audit);
   const presence = new PresenceService(db, clock, users);
+  const live = new LiveService(db, clock, events, audit);
   const sessions = new SessionService(db, clock);
   const signIn = new SignInService(users, sessions, signInLimiters(limiters), audit, sleep);
   const authors = new AuthorService(db, clock, events, audit, mediaLibrary);
@@ -371,6 +375,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     translations,
     revisions,
     presence,
+    live,
     publisher,
     sitemaps,
     webhooks: new WebhookService(db, clock, audit, webhookDispatcher, { allowPrivate: config.webhookAllowPrivate }),

@@ -154,6 +154,11 @@ export const newsroomStaffEn = {
   'nr.audit.subscribers.imported': 'Subscribers imported',
   'nr.audit.subscriber.unsubscribed': 'Subscriber unsubscribed',
   'nr.audit.subscriber.erased': 'Subscriber deleted',
+  'nr.audit.live.update_posted': 'Live update posted',
+  'nr.audit.live.update_edited': 'Live update corrected',
+  'nr.audit.live.update_deleted': 'Live update deleted',
+  'nr.audit.live.summary_saved': 'Live key points saved',
+  'nr.audit.live.ended': 'Live coverage ended',
 
   // The System page: this node's jobs.
   'nr.system.intro':
