@@ -8,7 +8,7 @@ import { liveFigures, type LiveMediaLookup } from './components/live-update.js';
 
 /** What a story's page needs for its live coverage: the updates and the images they show. */
 export interface LivePageDeps {
-  live: Pick<LiveService, 'coverage' | 'page'>;
+  live: Pick<LiveService, 'coverage' | 'page' | 'update'>;
   media: LiveMediaLookup;
 }
 
@@ -18,12 +18,13 @@ export function liveStreamPath(articleId: string): string {
 }
 
 /**
- * `?before=<cursor>` (the live page's "Older updates" link). It is part of the page-cache key, so
- * only a cursor-shaped value passes; anything else is a 400 and cannot fill the cache.
+ * `?before=<cursor>` (the live page's "Older updates" link: the id of the last update shown). It is
+ * part of the page-cache key, so only an update id's shape passes (else 400), and loadLiveCoverage
+ * answers 404 for an id that is not one of the story's updates: made-up values cannot fill the cache.
  */
 export function parseLiveBefore(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (value.length === 0 || value.length > 100 || !/^[A-Za-z0-9_.:-]+$/.test(value)) throw new AppError('ERR_BAD_REQUEST');
+  if (!/^[0-9a-f-]{36}$/.test(value)) throw new AppError('ERR_BAD_REQUEST');
   return value;
 }
 
@@ -43,10 +44,12 @@ export async function loadLiveCoverage(
   site: Pick<SiteContext, 'publication'>,
   before: string | undefined,
 ): Promise<{ view: LiveCoverageView; shown: LiveUpdate[] } | undefined> {
-  if (article.typeLabel !== LIVE_TYPE_LABEL && !(await deps.live.coverage(article.id))) {
+  if (article.typeLabel !== LIVE_TYPE_LABEL && !(await hadCoverage(deps, article.id))) {
     if (before !== undefined) throw new AppError('ERR_BAD_REQUEST');
     return undefined;
   }
+  // The service reads an unknown cursor as the first page; under its own cache key that would be a copy.
+  if (before !== undefined) await deps.live.update(article.id, before);
   const page = await deps.live.page(article.id, { before });
   const pinned = before === undefined ? page.pinned : [];
   const pinnedIds = new Set(pinned.map((update) => update.id));
@@ -64,6 +67,11 @@ export async function loadLiveCoverage(
     },
     shown,
   };
+}
+
+/** Whether a story that is not Live now ever had live coverage (any change: an update, key points, the end). */
+export async function hadCoverage(deps: { live: Pick<LiveService, 'coverage'> }, articleId: string): Promise<boolean> {
+  return (await deps.live.coverage(articleId)).lastSequence > 0;
 }
 
 /** The Atom feed of a live story's newest updates, in the page's edition. */

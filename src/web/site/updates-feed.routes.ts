@@ -16,7 +16,7 @@ import { siteTranslator } from '../shared/site-translator.js';
 import { FeedBody } from './components/feed-body.js';
 import { liveFigures, liveUpdateAnchor, liveUpdateGist, type LiveMediaLookup } from './components/live-update.js';
 import { formatDateTime } from '../shared/format.js';
-import { liveUpdatesFeedPath } from './live-page-view.js';
+import { hadCoverage, liveUpdatesFeedPath } from './live-page-view.js';
 
 /** How many updates the feed carries, newest first (the site's feeds carry as many stories). */
 export const LIVE_FEED_SIZE = 20;
@@ -40,7 +40,7 @@ export function registerUpdatesFeedRoute(app: FastifyInstance, deps: UpdatesFeed
       const site = requestSite(deps, request);
       const { article } = await deps.reading.article(request.params.slug);
       if (article.editionId !== site.edition.id) throw new AppError('ERR_ARTICLE_NOT_FOUND');
-      if (article.typeLabel !== LIVE_TYPE_LABEL && !(await deps.live.coverage(article.id))) throw new AppError('ERR_NOT_FOUND');
+      if (article.typeLabel !== LIVE_TYPE_LABEL && !(await hadCoverage(deps, article.id))) throw new AppError('ERR_NOT_FOUND');
       const updates = await deps.live.recentUpdates(article.id, LIVE_FEED_SIZE);
       const figures = await liveFigures(deps.media, updates);
       const document = updatesFeedDocument(article, updates, figures, site);
