@@ -201,12 +201,17 @@
       var after = id && document.getElementById(id);
       if (after && after !== document.body) {
         var moved = after.getBoundingClientRect().top - before;
-        if (moved !== 0) window.scrollBy(0, moved);
+        // At once: the page's smooth scrolling would show the jump this is meant to hide.
+        if (moved !== 0) window.scrollBy({ top: moved, behavior: 'instant' });
       }
+    }
+    // Showing or hiding the button changes the height above the updates: the reader's place is kept.
+    function setBoxHidden(hidden) {
+      if (box.hidden !== hidden) keepPlace(function () { box.hidden = hidden; });
     }
     function showButton() {
       if (!box || !button) return;
-      if (held.length === 0 && !reloadOnly) { box.hidden = true; return; }
+      if (held.length === 0 && !reloadOnly) { setBoxHidden(true); return; }
       var text;
       if (reloadOnly) text = pageText(section, 'reload', 'New updates: reload the page');
       else {
@@ -214,7 +219,7 @@
         text = pageText(section, 'new-' + form, form === 'one' ? '{count} new update' : '{count} new updates').replace('{count}', held.length.toLocaleString(lang));
       }
       button.textContent = text;
-      box.hidden = false;
+      setBoxHidden(false);
       announce(text);
     }
     function listFor(pinned) {
