@@ -116,6 +116,14 @@ browserSuite('a reader follows live coverage', () => {
     assert.equal(await inserted.evaluate((el) => document.activeElement === el), true, 'focus moves to the first new update');
     assert.equal(await page.locator('.live-new').isHidden(), true);
 
+    // A stream that cannot replay exactly (`reset`): the script takes the page as it is now.
+    server.clock.advance(60_000);
+    const missed = await server.deps.live.post(actor, storyId, { text: 'Missed while away: schools close.' });
+    nextFrames = frame('reset', missed.sequence, {});
+    await page.locator(`.live-updates > #update-${missed.id}`).waitFor();
+    assert.equal(await page.locator(`#update-${second.id}`).count(), 0);
+    assert.equal(await page.locator('.live-update').count(), 9, 'the page as it is now: 8 posted, 1 deleted, 2 new');
+
     server.clock.advance(60_000);
     const coverage = await server.deps.live.end(actor, storyId);
     assert.ok(coverage.endedAt);
