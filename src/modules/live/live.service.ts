@@ -74,8 +74,11 @@ export class LiveService {
   /** A page of a live story for readers: pinned, then `LIVE_PAGE_SIZE` updates older than `before` (an update id). */
   async page(articleId: string, options: { before?: string | undefined } = {}): Promise<LivePage> {
     const cursor = options.before && UPDATE_ID.test(options.before) ? await findUpdatePosition(this.db, articleId, options.before) : undefined;
-    const [coverage, pinned, rows, keyEvents] = await Promise.all([
-      this.coverage(articleId),
+    // The counter first, the lists after: a change committed in between then shows on the page and
+    // is replayed once more to its stream (an update the page has is replaced, not added twice);
+    // read the other way round, the page would claim a change it does not show.
+    const coverage = await this.coverage(articleId);
+    const [pinned, rows, keyEvents] = await Promise.all([
       cursor ? Promise.resolve([]) : listVisibleUpdates(this.db, articleId, { pinned: true, limit: PINNED_LIMIT }),
       listVisibleUpdates(this.db, articleId, { pinned: false, limit: LIVE_PAGE_SIZE + 1, before: cursor }),
       listKeyEvents(this.db, articleId, KEY_EVENT_LIMIT),
