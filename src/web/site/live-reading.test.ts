@@ -175,6 +175,8 @@ describe('a live story as readers see it (page, older pages, end, JSON-LD, feed,
     assert.doesNotMatch(list, /badge-analysis[\s\S]{0,200}live-badge/);
     const home = (await get('/')).body;
     assert.match(home, badge);
+    const search = (await get('/search?q=badge')).body;
+    assert.match(search, /<a href="\/section\/badges">Badges<\/a> <span class="live-badge">LIVE<\/span>/, 'in search results');
     // Lists that name the section (search results, tag and author pages) carry it after the section.
     const author = (await get(`/author/${(await t.deps.reading.article('badge-live')).article.authors[0]?.slug}`)).body;
     assert.match(author, /<p class="section-label"><a href="\/section\/badges">Badges<\/a> <span class="live-badge">LIVE<\/span><\/p>/);
