@@ -84,7 +84,9 @@ browserSuite('a reader follows live coverage', () => {
     const edited = await server.deps.live.edit(actor, storyId, newest.id, {
       text: [long('Corrected'), long('More'), long('Still more')].join('\n\n'),
     });
-    nextFrames = updateFrame(fresh) + updateFrame(edited);
+    // An edit of an update on an older page (older than any shown) is not news to this page.
+    const olderPageEdit = { ...edited, id: '00000000-0000-4000-8000-000000000001', createdAt: new Date(0), editedAt: server.clock.now() };
+    nextFrames = updateFrame(fresh) + updateFrame(edited) + updateFrame(olderPageEdit);
     const readingTop = () => page.locator(`#${readingId}`).evaluate((el) => el.getBoundingClientRect().top);
 
     const button = page.getByRole('button', { name: '1 new update' });
@@ -115,6 +117,7 @@ browserSuite('a reader follows live coverage', () => {
     assert.equal(await inserted.getAttribute('id'), `update-${fresh.id}`);
     assert.equal(await inserted.evaluate((el) => document.activeElement === el), true, 'focus moves to the first new update');
     assert.equal(await page.locator('.live-new').isHidden(), true);
+    assert.equal(await page.locator(`#update-${olderPageEdit.id}`).count(), 0, 'the older page’s edit was not inserted');
 
     // A stream that cannot replay exactly (`reset`): the script takes the page as it is now.
     server.clock.advance(60_000);

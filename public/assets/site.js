@@ -250,7 +250,14 @@
       var existing = document.getElementById('update-' + data.id);
       var heldIndex = held.findIndex(function (entry) { return entry.id === data.id; });
       if (heldIndex !== -1) { held[heldIndex] = data; return; }
-      if (!existing || !section.contains(existing)) { held.push(data); showButton(); return; }
+      if (!existing || !section.contains(existing)) {
+        // Not on this page: new, unless older than the oldest shown (an edit on an older page).
+        var oldest = items('.live-updates') && items('.live-updates').lastElementChild;
+        if (!data.pinned && oldest && timeOf(fromHtml(data.html)) < timeOf(oldest)) return;
+        held.push(data);
+        showButton();
+        return;
+      }
       keepPlace(function () {
         var item = fromHtml(data.html);
         var wasPinned = !!existing.closest('.live-pinned');

@@ -127,7 +127,7 @@ export function liveBlogPostingJsonLd(
     liveBlogUpdate: live.updates.map((update) => ({
       '@type': 'BlogPosting',
       // Google reads at most 110 characters of a headline.
-      headline: liveUpdateGist(update, 110),
+      headline: liveUpdateGist(update, 110) || publicationDateTime(update.createdAt, site),
       articleBody: bodyPlainText(update.body),
       url: `${url}#update-${update.id}`,
       datePublished: publicationDateTime(update.createdAt, site),
