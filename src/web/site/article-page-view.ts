@@ -61,10 +61,12 @@ export async function renderArticlePage(
   const { viewer } = options;
   // The lists of the story's own edition.
   const lists = deps.lists.beside({ id: article.id, sectionId: article.section.id, editionId: article.editionId });
-  const page = await deps.comments.page(article.id, { viewerId: viewer?.reader.id ?? null, ...options.query, publishedCount: article.commentCount });
   const site = options.site ?? deps.site.current();
   // A live story (or one that was): its updates, filed under the story's key, which live.changed purges.
-  const live = await loadLiveCoverage(deps, article, site, options.liveBefore);
+  const [page, live] = await Promise.all([
+    deps.comments.page(article.id, { viewerId: viewer?.reader.id ?? null, ...options.query, publishedCount: article.commentCount }),
+    loadLiveCoverage(deps, article, site, options.liveBefore),
+  ]);
   const props: Parameters<typeof ArticlePage>[0] = {
     site,
     reading,
