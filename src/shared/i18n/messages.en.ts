@@ -8,6 +8,7 @@ import { readerAccountEn } from './areas/reader-account.en.js';
 import { newsroomEditorEn } from './areas/newsroom-editor.en.js';
 import { readerNewslettersEn } from './areas/reader-newsletters.en.js';
 import { readerScriptEn } from './areas/reader-script.en.js';
+import { readerLiveEn } from './areas/reader-live.en.js';
 import { newsroomLiveEn } from './areas/newsroom-live.en.js';
 
 /**
@@ -177,6 +178,7 @@ export const en = {
   ...newsroomEditorEn,
   ...readerNewslettersEn,
   ...readerScriptEn,
+  ...readerLiveEn,
   ...newsroomLiveEn,
 } as const;
 
