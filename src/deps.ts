@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Config } from './config/config.js';
 import { openDatabase, type DatabaseHandle, type Db } from './db/database.js';
 import type { PostgresOptions } from './db/dialects/postgres.dialect.js';
-import { ArticleEditingService, StoryTranslationService, ReadingService, ScheduledPublisher } from './modules/articles/index.js';
+import { ArticleEditingService, StoryTranslationService, ReadingService, ScheduledPublisher, findLiveStoryState } from './modules/articles/index.js';
 import { AuditService } from './modules/audit/index.js';
 import { AuthorService } from './modules/authors/index.js';
 import { ApiKeyService } from './modules/api-keys/index.js';
@@ -14,6 +14,9 @@ import { CurationService, RankedListsService, RelatedStoriesService, LISTS_REFRE
 import { RevisionService } from './modules/revisions/index.js';
 import { PresenceService } from './modules/presence/index.js';
 import { LiveService } from './modules/live/index.js';
+import type { LiveStreamStoryFor } from './web/site/live-frames.js';
+import { LiveHub } from './web/site/live-hub.js';
+import { liveFrameRenderers, liveStreamStories } from './web/site/live-stream.story.js';
 import { SectionDirectory, SectionService } from './modules/sections/index.js';
 import { PublicationIconService, SettingsService } from './modules/settings/index.js';
 import { TagService } from './modules/tags/index.js';
@@ -137,6 +140,10 @@ export interface Deps {
   presence: PresenceService;
   /** Live stories' updates and key points (docs/live.md). */
   live: LiveService;
+  /** This node's live-update streams (SSE), per story, up to LIVE_MAX_CONNECTIONS. */
+  liveHub: LiveHub;
+  /** A story as its stream sees it: whether readers may follow it, and the page's renderers for its frames. */
+  liveStreamStory: LiveStreamStoryFor;
   /** Publishes scheduled stories when due (the scheduled-publish job). */
   publisher: ScheduledPublisher;
   /** Sitemaps as finished XML in memory, rebuilt on content changes and every minute (the sitemaps-refresh job). */
@@ -280,6 +287,15 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const users = new UserService(db, clock, audit);
   const presence = new PresenceService(db, clock, users);
   const live = new LiveService(db, clock, events, audit);
+  const liveStreamStory = liveStreamStories({
+    findStory: (id) => findLiveStoryState(db, id),
+    clock,
+    renderers: liveFrameRenderers({
+      live,
+      media,
+      publicationOf: (editionId) => site.current(editions.all.find((edition) => edition.id === editionId)).publication,
+    }),
+  });
   const sessions = new SessionService(db, clock);
   const signIn = new SignInService(users, sessions, signInLimiters(limiters), audit, sleep);
   const authors = new AuthorService(db, clock, events, audit, mediaLibrary);
@@ -376,6 +392,8 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     revisions,
     presence,
     live,
+    liveHub: new LiveHub({ maxConnections: config.liveMaxConnections }),
+    liveStreamStory,
     publisher,
     sitemaps,
     webhooks: new WebhookService(db, clock, audit, webhookDispatcher, { allowPrivate: config.webhookAllowPrivate }),

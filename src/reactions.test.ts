@@ -89,6 +89,10 @@ function recordingDeps(calls: string[]): ReactionDeps {
     cdn: { purgeWhenKnown: (keys) => void keys.then((known) => calls.push(`cdn purge ${known.join()}`)) },
     cluster: { broadcast: async (message) => void calls.push(`broadcast ${message.type === 'event' ? message.event.name : message.type}`) },
     replyMail: { replyPublished: async (commentId) => void calls.push(`replyMail.replyPublished ${commentId}`) },
+    live: { changesSince: async (articleId) => (calls.push(`live.changesSince ${articleId}`), { kind: 'reset', lastSequence: 0 }) },
+    // Nobody follows any story on this node: the live stream reads nothing.
+    liveHub: { lowestPosition: () => undefined, broadcast: () => 0 },
+    liveStreamStory: async () => undefined,
   };
 }
 
@@ -102,7 +106,7 @@ function busRecordingReactions(reactions: readonly Reaction[], ran: string[]): E
 describe('the reactions to events (src/reactions.ts)', () => {
   const reactions = createReactions(recordingDeps([]));
 
-  it('run in the documented order: memory, lists, related, sitemaps, search, page cache, then what leaves the node, broadcast last', () => {
+  it('run in the documented order: memory, lists, related, sitemaps, search, page cache, then what leaves the node, the broadcast, then this node’s live streams', () => {
     assert.deepEqual(
       reactions.map((reaction) => reaction.name),
       [
@@ -122,6 +126,7 @@ describe('the reactions to events (src/reactions.ts)', () => {
         'webhooks',
         'cdn-purge',
         'broadcast',
+        'live-stream',
       ],
     );
     assert.deepEqual(

@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { findLiveStoryState } from '../../modules/articles/index.js';
 import type { LiveActor } from '../../modules/live/index.js';
-import { AppError } from '../../shared/errors.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { LiveHub } from './live-hub.js';
-import { liveStreamReaction } from './live-stream.reaction.js';
-import { registerLiveStreamRoutes } from './live-stream.routes.js';
-import { liveStreamStories } from './live-stream.story.js';
-import { fakeRenderers, openStream, parseEvents, payload } from './live-stream.test-support.js';
+import type { LiveHub } from './live-hub.js';
+import { openStream, parseEvents, payload } from './live-stream.test-support.js';
 
 const EDITOR: LiveActor = {
   userId: '00000000-0000-4000-8000-00000000000e',
@@ -21,42 +15,24 @@ const EDITOR: LiveActor = {
 };
 
 /**
- * The stream route over the real live service and database (both engines), on loopback, with the
- * reaction following the service's events: what a reader's browser gets. The page's renderers are
- * stand-ins (their HTML is the reader pages' tests' business).
+ * The stream route of the real application over the real live service and database (both
+ * engines), on loopback, with the live-stream reaction following the service's events: what a
+ * reader's browser gets.
  */
 describe('GET /live/:articleId/events', () => {
   let t: TestApp;
-  let server: FastifyInstance;
   let hub: LiveHub;
   let port: number;
   const streams: Array<{ close(): void }> = [];
 
   before(async () => {
-    t = await createTestApp();
-    hub = new LiveHub({ maxConnections: 3 });
-    const liveStreamStory = liveStreamStories({
-      findStory: (id) => findLiveStoryState(t.deps.db, id),
-      clock: t.clock,
-      renderers: async () => fakeRenderers,
-    });
-    t.deps.events.register(liveStreamReaction({ live: t.deps.live, hub, stories: liveStreamStory }));
-    server = Fastify();
-    // As app.ts answers coded errors: the status, and the code in x-error-code.
-    server.setErrorHandler((error, _request, reply) => {
-      const code = error instanceof AppError ? error.code : 'ERR_INTERNAL';
-      return reply
-        .code(error instanceof AppError ? error.status : 500)
-        .header('x-error-code', code)
-        .send(code);
-    });
-    registerLiveStreamRoutes(server, { live: t.deps.live, liveHub: hub, liveStreamStory });
-    await server.listen({ port: 0, host: '127.0.0.1' });
-    port = (server.server.address() as AddressInfo).port;
+    t = await createTestApp({ env: { LIVE_MAX_CONNECTIONS: '3' } });
+    hub = t.deps.liveHub;
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    port = (t.app.server.address() as AddressInfo).port;
   });
   after(async () => {
     for (const stream of streams) stream.close();
-    await server.close();
     await t.close();
   });
 
@@ -83,6 +59,8 @@ describe('GET /live/:articleId/events', () => {
     assert.equal(stream.headers['x-accel-buffering'], 'no');
     assert.equal(stream.headers['content-encoding'], undefined);
     assert.equal(stream.headers['surrogate-key'], undefined);
+    // The headers every answer carries (app.ts's hook) are kept when the route takes the response over.
+    assert.equal(stream.headers['x-content-type-options'], 'nosniff');
     await stream.waitFor('retry: 5000\n\n');
     stream.close();
     await connected(0);
@@ -101,6 +79,8 @@ describe('GET /live/:articleId/events', () => {
       [['update', String(update.sequence)]],
     );
     assert.equal(payload(events[0]).id, update.id);
+    // The page's own item (components/live-update.tsx).
+    assert.match(payload(events[0]).html ?? '', new RegExp(`<li class="live-update" id="update-${update.id}"`));
     stream.close();
     await connected(0);
   });
