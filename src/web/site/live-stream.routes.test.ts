@@ -161,6 +161,48 @@ describe('GET /live/:articleId/events', () => {
     await connected(0);
   });
 
+  it('replays what a reader missed before the coverage ended, then the `end` event, and closes', async () => {
+    const id = await liveStory();
+    const first = await post(id, 'One');
+    const second = await post(id, 'Two');
+    await t.deps.live.end(EDITOR, id);
+    const stream = await open(`/live/${id}/events`, { 'last-event-id': String(first.sequence) });
+    await stream.ended;
+    assert.deepEqual(
+      parseEvents(stream.text()).map(({ event, data }) => [event, event === 'update' ? payload({ data }).id : undefined]),
+      [
+        ['update', second.id],
+        ['end', undefined],
+      ],
+    );
+    // A reader already past the ending (or sending a forged number) is told it ended, all the same.
+    for (const since of ['99', 'abc']) {
+      const late = await open(`/live/${id}/events?since=${since}`);
+      await late.ended;
+      assert.deepEqual(
+        parseEvents(late.text()).map(({ event }) => event),
+        ['end'],
+        since,
+      );
+    }
+  });
+
+  it('sends a reader whose replay brought it up to date only what comes after, once', async () => {
+    const id = await liveStory();
+    const first = await post(id, 'One');
+    const second = await post(id, 'Two');
+    const stream = await open(`/live/${id}/events?since=${first.sequence}`);
+    await connected(1);
+    const third = await post(id, 'Three');
+    await stream.waitFor(`id: ${third.sequence}\n`);
+    assert.deepEqual(
+      parseEvents(stream.text()).map(({ data }) => payload({ data }).id),
+      [second.id, third.id],
+    );
+    stream.close();
+    await connected(0);
+  });
+
   it('refuses readers past LIVE_MAX_CONNECTIONS with 503 ERR_LIVE_TOO_MANY_READERS and Retry-After', async () => {
     const id = await liveStory();
     await Promise.all([open(`/live/${id}/events`), open(`/live/${id}/events`), open(`/live/${id}/events`)]);
