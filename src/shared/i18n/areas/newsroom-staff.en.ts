@@ -197,6 +197,11 @@ export const newsroomStaffEn = {
   'nr.system.none': 'None',
   'nr.system.whenAsked': 'When asked',
   'nr.system.notStarted': 'Not started',
+  'nr.system.liveHeading': 'Live streams on this server',
+  'nr.system.liveConnections': 'Readers following live stories now',
+  'nr.system.liveStories': 'Live stories they follow',
+  'nr.system.liveDroppedSlow': 'Readers dropped for reading too slowly (since start)',
+  'nr.system.liveRefused': 'Readers turned away at the connection limit (since start)',
 
   // The newsroom's error page.
   'nr.error.title.400': 'That did not work',

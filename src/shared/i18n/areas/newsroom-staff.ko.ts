@@ -194,6 +194,11 @@ export const newsroomStaffKo = {
   'nr.system.none': '없음',
   'nr.system.whenAsked': '요청 시',
   'nr.system.notStarted': '시작 안 함',
+  'nr.system.liveHeading': '이 서버의 라이브 스트림',
+  'nr.system.liveConnections': '지금 라이브 기사를 보는 독자',
+  'nr.system.liveStories': '독자가 보는 라이브 기사',
+  'nr.system.liveDroppedSlow': '너무 느리게 받아 끊은 독자(시작 이후)',
+  'nr.system.liveRefused': '연결 한도를 넘어 거절한 독자(시작 이후)',
 
   'nr.error.title.400': '처리하지 못했습니다',
   'nr.error.title.401': '로그인하십시오',
