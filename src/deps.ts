@@ -16,6 +16,7 @@ import { PresenceService } from './modules/presence/index.js';
 import { LiveService } from './modules/live/index.js';
 import type { LiveStreamStoryFor } from './web/site/live-frames.js';
 import { LiveHub } from './web/site/live-hub.js';
+import { LiveFanOut } from './web/site/live-stream.fan-out.js';
 import { liveFrameRenderers, liveStreamStories } from './web/site/live-stream.story.js';
 import { SectionDirectory, SectionService } from './modules/sections/index.js';
 import { PublicationIconService, SettingsService } from './modules/settings/index.js';
@@ -144,6 +145,8 @@ export interface Deps {
   liveHub: LiveHub;
   /** A story as its stream sees it: whether readers may follow it, and the page's renderers for its frames. */
   liveStreamStory: LiveStreamStoryFor;
+  /** Sends each live change to this node's readers of the story (the live-stream reaction, and readers joining). */
+  liveFanOut: LiveFanOut;
   /** Publishes scheduled stories when due (the scheduled-publish job). */
   publisher: ScheduledPublisher;
   /** Sitemaps as finished XML in memory, rebuilt on content changes and every minute (the sitemaps-refresh job). */
@@ -287,6 +290,7 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const users = new UserService(db, clock, audit);
   const presence = new PresenceService(db, clock, users);
   const live = new LiveService(db, clock, events, audit);
+  const liveHub = new LiveHub({ maxConnections: config.liveMaxConnections });
   const liveStreamStory = liveStreamStories({
     findStory: (id) => findLiveStoryState(db, id),
     clock,
@@ -392,8 +396,9 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     revisions,
     presence,
     live,
-    liveHub: new LiveHub({ maxConnections: config.liveMaxConnections }),
+    liveHub,
     liveStreamStory,
+    liveFanOut: new LiveFanOut({ live, hub: liveHub, stories: liveStreamStory }),
     publisher,
     sitemaps,
     webhooks: new WebhookService(db, clock, audit, webhookDispatcher, { allowPrivate: config.webhookAllowPrivate }),

@@ -89,10 +89,7 @@ function recordingDeps(calls: string[]): ReactionDeps {
     cdn: { purgeWhenKnown: (keys) => void keys.then((known) => calls.push(`cdn purge ${known.join()}`)) },
     cluster: { broadcast: async (message) => void calls.push(`broadcast ${message.type === 'event' ? message.event.name : message.type}`) },
     replyMail: { replyPublished: async (commentId) => void calls.push(`replyMail.replyPublished ${commentId}`) },
-    live: { changesSince: async (articleId) => (calls.push(`live.changesSince ${articleId}`), { kind: 'reset', lastSequence: 0 }) },
-    // Nobody follows any story on this node: the live stream reads nothing.
-    liveHub: { lowestPosition: () => undefined, broadcast: () => 0 },
-    liveStreamStory: async () => undefined,
+    liveFanOut: { changed: async (articleId, sequence) => void calls.push(`liveFanOut.changed ${articleId} ${sequence}`) },
   };
 }
 

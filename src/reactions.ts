@@ -37,9 +37,7 @@ export interface ReactionDeps {
   cdn: Parameters<typeof cdnPurgeReaction>[0];
   cluster: Parameters<typeof broadcastReaction>[0];
   replyMail: Parameters<typeof replyMailReaction>[0];
-  live: Parameters<typeof liveStreamReaction>[0]['live'];
-  liveHub: Parameters<typeof liveStreamReaction>[0]['hub'];
-  liveStreamStory: Parameters<typeof liveStreamReaction>[0]['stories'];
+  liveFanOut: Parameters<typeof liveStreamReaction>[0];
 }
 
 /**
@@ -76,7 +74,7 @@ export function createReactions(deps: ReactionDeps): Reaction[] {
     webhooksReaction(deps.webhookDispatcher),
     cdnPurgeReaction(deps.cdn, deps.purgeKeys),
     broadcastReaction(deps.cluster),
-    liveStreamReaction({ live: deps.live, hub: deps.liveHub, stories: deps.liveStreamStory }),
+    liveStreamReaction(deps.liveFanOut),
   ];
 }
 

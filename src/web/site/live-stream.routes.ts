@@ -5,12 +5,14 @@ import { AppError, ERROR_CATALOGUE } from '../../shared/errors.js';
 import { CACHE_CONTROL } from '../http/cache-control.js';
 import { RETRY_FRAME, endedFrame, liveFrames, sseEvent, updatesOf, type LiveStreamStoryFor } from './live-frames.js';
 import { LIVE_RETRY_AFTER_SECONDS, type LiveHub } from './live-hub.js';
+import type { LiveFanOut } from './live-stream.fan-out.js';
 
 /** What the live stream uses: the coverage and its changes, this node's streams, the story and its renderers. */
 export interface LiveStreamRoutesDeps {
   live: Pick<LiveService, 'coverage' | 'changesSince'>;
   liveHub: LiveHub;
   liveStreamStory: LiveStreamStoryFor;
+  liveFanOut: Pick<LiveFanOut, 'joined'>;
 }
 
 /** A story id as the server makes them (UUIDs; imports keep theirs): anything else is no story. */
@@ -118,6 +120,8 @@ function startStream(deps: LiveStreamRoutesDeps, request: FastifyRequest, reply:
   response.write(start.text === '' ? RETRY_FRAME : Buffer.concat([RETRY_FRAME, Buffer.from(start.text)]));
   if (start.ended) return void response.end();
   deps.liveHub.open(articleId, response, start.position);
+  // A change that came between the replay's read and now went to the others only.
+  deps.liveFanOut.joined(articleId, start.position).catch((error: unknown) => request.log.error({ err: error }, 'a live stream could not catch up'));
 }
 
 function refuse(response: ServerResponse, reply: FastifyReply): void {

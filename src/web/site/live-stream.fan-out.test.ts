@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LiveChanges } from '../../modules/live/index.js';
-import { liveStreamReaction } from './live-stream.reaction.js';
+import { LiveFanOut } from './live-stream.fan-out.js';
 import { fakeRenderers, liveUpdate, parseEvents } from './live-stream.test-support.js';
 
 /** A hub holding one position per story, recording what was broadcast. */
@@ -15,6 +15,7 @@ function fakeHub(positions: Record<string, number>) {
       if (options.sequence !== undefined) positions[articleId] = options.sequence;
       return 1;
     },
+    join: (articleId: string, position: number) => void (positions[articleId] = position),
   };
 }
 
@@ -29,16 +30,16 @@ function changes(lastSequence: number, extra: Partial<Extract<LiveChanges, { kin
   };
 }
 
-describe('the live-stream reaction: each change to this node’s readers', () => {
+describe('the live fan-out: each change to this node’s readers', () => {
   it('reads once from where its readers are, renders once and broadcasts the frames up to the new sequence', async () => {
     const hub = fakeHub({ 'story-1': 4 });
     const reads: Array<[string, number]> = [];
-    const reaction = liveStreamReaction({
+    const fanOut = new LiveFanOut({
       hub,
       live: { changesSince: async (articleId, sequence) => (reads.push([articleId, sequence]), changes(5)) },
       stories: async () => ({ live: true, renderers: async () => fakeRenderers }),
     });
-    await reaction.handle({ name: 'live.changed', articleId: 'story-1', sequence: 5 });
+    await fanOut.changed('story-1', 5);
     assert.deepEqual(reads, [['story-1', 4]]);
     assert.equal(hub.sent.length, 1);
     assert.equal(hub.sent[0]?.sequence, 5);
@@ -51,13 +52,13 @@ describe('the live-stream reaction: each change to this node’s readers', () =>
   it('reads nothing for a story nobody here follows, or a change its readers already have', async () => {
     const hub = fakeHub({ 'story-1': 9 });
     let reads = 0;
-    const reaction = liveStreamReaction({
+    const fanOut = new LiveFanOut({
       hub,
       live: { changesSince: async () => (reads++, changes(9)) },
       stories: async () => ({ live: true, renderers: async () => fakeRenderers }),
     });
-    await reaction.handle({ name: 'live.changed', articleId: 'story-2', sequence: 3 });
-    await reaction.handle({ name: 'live.changed', articleId: 'story-1', sequence: 9 });
+    await fanOut.changed('story-2', 3);
+    await fanOut.changed('story-1', 9);
     assert.equal(reads, 0);
     assert.equal(hub.sent.length, 0);
   });
@@ -68,7 +69,7 @@ describe('the live-stream reaction: each change to this node’s readers', () =>
     const reads: number[] = [];
     let release: () => void = () => undefined;
     const firstRead = new Promise<void>((resolve) => (release = resolve));
-    const reaction = liveStreamReaction({
+    const fanOut = new LiveFanOut({
       hub,
       live: {
         changesSince: async (_articleId, since) => {
@@ -81,11 +82,11 @@ describe('the live-stream reaction: each change to this node’s readers', () =>
       },
       stories: async () => ({ live: true, renderers: async () => fakeRenderers }),
     });
-    const first = reaction.handle({ name: 'live.changed', articleId: 'story-1', sequence: 1 });
+    const first = fanOut.changed('story-1', 1);
     await new Promise((resolve) => setImmediate(resolve));
     for (const sequence of [2, 3, 4]) {
       counter = sequence;
-      await reaction.handle({ name: 'live.changed', articleId: 'story-1', sequence });
+      await fanOut.changed('story-1', sequence);
     }
     release();
     await first;
@@ -96,14 +97,38 @@ describe('the live-stream reaction: each change to this node’s readers', () =>
     );
   });
 
+  it('sends a reader that joined just after a change it missed (its replay read before it) that change', async () => {
+    const hub = fakeHub({});
+    const reads: number[] = [];
+    const fanOut = new LiveFanOut({
+      hub,
+      live: { changesSince: async (_articleId, since) => (reads.push(since), changes(6)) },
+      stories: async () => ({ live: true, renderers: async () => fakeRenderers }),
+    });
+    // Nobody here yet: heard of, nothing read.
+    await fanOut.changed('story-1', 6);
+    assert.deepEqual(reads, []);
+    // A reader whose replay ended at 5 joins: 6 is sent to it at once.
+    hub.join('story-1', 5);
+    await fanOut.joined('story-1', 5);
+    assert.deepEqual(reads, [5]);
+    assert.deepEqual(
+      hub.sent.map((sent) => sent.sequence),
+      [6],
+    );
+    // One that joins up to date costs nothing.
+    await fanOut.joined('story-1', 6);
+    assert.deepEqual(reads, [5]);
+  });
+
   it('ends the story’s streams with the `end` frame when the coverage ended', async () => {
     const hub = fakeHub({ 'story-1': 2 });
-    const reaction = liveStreamReaction({
+    const fanOut = new LiveFanOut({
       hub,
       live: { changesSince: async () => changes(3, { updates: [], ended: true }) },
       stories: async () => ({ live: true, renderers: async () => fakeRenderers }),
     });
-    await reaction.handle({ name: 'live.changed', articleId: 'story-1', sequence: 3 });
+    await fanOut.changed('story-1', 3);
     assert.equal(hub.sent[0]?.end, true);
     assert.match(hub.sent[0]?.text ?? '', /event: end/);
   });
