@@ -64,6 +64,11 @@ describe('GET /live/:articleId/events', () => {
     await stream.waitFor('retry: 5000\n\n');
     stream.close();
     await connected(0);
+    // HEAD: the same head, and done (no stream held open).
+    const head = await fetch(`http://127.0.0.1:${port}/live/${id}/events`, { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(head.headers.get('content-type'), 'text/event-stream; charset=utf-8');
+    assert.equal(hub.stats.connections, 0);
   });
 
   it('sends a new update to the story’s open streams, and nothing before it without a resume point', async () => {
