@@ -18,6 +18,7 @@ import { ErrorPage } from './web/site/pages/error.page.js';
 import { answerOldLink, mayBeOldLink } from './web/site/old-links.js';
 import { registerCommentRoutes } from './web/site/comments.routes.js';
 import { registerFeedRoutes } from './web/site/feed.routes.js';
+import { registerLiveStreamRoutes } from './web/site/live-stream.routes.js';
 import { registerSiteRoutes } from './web/site/site.routes.js';
 import { registerNewsletterArchiveRoutes } from './web/site/newsletter-archive.routes.js';
 import { registerNewsletterRoutes } from './web/site/newsletters.routes.js';
@@ -104,6 +105,7 @@ export async function createApp(deps: Deps): Promise<FastifyInstance> {
   registerSiteRoutes(app, deps);
   registerNewsletterArchiveRoutes(app, deps);
   registerFeedRoutes(app, deps);
+  registerLiveStreamRoutes(app, deps);
   await registerViewRoutes(app, deps);
   await registerCommentRoutes(app, deps);
   await registerNewsroomRoutes(app, deps);

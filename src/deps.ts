@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Config } from './config/config.js';
 import { openDatabase, type DatabaseHandle, type Db } from './db/database.js';
 import type { PostgresOptions } from './db/dialects/postgres.dialect.js';
-import { ArticleEditingService, StoryTranslationService, ReadingService, ScheduledPublisher } from './modules/articles/index.js';
+import { ArticleEditingService, StoryTranslationService, ReadingService, ScheduledPublisher, findLiveStoryState } from './modules/articles/index.js';
 import { AuditService } from './modules/audit/index.js';
 import { AuthorService } from './modules/authors/index.js';
 import { ApiKeyService } from './modules/api-keys/index.js';
@@ -13,6 +13,11 @@ import { MediaLibrary, MediaUploadService, AVIF_VARIANTS_JOB } from './modules/m
 import { CurationService, RankedListsService, RelatedStoriesService, LISTS_REFRESH_JOB } from './modules/rankings/index.js';
 import { RevisionService } from './modules/revisions/index.js';
 import { PresenceService } from './modules/presence/index.js';
+import { LiveService } from './modules/live/index.js';
+import type { LiveStreamStoryFor } from './web/site/live-frames.js';
+import { LiveHub } from './web/site/live-hub.js';
+import { LiveFanOut } from './web/site/live-stream.fan-out.js';
+import { liveFrameRenderers, liveStreamStories } from './web/site/live-stream.story.js';
 import { SectionDirectory, SectionService } from './modules/sections/index.js';
 import { PublicationIconService, SettingsService } from './modules/settings/index.js';
 import { TagService } from './modules/tags/index.js';
@@ -134,6 +139,14 @@ export interface Deps {
   revisions: RevisionService;
   /** Who has a story's editor open (the editor's heartbeat). */
   presence: PresenceService;
+  /** Live stories' updates and key points (docs/live.md). */
+  live: LiveService;
+  /** This node's live-update streams (SSE), per story, up to LIVE_MAX_CONNECTIONS. */
+  liveHub: LiveHub;
+  /** A story as its stream sees it: whether readers may follow it, and the page's renderers for its frames. */
+  liveStreamStory: LiveStreamStoryFor;
+  /** Sends each live change to this node's readers of the story (the live-stream reaction, and readers joining). */
+  liveFanOut: LiveFanOut;
   /** Publishes scheduled stories when due (the scheduled-publish job). */
   publisher: ScheduledPublisher;
   /** Sitemaps as finished XML in memory, rebuilt on content changes and every minute (the sitemaps-refresh job). */
@@ -276,6 +289,17 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
   const webhookSender = new WebhookSender(db, clock, { allowPrivate: config.webhookAllowPrivate });
   const users = new UserService(db, clock, audit);
   const presence = new PresenceService(db, clock, users);
+  const live = new LiveService(db, clock, events, audit);
+  const liveHub = new LiveHub({ maxConnections: config.liveMaxConnections });
+  const liveStreamStory = liveStreamStories({
+    findStory: (id) => findLiveStoryState(db, id),
+    clock,
+    renderers: liveFrameRenderers({
+      live,
+      media,
+      publicationOf: (editionId) => site.current(editions.all.find((edition) => edition.id === editionId)).publication,
+    }),
+  });
   const sessions = new SessionService(db, clock);
   const signIn = new SignInService(users, sessions, signInLimiters(limiters), audit, sleep);
   const authors = new AuthorService(db, clock, events, audit, mediaLibrary);
@@ -371,6 +395,10 @@ export async function createDeps(config: Config, options: DepsOptions = {}): Pro
     translations,
     revisions,
     presence,
+    live,
+    liveHub,
+    liveStreamStory,
+    liveFanOut: new LiveFanOut({ live, hub: liveHub, stories: liveStreamStory }),
     publisher,
     sitemaps,
     webhooks: new WebhookService(db, clock, audit, webhookDispatcher, { allowPrivate: config.webhookAllowPrivate }),

@@ -89,6 +89,7 @@ function recordingDeps(calls: string[]): ReactionDeps {
     cdn: { purgeWhenKnown: (keys) => void keys.then((known) => calls.push(`cdn purge ${known.join()}`)) },
     cluster: { broadcast: async (message) => void calls.push(`broadcast ${message.type === 'event' ? message.event.name : message.type}`) },
     replyMail: { replyPublished: async (commentId) => void calls.push(`replyMail.replyPublished ${commentId}`) },
+    liveFanOut: { changed: async (articleId, sequence) => void calls.push(`liveFanOut.changed ${articleId} ${sequence}`) },
   };
 }
 
@@ -102,7 +103,7 @@ function busRecordingReactions(reactions: readonly Reaction[], ran: string[]): E
 describe('the reactions to events (src/reactions.ts)', () => {
   const reactions = createReactions(recordingDeps([]));
 
-  it('run in the documented order: memory, lists, related, sitemaps, search, page cache, then what leaves the node, broadcast last', () => {
+  it('run in the documented order: memory, lists, related, sitemaps, search, page cache, then what leaves the node, the broadcast, then this node’s live streams', () => {
     assert.deepEqual(
       reactions.map((reaction) => reaction.name),
       [
@@ -122,6 +123,7 @@ describe('the reactions to events (src/reactions.ts)', () => {
         'webhooks',
         'cdn-purge',
         'broadcast',
+        'live-stream',
       ],
     );
     assert.deepEqual(

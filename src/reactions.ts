@@ -12,6 +12,7 @@ import { webhooksReaction } from './modules/webhooks/index.js';
 import { handles, type Reaction } from './shared/events.js';
 import { pageCacheReaction } from './web/http/page-cache.reaction.js';
 import { siteContextReaction } from './web/shared/site-context.reaction.js';
+import { liveStreamReaction } from './web/site/live-stream.reaction.js';
 
 /**
  * What the reactions work on: deps.ts passes every dependency, and each reaction's factory takes
@@ -36,6 +37,7 @@ export interface ReactionDeps {
   cdn: Parameters<typeof cdnPurgeReaction>[0];
   cluster: Parameters<typeof broadcastReaction>[0];
   replyMail: Parameters<typeof replyMailReaction>[0];
+  liveFanOut: Parameters<typeof liveStreamReaction>[0];
 }
 
 /**
@@ -49,7 +51,9 @@ export interface ReactionDeps {
  * 4. only then the page cache, purged of what the event made stale: purged earlier, a request could
  *    re-cache a page built from the old lists while they reload;
  * 5. what leaves this node (origin only): reply mail, webhook deliveries, the CDN purge, and last the broadcast,
- *    so the other nodes hear of the change once this node is done with it.
+ *    so the other nodes hear of the change once this node is done with it;
+ * 6. after all that, the live stories' streams on this node (everywhere): the change reaches the
+ *    other nodes first, so readers on every node get it at about the same time.
  * A new reaction is one `x.reaction.ts` beside its module and one line here.
  */
 export function createReactions(deps: ReactionDeps): Reaction[] {
@@ -70,6 +74,7 @@ export function createReactions(deps: ReactionDeps): Reaction[] {
     webhooksReaction(deps.webhookDispatcher),
     cdnPurgeReaction(deps.cdn, deps.purgeKeys),
     broadcastReaction(deps.cluster),
+    liveStreamReaction(deps.liveFanOut),
   ];
 }
 

@@ -162,4 +162,190 @@
         showError(form, pageText(form, 'offline', 'We could not reach the site. Check your connection and try again.'));
       });
   });
+
+  // Live coverage (a live story's page): follow its stream of changes. New updates wait behind a
+  // "N new updates" button and go in only when the reader asks, so the page never moves under them;
+  // edits and deletions apply in place, keeping the update the reader is looking at where it was.
+  // Without this script (or EventSource), reloading the page shows everything.
+  var liveSection = document.querySelector('[data-live-stream]');
+  if (liveSection && typeof EventSource === 'function' && window.JSON) followLive(liveSection);
+
+  function followLive(section) {
+    var held = [];
+    var lang = document.documentElement.lang || undefined;
+    var plural = typeof Intl !== 'undefined' && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+    var box = section.querySelector('.live-new');
+    var button = section.querySelector('.live-new-button');
+    var liveStatus = section.querySelector('.live-status');
+    var reloadOnly = false;
+    var since = section.getAttribute('data-live-sequence');
+    var source = new EventSource(section.getAttribute('data-live-stream') + (since ? '?since=' + encodeURIComponent(since) : ''));
+
+    function announce(message) {
+      if (liveStatus) liveStatus.textContent = message;
+    }
+    function items(selector) {
+      return section.querySelector(selector);
+    }
+    // Runs `change`, then scrolls by however far it moved the first update in view (an edit above
+    // the viewport that grew, a deletion that shrank), so what the reader sees stays put.
+    function keepPlace(change) {
+      var anchor = null;
+      var all = section.querySelectorAll('.live-update');
+      for (var i = 0; i < all.length; i += 1) {
+        if (all[i].getBoundingClientRect().bottom > 0) { anchor = all[i]; break; }
+      }
+      var id = anchor && anchor.id;
+      var before = anchor ? anchor.getBoundingClientRect().top : 0;
+      change();
+      var after = id && document.getElementById(id);
+      if (after && after !== document.body) {
+        var moved = after.getBoundingClientRect().top - before;
+        // At once: the page's smooth scrolling would show the jump this is meant to hide.
+        if (moved !== 0) window.scrollBy({ top: moved, behavior: 'instant' });
+      }
+    }
+    // Showing or hiding the button changes the height above the updates: the reader's place is kept.
+    function setBoxHidden(hidden) {
+      if (box.hidden !== hidden) keepPlace(function () { box.hidden = hidden; });
+    }
+    function showButton() {
+      if (!box || !button) return;
+      if (held.length === 0 && !reloadOnly) { setBoxHidden(true); return; }
+      var text;
+      if (reloadOnly) text = pageText(section, 'reload', 'New updates: reload the page');
+      else {
+        var form = plural && plural.select(held.length) === 'one' ? 'one' : 'other';
+        text = pageText(section, 'new-' + form, form === 'one' ? '{count} new update' : '{count} new updates').replace('{count}', held.length.toLocaleString(lang));
+      }
+      button.textContent = text;
+      setBoxHidden(false);
+      announce(text);
+    }
+    function listFor(pinned) {
+      var list = items(pinned ? '.live-pinned' : '.live-updates');
+      if (!list) {
+        list = document.createElement('ol');
+        list.className = pinned ? 'live-pinned' : 'live-updates';
+        var next = items('.live-updates') || items('.live-pages');
+        section.insertBefore(list, pinned ? next : items('.live-pages'));
+      }
+      return list;
+    }
+    function timeOf(item) {
+      var time = item.querySelector('time');
+      return time ? Date.parse(time.getAttribute('datetime')) : 0;
+    }
+    // An update that moved between the pinned list and the others goes in by time, newest first.
+    function place(item, pinned) {
+      var list = listFor(pinned);
+      var at = timeOf(item);
+      var child = list.firstElementChild;
+      while (child && timeOf(child) >= at) child = child.nextElementSibling;
+      list.insertBefore(item, child);
+      var empty = items('.live-empty');
+      if (empty) empty.remove();
+    }
+    function onUpdate(data) {
+      var existing = document.getElementById('update-' + data.id);
+      var heldIndex = held.findIndex(function (entry) { return entry.id === data.id; });
+      if (heldIndex !== -1) { held[heldIndex] = data; return; }
+      if (!existing || !section.contains(existing)) {
+        // Not on this page: new, unless older than the oldest shown (an edit on an older page).
+        var oldest = items('.live-updates') && items('.live-updates').lastElementChild;
+        if (!data.pinned && oldest && timeOf(fromHtml(data.html)) < timeOf(oldest)) return;
+        held.push(data);
+        showButton();
+        return;
+      }
+      keepPlace(function () {
+        var item = fromHtml(data.html);
+        var wasPinned = !!existing.closest('.live-pinned');
+        if (wasPinned === !!data.pinned) existing.replaceWith(item);
+        else { existing.remove(); place(item, !!data.pinned); }
+      });
+    }
+    function onDelete(data) {
+      held = held.filter(function (entry) { return entry.id !== data.id; });
+      showButton();
+      var existing = document.getElementById('update-' + data.id);
+      if (existing && section.contains(existing)) keepPlace(function () { existing.remove(); });
+    }
+    function onSummary(data) {
+      var current = document.querySelector('.live-summary');
+      if (current) keepPlace(function () { current.replaceWith(fromHtml(data.html)); });
+    }
+    function onEnd(data) {
+      source.close();
+      section.removeAttribute('data-live-stream');
+      var heading = section.querySelector('h2');
+      if (heading && !items('.live-ended')) heading.insertAdjacentElement('afterend', fromHtml(data.html));
+      announce(pageText(section, 'ended', 'Live coverage has ended.'));
+    }
+    // The stream could not say exactly what changed: take the page as it is now, or offer a reload.
+    function onReset() {
+      fetch(location.href, { credentials: 'same-origin' })
+        .then(function (response) { return response.ok ? response.text() : Promise.reject(); })
+        .then(function (html) {
+          var page = new DOMParser().parseFromString(html, 'text/html');
+          var fresh = page.getElementById('live');
+          if (!fresh) return Promise.reject();
+          var summary = page.querySelector('.live-summary');
+          keepPlace(function () {
+            ['.live-pinned', '.live-updates', '.live-pages', '.live-empty', '.live-ended'].forEach(function (selector) {
+              var old = items(selector);
+              if (old) old.remove();
+            });
+            var tail = null;
+            ['.live-ended', '.live-pinned', '.live-empty', '.live-updates', '.live-pages'].forEach(function (selector) {
+              var part = fresh.querySelector(selector);
+              if (part) section.insertBefore(document.importNode(part, true), tail);
+            });
+            var currentSummary = document.querySelector('.live-summary');
+            if (summary && currentSummary) currentSummary.replaceWith(document.importNode(summary, true));
+          });
+          held = [];
+          showButton();
+        })
+        .catch(function () {
+          reloadOnly = true;
+          showButton();
+        });
+    }
+    function listen(name, handle) {
+      source.addEventListener(name, function (event) {
+        var data;
+        try { data = JSON.parse(event.data); } catch (_) { return; }
+        handle(data);
+      });
+    }
+    listen('update', onUpdate);
+    listen('delete', onDelete);
+    listen('summary', onSummary);
+    listen('end', onEnd);
+    listen('reset', onReset);
+
+    if (button) {
+      button.addEventListener('click', function () {
+        if (reloadOnly) { location.reload(); return; }
+        var first = null;
+        // Held oldest first; each goes on top, so the newest ends up first.
+        held.forEach(function (data) {
+          var item = fromHtml(data.html);
+          var list = listFor(!!data.pinned);
+          list.insertBefore(item, list.firstElementChild);
+          first = item;
+        });
+        held = [];
+        var empty = items('.live-empty');
+        if (empty) empty.remove();
+        showButton();
+        announce('');
+        if (first) {
+          first.setAttribute('tabindex', '-1');
+          first.focus();
+        }
+      });
+    }
+  }
 })();

@@ -50,6 +50,18 @@ describe('config', () => {
     }
   });
 
+  it('holds at most LIVE_MAX_CONNECTIONS live-update streams per node: 20,000 unless set, 1 to 1,000,000', () => {
+    assert.equal(loadConfig({}).liveMaxConnections, 20_000);
+    assert.equal(loadConfig({ LIVE_MAX_CONNECTIONS: '50000' }).liveMaxConnections, 50_000);
+    for (const value of ['0', '-1', '1.5', 'many', '1000001']) {
+      assert.throws(
+        () => loadConfig({ LIVE_MAX_CONNECTIONS: value }),
+        (error: unknown) => error instanceof ConfigError && error.problems.some((problem) => problem.startsWith('LIVE_MAX_CONNECTIONS:')),
+        value,
+      );
+    }
+  });
+
   it('lists every problem at once', () => {
     assert.throws(
       () => loadConfig({ PORT: 'eighty', SITE_URL: 'ftp://x', DEMO: 'maybe', DATABASE_URL: 'mysql://x' }),

@@ -67,6 +67,8 @@ const ConfigSchema = z.object({
     .optional(),
   /** Messages sent per minute at most, across every node. */
   MAIL_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Live stories' update streams (SSE) one node holds open at most; past it readers get 503 with Retry-After. */
+  LIVE_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -104,6 +106,8 @@ export interface Config {
   readonly clusterWorkers: number;
   /** How mail is sent (modules/mail): SMTP or the outbox folder, From, DKIM, rate. */
   readonly mail: MailConfig;
+  /** The most live-update streams (SSE) this node holds open at once (LIVE_MAX_CONNECTIONS). */
+  readonly liveMaxConnections: number;
   readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   /** Used once: the e-mail of the admin created when the database has no staff yet. */
   readonly adminEmail: string;
@@ -171,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxBytes: values.IMPORT_MAX_BYTES,
     clusterWorkers,
     mail: mailConfig(values, siteUrl, dataDir),
+    liveMaxConnections: values.LIVE_MAX_CONNECTIONS,
     logLevel: values.LOG_LEVEL,
     adminEmail: values.ADMIN_EMAIL.toLowerCase(),
   });

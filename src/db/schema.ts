@@ -129,6 +129,35 @@ export interface CorrectionsTable {
   created_at: Timestamp;
 }
 
+export interface LiveCoverageTable {
+  article_id: string;
+  /** JSON: the key points, an array of strings. */
+  summary: WithDefault<string>;
+  last_sequence: WithDefault<number>;
+  summary_sequence: WithDefault<number>;
+  ended_at: Timestamp | null;
+  ended_sequence: WithDefault<number>;
+  created_at: Timestamp;
+}
+
+export interface LiveUpdatesTable {
+  id: string;
+  article_id: string;
+  sequence: number;
+  /** JSON: ArticleBody. */
+  body: string;
+  /** The Markdown as written. */
+  source: string;
+  author_name: string;
+  author_id: string | null;
+  user_id: string;
+  key_event: WithDefault<number>;
+  pinned: WithDefault<number>;
+  created_at: Timestamp;
+  edited_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+}
+
 export interface PicksTable {
   id: string;
   article_id: string;
@@ -602,6 +631,8 @@ export interface Database {
   article_authors: ArticleAuthorsTable;
   article_tags: ArticleTagsTable;
   corrections: CorrectionsTable;
+  live_coverage: LiveCoverageTable;
+  live_updates: LiveUpdatesTable;
   picks: PicksTable;
   static_pages: StaticPagesTable;
   users: UsersTable;

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Edition } from '../modules/editions/index.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
-import { koreanEdition, koreanSections } from './content/korean-edition.js';
+import { koreanAuthors, koreanEdition, koreanSections } from './content/korean-edition.js';
+import { liveCoverageKo } from './content/live-coverage-ko.js';
 import { storiesKo } from './content/stories-ko.js';
 import { seedDemoIfEmpty } from './demo-seeder.js';
 
@@ -109,5 +110,31 @@ describe('demo publication: the Korean edition', () => {
     assert.ok(commented.body.includes('국비로 보전'), 'in Korean');
     const feature = await t.app.inject('/ko/article/jumin-43-myeong-seom-majimak-bae-tteonanda');
     assert.match(feature.body, /class="type-label"> · 기획</, 'the type label in Korean');
+  });
+
+  it('has a live story in Korean, with its updates and key points, linked to the English one', async () => {
+    const [coverage] = liveCoverageKo;
+    assert.ok(coverage);
+    const story = await t.deps.db
+      .selectFrom('articles')
+      .select(['id', 'type_label', 'edition_id', 'translated_from_id'])
+      .where('slug', '=', coverage.story)
+      .executeTakeFirstOrThrow();
+    assert.equal(story.type_label, 'Live');
+    assert.equal(story.edition_id, ko.id);
+    assert.ok(story.translated_from_id, 'it translates the English live story');
+    const page = await t.deps.live.page(story.id);
+    assert.equal(page.coverage.endedAt, null);
+    assert.deepEqual(page.coverage.summary, coverage.summary);
+    for (const point of page.coverage.summary) assert.match(point, HANGUL);
+    assert.equal(page.pinned.length + page.updates.length, coverage.updates.length);
+    assert.ok(page.keyEvents.length >= 3);
+    const names = new Set(Object.values(koreanAuthors).map((author) => author.name));
+    for (const update of [...page.pinned, ...page.updates]) {
+      assert.ok(names.has(update.authorName), `${update.authorName} is a Korean byline`);
+      assert.ok(update.createdAt <= t.clock.now());
+      assert.match(update.source, HANGUL);
+    }
+    assert.equal((await t.app.inject(`/ko/article/${coverage.story}`)).statusCode, 200);
   });
 });

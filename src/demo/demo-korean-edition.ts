@@ -7,28 +7,20 @@ import { importPick } from '../modules/rankings/index.js';
 import { importSection } from '../modules/sections/index.js';
 import { importSeries } from '../modules/series/index.js';
 import { importTags } from '../modules/tags/index.js';
-import type { DemoArticle, DemoScene, KoreanDemoArticle } from './content/demo-content.types.js';
-import { koreanEdition, koreanSections, koreanSeries } from './content/korean-edition.js';
+import type { DemoArticle, DemoImageJob, KoreanDemoArticle } from './content/demo-content.types.js';
+export type { DemoImageJob } from './content/demo-content.types.js';
+import { koreanAuthors, koreanEdition, koreanSections, koreanSeries } from './content/korean-edition.js';
+import { liveCoverageKo } from './content/live-coverage-ko.js';
 import { storiesKo } from './content/stories-ko.js';
 import { demoStoryColumns } from './demo-body.js';
 import { koreanAlt } from './demo-images.js';
+import { liveImageJobs, seedDemoLiveCoverage } from './demo-live.js';
 import { demoViewHistory } from './demo-views.js';
 
 /** The Korean edition's Must-Reads: as many as the English edition shows. */
 const MUST_READ_COUNT = 5;
 /** A translation goes out at least this long after its original, never before it. */
 const TRANSLATION_LAG_MS = 20 * 60_000;
-
-/** One illustration the seeder draws: what to draw (scene and seed) and the words that go with it. */
-export interface DemoImageJob {
-  key: string;
-  scene: DemoScene;
-  seed: string;
-  caption: string;
-  credit: string;
-  /** Alt text in the story's language; absent, the drawing's own (English) description. */
-  alt?: string;
-}
 
 /**
  * The Korean stories' pictures. A translation shows its original's picture (the same drawing, so
@@ -59,6 +51,11 @@ export function koreanImageJobs(english: readonly DemoArticle[]): DemoImageJob[]
   });
 }
 
+/** The pictures the Korean live coverage shows, with Korean alt text. */
+export function koreanLiveImageJobs(): DemoImageJob[] {
+  return liveImageJobs(liveCoverageKo, (job) => koreanAlt(job.scene));
+}
+
 export interface KoreanEditionSeed {
   now: Date;
   media: Map<string, MediaAssetInput>;
@@ -72,9 +69,9 @@ export interface KoreanEditionSeed {
 
 /**
  * The demo's Korean edition at /ko/ (docs/editions.md): the edition, its sections in navigation,
- * its series, and its stories with their pictures, views, Must-Reads and translation links to the
- * English stories they translate. Written inside the seeder's transaction; the import's one
- * `content.imported` reloads the editions and ranks each edition's lists.
+ * its series, and its stories with their pictures, views, Must-Reads, live coverage and translation
+ * links to the English stories they translate. Written inside the seeder's transaction; the import's
+ * one `content.imported` reloads the editions and ranks each edition's lists.
  * @returns how many stories and sections it wrote, and each story's id and publication time by slug
  */
 export async function seedKoreanEdition(
@@ -132,6 +129,12 @@ export async function seedKoreanEdition(
     viewBuckets.push(...views.buckets.map((bucket) => ({ ...bucket, articleId: id })));
   }
   await importViewHistory(db, viewBuckets);
+  await seedDemoLiveCoverage(db, liveCoverageKo, {
+    stories: published,
+    authorIds: seed.authorIds,
+    authorName: (slug) => koreanAuthors[slug].name,
+    media,
+  });
   for (const [index, story] of koreanMustReads().entries()) {
     await importPick(db, { articleId: required(ids.get(story.slug), story.slug), position: seed.firstPickPosition + index }, now);
   }

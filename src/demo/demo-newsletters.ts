@@ -70,7 +70,10 @@ export async function seedDemoNewsletters(db: Db, stories: readonly DemoNewslett
     });
   }
 
-  const alert = stories.filter((s) => s.typeLabel === 'News' && now.getTime() - s.publishedAt.getTime() > 3 * HOUR_MS)[0];
+  // The alert a newsroom sends with a live story (the earthquake), else an older news story.
+  const alert =
+    stories.find((s) => s.typeLabel === 'Live') ??
+    stories.filter((s) => s.typeLabel === 'News' && now.getTime() - s.publishedAt.getTime() > 3 * HOUR_MS)[0];
   if (alert) {
     const sentAt = new Date(alert.publishedAt.getTime() + 4 * 60_000);
     await importSentIssue(db, {

@@ -4,8 +4,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_EDITION_ID } from '../modules/editions/index.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { liveCoverage } from './content/live-coverage.js';
 import { storiesKo } from './content/stories-ko.js';
 import { demoStories, seedDemoIfEmpty } from './demo-seeder.js';
+import { DEMO_LIVE_USER_ID } from './demo-live.js';
 
 describe('demo publication', () => {
   let t: TestApp;
@@ -91,6 +93,65 @@ describe('demo publication', () => {
     assert.equal(series.statusCode, 200);
     for (const slug of ['about', 'contact', 'standards', 'privacy']) {
       assert.equal((await t.app.inject(`/${slug}`)).statusCode, 200, slug);
+    }
+  });
+
+  it('has a live story running and one that ended, each with all its updates', async () => {
+    const story = async (slug: string) =>
+      t.deps.db.selectFrom('articles').select(['id', 'type_label', 'published_at', 'updated_at']).where('slug', '=', slug).executeTakeFirstOrThrow();
+    const running = liveCoverage.find((entry) => entry.endedMinutesAfter === undefined);
+    const ended = liveCoverage.find((entry) => entry.endedMinutesAfter !== undefined);
+    assert.ok(running && ended);
+
+    const live = await story(running.story);
+    assert.equal(live.type_label, 'Live');
+    const page = await t.deps.live.page(live.id);
+    assert.equal(page.coverage.endedAt, null);
+    assert.deepEqual(page.coverage.summary, running.summary);
+    assert.equal(page.pinned.length, 1);
+    assert.equal(page.pinned.length + page.updates.length, running.updates.length, 'every update is visible');
+    assert.equal(page.keyEvents.length, running.updates.filter((update) => update.keyEvent).length);
+    // Newest first, all of them written between the story's publication and now, by the demo's authors.
+    const times = page.updates.map((update) => update.createdAt.getTime());
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+    );
+    const publishedAt = new Date(live.published_at ?? '').getTime();
+    for (const update of [...page.pinned, ...page.updates]) {
+      assert.ok(update.createdAt.getTime() >= publishedAt && update.createdAt <= t.clock.now(), update.source);
+      assert.ok(['Park Min-ji', 'Daniel Okafor', 'Lee Hana'].includes(update.authorName) && update.authorId, update.authorName);
+      assert.equal(update.userId, DEMO_LIVE_USER_ID);
+    }
+    const blocks = [...page.pinned, ...page.updates].flatMap((update) => update.body);
+    assert.ok(
+      blocks.some((block) => block.type === 'quote' && block.attribution),
+      'a quote with its attribution',
+    );
+    const figure = blocks.find((block) => block.type === 'figure');
+    assert.ok(
+      figure?.type === 'figure' && (await t.deps.db.selectFrom('media_assets').select('id').where('id', '=', figure.mediaId).executeTakeFirst()),
+    );
+    assert.ok(
+      page.updates.some((update) => update.editedAt),
+      'an update an editor corrected',
+    );
+    assert.equal(new Date(live.updated_at ?? '').getTime(), Math.max(...times, ...page.updates.map((update) => update.editedAt?.getTime() ?? 0)));
+    // The counter is where a page and its stream start from: every change numbered once.
+    assert.equal(page.coverage.lastSequence, running.updates.length + running.updates.filter((update) => update.editedMinutesAfter).length + 1);
+    const changes = await t.deps.live.changesSince(live.id, 0);
+    assert.equal(changes.kind === 'changes' && changes.updates.length, running.updates.length);
+
+    const over = await story(ended.story);
+    assert.equal(over.type_label, 'News');
+    const overPage = await t.deps.live.page(over.id);
+    assert.ok(overPage.coverage.endedAt && overPage.coverage.endedAt < t.clock.now());
+    assert.equal(overPage.coverage.endedSequence, overPage.coverage.lastSequence);
+    assert.equal(overPage.pinned.length + overPage.updates.length, ended.updates.length);
+    assert.ok(overPage.keyEvents.length >= 3);
+    for (const entry of [running, ended]) {
+      const html = await t.app.inject(`/article/${entry.story}`);
+      assert.equal(html.statusCode, 200, entry.story);
     }
   });
 });

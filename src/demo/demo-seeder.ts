@@ -18,18 +18,20 @@ import { HOUR_MS, type Clock } from '../shared/clock.js';
 import type { EventBus } from '../shared/events.js';
 import { newId } from '../shared/ids.js';
 import type { DemoArticle } from './content/demo-content.types.js';
+import { liveCoverage, liveStories } from './content/live-coverage.js';
 import { demoAuthors, demoPublication, demoSections, demoSeries } from './content/publication.js';
 import { demoStaticPages } from './content/static-pages.js';
 import { storiesA } from './content/stories-a.js';
 import { storiesB } from './content/stories-b.js';
 import { bodyFromParagraphs, demoStoryColumns } from './demo-body.js';
 import { drawIllustration, seededRandom } from './demo-images.js';
-import { koreanImageJobs, seedKoreanEdition, type DemoImageJob } from './demo-korean-edition.js';
+import { liveImageJobs, seedDemoLiveCoverage } from './demo-live.js';
+import { koreanImageJobs, koreanLiveImageJobs, seedKoreanEdition, type DemoImageJob } from './demo-korean-edition.js';
 import { seedDemoComments } from './demo-comments.js';
 import { seedDemoNewsletters, type DemoNewsletterStory } from './demo-newsletters.js';
 import { demoViewHistory } from './demo-views.js';
 
-export const demoStories: readonly DemoArticle[] = [...storiesA, ...storiesB];
+export const demoStories: readonly DemoArticle[] = [...storiesA, ...storiesB, ...liveStories];
 
 const MUST_READ_COUNT = 5;
 const DEMO_IMAGE_CACHE_DIR = path.join(os.tmpdir(), 'dateline-demo-images');
@@ -75,10 +77,10 @@ async function drawAllImages(mediaDir: string): Promise<Map<string, MediaAssetIn
     { key: `${story.slug}#hero`, seed: `${story.slug}#hero`, ...story.hero },
     ...(story.figure ? [{ key: `${story.slug}#figure`, seed: `${story.slug}#figure`, ...story.figure }] : []),
   ]);
-  await drawImages(mediaDir, english, media);
+  await drawImages(mediaDir, [...english, ...liveImageJobs(liveCoverage)], media);
   // After the English ones: a translation's picture is its original's drawing, then in the cache,
   // so the same drawing is never encoded twice at once (both would write the same cache files).
-  await drawImages(mediaDir, koreanImageJobs(demoStories), media);
+  await drawImages(mediaDir, [...koreanImageJobs(demoStories), ...koreanLiveImageJobs()], media);
   return media;
 }
 
@@ -196,6 +198,13 @@ async function insertDemoRows(db: Db, now: Date, media: Map<string, MediaAssetIn
   for (const page of demoStaticPages) {
     await importStaticPage(db, { slug: page.slug, title: page.title, body: bodyFromParagraphs(page.paragraphs), updatedAt: now });
   }
+  const authorNames = new Map(demoAuthors.map((author) => [author.slug, author.name]));
+  await seedDemoLiveCoverage(db, liveCoverage, {
+    stories: published,
+    authorIds,
+    authorName: (slug) => required(authorNames.get(slug), slug),
+    media,
+  });
   const korean = await seedKoreanEdition(db, { now, media, authorIds, english: published, firstPickPosition: MUST_READ_COUNT, publicationTime });
   await seedDemoComments(db, new Map([...published, ...korean.published]), now);
   return { articles: demoStories.length + korean.articles, sections: demoSections.length + korean.sections };

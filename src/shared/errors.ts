@@ -481,7 +481,10 @@ export const ERROR_CATALOGUE = {
   ERR_LIVE_UPDATE_NOT_FOUND: { status: 404, message: 'That update does not exist, or it was deleted.' },
   ERR_LIVE_UPDATE_EMPTY: { status: 400, message: 'Write the update before posting it.' },
   ERR_LIVE_UPDATE_TOO_LONG: { status: 400, message: 'An update may be at most 5,000 characters. Shorten it or post two; nothing was posted.' },
-  ERR_LIVE_UPDATE_INVALID_CHARACTERS: { status: 400, message: 'The update contains control characters that cannot be published. Remove them and post again.' },
+  ERR_LIVE_UPDATE_INVALID_CHARACTERS: {
+    status: 400,
+    message: 'The update contains control characters that cannot be published. Remove them and post again.',
+  },
   ERR_LIVE_UPDATE_INVALID: { status: 400, message: 'The update could not be read: check its links, figures and embeds.' },
   ERR_LIVE_SUMMARY_INVALID: { status: 400, message: 'Key points may be at most 10 lines of 300 characters each, without control characters.' },
   ERR_LIVE_NOT_YOURS: { status: 403, message: 'Only an editor may change or delete another reporter’s update.' },

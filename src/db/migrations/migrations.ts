@@ -34,6 +34,7 @@ import { editionListingsMigration } from './0032-edition-listings.migration.js';
 import { staffLanguageMigration } from './0033-staff-language.migration.js';
 import { subscriberEditionMigration } from './0034-subscriber-edition.migration.js';
 import { searchEditionMigration } from './0035-search-edition.migration.js';
+import { liveCoverageMigration } from './0036-live-coverage.migration.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so the same list runs
@@ -76,5 +77,6 @@ export function migrations(fullText: FullTextIndex): Record<string, Migration> {
     '0033-staff-language': staffLanguageMigration,
     '0034-subscriber-edition': subscriberEditionMigration,
     '0035-search-edition': searchEditionMigration(fullText),
+    '0036-live-coverage': liveCoverageMigration,
   };
 }

@@ -7,7 +7,8 @@ export type DemoSectionSlug = 'world' | 'asia' | 'debate' | 'latest' | 'business
 
 export type DemoAuthorSlug = 'min-ji-park' | 'daniel-okafor' | 'hana-lee';
 
-export type DemoTypeLabel = 'News' | 'Analysis' | 'Opinion' | 'Editorial' | 'Feature' | 'Interview';
+/** 'Live' only for a story with live coverage still running (live-coverage.ts). */
+export type DemoTypeLabel = 'News' | 'Analysis' | 'Opinion' | 'Editorial' | 'Feature' | 'Interview' | 'Live';
 
 /** Illustrations are drawn locally from simple shapes; the scene decides what is drawn. */
 export type DemoScene =
@@ -64,4 +65,47 @@ export interface DemoArticle {
 export interface KoreanDemoArticle extends DemoArticle {
   /** Slug of the English demo story this one translates; absent for Korean-only stories. */
   translationOf?: string;
+}
+
+/** One timestamped update of a demo live story (docs/live.md). */
+export interface DemoLiveUpdate {
+  /** Minutes after the story's publication; a running coverage's last one stays before its `hoursAgo`. */
+  minutesAfter: number;
+  author: DemoAuthorSlug;
+  /**
+   * Markdown as the newsroom's composer takes it: paragraphs, **bold**, [links](https://…), `> quote`
+   * lines closed by a `> — Name, role` line. A line "[[figure]]" places the coverage's figure.
+   */
+  markdown: string;
+  keyEvent?: boolean;
+  pinned?: boolean;
+  /** Set when an editor corrected the update this many minutes after publication. */
+  editedMinutesAfter?: number;
+}
+
+/** A demo story's live coverage: its key points and updates, and when it ended. */
+export interface DemoLiveCoverage {
+  /** The slug of the story (in the same edition) the coverage belongs to. */
+  story: string;
+  /** Key points, at most 10 of at most 300 characters. */
+  summary: string[];
+  /**
+   * Minutes after publication the coverage ended: the story is then an ordinary one with the label it
+   * took (its `typeLabel`, never 'Live'). Absent: still live (`typeLabel` 'Live').
+   */
+  endedMinutesAfter?: number;
+  /** A picture one update shows (where its Markdown has "[[figure]]"). */
+  figure?: DemoImage;
+  updates: DemoLiveUpdate[];
+}
+
+/** One illustration to draw for the demo: its key in the media map, what it shows, its words. */
+export interface DemoImageJob {
+  key: string;
+  scene: DemoScene;
+  seed: string;
+  caption: string;
+  credit: string;
+  /** Alt text in the story's language; absent, the drawing's own (English) description. */
+  alt?: string;
 }

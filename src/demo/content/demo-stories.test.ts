@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DemoArticle } from './demo-content.types.js';
+import { liveStories } from './live-coverage.js';
 import { storiesA } from './stories-a.js';
 import { storiesB } from './stories-b.js';
 
@@ -45,7 +46,7 @@ const FIELDS: Record<keyof typeof MAX_SIMILARITY, { plural: string; text: (story
 };
 
 describe('demo stories', () => {
-  const stories = [...storiesA, ...storiesB];
+  const stories = [...storiesA, ...storiesB, ...liveStories];
 
   for (const [field, { plural, text }] of Object.entries(FIELDS) as Array<[keyof typeof MAX_SIMILARITY, (typeof FIELDS)[keyof typeof FIELDS]]>) {
     it(`are all different stories: no two ${plural} share more than ${MAX_SIMILARITY[field]} of their words`, () => {

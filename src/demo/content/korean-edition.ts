@@ -50,6 +50,7 @@ export const koreanTypeLabels: Record<DemoTypeLabel, string> = {
   Editorial: '사설',
   Feature: '기획',
   Interview: '인터뷰',
+  Live: '라이브',
 };
 
 /**

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { KoreanDemoArticle } from './demo-content.types.js';
 import { koreanAuthors, koreanCredits, koreanSections } from './korean-edition.js';
+import { liveStories } from './live-coverage.js';
 import { storiesA } from './stories-a.js';
 import { storiesB } from './stories-b.js';
 import { storiesKo } from './stories-ko.js';
 
-const englishStories = [...storiesA, ...storiesB];
+const englishStories = [...storiesA, ...storiesB, ...liveStories];
 const englishBySlug = new Map(englishStories.map((story) => [story.slug, story]));
 
 const HANGUL = /\p{Script=Hangul}/gu;

@@ -1,10 +1,11 @@
 import type { KoreanDemoArticle } from './demo-content.types.js';
 import { koreanCredits as credit } from './korean-edition.js';
+import { liveStoriesKo } from './live-coverage-ko.js';
 
 /**
  * Demo stories of the Korean edition: translations of English demo stories (translationOf names the
- * original), then stories written only for Korean readers. All events, figures and people are
- * invented. Not seeded until editions exist (docs/editions.md).
+ * original), then stories written only for Korean readers, then the live story. All events, figures
+ * and people are invented. Not seeded until editions exist (docs/editions.md).
  */
 export const storiesKo: KoreanDemoArticle[] = [
   // ─────────────────────────── 번역 기사 ───────────────────────────
@@ -663,4 +664,6 @@ export const storiesKo: KoreanDemoArticle[] = [
       '한국에서 일하고 돌아온 이들이 강사가 되는 경우도 많다. 레 티 투 씨도 경기도 안산의 부품 공장에서 5년을 일한 뒤 돌아와 학원을 차렸다. 그는 수업 시간의 일부를 한국의 근로기준법과 임금 체불 신고 방법을 가르치는 데 쓴다.',
     ],
   },
+  // Live coverage, with its updates beside it (live-coverage-ko.ts).
+  ...liveStoriesKo,
 ];

@@ -148,6 +148,8 @@ export interface DeskStory {
   id: string;
   headline: string;
   status: ArticleStatus;
+  /** Its type label (a Live story's row links to its live desk). */
+  typeLabel: string;
   sectionName: string;
   editionId: string;
   authorNames: string[];

@@ -56,6 +56,10 @@ export {
 } from './article-refs.repository.js';
 export type { ArticleText } from './article-refs.repository.js';
 export { listLatestStories } from './article-editing.repository.js';
+// Live coverage's checks and its ending (src/modules/live).
+export { findLiveStoryState, setStoryTypeLabel } from './live-story.repository.js';
+export { touchArticle } from './article-editing.repository.js';
+export type { LiveStoryState } from './live-story.repository.js';
 // The newsroom's story list (any status), which the search module narrows to a search's matches.
 export { listDeskStories } from './story-desk.repository.js';
 export type { DeskCandidates } from './story-desk.repository.js';

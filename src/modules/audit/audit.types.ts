@@ -58,6 +58,11 @@ export const AUDIT_ACTIONS = [
   'subscribers.imported',
   'subscriber.unsubscribed',
   'subscriber.erased',
+  'live.update_posted',
+  'live.update_edited',
+  'live.update_deleted',
+  'live.summary_saved',
+  'live.ended',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

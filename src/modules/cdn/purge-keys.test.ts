@@ -42,13 +42,17 @@ describe('the keys an event makes stale (one mapping for the page cache and the 
   });
 
   it('anything else, or too many stories to look up: everything (`site`)', async () => {
-    const specific = ['story.', 'comment.', 'reader.', 'newsletter.'];
+    const specific = ['story.', 'comment.', 'reader.', 'newsletter.', 'live.'];
     for (const name of EVENT_NAMES.filter((name) => !specific.some((prefix) => name.startsWith(prefix)))) {
       const event = { name, kind: 'tag', ids: [], part: 'picks', mediaIds: [], slug: 'about' } as unknown as DomainEvent;
       assert.deepEqual(await purgeKeysFor(event, lookup), ['site'], name);
     }
     const many = Array.from({ length: MAX_STORIES_LOOKED_UP + 1 }, (_, index) => `s${index}`);
     assert.deepEqual(await purgeKeysFor({ name: 'story.published', articleIds: many, scheduled: false }, lookup), ['site']);
+  });
+
+  it('a live story’s change: that story’s page alone, never the lists or the site', async () => {
+    assert.deepEqual(await purgeKeysFor({ name: 'live.changed', articleId: 's1', sequence: 7 }, lookup), ['article-s1']);
   });
 
   it('looks the stories up once per event, however many ask', async () => {

@@ -62,8 +62,7 @@ export interface LivePage {
  * answered exactly (forged, from the future, or too far back): the page takes the current state.
  */
 export type LiveChanges =
-  | { kind: 'changes'; lastSequence: number; updates: LiveUpdate[]; summaryChanged: boolean; ended: boolean }
-  | { kind: 'reset'; lastSequence: number };
+  { kind: 'changes'; lastSequence: number; updates: LiveUpdate[]; summaryChanged: boolean; ended: boolean } | { kind: 'reset'; lastSequence: number };
 
 /** Who is posting or changing an update, as the newsroom resolved them. */
 export interface LiveActor {
@@ -79,6 +78,7 @@ export interface LiveActor {
 export interface LiveUpdateInput {
   /** Markdown: paragraphs, links, `> quotes` with `— Name` lines, `[[figure:ID]]`, `[[embed:URL]]`. */
   text: unknown;
-  keyEvent?: boolean;
-  pinned?: boolean;
+  /** A checkbox ('on') or a JSON boolean. */
+  keyEvent?: unknown;
+  pinned?: unknown;
 }

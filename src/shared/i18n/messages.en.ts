@@ -8,6 +8,8 @@ import { readerAccountEn } from './areas/reader-account.en.js';
 import { newsroomEditorEn } from './areas/newsroom-editor.en.js';
 import { readerNewslettersEn } from './areas/reader-newsletters.en.js';
 import { readerScriptEn } from './areas/reader-script.en.js';
+import { readerLiveEn } from './areas/reader-live.en.js';
+import { newsroomLiveEn } from './areas/newsroom-live.en.js';
 
 /**
  * The reading site's interface in English: the reference catalogue. Its keys are the key type of
@@ -176,6 +178,8 @@ export const en = {
   ...newsroomEditorEn,
   ...readerNewslettersEn,
   ...readerScriptEn,
+  ...readerLiveEn,
+  ...newsroomLiveEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -10,6 +10,8 @@ import { readerAccountKo } from './areas/reader-account.ko.js';
 import { newsroomEditorKo } from './areas/newsroom-editor.ko.js';
 import { readerNewslettersKo } from './areas/reader-newsletters.ko.js';
 import { readerScriptKo } from './areas/reader-script.ko.js';
+import { readerLiveKo } from './areas/reader-live.ko.js';
+import { newsroomLiveKo } from './areas/newsroom-live.ko.js';
 
 /** The reading site's interface in Korean. Korean has one plural form (`other`). */
 export const ko = {
@@ -162,4 +164,6 @@ export const ko = {
   ...newsroomEditorKo,
   ...readerNewslettersKo,
   ...readerScriptKo,
+  ...readerLiveKo,
+  ...newsroomLiveKo,
 } as const satisfies CatalogueOf<typeof en>;

@@ -52,6 +52,14 @@ export const newsroomPaths = {
   storyRevisions: (id: string) => `/newsroom/stories/${encodeURIComponent(id)}/revisions`,
   storyDiff: (id: string, from: number, to: number) => `/newsroom/stories/${encodeURIComponent(id)}/revisions/${from}/diff/${to}`,
   storyRestore: (id: string, number: number) => `/newsroom/stories/${encodeURIComponent(id)}/revisions/${number}/restore`,
+  /** A live story's desk (docs/live.md); `done` the notice after a change, `before` the older page's cursor. */
+  liveDesk: (id: string, query: { done?: string; before?: string } = {}) => {
+    const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
+    return `/newsroom/stories/${encodeURIComponent(id)}/live${search ? `?${search}` : ''}`;
+  },
+  liveAction: (id: string, action: 'updates' | 'summary' | 'end') => `/newsroom/stories/${encodeURIComponent(id)}/live/${action}`,
+  liveUpdate: (id: string, updateId: string, action: 'edit' | 'delete') =>
+    `/newsroom/stories/${encodeURIComponent(id)}/live/updates/${encodeURIComponent(updateId)}/${action}`,
   staff: () => '/newsroom/staff',
   staffInvite: () => '/newsroom/staff/invitations',
   staffRole: (userId: string) => `/newsroom/staff/${encodeURIComponent(userId)}/role`,

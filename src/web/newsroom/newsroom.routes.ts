@@ -44,6 +44,7 @@ import { registerNewsletterRoutes, type NewsletterRoutesDeps } from './newslette
 import { registerSubscriberRoutes, type SubscriberRoutesDeps } from './subscribers.routes.js';
 import { registerRedirectRoutes, type RedirectRoutesDeps } from './redirects.routes.js';
 import { registerImportRoutes, type ImportRoutesDeps } from './import.routes.js';
+import { registerLiveRoutes, type LiveRoutesDeps } from './live.routes.js';
 
 const LATEST_STORIES = 20;
 const AUDIT_ENTRIES = 100;
@@ -88,7 +89,8 @@ export type NewsroomRoutesDeps = NewsroomPagesDeps &
   NewsletterRoutesDeps &
   SubscriberRoutesDeps &
   RedirectRoutesDeps &
-  ImportRoutesDeps;
+  ImportRoutesDeps &
+  LiveRoutesDeps;
 
 /**
  * The newsroom, in a scope of its own: only here are cookies and form bodies parsed, so public
@@ -252,6 +254,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
       await registerSubscriberRoutes(scope, deps);
       registerRedirectRoutes(scope, deps);
       await registerImportRoutes(scope, deps);
+      registerLiveRoutes(scope, deps);
     },
     { prefix: '/newsroom' },
   );

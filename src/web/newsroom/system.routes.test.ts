@@ -38,6 +38,11 @@ describe('the newsroom System page', () => {
     assert.match(row('avif-variants'), /<td>When queued<\/td>.*<td>When asked<\/td>$/);
     assert.match(row('session-purge'), /<td>At start, then every hour<\/td><td>Yes, this node<\/td><td><time datetime="[^"]+">/);
     assert.match(row('session-purge'), /<td class="numeric">0 ms<\/td><td>None<\/td><td class="numeric">0<\/td><td class="numeric">1<\/td>/);
+    // This node's live streams: none open in a test.
+    assert.match(
+      response.body,
+      /<h2 id="system-live-heading">Live streams on this server<\/h2><dl class="system-live"><dt>Readers following live stories now<\/dt><dd>0<\/dd>/,
+    );
     assert.match(row('test-failing'), /<td>the &lt;CDN> said no \(<time datetime="[^"]+">[^<]+<\/time>\)<\/td><td class="numeric">1<\/td>/);
   });
 

@@ -11,9 +11,10 @@ import type { SiteContext, SiteContextSource } from '../shared/site-context.js';
 import { keyed, type Keyed } from '../http/send-page.js';
 import type { CommentFormState } from './components/comments-area.js';
 import { ArticlePage } from './pages/article.page.js';
+import { loadLiveCoverage, type LivePageDeps } from './live-page-view.js';
 
-/** The query parameters the article page reads: they are part of its page-cache key. */
-export const ARTICLE_QUERY_KEYS = ['comments', 'cpage'] as const;
+/** The query parameters the article page reads: they are part of its page-cache key (`before`: a live story's older updates). */
+export const ARTICLE_QUERY_KEYS = ['comments', 'cpage', 'before'] as const;
 
 export interface CommentsQuery {
   order: CommentOrder;
@@ -28,7 +29,7 @@ export function parseCommentsQuery(query: Record<string, string | undefined>): C
 }
 
 /** What the article page is built from. */
-export interface ArticlePageDeps {
+export interface ArticlePageDeps extends LivePageDeps {
   site: SiteContextSource;
   clock: Clock;
   reading: ReadingService;
@@ -44,7 +45,14 @@ export interface ArticlePageDeps {
 export async function renderArticlePage(
   deps: ArticlePageDeps,
   slug: string,
-  options: { viewer: SignedInReader | null; query: CommentsQuery; form?: CommentFormState; site?: SiteContext },
+  options: {
+    viewer: SignedInReader | null;
+    query: CommentsQuery;
+    form?: CommentFormState;
+    site?: SiteContext;
+    /** A live story's older updates (`?before=`, parseLiveBefore). */
+    liveBefore?: string | undefined;
+  },
 ): Promise<Keyed<VNode<Parameters<typeof ArticlePage>[0]>>> {
   const reading = await deps.reading.article(slug);
   const { article } = reading;
@@ -53,12 +61,17 @@ export async function renderArticlePage(
   const { viewer } = options;
   // The lists of the story's own edition.
   const lists = deps.lists.beside({ id: article.id, sectionId: article.section.id, editionId: article.editionId });
-  const page = await deps.comments.page(article.id, { viewerId: viewer?.reader.id ?? null, ...options.query, publishedCount: article.commentCount });
   const site = options.site ?? deps.site.current();
+  // A live story (or one that was): its updates, filed under the story's key, which live.changed purges.
+  const [page, live] = await Promise.all([
+    deps.comments.page(article.id, { viewerId: viewer?.reader.id ?? null, ...options.query, publishedCount: article.commentCount }),
+    loadLiveCoverage(deps, article, site, options.liveBefore),
+  ]);
   const props: Parameters<typeof ArticlePage>[0] = {
     site,
     reading,
     lists,
+    ...(live && { live }),
     comments: {
       articleSlug: article.slug,
       count: article.commentCount,

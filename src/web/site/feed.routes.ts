@@ -10,11 +10,12 @@ import { feedDocument, type MediaFileSize } from './feed.presenter.js';
 import { paths } from '../shared/paths.js';
 import { listingEdition, requestSite, type EditionSiteDeps } from '../shared/request-edition.js';
 import type { SiteContext } from '../shared/site-context.js';
+import { registerUpdatesFeedRoute, type UpdatesFeedDeps } from './updates-feed.routes.js';
 
 type SlugParams = { Params: { slug: string } };
 
 /** What the feeds use (`mediaDir`: enclosure lengths are the stored files' sizes). */
-export interface FeedRoutesDeps extends EditionSiteDeps {
+export interface FeedRoutesDeps extends EditionSiteDeps, UpdatesFeedDeps {
   feeds: FeedService;
   pageCache: PageCache;
   clock: Clock;
@@ -51,6 +52,8 @@ export function registerFeedRoutes(app: FastifyInstance, deps: FeedRoutesDeps): 
       serve(request, reply, format, (site) => feeds.series(request.params.slug, editionOf(site))),
     );
   }
+  // A live story's updates (Atom), filed under the story's key rather than `feeds`' alone.
+  registerUpdatesFeedRoute(app, deps);
 }
 
 /** Enclosure lengths: the stored variant's size on disk; 0 (allowed by RSS) if it cannot be read. */

@@ -9,6 +9,7 @@ import { currentReader, hasReaderCookie, type ReaderCookieDeps } from '../shared
 import type { PageCache } from '../http/page-cache.js';
 import { keyed, sendPersonalPage, sendPublicPage } from '../http/send-page.js';
 import { ARTICLE_QUERY_KEYS, parseCommentsQuery, renderArticlePage, type ArticlePageDeps } from './article-page-view.js';
+import { parseLiveBefore } from './live-page-view.js';
 import { HomePage } from './pages/home.page.js';
 import { SeriesPage } from './pages/series.page.js';
 import { everyEditionAlternates } from './alternates.js';
@@ -58,16 +59,17 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRoutesDeps): 
   // cached; everyone else shares the cached page, keyed by the comment order and page they asked for.
   app.get<SlugParams>('/article/:slug', async (request, reply) => {
     const query = parseCommentsQuery(request.query);
+    const liveBefore = parseLiveBefore(request.query.before);
     if (hasReaderCookie(request)) {
       const viewer = await currentReader(request, reply, deps);
       return sendPersonalPage(
         reply,
         200,
-        (await renderArticlePage(deps, request.params.slug, { viewer, query, site: requestSite(deps, request) })).page,
+        (await renderArticlePage(deps, request.params.slug, { viewer, query, liveBefore, site: requestSite(deps, request) })).page,
       );
     }
     return sendPublicPage(request, reply, pageCache, ARTICLE_QUERY_KEYS, () =>
-      renderArticlePage(deps, request.params.slug, { viewer: null, query, site: requestSite(deps, request) }),
+      renderArticlePage(deps, request.params.slug, { viewer: null, query, liveBefore, site: requestSite(deps, request) }),
     );
   });
 

@@ -1,7 +1,10 @@
 import type { Article } from '../../modules/articles/index.js';
+import type { LiveCoverage, LiveUpdate } from '../../modules/live/index.js';
 import type { MediaAsset } from '../../modules/media/index.js';
+import { bodyPlainText } from '../../shared/article-body.js';
 import { formatZonedIsoDateTime } from '../../shared/zoned-time.js';
 import { paths } from '../shared/paths.js';
+import { liveUpdateGist } from './components/live-update.js';
 import type { SiteContext } from '../shared/site-context.js';
 
 /** A schema.org object, serialised into a `<script type="application/ld+json">` block. */
@@ -100,6 +103,39 @@ export function newsArticleJsonLd(article: Article, site: StructuredDataSite): J
       },
       position: article.series.part,
     }),
+  };
+}
+
+/**
+ * A live story (live or ended) as schema.org `LiveBlogPosting`, a kind of `BlogPosting` and so of
+ * `Article`: the story's `NewsArticle` properties, the coverage's start (the story's publication)
+ * and end (once ended), and the updates this page shows as `BlogPosting`s, each at its own anchor.
+ */
+export function liveBlogPostingJsonLd(
+  article: Article,
+  site: StructuredDataSite,
+  live: { coverage: Pick<LiveCoverage, 'endedAt'>; updates: readonly LiveUpdate[] },
+): JsonLd {
+  const story = newsArticleJsonLd(article, site);
+  const url = `${site.siteUrl}${paths.article(article.slug)}`;
+  const publisher = publisherJsonLd(site);
+  return {
+    ...story,
+    '@type': 'LiveBlogPosting',
+    coverageStartTime: publicationDateTime(article.publishedAt, site),
+    ...(live.coverage.endedAt && { coverageEndTime: publicationDateTime(live.coverage.endedAt, site) }),
+    liveBlogUpdate: live.updates.map((update) => ({
+      '@type': 'BlogPosting',
+      // Google reads at most 110 characters of a headline.
+      headline: liveUpdateGist(update, 110) || publicationDateTime(update.createdAt, site),
+      articleBody: bodyPlainText(update.body),
+      url: `${url}#update-${update.id}`,
+      datePublished: publicationDateTime(update.createdAt, site),
+      dateModified: publicationDateTime(update.editedAt ?? update.createdAt, site),
+      author: { '@type': 'Person', name: update.authorName },
+      publisher,
+      inLanguage: site.publication.language,
+    })),
   };
 }
 

@@ -154,6 +154,11 @@ export const newsroomStaffEn = {
   'nr.audit.subscribers.imported': 'Subscribers imported',
   'nr.audit.subscriber.unsubscribed': 'Subscriber unsubscribed',
   'nr.audit.subscriber.erased': 'Subscriber deleted',
+  'nr.audit.live.update_posted': 'Live update posted',
+  'nr.audit.live.update_edited': 'Live update corrected',
+  'nr.audit.live.update_deleted': 'Live update deleted',
+  'nr.audit.live.summary_saved': 'Live key points saved',
+  'nr.audit.live.ended': 'Live coverage ended',
 
   // The System page: this node's jobs.
   'nr.system.intro':
@@ -192,6 +197,11 @@ export const newsroomStaffEn = {
   'nr.system.none': 'None',
   'nr.system.whenAsked': 'When asked',
   'nr.system.notStarted': 'Not started',
+  'nr.system.liveHeading': 'Live streams on this server',
+  'nr.system.liveConnections': 'Readers following live stories now',
+  'nr.system.liveStories': 'Live stories they follow',
+  'nr.system.liveDroppedSlow': 'Readers dropped for reading too slowly (since start)',
+  'nr.system.liveRefused': 'Readers turned away at the connection limit (since start)',
 
   // The newsroom's error page.
   'nr.error.title.400': 'That did not work',

@@ -152,6 +152,11 @@ export const newsroomStaffKo = {
   'nr.audit.subscribers.imported': '구독자 가져오기',
   'nr.audit.subscriber.unsubscribed': '구독자 구독 해지',
   'nr.audit.subscriber.erased': '구독자 삭제',
+  'nr.audit.live.update_posted': '라이브 업데이트 게시',
+  'nr.audit.live.update_edited': '라이브 업데이트 수정',
+  'nr.audit.live.update_deleted': '라이브 업데이트 삭제',
+  'nr.audit.live.summary_saved': '라이브 핵심 요약 저장',
+  'nr.audit.live.ended': '라이브 중계 종료',
 
   'nr.system.intro':
     '이 서버가 스스로 하는 작업입니다. 타이머에 따라, 시작과 중지 때, 그리고 업로드 뒤에 대기열로 실행됩니다. 수치는 이 서버가 마지막으로 시작된 때부터 셉니다. 서버가 여러 대이면 각 서버가 자기 수치를 보여 주며, 리더 전용으로 표시된 작업은 한 번에 그중 한 대에서만 실행됩니다.',
@@ -189,6 +194,11 @@ export const newsroomStaffKo = {
   'nr.system.none': '없음',
   'nr.system.whenAsked': '요청 시',
   'nr.system.notStarted': '시작 안 함',
+  'nr.system.liveHeading': '이 서버의 라이브 스트림',
+  'nr.system.liveConnections': '지금 라이브 기사를 보는 독자',
+  'nr.system.liveStories': '독자가 보는 라이브 기사',
+  'nr.system.liveDroppedSlow': '너무 느리게 받아 끊은 독자(시작 이후)',
+  'nr.system.liveRefused': '연결 한도를 넘어 거절한 독자(시작 이후)',
 
   'nr.error.title.400': '처리하지 못했습니다',
   'nr.error.title.401': '로그인하십시오',

@@ -70,6 +70,11 @@ export const AUDIT_ACTION_LABELS = {
   'subscribers.imported': 'nr.audit.subscribers.imported',
   'subscriber.unsubscribed': 'nr.audit.subscriber.unsubscribed',
   'subscriber.erased': 'nr.audit.subscriber.erased',
+  'live.update_posted': 'nr.audit.live.update_posted',
+  'live.update_edited': 'nr.audit.live.update_edited',
+  'live.update_deleted': 'nr.audit.live.update_deleted',
+  'live.summary_saved': 'nr.audit.live.summary_saved',
+  'live.ended': 'nr.audit.live.ended',
 } as const satisfies Record<AuditAction, MessageKey>;
 
 /** The audit log, newest first, read-only: who did what and when. */

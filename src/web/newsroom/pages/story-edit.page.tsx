@@ -1,4 +1,6 @@
 import type { ArticleStatus } from '../../../modules/articles/index.js';
+import { LIVE_TYPE_LABEL } from '../../../modules/live/index.js';
+import { roleHas } from '../../../modules/users/index.js';
 import { CSRF_FIELD } from '../../http/csrf.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { ErrorSummary, type FieldError } from '../../shared/form-fields.js';
@@ -65,6 +67,11 @@ export function StoryEditPage(props: {
       <div class="story-editor">
         <h1>{story ? t('nr.storyEdit.heading') : t('nr.storyEdit.new')}</h1>
         <Notice text={props.notice} />
+        {story && values.typeLabel === LIVE_TYPE_LABEL && roleHas(viewer.role, 'live.post') && (
+          <p class="live-desk-link">
+            <a href={newsroomPaths.liveDesk(story.id)}>{t('nr.live.deskLink')}</a>
+          </p>
+        )}
         {translation?.outdated && (
           <p class="story-outdated" id="story-outdated">
             {t('nr.story.outdated')}

@@ -1,6 +1,7 @@
 import { ARTICLE_STATUSES, DESK_SORTS, type DeskSort, type DeskStory } from '../../../modules/articles/index.js';
 import type { Author } from '../../../modules/authors/index.js';
 import type { Edition } from '../../../modules/editions/index.js';
+import { LIVE_TYPE_LABEL } from '../../../modules/live/index.js';
 import type { Section } from '../../../modules/sections/index.js';
 import { roleHas } from '../../../modules/users/index.js';
 import type { Pagination } from '../../../shared/pagination.js';
@@ -166,12 +167,14 @@ function StoryFilters({
 
 function StoryResults({
   site,
+  viewer,
   values,
   result,
   now,
   editions,
 }: {
   site: SiteContext;
+  viewer: NewsroomViewer;
   values: StoryListValues;
   result: StoryListResult;
   now: Date;
@@ -212,6 +215,14 @@ function StoryResults({
             <tr key={story.id}>
               <td>
                 <a href={newsroomPaths.story(story.id)}>{story.headline}</a>
+                {story.typeLabel === LIVE_TYPE_LABEL && roleHas(viewer.role, 'live.post') && (
+                  <>
+                    {' · '}
+                    <a href={newsroomPaths.liveDesk(story.id)} aria-label={t('nr.live.deskLinkOf', { headline: story.headline })}>
+                      {t('nr.live.deskLink')}
+                    </a>
+                  </>
+                )}
               </td>
               <td>
                 <StoryStatus status={story.status} embargoUntil={story.embargoUntil} now={now} publication={site.publication} />

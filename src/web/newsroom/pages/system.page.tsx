@@ -1,6 +1,7 @@
 import type { JobStatus } from '../../../shared/jobs/job.types.js';
 import type { Translator } from '../../../shared/i18n/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
+import type { LiveHubStats } from '../../site/live-hub.js';
 import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layout.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 import { newsroomTranslator } from '../newsroom-translator.js';
@@ -64,8 +65,18 @@ function timeFormatter(locale: string, timeZone: string): (date: Date) => string
   };
 }
 
-/** The jobs of the node that answered, with when they ran, how long, and what went wrong. Read-only. */
-export function SystemPage({ site, viewer, jobs }: { site: SiteContext; viewer: NewsroomViewer; jobs: readonly JobStatus[] }) {
+/** The jobs of the node that answered, with when they ran, how long, and what went wrong; its live streams. Read-only. */
+export function SystemPage({
+  site,
+  viewer,
+  jobs,
+  live,
+}: {
+  site: SiteContext;
+  viewer: NewsroomViewer;
+  jobs: readonly JobStatus[];
+  live: LiveHubStats;
+}) {
   const translator = newsroomTranslator(site, viewer);
   const { t, number } = translator;
   const format = timeFormatter(translator.locale, site.publication.timeZone);
@@ -135,6 +146,19 @@ export function SystemPage({ site, viewer, jobs }: { site: SiteContext; viewer: 
           </table>
         </div>
       )}
+      <section aria-labelledby="system-live-heading">
+        <h2 id="system-live-heading">{t('nr.system.liveHeading')}</h2>
+        <dl class="system-live">
+          <dt>{t('nr.system.liveConnections')}</dt>
+          <dd>{number(live.connections)}</dd>
+          <dt>{t('nr.system.liveStories')}</dt>
+          <dd>{number(live.stories)}</dd>
+          <dt>{t('nr.system.liveDroppedSlow')}</dt>
+          <dd>{number(live.droppedSlow)}</dd>
+          <dt>{t('nr.system.liveRefused')}</dt>
+          <dd>{number(live.refused)}</dd>
+        </dl>
+      </section>
     </NewsroomLayout>
   );
 }

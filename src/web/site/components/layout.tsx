@@ -23,6 +23,8 @@ export interface PageMeta {
   structuredData?: readonly JsonLd[];
   /** This page's own feed (a section, author or series), announced beside the site's. */
   feed?: PageFeed;
+  /** An Atom-only feed of this page, announced after the others (a live story's updates). */
+  atomFeed?: { title: string; atom: string };
   /**
    * The same page in every edition that has it, this one included (hreflang wants the set to name
    * itself and be the same from each member); none when only this edition has it.
@@ -82,6 +84,9 @@ export function Layout({ site, meta, children }: { site: SiteContext; meta: Page
             <link key={feed.rss} rel="alternate" type="application/rss+xml" title={`${feed.title} (RSS)`} href={`${site.siteUrl}${feed.rss}`} />,
             <link key={feed.atom} rel="alternate" type="application/atom+xml" title={`${feed.title} (Atom)`} href={`${site.siteUrl}${feed.atom}`} />,
           ],
+        )}
+        {meta.atomFeed && (
+          <link rel="alternate" type="application/atom+xml" title={meta.atomFeed.title} href={`${site.siteUrl}${meta.atomFeed.atom}`} />
         )}
         <IconLinks icons={site.icons} />
         <link rel="stylesheet" href={site.assetUrl('site.css')} />

@@ -4,6 +4,7 @@ import { translatorFor, type Translator } from '../../../shared/i18n/index.js';
 import { slugify } from '../../../shared/slug.js';
 import { paths } from '../../shared/paths.js';
 import { FragmentCache } from './fragment.js';
+import { isLiveStory, LiveBadge } from './live-badge.js';
 
 interface RankedListProps {
   title: string;
@@ -48,6 +49,11 @@ export function RankedListMarkup({
   const items = stories.map((story) => (
     <li key={story.id}>
       {showSection && <span class="section-label">{story.section.name}</span>}
+      {isLiveStory(story) && (
+        <>
+          <LiveBadge translator={translator} />{' '}
+        </>
+      )}
       <a href={listId ? paths.articleFromList(story.slug, listId) : paths.article(story.slug)}>{story.headline}</a>
       {story.commentCount > 0 && <small class="list-comment-count"> {t('list.commentCount', { count: story.commentCount })}</small>}
     </li>

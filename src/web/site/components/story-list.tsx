@@ -2,7 +2,8 @@ import type { ArticleSummary } from '../../../modules/articles/index.js';
 import type { SiteContext } from '../../shared/site-context.js';
 import { formatDateTime } from '../../shared/format.js';
 import { paths } from '../../shared/paths.js';
-import { siteTranslator, typeLabelText } from '../../shared/site-translator.js';
+import { siteTranslator } from '../../shared/site-translator.js';
+import { isLiveStory, LiveBadge, TypeLabel } from './live-badge.js';
 import { ResponsiveImage } from './responsive-image.js';
 
 /** A story in a list: image, section, headline, standfirst, byline and time. */
@@ -29,7 +30,12 @@ export function StoryCard({
         {showSection && (
           <p class="section-label">
             <a href={paths.section(story.section.slug)}>{story.section.name}</a>
-            {story.typeLabel !== 'News' && <span class="type-label"> · {typeLabelText(siteTranslator(site), story.typeLabel)}</span>}
+            <TypeLabel label={story.typeLabel} translator={siteTranslator(site)} />
+          </p>
+        )}
+        {!showSection && isLiveStory(story) && (
+          <p class="story-card-badges">
+            <LiveBadge translator={siteTranslator(site)} />
           </p>
         )}
         <Heading class="story-card-headline">

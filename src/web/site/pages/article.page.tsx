@@ -12,10 +12,23 @@ import { ShareLinks } from '../components/share-links.js';
 import { ViewBeacon } from '../components/view-beacon.js';
 import { paths } from '../../shared/paths.js';
 import type { SiteContext } from '../../shared/site-context.js';
-import { siteTranslator, typeLabelText } from '../../shared/site-translator.js';
+import { siteTranslator } from '../../shared/site-translator.js';
 import { languageName } from '../../../shared/i18n/index.js';
 import { articleAlternates, shownTranslations } from '../alternates.js';
-import { articleModifiedAt, breadcrumbJsonLd, homeCrumb, newsArticleJsonLd, publicationDateTime, shareImage } from '../structured-data.js';
+import {
+  articleModifiedAt,
+  breadcrumbJsonLd,
+  homeCrumb,
+  liveBlogPostingJsonLd,
+  newsArticleJsonLd,
+  publicationDateTime,
+  shareImage,
+} from '../structured-data.js';
+import type { LiveUpdate } from '../../../modules/live/index.js';
+import { LiveCoverage, type LiveCoverageView } from '../components/live-coverage.js';
+import { LiveSummary } from '../components/live-update.js';
+import { liveUpdatesFeedPath } from '../live-page-view.js';
+import { TypeLabel } from '../components/live-badge.js';
 
 export interface ArticleLists {
   sectionLatest: ArticleSummary[];
@@ -30,6 +43,7 @@ export function ArticlePage({
   reading,
   lists,
   comments,
+  live,
   countViews = true,
 }: {
   site: SiteContext;
@@ -37,6 +51,8 @@ export function ArticlePage({
   lists: ArticleLists;
   /** The comment area as this viewer sees it; absent in the newsroom's preview. */
   comments?: CommentsView;
+  /** A live story's coverage (live or ended): its updates, key points and feed. */
+  live?: { view: LiveCoverageView; shown: LiveUpdate[] };
   /** Off for the newsroom's preview: staff reading a draft are not readers. */
   countViews?: boolean;
 }) {
@@ -66,8 +82,9 @@ export function ArticlePage({
             authors: article.authors.map((author) => `${site.siteUrl}${paths.author(author.slug)}`),
           },
         },
+        ...(live && { atomFeed: { title: t('live.feedTitle', { headline: article.headline }), atom: liveUpdatesFeedPath(article.slug) } }),
         structuredData: [
-          newsArticleJsonLd(article, site),
+          live ? liveBlogPostingJsonLd(article, site, { coverage: live.view.page.coverage, updates: live.shown }) : newsArticleJsonLd(article, site),
           breadcrumbJsonLd(
             [
               homeCrumb(site),
@@ -83,7 +100,7 @@ export function ArticlePage({
         <header class="article-header">
           <p class="section-label">
             <a href={paths.section(article.section.slug)}>{article.section.name.toUpperCase()}</a>
-            {article.typeLabel !== 'News' && <span class="type-label"> · {typeLabelText(translator, article.typeLabel)}</span>}
+            <TypeLabel label={article.typeLabel} translator={translator} />
           </p>
           <h1 id="article-headline">
             {article.headline}
@@ -105,8 +122,10 @@ export function ArticlePage({
             </nav>
           )}
         </header>
+        {live && <LiveSummary summary={live.view.page.coverage.summary} keyEvents={live.view.page.keyEvents} context={live.view.context} />}
         {article.hero && <Figure asset={article.hero} eager className="figure figure-hero" />}
         <ArticleBody body={article.body} figures={article.figures} />
+        {live && <LiveCoverage view={live.view} />}
         <Corrections article={article} site={site} />
         <SeriesNav article={article} parts={seriesParts} site={site} />
         {article.tags.length > 0 && (

@@ -12,6 +12,7 @@ import type { SiteContext } from '../../shared/site-context.js';
 import { webSiteJsonLd } from '../structured-data.js';
 import { editionHomeAlternates } from '../alternates.js';
 import { siteTranslator } from '../../shared/site-translator.js';
+import { isLiveStory, LiveBadge } from '../components/live-badge.js';
 
 const STORIES_PER_SECTION_BLOCK = 4;
 
@@ -47,6 +48,11 @@ export function HomePage({ site, lists, lead: chosenLead }: { site: SiteContext;
             <ul class="headline-list">
               {latest.slice(0, 6).map((story) => (
                 <li key={story.id}>
+                  {isLiveStory(story) && (
+                    <>
+                      <LiveBadge translator={translator} />{' '}
+                    </>
+                  )}
                   <a href={paths.article(story.slug)}>{story.headline}</a>{' '}
                   <time dateTime={story.publishedAt.toISOString()}>{formatDateTime(story.publishedAt, site.publication)}</time>
                 </li>
@@ -93,6 +99,12 @@ function LeadStory({ story, site }: { story: ArticleSummary; site: SiteContext }
       {story.hero && <ResponsiveImage asset={story.hero} sizes="(min-width: 960px) 640px, 100vw" eager decorative />}
       <p class="section-label">
         <a href={paths.section(story.section.slug)}>{story.section.name}</a>
+        {isLiveStory(story) && (
+          <>
+            {' '}
+            <LiveBadge translator={siteTranslator(site)} />
+          </>
+        )}
       </p>
       <h2 id="lead-story-headline">
         <a href={paths.article(story.slug)}>{story.headline}</a>
