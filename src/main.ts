@@ -28,6 +28,9 @@ async function main(): Promise<void> {
   deps.events.onError((error, { event, reaction }) => app.log.error({ err: error, event, reaction }, 'a reaction to an event failed'));
   const firstAdmin = isWorker ? null : await deps.users.createFirstAdminIfNone(config.adminEmail);
   deps.cdn.onError((error) => app.log.warn({ err: error }, 'purging the CDN failed; its copies expire by themselves within s-maxage'));
+  deps.liveFanOut.onError((error) =>
+    app.log.error({ err: error }, 'sending a live story’s change to its readers failed; they catch up at its next change'),
+  );
   deps.related.onError((error) => app.log.error({ err: error }, 'a related-stories build in the background failed; the lists stored before stay'));
 
   let closing = false;

@@ -89,7 +89,7 @@ function recordingDeps(calls: string[]): ReactionDeps {
     cdn: { purgeWhenKnown: (keys) => void keys.then((known) => calls.push(`cdn purge ${known.join()}`)) },
     cluster: { broadcast: async (message) => void calls.push(`broadcast ${message.type === 'event' ? message.event.name : message.type}`) },
     replyMail: { replyPublished: async (commentId) => void calls.push(`replyMail.replyPublished ${commentId}`) },
-    liveFanOut: { changed: async (articleId, sequence) => void calls.push(`liveFanOut.changed ${articleId} ${sequence}`) },
+    liveFanOut: { schedule: (articleId, sequence) => void calls.push(`liveFanOut.changed ${articleId} ${sequence}`) },
   };
 }
 
