@@ -90,6 +90,7 @@ function recordingDeps(calls: string[]): ReactionDeps {
     cluster: { broadcast: async (message) => void calls.push(`broadcast ${message.type === 'event' ? message.event.name : message.type}`) },
     replyMail: { replyPublished: async (commentId) => void calls.push(`replyMail.replyPublished ${commentId}`) },
     liveFanOut: { schedule: (articleId, sequence) => void calls.push(`liveFanOut.changed ${articleId} ${sequence}`) },
+    liveHub: { closeStory: (articleId) => (calls.push(`liveHub.closeStory ${articleId}`), 0) },
   };
 }
 
@@ -124,6 +125,7 @@ describe('the reactions to events (src/reactions.ts)', () => {
         'cdn-purge',
         'broadcast',
         'live-stream',
+        'live-stream-gone',
       ],
     );
     assert.deepEqual(
@@ -167,6 +169,7 @@ describe('the reactions to events (src/reactions.ts)', () => {
       'webhooks',
       'cdn-purge',
       'broadcast',
+      'live-stream-gone',
     ]);
     assert.deepEqual(reactingTo('story.scheduled'), [
       'curation',

@@ -13,6 +13,7 @@ import { handles, type Reaction } from './shared/events.js';
 import { pageCacheReaction } from './web/http/page-cache.reaction.js';
 import { siteContextReaction } from './web/shared/site-context.reaction.js';
 import { liveStreamReaction } from './web/site/live-stream.reaction.js';
+import { liveStreamGoneReaction } from './web/site/live-stream-gone.reaction.js';
 
 /**
  * What the reactions work on: deps.ts passes every dependency, and each reaction's factory takes
@@ -38,6 +39,7 @@ export interface ReactionDeps {
   cluster: Parameters<typeof broadcastReaction>[0];
   replyMail: Parameters<typeof replyMailReaction>[0];
   liveFanOut: Parameters<typeof liveStreamReaction>[0];
+  liveHub: Parameters<typeof liveStreamGoneReaction>[0];
 }
 
 /**
@@ -53,7 +55,8 @@ export interface ReactionDeps {
  * 5. what leaves this node (origin only): reply mail, webhook deliveries, the CDN purge, and last the broadcast,
  *    so the other nodes hear of the change once this node is done with it;
  * 6. after all that, the live stories' streams on this node (everywhere): the change reaches the
- *    other nodes first, so readers on every node get it at about the same time.
+ *    other nodes first, so readers on every node get it at about the same time; a withdrawn or
+ *    deleted story's streams end.
  * A new reaction is one `x.reaction.ts` beside its module and one line here.
  */
 export function createReactions(deps: ReactionDeps): Reaction[] {
@@ -75,6 +78,7 @@ export function createReactions(deps: ReactionDeps): Reaction[] {
     cdnPurgeReaction(deps.cdn, deps.purgeKeys),
     broadcastReaction(deps.cluster),
     liveStreamReaction(deps.liveFanOut),
+    liveStreamGoneReaction(deps.liveHub),
   ];
 }
 

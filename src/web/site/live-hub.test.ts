@@ -77,6 +77,19 @@ describe('the live hub: many streams per node', () => {
     assert.equal(hub.broadcast('nobody', Buffer.from('x')), 0);
   });
 
+  it('ends every stream of a story withdrawn or deleted, and only that story’s', async () => {
+    const { hub, port } = await start({ maxConnections: 100 });
+    const gone = await Promise.all([reader(port, 'gone'), reader(port, 'gone')]);
+    const other = await reader(port, 'other');
+    await eventually(() => hub.stats.connections === 3);
+    assert.equal(hub.closeStory('gone'), 2);
+    await Promise.all(gone.map((stream) => stream.ended));
+    assert.equal(hub.stats.connections, 1);
+    assert.equal(hub.watching('gone'), false);
+    assert.equal(hub.broadcast('other', Buffer.from('id: 1\n\n'), { sequence: 1 }), 1);
+    await other.waitFor('id: 1');
+  });
+
   it('refuses streams past the limit with 503 and Retry-After, and takes one again when a reader leaves', async () => {
     const { hub, port } = await start({ maxConnections: 2 });
     const first = await reader(port, 'a');

@@ -132,6 +132,19 @@ export class LiveHub {
     return written;
   }
 
+  /**
+   * Ends every stream of a story readers may no longer see (withdrawn or deleted): their browsers
+   * reconnect, get 404 and stop. Returns how many were ended.
+   */
+  closeStory(articleId: string): number {
+    const connections = [...(this.stories.get(articleId) ?? [])];
+    for (const connection of connections) {
+      this.remove(connection);
+      connection.response.end();
+    }
+    return connections.length;
+  }
+
   /** Ends every stream (shutdown): readers' browsers reconnect to another node, or to this one restarted. */
   close(): void {
     this.closed = true;
