@@ -113,6 +113,7 @@ const SERVED_PREFIXES: readonly string[] = [
   '/api',
   '/_bench',
   '/newsletters',
+  '/live',
 ];
 const SERVED_PATHS: ReadonlySet<string> = new Set([
   '/healthz',
