@@ -216,3 +216,16 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (
 machine_line() {
   echo "node $(node --version), $(wrk --version 2>&1 | head -n 1 | awk '{ print $1, $2 }'), $CORES cores ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), git $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 }
+
+delete_redis_keys() { # url prefix: every key under the prefix (a benchmark's nodes' shared state)
+  node --input-type=module -e '
+    import { Redis } from "ioredis";
+    const redis = new Redis(process.argv[1], { maxRetriesPerRequest: 1 });
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${process.argv[2]}*`, "COUNT", 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== "0");
+    redis.disconnect();' "$1" "$2"
+}

@@ -51,16 +51,7 @@ bench_cleanup() {
   set +e # an exit trap must run to the end: lib.sh's cleanup stops the processes
   if (( DB_CREATED )); then
     pg_admin "drop database if exists $DB_NAME with (force)" || log "WARNING: could not drop database $DB_NAME"
-    node --input-type=module -e '
-      import { Redis } from "ioredis";
-      const redis = new Redis(process.argv[1], { maxRetriesPerRequest: 1 });
-      let cursor = "0";
-      do {
-        const [next, keys] = await redis.scan(cursor, "MATCH", `${process.argv[2]}*`, "COUNT", 1000);
-        if (keys.length) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== "0");
-      redis.disconnect();' "$BENCH_REDIS_URL" "$KEY_PREFIX" || log "WARNING: could not delete Redis keys $KEY_PREFIX*"
+    delete_redis_keys "$BENCH_REDIS_URL" "$KEY_PREFIX" || log "WARNING: could not delete Redis keys $KEY_PREFIX*"
   fi
   (exit "$status")
   cleanup
