@@ -8,6 +8,7 @@ import { NewsroomLayout, type NewsroomViewer } from '../components/newsroom-layo
 import { LiveMarks, LiveTextField, type LiveUpdateValues } from '../live-fields.js';
 import { newsroomPaths } from '../newsroom-paths.js';
 import { newsroomTranslator } from '../newsroom-translator.js';
+import { KeptTextPage, signInLink } from './session-ended.page.js';
 
 interface LiveUpdatePageProps {
   site: SiteContext;
@@ -79,27 +80,12 @@ export function LiveUpdateDeletePage(props: LiveUpdatePageProps & { figures: Map
 export function LiveKeptPage({ site, text, signInUrl }: { site: SiteContext; text: string; signInUrl: string }) {
   const { t, rich } = newsroomTranslator(site);
   return (
-    <NewsroomLayout site={site} title={t('nr.live.keptTitle')}>
-      <div class="newsroom-form-page">
-        <h1>{t('nr.live.keptTitle')}</h1>
-        <p role="alert">
-          {rich('nr.live.keptText', {
-            link: (label) => (
-              <a href={signInUrl} target="_blank" rel="noopener">
-                {label}
-              </a>
-            ),
-          })}
-        </p>
-        <div class="newsroom-form">
-          <div class="field">
-            <label for="kept-text">{t('nr.live.keptLabel')}</label>
-            <textarea id="kept-text" rows={10} readOnly>
-              {text}
-            </textarea>
-          </div>
-        </div>
-      </div>
-    </NewsroomLayout>
+    <KeptTextPage
+      site={site}
+      title={t('nr.live.keptTitle')}
+      heading={t('nr.live.keptTitle')}
+      message={rich('nr.live.keptText', { link: signInLink(signInUrl) })}
+      fields={[{ id: 'kept-text', label: t('nr.live.keptLabel'), text, rows: 10 }]}
+    />
   );
 }
